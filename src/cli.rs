@@ -1,0 +1,241 @@
+//! The command line, as clap definitions only.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success; for `check`: nothing needs attention
+  1  problems found: invalid pledge files, findings of `check`, a refused change
+  2  usage error, or a file or folder that cannot be read or written";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pledge",
+    version,
+    about = "Track Swedish medborgarlöften: what a kommun and the police promised, and what was done",
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The pledges folder [default: a pledges/ folder here or in the nearest parent]
+    #[arg(long, global = true, env = "PLEDGE_DIR", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// When to colour the output
+    #[arg(long, global = true, env = "PLEDGE_COLOR", value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print nothing but errors (the exit code tells the rest)
+    #[arg(short, long, global = true, env = "PLEDGE_QUIET")]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check pledge files and report every problem, with file, line and column
+    Validate(ValidateArgs),
+    /// One row per löfte: kommun, period, state, activities
+    List(ListArgs),
+    /// Record completed work on an activity (or the follow-up itself)
+    Done(DoneArgs),
+    /// Remove the most recently recorded entry of a kommun's löfte
+    Undo(UndoArgs),
+    /// List recorded work, oldest first
+    Log(LogArgs),
+    /// Follow-up status per kommun: what is met, on track, behind
+    Status(StatusArgs),
+    /// The document for the BRÅ meeting: promised, done, behind, follow-up
+    Report(ReportArgs),
+    /// For cron: silent with exit 0 when nothing needs attention, else one line per finding
+    Check(CheckArgs),
+}
+
+/// A date argument: YYYY-MM-DD, `today` or `yesterday`.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let today = chrono::Local::now().date_naive();
+    match s.trim() {
+        "today" | "idag" => Ok(today),
+        "yesterday" | "igår" | "igar" => Ok(today.pred_opt().unwrap_or(today)),
+        t => NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
+            format!("\"{t}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or yesterday")
+        }),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Files or folders to check [default: the pledges folder]
+    pub paths: Vec<PathBuf>,
+    /// Judge log dates against this day instead of today
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only löften for this kommun (name or kommunkod)
+    #[arg(long, value_name = "K")]
+    pub kommun: Option<String>,
+    /// Only löften whose period holds this date; also the date the state is judged on
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub active_on: Option<NaiveDate>,
+    /// Judge states on this date [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// Kommun name (any case, å/ä/ö as a/a/o) or kommunkod
+    pub kommun: String,
+    /// Activity id, a unique prefix of one, or a unique word of its text; `followup` for the
+    /// follow-up itself
+    pub activity: String,
+    /// When the work was done [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// How many occurrences this entry records
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    pub count: u32,
+    /// Who did it [default: PLEDGE_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
+    pub by: Option<String>,
+    /// A note: where, how many took part, what was found
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Show the exact text that would be added, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Today's date, for the future-date check [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// Kommun name or kommunkod
+    pub kommun: String,
+    /// The löfte whose period holds this date [default: the one with the latest entry]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Show what would be removed, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Only these kommuner [default: all]
+    pub kommuner: Vec<String>,
+    /// Only entries on or after this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Only entries on or before this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
+    /// Only this activity (id, prefix or word of its text)
+    #[arg(long, value_name = "A")]
+    pub activity: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
+    pub format: ListFormat,
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Sv,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Kommuner to show [default: the only kommun in the folder]
+    pub kommuner: Vec<String>,
+    /// Every kommun in the folder, grouped by län
+    #[arg(long)]
+    pub all: bool,
+    /// The day to judge on [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table, env = "PLEDGE_FORMAT")]
+    pub format: StatusFormat,
+    /// Language of labels and status words [default: from LC_ALL/LC_MESSAGES/LANG]
+    #[arg(long, value_enum, env = "PLEDGE_LANG")]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Kommun name or kommunkod
+    pub kommun: String,
+    /// Show log entries from this date on (the last BRÅ meeting) [default: the period's start]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// The day to judge on [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// Language of headings and status words [default: from LC_ALL/LC_MESSAGES/LANG]
+    #[arg(long, value_enum, env = "PLEDGE_LANG")]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The day to judge on [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<NaiveDate>,
+    /// Report windows and follow-ups ending within this many days
+    #[arg(long, value_name = "DAYS", default_value_t = 30, env = "PLEDGE_WITHIN")]
+    pub within: u32,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text, env = "PLEDGE_CHECK_FORMAT")]
+    pub format: CheckFormat,
+}

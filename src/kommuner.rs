@@ -1,0 +1,121 @@
+//! The 290 Swedish kommuner, with SCB kommunkod, län and polisregion.
+//!
+//! The table is compiled into the binary from `data/kommuner.csv` (a copy of SCB's list), so
+//! the program never reads it at run time.
+
+use std::sync::OnceLock;
+
+const CSV: &str = include_str!("../data/kommuner.csv");
+
+/// One kommun of the SCB table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kommun {
+    pub kod: &'static str,
+    pub name: &'static str,
+    pub lanskod: &'static str,
+    pub lan: &'static str,
+    pub polisregion: &'static str,
+    /// `name` folded for matching (see [`fold`]).
+    folded: String,
+}
+
+/// Every kommun, in SCB order (by kommunkod).
+pub fn all() -> &'static [Kommun] {
+    static TABLE: OnceLock<Vec<Kommun>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        CSV.lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .map(|line| {
+                let mut f = line.split(',');
+                let mut next = || f.next().expect("data/kommuner.csv has five columns");
+                let (kod, name, lanskod, lan, polisregion) =
+                    (next(), next(), next(), next(), next());
+                Kommun {
+                    kod,
+                    name,
+                    lanskod,
+                    lan,
+                    polisregion,
+                    folded: fold(name),
+                }
+            })
+            .collect()
+    })
+}
+
+/// Folds a name for forgiving comparison: lower case, and å/ä/ö (and a few other accents)
+/// typed as a/a/o. "Östersund", "ostersund" and "ÖSTERSUND" fold alike.
+pub fn fold(s: &str) -> String {
+    s.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            'í' => 'i',
+            c => c,
+        })
+        .collect()
+}
+
+/// Finds a kommun by name (any case, å/ä/ö typed as a/a/o, an optional " kommun" suffix) or
+/// by its four-digit kommunkod.
+pub fn find(query: &str) -> Option<&'static Kommun> {
+    let q = query.trim();
+    if q.len() == 4 && q.bytes().all(|b| b.is_ascii_digit()) {
+        return all().iter().find(|k| k.kod == q);
+    }
+    let mut folded = fold(q);
+    if let Some(stripped) = folded.strip_suffix(" kommun") {
+        folded = stripped.trim_end().to_string();
+    }
+    all()
+        .iter()
+        .find(|k| k.folded == folded)
+        // "Filipstads kommun": the genitive s of the kommun's own name.
+        .or_else(|| {
+            let base = folded.strip_suffix('s')?;
+            all().iter().find(|k| k.folded == base)
+        })
+}
+
+/// Kommun names closest to `query`, best first, for "did you mean" hints.
+pub fn suggest(query: &str) -> Vec<&'static str> {
+    let names: Vec<&'static str> = all().iter().map(|k| k.name).collect();
+    crate::text::closest(query, &names, 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_has_all_290_kommuner() {
+        assert_eq!(all().len(), 290);
+        let f = find("Filipstad").unwrap();
+        assert_eq!(
+            (f.kod, f.lan, f.polisregion),
+            ("1782", "Värmlands län", "Bergslagen")
+        );
+    }
+
+    #[test]
+    fn find_is_forgiving() {
+        assert_eq!(find("ostersund").unwrap().name, "Östersund");
+        assert_eq!(find("MALMÖ").unwrap().name, "Malmö");
+        assert_eq!(find("Filipstads kommun").unwrap().name, "Filipstad");
+        assert_eq!(find("1782").unwrap().name, "Filipstad");
+        assert_eq!(find("Upplands väsby").unwrap().kod, "0114");
+        assert!(find("Filipstadt").is_none());
+        assert!(find("9999").is_none());
+    }
+
+    #[test]
+    fn suggestions_name_the_closest() {
+        assert_eq!(suggest("Filipstadt")[0], "Filipstad");
+        assert_eq!(suggest("Karlstadt")[0], "Karlstad");
+    }
+}

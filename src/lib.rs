@@ -1,0 +1,17 @@
+//! `pledge`: a tracker for Swedish medborgarlöften.
+//!
+//! The core is pure: [`load`] turns text into a checked [`model::Pledge`] with diagnostics,
+//! [`validate`] checks across files, [`schedule`] and [`status`] compute progress for a given
+//! date, [`record`] computes the text edits of `done` and `undo`. [`store`] is the thin layer
+//! that reads, locks and writes files; [`render`] formats output; [`app`] runs commands.
+
+pub mod app;
+pub mod cli;
+pub mod diag;
+pub mod kommuner;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod store;
+pub mod text;
+pub mod validate;

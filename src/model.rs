@@ -1,0 +1,234 @@
+//! The checked domain model of a medborgarlöfte. Values of these types have passed the
+//! loader's checks, so nothing downstream validates again.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::kommuner::Kommun;
+
+/// The activity id that log entries use to record the follow-up itself.
+pub const FOLLOWUP_ID: &str = "followup";
+
+#[derive(Debug, Clone)]
+pub struct Pledge {
+    /// The file as given or found (for messages).
+    pub file: String,
+    pub title: String,
+    pub kommuner: Vec<&'static Kommun>,
+    /// Part of a kommun (a stadsdel, an area of a city), when the löfte is not for all of it.
+    pub area: Option<String>,
+    pub lokalpolisomrade: Option<String>,
+    pub signed: Option<NaiveDate>,
+    pub signatories: Vec<Signatory>,
+    pub source: Option<String>,
+    pub period: Period,
+    pub problem: Problem,
+    pub promise: Option<String>,
+    pub activities: Vec<Activity>,
+    pub followup: Option<Followup>,
+    pub log: Vec<LogEntry>,
+    /// Where `period` is written, for diagnostics that span files (overlaps).
+    pub period_span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Signatory {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub start: NaiveDate,
+    /// Inclusive.
+    pub end: NaiveDate,
+    /// The löfte stays in force until a new one is signed (its activities' windows still end
+    /// at `end`).
+    pub until_replaced: bool,
+}
+
+impl Period {
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.start <= d && d <= self.end
+    }
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+    pub fn overlaps(&self, other: &Period) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub title: Option<String>,
+    pub text: Option<String>,
+    /// Prioritised problems, most important first.
+    pub priorities: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    pub id: String,
+    pub text: String,
+    pub owners: Vec<Owner>,
+    /// Others named as taking part, without being responsible.
+    pub partners: Vec<Owner>,
+    pub target: Target,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Party {
+    Polisen,
+    Kommunen,
+    /// A named third party: a housing company, Kustbevakningen, a förening...
+    Other(String),
+}
+
+impl Party {
+    pub fn parse(s: &str) -> Party {
+        match crate::kommuner::fold(s).as_str() {
+            "polisen" | "polis" | "police" => Party::Polisen,
+            "kommunen" | "kommun" | "municipality" => Party::Kommunen,
+            _ => Party::Other(s.trim().to_string()),
+        }
+    }
+    pub fn name(&self) -> &str {
+        match self {
+            Party::Polisen => "polisen",
+            Party::Kommunen => "kommunen",
+            Party::Other(s) => s,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owner {
+    pub who: Party,
+    /// This owner's own part, where the text gives one ("upptäckt och lagföring").
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Ongoing work without a count.
+    None,
+    /// A milestone, done once.
+    Once,
+    /// At least `count` per window.
+    Count { count: u32, per: Per },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Per {
+    Week,
+    Month,
+    Quarter,
+    HalfYear,
+    Year,
+    Period,
+}
+
+impl Per {
+    pub const NAMES: [&'static str; 6] =
+        ["week", "month", "quarter", "half-year", "year", "period"];
+    pub fn parse(s: &str) -> Option<Per> {
+        Some(match s {
+            "week" => Per::Week,
+            "month" => Per::Month,
+            "quarter" => Per::Quarter,
+            "half-year" => Per::HalfYear,
+            "year" => Per::Year,
+            "period" => Per::Period,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        Per::NAMES[self as usize]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Followup {
+    pub when: Option<FollowupWhen>,
+    pub how: Option<String>,
+    pub responsible: Option<String>,
+    pub presented: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FollowupWhen {
+    /// Due by this date.
+    Date { date: NaiveDate },
+    /// Due within this quarter ("första kvartalet 2017").
+    Quarter { year: i32, quarter: u32 },
+    /// Due at the end of each year of the period.
+    Yearly,
+    /// Reported continuously (at every BRÅ meeting, say).
+    Continuous,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntry {
+    pub date: NaiveDate,
+    /// An activity id, or [`FOLLOWUP_ID`].
+    pub activity: String,
+    pub count: u32,
+    pub by: Option<String>,
+    pub note: Option<String>,
+    /// Byte range of the entry's keys and values in the source (header not included).
+    pub span: Range<usize>,
+}
+
+impl LogEntry {
+    pub fn is_followup(&self) -> bool {
+        self.activity == FOLLOWUP_ID
+    }
+}
+
+impl Pledge {
+    pub fn activity(&self, id: &str) -> Option<&Activity> {
+        self.activities.iter().find(|a| a.id == id)
+    }
+    /// Names of the kommuner, joined for display ("Kil, Forshaga, Grums").
+    pub fn kommun_names(&self) -> String {
+        self.kommuner
+            .iter()
+            .map(|k| k.name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    /// State of the löfte on a date.
+    pub fn state(&self, on: NaiveDate) -> State {
+        if on < self.period.start {
+            State::Upcoming
+        } else if on > self.period.end {
+            State::Ended
+        } else {
+            State::Active
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Upcoming,
+    Active,
+    Ended,
+}
+
+impl State {
+    pub fn name(self) -> &'static str {
+        match self {
+            State::Upcoming => "upcoming",
+            State::Active => "active",
+            State::Ended => "ended",
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! The thin layer that touches the disk: finds the pledges folder, reads files, locks the
+//! folder and replaces a file atomically.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::NaiveDate;
+
+use crate::diag::Diagnostic;
+use crate::load::{Loaded, load};
+
+/// The folder's lock file: `done` and `undo` hold an exclusive lock on it while they read,
+/// change and replace a pledge file. The OS drops the lock when a process dies, so a killed
+/// process never leaves a stale lock behind.
+pub const LOCK_FILE: &str = ".pledge.lock";
+
+/// Finds the pledges folder: `--dir` (or `PLEDGE_DIR`, which clap folds into it), else a
+/// `pledges/` folder in the current directory or its nearest parent.
+pub fn find_dir(flag: Option<&Path>) -> Result<PathBuf> {
+    if let Some(dir) = flag {
+        if !dir.is_dir() {
+            bail!(
+                "the pledges folder {} does not exist (from --dir or PLEDGE_DIR)",
+                dir.display()
+            );
+        }
+        return Ok(dir.to_path_buf());
+    }
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    for dir in cwd.ancestors() {
+        let candidate = dir.join("pledges");
+        if candidate.is_dir() {
+            return Ok(candidate);
+        }
+    }
+    bail!(
+        "no pledges/ folder here or in any parent of {}; pass --dir DIR or set PLEDGE_DIR",
+        cwd.display()
+    )
+}
+
+/// The path as the user should see it: relative to the current directory when below it.
+pub fn display_path(path: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    rel.display().to_string()
+}
+
+/// Every `*.toml` file below `dir` (hidden entries skipped), sorted by path.
+pub fn pledge_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries =
+            fs::read_dir(&d).with_context(|| format!("cannot read folder {}", d.display()))?;
+        for entry in entries {
+            let entry = entry.with_context(|| format!("cannot read folder {}", d.display()))?;
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Expands the PATH arguments of `validate`: files as given, folders to their pledge files.
+pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            out.extend(pledge_files(p)?);
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            bail!("{}: no such file or folder", p.display());
+        }
+    }
+    Ok(out)
+}
+
+/// One pledge file as read and loaded.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// The path for messages.
+    pub display: String,
+    /// The text without a byte-order mark (spans refer to this).
+    pub text: String,
+    pub loaded: Loaded,
+}
+
+impl SourceFile {
+    pub fn render_diags(&self) -> String {
+        self.loaded
+            .diags
+            .iter()
+            .map(|d| crate::diag::render(&self.display, &self.text, d))
+            .collect()
+    }
+}
+
+/// Decodes a file's bytes: UTF-8 without BOM, or a diagnostic at the first invalid byte and
+/// the valid text before it (so the diagnostic can show its line).
+pub fn decode(bytes: Vec<u8>) -> std::result::Result<String, (Diagnostic, String)> {
+    match String::from_utf8(bytes) {
+        Ok(mut s) => {
+            if s.starts_with('\u{feff}') {
+                s.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(s)
+        }
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let diag = Diagnostic::error(
+                offset..offset + 1,
+                format!(
+                    "the file is not valid UTF-8: invalid byte 0x{:02x} at byte offset {offset}",
+                    bytes[offset]
+                ),
+            )
+            .with_hint(Some(
+                "save the file as UTF-8 (most editors: \"Save with encoding\")".into(),
+            ));
+            let prefix = String::from_utf8_lossy(&bytes[..offset]).into_owned();
+            Err((diag, prefix))
+        }
+    }
+}
+
+/// Reads and loads one file. I/O errors are errors; problems with the content are
+/// diagnostics in the result.
+pub fn read(path: &Path, today: NaiveDate) -> Result<SourceFile> {
+    let display = display_path(path);
+    let bytes = fs::read(path).with_context(|| format!("cannot read {display}"))?;
+    Ok(from_bytes(path, display, bytes, today))
+}
+
+fn from_bytes(path: &Path, display: String, bytes: Vec<u8>, today: NaiveDate) -> SourceFile {
+    match decode(bytes) {
+        Ok(text) => {
+            let loaded = load(&display, &text, today);
+            SourceFile {
+                path: path.to_path_buf(),
+                display,
+                text,
+                loaded,
+            }
+        }
+        // Keep the valid prefix as the text, so the marker lands on the right line.
+        Err((diag, prefix)) => SourceFile {
+            path: path.to_path_buf(),
+            display,
+            text: prefix,
+            loaded: Loaded {
+                pledge: None,
+                diags: vec![diag],
+            },
+        },
+    }
+}
+
+/// Reads and loads many files, on all cores.
+pub fn read_all(paths: &[PathBuf], today: NaiveDate) -> Result<Vec<SourceFile>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads <= 1 || paths.len() < 16 {
+        return paths.iter().map(|p| read(p, today)).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    let results: Vec<Result<Vec<SourceFile>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|p| read(p, today)).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(anyhow!("a reader thread panicked")))
+            })
+            .collect()
+    });
+    let mut out = Vec::with_capacity(paths.len());
+    for r in results {
+        out.extend(r?);
+    }
+    Ok(out)
+}
+
+/// An exclusive lock on the pledges folder, held until dropped.
+pub struct FolderLock {
+    _file: File,
+}
+
+pub fn lock(dir: &Path) -> Result<FolderLock> {
+    let path = dir.join(LOCK_FILE);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open the lock file {}", display_path(&path)))?;
+    file.lock()
+        .with_context(|| format!("cannot lock {}", display_path(&path)))?;
+    Ok(FolderLock { _file: file })
+}
+
+/// Replaces `path` with `contents` atomically: a temporary file in the same folder, written,
+/// flushed to disk and given the old file's permissions, is renamed over the target. A
+/// symlink is followed, so its target is replaced and the link stays. On any error the
+/// original is untouched and the temporary file is removed.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let target =
+        fs::canonicalize(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+    let dir = target
+        .parent()
+        .ok_or_else(|| anyhow!("{} has no parent folder", target.display()))?;
+    let perms = fs::metadata(&target)
+        .with_context(|| format!("cannot read {}", target.display()))?
+        .permissions();
+    let shown = display_path(path);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".pledge-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file beside {shown}"))?;
+    tmp.write_all(contents)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| {
+            format!("cannot write the new version of {shown}; the file is unchanged")
+        })?;
+    fs::set_permissions(tmp.path(), perms)
+        .with_context(|| format!("cannot set permissions for {shown}; the file is unchanged"))?;
+    tmp.persist(&target)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot replace {shown}; the file is unchanged"))?;
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
