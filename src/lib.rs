@@ -12,6 +12,8 @@ pub mod kommuner;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod schedule;
+pub mod status;
 pub mod store;
 pub mod text;
 pub mod validate;
