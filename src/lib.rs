@@ -8,9 +8,12 @@
 pub mod app;
 pub mod cli;
 pub mod diag;
+pub mod i18n;
 pub mod kommuner;
 pub mod load;
 pub mod model;
+pub mod record;
+pub mod resolve;
 pub mod render;
 pub mod schedule;
 pub mod status;

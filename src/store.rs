@@ -148,6 +148,25 @@ pub fn read(path: &Path, today: NaiveDate) -> Result<SourceFile> {
     Ok(from_bytes(path, display, bytes, today))
 }
 
+/// Like [`read`], also returning the raw bytes (to keep a byte-order mark when writing).
+pub fn read_raw(path: &Path, today: NaiveDate) -> Result<(SourceFile, Vec<u8>)> {
+    let display = display_path(path);
+    let bytes = fs::read(path).with_context(|| format!("cannot read {display}"))?;
+    let file = from_bytes(path, display, bytes.clone(), today);
+    Ok((file, bytes))
+}
+
+/// The bytes to write for `text`, with the byte-order mark the original had.
+pub fn with_bom(original: &[u8], text: &str) -> Vec<u8> {
+    let bom = "\u{feff}".as_bytes();
+    let mut out = Vec::with_capacity(text.len() + 3);
+    if original.starts_with(bom) {
+        out.extend_from_slice(bom);
+    }
+    out.extend_from_slice(text.as_bytes());
+    out
+}
+
 fn from_bytes(path: &Path, display: String, bytes: Vec<u8>, today: NaiveDate) -> SourceFile {
     match decode(bytes) {
         Ok(text) => {

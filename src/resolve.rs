@@ -1,0 +1,113 @@
+//! Forgiving matching of what people type: an activity by id, unique id prefix or a unique
+//! word of its text, with å/ä/ö typed as a/a/o.
+
+use crate::kommuner::fold;
+use crate::model::{Activity, FOLLOWUP_ID, Pledge};
+
+/// What an activity argument names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target<'a> {
+    Activity(&'a Activity),
+    /// The follow-up itself.
+    Followup,
+}
+
+impl Target<'_> {
+    pub fn id(&self) -> &str {
+        match self {
+            Target::Activity(a) => &a.id,
+            Target::Followup => FOLLOWUP_ID,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MatchError<'a> {
+    Unknown,
+    Ambiguous(Vec<&'a Activity>),
+}
+
+const FOLLOWUP_WORDS: [&str; 3] = [FOLLOWUP_ID, "uppfoljning", "follow-up"];
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().count() >= 3)
+        .map(fold)
+}
+
+/// Finds the activity `query` names in `p`: an exact id, then a unique id prefix, then a
+/// unique word of the text (a word that starts with the query: "trygghetsvandring" finds
+/// "trygghetsvandringar").
+pub fn activity<'a>(p: &'a Pledge, query: &str) -> Result<Target<'a>, MatchError<'a>> {
+    let q = fold(query);
+    if q.is_empty() {
+        return Err(MatchError::Unknown);
+    }
+    if FOLLOWUP_WORDS.contains(&q.as_str()) {
+        return Ok(Target::Followup);
+    }
+    if let Some(a) = p.activities.iter().find(|a| a.id == q) {
+        return Ok(Target::Activity(a));
+    }
+    let by_prefix: Vec<&Activity> = p.activities.iter().filter(|a| a.id.starts_with(&q)).collect();
+    match by_prefix.len() {
+        1 => return Ok(Target::Activity(by_prefix[0])),
+        n if n > 1 => return Err(MatchError::Ambiguous(by_prefix)),
+        _ => {}
+    }
+    if q.chars().count() >= 3 {
+        let by_word: Vec<&Activity> = p
+            .activities
+            .iter()
+            .filter(|a| words(&a.text).any(|w| w.starts_with(&q)))
+            .collect();
+        match by_word.len() {
+            1 => return Ok(Target::Activity(by_word[0])),
+            n if n > 1 => return Err(MatchError::Ambiguous(by_word)),
+            _ => {}
+        }
+        if FOLLOWUP_WORDS.iter().any(|w| w.starts_with(&q)) {
+            return Ok(Target::Followup);
+        }
+    }
+    Err(MatchError::Unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load;
+
+    fn pledge() -> Pledge {
+        let src = "title = \"t\"\nkommun = \"Filipstad\"\nperiod = { start = 2016-01-01, end = 2016-12-31 }\n\
+            [[activity]]\nid = \"narvaro\"\ntext = \"Polisiär närvaro i centrum\"\nowners = [\"polisen\"]\n\
+            [[activity]]\nid = \"trygghetsvandring\"\ntext = \"Genomföra trygghetsvandringar i centrum\"\nowners = [\"kommunen\"]\n\
+            [[activity]]\nid = \"trafik\"\ntext = \"Se över trafiksituationen\"\nowners = [\"kommunen\"]\n\
+            [followup]\nwhen = \"2017-Q1\"\n";
+        load("t.toml", src, "2020-01-01".parse().unwrap()).pledge.unwrap()
+    }
+
+    fn id(q: &str) -> String {
+        let p = pledge();
+        match activity(&p, q) {
+            Ok(t) => t.id().to_string(),
+            Err(MatchError::Unknown) => "unknown".into(),
+            Err(MatchError::Ambiguous(a)) => format!("ambiguous {}", a.len()),
+        }
+    }
+
+    #[test]
+    fn matches_ids_prefixes_and_words() {
+        assert_eq!(id("trygghetsvandring"), "trygghetsvandring");
+        assert_eq!(id("TRYGG"), "trygghetsvandring");
+        assert_eq!(id("trygghetsvandringar"), "trygghetsvandring");
+        assert_eq!(id("närvaro"), "narvaro");
+        assert_eq!(id("polisiar"), "narvaro");
+        assert_eq!(id("t"), "ambiguous 2");
+        assert_eq!(id("centrum"), "ambiguous 2");
+        assert_eq!(id("uppföljning"), "followup");
+        assert_eq!(id("followup"), "followup");
+        assert_eq!(id("../../etc/passwd"), "unknown");
+        assert_eq!(id(""), "unknown");
+    }
+}
