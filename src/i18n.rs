@@ -152,12 +152,17 @@ impl Lang {
     /// dates.
     pub fn window(self, start: NaiveDate, end: NaiveDate) -> String {
         let next = end.succ_opt().unwrap_or(end);
-        if start.day() == 1 && start.month() == 1 && next.day() == 1 && next.month() == 1 && next.year() == start.year() + 1
+        if start.day() == 1
+            && start.month() == 1
+            && next.day() == 1
+            && next.month() == 1
+            && next.year() == start.year() + 1
         {
             return start.year().to_string();
         }
         if start.day() == 1 && next.day() == 1 {
-            let months = (next.year() - start.year()) * 12 + next.month() as i32 - start.month() as i32;
+            let months =
+                (next.year() - start.year()) * 12 + next.month() as i32 - start.month() as i32;
             if months == 1 {
                 return format!("{}-{:02}", start.year(), start.month());
             }
@@ -190,9 +195,18 @@ mod tests {
     #[test]
     fn window_names() {
         assert_eq!(Lang::En.window(d("2016-01-01"), d("2016-12-31")), "2016");
-        assert_eq!(Lang::Sv.window(d("2016-04-01"), d("2016-06-30")), "kv2 2016");
+        assert_eq!(
+            Lang::Sv.window(d("2016-04-01"), d("2016-06-30")),
+            "kv2 2016"
+        );
         assert_eq!(Lang::En.window(d("2016-05-01"), d("2016-05-31")), "2016-05");
-        assert_eq!(Lang::En.window(d("2016-10-01"), d("2017-09-30")), "2016-10-01 – 2017-09-30");
-        assert_eq!(Lang::En.window(d("2017-03-06"), d("2017-03-12")), "week of 2017-03-06");
+        assert_eq!(
+            Lang::En.window(d("2016-10-01"), d("2017-09-30")),
+            "2016-10-01 – 2017-09-30"
+        );
+        assert_eq!(
+            Lang::En.window(d("2017-03-06"), d("2017-03-12")),
+            "week of 2017-03-06"
+        );
     }
 }

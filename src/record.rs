@@ -54,7 +54,11 @@ pub fn toml_string(s: &str) -> String {
 
 /// The text of one entry, from its `[[log]]` header to its last line ending.
 pub fn render_entry(e: &NewEntry, nl: &str) -> String {
-    let mut s = format!("[[log]]{nl}date = {}{nl}activity = {}{nl}", e.date, toml_string(&e.activity));
+    let mut s = format!(
+        "[[log]]{nl}date = {}{nl}activity = {}{nl}",
+        e.date,
+        toml_string(&e.activity)
+    );
     if e.count != 1 {
         let _ = write!(s, "count = {}{nl}", e.count);
     }
@@ -92,7 +96,11 @@ pub enum UndoError {
 
 /// The text without the last log entry, and that entry. `pledge` is the loaded form of `text`.
 pub fn undo(text: &str, pledge: &Pledge) -> Result<(String, LogEntry), UndoError> {
-    let last = pledge.log.iter().max_by_key(|e| e.span.start).ok_or(UndoError::NoEntries)?;
+    let last = pledge
+        .log
+        .iter()
+        .max_by_key(|e| e.span.start)
+        .ok_or(UndoError::NoEntries)?;
     let start = last.span.start;
     let nl = line_ending(text);
     let entry = NewEntry {
@@ -136,7 +144,9 @@ mod tests {
         let after = append(original, &e);
         assert!(after.starts_with(original));
         let loaded = load("t.toml", &after, "2020-01-01".parse().unwrap());
-        let p = loaded.pledge.unwrap_or_else(|| panic!("{:?}", loaded.diags));
+        let p = loaded
+            .pledge
+            .unwrap_or_else(|| panic!("{:?}", loaded.diags));
         assert_eq!(p.log.len(), 1);
         assert_eq!(p.log[0].note.as_deref(), Some(note));
         let (undone, removed) = undo(&after, &p).unwrap();
@@ -151,7 +161,10 @@ mod tests {
         round_trip(&format!("{BASE}\n\n"), "blank lines at the end");
         round_trip(&format!("{BASE}# a comment at the end"), "comment last");
         round_trip(&BASE.replace('\n', "\r\n"), "CRLF");
-        round_trip(BASE, "quotes \" ''' \"\"\" backslash \\ tab\t newline\n åäö 🚓 \u{1b}[31m");
+        round_trip(
+            BASE,
+            "quotes \" ''' \"\"\" backslash \\ tab\t newline\n åäö 🚓 \u{1b}[31m",
+        );
     }
 
     #[test]
@@ -165,9 +178,13 @@ mod tests {
     #[test]
     fn undo_refuses_a_hand_edited_entry() {
         let text = format!("{BASE}\n[[log]]\ndate = 2016-05-12\nactivity = \"a\"  # by hand\n");
-        let p = load("t.toml", &text, "2020-01-01".parse().unwrap()).pledge.unwrap();
+        let p = load("t.toml", &text, "2020-01-01".parse().unwrap())
+            .pledge
+            .unwrap();
         assert_eq!(undo(&text, &p), Err(UndoError::NotAsWritten));
-        let p = load("t.toml", BASE, "2020-01-01".parse().unwrap()).pledge.unwrap();
+        let p = load("t.toml", BASE, "2020-01-01".parse().unwrap())
+            .pledge
+            .unwrap();
         assert_eq!(undo(BASE, &p), Err(UndoError::NoEntries));
     }
 }

@@ -49,7 +49,11 @@ pub fn activity<'a>(p: &'a Pledge, query: &str) -> Result<Target<'a>, MatchError
     if let Some(a) = p.activities.iter().find(|a| a.id == q) {
         return Ok(Target::Activity(a));
     }
-    let by_prefix: Vec<&Activity> = p.activities.iter().filter(|a| a.id.starts_with(&q)).collect();
+    let by_prefix: Vec<&Activity> = p
+        .activities
+        .iter()
+        .filter(|a| a.id.starts_with(&q))
+        .collect();
     match by_prefix.len() {
         1 => return Ok(Target::Activity(by_prefix[0])),
         n if n > 1 => return Err(MatchError::Ambiguous(by_prefix)),
@@ -84,7 +88,9 @@ mod tests {
             [[activity]]\nid = \"trygghetsvandring\"\ntext = \"Genomföra trygghetsvandringar i centrum\"\nowners = [\"kommunen\"]\n\
             [[activity]]\nid = \"trafik\"\ntext = \"Se över trafiksituationen\"\nowners = [\"kommunen\"]\n\
             [followup]\nwhen = \"2017-Q1\"\n";
-        load("t.toml", src, "2020-01-01".parse().unwrap()).pledge.unwrap()
+        load("t.toml", src, "2020-01-01".parse().unwrap())
+            .pledge
+            .unwrap()
     }
 
     fn id(q: &str) -> String {

@@ -62,7 +62,6 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, out: &Out) -> Result<u8> 
     Ok(if errors > 0 { 1 } else { 0 })
 }
 
-
 pub fn list(dir: Option<PathBuf>, a: ListArgs, _out: &Out) -> Result<u8> {
     let today = today();
     let ws = Workspace::open(dir, today)?;

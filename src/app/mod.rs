@@ -16,6 +16,7 @@ use crate::store::{self, SourceFile};
 
 mod files;
 mod record;
+mod status;
 
 /// A change the program refuses to make (exit 1): the file is untouched.
 #[derive(Debug)]
@@ -82,7 +83,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Done(a) => record::done(dir, a, &out),
         Command::Undo(a) => record::undo(dir, a, &out),
         Command::Log(a) => record::log(dir, a, &out),
-        Command::Status(_) | Command::Report(_) | Command::Check(_) => bail!("not yet"),
+        Command::Status(a) => status::status(dir, a, &out),
+        Command::Report(a) => status::report(dir, a, &out),
+        Command::Check(a) => status::check(dir, a, &out),
     }
 }
 
@@ -175,18 +178,28 @@ pub fn kommuner_json(p: &Pledge) -> serde_json::Value {
         .collect()
 }
 
-
 /// "2 of 2 in 2016: met" for an activity's current window.
-pub fn describe_progress(st: &crate::status::ActivityStatus<'_>, lang: crate::i18n::Lang) -> String {
+pub fn describe_progress(
+    st: &crate::status::ActivityStatus<'_>,
+    lang: crate::i18n::Lang,
+) -> String {
     let status = lang.status(st.status);
     match (st.required, st.window) {
         (Some(req), Some((from, to))) => format!(
             "{} {} {req} {} {}: {status}",
             st.done,
             lang.t("of"),
-            if lang == crate::i18n::Lang::Sv { "·" } else { "in" },
+            if lang == crate::i18n::Lang::Sv {
+                "·"
+            } else {
+                "in"
+            },
             lang.window(from, to)
         ),
-        _ => format!("{} {}: {status}", st.done, if st.done == 1 { "entry" } else { "entries" }),
+        _ => format!(
+            "{} {}: {status}",
+            st.done,
+            if st.done == 1 { "entry" } else { "entries" }
+        ),
     }
 }

@@ -6,7 +6,9 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::{Out, Refused, Workspace, describe_progress, kommuner_json, plural, resolve_kommun, today};
+use super::{
+    Out, Refused, Workspace, describe_progress, kommuner_json, plural, resolve_kommun, today,
+};
 use crate::cli::*;
 use crate::i18n::Lang;
 use crate::kommuner::Kommun;
@@ -19,7 +21,11 @@ use crate::{render, store};
 /// The one löfte of `k` whose period holds `date`, or an error naming what exists.
 fn pledge_on<'w>(ws: &'w Workspace, k: &Kommun, date: NaiveDate) -> Result<&'w Pledge> {
     let all: Vec<&Pledge> = ws.pledges().filter(|p| p.kommuner.contains(&k)).collect();
-    let holding: Vec<&Pledge> = all.iter().copied().filter(|p| p.period.contains(date)).collect();
+    let holding: Vec<&Pledge> = all
+        .iter()
+        .copied()
+        .filter(|p| p.period.contains(date))
+        .collect();
     match holding.as_slice() {
         [one] => Ok(one),
         [] => {
@@ -29,7 +35,10 @@ fn pledge_on<'w>(ws: &'w Workspace, k: &Kommun, date: NaiveDate) -> Result<&'w P
             } else {
                 msg.push_str("; its löften:");
                 for p in &all {
-                    msg.push_str(&format!("\n  {}: {} to {}", p.file, p.period.start, p.period.end));
+                    msg.push_str(&format!(
+                        "\n  {}: {} to {}",
+                        p.file, p.period.start, p.period.end
+                    ));
                     if p.period.until_replaced {
                         msg.push_str(" (in force until replaced)");
                     }
@@ -48,7 +57,10 @@ fn pledge_on<'w>(ws: &'w Workspace, k: &Kommun, date: NaiveDate) -> Result<&'w P
         many => {
             let mut msg = format!("{} löften for {} hold {date}:", many.len(), k.name);
             for p in many {
-                msg.push_str(&format!("\n  {}: {} to {}", p.file, p.period.start, p.period.end));
+                msg.push_str(&format!(
+                    "\n  {}: {} to {}",
+                    p.file, p.period.start, p.period.end
+                ));
             }
             msg.push_str("\n  `pledge validate` warns about the overlap; end one löfte before the other starts");
             Err(Refused(msg).into())
@@ -64,11 +76,18 @@ fn activity_error(p: &Pledge, query: &str, e: MatchError<'_>) -> anyhow::Error {
             for a in &p.activities {
                 msg.push_str(&format!("\n  {:<20} {}", a.id, safe(&a.text, false)));
             }
-            msg.push_str(&format!("\n  {:<20} the follow-up itself", crate::model::FOLLOWUP_ID));
+            msg.push_str(&format!(
+                "\n  {:<20} the follow-up itself",
+                crate::model::FOLLOWUP_ID
+            ));
             anyhow::anyhow!(msg)
         }
         MatchError::Ambiguous(list) => {
-            let mut msg = format!("\"{q}\" matches {} activities of {}; give the id:", list.len(), p.file);
+            let mut msg = format!(
+                "\"{q}\" matches {} activities of {}; give the id:",
+                list.len(),
+                p.file
+            );
             for a in list {
                 msg.push_str(&format!("\n  {:<20} {}", a.id, safe(&a.text, false)));
             }
@@ -107,11 +126,15 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
     let ws = Workspace::open(dir, today)?;
     let k = resolve_kommun(&a.kommun, &ws)?;
     if date > today {
-        return Err(Refused(format!("{date} is in the future (today is {today}); record work once it is done")).into());
+        return Err(Refused(format!(
+            "{date} is in the future (today is {today}); record work once it is done"
+        ))
+        .into());
     }
     let chosen = pledge_on(&ws, k, date)?;
     // The activity is matched before the lock, so a typo costs nothing.
-    let target = resolve::activity(chosen, &a.activity).map_err(|e| activity_error(chosen, &a.activity, e))?;
+    let target = resolve::activity(chosen, &a.activity)
+        .map_err(|e| activity_error(chosen, &a.activity, e))?;
     let entry = NewEntry {
         date,
         activity: target.id().to_string(),
@@ -141,7 +164,11 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
         ))
         .into());
     }
-    let before = fresh.loaded.pledge.as_ref().expect("no errors, so a pledge");
+    let before = fresh
+        .loaded
+        .pledge
+        .as_ref()
+        .expect("no errors, so a pledge");
     let new_text = record::append(&fresh.text, &entry);
     let check = crate::load::load(&fresh.display, &new_text, today);
     let after = match &check.pledge {
@@ -155,7 +182,10 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
     if !out.quiet {
         let lang = Lang::from_env();
         println!("recorded in {}:", fresh.display);
-        print!("{}", indent(&safe(&record::render_entry(&entry, "\n"), true)));
+        print!(
+            "{}",
+            indent(&safe(&record::render_entry(&entry, "\n"), true))
+        );
         if let Some(act) = after.activity(&entry.activity) {
             let st = crate::status::activity_status(after, act, date);
             println!("{}", describe_progress(&st, lang));
@@ -189,7 +219,11 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
         }
     };
     let Some(path) = path else {
-        return Err(Refused(format!("no löfte for {} has recorded entries to undo", k.name)).into());
+        return Err(Refused(format!(
+            "no löfte for {} has recorded entries to undo",
+            k.name
+        ))
+        .into());
     };
     let _lock = (!a.dry_run).then(|| store::lock(&ws.dir)).transpose()?;
     let (fresh, raw) = store::read_raw(&path, today)?;
@@ -222,10 +256,17 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
     if !out.quiet {
         println!(
             "{} {}:",
-            if a.dry_run { "would remove from" } else { "removed from" },
+            if a.dry_run {
+                "would remove from"
+            } else {
+                "removed from"
+            },
             fresh.display
         );
-        print!("{}", indent(&safe(&removed_text.replace("\r\n", "\n"), true)));
+        print!(
+            "{}",
+            indent(&safe(&removed_text.replace("\r\n", "\n"), true))
+        );
     }
     Ok(0)
 }
@@ -265,7 +306,11 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, _out: &Out) -> Result<u8> {
     if !activity_found {
         bail!(
             "no löfte{} has an activity matching \"{}\"",
-            if ks.is_empty() { "" } else { " of those kommuner" },
+            if ks.is_empty() {
+                ""
+            } else {
+                " of those kommuner"
+            },
             safe(a.activity.as_deref().unwrap_or_default(), false)
         );
     }
@@ -293,7 +338,12 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, _out: &Out) -> Result<u8> {
             );
         }
         ListFormat::Csv => {
-            let mut s = render::csv_record(&["date", "kommuner", "activity", "count", "by", "note", "file"].map(String::from));
+            let mut s = render::csv_record(
+                &[
+                    "date", "kommuner", "activity", "count", "by", "note", "file",
+                ]
+                .map(String::from),
+            );
             for (p, e) in &rows {
                 s.push_str(&render::csv_record(&[
                     e.date.to_string(),

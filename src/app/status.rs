@@ -1,0 +1,191 @@
+//! `status`, `report` and `check`.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use serde_json::json;
+
+use super::{Out, Workspace, resolve_kommun, today};
+use crate::cli::*;
+use crate::i18n;
+use crate::model::Pledge;
+use crate::report::{self, SCHEMA_VERSION};
+use crate::status::pledge_status;
+
+fn lang_of(l: Option<Lang>) -> i18n::Lang {
+    match l {
+        Some(Lang::Sv) => i18n::Lang::Sv,
+        Some(Lang::En) => i18n::Lang::En,
+        None => i18n::Lang::from_env(),
+    }
+}
+
+/// The löfte of a kommun to show on a date: the one active then, else the latest that has
+/// started, else the first upcoming.
+fn pledge_for<'w>(
+    ws: &'w Workspace,
+    k: &crate::kommuner::Kommun,
+    on: NaiveDate,
+) -> Option<&'w Pledge> {
+    let mut mine: Vec<&Pledge> = ws.pledges().filter(|p| p.kommuner.contains(&k)).collect();
+    mine.sort_by_key(|p| (p.period.start, p.file.clone()));
+    mine.iter()
+        .rev()
+        .find(|p| p.period.contains(on))
+        .or_else(|| mine.iter().rev().find(|p| p.period.start <= on))
+        .or_else(|| mine.first())
+        .copied()
+}
+
+/// The löften the status command shows, in order: by län, then kommunkod.
+fn select<'w>(
+    ws: &'w Workspace,
+    kommuner: &[String],
+    all: bool,
+    on: NaiveDate,
+) -> Result<Vec<&'w Pledge>> {
+    let mut ks: Vec<&'static crate::kommuner::Kommun> = if all {
+        ws.pledges()
+            .flat_map(|p| p.kommuner.iter().copied())
+            .collect()
+    } else if kommuner.is_empty() {
+        let mut present: Vec<_> = ws
+            .pledges()
+            .flat_map(|p| p.kommuner.iter().copied())
+            .collect();
+        present.sort_by_key(|k| k.kod);
+        present.dedup();
+        match present.len() {
+            0 => bail!(
+                "the pledges folder {} has no valid löften",
+                ws.dir.display()
+            ),
+            1 => present,
+            n => bail!(
+                "the folder has löften for {n} kommuner; name one (e.g. `pledge status {}`) or use --all",
+                crate::text::slug(present[0].name)
+            ),
+        }
+    } else {
+        kommuner
+            .iter()
+            .map(|k| resolve_kommun(k, ws))
+            .collect::<Result<_>>()?
+    };
+    ks.sort_by_key(|k| (k.lanskod, k.kod));
+    ks.dedup();
+    let mut out: Vec<&Pledge> = Vec::new();
+    for k in ks {
+        match pledge_for(ws, k, on) {
+            Some(p) if !out.iter().any(|q| std::ptr::eq(*q, p)) => out.push(p),
+            Some(_) => {}
+            None if !all => bail!("the folder has no löfte for {}", k.name),
+            None => {}
+        }
+    }
+    Ok(out)
+}
+
+pub fn status(dir: Option<PathBuf>, a: StatusArgs, out: &Out) -> Result<u8> {
+    let as_of = a.as_of.unwrap_or_else(today);
+    let lang = lang_of(a.lang);
+    let ws = Workspace::open(dir, as_of.max(today()))?;
+    let chosen = select(&ws, &a.kommuner, a.all, as_of)?;
+    let statuses: Vec<_> = chosen.iter().map(|p| pledge_status(p, as_of)).collect();
+    match a.format {
+        StatusFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report::status_json(&statuses, as_of))?
+        ),
+        StatusFormat::Csv => {
+            let mut s = crate::render::csv_record(&report::CSV_HEADER.map(String::from));
+            for st in &statuses {
+                s.push_str(&report::status_csv_rows(st));
+            }
+            print!("{s}");
+        }
+        StatusFormat::Markdown => {
+            let parts: Vec<String> = statuses
+                .iter()
+                .map(|s| report::status_markdown(s, lang))
+                .collect();
+            print!("{}", parts.join("\n"));
+        }
+        StatusFormat::Table => {
+            let mut lan = "";
+            let mut parts = Vec::new();
+            for s in &statuses {
+                let mut part = String::new();
+                let this_lan = s.pledge.kommuner[0].lan;
+                if a.all && this_lan != lan {
+                    lan = this_lan;
+                    part.push_str(&format!("━━ {this_lan} ━━\n\n"));
+                }
+                part.push_str(&report::status_table(s, lang, out.color));
+                parts.push(part);
+            }
+            print!("{}", parts.join("\n"));
+        }
+    }
+    Ok(if ws.report_broken() { 1 } else { 0 })
+}
+
+pub fn report(dir: Option<PathBuf>, a: ReportArgs, _out: &Out) -> Result<u8> {
+    let as_of = a.as_of.unwrap_or_else(today);
+    let lang = lang_of(a.lang);
+    let ws = Workspace::open(dir, as_of.max(today()))?;
+    let k = resolve_kommun(&a.kommun, &ws)?;
+    let Some(p) = pledge_for(&ws, k, as_of) else {
+        bail!("the folder has no löfte for {}", k.name);
+    };
+    let s = pledge_status(p, as_of);
+    match a.format {
+        ReportFormat::Markdown => print!("{}", report::report_markdown(&s, a.since, lang)),
+        ReportFormat::Html => print!("{}", report::report_html(&s, a.since, lang)),
+    }
+    Ok(if ws.report_broken() { 1 } else { 0 })
+}
+
+pub fn check(dir: Option<PathBuf>, a: CheckArgs, _out: &Out) -> Result<u8> {
+    let as_of = a.as_of.unwrap_or_else(today);
+    let ws = Workspace::open(dir, as_of.max(today()))?;
+    let mut findings = Vec::new();
+    for f in &ws.files {
+        if let Some(p) = &f.loaded.pledge {
+            let name = f
+                .path
+                .strip_prefix(&ws.dir)
+                .map_or_else(|_| f.display.clone(), |r| r.display().to_string());
+            findings.extend(report::findings(&pledge_status(p, as_of), a.within, &name));
+        }
+    }
+    let broken: Vec<_> = ws.files.iter().filter(|f| f.loaded.has_errors()).collect();
+    match a.format {
+        CheckFormat::Text => {
+            for f in &findings {
+                println!("{}", f.message);
+            }
+        }
+        CheckFormat::Json => {
+            let doc = json!({
+                "schema_version": SCHEMA_VERSION,
+                "as_of": as_of,
+                "within": a.within,
+                "findings": findings,
+                "invalid_files": broken.iter().map(|f| &f.display).collect::<Vec<_>>(),
+            });
+            println!("{}", serde_json::to_string_pretty(&doc)?);
+        }
+    }
+    for f in &broken {
+        eprint!("{}", f.render_diags());
+    }
+    Ok(if !broken.is_empty() {
+        2
+    } else if findings.is_empty() {
+        0
+    } else {
+        1
+    })
+}
