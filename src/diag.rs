@@ -70,6 +70,7 @@ pub fn render(path: &str, src: &str, d: &Diagnostic) -> String {
     };
     let mut out = String::new();
     let message = crate::text::safe(&d.message, false);
+    let mut width = 1;
     match &d.span {
         Some(span) => {
             let (line, col) = line_col(src, span.start);
@@ -81,7 +82,7 @@ pub fn render(path: &str, src: &str, d: &Diagnostic) -> String {
                 .map_or(src.len(), |i| line_start + i);
             let text = src[line_start..line_end].trim_end_matches('\r');
             let shown: String = crate::text::safe(text, false);
-            let width = line.to_string().len();
+            width = line.to_string().len();
             let _ = writeln!(out, "{:width$} |", "");
             let _ = writeln!(out, "{line:width$} | {shown}");
             let end = span.end.clamp(span.start, line_start + text.len());
@@ -106,7 +107,12 @@ pub fn render(path: &str, src: &str, d: &Diagnostic) -> String {
         }
     }
     if let Some(hint) = &d.hint {
-        let _ = writeln!(out, "  = hint: {}", crate::text::safe(hint, false));
+        let _ = writeln!(
+            out,
+            "{:width$} = hint: {}",
+            "",
+            crate::text::safe(hint, false)
+        );
     }
     out
 }

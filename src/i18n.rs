@@ -166,7 +166,7 @@ impl Lang {
             if months == 1 {
                 return format!("{}-{:02}", start.year(), start.month());
             }
-            if months == 3 && (start.month() - 1) % 3 == 0 {
+            if months == 3 && (start.month() - 1).is_multiple_of(3) {
                 let q = (start.month() - 1) / 3 + 1;
                 return match self {
                     Lang::En => format!("{} Q{q}", start.year()),

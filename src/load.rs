@@ -103,6 +103,7 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
     let mut l = Loader {
         diags: Vec::new(),
         today,
+        suggested: Vec::new(),
     };
     let pledge = l.pledge(file, root.get_ref());
     let mut diags = l.diags;
@@ -130,6 +131,8 @@ fn toml_hint(message: &str) -> Option<String> {
 struct Loader {
     diags: Vec<Diagnostic>,
     today: NaiveDate,
+    /// Keys suggested for misspelt ones, per table header: not reported again as missing.
+    suggested: Vec<(usize, &'static str)>,
 }
 
 /// The entries of one table, checked for unknown keys.
@@ -173,7 +176,7 @@ impl Loader {
         &mut self,
         table: &'t DeTable<'i>,
         span: Range<usize>,
-        known: &[&str],
+        known: &[&'static str],
         what: &'static str,
     ) -> Fields<'t, 'i> {
         let mut map = HashMap::new();
@@ -185,7 +188,12 @@ impl Loader {
                 let alias = ALIASES
                     .iter()
                     .find(|(a, to)| *a == kommuner::fold(key) && known.contains(to))
-                    .map(|(_, to)| format!("did you mean `{to}`?"));
+                    .map(|(_, to)| *to)
+                    .or_else(|| crate::text::closest(key, known, 1).first().copied());
+                if let Some(to) = alias {
+                    self.suggested.push((span.start, to));
+                }
+                let alias = alias.map(|to| format!("did you mean `{to}`?"));
                 let hint = alias
                     .or_else(|| did_you_mean(key, known, true))
                     .or_else(|| {
@@ -211,7 +219,11 @@ impl Loader {
         example: &str,
     ) -> Option<&'t Val<'i>> {
         let v = f.get(key);
-        if v.is_none() {
+        let suggested = self
+            .suggested
+            .iter()
+            .any(|(s, k)| *s == f.span.start && *k == key);
+        if v.is_none() && !suggested {
             // The root table has no header to point at: the whole file is meant.
             let span = (f.span != (0..0)).then(|| f.span.clone());
             self.diags.push(
@@ -642,7 +654,9 @@ impl Loader {
                 Some(v) => self.owners(v, "owners"),
                 None => Vec::new(),
             };
-            if owners.is_empty() {
+            if f.get("owners")
+                .is_none_or(|o| matches!(o.get_ref(), DeValue::Array(a) if a.is_empty()))
+            {
                 self.warn(
                     span.clone(),
                     format!(
@@ -848,19 +862,21 @@ impl Loader {
                 },
                 None => None,
             };
-            if let (Some(a), Some(av)) = (&activity, activity_v) {
-                if a != FOLLOWUP_ID && !ids.contains(a.as_str()) && !ids.is_empty() {
-                    let known: Vec<&str> = ids.iter().copied().chain([FOLLOWUP_ID]).collect();
-                    let mut sorted = known.clone();
-                    sorted.sort();
-                    let hint = did_you_mean(a, &known, true)
-                        .unwrap_or_else(|| format!("the activities are: {}", sorted.join(", ")));
-                    self.err(
-                        av.span(),
-                        format!("log entry for unknown activity \"{a}\""),
-                        Some(hint),
-                    );
-                }
+            if let (Some(a), Some(av)) = (&activity, activity_v)
+                && a != FOLLOWUP_ID
+                && !ids.contains(a.as_str())
+                && !ids.is_empty()
+            {
+                let known: Vec<&str> = ids.iter().copied().chain([FOLLOWUP_ID]).collect();
+                let mut sorted = known.clone();
+                sorted.sort();
+                let hint = did_you_mean(a, &known, true)
+                    .unwrap_or_else(|| format!("the activities are: {}", sorted.join(", ")));
+                self.err(
+                    av.span(),
+                    format!("log entry for unknown activity \"{a}\""),
+                    Some(hint),
+                );
             }
             if let (Some(d), Some(dv)) = (date, date_v) {
                 if d > self.today {
@@ -872,14 +888,15 @@ impl Loader {
                         ),
                         Some("record work once it is done".into()),
                     );
-                } else if let (Some(p), Some(a)) = (period, &activity) {
-                    if a != FOLLOWUP_ID && !p.contains(d) {
-                        self.err(
-                            dv.span(),
-                            format!("work on \"{a}\" dated {d}, outside the period {} to {}", p.start, p.end),
-                            Some("work counts only inside the löfte's period; check the date or the file".into()),
-                        );
-                    }
+                } else if let (Some(p), Some(a)) = (period, &activity)
+                    && a != FOLLOWUP_ID
+                    && !p.contains(d)
+                {
+                    self.err(
+                        dv.span(),
+                        format!("work on \"{a}\" dated {d}, outside the period {} to {}", p.start, p.end),
+                        Some("work counts only inside the löfte's period; check the date or the file".into()),
+                    );
                 }
             }
             let span = t

@@ -71,7 +71,7 @@ pub fn html(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push_str(&format!("&#xfffd;")),
+            c if c.is_control() && c != '\n' && c != '\t' => out.push_str("&#xfffd;"),
             c => out.push(c),
         }
     }

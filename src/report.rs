@@ -439,8 +439,14 @@ pub fn findings(s: &PledgeStatus<'_>, within: u32, name: &str) -> Vec<Finding> {
                         left(w.1)
                     ),
                 )),
-                (Status::OnTrack, Some(w)) if w.3 < w.2 && (w.1 - as_of).num_days() < within => out
-                    .push(mk(
+                // Only windows longer than the horizon are warned about ahead: a weekly window
+                // always ends within 30 days, and its miss is reported as `missed`.
+                (Status::OnTrack, Some(w))
+                    if w.3 < w.2
+                        && (w.1 - as_of).num_days() < within
+                        && (w.1 - w.0).num_days() + 1 > within =>
+                {
+                    out.push(mk(
                         a,
                         "due_soon",
                         a.status,
@@ -450,7 +456,8 @@ pub fn findings(s: &PledgeStatus<'_>, within: u32, name: &str) -> Vec<Finding> {
                             progress_text(a, lang).replace(" · ", " in "),
                             left(w.1)
                         ),
-                    )),
+                    ))
+                }
                 _ => {}
             }
             // The last window that ended recently short of its count.
