@@ -63,6 +63,36 @@ pub enum Command {
     Report(ReportArgs),
     /// For cron: silent with exit 0 when nothing needs attention, else one line per finding
     Check(CheckArgs),
+    /// Write a commented scaffold for a new löfte into the pledges folder
+    New(NewArgs),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+    /// Print the JSON Schema of the pledge file format (for editors such as taplo)
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The kommun, or several for one löfte over several kommuner
+    #[arg(required = true)]
+    pub kommuner: Vec<String>,
+    /// The first day of the period
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: NaiveDate,
+    /// The last day of the period (inclusive)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub end: NaiveDate,
+    /// The part of the kommun the löfte covers (a stadsdel, the centre)
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
+    /// Print the scaffold instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// A date argument: YYYY-MM-DD, `today` or `yesterday`.

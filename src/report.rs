@@ -604,7 +604,12 @@ impl ReportParts<'_> {
     }
     fn followup_details(&self) -> Vec<(String, String)> {
         let l = self.lang;
-        let mut v = vec![(l.t("Follow-up").to_string(), followup_line(self.s, l))];
+        let line = followup_line(self.s, l);
+        let when = line
+            .split_once(": ")
+            .map_or(line.as_str(), |(_, w)| w)
+            .to_string();
+        let mut v = vec![(l.t("Follow-up").to_string(), when)];
         if let Some(f) = &self.s.pledge.followup {
             for (k, val) in [
                 ("How", &f.how),

@@ -14,6 +14,7 @@ use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
 use crate::store::{self, SourceFile};
 
+mod extra;
 mod files;
 mod record;
 mod status;
@@ -86,6 +87,10 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Status(a) => status::status(dir, a, &out),
         Command::Report(a) => status::report(dir, a, &out),
         Command::Check(a) => status::check(dir, a, &out),
+        Command::New(a) => extra::new(dir, a, &out),
+        Command::Completions { shell } => extra::completions(shell),
+        Command::Man => extra::man(),
+        Command::Schema => extra::schema(),
     }
 }
 
