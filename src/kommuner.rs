@@ -68,13 +68,16 @@ pub fn find(query: &str) -> Option<&'static Kommun> {
     if q.len() == 4 && q.bytes().all(|b| b.is_ascii_digit()) {
         return all().iter().find(|k| k.kod == q);
     }
-    let mut folded = fold(q);
-    if let Some(stripped) = folded.strip_suffix(" kommun") {
-        folded = stripped.trim_end().to_string();
+    let mut lower = q.to_lowercase();
+    if let Some(stripped) = lower.strip_suffix(" kommun") {
+        lower = stripped.trim_end().to_string();
     }
+    let folded = fold(&lower);
+    // The name as written first: "Håbo" and "Habo" are two kommuner that fold alike.
     all()
         .iter()
-        .find(|k| k.folded == folded)
+        .find(|k| k.name.to_lowercase() == lower)
+        .or_else(|| all().iter().find(|k| k.folded == folded))
         // "Filipstads kommun": the genitive s of the kommun's own name.
         .or_else(|| {
             let base = folded.strip_suffix('s')?;
@@ -110,6 +113,10 @@ mod tests {
         assert_eq!(find("1782").unwrap().name, "Filipstad");
         assert_eq!(find("Upplands väsby").unwrap().kod, "0114");
         assert!(find("Filipstadt").is_none());
+        // Two kommuner that fold alike: the exact spelling wins.
+        assert_eq!(find("Habo").unwrap().kod, "0643");
+        assert_eq!(find("Håbo").unwrap().kod, "0305");
+        assert_eq!(find("HÅBO").unwrap().kod, "0305");
         assert!(find("9999").is_none());
     }
 

@@ -1006,7 +1006,11 @@ fn weekly_check_example_mails_only_when_needed() {
     let tmp = TempDir::new().unwrap();
     let sent = tmp.path().join("sent.txt");
     let fake_mail = tmp.path().join("fake-mail");
-    fs::write(&fake_mail, format!("#!/bin/sh\necho \"$@\" > {0}\ncat >> {0}\n", sent.display())).unwrap();
+    fs::write(
+        &fake_mail,
+        format!("#!/bin/sh\necho \"$@\" > {0}\ncat >> {0}\n", sent.display()),
+    )
+    .unwrap();
     fs::set_permissions(&fake_mail, fs::Permissions::from_mode(0o755)).unwrap();
     let run = |as_of: &str| {
         std::process::Command::new("bash")
@@ -1023,8 +1027,15 @@ fn weekly_check_example_mails_only_when_needed() {
     assert!(!sent.exists(), "no mail when all is well");
     assert!(run("2016-10-16").success());
     let mail = fs::read_to_string(&sent).unwrap();
-    assert!(mail.starts_with("-s Medborgarlöften: 4 saker att följa upp bra@example.org\n"), "{mail}");
-    assert!(mail.contains("filipstad-2016.toml: trygghetsvandring: behind, 0 of 2 in 2016, 77 days left"));
+    assert!(
+        mail.starts_with("-s Medborgarlöften: 4 saker att följa upp bra@example.org\n"),
+        "{mail}"
+    );
+    assert!(
+        mail.contains(
+            "filipstad-2016.toml: trygghetsvandring: behind, 0 of 2 in 2016, 77 days left"
+        )
+    );
 }
 
 #[test]
@@ -1039,7 +1050,11 @@ fn bra_report_example_writes_markdown_and_html() {
         .env("PLEDGE_AS_OF", "2016-10-16")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let md = fs::read_to_string(tmp.path().join("bra-filipstad-2016-10-16.md")).unwrap();
     assert!(md.contains("## Genomfört sedan 2016-05-01"));
     assert!(md.contains("## Det här ligger efter"));
@@ -1052,15 +1067,34 @@ fn bra_report_example_writes_markdown_and_html() {
 #[test]
 fn completions_man_and_version() {
     let bash = stdout_of(pledge().args(["completions", "bash"]));
-    for word in ["validate", "done", "undo", "status", "report", "check", "--as-of", "--dry-run"] {
+    for word in [
+        "validate",
+        "done",
+        "undo",
+        "status",
+        "report",
+        "check",
+        "--as-of",
+        "--dry-run",
+    ] {
         assert!(bash.contains(word), "{word}");
     }
     for shell in ["zsh", "fish", "powershell", "elvish"] {
-        pledge().args(["completions", shell]).assert().success().stdout(predicate::str::is_empty().not());
+        pledge()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::is_empty().not());
     }
     let man = stdout_of(pledge().arg("man"));
     assert!(man.starts_with(".ie"));
-    for section in ["PLEDGE DONE", "PLEDGE CHECK", "PLEDGE NEW", "\\-\\-within", "\\-\\-dry\\-run"] {
+    for section in [
+        "PLEDGE DONE",
+        "PLEDGE CHECK",
+        "PLEDGE NEW",
+        "\\-\\-within",
+        "\\-\\-dry\\-run",
+    ] {
         assert!(man.contains(section), "{section}");
     }
     pledge()
@@ -1068,7 +1102,11 @@ fn completions_man_and_version() {
         .assert()
         .success()
         .stdout(format!("pledge {}\n", env!("CARGO_PKG_VERSION")));
-    pledge().arg("--help").assert().success().stdout(predicate::str::contains("Exit codes:"));
+    pledge()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exit codes:"));
 }
 
 #[test]
@@ -1078,16 +1116,36 @@ fn new_writes_a_scaffold_and_refuses_to_overwrite() {
     fs::create_dir(&dir).unwrap();
     pledge()
         .env("PLEDGE_DIR", &dir)
-        .args(["new", "Upplands Väsby", "--start", "2024-01-01", "--end", "2024-12-31"])
+        .args([
+            "new",
+            "Upplands Väsby",
+            "--start",
+            "2024-01-01",
+            "--end",
+            "2024-12-31",
+        ])
         .assert()
         .success();
     let file = dir.join("upplands-vasby-2024.toml");
     let text = fs::read_to_string(&file).unwrap();
-    assert!(text.contains("# Upplands Väsby: kommunkod 0114, Stockholms län, polisregion Stockholm"));
-    pledge().env("PLEDGE_DIR", &dir).arg("validate").assert().success();
+    assert!(
+        text.contains("# Upplands Väsby: kommunkod 0114, Stockholms län, polisregion Stockholm")
+    );
     pledge()
         .env("PLEDGE_DIR", &dir)
-        .args(["new", "upplands vasby", "--start", "2024-01-01", "--end", "2024-12-31"])
+        .arg("validate")
+        .assert()
+        .success();
+    pledge()
+        .env("PLEDGE_DIR", &dir)
+        .args([
+            "new",
+            "upplands vasby",
+            "--start",
+            "2024-01-01",
+            "--end",
+            "2024-12-31",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("already exists"));
