@@ -157,6 +157,9 @@ pub struct DoneArgs {
     /// A note: where, how many took part, what was found
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Choose among löften for parts of the kommun (a prefix of its `area`)
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
     /// Show the exact text that would be added, and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -172,6 +175,9 @@ pub struct UndoArgs {
     /// The löfte whose period holds this date [default: the one with the latest entry]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+    /// With --date: choose among löften for parts of the kommun (a prefix of its `area`)
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
     /// Show what would be removed, and write nothing
     #[arg(long)]
     pub dry_run: bool,

@@ -365,12 +365,36 @@ pub fn pledge_json(s: &PledgeStatus<'_>) -> Value {
     })
 }
 
-pub fn status_json(all: &[PledgeStatus<'_>], as_of: NaiveDate) -> Value {
-    json!({
-        "schema_version": SCHEMA_VERSION,
-        "as_of": as_of,
-        "pledges": all.iter().map(pledge_json).collect::<Vec<_>>(),
-    })
+/// Writes the `status --format json` document, computing and serialising one löfte at a time
+/// so a national folder never holds the whole document in memory.
+pub fn write_status_json(
+    w: impl std::io::Write,
+    pledges: &[&crate::model::Pledge],
+    as_of: NaiveDate,
+) -> serde_json::Result<()> {
+    use serde::ser::{SerializeMap, SerializeSeq};
+
+    struct Pledges<'a>(&'a [&'a crate::model::Pledge], NaiveDate);
+    impl serde::Serialize for Pledges<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(Some(self.0.len()))?;
+            for p in self.0 {
+                seq.serialize_element(&pledge_json(&crate::status::pledge_status(p, self.1)))?;
+            }
+            seq.end()
+        }
+    }
+    struct Doc<'a>(Pledges<'a>);
+    impl serde::Serialize for Doc<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut m = s.serialize_map(Some(3))?;
+            m.serialize_entry("schema_version", &SCHEMA_VERSION)?;
+            m.serialize_entry("as_of", &self.0.1)?;
+            m.serialize_entry("pledges", &self.0)?;
+            m.end()
+        }
+    }
+    serde_json::to_writer_pretty(w, &Doc(Pledges(pledges, as_of)))
 }
 
 /// One thing `check` reports.

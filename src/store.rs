@@ -64,7 +64,16 @@ pub fn pledge_files(dir: &Path) -> Result<Vec<PathBuf>> {
                 continue;
             }
             let path = entry.path();
-            if path.is_dir() {
+            // The entry's type comes with the listing; only a symlink needs a stat.
+            let ty = entry
+                .file_type()
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let is_dir = if ty.is_symlink() {
+                path.is_dir()
+            } else {
+                ty.is_dir()
+            };
+            if is_dir {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "toml") {
                 out.push(path);
@@ -143,9 +152,19 @@ pub fn decode(bytes: Vec<u8>) -> std::result::Result<String, (Diagnostic, String
 /// Reads and loads one file. I/O errors are errors; problems with the content are
 /// diagnostics in the result.
 pub fn read(path: &Path, today: NaiveDate) -> Result<SourceFile> {
+    read_keeping(path, today, true)
+}
+
+/// Like [`read`]; without `keep_text` the text of a file without errors is dropped once it is
+/// loaded (commands that only need the model read a whole folder in less memory).
+fn read_keeping(path: &Path, today: NaiveDate, keep_text: bool) -> Result<SourceFile> {
     let display = display_path(path);
     let bytes = fs::read(path).with_context(|| format!("cannot read {display}"))?;
-    Ok(from_bytes(path, display, bytes, today))
+    let mut file = from_bytes(path, display, bytes, today);
+    if !keep_text && !file.loaded.has_errors() {
+        file.text = String::new();
+    }
+    Ok(file)
 }
 
 /// Like [`read`], also returning the raw bytes (to keep a byte-order mark when writing).
@@ -191,19 +210,25 @@ fn from_bytes(path: &Path, display: String, bytes: Vec<u8>, today: NaiveDate) ->
     }
 }
 
-/// Reads and loads many files, on all cores.
-pub fn read_all(paths: &[PathBuf], today: NaiveDate) -> Result<Vec<SourceFile>> {
+/// Reads and loads many files, on all cores. Without `keep_text`, only files with errors keep
+/// their text (for their diagnostics).
+pub fn read_all(paths: &[PathBuf], today: NaiveDate, keep_text: bool) -> Result<Vec<SourceFile>> {
+    let read = |p: &PathBuf| read_keeping(p, today, keep_text);
+    // A few files are read at once; only a folder is worth asking how many cores there are.
+    if paths.len() < 16 {
+        return paths.iter().map(read).collect();
+    }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    if threads <= 1 || paths.len() < 16 {
-        return paths.iter().map(|p| read(p, today)).collect();
+    if threads <= 1 {
+        return paths.iter().map(read).collect();
     }
     let chunk = paths.len().div_ceil(threads);
     let results: Vec<Result<Vec<SourceFile>>> = std::thread::scope(|s| {
         let handles: Vec<_> = paths
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|p| read(p, today)).collect()))
+            .map(|part| s.spawn(move || part.iter().map(read).collect()))
             .collect();
         handles
             .into_iter()

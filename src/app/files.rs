@@ -18,7 +18,7 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, out: &Out) -> Result<u8> 
     } else {
         store::expand_paths(&a.paths)?
     };
-    let mut files = store::read_all(&paths, today)?;
+    let mut files = store::read_all(&paths, today, true)?;
     let pledges: Vec<(usize, &Pledge)> = files
         .iter()
         .enumerate()

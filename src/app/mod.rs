@@ -104,8 +104,50 @@ impl Workspace {
     pub fn open(dir: Option<PathBuf>, today: NaiveDate) -> Result<Workspace> {
         let dir = store::find_dir(dir.as_deref())?;
         let paths = store::pledge_files(&dir)?;
-        let files = store::read_all(&paths, today)?;
+        let files = store::read_all(&paths, today, false)?;
         Ok(Workspace { dir, files })
+    }
+
+    /// The workspace for one kommun, reading as little as it can: first only the files named
+    /// after the kommun (`filipstad-2016.toml`), and the whole folder only when `enough` says
+    /// those do not answer the question (a löfte named after another kommun, say). Also
+    /// returns the kommun; an unknown one is an error naming the closest.
+    pub fn for_kommun(
+        dir: Option<PathBuf>,
+        arg: &str,
+        today: NaiveDate,
+        enough: impl Fn(&Workspace, &'static Kommun) -> bool,
+    ) -> Result<(Workspace, &'static Kommun)> {
+        let dir = store::find_dir(dir.as_deref())?;
+        let paths = store::pledge_files(&dir)?;
+        let Some(k) = kommuner::find(arg) else {
+            let ws = Workspace {
+                files: store::read_all(&paths, today, false)?,
+                dir,
+            };
+            return Err(resolve_kommun(arg, &ws).expect_err("the kommun is unknown"));
+        };
+        let prefix = format!("{}-", crate::text::slug(k.name));
+        let named: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+            })
+            .cloned()
+            .collect();
+        let ws = Workspace {
+            files: store::read_all(&named, today, false)?,
+            dir: dir.clone(),
+        };
+        if enough(&ws, k) {
+            return Ok((ws, k));
+        }
+        let ws = Workspace {
+            files: store::read_all(&paths, today, false)?,
+            dir,
+        };
+        Ok((ws, k))
     }
 
     pub fn pledges(&self) -> impl Iterator<Item = &Pledge> {

@@ -18,14 +18,42 @@ use crate::resolve::{self, MatchError};
 use crate::text::safe;
 use crate::{render, store};
 
-/// The one löfte of `k` whose period holds `date`, or an error naming what exists.
-fn pledge_on<'w>(ws: &'w Workspace, k: &Kommun, date: NaiveDate) -> Result<&'w Pledge> {
+/// Whether a löfte's `area` matches an `--area` argument (folded, a prefix is enough); a
+/// löfte for the whole kommun matches `--area` only when none is given.
+fn area_matches(p: &Pledge, area: Option<&str>) -> bool {
+    match (area, &p.area) {
+        (None, _) => true,
+        (Some(q), Some(a)) => crate::kommuner::fold(a).starts_with(&crate::kommuner::fold(q)),
+        (Some(_), None) => false,
+    }
+}
+
+/// The one löfte of `k` whose period holds `date` (and whose area matches, and that has an
+/// activity matching `activity`, when more than one löfte holds the date), or an error naming
+/// what exists.
+fn pledge_on<'w>(
+    ws: &'w Workspace,
+    k: &Kommun,
+    date: NaiveDate,
+    area: Option<&str>,
+    activity: Option<&str>,
+) -> Result<&'w Pledge> {
     let all: Vec<&Pledge> = ws.pledges().filter(|p| p.kommuner.contains(&k)).collect();
-    let holding: Vec<&Pledge> = all
+    let mut holding: Vec<&Pledge> = all
         .iter()
         .copied()
-        .filter(|p| p.period.contains(date))
+        .filter(|p| p.period.contains(date) && area_matches(p, area))
         .collect();
+    if let (true, Some(q)) = (holding.len() > 1, activity) {
+        let with: Vec<&Pledge> = holding
+            .iter()
+            .copied()
+            .filter(|p| resolve::activity(p, q).is_ok())
+            .collect();
+        if !with.is_empty() {
+            holding = with;
+        }
+    }
     match holding.as_slice() {
         [one] => Ok(one),
         [] => {
@@ -58,14 +86,39 @@ fn pledge_on<'w>(ws: &'w Workspace, k: &Kommun, date: NaiveDate) -> Result<&'w P
             let mut msg = format!("{} löften for {} hold {date}:", many.len(), k.name);
             for p in many {
                 msg.push_str(&format!(
-                    "\n  {}: {} to {}",
-                    p.file, p.period.start, p.period.end
+                    "\n  {}: {} to {}, {}",
+                    p.file,
+                    p.period.start,
+                    p.period.end,
+                    p.area
+                        .as_deref()
+                        .map_or("the whole kommun".to_string(), |a| format!(
+                            "area \"{}\"",
+                            safe(a, false)
+                        ))
                 ));
             }
-            msg.push_str("\n  `pledge validate` warns about the overlap; end one löfte before the other starts");
+            msg.push_str("\n  choose one with --area TEXT (the whole kommun: leave --area out when only one has no area)");
             Err(Refused(msg).into())
         }
     }
+}
+
+/// With no `--area`, among several löften holding the date, the one for the whole kommun.
+fn whole_kommun<'w>(
+    ws: &'w Workspace,
+    k: &Kommun,
+    date: NaiveDate,
+    area: Option<&str>,
+) -> Option<&'w Pledge> {
+    if area.is_some() {
+        return None;
+    }
+    let whole: Vec<&Pledge> = ws
+        .pledges()
+        .filter(|p| p.kommuner.contains(&k) && p.period.contains(date) && p.area.is_none())
+        .collect();
+    (whole.len() == 1).then(|| whole[0])
 }
 
 fn activity_error(p: &Pledge, query: &str, e: MatchError<'_>) -> anyhow::Error {
@@ -123,15 +176,19 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
         bail!("--by is empty; leave it out to use PLEDGE_USER, git's user.name or the login name");
     }
-    let ws = Workspace::open(dir, today)?;
-    let k = resolve_kommun(&a.kommun, &ws)?;
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, today, |ws, k| {
+        ws.pledges().any(|p| {
+            p.kommuner.contains(&k) && p.period.contains(date) && area_matches(p, a.area.as_deref())
+        }) && !ws.files.iter().any(|f| f.loaded.has_errors())
+    })?;
     if date > today {
         return Err(Refused(format!(
             "{date} is in the future (today is {today}); record work once it is done"
         ))
         .into());
     }
-    let chosen = pledge_on(&ws, k, date)?;
+    let chosen = pledge_on(&ws, k, date, a.area.as_deref(), Some(&a.activity))
+        .or_else(|e| whole_kommun(&ws, k, date, a.area.as_deref()).ok_or(e))?;
     // The activity is matched before the lock, so a typo costs nothing.
     let target = resolve::activity(chosen, &a.activity)
         .map_err(|e| activity_error(chosen, &a.activity, e))?;
@@ -200,10 +257,21 @@ fn indent(s: &str) -> String {
 
 pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
     let today = a.as_of.unwrap_or_else(today);
-    let ws = Workspace::open(dir, today)?;
-    let k = resolve_kommun(&a.kommun, &ws)?;
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, today, |ws, k| match a.date {
+        Some(date) => ws
+            .pledges()
+            .any(|p| p.kommuner.contains(&k) && p.period.contains(date)),
+        None => ws
+            .pledges()
+            .any(|p| p.kommuner.contains(&k) && !p.log.is_empty()),
+    })?;
     let path = match a.date {
-        Some(date) => Some(ws.path_of(pledge_on(&ws, k, date)?)),
+        Some(date) => Some(
+            ws.path_of(
+                pledge_on(&ws, k, date, a.area.as_deref(), None)
+                    .or_else(|e| whole_kommun(&ws, k, date, a.area.as_deref()).ok_or(e))?,
+            ),
+        ),
         None => {
             // The löfte with the most recent recording: the file written last.
             ws.files

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use std::io::Write as _;
+
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use serde_json::json;
@@ -92,12 +94,16 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, out: &Out) -> Result<u8> {
     let lang = lang_of(a.lang);
     let ws = Workspace::open(dir, as_of.max(today()))?;
     let chosen = select(&ws, &a.kommuner, a.all, as_of)?;
+    if a.format == StatusFormat::Json {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        report::write_status_json(&mut out, &chosen, as_of)?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(if ws.report_broken() { 1 } else { 0 });
+    }
     let statuses: Vec<_> = chosen.iter().map(|p| pledge_status(p, as_of)).collect();
     match a.format {
-        StatusFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&report::status_json(&statuses, as_of))?
-        ),
+        StatusFormat::Json => unreachable!("written above"),
         StatusFormat::Csv => {
             let mut s = crate::render::csv_record(&report::CSV_HEADER.map(String::from));
             for st in &statuses {
