@@ -101,6 +101,7 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
         };
     }
     let mut l = Loader {
+        src: text,
         diags: Vec::new(),
         today,
         suggested: Vec::new(),
@@ -128,7 +129,8 @@ fn toml_hint(message: &str) -> Option<String> {
     }
 }
 
-struct Loader {
+struct Loader<'s> {
+    src: &'s str,
     diags: Vec<Diagnostic>,
     today: NaiveDate,
     /// Keys suggested for misspelt ones, per table header: not reported again as missing.
@@ -161,7 +163,7 @@ fn type_name(v: &DeValue<'_>) -> &'static str {
     }
 }
 
-impl Loader {
+impl Loader<'_> {
     fn err(&mut self, span: Range<usize>, msg: impl Into<String>, hint: Option<String>) {
         self.diags
             .push(Diagnostic::error(span, msg).with_hint(hint));
@@ -825,6 +827,18 @@ impl Loader {
 
     fn log(&mut self, v: &Val<'_>, ids: &HashSet<&str>, period: Option<&Period>) -> Vec<LogEntry> {
         let mut out = Vec::new();
+        // `pledge done` appends `[[log]]` tables, which TOML allows only after `[[log]]`
+        // tables: an inline array (`log = [...]`) would make the file invalid.
+        if let DeValue::Array(items) = v.get_ref()
+            && let Some(item) = items.iter().find(|i| !self.src[i.span()].starts_with("[["))
+        {
+            self.err(
+                item.span(),
+                "log entries must be `[[log]]` tables",
+                Some("write each entry under its own `[[log]]` header, so `pledge done` can append to it".into()),
+            );
+            return out;
+        }
         for (t, header) in self.tables(v, "log") {
             let f = self.fields(t, header.clone(), LOG_KEYS, "a log entry");
             let date_v = self.require(&f, "date", "2016-05-12");

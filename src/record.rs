@@ -71,6 +71,66 @@ pub fn render_entry(e: &NewEntry, nl: &str) -> String {
     s
 }
 
+impl NewEntry {
+    /// The entry as the loader would return it, at `span` of the text.
+    pub fn to_log_entry(&self, span: std::ops::Range<usize>) -> LogEntry {
+        LogEntry {
+            date: self.date,
+            activity: self.activity.clone(),
+            count: self.count,
+            by: self.by.clone(),
+            note: self.note.clone(),
+            span,
+        }
+    }
+}
+
+/// Reads an addition (or any text holding `[[log]]` tables) back: the last entry, and
+/// whether the text was valid TOML at all.
+pub fn read_back(text: &str) -> (Option<NewEntry>, bool) {
+    let Ok(root) = toml::de::DeTable::parse(text) else {
+        return (None, false);
+    };
+    let Some(log) = root
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref() == "log")
+        .map(|(_, v)| v)
+    else {
+        return (None, true);
+    };
+    let toml::de::DeValue::Array(items) = log.get_ref() else {
+        return (None, true);
+    };
+    let Some(toml::de::DeValue::Table(t)) = items.last().map(|i| i.get_ref()) else {
+        return (None, true);
+    };
+    let field = |name: &str| {
+        t.iter()
+            .find(|(k, _)| k.get_ref() == name)
+            .map(|(_, v)| v.get_ref())
+    };
+    let string = |name: &str| field(name).and_then(|v| v.as_str()).map(str::to_string);
+    let date = field("date")
+        .and_then(|v| v.as_datetime())
+        .and_then(|d| d.date)
+        .and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()));
+    let count = match field("count") {
+        None => Some(1),
+        Some(v) => v.as_integer().and_then(|i| i.as_str().parse::<u32>().ok()),
+    };
+    let entry = (|| {
+        Some(NewEntry {
+            date: date?,
+            activity: string("activity")?,
+            count: count?,
+            by: string("by"),
+            note: string("note"),
+        })
+    })();
+    (entry, true)
+}
+
 /// What `done` adds to the end of the file: one line ending, then the entry.
 pub fn addition(text: &str, e: &NewEntry) -> String {
     let nl = line_ending(text);
@@ -165,6 +225,23 @@ mod tests {
             BASE,
             "quotes \" ''' \"\"\" backslash \\ tab\t newline\n åäö 🚓 \u{1b}[31m",
         );
+    }
+
+    #[test]
+    fn an_addition_reads_back_as_its_entry() {
+        for note in ["plain", "\"\"\" ''' \\ \u{1b} 🚓\nx"] {
+            let e = NewEntry {
+                count: 7,
+                ..entry(note)
+            };
+            assert_eq!(read_back(&addition(BASE, &e)).0, Some(e.clone()));
+            assert_eq!(
+                read_back(&addition(&BASE.replace('\n', "\r\n"), &e)).0,
+                Some(e)
+            );
+        }
+        assert_eq!(read_back("[[log]]\ndate = 2016-01-01\n").0, None);
+        assert!(!read_back("[[log]\n").1);
     }
 
     #[test]

@@ -52,6 +52,11 @@ pub fn display_path(path: &Path) -> String {
 
 /// Every `*.toml` file below `dir` (hidden entries skipped), sorted by path.
 pub fn pledge_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    pledge_files_where(dir, |_| true)
+}
+
+/// The `*.toml` files below `dir` whose file name passes `keep`, sorted by path.
+pub fn pledge_files_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -60,7 +65,8 @@ pub fn pledge_files(dir: &Path) -> Result<Vec<PathBuf>> {
         for entry in entries {
             let entry = entry.with_context(|| format!("cannot read folder {}", d.display()))?;
             let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
                 continue;
             }
             let path = entry.path();
@@ -75,12 +81,14 @@ pub fn pledge_files(dir: &Path) -> Result<Vec<PathBuf>> {
             };
             if is_dir {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
+            } else if name.ends_with(".toml") && keep(&name) {
                 out.push(path);
             }
         }
     }
-    out.sort();
+    // By the bytes of the path: comparing paths component by component is slow for a
+    // national folder, and the order only needs to be stable.
+    out.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(out)
 }
 
@@ -107,6 +115,8 @@ pub struct SourceFile {
     pub display: String,
     /// The text without a byte-order mark (spans refer to this).
     pub text: String,
+    /// The file starts with a byte-order mark (kept when the file is written).
+    pub bom: bool,
     pub loaded: Loaded,
 }
 
@@ -167,26 +177,18 @@ fn read_keeping(path: &Path, today: NaiveDate, keep_text: bool) -> Result<Source
     Ok(file)
 }
 
-/// Like [`read`], also returning the raw bytes (to keep a byte-order mark when writing).
-pub fn read_raw(path: &Path, today: NaiveDate) -> Result<(SourceFile, Vec<u8>)> {
-    let display = display_path(path);
-    let bytes = fs::read(path).with_context(|| format!("cannot read {display}"))?;
-    let file = from_bytes(path, display, bytes.clone(), today);
-    Ok((file, bytes))
-}
-
-/// The bytes to write for `text`, with the byte-order mark the original had.
-pub fn with_bom(original: &[u8], text: &str) -> Vec<u8> {
-    let bom = "\u{feff}".as_bytes();
+/// The bytes to write for `text`, with a byte-order mark when the original had one.
+pub fn with_bom(bom: bool, text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len() + 3);
-    if original.starts_with(bom) {
-        out.extend_from_slice(bom);
+    if bom {
+        out.extend_from_slice("\u{feff}".as_bytes());
     }
     out.extend_from_slice(text.as_bytes());
     out
 }
 
 fn from_bytes(path: &Path, display: String, bytes: Vec<u8>, today: NaiveDate) -> SourceFile {
+    let bom = bytes.starts_with("\u{feff}".as_bytes());
     match decode(bytes) {
         Ok(text) => {
             let loaded = load(&display, &text, today);
@@ -194,6 +196,7 @@ fn from_bytes(path: &Path, display: String, bytes: Vec<u8>, today: NaiveDate) ->
                 path: path.to_path_buf(),
                 display,
                 text,
+                bom,
                 loaded,
             }
         }
@@ -202,6 +205,7 @@ fn from_bytes(path: &Path, display: String, bytes: Vec<u8>, today: NaiveDate) ->
             path: path.to_path_buf(),
             display,
             text: prefix,
+            bom,
             loaded: Loaded {
                 pledge: None,
                 diags: vec![diag],

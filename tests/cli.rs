@@ -131,6 +131,10 @@ fn validate_broken_corpus() {
             "18:8: error: log entry dated in the future (2099-05-01, today is 2020-01-01)",
         ),
         (
+            "log-inline",
+            "3:8: error: log entries must be `[[log]]` tables",
+        ),
+        (
             "log-outside-period",
             "18:8: error: work on \"walk\" dated 2017-05-01, outside the period 2016-01-01 to 2016-12-31",
         ),
@@ -215,7 +219,7 @@ fn validate_reports_every_problem_of_a_folder_in_one_run() {
         .assert()
         .code(1)
         .stdout(predicate::str::ends_with(
-            "21 files checked: 21 errors, 0 warnings\n",
+            "22 files checked: 22 errors, 0 warnings\n",
         ));
 }
 

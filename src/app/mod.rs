@@ -108,43 +108,48 @@ impl Workspace {
         Ok(Workspace { dir, files })
     }
 
-    /// The workspace for one kommun, reading as little as it can: first only the files named
-    /// after the kommun (`filipstad-2016.toml`), and the whole folder only when `enough` says
-    /// those do not answer the question (a löfte named after another kommun, say). Also
-    /// returns the kommun; an unknown one is an error naming the closest.
+    /// The workspace for one kommun, reading as little as it can: first the files named after
+    /// the kommun whose name's years hold `year` (`filipstad-2016.toml`,
+    /// `kristinehamn-2016-2017.toml`), then all files named after the kommun, then the whole
+    /// folder, stopping as soon as `enough` is satisfied (a löfte named after another kommun
+    /// is still found). Also returns the kommun; an unknown one is an error naming the
+    /// closest. Files keep their text (for writing back).
     pub fn for_kommun(
-        dir: Option<PathBuf>,
+        dir: PathBuf,
         arg: &str,
         today: NaiveDate,
+        year: Option<i32>,
         enough: impl Fn(&Workspace, &'static Kommun) -> bool,
     ) -> Result<(Workspace, &'static Kommun)> {
-        let dir = store::find_dir(dir.as_deref())?;
-        let paths = store::pledge_files(&dir)?;
         let Some(k) = kommuner::find(arg) else {
             let ws = Workspace {
-                files: store::read_all(&paths, today, false)?,
+                files: store::read_all(&store::pledge_files(&dir)?, today, false)?,
                 dir,
             };
             return Err(resolve_kommun(arg, &ws).expect_err("the kommun is unknown"));
         };
         let prefix = format!("{}-", crate::text::slug(k.name));
-        let named: Vec<PathBuf> = paths
+        let named = store::pledge_files_where(&dir, |name| name.starts_with(&prefix))?;
+        let in_year: Vec<PathBuf> = named
             .iter()
-            .filter(|p| {
-                p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
-            })
+            .filter(|p| year.is_none_or(|y| name_years(p).is_none_or(|(a, b)| a <= y && y <= b)))
             .cloned()
             .collect();
-        let ws = Workspace {
-            files: store::read_all(&named, today, false)?,
-            dir: dir.clone(),
-        };
-        if enough(&ws, k) {
-            return Ok((ws, k));
+        let mut tiers = vec![in_year];
+        if tiers[0].len() < named.len() {
+            tiers.push(named);
+        }
+        for tier in tiers {
+            let ws = Workspace {
+                files: store::read_all(&tier, today, true)?,
+                dir: dir.clone(),
+            };
+            if enough(&ws, k) {
+                return Ok((ws, k));
+            }
         }
         let ws = Workspace {
-            files: store::read_all(&paths, today, false)?,
+            files: store::read_all(&store::pledge_files(&dir)?, today, true)?,
             dir,
         };
         Ok((ws, k))
@@ -154,12 +159,11 @@ impl Workspace {
         self.files.iter().filter_map(|f| f.loaded.pledge.as_ref())
     }
 
-    /// The path of a pledge's file.
-    pub fn path_of(&self, p: &Pledge) -> PathBuf {
+    /// The file a pledge was loaded from.
+    pub fn file_of(&self, p: &Pledge) -> &SourceFile {
         self.files
             .iter()
             .find(|f| f.display == p.file)
-            .map(|f| f.path.clone())
             .expect("every pledge comes from a file of the workspace")
     }
 
@@ -180,6 +184,19 @@ impl Workspace {
             }
         }
         any
+    }
+}
+
+/// The years a file's name ends with: `x-2016.toml` (2016, 2016), `x-2016-2017.toml`
+/// (2016, 2017); None for other names.
+fn name_years(path: &std::path::Path) -> Option<(i32, i32)> {
+    let stem = path.file_stem()?.to_str()?;
+    let year = |s: &str| (s.len() == 4).then(|| s.parse::<i32>().ok()).flatten();
+    let mut parts = stem.rsplit('-');
+    let last = year(parts.next()?)?;
+    match parts.next().and_then(year) {
+        Some(first) if first <= last => Some((first, last)),
+        _ => Some((last, last)),
     }
 }
 

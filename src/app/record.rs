@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde_json::json;
 
 use super::{
@@ -176,10 +176,14 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
         bail!("--by is empty; leave it out to use PLEDGE_USER, git's user.name or the login name");
     }
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, today, |ws, k| {
-        ws.pledges().any(|p| {
-            p.kommuner.contains(&k) && p.period.contains(date) && area_matches(p, a.area.as_deref())
-        }) && !ws.files.iter().any(|f| f.loaded.has_errors())
+    let dir = store::find_dir(dir.as_deref())?;
+    // Everything from reading to replacing happens under the folder lock, so the file that is
+    // written is the file that was read.
+    let _lock = (!a.dry_run).then(|| store::lock(&dir)).transpose()?;
+    let area = a.area.as_deref();
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, today, Some(date.year()), |ws, k| {
+        ws.pledges()
+            .any(|p| p.kommuner.contains(&k) && p.period.contains(date) && area_matches(p, area))
     })?;
     if date > today {
         return Err(Refused(format!(
@@ -187,9 +191,8 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
         ))
         .into());
     }
-    let chosen = pledge_on(&ws, k, date, a.area.as_deref(), Some(&a.activity))
-        .or_else(|e| whole_kommun(&ws, k, date, a.area.as_deref()).ok_or(e))?;
-    // The activity is matched before the lock, so a typo costs nothing.
+    let chosen = pledge_on(&ws, k, date, area, Some(&a.activity))
+        .or_else(|e| whole_kommun(&ws, k, date, area).ok_or(e))?;
     let target = resolve::activity(chosen, &a.activity)
         .map_err(|e| activity_error(chosen, &a.activity, e))?;
     let entry = NewEntry {
@@ -199,52 +202,41 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
         by: a.by.clone().or_else(default_user),
         note: a.note.clone(),
     };
-    let path = ws.path_of(chosen);
-
+    let file = ws.file_of(chosen);
+    let addition = record::addition(&file.text, &entry);
     if a.dry_run {
-        let fresh = store::read(&path, today)?;
-        print!("{}", record::addition(&fresh.text, &entry));
+        print!("{addition}");
         if !out.quiet {
-            eprintln!("(dry run: nothing was written to {})", fresh.display);
+            eprintln!("(dry run: nothing was written to {})", file.display);
         }
         return Ok(0);
     }
-
-    let _lock = store::lock(&ws.dir)?;
-    // Read again inside the lock: another process may have written since.
-    let (fresh, raw) = store::read_raw(&path, today)?;
-    if fresh.loaded.has_errors() {
-        return Err(Refused(format!(
-            "{} does not validate, so nothing was written:\n{}",
-            fresh.display,
-            fresh.render_diags()
-        ))
-        .into());
+    // The file validates (it loaded without errors, and its log is made of `[[log]]`
+    // tables), so one more `[[log]]` table at its end keeps it valid; the addition itself is
+    // checked to read back as exactly the entry.
+    let (added, _) = record::read_back(&addition);
+    if added.as_ref() != Some(&entry) {
+        bail!(
+            "internal error: the new entry does not read back as written; {} is unchanged",
+            file.display
+        );
     }
-    let before = fresh
-        .loaded
-        .pledge
-        .as_ref()
-        .expect("no errors, so a pledge");
-    let new_text = record::append(&fresh.text, &entry);
-    let check = crate::load::load(&fresh.display, &new_text, today);
-    let after = match &check.pledge {
-        Some(p) if p.log.len() == before.log.len() + 1 => p,
-        _ => bail!(
-            "internal error: the new entry did not read back as one entry; {} is unchanged",
-            fresh.display
-        ),
-    };
-    store::write_atomic(&path, &store::with_bom(&raw, &new_text))?;
+    let mut new_text = file.text.clone();
+    new_text.push_str(&addition);
+    store::write_atomic(&file.path, &store::with_bom(file.bom, &new_text))?;
     if !out.quiet {
         let lang = Lang::from_env();
-        println!("recorded in {}:", fresh.display);
+        println!("recorded in {}:", file.display);
         print!(
             "{}",
             indent(&safe(&record::render_entry(&entry, "\n"), true))
         );
+        let mut after = chosen.clone();
+        after
+            .log
+            .push(entry.to_log_entry(file.text.len()..new_text.len()));
         if let Some(act) = after.activity(&entry.activity) {
-            let st = crate::status::activity_status(after, act, date);
+            let st = crate::status::activity_status(&after, act, date);
             println!("{}", describe_progress(&st, lang));
         }
     }
@@ -257,69 +249,62 @@ fn indent(s: &str) -> String {
 
 pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
     let today = a.as_of.unwrap_or_else(today);
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, today, |ws, k| match a.date {
-        Some(date) => ws
-            .pledges()
-            .any(|p| p.kommuner.contains(&k) && p.period.contains(date)),
+    let dir = store::find_dir(dir.as_deref())?;
+    let _lock = (!a.dry_run).then(|| store::lock(&dir)).transpose()?;
+    let area = a.area.as_deref();
+    let (ws, k) = Workspace::for_kommun(
+        dir,
+        &a.kommun,
+        today,
+        a.date.map(|d| d.year()),
+        |ws, k| match a.date {
+            Some(date) => ws.pledges().any(|p| {
+                p.kommuner.contains(&k) && p.period.contains(date) && area_matches(p, area)
+            }),
+            None => ws
+                .pledges()
+                .any(|p| p.kommuner.contains(&k) && !p.log.is_empty()),
+        },
+    )?;
+    let chosen = match a.date {
+        Some(date) => Some(
+            pledge_on(&ws, k, date, area, None)
+                .or_else(|e| whole_kommun(&ws, k, date, area).ok_or(e))?,
+        ),
+        // The löfte with the most recent recording: the file written last.
         None => ws
             .pledges()
-            .any(|p| p.kommuner.contains(&k) && !p.log.is_empty()),
-    })?;
-    let path = match a.date {
-        Some(date) => Some(
-            ws.path_of(
-                pledge_on(&ws, k, date, a.area.as_deref(), None)
-                    .or_else(|e| whole_kommun(&ws, k, date, a.area.as_deref()).ok_or(e))?,
-            ),
-        ),
-        None => {
-            // The löfte with the most recent recording: the file written last.
-            ws.files
-                .iter()
-                .filter(|f| {
-                    f.loaded
-                        .pledge
-                        .as_ref()
-                        .is_some_and(|p| p.kommuner.contains(&k) && !p.log.is_empty())
-                })
-                .max_by_key(|f| std::fs::metadata(&f.path).and_then(|m| m.modified()).ok())
-                .map(|f| f.path.clone())
-        }
+            .filter(|p| p.kommuner.contains(&k) && !p.log.is_empty())
+            .max_by_key(|p| {
+                std::fs::metadata(&ws.file_of(p).path)
+                    .and_then(|m| m.modified())
+                    .ok()
+            }),
     };
-    let Some(path) = path else {
+    let Some(p) = chosen else {
         return Err(Refused(format!(
             "no löfte for {} has recorded entries to undo",
             k.name
         ))
         .into());
     };
-    let _lock = (!a.dry_run).then(|| store::lock(&ws.dir)).transpose()?;
-    let (fresh, raw) = store::read_raw(&path, today)?;
-    let Some(p) = fresh.loaded.pledge.as_ref() else {
-        return Err(Refused(format!(
-            "{} does not validate, so nothing was changed:\n{}",
-            fresh.display,
-            fresh.render_diags()
-        ))
-        .into());
-    };
-    let (new_text, removed) = match record::undo(&fresh.text, p) {
+    let file = ws.file_of(p);
+    let (new_text, removed) = match record::undo(&file.text, p) {
         Ok(x) => x,
         Err(UndoError::NoEntries) => {
-            return Err(Refused(format!("{} has no log entries to undo", fresh.display)).into());
+            return Err(Refused(format!("{} has no log entries to undo", file.display)).into());
         }
         Err(UndoError::NotAsWritten) => {
             return Err(Refused(format!(
                 "the last log entry of {} is not as `pledge done` wrote it (edited by hand, or not \
                  at the end of the file), so undo leaves it alone; edit the file by hand",
-                fresh.display
+                file.display
             ))
             .into());
         }
     };
-    let removed_text = &fresh.text[removed.span.start..];
     if !a.dry_run {
-        store::write_atomic(&path, &store::with_bom(&raw, &new_text))?;
+        store::write_atomic(&file.path, &store::with_bom(file.bom, &new_text))?;
     }
     if !out.quiet {
         println!(
@@ -329,8 +314,9 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
             } else {
                 "removed from"
             },
-            fresh.display
+            file.display
         );
+        let removed_text = &file.text[removed.span.start..];
         print!(
             "{}",
             indent(&safe(&removed_text.replace("\r\n", "\n"), true))
