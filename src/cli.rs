@@ -74,6 +74,15 @@ pub enum Command {
     Man,
     /// Print the JSON Schema of the pledge file format (for editors such as taplo)
     Schema,
+    /// Git merge driver: merges the log entries both sides added (see the README)
+    MergeDriver {
+        /// The common ancestor's version (%O)
+        base: PathBuf,
+        /// Our version, and where the result is written (%A)
+        ours: PathBuf,
+        /// Their version (%B)
+        theirs: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

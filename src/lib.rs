@@ -11,6 +11,7 @@ pub mod diag;
 pub mod i18n;
 pub mod kommuner;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod record;
 pub mod render;

@@ -91,6 +91,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Completions { shell } => extra::completions(shell),
         Command::Man => extra::man(),
         Command::Schema => extra::schema(),
+        Command::MergeDriver { base, ours, theirs } => extra::merge_driver(&base, &ours, &theirs),
     }
 }
 
