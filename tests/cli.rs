@@ -1159,7 +1159,7 @@ fn new_writes_a_scaffold_and_refuses_to_overwrite() {
 // ---- two people logging at once through git ----------------------------------------------------
 
 fn git(dir: &Path, args: &[&str]) -> std::process::Output {
-    let out = std::process::Command::new("git")
+    std::process::Command::new("git")
         .args(args)
         .current_dir(dir)
         .env("GIT_AUTHOR_NAME", "T")
@@ -1169,8 +1169,7 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", dir)
         .output()
-        .unwrap();
-    out
+        .unwrap()
 }
 
 fn git_ok(dir: &Path, args: &[&str]) {
