@@ -44,6 +44,9 @@ impl Diagnostic {
     }
 }
 
+/// The most characters of a source line shown in a snippet.
+const SNIPPET: usize = 100;
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(src, offset.min(src.len()));
@@ -81,10 +84,6 @@ pub fn render(path: &str, src: &str, d: &Diagnostic) -> String {
                 .find('\n')
                 .map_or(src.len(), |i| line_start + i);
             let text = src[line_start..line_end].trim_end_matches('\r');
-            let shown: String = crate::text::safe(text, false);
-            width = line.to_string().len();
-            let _ = writeln!(out, "{:width$} |", "");
-            let _ = writeln!(out, "{line:width$} | {shown}");
             let end = span.end.clamp(span.start, line_start + text.len());
             let marker_len = src
                 .get(
@@ -92,12 +91,28 @@ pub fn render(path: &str, src: &str, d: &Diagnostic) -> String {
                         ..floor_char_boundary(src, end),
                 )
                 .map_or(1, |s| s.chars().count())
-                .max(1);
+                .clamp(1, SNIPPET);
+            // A long line is shown as a window around the marker.
+            let chars: Vec<char> = text.chars().collect();
+            let from = (col - 1).saturating_sub(SNIPPET / 2).min(chars.len());
+            let to = (from + SNIPPET).min(chars.len());
+            let mut shown = crate::text::safe(&chars[from..to].iter().collect::<String>(), false);
+            let mut indent = col - 1 - from;
+            if from > 0 {
+                shown.insert(0, '…');
+                indent += 1;
+            }
+            if to < chars.len() {
+                shown.push('…');
+            }
+            width = line.to_string().len();
+            let _ = writeln!(out, "{:width$} |", "");
+            let _ = writeln!(out, "{line:width$} | {shown}");
             let _ = writeln!(
                 out,
                 "{:width$} | {}{}",
                 "",
-                " ".repeat(col - 1),
+                " ".repeat(indent),
                 "^".repeat(marker_len)
             );
         }
@@ -136,6 +151,18 @@ mod tests {
         assert_eq!(line_col(src, 0), (1, 1));
         assert_eq!(line_col(src, 6), (2, 1));
         assert_eq!(line_col(src, 6 + "öö ".len()), (2, 4));
+    }
+
+    #[test]
+    fn long_lines_are_shown_as_a_window() {
+        let src = format!("note = \"{}\" x = 1\n", "a".repeat(5000));
+        let at = src.find(" x").unwrap() + 1;
+        let out = render("f.toml", &src, &Diagnostic::error(at..at + 1, "here"));
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[2].chars().count() < 120, "{}", lines[2]);
+        assert!(lines[2].starts_with("1 | …aaa"));
+        let caret = lines[3].chars().position(|c| c == '^').unwrap();
+        assert_eq!(lines[2].chars().nth(caret), Some('x'));
     }
 
     #[test]

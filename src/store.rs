@@ -1,9 +1,10 @@
 //! The thin layer that touches the disk: finds the pledges folder, reads files, locks the
 //! folder and replaces a file atomically.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
@@ -15,6 +16,10 @@ use crate::load::{Loaded, load};
 /// change and replace a pledge file. The OS drops the lock when a process dies, so a killed
 /// process never leaves a stale lock behind.
 pub const LOCK_FILE: &str = ".pledge.lock";
+
+/// Larger files are refused unread: a löfte with ten years of weekly logs is under 1 MB, and
+/// loading takes about 20 times a file's size in memory.
+pub const MAX_FILE_SIZE: u64 = 16 << 20;
 
 /// Finds the pledges folder: `--dir` (or `PLEDGE_DIR`, which clap folds into it), else a
 /// `pledges/` folder in the current directory or its nearest parent.
@@ -169,6 +174,32 @@ pub fn read(path: &Path, today: NaiveDate) -> Result<SourceFile> {
 /// loaded (commands that only need the model read a whole folder in less memory).
 fn read_keeping(path: &Path, today: NaiveDate, keep_text: bool) -> Result<SourceFile> {
     let display = display_path(path);
+    let size = fs::metadata(path)
+        .with_context(|| format!("cannot read {display}"))?
+        .len();
+    if size > MAX_FILE_SIZE {
+        let diag = Diagnostic::error(
+            None,
+            format!(
+                "the file is {:.1} MB; pledge files are limited to {} MiB",
+                size as f64 / 1e6,
+                MAX_FILE_SIZE >> 20
+            ),
+        )
+        .with_hint(Some(
+            "a löfte with years of weekly logs is well under 1 MB; check that this is a pledge file".into(),
+        ));
+        return Ok(SourceFile {
+            path: path.to_path_buf(),
+            display,
+            text: String::new(),
+            bom: false,
+            loaded: Loaded {
+                pledge: None,
+                diags: vec![diag],
+            },
+        });
+    }
     let bytes = fs::read(path).with_context(|| format!("cannot read {display}"))?;
     let mut file = from_bytes(path, display, bytes, today);
     if !keep_text && !file.loaded.has_errors() {
@@ -254,7 +285,18 @@ pub struct FolderLock {
     _file: File,
 }
 
+/// How long `lock` waits for another process (`PLEDGE_LOCK_TIMEOUT`, in seconds).
+const LOCK_WAIT: Duration = Duration::from_secs(30);
+
+/// Takes the folder's exclusive lock, waiting for another `pledge` process to finish. A lock
+/// whose holder was killed is released by the OS at once; one held longer than the timeout
+/// (a process hung on a network disk, say) is an error rather than a wait without end.
 pub fn lock(dir: &Path) -> Result<FolderLock> {
+    let wait = std::env::var("PLEDGE_LOCK_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map_or(LOCK_WAIT, Duration::from_secs_f64);
     let path = dir.join(LOCK_FILE);
     let file = OpenOptions::new()
         .create(true)
@@ -262,9 +304,25 @@ pub fn lock(dir: &Path) -> Result<FolderLock> {
         .write(true)
         .open(&path)
         .with_context(|| format!("cannot open the lock file {}", display_path(&path)))?;
-    file.lock()
-        .with_context(|| format!("cannot lock {}", display_path(&path)))?;
-    Ok(FolderLock { _file: file })
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(FolderLock { _file: file }),
+            Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(TryLockError::WouldBlock) => bail!(
+                "another pledge process has held {} for {:.0} s; try again, or find the process \
+                 that holds it (fuser {})",
+                display_path(&path),
+                wait.as_secs_f64(),
+                display_path(&path)
+            ),
+            Err(TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", display_path(&path)));
+            }
+        }
+    }
 }
 
 /// Replaces `path` with `contents` atomically: a temporary file in the same folder, written,
@@ -272,6 +330,15 @@ pub fn lock(dir: &Path) -> Result<FolderLock> {
 /// symlink is followed, so its target is replaced and the link stays. On any error the
 /// original is untouched and the temporary file is removed.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    write_atomic_with(path, |f| f.write_all(contents))
+}
+
+/// [`write_atomic`] with the writing step given, so tests can make it fail (a full disk) at
+/// any point.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> std::io::Result<()>,
+) -> Result<()> {
     let target =
         fs::canonicalize(path).with_context(|| format!("cannot resolve {}", path.display()))?;
     let dir = target
@@ -286,7 +353,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file beside {shown}"))?;
-    tmp.write_all(contents)
+    write(tmp.as_file_mut())
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| {
             format!("cannot write the new version of {shown}; the file is unchanged")
@@ -300,4 +367,66 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files_in(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_failing_write_leaves_the_original_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "original\n").unwrap();
+        let err = write_atomic_with(&path, |f| {
+            f.write_all(b"half of the new")?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "No space left on device",
+            ))
+        })
+        .unwrap_err();
+        let msg = format!("{err:#}");
+        assert!(
+            msg.contains("the file is unchanged") && msg.contains("No space left"),
+            "{msg}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "original\n");
+        assert_eq!(files_in(dir.path()), ["a.toml"]);
+    }
+
+    #[test]
+    fn a_write_replaces_the_whole_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "original\n").unwrap();
+        write_atomic(&path, b"new\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
+        assert_eq!(files_in(dir.path()), ["a.toml"]);
+    }
+
+    #[test]
+    fn a_held_lock_times_out_with_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = lock(dir.path()).unwrap();
+        // SAFETY: tests in this module do not read the variable concurrently with each other.
+        unsafe { std::env::set_var("PLEDGE_LOCK_TIMEOUT", "0.05") };
+        let err = lock(dir.path()).map(|_| ()).unwrap_err();
+        unsafe { std::env::remove_var("PLEDGE_LOCK_TIMEOUT") };
+        assert!(
+            format!("{err}").contains("another pledge process has held"),
+            "{err}"
+        );
+        drop(held);
+        lock(dir.path()).unwrap();
+    }
 }
