@@ -84,7 +84,9 @@ pub fn render(path: &str, src: &str, d: &Diagnostic) -> String {
                 .find('\n')
                 .map_or(src.len(), |i| line_start + i);
             let text = src[line_start..line_end].trim_end_matches('\r');
-            let end = span.end.clamp(span.start, line_start + text.len());
+            let end = span
+                .end
+                .clamp(span.start, (line_start + text.len()).max(span.start));
             let marker_len = src
                 .get(
                     floor_char_boundary(src, span.start.min(src.len()))

@@ -1455,3 +1455,47 @@ fn broken_files_are_named_and_the_rest_still_shown() {
         "the five good löften and the header"
     );
 }
+
+/// Every file of the regression corpus (hostile inputs, and every crash found by fuzzing)
+/// gets an answer: 0 or 1 from `validate`, a report from `status`, never a panic (101).
+#[test]
+fn regression_corpus_never_panics() {
+    let mut n = 0;
+    for dir in ["tests/corpus", "tests/bad"] {
+        for e in fs::read_dir(Path::new(ROOT).join(dir)).unwrap() {
+            let path = e.unwrap().path();
+            n += 1;
+            let out = pledge()
+                .args(["validate", "--as-of", "2020-01-01"])
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "{}: {:?}",
+                path.display(),
+                out.status
+            );
+            let tmp = TempDir::new().unwrap();
+            fs::copy(&path, tmp.path().join("x.toml")).unwrap();
+            for args in [
+                &["status", "--all", "--as-of", "2016-06-01"][..],
+                &["check", "--as-of", "2016-06-01"],
+                &["list"],
+            ] {
+                let out = pledge()
+                    .env("PLEDGE_DIR", tmp.path())
+                    .args(args)
+                    .output()
+                    .unwrap();
+                assert!(
+                    matches!(out.status.code(), Some(0..=2)),
+                    "{} {args:?}: {:?}",
+                    path.display(),
+                    out.status
+                );
+            }
+        }
+    }
+    assert!(n >= 40, "{n} files");
+}

@@ -89,3 +89,128 @@ proptest! {
         let _ = load("t.toml", &text, today());
     }
 }
+
+/// A TOML string literal for `s` in one of the styles people write: basic, literal (when
+/// possible), or multi-line basic.
+fn quoted(s: &str, style: u8) -> String {
+    match style % 3 {
+        1 if !s.contains(['\'', '\n', '\r']) && !s.chars().any(char::is_control) => {
+            format!("'{s}'")
+        }
+        2 => {
+            let basic = pledge::record::toml_string(s);
+            format!("\"\"\"\n{}\"\"\"", &basic[1..basic.len() - 1])
+        }
+        _ => pledge::record::toml_string(s),
+    }
+}
+
+/// Arbitrary valid pledge files: any text in strings and comments, odd spacing, CRLF or LF,
+/// hand-written log entries, with or without a final newline.
+fn pledge_file() -> impl Strategy<Value = String> {
+    (
+        "[a-zåäö0-9][^\u{0}]{0,30}", // title
+        0usize..290,                 // kommun
+        prop::collection::vec(
+            ("[a-z][a-z0-9-]{0,10}", "[A-ZÅÄÖ][^\u{0}]{0,40}", 0u8..3),
+            1..6,
+        ), // activities
+        prop::collection::vec("[^\\p{Cc}]{0,30}", 0..5), // comments
+        any::<u8>(),                 // styles
+        prop::collection::vec(
+            (0usize..6, 0i64..360, proptest::option::of("[^\u{0}]{0,20}")),
+            0..4,
+        ), // log
+        any::<bool>(),               // crlf
+        any::<bool>(),               // final newline
+        " {0,3}",                    // spacing
+    )
+        .prop_map(
+            |(title, k, acts, comments, style, log, crlf, final_nl, sp)| {
+                let kommun = pledge::kommuner::all()[k].name;
+                let mut ids: Vec<String> = Vec::new();
+                let mut s = String::new();
+                let mut c = comments.iter();
+                let mut comment = |s: &mut String| {
+                    if let Some(t) = c.next() {
+                        s.push_str(&format!("#{t}\n"));
+                    }
+                };
+                comment(&mut s);
+                s.push_str(&format!(
+                    "title{sp}={sp}{}\nkommun = {}\n",
+                    quoted(&title, style),
+                    quoted(kommun, style >> 2)
+                ));
+                comment(&mut s);
+                s.push_str("[period]\nstart = 2016-01-01\nend = 2016-12-31\n\n");
+                for (i, (id, text, target)) in acts.iter().enumerate() {
+                    let id = format!("{id}-{i}");
+                    s.push_str(&format!(
+                        "[[activity]]\nid = \"{id}\"\ntext = {}\nowners = [\"polisen\"]\n",
+                        quoted(text, style >> i)
+                    ));
+                    match target {
+                        1 => s.push_str("target = \"once\"\n"),
+                        2 => s.push_str("target = { count = 2, per = \"quarter\" }\n"),
+                        _ => {}
+                    }
+                    comment(&mut s);
+                    ids.push(id);
+                }
+                s.push_str("[followup]\nwhen = \"yearly\"\n");
+                for (a, day, note) in log {
+                    s.push_str(&format!(
+                        "\n[[log]]   # by hand\ndate = {}\nactivity = \"{}\"\n",
+                        NaiveDate::from_ymd_opt(2016, 1, 1).unwrap() + Duration::days(day),
+                        ids[a % ids.len()]
+                    ));
+                    if let Some(n) = note {
+                        s.push_str(&format!("note{sp}={sp}{}\n", quoted(&n, style)));
+                    }
+                }
+                comment(&mut s);
+                if !final_nl {
+                    while s.ends_with('\n') {
+                        s.pop();
+                    }
+                }
+                if crlf { s.replace('\n', "\r\n") } else { s }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn done_and_undo_on_arbitrary_valid_files(
+        text in pledge_file(),
+        note in proptest::option::of(any::<String>()),
+        day in 0i64..366,
+    ) {
+        let loaded = load("t.toml", &text, today());
+        prop_assert!(!loaded.has_errors(), "{:?}\n{}", loaded.diags, text);
+        let before = loaded.pledge.unwrap();
+        let entry = NewEntry {
+            date: before.period.start + Duration::days(day),
+            activity: before.activities[0].id.clone(),
+            count: 1,
+            by: None,
+            note,
+        };
+        let after_text = append(&text, &entry);
+        let after = load("t.toml", &after_text, today());
+        prop_assert!(!after.has_errors(), "{:?}", after.diags);
+        let after = after.pledge.unwrap();
+        prop_assert_eq!(after.log.len(), before.log.len() + 1);
+        let (undone, _) = undo(&after_text, &after).unwrap();
+        prop_assert_eq!(&undone, &text);
+        // Two people adding an entry each merge into both entries.
+        let other = NewEntry { note: Some("other".into()), ..entry.clone() };
+        let theirs = append(&text, &other);
+        let merged = pledge::merge::merge(&text, &after_text, &theirs).unwrap();
+        let m = load("t.toml", &merged, today()).pledge.unwrap();
+        prop_assert_eq!(m.log.len(), before.log.len() + 2);
+    }
+}
