@@ -43,19 +43,30 @@ fn split<'t>(text: &'t str, which: &'static str) -> Result<Split<'t>, Conflict> 
             entries: Vec::new(),
         });
     };
-    // Every table header after the first entry must be a `[[log]]` header of an entry.
+    // Every table after the first entry must be a log entry: the start of each other table
+    // (its header, or each `[[...]]` item's header) must come before it.
+    let root = toml::de::DeTable::parse(text).map_err(|_| Conflict::Invalid(which))?;
+    let other_after = root
+        .get_ref()
+        .iter()
+        .filter(|(k, _)| k.get_ref() != "log")
+        .any(|(_, v)| match v.get_ref() {
+            toml::de::DeValue::Table(_) => v.span().start > first,
+            toml::de::DeValue::Array(items) => items
+                .iter()
+                .any(|i| i.span().start > first && i.get_ref().is_table()),
+            _ => false,
+        });
+    if other_after {
+        return Err(Conflict::LogNotLast(which));
+    }
     let mut entries = Vec::new();
     for (i, &(start, date)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |n| n.0);
-        let block = &text[start..end];
-        let has_other_header = block.lines().skip(1).any(|l| {
-            let t = l.trim_start();
-            t.starts_with('[') && !t.starts_with("[[log]]")
-        });
-        if has_other_header {
-            return Err(Conflict::LogNotLast(which));
-        }
-        entries.push((date, block.trim_end_matches(['\n', '\r', ' ', '\t'])));
+        entries.push((
+            date,
+            text[start..end].trim_end_matches(['\n', '\r', ' ', '\t']),
+        ));
     }
     // The line ending before the first header belongs to the entries (as `done` writes it),
     // so a file reads the same head with or without them.

@@ -171,18 +171,15 @@ fn period_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
     line
 }
 
-/// ANSI colour for a status word when colour is on.
-fn paint(text: &str, st: Status, color: bool) -> String {
-    if !color {
-        return text.to_string();
+/// The colour of a status word.
+fn colour(st: Status) -> comfy_table::Color {
+    use comfy_table::Color;
+    match st {
+        Status::Met | Status::Ongoing => Color::Green,
+        Status::OnTrack | Status::Upcoming => Color::Cyan,
+        Status::Behind => Color::Yellow,
+        Status::Missed | Status::NoReports => Color::Red,
     }
-    let code = match st {
-        Status::Met | Status::Ongoing => "32",
-        Status::OnTrack | Status::Upcoming => "36",
-        Status::Behind => "33",
-        Status::Missed | Status::NoReports => "31",
-    };
-    format!("\x1b[{code}m{text}\x1b[0m")
 }
 
 fn status_rows(s: &PledgeStatus<'_>, lang: Lang, with_bar: bool) -> Vec<Vec<String>> {
@@ -222,16 +219,25 @@ fn headers(lang: Lang) -> [&'static str; 6] {
 
 /// The terminal view of one löfte.
 pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool) -> String {
-    let mut rows = status_rows(s, lang, true);
-    for (row, a) in rows.iter_mut().zip(&s.activities) {
-        row[5] = paint(&row[5], a.status, color);
-    }
     let mut t = comfy_table::Table::new();
     t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
         .set_header(headers(lang));
-    for r in rows {
-        t.add_row(r);
+    // comfy-table colours only what it is told to (it does not read NO_COLOR): the caller
+    // decides, and the table measures the words without their escape codes.
+    if color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    for (row, a) in status_rows(s, lang, true).into_iter().zip(&s.activities) {
+        let mut cells: Vec<comfy_table::Cell> =
+            row.into_iter().map(comfy_table::Cell::new).collect();
+        if color {
+            let last = cells.pop().expect("six cells").fg(colour(a.status));
+            cells.push(last);
+        }
+        t.add_row(cells);
     }
     format!(
         "{}\n{}\n{t}\n{}\n{}\n",

@@ -1499,3 +1499,26 @@ fn regression_corpus_never_panics() {
     }
     assert!(n >= 40, "{n} files");
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = stdout_of(pledge().args(["status", "filipstad", "--as-of", "2016-10-16"]));
+    assert!(!plain.contains('\u{1b}'));
+    let coloured = stdout_of(pledge().env_remove("NO_COLOR").args([
+        "status",
+        "filipstad",
+        "--as-of",
+        "2016-10-16",
+        "--color",
+        "always",
+    ]));
+    assert!(coloured.contains("\u{1b}[38;5;11m behind"), "{coloured}");
+    // Not a terminal (a pipe here), so `auto` means no colour even without NO_COLOR.
+    let auto = stdout_of(pledge().env_remove("NO_COLOR").args([
+        "status",
+        "filipstad",
+        "--as-of",
+        "2016-10-16",
+    ]));
+    assert!(!auto.contains('\u{1b}'));
+}

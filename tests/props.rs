@@ -14,6 +14,14 @@ const BASES: [&str; 4] = [
     include_str!("../pledges/alvesta-2017-2018.toml"),
 ];
 
+/// The number of cases: `n` in the test suite, `PROPTEST_CASES` for a long fuzzing run.
+fn cases(n: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(n)
+}
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()
 }
@@ -33,7 +41,7 @@ fn base() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
 
     #[test]
     fn done_then_parse_then_undo(
@@ -181,7 +189,7 @@ fn pledge_file() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(cases(200)))]
 
     #[test]
     fn done_and_undo_on_arbitrary_valid_files(
