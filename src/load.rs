@@ -268,6 +268,34 @@ impl Loader<'_> {
         }
     }
 
+    /// A count: a whole number from 1 (TOML allows `1_000`, `+2`, `0x10`).
+    fn count(&mut self, c: &Val<'_>, what: &str, hint: &str) -> Option<u32> {
+        let DeValue::Integer(i) = c.get_ref() else {
+            self.mismatch(c, "count", "a whole number", "2");
+            return None;
+        };
+        let digits = i.as_str().replace('_', "");
+        let digits = digits.trim_start_matches('+');
+        let digits = ["0x", "0o", "0b"]
+            .iter()
+            .fold(digits, |d, p| d.strip_prefix(p).unwrap_or(d));
+        match u32::from_str_radix(digits, i.radix()) {
+            Ok(n) if n >= 1 => Some(n),
+            _ => {
+                self.err(
+                    c.span(),
+                    format!(
+                        "{what} must be a whole number from 1 to {}, found {}",
+                        u32::MAX,
+                        i.as_str()
+                    ),
+                    Some(hint.to_string()),
+                );
+                None
+            }
+        }
+    }
+
     fn opt_string(&mut self, f: &Fields<'_, '_>, key: &str) -> Option<String> {
         f.get(key).and_then(|v| self.string(v, key))
     }
@@ -746,22 +774,12 @@ impl Loader<'_> {
             DeValue::Table(t) => {
                 let f = self.fields(t, v.span(), TARGET_KEYS, "`target`");
                 let count_v = self.require(&f, "count", "2");
-                let count = count_v.and_then(|c| match c.get_ref() {
-                    DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
-                        Ok(n) if n >= 1 && n <= u32::MAX as i64 => Some(n as u32),
-                        _ => {
-                            self.err(
-                                c.span(),
-                                format!("target count must be at least 1, found {}", i.as_str()),
-                                Some("a target counts occurrences: 1, 2, 25, ...; leave `target` out for ongoing work".into()),
-                            );
-                            None
-                        }
-                    },
-                    _ => {
-                        self.mismatch(c, "count", "a whole number", "2");
-                        None
-                    }
+                let count = count_v.and_then(|c| {
+                    self.count(
+                        c,
+                        "target count",
+                        "a target counts occurrences: 1, 2, 25, ...; leave `target` out for ongoing work",
+                    )
                 });
                 let per = self.require(&f, "per", "\"year\"").and_then(|p| {
                     let s = self.string(p, "per")?;
@@ -847,23 +865,11 @@ impl Loader<'_> {
             let activity = activity_v.and_then(|v| self.string(v, "activity"));
             let count = match f.get("count") {
                 None => Some(1),
-                Some(c) => match c.get_ref() {
-                    DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
-                        Ok(n) if n >= 1 && n <= u32::MAX as i64 => Some(n as u32),
-                        _ => {
-                            self.err(
-                                c.span(),
-                                format!("log count must be at least 1, found {}", i.as_str()),
-                                None,
-                            );
-                            None
-                        }
-                    },
-                    _ => {
-                        self.mismatch(c, "count", "a whole number", "1");
-                        None
-                    }
-                },
+                Some(c) => self.count(
+                    c,
+                    "log count",
+                    "the number of occurrences this entry records",
+                ),
             };
             let by = self.opt_string(&f, "by");
             let note = match f.get("note") {

@@ -203,6 +203,14 @@ impl Pledge {
             .collect::<Vec<_>>()
             .join(", ")
     }
+    /// The kommunkoder, joined by spaces ("1715 1763").
+    pub fn kommunkoder(&self) -> String {
+        self.kommuner
+            .iter()
+            .map(|k| k.kod)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
     /// State of the löfte on a date.
     pub fn state(&self, on: NaiveDate) -> State {
         if on < self.period.start {

@@ -294,11 +294,7 @@ pub fn status_csv_rows(s: &PledgeStatus<'_>) -> String {
         out.push_str(&render::csv_record(&[
             p.file.clone(),
             p.kommun_names(),
-            p.kommuner
-                .iter()
-                .map(|k| k.kod)
-                .collect::<Vec<_>>()
-                .join(" "),
+            p.kommunkoder(),
             s.state.name().into(),
             a.activity.id.clone(),
             owners_text(&a.activity.owners, Lang::Sv),
@@ -584,6 +580,23 @@ struct ReportParts<'a> {
 }
 
 impl ReportParts<'_> {
+    /// The activities by who promises them, in the order of [`GROUPS`], without empty groups.
+    fn groups(&self) -> Vec<(&'static str, Vec<&ActivityStatus<'_>>)> {
+        GROUPS
+            .iter()
+            .map(|g| {
+                let acts = self
+                    .s
+                    .activities
+                    .iter()
+                    .filter(|a| group_of(a.activity) == *g)
+                    .collect();
+                (*g, acts)
+            })
+            .filter(|(_, acts): &(_, Vec<_>)| !acts.is_empty())
+            .collect()
+    }
+
     fn log(&self) -> Vec<&crate::model::LogEntry> {
         let mut v: Vec<_> = self
             .s
@@ -715,15 +728,7 @@ pub fn report_markdown(s: &PledgeStatus<'_>, since: Option<NaiveDate>, lang: Lan
     if let Some(pr) = &p.promise {
         let _ = writeln!(o, "## {}\n\n{}\n", l.t("The promise"), md(pr));
     }
-    for g in GROUPS {
-        let acts: Vec<&ActivityStatus<'_>> = s
-            .activities
-            .iter()
-            .filter(|a| group_of(a.activity) == g)
-            .collect();
-        if acts.is_empty() {
-            continue;
-        }
+    for (g, acts) in r.groups() {
         let _ = writeln!(o, "## {}\n", l.t(g));
         for a in acts {
             let _ = writeln!(o, "### {}\n\n{}\n", a.activity.id, md(&a.activity.text));
@@ -858,15 +863,7 @@ pub fn report_html(s: &PledgeStatus<'_>, since: Option<NaiveDate>, lang: Lang) -
     if let Some(pr) = &p.promise {
         let _ = writeln!(o, "<h2>{}</h2>\n<p>{}</p>", l.t("The promise"), html(pr));
     }
-    for g in GROUPS {
-        let acts: Vec<&ActivityStatus<'_>> = s
-            .activities
-            .iter()
-            .filter(|a| group_of(a.activity) == g)
-            .collect();
-        if acts.is_empty() {
-            continue;
-        }
+    for (g, acts) in r.groups() {
         let _ = writeln!(o, "<h2>{}</h2>", l.t(g));
         for a in acts {
             let _ = writeln!(

@@ -111,7 +111,7 @@ fn validate_broken_corpus() {
         ),
         (
             "count-zero",
-            "12:20: error: target count must be at least 1, found 0",
+            "12:20: error: target count must be a whole number from 1 to 4294967295, found 0",
         ),
         (
             "duplicate-id",

@@ -118,11 +118,7 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, _out: &Out) -> Result<u8> {
             for p in &rows {
                 s.push_str(&render::csv_record(&[
                     p.kommun_names(),
-                    p.kommuner
-                        .iter()
-                        .map(|k| k.kod)
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    p.kommunkoder(),
                     lan_names(p),
                     p.lokalpolisomrade.clone().unwrap_or_default(),
                     p.area.clone().unwrap_or_default(),
@@ -145,11 +141,7 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, _out: &Out) -> Result<u8> {
                     }
                     vec![
                         render::cell(&kommun),
-                        p.kommuner
-                            .iter()
-                            .map(|k| k.kod)
-                            .collect::<Vec<_>>()
-                            .join(" "),
+                        p.kommunkoder(),
                         lan_names(p),
                         render::cell(p.lokalpolisomrade.as_deref().unwrap_or("–")),
                         format!(
