@@ -35,6 +35,11 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(fold)
 }
 
+/// Whether an activity argument names the follow-up itself (`followup`, `uppföljning`).
+pub fn is_followup(query: &str) -> bool {
+    FOLLOWUP_WORDS.contains(&fold(query).as_str())
+}
+
 /// Finds the activity `query` names in `p`: an exact id, then a unique id prefix, then a
 /// unique word of the text (a word that starts with the query: "trygghetsvandring" finds
 /// "trygghetsvandringar").
@@ -72,6 +77,15 @@ pub fn activity<'a>(p: &'a Pledge, query: &str) -> Result<Target<'a>, MatchError
         }
         if FOLLOWUP_WORDS.iter().any(|w| w.starts_with(&q)) {
             return Ok(Target::Followup);
+        }
+    }
+    // Last, a unique part of an id ("vandring" for "trygghetsvandring").
+    if q.chars().count() >= 4 {
+        let by_part: Vec<&Activity> = p.activities.iter().filter(|a| a.id.contains(&q)).collect();
+        match by_part.len() {
+            1 => return Ok(Target::Activity(by_part[0])),
+            n if n > 1 => return Err(MatchError::Ambiguous(by_part)),
+            _ => {}
         }
     }
     Err(MatchError::Unknown)
@@ -113,6 +127,7 @@ mod tests {
         assert_eq!(id("centrum"), "ambiguous 2");
         assert_eq!(id("uppföljning"), "followup");
         assert_eq!(id("followup"), "followup");
+        assert_eq!(id("vandring"), "trygghetsvandring");
         assert_eq!(id("../../etc/passwd"), "unknown");
         assert_eq!(id(""), "unknown");
     }

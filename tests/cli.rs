@@ -973,6 +973,25 @@ fn report_markdown_snapshot() {
         "sv",
     ]));
     snapshot("report-filipstad-2016-10-16-sv.md", &out);
+    for (lang, format, ext) in [
+        ("en", "markdown", "md"),
+        ("sv", "html", "html"),
+        ("en", "html", "html"),
+    ] {
+        let out = stdout_of(pledge().env("PLEDGE_DIR", &dir).args([
+            "report",
+            "filipstad",
+            "--as-of",
+            "2016-10-16",
+            "--since",
+            "2016-05-01",
+            "--lang",
+            lang,
+            "--format",
+            format,
+        ]));
+        snapshot(&format!("report-filipstad-2016-10-16-{lang}.{ext}"), &out);
+    }
 }
 
 #[test]
@@ -1521,4 +1540,111 @@ fn colour_only_when_asked_or_on_a_terminal() {
         "2016-10-16",
     ]));
     assert!(!auto.contains('\u{1b}'));
+}
+
+/// `done` in the style of cargo add's tests: each folder of tests/done-cases holds `in.toml`,
+/// `cmd` (the arguments, as a shell would read them) and `out.toml`, the exact file after.
+/// Then `undo` must give back `in.toml`, byte for byte. UPDATE_SNAPSHOTS=1 writes `out.toml`.
+#[test]
+fn done_cases_in_and_out() {
+    let bin = assert_cmd::cargo::cargo_bin("pledge");
+    let mut n = 0;
+    for e in fs::read_dir(Path::new(ROOT).join("tests/done-cases")).unwrap() {
+        let case = e.unwrap().path();
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let tmp = TempDir::new().unwrap();
+        let file = tmp.path().join("pledge.toml");
+        let before = fs::read(case.join("in.toml")).unwrap();
+        fs::write(&file, &before).unwrap();
+        let cmd = fs::read_to_string(case.join("cmd")).unwrap();
+        let run = |args: &str| {
+            std::process::Command::new("bash")
+                .arg("-c")
+                .arg(format!("\"$PLEDGE_BIN\" {args}"))
+                .env("PLEDGE_BIN", &bin)
+                .env("PLEDGE_DIR", tmp.path())
+                .env("PLEDGE_AS_OF", "2026-11-22")
+                .env_remove("PLEDGE_USER")
+                .output()
+                .unwrap()
+        };
+        let out = run(cmd.trim());
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let after = fs::read(&file).unwrap();
+        let expected_path = case.join("out.toml");
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            fs::write(&expected_path, &after).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8_lossy(&after),
+            String::from_utf8_lossy(&fs::read(&expected_path).unwrap()),
+            "{name}"
+        );
+        assert!(
+            after.starts_with(&before),
+            "{name}: only an addition at the end"
+        );
+        let kommun = cmd.split_whitespace().nth(1).unwrap();
+        assert!(run(&format!("undo {kommun}")).status.success(), "{name}");
+        assert_eq!(
+            fs::read(&file).unwrap(),
+            before,
+            "{name}: undo restores the bytes"
+        );
+        n += 1;
+    }
+    assert_eq!(n, 5);
+}
+
+#[test]
+fn the_follow_up_is_recorded_after_the_period_and_counts() {
+    let (_tmp, dir) = copy_pledges();
+    let check = |dir: &Path| {
+        stdout_of(
+            pledge()
+                .env("PLEDGE_DIR", dir)
+                .args(["check", "--as-of", "2017-03-20"]),
+        )
+    };
+    assert!(check(&dir).contains("filipstad-2016.toml: followup: due by 2017-03-31, 12 days left"));
+    done_in(&dir)
+        .args([
+            "done",
+            "filipstad",
+            "uppföljning",
+            "--date",
+            "2017-03-15",
+            "--note",
+            "Redovisad i Filipstads tidning",
+        ])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("recorded in ")
+                .and(predicate::str::contains("filipstad-2016.toml")),
+        );
+    assert!(!check(&dir).contains("filipstad"));
+    let out = stdout_of(pledge().env("PLEDGE_DIR", &dir).args([
+        "status",
+        "filipstad",
+        "--as-of",
+        "2017-04-01",
+        "--format",
+        "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["pledges"][0]["followup"]["status"], "done");
+    assert_eq!(v["pledges"][0]["followup"]["last_done"], "2017-03-15");
+    // The log shows it too.
+    let log =
+        stdout_of(
+            pledge()
+                .env("PLEDGE_DIR", &dir)
+                .args(["log", "filipstad", "--format", "csv"]),
+        );
+    assert!(log.contains("2017-03-15,Filipstad,followup,1,"), "{log}");
 }

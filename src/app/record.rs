@@ -121,6 +121,49 @@ fn whole_kommun<'w>(
     (whole.len() == 1).then(|| whole[0])
 }
 
+/// The löfte a follow-up recorded on `date` belongs to: one in force then whose follow-up is
+/// yearly or continuous; else the most recently ended one whose dated follow-up is not yet
+/// recorded and is due (from 90 days before its window); else the one in force; else the most
+/// recently ended.
+fn followup_pledge<'w>(
+    ws: &'w Workspace,
+    k: &Kommun,
+    date: NaiveDate,
+    area: Option<&str>,
+) -> Result<&'w Pledge> {
+    use crate::model::FollowupWhen;
+    use crate::status::{FollowupState, followup_status};
+    let score = |p: &Pledge| {
+        let when = p.followup.as_ref().and_then(|f| f.when);
+        let holding = p.period.contains(date);
+        let st = followup_status(p, date);
+        if holding && matches!(when, Some(FollowupWhen::Yearly | FollowupWhen::Continuous)) {
+            3
+        } else if p.period.end < date
+            && st.status != FollowupState::Done
+            && st
+                .due_from
+                .is_some_and(|from| date + chrono::TimeDelta::days(90) >= from)
+        {
+            2
+        } else if holding {
+            1
+        } else {
+            0
+        }
+    };
+    ws.pledges()
+        .filter(|p| p.kommuner.contains(&k) && p.period.start <= date && area_matches(p, area))
+        .max_by_key(|p| (score(p), p.period.end))
+        .ok_or_else(|| {
+            Refused(format!(
+                "no löfte for {} had started by {date}, so it has no follow-up to record",
+                k.name
+            ))
+            .into()
+        })
+}
+
 fn activity_error(p: &Pledge, query: &str, e: MatchError<'_>) -> anyhow::Error {
     let q = safe(query, false);
     match e {
@@ -133,6 +176,10 @@ fn activity_error(p: &Pledge, query: &str, e: MatchError<'_>) -> anyhow::Error {
                 "\n  {:<20} the follow-up itself",
                 crate::model::FOLLOWUP_ID
             ));
+            let ids: Vec<&str> = p.activities.iter().map(|a| a.id.as_str()).collect();
+            if let Some(hint) = crate::text::did_you_mean(query, &ids, true) {
+                msg.push_str(&format!("\n  {hint}"));
+            }
             anyhow::anyhow!(msg)
         }
         MatchError::Ambiguous(list) => {
@@ -181,18 +228,37 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
     // written is the file that was read.
     let _lock = (!a.dry_run).then(|| store::lock(&dir)).transpose()?;
     let area = a.area.as_deref();
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, today, Some(date.year()), |ws, k| {
-        ws.pledges()
-            .any(|p| p.kommuner.contains(&k) && p.period.contains(date) && area_matches(p, area))
-    })?;
+    let followup = resolve::is_followup(&a.activity);
+    // A follow-up usually comes after its löfte's period: look at last year's files too.
+    let (ws, k) = Workspace::for_kommun(
+        dir,
+        &a.kommun,
+        today,
+        (!followup).then(|| date.year()),
+        |ws, k| {
+            ws.pledges().any(|p| {
+                p.kommuner.contains(&k)
+                    && area_matches(p, area)
+                    && if followup {
+                        p.period.start <= date
+                    } else {
+                        p.period.contains(date)
+                    }
+            })
+        },
+    )?;
     if date > today {
         return Err(Refused(format!(
             "{date} is in the future (today is {today}); record work once it is done"
         ))
         .into());
     }
-    let chosen = pledge_on(&ws, k, date, area, Some(&a.activity))
-        .or_else(|e| whole_kommun(&ws, k, date, area).ok_or(e))?;
+    let chosen = if followup {
+        followup_pledge(&ws, k, date, area)?
+    } else {
+        pledge_on(&ws, k, date, area, Some(&a.activity))
+            .or_else(|e| whole_kommun(&ws, k, date, area).ok_or(e))?
+    };
     let target = resolve::activity(chosen, &a.activity)
         .map_err(|e| activity_error(chosen, &a.activity, e))?;
     let entry = NewEntry {
