@@ -1,0 +1,36 @@
+//! `done` then `undo` on arbitrary valid files: the first line of the input is the note, the
+//! rest the file. Whatever the file, appending keeps it valid with exactly one more entry,
+//! and undo gives back the original bytes.
+#![no_main]
+
+use chrono::NaiveDate;
+use libfuzzer_sys::fuzz_target;
+use pledge::record::{NewEntry, append, undo};
+
+fuzz_target!(|data: &[u8]| {
+    let today = NaiveDate::from_ymd_opt(2100, 1, 1).unwrap();
+    let Ok(all) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (note, text) = all.split_once('\n').unwrap_or(("", all));
+    let Some(before) = pledge::load::load("f.toml", text, today).pledge else {
+        return;
+    };
+    let Some(activity) = before.activities.first() else {
+        return;
+    };
+    let entry = NewEntry {
+        date: before.period.start,
+        activity: activity.id.clone(),
+        count: 1,
+        by: None,
+        note: Some(note.to_string()),
+    };
+    let after_text = append(text, &entry);
+    let after = pledge::load::load("f.toml", &after_text, today);
+    assert!(!after.has_errors(), "{:?}", after.diags);
+    let after = after.pledge.unwrap();
+    assert_eq!(after.log.len(), before.log.len() + 1);
+    let (undone, _) = undo(&after_text, &after).unwrap();
+    assert_eq!(undone, text);
+});

@@ -1,0 +1,41 @@
+//! Arbitrary bytes as a pledge file: loading and validating never panics, and a file that
+//! loads is rendered in every format on dates around its period without panicking.
+#![no_main]
+
+use chrono::NaiveDate;
+use libfuzzer_sys::fuzz_target;
+use pledge::i18n::Lang;
+
+fuzz_target!(|data: &[u8]| {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let Ok(text) = pledge::store::decode(data.to_vec()) else {
+        return;
+    };
+    let loaded = pledge::load::load("f.toml", &text, today);
+    for d in &loaded.diags {
+        let _ = pledge::diag::render("f.toml", &text, d);
+    }
+    let Some(p) = loaded.pledge else {
+        return;
+    };
+    for on in [
+        p.period.start.pred_opt(),
+        Some(p.period.start),
+        p.period.end.pred_opt(),
+        p.period.end.succ_opt(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let s = pledge::status::pledge_status(&p, on);
+        for lang in [Lang::Sv, Lang::En] {
+            let _ = pledge::report::status_table(&s, lang, true);
+            let _ = pledge::report::status_markdown(&s, lang);
+            let _ = pledge::report::report_markdown(&s, None, lang);
+            let _ = pledge::report::report_html(&s, Some(on), lang);
+        }
+        let _ = pledge::report::status_csv_rows(&s);
+        let _ = pledge::report::pledge_json(&s);
+        let _ = pledge::report::findings(&s, 30, "f.toml");
+    }
+});
