@@ -262,6 +262,9 @@ pub struct ReportArgs {
     pub as_of: Option<NaiveDate>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
+    /// The löfte for this part of the kommun (a prefix of its `area`), when it has several
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
     /// Language of headings and status words [default: from LC_ALL/LC_MESSAGES/LANG]
     #[arg(long, value_enum, env = "PLEDGE_LANG")]
     pub lang: Option<Lang>,

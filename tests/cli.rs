@@ -1648,3 +1648,82 @@ fn the_follow_up_is_recorded_after_the_period_and_counts() {
         );
     assert!(log.contains("2017-03-15,Filipstad,followup,1,"), "{log}");
 }
+
+#[test]
+fn a_kommun_with_a_centre_löfte_shows_both_and_records_by_area() {
+    let tmp = TempDir::new().unwrap();
+    let whole = fs::read_to_string(Path::new(ROOT).join("pledges/alvesta-2017-2018.toml")).unwrap();
+    fs::write(tmp.path().join("alvesta-2017-2018.toml"), &whole).unwrap();
+    let centre = whole.replacen(
+        "kommun = \"Alvesta\"",
+        "kommun = \"Alvesta\"\narea = \"Resecentrum\"",
+        1,
+    );
+    fs::write(
+        tmp.path().join("alvesta-resecentrum-2017-2018.toml"),
+        &centre,
+    )
+    .unwrap();
+    let dir = tmp.path();
+    pledge()
+        .env("PLEDGE_DIR", dir)
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("overlaps").not());
+    let out = stdout_of(pledge().env("PLEDGE_DIR", dir).args([
+        "status",
+        "alvesta",
+        "--as-of",
+        "2017-06-01",
+        "--format",
+        "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let areas: Vec<&serde_json::Value> = v["pledges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["area"])
+        .collect();
+    assert_eq!(
+        areas,
+        [&serde_json::Value::Null, &serde_json::json!("Resecentrum")]
+    );
+    // Both löften have the activity: without --area the whole kommun's is used.
+    done_in(dir)
+        .args(["done", "alvesta", "cityvardar", "--date", "2017-05-01"])
+        .assert()
+        .success();
+    done_in(dir)
+        .args([
+            "done",
+            "alvesta",
+            "cityvardar",
+            "--date",
+            "2017-05-02",
+            "--area",
+            "rese",
+        ])
+        .assert()
+        .success();
+    let whole_after = fs::read_to_string(dir.join("alvesta-2017-2018.toml")).unwrap();
+    let centre_after = fs::read_to_string(dir.join("alvesta-resecentrum-2017-2018.toml")).unwrap();
+    assert!(
+        whole_after.ends_with("date = 2017-05-01\nactivity = \"cityvardar\"\nby = \"Test User\"\n")
+    );
+    assert!(
+        centre_after
+            .ends_with("date = 2017-05-02\nactivity = \"cityvardar\"\nby = \"Test User\"\n")
+    );
+    let report = stdout_of(pledge().env("PLEDGE_DIR", dir).args([
+        "report",
+        "alvesta",
+        "--as-of",
+        "2017-06-01",
+        "--area",
+        "resecentrum",
+    ]));
+    assert!(report.contains("Alvesta (0764), Resecentrum"), "{report}");
+    assert!(report.contains("2017-05-02 cityvardar"), "{report}");
+}

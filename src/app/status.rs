@@ -25,19 +25,29 @@ fn lang_of(l: Option<Lang>) -> i18n::Lang {
 
 /// The löfte of a kommun to show on a date: the one active then, else the latest that has
 /// started, else the first upcoming.
-fn pledge_for<'w>(
+fn pledges_for<'w>(
     ws: &'w Workspace,
     k: &crate::kommuner::Kommun,
     on: NaiveDate,
-) -> Option<&'w Pledge> {
+) -> Vec<&'w Pledge> {
     let mut mine: Vec<&Pledge> = ws.pledges().filter(|p| p.kommuner.contains(&k)).collect();
-    mine.sort_by_key(|p| (p.period.start, p.file.clone()));
+    mine.sort_by_key(|p| (p.period.start, p.area.is_some(), p.file.clone()));
+    // Every löfte in force (one for the whole kommun and one for its centre, say) ...
+    let active: Vec<&Pledge> = mine
+        .iter()
+        .copied()
+        .filter(|p| p.period.contains(on))
+        .collect();
+    if !active.is_empty() {
+        return active;
+    }
+    // ... else the latest that has started, else the first to come.
     mine.iter()
         .rev()
-        .find(|p| p.period.contains(on))
-        .or_else(|| mine.iter().rev().find(|p| p.period.start <= on))
+        .find(|p| p.period.start <= on)
         .or_else(|| mine.first())
-        .copied()
+        .map(|p| vec![*p])
+        .unwrap_or_default()
 }
 
 /// The löften the status command shows, in order: by län, then kommunkod.
@@ -79,11 +89,14 @@ fn select<'w>(
     ks.dedup();
     let mut out: Vec<&Pledge> = Vec::new();
     for k in ks {
-        match pledge_for(ws, k, on) {
-            Some(p) if !out.iter().any(|q| std::ptr::eq(*q, p)) => out.push(p),
-            Some(_) => {}
-            None if !all => bail!("the folder has no löfte for {}", k.name),
-            None => {}
+        let found = pledges_for(ws, k, on);
+        if found.is_empty() && !all {
+            bail!("the folder has no löfte for {}", k.name);
+        }
+        for p in found {
+            if !out.iter().any(|q| std::ptr::eq(*q, p)) {
+                out.push(p);
+            }
         }
     }
     Ok(out)
@@ -142,8 +155,37 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, _out: &Out) -> Result<u8> {
     let lang = lang_of(a.lang);
     let ws = Workspace::open(dir, as_of.max(today()))?;
     let k = resolve_kommun(&a.kommun, &ws)?;
-    let Some(p) = pledge_for(&ws, k, as_of) else {
-        bail!("the folder has no löfte for {}", k.name);
+    let found = pledges_for(&ws, k, as_of);
+    let area = a.area.as_deref().map(crate::kommuner::fold);
+    let chosen: Vec<&Pledge> = found
+        .iter()
+        .copied()
+        .filter(|p| match (&area, &p.area) {
+            (None, None) => true,
+            (None, Some(_)) => false,
+            (Some(q), Some(a)) => crate::kommuner::fold(a).starts_with(q.as_str()),
+            (Some(_), None) => false,
+        })
+        .collect();
+    // Without --area: the löfte for the whole kommun, or the only one there is.
+    let p = match (chosen.as_slice(), found.as_slice()) {
+        ([one], _) => *one,
+        ([], [only]) if area.is_none() => *only,
+        ([], []) => bail!("the folder has no löfte for {}", k.name),
+        _ => bail!(
+            "{} löften for {} are in force on {as_of}; choose one with --area ({})",
+            found.len(),
+            k.name,
+            found
+                .iter()
+                .map(|p| p
+                    .area
+                    .as_deref()
+                    .unwrap_or("the whole kommun: no --area")
+                    .to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
     let s = pledge_status(p, as_of);
     match a.format {
