@@ -203,6 +203,17 @@ impl Pledge {
             .collect::<Vec<_>>()
             .join(", ")
     }
+    /// Whether the löfte is for the part of the kommun an `--area` argument names (its
+    /// `area`, folded, starts with it); with no argument every löfte is.
+    pub fn in_area(&self, query: Option<&str>) -> bool {
+        use crate::kommuner::fold;
+        match (query, &self.area) {
+            (None, _) => true,
+            (Some(q), Some(a)) => fold(a).starts_with(&fold(q)),
+            (Some(_), None) => false,
+        }
+    }
+
     /// The kommunkoder, joined by spaces ("1715 1763").
     pub fn kommunkoder(&self) -> String {
         self.kommuner

@@ -18,16 +18,6 @@ use crate::resolve::{self, MatchError};
 use crate::text::safe;
 use crate::{render, store};
 
-/// Whether a löfte's `area` matches an `--area` argument (folded, a prefix is enough); a
-/// löfte for the whole kommun matches `--area` only when none is given.
-fn area_matches(p: &Pledge, area: Option<&str>) -> bool {
-    match (area, &p.area) {
-        (None, _) => true,
-        (Some(q), Some(a)) => crate::kommuner::fold(a).starts_with(&crate::kommuner::fold(q)),
-        (Some(_), None) => false,
-    }
-}
-
 /// The one löfte of `k` whose period holds `date` (and whose area matches, and that has an
 /// activity matching `activity`, when more than one löfte holds the date), or an error naming
 /// what exists.
@@ -42,7 +32,7 @@ fn pledge_on<'w>(
     let mut holding: Vec<&Pledge> = all
         .iter()
         .copied()
-        .filter(|p| p.period.contains(date) && area_matches(p, area))
+        .filter(|p| p.period.contains(date) && p.in_area(area))
         .collect();
     if let (true, Some(q)) = (holding.len() > 1, activity) {
         let with: Vec<&Pledge> = holding
@@ -153,7 +143,7 @@ fn followup_pledge<'w>(
         }
     };
     ws.pledges()
-        .filter(|p| p.kommuner.contains(&k) && p.period.start <= date && area_matches(p, area))
+        .filter(|p| p.kommuner.contains(&k) && p.period.start <= date && p.in_area(area))
         .max_by_key(|p| (score(p), p.period.end))
         .ok_or_else(|| {
             Refused(format!(
@@ -238,7 +228,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
         |ws, k| {
             ws.pledges().any(|p| {
                 p.kommuner.contains(&k)
-                    && area_matches(p, area)
+                    && p.in_area(area)
                     && if followup {
                         p.period.start <= date
                     } else {
@@ -324,9 +314,9 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
         today,
         a.date.map(|d| d.year()),
         |ws, k| match a.date {
-            Some(date) => ws.pledges().any(|p| {
-                p.kommuner.contains(&k) && p.period.contains(date) && area_matches(p, area)
-            }),
+            Some(date) => ws
+                .pledges()
+                .any(|p| p.kommuner.contains(&k) && p.period.contains(date) && p.in_area(area)),
             None => ws
                 .pledges()
                 .any(|p| p.kommuner.contains(&k) && !p.log.is_empty()),

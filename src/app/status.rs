@@ -156,21 +156,15 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, _out: &Out) -> Result<u8> {
     let ws = Workspace::open(dir, as_of.max(today()))?;
     let k = resolve_kommun(&a.kommun, &ws)?;
     let found = pledges_for(&ws, k, as_of);
-    let area = a.area.as_deref().map(crate::kommuner::fold);
     let chosen: Vec<&Pledge> = found
         .iter()
         .copied()
-        .filter(|p| match (&area, &p.area) {
-            (None, None) => true,
-            (None, Some(_)) => false,
-            (Some(q), Some(a)) => crate::kommuner::fold(a).starts_with(q.as_str()),
-            (Some(_), None) => false,
-        })
+        .filter(|p| p.in_area(a.area.as_deref()) && (a.area.is_some() || p.area.is_none()))
         .collect();
     // Without --area: the löfte for the whole kommun, or the only one there is.
     let p = match (chosen.as_slice(), found.as_slice()) {
         ([one], _) => *one,
-        ([], [only]) if area.is_none() => *only,
+        ([], [only]) if a.area.is_none() => *only,
         ([], []) => bail!("the folder has no löfte for {}", k.name),
         _ => bail!(
             "{} löften for {} are in force on {as_of}; choose one with --area ({})",
