@@ -2,28 +2,53 @@
 //! Every text from a pledge file passes through here, so none of it can attack a terminal,
 //! a spreadsheet or a browser.
 
+use std::io::IsTerminal;
+
 use comfy_table::{ContentArrangement, Table, presets};
 
-/// A plain table for a terminal. Cells are made safe by the caller via [`cell`].
-pub fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
+/// A table in our style: on a terminal (or with `COLUMNS` set) long cells wrap to its width;
+/// into a pipe or a file, lines are never wrapped, so the output does not depend on where it
+/// runs.
+pub fn new_table(headers: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(headers.iter().copied());
-    if let Some((w, _)) = terminal_width() {
-        t.set_width(w);
-    } else {
-        t.set_width(120);
+    match std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+    {
+        Some(cols) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(cols.max(40));
+        }
+        None if std::io::stdout().is_terminal() => {
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
     }
+    t
+}
+
+/// Keeps these columns whole (ids, dates, status words); only the others wrap.
+pub fn keep_whole(t: &mut Table, columns: &[usize]) {
+    for &c in columns {
+        if let Some(col) = t.column_mut(c) {
+            col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+/// A plain table of text cells (made safe by the caller via [`cell`]); the first column
+/// is kept whole.
+pub fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut t = new_table(headers);
+    keep_whole(&mut t, &[0]);
     for r in rows {
         t.add_row(r);
     }
     t.to_string()
-}
-
-fn terminal_width() -> Option<(u16, u16)> {
-    let cols: u16 = std::env::var("COLUMNS").ok()?.parse().ok()?;
-    Some((cols.max(40), 0))
 }
 
 /// Text from a file, made safe for a terminal cell (no control characters, one line).

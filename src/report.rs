@@ -219,10 +219,8 @@ fn headers(lang: Lang) -> [&'static str; 6] {
 
 /// The terminal view of one löfte.
 pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool) -> String {
-    let mut t = comfy_table::Table::new();
-    t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
-        .set_header(headers(lang));
+    let mut t = render::new_table(&headers(lang));
+    render::keep_whole(&mut t, &[0, 2, 4, 5]);
     // comfy-table colours only what it is told to (it does not read NO_COLOR): the caller
     // decides, and the table measures the words without their escape codes.
     if color {
