@@ -36,6 +36,10 @@ pub struct Global {
     /// Print nothing but errors (the exit code tells the rest)
     #[arg(short, long, global = true, env = "PLEDGE_QUIET")]
     pub quiet: bool,
+    /// Language of labels and status words; the löften's own text is shown as written
+    /// [default: Swedish when LC_ALL/LC_MESSAGES/LANG starts with sv, else English]
+    #[arg(long, global = true, value_enum, env = "PLEDGE_LANG")]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -239,9 +243,6 @@ pub struct StatusArgs {
     pub as_of: Option<NaiveDate>,
     #[arg(long, value_enum, default_value_t = StatusFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: StatusFormat,
-    /// Language of labels and status words [default: from LC_ALL/LC_MESSAGES/LANG]
-    #[arg(long, value_enum, env = "PLEDGE_LANG")]
-    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -265,9 +266,6 @@ pub struct ReportArgs {
     /// The löfte for this part of the kommun (a prefix of its `area`), when it has several
     #[arg(long, value_name = "TEXT")]
     pub area: Option<String>,
-    /// Language of headings and status words [default: from LC_ALL/LC_MESSAGES/LANG]
-    #[arg(long, value_enum, env = "PLEDGE_LANG")]
-    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

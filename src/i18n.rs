@@ -75,6 +75,16 @@ impl Lang {
             "continuously" => "löpande",
             "yearly" => "årligen",
             "none" => "ingen",
+            "Kod" => "Kod",
+            "Län" => "Län",
+            "State" => "Läge",
+            "Activities" => "Aktiviteter",
+            "no löften match" => "inga löften matchar",
+            "no entries" => "inga poster",
+            "recorded in" => "registrerat i",
+            "removed from" => "borttaget ur",
+            "would remove from" => "skulle ta bort ur",
+            "dry run: nothing was written to" => "provkörning: inget skrevs till",
             _ => key,
         }
     }

@@ -62,7 +62,7 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, out: &Out) -> Result<u8> 
     Ok(if errors > 0 { 1 } else { 0 })
 }
 
-pub fn list(dir: Option<PathBuf>, a: ListArgs, _out: &Out) -> Result<u8> {
+pub fn list(dir: Option<PathBuf>, a: ListArgs, out: &Out) -> Result<u8> {
     let today = today();
     let ws = Workspace::open(dir, today)?;
     let on = a.active_on.or(a.as_of).unwrap_or(today);
@@ -150,13 +150,13 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, _out: &Out) -> Result<u8> {
                             p.period.end,
                             if p.period.until_replaced { " (+)" } else { "" }
                         ),
-                        p.state(on).name().into(),
+                        out.lang.state(p.state(on)).into(),
                         p.activities.len().to_string(),
                     ]
                 })
                 .collect();
             if rows.is_empty() {
-                println!("no löften match");
+                println!("{}", out.lang.t("no löften match"));
             } else {
                 println!(
                     "{}",
@@ -169,12 +169,13 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, _out: &Out) -> Result<u8> {
                             "Period",
                             "State",
                             "Activities"
-                        ],
+                        ]
+                        .map(|h| out.lang.t(h)),
                         body
                     )
                 );
                 if rows.iter().any(|p| p.period.until_replaced) {
-                    println!("(+) stays in force until a new löfte is signed");
+                    println!("(+) {}", out.lang.t("in force until replaced"));
                 }
             }
         }

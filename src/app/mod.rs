@@ -56,6 +56,7 @@ pub fn today() -> NaiveDate {
 pub struct Out {
     pub color: bool,
     pub quiet: bool,
+    pub lang: crate::i18n::Lang,
 }
 
 impl Out {
@@ -71,6 +72,11 @@ impl Out {
         Out {
             color,
             quiet: g.quiet,
+            lang: match g.lang {
+                Some(Lang::Sv) => crate::i18n::Lang::Sv,
+                Some(Lang::En) => crate::i18n::Lang::En,
+                None => crate::i18n::Lang::from_env(),
+            },
         }
     }
 }
@@ -264,7 +270,12 @@ pub fn describe_progress(
         _ => format!(
             "{} {}: {status}",
             st.done,
-            if st.done == 1 { "entry" } else { "entries" }
+            match (lang, st.done) {
+                (crate::i18n::Lang::En, 1) => "entry",
+                (crate::i18n::Lang::En, _) => "entries",
+                (crate::i18n::Lang::Sv, 1) => "post",
+                (crate::i18n::Lang::Sv, _) => "poster",
+            }
         ),
     }
 }

@@ -10,7 +10,6 @@ use super::{
     Out, Refused, Workspace, describe_progress, kommuner_json, plural, resolve_kommun, today,
 };
 use crate::cli::*;
-use crate::i18n::Lang;
 use crate::kommuner::Kommun;
 use crate::model::Pledge;
 use crate::record::{self, NewEntry, UndoError};
@@ -263,7 +262,11 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
     if a.dry_run {
         print!("{addition}");
         if !out.quiet {
-            eprintln!("(dry run: nothing was written to {})", file.display);
+            eprintln!(
+                "({} {})",
+                out.lang.t("dry run: nothing was written to"),
+                file.display
+            );
         }
         return Ok(0);
     }
@@ -281,8 +284,8 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
     new_text.push_str(&addition);
     store::write_atomic(&file.path, &store::with_bom(file.bom, &new_text))?;
     if !out.quiet {
-        let lang = Lang::from_env();
-        println!("recorded in {}:", file.display);
+        let lang = out.lang;
+        println!("{} {}:", out.lang.t("recorded in"), file.display);
         print!(
             "{}",
             indent(&safe(&record::render_entry(&entry, "\n"), true))
@@ -366,9 +369,9 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
         println!(
             "{} {}:",
             if a.dry_run {
-                "would remove from"
+                out.lang.t("would remove from")
             } else {
-                "removed from"
+                out.lang.t("removed from")
             },
             file.display
         );
@@ -381,7 +384,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
     Ok(0)
 }
 
-pub fn log(dir: Option<PathBuf>, a: LogArgs, _out: &Out) -> Result<u8> {
+pub fn log(dir: Option<PathBuf>, a: LogArgs, out: &Out) -> Result<u8> {
     let today = a.as_of.unwrap_or_else(today);
     let ws = Workspace::open(dir, today)?;
     let ks: Vec<&Kommun> = a
@@ -469,7 +472,7 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, _out: &Out) -> Result<u8> {
         }
         ListFormat::Table => {
             if rows.is_empty() {
-                println!("no entries");
+                println!("{}", out.lang.t("no entries"));
             } else {
                 let body = rows
                     .iter()
@@ -486,7 +489,11 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, _out: &Out) -> Result<u8> {
                     .collect();
                 println!(
                     "{}",
-                    render::table(&["Date", "Kommun", "Activity", "Count", "By", "Note"], body)
+                    render::table(
+                        &["Date", "Kommun", "Activity", "Count", "By", "Note"]
+                            .map(|h| out.lang.t(h)),
+                        body
+                    )
                 );
             }
         }

@@ -10,18 +10,9 @@ use serde_json::json;
 
 use super::{Out, Workspace, resolve_kommun, today};
 use crate::cli::*;
-use crate::i18n;
 use crate::model::Pledge;
 use crate::report::{self, SCHEMA_VERSION};
 use crate::status::pledge_status;
-
-fn lang_of(l: Option<Lang>) -> i18n::Lang {
-    match l {
-        Some(Lang::Sv) => i18n::Lang::Sv,
-        Some(Lang::En) => i18n::Lang::En,
-        None => i18n::Lang::from_env(),
-    }
-}
 
 /// The löfte of a kommun to show on a date: the one active then, else the latest that has
 /// started, else the first upcoming.
@@ -104,7 +95,7 @@ fn select<'w>(
 
 pub fn status(dir: Option<PathBuf>, a: StatusArgs, out: &Out) -> Result<u8> {
     let as_of = a.as_of.unwrap_or_else(today);
-    let lang = lang_of(a.lang);
+    let lang = out.lang;
     let ws = Workspace::open(dir, as_of.max(today()))?;
     let chosen = select(&ws, &a.kommuner, a.all, as_of)?;
     if a.format == StatusFormat::Json {
@@ -115,6 +106,9 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, out: &Out) -> Result<u8> {
         return Ok(if ws.report_broken() { 1 } else { 0 });
     }
     let statuses: Vec<_> = chosen.iter().map(|p| pledge_status(p, as_of)).collect();
+    if statuses.is_empty() && matches!(a.format, StatusFormat::Table | StatusFormat::Markdown) {
+        println!("{}", lang.t("no löften match"));
+    }
     match a.format {
         StatusFormat::Json => unreachable!("written above"),
         StatusFormat::Csv => {
@@ -150,9 +144,9 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, out: &Out) -> Result<u8> {
     Ok(if ws.report_broken() { 1 } else { 0 })
 }
 
-pub fn report(dir: Option<PathBuf>, a: ReportArgs, _out: &Out) -> Result<u8> {
+pub fn report(dir: Option<PathBuf>, a: ReportArgs, out: &Out) -> Result<u8> {
     let as_of = a.as_of.unwrap_or_else(today);
-    let lang = lang_of(a.lang);
+    let lang = out.lang;
     let ws = Workspace::open(dir, as_of.max(today()))?;
     let k = resolve_kommun(&a.kommun, &ws)?;
     let found = pledges_for(&ws, k, as_of);
