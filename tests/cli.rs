@@ -1727,3 +1727,35 @@ fn a_kommun_with_a_centre_löfte_shows_both_and_records_by_area() {
     assert!(report.contains("Alvesta (0764), Resecentrum"), "{report}");
     assert!(report.contains("2017-05-02 cityvardar"), "{report}");
 }
+
+#[test]
+fn swedish_labels_everywhere_a_person_reads() {
+    let (_tmp, dir) = copy_pledges();
+    done_in(&dir)
+        .args([
+            "done",
+            "filipstad",
+            "trygg",
+            "--date",
+            "2016-05-12",
+            "--lang",
+            "sv",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("registrerat i "))
+        .stdout(predicate::str::ends_with("1 av 2 · 2016: i fas\n"));
+    let log = stdout_of(done_in(&dir).env("LANG", "sv_SE.UTF-8").args(["log"]));
+    assert!(log.contains("Datum") && log.contains("Anteckning"), "{log}");
+    let list = stdout_of(done_in(&dir).args(["list", "--lang", "sv", "--as-of", "2016-06-01"]));
+    assert!(
+        list.contains("Läge") && list.contains("pågår") && !list.contains("avslutat"),
+        "{list}"
+    );
+    done_in(&dir)
+        .env("PLEDGE_LANG", "sv")
+        .args(["undo", "filipstad"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("borttaget ur "));
+}
