@@ -85,25 +85,16 @@ impl NewEntry {
     }
 }
 
-/// Reads an addition (or any text holding `[[log]]` tables) back: the last entry, and
-/// whether the text was valid TOML at all.
-pub fn read_back(text: &str) -> (Option<NewEntry>, bool) {
-    let Ok(root) = toml::de::DeTable::parse(text) else {
-        return (None, false);
-    };
-    let Some(log) = root
-        .get_ref()
-        .iter()
-        .find(|(k, _)| k.get_ref() == "log")
-        .map(|(_, v)| v)
-    else {
-        return (None, true);
-    };
+/// Reads an addition (or any text holding `[[log]]` tables) back as its last entry; None
+/// when the text is not valid TOML or its last entry is not a complete one.
+pub fn read_back(text: &str) -> Option<NewEntry> {
+    let root = toml::de::DeTable::parse(text).ok()?;
+    let (_, log) = root.get_ref().iter().find(|(k, _)| k.get_ref() == "log")?;
     let toml::de::DeValue::Array(items) = log.get_ref() else {
-        return (None, true);
+        return None;
     };
-    let Some(toml::de::DeValue::Table(t)) = items.last().map(|i| i.get_ref()) else {
-        return (None, true);
+    let toml::de::DeValue::Table(t) = items.last()?.get_ref() else {
+        return None;
     };
     let field = |name: &str| {
         t.iter()
@@ -111,24 +102,18 @@ pub fn read_back(text: &str) -> (Option<NewEntry>, bool) {
             .map(|(_, v)| v.get_ref())
     };
     let string = |name: &str| field(name).and_then(|v| v.as_str()).map(str::to_string);
-    let date = field("date")
-        .and_then(|v| v.as_datetime())
-        .and_then(|d| d.date)
-        .and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()));
+    let date = field("date")?.as_datetime()?.date?;
     let count = match field("count") {
-        None => Some(1),
-        Some(v) => v.as_integer().and_then(|i| i.as_str().parse::<u32>().ok()),
+        None => 1,
+        Some(v) => v.as_integer()?.as_str().parse::<u32>().ok()?,
     };
-    let entry = (|| {
-        Some(NewEntry {
-            date: date?,
-            activity: string("activity")?,
-            count: count?,
-            by: string("by"),
-            note: string("note"),
-        })
-    })();
-    (entry, true)
+    Some(NewEntry {
+        date: NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())?,
+        activity: string("activity")?,
+        count,
+        by: string("by"),
+        note: string("note"),
+    })
 }
 
 /// What `done` adds to the end of the file: one line ending, then the entry.
@@ -234,14 +219,14 @@ mod tests {
                 count: 7,
                 ..entry(note)
             };
-            assert_eq!(read_back(&addition(BASE, &e)).0, Some(e.clone()));
+            assert_eq!(read_back(&addition(BASE, &e)), Some(e.clone()));
             assert_eq!(
-                read_back(&addition(&BASE.replace('\n', "\r\n"), &e)).0,
+                read_back(&addition(&BASE.replace('\n', "\r\n"), &e)),
                 Some(e)
             );
         }
-        assert_eq!(read_back("[[log]]\ndate = 2016-01-01\n").0, None);
-        assert!(!read_back("[[log]\n").1);
+        assert_eq!(read_back("[[log]]\ndate = 2016-01-01\n"), None);
+        assert_eq!(read_back("[[log]\n"), None);
     }
 
     #[test]

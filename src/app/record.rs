@@ -273,8 +273,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
     // The file validates (it loaded without errors, and its log is made of `[[log]]`
     // tables), so one more `[[log]]` table at its end keeps it valid; the addition itself is
     // checked to read back as exactly the entry.
-    let (added, _) = record::read_back(&addition);
-    if added.as_ref() != Some(&entry) {
+    if record::read_back(&addition).as_ref() != Some(&entry) {
         bail!(
             "internal error: the new entry does not read back as written; {} is unchanged",
             file.display
