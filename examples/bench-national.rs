@@ -10,6 +10,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The `status` command measured, on a day inside every generated set's years.
+const STATUS_ALL: [&str; 6] = [
+    "status",
+    "--all",
+    "--format",
+    "json",
+    "--as-of",
+    "2020-06-30",
+];
+
 /// Median wall time of `runs` calls.
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
@@ -116,18 +126,7 @@ fn main() {
             run(&bin, dir, &["validate"]);
         });
         let status = median(runs, || {
-            run(
-                &bin,
-                dir,
-                &[
-                    "status",
-                    "--all",
-                    "--format",
-                    "json",
-                    "--as-of",
-                    "2020-06-30",
-                ],
-            );
+            run(&bin, dir, &STATUS_ALL);
         });
         let check = median(runs, || {
             run(&bin, dir, &["check", "--as-of", "2020-06-30"]);
@@ -217,18 +216,7 @@ fn main() {
         before,
         "done + undo restores the file"
     );
-    let rss = peak_rss(
-        &bin,
-        dir,
-        &[
-            "status",
-            "--all",
-            "--format",
-            "json",
-            "--as-of",
-            "2020-06-30",
-        ],
-    );
+    let rss = peak_rss(&bin, dir, &STATUS_ALL);
     let size = dir_size(&files);
     println!();
     println!(
