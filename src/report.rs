@@ -549,9 +549,10 @@ pub fn findings(s: &PledgeStatus<'_>, within: u32, name: &str) -> Vec<Finding> {
     out
 }
 
-/// The groups of the report, by who promises.
+/// The group of the report an activity belongs to, by who is responsible (the owners); partners who take part do not move an activity to
+/// "Tillsammans" (Alvesta's "Polisen lovar ... tillsammans med kommunen" stays the police's).
 fn group_of(a: &Activity) -> &'static str {
-    let mut parties: Vec<&Party> = a.owners.iter().chain(&a.partners).map(|o| &o.who).collect();
+    let mut parties: Vec<&Party> = a.owners.iter().map(|o| &o.who).collect();
     parties.sort();
     parties.dedup();
     match parties.as_slice() {
