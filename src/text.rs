@@ -69,6 +69,15 @@ pub fn safe(s: &str, keep_newlines: bool) -> String {
     out
 }
 
+/// The years of a period for titles and file names: "2016", or "2016-2017".
+pub fn years(from: i32, to: i32) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}-{to}")
+    }
+}
+
 /// A slug for file names and ids: ascii lower case, å/ä/ö as a/a/o, other runs as `-`.
 pub fn slug(s: &str) -> String {
     let mut out = String::new();

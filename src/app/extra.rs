@@ -53,11 +53,7 @@ pub fn man() -> Result<u8> {
 /// The scaffold text of a new löfte: commented, and valid as written.
 pub fn scaffold(ks: &[&Kommun], a: &NewArgs) -> String {
     let names: Vec<&str> = ks.iter().map(|k| k.name).collect();
-    let years = if a.start.year() == a.end.year() {
-        a.start.year().to_string()
-    } else {
-        format!("{}-{}", a.start.year(), a.end.year())
-    };
+    let years = crate::text::years(a.start.year(), a.end.year());
     let mut s = String::new();
     let _ = writeln!(s, "#:schema ./pledge.schema.json");
     let _ = writeln!(
@@ -171,11 +167,7 @@ pub fn new(dir: Option<PathBuf>, a: NewArgs, out: &Out) -> Result<u8> {
         }
         Err(e) => return Err(e),
     };
-    let years = if a.start.year() == a.end.year() {
-        a.start.year().to_string()
-    } else {
-        format!("{}-{}", a.start.year(), a.end.year())
-    };
+    let years = crate::text::years(a.start.year(), a.end.year());
     let path = dir.join(format!("{}-{years}.toml", crate::text::slug(ks[0].name)));
     let shown = store::display_path(&path);
     let mut file = match std::fs::OpenOptions::new()

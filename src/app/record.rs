@@ -17,9 +17,9 @@ use crate::resolve::{self, MatchError};
 use crate::text::safe;
 use crate::{render, store};
 
-/// The one löfte of `k` whose period holds `date` (and whose area matches, and that has an
-/// activity matching `activity`, when more than one löfte holds the date), or an error naming
-/// what exists.
+/// The one löfte of `k` whose period holds `date` and whose area matches; when several do,
+/// the ones with an activity matching `activity`, then (without `--area`) the one for the
+/// whole kommun. Otherwise an error naming what exists.
 fn pledge_on<'w>(
     ws: &'w Workspace,
     k: &Kommun,
@@ -41,6 +41,17 @@ fn pledge_on<'w>(
             .collect();
         if !with.is_empty() {
             holding = with;
+        }
+    }
+    // Without --area, a löfte for the whole kommun is preferred to those for its parts.
+    if holding.len() > 1 && area.is_none() {
+        let whole: Vec<&Pledge> = holding
+            .iter()
+            .copied()
+            .filter(|p| p.area.is_none())
+            .collect();
+        if let [one] = whole.as_slice() {
+            holding = vec![*one];
         }
     }
     match holding.as_slice() {
@@ -91,23 +102,6 @@ fn pledge_on<'w>(
             Err(Refused(msg).into())
         }
     }
-}
-
-/// With no `--area`, among several löften holding the date, the one for the whole kommun.
-fn whole_kommun<'w>(
-    ws: &'w Workspace,
-    k: &Kommun,
-    date: NaiveDate,
-    area: Option<&str>,
-) -> Option<&'w Pledge> {
-    if area.is_some() {
-        return None;
-    }
-    let whole: Vec<&Pledge> = ws
-        .pledges()
-        .filter(|p| p.kommuner.contains(&k) && p.period.contains(date) && p.area.is_none())
-        .collect();
-    (whole.len() == 1).then(|| whole[0])
 }
 
 /// The löfte a follow-up recorded on `date` belongs to: one in force then whose follow-up is
@@ -245,8 +239,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
     let chosen = if followup {
         followup_pledge(&ws, k, date, area)?
     } else {
-        pledge_on(&ws, k, date, area, Some(&a.activity))
-            .or_else(|e| whole_kommun(&ws, k, date, area).ok_or(e))?
+        pledge_on(&ws, k, date, area, Some(&a.activity))?
     };
     let target = resolve::activity(chosen, &a.activity)
         .map_err(|e| activity_error(chosen, &a.activity, e))?;
@@ -325,10 +318,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
         },
     )?;
     let chosen = match a.date {
-        Some(date) => Some(
-            pledge_on(&ws, k, date, area, None)
-                .or_else(|e| whole_kommun(&ws, k, date, area).ok_or(e))?,
-        ),
+        Some(date) => Some(pledge_on(&ws, k, date, area, None)?),
         // The löfte with the most recent recording: the file written last.
         None => ws
             .pledges()
