@@ -1,7 +1,8 @@
 //! The cases of tests/cmd/ as data, run by trycmd: one `NAME.toml` per command (its arguments
 //! and environment), `NAME.stdout` and `NAME.stderr` with the whole expected output, the exit
 //! code in `status.code`; `NAME.in/` and `NAME.out/` for a command that changes files.
-//! `TRYCMD=overwrite cargo test --test cli cases` rewrites the expectations from the binary.
+//! `TRYCMD=overwrite cargo test --test cli cases` rewrites the expectations from the binary
+//! (read the diff: it must be what a user should see).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -117,7 +118,7 @@ fn folder(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// Each case of tests/cmd/done/, byte for byte and whole folder: `done` in a copy of `NAME.in/`
 /// leaves exactly `NAME.after/`, only an addition at the end of the file; then `undo` gives
-/// back `NAME.in/`. (The folder of the result is not named `.out/`: trycmd compares those
+/// back `NAME.in/`. UPDATE_SNAPSHOTS=1 writes `NAME.after/`. (The folder of the result is not named `.out/`: trycmd compares those
 /// with `\` turned into `/`, and rewrites them so under TRYCMD=overwrite.)
 #[test]
 fn done_cases_byte_for_byte_and_undo() {
@@ -147,6 +148,12 @@ fn done_cases_byte_for_byte_and_undo() {
         };
         pledge().args(&args).stdout_is(recorded()).run();
         let after = folder(tmp.path());
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            let dir = path.with_extension("after");
+            for (file, bytes) in &after {
+                fs::write(dir.join(file), bytes).unwrap();
+            }
+        }
         for ((file, got), (_, want)) in after.iter().zip(&expected) {
             assert_eq!(
                 String::from_utf8_lossy(got),

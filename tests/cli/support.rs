@@ -49,7 +49,6 @@ pub struct Test {
 /// The captured output of a [`Test`] that met its expectations.
 pub struct Output {
     pub stdout: String,
-    #[allow(dead_code)]
     pub stderr: String,
 }
 
