@@ -1,8 +1,8 @@
 //! Forgiving matching of what people type: an activity by id, unique id prefix or a unique
 //! word of its text, with å/ä/ö typed as a/a/o.
 
-use crate::kommuner::fold;
 use crate::model::{Activity, FOLLOWUP_ID, Pledge};
+use crate::text::fold;
 
 /// What an activity argument names.
 #[derive(Debug, Clone, PartialEq, Eq)]

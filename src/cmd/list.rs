@@ -1,71 +1,21 @@
-//! `validate` and `list`.
+//! `list`: one row per löfte.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use serde_json::json;
 
-use super::{Out, Workspace, kommuner_json, plural, resolve_kommun, today};
-use crate::cli::*;
+use super::{Ctx, Workspace, kommuner_json, resolve_kommun};
+use crate::cli::{ListArgs, ListFormat};
 use crate::model::Pledge;
-use crate::{render, store};
+use crate::render;
 
-pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, out: &Out) -> Result<u8> {
-    let today = a.as_of.unwrap_or_else(today);
-    let paths = if a.paths.is_empty() {
-        let dir = store::find_dir(dir.as_deref())?;
-        store::pledge_files(&dir)?
-    } else {
-        store::expand_paths(&a.paths)?
-    };
-    let mut files = store::read_all(&paths, today, true)?;
-    let pledges: Vec<(usize, &Pledge)> = files
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| f.loaded.pledge.as_ref().map(|p| (i, p)))
-        .collect();
-    let only: Vec<&Pledge> = pledges.iter().map(|(_, p)| *p).collect();
-    let extra: Vec<(usize, crate::diag::Diagnostic)> = crate::validate::overlaps(&only)
-        .into_iter()
-        .map(|(i, d)| (pledges[i].0, d))
-        .collect();
-    for (i, d) in extra {
-        files[i].loaded.diags.push(d);
-    }
-    let (mut errors, mut warnings) = (0, 0);
-    let mut report = String::new();
-    for f in &files {
-        for d in &f.loaded.diags {
-            if d.is_error() {
-                errors += 1;
-            } else {
-                warnings += 1;
-                if out.quiet {
-                    continue;
-                }
-            }
-            report.push_str(&crate::diag::render(&f.display, &f.text, d));
-        }
-    }
-    print!("{report}");
-    if !out.quiet {
-        println!(
-            "{} file{} checked: {} error{}, {} warning{}",
-            files.len(),
-            plural(files.len()),
-            errors,
-            plural(errors),
-            warnings,
-            plural(warnings)
-        );
-    }
-    Ok(if errors > 0 { 1 } else { 0 })
-}
-
-pub fn list(dir: Option<PathBuf>, a: ListArgs, out: &Out) -> Result<u8> {
-    let today = today();
-    let ws = Workspace::open(dir, today)?;
-    let on = a.active_on.or(a.as_of).unwrap_or(today);
+pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
+    let ws = Workspace::open(dir, ctx.clock)?;
+    let active_on = a.active_on.map(|d| ctx.date(d));
+    // `--as-of` is the context's today.
+    let on = active_on.unwrap_or(ctx.today);
     let filter = a
         .kommun
         .as_deref()
@@ -74,7 +24,7 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, out: &Out) -> Result<u8> {
     let mut rows: Vec<&Pledge> = ws
         .pledges()
         .filter(|p| filter.is_none_or(|k| p.kommuner.contains(&k)))
-        .filter(|p| a.active_on.is_none_or(|d| p.period.contains(d)))
+        .filter(|p| active_on.is_none_or(|d| p.period.contains(d)))
         .collect();
     rows.sort_by(|x, y| {
         (x.kommuner[0].kod, x.period.start).cmp(&(y.kommuner[0].kod, y.period.start))
@@ -97,7 +47,7 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, out: &Out) -> Result<u8> {
                 })
                 .collect();
             let doc = json!({"schema_version": 1, "as_of": on, "pledges": pledges});
-            println!("{}", serde_json::to_string_pretty(&doc)?);
+            writeln!(ctx.out, "{}", serde_json::to_string_pretty(&doc)?)?;
         }
         ListFormat::Csv => {
             let mut s = render::csv_record(
@@ -129,7 +79,7 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, out: &Out) -> Result<u8> {
                     p.file.clone(),
                 ]));
             }
-            print!("{s}");
+            write!(ctx.out, "{s}")?;
         }
         ListFormat::Table => {
             let body = rows
@@ -150,15 +100,16 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, out: &Out) -> Result<u8> {
                             p.period.end,
                             if p.period.until_replaced { " (+)" } else { "" }
                         ),
-                        out.lang.state(p.state(on)).into(),
+                        ctx.lang.state(p.state(on)).into(),
                         p.activities.len().to_string(),
                     ]
                 })
                 .collect();
             if rows.is_empty() {
-                println!("{}", out.lang.t("no löften match"));
+                writeln!(ctx.out, "{}", ctx.lang.t("no löften match"))?;
             } else {
-                println!(
+                writeln!(
+                    ctx.out,
                     "{}",
                     render::table(
                         &[
@@ -170,17 +121,17 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, out: &Out) -> Result<u8> {
                             "State",
                             "Activities"
                         ]
-                        .map(|h| out.lang.t(h)),
+                        .map(|h| ctx.lang.t(h)),
                         body
                     )
-                );
+                )?;
                 if rows.iter().any(|p| p.period.until_replaced) {
-                    println!("(+) {}", out.lang.t("in force until replaced"));
+                    writeln!(ctx.out, "(+) {}", ctx.lang.t("in force until replaced"))?;
                 }
             }
         }
     }
-    Ok(if ws.report_broken() { 1 } else { 0 })
+    ws.exit_code(&mut ctx.err)
 }
 
 fn lan_names(p: &Pledge) -> String {
