@@ -216,6 +216,22 @@ pub fn report_pledge<'p>(
     }
 }
 
+/// The löften `list` shows: those of `kommun` (all without), whose period holds `active_on`
+/// (all without), by kommunkod of the first kommun, then start.
+pub fn list_pledges<'p>(
+    pledges: impl IntoIterator<Item = &'p Pledge>,
+    kommun: Option<&Kommun>,
+    active_on: Option<NaiveDate>,
+) -> Vec<&'p Pledge> {
+    let mut rows: Vec<&Pledge> = pledges
+        .into_iter()
+        .filter(|p| kommun.is_none_or(|k| p.kommuner.contains(&k)))
+        .filter(|p| active_on.is_none_or(|d| p.period.contains(d)))
+        .collect();
+    rows.sort_by_key(|p| (p.kommuner[0].kod, p.period.start));
+    rows
+}
+
 /// The years a file's name ends with: `x-2016.toml` (2016, 2016), `x-2016-2017.toml`
 /// (2016, 2017); None for other names.
 pub fn name_years(path: &Path) -> Option<(i32, i32)> {

@@ -471,6 +471,38 @@ fn report_takes_the_whole_kommun_or_the_named_area() {
 }
 
 #[test]
+fn list_filters_by_kommun_and_date_and_sorts_by_kod_then_start() {
+    let ps = folder();
+    let list = |kommun: Option<&str>, on: Option<&str>| {
+        files(&list_pledges(&ps, kommun.map(k), on.map(d)))
+    };
+    assert_eq!(
+        list(None, None),
+        [
+            "alvesta-norr-2018.toml",
+            "alvesta-soder-2018.toml",
+            "karlstad-munkfors-2016-2017.toml",
+            "filipstad-2016.toml",
+            "filipstad-2017.toml",
+            "filipstad-centrum-2017.toml",
+        ]
+    );
+    assert_eq!(
+        list(Some("Munkfors"), None),
+        ["karlstad-munkfors-2016-2017.toml"]
+    );
+    assert_eq!(
+        list(None, Some("2017-01-15")),
+        [
+            "karlstad-munkfors-2016-2017.toml",
+            "filipstad-2017.toml",
+            "filipstad-centrum-2017.toml",
+        ]
+    );
+    assert!(list(Some("Malmö"), None).is_empty());
+}
+
+#[test]
 fn years_are_read_from_file_names() {
     let cases: &[(&str, Option<(i32, i32)>)] = &[
         ("filipstad-2016.toml", Some((2016, 2016))),
