@@ -3,7 +3,6 @@
 //! output writers. Nothing below the commands reads the environment, the clock or the
 //! terminal; they get these values.
 
-use std::ffi::OsStr;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -50,44 +49,93 @@ pub const LOCK_WAIT: Duration = Duration::from_secs(30);
 /// The longest lock timeout accepted: a day.
 const MAX_LOCK_WAIT: f64 = 86_400.0;
 
-impl Ctx {
-    /// Reads the clock, the environment and the terminal, once.
-    pub fn from_env(cli: &Cli) -> Result<Ctx> {
-        let clock = swedish_today()?;
-        let stdout_tty = std::io::stdout().is_terminal();
+/// The raw facts a run reads from the world, each read once by [`Facts::read`]: the only
+/// place that touches the clock, the environment and the terminal. [`Ctx::new`] turns them
+/// and the flags into settings, so that step is tested without a process.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// Today in the Swedish calendar.
+    pub clock: NaiveDate,
+    pub cwd: PathBuf,
+    pub stdout_tty: bool,
+    /// The terminal's width, when standard output is one.
+    pub terminal_width: Option<usize>,
+    /// `LC_ALL`, `LC_MESSAGES`, `LANG`, in that order.
+    pub locale_vars: [Option<String>; 3],
+    /// The system's locale (Windows, macOS), for when no variable is set.
+    pub system_locale: Option<String>,
+    pub columns: Option<String>,
+    /// `NO_COLOR`, set and not empty.
+    pub no_color: bool,
+    pub lock_timeout: Option<String>,
+    /// git's user.name, else the login name; read only for `done` without `--by`.
+    pub default_user: Option<String>,
+}
+
+impl Facts {
+    /// Reads the clock, the environment and the terminal.
+    pub fn read(cli: &Cli) -> Result<Facts> {
         let env = |k: &str| std::env::var(k).ok();
+        let stdout_tty = std::io::stdout().is_terminal();
+        Ok(Facts {
+            clock: swedish_today()?,
+            cwd: std::env::current_dir().context("cannot read the current directory")?,
+            stdout_tty,
+            terminal_width: stdout_tty
+                .then(terminal_size::terminal_size)
+                .flatten()
+                .map(|(terminal_size::Width(w), _)| usize::from(w)),
+            locale_vars: ["LC_ALL", "LC_MESSAGES", "LANG"].map(env),
+            system_locale: sys_locale::get_locale(),
+            columns: env("COLUMNS"),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            lock_timeout: env("PLEDGE_LOCK_TIMEOUT"),
+            default_user: match &cli.command {
+                Command::Done(a) if a.by.is_none() => default_user(),
+                _ => None,
+            },
+        })
+    }
+}
+
+impl Ctx {
+    /// Reads the world once ([`Facts::read`]) and writes to standard output and error.
+    pub fn from_env(cli: &Cli) -> Result<Ctx> {
+        let facts = Facts::read(cli)?;
+        Ctx::new(
+            cli,
+            facts,
+            Box::new(std::io::stdout()),
+            Box::new(std::io::stderr()),
+        )
+    }
+
+    /// The settings of a run from its flags and the facts read. Pure.
+    pub fn new(cli: &Cli, facts: Facts, out: Box<dyn Write>, err: Box<dyn Write>) -> Result<Ctx> {
         let lang = match cli.global.lang {
             Some(LangArg::Sv) => Lang::Sv,
             Some(LangArg::En) => Lang::En,
-            None => lang_of(
-                ["LC_ALL", "LC_MESSAGES", "LANG"]
-                    .into_iter()
-                    .map(env)
-                    .chain([sys_locale::get_locale()]),
-            ),
+            None => lang_of(facts.locale_vars.into_iter().chain([facts.system_locale])),
         };
-        let terminal_width =
-            || terminal_size::terminal_size().map(|(terminal_size::Width(w), _)| usize::from(w));
+        let clock = facts.clock;
         Ok(Ctx {
             clock,
             today: as_of(&cli.command).map_or(clock, |d| d.resolve(clock)),
-            cwd: std::env::current_dir().context("cannot read the current directory")?,
-            stdout_tty,
-            width: width_of(env("COLUMNS").as_deref(), stdout_tty, terminal_width),
-            color: color_of(
-                cli.global.color,
-                std::env::var_os("NO_COLOR").as_deref(),
-                stdout_tty,
-            ),
+            cwd: facts.cwd,
+            stdout_tty: facts.stdout_tty,
+            width: width_of(facts.columns.as_deref(), facts.stdout_tty, || {
+                facts.terminal_width
+            }),
+            color: color_of(cli.global.color, facts.no_color, facts.stdout_tty),
             quiet: cli.global.quiet,
             lang,
             user: match &cli.command {
-                Command::Done(a) => a.by.clone().or_else(default_user),
+                Command::Done(a) => a.by.clone().or(facts.default_user),
                 _ => None,
             },
-            lock_timeout: lock_timeout_of(env("PLEDGE_LOCK_TIMEOUT").as_deref())?,
-            out: Box::new(std::io::stdout()),
-            err: Box::new(std::io::stderr()),
+            lock_timeout: lock_timeout_of(facts.lock_timeout.as_deref())?,
+            out,
+            err,
         })
     }
 
@@ -165,13 +213,12 @@ pub fn width_of(
     }
 }
 
-/// Colour: as asked, and for `auto` only on a terminal without `NO_COLOR` (set and not
-/// empty).
-pub fn color_of(choice: ColorChoice, no_color: Option<&OsStr>, tty: bool) -> bool {
+/// Colour: as asked, and for `auto` only on a terminal without `NO_COLOR`.
+pub fn color_of(choice: ColorChoice, no_color: bool, tty: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => no_color.is_none_or(OsStr::is_empty) && tty,
+        ColorChoice::Auto => !no_color && tty,
     }
 }
 
@@ -215,6 +262,7 @@ fn default_user() -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
 
     #[test]
     fn the_lock_timeout_is_read_strictly() {
@@ -273,14 +321,88 @@ mod tests {
 
     #[test]
     fn colour_only_on_a_terminal_without_no_color() {
-        let yes = Some(OsStr::new("1"));
-        let empty = Some(OsStr::new(""));
-        assert!(color_of(ColorChoice::Always, yes, false));
-        assert!(!color_of(ColorChoice::Never, None, true));
-        assert!(color_of(ColorChoice::Auto, None, true));
-        assert!(color_of(ColorChoice::Auto, empty, true));
-        assert!(!color_of(ColorChoice::Auto, yes, true));
-        assert!(!color_of(ColorChoice::Auto, None, false));
+        assert!(color_of(ColorChoice::Always, true, false));
+        assert!(!color_of(ColorChoice::Never, false, true));
+        assert!(color_of(ColorChoice::Auto, false, true));
+        assert!(!color_of(ColorChoice::Auto, true, true));
+        assert!(!color_of(ColorChoice::Auto, false, false));
+    }
+
+    fn ctx(args: &[&str], facts: Facts) -> Result<Ctx> {
+        let cli = Cli::try_parse_from(args).unwrap();
+        Ctx::new(
+            &cli,
+            facts,
+            Box::new(std::io::sink()),
+            Box::new(std::io::sink()),
+        )
+    }
+
+    fn facts() -> Facts {
+        Facts {
+            clock: "2026-11-22".parse().unwrap(),
+            ..Facts::default()
+        }
+    }
+
+    #[test]
+    fn as_of_moves_today_and_the_date_words_with_it() {
+        let as_of = ["pledge", "done", "filipstad", "x", "--as-of", "2016-05-01"];
+        let c = ctx(
+            &[&as_of[..], &["--date", "today", "--by", "A"]].concat(),
+            facts(),
+        )
+        .unwrap();
+        assert_eq!(c.today.to_string(), "2016-05-01");
+        assert_eq!(c.clock.to_string(), "2026-11-22");
+        let crate::cli::Command::Done(a) =
+            Cli::try_parse_from([&as_of[..], &["--date", "yesterday"]].concat())
+                .unwrap()
+                .command
+        else {
+            unreachable!()
+        };
+        assert_eq!(c.date(a.date.unwrap()).to_string(), "2016-04-30");
+        // `--as-of today` is the clock's today.
+        let c = ctx(&["pledge", "status", "--as-of", "today"], facts()).unwrap();
+        assert_eq!(c.today, c.clock);
+        // Commands without --as-of judge on the clock's today.
+        let c = ctx(&["pledge", "schema"], facts()).unwrap();
+        assert_eq!(c.today.to_string(), "2026-11-22");
+    }
+
+    #[test]
+    fn settings_come_from_flags_before_facts() {
+        let f = Facts {
+            locale_vars: [None, None, Some("sv_SE.UTF-8".into())],
+            stdout_tty: true,
+            terminal_width: Some(100),
+            default_user: Some("git user".into()),
+            ..facts()
+        };
+        let c = ctx(
+            &["pledge", "--lang", "en", "--color", "auto", "list"],
+            f.clone(),
+        )
+        .unwrap();
+        assert_eq!(
+            (c.lang, c.color, c.width, c.user),
+            (Lang::En, true, Some(100), None)
+        );
+        let c = ctx(&["pledge", "--lang", "sv", "done", "k", "a"], f.clone()).unwrap();
+        assert_eq!(c.lang, Lang::Sv);
+        // (PLEDGE_USER of the caller is `--by`, read by clap.)
+        if std::env::var_os("PLEDGE_USER").is_none() {
+            assert_eq!(c.user.as_deref(), Some("git user"));
+        }
+        let c = ctx(&["pledge", "done", "k", "a", "--by", "Anna"], f.clone()).unwrap();
+        assert_eq!(c.user.as_deref(), Some("Anna"));
+        let bad = Facts {
+            lock_timeout: Some("nan".into()),
+            ..f
+        };
+        let err = ctx(&["pledge", "list"], bad).err().unwrap().to_string();
+        assert!(err.contains("PLEDGE_LOCK_TIMEOUT"), "{err}");
     }
 
     #[test]
