@@ -151,4 +151,102 @@ mod tests {
         ))));
         assert!(!is_broken_pipe(&anyhow::anyhow!("Broken pipe")));
     }
+
+    /// A writer the test keeps a handle on.
+    #[derive(Clone, Default)]
+    struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl std::io::Write for Shared {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A reader that has gone away.
+    struct Closed;
+
+    impl std::io::Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(Error::from(ErrorKind::BrokenPipe))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn run_in(args: &[&str], out: Box<dyn std::io::Write>) -> Result<u8> {
+        use clap::Parser;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/pledges");
+        let mut full = vec!["pledge", "--dir", dir, "--lang", "en"];
+        full.extend_from_slice(args);
+        let cli = Cli::try_parse_from(full).unwrap();
+        let facts = context::Facts {
+            clock: "2017-06-30".parse().unwrap(),
+            ..Default::default()
+        };
+        let mut ctx = Ctx::new(&cli, facts, out, Box::new(std::io::sink()))?;
+        run(cli, &mut ctx)
+    }
+
+    #[test]
+    fn commands_write_through_the_contexts_writer() {
+        let out = Shared::default();
+        let args = ["list", "--format", "csv", "--as-of", "2017-06-30"];
+        let code = run_in(&args, Box::new(out.clone())).unwrap();
+        assert_eq!(code, 0);
+        let text = String::from_utf8(out.0.borrow().clone()).unwrap();
+        assert!(text.starts_with("kommuner,kommunkod,"), "{text}");
+        assert_eq!(text.lines().count(), 6, "{text}");
+    }
+
+    #[test]
+    fn a_closed_pipe_is_an_error_main_ends_quietly_on() {
+        for args in [
+            &["list", "--format", "table", "--as-of", "2017-06-30"][..],
+            &["log", "--format", "json", "--as-of", "2017-06-30"],
+            &[
+                "status",
+                "--all",
+                "--format",
+                "json",
+                "--as-of",
+                "2017-06-30",
+            ],
+            &[
+                "status",
+                "--all",
+                "--format",
+                "table",
+                "--as-of",
+                "2017-06-30",
+            ],
+            &[
+                "report",
+                "filipstad",
+                "--format",
+                "html",
+                "--as-of",
+                "2017-06-30",
+            ],
+            &[
+                "check",
+                "--format",
+                "text",
+                "--as-of",
+                "2017-06-30",
+                "--within",
+                "30",
+            ],
+            &["schema"],
+            &["man"],
+            &["completions", "bash"],
+        ] {
+            let e = run_in(args, Box::new(Closed)).unwrap_err();
+            assert!(is_broken_pipe(&e), "{args:?}: {e:?}");
+        }
+    }
 }
