@@ -2,11 +2,15 @@
 //!
 //! The core is pure: [`load`] turns text into a checked [`model::Pledge`] with diagnostics,
 //! [`validate`] checks across files, [`schedule`] and [`status`] compute progress for a given
-//! date, [`record`] computes the text edits of `done` and `undo`. [`store`] is the thin layer
-//! that reads, locks and writes files; [`render`] formats output; [`app`] runs commands.
+//! date, [`choose`] picks the löfte a command works on, [`record`] computes the text edits of
+//! `done` and `undo`. [`store`] is the thin layer that reads, locks and writes files;
+//! [`render`] formats output. [`cmd`] runs the commands in a [`cmd::Ctx`] built once from the
+//! flags ([`cli`]) and the environment; nothing else reads the environment, the clock or the
+//! terminal.
 
-pub mod app;
+pub mod choose;
 pub mod cli;
+pub mod cmd;
 pub mod diag;
 pub mod i18n;
 pub mod kommuner;

@@ -449,7 +449,7 @@ pub fn findings(s: &PledgeStatus<'_>, within: u32, name: &str) -> Vec<Finding> {
                 .map(|((f, t), r)| (f, t, r, a.done));
             let left = |end: NaiveDate| {
                 let d = (end - as_of).num_days() + 1;
-                format!("{d} day{} left", crate::app::plural(d as usize))
+                format!("{d} day{} left", crate::text::plural(d as usize))
             };
             match (a.status, w) {
                 (Status::Behind, Some(w)) => out.push(mk(

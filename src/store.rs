@@ -285,18 +285,11 @@ pub struct FolderLock {
     _file: File,
 }
 
-/// How long `lock` waits for another process (`PLEDGE_LOCK_TIMEOUT`, in seconds).
-const LOCK_WAIT: Duration = Duration::from_secs(30);
-
-/// Takes the folder's exclusive lock, waiting for another `pledge` process to finish. A lock
-/// whose holder was killed is released by the OS at once; one held longer than the timeout
-/// (a process hung on a network disk, say) is an error rather than a wait without end.
-pub fn lock(dir: &Path) -> Result<FolderLock> {
-    let wait = std::env::var("PLEDGE_LOCK_TIMEOUT")
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map_or(LOCK_WAIT, Duration::from_secs_f64);
+/// Takes the folder's exclusive lock, waiting up to `wait` for another `pledge` process to
+/// finish. A lock whose holder was killed is released by the OS at once; one held longer than
+/// the timeout (a process hung on a network disk, say) is an error rather than a wait without
+/// end.
+pub fn lock(dir: &Path, wait: Duration) -> Result<FolderLock> {
     let path = dir.join(LOCK_FILE);
     let file = OpenOptions::new()
         .create(true)
@@ -417,16 +410,15 @@ mod tests {
     #[test]
     fn a_held_lock_times_out_with_a_message() {
         let dir = tempfile::tempdir().unwrap();
-        let held = lock(dir.path()).unwrap();
-        // SAFETY: tests in this module do not read the variable concurrently with each other.
-        unsafe { std::env::set_var("PLEDGE_LOCK_TIMEOUT", "0.05") };
-        let err = lock(dir.path()).map(|_| ()).unwrap_err();
-        unsafe { std::env::remove_var("PLEDGE_LOCK_TIMEOUT") };
+        let held = lock(dir.path(), Duration::from_secs(30)).unwrap();
+        let err = lock(dir.path(), Duration::from_millis(50))
+            .map(|_| ())
+            .unwrap_err();
         assert!(
             format!("{err}").contains("another pledge process has held"),
             "{err}"
         );
         drop(held);
-        lock(dir.path()).unwrap();
+        lock(dir.path(), Duration::ZERO).unwrap();
     }
 }

@@ -1,59 +1,21 @@
-//! `new`, `completions`, `man` and `schema`.
+//! `new`: a commented scaffold for a new löfte.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
-use chrono::Datelike;
-use clap::CommandFactory;
+use chrono::{Datelike, NaiveDate};
 
-use super::{Out, Refused, today};
-use crate::cli::{Cli, NewArgs};
+use super::{Ctx, Refused};
 use crate::kommuner::{self, Kommun};
 use crate::record::toml_string;
 use crate::store;
 
-/// The JSON Schema of the file format, kept in step with the loader by a test that checks
-/// every file of pledges/ and tests/ against both.
-pub const SCHEMA: &str = include_str!("../../pledge.schema.json");
-
-pub fn schema() -> Result<u8> {
-    print!("{SCHEMA}");
-    Ok(0)
-}
-
-pub fn completions(shell: clap_complete::Shell) -> Result<u8> {
-    clap_complete::generate(shell, &mut Cli::command(), "pledge", &mut std::io::stdout());
-    Ok(0)
-}
-
-pub fn man() -> Result<u8> {
-    let cmd = Cli::command();
-    let mut out = Vec::new();
-    clap_mangen::Man::new(cmd.clone()).render(&mut out)?;
-    // Then every subcommand with its synopsis, description and options, so the one page
-    // covers every command and flag.
-    for sub in cmd.get_subcommands() {
-        let name = format!("pledge {}", sub.get_name());
-        let sub = sub
-            .clone()
-            .bin_name(name.clone())
-            .display_name(name.clone());
-        writeln!(out, ".SH \"{}\"", name.to_uppercase())?;
-        let man = clap_mangen::Man::new(sub);
-        man.render_synopsis_section(&mut out)?;
-        man.render_description_section(&mut out)?;
-        man.render_options_section(&mut out)?;
-    }
-    std::io::stdout().write_all(&out)?;
-    Ok(0)
-}
-
 /// The scaffold text of a new löfte: commented, and valid as written.
-pub fn scaffold(ks: &[&Kommun], a: &NewArgs) -> String {
+pub fn scaffold(ks: &[&Kommun], start: NaiveDate, end: NaiveDate, area: Option<&str>) -> String {
     let names: Vec<&str> = ks.iter().map(|k| k.name).collect();
-    let years = crate::text::years(a.start.year(), a.end.year());
+    let years = crate::text::years(start.year(), end.year());
     let mut s = String::new();
     let _ = writeln!(s, "#:schema ./pledge.schema.json");
     let _ = writeln!(
@@ -84,7 +46,7 @@ pub fn scaffold(ks: &[&Kommun], a: &NewArgs) -> String {
         let list: Vec<String> = names.iter().map(|n| toml_string(n)).collect();
         let _ = writeln!(s, "kommuner = [{}]", list.join(", "));
     }
-    if let Some(area) = &a.area {
+    if let Some(area) = area {
         let _ = writeln!(s, "area = {}", toml_string(area));
     }
     s.push_str(
@@ -96,7 +58,7 @@ pub fn scaffold(ks: &[&Kommun], a: &NewArgs) -> String {
          # promise = \"Kommunen och polisen ska gemensamt arbeta för att ...\"\n\
          \n",
     );
-    let _ = writeln!(s, "[period]\nstart = {}\nend = {}", a.start, a.end);
+    let _ = writeln!(s, "[period]\nstart = {start}\nend = {end}");
     s.push_str(
         "# until_replaced = true   # in force until a new löfte is signed\n\
          \n\
@@ -130,9 +92,10 @@ pub fn scaffold(ks: &[&Kommun], a: &NewArgs) -> String {
     s
 }
 
-pub fn new(dir: Option<PathBuf>, a: NewArgs, out: &Out) -> Result<u8> {
-    if a.end < a.start {
-        bail!("--end ({}) is before --start ({})", a.end, a.start);
+pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Result<u8> {
+    let (start, end) = (ctx.date(a.start), ctx.date(a.end));
+    if end < start {
+        bail!("--end ({end}) is before --start ({start})");
     }
     let mut ks: Vec<&'static Kommun> = Vec::new();
     for name in &a.kommuner {
@@ -152,10 +115,10 @@ pub fn new(dir: Option<PathBuf>, a: NewArgs, out: &Out) -> Result<u8> {
             ks.push(k);
         }
     }
-    let text = scaffold(&ks, &a);
-    debug_assert!(!crate::load::load("new.toml", &text, today()).has_errors());
+    let text = scaffold(&ks, start, end, a.area.as_deref());
+    debug_assert!(!crate::load::load("new.toml", &text, ctx.clock).has_errors());
     if a.dry_run {
-        print!("{text}");
+        write!(ctx.out, "{text}")?;
         return Ok(0);
     }
     let dir = match store::find_dir(dir.as_deref()) {
@@ -167,7 +130,7 @@ pub fn new(dir: Option<PathBuf>, a: NewArgs, out: &Out) -> Result<u8> {
         }
         Err(e) => return Err(e),
     };
-    let years = crate::text::years(a.start.year(), a.end.year());
+    let years = crate::text::years(start.year(), end.year());
     let path = dir.join(format!("{}-{years}.toml", crate::text::slug(ks[0].name)));
     let shown = store::display_path(&path);
     let mut file = match std::fs::OpenOptions::new()
@@ -184,64 +147,11 @@ pub fn new(dir: Option<PathBuf>, a: NewArgs, out: &Out) -> Result<u8> {
     file.write_all(text.as_bytes())
         .and_then(|()| file.sync_all())
         .with_context(|| format!("cannot write {shown}"))?;
-    if !out.quiet {
-        println!("wrote {shown}; fill it in, then run `pledge validate`");
+    if !ctx.quiet {
+        writeln!(
+            ctx.out,
+            "wrote {shown}; fill it in, then run `pledge validate`"
+        )?;
     }
     Ok(0)
-}
-
-/// `pledge merge-driver %O %A %B`: merges into %A, or leaves it to `git merge-file` (which
-/// writes conflict markers) when the files cannot be merged entry by entry.
-pub fn merge_driver(
-    base: &std::path::Path,
-    ours: &std::path::Path,
-    theirs: &std::path::Path,
-) -> Result<u8> {
-    let read = |p: &std::path::Path| -> Result<(String, bool)> {
-        let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
-        let bom = bytes.starts_with("\u{feff}".as_bytes());
-        let text = store::decode(bytes)
-            .map_err(|(d, _)| anyhow::anyhow!("{}: {}", p.display(), d.message))?;
-        Ok((text, bom))
-    };
-    let merged = match (read(base), read(ours), read(theirs)) {
-        (Ok((o, _)), Ok((a, bom)), Ok((b, _))) => match crate::merge::merge(&o, &a, &b) {
-            Ok(text)
-                if !crate::load::load("merged", &text, chrono::NaiveDate::MAX).has_errors() =>
-            {
-                Some((text, bom))
-            }
-            Ok(_) => {
-                eprintln!("pledge merge-driver: the merged file would not validate");
-                None
-            }
-            Err(c) => {
-                eprintln!(
-                    "pledge merge-driver: {}",
-                    match c {
-                        crate::merge::Conflict::Invalid(w) => format!("{w} does not validate"),
-                        crate::merge::Conflict::LogNotLast(w) =>
-                            format!("in {w}, other tables follow the log"),
-                        crate::merge::Conflict::Head =>
-                            "both sides changed the löfte itself".to_string(),
-                    }
-                );
-                None
-            }
-        },
-        _ => None,
-    };
-    if let Some((text, bom)) = merged {
-        store::write_atomic(ours, &store::with_bom(bom, &text))?;
-        return Ok(0);
-    }
-    eprintln!("pledge merge-driver: falling back to git merge-file");
-    let status = std::process::Command::new("git")
-        .args(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"])
-        .arg(ours)
-        .arg(base)
-        .arg(theirs)
-        .status()
-        .context("cannot run git merge-file")?;
-    Ok(if status.success() { 0 } else { 1 })
 }

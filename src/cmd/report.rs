@@ -1,0 +1,45 @@
+//! `report`: the document for the BRÅ meeting.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+use super::{Ctx, Workspace, resolve_kommun};
+use crate::choose::{self, ReportChoiceError};
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::report;
+use crate::status::pledge_status;
+
+pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> {
+    let as_of = ctx.today;
+    let lang = ctx.lang;
+    let since = a.since.map(|d| ctx.date(d));
+    let ws = Workspace::open(dir, as_of.max(ctx.clock))?;
+    let k = resolve_kommun(&a.kommun, &ws)?;
+    let p = match choose::report_pledge(ws.pledges(), k, as_of, a.area.as_deref()) {
+        Ok(p) => p,
+        Err(ReportChoiceError::NoneFor) => bail!("the folder has no löfte for {}", k.name),
+        Err(ReportChoiceError::Several(found)) => bail!(
+            "{} löften for {} are in force on {as_of}; choose one with --area ({})",
+            found.len(),
+            k.name,
+            found
+                .iter()
+                .map(|p| p
+                    .area
+                    .as_deref()
+                    .unwrap_or("the whole kommun: no --area")
+                    .to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let s = pledge_status(p, as_of);
+    let text = match a.format {
+        ReportFormat::Markdown => report::report_markdown(&s, since, lang),
+        ReportFormat::Html => report::report_html(&s, since, lang),
+    };
+    write!(ctx.out, "{text}")?;
+    ws.exit_code(&mut ctx.err)
+}
