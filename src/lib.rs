@@ -3,22 +3,23 @@
 //! The core is pure: [`load`] turns text into a checked [`model::Pledge`] with diagnostics,
 //! [`validate`] checks across files, [`schedule`] and [`status`] compute progress for a given
 //! date, [`record`] computes the text edits of `done` and `undo`. [`store`] is the thin layer
-//! that reads, locks and writes files; [`render`] formats output; [`app`] runs commands.
+//! that reads, locks and writes files; [`findings`] picks what `check` reports; [`view`]
+//! renders every output format; [`app`] runs commands.
 
 pub mod app;
 pub mod cli;
 pub mod diag;
+pub mod findings;
 pub mod i18n;
 pub mod kommuner;
 pub mod load;
 pub mod merge;
 pub mod model;
 pub mod record;
-pub mod render;
-pub mod report;
 pub mod resolve;
 pub mod schedule;
 pub mod status;
 pub mod store;
 pub mod text;
 pub mod validate;
+pub mod view;

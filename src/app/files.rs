@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use serde_json::json;
 
-use super::{Out, Workspace, kommuner_json, plural, resolve_kommun, today};
+use super::{Out, Workspace, plural, resolve_kommun, today};
 use crate::cli::*;
 use crate::model::Pledge;
-use crate::{render, store};
+use crate::store;
+use crate::view::{self, Label, csv::lan_names, table::cell, table::table};
 
 pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, out: &Out) -> Result<u8> {
     let today = a.as_of.unwrap_or_else(today);
@@ -80,57 +80,8 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, out: &Out) -> Result<u8> {
         (x.kommuner[0].kod, x.period.start).cmp(&(y.kommuner[0].kod, y.period.start))
     });
     match a.format {
-        ListFormat::Json => {
-            let pledges: Vec<_> = rows
-                .iter()
-                .map(|p| {
-                    json!({
-                        "file": p.file,
-                        "title": p.title,
-                        "kommuner": kommuner_json(p),
-                        "area": p.area,
-                        "lokalpolisomrade": p.lokalpolisomrade,
-                        "period": p.period,
-                        "state": p.state(on),
-                        "activities": p.activities.len(),
-                    })
-                })
-                .collect();
-            let doc = json!({"schema_version": 1, "as_of": on, "pledges": pledges});
-            println!("{}", serde_json::to_string_pretty(&doc)?);
-        }
-        ListFormat::Csv => {
-            let mut s = render::csv_record(
-                &[
-                    "kommuner",
-                    "kommunkod",
-                    "lan",
-                    "lokalpolisomrade",
-                    "area",
-                    "start",
-                    "end",
-                    "state",
-                    "activities",
-                    "file",
-                ]
-                .map(String::from),
-            );
-            for p in &rows {
-                s.push_str(&render::csv_record(&[
-                    p.kommun_names(),
-                    p.kommunkoder(),
-                    lan_names(p),
-                    p.lokalpolisomrade.clone().unwrap_or_default(),
-                    p.area.clone().unwrap_or_default(),
-                    p.period.start.to_string(),
-                    p.period.end.to_string(),
-                    p.state(on).name().into(),
-                    p.activities.len().to_string(),
-                    p.file.clone(),
-                ]));
-            }
-            print!("{s}");
-        }
+        ListFormat::Json => println!("{}", view::json::list(&rows, on)),
+        ListFormat::Csv => print!("{}", view::csv::list_csv(&rows, on)),
         ListFormat::Table => {
             let body = rows
                 .iter()
@@ -140,10 +91,10 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, out: &Out) -> Result<u8> {
                         kommun.push_str(&format!(" ({area})"));
                     }
                     vec![
-                        render::cell(&kommun),
+                        cell(&kommun),
                         p.kommunkoder(),
                         lan_names(p),
-                        render::cell(p.lokalpolisomrade.as_deref().unwrap_or("–")),
+                        cell(p.lokalpolisomrade.as_deref().unwrap_or("–")),
                         format!(
                             "{} – {}{}",
                             p.period.start,
@@ -156,35 +107,30 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, out: &Out) -> Result<u8> {
                 })
                 .collect();
             if rows.is_empty() {
-                println!("{}", out.lang.t("no löften match"));
+                println!("{}", out.lang.t(Label::NoLoftenMatch));
             } else {
                 println!(
                     "{}",
-                    render::table(
+                    table(
                         &[
-                            "Kommun",
-                            "Kod",
-                            "Län",
-                            "Lokalpolisområde",
-                            "Period",
-                            "State",
-                            "Activities"
+                            Label::Kommun,
+                            Label::Kod,
+                            Label::Lan,
+                            Label::Lokalpolisomrade,
+                            Label::Period,
+                            Label::State,
+                            Label::Activities
                         ]
                         .map(|h| out.lang.t(h)),
-                        body
+                        body,
+                        out.width
                     )
                 );
                 if rows.iter().any(|p| p.period.until_replaced) {
-                    println!("(+) {}", out.lang.t("in force until replaced"));
+                    println!("(+) {}", out.lang.t(Label::InForceUntilReplaced));
                 }
             }
         }
     }
     Ok(if ws.report_broken() { 1 } else { 0 })
-}
-
-fn lan_names(p: &Pledge) -> String {
-    let mut l: Vec<&str> = p.kommuner.iter().map(|k| k.lan).collect();
-    l.dedup();
-    l.join(", ")
 }

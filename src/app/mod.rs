@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
-use serde_json::json;
 
 use crate::cli::*;
 use crate::kommuner::{self, Kommun};
@@ -57,6 +56,9 @@ pub struct Out {
     pub color: bool,
     pub quiet: bool,
     pub lang: crate::i18n::Lang,
+    /// The width tables wrap to: `COLUMNS` (at least 40), else the terminal's; None into a
+    /// pipe or a file (lines never wrap).
+    pub width: Option<usize>,
 }
 
 impl Out {
@@ -75,9 +77,29 @@ impl Out {
             lang: match g.lang {
                 Some(Lang::Sv) => crate::i18n::Lang::Sv,
                 Some(Lang::En) => crate::i18n::Lang::En,
-                None => crate::i18n::Lang::from_env(),
+                None => crate::i18n::Lang::from_locale(
+                    ["LC_ALL", "LC_MESSAGES", "LANG"]
+                        .map(|v| std::env::var(v).ok())
+                        .iter()
+                        .map(|v| v.as_deref()),
+                ),
             },
+            width: terminal_width(),
         }
+    }
+}
+
+/// `COLUMNS` (at least 40), else the width of the terminal on stdout, else None.
+fn terminal_width() -> Option<usize> {
+    match std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+    {
+        Some(cols) => Some(usize::from(cols.max(40))),
+        None if std::io::stdout().is_terminal() => {
+            comfy_table::Table::new().width().map(usize::from)
+        }
+        None => None,
     }
 }
 
@@ -238,44 +260,4 @@ fn folder_kommuner(ws: &Workspace) -> String {
     }
 }
 
-pub fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-pub fn kommuner_json(p: &Pledge) -> serde_json::Value {
-    p.kommuner
-        .iter()
-        .map(|k| json!({"name": k.name, "kommunkod": k.kod, "lan": k.lan, "polisregion": k.polisregion}))
-        .collect()
-}
-
-/// "2 of 2 in 2016: met" for an activity's current window.
-pub fn describe_progress(
-    st: &crate::status::ActivityStatus<'_>,
-    lang: crate::i18n::Lang,
-) -> String {
-    let status = lang.status(st.status);
-    match (st.required, st.window) {
-        (Some(req), Some((from, to))) => format!(
-            "{} {} {req} {} {}: {status}",
-            st.done,
-            lang.t("of"),
-            if lang == crate::i18n::Lang::Sv {
-                "·"
-            } else {
-                "in"
-            },
-            lang.window(from, to)
-        ),
-        _ => format!(
-            "{} {}: {status}",
-            st.done,
-            match (lang, st.done) {
-                (crate::i18n::Lang::En, 1) => "entry",
-                (crate::i18n::Lang::En, _) => "entries",
-                (crate::i18n::Lang::Sv, 1) => "post",
-                (crate::i18n::Lang::Sv, _) => "poster",
-            }
-        ),
-    }
-}
+pub use crate::view::phrases::{describe_progress, plural};

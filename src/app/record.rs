@@ -4,18 +4,16 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
-use serde_json::json;
 
-use super::{
-    Out, Refused, Workspace, describe_progress, kommuner_json, plural, resolve_kommun, today,
-};
+use super::{Out, Refused, Workspace, describe_progress, plural, resolve_kommun, today};
 use crate::cli::*;
 use crate::kommuner::Kommun;
 use crate::model::Pledge;
 use crate::record::{self, NewEntry, UndoError};
 use crate::resolve::{self, MatchError};
+use crate::store;
 use crate::text::safe;
-use crate::{render, store};
+use crate::view::{self, Label, table::cell, table::table};
 
 /// The one löfte of `k` whose period holds `date` and whose area matches; when several do,
 /// the ones with an activity matching `activity`, then (without `--area`) the one for the
@@ -257,7 +255,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
         if !out.quiet {
             eprintln!(
                 "({} {})",
-                out.lang.t("dry run: nothing was written to"),
+                out.lang.t(Label::DryRunNothingWritten),
                 file.display
             );
         }
@@ -277,7 +275,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
     store::write_atomic(&file.path, &store::with_bom(file.bom, &new_text))?;
     if !out.quiet {
         let lang = out.lang;
-        println!("{} {}:", out.lang.t("recorded in"), file.display);
+        println!("{} {}:", out.lang.t(Label::RecordedIn), file.display);
         print!(
             "{}",
             indent(&safe(&record::render_entry(&entry, "\n"), true))
@@ -358,9 +356,9 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
         println!(
             "{} {}:",
             if a.dry_run {
-                out.lang.t("would remove from")
+                out.lang.t(Label::WouldRemoveFrom)
             } else {
-                out.lang.t("removed from")
+                out.lang.t(Label::RemovedFrom)
             },
             file.display
         );
@@ -419,69 +417,39 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, out: &Out) -> Result<u8> {
     // Oldest first; entries of one day stay in file order.
     rows.sort_by_key(|(p, e)| (e.date, p.file.clone(), e.span.start));
     match a.format {
-        ListFormat::Json => {
-            let entries: Vec<_> = rows
-                .iter()
-                .map(|(p, e)| {
-                    json!({
-                        "file": p.file,
-                        "kommuner": kommuner_json(p),
-                        "date": e.date,
-                        "activity": e.activity,
-                        "count": e.count,
-                        "by": e.by,
-                        "note": e.note,
-                    })
-                })
-                .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&json!({"schema_version": 1, "entries": entries}))?
-            );
-        }
-        ListFormat::Csv => {
-            let mut s = render::csv_record(
-                &[
-                    "date", "kommuner", "activity", "count", "by", "note", "file",
-                ]
-                .map(String::from),
-            );
-            for (p, e) in &rows {
-                s.push_str(&render::csv_record(&[
-                    e.date.to_string(),
-                    p.kommun_names(),
-                    e.activity.clone(),
-                    e.count.to_string(),
-                    e.by.clone().unwrap_or_default(),
-                    e.note.clone().unwrap_or_default(),
-                    p.file.clone(),
-                ]));
-            }
-            print!("{s}");
-        }
+        ListFormat::Json => println!("{}", view::json::log(&rows)),
+        ListFormat::Csv => print!("{}", view::csv::log_csv(&rows)),
         ListFormat::Table => {
             if rows.is_empty() {
-                println!("{}", out.lang.t("no entries"));
+                println!("{}", out.lang.t(Label::NoEntries));
             } else {
                 let body = rows
                     .iter()
                     .map(|(p, e)| {
                         vec![
                             e.date.to_string(),
-                            render::cell(&p.kommun_names()),
+                            cell(&p.kommun_names()),
                             e.activity.clone(),
                             e.count.to_string(),
-                            render::cell(e.by.as_deref().unwrap_or("")),
-                            render::cell(e.note.as_deref().unwrap_or("")),
+                            cell(e.by.as_deref().unwrap_or("")),
+                            cell(e.note.as_deref().unwrap_or("")),
                         ]
                     })
                     .collect();
                 println!(
                     "{}",
-                    render::table(
-                        &["Date", "Kommun", "Activity", "Count", "By", "Note"]
-                            .map(|h| out.lang.t(h)),
-                        body
+                    table(
+                        &[
+                            Label::Date,
+                            Label::Kommun,
+                            Label::Activity,
+                            Label::Count,
+                            Label::By,
+                            Label::Note
+                        ]
+                        .map(|h| out.lang.t(h)),
+                        body,
+                        out.width
                     )
                 );
             }

@@ -6,13 +6,12 @@ use std::io::Write as _;
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
-use serde_json::json;
 
 use super::{Out, Workspace, resolve_kommun, today};
 use crate::cli::*;
 use crate::model::Pledge;
-use crate::report::{self, SCHEMA_VERSION};
 use crate::status::pledge_status;
+use crate::view::{self, Label, meeting::Meeting};
 
 /// The löfte of a kommun to show on a date: the one active then, else the latest that has
 /// started, else the first upcoming.
@@ -100,28 +99,22 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, out: &Out) -> Result<u8> {
     let chosen = select(&ws, &a.kommuner, a.all, as_of)?;
     if a.format == StatusFormat::Json {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        report::write_status_json(&mut out, &chosen, as_of)?;
+        view::json::write_status(&mut out, &chosen, as_of)?;
         writeln!(out)?;
         out.flush()?;
         return Ok(if ws.report_broken() { 1 } else { 0 });
     }
     let statuses: Vec<_> = chosen.iter().map(|p| pledge_status(p, as_of)).collect();
     if statuses.is_empty() && matches!(a.format, StatusFormat::Table | StatusFormat::Markdown) {
-        println!("{}", lang.t("no löften match"));
+        println!("{}", lang.t(Label::NoLoftenMatch));
     }
     match a.format {
         StatusFormat::Json => unreachable!("written above"),
-        StatusFormat::Csv => {
-            let mut s = crate::render::csv_record(&report::CSV_HEADER.map(String::from));
-            for st in &statuses {
-                s.push_str(&report::status_csv_rows(st));
-            }
-            print!("{s}");
-        }
+        StatusFormat::Csv => print!("{}", view::csv::status_csv(&statuses)),
         StatusFormat::Markdown => {
             let parts: Vec<String> = statuses
                 .iter()
-                .map(|s| report::status_markdown(s, lang))
+                .map(|s| view::markdown::status_markdown(s, lang))
                 .collect();
             print!("{}", parts.join("\n"));
         }
@@ -135,7 +128,7 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, out: &Out) -> Result<u8> {
                     lan = this_lan;
                     part.push_str(&format!("━━ {this_lan} ━━\n\n"));
                 }
-                part.push_str(&report::status_table(s, lang, out.color));
+                part.push_str(&view::table::status_table(s, lang, out.color, out.width));
                 parts.push(part);
             }
             print!("{}", parts.join("\n"));
@@ -176,9 +169,10 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, out: &Out) -> Result<u8> {
         ),
     };
     let s = pledge_status(p, as_of);
+    let m = Meeting::new(&s, a.since, lang);
     match a.format {
-        ReportFormat::Markdown => print!("{}", report::report_markdown(&s, a.since, lang)),
-        ReportFormat::Html => print!("{}", report::report_html(&s, a.since, lang)),
+        ReportFormat::Markdown => print!("{}", view::markdown::report_markdown(&m)),
+        ReportFormat::Html => print!("{}", view::html::report_html(&m)),
     }
     Ok(if ws.report_broken() { 1 } else { 0 })
 }
@@ -193,25 +187,26 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, _out: &Out) -> Result<u8> {
                 .path
                 .strip_prefix(&ws.dir)
                 .map_or_else(|_| f.display.clone(), |r| r.display().to_string());
-            findings.extend(report::findings(&pledge_status(p, as_of), a.within, &name));
+            findings.extend(crate::findings::findings(
+                &pledge_status(p, as_of),
+                a.within,
+                &name,
+            ));
         }
     }
     let broken: Vec<_> = ws.files.iter().filter(|f| f.loaded.has_errors()).collect();
     match a.format {
         CheckFormat::Text => {
             for f in &findings {
-                println!("{}", f.message);
+                println!("{}", view::check::finding_line(f));
             }
         }
         CheckFormat::Json => {
-            let doc = json!({
-                "schema_version": SCHEMA_VERSION,
-                "as_of": as_of,
-                "within": a.within,
-                "findings": findings,
-                "invalid_files": broken.iter().map(|f| &f.display).collect::<Vec<_>>(),
-            });
-            println!("{}", serde_json::to_string_pretty(&doc)?);
+            let invalid: Vec<&str> = broken.iter().map(|f| f.display.as_str()).collect();
+            println!(
+                "{}",
+                view::json::check(as_of, a.within, &findings, &invalid)
+            );
         }
     }
     for f in &broken {

@@ -1,0 +1,107 @@
+//! Terminal tables (comfy-table). Pure: the caller says how wide the terminal is and whether
+//! to colour; nothing here reads the environment or the terminal.
+
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
+
+use crate::i18n::Lang;
+use crate::status::{PledgeStatus, Status};
+use crate::view::phrases::{followup_line, heading, period_line, status_headers};
+use crate::view::phrases::{status_rows, summary_line};
+
+/// A table in our style. With a width (a terminal, or `COLUMNS` set) long cells wrap to it;
+/// without (a pipe or a file) lines are never wrapped, so the output does not depend on where
+/// it runs.
+pub fn new_table(headers: &[&str], width: Option<usize>) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_header(headers.iter().copied());
+    match width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(u16::try_from(w).unwrap_or(u16::MAX));
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    t
+}
+
+/// Keeps these columns whole (ids, dates, status words); only the others wrap.
+pub fn keep_whole(t: &mut Table, columns: &[usize]) {
+    for &c in columns {
+        if let Some(col) = t.column_mut(c) {
+            col.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+/// A plain table of text cells (made safe by the caller via [`cell`]); the first column
+/// is kept whole.
+pub fn table(headers: &[&str], rows: Vec<Vec<String>>, width: Option<usize>) -> String {
+    let mut t = new_table(headers, width);
+    keep_whole(&mut t, &[0]);
+    for r in rows {
+        t.add_row(r);
+    }
+    t.to_string()
+}
+
+/// Text from a file, made safe for a terminal cell (no control characters, one line).
+pub fn cell(s: &str) -> String {
+    crate::text::safe(s, false)
+}
+
+/// The colour of a status word.
+fn colour(st: Status) -> Color {
+    match st {
+        Status::Met | Status::Ongoing => Color::Green,
+        Status::OnTrack | Status::Upcoming => Color::Cyan,
+        Status::Behind => Color::Yellow,
+        Status::Missed | Status::NoReports => Color::Red,
+    }
+}
+
+/// The terminal view of one löfte.
+pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: Option<usize>) -> String {
+    let mut t = new_table(&status_headers(lang), width);
+    keep_whole(&mut t, &[0, 2, 4, 5]);
+    // comfy-table colours only what it is told to (it does not read NO_COLOR): the caller
+    // decides, and the table measures the words without their escape codes.
+    if color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    for (row, a) in status_rows(s, lang, true).into_iter().zip(&s.activities) {
+        let mut cells: Vec<Cell> = row.into_iter().map(Cell::new).collect();
+        if color {
+            let last = cells.pop().expect("six cells").fg(colour(a.status));
+            cells.push(last);
+        }
+        t.add_row(cells);
+    }
+    format!(
+        "{}\n{}\n{t}\n{}\n{}\n",
+        heading(s),
+        period_line(s, lang),
+        followup_line(s, lang),
+        summary_line(s, lang)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_a_width_lines_never_wrap_and_with_one_they_do() {
+        let long = "word ".repeat(30);
+        let rows = vec![vec!["id".to_string(), long.trim().to_string()]];
+        let wide = table(&["A", "B"], rows.clone(), None);
+        assert_eq!(wide.lines().count(), 5, "{wide}");
+        let narrow = table(&["A", "B"], rows, Some(40));
+        assert!(narrow.lines().count() > 5, "{narrow}");
+        assert!(narrow.lines().all(|l| l.chars().count() <= 40), "{narrow}");
+    }
+}
