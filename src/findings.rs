@@ -206,3 +206,114 @@ fn followup_finding(s: &PledgeStatus<'_>, within: i64, file: &str) -> Option<Fin
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::status::pledge_status;
+    use FindingKind::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// A löfte for 2016 with the given activities, follow-up and log (TOML).
+    fn pledge(rest: &str) -> crate::model::Pledge {
+        let text = format!(
+            "title = \"T\"\nkommun = \"Filipstad\"\n[period]\nstart = 2016-01-01\nend = 2016-12-31\n\
+             [problem]\ntext = \"P\"\n{rest}"
+        );
+        let loaded = crate::load::load("t.toml", &text, d("2030-01-01"));
+        assert!(!loaded.has_errors(), "{text}\n{:?}", loaded.diags);
+        loaded.pledge.unwrap()
+    }
+
+    const WALKS: &str = "[[activity]]\nid = \"walks\"\ntext = \"W\"\nowners = [\"kommunen\"]\n\
+                         target = { count = 2, per = \"year\" }\n";
+    const MONTHLY: &str = "[[activity]]\nid = \"monthly\"\ntext = \"M\"\nowners = [\"polisen\"]\n\
+                           target = { count = 1, per = \"month\" }\n";
+    const ONCE: &str =
+        "[[activity]]\nid = \"once\"\ntext = \"O\"\nowners = [\"polisen\"]\ntarget = \"once\"\n";
+    const ONGOING: &str = "[[activity]]\nid = \"ongoing\"\ntext = \"G\"\nowners = [\"polisen\"]\n";
+
+    fn log(activity: &str, date: &str) -> String {
+        format!("[[log]]\ndate = {date}\nactivity = \"{activity}\"\n")
+    }
+
+    fn followup(when: &str) -> String {
+        format!("[followup]\nwhen = {when}\nhow = \"H\"\n")
+    }
+
+    /// What a finding is about, its kind and its days left.
+    type Found = (&'static str, FindingKind, i64);
+
+    #[test]
+    fn findings_by_case() {
+        let walked_once = format!("{WALKS}{}", log("walks", "2016-03-01"));
+        let walked_twice = format!("{walked_once}{}", log("walks", "2016-09-01"));
+        let dated = format!("{ONGOING}{}", followup("2017-03-31"));
+        let dated_done = format!("{WALKS}{dated}{}", log("followup", "2017-03-20"));
+        let continuous = format!("{ONGOING}{}", followup("\"continuous\""));
+        let continuous_busy = format!("{continuous}{}", log("followup", "2016-05-20"));
+        let quarter = format!("{ONGOING}{}", followup("\"2017-Q1\""));
+        #[rustfmt::skip]
+        let cases: Vec<(&str, &str, &str, u32, Vec<Found>)> = vec![
+            ("behind its pace near the end of the year", WALKS, "2016-12-10", 30, vec![("walks", Behind, 21)]),
+            ("on pace but short, the long window ends soon", &walked_once, "2016-12-10", 30, vec![("walks", DueSoon, 21)]),
+            ("short, but the window ends beyond the horizon", &walked_once, "2016-06-10", 30, vec![]),
+            ("met: nothing to say", &walked_twice, "2016-12-10", 30, vec![]),
+            ("a month is no longer than the horizon; May was missed", MONTHLY, "2016-06-10", 30, vec![("monthly", Missed, -10)]),
+            ("the missed window ended beyond the horizon", MONTHLY, "2016-06-10", 5, vec![]),
+            ("a milestone not done past half the period", ONCE, "2016-08-01", 30, vec![("once", Behind, 152)]),
+            ("a milestone in the first half of the period", ONCE, "2016-05-01", 30, vec![]),
+            ("no reports in 90 days is not a finding of its own", ONGOING, "2016-06-01", 30, vec![]),
+            ("activities of an ended löfte are not reported", WALKS, "2017-02-01", 30, vec![]),
+            ("before the löfte starts", WALKS, "2015-12-01", 30, vec![]),
+            ("a dated follow-up inside its 30 days", &dated, "2017-03-15", 30, vec![("followup", FollowupDue, 16)]),
+            ("a dated follow-up within the horizon", &dated, "2017-02-15", 30, vec![("followup", FollowupDue, 44)]),
+            ("a dated follow-up beyond the horizon", &dated, "2017-01-15", 30, vec![]),
+            ("a dated follow-up overdue", &dated, "2017-05-01", 30, vec![("followup", FollowupOverdue, -31)]),
+            ("overdue for more than a year", &dated, "2018-05-01", 30, vec![]),
+            ("the follow-up recorded", &dated_done, "2017-05-01", 30, vec![]),
+            ("a follow-up by quarter, due in it", &quarter, "2017-02-01", 30, vec![("followup", FollowupDue, 58)]),
+            ("a continuous follow-up with nothing in 90 days", &continuous, "2016-06-01", 30, vec![("followup", FollowupQuiet, 0)]),
+            ("a continuous follow-up with recent work", &continuous_busy, "2016-06-01", 30, vec![]),
+        ];
+        for (name, toml, as_of, within, want) in cases {
+            let p = pledge(toml);
+            let got: Vec<Found> = findings(&pledge_status(&p, d(as_of)), within, "t.toml")
+                .iter()
+                .map(|f| {
+                    assert_eq!(f.file, "t.toml");
+                    let id: &str = match f.activity.as_str() {
+                        "followup" => "followup",
+                        "walks" => "walks",
+                        "monthly" => "monthly",
+                        "once" => "once",
+                        other => panic!("{other}"),
+                    };
+                    (id, f.kind, f.days_left.unwrap())
+                })
+                .collect();
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_finding_carries_its_window_and_status() {
+        let p = pledge(WALKS);
+        let f = &findings(&pledge_status(&p, d("2016-12-10")), 30, "t.toml")[0];
+        assert_eq!(f.status, FindingStatus::Activity(Status::Behind));
+        assert_eq!((f.required, f.done), (Some(2), Some(0)));
+        assert_eq!(
+            (f.window_start, f.window_end),
+            (Some(d("2016-01-01")), Some(d("2016-12-31")))
+        );
+        let json = serde_json::to_value(f).unwrap();
+        assert_eq!(json["kind"], "behind");
+        assert_eq!(json["status"], "behind");
+        assert!(json.get("target").is_none());
+        let quiet = serde_json::to_value(FollowupQuiet).unwrap();
+        assert_eq!(quiet, "followup_due");
+    }
+}

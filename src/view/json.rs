@@ -322,3 +322,63 @@ pub fn check(as_of: NaiveDate, within: u32, findings: &[Finding], invalid: &[&st
 fn pretty(doc: &impl Serialize) -> String {
     serde_json::to_string_pretty(doc).expect("the documents serialise to JSON")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_kommuner() -> Pledge {
+        let text = "title = \"T\"\nkommuner = [\"Kil\", \"Grums\"]\n[period]\nstart = 2016-01-01\n\
+                    end = 2016-12-31\n[problem]\ntext = \"P\"\n[[activity]]\nid = \"a\"\n\
+                    text = \"A\"\nowners = [\"polisen\"]\n[[log]]\ndate = 2016-02-01\n\
+                    activity = \"a\"\n";
+        let d = "2030-01-01".parse().unwrap();
+        crate::load::load("t.toml", text, d).pledge.unwrap()
+    }
+
+    #[test]
+    fn every_document_names_kommuner_alike() {
+        let p = two_kommuner();
+        let on: NaiveDate = "2016-06-01".parse().unwrap();
+        let mut status = Vec::new();
+        write_status(&mut status, &[&p], on).unwrap();
+        let status: serde_json::Value = serde_json::from_slice(&status).unwrap();
+        let list: serde_json::Value = serde_json::from_str(&list(&[&p], on)).unwrap();
+        let log: serde_json::Value = serde_json::from_str(&log(&[(&p, &p.log[0])])).unwrap();
+        let shapes = [
+            &status["pledges"][0]["kommuner"],
+            &list["pledges"][0]["kommuner"],
+            &log["entries"][0]["kommuner"],
+        ];
+        assert_eq!(shapes[0].as_array().unwrap().len(), 2);
+        assert_eq!(shapes[0][0]["polisregion"], "Bergslagen");
+        for s in shapes {
+            assert_eq!(s, shapes[0]);
+        }
+    }
+
+    #[test]
+    fn documents_keep_their_key_order() {
+        let p = two_kommuner();
+        let on: NaiveDate = "2016-06-01".parse().unwrap();
+        let doc = list(&[&p], on);
+        let keys: Vec<&str> = [
+            "schema_version",
+            "as_of",
+            "pledges",
+            "file",
+            "title",
+            "kommuner",
+            "area",
+            "state",
+            "activities",
+        ]
+        .into_iter()
+        .collect();
+        let at: Vec<usize> = keys
+            .iter()
+            .map(|k| doc.find(&format!("\"{k}\"")).unwrap())
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{doc}");
+    }
+}
