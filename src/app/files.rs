@@ -8,7 +8,7 @@ use super::{Out, Workspace, plural, resolve_kommun, today};
 use crate::cli::*;
 use crate::model::Pledge;
 use crate::store;
-use crate::view::{self, Label, csv::lan_names, table::cell, table::table};
+use crate::view::{self, Label, phrases::lan_names, table::cell, table::table};
 
 pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, out: &Out) -> Result<u8> {
     let today = a.as_of.unwrap_or_else(today);

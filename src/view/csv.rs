@@ -7,7 +7,7 @@ use serde::{Serialize, Serializer};
 use crate::i18n::Lang;
 use crate::model::{LogEntry, Pledge};
 use crate::status::PledgeStatus;
-use crate::view::phrases::{owners_text, target_text};
+use crate::view::phrases::{lan_names, owners_text, target_text};
 
 /// A text cell. Text that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (a
 /// negative number such as "-3" is data, not a formula).
@@ -127,13 +127,6 @@ struct ListRow {
     state: &'static str,
     activities: usize,
     file: Text,
-}
-
-/// The län of a löfte's kommuner, each once: "Värmlands län".
-pub fn lan_names(p: &Pledge) -> String {
-    let mut l: Vec<&str> = p.kommuner.iter().map(|k| k.lan).collect();
-    l.dedup();
-    l.join(", ")
 }
 
 /// `list --format csv`: one line per löfte, its state on `on`.

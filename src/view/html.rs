@@ -226,3 +226,43 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn file_text_cannot_carry_markup_into_the_page() {
+        let text = "title = \"<script>x</script>\"\nkommun = \"Filipstad\"\n[period]\n\
+                    start = 2016-01-01\nend = 2016-12-31\n[problem]\ntext = \"a & b\"\n\
+                    [[activity]]\nid = \"a\"\ntext = \"it's \\\"quoted\\\"\"\nowners = [\"polisen\"]\n\
+                    [[log]]\ndate = 2016-02-01\nactivity = \"a\"\nby = \"<b>\"\n\
+                    note = \"one\\ntwo <i>\\u0007\"\n";
+        let d = |s: &str| s.parse().unwrap();
+        let p = crate::load::load("t.toml", text, d("2030-01-01"))
+            .pledge
+            .unwrap();
+        let s = crate::status::pledge_status(&p, d("2016-06-01"));
+        let page = report_html(&Meeting::new(&s, None, Lang::En));
+        assert!(
+            page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"),
+            "{page}"
+        );
+        assert!(page.ends_with("</body>\n</html>\n"), "{page}");
+        assert!(!page.contains("<script>") && !page.contains("<b>") && !page.contains("<i>"));
+        assert!(
+            page.contains("<title>&lt;script&gt;x&lt;/script&gt;</title>"),
+            "{page}"
+        );
+        assert!(page.contains("<p>a &amp; b</p>"), "{page}");
+        assert!(
+            page.contains("<p>it&#39;s &quot;quoted&quot;</p>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<td>&lt;b&gt;</td><td>one<br>two &lt;i&gt;&#xfffd;</td>"),
+            "{page}"
+        );
+    }
+}

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::i18n::Lang;
 use crate::load::quarter_bounds;
-use crate::model::{FollowupWhen, LogEntry, Owner, Per, State, Target};
+use crate::model::{FollowupWhen, LogEntry, Owner, Per, Pledge, State, Target};
 use crate::status::{ActivityStatus, FollowupState, PledgeStatus, Status};
 use crate::text::safe;
 use crate::view::labels::Label;
@@ -218,6 +218,13 @@ pub fn status_rows(s: &PledgeStatus<'_>, lang: Lang, with_bar: bool) -> Vec<Vec<
             ]
         })
         .collect()
+}
+
+/// The län of a löfte's kommuner, each once: "Värmlands län".
+pub fn lan_names(p: &Pledge) -> String {
+    let mut l: Vec<&str> = p.kommuner.iter().map(|k| k.lan).collect();
+    l.dedup();
+    l.join(", ")
 }
 
 /// One log entry on a line: "2016-05-03 trygghetsvandring ×2 (Anna): note".
