@@ -8,7 +8,7 @@ use super::{Out, Workspace, plural, resolve_kommun, today};
 use crate::cli::*;
 use crate::model::Pledge;
 use crate::store;
-use crate::view::{self, Label, phrases::lan_names, table::cell, table::table};
+use crate::view;
 
 pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, out: &Out) -> Result<u8> {
     let today = a.as_of.unwrap_or_else(today);
@@ -82,55 +82,10 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, out: &Out) -> Result<u8> {
     match a.format {
         ListFormat::Json => println!("{}", view::json::list(&rows, on)),
         ListFormat::Csv => print!("{}", view::csv::list_csv(&rows, on)),
-        ListFormat::Table => {
-            let body = rows
-                .iter()
-                .map(|p| {
-                    let mut kommun = p.kommun_names();
-                    if let Some(area) = &p.area {
-                        kommun.push_str(&format!(" ({area})"));
-                    }
-                    vec![
-                        cell(&kommun),
-                        p.kommunkoder(),
-                        lan_names(p),
-                        cell(p.lokalpolisomrade.as_deref().unwrap_or("–")),
-                        format!(
-                            "{} – {}{}",
-                            p.period.start,
-                            p.period.end,
-                            if p.period.until_replaced { " (+)" } else { "" }
-                        ),
-                        out.lang.state(p.state(on)).into(),
-                        p.activities.len().to_string(),
-                    ]
-                })
-                .collect();
-            if rows.is_empty() {
-                println!("{}", out.lang.t(Label::NoLoftenMatch));
-            } else {
-                println!(
-                    "{}",
-                    table(
-                        &[
-                            Label::Kommun,
-                            Label::Kod,
-                            Label::Lan,
-                            Label::Lokalpolisomrade,
-                            Label::Period,
-                            Label::State,
-                            Label::Activities
-                        ]
-                        .map(|h| out.lang.t(h)),
-                        body,
-                        out.width
-                    )
-                );
-                if rows.iter().any(|p| p.period.until_replaced) {
-                    println!("(+) {}", out.lang.t(Label::InForceUntilReplaced));
-                }
-            }
-        }
+        ListFormat::Table => print!(
+            "{}",
+            view::table::list_table(&rows, on, out.lang, out.width)
+        ),
     }
     Ok(if ws.report_broken() { 1 } else { 0 })
 }

@@ -13,7 +13,7 @@ use crate::record::{self, NewEntry, UndoError};
 use crate::resolve::{self, MatchError};
 use crate::store;
 use crate::text::safe;
-use crate::view::{self, Label, table::cell, table::table};
+use crate::view::{self, Label};
 
 /// The one löfte of `k` whose period holds `date` and whose area matches; when several do,
 /// the ones with an activity matching `activity`, then (without `--area`) the one for the
@@ -419,41 +419,7 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, out: &Out) -> Result<u8> {
     match a.format {
         ListFormat::Json => println!("{}", view::json::log(&rows)),
         ListFormat::Csv => print!("{}", view::csv::log_csv(&rows)),
-        ListFormat::Table => {
-            if rows.is_empty() {
-                println!("{}", out.lang.t(Label::NoEntries));
-            } else {
-                let body = rows
-                    .iter()
-                    .map(|(p, e)| {
-                        vec![
-                            e.date.to_string(),
-                            cell(&p.kommun_names()),
-                            e.activity.clone(),
-                            e.count.to_string(),
-                            cell(e.by.as_deref().unwrap_or("")),
-                            cell(e.note.as_deref().unwrap_or("")),
-                        ]
-                    })
-                    .collect();
-                println!(
-                    "{}",
-                    table(
-                        &[
-                            Label::Date,
-                            Label::Kommun,
-                            Label::Activity,
-                            Label::Count,
-                            Label::By,
-                            Label::Note
-                        ]
-                        .map(|h| out.lang.t(h)),
-                        body,
-                        out.width
-                    )
-                );
-            }
-        }
+        ListFormat::Table => print!("{}", view::table::log_table(&rows, out.lang, out.width)),
     }
     Ok(if ws.report_broken() { 1 } else { 0 })
 }

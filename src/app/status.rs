@@ -11,7 +11,7 @@ use super::{Out, Workspace, resolve_kommun, today};
 use crate::cli::*;
 use crate::model::Pledge;
 use crate::status::pledge_status;
-use crate::view::{self, Label, meeting::Meeting};
+use crate::view::{self, meeting::Meeting};
 
 /// The löfte of a kommun to show on a date: the one active then, else the latest that has
 /// started, else the first upcoming.
@@ -105,34 +105,14 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, out: &Out) -> Result<u8> {
         return Ok(if ws.report_broken() { 1 } else { 0 });
     }
     let statuses: Vec<_> = chosen.iter().map(|p| pledge_status(p, as_of)).collect();
-    if statuses.is_empty() && matches!(a.format, StatusFormat::Table | StatusFormat::Markdown) {
-        println!("{}", lang.t(Label::NoLoftenMatch));
-    }
     match a.format {
         StatusFormat::Json => unreachable!("written above"),
         StatusFormat::Csv => print!("{}", view::csv::status_csv(&statuses)),
-        StatusFormat::Markdown => {
-            let parts: Vec<String> = statuses
-                .iter()
-                .map(|s| view::markdown::status_markdown(s, lang))
-                .collect();
-            print!("{}", parts.join("\n"));
-        }
-        StatusFormat::Table => {
-            let mut lan = "";
-            let mut parts = Vec::new();
-            for s in &statuses {
-                let mut part = String::new();
-                let this_lan = s.pledge.kommuner[0].lan;
-                if a.all && this_lan != lan {
-                    lan = this_lan;
-                    part.push_str(&format!("━━ {this_lan} ━━\n\n"));
-                }
-                part.push_str(&view::table::status_table(s, lang, out.color, out.width));
-                parts.push(part);
-            }
-            print!("{}", parts.join("\n"));
-        }
+        StatusFormat::Markdown => print!("{}", view::markdown::status_markdowns(&statuses, lang)),
+        StatusFormat::Table => print!(
+            "{}",
+            view::table::status_tables(&statuses, a.all, lang, out.color, out.width)
+        ),
     }
     Ok(if ws.report_broken() { 1 } else { 0 })
 }

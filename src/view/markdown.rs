@@ -49,6 +49,15 @@ pub fn status_markdown(s: &PledgeStatus<'_>, lang: Lang) -> String {
     out
 }
 
+/// `status --format markdown`: one section per löfte, or a line saying that nothing matched.
+pub fn status_markdowns(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
+    if statuses.is_empty() {
+        return format!("{}\n", lang.t(Label::NoLoftenMatch));
+    }
+    let parts: Vec<String> = statuses.iter().map(|s| status_markdown(s, lang)).collect();
+    parts.join("\n")
+}
+
 /// The BRÅ meeting report as Markdown.
 pub fn report_markdown(m: &Meeting<'_>) -> String {
     let mut o = String::new();

@@ -3,10 +3,14 @@
 
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
 
+use chrono::NaiveDate;
+
 use crate::i18n::Lang;
+use crate::model::{LogEntry, Pledge};
 use crate::status::{PledgeStatus, Status};
+use crate::view::labels::Label;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
-use crate::view::phrases::{status_rows, summary_line};
+use crate::view::phrases::{lan_names, status_rows, summary_line};
 
 /// A table in our style. With a width (a terminal, or `COLUMNS` set) long cells wrap to it;
 /// without (a pipe or a file) lines are never wrapped, so the output does not depend on where
@@ -88,6 +92,104 @@ pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: Option
         followup_line(s, lang),
         summary_line(s, lang)
     )
+}
+
+/// `status` on a terminal: one table per löfte, with a heading per län when `by_lan` (for
+/// `--all`), or a line saying that nothing matched.
+pub fn status_tables(
+    statuses: &[PledgeStatus<'_>],
+    by_lan: bool,
+    lang: Lang,
+    color: bool,
+    width: Option<usize>,
+) -> String {
+    if statuses.is_empty() {
+        return format!("{}\n", lang.t(Label::NoLoftenMatch));
+    }
+    let mut lan = "";
+    let mut parts = Vec::new();
+    for s in statuses {
+        let mut part = String::new();
+        let this_lan = s.pledge.kommuner[0].lan;
+        if by_lan && this_lan != lan {
+            lan = this_lan;
+            part.push_str(&format!("━━ {this_lan} ━━\n\n"));
+        }
+        part.push_str(&status_table(s, lang, color, width));
+        parts.push(part);
+    }
+    parts.join("\n")
+}
+
+/// `list` on a terminal: one row per löfte with its state on `on`.
+pub fn list_table(pledges: &[&Pledge], on: NaiveDate, lang: Lang, width: Option<usize>) -> String {
+    if pledges.is_empty() {
+        return format!("{}\n", lang.t(Label::NoLoftenMatch));
+    }
+    let body = pledges
+        .iter()
+        .map(|p| {
+            let mut kommun = p.kommun_names();
+            if let Some(area) = &p.area {
+                kommun.push_str(&format!(" ({area})"));
+            }
+            let plus = if p.period.until_replaced { " (+)" } else { "" };
+            vec![
+                cell(&kommun),
+                p.kommunkoder(),
+                lan_names(p),
+                cell(p.lokalpolisomrade.as_deref().unwrap_or("–")),
+                format!("{} – {}{plus}", p.period.start, p.period.end),
+                lang.state(p.state(on)).into(),
+                p.activities.len().to_string(),
+            ]
+        })
+        .collect();
+    let headers = [
+        Label::Kommun,
+        Label::Kod,
+        Label::Lan,
+        Label::Lokalpolisomrade,
+        Label::Period,
+        Label::State,
+        Label::Activities,
+    ]
+    .map(|h| lang.t(h));
+    let mut out = format!("{}\n", table(&headers, body, width));
+    if pledges.iter().any(|p| p.period.until_replaced) {
+        out.push_str(&format!("(+) {}\n", lang.t(Label::InForceUntilReplaced)));
+    }
+    out
+}
+
+/// `log` on a terminal: one row per entry.
+pub fn log_table(entries: &[(&Pledge, &LogEntry)], lang: Lang, width: Option<usize>) -> String {
+    if entries.is_empty() {
+        return format!("{}\n", lang.t(Label::NoEntries));
+    }
+    let body = entries
+        .iter()
+        .map(|(p, e)| {
+            vec![
+                e.date.to_string(),
+                cell(&p.kommun_names()),
+                e.activity.clone(),
+                e.count.to_string(),
+                cell(e.by.as_deref().unwrap_or("")),
+                cell(e.note.as_deref().unwrap_or("")),
+            ]
+        })
+        .collect();
+    let headers = [
+        Label::Date,
+        Label::Kommun,
+        Label::Activity,
+        Label::Count,
+        Label::By,
+        Label::Note,
+    ]
+    .map(|h| lang.t(h));
+    format!("{}\n", table(&headers, body, width))
 }
 
 #[cfg(test)]
