@@ -206,4 +206,50 @@ mod tests {
         assert!(narrow.lines().count() > 5, "{narrow}");
         assert!(narrow.lines().all(|l| l.chars().count() <= 40), "{narrow}");
     }
+
+    fn pledge(until_replaced: bool) -> Pledge {
+        let text = format!(
+            "title = \"T\"\nkommun = \"Filipstad\"\narea = \"centrum\"\n[period]\n\
+             start = 2016-01-01\nend = 2016-12-31\nuntil_replaced = {until_replaced}\n\
+             [problem]\ntext = \"P\"\n[[activity]]\nid = \"a\"\ntext = \"A\"\n\
+             owners = [\"polisen\"]\n"
+        );
+        let d = "2030-01-01".parse().unwrap();
+        crate::load::load("t.toml", &text, d).pledge.unwrap()
+    }
+
+    #[test]
+    fn empty_tables_say_so_in_the_language() {
+        let on = "2016-06-01".parse().unwrap();
+        assert_eq!(list_table(&[], on, Lang::Sv, None), "inga löften matchar\n");
+        assert_eq!(log_table(&[], Lang::En, None), "no entries\n");
+        assert_eq!(
+            status_tables(&[], true, Lang::En, false, None),
+            "no löften match\n"
+        );
+    }
+
+    #[test]
+    fn a_loefte_in_force_until_replaced_is_marked_and_explained() {
+        let on = "2017-02-01".parse().unwrap();
+        let (kept, plain) = (pledge(true), pledge(false));
+        let out = list_table(&[&kept], on, Lang::En, None);
+        assert!(out.contains("Filipstad (centrum)"), "{out}");
+        assert!(out.contains("2016-01-01 – 2016-12-31 (+)"), "{out}");
+        assert!(out.ends_with("\n(+) in force until replaced\n"), "{out}");
+        let out = list_table(&[&plain], on, Lang::Sv, None);
+        assert!(out.contains("avslutat") && !out.contains("(+)"), "{out}");
+    }
+
+    #[test]
+    fn all_loeften_are_headed_by_their_laen() {
+        let p = pledge(false);
+        let s = crate::status::pledge_status(&p, "2016-06-01".parse().unwrap());
+        let statuses = [s.clone(), s];
+        let out = status_tables(&statuses, true, Lang::En, false, None);
+        assert_eq!(out.matches("━━ Värmlands län ━━\n\n").count(), 1, "{out}");
+        assert!(out.starts_with("━━ Värmlands län ━━\n\nFilipstad (1782), centrum · T\n"));
+        let out = status_tables(&statuses, false, Lang::En, false, None);
+        assert!(!out.contains("━━"), "{out}");
+    }
 }
