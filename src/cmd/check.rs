@@ -4,12 +4,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use serde_json::json;
 
 use super::{Ctx, Workspace};
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::report::{self, SCHEMA_VERSION};
 use crate::status::pledge_status;
+use crate::view;
 
 pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
@@ -21,25 +20,27 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
                 .path
                 .strip_prefix(&ws.dir)
                 .map_or_else(|_| f.display.clone(), |r| r.display().to_string());
-            findings.extend(report::findings(&pledge_status(p, as_of), a.within, &name));
+            findings.extend(crate::findings::findings(
+                &pledge_status(p, as_of),
+                a.within,
+                &name,
+            ));
         }
     }
     let broken: Vec<_> = ws.files.iter().filter(|f| f.loaded.has_errors()).collect();
     match a.format {
         CheckFormat::Text => {
             for f in &findings {
-                writeln!(ctx.out, "{}", f.message)?;
+                writeln!(ctx.out, "{}", view::check::finding_line(f))?;
             }
         }
         CheckFormat::Json => {
-            let doc = json!({
-                "schema_version": SCHEMA_VERSION,
-                "as_of": as_of,
-                "within": a.within,
-                "findings": findings,
-                "invalid_files": broken.iter().map(|f| &f.display).collect::<Vec<_>>(),
-            });
-            writeln!(ctx.out, "{}", serde_json::to_string_pretty(&doc)?)?;
+            let invalid: Vec<&str> = broken.iter().map(|f| f.display.as_str()).collect();
+            writeln!(
+                ctx.out,
+                "{}",
+                view::json::check(as_of, a.within, &findings, &invalid)
+            )?;
         }
     }
     for f in &broken {

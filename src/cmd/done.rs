@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::view::Label;
 use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 
@@ -194,7 +195,7 @@ fn write_entry(
             writeln!(
                 ctx.err,
                 "({} {})",
-                ctx.lang.t("dry run: nothing was written to"),
+                ctx.lang.t(Label::DryRunNothingWritten),
                 file.display
             )?;
         }
@@ -214,7 +215,7 @@ fn write_entry(
     store::write_atomic(&file.path, &store::with_bom(file.bom, &new_text))?;
     if !ctx.quiet {
         let lang = ctx.lang;
-        writeln!(ctx.out, "{} {}:", lang.t("recorded in"), file.display)?;
+        writeln!(ctx.out, "{} {}:", lang.t(Label::RecordedIn), file.display)?;
         write!(
             ctx.out,
             "{}",
@@ -306,9 +307,9 @@ fn remove_last(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Resu
             ctx.out,
             "{} {}:",
             if dry_run {
-                ctx.lang.t("would remove from")
+                ctx.lang.t(Label::WouldRemoveFrom)
             } else {
-                ctx.lang.t("removed from")
+                ctx.lang.t(Label::RemovedFrom)
             },
             file.display
         )?;

@@ -4,14 +4,13 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use serde_json::json;
 
-use super::{Ctx, Workspace, kommuner_json, resolve_kommun};
+use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::{ListFormat, LogArgs};
 use crate::kommuner::Kommun;
 use crate::model::{LogEntry, Pledge};
 use crate::text::safe;
-use crate::{render, resolve};
+use crate::{resolve, view};
 
 pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
     let ws = Workspace::open(dir, ctx.today)?;
@@ -22,36 +21,13 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         .collect::<Result<_>>()?;
     let rows = rows(&ws, &ks, &a, ctx)?;
     match a.format {
-        ListFormat::Json => {
-            let entries: Vec<_> = rows
-                .iter()
-                .map(|(p, e)| {
-                    json!({
-                        "file": p.file,
-                        "kommuner": kommuner_json(p),
-                        "date": e.date,
-                        "activity": e.activity,
-                        "count": e.count,
-                        "by": e.by,
-                        "note": e.note,
-                    })
-                })
-                .collect();
-            writeln!(
-                ctx.out,
-                "{}",
-                serde_json::to_string_pretty(&json!({"schema_version": 1, "entries": entries}))?
-            )?;
-        }
-        ListFormat::Csv => write!(ctx.out, "{}", csv(&rows))?,
-        ListFormat::Table => {
-            if rows.is_empty() {
-                writeln!(ctx.out, "{}", ctx.lang.t("no entries"))?;
-            } else {
-                let t = table(&rows, ctx);
-                writeln!(ctx.out, "{t}")?;
-            }
-        }
+        ListFormat::Json => writeln!(ctx.out, "{}", view::json::log(&rows))?,
+        ListFormat::Csv => write!(ctx.out, "{}", view::csv::log_csv(&rows))?,
+        ListFormat::Table => write!(
+            ctx.out,
+            "{}",
+            view::table::log_table(&rows, ctx.lang, ctx.width)
+        )?,
     }
     ws.exit_code(&mut ctx.err)
 }
@@ -102,45 +78,4 @@ fn rows<'w>(
     }
     rows.sort_by_key(|(p, e)| (e.date, p.file.clone(), e.span.start));
     Ok(rows)
-}
-
-fn csv(rows: &[(&Pledge, &LogEntry)]) -> String {
-    let mut s = render::csv_record(
-        &[
-            "date", "kommuner", "activity", "count", "by", "note", "file",
-        ]
-        .map(String::from),
-    );
-    for (p, e) in rows {
-        s.push_str(&render::csv_record(&[
-            e.date.to_string(),
-            p.kommun_names(),
-            e.activity.clone(),
-            e.count.to_string(),
-            e.by.clone().unwrap_or_default(),
-            e.note.clone().unwrap_or_default(),
-            p.file.clone(),
-        ]));
-    }
-    s
-}
-
-fn table(rows: &[(&Pledge, &LogEntry)], ctx: &Ctx) -> String {
-    let body = rows
-        .iter()
-        .map(|(p, e)| {
-            vec![
-                e.date.to_string(),
-                render::cell(&p.kommun_names()),
-                e.activity.clone(),
-                e.count.to_string(),
-                render::cell(e.by.as_deref().unwrap_or("")),
-                render::cell(e.note.as_deref().unwrap_or("")),
-            ]
-        })
-        .collect();
-    render::table(
-        &["Date", "Kommun", "Activity", "Count", "By", "Note"].map(|h| ctx.lang.t(h)),
-        body,
-    )
 }

@@ -6,10 +6,8 @@
 use std::fmt;
 
 use anyhow::Result;
-use serde_json::json;
 
 use crate::cli::{Cli, Command};
-use crate::model::Pledge;
 
 mod check;
 pub mod context;
@@ -93,43 +91,7 @@ pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
     Ok(code)
 }
 
-pub fn kommuner_json(p: &Pledge) -> serde_json::Value {
-    p.kommuner
-        .iter()
-        .map(|k| json!({"name": k.name, "kommunkod": k.kod, "lan": k.lan, "polisregion": k.polisregion}))
-        .collect()
-}
-
-/// "2 of 2 in 2016: met" for an activity's current window.
-pub fn describe_progress(
-    st: &crate::status::ActivityStatus<'_>,
-    lang: crate::i18n::Lang,
-) -> String {
-    let status = lang.status(st.status);
-    match (st.required, st.window) {
-        (Some(req), Some((from, to))) => format!(
-            "{} {} {req} {} {}: {status}",
-            st.done,
-            lang.t("of"),
-            if lang == crate::i18n::Lang::Sv {
-                "·"
-            } else {
-                "in"
-            },
-            lang.window(from, to)
-        ),
-        _ => format!(
-            "{} {}: {status}",
-            st.done,
-            match (lang, st.done) {
-                (crate::i18n::Lang::En, 1) => "entry",
-                (crate::i18n::Lang::En, _) => "entries",
-                (crate::i18n::Lang::Sv, 1) => "post",
-                (crate::i18n::Lang::Sv, _) => "poster",
-            }
-        ),
-    }
-}
+pub use crate::view::phrases::describe_progress;
 
 #[cfg(test)]
 mod tests {

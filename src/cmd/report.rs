@@ -8,8 +8,8 @@ use anyhow::{Result, bail};
 use super::{Ctx, Workspace, resolve_kommun};
 use crate::choose::{self, ReportChoiceError};
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::report;
 use crate::status::pledge_status;
+use crate::view::{self, meeting::Meeting};
 
 pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
@@ -36,9 +36,10 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
         ),
     };
     let s = pledge_status(p, as_of);
+    let m = Meeting::new(&s, since, lang);
     let text = match a.format {
-        ReportFormat::Markdown => report::report_markdown(&s, since, lang),
-        ReportFormat::Html => report::report_html(&s, since, lang),
+        ReportFormat::Markdown => view::markdown::report_markdown(&m),
+        ReportFormat::Html => view::html::report_html(&m),
     };
     write!(ctx.out, "{text}")?;
     ws.exit_code(&mut ctx.err)

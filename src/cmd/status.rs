@@ -9,8 +9,8 @@ use super::{Ctx, Workspace, resolve_kommun};
 use crate::choose::{self, SelectError};
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::model::Pledge;
-use crate::report;
 use crate::status::pledge_status;
+use crate::view;
 
 /// The löften `status` shows ([`choose::status_pledges`]), or an error saying why none.
 fn select<'w>(
@@ -48,46 +48,19 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
     let chosen = select(&ws, &a.kommuner, a.all, as_of)?;
     if a.format == StatusFormat::Json {
         let mut out = std::io::BufWriter::new(&mut ctx.out);
-        report::write_status_json(&mut out, &chosen, as_of)?;
+        view::json::write_status(&mut out, &chosen, as_of)?;
         writeln!(out)?;
         out.flush()?;
         drop(out);
         return ws.exit_code(&mut ctx.err);
     }
     let statuses: Vec<_> = chosen.iter().map(|p| pledge_status(p, as_of)).collect();
-    if statuses.is_empty() && matches!(a.format, StatusFormat::Table | StatusFormat::Markdown) {
-        writeln!(ctx.out, "{}", lang.t("no löften match"))?;
-    }
     let text = match a.format {
         StatusFormat::Json => unreachable!("written above"),
-        StatusFormat::Csv => {
-            let mut s = crate::render::csv_record(&report::CSV_HEADER.map(String::from));
-            for st in &statuses {
-                s.push_str(&report::status_csv_rows(st));
-            }
-            s
-        }
-        StatusFormat::Markdown => {
-            let parts: Vec<String> = statuses
-                .iter()
-                .map(|s| report::status_markdown(s, lang))
-                .collect();
-            parts.join("\n")
-        }
+        StatusFormat::Csv => view::csv::status_csv(&statuses),
+        StatusFormat::Markdown => view::markdown::status_markdowns(&statuses, lang),
         StatusFormat::Table => {
-            let mut lan = "";
-            let mut parts = Vec::new();
-            for s in &statuses {
-                let mut part = String::new();
-                let this_lan = s.pledge.kommuner[0].lan;
-                if a.all && this_lan != lan {
-                    lan = this_lan;
-                    part.push_str(&format!("━━ {this_lan} ━━\n\n"));
-                }
-                part.push_str(&report::status_table(s, lang, ctx.color));
-                parts.push(part);
-            }
-            parts.join("\n")
+            view::table::status_tables(&statuses, a.all, lang, ctx.color, ctx.width)
         }
     };
     write!(ctx.out, "{text}")?;
