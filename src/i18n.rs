@@ -92,6 +92,7 @@ impl Lang {
     pub fn status(self, s: Status) -> &'static str {
         match (self, s) {
             (Lang::En, Status::Met) => "met",
+            (Lang::En, Status::PartlyMet) => "partly met",
             (Lang::En, Status::OnTrack) => "on track",
             (Lang::En, Status::Behind) => "behind",
             (Lang::En, Status::Missed) => "missed",
@@ -99,6 +100,7 @@ impl Lang {
             (Lang::En, Status::NoReports) => "no reports",
             (Lang::En, Status::Upcoming) => "upcoming",
             (Lang::Sv, Status::Met) => "genomförd",
+            (Lang::Sv, Status::PartlyMet) => "delvis genomförd",
             (Lang::Sv, Status::OnTrack) => "i fas",
             (Lang::Sv, Status::Behind) => "efter",
             (Lang::Sv, Status::Missed) => "missad",

@@ -177,7 +177,7 @@ fn colour(st: Status) -> comfy_table::Color {
     match st {
         Status::Met | Status::Ongoing => Color::Green,
         Status::OnTrack | Status::Upcoming => Color::Cyan,
-        Status::Behind => Color::Yellow,
+        Status::Behind | Status::PartlyMet => Color::Yellow,
         Status::Missed | Status::NoReports => Color::Red,
     }
 }

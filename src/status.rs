@@ -2,10 +2,12 @@
 //!
 //! The rules (also in the README):
 //! - a löfte is upcoming before its period, active inside it, ended after it;
-//! - a counted target is judged per window: the current window is `met` when its count is
-//!   reached, `behind` when fewer than floor(count × elapsed fraction) are done, else
-//!   `on_track`; an ended window short of its count is `missed`. After the period an activity
-//!   is `met` when every window was met, else `missed`;
+//! - a counted target is judged per window, and the whole record counts: an ended window
+//!   short of its count is `missed`; the current window is `met` when its count is reached,
+//!   `behind` when fewer than floor(count × elapsed fraction) are done, else `on_track`. The
+//!   activity's headline is the current window's status, except that any missed window makes
+//!   it `behind` (a miss is never hidden behind a good week). After the period an activity is
+//!   `met` when every window was met, `missed` when none was, else `partly_met`;
 //! - a once-only activity is `met` when done, `behind` when more than half the period has
 //!   passed without it, `missed` when the period ended without it;
 //! - an activity without a target is `ongoing` when something was recorded in the last 90
@@ -27,6 +29,8 @@ pub const DUE_DAYS: i64 = 30;
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Met,
+    /// After the period: some windows met, some missed.
+    PartlyMet,
     OnTrack,
     Behind,
     Missed,
@@ -39,6 +43,7 @@ impl Status {
     pub fn name(self) -> &'static str {
         match self {
             Status::Met => "met",
+            Status::PartlyMet => "partly_met",
             Status::OnTrack => "on_track",
             Status::Behind => "behind",
             Status::Missed => "missed",
@@ -49,7 +54,7 @@ impl Status {
     }
     /// Needs attention.
     pub fn is_problem(self) -> bool {
-        matches!(self, Status::Behind | Status::Missed)
+        matches!(self, Status::Behind | Status::Missed | Status::PartlyMet)
     }
 }
 
@@ -60,6 +65,36 @@ pub struct WindowStatus {
     pub required: u32,
     pub done: u32,
     pub status: Status,
+}
+
+/// The record of a counted target so far: how many windows were met, missed, and are still
+/// open (the current one when not yet met, and those to come).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Record {
+    pub windows_met: usize,
+    pub windows_missed: usize,
+    pub windows_open: usize,
+}
+
+impl Record {
+    pub fn of(windows: &[WindowStatus]) -> Record {
+        let mut r = Record::default();
+        for w in windows {
+            match w.status {
+                Status::Met => r.windows_met += 1,
+                Status::Missed => r.windows_missed += 1,
+                _ => r.windows_open += 1,
+            }
+        }
+        r
+    }
+    pub fn total(&self) -> usize {
+        self.windows_met + self.windows_missed + self.windows_open
+    }
+    /// Windows that have been judged (met or missed).
+    pub fn judged(&self) -> usize {
+        self.windows_met + self.windows_missed
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +110,8 @@ pub struct ActivityStatus<'a> {
     pub window: Option<(NaiveDate, NaiveDate)>,
     pub last_done: Option<NaiveDate>,
     pub windows: Vec<WindowStatus>,
+    /// The record over `windows`; None for activities without windows.
+    pub record: Option<Record>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -180,6 +217,7 @@ pub fn activity_status<'a>(p: &'a Pledge, a: &'a Activity, as_of: NaiveDate) -> 
         window: None,
         last_done,
         windows: Vec::new(),
+        record: None,
     };
     match a.target {
         Target::Count { count, per } => {
@@ -207,13 +245,11 @@ pub fn activity_status<'a>(p: &'a Pledge, a: &'a Activity, as_of: NaiveDate) -> 
                     st.required = Some(ws.iter().map(|w| w.required).sum());
                     st.done = st.windows.iter().map(|w| w.done).sum();
                     st.window = Some((period.start, period.end));
-                    st.status = if st.windows.iter().all(|w| w.status == Status::Met) {
-                        Status::Met
-                    } else {
-                        Status::Missed
-                    };
                 }
             }
+            let record = Record::of(&st.windows);
+            st.status = headline(state, st.status, &record);
+            st.record = Some(record);
         }
         Target::Once => {
             let to = as_of.min(period.end);
@@ -253,6 +289,19 @@ pub fn activity_status<'a>(p: &'a Pledge, a: &'a Activity, as_of: NaiveDate) -> 
     st
 }
 
+/// The activity's headline status from the current window's and the record: a missed
+/// window is never hidden.
+fn headline(state: State, current: Status, r: &Record) -> Status {
+    match state {
+        State::Upcoming => Status::Upcoming,
+        State::Active if r.windows_missed > 0 => Status::Behind,
+        State::Active => current,
+        State::Ended if r.windows_missed == 0 => Status::Met,
+        State::Ended if r.windows_met == 0 => Status::Missed,
+        State::Ended => Status::PartlyMet,
+    }
+}
+
 fn judge_window(p: &Pledge, id: &str, w: &Window, as_of: NaiveDate) -> WindowStatus {
     let done = done_in(p, id, w.start, w.end.min(as_of));
     let status = if as_of < w.start {
@@ -281,7 +330,8 @@ fn judge_window(p: &Pledge, id: &str, w: &Window, as_of: NaiveDate) -> WindowSta
 }
 
 /// The follow-up's status on `as_of`. A follow-up counts as done when it is recorded in the
-/// log (`pledge done KOMMUN followup`) on or after the first day it is due.
+/// log (`pledge done KOMMUN followup`) on or after the first day it is due; a record made
+/// before that day does not count (`done` refuses it, `validate` warns about it).
 pub fn followup_status(p: &Pledge, as_of: NaiveDate) -> FollowupStatus {
     let recorded: Vec<NaiveDate> = p
         .log
@@ -306,7 +356,7 @@ pub fn followup_status(p: &Pledge, as_of: NaiveDate) -> FollowupStatus {
         return st;
     };
     let single = |from: NaiveDate, due: NaiveDate| {
-        if recorded_between(from.min(p.period.start), NaiveDate::MAX) {
+        if recorded_between(from, NaiveDate::MAX) {
             FollowupState::Done
         } else if as_of > due {
             FollowupState::Overdue
@@ -388,6 +438,7 @@ pub fn followup_status(p: &Pledge, as_of: NaiveDate) -> FollowupStatus {
 mod tests {
     use super::*;
     use crate::load::load;
+    use crate::model::FOLLOWUP_ID;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -458,8 +509,9 @@ mod tests {
         assert_eq!(a.window, Some((d("2017-10-15"), d("2018-10-14"))));
         assert_eq!(a.windows[0].status, Status::Met);
         assert_eq!(a.windows[1].status, Status::OnTrack);
-        // After the period: the second window was missed, so the activity is.
-        assert_eq!(status_on(&p, "2018-10-15"), (Status::Missed, Some(4), 2));
+        // After the period: one window met, the second missed: partly met (issue 11 replaced
+        // "missed" here: a council should not read one kept year as nothing done).
+        assert_eq!(status_on(&p, "2018-10-15"), (Status::PartlyMet, Some(4), 2));
     }
 
     #[test]
@@ -506,5 +558,109 @@ mod tests {
         assert_eq!(f("2017-03-01"), FollowupState::Due);
         assert_eq!(f("2017-03-31"), FollowupState::Due);
         assert_eq!(f("2017-04-01"), FollowupState::Overdue);
+    }
+
+    const WEEKLY: &str = "target = { count = 1, per = \"week\" }";
+
+    #[test]
+    fn missed_weeks_are_never_hidden_by_a_good_week() {
+        // Alvesta's case: weekly meetings, three logged in March 2017 (weeks 9, 10, 11).
+        let p = pledge(
+            WEEKLY,
+            ("2017-01-01", "2018-12-31"),
+            &[("2017-03-01", 1), ("2017-03-08", 1), ("2017-03-15", 1)],
+        );
+        let s = pledge_status(&p, d("2017-05-31"));
+        let a = &s.activities[0];
+        // Weeks 1..22 of 2017: 3 met, 18 missed, the current week 22 open (and the rest).
+        let r = a.record.unwrap();
+        assert_eq!((r.windows_met, r.windows_missed), (3, 18));
+        assert_eq!(r.total(), 104);
+        assert_eq!(a.status, Status::Behind);
+        // A meeting in the current week does not make the record good.
+        let p = pledge(
+            WEEKLY,
+            ("2017-01-01", "2018-12-31"),
+            &[("2017-03-01", 1), ("2017-05-29", 1)],
+        );
+        let a = &pledge_status(&p, d("2017-05-31")).activities[0];
+        assert_eq!(
+            a.windows
+                .iter()
+                .find(|w| w.start == d("2017-05-29"))
+                .unwrap()
+                .status,
+            Status::Met
+        );
+        assert_eq!(a.status, Status::Behind);
+    }
+
+    #[test]
+    fn after_the_period_some_windows_met_is_partly_met() {
+        let p = pledge(
+            TWICE_A_YEAR,
+            ("2016-01-01", "2017-12-31"),
+            &[("2016-03-01", 2)],
+        );
+        let a = &pledge_status(&p, d("2018-01-01")).activities[0];
+        assert_eq!(a.status, Status::PartlyMet);
+        assert_eq!(
+            a.record,
+            Some(Record {
+                windows_met: 1,
+                windows_missed: 1,
+                windows_open: 0
+            })
+        );
+        assert!(Status::PartlyMet.is_problem());
+        // On the period's last day the second year is still open: behind, not yet missed.
+        let a = &pledge_status(&p, d("2017-12-31")).activities[0];
+        assert_eq!(a.status, Status::Behind);
+        assert_eq!(a.record.unwrap().windows_open, 1);
+    }
+
+    #[test]
+    fn every_window_missed_is_missed() {
+        let p = pledge(TWICE_A_YEAR, ("2016-01-01", "2017-12-31"), &[]);
+        let a = &pledge_status(&p, d("2018-01-01")).activities[0];
+        assert_eq!(a.status, Status::Missed);
+        assert_eq!(a.record.unwrap().windows_missed, 2);
+    }
+
+    #[test]
+    fn a_week_starting_on_sunday_demands_nothing_that_sunday() {
+        // 2017-01-01 is a Sunday; nothing on that day, a meeting on Wednesday the 4th.
+        let p = pledge(WEEKLY, ("2017-01-01", "2017-12-31"), &[("2017-01-04", 1)]);
+        let a = &pledge_status(&p, d("2017-01-09")).activities[0];
+        assert_eq!(a.windows[0].status, Status::Met);
+        assert_eq!(a.record.unwrap().windows_missed, 0);
+        assert_eq!(a.status, Status::OnTrack);
+    }
+
+    #[test]
+    fn a_followup_recorded_before_it_is_due_does_not_count() {
+        let mut p = pledge("", ("2016-01-01", "2016-12-31"), &[]);
+        p.log.push(LogEntry {
+            date: d("2016-02-01"),
+            activity: FOLLOWUP_ID.into(),
+            count: 1,
+            by: None,
+            note: None,
+            span: 0..0,
+        });
+        // Due from 2017-03-01 (30 days before 2017-03-31): the February 2016 entry is early.
+        assert_eq!(
+            followup_status(&p, d("2017-03-15")).status,
+            FollowupState::Due
+        );
+        assert_eq!(
+            followup_status(&p, d("2017-04-15")).status,
+            FollowupState::Overdue
+        );
+        p.log[0].date = d("2017-03-01");
+        assert_eq!(
+            followup_status(&p, d("2017-03-15")).status,
+            FollowupState::Done
+        );
     }
 }
