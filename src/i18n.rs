@@ -99,6 +99,7 @@ impl Lang {
             (Lang::En, Status::Ongoing) => "ongoing",
             (Lang::En, Status::NoReports) => "no reports",
             (Lang::En, Status::Upcoming) => "upcoming",
+            (Lang::En, Status::NothingDue) => "nothing due",
             (Lang::Sv, Status::Met) => "genomförd",
             (Lang::Sv, Status::PartlyMet) => "delvis genomförd",
             (Lang::Sv, Status::OnTrack) => "i fas",
@@ -107,6 +108,7 @@ impl Lang {
             (Lang::Sv, Status::Ongoing) => "pågår",
             (Lang::Sv, Status::NoReports) => "inga rapporter",
             (Lang::Sv, Status::Upcoming) => "kommande",
+            (Lang::Sv, Status::NothingDue) => "inget att följa upp",
         }
     }
 
@@ -142,6 +144,8 @@ impl Lang {
             (Lang::En, Party::Kommunen) => "kommun".into(),
             (Lang::Sv, Party::Polisen) => "polisen".into(),
             (Lang::Sv, Party::Kommunen) => "kommunen".into(),
+            (Lang::En, Party::Kommunerna) => "the kommuner".into(),
+            (Lang::Sv, Party::Kommunerna) => "kommunerna".into(),
             (_, Party::Other(s)) => s.clone(),
         }
     }

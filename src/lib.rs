@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod diag;
+pub mod holidays;
 pub mod i18n;
 pub mod kommuner;
 pub mod load;

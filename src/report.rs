@@ -36,13 +36,14 @@ pub fn target_text(t: Target, lang: Lang) -> String {
             Lang::En if per == crate::model::Per::Period => format!("{count} in the period"),
             _ => format!("{count} per {}", lang.per(per)),
         },
+        other => format!("{other:?}"),
     }
 }
 
 /// "1 of 2 · 2016" for counted targets, "done"/"not done" for milestones, the count of
 /// entries for ongoing work.
 pub fn progress_text(a: &ActivityStatus<'_>, lang: Lang) -> String {
-    match (a.activity.target, a.required, a.window) {
+    match (a.activity.target.clone(), a.required, a.window) {
         (Target::Count { .. }, Some(req), Some((from, to))) => {
             format!(
                 "{} {} {req} · {}",
@@ -176,7 +177,7 @@ fn colour(st: Status) -> comfy_table::Color {
     use comfy_table::Color;
     match st {
         Status::Met | Status::Ongoing => Color::Green,
-        Status::OnTrack | Status::Upcoming => Color::Cyan,
+        Status::OnTrack | Status::Upcoming | Status::NothingDue => Color::Cyan,
         Status::Behind | Status::PartlyMet => Color::Yellow,
         Status::Missed | Status::NoReports => Color::Red,
     }
@@ -187,14 +188,15 @@ fn status_rows(s: &PledgeStatus<'_>, lang: Lang, with_bar: bool) -> Vec<Vec<Stri
         .iter()
         .map(|a| {
             let mut progress = progress_text(a, lang);
-            if let (true, Target::Count { .. }, Some(r)) = (with_bar, a.activity.target, a.required)
+            if let (true, Target::Count { .. }, Some(r)) =
+                (with_bar, a.activity.target.clone(), a.required)
             {
                 progress = format!("{} {progress}", bar(a.done, r, 6));
             }
             vec![
                 a.activity.id.clone(),
                 render::cell(&owners_text(&a.activity.owners, lang)),
-                target_text(a.activity.target, lang),
+                target_text(a.activity.target.clone(), lang),
                 progress,
                 a.last_done
                     .map(|d| d.to_string())
@@ -296,7 +298,7 @@ pub fn status_csv_rows(s: &PledgeStatus<'_>) -> String {
             s.state.name().into(),
             a.activity.id.clone(),
             owners_text(&a.activity.owners, Lang::Sv),
-            target_text(a.activity.target, Lang::En),
+            target_text(a.activity.target.clone(), Lang::En),
             a.required.map(|r| r.to_string()).unwrap_or_default(),
             a.done.to_string(),
             a.window.map(|w| w.0.to_string()).unwrap_or_default(),
@@ -313,6 +315,7 @@ fn target_json(t: Target) -> Value {
         Target::None => Value::Null,
         Target::Once => json!({"kind": "once"}),
         Target::Count { count, per } => json!({"kind": "count", "count": count, "per": per}),
+        other => json!({"kind": format!("{other:?}")}),
     }
 }
 
@@ -329,7 +332,7 @@ pub fn activity_json(a: &ActivityStatus<'_>) -> Value {
         "text": a.activity.text,
         "owners": owners_json(&a.activity.owners),
         "partners": owners_json(&a.activity.partners),
-        "target": target_json(a.activity.target),
+        "target": target_json(a.activity.target.clone()),
         "required": a.required,
         "done": a.done,
         "window": a.window.map(|(s, e)| json!({"start": s, "end": e})),
@@ -616,7 +619,11 @@ impl ReportParts<'_> {
     }
     fn promised(&self, a: &ActivityStatus<'_>) -> String {
         let l = self.lang;
-        let mut t = format!("{}: {}", l.t("Target"), target_text(a.activity.target, l));
+        let mut t = format!(
+            "{}: {}",
+            l.t("Target"),
+            target_text(a.activity.target.clone(), l)
+        );
         let _ = write!(
             t,
             " · {}: {}",

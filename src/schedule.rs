@@ -139,12 +139,77 @@ pub fn iso_weeks(start: NaiveDate, end: NaiveDate, count: u32) -> Vec<Window> {
         let last = out.pop().expect("n > 1");
         out[n - 2].end = last.end;
     }
-    if let [only] = out.as_mut_slice() {
-        if only.days() < 7 {
-            only.required = scaled(count, only.days(), 7);
-        }
+    if let [only] = out.as_mut_slice()
+        && only.days() < 7
+    {
+        only.required = scaled(count, only.days(), 7);
     }
     out
+}
+
+/// The windows of a fixed weekly slot: each ISO week (clipped to the period) whose `weekday`
+/// falls inside the period and, with `except_holidays`, is not a holiday. Each needs one.
+pub fn weekly_slots(period: &Period, weekday: Weekday, except_holidays: bool) -> Vec<Window> {
+    let mut out = Vec::new();
+    let mut monday = monday_of(period.start);
+    while monday <= period.end {
+        let day = monday + TimeDelta::days(i64::from(weekday.num_days_from_monday()));
+        let held =
+            period.contains(day) && !(except_holidays && crate::holidays::holiday(day).is_some());
+        if held {
+            let iso = monday.iso_week();
+            out.push(Window {
+                start: monday.max(period.start),
+                end: (monday + TimeDelta::days(6)).min(period.end),
+                required: 1,
+                iso_week: Some((iso.year(), iso.week())),
+            });
+        }
+        let Some(next) = monday.checked_add_signed(TimeDelta::days(7)) else {
+            break;
+        };
+        monday = next;
+    }
+    out
+}
+
+/// The windows of a per-occurrence target: from each occurrence (a date with how many
+/// occurred that day) until the day before the next, the last until the period's end; each
+/// needs `count` per occurrence. Occurrences outside the period are left out.
+pub fn per_occurrence(
+    period: &Period,
+    count: u32,
+    occurrences: &[(NaiveDate, u32)],
+) -> Vec<Window> {
+    let mut occ: Vec<(NaiveDate, u32)> = occurrences
+        .iter()
+        .copied()
+        .filter(|(d, _)| period.contains(*d))
+        .collect();
+    occ.sort();
+    occ.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            a.1 = a.1.saturating_add(b.1);
+            true
+        } else {
+            false
+        }
+    });
+    (0..occ.len())
+        .map(|k| {
+            let (start, n) = occ[k];
+            let end = occ
+                .get(k + 1)
+                .and_then(|(d, _)| d.pred_opt())
+                .unwrap_or(period.end);
+            Window {
+                start,
+                end,
+                required: count.saturating_mul(n),
+                iso_week: None,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -160,6 +225,7 @@ mod tests {
             start: d(a),
             end: d(b),
             until_replaced: false,
+            start_stated: true,
         }
     }
 
@@ -287,6 +353,52 @@ mod tests {
                 required: 25,
                 iso_week: None,
             }]
+        );
+    }
+
+    #[test]
+    fn weekly_slot_skips_holidays() {
+        // Tuesdays in April-May 2017: none is a holiday; Thursdays: Kristi himmelsfärd
+        // (2017-05-25) is, so that week needs nothing.
+        let p = period("2017-04-01", "2017-05-31");
+        let tue = weekly_slots(&p, Weekday::Tue, true);
+        assert_eq!(tue.len(), 9);
+        // Thursdays 6 April to 25 May are eight, less Kristi himmelsfärd.
+        let thu = weekly_slots(&p, Weekday::Thu, true);
+        assert_eq!(thu.len(), 7);
+        assert!(!thu.iter().any(|w| w.contains(d("2017-05-25"))));
+        // Without the exception the holiday week counts.
+        assert_eq!(weekly_slots(&p, Weekday::Thu, false).len(), 8);
+        // A first week whose Tuesday lies before the start is not a window.
+        let p = period("2017-04-05", "2017-04-30");
+        assert_eq!(
+            weekly_slots(&p, Weekday::Tue, true)[0].start,
+            d("2017-04-10")
+        );
+    }
+
+    #[test]
+    fn per_occurrence_windows_run_until_the_next() {
+        let p = period("2017-01-01", "2017-12-31");
+        let w = per_occurrence(
+            &p,
+            1,
+            &[
+                (d("2017-05-10"), 1),
+                (d("2017-02-01"), 1),
+                (d("2018-01-10"), 1),
+                (d("2017-05-10"), 1),
+            ],
+        );
+        assert_eq!(w.len(), 2);
+        assert_eq!(
+            (w[0].start, w[0].end, w[0].required),
+            (d("2017-02-01"), d("2017-05-09"), 1)
+        );
+        // Two on one day need two; the last runs to the period's end.
+        assert_eq!(
+            (w[1].start, w[1].end, w[1].required),
+            (d("2017-05-10"), d("2017-12-31"), 2)
         );
     }
 }
