@@ -2,11 +2,13 @@
 //! activities and follow-ups that need attention. Pure: a status in, typed findings out; the
 //! words are the view's (`view::check`).
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeDelta};
 use serde::{Serialize, Serializer};
 
 use crate::model::{FOLLOWUP_ID, State, Target};
-use crate::status::{ActivityStatus, FollowupState, PledgeStatus, Status};
+use crate::status::{
+    ANSWER_DAYS, ActivityStatus, FollowupState, PledgeStatus, Record, Status, WindowStatus,
+};
 
 /// How long after its date an overdue follow-up is still reported.
 pub const OVERDUE_DAYS: i64 = 365;
@@ -26,6 +28,8 @@ pub enum FindingKind {
     FollowupQuiet,
     /// A follow-up is past its date (reported for [`OVERDUE_DAYS`]).
     FollowupOverdue,
+    /// A request (for an on-request activity) has waited longer than [`ANSWER_DAYS`].
+    Unanswered,
 }
 
 impl FindingKind {
@@ -37,6 +41,7 @@ impl FindingKind {
             FindingKind::Missed => "missed",
             FindingKind::FollowupDue | FindingKind::FollowupQuiet => "followup_due",
             FindingKind::FollowupOverdue => "followup_overdue",
+            FindingKind::Unanswered => "unanswered",
         }
     }
 }
@@ -61,6 +66,10 @@ pub struct Finding {
     pub file: String,
     /// An activity id, or "followup".
     pub activity: String,
+    /// The part of the activity the finding is about, for activities with parts.
+    pub part: Option<String>,
+    /// The unit the finding is about, for activities with units.
+    pub unit: Option<String>,
     pub kind: FindingKind,
     pub status: FindingStatus,
     pub required: Option<u32>,
@@ -69,6 +78,8 @@ pub struct Finding {
     pub window_end: Option<NaiveDate>,
     /// Days from as-of to the end of the window or to the follow-up's date (negative: past).
     pub days_left: Option<i64>,
+    /// The record of the activity (or its part or unit) so far, where it has windows.
+    pub record: Option<Record>,
     /// The activity's target (for the words of the view).
     #[serde(skip)]
     pub target: Option<Target>,
@@ -77,37 +88,47 @@ pub struct Finding {
 /// A window with its count: start, end, required, done.
 type Window = (NaiveDate, NaiveDate, u32, u32);
 
-fn activity_finding(
-    file: &str,
-    a: &ActivityStatus<'_>,
-    kind: FindingKind,
-    status: Status,
-    w: Window,
-    as_of: NaiveDate,
-) -> Finding {
-    Finding {
-        file: file.to_string(),
-        activity: a.activity.id.clone(),
-        kind,
-        status: FindingStatus::Activity(status),
-        required: Some(w.2),
-        done: Some(w.3),
-        window_start: Some(w.0),
-        window_end: Some(w.1),
-        days_left: Some((w.1 - as_of).num_days()),
-        target: Some(a.activity.target),
+/// What a finding is about: an activity, one of its parts, one of its units.
+struct About<'a> {
+    file: &'a str,
+    activity: &'a str,
+    part: Option<&'a str>,
+    unit: Option<&'a str>,
+    target: &'a Target,
+    record: Option<Record>,
+}
+
+impl About<'_> {
+    fn finding(&self, kind: FindingKind, status: Status, w: Window, as_of: NaiveDate) -> Finding {
+        Finding {
+            file: self.file.to_string(),
+            activity: self.activity.to_string(),
+            part: self.part.map(str::to_string),
+            unit: self.unit.map(str::to_string),
+            kind,
+            status: FindingStatus::Activity(status),
+            required: Some(w.2),
+            done: Some(w.3),
+            window_start: Some(w.0),
+            window_end: Some(w.1),
+            days_left: Some((w.1 - as_of).num_days()),
+            record: self.record,
+            target: Some(self.target.clone()),
+        }
     }
 }
 
-/// What needs attention on the status's date: activities behind or missed in an active
-/// löfte, long windows ending within `within` days short of their count, follow-ups due
-/// within `within` days or overdue (for up to a year after their date). `file` names the
-/// löfte in the findings.
+/// What needs attention on the status's date: in an active löfte, activities whose current
+/// window is behind its pace, long windows ending within `within` days short of their count,
+/// requests waiting longer than [`ANSWER_DAYS`]; in any löfte, every window that ended
+/// within the last `within` days short of its count (so the window that ends with the
+/// period is reported in the days after it); follow-ups due within `within` days or overdue
+/// (for up to a year after their date). `file` names the löfte in the findings.
 pub fn findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Finding> {
     let mut out = Vec::new();
-    if s.state == State::Active {
+    if s.state != State::Upcoming {
         for a in &s.activities {
-            out.extend(activity_findings(s.as_of, a, i64::from(within), file));
+            activity_findings(s, a, None, i64::from(within), file, &mut out);
         }
     }
     out.extend(followup_finding(s, i64::from(within), file));
@@ -115,63 +136,102 @@ pub fn findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Finding> {
 }
 
 fn activity_findings(
-    as_of: NaiveDate,
+    s: &PledgeStatus<'_>,
     a: &ActivityStatus<'_>,
+    parent: Option<&str>,
     within: i64,
     file: &str,
-) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let current = a
-        .window
-        .zip(a.required)
-        .map(|((f, t), r)| (f, t, r, a.done));
-    match (a.status, current) {
-        (Status::Behind, Some(w)) => {
-            out.push(activity_finding(
-                file,
-                a,
-                FindingKind::Behind,
-                a.status,
-                w,
-                as_of,
-            ));
-        }
-        // Only windows longer than the horizon are warned about ahead: a weekly window
-        // always ends within 30 days, and its miss is reported as `missed`.
-        (Status::OnTrack, Some(w))
-            if w.3 < w.2
-                && (w.1 - as_of).num_days() < within
-                && (w.1 - w.0).num_days() + 1 > within =>
-        {
-            out.push(activity_finding(
-                file,
-                a,
-                FindingKind::DueSoon,
-                a.status,
-                w,
-                as_of,
-            ));
-        }
-        _ => {}
+    out: &mut Vec<Finding>,
+) {
+    let (activity, part) = match parent {
+        Some(p) => (p, Some(a.activity.id.as_str())),
+        None => (a.activity.id.as_str(), None),
+    };
+    let about = About {
+        file,
+        activity,
+        part,
+        unit: None,
+        target: &a.activity.target,
+        record: a.record,
+    };
+    let active = s.state == State::Active;
+    if a.units.is_empty() {
+        window_findings(&about, a.status, &a.windows, s.as_of, within, active, out);
     }
-    // The last window that ended recently short of its count.
-    if let Some(prev) = a
-        .windows
-        .iter()
-        .rfind(|w| w.end < as_of && (as_of - w.end).num_days() <= within)
-        .filter(|w| w.status == Status::Missed)
-    {
-        let w = (prev.start, prev.end, prev.required, prev.done);
-        out.push(activity_finding(
-            file,
-            a,
-            FindingKind::Missed,
-            Status::Missed,
-            w,
-            as_of,
-        ));
+    for u in &a.units {
+        let about = About {
+            unit: Some(&u.unit),
+            record: u.record,
+            ..about
+        };
+        window_findings(&about, u.status, &u.windows, s.as_of, within, active, out);
     }
-    out
+    if let (Target::Once, Some((f, t))) = (&a.activity.target, a.window) {
+        let ago = (s.as_of - t).num_days();
+        let kind = match a.status {
+            Status::Behind if active => Some(FindingKind::Behind),
+            Status::Missed if (1..=within).contains(&ago) => Some(FindingKind::Missed),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            out.push(about.finding(kind, a.status, (f, t, 1, a.done), s.as_of));
+        }
+    }
+    if active {
+        if let Some(r) = a.requests.filter(|_| a.status == Status::Behind) {
+            let since = r.oldest_open.unwrap_or(s.as_of);
+            let w = (
+                since,
+                since + TimeDelta::days(ANSWER_DAYS),
+                r.received,
+                r.answered,
+            );
+            out.push(about.finding(FindingKind::Unanswered, a.status, w, s.as_of));
+        }
+    }
+    for p in &a.parts {
+        activity_findings(s, p, Some(activity), within, file, out);
+    }
+}
+
+/// The findings of one series of windows: the current one behind or ending short soon (only
+/// while the löfte is active), and every window missed within the horizon.
+fn window_findings(
+    about: &About<'_>,
+    status: Status,
+    windows: &[WindowStatus],
+    as_of: NaiveDate,
+    within: i64,
+    active: bool,
+    out: &mut Vec<Finding>,
+) {
+    let _ = status;
+    let current = windows.iter().find(|w| w.start <= as_of && as_of <= w.end);
+    if let (true, Some(w)) = (active, current) {
+        let win = (w.start, w.end, w.required, w.done);
+        let ends_in = (w.end - as_of).num_days();
+        match w.status {
+            Status::Behind => out.push(about.finding(FindingKind::Behind, w.status, win, as_of)),
+            // Only windows longer than the horizon are warned about ahead: a weekly window
+            // always ends within 30 days, and its miss is reported as `missed`.
+            Status::OnTrack
+                if w.done < w.required
+                    && ends_in < within
+                    && (w.end - w.start).num_days() + 1 > within =>
+            {
+                out.push(about.finding(FindingKind::DueSoon, w.status, win, as_of))
+            }
+            _ => {}
+        }
+    }
+    for w in windows {
+        let ago = (as_of - w.end).num_days();
+        if w.status == Status::Missed && (1..=within).contains(&ago) {
+            let win = (w.start, w.end, w.required, w.done);
+            out.push(about.finding(FindingKind::Missed, Status::Missed, win, as_of));
+        }
+    }
 }
 
 fn followup_finding(s: &PledgeStatus<'_>, within: i64, file: &str) -> Option<Finding> {
@@ -180,6 +240,8 @@ fn followup_finding(s: &PledgeStatus<'_>, within: i64, file: &str) -> Option<Fin
     let make = |kind: FindingKind, due: NaiveDate| Finding {
         file: file.to_string(),
         activity: FOLLOWUP_ID.into(),
+        part: None,
+        unit: None,
         kind,
         status: FindingStatus::Followup(f.status),
         required: None,
@@ -187,6 +249,7 @@ fn followup_finding(s: &PledgeStatus<'_>, within: i64, file: &str) -> Option<Fin
         window_start: f.due_from,
         window_end: Some(due),
         days_left: Some((due - as_of).num_days()),
+        record: None,
         target: None,
     };
     match (f.status, f.due) {

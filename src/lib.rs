@@ -13,6 +13,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diag;
 pub mod findings;
+pub mod holidays;
 pub mod i18n;
 pub mod kommuner;
 pub mod load;

@@ -597,6 +597,7 @@ impl Loader<'_> {
             start,
             end,
             until_replaced,
+            start_stated: true,
         })
     }
 
@@ -625,6 +626,7 @@ impl Loader<'_> {
                     title,
                     text,
                     priorities,
+                    items: Vec::new(),
                 }
             }
             _ => {
@@ -714,6 +716,9 @@ impl Loader<'_> {
                     owners,
                     partners,
                     target,
+                    units: Vec::new(),
+                    parts: Vec::new(),
+                    frame: Default::default(),
                 });
             }
         }
@@ -929,6 +934,10 @@ impl Loader<'_> {
                 out.push(LogEntry {
                     date,
                     activity,
+                    part: None,
+                    unit: None,
+                    kommun: None,
+                    request: false,
                     count,
                     by,
                     note,

@@ -77,6 +77,10 @@ impl NewEntry {
         LogEntry {
             date: self.date,
             activity: self.activity.clone(),
+            part: None,
+            unit: None,
+            kommun: None,
+            request: false,
             count: self.count,
             by: self.by.clone(),
             note: self.note.clone(),

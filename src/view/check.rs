@@ -2,11 +2,20 @@
 
 use crate::findings::{Finding, FindingKind};
 use crate::i18n::Lang;
-use crate::view::phrases::{plural, progress};
+use crate::model::Target;
+use crate::view::phrases::{plural, progress, window_name};
 
-/// "filipstad-2016.toml: trygghetsvandring: behind, 0 of 2 in 2016, 22 days left".
+/// "filipstad-2016.toml: trygghetsvandring: behind, 0 of 2 in 2016, 22 days left"; a part
+/// is named after its activity ("insatser/vandringar"), a unit in brackets.
 pub fn finding_line(f: &Finding) -> String {
-    format!("{}: {}: {}", f.file, f.activity, finding_text(f))
+    let mut what = f.activity.clone();
+    if let Some(p) = &f.part {
+        what = format!("{what}/{p}");
+    }
+    if let Some(u) = &f.unit {
+        what = format!("{what} [{}]", crate::text::safe(u, false));
+    }
+    format!("{}: {what}: {}", f.file, finding_text(f))
 }
 
 fn finding_text(f: &Finding) -> String {
@@ -14,10 +23,10 @@ fn finding_text(f: &Finding) -> String {
     let window = f.window_start.zip(f.window_end);
     let days = f.days_left.unwrap_or(0) + 1;
     let left = || format!("{days} day{} left", plural(days as usize));
-    let progress = || {
-        let target = f.target.unwrap_or(crate::model::Target::None);
-        progress(target, f.required, f.done.unwrap_or(0), window, lang).replace(" · ", " in ")
-    };
+    let none = Target::None;
+    let target = f.target.as_ref().unwrap_or(&none);
+    let progress =
+        || progress(target, f.required, f.done.unwrap_or(0), window, lang).replace(" · ", " in ");
     let due = f.window_end.map(|d| d.to_string()).unwrap_or_default();
     match f.kind {
         FindingKind::Behind => format!("behind, {}, {}", progress(), left()),
@@ -26,13 +35,19 @@ fn finding_text(f: &Finding) -> String {
             "missed, {} of {} in {}",
             f.done.unwrap_or(0),
             f.required.unwrap_or(0),
-            window.map_or(String::new(), |(s, e)| lang.window(s, e))
+            window.map_or(String::new(), |(s, e)| window_name(target, s, e, lang))
         ),
         FindingKind::FollowupDue => format!("due by {due}, {days} days left"),
         FindingKind::FollowupQuiet => {
             "due, nothing recorded in the last 90 days (continuous)".to_string()
         }
         FindingKind::FollowupOverdue => format!("overdue since {due}"),
+        FindingKind::Unanswered => format!(
+            "{} of {} requests answered, waiting since {}",
+            f.done.unwrap_or(0),
+            f.required.unwrap_or(0),
+            f.window_start.map(|d| d.to_string()).unwrap_or_default()
+        ),
     }
 }
 
@@ -62,6 +77,8 @@ mod tests {
                 "followup"
             }
             .into(),
+            part: None,
+            unit: None,
             kind,
             status: match target {
                 Some(_) => FindingStatus::Activity(Status::Behind),
@@ -72,6 +89,7 @@ mod tests {
             window_start: w.map(|w| d(w.0)),
             window_end: w.map(|w| d(w.1)),
             days_left: Some(left),
+            record: None,
             target,
         }
     }
@@ -97,11 +115,11 @@ mod tests {
         quiet.window_end = Some(d("2017-02-15"));
         #[rustfmt::skip]
         let cases = [
-            (finding(Behind, year, y2017, 21), "f.toml: walks: behind, 0 of 2 in 2017, 22 days left"),
-            (finding(Behind, year, y2017, 0), "f.toml: walks: behind, 0 of 2 in 2017, 1 day left"),
-            (finding(DueSoon, year, Some(("2017-01-01", "2017-12-31", 2, 1)), 9), "f.toml: walks: due soon, 1 of 2 in 2017, 10 days left"),
+            (finding(Behind, year.clone(), y2017, 21), "f.toml: walks: behind, 0 of 2 in 2017, 22 days left"),
+            (finding(Behind, year.clone(), y2017, 0), "f.toml: walks: behind, 0 of 2 in 2017, 1 day left"),
+            (finding(DueSoon, year.clone(), Some(("2017-01-01", "2017-12-31", 2, 1)), 9), "f.toml: walks: due soon, 1 of 2 in 2017, 10 days left"),
             (finding(Behind, Some(Target::Once), Some(("2016-01-01", "2016-12-31", 1, 0)), 152), "f.toml: walks: behind, not done, 153 days left"),
-            (finding(Missed, week, Some(("2017-02-05", "2017-02-11", 1, 0)), -4), "f.toml: walks: missed, 0 of 1 in week of 2017-02-05"),
+            (finding(Missed, week, Some(("2017-02-06", "2017-02-12", 1, 0)), -4), "f.toml: walks: missed, 0 of 1 in week 6, 2017"),
             (finding(FollowupDue, None, fu(Some("2017-03-01"), "2017-03-31"), 44), "f.toml: followup: due by 2017-03-31, 45 days left"),
             (finding(FollowupOverdue, None, fu(None, "2017-03-31"), -31), "f.toml: followup: overdue since 2017-03-31"),
             (quiet, "f.toml: followup: due, nothing recorded in the last 90 days (continuous)"),

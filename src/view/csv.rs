@@ -72,9 +72,12 @@ pub struct StatusRow {
     window_end: Option<NaiveDate>,
     last_done: Option<NaiveDate>,
     status: &'static str,
+    windows_met: Option<usize>,
+    windows_missed: Option<usize>,
+    windows_open: Option<usize>,
 }
 
-pub const STATUS_HEADER: [&str; 13] = [
+pub const STATUS_HEADER: [&str; 16] = [
     "file",
     "kommuner",
     "kommunkod",
@@ -88,6 +91,9 @@ pub const STATUS_HEADER: [&str; 13] = [
     "window_end",
     "last_done",
     "status",
+    "windows_met",
+    "windows_missed",
+    "windows_open",
 ];
 
 pub fn status_rows<'a>(s: &'a PledgeStatus<'a>) -> impl Iterator<Item = StatusRow> + 'a {
@@ -99,13 +105,16 @@ pub fn status_rows<'a>(s: &'a PledgeStatus<'a>) -> impl Iterator<Item = StatusRo
         state: s.state.name(),
         activity: text(&a.activity.id),
         owners: text(owners_text(&a.activity.owners, Lang::Sv)),
-        target: text(target_text(a.activity.target, Lang::En)),
+        target: text(target_text(&a.activity.target, Lang::En)),
         required: a.required,
         done: a.done,
         window_start: a.window.map(|w| w.0),
         window_end: a.window.map(|w| w.1),
         last_done: a.last_done,
         status: a.status.name(),
+        windows_met: a.record.map(|r| r.windows_met),
+        windows_missed: a.record.map(|r| r.windows_missed),
+        windows_open: a.record.map(|r| r.windows_open),
     })
 }
 

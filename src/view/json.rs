@@ -9,14 +9,20 @@ use serde::ser::{SerializeSeq, Serializer};
 
 use crate::findings::Finding;
 use crate::kommuner::Kommun;
-use crate::model::{FollowupWhen, LogEntry, Owner, Per, Period, Pledge, State, Target};
+use crate::model::{
+    FollowupWhen, LogEntry, Occurrences, Owner, Per, Period, Pledge, State, Target,
+};
 use crate::status::{
-    ActivityStatus, FollowupState, PledgeStatus, Status, WindowStatus, pledge_status,
+    ActivityStatus, FollowupState, PledgeStatus, Record, Requests, Status, UnitStatus,
+    WindowStatus, pledge_status,
 };
 use crate::view::check::finding_line;
 
 /// The version of the JSON documents of `status`, `check`, `list` and `log`.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: an activity's `status` takes its whole record into account (a missed window makes it
+/// `behind`; `partly_met` after the period), weekly windows are ISO weeks, and `check`
+/// reports every missed window.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A kommun, the same in every document.
 #[derive(Serialize)]
@@ -60,16 +66,71 @@ fn owners(owners: &[Owner]) -> Vec<OwnerJson<'_>> {
 
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-enum TargetJson {
+enum TargetJson<'a> {
     Once,
-    Count { count: u32, per: Per },
+    Count {
+        count: u32,
+        per: Per,
+    },
+    Open,
+    OnRequest,
+    Each {
+        count: u32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        each: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        on: Option<&'a [NaiveDate]>,
+    },
+    Weekly {
+        weekday: &'static str,
+        time: &'a Option<String>,
+        except_holidays: bool,
+    },
 }
 
-fn target(t: Target) -> Option<TargetJson> {
-    match t {
-        Target::None => None,
-        Target::Once => Some(TargetJson::Once),
-        Target::Count { count, per } => Some(TargetJson::Count { count, per }),
+fn target(t: &Target) -> Option<TargetJson<'_>> {
+    Some(match t {
+        Target::None => return None,
+        Target::Once => TargetJson::Once,
+        Target::Count { count, per } => TargetJson::Count {
+            count: *count,
+            per: *per,
+        },
+        Target::Open => TargetJson::Open,
+        Target::OnRequest => TargetJson::OnRequest,
+        Target::Each { count, of } => TargetJson::Each {
+            count: *count,
+            each: match of {
+                Occurrences::Activity(id) => Some(id),
+                Occurrences::Dates(_) => None,
+            },
+            on: match of {
+                Occurrences::Dates(ds) => Some(ds),
+                Occurrences::Activity(_) => None,
+            },
+        },
+        Target::Weekly {
+            weekday,
+            time,
+            except_holidays,
+        } => TargetJson::Weekly {
+            weekday: weekday_name(*weekday),
+            time,
+            except_holidays: *except_holidays,
+        },
+    })
+}
+
+fn weekday_name(w: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match w {
+        Mon => "monday",
+        Tue => "tuesday",
+        Wed => "wednesday",
+        Thu => "thursday",
+        Fri => "friday",
+        Sat => "saturday",
+        Sun => "sunday",
     }
 }
 
@@ -85,13 +146,24 @@ struct ActivityJson<'a> {
     text: &'a str,
     owners: Vec<OwnerJson<'a>>,
     partners: Vec<OwnerJson<'a>>,
-    target: Option<TargetJson>,
+    target: Option<TargetJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<NaiveDate>,
     required: Option<u32>,
     done: u32,
     window: Option<WindowJson>,
     status: Status,
     last_done: Option<NaiveDate>,
+    record: Option<Record>,
     windows: &'a [WindowStatus],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    units: &'a [UnitStatus],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<ActivityJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    requests: Option<Requests>,
 }
 
 impl<'a> From<&'a ActivityStatus<'a>> for ActivityJson<'a> {
@@ -101,13 +173,19 @@ impl<'a> From<&'a ActivityStatus<'a>> for ActivityJson<'a> {
             text: &a.activity.text,
             owners: owners(&a.activity.owners),
             partners: owners(&a.activity.partners),
-            target: target(a.activity.target),
+            target: target(&a.activity.target),
+            from: a.activity.frame.from,
+            until: a.activity.frame.until,
             required: a.required,
             done: a.done,
             window: a.window.map(|(start, end)| WindowJson { start, end }),
             status: a.status,
             last_done: a.last_done,
+            record: a.record,
             windows: &a.windows,
+            units: &a.units,
+            parts: a.parts.iter().map(ActivityJson::from).collect(),
+            requests: a.requests,
         }
     }
 }

@@ -40,6 +40,8 @@ pub enum Label {
     NothingIsBehind,
     Once,
     Ongoing,
+    OpenCount,
+    OnRequest,
     Of,
     AsOf,
     Signed,
@@ -97,6 +99,8 @@ impl Label {
             NothingIsBehind => "Nothing is behind.",
             Once => "once",
             Ongoing => "ongoing",
+            OpenCount => "a number (not stated)",
+            OnRequest => "on request",
             Of => "of",
             AsOf => "as of",
             Signed => "Signed",
@@ -154,6 +158,8 @@ impl Label {
             NothingIsBehind => "Inget ligger efter.",
             Once => "en gång",
             Ongoing => "löpande",
+            OpenCount => "ett antal (ej angivet)",
+            OnRequest => "på begäran",
             Of => "av",
             AsOf => "per",
             Signed => "Undertecknat",
@@ -197,6 +203,8 @@ impl Lang {
             (Lang::En, Status::Ongoing) => "ongoing",
             (Lang::En, Status::NoReports) => "no reports",
             (Lang::En, Status::Upcoming) => "upcoming",
+            (Lang::En, Status::PartlyMet) => "partly met",
+            (Lang::En, Status::NothingDue) => "nothing due",
             (Lang::Sv, Status::Met) => "genomförd",
             (Lang::Sv, Status::OnTrack) => "i fas",
             (Lang::Sv, Status::Behind) => "efter",
@@ -204,6 +212,8 @@ impl Lang {
             (Lang::Sv, Status::Ongoing) => "pågår",
             (Lang::Sv, Status::NoReports) => "inga rapporter",
             (Lang::Sv, Status::Upcoming) => "kommande",
+            (Lang::Sv, Status::PartlyMet) => "delvis genomförd",
+            (Lang::Sv, Status::NothingDue) => "inget att följa upp",
         }
     }
 
@@ -239,6 +249,8 @@ impl Lang {
             (Lang::En, Party::Kommunen) => "kommun".into(),
             (Lang::Sv, Party::Polisen) => "polisen".into(),
             (Lang::Sv, Party::Kommunen) => "kommunen".into(),
+            (Lang::En, Party::Kommunerna) => "the kommuner".into(),
+            (Lang::Sv, Party::Kommunerna) => "kommunerna".into(),
             (_, Party::Other(s)) => s.clone(),
         }
     }
@@ -282,13 +294,19 @@ impl Lang {
                 };
             }
         }
-        if (end - start).num_days() == 6 {
-            return match self {
-                Lang::En => format!("week of {start}"),
-                Lang::Sv => format!("veckan från {start}"),
-            };
-        }
         format!("{start} – {end}")
+    }
+
+    /// The ISO week of a weekly window, "week 22, 2017" / "vecka 22 2017": the week of its
+    /// middle day, so a short first or last week joined to its neighbour takes that week's
+    /// number.
+    pub fn week(self, start: NaiveDate, end: NaiveDate) -> String {
+        let mid = start + chrono::TimeDelta::days((end - start).num_days() / 2);
+        let w = mid.iso_week();
+        match self {
+            Lang::En => format!("week {}, {}", w.week(), w.year()),
+            Lang::Sv => format!("vecka {} {}", w.week(), w.year()),
+        }
     }
 }
 
@@ -313,16 +331,27 @@ mod tests {
                 "2017-09-30",
                 "2016-10-01 – 2017-09-30",
             ),
-            (Lang::En, "2017-03-06", "2017-03-12", "week of 2017-03-06"),
             (
-                Lang::Sv,
+                Lang::En,
                 "2017-03-06",
                 "2017-03-12",
-                "veckan från 2017-03-06",
+                "2017-03-06 – 2017-03-12",
             ),
         ];
         for (lang, from, to, want) in cases {
             assert_eq!(lang.window(d(from), d(to)), want, "{from} {to}");
+        }
+        // Weekly windows are ISO weeks, named by their middle day: a Sunday 1 January
+        // joined to week 1, and a Monday 31 December joined to week 52.
+        let weeks = [
+            (Lang::En, "2017-03-06", "2017-03-12", "week 10, 2017"),
+            (Lang::Sv, "2017-03-06", "2017-03-12", "vecka 10 2017"),
+            (Lang::Sv, "2017-01-01", "2017-01-08", "vecka 1 2017"),
+            (Lang::Sv, "2018-12-24", "2018-12-31", "vecka 52 2018"),
+            (Lang::En, "2020-12-28", "2021-01-03", "week 53, 2020"),
+        ];
+        for (lang, from, to, want) in weeks {
+            assert_eq!(lang.week(d(from), d(to)), want, "{from} {to}");
         }
     }
 

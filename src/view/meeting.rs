@@ -96,7 +96,7 @@ impl<'a> Meeting<'a> {
         let mut t = format!(
             "{}: {}",
             l.t(Label::Target),
-            target_text(a.activity.target, l)
+            target_text(&a.activity.target, l)
         );
         let _ = write!(
             t,

@@ -5,8 +5,10 @@ use std::fmt::Write as _;
 
 use crate::i18n::Lang;
 use crate::load::quarter_bounds;
-use crate::model::{FollowupWhen, LogEntry, Owner, Per, Pledge, State, Target};
-use crate::status::{ActivityStatus, FollowupState, PledgeStatus, Status};
+use chrono::NaiveDate;
+
+use crate::model::{FollowupWhen, LogEntry, Occurrences, Owner, Per, Pledge, State, Target};
+use crate::status::{ActivityStatus, FollowupState, PledgeStatus, Requests, Status};
 use crate::text::safe;
 use crate::view::labels::Label;
 
@@ -26,38 +28,210 @@ pub fn owners_text(owners: &[Owner], lang: Lang) -> String {
         .join(", ")
 }
 
-pub fn target_text(t: Target, lang: Lang) -> String {
+pub fn target_text(t: &Target, lang: Lang) -> String {
     match t {
         Target::None => lang.t(Label::Ongoing).into(),
         Target::Once => lang.t(Label::Once).into(),
+        Target::Open => lang.t(Label::OpenCount).into(),
+        Target::OnRequest => lang.t(Label::OnRequest).into(),
         Target::Count { count, per } => match lang {
-            Lang::Sv if per == Per::Period => format!("{count} under perioden"),
-            Lang::En if per == Per::Period => format!("{count} in the period"),
-            _ => format!("{count} per {}", lang.per(per)),
+            Lang::Sv if *per == Per::Period => format!("{count} under perioden"),
+            Lang::En if *per == Per::Period => format!("{count} in the period"),
+            _ => format!("{count} per {}", lang.per(*per)),
         },
+        Target::Each { count, of } => match (lang, of) {
+            (Lang::En, Occurrences::Activity(id)) => format!("{count} per {id}"),
+            (Lang::Sv, Occurrences::Activity(id)) => format!("{count} per {id}"),
+            (Lang::En, Occurrences::Dates(ds)) => format!("{count} on each of {} dates", ds.len()),
+            (Lang::Sv, Occurrences::Dates(ds)) => {
+                format!("{count} vid vart och ett av {} datum", ds.len())
+            }
+        },
+        Target::Weekly {
+            weekday,
+            time,
+            except_holidays,
+        } => {
+            let mut t = match lang {
+                Lang::En => format!("every {}", weekday_en(*weekday)),
+                Lang::Sv => format!("varje {}", weekday_sv(*weekday)),
+            };
+            if let Some(time) = time {
+                let _ = write!(t, " {}", safe(time, false));
+            }
+            if *except_holidays {
+                t.push_str(match lang {
+                    Lang::En => ", holidays excepted",
+                    Lang::Sv => ", utom helgdagar",
+                });
+            }
+            t
+        }
+    }
+}
+
+fn weekday_sv(w: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match w {
+        Mon => "måndag",
+        Tue => "tisdag",
+        Wed => "onsdag",
+        Thu => "torsdag",
+        Fri => "fredag",
+        Sat => "lördag",
+        Sun => "söndag",
+    }
+}
+
+fn weekday_en(w: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match w {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
+    }
+}
+
+/// Whether a target's windows are ISO weeks (named "week 22, 2017").
+fn weekly(t: &Target) -> bool {
+    matches!(
+        t,
+        Target::Count { per: Per::Week, .. } | Target::Weekly { .. }
+    )
+}
+
+/// The name of a target's window: an ISO week for weekly targets, else by its dates.
+pub fn window_name(t: &Target, from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
+    if weekly(t) {
+        lang.week(from, to)
+    } else {
+        lang.window(from, to)
     }
 }
 
 /// "1 of 2 · 2016" for counted targets, "done"/"not done" for milestones, the count of
-/// entries for ongoing work.
+/// entries for ongoing work; the record of ended windows where there is one ("3 of 21 weeks
+/// met"), and for requests how many were answered.
 pub fn progress_text(a: &ActivityStatus<'_>, lang: Lang) -> String {
-    progress(a.activity.target, a.required, a.done, a.window, lang)
+    let mut t = match (&a.activity.target, a.requests) {
+        (Target::OnRequest, Some(r)) => requests_text(&r, lang),
+        (target, _) => progress(target, a.required, a.done, a.window, lang),
+    };
+    if let Some(r) = record_text(a, lang) {
+        let _ = write!(t, " · {r}");
+    }
+    t
 }
 
-/// [`progress_text`] from its parts.
+fn requests_text(r: &Requests, lang: Lang) -> String {
+    let mut t = match lang {
+        Lang::En => format!(
+            "{} of {} request{} answered",
+            r.answered,
+            r.received,
+            plural(r.received as usize)
+        ),
+        Lang::Sv => format!(
+            "{} av {} {} besvarade",
+            r.answered,
+            r.received,
+            if r.received == 1 {
+                "förfrågan"
+            } else {
+                "förfrågningar"
+            }
+        ),
+    };
+    if let Some(d) = r.oldest_open {
+        let _ = write!(
+            t,
+            ", {} {d}",
+            match lang {
+                Lang::En => "waiting since",
+                Lang::Sv => "väntar sedan",
+            }
+        );
+    }
+    t
+}
+
+/// "3 of 21 weeks met" / "3 av 21 veckor uppfyllda": the windows judged so far, when the
+/// target has more than one window and at least one has been judged.
+pub fn record_text(a: &ActivityStatus<'_>, lang: Lang) -> Option<String> {
+    let r = a.record?;
+    let judged = r.judged();
+    if judged == 0 || r.total() < 2 {
+        return None;
+    }
+    let one = judged == 1;
+    let (noun, neuter) = window_noun(&a.activity.target, lang, one);
+    Some(match lang {
+        Lang::En => format!("{} of {judged} {noun} met", r.windows_met),
+        Lang::Sv => {
+            let adj = match (one, neuter) {
+                (false, _) => "uppfyllda",
+                (true, false) => "uppfylld",
+                (true, true) => "uppfyllt",
+            };
+            format!("{} av {judged} {noun} {adj}", r.windows_met)
+        }
+    })
+}
+
+/// The noun for a target's windows, singular or plural, and whether it is neuter (Swedish).
+fn window_noun(t: &Target, lang: Lang, one: bool) -> (&'static str, bool) {
+    let per = match t {
+        Target::Count { per, .. } => Some(*per),
+        Target::Weekly { .. } => Some(Per::Week),
+        _ => None,
+    };
+    match (lang, per, one) {
+        (Lang::En, Some(Per::Week), true) => ("week", false),
+        (Lang::En, Some(Per::Week), false) => ("weeks", false),
+        (Lang::En, Some(Per::Month), true) => ("month", false),
+        (Lang::En, Some(Per::Month), false) => ("months", false),
+        (Lang::En, Some(Per::Quarter), true) => ("quarter", false),
+        (Lang::En, Some(Per::Quarter), false) => ("quarters", false),
+        (Lang::En, Some(Per::HalfYear), true) => ("half-year", false),
+        (Lang::En, Some(Per::HalfYear), false) => ("half-years", false),
+        (Lang::En, Some(Per::Year), true) => ("year", false),
+        (Lang::En, Some(Per::Year), false) => ("years", false),
+        (Lang::En, _, true) => ("occasion", false),
+        (Lang::En, _, false) => ("occasions", false),
+        (Lang::Sv, Some(Per::Week), true) => ("vecka", false),
+        (Lang::Sv, Some(Per::Week), false) => ("veckor", false),
+        (Lang::Sv, Some(Per::Month), true) => ("månad", false),
+        (Lang::Sv, Some(Per::Month), false) => ("månader", false),
+        (Lang::Sv, Some(Per::Quarter), _) => ("kvartal", true),
+        (Lang::Sv, Some(Per::HalfYear), _) => ("halvår", true),
+        (Lang::Sv, Some(Per::Year), _) => ("år", true),
+        (Lang::Sv, _, true) => ("tillfälle", true),
+        (Lang::Sv, _, false) => ("tillfällen", true),
+    }
+}
+
+/// [`progress_text`] from its parts (without the record).
 pub fn progress(
-    target: Target,
+    target: &Target,
     required: Option<u32>,
     done: u32,
-    window: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    window: Option<(NaiveDate, NaiveDate)>,
     lang: Lang,
 ) -> String {
     match (target, required, window) {
-        (Target::Count { .. }, Some(req), Some((from, to))) => {
+        (
+            Target::Count { .. } | Target::Weekly { .. } | Target::Each { .. },
+            Some(req),
+            Some((from, to)),
+        ) => {
             format!(
                 "{done} {} {req} · {}",
                 lang.t(Label::Of),
-                lang.window(from, to)
+                window_name(target, from, to, lang)
             )
         }
         (Target::Once, _, _) => match (lang, done > 0) {
@@ -124,11 +298,13 @@ pub fn followup_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
 pub fn summary_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
     let order = [
         Status::Met,
+        Status::PartlyMet,
         Status::OnTrack,
         Status::Behind,
         Status::Missed,
         Status::Ongoing,
         Status::NoReports,
+        Status::NothingDue,
         Status::Upcoming,
     ];
     let parts: Vec<String> = order
@@ -196,28 +372,69 @@ pub fn status_headers(lang: Lang) -> [&'static str; 6] {
     .map(|h| lang.t(h))
 }
 
-/// The cells of the status table, one row per activity (terminal-safe text).
-pub fn status_rows(s: &PledgeStatus<'_>, lang: Lang, with_bar: bool) -> Vec<Vec<String>> {
-    s.activities
-        .iter()
-        .map(|a| {
-            let mut progress = progress_text(a, lang);
-            if let (true, Target::Count { .. }, Some(r)) = (with_bar, a.activity.target, a.required)
-            {
-                progress = format!("{} {progress}", bar(a.done, r, 6));
+/// The cells of the status table (terminal-safe text) with each row's status: one row per
+/// activity, then one per part ("↳ id") and per unit ("· name") where it has them.
+pub fn status_rows(s: &PledgeStatus<'_>, lang: Lang, with_bar: bool) -> Vec<(Vec<String>, Status)> {
+    let mut rows = Vec::new();
+    for a in &s.activities {
+        rows.push((
+            activity_row(a, a.activity.id.clone(), lang, with_bar),
+            a.status,
+        ));
+        for p in &a.parts {
+            rows.push((
+                activity_row(p, format!("  ↳ {}", p.activity.id), lang, with_bar),
+                p.status,
+            ));
+        }
+        for u in &a.units {
+            let mut progress = match (u.required, a.window) {
+                (Some(req), Some((from, to))) => format!(
+                    "{} {} {req} · {}",
+                    u.done,
+                    lang.t(Label::Of),
+                    window_name(&a.activity.target, from, to, lang)
+                ),
+                _ => progress(&a.activity.target, u.required, u.done, None, lang),
+            };
+            if let (true, Some(r)) = (with_bar, u.required) {
+                progress = format!("{} {progress}", bar(u.done, r, 6));
             }
-            vec![
-                a.activity.id.clone(),
-                safe(&owners_text(&a.activity.owners, lang), false),
-                target_text(a.activity.target, lang),
-                progress,
-                a.last_done
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "–".into()),
-                lang.status(a.status).to_string(),
-            ]
-        })
-        .collect()
+            rows.push((
+                vec![
+                    format!("  · {}", safe(&u.unit, false)),
+                    String::new(),
+                    String::new(),
+                    progress,
+                    String::new(),
+                    lang.status(u.status).to_string(),
+                ],
+                u.status,
+            ));
+        }
+    }
+    rows
+}
+
+fn activity_row(a: &ActivityStatus<'_>, id: String, lang: Lang, with_bar: bool) -> Vec<String> {
+    let mut progress = progress_text(a, lang);
+    let counted = matches!(
+        a.activity.target,
+        Target::Count { .. } | Target::Weekly { .. } | Target::Each { .. }
+    );
+    if let (true, true, Some(r)) = (with_bar, counted, a.required) {
+        progress = format!("{} {progress}", bar(a.done, r, 6));
+    }
+    vec![
+        id,
+        safe(&owners_text(&a.activity.owners, lang), false),
+        target_text(&a.activity.target, lang),
+        progress,
+        a.last_done
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "–".into()),
+        lang.status(a.status).to_string(),
+    ]
 }
 
 /// The län of a löfte's kommuner, each once: "Värmlands län".
@@ -242,10 +459,19 @@ pub fn entry_text(e: &LogEntry) -> String {
     t
 }
 
-/// "2 of 2 in 2016: met" for an activity's current window (after `done`).
+/// "2 of 2 in 2016: met" for an activity's current window (after `done`), with the record
+/// where there is one ("1 of 1 in week 10, 2017 · 3 of 9 weeks met: behind").
 pub fn describe_progress(st: &ActivityStatus<'_>, lang: Lang) -> String {
     let status = lang.status(st.status);
     match (st.required, st.window) {
+        (Some(_), Some(_)) if !matches!(st.activity.target, Target::Once) => {
+            let text = progress_text(st, lang);
+            let text = match lang {
+                Lang::En => text.replacen(" · ", " in ", 1),
+                Lang::Sv => text,
+            };
+            format!("{text}: {status}")
+        }
         (Some(req), Some((from, to))) => format!(
             "{} {} {req} {} {}: {status}",
             st.done,
@@ -303,22 +529,22 @@ mod tests {
         };
         let win = Some((d("2016-01-01"), d("2016-12-31")));
         let cases = [
-            (count, Some(2), 1, win, Lang::En, "1 of 2 · 2016"),
-            (count, Some(2), 1, win, Lang::Sv, "1 av 2 · 2016"),
+            (count.clone(), Some(2), 1, win, Lang::En, "1 of 2 · 2016"),
+            (count.clone(), Some(2), 1, win, Lang::Sv, "1 av 2 · 2016"),
             (Target::Once, Some(1), 0, win, Lang::En, "not done"),
             (Target::Once, Some(1), 1, win, Lang::Sv, "gjort"),
             (Target::None, None, 3, None, Lang::En, "3 recorded"),
             (Target::None, None, 0, None, Lang::Sv, "0 registrerade"),
         ];
         for (target, req, done, w, lang, want) in cases {
-            assert_eq!(progress(target, req, done, w, lang), want);
+            assert_eq!(progress(&target, req, done, w, lang), want);
         }
-        assert_eq!(target_text(count, Lang::Sv), "2 per år");
+        assert_eq!(target_text(&count, Lang::Sv), "2 per år");
         let period = Target::Count {
             count: 4,
             per: Per::Period,
         };
-        assert_eq!(target_text(period, Lang::En), "4 in the period");
-        assert_eq!(target_text(Target::None, Lang::Sv), "löpande");
+        assert_eq!(target_text(&period, Lang::En), "4 in the period");
+        assert_eq!(target_text(&Target::None, Lang::Sv), "löpande");
     }
 }

@@ -60,8 +60,8 @@ pub fn cell(s: &str) -> String {
 fn colour(st: Status) -> Color {
     match st {
         Status::Met | Status::Ongoing => Color::Green,
-        Status::OnTrack | Status::Upcoming => Color::Cyan,
-        Status::Behind => Color::Yellow,
+        Status::OnTrack | Status::Upcoming | Status::NothingDue => Color::Cyan,
+        Status::Behind | Status::PartlyMet => Color::Yellow,
         Status::Missed | Status::NoReports => Color::Red,
     }
 }
@@ -77,10 +77,10 @@ pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: Option
     } else {
         t.force_no_tty();
     }
-    for (row, a) in status_rows(s, lang, true).into_iter().zip(&s.activities) {
+    for (row, status) in status_rows(s, lang, true) {
         let mut cells: Vec<Cell> = row.into_iter().map(Cell::new).collect();
         if color {
-            let last = cells.pop().expect("six cells").fg(colour(a.status));
+            let last = cells.pop().expect("six cells").fg(colour(status));
             cells.push(last);
         }
         t.add_row(cells);

@@ -25,15 +25,43 @@ fn check_is_silent_when_all_is_well_and_lists_findings_otherwise() {
          kristinehamn-2016-2017.toml: grannsamverkan: behind, 0 of 2 in 2016, 77 days left\n",
         )
         .run();
-    // Filipstad's follow-up is due in the first quarter of 2017; Alvesta's weekly meeting of
-    // the week before was missed, and its continuous follow-up has nothing recorded.
+    // Filipstad's follow-up is due in the first quarter of 2017; every weekly meeting of
+    // Alvesta's that ended in the last 30 days was missed (ISO weeks 3 to 6), and its
+    // continuous follow-up has nothing recorded.
     Test::new()
         .args(["check", "--as-of", "2017-02-15"])
         .status(1)
         .stdout(
-            "alvesta-2017-2018.toml: samverkansmoten: missed, 0 of 1 in week of 2017-02-05\n\
+            "alvesta-2017-2018.toml: samverkansmoten: missed, 0 of 1 in week 3, 2017\n\
+         alvesta-2017-2018.toml: samverkansmoten: missed, 0 of 1 in week 4, 2017\n\
+         alvesta-2017-2018.toml: samverkansmoten: missed, 0 of 1 in week 5, 2017\n\
+         alvesta-2017-2018.toml: samverkansmoten: missed, 0 of 1 in week 6, 2017\n\
          alvesta-2017-2018.toml: followup: due, nothing recorded in the last 90 days (continuous)\n\
          filipstad-2016.toml: followup: due by 2017-03-31, 45 days left\n",
+        )
+        .run();
+    // With a horizon of a week (a weekly cron job), each missed week is reported once.
+    Test::new()
+        .args(["check", "--as-of", "2017-02-13", "--within", "7"])
+        .status(1)
+        .stdout(
+            "alvesta-2017-2018.toml: samverkansmoten: missed, 0 of 1 in week 6, 2017\n\
+         alvesta-2017-2018.toml: followup: due, nothing recorded in the last 90 days (continuous)\n\
+         filipstad-2016.toml: followup: due by 2017-03-31, 47 days left\n",
+        )
+        .run();
+    // The window that ends with the period is reported in the days after it: Filipstad's
+    // walks (2 in 2016) and its once-only traffic work.
+    Test::new()
+        .args(["check", "--as-of", "2017-01-05"])
+        .status(1)
+        .stdout(
+            "alvesta-2017-2018.toml: followup: due, nothing recorded in the last 90 days (continuous)\n\
+         filipstad-2016.toml: trygghetsvandring: missed, 0 of 2 in 2016\n\
+         filipstad-2016.toml: trafik: missed, 0 of 1 in 2016\n\
+         filipstad-2016.toml: followup: due by 2017-03-31, 86 days left\n\
+         kristinehamn-2016-2017.toml: trygghetsvandring: missed, 0 of 2 in 2016\n\
+         kristinehamn-2016-2017.toml: grannsamverkan: missed, 0 of 2 in 2016\n",
         )
         .run();
     let out = Test::new()
@@ -41,7 +69,12 @@ fn check_is_silent_when_all_is_well_and_lists_findings_otherwise() {
         .status(1)
         .read_stdout();
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let f = &v["findings"].as_array().unwrap()[2];
+    assert_eq!(v["schema_version"], 2);
+    let missed = &v["findings"].as_array().unwrap()[0];
+    assert_eq!(missed["kind"], "missed");
+    assert_eq!(missed["record"]["windows_missed"], 6);
+    assert_eq!(missed["record"]["windows_met"], 0);
+    let f = &v["findings"].as_array().unwrap()[5];
     assert_eq!(f["file"], "filipstad-2016.toml");
     assert_eq!(f["activity"], "followup");
     assert_eq!(f["kind"], "followup_due");

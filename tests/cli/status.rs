@@ -61,7 +61,7 @@ fn status_json_contract() {
         ])
         .read_stdout();
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["as_of"], "2016-10-16");
     let p = &v["pledges"][0];
     for key in [
@@ -91,6 +91,10 @@ fn status_json_contract() {
         serde_json::json!({"kind": "count", "count": 2, "per": "year"})
     );
     assert_eq!(walk["windows"][0]["end"], "2016-12-31");
+    assert_eq!(
+        walk["record"],
+        serde_json::json!({"windows_met": 0, "windows_missed": 0, "windows_open": 1})
+    );
     let narvaro = p["activities"]
         .as_array()
         .unwrap()
@@ -175,4 +179,87 @@ fn swedish_labels_everywhere_a_person_reads() {
         .args(["undo", "filipstad"])
         .stdout_is(predicate::str::starts_with("borttaget ur "))
         .run();
+}
+
+/// Alvesta promises weekly samverkansmöten; three were logged in March 2017 (weeks 9 to 11).
+/// On 2017-05-31 the table, the report in both languages and `check` must all say that the
+/// meetings are behind, with the record, though the current week is not yet lost.
+#[test]
+fn missed_weeks_are_never_hidden() {
+    let (_tmp, dir) = copy_pledges();
+    for date in ["2017-03-01", "2017-03-08", "2017-03-15"] {
+        pledge_in(&dir)
+            .args(["done", "alvesta", "samverkansmoten", "--date", date])
+            .stdout_is(recorded())
+            .run();
+    }
+    let table = pledge_in(&dir)
+        .args(["status", "alvesta", "--as-of", "2017-05-31", "--lang", "sv"])
+        .read_stdout();
+    let row = table
+        .lines()
+        .find(|l| l.contains("samverkansmoten"))
+        .unwrap();
+    assert!(
+        row.contains("0 av 1 · vecka 22 2017 · 3 av 21 veckor uppfyllda"),
+        "{row}"
+    );
+    assert!(row.contains("efter"), "{row}");
+    assert!(!row.contains("i fas"), "{row}");
+    assert!(
+        table.contains("Sammanfattning: 8 aktiviteter – 1 i fas, 1 efter,"),
+        "{table}"
+    );
+    for (lang, heading, none, record) in [
+        (
+            "sv",
+            "Det här ligger efter",
+            "Inget ligger efter",
+            "3 av 21 veckor uppfyllda",
+        ),
+        ("en", "## Behind", "Nothing is behind", "3 of 21 weeks met"),
+    ] {
+        let report = pledge_in(&dir)
+            .args(["report", "alvesta", "--as-of", "2017-05-31", "--lang", lang])
+            .read_stdout();
+        let behind = report
+            .split(heading)
+            .nth(1)
+            .unwrap_or_else(|| panic!("{report}"));
+        assert!(!behind.contains(none), "{lang}: {behind}");
+        assert!(behind.contains("samverkansmoten"), "{lang}: {behind}");
+        assert!(behind.contains(record), "{lang}: {behind}");
+    }
+    let check = pledge_in(&dir)
+        .args(["check", "--as-of", "2017-05-31", "--within", "7"])
+        .status(1)
+        .read_stdout();
+    assert!(
+        check.contains("alvesta-2017-2018.toml: samverkansmoten: missed, 0 of 1 in week 21, 2017"),
+        "{check}"
+    );
+    let json = pledge_in(&dir)
+        .args([
+            "status",
+            "alvesta",
+            "--as-of",
+            "2017-05-31",
+            "--format",
+            "json",
+        ])
+        .read_stdout();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let a = v["pledges"][0]["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "samverkansmoten")
+        .unwrap()
+        .clone();
+    assert_eq!(a["status"], "behind");
+    assert_eq!(
+        a["record"],
+        serde_json::json!({"windows_met": 3, "windows_missed": 18, "windows_open": 83})
+    );
+    assert_eq!(a["windows"][0]["iso_week"], serde_json::json!([2017, 1]));
 }
