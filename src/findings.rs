@@ -157,7 +157,7 @@ fn activity_findings(
     };
     let active = s.state == State::Active;
     if a.units.is_empty() {
-        window_findings(&about, a.status, &a.windows, s.as_of, within, active, out);
+        window_findings(&about, &a.windows, s.as_of, within, active, out);
     }
     for u in &a.units {
         let about = About {
@@ -165,7 +165,7 @@ fn activity_findings(
             record: u.record,
             ..about
         };
-        window_findings(&about, u.status, &u.windows, s.as_of, within, active, out);
+        window_findings(&about, &u.windows, s.as_of, within, active, out);
     }
     if let (Target::Once, Some((f, t))) = (&a.activity.target, a.window) {
         let ago = (s.as_of - t).num_days();
@@ -178,8 +178,8 @@ fn activity_findings(
             out.push(about.finding(kind, a.status, (f, t, 1, a.done), s.as_of));
         }
     }
-    if active {
-        if let Some(r) = a.requests.filter(|_| a.status == Status::Behind) {
+    if let Some(r) = a.requests.filter(|_| active && a.status == Status::Behind) {
+        {
             let since = r.oldest_open.unwrap_or(s.as_of);
             let w = (
                 since,
@@ -199,14 +199,12 @@ fn activity_findings(
 /// while the löfte is active), and every window missed within the horizon.
 fn window_findings(
     about: &About<'_>,
-    status: Status,
     windows: &[WindowStatus],
     as_of: NaiveDate,
     within: i64,
     active: bool,
     out: &mut Vec<Finding>,
 ) {
-    let _ = status;
     let current = windows.iter().find(|w| w.start <= as_of && as_of <= w.end);
     if let (true, Some(w)) = (active, current) {
         let win = (w.start, w.end, w.required, w.done);
