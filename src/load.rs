@@ -85,6 +85,13 @@ const ALIASES: &[(&str, &str)] = &[
 /// entries count as dated in the future.
 pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let markers = conflict_markers(text);
+    if !markers.is_empty() {
+        return Loaded {
+            pledge: None,
+            diags: markers,
+        };
+    }
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         let diags = errors
@@ -115,6 +122,36 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
         pledge
     };
     Loaded { pledge, diags }
+}
+
+/// Lines a merge left behind (`<<<<<<< ours`, `=======`, `>>>>>>> theirs`, and diff3's
+/// `||||||| base`): one error each, so the file is not reported as broken TOML.
+fn conflict_markers(text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        let marker = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"]
+            .into_iter()
+            .find(|m| {
+                bare.strip_prefix(m)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            });
+        if let Some(m) = marker {
+            out.push(
+                Diagnostic::error(
+                    at..at + m.len(),
+                    format!("resolve the merge conflict: `{m}` is left in the file"),
+                )
+                .with_hint(Some(
+                    "keep the lines you want from each side and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines"
+                        .into(),
+                )),
+            );
+        }
+        at += line.len();
+    }
+    out
 }
 
 fn toml_hint(message: &str) -> Option<String> {
@@ -280,13 +317,13 @@ impl Loader<'_> {
             .iter()
             .fold(digits, |d, p| d.strip_prefix(p).unwrap_or(d));
         match u32::from_str_radix(digits, i.radix()) {
-            Ok(n) if n >= 1 => Some(n),
+            Ok(n) if (1..=MAX_COUNT).contains(&n) => Some(n),
             _ => {
                 self.err(
                     c.span(),
                     format!(
                         "{what} must be a whole number from 1 to {}, found {}",
-                        u32::MAX,
+                        MAX_COUNT,
                         i.as_str()
                     ),
                     Some(hint.to_string()),
@@ -593,6 +630,20 @@ impl Loader<'_> {
             );
             return None;
         }
+        let longest = start
+            .checked_add_months(chrono::Months::new(12 * MAX_PERIOD_YEARS))
+            .unwrap_or(NaiveDate::MAX);
+        if end >= longest {
+            self.err(
+                end_v.map_or(v.span(), |v| v.span()),
+                format!("the period from {start} to {end} is longer than {MAX_PERIOD_YEARS} years"),
+                Some(
+                    "a löfte runs for one to a few years; check the years of `start` and `end`"
+                        .into(),
+                ),
+            );
+            return None;
+        }
         Some(Period {
             start,
             end,
@@ -652,7 +703,13 @@ impl Loader<'_> {
             let id_v = self.require(&f, "id", "\"trygghetsvandring\"");
             let id = id_v.and_then(|v| self.string(v, "id"));
             if let (Some(id), Some(id_v)) = (&id, id_v) {
-                if !valid_id(id) {
+                if RESERVED_IDS.contains(&id.as_str()) {
+                    self.err(
+                        id_v.span(),
+                        format!("the activity id \"{id}\" is reserved for recording the follow-up"),
+                        Some("choose another id; record the follow-up itself with `pledge done followup`".into()),
+                    );
+                } else if !valid_id(id) {
                     self.err(
                         id_v.span(),
                         format!("activity id \"{id}\" is not a short command-line word"),
@@ -660,12 +717,6 @@ impl Loader<'_> {
                             "use lower-case letters a-z, digits and '-', e.g. \"{}\"",
                             crate::text::slug(id)
                         )),
-                    );
-                } else if id == FOLLOWUP_ID {
-                    self.err(
-                        id_v.span(),
-                        "the activity id \"followup\" is reserved for recording the follow-up",
-                        Some("choose another id".into()),
                     );
                 } else if seen.contains(id.as_str()) {
                     self.err(
@@ -848,6 +899,16 @@ impl Loader<'_> {
         // `pledge done` appends `[[log]]` tables, which TOML allows only after `[[log]]`
         // tables: an inline array (`log = [...]`) would make the file invalid.
         if let DeValue::Array(items) = v.get_ref()
+            && items.is_empty()
+        {
+            self.err(
+                v.span(),
+                "log entries must be `[[log]]` tables",
+                Some("remove `log = []`: `pledge done` adds each entry under its own `[[log]]` header".into()),
+            );
+            return out;
+        }
+        if let DeValue::Array(items) = v.get_ref()
             && let Some(item) = items.iter().find(|i| !self.src[i.span()].starts_with("[["))
         {
             self.err(
@@ -902,11 +963,11 @@ impl Loader<'_> {
                 if d > self.today {
                     self.err(
                         dv.span(),
-                        format!(
-                            "log entry dated in the future ({d}, today is {})",
+                        format!("log entry dated in the future ({d})"),
+                        Some(format!(
+                            "today is {}; record work once it is done",
                             self.today
-                        ),
-                        Some("record work once it is done".into()),
+                        )),
                     );
                 } else if let (Some(p), Some(a)) = (period, &activity)
                     && a != FOLLOWUP_ID

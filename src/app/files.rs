@@ -11,7 +11,7 @@ use crate::model::Pledge;
 use crate::{render, store};
 
 pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, out: &Out) -> Result<u8> {
-    let today = a.as_of.unwrap_or_else(today);
+    let today = crate::model::future_cutoff(a.as_of, today());
     let paths = if a.paths.is_empty() {
         let dir = store::find_dir(dir.as_deref())?;
         store::pledge_files(&dir)?

@@ -96,7 +96,7 @@ fn select<'w>(
 pub fn status(dir: Option<PathBuf>, a: StatusArgs, out: &Out) -> Result<u8> {
     let as_of = a.as_of.unwrap_or_else(today);
     let lang = out.lang;
-    let ws = Workspace::open(dir, as_of.max(today()))?;
+    let ws = Workspace::open(dir, crate::model::future_cutoff(a.as_of, today()))?;
     let chosen = select(&ws, &a.kommuner, a.all, as_of)?;
     if a.format == StatusFormat::Json {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -147,7 +147,7 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, out: &Out) -> Result<u8> {
 pub fn report(dir: Option<PathBuf>, a: ReportArgs, out: &Out) -> Result<u8> {
     let as_of = a.as_of.unwrap_or_else(today);
     let lang = out.lang;
-    let ws = Workspace::open(dir, as_of.max(today()))?;
+    let ws = Workspace::open(dir, crate::model::future_cutoff(a.as_of, today()))?;
     let k = resolve_kommun(&a.kommun, &ws)?;
     let found = pledges_for(&ws, k, as_of);
     let chosen: Vec<&Pledge> = found
@@ -185,7 +185,7 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, out: &Out) -> Result<u8> {
 
 pub fn check(dir: Option<PathBuf>, a: CheckArgs, _out: &Out) -> Result<u8> {
     let as_of = a.as_of.unwrap_or_else(today);
-    let ws = Workspace::open(dir, as_of.max(today()))?;
+    let ws = Workspace::open(dir, crate::model::future_cutoff(a.as_of, today()))?;
     let mut findings = Vec::new();
     for f in &ws.files {
         if let Some(p) = &f.loaded.pledge {
