@@ -7,7 +7,7 @@ impl Loader<'_> {
         let mut out: Vec<Activity> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for (t, span) in self.tables(v, "activity") {
-            let f = self.fields(t, span.clone(), ACTIVITY_KEYS, "an activity");
+            let f = self.fields(t, span.clone(), &KNOWN.activity, "an activity");
             let id_v = self.require(&f, "id", "\"trygghetsvandring\"");
             let id = id_v.and_then(|v| self.string(v, "id"));
             if let (Some(id), Some(id_v)) = (&id, id_v) {
@@ -96,7 +96,7 @@ impl Loader<'_> {
                     }
                 }
                 DeValue::Table(t) => {
-                    let f = self.fields(t, item.span(), OWNER_KEYS, "an owner");
+                    let f = self.fields(t, item.span(), &KNOWN.owner, "an owner");
                     let who = self
                         .require(&f, "who", "\"polisen\"")
                         .and_then(|v| self.string(v, "who"));
@@ -131,7 +131,7 @@ impl Loader<'_> {
                 None
             }
             DeValue::Table(t) => {
-                let f = self.fields(t, v.span(), TARGET_KEYS, "`target`");
+                let f = self.fields(t, v.span(), &KNOWN.target, "`target`");
                 let count_v = self.require(&f, "count", "2");
                 let count = count_v.and_then(|c| {
                     self.count(
@@ -170,7 +170,7 @@ impl Loader<'_> {
 
     pub(super) fn followup(&mut self, v: &Val<'_>) -> Option<Followup> {
         let t = self.table(v, "followup", "{ when = 2017-03-31, how = \"...\" }")?;
-        let f = self.fields(t, v.span(), FOLLOWUP_KEYS, "`followup`");
+        let f = self.fields(t, v.span(), &KNOWN.followup, "`followup`");
         let when = match f.get("when") {
             None => None,
             Some(w) => match w.get_ref() {

@@ -14,7 +14,7 @@ impl Loader<'_> {
         }
         let mut out = Vec::new();
         for (t, header) in self.tables(v, "log") {
-            let f = self.fields(t, header.clone(), LOG_KEYS, "a log entry");
+            let f = self.fields(t, header.clone(), &KNOWN.log, "a log entry");
             let date_v = self.require(&f, "date", "2016-05-12");
             let date = date_v.and_then(|v| self.date(v, "date"));
             let activity_v = self.require(&f, "activity", "\"trygghetsvandring\"");

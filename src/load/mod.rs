@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
 use toml::Spanned;
@@ -19,6 +20,7 @@ use crate::text::did_you_mean;
 mod activity;
 mod log;
 mod pledge;
+pub mod raw;
 mod values;
 
 type Val<'i> = Spanned<DeValue<'i>>;
@@ -36,30 +38,30 @@ impl Loaded {
     }
 }
 
-const TOP_KEYS: &[&str] = &[
-    "title",
-    "kommun",
-    "kommuner",
-    "area",
-    "lokalpolisomrade",
-    "signed",
-    "signatories",
-    "source",
-    "period",
-    "problem",
-    "promise",
-    "activity",
-    "followup",
-    "log",
-];
-const PERIOD_KEYS: &[&str] = &["start", "end", "until_replaced"];
-const PROBLEM_KEYS: &[&str] = &["title", "text", "priorities"];
-const ACTIVITY_KEYS: &[&str] = &["id", "text", "owners", "partners", "target"];
-const OWNER_KEYS: &[&str] = &["who", "role"];
-const SIGNATORY_KEYS: &[&str] = &["name", "role"];
-const TARGET_KEYS: &[&str] = &["count", "per"];
-const FOLLOWUP_KEYS: &[&str] = &["when", "how", "responsible", "presented"];
-const LOG_KEYS: &[&str] = &["date", "activity", "count", "by", "note"];
+/// The keys of each table, as the raw structs of [`raw`] declare them (in their order).
+struct Known {
+    top: Vec<&'static str>,
+    period: Vec<&'static str>,
+    problem: Vec<&'static str>,
+    activity: Vec<&'static str>,
+    owner: Vec<&'static str>,
+    signatory: Vec<&'static str>,
+    target: Vec<&'static str>,
+    followup: Vec<&'static str>,
+    log: Vec<&'static str>,
+}
+
+static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
+    top: raw::keys::<raw::PledgeFile>(),
+    period: raw::keys::<raw::Period>(),
+    problem: raw::keys::<raw::ProblemTable>(),
+    activity: raw::keys::<raw::Activity>(),
+    owner: raw::keys::<raw::OwnerTable>(),
+    signatory: raw::keys::<raw::SignatoryTable>(),
+    target: raw::keys::<raw::CountTarget>(),
+    followup: raw::keys::<raw::Followup>(),
+    log: raw::keys::<raw::LogEntry>(),
+});
 
 /// Words people reach for that mean one of our keys.
 const ALIASES: &[(&str, &str)] = &[

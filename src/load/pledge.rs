@@ -4,7 +4,7 @@ use super::*;
 
 impl Loader<'_> {
     pub(super) fn pledge(&mut self, file: &str, root: &DeTable<'_>) -> Option<Pledge> {
-        let f = self.fields(root, 0..0, TOP_KEYS, "the pledge file");
+        let f = self.fields(root, 0..0, &KNOWN.top, "the pledge file");
         let title = self
             .require(&f, "title", "\"Medborgarlöfte för ... 2016\"")
             .and_then(|v| self.string(v, "title"));
@@ -171,7 +171,7 @@ impl Loader<'_> {
                     }
                 }
                 DeValue::Table(t) => {
-                    let f = self.fields(t, item.span(), SIGNATORY_KEYS, "a signatory");
+                    let f = self.fields(t, item.span(), &KNOWN.signatory, "a signatory");
                     let name = self
                         .require(&f, "name", "\"...\"")
                         .and_then(|v| self.string(v, "name"));
@@ -193,7 +193,7 @@ impl Loader<'_> {
 
     pub(super) fn period(&mut self, v: &Val<'_>) -> Option<Period> {
         let t = self.table(v, "period", "{ start = 2016-01-01, end = 2016-12-31 }")?;
-        let f = self.fields(t, v.span(), PERIOD_KEYS, "`period`");
+        let f = self.fields(t, v.span(), &KNOWN.period, "`period`");
         let start = self
             .require(&f, "start", "2016-01-01")
             .and_then(|v| self.date(v, "start"));
@@ -246,7 +246,7 @@ impl Loader<'_> {
                 ..Problem::default()
             },
             DeValue::Table(t) => {
-                let f = self.fields(t, v.span(), PROBLEM_KEYS, "`problem`");
+                let f = self.fields(t, v.span(), &KNOWN.problem, "`problem`");
                 let title = self.opt_string(&f, "title");
                 let text = self.opt_string(&f, "text");
                 let priorities = match f.get("priorities") {
