@@ -160,3 +160,21 @@ fn every_valid_file_deserializes_into_the_raw_structs() {
         }
     }
 }
+
+/// The README's annotated example matches the schema too (`tests/format.rs` loads it).
+#[test]
+fn the_readme_example_matches_the_schema() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    let after = &readme[readme
+        .find("One file per löfte")
+        .expect("the format section")..];
+    let start = after.find("```toml\n").expect("the example") + "```toml\n".len();
+    let example = &after[start..start + after[start..].find("```").unwrap()];
+    let inst = to_json(&toml::Value::Table(toml::from_str(example).unwrap()));
+    let errors: Vec<String> = validator()
+        .iter_errors(&inst)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    toml::from_str::<pledge::load::raw::PledgeFile>(example).unwrap();
+}

@@ -242,3 +242,66 @@ pub fn quarter_bounds(year: i32, quarter: u32) -> (NaiveDate, NaiveDate) {
     debug_assert_eq!(end.year(), year);
     (start, end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_command_line_words() {
+        for ok in ["walk", "trygghetsvandring", "a1", "x-y", &"a".repeat(40)] {
+            assert!(valid_id(ok), "{ok}");
+        }
+        for bad in ["", "-walk", "Walk", "två", "a b", "a_b", &"a".repeat(41)] {
+            assert!(!valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn follow_up_times() {
+        assert_eq!(parse_when(" yearly "), Some(FollowupWhen::Yearly));
+        assert_eq!(parse_when("continuous"), Some(FollowupWhen::Continuous));
+        assert_eq!(
+            parse_when("2017-Q1"),
+            Some(FollowupWhen::Quarter {
+                year: 2017,
+                quarter: 1
+            })
+        );
+        for bad in ["2017-Q0", "2017-Q5", "17-Q1", "spring", "2017Q1"] {
+            assert_eq!(parse_when(bad), None, "{bad}");
+        }
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(quarter_bounds(2016, 1), (d("2016-01-01"), d("2016-03-31")));
+        assert_eq!(quarter_bounds(2016, 4), (d("2016-10-01"), d("2016-12-31")));
+    }
+
+    #[test]
+    fn conflict_markers_need_the_line_start_and_seven_signs() {
+        let text = "a = 1\n<<<<<<< HEAD\n =======\n========\n=======\n>>>>>>>\n";
+        let found: Vec<_> = conflict_markers(text)
+            .into_iter()
+            .map(|d| d.span.unwrap())
+            .collect();
+        assert_eq!(found, [6..13, 37..44, 45..52]);
+    }
+
+    #[test]
+    fn every_problem_of_a_file_is_reported_in_one_run() {
+        let text = "title = \"\"\nkommun = \"Nowhere\"\nperod = 1\n[period]\nstart = \"2016-01-01\"\nend = 2016-12-31\n";
+        let l = load("t.toml", text, NaiveDate::MAX);
+        let messages: Vec<&str> = l.diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                // Problems of the whole file first, then in the order of the text.
+                "the pledge has no activities",
+                "weak löfte: no follow-up (uppföljning) is given",
+                "`title` is empty",
+                "unknown kommun \"Nowhere\"",
+                "unknown key `perod` in the pledge file",
+                "`start` is a quoted string, not a date",
+            ]
+        );
+    }
+}
