@@ -280,6 +280,22 @@ mod tests {
     }
 
     #[test]
+    fn any_span_renders_with_its_first_line() {
+        let src = "a = \"安\u{1b}🚓\"\r\nb\rc = 1\n\n\u{feff}x\t= \"é\"";
+        for start in 0..=src.len() + 1 {
+            for end in [start, start + 1, start + 3, start + 40, 0] {
+                let out = render("f.toml", src, &Diagnostic::error(start..end, "m"));
+                let (line, col) = line_col(src, start);
+                assert!(
+                    out.starts_with(&format!("f.toml:{line}:{col}: error: m\n")),
+                    "{out}"
+                );
+                assert_eq!(out.lines().count(), 4, "{start}..{end}: {out}");
+            }
+        }
+    }
+
+    #[test]
     fn render_marks_the_span() {
         let src = "title = \"x\"\nperod = 1\n";
         let d = Diagnostic::error(12..17, "unknown key `perod`")
