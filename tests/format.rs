@@ -215,3 +215,46 @@ fn overlaps_pair_only_loften_of_one_kommun() {
         ]
     );
 }
+
+/// The binary, with none of the caller's settings.
+fn pledge_bin() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("pledge").unwrap();
+    for (k, _) in std::env::vars_os() {
+        let k = k.to_string_lossy().into_owned();
+        if k.starts_with("PLEDGE_")
+            || k.starts_with("LC_")
+            || ["LANG", "COLUMNS"].contains(&k.as_str())
+        {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
+/// Issue 12, item 16, through the commands: an entry dated after `--as-of` (but not after the
+/// real today) is accepted by `validate` as by `check` and `status`.
+#[test]
+fn validate_and_check_agree_on_the_future() {
+    // tests/fixtures/odd.toml has an entry dated 2016-11-02.
+    let out = pledge_bin()
+        .args([
+            "validate",
+            "--as-of",
+            "2016-10-16",
+            "tests/fixtures/odd.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "1 file checked: 0 errors, 0 warnings\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = pledge_bin()
+        .env("PLEDGE_DIR", "tests/fixtures")
+        .args(["check", "--as-of", "2016-10-16", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["invalid_files"], serde_json::json!([]));
+}
