@@ -11,6 +11,24 @@ use crate::kommuner::Kommun;
 /// The activity id that log entries use to record the follow-up itself.
 pub const FOLLOWUP_ID: &str = "followup";
 
+/// Words that mean the follow-up itself, so no activity may take them as its id.
+pub const RESERVED_IDS: [&str; 4] = [FOLLOWUP_ID, "follow-up", "uppfoljning", "uppföljning"];
+
+/// The most occurrences one target or one log entry may count: more is a typo, and the sum of
+/// a file's entries stays far from `u32::MAX`.
+pub const MAX_COUNT: u32 = 10_000;
+
+/// The longest period a löfte may have, in years: a löfte runs for one to a few years, so a
+/// longer one is a typo in `start` or `end` (and would make every window list huge).
+pub const MAX_PERIOD_YEARS: u32 = 10;
+
+/// The last day on which a log entry is not "in the future", for every command alike:
+/// `--as-of` moves the view, and may move the day forward (to try a later date), but never
+/// makes entries already written (up to the real `today`) count as future.
+pub fn future_cutoff(as_of: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+    as_of.map_or(today, |d| d.max(today))
+}
+
 #[derive(Debug, Clone)]
 pub struct Pledge {
     /// The file as given or found (for messages).

@@ -12,7 +12,7 @@ use crate::view;
 
 pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
-    let ws = Workspace::open(dir, as_of.max(ctx.clock))?;
+    let ws = Workspace::open(dir, ctx.read_cutoff())?;
     let mut findings = Vec::new();
     for f in &ws.files {
         if let Some(p) = &f.loaded.pledge {

@@ -144,6 +144,19 @@ impl Ctx {
         d.resolve(self.today)
     }
 
+    /// The last day a recorded entry may carry when files are read: the later of the run's
+    /// today and the real one (`model::future_cutoff`), so `--as-of` moves the view but never
+    /// makes an entry written up to the real date count as in the future.
+    pub fn read_cutoff(&self) -> NaiveDate {
+        crate::model::future_cutoff(Some(self.today), self.clock)
+    }
+
+    /// The last day new work may be dated: the earlier of the run's today and the real one
+    /// (in the Swedish calendar), so `--as-of tomorrow --date tomorrow` writes nothing.
+    pub fn write_cutoff(&self) -> NaiveDate {
+        self.today.min(self.clock)
+    }
+
     /// A context for tests: fixed dates, English, no terminal, output into memory.
     #[cfg(test)]
     pub fn for_test(today: NaiveDate) -> Ctx {

@@ -151,7 +151,8 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
             })
         },
     )?;
-    if date > today {
+    if date > ctx.write_cutoff() {
+        let today = ctx.write_cutoff();
         return Err(Refused(format!(
             "{date} is in the future (today is {today}); record work once it is done"
         ))

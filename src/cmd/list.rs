@@ -10,7 +10,7 @@ use crate::cli::{ListArgs, ListFormat};
 use crate::{choose, view};
 
 pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
-    let ws = Workspace::open(dir, ctx.clock)?;
+    let ws = Workspace::open(dir, ctx.read_cutoff())?;
     let active_on = a.active_on.map(|d| ctx.date(d));
     // `--as-of` is the context's today.
     let on = active_on.unwrap_or(ctx.today);

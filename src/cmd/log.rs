@@ -13,7 +13,7 @@ use crate::text::safe;
 use crate::{resolve, view};
 
 pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
-    let ws = Workspace::open(dir, ctx.today)?;
+    let ws = Workspace::open(dir, ctx.read_cutoff())?;
     let ks: Vec<&Kommun> = a
         .kommuner
         .iter()

@@ -15,7 +15,7 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
     let as_of = ctx.today;
     let lang = ctx.lang;
     let since = a.since.map(|d| ctx.date(d));
-    let ws = Workspace::open(dir, as_of.max(ctx.clock))?;
+    let ws = Workspace::open(dir, ctx.read_cutoff())?;
     let k = resolve_kommun(&a.kommun, &ws)?;
     let p = match choose::report_pledge(ws.pledges(), k, as_of, a.area.as_deref()) {
         Ok(p) => p,

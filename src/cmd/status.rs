@@ -44,7 +44,7 @@ fn select<'w>(
 pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
     let lang = ctx.lang;
-    let ws = Workspace::open(dir, as_of.max(ctx.clock))?;
+    let ws = Workspace::open(dir, ctx.read_cutoff())?;
     let chosen = select(&ws, &a.kommuner, a.all, as_of)?;
     if a.format == StatusFormat::Json {
         let mut out = std::io::BufWriter::new(&mut ctx.out);

@@ -12,7 +12,7 @@ use crate::store;
 use crate::text::plural;
 
 pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<u8> {
-    let today = ctx.today;
+    let today = ctx.read_cutoff();
     let paths = if a.paths.is_empty() {
         let dir = store::find_dir(dir.as_deref())?;
         store::pledge_files(&dir)?

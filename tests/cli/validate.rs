@@ -58,7 +58,7 @@ fn validate_broken_corpus() {
         ),
         (
             "count-zero",
-            "12:20: error: target count must be a whole number from 1 to 4294967295, found 0",
+            "12:20: error: target count must be a whole number from 1 to 10000, found 0",
         ),
         (
             "duplicate-id",
@@ -75,7 +75,28 @@ fn validate_broken_corpus() {
         ),
         (
             "log-future",
-            "18:8: error: log entry dated in the future (2099-05-01, today is 2020-01-01)",
+            "18:8: error: log entry dated in the future (2099-05-01)",
+        ),
+        // issue 12 (2, 11, 14, 15) and 16 (merge conflicts)
+        (
+            "log-empty-inline",
+            "3:7: error: log entries must be `[[log]]` tables",
+        ),
+        (
+            "period-too-long",
+            "6:7: error: the period from 2016-01-01 to 9999-12-31 is longer than 10 years",
+        ),
+        (
+            "reserved-id",
+            "9:6: error: the activity id \"uppfoljning\" is reserved for recording the follow-up",
+        ),
+        (
+            "count-too-large",
+            "12:20: error: target count must be a whole number from 1 to 10000, found 4294967295",
+        ),
+        (
+            "merge-conflict",
+            "18:1: error: resolve the merge conflict: `<<<<<<<` is left in the file",
         ),
         (
             "log-inline",
@@ -172,7 +193,7 @@ fn validate_reports_every_problem_of_a_folder_in_one_run() {
         .args(["validate", "--as-of", "2020-01-01", "tests/bad"])
         .status(1)
         .stdout_is(predicate::str::ends_with(
-            "22 files checked: 22 errors, 0 warnings\n",
+            "27 files checked: 29 errors, 0 warnings\n",
         ))
         .run();
 }
