@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use chrono::Datelike;
 use clap::CommandFactory;
 
-use super::{Out, Refused, today};
+use super::{Out, today};
 use crate::cli::{Cli, NewArgs};
 use crate::kommuner::{self, Kommun};
 use crate::record::toml_string;
@@ -170,20 +170,8 @@ pub fn new(dir: Option<PathBuf>, a: NewArgs, out: &Out) -> Result<u8> {
     let years = crate::text::years(a.start.year(), a.end.year());
     let path = dir.join(format!("{}-{years}.toml", crate::text::slug(ks[0].name)));
     let shown = store::display_path(&path);
-    let mut file = match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-    {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Refused(format!("{shown} already exists; nothing was written")).into());
-        }
-        Err(e) => return Err(e).with_context(|| format!("cannot create {shown}")),
-    };
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .with_context(|| format!("cannot write {shown}"))?;
+    // Whole or not at all: a full disk leaves no empty file that `new` would then refuse.
+    store::create_atomic(&path, text.as_bytes())?;
     if !out.quiet {
         println!("wrote {shown}; fill it in, then run `pledge validate`");
     }

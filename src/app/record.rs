@@ -207,9 +207,6 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
         bail!("--by is empty; leave it out to use PLEDGE_USER, git's user.name or the login name");
     }
     let dir = store::find_dir(dir.as_deref())?;
-    // Everything from reading to replacing happens under the folder lock, so the file that is
-    // written is the file that was read.
-    let _lock = (!a.dry_run).then(|| store::lock(&dir)).transpose()?;
     let area = a.area.as_deref();
     let followup = resolve::is_followup(&a.activity);
     // A follow-up usually comes after its löfte's period: look at last year's files too.
@@ -263,18 +260,34 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
         }
         return Ok(0);
     }
-    // The file validates (it loaded without errors, and its log is made of `[[log]]`
-    // tables), so one more `[[log]]` table at its end keeps it valid; the addition itself is
-    // checked to read back as exactly the entry.
-    if record::read_back(&addition).as_ref() != Some(&entry) {
-        bail!(
-            "internal error: the new entry does not read back as written; {} is unchanged",
-            file.display
-        );
-    }
-    let mut new_text = file.text.clone();
-    new_text.push_str(&addition);
-    store::write_atomic(&file.path, &store::with_bom(file.bom, &new_text))?;
+    // The file is read again under the lock of the folder that really holds it, and the entry
+    // appended to what is there now. It validates (it loaded without errors, and its log is
+    // made of `[[log]]` tables), so one more `[[log]]` table at its end keeps it valid; the
+    // addition itself is checked to read back as exactly the entry.
+    let (after, span) = store::edit(&file.path, lock_timeout(), today, |fresh| {
+        let Some(now) = fresh
+            .loaded
+            .pledge
+            .clone()
+            .filter(|_| !fresh.loaded.has_errors())
+        else {
+            return Err(Refused(format!(
+                "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
+                fresh.display, fresh.display
+            ))
+            .into());
+        };
+        let addition = record::addition(&fresh.text, &entry);
+        if record::read_back(&addition).as_ref() != Some(&entry) {
+            bail!(
+                "internal error: the new entry does not read back as written; {} is unchanged",
+                fresh.display
+            );
+        }
+        let new_text = format!("{}{addition}", fresh.text);
+        let span = fresh.text.len()..new_text.len();
+        Ok((store::with_bom(fresh.bom, &new_text), (now, span)))
+    })?;
     if !out.quiet {
         let lang = out.lang;
         println!("{} {}:", out.lang.t("recorded in"), file.display);
@@ -282,16 +295,26 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
             "{}",
             indent(&safe(&record::render_entry(&entry, "\n"), true))
         );
-        let mut after = chosen.clone();
-        after
-            .log
-            .push(entry.to_log_entry(file.text.len()..new_text.len()));
+        let mut after = after;
+        after.log.push(entry.to_log_entry(span));
         if let Some(act) = after.activity(&entry.activity) {
             let st = crate::status::activity_status(&after, act, date);
             println!("{}", describe_progress(&st, lang));
         }
     }
     Ok(0)
+}
+
+/// How long a writer waits for another (`PLEDGE_LOCK_TIMEOUT`, in seconds; 30 s).
+fn lock_timeout() -> std::time::Duration {
+    std::env::var("PLEDGE_LOCK_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map_or(
+            std::time::Duration::from_secs(30),
+            std::time::Duration::from_secs_f64,
+        )
 }
 
 fn indent(s: &str) -> String {
@@ -301,7 +324,6 @@ fn indent(s: &str) -> String {
 pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
     let today = a.as_of.unwrap_or_else(today);
     let dir = store::find_dir(dir.as_deref())?;
-    let _lock = (!a.dry_run).then(|| store::lock(&dir)).transpose()?;
     let area = a.area.as_deref();
     let (ws, k) = Workspace::for_kommun(
         dir,
@@ -337,23 +359,32 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
         .into());
     };
     let file = ws.file_of(p);
-    let (new_text, removed) = match record::undo(&file.text, p) {
-        Ok(x) => x,
-        Err(UndoError::NoEntries) => {
-            return Err(Refused(format!("{} has no log entries to undo", file.display)).into());
-        }
-        Err(UndoError::NotAsWritten) => {
+    let remove = |f: &store::SourceFile| -> Result<(Vec<u8>, String)> {
+        let Some(p) = f.loaded.pledge.as_ref().filter(|_| !f.loaded.has_errors()) else {
             return Err(Refused(format!(
-                "the last log entry of {} is not as `pledge done` wrote it (edited by hand, or not \
-                 at the end of the file), so undo leaves it alone; edit the file by hand",
-                file.display
+                "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
+                f.display, f.display
             ))
             .into());
-        }
+        };
+        let (new_text, removed) = record::undo(&f.text, p).map_err(|e| match e {
+            UndoError::NoEntries => Refused(format!("{} has no log entries to undo", f.display)),
+            UndoError::NotAsWritten => Refused(format!(
+                "the last log entry of {} is not as `pledge done` wrote it (edited by hand, or not \
+                 at the end of the file), so undo leaves it alone; edit the file by hand",
+                f.display
+            )),
+        })?;
+        let removed_text = f.text[removed.span.start..].to_string();
+        Ok((store::with_bom(f.bom, &new_text), removed_text))
     };
-    if !a.dry_run {
-        store::write_atomic(&file.path, &store::with_bom(file.bom, &new_text))?;
-    }
+    // Written under the lock of the folder that really holds the file, from the file as it
+    // is once the lock is held.
+    let removed_text = if a.dry_run {
+        remove(file)?.1
+    } else {
+        store::edit(&file.path, lock_timeout(), today, remove)?
+    };
     if !out.quiet {
         println!(
             "{} {}:",
@@ -364,7 +395,6 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
             },
             file.display
         );
-        let removed_text = &file.text[removed.span.start..];
         print!(
             "{}",
             indent(&safe(&removed_text.replace("\r\n", "\n"), true))
