@@ -212,6 +212,12 @@ pub fn merge_driver(
                             format!("in {w}, other tables follow the log"),
                         crate::merge::Conflict::Head =>
                             "both sides changed the löfte itself".to_string(),
+                        crate::merge::Conflict::Entry { date, activity } => format!(
+                            "both sides changed the log entries of {date} ({}) differently",
+                            crate::text::safe(&activity, false)
+                        ),
+                        crate::merge::Conflict::LogRemoved(w) =>
+                            format!("{w} removed every log entry of the base"),
                     }
                 );
                 None
