@@ -345,7 +345,10 @@ mod tests {
         });
         assert_eq!(merge(&base, &ours, &theirs), conflict);
         // Changed on one side, removed on the other.
-        assert_eq!(merge(&base, &ours, &with(&[other.clone()])), conflict);
+        assert_eq!(
+            merge(&base, &ours, &with(std::slice::from_ref(&other))),
+            conflict
+        );
         // The same correction on both sides, or on one side only: taken once.
         assert_eq!(merge(&base, &ours, &ours).unwrap(), ours);
         assert_eq!(merge(&base, &ours, &base).unwrap(), ours);
