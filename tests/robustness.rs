@@ -30,12 +30,20 @@ fn pledge(dir: &Path) -> Command {
 
 fn done_args(i: usize) -> Vec<String> {
     let date = format!("2016-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
-    ["done", "filipstad", "vandring", "--date", &date, "--by", "Anna"]
-        .map(String::from)
-        .to_vec()
-        .into_iter()
-        .chain(["--note".to_string(), format!("writer {i}")])
-        .collect()
+    [
+        "done",
+        "filipstad",
+        "vandring",
+        "--date",
+        &date,
+        "--by",
+        "Anna",
+    ]
+    .map(String::from)
+    .to_vec()
+    .into_iter()
+    .chain(["--note".to_string(), format!("writer {i}")])
+    .collect()
 }
 
 fn entries(path: &Path) -> usize {
@@ -113,9 +121,11 @@ fn a_write_protected_file_is_not_replaced() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("you may not write").and(predicate::str::contains(
-            "make it writable (chmod u+w) if the change is wanted",
-        )));
+        .stderr(
+            predicate::str::contains("you may not write").and(predicate::str::contains(
+                "make it writable (chmod u+w) if the change is wanted",
+            )),
+        );
     assert_eq!(fs::read_to_string(&file).unwrap(), PLEDGE);
     assert_eq!(
         fs::metadata(&file).unwrap().permissions().mode() & 0o777,
@@ -181,7 +191,14 @@ fn new_on_a_full_disk_leaves_no_empty_file() {
     assert_eq!(made, Vec::<String>::new());
     assert_eq!(leftovers(&dir), Vec::<String>::new());
     pledge(&dir)
-        .args(["new", "alvesta", "--start", "2017-01-01", "--end", "2018-12-31"])
+        .args([
+            "new",
+            "alvesta",
+            "--start",
+            "2017-01-01",
+            "--end",
+            "2018-12-31",
+        ])
         .assert()
         .success();
 }
@@ -204,7 +221,9 @@ fn done_refuses_to_grow_a_file_past_the_read_limit() {
         .args(done_args(0))
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("over the 16 MiB that pledge reads"));
+        .stderr(predicate::str::contains(
+            "over the 16 MiB that pledge reads",
+        ));
     assert_eq!(fs::read_to_string(&file).unwrap(), text);
 }
 

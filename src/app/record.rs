@@ -264,7 +264,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, out: &Out) -> Result<u8> {
     // appended to what is there now. It validates (it loaded without errors, and its log is
     // made of `[[log]]` tables), so one more `[[log]]` table at its end keeps it valid; the
     // addition itself is checked to read back as exactly the entry.
-    let (after, span) = store::edit(&file.path, lock_timeout(), today, |fresh| {
+    let (after, span) = store::edit(&file.path, lock_timeout(), today, file, |fresh| {
         let Some(now) = fresh
             .loaded
             .pledge
@@ -383,7 +383,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, out: &Out) -> Result<u8> {
     let removed_text = if a.dry_run {
         remove(file)?.1
     } else {
-        store::edit(&file.path, lock_timeout(), today, remove)?
+        store::edit(&file.path, lock_timeout(), today, file, remove)?
     };
     if !out.quiet {
         println!(

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 
-use super::{LOCK_FILE, MAX_FILE_SIZE, SourceFile, display_path, read};
+use super::{LOCK_FILE, MAX_FILE_SIZE, SourceFile, display_path, from_bytes, read, read_capped};
 
 /// A change refused before anything was written (exit 1): the file is unchanged.
 #[derive(Debug)]
@@ -80,15 +80,21 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<FolderLock> {
 /// Changes one file under its lock: the file is read again once the lock is held, `change`
 /// makes the new bytes from what is there now (with a value for the caller), and the file is
 /// replaced atomically. Whatever another process wrote before the lock was taken is kept.
+/// `before` is the file as the caller read it; when the bytes are still the same it is used
+/// as it is, without loading the file again.
 pub fn edit<T>(
     path: &Path,
     timeout: Duration,
     today: NaiveDate,
+    before: &SourceFile,
     change: impl FnOnce(&SourceFile) -> Result<(Vec<u8>, T)>,
 ) -> Result<T> {
     let _lock = lock(path, timeout)?;
-    let fresh = read(path, today)?;
-    let (bytes, value) = change(&fresh)?;
+    let (bytes, value) = match read_capped(path) {
+        Ok(bytes) if bytes == super::with_bom(before.bom, &before.text) => change(before)?,
+        Ok(bytes) => change(&from_bytes(path, display_path(path), bytes, today))?,
+        Err(_) => change(&read(path, today)?)?,
+    };
     write_atomic(path, &bytes)?;
     Ok(value)
 }
