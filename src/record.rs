@@ -214,6 +214,13 @@ pub enum PickError {
     NoMatch,
 }
 
+/// The entry is the user's: its `by` is the user's name, without regard to case and outer
+/// spaces.
+pub fn is_own(user: Option<&str>, e: &LogEntry) -> bool {
+    let norm = |s: &str| s.trim().to_lowercase();
+    matches!((user, &e.by), (Some(u), Some(by)) if norm(u) == norm(by))
+}
+
 /// The entry `undo` removes from `log` (a löfte's entries); its `by` says whose it is.
 pub fn pick<'l>(log: &'l [LogEntry], p: &UndoPick<'_>) -> Result<&'l LogEntry, PickError> {
     if log.is_empty() {
@@ -221,10 +228,7 @@ pub fn pick<'l>(log: &'l [LogEntry], p: &UndoPick<'_>) -> Result<&'l LogEntry, P
     }
     let mut ordered: Vec<&LogEntry> = log.iter().collect();
     ordered.sort_by_key(|e| (e.date, e.span.start));
-    let own = |e: &LogEntry| {
-        let norm = |s: &str| s.trim().to_lowercase();
-        matches!((p.user, &e.by), (Some(u), Some(by)) if norm(u) == norm(by))
-    };
+    let own = |e: &LogEntry| is_own(p.user, e);
     let named = p.date.is_some() || p.activity.is_some() || p.index.is_some();
     let matching: Vec<&LogEntry> = ordered
         .iter()
@@ -243,6 +247,41 @@ pub fn pick<'l>(log: &'l [LogEntry], p: &UndoPick<'_>) -> Result<&'l LogEntry, P
             others: matching.len(),
         }),
         (None, true) => matching.last().copied().ok_or(PickError::NoMatch),
+    }
+}
+
+/// [`pick`] among several löften (those of one kommun): the löfte and entry `undo` removes.
+/// Of the entries picked in each, the user's own come first, then the most recent. An
+/// `index` counts within each löfte, so give it with a date that names the löfte.
+pub fn pick_among<'p>(
+    pledges: &[&'p Pledge],
+    p: &UndoPick<'_>,
+) -> Result<(&'p Pledge, &'p LogEntry), PickError> {
+    let mut others = 0;
+    let mut any_entries = false;
+    let mut best: Option<(&Pledge, &LogEntry)> = None;
+    let own = |e: &LogEntry| is_own(p.user, e);
+    for pl in pledges {
+        match pick(&pl.log, p) {
+            Ok(e) => {
+                let rank = |e: &LogEntry| (own(e), e.date);
+                if best.is_none_or(|(_, b)| rank(e) > rank(b)) {
+                    best = Some((pl, e));
+                }
+            }
+            Err(PickError::NoEntries) => {}
+            Err(PickError::NoneOfYours { others: n }) => {
+                any_entries = true;
+                others += n;
+            }
+            Err(PickError::NoMatch) => any_entries = true,
+        }
+    }
+    match best {
+        Some(b) => Ok(b),
+        None if others > 0 => Err(PickError::NoneOfYours { others }),
+        None if any_entries => Err(PickError::NoMatch),
+        None => Err(PickError::NoEntries),
     }
 }
 
@@ -457,5 +496,34 @@ mod tests {
         let (undone, removed) = undo(&after, &p).unwrap();
         assert_eq!(undone, with_bom);
         assert_eq!(removed.note.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn among_several_loften_the_users_most_recent_entry_is_picked() {
+        let (_, a) = logged(&[
+            ("2016-03-01", "a", Some("Anna")),
+            ("2016-06-01", "a", Some("Bo")),
+        ]);
+        let (_, b) = logged(&[("2016-04-01", "b", Some("Anna"))]);
+        let (_, none) = logged(&[]);
+        let anna = UndoPick {
+            user: Some("Anna"),
+            ..UndoPick::default()
+        };
+        let (pl, e) = pick_among(&[&a, &b, &none], &anna).unwrap();
+        assert!(std::ptr::eq(pl, &b));
+        assert_eq!(e.activity, "b");
+        let cecilia = UndoPick {
+            user: Some("Cecilia"),
+            ..UndoPick::default()
+        };
+        assert_eq!(
+            pick_among(&[&a, &b], &cecilia).map(|_| ()),
+            Err(PickError::NoneOfYours { others: 3 })
+        );
+        assert_eq!(
+            pick_among(&[&none], &anna).map(|_| ()),
+            Err(PickError::NoEntries)
+        );
     }
 }
