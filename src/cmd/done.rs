@@ -126,11 +126,6 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     let date = a.date.map_or(today, |d| ctx.date(d));
     check_done_args(&a)?;
     let dir = store::find_dir(dir.as_deref())?;
-    // Everything from reading to replacing happens under the folder lock, so the file that is
-    // written is the file that was read.
-    let _lock = (!a.dry_run)
-        .then(|| store::lock(&dir, ctx.lock_timeout))
-        .transpose()?;
     let area = a.area.as_deref();
     let followup = resolve::is_followup(&a.activity);
     // A follow-up usually comes after its löfte's period: look at last year's files too.
@@ -202,18 +197,40 @@ fn write_entry(
         }
         return Ok(0);
     }
-    // The file validates (it loaded without errors, and its log is made of `[[log]]`
-    // tables), so one more `[[log]]` table at its end keeps it valid; the addition itself is
-    // checked to read back as exactly the entry.
-    if record::read_back(&addition).as_ref() != Some(entry) {
-        bail!(
-            "internal error: the new entry does not read back as written; {} is unchanged",
-            file.display
-        );
-    }
-    let mut new_text = file.text.clone();
-    new_text.push_str(&addition);
-    store::write_atomic(&file.path, &store::with_bom(file.bom, &new_text))?;
+    // The file is read again under the lock of the folder that really holds it, and the entry
+    // appended to what is there now. It validates (it loaded without errors, and its log is
+    // made of `[[log]]` tables), so one more `[[log]]` table at its end keeps it valid; the
+    // addition itself is checked to read back as exactly the entry.
+    let (after, span) = store::edit(
+        &file.path,
+        ctx.lock_timeout,
+        ctx.read_cutoff(),
+        file,
+        |fresh| {
+            let Some(now) = fresh
+                .loaded
+                .pledge
+                .clone()
+                .filter(|_| !fresh.loaded.has_errors())
+            else {
+                return Err(Refused(format!(
+                    "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
+                    fresh.display, fresh.display
+                ))
+                .into());
+            };
+            let addition = record::addition(&fresh.text, entry);
+            if record::read_back(&addition).as_ref() != Some(entry) {
+                bail!(
+                    "internal error: the new entry does not read back as written; {} is unchanged",
+                    fresh.display
+                );
+            }
+            let new_text = format!("{}{addition}", fresh.text);
+            let span = fresh.text.len()..new_text.len();
+            Ok((store::with_bom(fresh.bom, &new_text), (now, span)))
+        },
+    )?;
     if !ctx.quiet {
         let lang = ctx.lang;
         writeln!(ctx.out, "{} {}:", lang.t(Label::RecordedIn), file.display)?;
@@ -222,10 +239,8 @@ fn write_entry(
             "{}",
             indent(&safe(&record::render_entry(entry, "\n"), true))
         )?;
-        let mut after = chosen.clone();
-        after
-            .log
-            .push(entry.to_log_entry(file.text.len()..new_text.len()));
+        let mut after = after;
+        after.log.push(entry.to_log_entry(span));
         if let Some(act) = after.activity(&entry.activity) {
             let st = crate::status::activity_status(&after, act, entry.date);
             writeln!(ctx.out, "{}", describe_progress(&st, lang))?;
@@ -242,9 +257,6 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     let today = ctx.today;
     let date = a.date.map(|d| ctx.date(d));
     let dir = store::find_dir(dir.as_deref())?;
-    let _lock = (!a.dry_run)
-        .then(|| store::lock(&dir, ctx.lock_timeout))
-        .transpose()?;
     let area = a.area.as_deref();
     let (ws, k) =
         Workspace::for_kommun(
@@ -286,23 +298,38 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
 /// Removes the löfte's last entry (or shows it, on a dry run).
 fn remove_last(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
     let file = ws.file_of(p);
-    let (new_text, removed) = match record::undo(&file.text, p) {
-        Ok(x) => x,
-        Err(UndoError::NoEntries) => {
-            return Err(Refused(format!("{} has no log entries to undo", file.display)).into());
-        }
-        Err(UndoError::NotAsWritten) => {
+    let remove = |f: &store::SourceFile| -> Result<(Vec<u8>, String)> {
+        let Some(p) = f.loaded.pledge.as_ref().filter(|_| !f.loaded.has_errors()) else {
             return Err(Refused(format!(
-                "the last log entry of {} is not as `pledge done` wrote it (edited by hand, or not \
-                 at the end of the file), so undo leaves it alone; edit the file by hand",
-                file.display
+                "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
+                f.display, f.display
             ))
             .into());
-        }
+        };
+        let (new_text, removed) = record::undo(&f.text, p).map_err(|e| match e {
+            UndoError::NoEntries => Refused(format!("{} has no log entries to undo", f.display)),
+            UndoError::NotAsWritten => Refused(format!(
+                "the last log entry of {} is not as `pledge done` wrote it (edited by hand, or not \
+                 at the end of the file), so undo leaves it alone; edit the file by hand",
+                f.display
+            )),
+        })?;
+        let removed_text = f.text[removed.span.start..].to_string();
+        Ok((store::with_bom(f.bom, &new_text), removed_text))
     };
-    if !dry_run {
-        store::write_atomic(&file.path, &store::with_bom(file.bom, &new_text))?;
-    }
+    // Written under the lock of the folder that really holds the file, from the file as it
+    // is once the lock is held.
+    let removed_text = if dry_run {
+        remove(file)?.1
+    } else {
+        store::edit(
+            &file.path,
+            ctx.lock_timeout,
+            ctx.read_cutoff(),
+            file,
+            remove,
+        )?
+    };
     if !ctx.quiet {
         writeln!(
             ctx.out,
@@ -314,7 +341,6 @@ fn remove_last(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Resu
             },
             file.display
         )?;
-        let removed_text = &file.text[removed.span.start..];
         write!(
             ctx.out,
             "{}",

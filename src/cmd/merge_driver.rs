@@ -63,5 +63,10 @@ fn conflict_message(c: Conflict) -> String {
         Conflict::Invalid(w) => format!("{w} does not validate"),
         Conflict::LogNotLast(w) => format!("in {w}, other tables follow the log"),
         Conflict::Head => "both sides changed the löfte itself".to_string(),
+        Conflict::Entry { date, activity } => format!(
+            "both sides changed the log entries of {date} ({}) differently",
+            crate::text::safe(&activity, false)
+        ),
+        Conflict::LogRemoved(w) => format!("{w} removed every log entry of the base"),
     }
 }

@@ -38,7 +38,8 @@ impl fmt::Display for Refused {
 impl std::error::Error for Refused {}
 
 pub fn exit_code_of(e: &anyhow::Error) -> u8 {
-    if e.downcast_ref::<Refused>().is_some() {
+    if e.downcast_ref::<Refused>().is_some() || e.downcast_ref::<crate::store::Refusal>().is_some()
+    {
         1
     } else {
         2

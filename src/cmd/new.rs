@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use chrono::{Datelike, NaiveDate};
 
-use super::{Ctx, Refused};
+use super::Ctx;
 use crate::kommuner::{self, Kommun};
 use crate::record::toml_string;
 use crate::store;
@@ -133,20 +133,8 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
     let years = crate::text::years(start.year(), end.year());
     let path = dir.join(format!("{}-{years}.toml", crate::text::slug(ks[0].name)));
     let shown = store::display_path(&path);
-    let mut file = match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-    {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Refused(format!("{shown} already exists; nothing was written")).into());
-        }
-        Err(e) => return Err(e).with_context(|| format!("cannot create {shown}")),
-    };
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .with_context(|| format!("cannot write {shown}"))?;
+    // Whole or not at all: a full disk leaves no empty file that `new` would then refuse.
+    store::create_atomic(&path, text.as_bytes())?;
     if !ctx.quiet {
         writeln!(
             ctx.out,
