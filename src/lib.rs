@@ -6,6 +6,7 @@
 //! that reads, locks and writes files; [`render`] formats output; [`app`] runs commands.
 
 pub mod app;
+pub mod calendar;
 pub mod cli;
 pub mod diag;
 pub mod holidays;

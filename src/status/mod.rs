@@ -31,7 +31,7 @@ mod followup;
 #[cfg(test)]
 mod tests;
 
-pub use activity::activity_status;
+pub use activity::{ANSWER_DAYS, activity_status};
 pub use followup::followup_status;
 
 /// How many days back an activity without a target counts as reported.
