@@ -20,8 +20,8 @@
 //! - **SEQUENCE** is the number of log entries the event reflects (work recorded in its
 //!   window), so recording work, the change the event's text shows ("1 av 2"), raises it.
 //!   **DTSTAMP** is the day the event's information last changed as far as the files tell: the
-//!   latest of those entries, else the löfte's signing day (else its stated start, else its
-//!   first entry). Neither depends on the as-of date or the clock, so rebuilding gives the
+//!   latest of those entries, else the day the löfte dates from (the earlier of its signing
+//!   day and its stated start; without either, its first entry). Neither depends on the as-of date or the clock, so rebuilding gives the
 //!   same bytes. What SEQUENCE cannot see: an edit of the file's wording or dates changes the
 //!   event but not SEQUENCE, and `undo` lowers it. Subscribed calendars (Google, Outlook,
 //!   Apple) replace the events from the feed on every refresh whatever SEQUENCE says; it
@@ -158,11 +158,11 @@ impl<'a> Cx<'a> {
             .and_then(|s| s.to_str())
             .unwrap_or(&p.file);
         let first_entry = p.log.iter().map(|e| e.date).min();
-        let anchor = p
-            .signed
-            .or(p.period.start_stated.then_some(p.period.start))
-            .or(first_entry)
-            .unwrap_or(NaiveDate::MIN);
+        let stated = p.period.start_stated.then_some(p.period.start);
+        let anchor = match (p.signed, stated) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).or(first_entry).unwrap_or(NaiveDate::MIN),
+        };
         Cx {
             s,
             lang,
