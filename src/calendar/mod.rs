@@ -90,6 +90,16 @@ pub fn events(statuses: &[PledgeStatus<'_>], lang: Lang) -> Vec<Event> {
     out
 }
 
+/// The whole feed for these löften: [`events`] written by [`ics::write`] under
+/// [`calendar_name`].
+pub fn feed(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
+    ics::write(
+        &calendar_name(statuses, lang),
+        lang,
+        &events(statuses, lang),
+    )
+}
+
 /// The calendar's name: "Medborgarlöften – Filipstad" for one kommun's löften.
 pub fn calendar_name(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
     let base = match lang {
@@ -172,10 +182,6 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn sv(&self) -> bool {
-        self.lang == Lang::Sv
-    }
-
     /// An event with sequence 0, revised on the anchor day.
     fn event(
         &self,
@@ -233,14 +239,13 @@ fn followup_events(cx: &Cx<'_>, out: &mut Vec<Event>) {
     let (Some(when), Some(due)) = (f.when, st.due) else {
         return;
     };
-    if !matches!(
+    let pending = matches!(
         st.status,
         FollowupState::Scheduled | FollowupState::Due | FollowupState::Overdue
-    ) {
-        return;
-    }
-    let mut dues = vec![due];
+    );
+    let mut dues = if pending { vec![due] } else { Vec::new() };
     if when == FollowupWhen::Yearly {
+        // This year's done or not, the years to come are still due.
         let ends = crate::schedule::windows(&p.period, 1, crate::model::Per::Year);
         dues.extend(ends.iter().map(|w| w.end).filter(|d| *d > due));
     }
@@ -371,28 +376,13 @@ fn window_events(cx: &Cx<'_>, sel: Sel<'_>, ws: &[WindowStatus], out: &mut Vec<E
             (Some((y, n)), Lang::En) => format!("week {n} of {y}"),
             (None, _) => l.window(w.start, w.end),
         };
-        let summary = if cx.sv() {
-            let done = if w.required == 1 {
-                "genomförd"
-            } else {
-                "genomförda"
-            };
-            format!(
-                "{}: {}, {} av {} {done} – {name} slutar",
-                cx.who,
-                sel.label(),
-                w.done,
-                w.required
-            )
-        } else {
-            let summary = format!(
-                "{}: {}, {} of {} done – {name} ends",
-                cx.who,
-                sel.label(),
-                w.done,
-                w.required
-            );
-            summary
+        let (who, what, done, required) = (&cx.who, sel.label(), w.done, w.required);
+        let summary = match (l, required) {
+            (Lang::Sv, 1) => format!("{who}: {what}, {done} av 1 genomförd – {name} slutar"),
+            (Lang::Sv, _) => {
+                format!("{who}: {what}, {done} av {required} genomförda – {name} slutar")
+            }
+            (Lang::En, _) => format!("{who}: {what}, {done} of {required} done – {name} ends"),
         };
         let description = format!(
             "{}\n{}: {} – {}\n{}",

@@ -264,3 +264,50 @@ fn the_feed_is_rfc_5545() {
     );
     assert_eq!(un.matches("BEGIN:VEVENT").count(), es.len());
 }
+
+#[test]
+fn a_yearly_follow_up_done_this_year_is_still_due_next_year() {
+    let src = HEAD
+        .replace("end = 2017-12-31", "end = 2018-12-31")
+        .replace("when = \"2018-Q1\"", "when = \"yearly\"")
+        + "[[log]]\ndate = 2017-12-20\nactivity = \"followup\"\n";
+    let l = load("pledges/filipstad-2017.toml", &src, d("2030-01-01"));
+    assert!(!l.has_errors(), "{:?}", l.diags);
+    let p = l.pledge.unwrap();
+    let es = build(&p, "2017-12-25", Lang::En);
+    let follow: Vec<_> = es
+        .iter()
+        .filter(|e| e.kind == EventKind::FollowupDue)
+        .map(|e| (e.uid.as_str(), e.date))
+        .collect();
+    assert_eq!(
+        follow,
+        [(
+            "1782/filipstad-2017/followup/2018-12-31@pledge",
+            d("2018-12-31")
+        )]
+    );
+    // Before it was recorded, both years are due.
+    let es = build(&p, "2017-12-10", Lang::En);
+    assert_eq!(
+        es.iter()
+            .filter(|e| e.kind == EventKind::FollowupDue)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn feed_is_name_events_and_writer() {
+    let p = pledge_with(&[]);
+    let s = [pledge_status(&p, d("2017-05-10"))];
+    let f = feed(&s, Lang::En);
+    assert_eq!(
+        f,
+        write(
+            "Medborgarlöften (citizen pledges) – Filipstad",
+            Lang::En,
+            &events(&s, Lang::En)
+        )
+    );
+}
