@@ -148,37 +148,55 @@ pub fn pledge_events(s: &PledgeStatus<'_>, lang: Lang) -> Vec<Event> {
     out
 }
 
+/// An event's UID: `kommunkoder/stem/kind/what…@pledge`, each part [`encode`]d. Other
+/// modules adding kinds of events (indicator measurements) make their UIDs here too.
+pub fn uid(p: &Pledge, kind: EventKind, what: &[&str]) -> String {
+    let koder: Vec<&str> = p.kommuner.iter().map(|k| k.kod).collect();
+    let stem = Path::new(&p.file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(&p.file);
+    let mut uid = format!(
+        "{}/{}/{}",
+        encode(&koder.join("+")),
+        encode(stem),
+        kind.name()
+    );
+    for w in what {
+        uid.push('/');
+        uid.push_str(&encode(w));
+    }
+    uid.push_str("@pledge");
+    uid
+}
+
+/// The day a löfte's information dates from, DTSTAMP of events no recorded work has changed:
+/// the earlier of its signing day and its stated start; without either, its first entry.
+pub fn anchor(p: &Pledge) -> NaiveDate {
+    let first_entry = p.log.iter().map(|e| e.date).min();
+    let stated = p.period.start_stated.then_some(p.period.start);
+    match (p.signed, stated) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b).or(first_entry).unwrap_or(NaiveDate::MIN),
+    }
+}
+
 /// What every event of one löfte shares.
 struct Cx<'a> {
     s: &'a PledgeStatus<'a>,
     lang: Lang,
     who: String,
-    /// `kommunkoder/stem`, encoded.
-    base: String,
     /// The day the löfte's information dates from.
     anchor: NaiveDate,
 }
 
 impl<'a> Cx<'a> {
     fn new(s: &'a PledgeStatus<'a>, lang: Lang) -> Cx<'a> {
-        let p = s.pledge;
-        let koder: Vec<&str> = p.kommuner.iter().map(|k| k.kod).collect();
-        let stem = Path::new(&p.file)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or(&p.file);
-        let first_entry = p.log.iter().map(|e| e.date).min();
-        let stated = p.period.start_stated.then_some(p.period.start);
-        let anchor = match (p.signed, stated) {
-            (Some(a), Some(b)) => a.min(b),
-            (a, b) => a.or(b).or(first_entry).unwrap_or(NaiveDate::MIN),
-        };
         Cx {
             s,
             lang,
-            who: who(p),
-            base: format!("{}/{}", encode(&koder.join("+")), encode(stem)),
-            anchor,
+            who: who(s.pledge),
+            anchor: anchor(s.pledge),
         }
     }
 
@@ -191,15 +209,9 @@ impl<'a> Cx<'a> {
         summary: String,
         description: String,
     ) -> Event {
-        let mut uid = format!("{}/{}", self.base, kind.name());
-        for w in what {
-            uid.push('/');
-            uid.push_str(&encode(w));
-        }
-        uid.push_str("@pledge");
         Event {
             kind,
-            uid,
+            uid: uid(self.s.pledge, kind, what),
             date,
             summary,
             description,
