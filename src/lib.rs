@@ -8,6 +8,7 @@
 //! flags ([`cli`]) and the environment; nothing else reads the environment, the clock or the
 //! terminal.
 
+pub mod calendar;
 pub mod choose;
 pub mod cli;
 pub mod cmd;
