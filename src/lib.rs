@@ -14,6 +14,7 @@ pub mod kommuner;
 pub mod load;
 pub mod merge;
 pub mod model;
+pub mod outcome;
 pub mod record;
 pub mod render;
 pub mod report;
