@@ -22,5 +22,6 @@ pub mod resolve;
 pub mod schedule;
 pub mod status;
 pub mod store;
+pub mod svgchart;
 pub mod text;
 pub mod validate;
