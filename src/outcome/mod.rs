@@ -25,6 +25,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub mod entry;
+pub mod json;
 mod judge;
 pub mod problems;
 pub mod verdict;
