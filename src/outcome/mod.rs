@@ -30,6 +30,9 @@ mod judge;
 pub mod problems;
 pub mod verdict;
 
+#[cfg(test)]
+mod tests;
+
 pub use judge::{
     DUE_DAYS, DueState, GRACE_DAYS, IndicatorStatus, Judgement, RELATIVE_TOLERANCE, Reference,
     ReferenceKind, indicator_status, judge_change, next_due,
