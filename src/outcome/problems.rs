@@ -263,7 +263,8 @@ pub fn check_measurements(
 }
 
 /// Problems with verdicts: unknown activity, before the follow-up's first due day
-/// (`due_from`), after `today`, without a reason.
+/// (`due_from`: for a yearly follow-up, the first year's, so earlier years' verdicts stay
+/// valid; None for continuous or unscheduled follow-ups), after `today`, without a reason.
 pub fn check_verdicts(
     vs: &[VerdictEntry],
     activities: &[&str],

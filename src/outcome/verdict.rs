@@ -17,7 +17,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::status::Status;
+use crate::status::{FollowupState, FollowupStatus, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -140,6 +140,23 @@ pub fn missing<'a>(
         .collect()
 }
 
+/// The follow-up's state once verdicts count: a recorded follow-up is only done when every
+/// activity has a verdict (`missing` is empty); until then it stays due, or overdue after its
+/// due day. A continuous or unscheduled follow-up has no one occasion to judge at, so its
+/// state is left as it is (verdicts are shown when given).
+pub fn followup_state(st: &FollowupStatus, missing: &[&str], as_of: NaiveDate) -> FollowupState {
+    match (st.status, st.due) {
+        (FollowupState::Done, Some(due)) if !missing.is_empty() => {
+            if as_of > due {
+                FollowupState::Overdue
+            } else {
+                FollowupState::Due
+            }
+        }
+        (s, _) => s,
+    }
+}
+
 /// Whether a verdict dated `date` comes before the follow-up's first due day (invalid: the
 /// follow-up had not begun).
 pub fn before_due(date: NaiveDate, due_from: Option<NaiveDate>) -> bool {
@@ -220,6 +237,31 @@ mod tests {
         assert_eq!(
             current(&["a"], &vs, None)[0].1.unwrap().verdict,
             Verdict::Kept
+        );
+    }
+
+    #[test]
+    fn a_follow_up_is_done_only_with_every_verdict() {
+        let st = |status, due: Option<&str>| FollowupStatus {
+            status,
+            due: due.map(|d| d.parse().unwrap()),
+            due_from: None,
+            last_done: None,
+        };
+        let (before, after) = ("2017-03-01".parse().unwrap(), "2017-04-01".parse().unwrap());
+        let done = st(FollowupState::Done, Some("2017-03-31"));
+        assert_eq!(followup_state(&done, &[], after), FollowupState::Done);
+        assert_eq!(followup_state(&done, &["a"], before), FollowupState::Due);
+        assert_eq!(followup_state(&done, &["a"], after), FollowupState::Overdue);
+        let continuous = st(FollowupState::Done, None);
+        assert_eq!(
+            followup_state(&continuous, &["a"], after),
+            FollowupState::Done
+        );
+        let sched = st(FollowupState::Scheduled, Some("2017-03-31"));
+        assert_eq!(
+            followup_state(&sched, &["a"], before),
+            FollowupState::Scheduled
         );
     }
 
