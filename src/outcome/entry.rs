@@ -280,6 +280,16 @@ mod tests {
         assert_eq!(parse_value("1,2,3"), Err(ValueError::NotANumber));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn every_finite_value_round_trips(bits in proptest::prelude::any::<u64>()) {
+            let value = f64::from_bits(bits);
+            proptest::prop_assume!(value.is_finite());
+            let back = read_back_measurement(&measurement_addition(BASE, &m(value, None)));
+            proptest::prop_assert_eq!(back.map(|b| b.value.to_bits()), Some(bits));
+        }
+    }
+
     #[test]
     fn floats_are_written_so_toml_reads_floats() {
         assert_eq!(toml_float(62.0), "62.0");

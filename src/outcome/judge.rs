@@ -298,6 +298,26 @@ mod tests {
         assert_eq!(judge_change(&i, 0.0, 0.0), Judgement::Unchanged);
     }
 
+    proptest::proptest! {
+        /// Unchanged does not depend on the direction; otherwise the two directions judge
+        /// the same change oppositely.
+        #[test]
+        fn the_directions_mirror_each_other(r in -1e6f64..1e6, l in -1e6f64..1e6) {
+            let lower = judge_change(&ind(Direction::Lower), r, l);
+            let higher = judge_change(&ind(Direction::Higher), r, l);
+            let mirrored = match lower {
+                Judgement::Improved => Judgement::Worsened,
+                Judgement::Worsened => Judgement::Improved,
+                Judgement::Unchanged => Judgement::Unchanged,
+            };
+            proptest::prop_assert_eq!(higher, mirrored);
+            proptest::prop_assert_eq!(
+                lower == Judgement::Unchanged,
+                (l - r).abs() <= 0.01 * r.abs() + 1e-9 * (1.0 + r.abs().max(l.abs()))
+            );
+        }
+    }
+
     #[test]
     fn an_own_tolerance_replaces_the_relative_one() {
         let i = Indicator {
