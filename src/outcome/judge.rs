@@ -183,7 +183,10 @@ pub fn next_due(
     };
     let due = match cadence {
         Cadence::Yearly | Cadence::EveryYears { .. } => {
-            let step = Months::new(cadence.months().unwrap_or(12).max(1));
+            let Some(months) = cadence.months().filter(|m| *m > 0) else {
+                return (None, DueState::Complete);
+            };
+            let step = Months::new(months);
             let anchor = ms
                 .last()
                 .map(|m| m.date)
@@ -473,6 +476,15 @@ mod tests {
         };
         let s = indicator_status(&long, &[], &p, d("2017-01-10"));
         assert_eq!((s.next_due, s.due_state), (None, DueState::Complete));
+        // Nonsense that validate refuses still gives an answer.
+        for years in [0, u32::MAX] {
+            let odd = Indicator {
+                cadence: Some(Cadence::EveryYears { years }),
+                ..long.clone()
+            };
+            let s = indicator_status(&odd, &[], &p, d("2017-01-10"));
+            assert_eq!((s.next_due, s.due_state), (None, DueState::Complete));
+        }
     }
 
     #[test]

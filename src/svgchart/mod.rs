@@ -97,6 +97,16 @@ pub fn fmt_num(v: f64, decimal_comma: bool) -> String {
     }
 }
 
+/// A change as shown, always signed: `+5,5`, `-0,6`, `0` (within rounding).
+pub fn fmt_change(v: f64, decimal_comma: bool) -> String {
+    let s = fmt_num(v, decimal_comma);
+    if s == "0" || s.starts_with('-') {
+        s
+    } else {
+        format!("+{s}")
+    }
+}
+
 /// A step of 1, 2 or 5 × 10^k giving about four intervals over `span`.
 fn nice_step(span: f64) -> f64 {
     let raw = span / 4.0;

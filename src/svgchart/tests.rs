@@ -167,6 +167,9 @@ fn numbers_and_axis() {
     assert_eq!(fmt_num(62.5, true), "62,5");
     assert_eq!(fmt_num(1.23456, false), "1.23");
     assert_eq!(fmt_num(-0.001, false), "0");
+    assert_eq!(fmt_change(5.5, true), "+5,5");
+    assert_eq!(fmt_change(-0.6, false), "-0.6");
+    assert_eq!(fmt_change(0.001, false), "0");
     let close = |a: (f64, f64, f64), b: (f64, f64, f64)| {
         (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9 && (a.2 - b.2).abs() < 1e-9
     };
