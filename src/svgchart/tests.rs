@@ -193,7 +193,19 @@ fn sample_for_the_eye() {
         (d("2018-11-20"), 67.5),
         (d("2019-11-18"), 66.0),
     ];
-    std::fs::write(path, svg(&chart(&p))).unwrap();
+    std::fs::write(&path, svg(&chart(&p))).unwrap();
+    // The edge cases: no measurement yet; one, without baseline or goal; close lines.
+    std::fs::write(format!("{path}.empty.svg"), svg(&chart(&[]))).unwrap();
+    let mut one = chart(&p[..1]);
+    (one.baseline, one.goal) = (None, None);
+    std::fs::write(format!("{path}.one.svg"), svg(&one)).unwrap();
+    let mut close = chart(&p);
+    close.goal = Some(Line {
+        value: 62.5,
+        label: "Mål",
+        date: None,
+    });
+    std::fs::write(format!("{path}.close.svg"), svg(&close)).unwrap();
 }
 
 #[test]
