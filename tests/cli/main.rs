@@ -6,6 +6,7 @@ mod builder;
 mod cases;
 mod check;
 mod done_undo;
+mod escaping;
 mod examples;
 mod hostile;
 mod list;
