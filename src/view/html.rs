@@ -11,14 +11,20 @@ use crate::view::phrases::{heading, period_line};
 
 /// The escaper of our templates (see `askama.toml`): `&`, `<`, `>`, `"` and `'` as entities;
 /// control characters other than newline and tab as U+FFFD, so no file text can carry markup
-/// or invisible bytes into the page.
+/// or invisible bytes into the page; invisible characters (bidi overrides and isolates,
+/// direction marks, zero-width spaces, line separators: [`crate::text::is_invisible`]) shown
+/// as text, `\u{202e}`, since a character reference such as `&#x202E;` would still reorder
+/// the text around it.
 #[derive(Debug, Clone, Copy)]
 pub struct Escape;
 
 impl askama::filters::Escaper for Escape {
     fn write_escaped_str<W: fmt::Write>(&self, mut dest: W, s: &str) -> fmt::Result {
         let mut last = 0;
+        let mut prev = None;
         for (i, c) in s.char_indices() {
+            let before = prev.replace(c);
+            let shown;
             let rep = match c {
                 '&' => "&amp;",
                 '<' => "&lt;",
@@ -26,6 +32,10 @@ impl askama::filters::Escaper for Escape {
                 '"' => "&quot;",
                 '\'' => "&#39;",
                 c if c.is_control() && c != '\n' && c != '\t' => "&#xfffd;",
+                c if crate::text::hides(c, before) => {
+                    shown = c.escape_default().to_string();
+                    &shown
+                }
                 _ => continue,
             };
             dest.write_str(&s[last..i])?;
@@ -220,6 +230,13 @@ mod tests {
             ("a\u{7}b\nc\td", "a&#xfffd;b\nc\td"),
             ("plain åäö", "plain åäö"),
             ("\r", "&#xfffd;"),
+            // A bidi override would reorder the page's text: shown, not obeyed.
+            ("a\u{202e}cba", "a\\u{202e}cba"),
+            (
+                "x\u{2066}y\u{2069}\u{200f}\u{200b}\u{2028}",
+                "x\\u{2066}y\\u{2069}\\u{200f}\\u{200b}\\u{2028}",
+            ),
+            ("👩\u{200d}🚒", "👩\u{200d}🚒"),
         ];
         for (input, want) in cases {
             assert_eq!(html(input), want, "{input:?}");
