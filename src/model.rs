@@ -96,6 +96,8 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Activity {
     pub id: String,
+    /// A short human title, where the file gives one.
+    pub title: Option<String>,
     pub text: String,
     pub owners: Vec<Owner>,
     /// Others named as taking part, without being responsible.
