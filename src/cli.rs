@@ -69,6 +69,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a commented scaffold for a new löfte into the pledges folder
     New(NewArgs),
+    /// Print an iCalendar feed (RFC 5545) of follow-ups, window ends and löften's ends
+    Calendar(CalendarArgs),
+    /// Write a static website of every löfte, with its data, for the kommun's web server
+    Site(SiteArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -316,4 +320,27 @@ pub struct CheckArgs {
     pub within: u32,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text, env = "PLEDGE_CHECK_FORMAT")]
     pub format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Only these kommuner [default: every löfte in the folder]
+    pub kommuner: Vec<String>,
+    /// The day to judge on: windows and follow-ups already past are left out [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The folder to write the site into (created when missing)
+    pub outdir: PathBuf,
+    /// Only these kommuner [default: every löfte in the folder]
+    pub kommuner: Vec<String>,
+    /// The day to judge on [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+    /// Write into OUTDIR even when it holds files pledge did not write there
+    #[arg(long)]
+    pub force: bool,
 }

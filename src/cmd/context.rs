@@ -201,6 +201,8 @@ fn as_of(c: &Command) -> Option<DateArg> {
         Command::Status(a) => a.as_of,
         Command::Report(a) => a.as_of,
         Command::Check(a) => a.as_of,
+        Command::Calendar(a) => a.as_of,
+        Command::Site(a) => a.as_of,
         _ => None,
     }
 }

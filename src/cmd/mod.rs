@@ -9,6 +9,7 @@ use anyhow::Result;
 
 use crate::cli::{Cli, Command};
 
+mod calendar;
 mod check;
 pub mod context;
 mod docs;
@@ -18,6 +19,7 @@ mod log;
 mod merge_driver;
 mod new;
 mod report;
+mod site;
 mod status;
 mod undo;
 mod validate;
@@ -82,6 +84,8 @@ pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
         Command::Report(a) => report::report(dir, a, ctx),
         Command::Check(a) => check::check(dir, a, ctx),
         Command::New(a) => new::new(dir, a, ctx),
+        Command::Calendar(a) => calendar::calendar(dir, a, ctx),
+        Command::Site(a) => site::site(dir, a, ctx),
         Command::Completions { shell } => docs::completions(shell, ctx),
         Command::Man => docs::man(ctx),
         Command::Schema => docs::schema(ctx),

@@ -17,6 +17,7 @@ pub mod labels;
 pub mod markdown;
 pub mod meeting;
 pub mod phrases;
+pub mod site;
 pub mod table;
 
 pub use labels::Label;

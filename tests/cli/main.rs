@@ -14,6 +14,7 @@ mod log;
 mod merge;
 mod new_schema_man;
 mod report;
+mod site;
 mod status;
 mod support;
 mod undo;
