@@ -69,6 +69,7 @@ impl Loader<'_> {
             if let (Some(id), Some(text), Some(target)) = (id, text, target) {
                 out.push(Activity {
                     id,
+                    title: None,
                     text,
                     owners,
                     partners,

@@ -92,8 +92,8 @@ struct ReportPage<'a> {
     title: &'a str,
     heading: String,
     period: String,
-    /// Lokalpolisområde, signed, signatories (with an empty label).
-    meta: Vec<(String, String)>,
+    /// Lokalpolisområde, signed, signatories: a label and its lines.
+    meta: Vec<(String, Vec<String>)>,
     problem_title: Option<&'a str>,
     priorities: &'a [String],
     problem_text: Option<&'a str>,
@@ -125,21 +125,25 @@ fn labels(l: crate::i18n::Lang) -> Labels {
     }
 }
 
-fn meta(m: &Meeting<'_>) -> Vec<(String, String)> {
+fn meta(m: &Meeting<'_>) -> Vec<(String, Vec<String>)> {
     let (p, l) = (m.s.pledge, m.lang);
     let mut meta = Vec::new();
     if let Some(lpo) = &p.lokalpolisomrade {
-        meta.push((l.t(Label::Lokalpolisomrade).to_string(), lpo.clone()));
+        meta.push((l.t(Label::Lokalpolisomrade).to_string(), vec![lpo.clone()]));
     }
     if let Some(d) = p.signed {
-        meta.push((l.t(Label::Signed).to_string(), d.to_string()));
+        meta.push((l.t(Label::Signed).to_string(), vec![d.to_string()]));
     }
-    for sig in &p.signatories {
-        let role = sig.role.as_ref().map(|r| format!(", {r}"));
-        meta.push((
-            String::new(),
-            format!("{}{}", sig.name, role.unwrap_or_default()),
-        ));
+    let signatories: Vec<String> = p
+        .signatories
+        .iter()
+        .map(|sig| match &sig.role {
+            Some(r) => format!("{}, {r}", sig.name),
+            None => sig.name.clone(),
+        })
+        .collect();
+    if !signatories.is_empty() {
+        meta.push((l.t(Label::SignedBy).to_string(), signatories));
     }
     meta
 }
@@ -185,7 +189,7 @@ pub fn report_html(m: &Meeting<'_>) -> String {
             .into_iter()
             .map(|e| LogRow {
                 date: e.date,
-                activity: &e.activity,
+                activity: m.lang.activity_id(&e.activity),
                 count: e.count,
                 by: e.by.as_deref().unwrap_or(""),
                 note_lines: e
