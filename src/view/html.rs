@@ -8,6 +8,7 @@ use askama::Template;
 use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
 use crate::view::phrases::{heading, period_line};
+use crate::view::title::activity_title;
 
 /// The escaper of our templates (see `askama.toml`): `&`, `<`, `>`, `"` and `'` as entities;
 /// control characters other than newline and tab as U+FFFD, so no file text can carry markup
@@ -68,6 +69,7 @@ struct Group {
 
 struct ActivityView {
     id: String,
+    title: String,
     /// The status in the status vocabulary (a CSS class).
     class: &'static str,
     status: &'static str,
@@ -101,7 +103,8 @@ struct ReportPage<'a> {
     groups: Vec<Group>,
     since: chrono::NaiveDate,
     log: Vec<LogRow<'a>>,
-    behind: Vec<(String, String)>,
+    /// Title, id and outcome of each activity that is behind.
+    behind: Vec<(String, String, String)>,
     followup: Vec<(String, String)>,
     labels: Labels,
 }
@@ -158,6 +161,7 @@ fn groups(m: &Meeting<'_>) -> Vec<Group> {
                 .into_iter()
                 .map(|a| ActivityView {
                     id: a.activity.id.clone(),
+                    title: activity_title(a.activity),
                     class: a.status.name(),
                     status: l.status(a.status),
                     text: a.activity.text.clone(),
@@ -202,7 +206,10 @@ pub fn report_html(m: &Meeting<'_>) -> String {
         behind: m
             .behind()
             .into_iter()
-            .map(|a| (a.activity.id.clone(), m.outcome(a)))
+            .map(|a| {
+                let title = activity_title(a.activity);
+                (title, a.activity.id.clone(), m.outcome(a))
+            })
             .collect(),
         followup: m.followup_details(),
         labels: labels(m.lang),

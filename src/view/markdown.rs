@@ -8,6 +8,7 @@ use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
 use crate::view::phrases::{entry_text, followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{status_rows, summary_line};
+use crate::view::title::activity_title;
 
 /// Text for a Markdown table cell or paragraph: safe for a terminal, pipes and markup
 /// characters escaped so text cannot break the table or inject HTML.
@@ -118,7 +119,9 @@ fn report_activities(m: &Meeting<'_>, o: &mut String) {
     for (g, acts) in m.groups() {
         let _ = writeln!(o, "## {}\n", l.t(g));
         for a in acts {
-            let _ = writeln!(o, "### {}\n\n{}\n", a.activity.id, md(&a.activity.text));
+            let title = md(&activity_title(a.activity));
+            let id = &a.activity.id;
+            let _ = writeln!(o, "### {title} (`{id}`)\n\n{}\n", md(&a.activity.text));
             let promised = md(&m.promised(a));
             let _ = writeln!(o, "- **{}:** {promised}", l.t(Label::WhatWePromised));
             let outcome = md(&m.outcome(a));
@@ -147,7 +150,9 @@ fn report_tail(m: &Meeting<'_>, o: &mut String) {
         let _ = writeln!(o, "{}\n", l.t(Label::NothingIsBehind));
     }
     for a in &behind {
-        let _ = writeln!(o, "- **{}**: {}", a.activity.id, md(&m.outcome(a)));
+        let title = md(&activity_title(a.activity));
+        let (id, outcome) = (&a.activity.id, md(&m.outcome(a)));
+        let _ = writeln!(o, "- **{title}** (`{id}`): {outcome}");
     }
     if !behind.is_empty() {
         o.push('\n');

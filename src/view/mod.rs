@@ -18,5 +18,6 @@ pub mod markdown;
 pub mod meeting;
 pub mod phrases;
 pub mod table;
+pub mod title;
 
 pub use labels::Label;
