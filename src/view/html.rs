@@ -8,6 +8,7 @@ use askama::Template;
 use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
 use crate::view::phrases::{heading, period_line};
+use crate::view::title::activity_title;
 
 /// The escaper of our templates (see `askama.toml`): `&`, `<`, `>`, `"` and `'` as entities;
 /// control characters other than newline and tab as U+FFFD, so no file text can carry markup
@@ -78,6 +79,7 @@ struct Group {
 
 struct ActivityView {
     id: String,
+    title: String,
     /// The status in the status vocabulary (a CSS class).
     class: &'static str,
     status: &'static str,
@@ -102,8 +104,8 @@ struct ReportPage<'a> {
     title: &'a str,
     heading: String,
     period: String,
-    /// Lokalpolisområde, signed, signatories (with an empty label).
-    meta: Vec<(String, String)>,
+    /// Lokalpolisområde, signed, signatories: a label and its lines.
+    meta: Vec<(String, Vec<String>)>,
     problem_title: Option<&'a str>,
     priorities: &'a [String],
     problem_text: Option<&'a str>,
@@ -111,7 +113,8 @@ struct ReportPage<'a> {
     groups: Vec<Group>,
     since: chrono::NaiveDate,
     log: Vec<LogRow<'a>>,
-    behind: Vec<(String, String)>,
+    /// Title, id and outcome of each activity that is behind.
+    behind: Vec<(String, String, String)>,
     followup: Vec<(String, String)>,
     labels: Labels,
 }
@@ -135,21 +138,25 @@ fn labels(l: crate::i18n::Lang) -> Labels {
     }
 }
 
-fn meta(m: &Meeting<'_>) -> Vec<(String, String)> {
+fn meta(m: &Meeting<'_>) -> Vec<(String, Vec<String>)> {
     let (p, l) = (m.s.pledge, m.lang);
     let mut meta = Vec::new();
     if let Some(lpo) = &p.lokalpolisomrade {
-        meta.push((l.t(Label::Lokalpolisomrade).to_string(), lpo.clone()));
+        meta.push((l.t(Label::Lokalpolisomrade).to_string(), vec![lpo.clone()]));
     }
     if let Some(d) = p.signed {
-        meta.push((l.t(Label::Signed).to_string(), d.to_string()));
+        meta.push((l.t(Label::Signed).to_string(), vec![d.to_string()]));
     }
-    for sig in &p.signatories {
-        let role = sig.role.as_ref().map(|r| format!(", {r}"));
-        meta.push((
-            String::new(),
-            format!("{}{}", sig.name, role.unwrap_or_default()),
-        ));
+    let signatories: Vec<String> = p
+        .signatories
+        .iter()
+        .map(|sig| match &sig.role {
+            Some(r) => format!("{}, {r}", sig.name),
+            None => sig.name.clone(),
+        })
+        .collect();
+    if !signatories.is_empty() {
+        meta.push((l.t(Label::SignedBy).to_string(), signatories));
     }
     meta
 }
@@ -164,6 +171,7 @@ fn groups(m: &Meeting<'_>) -> Vec<Group> {
                 .into_iter()
                 .map(|a| ActivityView {
                     id: a.activity.id.clone(),
+                    title: activity_title(a.activity),
                     class: a.status.name(),
                     status: l.status(a.status),
                     text: a.activity.text.clone(),
@@ -195,7 +203,7 @@ pub fn report_html(m: &Meeting<'_>) -> String {
             .into_iter()
             .map(|e| LogRow {
                 date: e.date,
-                activity: &e.activity,
+                activity: m.lang.activity_id(&e.activity),
                 count: e.count,
                 by: e.by.as_deref().unwrap_or(""),
                 note_lines: e
@@ -208,7 +216,10 @@ pub fn report_html(m: &Meeting<'_>) -> String {
         behind: m
             .behind()
             .into_iter()
-            .map(|a| (a.activity.id.clone(), m.outcome(a)))
+            .map(|a| {
+                let title = activity_title(a.activity);
+                (title, a.activity.id.clone(), m.outcome(a))
+            })
             .collect(),
         followup: m.followup_details(),
         labels: labels(m.lang),
