@@ -57,6 +57,9 @@ fn on_date_message(e: OnDateError<'_>, k: &Kommun, date: NaiveDate, broken: usiz
             msg
         }
         OnDateError::Several(many) => {
+            if let Some(msg) = super::workspace::same_lofte_twice(&many) {
+                return msg;
+            }
             let mut msg = format!("{} löften for {} hold {date}:", many.len(), k.name);
             for p in many {
                 msg.push_str(&format!(
