@@ -16,7 +16,10 @@ struct Row {
     href: String,
     title: String,
     kommuner: String,
-    period: String,
+    start: NaiveDate,
+    end: NaiveDate,
+    /// "gäller tills ett nytt löfte tecknats", for a löfte in force until replaced.
+    until_replaced: Option<&'static str>,
     state: &'static str,
     tallies: Vec<Tally>,
 }
@@ -120,18 +123,16 @@ fn row(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Row {
     if let Some(a) = &p.area {
         kommuner = format!("{kommuner} ({a})");
     }
-    let mut period = format!("{} – {}", p.period.start, p.period.end);
-    if p.period.until_replaced {
-        period = format!(
-            "{period} ({})",
-            lang.t(crate::view::Label::InForceUntilReplaced)
-        );
-    }
     Row {
         href: format!("{dir}/index.html"),
         title: p.title.clone(),
         kommuner,
-        period,
+        start: p.period.start,
+        end: p.period.end,
+        until_replaced: p
+            .period
+            .until_replaced
+            .then(|| lang.t(crate::view::Label::InForceUntilReplaced)),
         state: lang.state(s.state),
         tallies: tallies(s.activities.iter().map(|a| a.status), lang),
     }
@@ -165,9 +166,15 @@ fn regions(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> Vec<Re
                     name: lan,
                     lpos: lpos
                         .into_iter()
-                        .map(|((none, name), rows)| Lpo {
-                            name: (!none).then(|| name.to_string()),
-                            rows,
+                        .map(|((none, name), mut rows)| {
+                            // By period, then title (files are in name order).
+                            rows.sort_by(|a, b| {
+                                (a.start, a.end, &a.title).cmp(&(b.start, b.end, &b.title))
+                            });
+                            Lpo {
+                                name: (!none).then(|| name.to_string()),
+                                rows,
+                            }
                         })
                         .collect(),
                 })
