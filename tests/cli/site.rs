@@ -137,6 +137,16 @@ fn the_same_files_and_date_give_the_same_bytes() {
         .args(["--lang", "sv", "site", "b", "--as-of", "2017-06-30"])
         .read_stdout();
     assert_eq!(files(&a), files(&b));
+    // Swedish whatever the locale, unless --lang says otherwise.
+    let c = tmp.path().join("c");
+    Test::new()
+        .env("PLEDGE_DIR", &dir)
+        .env("LANG", "en_GB.UTF-8")
+        .args(["site"])
+        .arg(&c)
+        .args(["--as-of", "2017-06-30"])
+        .read_stdout();
+    assert_eq!(files(&a), files(&c));
     // A rebuild changes nothing.
     let said = build(&dir, &a, "2017-06-30", &[]);
     assert!(said.ends_with("(10 files, 0 changed)\n"), "{said}");
