@@ -2,7 +2,8 @@
 # Opens the site of `pledge site` in real headless Chromium: screenshots of the index and of
 # one löfte's page at a phone (390 px) and a desktop (1280 px) width, and an accessibility
 # check with axe-core (WCAG 2.1 A/AA and best practice) on every page at both widths, which
-# fails on any serious or critical finding.
+# fails on any serious or critical finding; and, when the `frictionless` tool is installed, a
+# validation of datapackage.json with the files it describes.
 #
 # Usage: examples/site-check.sh [SHOTS_DIR]     (run from the repository root)
 #   PLEDGE     the program [default: target/debug/pledge, else pledge on PATH]
@@ -48,6 +49,15 @@ if [[ ! -d $cache/node_modules/axe-core || ! -d $cache/node_modules/puppeteer-co
   mkdir -p "$cache"
   [[ -f $cache/package.json ]] || echo '{"private": true}' >"$cache/package.json"
   (cd "$cache" && npm install --no-audit --no-fund --silent axe-core@4 puppeteer-core@24) || exit 2
+fi
+# The data package, by the Frictionless reference tool when it is installed (pip install
+# frictionless).
+if command -v frictionless >/dev/null; then
+  for site in "$work/pledges" "$work/example"; do
+    (cd "$site" && frictionless validate datapackage.json >/dev/null) ||
+      { echo "site-check: $site/datapackage.json is not valid (frictionless validate)" >&2; exit 1; }
+  done
+  echo "site-check: datapackage.json valid (frictionless)"
 fi
 mapfile -t pages < <(find "$work" -name '*.html' | sort)
 cd "$cache"
