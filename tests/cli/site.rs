@@ -178,7 +178,7 @@ fn a_folder_not_made_by_pledge_is_refused_unless_forced() {
     // Now it is ours: no --force needed, and a löfte gone from the build loses its page
     // (the kommun's own file stays).
     let said = build(&pledges, &out, "2017-06-30", &["filipstad"]);
-    assert!(said.starts_with("wrote 1 löften to "), "{said}");
+    assert!(said.starts_with("wrote 1 löfte to "), "{said}");
     assert!(!out.join("alvesta-2017-2018").exists());
     assert!(out.join("filipstad-2016/index.html").is_file());
     assert_eq!(read(&out, "start.html"), "the kommun's own page");

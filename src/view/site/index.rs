@@ -61,6 +61,8 @@ struct StatusList {
 #[template(path = "site/index.html")]
 struct IndexPage {
     lang_code: &'static str,
+    /// "Medborgarlöften – Filipstad" for one kommun's löften.
+    name: String,
     w: Words,
     as_of: NaiveDate,
     loften: usize,
@@ -83,6 +85,7 @@ pub fn render(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> Str
     let summary = summary(statuses, &columns, lang);
     let page = IndexPage {
         lang_code: lang.code(),
+        name: crate::calendar::calendar_name(statuses, lang),
         w: words(lang),
         as_of,
         loften: statuses.len(),

@@ -6,7 +6,6 @@ use crate::status::Status;
 
 /// The texts of the site's pages in one language.
 pub struct Words {
-    pub site_title: &'static str,
     pub skip: &'static str,
     pub main_nav: &'static str,
     pub summary: &'static str,
@@ -53,7 +52,6 @@ pub fn words(l: Lang) -> Words {
 }
 
 const SV: Words = Words {
-    site_title: "Medborgarlöften",
     skip: "Hoppa till innehållet",
     main_nav: "Genvägar",
     summary: "Sammanfattning",
@@ -93,7 +91,6 @@ const SV: Words = Words {
 };
 
 const EN: Words = Words {
-    site_title: "Medborgarlöften (citizen pledges)",
     skip: "Skip to the content",
     main_nav: "Shortcuts",
     summary: "Summary",
