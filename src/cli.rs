@@ -71,7 +71,8 @@ pub enum Command {
     New(NewArgs),
     /// Print an iCalendar feed (RFC 5545) of follow-ups, window ends and löften's ends
     Calendar(CalendarArgs),
-    /// Write a static website of every löfte, with its data, for the kommun's web server
+    /// Write a static website of every löfte, with its data, for the kommun's web server (in
+    /// Swedish unless --lang en)
     Site(SiteArgs),
     /// Print a shell completion script
     Completions {

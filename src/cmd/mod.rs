@@ -74,6 +74,7 @@ pub fn describe(e: &anyhow::Error) -> String {
 /// Runs a command in the context; returns the exit code.
 pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
     let dir = cli.global.dir.clone();
+    let lang_given = cli.global.lang.is_some();
     let code = match cli.command {
         Command::Validate(a) => validate::validate(dir, a, ctx),
         Command::List(a) => list::list(dir, a, ctx),
@@ -85,7 +86,13 @@ pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
         Command::Check(a) => check::check(dir, a, ctx),
         Command::New(a) => new::new(dir, a, ctx),
         Command::Calendar(a) => calendar::calendar(dir, a, ctx),
-        Command::Site(a) => site::site(dir, a, ctx),
+        Command::Site(a) => {
+            // The site is for the kommun's residents: Swedish unless --lang says otherwise.
+            if !lang_given {
+                ctx.lang = crate::i18n::Lang::Sv;
+            }
+            site::site(dir, a, ctx)
+        }
         Command::Completions { shell } => docs::completions(shell, ctx),
         Command::Man => docs::man(ctx),
         Command::Schema => docs::schema(ctx),

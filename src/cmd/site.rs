@@ -34,8 +34,13 @@ pub fn site(dir: Option<PathBuf>, a: SiteArgs, ctx: &mut Ctx) -> Result<u8> {
     if !ctx.quiet {
         writeln!(
             ctx.out,
-            "wrote {} löften to {} ({} files, {changed} changed)",
+            "wrote {} {} to {} ({} files, {changed} changed)",
             pledges.len(),
+            if pledges.len() == 1 {
+                "löfte"
+            } else {
+                "löften"
+            },
             a.outdir.display(),
             files.len()
         )?;

@@ -137,6 +137,16 @@ fn the_same_files_and_date_give_the_same_bytes() {
         .args(["--lang", "sv", "site", "b", "--as-of", "2017-06-30"])
         .read_stdout();
     assert_eq!(files(&a), files(&b));
+    // Swedish whatever the locale, unless --lang says otherwise.
+    let c = tmp.path().join("c");
+    Test::new()
+        .env("PLEDGE_DIR", &dir)
+        .env("LANG", "en_GB.UTF-8")
+        .args(["site"])
+        .arg(&c)
+        .args(["--as-of", "2017-06-30"])
+        .read_stdout();
+    assert_eq!(files(&a), files(&c));
     // A rebuild changes nothing.
     let said = build(&dir, &a, "2017-06-30", &[]);
     assert!(said.ends_with("(10 files, 0 changed)\n"), "{said}");
@@ -168,7 +178,7 @@ fn a_folder_not_made_by_pledge_is_refused_unless_forced() {
     // Now it is ours: no --force needed, and a löfte gone from the build loses its page
     // (the kommun's own file stays).
     let said = build(&pledges, &out, "2017-06-30", &["filipstad"]);
-    assert!(said.starts_with("wrote 1 löften to "), "{said}");
+    assert!(said.starts_with("wrote 1 löfte to "), "{said}");
     assert!(!out.join("alvesta-2017-2018").exists());
     assert!(out.join("filipstad-2016/index.html").is_file());
     assert_eq!(read(&out, "start.html"), "the kommun's own page");

@@ -16,7 +16,10 @@ struct Row {
     href: String,
     title: String,
     kommuner: String,
-    period: String,
+    start: NaiveDate,
+    end: NaiveDate,
+    /// "gäller tills ett nytt löfte tecknats", for a löfte in force until replaced.
+    until_replaced: Option<&'static str>,
     state: &'static str,
     tallies: Vec<Tally>,
 }
@@ -58,6 +61,8 @@ struct StatusList {
 #[template(path = "site/index.html")]
 struct IndexPage {
     lang_code: &'static str,
+    /// "Medborgarlöften – Filipstad" for one kommun's löften.
+    name: String,
     w: Words,
     as_of: NaiveDate,
     loften: usize,
@@ -80,6 +85,7 @@ pub fn render(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> Str
     let summary = summary(statuses, &columns, lang);
     let page = IndexPage {
         lang_code: lang.code(),
+        name: crate::calendar::calendar_name(statuses, lang),
         w: words(lang),
         as_of,
         loften: statuses.len(),
@@ -120,18 +126,16 @@ fn row(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Row {
     if let Some(a) = &p.area {
         kommuner = format!("{kommuner} ({a})");
     }
-    let mut period = format!("{} – {}", p.period.start, p.period.end);
-    if p.period.until_replaced {
-        period = format!(
-            "{period} ({})",
-            lang.t(crate::view::Label::InForceUntilReplaced)
-        );
-    }
     Row {
         href: format!("{dir}/index.html"),
         title: p.title.clone(),
         kommuner,
-        period,
+        start: p.period.start,
+        end: p.period.end,
+        until_replaced: p
+            .period
+            .until_replaced
+            .then(|| lang.t(crate::view::Label::InForceUntilReplaced)),
         state: lang.state(s.state),
         tallies: tallies(s.activities.iter().map(|a| a.status), lang),
     }
@@ -165,9 +169,15 @@ fn regions(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> Vec<Re
                     name: lan,
                     lpos: lpos
                         .into_iter()
-                        .map(|((none, name), rows)| Lpo {
-                            name: (!none).then(|| name.to_string()),
-                            rows,
+                        .map(|((none, name), mut rows)| {
+                            // By period, then title (files are in name order).
+                            rows.sort_by(|a, b| {
+                                (a.start, a.end, &a.title).cmp(&(b.start, b.end, &b.title))
+                            });
+                            Lpo {
+                                name: (!none).then(|| name.to_string()),
+                                rows,
+                            }
                         })
                         .collect(),
                 })

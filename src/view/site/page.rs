@@ -25,6 +25,8 @@ struct Cell {
 struct Strip {
     /// The part or unit it is of, when not the activity itself.
     label: Option<String>,
+    /// The first and the last window's names: "2018-01 – 2019-12".
+    span: String,
     cells: Vec<Cell>,
 }
 
@@ -190,8 +192,14 @@ fn strips(a: &ActivityStatus<'_>, lang: Lang) -> Vec<Strip> {
     let mut out = Vec::new();
     let mut add = |label: Option<String>, target: &Target, ws: &[WindowStatus]| {
         if ws.len() > 1 {
+            let (first, last) = (&ws[0], &ws[ws.len() - 1]);
             out.push(Strip {
                 label,
+                span: format!(
+                    "{} – {}",
+                    window_name(target, first.start, first.end, lang),
+                    window_name(target, last.start, last.end, lang)
+                ),
                 cells: ws.iter().map(|w| cell(target, w, lang)).collect(),
             });
         }

@@ -6,7 +6,6 @@ use crate::status::Status;
 
 /// The texts of the site's pages in one language.
 pub struct Words {
-    pub site_title: &'static str,
     pub skip: &'static str,
     pub main_nav: &'static str,
     pub summary: &'static str,
@@ -53,7 +52,6 @@ pub fn words(l: Lang) -> Words {
 }
 
 const SV: Words = Words {
-    site_title: "Medborgarlöften",
     skip: "Hoppa till innehållet",
     main_nav: "Genvägar",
     summary: "Sammanfattning",
@@ -77,7 +75,7 @@ const SV: Words = Words {
     status_json: "Status som JSON",
     status_csv: "Status som CSV, en rad per aktivitet",
     datapackage: "Beskrivning av filerna (Frictionless Data Package)",
-    record: "Perioder hittills",
+    record: "Perioder",
     legend: "Teckenförklaring",
     window_met: "uppfyllt",
     window_missed: "missat",
@@ -93,7 +91,6 @@ const SV: Words = Words {
 };
 
 const EN: Words = Words {
-    site_title: "Medborgarlöften (citizen pledges)",
     skip: "Skip to the content",
     main_nav: "Shortcuts",
     summary: "Summary",
@@ -117,7 +114,7 @@ const EN: Words = Words {
     status_json: "Status as JSON",
     status_csv: "Status as CSV, one row per activity",
     datapackage: "Description of the files (Frictionless Data Package)",
-    record: "Periods so far",
+    record: "Periods",
     legend: "Legend",
     window_met: "met",
     window_missed: "missed",
