@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::status::PledgeStatus;
 use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
-use crate::view::phrases::{entry_text, followup_line, heading, period_line, status_headers};
+use crate::view::phrases::{entry_line, followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{status_rows, summary_line};
 
 /// Text for a Markdown table cell or paragraph: safe for a terminal, pipes and markup
@@ -126,7 +126,7 @@ fn report_tail(m: &Meeting<'_>, o: &mut String) {
         let _ = writeln!(o, "{}.\n", l.t(Label::NothingRecorded));
     }
     for e in log {
-        let _ = writeln!(o, "- {}", md(&entry_text(e)));
+        let _ = writeln!(o, "- {}", md(&entry_line(m.s.pledge, e, l)));
     }
     if !o.ends_with("\n\n") {
         o.push('\n');
