@@ -94,6 +94,13 @@ fn report_head(m: &Meeting<'_>, o: &mut String) {
     if !p.problem.priorities.is_empty() {
         o.push('\n');
     }
+    // Listed without a ranking: bullets, not numbers.
+    for it in &p.problem.items {
+        let _ = writeln!(o, "- {}", md(it));
+    }
+    if !p.problem.items.is_empty() {
+        o.push('\n');
+    }
     if let Some(t) = &p.problem.text {
         let _ = writeln!(o, "{}\n", md(t));
     }

@@ -15,4 +15,5 @@ mod new_schema_man;
 mod report;
 mod status;
 mod support;
+mod targets;
 mod validate;
