@@ -4,9 +4,10 @@ use std::fmt::Write as _;
 
 use crate::i18n::Lang;
 use crate::status::PledgeStatus;
+use crate::view::entries::entry_line;
 use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
-use crate::view::phrases::{entry_line, followup_line, heading, period_line, status_headers};
+use crate::view::phrases::{followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{status_rows, summary_line};
 
 /// Text for a Markdown table cell or paragraph: safe for a terminal, pipes and markup
