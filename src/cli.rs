@@ -201,6 +201,16 @@ pub struct DoneArgs {
     /// Choose among löften for parts of the kommun (a prefix of its `area`)
     #[arg(long, value_name = "TEXT")]
     pub area: Option<String>,
+    /// The unit worked for, for an activity with units (a school, a district; a unique
+    /// prefix will do)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// The part of an activity with parts (its id, or a unique prefix)
+    #[arg(long, value_name = "PART")]
+    pub part: Option<String>,
+    /// Record a request received, for an on-request activity (answers are recorded without it)
+    #[arg(long)]
+    pub request: bool,
     /// Show the exact text that would be added, and write nothing
     #[arg(long)]
     pub dry_run: bool,

@@ -227,11 +227,8 @@ mod tests {
 
     fn e(date: &str, note: &str) -> NewEntry {
         NewEntry {
-            date: date.parse().unwrap(),
-            activity: "a".into(),
-            count: 1,
-            by: None,
             note: Some(note.into()),
+            ..NewEntry::new(date.parse().unwrap(), "a", 1)
         }
     }
 
@@ -276,11 +273,9 @@ mod tests {
 
     fn walk(date: &str, note: Option<&str>) -> NewEntry {
         NewEntry {
-            date: date.parse().unwrap(),
-            activity: "a".into(),
-            count: 1,
             by: Some("Anna".into()),
             note: note.map(str::to_string),
+            ..NewEntry::new(date.parse().unwrap(), "a", 1)
         }
     }
 

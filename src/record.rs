@@ -17,6 +17,14 @@ use crate::model::{LogEntry, Pledge};
 pub struct NewEntry {
     pub date: NaiveDate,
     pub activity: String,
+    /// The part of an activity with parts.
+    pub part: Option<String>,
+    /// The unit of an activity with units.
+    pub unit: Option<String>,
+    /// The kommun's name, on a löfte for several.
+    pub kommun: Option<String>,
+    /// A request received, for an on-request activity.
+    pub request: bool,
     pub count: u32,
     pub by: Option<String>,
     pub note: Option<String>,
@@ -59,6 +67,14 @@ pub fn render_entry(e: &NewEntry, nl: &str) -> String {
         e.date,
         toml_string(&e.activity)
     );
+    for (key, value) in [("part", &e.part), ("unit", &e.unit), ("kommun", &e.kommun)] {
+        if let Some(v) = value {
+            let _ = write!(s, "{key} = {}{nl}", toml_string(v));
+        }
+    }
+    if e.request {
+        let _ = write!(s, "request = true{nl}");
+    }
     if e.count != 1 {
         let _ = write!(s, "count = {}{nl}", e.count);
     }
@@ -72,15 +88,45 @@ pub fn render_entry(e: &NewEntry, nl: &str) -> String {
 }
 
 impl NewEntry {
+    /// An entry of `count` for `activity` on `date`, with nothing else said.
+    pub fn new(date: NaiveDate, activity: &str, count: u32) -> NewEntry {
+        NewEntry {
+            date,
+            activity: activity.to_string(),
+            part: None,
+            unit: None,
+            kommun: None,
+            request: false,
+            count,
+            by: None,
+            note: None,
+        }
+    }
+
+    /// The entry `done` would have written for a loaded one.
+    pub fn of(e: &LogEntry) -> NewEntry {
+        NewEntry {
+            date: e.date,
+            activity: e.activity.clone(),
+            part: e.part.clone(),
+            unit: e.unit.clone(),
+            kommun: e.kommun.map(|k| k.name.to_string()),
+            request: e.request,
+            count: e.count,
+            by: e.by.clone(),
+            note: e.note.clone(),
+        }
+    }
+
     /// The entry as the loader would return it, at `span` of the text.
     pub fn to_log_entry(&self, span: std::ops::Range<usize>) -> LogEntry {
         LogEntry {
             date: self.date,
             activity: self.activity.clone(),
-            part: None,
-            unit: None,
-            kommun: None,
-            request: false,
+            part: self.part.clone(),
+            unit: self.unit.clone(),
+            kommun: self.kommun.as_deref().and_then(crate::kommuner::find),
+            request: self.request,
             count: self.count,
             by: self.by.clone(),
             note: self.note.clone(),
@@ -111,9 +157,17 @@ pub fn read_back(text: &str) -> Option<NewEntry> {
         None => 1,
         Some(v) => v.as_integer()?.as_str().parse::<u32>().ok()?,
     };
+    let request = match field("request") {
+        None => false,
+        Some(v) => v.as_bool()?,
+    };
     Some(NewEntry {
         date: NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())?,
         activity: string("activity")?,
+        part: string("part"),
+        unit: string("unit"),
+        kommun: string("kommun"),
+        request,
         count,
         by: string("by"),
         note: string("note"),
@@ -166,16 +220,7 @@ pub fn remove(text: &str, pledge: &Pledge, entry: &LogEntry) -> Result<String, U
     };
     let start = entry.span.start;
     let nl = line_ending(text);
-    let rendered = render_entry(
-        &NewEntry {
-            date: entry.date,
-            activity: entry.activity.clone(),
-            count: entry.count,
-            by: entry.by.clone(),
-            note: entry.note.clone(),
-        },
-        nl,
-    );
+    let rendered = render_entry(&NewEntry::of(entry), nl);
     let end = start + rendered.len();
     if text.get(start..end) != Some(rendered.as_str()) {
         return Err(UndoError::NotAsWritten);
@@ -320,11 +365,9 @@ mod tests {
 
     fn entry(note: &str) -> NewEntry {
         NewEntry {
-            date: "2016-05-12".parse().unwrap(),
-            activity: "a".into(),
-            count: 1,
             by: Some("Anna".into()),
             note: Some(note.into()),
+            ..NewEntry::new("2016-05-12".parse().unwrap(), "a", 1)
         }
     }
 
@@ -401,11 +444,8 @@ mod tests {
         );
         for (date, act, by) in entries {
             let e = NewEntry {
-                date: date.parse().unwrap(),
-                activity: act.to_string(),
-                count: 1,
                 by: by.map(str::to_string),
-                note: None,
+                ..NewEntry::new(date.parse().unwrap(), act, 1)
             };
             text = append(&text, &e);
         }

@@ -11,9 +11,9 @@ use super::{Ctx, Refused, Workspace, describe_progress};
 use crate::choose::{self, OnDateError};
 use crate::cli::DoneArgs;
 use crate::kommuner::Kommun;
-use crate::model::Pledge;
+use crate::model::{Activity, Pledge};
 use crate::record::{self, NewEntry};
-use crate::resolve::{self, MatchError};
+use crate::resolve::{self, ActivityOrFollowup, MatchError, NameError};
 use crate::store;
 use crate::text::{plural, safe};
 
@@ -169,13 +169,119 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     let target = resolve::activity(chosen, &a.activity)
         .map_err(|e| activity_error(chosen, &a.activity, e))?;
     let entry = NewEntry {
-        date,
-        activity: target.id().to_string(),
-        count: a.count,
         by: ctx.user.clone(),
         note: a.note.clone(),
+        ..entry_for(chosen, k, &target, date, &a)?
     };
     write_entry(&ws, chosen, &entry, a.dry_run, ctx)
+}
+
+/// The entry for the activity (or follow-up) on `date`, with its part, unit, kommun and
+/// request checked against the löfte; refused with the reason when they do not fit.
+fn entry_for(
+    p: &Pledge,
+    k: &Kommun,
+    target: &ActivityOrFollowup<'_>,
+    date: NaiveDate,
+    a: &DoneArgs,
+) -> Result<NewEntry> {
+    let mut entry = NewEntry::new(date, target.id(), a.count);
+    let act = match target {
+        ActivityOrFollowup::Followup => {
+            if a.unit.is_some() || a.part.is_some() || a.request {
+                return Err(Refused(
+                    "--unit, --part and --request are for activities, not the follow-up".into(),
+                )
+                .into());
+            }
+            let due_from = crate::status::followup_status(p, date).due_from;
+            if let Some(from) = due_from.filter(|from| date < *from) {
+                return Err(Refused(format!(
+                    "the follow-up of {} is due from {from}; recorded on {date} it would not count\n  \
+                     record it when it is done, on or after {from}",
+                    p.file
+                ))
+                .into());
+            }
+            return Ok(entry);
+        }
+        ActivityOrFollowup::Activity(act) => *act,
+    };
+    let parts: Vec<&str> = act.parts.iter().map(|x| x.id.as_str()).collect();
+    entry.part = pick_name(act, "part", "parts", a.part.as_deref(), &parts)?;
+    let units: Vec<&str> = act.units.iter().map(String::as_str).collect();
+    entry.unit = pick_name(act, "unit", "units", a.unit.as_deref(), &units)?;
+    let judged = entry
+        .part
+        .as_deref()
+        .and_then(|id| act.parts.iter().find(|x| x.id == id))
+        .unwrap_or(act);
+    if a.request && judged.target != crate::model::Target::OnRequest {
+        return Err(Refused(format!(
+            "--request is for on-request activities; \"{}\" has a target of its own\n  \
+             leave out --request to record the work",
+            judged.id
+        ))
+        .into());
+    }
+    entry.request = a.request;
+    if p.kommuner.len() > 1 {
+        entry.kommun = Some(k.name.to_string());
+    }
+    Ok(entry)
+}
+
+/// The unit or part `query` names, among `names`: required when there are any, refused when
+/// there are none.
+fn pick_name(
+    act: &Activity,
+    what: &str,
+    whats: &str,
+    query: Option<&str>,
+    names: &[&str],
+) -> Result<Option<String>> {
+    let list = || {
+        names
+            .iter()
+            .map(|n| format!("\n  {}", safe(n, false)))
+            .collect::<String>()
+    };
+    match query {
+        None if names.is_empty() => Ok(None),
+        None => Err(Refused(format!(
+            "\"{}\" is judged per {what}: say which with --{what}; its {whats}:{}",
+            act.id,
+            list()
+        ))
+        .into()),
+        Some(q) if names.is_empty() => Err(Refused(format!(
+            "\"{}\" has no {whats}; leave out --{what} \"{}\"",
+            act.id,
+            safe(q, false)
+        ))
+        .into()),
+        Some(q) => match resolve::name(q, names) {
+            Ok(n) => Ok(Some(n.to_string())),
+            Err(NameError::Unknown(hint)) => Err(Refused(format!(
+                "no {what} \"{}\" in \"{}\"; its {whats}:{}{}",
+                safe(q, false),
+                act.id,
+                list(),
+                hint.map(|h| format!("\n  {h}")).unwrap_or_default()
+            ))
+            .into()),
+            Err(NameError::Ambiguous(many)) => Err(Refused(format!(
+                "\"{}\" matches {} {whats} of \"{}\"; give more of the name:{}",
+                safe(q, false),
+                many.len(),
+                act.id,
+                many.iter()
+                    .map(|n| format!("\n  {}", safe(n, false)))
+                    .collect::<String>()
+            ))
+            .into()),
+        },
+    }
 }
 
 /// Appends the entry to the löfte's file (or shows it, on a dry run) and tells the progress.

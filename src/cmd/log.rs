@@ -64,6 +64,8 @@ fn rows<'w>(
             if since.is_some_and(|d| e.date < d)
                 || until.is_some_and(|d| e.date > d)
                 || only.as_ref().is_some_and(|id| &e.activity != id)
+                // Work a shared löfte records for another kommun: not this kommun's.
+                || e.kommun.is_some_and(|k| !ks.is_empty() && !ks.contains(&k))
             {
                 continue;
             }

@@ -242,6 +242,10 @@ fn remove_entry(
             &record::NewEntry {
                 date: picked.date,
                 activity: picked.activity.clone(),
+                part: picked.part.clone(),
+                unit: picked.unit.clone(),
+                kommun: picked.kommun.map(|k| k.name.to_string()),
+                request: picked.request,
                 count: picked.count,
                 by: picked.by.clone(),
                 note: picked.note.clone(),

@@ -336,6 +336,15 @@ struct LogEntryJson<'a> {
     kommuner: Vec<KommunJson>,
     date: NaiveDate,
     activity: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: &'a Option<String>,
+    /// On a löfte for several kommuner, the kommun the work was for (none: shared).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kommun: Option<&'static str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    request: bool,
     count: u32,
     by: &'a Option<String>,
     note: &'a Option<String>,
@@ -362,6 +371,10 @@ pub fn log(entries: &[(&Pledge, &LogEntry)], numbered: bool) -> String {
                 kommuner: kommuner(p),
                 date: e.date,
                 activity: &e.activity,
+                part: &e.part,
+                unit: &e.unit,
+                kommun: e.kommun.map(|k| k.name),
+                request: e.request,
                 count: e.count,
                 by: &e.by,
                 note: &e.note,

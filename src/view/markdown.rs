@@ -4,9 +4,10 @@ use std::fmt::Write as _;
 
 use crate::i18n::Lang;
 use crate::status::PledgeStatus;
+use crate::view::entries::entry_line;
 use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
-use crate::view::phrases::{entry_text, followup_line, heading, period_line, status_headers};
+use crate::view::phrases::{followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{status_rows, summary_line};
 use crate::view::title::activity_title;
 
@@ -105,6 +106,13 @@ fn report_head(m: &Meeting<'_>, o: &mut String) {
     if !p.problem.priorities.is_empty() {
         o.push('\n');
     }
+    // Listed without a ranking: bullets, not numbers.
+    for it in &p.problem.items {
+        let _ = writeln!(o, "- {}", md(it));
+    }
+    if !p.problem.items.is_empty() {
+        o.push('\n');
+    }
     if let Some(t) = &p.problem.text {
         let _ = writeln!(o, "{}\n", md(t));
     }
@@ -139,7 +147,7 @@ fn report_tail(m: &Meeting<'_>, o: &mut String) {
         let _ = writeln!(o, "{}.\n", l.t(Label::NothingRecorded));
     }
     for e in log {
-        let _ = writeln!(o, "- {}", md(&entry_text(e, l)));
+        let _ = writeln!(o, "- {}", md(&entry_line(m.s.pledge, e, l)));
     }
     if !o.ends_with("\n\n") {
         o.push('\n');

@@ -11,6 +11,7 @@
 
 pub mod check;
 pub mod csv;
+pub mod entries;
 pub mod html;
 pub mod json;
 pub mod labels;

@@ -172,8 +172,8 @@ pub fn log_table(entries: &[(&Pledge, &LogEntry)], lang: Lang, width: Option<usi
         .map(|(p, e)| {
             vec![
                 e.date.to_string(),
-                cell(&p.kommun_names()),
-                lang.activity_id(&e.activity).to_string(),
+                cell(&crate::view::entries::entry_kommun(p, e, lang)),
+                cell(&crate::view::entries::log_activity(e, lang)),
                 e.count.to_string(),
                 cell(e.by.as_deref().unwrap_or("")),
                 cell(e.note.as_deref().unwrap_or("")),

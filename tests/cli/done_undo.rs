@@ -92,7 +92,7 @@ fn done_keeps_a_hand_written_file_byte_for_byte() {
         let after = fs::read_to_string(&file).unwrap();
         let nl = if crlf { "\r\n" } else { "\n" };
         let entry = format!(
-            "{nl}[[log]]{nl}date = 2016-12-01{nl}activity = \"moten\"{nl}count = 3{nl}by = \"Kim\"{nl}"
+            "{nl}[[log]]{nl}date = 2016-12-01{nl}activity = \"moten\"{nl}kommun = \"Forshaga\"{nl}count = 3{nl}by = \"Kim\"{nl}"
         );
         assert_eq!(after, format!("{text}{entry}"), "{name}");
         // The entry is Kim's, not the user's: named, it goes.

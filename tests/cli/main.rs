@@ -18,6 +18,7 @@ mod report;
 mod site;
 mod status;
 mod support;
+mod targets;
 mod twice;
 mod undo;
 mod validate;

@@ -141,6 +141,96 @@ fn validate_broken_corpus() {
             "wrong-type",
             "11:10: error: `owners` must be an array, found a string",
         ),
+        // issue 11: the new target kinds and log keys
+        (
+            "each-unknown",
+            "18:30: error: `each` names unknown activity \"wakl\"",
+        ),
+        (
+            "each-itself",
+            "18:30: error: activity \"atgard\" counts per its own occurrences",
+        ),
+        ("on-empty", "12:28: error: `on` lists no dates"),
+        (
+            "on-outside-period",
+            "12:41: error: the date 2017-02-14 in `on` is outside the activity's time (2016-01-01 to 2016-12-31)",
+        ),
+        (
+            "weekday-unknown",
+            "12:22: error: unknown weekday \"tisdagar\"",
+        ),
+        (
+            "weekly-with-count",
+            "12:41: error: a weekly slot has no `count`",
+        ),
+        (
+            "except-unknown",
+            "12:42: error: `except` can only be \"holidays\"",
+        ),
+        (
+            "target-two-kinds",
+            "18:44: error: `target` has both `per` and `each`",
+        ),
+        (
+            "frame-reversed",
+            "13:9: error: the activity's time ends (2016-06-01) before it starts (2016-08-31)",
+        ),
+        (
+            "part-duplicate-id",
+            "19:6: error: duplicate part id \"vandringar\"",
+        ),
+        (
+            "parts-with-target",
+            "12:10: error: an activity with parts has its targets in its parts",
+        ),
+        (
+            "parts-and-units",
+            "12:9: error: an activity has either `units` or parts, not both",
+        ),
+        (
+            "units-duplicate",
+            "12:40: error: the unit \"norrskolan\" is listed twice",
+        ),
+        (
+            "log-unit-missing",
+            "18:1: error: the entry for \"foraldramoten\" does not say which unit it is for",
+        ),
+        (
+            "log-unit-unknown",
+            "21:8: error: unknown unit \"Norrskolen\" of activity \"foraldramoten\"",
+        ),
+        (
+            "log-unit-without-units",
+            "20:8: error: activity \"walk\" has no units, but the entry names unit \"Centrum\"",
+        ),
+        (
+            "log-part-missing",
+            "26:1: error: the entry for \"insatser\" does not say which part it is",
+        ),
+        (
+            "log-part-unknown",
+            "29:8: error: unknown part \"vandring\" of activity \"insatser\"",
+        ),
+        (
+            "log-part-without-parts",
+            "20:8: error: activity \"walk\" has no parts, but the entry names part \"centrum\"",
+        ),
+        (
+            "log-kommun-not-listed",
+            "20:10: error: Karlstad is not one of the löfte's kommuner",
+        ),
+        (
+            "log-kommun-single",
+            "20:10: error: `kommun` on an entry of a löfte for one kommun",
+        ),
+        (
+            "log-request-not-on-request",
+            "20:11: error: a request on \"walk\", whose target is not \"on-request\"",
+        ),
+        (
+            "period-signing-unsigned",
+            "5:9: error: `start = \"signing\"` but the signing date is not given",
+        ),
     ];
     let on_disk = fs::read_dir(Path::new(ROOT).join("tests/bad"))
         .unwrap()
@@ -193,7 +283,7 @@ fn validate_reports_every_problem_of_a_folder_in_one_run() {
         .args(["validate", "--as-of", "2020-01-01", "tests/bad"])
         .status(1)
         .stdout_is(predicate::str::ends_with(
-            "27 files checked: 29 errors, 0 warnings\n",
+            "50 files checked: 52 errors, 0 warnings\n",
         ))
         .run();
 }
