@@ -19,6 +19,8 @@ use crate::text::did_you_mean;
 
 mod activity;
 mod log;
+mod outcome;
+pub use outcome::followup_due_from;
 mod pledge;
 pub mod raw;
 mod values;
@@ -49,6 +51,10 @@ struct Known {
     target: Vec<&'static str>,
     followup: Vec<&'static str>,
     log: Vec<&'static str>,
+    indicator: Vec<&'static str>,
+    baseline: Vec<&'static str>,
+    measurement: Vec<&'static str>,
+    verdict: Vec<&'static str>,
 }
 
 static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
@@ -61,6 +67,10 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
     target: raw::keys::<raw::CountTarget>(),
     followup: raw::keys::<raw::Followup>(),
     log: raw::keys::<raw::LogEntry>(),
+    indicator: raw::keys::<raw::IndicatorTable>(),
+    baseline: raw::keys::<raw::BaselineTable>(),
+    measurement: raw::keys::<raw::MeasurementEntry>(),
+    verdict: raw::keys::<raw::VerdictEntry>(),
 });
 
 /// Words people reach for that mean one of our keys.

@@ -54,6 +54,7 @@ impl Loader<'_> {
             Some(v) => self.log(v, &ids, period.as_ref()),
             None => Vec::new(),
         };
+        let out = self.outcomes(&f, &activities, period.as_ref(), followup.as_ref());
         Some(Pledge {
             file: file.to_string(),
             title: title?,
@@ -69,6 +70,9 @@ impl Loader<'_> {
             activities,
             followup,
             log,
+            indicators: out.indicators,
+            measurements: out.measurements,
+            verdicts: out.verdicts,
             period_span: period_v.map_or(0..0, |v| v.span()),
         })
     }
