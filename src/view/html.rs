@@ -103,6 +103,8 @@ struct ReportPage<'a> {
     log: Vec<LogRow<'a>>,
     behind: Vec<(String, String)>,
     followup: Vec<(String, String)>,
+    /// Indicators and verdicts, already escaped (`view::outcome`).
+    outcomes: String,
     labels: Labels,
 }
 
@@ -201,6 +203,7 @@ pub fn report_html(m: &Meeting<'_>) -> String {
             .map(|a| (a.activity.id.clone(), m.outcome(a)))
             .collect(),
         followup: m.followup_details(),
+        outcomes: crate::view::outcome::report_html(m.s, m.lang, html),
         labels: labels(m.lang),
     };
     let mut out = page.render().expect("rendering into a String cannot fail");

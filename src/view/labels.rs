@@ -63,6 +63,8 @@ pub enum Label {
     RemovedFrom,
     WouldRemoveFrom,
     DryRunNothingWritten,
+    /// Indicators and verdicts (issue 13), translated in `view::outcome`.
+    Outcome(crate::view::outcome::OutcomeLabel),
 }
 
 impl Label {
@@ -122,6 +124,7 @@ impl Label {
             RemovedFrom => "removed from",
             WouldRemoveFrom => "would remove from",
             DryRunNothingWritten => "dry run: nothing was written to",
+            Outcome(o) => o.en(),
         }
     }
 
@@ -181,6 +184,7 @@ impl Label {
             RemovedFrom => "borttaget ur",
             WouldRemoveFrom => "skulle ta bort ur",
             DryRunNothingWritten => "provkörning: inget skrevs till",
+            Outcome(o) => o.sv(),
         }
     }
 }

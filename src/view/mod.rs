@@ -16,6 +16,7 @@ pub mod json;
 pub mod labels;
 pub mod markdown;
 pub mod meeting;
+pub mod outcome;
 pub mod phrases;
 pub mod table;
 
