@@ -193,6 +193,50 @@ pub fn remove(text: &str, pledge: &Pledge, entry: &LogEntry) -> Result<String, U
     Ok(format!("{bom}{before}{}", &text[end..]))
 }
 
+/// The text without the last appended entry of any kind (`[[log]]`, `[[measurement]]` or
+/// `[[verdict]]`: the one furthest down the file), and where that entry started. A
+/// measurement or verdict is removed only when it is byte for byte what `measure` or
+/// `verdict` writes and ends the file; the one line ending before it goes too.
+pub fn undo_last(text: &str, pledge: &Pledge) -> Result<(String, usize), UndoError> {
+    use crate::outcome::entry::{render_measurement, render_verdict};
+    let last_log = pledge.log.iter().max_by_key(|e| e.span.start);
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let nl = line_ending(body);
+    let other = pledge
+        .measurements
+        .iter()
+        .map(|m| (m.span.start, render_measurement(m, nl)))
+        .chain(
+            pledge
+                .verdicts
+                .iter()
+                .map(|v| (v.span.start, render_verdict(v, nl))),
+        )
+        .max_by_key(|(start, _)| *start);
+    match (last_log, other) {
+        (None, None) => Err(UndoError::NoEntries),
+        (Some(e), o) if o.as_ref().is_none_or(|(s, _)| *s < e.span.start) => {
+            Ok((remove(text, pledge, e)?, e.span.start))
+        }
+        (_, Some((start, rendered))) => {
+            let end = start + rendered.len();
+            if body.get(start..end) != Some(rendered.as_str()) || end != body.len() {
+                return Err(UndoError::NotAsWritten);
+            }
+            let before = &body[..start];
+            let before = before
+                .strip_suffix("\r\n")
+                .or_else(|| before.strip_suffix('\n'))
+                .unwrap_or(before);
+            Ok((format!("{bom}{before}"), start))
+        }
+        (Some(_), None) => unreachable!("covered by the arm above"),
+    }
+}
+
 /// Which entry `undo` removes. Without `date`, `activity` or `index`, the user's own most
 /// recent entry; with them, the most recent entry matching all given, the user's own first.
 #[derive(Debug, Clone, Copy, Default)]
@@ -487,6 +531,48 @@ mod tests {
             remove(&commented, &p, &p.log[1]),
             Err(UndoError::NotAsWritten)
         );
+    }
+
+    #[test]
+    fn undo_removes_the_last_measurement_or_verdict_byte_for_byte() {
+        use crate::outcome::entry::{measurement_addition, verdict_addition};
+        use crate::outcome::{Measurement, Verdict, VerdictEntry};
+        for nl in ["\n", "\r\n"] {
+            let base = format!(
+                "{BASE}[[indicator]]\nid = \"t\"\nname = \"T\"\nsource = \"S\"\ndirection = \"lower\"\n"
+            )
+            .replace('\n', nl);
+            let logged = append(&base, &entry("a walk"));
+            let m = Measurement {
+                indicator: "t".into(),
+                date: "2016-11-15".parse().unwrap(),
+                value: 3.25,
+                source: Some("https://example.org/x?a=\"1\"".into()),
+                note: Some("två\nrader".into()),
+                by: None,
+                span: 0..0,
+            };
+            let measured = format!("{logged}{}", measurement_addition(&logged, &m));
+            let v = VerdictEntry {
+                activity: "a".into(),
+                verdict: Verdict::Broken,
+                reason: "Inget gjordes".into(),
+                source: None,
+                date: "2017-02-01".parse().unwrap(),
+                by: None,
+                span: 0..0,
+            };
+            let judged = format!("{measured}{}", verdict_addition(&measured, &v));
+            let steps = [&judged, &measured, &logged, &base];
+            for w in steps.windows(2) {
+                let p = load("t.toml", w[0], NaiveDate::MAX).pledge.unwrap();
+                assert_eq!(&undo_last(w[0], &p).unwrap().0, w[1]);
+            }
+            // Edited by hand: left alone.
+            let edited = judged.replace("\"Inget gjordes\"", "\"Inget gjordes\"  # by hand");
+            let p = load("t.toml", &edited, NaiveDate::MAX).pledge.unwrap();
+            assert_eq!(undo_last(&edited, &p), Err(UndoError::NotAsWritten));
+        }
     }
 
     #[test]

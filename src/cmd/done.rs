@@ -270,7 +270,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
                     .any(|p| p.kommuner.contains(&k) && p.period.contains(date) && p.in_area(area)),
                 None => ws
                     .pledges()
-                    .any(|p| p.kommuner.contains(&k) && !p.log.is_empty()),
+                    .any(|p| p.kommuner.contains(&k) && has_entries(p)),
             },
         )?;
     let chosen = match date {
@@ -278,7 +278,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         // The löfte with the most recent recording: the file written last.
         None => ws
             .pledges()
-            .filter(|p| p.kommuner.contains(&k) && !p.log.is_empty())
+            .filter(|p| p.kommuner.contains(&k) && has_entries(p))
             .max_by_key(|p| {
                 std::fs::metadata(&ws.file_of(p).path)
                     .and_then(|m| m.modified())
@@ -295,6 +295,11 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     remove_last(&ws, p, a.dry_run, ctx)
 }
 
+/// Whether a löfte has entries `undo` could remove (log, measurements, verdicts).
+fn has_entries(p: &Pledge) -> bool {
+    !p.log.is_empty() || !p.measurements.is_empty() || !p.verdicts.is_empty()
+}
+
 /// Removes the löfte's last entry (or shows it, on a dry run).
 fn remove_last(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
     let file = ws.file_of(p);
@@ -306,7 +311,7 @@ fn remove_last(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Resu
             ))
             .into());
         };
-        let (new_text, removed) = record::undo(&f.text, p).map_err(|e| match e {
+        let (new_text, removed) = record::undo_last(&f.text, p).map_err(|e| match e {
             UndoError::NoEntries => Refused(format!("{} has no log entries to undo", f.display)),
             UndoError::NotAsWritten => Refused(format!(
                 "the last log entry of {} is not as `pledge done` wrote it (edited by hand, or not \
@@ -314,7 +319,7 @@ fn remove_last(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Resu
                 f.display
             )),
         })?;
-        let removed_text = f.text[removed.span.start..].to_string();
+        let removed_text = f.text[removed..].to_string();
         Ok((store::with_bom(f.bom, &new_text), removed_text))
     };
     // Written under the lock of the folder that really holds the file, from the file as it
