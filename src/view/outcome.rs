@@ -204,6 +204,14 @@ pub fn outcomes<'a>(s: &'a PledgeStatus<'a>) -> Outcomes<'a> {
     }
 }
 
+/// The word with a capital first letter (a label at the start of a line).
+fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 fn num(l: Lang, v: f64) -> String {
     fmt_num(v, l == Lang::Sv)
 }
@@ -378,7 +386,7 @@ pub fn report_markdown(s: &PledgeStatus<'_>, l: Lang, md: impl Fn(&str) -> Strin
             let _ = writeln!(
                 out,
                 "- **{}:** {}",
-                t(l, OutcomeLabel::Source),
+                cap(t(l, OutcomeLabel::Source)),
                 md(&i.source)
             );
             let _ = writeln!(out, "- {}", md(&change_text(st, l)));
@@ -427,7 +435,7 @@ pub fn report_html(s: &PledgeStatus<'_>, l: Lang, h: impl Fn(&str) -> String) ->
             let _ = writeln!(
                 out,
                 "<p>{}: {}<br>{}<br>{}</p>",
-                h(t(l, OutcomeLabel::Source)),
+                h(&cap(t(l, OutcomeLabel::Source))),
                 h(&i.source),
                 h(&change_text(st, l)),
                 h(&goal_and_due_text(st, l))

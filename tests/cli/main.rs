@@ -12,6 +12,7 @@ mod list;
 mod log;
 mod merge;
 mod new_schema_man;
+mod outcomes;
 mod report;
 mod status;
 mod support;
