@@ -162,29 +162,29 @@ fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
     Refused(msg).into()
 }
 
+/// The value typed on the command line, or a refusal saying how to write it.
+fn parse_value(v: &str) -> Result<f64> {
+    entry::parse_value(v).map_err(|e| {
+        Refused(match e {
+            entry::ValueError::NotFinite => {
+                format!("{} is not a number that can be measured", safe(v, false))
+            }
+            entry::ValueError::NotANumber => format!(
+                "\"{}\" is not a number; write it as 62, 62.5 or 62,5 (without the unit)",
+                safe(v, false)
+            ),
+        })
+        .into()
+    })
+}
+
 pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8> {
     let today = ctx.today;
     let date = a.date.map_or(today, |d| ctx.date(d));
     not_empty("--note", a.note.as_deref())?;
     not_empty("--source", a.source.as_deref())?;
     not_empty("--by", a.by.as_deref())?;
-    let value = match entry::parse_value(&a.value) {
-        Ok(v) => v,
-        Err(entry::ValueError::NotFinite) => {
-            return Err(Refused(format!(
-                "{} is not a number that can be measured",
-                safe(&a.value, false)
-            ))
-            .into());
-        }
-        Err(entry::ValueError::NotANumber) => {
-            return Err(Refused(format!(
-                "\"{}\" is not a number; write it as 62, 62.5 or 62,5 (without the unit)",
-                safe(&a.value, false)
-            ))
-            .into());
-        }
-    };
+    let value = parse_value(&a.value)?;
     if date > ctx.write_cutoff() {
         return Err(Refused(format!(
             "{date} is in the future (today is {}); record a value once it is measured",
@@ -241,14 +241,18 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
         ctx,
     )?;
     if !ctx.quiet && !a.dry_run {
-        let mut after = after;
-        after.measurements.push(m.clone());
-        if let Some(ind) = after.indicators.iter().find(|i| i.id == m.indicator) {
-            let st =
-                crate::outcome::indicator_status(ind, &after.measurements, &after.period, date);
-            let line = crate::view::outcome::measured_line(&st, ctx.lang);
-            writeln!(ctx.out, "{line}")?;
-        }
+        show_change(after, &m, ctx)?;
     }
     Ok(0)
+}
+
+/// After writing: the indicator's change and goal with the new value.
+fn show_change(mut after: Pledge, m: &Measurement, ctx: &mut Ctx) -> Result<()> {
+    after.measurements.push(m.clone());
+    if let Some(ind) = after.indicators.iter().find(|i| i.id == m.indicator) {
+        let st = crate::outcome::indicator_status(ind, &after.measurements, &after.period, m.date);
+        let line = crate::view::outcome::measured_line(&st, ctx.lang);
+        writeln!(ctx.out, "{line}")?;
+    }
+    Ok(())
 }

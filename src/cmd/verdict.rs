@@ -10,6 +10,7 @@ use super::measure::{Append, append, not_empty};
 use super::{Ctx, Refused, Workspace};
 use crate::choose;
 use crate::cli::VerdictArgs;
+use crate::model::{Activity, Pledge};
 use crate::outcome::verdict::{agreement, before_due};
 use crate::outcome::{Verdict, VerdictEntry, entry};
 use crate::resolve::{self, ActivityOrFollowup};
@@ -50,27 +51,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
             k.name
         ))
     })?;
-    let act = match resolve::activity(chosen, &a.activity) {
-        Ok(ActivityOrFollowup::Activity(act)) => act,
-        Ok(ActivityOrFollowup::Followup) => {
-            return Err(Refused(
-                "a verdict is on one activity; record the follow-up itself with `pledge done KOMMUN followup`"
-                    .into(),
-            )
-            .into());
-        }
-        Err(_) => {
-            let mut msg = format!(
-                "no activity \"{}\" in {}; its activities:",
-                safe(&a.activity, false),
-                chosen.file
-            );
-            for x in &chosen.activities {
-                msg.push_str(&format!("\n  {:<20} {}", x.id, safe(&x.text, false)));
-            }
-            return Err(Refused(msg).into());
-        }
-    };
+    let act = find_activity(chosen, &a.activity)?;
     let due_from = crate::load::followup_due_from(&chosen.period, chosen.followup.as_ref());
     if before_due(date, due_from) {
         return Err(Refused(format!(
@@ -104,17 +85,52 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
         ctx,
     )?;
     if !ctx.quiet && !a.dry_run {
-        let st = crate::status::activity_status(chosen, act, date);
-        let l = ctx.lang;
-        writeln!(
-            ctx.out,
-            "{}: {}; {}: {} — {}",
-            act.id,
-            verdict_word(l, word),
-            l.t(crate::view::Label::Status).to_lowercase(),
-            l.status(st.status),
-            agreement_word(l, agreement(st.status, word))
-        )?;
+        show_agreement(chosen, act, word, date, ctx)?;
     }
     Ok(0)
+}
+
+/// The activity a verdict is on: its id, a unique prefix, a unique word of its text.
+fn find_activity<'p>(p: &'p Pledge, query: &str) -> Result<&'p Activity> {
+    match resolve::activity(p, query) {
+        Ok(ActivityOrFollowup::Activity(act)) => Ok(act),
+        Ok(ActivityOrFollowup::Followup) => Err(Refused(
+            "a verdict is on one activity; record the follow-up itself with `pledge done KOMMUN followup`"
+                .into(),
+        )
+        .into()),
+        Err(_) => {
+            let mut msg = format!(
+                "no activity \"{}\" in {}; its activities:",
+                safe(query, false),
+                p.file
+            );
+            for x in &p.activities {
+                msg.push_str(&format!("\n  {:<20} {}", x.id, safe(&x.text, false)));
+            }
+            Err(Refused(msg).into())
+        }
+    }
+}
+
+/// After writing: the verdict beside the activity's computed status on its day.
+fn show_agreement(
+    p: &Pledge,
+    act: &Activity,
+    word: Verdict,
+    date: chrono::NaiveDate,
+    ctx: &mut Ctx,
+) -> Result<()> {
+    let st = crate::status::activity_status(p, act, date);
+    let l = ctx.lang;
+    writeln!(
+        ctx.out,
+        "{}: {}; {}: {} — {}",
+        act.id,
+        verdict_word(l, word),
+        l.t(crate::view::Label::Status).to_lowercase(),
+        l.status(st.status),
+        agreement_word(l, agreement(st.status, word))
+    )?;
+    Ok(())
 }

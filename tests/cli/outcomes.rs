@@ -184,3 +184,53 @@ fn measure_and_verdict_refuse_what_validate_would_refuse() {
         std::fs::read(Path::new(ROOT).join("examples/indicators/hagfors-2017-2018.toml")).unwrap()
     );
 }
+
+#[test]
+fn a_dry_run_shows_the_addition_and_writes_nothing() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = dir.path().join("hagfors-2017-2018.toml");
+    std::fs::copy(
+        Path::new(ROOT).join("examples/indicators/hagfors-2017-2018.toml"),
+        &file,
+    )
+    .unwrap();
+    let before = std::fs::read(&file).unwrap();
+    for (args, added) in [
+        (
+            &[
+                "measure",
+                "hagfors",
+                "anmalda",
+                "1 312,5",
+                "--date",
+                "2019-12-31",
+                "--dry-run",
+            ][..],
+            "\n[[measurement]]\ndate = 2019-12-31\nindicator = \"anmalda-brott\"\nvalue = 1312.5\nby = \"Eva\"\n",
+        ),
+        (
+            &[
+                "verdict",
+                "hagfors",
+                "fotp",
+                "ej uppfyllt",
+                "--reason",
+                "Inga pass.",
+                "--date",
+                "2019-03-01",
+                "--dry-run",
+            ][..],
+            "\n[[verdict]]\ndate = 2019-03-01\nactivity = \"fotpatrull\"\nverdict = \"broken\"\nreason = \"Inga pass.\"\nby = \"Eva\"\n",
+        ),
+    ] {
+        Test::new()
+            .env("PLEDGE_DIR", dir.path())
+            .env("PLEDGE_AS_OF", "2020-01-01")
+            .env("PLEDGE_USER", "Eva")
+            .args(args)
+            .stdout(added)
+            .stderr_is(predicates::str::contains("dry run: nothing was written to"))
+            .run();
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
