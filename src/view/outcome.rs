@@ -159,7 +159,8 @@ pub struct Outcomes<'a> {
     pub missing: Vec<&'a str>,
     /// The current follow-up's first due day: verdicts from it on count.
     pub since: Option<NaiveDate>,
-    /// Whether the löfte records verdicts at all.
+    /// Whether to show the verdicts: the löfte records some, or its follow-up is due and it
+    /// has indicators.
     pub has_verdicts: bool,
 }
 
@@ -200,7 +201,10 @@ pub fn outcomes<'a>(s: &'a PledgeStatus<'a>) -> Outcomes<'a> {
         verdicts,
         missing: missing(&ids, &in_view, since),
         since,
-        has_verdicts: !p.verdicts.is_empty(),
+        // Verdicts are shown once the löfte records any, or once its follow-up is due and it
+        // has indicators (then the missing verdicts are worth saying).
+        has_verdicts: !p.verdicts.is_empty()
+            || (!p.indicators.is_empty() && since.is_some_and(|d| s.as_of >= d)),
     }
 }
 
