@@ -59,6 +59,10 @@ pub enum Command {
     Done(DoneArgs),
     /// Remove the most recently recorded entry of a kommun's löfte
     Undo(UndoArgs),
+    /// Record a measured value of an indicator (a survey's result, a count of crimes)
+    Measure(MeasureArgs),
+    /// Record the follow-up's verdict on an activity: kept, partly or broken
+    Verdict(VerdictArgs),
     /// List recorded work, oldest first
     Log(LogArgs),
     /// Follow-up status per kommun: what is met, on track, behind
@@ -215,6 +219,67 @@ pub struct DoneArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// Today's date, for the future-date check [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct MeasureArgs {
+    /// Kommun name or kommunkod
+    pub kommun: String,
+    /// Indicator id, or a unique prefix of one
+    pub indicator: String,
+    /// The measured value: 62, 62.5 or 62,5
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// The day it was measured (the survey's, not today's) [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<DateArg>,
+    /// Where it was published: a URL or a report
+    #[arg(long, value_name = "URL")]
+    pub source: Option<String>,
+    /// A note: the response rate, a change of method
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Who recorded it [default: PLEDGE_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
+    pub by: Option<String>,
+    /// Choose among löften for parts of the kommun (a prefix of its `area`)
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
+    /// Show the exact text that would be added, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerdictArgs {
+    /// Kommun name or kommunkod
+    pub kommun: String,
+    /// Activity id, a unique prefix of one, or a unique word of its text
+    pub activity: String,
+    /// kept, partly or broken (also uppfyllt, delvis, "ej uppfyllt")
+    pub verdict: String,
+    /// Why: what was done, what was not
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+    /// The minutes or the published follow-up
+    #[arg(long, value_name = "URL")]
+    pub source: Option<String>,
+    /// The day of the verdict (the meeting's) [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<DateArg>,
+    /// Who judged [default: PLEDGE_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
+    pub by: Option<String>,
+    /// Choose among löften for parts of the kommun (a prefix of its `area`)
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
+    /// Show the exact text that would be added, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
     pub as_of: Option<DateArg>,
 }

@@ -47,6 +47,10 @@ pub struct Pledge {
     pub activities: Vec<Activity>,
     pub followup: Option<Followup>,
     pub log: Vec<LogEntry>,
+    /// What the löfte should change, its measured values and the follow-up's verdicts.
+    pub indicators: Vec<crate::outcome::Indicator>,
+    pub measurements: Vec<crate::outcome::Measurement>,
+    pub verdicts: Vec<crate::outcome::VerdictEntry>,
     /// Where `period` is written, for diagnostics that span files (overlaps).
     pub period_span: Range<usize>,
 }

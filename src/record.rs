@@ -238,6 +238,50 @@ pub fn remove(text: &str, pledge: &Pledge, entry: &LogEntry) -> Result<String, U
     Ok(format!("{bom}{before}{}", &text[end..]))
 }
 
+/// The text without the last appended entry of any kind (`[[log]]`, `[[measurement]]` or
+/// `[[verdict]]`: the one furthest down the file), and where that entry started. A
+/// measurement or verdict is removed only when it is byte for byte what `measure` or
+/// `verdict` writes and ends the file; the one line ending before it goes too.
+pub fn undo_last(text: &str, pledge: &Pledge) -> Result<(String, usize), UndoError> {
+    use crate::outcome::entry::{render_measurement, render_verdict};
+    let last_log = pledge.log.iter().max_by_key(|e| e.span.start);
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let nl = line_ending(body);
+    let other = pledge
+        .measurements
+        .iter()
+        .map(|m| (m.span.start, render_measurement(m, nl)))
+        .chain(
+            pledge
+                .verdicts
+                .iter()
+                .map(|v| (v.span.start, render_verdict(v, nl))),
+        )
+        .max_by_key(|(start, _)| *start);
+    match (last_log, other) {
+        (None, None) => Err(UndoError::NoEntries),
+        (Some(e), o) if o.as_ref().is_none_or(|(s, _)| *s < e.span.start) => {
+            Ok((remove(text, pledge, e)?, e.span.start))
+        }
+        (_, Some((start, rendered))) => {
+            let end = start + rendered.len();
+            if body.get(start..end) != Some(rendered.as_str()) || end != body.len() {
+                return Err(UndoError::NotAsWritten);
+            }
+            let before = &body[..start];
+            let before = before
+                .strip_suffix("\r\n")
+                .or_else(|| before.strip_suffix('\n'))
+                .unwrap_or(before);
+            Ok((format!("{bom}{before}"), start))
+        }
+        (Some(_), None) => unreachable!("covered by the arm above"),
+    }
+}
+
 /// Which entry `undo` removes. Without `date`, `activity` or `index`, the user's own most
 /// recent entry; with them, the most recent entry matching all given, the user's own first.
 #[derive(Debug, Clone, Copy, Default)]

@@ -94,6 +94,8 @@ impl Facts {
             default_user: match &cli.command {
                 Command::Done(a) if a.by.is_none() => default_user(),
                 Command::Undo(a) if a.by.is_none() => default_user(),
+                Command::Measure(a) if a.by.is_none() => default_user(),
+                Command::Verdict(a) if a.by.is_none() => default_user(),
                 _ => None,
             },
         })
@@ -134,6 +136,8 @@ impl Ctx {
             user: match &cli.command {
                 Command::Done(a) => a.by.clone().or(facts.default_user),
                 Command::Undo(a) => a.by.clone().or(facts.default_user),
+                Command::Measure(a) => a.by.clone().or(facts.default_user),
+                Command::Verdict(a) => a.by.clone().or(facts.default_user),
                 _ => None,
             },
             lock_timeout: lock_timeout_of(facts.lock_timeout.as_deref())?,
@@ -197,6 +201,8 @@ fn as_of(c: &Command) -> Option<DateArg> {
         Command::List(a) => a.as_of,
         Command::Done(a) => a.as_of,
         Command::Undo(a) => a.as_of,
+        Command::Measure(a) => a.as_of,
+        Command::Verdict(a) => a.as_of,
         Command::Log(a) => a.as_of,
         Command::Status(a) => a.as_of,
         Command::Report(a) => a.as_of,

@@ -16,6 +16,7 @@ mod docs;
 mod done;
 mod list;
 mod log;
+mod measure;
 mod merge_driver;
 mod new;
 mod report;
@@ -23,6 +24,7 @@ mod site;
 mod status;
 mod undo;
 mod validate;
+mod verdict;
 mod workspace;
 
 pub use context::Ctx;
@@ -80,6 +82,8 @@ pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
         Command::List(a) => list::list(dir, a, ctx),
         Command::Done(a) => done::done(dir, a, ctx),
         Command::Undo(a) => undo::undo(dir, a, ctx),
+        Command::Measure(a) => measure::measure(dir, a, ctx),
+        Command::Verdict(a) => verdict::verdict(dir, a, ctx),
         Command::Log(a) => log::log(dir, a, ctx),
         Command::Status(a) => status::status(dir, a, ctx),
         Command::Report(a) => report::report(dir, a, ctx),

@@ -59,6 +59,12 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         q.date.map(|d| d.year()),
         |ws, k| q.index.is_none() && choose(ws, k, &q).is_ok(),
     )?;
+    if !q.named()
+        && let Some(p) = trailing_outcome(&ws, k, &q)
+    {
+        let p = p.clone();
+        return remove_trailing_outcome(&ws, &p, a.dry_run, ctx);
+    }
     let (p, e) = choose(&ws, k, &q).map_err(|e| refusal(e, k, &q))?;
     let p = p.clone();
     let e = e.clone();
@@ -66,6 +72,77 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         writeln!(ctx.err, "{}", whose(&e, &q, a.dry_run))?;
     }
     remove_entry(&ws, &p, &e, a.dry_run, ctx)
+}
+
+/// A löfte whose file ends with the user's own measurement or verdict (issue 13), appended
+/// after its last log entry: `undo` without a query removes that first.
+fn trailing_outcome<'w>(ws: &'w Workspace, k: &Kommun, q: &Query<'_>) -> Option<&'w Pledge> {
+    let user = q.user?.trim().to_lowercase();
+    candidates(ws, k, q).into_iter().find(|p| {
+        let last_log = p.log.iter().map(|e| e.span.start).max();
+        let last = p
+            .measurements
+            .iter()
+            .map(|m| (m.span.start, m.by.as_deref()))
+            .chain(p.verdicts.iter().map(|v| (v.span.start, v.by.as_deref())))
+            .max_by_key(|x| x.0);
+        last.is_some_and(|(at, by)| {
+            last_log.is_none_or(|l| l < at) && by.is_some_and(|b| b.trim().to_lowercase() == user)
+        })
+    })
+}
+
+/// Removes the measurement or verdict that ends the löfte's file (or shows it, on a dry run).
+fn remove_trailing_outcome(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
+    let file = ws.file_of(p);
+    let remove = |f: &store::SourceFile| -> Result<(Vec<u8>, String)> {
+        let Some(p) = f.loaded.pledge.as_ref().filter(|_| !f.loaded.has_errors()) else {
+            return Err(Refused(format!(
+                "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
+                f.display, f.display
+            ))
+            .into());
+        };
+        let (new_text, removed) = record::undo_last(&f.text, p).map_err(|e| match e {
+            UndoError::NoEntries => Refused(format!("{} has no entries to undo", f.display)),
+            UndoError::NotAsWritten => Refused(format!(
+                "the last entry of {} is not as pledge wrote it (edited by hand, or not at the \
+                 end of the file), so undo leaves it alone; edit the file by hand",
+                f.display
+            )),
+        })?;
+        let removed_text = f.text[removed..].to_string();
+        Ok((store::with_bom(f.bom, &new_text), removed_text))
+    };
+    let removed_text = if dry_run {
+        remove(file)?.1
+    } else {
+        store::edit(
+            &file.path,
+            ctx.lock_timeout,
+            ctx.read_cutoff(),
+            file,
+            remove,
+        )?
+    };
+    if !ctx.quiet {
+        writeln!(
+            ctx.out,
+            "{} {}:",
+            if dry_run {
+                ctx.lang.t(Label::WouldRemoveFrom)
+            } else {
+                ctx.lang.t(Label::RemovedFrom)
+            },
+            file.display
+        )?;
+        write!(
+            ctx.out,
+            "{}",
+            indent(&safe(&removed_text.replace("\r\n", "\n"), true))
+        )?;
+    }
+    Ok(0)
 }
 
 /// The löften `undo` looks in: the kommun's, in the area asked for.

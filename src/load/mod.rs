@@ -20,7 +20,9 @@ use crate::text::{did_you_mean, fold};
 mod activity;
 mod entry;
 mod log;
+mod outcome;
 mod part;
+pub use outcome::followup_due_from;
 mod pledge;
 pub mod raw;
 mod target;
@@ -53,6 +55,10 @@ struct Known {
     part: Vec<&'static str>,
     followup: Vec<&'static str>,
     log: Vec<&'static str>,
+    indicator: Vec<&'static str>,
+    baseline: Vec<&'static str>,
+    measurement: Vec<&'static str>,
+    verdict: Vec<&'static str>,
 }
 
 static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
@@ -78,6 +84,10 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
     part: raw::keys::<raw::Part>(),
     followup: raw::keys::<raw::Followup>(),
     log: raw::keys::<raw::LogEntry>(),
+    indicator: raw::keys::<raw::IndicatorTable>(),
+    baseline: raw::keys::<raw::BaselineTable>(),
+    measurement: raw::keys::<raw::MeasurementEntry>(),
+    verdict: raw::keys::<raw::VerdictEntry>(),
 });
 
 /// Words people reach for that mean one of our keys.

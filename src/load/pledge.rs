@@ -53,6 +53,7 @@ impl Loader<'_> {
             Some(v) => self.log(v, &activities, kommuner.as_deref(), period.as_ref()),
             None => Vec::new(),
         };
+        let out = self.outcomes(&f, &activities, period.as_ref(), followup.as_ref());
         if let Some(p) = period.as_mut()
             && !p.start_stated
         {
@@ -79,6 +80,9 @@ impl Loader<'_> {
             activities,
             followup,
             log,
+            indicators: out.indicators,
+            measurements: out.measurements,
+            verdicts: out.verdicts,
             period_span: period_v.map_or(0..0, |v| v.span()),
         };
         self.early_followups(&pledge);

@@ -56,6 +56,12 @@ pub struct PledgeFile {
     /// Completed work: appended by `pledge done`, never rewritten
     #[schemars(length(min = 1))]
     pub log: Option<Vec<LogEntry>>,
+    /// What the löfte should change: one table per indicator
+    pub indicator: Option<Vec<IndicatorTable>>,
+    /// Measured values of the indicators: appended by `pledge measure`, never rewritten
+    pub measurement: Option<Vec<MeasurementEntry>>,
+    /// The follow-up's verdict on each activity: appended by `pledge verdict`
+    pub verdict: Option<Vec<VerdictEntry>>,
 }
 
 /// A signatory: a name, or a name with a role.
@@ -329,6 +335,131 @@ pub struct LogEntry {
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub by: Option<String>,
     pub note: Option<String>,
+}
+
+/// A measure of the problem the löfte is meant to change.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorTable {
+    /// Short id used on the command line: a-z, 0-9 and '-'
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
+    pub id: String,
+    /// What is measured
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub name: String,
+    /// Where the values come from ("Polisens trygghetsmätning")
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub source: String,
+    /// The unit ("procent", "index", "per 100 000 invånare"); percentages are checked 0–100
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub unit: Option<String>,
+    /// Which way is better
+    pub direction: Direction,
+    /// The value before the löfte, where the text gives one
+    pub baseline: Option<BaselineTable>,
+    /// A value to reach (or better), or "better-than-baseline"
+    pub goal: Option<GoalValue>,
+    /// How often it is measured: "yearly", { years = N }, "at-end" or "once"
+    pub cadence: Option<CadenceValue>,
+    /// Changes within this much (in the unit) count as unchanged; default 1 % of the baseline
+    #[schemars(range(min = 0.0))]
+    pub tolerance: Option<f64>,
+    /// The activities whose effect it follows up (ids)
+    pub follows: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Lower,
+    Higher,
+}
+
+/// The baseline's value and when it was measured: a date or a year (not both).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineTable {
+    pub value: f64,
+    pub date: Option<Date>,
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum GoalValue {
+    Value(f64),
+    Word(GoalWord),
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum GoalWord {
+    BetterThanBaseline,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum CadenceValue {
+    Word(CadenceWord),
+    Years(CadenceYears),
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CadenceWord {
+    Yearly,
+    AtEnd,
+    Once,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CadenceYears {
+    /// Every this many years ("vartannat år": 2)
+    #[schemars(range(min = 2))]
+    pub years: u32,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasurementEntry {
+    /// The day measured (the survey's), not the day recorded
+    pub date: Date,
+    /// An indicator id
+    pub indicator: String,
+    pub value: f64,
+    /// Where it was published: a URL or a report
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub source: Option<String>,
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub by: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictEntry {
+    pub date: Date,
+    /// An activity id
+    pub activity: String,
+    pub verdict: VerdictWord,
+    /// Why: required, not empty
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub reason: String,
+    /// The minutes, the published follow-up
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub source: Option<String>,
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub by: Option<String>,
+}
+
+/// kept / partly / broken (uppfyllt / delvis uppfyllt / ej uppfyllt)
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum VerdictWord {
+    Kept,
+    Partly,
+    Broken,
 }
 
 /// A TOML date (`2016-05-12`, no quotes); a JSON Schema sees it as a string.

@@ -116,6 +116,8 @@ struct ReportPage<'a> {
     /// Title, id and outcome of each activity that is behind.
     behind: Vec<(String, String, String)>,
     followup: Vec<(String, String)>,
+    /// Indicators and verdicts, already escaped (`view::outcome`).
+    outcomes: String,
     labels: Labels,
 }
 
@@ -222,6 +224,7 @@ pub fn report_html(m: &Meeting<'_>) -> String {
             })
             .collect(),
         followup: m.followup_details(),
+        outcomes: crate::view::outcome::report_html(m.s, m.lang, html),
         labels: labels(m.lang),
     };
     let mut out = page.render().expect("rendering into a String cannot fail");

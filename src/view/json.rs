@@ -164,6 +164,9 @@ struct ActivityJson<'a> {
     parts: Vec<ActivityJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     requests: Option<Requests>,
+    /// The follow-up's verdict (issue 13): only for löften that record verdicts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<serde_json::Value>,
 }
 
 impl<'a> From<&'a ActivityStatus<'a>> for ActivityJson<'a> {
@@ -186,6 +189,7 @@ impl<'a> From<&'a ActivityStatus<'a>> for ActivityJson<'a> {
             units: &a.units,
             parts: a.parts.iter().map(ActivityJson::from).collect(),
             requests: a.requests,
+            verdict: None,
         }
     }
 }
@@ -215,6 +219,9 @@ struct StatusPledgeJson<'a> {
     days_left: i64,
     activities: Vec<ActivityJson<'a>>,
     followup: FollowupJson<'a>,
+    /// Indicators and verdicts (issue 13): only for löften that have them.
+    #[serde(flatten)]
+    outcomes: serde_json::Map<String, serde_json::Value>,
 }
 
 impl<'a> From<&'a PledgeStatus<'a>> for StatusPledgeJson<'a> {
@@ -230,7 +237,12 @@ impl<'a> From<&'a PledgeStatus<'a>> for StatusPledgeJson<'a> {
             period: &p.period,
             state: s.state,
             days_left: s.days_left,
-            activities: s.activities.iter().map(ActivityJson::from).collect(),
+            activities: crate::view::outcome::with_verdicts(
+                s,
+                s.activities.iter().map(ActivityJson::from).collect(),
+                |a, v| a.verdict = Some(v),
+            ),
+            outcomes: crate::view::outcome::pledge_json(s),
             followup: FollowupJson {
                 when: fu.and_then(|f| f.when),
                 status: s.followup.status,

@@ -165,6 +165,7 @@ fn report_tail(m: &Meeting<'_>, o: &mut String) {
     if !behind.is_empty() {
         o.push('\n');
     }
+    o.push_str(&crate::view::outcome::report_markdown(m.s, l, md));
     let _ = writeln!(o, "## {}\n", l.t(Label::FollowUp));
     for (k, v) in m.followup_details().iter().skip(1) {
         let _ = writeln!(o, "- **{}:** {}", k, md(v));

@@ -17,6 +17,7 @@ pub mod json;
 pub mod labels;
 pub mod markdown;
 pub mod meeting;
+pub mod outcome;
 pub mod phrases;
 pub mod site;
 pub mod table;

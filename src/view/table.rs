@@ -86,11 +86,12 @@ pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: Option
         t.add_row(cells);
     }
     format!(
-        "{}\n{}\n{t}\n{}\n{}\n",
+        "{}\n{}\n{t}\n{}\n{}\n{}",
         heading(s),
         period_line(s, lang),
         followup_line(s, lang),
-        summary_line(s, lang)
+        summary_line(s, lang),
+        crate::view::outcome::status_block(s, lang)
     )
 }
 

@@ -14,6 +14,7 @@ mod list;
 mod log;
 mod merge;
 mod new_schema_man;
+mod outcomes;
 mod report;
 mod site;
 mod status;

@@ -231,6 +231,71 @@ fn validate_broken_corpus() {
             "period-signing-unsigned",
             "5:9: error: `start = \"signing\"` but the signing date is not given",
         ),
+        // issue 13: indicators, measurements, verdicts
+        (
+            "indicator-baseline-date-and-year",
+            "23:52: error: `baseline` has both `date` and `year`",
+        ),
+        (
+            "indicator-cadence-zero",
+            "25:11: error: a cadence of 0 years",
+        ),
+        (
+            "indicator-direction",
+            "22:13: error: `direction` must be one of \"lower\", \"higher\", found \"up\"",
+        ),
+        (
+            "indicator-duplicate-id",
+            "28:6: error: duplicate indicator id `trygghet`",
+        ),
+        (
+            "indicator-follows-unknown",
+            "26:11: error: unknown activity `wakl`",
+        ),
+        (
+            "indicator-goal-wrong-side",
+            "24:8: error: the goal 55 is worse than the baseline 62 for an indicator where higher is better",
+        ),
+        (
+            "indicator-nan",
+            "23:12: error: `NaN` is not a number that can be measured",
+        ),
+        (
+            "indicator-percent",
+            "23:12: error: 120 is not a percentage between 0 and 100",
+        ),
+        (
+            "indicator-tolerance",
+            "26:13: error: the tolerance -1 is negative",
+        ),
+        (
+            "measurement-future",
+            "28:8: error: dated in the future (2099-11-15)",
+        ),
+        (
+            "measurement-quoted-value",
+            "30:9: error: `value` is a quoted string, not a number",
+        ),
+        (
+            "measurement-unknown-indicator",
+            "29:13: error: unknown indicator `trygget`",
+        ),
+        (
+            "verdict-before-due",
+            "18:8: error: a verdict dated 2017-11-30, before the follow-up is due (from 2018-01-01)",
+        ),
+        (
+            "verdict-empty-reason",
+            "21:10: error: a verdict needs a reason",
+        ),
+        (
+            "verdict-unknown-activity",
+            "19:12: error: unknown activity `wakl`",
+        ),
+        (
+            "verdict-word",
+            "20:11: error: `verdict` must be one of \"kept\", \"partly\", \"broken\", found \"uppfyllt\"",
+        ),
     ];
     let on_disk = fs::read_dir(Path::new(ROOT).join("tests/bad"))
         .unwrap()
@@ -283,7 +348,7 @@ fn validate_reports_every_problem_of_a_folder_in_one_run() {
         .args(["validate", "--as-of", "2020-01-01", "tests/bad"])
         .status(1)
         .stdout_is(predicate::str::ends_with(
-            "50 files checked: 52 errors, 0 warnings\n",
+            "66 files checked: 68 errors, 0 warnings\n",
         ))
         .run();
 }
