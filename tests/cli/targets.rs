@@ -195,3 +195,27 @@ fn done_refuses_a_follow_up_before_it_is_due() {
         ))
         .run();
 }
+
+#[test]
+fn done_dates_work_before_an_unstated_start() {
+    let (_tmp, dir) = copy_examples();
+    let text = "title = \"Hagfors\"\nkommun = \"Hagfors\"\n\n[period]\nend = 2018-06-30\n\n\
+        [[activity]]\nid = \"vandring\"\ntext = \"Trygghetsvandringar.\"\nowners = [\"kommunen\"]\n\
+        target = { count = 2, per = \"year\" }\n\n[followup]\nwhen = 2018-06-30\n";
+    fs::write(dir.join("hagfors.toml"), text).unwrap();
+    // Nothing recorded: judged from today (2017-10-15); work done before that is accepted,
+    // and becomes the day it is judged from.
+    in_copy(&dir)
+        .args(["done", "hagfors", "vandring", "--date", "2017-09-01"])
+        .stdout_is(predicate::str::contains("date = 2017-09-01"))
+        .run();
+    let out = in_copy(&dir)
+        .args(["status", "hagfors", "--lang", "en"])
+        .read_stdout();
+    assert!(
+        out.contains(
+            "Period 2017-09-01 – 2018-06-30 (start not stated: judged from the first recorded work)"
+        ),
+        "{out}"
+    );
+}
