@@ -69,6 +69,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a commented scaffold for a new löfte into the pledges folder
     New(NewArgs),
+    /// Print an iCalendar feed (RFC 5545) of follow-ups, window ends and löften's ends
+    Calendar(CalendarArgs),
+    /// Write a static website of every löfte, with its data, for the kommun's web server
+    Site(SiteArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -218,12 +222,21 @@ pub struct DoneArgs {
 pub struct UndoArgs {
     /// Kommun name or kommunkod
     pub kommun: String,
-    /// The löfte whose period holds this date [default: the one with the latest entry]
+    /// The entry of this date [default: your own most recent entry]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<DateArg>,
-    /// With --date: choose among löften for parts of the kommun (a prefix of its `area`)
+    /// The entry of this activity (an id, its prefix or a word of its text)
+    #[arg(long, value_name = "ACTIVITY")]
+    pub activity: Option<String>,
+    /// The entry with this number in `pledge log KOMMUN --format json` (1 = the oldest)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(usize))]
+    pub index: Option<usize>,
+    /// Only löften for parts of the kommun (a prefix of their `area`)
     #[arg(long, value_name = "TEXT")]
     pub area: Option<String>,
+    /// Whose entries are yours [default: PLEDGE_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
+    pub by: Option<String>,
     /// Show what would be removed, and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -317,4 +330,27 @@ pub struct CheckArgs {
     pub within: u32,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text, env = "PLEDGE_CHECK_FORMAT")]
     pub format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Only these kommuner [default: every löfte in the folder]
+    pub kommuner: Vec<String>,
+    /// The day to judge on: windows and follow-ups already past are left out [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The folder to write the site into (created when missing)
+    pub outdir: PathBuf,
+    /// Only these kommuner [default: every löfte in the folder]
+    pub kommuner: Vec<String>,
+    /// The day to judge on [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+    /// Write into OUTDIR even when it holds files pledge did not write there
+    #[arg(long)]
+    pub force: bool,
 }

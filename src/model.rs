@@ -101,7 +101,8 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Activity {
     pub id: String,
-    /// A short human title, where the file gives one.
+    /// A human title for headings ("Samverkansmöten"); `None` when the file gives none, and
+    /// the views derive one from the text.
     pub title: Option<String>,
     pub text: String,
     pub owners: Vec<Owner>,

@@ -9,6 +9,7 @@ use anyhow::Result;
 
 use crate::cli::{Cli, Command};
 
+mod calendar;
 mod check;
 pub mod context;
 mod docs;
@@ -18,7 +19,9 @@ mod log;
 mod merge_driver;
 mod new;
 mod report;
+mod site;
 mod status;
+mod undo;
 mod validate;
 mod workspace;
 
@@ -75,12 +78,14 @@ pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
         Command::Validate(a) => validate::validate(dir, a, ctx),
         Command::List(a) => list::list(dir, a, ctx),
         Command::Done(a) => done::done(dir, a, ctx),
-        Command::Undo(a) => done::undo(dir, a, ctx),
+        Command::Undo(a) => undo::undo(dir, a, ctx),
         Command::Log(a) => log::log(dir, a, ctx),
         Command::Status(a) => status::status(dir, a, ctx),
         Command::Report(a) => report::report(dir, a, ctx),
         Command::Check(a) => check::check(dir, a, ctx),
         Command::New(a) => new::new(dir, a, ctx),
+        Command::Calendar(a) => calendar::calendar(dir, a, ctx),
+        Command::Site(a) => site::site(dir, a, ctx),
         Command::Completions { shell } => docs::completions(shell, ctx),
         Command::Man => docs::man(ctx),
         Command::Schema => docs::schema(ctx),

@@ -38,7 +38,7 @@ pub fn entry_kommun(p: &Pledge, e: &LogEntry, lang: Lang) -> String {
 
 /// The activity of an entry with its part, unit and "request": "foraldramoten · Södra skolan".
 pub fn log_activity(e: &LogEntry, lang: Lang) -> String {
-    let mut t = e.activity.clone();
+    let mut t = lang.activity_id(&e.activity).to_string();
     for w in e.part.iter().chain(&e.unit) {
         let _ = write!(t, " · {w}");
     }
@@ -58,13 +58,14 @@ pub fn log_activity(e: &LogEntry, lang: Lang) -> String {
 /// One log entry on a line, saying where the work belongs:
 /// "2017-04-04 trygghetsvandring · Forshaga: Centrum".
 pub fn entry_line(p: &Pledge, e: &LogEntry, lang: Lang) -> String {
-    let mut head = format!("{} {}", e.date, e.activity);
+    let id = lang.activity_id(&e.activity);
+    let mut head = format!("{} {id}", e.date);
     for w in entry_where(p, e, lang) {
         let _ = write!(head, " · {w}");
     }
-    let t = entry_text(e);
+    let t = entry_text(e, lang);
     let rest = t.split_once(' ').map_or("", |(_, r)| r);
-    let rest = rest.strip_prefix(e.activity.as_str()).unwrap_or(rest);
+    let rest = rest.strip_prefix(id).unwrap_or(rest);
     format!("{head}{rest}")
 }
 

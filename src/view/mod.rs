@@ -18,6 +18,8 @@ pub mod labels;
 pub mod markdown;
 pub mod meeting;
 pub mod phrases;
+pub mod site;
 pub mod table;
+pub mod title;
 
 pub use labels::Label;

@@ -176,6 +176,9 @@ fn done_on_a_shared_lofte_records_the_kommun_and_requests() {
         in_copy(&dir)
             .args(["undo", kommun])
             .stdout_is(predicate::str::starts_with("removed from"))
+            .stderr_is(predicate::str::starts_with(
+                "removing Test's entry of 2017-10-15",
+            ))
             .run();
     }
     assert_eq!(
