@@ -79,6 +79,11 @@ impl Period {
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.start <= d && d <= self.end
     }
+    /// Whether work dated `d` can belong to the period: inside it, or, when the start is not
+    /// stated, any day up to its end (the work then moves the start it is judged from).
+    pub fn may_hold(&self, d: NaiveDate) -> bool {
+        d <= self.end && (!self.start_stated || self.start <= d)
+    }
     pub fn days(&self) -> i64 {
         (self.end - self.start).num_days() + 1
     }

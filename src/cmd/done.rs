@@ -144,7 +144,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
                     && if followup {
                         p.period.start <= date
                     } else {
-                        p.period.contains(date)
+                        p.period.may_hold(date)
                     }
             })
         },

@@ -315,20 +315,7 @@ fn remove_entry(
             },
             file.display
         )?;
-        let shown = record::render_entry(
-            &record::NewEntry {
-                date: picked.date,
-                activity: picked.activity.clone(),
-                part: picked.part.clone(),
-                unit: picked.unit.clone(),
-                kommun: picked.kommun.map(|k| k.name.to_string()),
-                request: picked.request,
-                count: picked.count,
-                by: picked.by.clone(),
-                note: picked.note.clone(),
-            },
-            "\n",
-        );
+        let shown = record::render_entry(&record::NewEntry::of(picked), "\n");
         write!(ctx.out, "{}", indent(&safe(&shown, true)))?;
     }
     Ok(0)

@@ -58,13 +58,47 @@ pub fn log_activity(e: &LogEntry, lang: Lang) -> String {
 /// One log entry on a line, saying where the work belongs:
 /// "2017-04-04 trygghetsvandring · Forshaga: Centrum".
 pub fn entry_line(p: &Pledge, e: &LogEntry, lang: Lang) -> String {
-    let shown = lang.activity_id(&e.activity);
-    let mut head = format!("{} {shown}", e.date);
+    let id = lang.activity_id(&e.activity);
+    let mut head = format!("{} {id}", e.date);
     for w in entry_where(p, e, lang) {
         let _ = write!(head, " · {w}");
     }
     let t = entry_text(e, lang);
     let rest = t.split_once(' ').map_or("", |(_, r)| r);
-    let rest = rest.strip_prefix(shown).unwrap_or(rest);
+    let rest = rest.strip_prefix(id).unwrap_or(rest);
     format!("{head}{rest}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load;
+
+    fn shared() -> Pledge {
+        let text = "title = \"t\"\nkommuner = [\"Kil\", \"Forshaga\"]\n[period]\nstart = 2017-01-01\nend = 2017-12-31\n\
+            [[activity]]\nid = \"besok\"\ntext = \"x\"\nowners = [\"polisen\"]\ntarget = \"on-request\"\n\
+            [followup]\nwhen = \"yearly\"\n\
+            [[log]]\ndate = 2017-02-01\nactivity = \"besok\"\nrequest = true\nby = \"Anna\"\nnote = \"Skolan\"\n\
+            [[log]]\ndate = 2017-02-03\nactivity = \"besok\"\nkommun = \"Forshaga\"\ncount = 2\n";
+        load("t.toml", text, "2020-01-01".parse().unwrap())
+            .pledge
+            .unwrap()
+    }
+
+    #[test]
+    fn entries_say_whose_work_it_is() {
+        let p = shared();
+        let (asked, done) = (&p.log[0], &p.log[1]);
+        assert_eq!(entry_kommun(&p, asked, Lang::Sv), "gemensamt");
+        assert_eq!(entry_kommun(&p, done, Lang::En), "Forshaga");
+        assert_eq!(log_activity(asked, Lang::En), "besok · request");
+        assert_eq!(
+            entry_line(&p, asked, Lang::Sv),
+            "2017-02-01 besok · förfrågan · gemensamt (Anna): Skolan"
+        );
+        assert_eq!(
+            entry_line(&p, done, Lang::En),
+            "2017-02-03 besok · Forshaga ×2"
+        );
+    }
 }

@@ -176,7 +176,9 @@ fn done_on_a_shared_lofte_records_the_kommun_and_requests() {
         in_copy(&dir)
             .args(["undo", kommun])
             .stdout_is(predicate::str::starts_with("removed from"))
-            .stderr_is(predicate::str::starts_with("removing Test's entry of "))
+            .stderr_is(predicate::str::starts_with(
+                "removing Test's entry of 2017-10-15",
+            ))
             .run();
     }
     assert_eq!(
@@ -195,4 +197,28 @@ fn done_refuses_a_follow_up_before_it_is_due() {
             "munkfors-2017-2018.toml is due from 2018-12-01; recorded on 2017-10-15 it would not count",
         ))
         .run();
+}
+
+#[test]
+fn done_dates_work_before_an_unstated_start() {
+    let (_tmp, dir) = copy_examples();
+    let text = "title = \"Hagfors\"\nkommun = \"Hagfors\"\n\n[period]\nend = 2018-06-30\n\n\
+        [[activity]]\nid = \"vandring\"\ntext = \"Trygghetsvandringar.\"\nowners = [\"kommunen\"]\n\
+        target = { count = 2, per = \"year\" }\n\n[followup]\nwhen = 2018-06-30\n";
+    fs::write(dir.join("hagfors.toml"), text).unwrap();
+    // Nothing recorded: judged from today (2017-10-15); work done before that is accepted,
+    // and becomes the day it is judged from.
+    in_copy(&dir)
+        .args(["done", "hagfors", "vandring", "--date", "2017-09-01"])
+        .stdout_is(predicate::str::contains("date = 2017-09-01"))
+        .run();
+    let out = in_copy(&dir)
+        .args(["status", "hagfors", "--lang", "en"])
+        .read_stdout();
+    assert!(
+        out.contains(
+            "Period 2017-09-01 – 2018-06-30 (start not stated: judged from the first recorded work)"
+        ),
+        "{out}"
+    );
 }
