@@ -213,12 +213,21 @@ pub struct DoneArgs {
 pub struct UndoArgs {
     /// Kommun name or kommunkod
     pub kommun: String,
-    /// The löfte whose period holds this date [default: the one with the latest entry]
+    /// The entry of this date [default: your own most recent entry]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<DateArg>,
-    /// With --date: choose among löften for parts of the kommun (a prefix of its `area`)
+    /// The entry of this activity (an id, its prefix or a word of its text)
+    #[arg(long, value_name = "ACTIVITY")]
+    pub activity: Option<String>,
+    /// The entry with this number in `pledge log KOMMUN --format json` (1 = the oldest)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(usize))]
+    pub index: Option<usize>,
+    /// Only löften for parts of the kommun (a prefix of their `area`)
     #[arg(long, value_name = "TEXT")]
     pub area: Option<String>,
+    /// Whose entries are yours [default: PLEDGE_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
+    pub by: Option<String>,
     /// Show what would be removed, and write nothing
     #[arg(long)]
     pub dry_run: bool,

@@ -96,6 +96,9 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Activity {
     pub id: String,
+    /// A human title for headings ("Samverkansmöten"); `None` when the file gives none, and
+    /// the views derive one from the text.
+    pub title: Option<String>,
     pub text: String,
     pub owners: Vec<Owner>,
     /// Others named as taking part, without being responsible.

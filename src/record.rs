@@ -261,16 +261,24 @@ pub fn pick_among<'p>(
     pledges: &[&'p Pledge],
     p: &UndoPick<'_>,
 ) -> Result<(&'p Pledge, &'p LogEntry), PickError> {
+    pick_among_each(pledges.iter().map(|pl| (*pl, *p)))
+}
+
+/// [`pick_among`] with a pick for each löfte (an activity is named by each löfte's own id).
+pub fn pick_among_each<'p, 'a>(
+    picks: impl IntoIterator<Item = (&'p Pledge, UndoPick<'a>)>,
+) -> Result<(&'p Pledge, &'p LogEntry), PickError> {
     let mut others = 0;
     let mut any_entries = false;
     let mut best: Option<(&Pledge, &LogEntry)> = None;
-    let own = |e: &LogEntry| is_own(p.user, e);
-    for pl in pledges {
-        match pick(&pl.log, p) {
+    let mut best_rank = None;
+    for (pl, p) in picks {
+        match pick(&pl.log, &p) {
             Ok(e) => {
-                let rank = |e: &LogEntry| (own(e), e.date);
-                if best.is_none_or(|(_, b)| rank(e) > rank(b)) {
+                let rank = (is_own(p.user, e), e.date);
+                if best_rank.is_none_or(|b| rank > b) {
                     best = Some((pl, e));
+                    best_rank = Some(rank);
                 }
             }
             Err(PickError::NoEntries) => {}
@@ -287,6 +295,19 @@ pub fn pick_among<'p>(
         None if any_entries => Err(PickError::NoMatch),
         None => Err(PickError::NoEntries),
     }
+}
+
+/// The `n`th entry (1-based) of the löften's entries as `pledge log` lists them: by date, then
+/// file, then place in the file.
+pub fn nth_in_log<'p>(pledges: &[&'p Pledge], n: usize) -> Option<(&'p Pledge, &'p LogEntry)> {
+    let mut all: Vec<(&Pledge, &LogEntry)> = pledges
+        .iter()
+        .flat_map(|p| p.log.iter().map(move |e| (*p, e)))
+        .collect();
+    all.sort_by(|(p, e), (q, f)| {
+        (e.date, &p.file, e.span.start).cmp(&(f.date, &q.file, f.span.start))
+    });
+    all.get(n.checked_sub(1)?).copied()
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
             let name = f
                 .path
                 .strip_prefix(&ws.dir)
-                .map_or_else(|_| f.display.clone(), |r| r.display().to_string());
+                .map_or_else(|_| f.display.clone(), crate::text::shown_path);
             findings.extend(crate::findings::findings(
                 &pledge_status(p, as_of),
                 a.within,

@@ -21,7 +21,12 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         .collect::<Result<_>>()?;
     let rows = rows(&ws, &ks, &a, ctx)?;
     match a.format {
-        ListFormat::Json => writeln!(ctx.out, "{}", view::json::log(&rows))?,
+        ListFormat::Json => {
+            // One kommun's whole log: its entries are numbered as `undo --index` counts.
+            let numbered =
+                ks.len() == 1 && a.since.is_none() && a.until.is_none() && a.activity.is_none();
+            writeln!(ctx.out, "{}", view::json::log(&rows, numbered))?
+        }
         ListFormat::Csv => write!(ctx.out, "{}", view::csv::log_csv(&rows))?,
         ListFormat::Table => write!(
             ctx.out,

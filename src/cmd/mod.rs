@@ -21,6 +21,7 @@ mod new;
 mod report;
 mod site;
 mod status;
+mod undo;
 mod validate;
 mod workspace;
 
@@ -78,7 +79,7 @@ pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
         Command::Validate(a) => validate::validate(dir, a, ctx),
         Command::List(a) => list::list(dir, a, ctx),
         Command::Done(a) => done::done(dir, a, ctx),
-        Command::Undo(a) => done::undo(dir, a, ctx),
+        Command::Undo(a) => undo::undo(dir, a, ctx),
         Command::Log(a) => log::log(dir, a, ctx),
         Command::Status(a) => status::status(dir, a, ctx),
         Command::Report(a) => report::report(dir, a, ctx),

@@ -37,7 +37,7 @@ fn finding_text(f: &Finding) -> String {
             f.required.unwrap_or(0),
             window.map_or(String::new(), |(s, e)| window_name(target, s, e, lang))
         ),
-        FindingKind::FollowupDue => format!("due by {due}, {days} days left"),
+        FindingKind::FollowupDue => format!("due by {due}, {}", left()),
         FindingKind::FollowupQuiet => {
             "due, nothing recorded in the last 90 days (continuous)".to_string()
         }

@@ -8,17 +8,24 @@ use askama::Template;
 use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
 use crate::view::phrases::{heading, period_line};
+use crate::view::title::activity_title;
 
 /// The escaper of our templates (see `askama.toml`): `&`, `<`, `>`, `"` and `'` as entities;
 /// control characters other than newline and tab as U+FFFD, so no file text can carry markup
-/// or invisible bytes into the page.
+/// or invisible bytes into the page; invisible characters (bidi overrides and isolates,
+/// direction marks, zero-width spaces, line separators: [`crate::text::is_invisible`]) shown
+/// as text, `\u{202e}`, since a character reference such as `&#x202E;` would still reorder
+/// the text around it.
 #[derive(Debug, Clone, Copy)]
 pub struct Escape;
 
 impl askama::filters::Escaper for Escape {
     fn write_escaped_str<W: fmt::Write>(&self, mut dest: W, s: &str) -> fmt::Result {
         let mut last = 0;
+        let mut prev = None;
         for (i, c) in s.char_indices() {
+            let before = prev.replace(c);
+            let shown;
             let rep = match c {
                 '&' => "&amp;",
                 '<' => "&lt;",
@@ -26,6 +33,10 @@ impl askama::filters::Escaper for Escape {
                 '"' => "&quot;",
                 '\'' => "&#39;",
                 c if c.is_control() && c != '\n' && c != '\t' => "&#xfffd;",
+                c if crate::text::hides(c, before) => {
+                    shown = c.escape_default().to_string();
+                    &shown
+                }
                 _ => continue,
             };
             dest.write_str(&s[last..i])?;
@@ -68,6 +79,7 @@ struct Group {
 
 struct ActivityView {
     id: String,
+    title: String,
     /// The status in the status vocabulary (a CSS class).
     class: &'static str,
     status: &'static str,
@@ -92,8 +104,8 @@ struct ReportPage<'a> {
     title: &'a str,
     heading: String,
     period: String,
-    /// Lokalpolisområde, signed, signatories (with an empty label).
-    meta: Vec<(String, String)>,
+    /// Lokalpolisområde, signed, signatories: a label and its lines.
+    meta: Vec<(String, Vec<String>)>,
     problem_title: Option<&'a str>,
     priorities: &'a [String],
     problem_text: Option<&'a str>,
@@ -101,7 +113,8 @@ struct ReportPage<'a> {
     groups: Vec<Group>,
     since: chrono::NaiveDate,
     log: Vec<LogRow<'a>>,
-    behind: Vec<(String, String)>,
+    /// Title, id and outcome of each activity that is behind.
+    behind: Vec<(String, String, String)>,
     followup: Vec<(String, String)>,
     labels: Labels,
 }
@@ -125,21 +138,25 @@ fn labels(l: crate::i18n::Lang) -> Labels {
     }
 }
 
-fn meta(m: &Meeting<'_>) -> Vec<(String, String)> {
+fn meta(m: &Meeting<'_>) -> Vec<(String, Vec<String>)> {
     let (p, l) = (m.s.pledge, m.lang);
     let mut meta = Vec::new();
     if let Some(lpo) = &p.lokalpolisomrade {
-        meta.push((l.t(Label::Lokalpolisomrade).to_string(), lpo.clone()));
+        meta.push((l.t(Label::Lokalpolisomrade).to_string(), vec![lpo.clone()]));
     }
     if let Some(d) = p.signed {
-        meta.push((l.t(Label::Signed).to_string(), d.to_string()));
+        meta.push((l.t(Label::Signed).to_string(), vec![d.to_string()]));
     }
-    for sig in &p.signatories {
-        let role = sig.role.as_ref().map(|r| format!(", {r}"));
-        meta.push((
-            String::new(),
-            format!("{}{}", sig.name, role.unwrap_or_default()),
-        ));
+    let signatories: Vec<String> = p
+        .signatories
+        .iter()
+        .map(|sig| match &sig.role {
+            Some(r) => format!("{}, {r}", sig.name),
+            None => sig.name.clone(),
+        })
+        .collect();
+    if !signatories.is_empty() {
+        meta.push((l.t(Label::SignedBy).to_string(), signatories));
     }
     meta
 }
@@ -154,6 +171,7 @@ fn groups(m: &Meeting<'_>) -> Vec<Group> {
                 .into_iter()
                 .map(|a| ActivityView {
                     id: a.activity.id.clone(),
+                    title: activity_title(a.activity),
                     class: a.status.name(),
                     status: l.status(a.status),
                     text: a.activity.text.clone(),
@@ -185,7 +203,7 @@ pub fn report_html(m: &Meeting<'_>) -> String {
             .into_iter()
             .map(|e| LogRow {
                 date: e.date,
-                activity: &e.activity,
+                activity: m.lang.activity_id(&e.activity),
                 count: e.count,
                 by: e.by.as_deref().unwrap_or(""),
                 note_lines: e
@@ -198,7 +216,10 @@ pub fn report_html(m: &Meeting<'_>) -> String {
         behind: m
             .behind()
             .into_iter()
-            .map(|a| (a.activity.id.clone(), m.outcome(a)))
+            .map(|a| {
+                let title = activity_title(a.activity);
+                (title, a.activity.id.clone(), m.outcome(a))
+            })
             .collect(),
         followup: m.followup_details(),
         labels: labels(m.lang),
@@ -220,6 +241,13 @@ mod tests {
             ("a\u{7}b\nc\td", "a&#xfffd;b\nc\td"),
             ("plain åäö", "plain åäö"),
             ("\r", "&#xfffd;"),
+            // A bidi override would reorder the page's text: shown, not obeyed.
+            ("a\u{202e}cba", "a\\u{202e}cba"),
+            (
+                "x\u{2066}y\u{2069}\u{200f}\u{200b}\u{2028}",
+                "x\\u{2066}y\\u{2069}\\u{200f}\\u{200b}\\u{2028}",
+            ),
+            ("👩\u{200d}🚒", "👩\u{200d}🚒"),
         ];
         for (input, want) in cases {
             assert_eq!(html(input), want, "{input:?}");

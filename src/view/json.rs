@@ -328,6 +328,10 @@ pub fn list(pledges: &[&Pledge], on: NaiveDate) -> String {
 
 #[derive(Serialize)]
 struct LogEntryJson<'a> {
+    /// The entry's number for `pledge undo KOMMUN --index N`: given when the log lists one
+    /// kommun's entries, unfiltered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<usize>,
     file: &'a str,
     kommuner: Vec<KommunJson>,
     date: NaiveDate,
@@ -344,12 +348,16 @@ struct LogDoc<'a> {
 }
 
 /// `log --format json`: the entries in the order given.
-pub fn log(entries: &[(&Pledge, &LogEntry)]) -> String {
+/// `numbered`: the entries are one kommun's, unfiltered, so each gets the index `undo
+/// --index` takes.
+pub fn log(entries: &[(&Pledge, &LogEntry)], numbered: bool) -> String {
     let doc = LogDoc {
         schema_version: SCHEMA_VERSION,
         entries: entries
             .iter()
-            .map(|(p, e)| LogEntryJson {
+            .enumerate()
+            .map(|(i, (p, e))| LogEntryJson {
+                index: numbered.then_some(i + 1),
                 file: &p.file,
                 kommuner: kommuner(p),
                 date: e.date,
@@ -422,7 +430,7 @@ mod tests {
         write_status(&mut status, &[&p], on).unwrap();
         let status: serde_json::Value = serde_json::from_slice(&status).unwrap();
         let list: serde_json::Value = serde_json::from_str(&list(&[&p], on)).unwrap();
-        let log: serde_json::Value = serde_json::from_str(&log(&[(&p, &p.log[0])])).unwrap();
+        let log: serde_json::Value = serde_json::from_str(&log(&[(&p, &p.log[0])], false)).unwrap();
         let shapes = [
             &status["pledges"][0]["kommuner"],
             &list["pledges"][0]["kommuner"],

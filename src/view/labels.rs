@@ -17,7 +17,6 @@ pub enum Label {
     LastDone,
     Status,
     Period,
-    DaysLeft,
     FollowUp,
     Due,
     Summary,
@@ -63,6 +62,10 @@ pub enum Label {
     RemovedFrom,
     WouldRemoveFrom,
     DryRunNothingWritten,
+    SignedBy,
+    NotStated,
+    NoOwnerGiven,
+    AtAGlance,
 }
 
 impl Label {
@@ -76,7 +79,6 @@ impl Label {
             LastDone => "Last done",
             Status => "Status",
             Period => "Period",
-            DaysLeft => "days left",
             FollowUp => "Follow-up",
             Due => "due",
             Summary => "Summary",
@@ -122,6 +124,10 @@ impl Label {
             RemovedFrom => "removed from",
             WouldRemoveFrom => "would remove from",
             DryRunNothingWritten => "dry run: nothing was written to",
+            SignedBy => "Signed by",
+            NotStated => "not stated",
+            NoOwnerGiven => "No owner stated",
+            AtAGlance => "At a glance",
         }
     }
 
@@ -135,7 +141,6 @@ impl Label {
             LastDone => "Senast",
             Status => "Status",
             Period => "Period",
-            DaysLeft => "dagar kvar",
             FollowUp => "Uppföljning",
             Due => "senast",
             Summary => "Sammanfattning",
@@ -181,6 +186,10 @@ impl Label {
             RemovedFrom => "borttaget ur",
             WouldRemoveFrom => "skulle ta bort ur",
             DryRunNothingWritten => "provkörning: inget skrevs till",
+            SignedBy => "Undertecknat av",
+            NotStated => "anges inte",
+            NoOwnerGiven => "Utan angiven ansvarig",
+            AtAGlance => "Översikt",
         }
     }
 }
@@ -214,6 +223,69 @@ impl Lang {
             (Lang::Sv, Status::Upcoming) => "kommande",
             (Lang::Sv, Status::PartlyMet) => "delvis genomförd",
             (Lang::Sv, Status::NothingDue) => "inget att följa upp",
+        }
+    }
+
+    /// A counted status word agreeing in number, for summaries: "1 missad", "2 missade",
+    /// "3 utan rapporter", "1 met".
+    pub fn status_count(self, s: Status, n: usize) -> String {
+        let one = n == 1;
+        let word = match (self, s) {
+            (Lang::En, Status::NoReports) => "without reports",
+            (Lang::En, Status::NothingDue) => "with nothing due",
+            (Lang::En, s) => self.status(s),
+            (Lang::Sv, Status::Met) if one => "genomförd",
+            (Lang::Sv, Status::Met) => "genomförda",
+            (Lang::Sv, Status::PartlyMet) if one => "delvis genomförd",
+            (Lang::Sv, Status::PartlyMet) => "delvis genomförda",
+            (Lang::Sv, Status::Missed) if one => "missad",
+            (Lang::Sv, Status::Missed) => "missade",
+            (Lang::Sv, Status::Ongoing) => "pågående",
+            (Lang::Sv, Status::NoReports) => "utan rapporter",
+            (Lang::Sv, Status::NothingDue) => "utan något att följa upp",
+            (Lang::Sv, s) => self.status(s),
+        };
+        format!("{n} {word}")
+    }
+
+    /// The status as a phrase that explains itself where the word alone could mislead: "no
+    /// reports" next to "1 recorded" becomes "nothing reported in the last 90 days".
+    pub fn status_phrase(self, s: Status) -> String {
+        let days = crate::status::ONGOING_DAYS;
+        match (self, s) {
+            (Lang::En, Status::NoReports) => format!("nothing reported in the last {days} days"),
+            (Lang::Sv, Status::NoReports) => format!("inget rapporterat de senaste {days} dagarna"),
+            (l, s) => l.status(s).to_string(),
+        }
+    }
+
+    /// "1 day left", "2 dagar kvar".
+    pub fn days_left(self, n: i64) -> String {
+        match (self, n) {
+            (Lang::En, 1) => "1 day left".into(),
+            (Lang::En, n) => format!("{n} days left"),
+            (Lang::Sv, 1) => "1 dag kvar".into(),
+            (Lang::Sv, n) => format!("{n} dagar kvar"),
+        }
+    }
+
+    /// "1 activity", "2 aktiviteter".
+    pub fn activities(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::En, 1) => "1 activity".into(),
+            (Lang::En, n) => format!("{n} activities"),
+            (Lang::Sv, 1) => "1 aktivitet".into(),
+            (Lang::Sv, n) => format!("{n} aktiviteter"),
+        }
+    }
+
+    /// An activity id as a reader sees it: the follow-up's id `followup` in words
+    /// ("uppföljning", "follow-up"); any other id as it is.
+    pub fn activity_id(self, id: &str) -> &str {
+        match (self, id == crate::model::FOLLOWUP_ID) {
+            (Lang::Sv, true) => "uppföljning",
+            (Lang::En, true) => "follow-up",
+            (_, false) => id,
         }
     }
 
@@ -360,5 +432,35 @@ mod tests {
         assert_eq!(Lang::En.t(Label::LastDone), "Last done");
         assert_eq!(Lang::Sv.t(Label::LastDone), "Senast");
         assert_eq!(Lang::Sv.t(Label::Status), Lang::En.t(Label::Status));
+    }
+
+    #[test]
+    fn counts_agree_in_number() {
+        let cases = [
+            (Lang::Sv, Status::Missed, 1, "1 missad"),
+            (Lang::Sv, Status::Missed, 2, "2 missade"),
+            (Lang::Sv, Status::Met, 2, "2 genomförda"),
+            (Lang::Sv, Status::PartlyMet, 1, "1 delvis genomförd"),
+            (Lang::Sv, Status::NoReports, 1, "1 utan rapporter"),
+            (Lang::Sv, Status::Ongoing, 3, "3 pågående"),
+            (Lang::En, Status::Missed, 1, "1 missed"),
+            (Lang::En, Status::NoReports, 2, "2 without reports"),
+        ];
+        for (lang, st, n, want) in cases {
+            assert_eq!(lang.status_count(st, n), want);
+        }
+        assert_eq!(Lang::Sv.days_left(1), "1 dag kvar");
+        assert_eq!(Lang::Sv.days_left(2), "2 dagar kvar");
+        assert_eq!(Lang::En.days_left(1), "1 day left");
+        assert_eq!(Lang::En.days_left(0), "0 days left");
+        assert_eq!(Lang::Sv.activities(1), "1 aktivitet");
+        assert_eq!(Lang::En.activities(1), "1 activity");
+        assert_eq!(Lang::En.activities(5), "5 activities");
+        assert_eq!(Lang::Sv.activity_id("followup"), "uppföljning");
+        assert_eq!(Lang::Sv.activity_id("narvaro"), "narvaro");
+        assert_eq!(
+            Lang::Sv.status_phrase(Status::NoReports),
+            "inget rapporterat de senaste 90 dagarna"
+        );
     }
 }

@@ -8,6 +8,7 @@ use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
 use crate::view::phrases::{entry_text, followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{status_rows, summary_line};
+use crate::view::title::activity_title;
 
 /// Text for a Markdown table cell or paragraph: safe for a terminal, pipes and markup
 /// characters escaped so text cannot break the table or inject HTML.
@@ -74,17 +75,27 @@ fn report_head(m: &Meeting<'_>, o: &mut String) {
     let _ = writeln!(o, "# {}\n", md(&p.title));
     let _ = writeln!(o, "{}  ", md(&heading(s)));
     let _ = writeln!(o, "{}\n", md(&period_line(s, l)));
+    let mut meta = Vec::new();
     if let Some(lpo) = &p.lokalpolisomrade {
-        let _ = writeln!(o, "{}: {}  ", l.t(Label::Lokalpolisomrade), md(lpo));
+        meta.push(format!("{}: {}", l.t(Label::Lokalpolisomrade), md(lpo)));
     }
     if let Some(d) = p.signed {
-        let _ = writeln!(o, "{}: {d}  ", l.t(Label::Signed));
+        meta.push(format!("{}: {d}", l.t(Label::Signed)));
     }
-    for sig in &p.signatories {
-        let role = sig.role.as_ref().map(|r| format!(", {}", md(r)));
-        let _ = writeln!(o, "- {}{}", md(&sig.name), role.unwrap_or_default());
+    if !meta.is_empty() {
+        // A hard line break is two trailing spaces in every reader (pandoc, CommonMark).
+        let _ = writeln!(o, "{}\n", meta.join("  \n"));
     }
-    let _ = writeln!(o, "\n## {}\n", l.t(Label::Problem));
+    if !p.signatories.is_empty() {
+        // A list needs a blank line before it in pandoc's reader.
+        let _ = writeln!(o, "{}:\n", l.t(Label::SignedBy));
+        for sig in &p.signatories {
+            let role = sig.role.as_ref().map(|r| format!(", {}", md(r)));
+            let _ = writeln!(o, "- {}{}", md(&sig.name), role.unwrap_or_default());
+        }
+        o.push('\n');
+    }
+    let _ = writeln!(o, "## {}\n", l.t(Label::Problem));
     if let Some(t) = &p.problem.title {
         let _ = writeln!(o, "**{}**\n", md(t));
     }
@@ -108,7 +119,9 @@ fn report_activities(m: &Meeting<'_>, o: &mut String) {
     for (g, acts) in m.groups() {
         let _ = writeln!(o, "## {}\n", l.t(g));
         for a in acts {
-            let _ = writeln!(o, "### {}\n\n{}\n", a.activity.id, md(&a.activity.text));
+            let title = md(&activity_title(a.activity));
+            let id = &a.activity.id;
+            let _ = writeln!(o, "### {title} (`{id}`)\n\n{}\n", md(&a.activity.text));
             let promised = md(&m.promised(a));
             let _ = writeln!(o, "- **{}:** {promised}", l.t(Label::WhatWePromised));
             let outcome = md(&m.outcome(a));
@@ -126,7 +139,7 @@ fn report_tail(m: &Meeting<'_>, o: &mut String) {
         let _ = writeln!(o, "{}.\n", l.t(Label::NothingRecorded));
     }
     for e in log {
-        let _ = writeln!(o, "- {}", md(&entry_text(e)));
+        let _ = writeln!(o, "- {}", md(&entry_text(e, l)));
     }
     if !o.ends_with("\n\n") {
         o.push('\n');
@@ -137,7 +150,9 @@ fn report_tail(m: &Meeting<'_>, o: &mut String) {
         let _ = writeln!(o, "{}\n", l.t(Label::NothingIsBehind));
     }
     for a in &behind {
-        let _ = writeln!(o, "- **{}**: {}", a.activity.id, md(&m.outcome(a)));
+        let title = md(&activity_title(a.activity));
+        let (id, outcome) = (&a.activity.id, md(&m.outcome(a)));
+        let _ = writeln!(o, "- **{title}** (`{id}`): {outcome}");
     }
     if !behind.is_empty() {
         o.push('\n');
@@ -165,5 +180,30 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(md(input), want, "{input:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::*;
+    use crate::view::meeting::Meeting;
+
+    #[test]
+    fn signatories_without_a_date_and_activities_without_owners_are_labelled() {
+        let text = "title = \"T\"\nkommun = \"Filipstad\"\nsignatories = [\"Anna A\", \"Bo B\"]\n\
+                    [period]\nstart = 2016-01-01\nend = 2016-12-31\n[problem]\ntext = \"P\"\n\
+                    [[activity]]\nid = \"a\"\ntext = \"A\"\nowners = []\n";
+        let d = |s: &str| s.parse().unwrap();
+        let loaded = crate::load::load("t.toml", text, d("2030-01-01"));
+        let p = loaded.pledge.unwrap();
+        let s = crate::status::pledge_status(&p, d("2016-06-01"));
+        let out = report_markdown(&Meeting::new(&s, None, Lang::Sv));
+        assert!(
+            out.contains("\n\nUndertecknat av:\n\n- Anna A\n- Bo B\n\n"),
+            "{out}"
+        );
+        assert!(out.contains("## Utan angiven ansvarig\n"), "{out}");
+        assert!(out.contains("Ansvarig: anges inte"), "{out}");
+        assert!(!out.contains("Övriga lovar"), "{out}");
     }
 }

@@ -13,11 +13,12 @@ use crate::view::labels::Label;
 use crate::view::phrases::{followup_line, owners_text, progress_text, target_text};
 
 /// The groups of the report in their order.
-pub const GROUPS: [Label; 4] = [
+pub const GROUPS: [Label; 5] = [
     Label::PolicePromise,
     Label::KommunPromises,
     Label::Together,
     Label::OthersPromise,
+    Label::NoOwnerGiven,
 ];
 
 /// The group of the report an activity belongs to, by who is responsible (the owners);
@@ -30,7 +31,8 @@ pub fn group_of(a: &Activity) -> Label {
     match parties.as_slice() {
         [Party::Polisen] => Label::PolicePromise,
         [Party::Kommunen] => Label::KommunPromises,
-        [] | [Party::Other(_)] => Label::OthersPromise,
+        [] => Label::NoOwnerGiven,
+        [Party::Other(_)] => Label::OthersPromise,
         _ => Label::Together,
     }
 }
@@ -98,12 +100,11 @@ impl<'a> Meeting<'a> {
             l.t(Label::Target),
             target_text(&a.activity.target, l)
         );
-        let _ = write!(
-            t,
-            " · {}: {}",
-            l.t(Label::Owners),
-            owners_text(&a.activity.owners, l)
-        );
+        let owners = match a.activity.owners.as_slice() {
+            [] => l.t(Label::NotStated).to_string(),
+            o => owners_text(o, l),
+        };
+        let _ = write!(t, " · {}: {owners}", l.t(Label::Owners));
         if !a.activity.partners.is_empty() {
             let with = match l {
                 Lang::En => "with",
@@ -117,7 +118,7 @@ impl<'a> Meeting<'a> {
     /// "1 of 2 · 2016 – behind (last done 2016-05-03)".
     pub fn outcome(&self, a: &ActivityStatus<'_>) -> String {
         let l = self.lang;
-        let mut t = format!("{} – {}", progress_text(a, l), l.status(a.status));
+        let mut t = format!("{} – {}", progress_text(a, l), l.status_phrase(a.status));
         if let Some(d) = a.last_done {
             let _ = write!(t, " ({} {d})", l.t(Label::LastDone).to_lowercase());
         }

@@ -19,5 +19,6 @@ pub mod meeting;
 pub mod phrases;
 pub mod site;
 pub mod table;
+pub mod title;
 
 pub use labels::Label;

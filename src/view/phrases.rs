@@ -240,9 +240,10 @@ pub fn progress(
             (Lang::Sv, true) => "gjort".into(),
             (Lang::Sv, false) => "ej gjort".into(),
         },
-        _ => match lang {
-            Lang::En => format!("{done} recorded"),
-            Lang::Sv => format!("{done} registrerade"),
+        _ => match (lang, done) {
+            (Lang::En, _) => format!("{done} recorded"),
+            (Lang::Sv, 1) => "1 registrerad".into(),
+            (Lang::Sv, _) => format!("{done} registrerade"),
         },
     }
 }
@@ -310,16 +311,12 @@ pub fn summary_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
     let parts: Vec<String> = order
         .iter()
         .filter(|st| s.count(**st) > 0)
-        .map(|st| format!("{} {}", s.count(*st), lang.status(*st)))
+        .map(|st| lang.status_count(*st, s.count(*st)))
         .collect();
     format!(
-        "{}: {} {} – {}",
+        "{}: {} – {}",
         lang.t(Label::Summary),
-        s.activities.len(),
-        match lang {
-            Lang::En => "activities",
-            Lang::Sv => "aktiviteter",
-        },
+        lang.activities(s.activities.len()),
         parts.join(", ")
     )
 }
@@ -353,7 +350,7 @@ pub fn period_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
     }
     let _ = write!(line, " · {}", lang.state(s.state));
     if s.state == State::Active {
-        let _ = write!(line, ", {} {}", s.days_left, lang.t(Label::DaysLeft));
+        let _ = write!(line, ", {}", lang.days_left(s.days_left));
     }
     let _ = write!(line, " · {} {}", lang.t(Label::AsOf), s.as_of);
     line
@@ -425,9 +422,13 @@ fn activity_row(a: &ActivityStatus<'_>, id: String, lang: Lang, with_bar: bool) 
     if let (true, true, Some(r)) = (with_bar, counted, a.required) {
         progress = format!("{} {progress}", bar(a.done, r, 6));
     }
+    let owners = match a.activity.owners.as_slice() {
+        [] => "–".to_string(),
+        o => safe(&owners_text(o, lang), false),
+    };
     vec![
         id,
-        safe(&owners_text(&a.activity.owners, lang), false),
+        owners,
         target_text(&a.activity.target, lang),
         progress,
         a.last_done
@@ -445,8 +446,8 @@ pub fn lan_names(p: &Pledge) -> String {
 }
 
 /// One log entry on a line: "2016-05-03 trygghetsvandring ×2 (Anna): note".
-pub fn entry_text(e: &LogEntry) -> String {
-    let mut t = format!("{} {}", e.date, e.activity);
+pub fn entry_text(e: &LogEntry, lang: Lang) -> String {
+    let mut t = format!("{} {}", e.date, lang.activity_id(&e.activity));
     if e.count != 1 {
         let _ = write!(t, " ×{}", e.count);
     }
@@ -535,6 +536,7 @@ mod tests {
             (Target::Once, Some(1), 1, win, Lang::Sv, "gjort"),
             (Target::None, None, 3, None, Lang::En, "3 recorded"),
             (Target::None, None, 0, None, Lang::Sv, "0 registrerade"),
+            (Target::None, None, 1, None, Lang::Sv, "1 registrerad"),
         ];
         for (target, req, done, w, lang, want) in cases {
             assert_eq!(progress(&target, req, done, w, lang), want);

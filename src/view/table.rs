@@ -173,7 +173,7 @@ pub fn log_table(entries: &[(&Pledge, &LogEntry)], lang: Lang, width: Option<usi
             vec![
                 e.date.to_string(),
                 cell(&p.kommun_names()),
-                e.activity.clone(),
+                lang.activity_id(&e.activity).to_string(),
                 e.count.to_string(),
                 cell(e.by.as_deref().unwrap_or("")),
                 cell(e.note.as_deref().unwrap_or("")),

@@ -167,7 +167,35 @@ fn done_cases_byte_for_byte_and_undo() {
             after[0].1.starts_with(&before[0].1),
             "{name}: only an addition at the end"
         );
-        pledge().args(["undo", &args[1]]).stdout_is(removed()).run();
+        // `done --by X` wrote someone else's entry (the user is git's user.name or the
+        // login): undo removes it only when it is named.
+        let arg = |flag: &str| &args[args.iter().position(|a| a == flag).unwrap() + 1];
+        pledge()
+            .args(["undo", &args[1]])
+            .status(1)
+            .stderr_is(predicates::str::contains("name the one to remove"))
+            .run();
+        assert_eq!(
+            folder(tmp.path()),
+            after,
+            "{name}: a refused undo writes nothing"
+        );
+        pledge()
+            .args([
+                "undo",
+                &args[1],
+                "--date",
+                arg("--date"),
+                "--activity",
+                &args[2],
+            ])
+            .stdout_is(removed())
+            .stderr_is(predicates::str::contains(format!(
+                "removing {}'s entry of {} (",
+                arg("--by"),
+                arg("--date")
+            )))
+            .run();
         assert_eq!(
             folder(tmp.path()),
             before,
