@@ -225,7 +225,11 @@ fn by_status(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> Vec<
                         .map(move |a| {
                             (
                                 format!("{dir}/index.html#a-{}", crate::text::slug(&a.activity.id)),
-                                format!("{}: {}", s.pledge.title, a.activity.id),
+                                format!(
+                                    "{}: {}",
+                                    s.pledge.title,
+                                    crate::view::title::activity_title(a.activity)
+                                ),
                                 a.activity.text.clone(),
                             )
                         })

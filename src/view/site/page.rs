@@ -32,6 +32,8 @@ struct Strip {
 
 struct ActivityView {
     anchor: String,
+    /// Its own title, else one derived from its text (as the report heads it).
+    title: String,
     id: String,
     badge: Badge,
     text: String,
@@ -173,6 +175,7 @@ fn groups(m: &Meeting<'_>) -> Vec<Group> {
                 .into_iter()
                 .map(|a| ActivityView {
                     anchor: format!("a-{}", crate::text::slug(&a.activity.id)),
+                    title: crate::view::title::activity_title(a.activity),
                     id: a.activity.id.clone(),
                     badge: badge(a.status, l),
                     text: a.activity.text.clone(),
