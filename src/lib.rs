@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod diag;
 pub mod i18n;
+pub mod import;
 pub mod kommuner;
 pub mod load;
 pub mod merge;

@@ -16,6 +16,7 @@ use crate::store::{self, SourceFile};
 
 mod extra;
 mod files;
+mod import;
 mod record;
 mod status;
 
@@ -94,6 +95,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Report(a) => status::report(dir, a, &out),
         Command::Check(a) => status::check(dir, a, &out),
         Command::New(a) => extra::new(dir, a, &out),
+        Command::Import(a) => import::import(dir, a, &out),
         Command::Completions { shell } => extra::completions(shell),
         Command::Man => extra::man(),
         Command::Schema => extra::schema(),
