@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::rules;
+use super::{dates, rules};
 
 /// Word parts before a hyphen that are abbreviations written in lower case ("e-post",
 /// "mc-gäng"): a hyphen after them is kept.
@@ -111,6 +111,45 @@ fn starts_upper(s: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// A list item's text: its first line and the lines that continue it (indented, starting in
+/// lower case, or an "Ansvarig" line). `i` is left at the next line.
+fn item_text(lines: &[&str], i: &mut usize, line: &str, first: &str) -> String {
+    let mut text = first.trim().to_string();
+    let base = indent(line);
+    while let Some(next) = lines.get(*i) {
+        let nt = next.trim();
+        let cont = !nt.is_empty()
+            && !marker_re().is_match(next)
+            && (indent(next) > base
+                || !starts_upper(nt)
+                || nt.to_lowercase().starts_with("ansvarig")
+                || nt.starts_with('/'));
+        if !cont {
+            break;
+        }
+        text.push(' ');
+        text.push_str(nt);
+        *i += 1;
+    }
+    text
+}
+
+/// The lines of names and titles after a signing line, up to a blank line or a sentence.
+fn signature_lines(lines: &[&str], i: &mut usize) -> Vec<String> {
+    let mut sig = Vec::new();
+    while lines.get(*i).is_some_and(|l| l.trim().is_empty()) {
+        *i += 1;
+    }
+    while let Some(l) = lines
+        .get(*i)
+        .filter(|l| !l.trim().is_empty() && ends_open(l))
+    {
+        sig.push(l.trim().to_string());
+        *i += 1;
+    }
+    sig
+}
+
 /// Cleans a published text and cuts it into blocks.
 pub fn blocks(text: &str) -> Cleaned {
     let mut c = Cleaned::default();
@@ -142,40 +181,16 @@ pub fn blocks(text: &str) -> Cleaned {
         }
         if let Some(m) = marker_re().captures(line) {
             flush(&mut para, &mut c.blocks);
-            let mut text = m[3].trim().to_string();
-            let base = indent(line);
-            while i < lines.len() {
-                let next = lines[i];
-                let nt = next.trim();
-                let cont = !nt.is_empty()
-                    && !marker_re().is_match(next)
-                    && (indent(next) > base
-                        || !starts_upper(nt)
-                        || nt.to_lowercase().starts_with("ansvarig")
-                        || nt.starts_with('/'));
-                if !cont {
-                    break;
-                }
-                text.push(' ');
-                text.push_str(nt);
-                i += 1;
-            }
+            let text = item_text(&lines, &mut i, line, &m[3]);
             c.blocks.push(Block::Item {
                 ordered: m.get(2).is_some(),
                 text,
             });
             continue;
         }
-        if para.is_empty() && rules::signed(t).is_some() && t.split_whitespace().count() <= 6 {
+        if para.is_empty() && dates::signed(t).is_some() && t.split_whitespace().count() <= 6 {
             c.blocks.push(Block::Para(t.to_string()));
-            let mut sig = Vec::new();
-            while i < lines.len() && lines[i].trim().is_empty() {
-                i += 1;
-            }
-            while i < lines.len() && !lines[i].trim().is_empty() && ends_open(lines[i]) {
-                sig.push(lines[i].trim().to_string());
-                i += 1;
-            }
+            let sig = signature_lines(&lines, &mut i);
             if !sig.is_empty() {
                 c.blocks.push(Block::Signature(sig));
             }
@@ -185,6 +200,8 @@ pub fn blocks(text: &str) -> Cleaned {
         let alone = next.is_empty() || marker_re().is_match(lines.get(i).copied().unwrap_or(""));
         let len = t.chars().count();
         let heading = para.is_empty()
+            && !t.contains(". ")
+            && t.split_whitespace().count() <= 14
             && (t.ends_with(':') && len <= 100
                 || ends_open(t) && (len <= 60 && starts_upper(next) || alone && len <= 100));
         if heading {

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use chrono::{Months, NaiveDate};
 use regex::Regex;
 
-use super::rules::{self, PeriodFacts, When};
+use super::dates::{self, PeriodFacts, When};
 use super::{FollowupDraft, Missing, Note, Options, owners};
 use crate::kommuner::{self, Kommun};
 
@@ -91,92 +91,113 @@ fn years_end(start: NaiveDate, years: u32) -> Option<NaiveDate> {
         .pred_opt()
 }
 
-/// The period from every fact read, or the missing part.
-pub fn period(
-    facts: &[PeriodFacts],
+/// The first reading of each kind, over every sentence read.
+fn merged(facts: &[PeriodFacts]) -> PeriodFacts {
+    let mut m = PeriodFacts::default();
+    for f in facts {
+        m.years = m.years.or(f.years.clone());
+        m.start = m.start.or(f.start.clone());
+        m.end = m.end.or(f.end.clone());
+        m.years_long = m.years_long.or(f.years_long.clone());
+        m.from_signing = m.from_signing.or(f.from_signing.clone());
+        m.until_replaced = m.until_replaced.or(f.until_replaced.clone());
+    }
+    m
+}
+
+fn start_of(
+    f: &PeriodFacts,
     signed: Option<NaiveDate>,
     opts: &Options,
-    notes: &mut Vec<Note>,
-) -> Result<(NaiveDate, NaiveDate, bool), Missing> {
-    let first = |f: &dyn Fn(&PeriodFacts) -> bool| facts.iter().find(|x| f(x)).cloned();
-    let years = first(&|f| f.years.is_some()).and_then(|f| f.years);
-    let start_f = first(&|f| f.start.is_some()).and_then(|f| f.start);
-    let end_f = first(&|f| f.end.is_some()).and_then(|f| f.end);
-    let long = first(&|f| f.years_long.is_some()).and_then(|f| f.years_long);
-    let from_signing = first(&|f| f.from_signing.is_some()).and_then(|f| f.from_signing);
-    let until = first(&|f| f.until_replaced.is_some()).and_then(|f| f.until_replaced);
-    let mut quote = |s: &str| {
-        let n = Note::Quote(s.to_string());
-        if !notes.contains(&n) {
-            notes.push(n);
-        }
-    };
-    for s in [
-        &years.as_ref().map(|y| y.2.clone()),
-        &start_f.as_ref().map(|s| s.1.clone()),
-    ]
-    .into_iter()
-    .chain([
-        &end_f.as_ref().map(|e| e.1.clone()),
-        &long.as_ref().map(|l| l.1.clone()),
-    ])
-    .chain([&from_signing, &until])
-    .flatten()
-    {
-        quote(s);
+) -> Result<(NaiveDate, String), Missing> {
+    if let Some(s) = opts.start {
+        return Ok((s, "the start is given with --start".into()));
     }
-    let (start, start_note) = if let Some(s) = opts.start {
-        (s, "given with --start".to_string())
-    } else if let Some((d, _)) = start_f {
-        (d, String::new())
-    } else if let (Some(_), Some(d)) = (&from_signing, signed) {
-        (d, "the period starts at the signing".to_string())
-    } else if let Some((y1, _, w)) = &years {
+    if let Some((d, _)) = &f.start {
+        return Ok((*d, String::new()));
+    }
+    if let (Some(_), Some(d)) = (&f.from_signing, signed) {
+        return Ok((d, "the period starts at the signing".into()));
+    }
+    if let Some((y1, _, w)) = &f.years {
         let d = NaiveDate::from_ymd_opt(*y1, 1, 1).ok_or(Missing::Start { end: None })?;
-        let why = if from_signing.is_some() {
+        let why = if f.from_signing.is_some() {
             format!(
                 "the start is the signing, which the text does not date; \"{w}\" read as from {d}"
             )
         } else {
             format!("\"{w}\" read as calendar years, from {d}")
         };
-        (d, why)
-    } else if let (Some((end, _)), Some((n, w))) = (&end_f, &long) {
+        return Ok((d, why));
+    }
+    let end = opts.end.or(f.end.as_ref().map(|e| e.0));
+    if let (Some(end), Some((n, w))) = (end, &f.years_long) {
         let d = end
             .checked_sub_months(Months::new(12 * n))
             .and_then(|d| d.succ_opt())
-            .ok_or(Missing::Start { end: Some(*end) })?;
-        (
-            d,
-            format!("the start is not stated; \"{w}\" up to {end} read as from {d}"),
-        )
-    } else {
-        return Err(Missing::Start {
-            end: opts.end.or(end_f.map(|e| e.0)),
-        });
-    };
-    let (end, end_note) = if let Some(e) = opts.end {
-        (e, "given with --end".to_string())
-    } else if let Some((d, _)) = end_f {
-        (d, String::new())
-    } else if let Some((_, y2, w)) = years.as_ref().filter(|y| y.1 > y.0) {
-        let d = NaiveDate::from_ymd_opt(*y2, 12, 31).ok_or(Missing::End { start })?;
-        (d, format!("\"{w}\": to the end of {y2}"))
-    } else if let Some((n, w)) = &long {
-        let d = years_end(start, *n).ok_or(Missing::End { start })?;
-        (d, format!("\"{w}\" from {start}: to {d}"))
-    } else if let Some((_, y2, w)) = &years {
-        let d = NaiveDate::from_ymd_opt(*y2, 12, 31).ok_or(Missing::End { start })?;
-        (d, format!("\"{w}\": to the end of {y2}"))
-    } else {
-        return Err(Missing::End { start });
-    };
+            .ok_or(Missing::Start { end: Some(end) })?;
+        let why = format!("the start is not stated; \"{w}\" up to {end} read as from {d}");
+        return Ok((d, why));
+    }
+    Err(Missing::Start { end })
+}
+
+fn end_of(
+    f: &PeriodFacts,
+    start: NaiveDate,
+    opts: &Options,
+) -> Result<(NaiveDate, String), Missing> {
+    let year_end = |y: i32| NaiveDate::from_ymd_opt(y, 12, 31).ok_or(Missing::End { start });
+    if let Some(e) = opts.end {
+        return Ok((e, "the end is given with --end".into()));
+    }
+    if let Some((d, _)) = &f.end {
+        return Ok((*d, String::new()));
+    }
+    match (&f.years, &f.years_long) {
+        (Some((y1, y2, w)), _) if y2 > y1 => {
+            Ok((year_end(*y2)?, format!("\"{w}\": to the end of {y2}")))
+        }
+        (_, Some((n, w))) => {
+            let d = years_end(start, *n).ok_or(Missing::End { start })?;
+            Ok((d, format!("\"{w}\" from {start}: to {d}")))
+        }
+        (Some((_, y2, w)), None) => Ok((year_end(*y2)?, format!("\"{w}\": to the end of {y2}"))),
+        (None, None) => Err(Missing::End { start }),
+    }
+}
+
+/// The period from every fact read, or the missing part; the words it was read from and
+/// the readings made go to `notes`.
+pub fn period(
+    facts: &[PeriodFacts],
+    signed: Option<NaiveDate>,
+    opts: &Options,
+    notes: &mut Vec<Note>,
+) -> Result<(NaiveDate, NaiveDate, bool), Missing> {
+    let f = merged(facts);
+    let words = [
+        f.years.as_ref().map(|y| &y.2),
+        f.start.as_ref().map(|s| &s.1),
+        f.end.as_ref().map(|e| &e.1),
+        f.years_long.as_ref().map(|l| &l.1),
+        f.from_signing.as_ref(),
+        f.until_replaced.as_ref(),
+    ];
+    for w in words.into_iter().flatten() {
+        let n = Note::Quote(w.clone());
+        if !notes.contains(&n) {
+            notes.push(n);
+        }
+    }
+    let (start, start_note) = start_of(&f, signed, opts)?;
+    let (end, end_note) = end_of(&f, start, opts)?;
     for n in [start_note, end_note] {
         if !n.is_empty() {
             notes.push(Note::Reading(n));
         }
     }
-    if until.is_some() {
+    if f.until_replaced.is_some() {
         notes.push(Note::Reading(
             "in force until the next löfte is signed (until_replaced); the activities' windows still end at `end`".into(),
         ));
@@ -184,7 +205,7 @@ pub fn period(
     if end < start {
         return Err(Missing::EndBeforeStart { start, end });
     }
-    Ok((start, end, until.is_some()))
+    Ok((start, end, f.until_replaced.is_some()))
 }
 
 /// A follow-up clause that says nothing but when ("Uppföljning av medborgarlöftet ska ske").
@@ -256,7 +277,7 @@ pub fn followup(sentences: &[String]) -> FollowupDraft {
                 .push(Note::Reading(format!("\"{}\": responsible", &c[0])));
         }
         if f.when.is_none()
-            && let Some((w, words)) = rules::followup_when(&s)
+            && let Some((w, words)) = dates::followup_when(&s)
         {
             f.when = Some(when_toml(&w));
             f.notes.push(Note::Quote(words.clone()));

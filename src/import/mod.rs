@@ -16,6 +16,7 @@ use crate::model::Owner;
 
 mod acts;
 pub mod clean;
+pub mod dates;
 mod emit;
 mod facts;
 pub mod owners;

@@ -5,7 +5,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::clean::{self, Block};
-use super::rules::{self, PeriodFacts};
+use super::dates::{self, PeriodFacts};
+use super::rules;
 use super::{Draft, FollowupDraft, Missing, Note, Options, ProblemDraft, acts, facts, owners};
 use crate::model::Party;
 
@@ -134,7 +135,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
                     continue;
                 };
                 r.title = h.trim_end_matches(':').to_string();
-                r.facts.push(rules::period_facts(h));
+                r.facts.push(dates::title_years(h));
                 r.sec = Sec::Intro;
             }
             Some(t) if i < t => r.unplaced_block(b),
@@ -191,7 +192,7 @@ impl Reader<'_> {
             Block::Signature(lines) => {
                 for l in lines {
                     if self.lpo.is_none() {
-                        self.lpo = rules::lokalpolisomrade(l);
+                        self.lpo = dates::lokalpolisomrade(l);
                     }
                 }
                 let s = facts::signatories(lines, &mut self.top_notes);
@@ -248,7 +249,7 @@ impl Reader<'_> {
             }
             Some("period") => self.sec = Sec::Period,
             Some("promise") => {
-                self.facts.push(rules::period_facts(h));
+                self.facts.push(dates::period_facts(h));
                 self.sec = Sec::Promise;
             }
             Some("acts") => self.enter_acts(None),
@@ -297,9 +298,9 @@ impl Reader<'_> {
             return true;
         }
         if self.lpo.is_none() {
-            self.lpo = rules::lokalpolisomrade(s);
+            self.lpo = dates::lokalpolisomrade(s);
         }
-        if let Some(d) = rules::signed(s)
+        if let Some(d) = dates::signed(s)
             && self.signed.is_none()
         {
             self.signed = Some((d, s.to_string()));
@@ -315,14 +316,14 @@ impl Reader<'_> {
 
     /// A sentence about the period: read, and used up when that is all it says.
     fn period_sentence(&mut self, s: &str) -> bool {
-        let f = rules::period_facts(s);
+        let f = dates::period_facts(s);
         if f.is_empty() {
             return self.sec == Sec::Period;
         }
         let used = f.until_replaced.is_some()
             || f.from_signing.is_some()
             || self.sec == Sec::Period
-            || (f.start.is_some() || f.end.is_some())
+            || (f.start.is_some() || f.end.is_some() || f.years.is_some())
                 && regex!(r"(?i)\b(?:gäller|pågår|löper)\b").is_match(s);
         self.facts.push(f);
         used
@@ -384,18 +385,19 @@ impl Reader<'_> {
     /// A sentence outside the lists: a promise of one or more activities, or kept as text.
     fn prose(&mut self, s: &str) {
         match acts::split_promise(s) {
-            Some((ps, parts)) if !matches!(self.sec, Sec::Promise | Sec::Head) => {
+            Some((ps, parts))
+                if parts.len() > 1 && !matches!(self.sec, Sec::Promise | Sec::Head) =>
+            {
                 self.pending.push(Note::Quote(s.to_string()));
-                if parts.len() > 1 {
-                    self.pending.push(Note::Reading(format!(
-                        "one sentence, {} activities: split where a new verb begins",
-                        parts.len()
-                    )));
-                }
+                self.pending.push(Note::Reading(format!(
+                    "one sentence, {} activities: split where a new verb begins",
+                    parts.len()
+                )));
                 for part in parts {
                     self.add_activity(&part, Some(&ps));
                 }
             }
+            Some(_) if !matches!(self.sec, Sec::Promise | Sec::Head) => self.add_activity(s, None),
             _ => self.unplaced(s),
         }
     }
@@ -404,12 +406,15 @@ impl Reader<'_> {
         match self.sec.clone() {
             Sec::Priorities if ordered => self.problem.priorities.push(text.to_string()),
             Sec::Problem | Sec::Priorities => {
-                if self.problem.priorities.is_empty() && !ordered {
-                    self.problem.notes.push(Note::Reading(
-                        "a list of problems that is not a ranking: kept in the text, not as priorities".into(),
-                    ));
+                let note = Note::Reading(
+                    "a list of problems that is not a ranking: kept in the text, not as priorities"
+                        .into(),
+                );
+                if !ordered && !self.problem.notes.contains(&note) {
+                    self.problem.notes.push(note);
                 }
-                self.problem.paras.push(text.to_string());
+                let mark = if ordered { "" } else { "• " };
+                self.problem.paras.push(format!("{mark}{text}"));
                 self.problem_paras_have_lofte.push(false);
             }
             Sec::Followup => self.followup.push(text.to_string()),
