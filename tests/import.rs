@@ -439,20 +439,47 @@ fn swedish_text() -> impl Strategy<Value = String> {
     prop::collection::vec(words, 0..80).prop_map(|w| w.join(" "))
 }
 
+/// Both ways a draft is made: from the text alone, and with the kommun and period given.
+fn each_way(s: &str) {
+    let given = Options {
+        kommun: pledge::kommuner::find("Tierp"),
+        start: NaiveDate::from_ymd_opt(2019, 1, 1),
+        end: NaiveDate::from_ymd_opt(2019, 12, 31),
+        source_name: Some("x\n\u{0}.txt".into()),
+    };
+    for opts in [Options::default(), given] {
+        if let Ok(d) = import(s, &opts) {
+            loads("any", &d.toml);
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
     fn import_never_panics_on_any_text(s in any::<String>()) {
-        if let Ok(d) = import(&s, &Options::default()) {
-            loads("any", &d.toml);
-        }
+        each_way(&s);
     }
 
     #[test]
     fn drafts_of_loefte_like_text_validate(s in swedish_text()) {
-        if let Ok(d) = import(&s, &Options::default()) {
-            loads("like", &d.toml);
+        each_way(&s);
+    }
+
+    #[test]
+    fn mutated_seeds_import_or_say_what_is_missing(
+        seed in prop::sample::select(SEEDS.to_vec()),
+        cuts in prop::collection::vec((any::<prop::sample::Index>(), swedish_text()), 1..4),
+    ) {
+        let mut text = std::fs::read_to_string(seed_path(seed)).unwrap();
+        for (at, insert) in cuts {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            text.insert_str(i, &insert);
         }
+        each_way(&text);
     }
 }
