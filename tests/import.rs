@@ -227,6 +227,7 @@ fn cases() -> Vec<(&'static str, Options)> {
         ),
         ("pdf-brytning-kil", Options::default()),
         ("nya-slag-sala", Options::default()),
+        ("blandat-sundsvall", Options::default()),
     ]
 }
 

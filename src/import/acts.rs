@@ -36,6 +36,10 @@ pub fn target_toml(f: &Found) -> (Option<String>, String) {
             None,
             format!("\"{w}\" gives no number, so no count target: ongoing work"),
         ),
+        Kind::OtherWindow => (
+            None,
+            format!("\"{w}\": the format has no such window, so no target is written"),
+        ),
         kind => (
             None,
             format!(

@@ -41,6 +41,31 @@ pub struct PeriodFacts {
 }
 
 impl PeriodFacts {
+    /// "1 januari 2020 – 31 december 2020", "2020-01-01 till 2020-12-31": both ends.
+    fn start_end_range(&mut self, s: &str) {
+        let any = regex!(&format!(r"{DATE}|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"));
+        let found: Vec<(NaiveDate, regex::Match<'_>)> = any
+            .captures_iter(s)
+            .filter_map(|c| {
+                let d = match c.name("iso") {
+                    Some(m) => NaiveDate::parse_from_str(m.as_str(), "%Y-%m-%d").ok(),
+                    None => date_of(&c),
+                }?;
+                Some((d, c.get(0)?))
+            })
+            .collect();
+        let [(a, ma), (b, mb)] = found.as_slice() else {
+            return;
+        };
+        let between = &s[ma.end()..mb.start()];
+        let joined = regex!(r"^\s*(?:-|–|—|till(?: och med)?|t\.o\.m\.?)\s*(?:den\s+)?$");
+        if joined.is_match(between) {
+            let words = s[ma.start()..mb.end()].to_string();
+            self.start = Some((*a, words.clone()));
+            self.end = Some((*b, words));
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == PeriodFacts::default()
     }
@@ -94,6 +119,9 @@ pub fn period_facts(s: &str) -> PeriodFacts {
     if let Some(c) = end.captures(s) {
         f.end = date_of(&c).map(|d| (d, c[0].to_string()));
     }
+    if f.start.is_none() && f.end.is_none() {
+        f.start_end_range(s);
+    }
     let long = [
         regex!(r"\b(?:det )?kommande året\b|\bett år framåt\b"),
         regex!(r"\b{N}\s+år\s+framåt\b"),
@@ -122,8 +150,8 @@ pub fn period_facts(s: &str) -> PeriodFacts {
 pub fn title_years(title: &str) -> PeriodFacts {
     let mut f = period_facts(title);
     if f.years.is_none()
-        && let Some(c) =
-            regex!(r"\b(?P<y1>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?\b").captures(title)
+        && let Some(c) = regex!(r"\b(?P<y1>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<y2>(?:19|20)\d\d))?\b")
+            .captures(title)
     {
         let y1: i32 = c["y1"].parse().unwrap_or(0);
         let y2: i32 = c

@@ -79,7 +79,7 @@ pub fn kommuner(
     let best = counts.iter().max_by_key(|(_, n)| *n).map(|(k, _)| *k);
     let k = best.ok_or(Missing::Kommun)?;
     notes.push(Note::Reading(format!(
-        "the title names no kommun; the text names \"{} kommun\" most often",
+        "the title names no kommun; of the \"… kommun\" the text names, {} comes most often",
         k.name
     )));
     Ok(vec![k])

@@ -166,7 +166,7 @@ fn owner_list(s: &str, role: Option<&str>, a: &mut Ansvar) {
 /// Forms: "… Ansvarig: Polisen", "… / ansvarig polisen", "… Ansvarig för R1: Polisen,
 /// ansvarig för R2: Kommunen", "… Ansvarig: Polisen i samverkan med kommunen".
 pub fn split_ansvarig(text: &str) -> Option<(String, Ansvar)> {
-    let slash = regex!(r"(?i)\s*/\s*ansvarig(?:a)?\s*:?\s+(\S.*)$");
+    let slash = regex!(r"(?i)\s*/\s*ansvar(?:ig|iga)?\s*:?\s+(\S.*?)\)?$");
     if let Some(c) = slash.captures(text) {
         let mut a = Ansvar {
             words: c[0].trim().trim_start_matches('/').trim().to_string(),
@@ -175,16 +175,18 @@ pub fn split_ansvarig(text: &str) -> Option<(String, Ansvar)> {
         owner_list(&c[1], None, &mut a);
         return Some((text[..c.get(0)?.start()].trim().to_string(), a));
     }
-    let colon = regex!(r"(?:^|[\s.])(Ansvarig(?:a)?(?: för [^:]{1,80})?:)");
+    let colon = regex!(r"(?:^|[\s.(])((?:Huvud)?[Aa]nsvar(?:ig|iga)?(?: för [^:]{1,80})?:)");
     let start = colon.captures(text)?.get(1)?.start();
-    let tail = &text[start..];
+    let tail = text[start..].trim_end().trim_end_matches(')');
     let mut a = Ansvar {
         words: tail.trim().to_string(),
         ..Ansvar::default()
     };
-    let clause = regex!(r"(?i)^ansvarig(?:a)?(?: för (?P<role>[^:]+))?:\s*(?P<who>.*)$");
+    let clause =
+        regex!(r"(?i)^(?:huvud)?ansvar(?:ig|iga)?(?: för (?P<role>[^:]+))?:\s*(?P<who>.*)$");
     for part in regex!(r",\s*(?i:ansvarig)").split(tail) {
-        let part = if part.to_lowercase().starts_with("ansvarig") {
+        let lower = part.to_lowercase();
+        let part = if lower.starts_with("ansvar") || lower.starts_with("huvudansvar") {
             part.to_string()
         } else {
             format!("ansvarig{part}")
@@ -198,7 +200,11 @@ pub fn split_ansvarig(text: &str) -> Option<(String, Ansvar)> {
             break;
         }
     }
-    let before = text[..start].trim().to_string();
+    let before = text[..start]
+        .trim()
+        .trim_end_matches('(')
+        .trim()
+        .to_string();
     Some((before, a))
 }
 
@@ -216,11 +222,29 @@ pub fn subject(s: &str) -> Option<(Vec<Party>, String)> {
 /// A heading or lead-in that names who promises the items under it: "Polisen lovar",
 /// "Alvesta kommun lovar", "Polisen kommer också att:", "Tillsammans lovar".
 pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
+    let h = h.trim().trim_end_matches(':').trim();
     let r = regex!(
-        r"(?i)^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig)(?:\s+(?:också|även|tillsammans|gemensamt|följande|att))*\s*:?$"
+        r"(?i)^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig)(?:\s+(?:också|även|tillsammans|gemensamt|följande|vi|att))*$"
     );
-    let c = r.captures(h.trim())?;
-    parties(&c["subj"])
+    if let Some(c) = r.captures(h) {
+        return parties(&c["subj"]);
+    }
+    let own = regex!(r"(?i)^(?P<subj>.{2,40}) (?:medborgar)?löften?$");
+    if let Some(c) = own.captures(h) {
+        let subj = c["subj"].to_string();
+        if matches!(
+            subj.to_lowercase().as_str(),
+            "gemensamma" | "våra gemensamma"
+        ) {
+            return Some(vec![Party::Polisen, Party::Kommunen]);
+        }
+        let bare = subj.strip_suffix('s').unwrap_or(&subj);
+        if let Some(ps) = parties(bare) {
+            return Some(ps);
+        }
+    }
+    // A lead that is only a party: "Polisen:", "Kommunen och polisen:".
+    parties(h).filter(|_| h.split_whitespace().count() <= 5)
 }
 
 /// Parties named "tillsammans med X" in an activity: they take part.
@@ -286,6 +310,16 @@ mod tests {
         assert_eq!(a.owners, [o(Party::Kommunen)]);
         assert_eq!(a.rest, "Resultatet kommer att presenteras.");
         assert!(split_ansvarig("den som är ansvarig för trafiken").is_none());
+        let (before, a) = split_ansvarig("Kontroller vid skolor. Ansvar: Polisen").unwrap();
+        assert_eq!(
+            (before.as_str(), a.owners.clone()),
+            ("Kontroller vid skolor.", vec![o(Party::Polisen)])
+        );
+        let (before, a) = split_ansvarig("Kontroller vid skolor (ansvarig: polisen)").unwrap();
+        assert_eq!(
+            (before.as_str(), a.owners),
+            ("Kontroller vid skolor", vec![o(Party::Polisen)])
+        );
     }
 
     #[test]
@@ -318,14 +352,28 @@ mod tests {
         );
         assert_eq!(
             heading_owner("Tillsammans lovar vi"),
-            None,
-            "only the listed forms"
+            Some(vec![Party::Polisen, Party::Kommunen])
         );
+        assert_eq!(heading_owner("Polisen lovar att under 2020"), None);
         assert_eq!(
             heading_owner("Tillsammans lovar"),
             Some(vec![Party::Polisen, Party::Kommunen])
         );
         assert_eq!(heading_owner("Uppföljning"), None);
+        assert_eq!(heading_owner("Polisen:"), Some(vec![Party::Polisen]));
+        assert_eq!(heading_owner("Polisens löften"), Some(vec![Party::Polisen]));
+        assert_eq!(
+            heading_owner("Kommunens löften"),
+            Some(vec![Party::Kommunen])
+        );
+        assert_eq!(
+            heading_owner("Gemensamma löften"),
+            Some(vec![Party::Polisen, Party::Kommunen])
+        );
+        assert_eq!(
+            heading_owner("Vi lovar att:"),
+            Some(vec![Party::Polisen, Party::Kommunen])
+        );
     }
 
     #[test]

@@ -269,7 +269,12 @@ impl Reader<'_> {
     /// A lead-in ending with a colon: what the list under it holds.
     fn lead(&mut self, s: &str) {
         let bare = s.trim_end_matches(':').trim();
-        if let Some(ps) = owners::heading_owner(bare) {
+        let subject = owners::subject(bare).map(|(ps, _)| ps);
+        if subject.is_some() {
+            // "Polisen och kommunen lovar att under 2020:": the lead may give the period.
+            self.period_sentence(bare);
+        }
+        if let Some(ps) = owners::heading_owner(bare).or(subject) {
             self.enter_acts(Some(ps));
             self.pending.push(Note::Quote(s.to_string()));
         } else if regex!(r"(?i)viktigast|prioriter|problem|störst|oroar").is_match(bare) {

@@ -87,6 +87,8 @@ pub enum Kind {
     OwnFrame,
     /// A frequency without a number ("regelbundna", "löpande").
     Vague,
+    /// A window the format has no word for ("varannan vecka", "dagligen").
+    OtherWindow,
 }
 
 const N: &str = r"(?P<n>\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)(?:\s*\(\d{1,4}\))?";
@@ -124,8 +126,12 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         r"\bunder (?:sommar(?:en|månaderna|lovet)|vinter(?:n|halvåret)|hösten|våren|jul(?:en|lovet)?|sportlovet|höstlovet)\b|\b(?:från och med|från|fr\.o\.m\.?) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b",
     ),
     (
+        Kind::OtherWindow,
+        r"\bvar(?:annan|tannat|tredje) (?:vecka|månad|år)\b|\bdagligen\b|\bvarje dag\b|\b(?:varje|en gång (?:i|per)) (?:dygn|natt)\b",
+    ),
+    (
         Kind::Count(Per::Year),
-        r"\b(?:minst |åtminstone |vid minst |vid )?{N}(?: [\wåäö-]+){0,4}? (?:per|i|om|under|varje|/) (?:respektive |varje )?{UNIT}\b",
+        r"\b(?:minst |åtminstone |vid minst |vid )?{N}(?: [\wåäö-]+){0,4}?(?:\s*/\s*|\s+(?:per|i|om|under|varje)\s+)(?:respektive |varje )?{UNIT}\b",
     ),
     (
         Kind::Count(Per::Year),
@@ -323,6 +329,10 @@ mod tests {
         assert_eq!(t("information som lämnas årligen"), (c(Year), 1));
         assert_eq!(t("veckovis avstämning"), (c(Week), 1));
         assert_eq!(t("vid två tillfällen"), (Kind::CountNoWindow, 2));
+        assert_eq!(t("kontroller 2 gånger/år"), (c(Year), 2));
+        assert_eq!(t("möte 1 ggr / månad"), (c(Month), 1));
+        assert_eq!(t("patrull varannan vecka").0, Kind::OtherWindow);
+        assert_eq!(t("närvaro dagligen").0, Kind::OtherWindow);
     }
 
     #[test]
