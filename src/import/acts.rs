@@ -43,8 +43,11 @@ pub fn target_toml(f: &Found) -> (Option<String>, String) {
         kind => (
             None,
             format!(
-                "{}: \"{w}\"; the format cannot write this target yet, so none is written",
-                pending_kind(kind)
+                "{}: \"{w}\"{}; the format cannot write this target yet, so none is written",
+                pending_kind(kind),
+                f.with_count
+                    .as_ref()
+                    .map_or(String::new(), |c| format!(", with \"{c}\""))
             ),
         ),
     }

@@ -99,7 +99,12 @@ fn header(out: &mut String, d: &Draft, source: Option<&str>) {
         out.push_str("]\n");
     }
     notes(out, &d.top_notes);
-    out.push_str("# source = \"where the löfte was published\"\n");
+    match &d.source {
+        Some(src) => {
+            let _ = writeln!(out, "source = {}", toml_string(src));
+        }
+        None => out.push_str("# source = \"where the löfte was published\"\n"),
+    }
     if let Some(p) = d.promise.as_deref().filter(|p| !p.trim().is_empty()) {
         let _ = writeln!(out, "\npromise = {}", toml_string(p));
     }

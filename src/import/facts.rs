@@ -185,9 +185,11 @@ pub fn period(
         f.until_replaced.as_ref(),
     ];
     for w in words.into_iter().flatten() {
-        let n = Note::Quote(w.clone());
-        if !notes.contains(&n) {
-            notes.push(n);
+        let quoted = notes
+            .iter()
+            .any(|n| matches!(n, Note::Quote(q) if q.contains(w.as_str())));
+        if !quoted {
+            notes.push(Note::Quote(w.clone()));
         }
     }
     let (start, start_note) = start_of(&f, signed, opts)?;
@@ -280,14 +282,15 @@ pub fn followup(sentences: &[String]) -> FollowupDraft {
             && let Some((w, words)) = dates::followup_when(&s)
         {
             f.when = Some(when_toml(&w));
-            f.notes.push(Note::Quote(words.clone()));
-            if only_when(
-                &s.replacen(&words, "", 1)
-                    .replace("  ", " ")
-                    .replace(" .", "."),
-            ) {
+            let rest = s
+                .replacen(&words, "", 1)
+                .replace("  ", " ")
+                .replace(" .", ".");
+            if only_when(&rest) {
+                f.notes.push(Note::Quote(s.clone()));
                 continue;
             }
+            f.notes.push(Note::Quote(words));
         }
         f.how.push(s);
     }

@@ -134,6 +134,8 @@ pub(crate) struct Draft {
     pub title: String,
     pub kommuner: Vec<&'static Kommun>,
     pub lokalpolisomrade: Option<String>,
+    /// An address the text gives on a line of its own.
+    pub source: Option<String>,
     pub signed: Option<(NaiveDate, String)>,
     pub signatories: Vec<(String, Option<String>)>,
     pub top_notes: Vec<Note>,

@@ -26,7 +26,9 @@ const POLICE: &[&str] = &[
     "kommunpolis",
     "lokalpolisområdet",
 ];
-const KOMMUN: &[&str] = &["kommunen", "kommun"];
+/// "kommunerna" (every kommun of a löfte for several) is read as kommunen until the format
+/// has an owner for it (issue 11).
+const KOMMUN: &[&str] = &["kommunen", "kommun", "kommunerna"];
 /// A subject that names both signing parties.
 const BOTH: &[&str] = &[
     "tillsammans",
@@ -222,6 +224,7 @@ pub fn subject(s: &str) -> Option<(Vec<Party>, String)> {
 /// A heading or lead-in that names who promises the items under it: "Polisen lovar",
 /// "Alvesta kommun lovar", "Polisen kommer också att:", "Tillsammans lovar".
 pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
+    let lead = h.trim_end().ends_with(':');
     let h = h.trim().trim_end_matches(':').trim();
     let r = regex!(
         r"(?i)^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig)(?:\s+(?:också|även|tillsammans|gemensamt|följande|vi|att))*$"
@@ -244,7 +247,7 @@ pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
         }
     }
     // A lead that is only a party: "Polisen:", "Kommunen och polisen:".
-    parties(h).filter(|_| h.split_whitespace().count() <= 5)
+    parties(h).filter(|_| lead && h.split_whitespace().count() <= 5)
 }
 
 /// Parties named "tillsammans med X" in an activity: they take part.

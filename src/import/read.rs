@@ -61,6 +61,7 @@ struct Reader<'a> {
     title: String,
     body: String,
     lpo: Option<String>,
+    source: Option<String>,
     signed: Option<(chrono::NaiveDate, String)>,
     signatories: Vec<(String, Option<String>)>,
     promise: Option<String>,
@@ -101,6 +102,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         title: String::new(),
         body: String::new(),
         lpo: None,
+        source: None,
         signed: None,
         signatories: Vec::new(),
         promise: None,
@@ -270,11 +272,12 @@ impl Reader<'_> {
     fn lead(&mut self, s: &str) {
         let bare = s.trim_end_matches(':').trim();
         let subject = owners::subject(bare).map(|(ps, _)| ps);
+        let owners = owners::heading_owner(s).or(subject.clone());
         if subject.is_some() {
             // "Polisen och kommunen lovar att under 2020:": the lead may give the period.
             self.period_sentence(bare);
         }
-        if let Some(ps) = owners::heading_owner(bare).or(subject) {
+        if let Some(ps) = owners {
             self.enter_acts(Some(ps));
             self.pending.push(Note::Quote(s.to_string()));
         } else if regex!(r"(?i)viktigast|prioriter|problem|störst|oroar").is_match(bare) {
@@ -297,6 +300,12 @@ impl Reader<'_> {
     /// Sentence rules that hold in every section: signing, signatories, lokalpolisområde,
     /// page furniture. True when the sentence is used up.
     fn global(&mut self, s: &str) -> bool {
+        if self.source.is_none()
+            && let Some(m) = regex!(r"^https?://\S+$").find(s.trim())
+        {
+            self.source = Some(m.as_str().to_string());
+            return true;
+        }
         if rules::is_furniture(s) {
             self.head
                 .push(Note::Reading(format!("dropped as page furniture: \"{s}\"")));
@@ -322,15 +331,18 @@ impl Reader<'_> {
     /// A sentence about the period: read, and used up when that is all it says.
     fn period_sentence(&mut self, s: &str) -> bool {
         let f = dates::period_facts(s);
-        if f.is_empty() {
-            return self.sec == Sec::Period;
-        }
-        let used = f.until_replaced.is_some()
+        let used = self.sec == Sec::Period
+            || f.until_replaced.is_some()
             || f.from_signing.is_some()
-            || self.sec == Sec::Period
             || (f.start.is_some() || f.end.is_some() || f.years.is_some())
                 && regex!(r"(?i)\b(?:gäller|pågår|löper)\b").is_match(s);
-        self.facts.push(f);
+        if used {
+            // The whole sentence is kept above [period]; the words read from it with it.
+            self.period_notes.push(Note::Quote(s.to_string()));
+        }
+        if !f.is_empty() {
+            self.facts.push(f);
+        }
         used
     }
 
@@ -479,6 +491,7 @@ impl Reader<'_> {
             title: self.title,
             kommuner,
             lokalpolisomrade: self.lpo,
+            source: self.source,
             signed: self.signed,
             signatories: self.signatories,
             top_notes: top,

@@ -94,8 +94,7 @@ pub enum Kind {
 const N: &str = r"(?P<n>\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)(?:\s*\(\d{1,4}\))?";
 const UNIT: &str = r"(?P<unit>hela perioden|löftesperioden|perioden|kalenderåret|kalenderår|halvåret|halvår|terminen|termin|kvartalet|kvartal|månaden|månad|veckan|vecka|året|år)";
 const DAYS: &str = r"(?:mån|tis|ons|tors|fre|lör|sön)dag";
-const UNIT_NOUNS: &str =
-    r"(?:\w*skol\w*|kommundel\w*|stadsdel\w*|\w*område\w*|ort\w*|fritidsgård\w*|bibliotek\w*)";
+const UNIT_NOUNS: &str = r"(?:\w*skol\w*|kommun(?:erna)?\b|kommundel\w*|stadsdel\w*|\w*område\w*|ort\w*|fritidsgård\w*|bibliotek\w*)";
 
 /// Target patterns, first match wins; the issue-11 kinds come first so that a count inside
 /// them ("en gång per termin på varje högstadieskola") is not read as a plain count.
@@ -169,6 +168,9 @@ pub struct Found {
     pub unit: Option<String>,
     /// The words matched, as written.
     pub words: String,
+    /// For a kind the format cannot write yet: the count phrase beside it, if any
+    /// ("vid två tillfällen per år" beside "i varje kommun"), so that nothing is lost.
+    pub with_count: Option<String>,
 }
 
 fn expand(p: &str) -> String {
@@ -210,16 +212,25 @@ pub fn unit(s: &str) -> Option<Per> {
 
 /// The first target phrase in an activity's text.
 pub fn target(text: &str) -> Option<Found> {
-    for (kind, re) in target_rules() {
+    first_target(text, target_rules())
+}
+
+fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
+    for (i, (kind, re)) in rules.iter().enumerate() {
         let Some(c) = re.captures(text) else { continue };
         let count = c.name("n").and_then(|m| number(m.as_str())).unwrap_or(1);
         let unit_word = c.name("unit").map(|m| m.as_str().to_string());
-        let kind = match kind {
+        let (kind, with_count) = match kind {
             Kind::Count(default) => match unit_word.as_deref().and_then(unit) {
-                Some(p) => Kind::Count(p),
-                None => Kind::Count(*default),
+                Some(p) => (Kind::Count(p), None),
+                None => (Kind::Count(*default), None),
             },
-            k => *k,
+            k => {
+                let count_rules = &rules[i + 1..];
+                let beside = first_target(text, count_rules)
+                    .filter(|f| matches!(f.kind, Kind::Count(_) | Kind::CountNoWindow));
+                (*k, beside.map(|f| f.words))
+            }
         };
         if count == 0 {
             continue;
@@ -229,6 +240,7 @@ pub fn target(text: &str) -> Option<Found> {
             count,
             unit: unit_word,
             words: c[0].trim().to_string(),
+            with_count,
         });
     }
     None
@@ -358,6 +370,7 @@ mod tests {
             t("ett föräldramöte per termin på varje högstadieskola").0,
             Kind::PerUnit
         );
+        assert_eq!(t("två gånger per år i varje kommun").0, Kind::PerUnit);
         assert_eq!(
             t("trygghetsvandringar i tre av de prioriterade områdena och en dialog").0,
             Kind::Parts
