@@ -122,7 +122,16 @@ fn period_and_problem(out: &mut String, d: &Draft) {
         out.push_str("until_replaced = true\n");
     }
     let p = &d.problem;
-    let text = p.paras.join("\n\n");
+    let mut text = String::new();
+    for (i, para) in p.paras.iter().enumerate() {
+        if i > 0 {
+            // A list stays together under its lead-in; paragraphs are set apart.
+            let tight = para.starts_with("• ")
+                && (p.paras[i - 1].starts_with("• ") || p.paras[i - 1].ends_with(':'));
+            text.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        text.push_str(para);
+    }
     if p.title.is_none() && text.trim().is_empty() && p.priorities.is_empty() {
         if !p.notes.is_empty() {
             out.push('\n');

@@ -285,7 +285,8 @@ impl Reader<'_> {
             if self.problem.title.is_none() {
                 self.problem.title = Some(bare.to_string());
             } else {
-                self.problem.notes.push(Note::Text(s.to_string()));
+                self.problem.paras.push(s.to_string());
+                self.problem_paras_have_lofte.push(false);
             }
         } else if bare.to_lowercase().contains("uppföljning") {
             self.sec = Sec::Followup;
