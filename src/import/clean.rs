@@ -90,7 +90,7 @@ fn join_hyphens(text: &str, joined: &mut Vec<String>) -> String {
 fn marker_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^\s*(?:([•·▪●◦‣∙*–-])|(\d{1,2}[.)]|[a-h]\)))\s+(\S.*)$")
+        Regex::new(r"^\s*(?:([•·▪●◦‣∙*–—\-■□❖➢►✓\u{f0b7}])|(\d{1,2}[.)]|[a-h]\)))\s+(\S.*)$")
             .expect("pattern compiles")
     })
 }
@@ -343,6 +343,14 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn other_bullets_and_capital_headings() {
+        let c = blocks("POLISEN LOVAR\n\n\u{f0b7} Fotpatrull.\n➢ Kontroller.\n■ Möten.\n");
+        assert_eq!(c.blocks[0], Block::Heading("POLISEN LOVAR".into()));
+        assert_eq!(c.blocks.len(), 4);
+        assert!(matches!(&c.blocks[3], Block::Item { text, .. } if text == "Möten."));
     }
 
     #[test]

@@ -364,6 +364,7 @@ mod tests {
         );
         assert_eq!(heading_owner("Uppföljning"), None);
         assert_eq!(heading_owner("Polisen:"), Some(vec![Party::Polisen]));
+        assert_eq!(heading_owner("POLISEN LOVAR"), Some(vec![Party::Polisen]));
         assert_eq!(heading_owner("Polisens löften"), Some(vec![Party::Polisen]));
         assert_eq!(
             heading_owner("Kommunens löften"),
