@@ -98,10 +98,10 @@ pub struct NewArgs {
     pub kommuner: Vec<String>,
     /// The first day of the period
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub start: NaiveDate,
+    pub start: DateArg,
     /// The last day of the period (inclusive)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub end: NaiveDate,
+    pub end: DateArg,
     /// The part of the kommun the löfte covers (a stadsdel, the centre)
     #[arg(long, value_name = "TEXT")]
     pub area: Option<String>,
@@ -122,24 +122,47 @@ pub struct ImportArgs {
     pub kommun: Option<String>,
     /// The period's first day, when the text does not give it
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub start: Option<NaiveDate>,
+    pub start: Option<DateArg>,
     /// The period's last day, when the text does not give it
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub end: Option<NaiveDate>,
+    pub end: Option<DateArg>,
     /// Print the draft instead of writing it
     #[arg(long)]
     pub dry_run: bool,
 }
 
-/// A date argument: YYYY-MM-DD, `today` or `yesterday`.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let today = chrono::Local::now().date_naive();
+/// A date argument as typed: a date, or a day named relative to today. The app resolves it
+/// against the run's today (so `--as-of` moves `today` too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateArg {
+    On(NaiveDate),
+    Today,
+    Yesterday,
+}
+
+impl DateArg {
+    /// The date meant, given today's.
+    pub fn resolve(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            DateArg::On(d) => d,
+            DateArg::Today => today,
+            DateArg::Yesterday => today.pred_opt().unwrap_or(today),
+        }
+    }
+}
+
+/// A date argument: YYYY-MM-DD, `today` or `yesterday` (`idag`, `igår`).
+pub fn parse_date(s: &str) -> Result<DateArg, String> {
     match s.trim() {
-        "today" | "idag" => Ok(today),
-        "yesterday" | "igår" | "igar" => Ok(today.pred_opt().unwrap_or(today)),
-        t => NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
-            format!("\"{t}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or yesterday")
-        }),
+        "today" | "idag" => Ok(DateArg::Today),
+        "yesterday" | "igår" | "igar" => Ok(DateArg::Yesterday),
+        t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map(DateArg::On)
+            .map_err(|_| {
+                format!(
+                    "\"{t}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or yesterday"
+                )
+            }),
     }
 }
 
@@ -149,7 +172,7 @@ pub struct ValidateArgs {
     pub paths: Vec<PathBuf>,
     /// Judge log dates against this day instead of today
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<NaiveDate>,
+    pub as_of: Option<DateArg>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,10 +189,10 @@ pub struct ListArgs {
     pub kommun: Option<String>,
     /// Only löften whose period holds this date; also the date the state is judged on
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub active_on: Option<NaiveDate>,
+    pub active_on: Option<DateArg>,
     /// Judge states on this date [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<NaiveDate>,
+    pub as_of: Option<DateArg>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: ListFormat,
 }
@@ -183,7 +206,7 @@ pub struct DoneArgs {
     pub activity: String,
     /// When the work was done [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub date: Option<NaiveDate>,
+    pub date: Option<DateArg>,
     /// How many occurrences this entry records
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
     pub count: u32,
@@ -201,7 +224,7 @@ pub struct DoneArgs {
     pub dry_run: bool,
     /// Today's date, for the future-date check [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
-    pub as_of: Option<NaiveDate>,
+    pub as_of: Option<DateArg>,
 }
 
 #[derive(Debug, Args)]
@@ -210,7 +233,7 @@ pub struct UndoArgs {
     pub kommun: String,
     /// The löfte whose period holds this date [default: the one with the latest entry]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub date: Option<NaiveDate>,
+    pub date: Option<DateArg>,
     /// With --date: choose among löften for parts of the kommun (a prefix of its `area`)
     #[arg(long, value_name = "TEXT")]
     pub area: Option<String>,
@@ -218,7 +241,7 @@ pub struct UndoArgs {
     #[arg(long)]
     pub dry_run: bool,
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
-    pub as_of: Option<NaiveDate>,
+    pub as_of: Option<DateArg>,
 }
 
 #[derive(Debug, Args)]
@@ -227,17 +250,17 @@ pub struct LogArgs {
     pub kommuner: Vec<String>,
     /// Only entries on or after this date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub since: Option<NaiveDate>,
+    pub since: Option<DateArg>,
     /// Only entries on or before this date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub until: Option<NaiveDate>,
+    pub until: Option<DateArg>,
     /// Only this activity (id, prefix or word of its text)
     #[arg(long, value_name = "A")]
     pub activity: Option<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: ListFormat,
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
-    pub as_of: Option<NaiveDate>,
+    pub as_of: Option<DateArg>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -263,7 +286,7 @@ pub struct StatusArgs {
     pub all: bool,
     /// The day to judge on [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<NaiveDate>,
+    pub as_of: Option<DateArg>,
     #[arg(long, value_enum, default_value_t = StatusFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: StatusFormat,
 }
@@ -280,10 +303,10 @@ pub struct ReportArgs {
     pub kommun: String,
     /// Show log entries from this date on (the last BRÅ meeting) [default: the period's start]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub since: Option<NaiveDate>,
+    pub since: Option<DateArg>,
     /// The day to judge on [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<NaiveDate>,
+    pub as_of: Option<DateArg>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
     /// The löfte for this part of the kommun (a prefix of its `area`), when it has several
@@ -301,7 +324,7 @@ pub enum CheckFormat {
 pub struct CheckArgs {
     /// The day to judge on [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<NaiveDate>,
+    pub as_of: Option<DateArg>,
     /// Report windows and follow-ups ending within this many days
     #[arg(long, value_name = "DAYS", default_value_t = 30, env = "PLEDGE_WITHIN")]
     pub within: u32,

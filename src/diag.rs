@@ -4,6 +4,8 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -65,73 +67,115 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// Renders one diagnostic in the `path:line:col: severity: message` form with the source
-/// line and a marker beneath it.
+/// line and a marker beneath it (drawn by annotate-snippets, so it stands right under wide
+/// characters), then the hint.
 pub fn render(path: &str, src: &str, d: &Diagnostic) -> String {
-    let sev = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+    let (sev, level) = match d.severity {
+        Severity::Error => ("error", Level::ERROR),
+        Severity::Warning => ("warning", Level::WARNING),
     };
-    let mut out = String::new();
     let message = crate::text::safe(&d.message, false);
-    let mut width = 1;
-    match &d.span {
-        Some(span) => {
-            let (line, col) = line_col(src, span.start);
-            let _ = writeln!(out, "{path}:{line}:{col}: {sev}: {message}");
-            let line_start = floor_char_boundary(src, span.start.min(src.len()));
-            let line_start = src[..line_start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = src[line_start..]
-                .find('\n')
-                .map_or(src.len(), |i| line_start + i);
-            let text = src[line_start..line_end].trim_end_matches('\r');
-            let end = span
-                .end
-                .clamp(span.start, (line_start + text.len()).max(span.start));
-            let marker_len = src
-                .get(
-                    floor_char_boundary(src, span.start.min(src.len()))
-                        ..floor_char_boundary(src, end),
-                )
-                .map_or(1, |s| s.chars().count())
-                .clamp(1, SNIPPET);
-            // A long line is shown as a window around the marker.
-            let chars: Vec<char> = text.chars().collect();
-            let from = (col - 1).saturating_sub(SNIPPET / 2).min(chars.len());
-            let to = (from + SNIPPET).min(chars.len());
-            let mut shown = crate::text::safe(&chars[from..to].iter().collect::<String>(), false);
-            let mut indent = col - 1 - from;
-            if from > 0 {
-                shown.insert(0, '…');
-                indent += 1;
-            }
-            if to < chars.len() {
-                shown.push('…');
-            }
-            width = line.to_string().len();
-            let _ = writeln!(out, "{:width$} |", "");
-            let _ = writeln!(out, "{line:width$} | {shown}");
-            let _ = writeln!(
-                out,
-                "{:width$} | {}{}",
-                "",
-                " ".repeat(indent),
-                "^".repeat(marker_len)
-            );
-        }
+    let Some(span) = &d.span else {
         // A problem of the whole file: reported at its start, without a snippet.
-        None => {
-            let _ = writeln!(out, "{path}:1:1: {sev}: {message}");
+        let mut out = format!("{path}:1:1: {sev}: {message}\n");
+        if let Some(hint) = &d.hint {
+            let _ = writeln!(out, "  = hint: {}", crate::text::safe(hint, false));
         }
-    }
+        return out;
+    };
+    let (line, col) = line_col(src, span.start);
+    let shown = Shown::new(src, span);
+    let mut group = Group::with_level(level).element(
+        Snippet::source(&shown.text)
+            .line_start(line)
+            .fold(false)
+            .annotation(AnnotationKind::Primary.span(shown.marker.clone())),
+    );
     if let Some(hint) = &d.hint {
-        let _ = writeln!(
-            out,
-            "{:width$} = hint: {}",
-            "",
-            crate::text::safe(hint, false)
+        group = group.element(
+            Level::NOTE
+                .with_name("hint")
+                .message(crate::text::safe(hint, false)),
         );
     }
+    let snippet = Renderer::plain()
+        .term_width(usize::MAX / 2)
+        .render(&[group]);
+    let mut out = format!("{path}:{line}:{col}: {sev}: {message}\n");
+    // annotate-snippets sets the hint off with an empty gutter line; the hint follows the
+    // marker directly, as it always has.
+    let lines: Vec<&str> = snippet.lines().map(str::trim_end).collect();
+    for (i, l) in lines.iter().enumerate() {
+        let gutter_before_hint = l.trim() == "|"
+            && lines
+                .get(i + 1)
+                .is_some_and(|next| next.trim_start().starts_with("= "));
+        if !gutter_before_hint {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
     out
+}
+
+/// The source line of a span as shown: control characters escaped, a long line cut to a
+/// window around the marker; `marker` is the span's byte range in `text`.
+struct Shown {
+    text: String,
+    marker: Range<usize>,
+}
+
+impl Shown {
+    fn new(src: &str, span: &Range<usize>) -> Shown {
+        let start = floor_char_boundary(src, span.start.min(src.len()));
+        let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = src[line_start..]
+            .find('\n')
+            .map_or(src.len(), |i| line_start + i);
+        let line = src[line_start..line_end].trim_end_matches('\r');
+        let end = floor_char_boundary(
+            src,
+            span.end.clamp(start, (line_start + line.len()).max(start)),
+        );
+        let chars: Vec<(usize, char)> = line
+            .char_indices()
+            .map(|(i, c)| (line_start + i, c))
+            .collect();
+        let col = src[line_start..start].chars().count();
+        let from = col.saturating_sub(SNIPPET / 2).min(chars.len());
+        let to = (from + SNIPPET).min(chars.len());
+        let mut text = String::new();
+        if from > 0 {
+            text.push('…');
+        }
+        let (mut m_start, mut m_end) = (None, None);
+        for &(at, c) in &chars[from..to] {
+            if at == start {
+                m_start = Some(text.len());
+            }
+            if at == end {
+                m_end = Some(text.len());
+            }
+            text.push_str(&crate::text::safe(c.encode_utf8(&mut [0; 4]), false));
+        }
+        let m_start = m_start.unwrap_or(text.len());
+        // A marker that runs past the window (or the line) stops at its edge.
+        let mut m_end = m_end.unwrap_or(text.len()).max(m_start);
+        if to < chars.len() {
+            text.push('…');
+        }
+        if m_end == m_start {
+            // An empty span (or one at the end of the line) still gets one mark.
+            m_end = text[m_start..]
+                .chars()
+                .next()
+                .map_or(m_start, |c| m_start + c.len_utf8());
+        }
+        Shown {
+            text,
+            marker: m_start..m_end,
+        }
+    }
 }
 
 /// The one-line form without the snippet, for `check` and for scripts.
@@ -165,6 +209,90 @@ mod tests {
         assert!(lines[2].starts_with("1 | …aaa"));
         let caret = lines[3].chars().position(|c| c == '^').unwrap();
         assert_eq!(lines[2].chars().nth(caret), Some('x'));
+    }
+
+    /// The marker line of a rendered diagnostic, and the source line above it.
+    fn shown(src: &str, span: Range<usize>) -> (String, String) {
+        let out = render("f.toml", src, &Diagnostic::error(span, "here"));
+        let lines: Vec<&str> = out.lines().collect();
+        (lines[2].to_string(), lines[3].to_string())
+    }
+
+    #[test]
+    fn the_marker_stands_under_wide_characters() {
+        let src = "title = \"安全な街 🚓🚓\" x = 1\n";
+        let at = src.find(" x").unwrap() + 1;
+        let (line, marker) = shown(src, at..at + 1);
+        assert_eq!(line, "1 | title = \"安全な街 🚓🚓\" x = 1");
+        // Four CJK characters and two emoji take two columns each.
+        let before = "title = \"".len() + 2 * 4 + 1 + 2 * 2 + "\" ".len();
+        assert_eq!(marker, format!("  | {}^", " ".repeat(before)));
+    }
+
+    #[test]
+    fn the_marker_spans_wide_characters() {
+        let src = "kommun = \"東京\"\n";
+        let (line, marker) = shown(src, 9..17);
+        assert_eq!(line, "1 | kommun = \"東京\"");
+        assert_eq!(marker, format!("  | {}{}", " ".repeat(9), "^".repeat(6)));
+    }
+
+    #[test]
+    fn the_marker_stands_under_escaped_control_characters() {
+        // ESC, BEL and a tab are shown escaped (`\u{1b}`, `\u{7}`, `\t`, as `text::safe` does):
+        // the marker moves right by what the escapes add.
+        let src = "title = \"a\u{1b}[31mb\u{7}\" x = 1\n";
+        let at = src.find(" x").unwrap() + 1;
+        let (line, marker) = shown(src, at..at + 1);
+        assert_eq!(line, "1 | title = \"a\\u{1b}[31mb\\u{7}\" x = 1");
+        let col = line.find(" x").unwrap() + 1;
+        assert_eq!(marker.find('^'), Some(col));
+        // A marker on the control character itself covers its whole escape.
+        let at = src.find('\u{1b}').unwrap();
+        let (line, marker) = shown(src, at..at + 1);
+        let col = line.find('\\').unwrap();
+        let expected = format!("  | {}{}", " ".repeat(col - 4), "^".repeat("\\u{1b}".len()));
+        assert_eq!(marker, expected);
+    }
+
+    #[test]
+    fn the_first_line_is_unchanged_for_wide_and_control_characters() {
+        let src = "a = \"🚓\u{1b}\" b\n";
+        let at = src.find(" b").unwrap() + 1;
+        let out = render("f.toml", src, &Diagnostic::warning(at..at + 1, "x\u{7}y"));
+        // The column counts characters, as editors do; the message is escaped.
+        assert_eq!(
+            out,
+            format!(
+                "f.toml:1:10: warning: x\\u{{7}}y\n  |\n1 | a = \"🚓\\u{{1b}}\" b\n  | {}^\n",
+                " ".repeat("a = \"".len() + 2 + "\\u{1b}\" ".len())
+            )
+        );
+    }
+
+    #[test]
+    fn spans_past_the_shown_line_still_get_a_marker() {
+        // A lone carriage return ends no line; a span on a trailing one, or at the very end.
+        for (src, at) in [("a = 1\rb\r\n", 7), ("a = 1\r\n", 5), ("a = ", 4), ("", 0)] {
+            let out = render("f.toml", src, &Diagnostic::error(at..at + 1, "here"));
+            assert!(out.lines().nth(3).unwrap().ends_with('^'), "{src:?}: {out}");
+        }
+    }
+
+    #[test]
+    fn any_span_renders_with_its_first_line() {
+        let src = "a = \"安\u{1b}🚓\"\r\nb\rc = 1\n\n\u{feff}x\t= \"é\"";
+        for start in 0..=src.len() + 1 {
+            for end in [start, start + 1, start + 3, start + 40, 0] {
+                let out = render("f.toml", src, &Diagnostic::error(start..end, "m"));
+                let (line, col) = line_col(src, start);
+                assert!(
+                    out.starts_with(&format!("f.toml:{line}:{col}: error: m\n")),
+                    "{out}"
+                );
+                assert_eq!(out.lines().count(), 4, "{start}..{end}: {out}");
+            }
+        }
     }
 
     #[test]

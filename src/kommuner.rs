@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+pub use crate::text::fold;
+
 const CSV: &str = include_str!("../data/kommuner.csv");
 
 /// One kommun of the SCB table.
@@ -42,23 +44,6 @@ pub fn all() -> &'static [Kommun] {
             })
             .collect()
     })
-}
-
-/// Folds a name for forgiving comparison: lower case, and å/ä/ö (and a few other accents)
-/// typed as a/a/o. "Östersund", "ostersund" and "ÖSTERSUND" fold alike.
-pub fn fold(s: &str) -> String {
-    s.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            'í' => 'i',
-            c => c,
-        })
-        .collect()
 }
 
 /// Finds a kommun by name (any case, å/ä/ö typed as a/a/o, an optional " kommun" suffix) or

@@ -1,20 +1,18 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use pledge::cmd::{self, Ctx};
 
 fn main() -> ExitCode {
-    // Die quietly on a closed pipe (`pledge log | head`), as command-line tools do.
-    #[cfg(unix)]
-    // SAFETY: restoring the default disposition of SIGPIPE before any other thread exists.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
     let cli = pledge::cli::Cli::parse();
-    match pledge::app::run(cli) {
+    let result = Ctx::from_env(&cli).and_then(|mut ctx| cmd::run(cli, &mut ctx));
+    match result {
         Ok(code) => ExitCode::from(code),
+        // The reader of a pipe has all it wanted (`pledge log | head`): end quietly.
+        Err(e) if cmd::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("pledge: error: {}", pledge::app::describe(&e));
-            ExitCode::from(pledge::app::exit_code_of(&e))
+            eprintln!("pledge: error: {}", cmd::describe(&e));
+            ExitCode::from(cmd::exit_code_of(&e))
         }
     }
 }

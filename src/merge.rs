@@ -4,8 +4,18 @@
 //! A file is split into its head (everything before the first `[[log]]` header) and its log
 //! entries (each from its `[[log]]` header to the next). The heads merge as whole texts (one
 //! side's change wins when the other kept the base; both sides' changes must be equal). The
-//! log keeps the base's entries that neither side removed (an `undo` on one side removes an
-//! entry), then every entry a side added, in date order.
+//! log merges as a multiset of entries, counting identical entries (two walks by one person on
+//! one day, without a note, are byte for byte the same): each side's change to an entry's
+//! count is applied, and the same change made on both sides is applied once. The base's
+//! entries keep their place (a changed entry takes the place of the one it replaces); the
+//! entries added come after them, in date order.
+//!
+//! Not merged here (a conflict, so that a person looks): both sides changing the same entry
+//! differently (a corrected note on each side, or corrected on one side and removed on the
+//! other), both sides adding or removing different numbers of copies of one entry, and a side
+//! that removed every entry of the base (at least two: one is an `undo`).
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -20,12 +30,24 @@ pub enum Conflict {
     LogNotLast(&'static str),
     /// Both sides changed the head of the file, differently.
     Head,
+    /// Both sides changed the entries of this date and activity differently.
+    Entry { date: NaiveDate, activity: String },
+    /// This side removed every entry of the base.
+    LogRemoved(&'static str),
+}
+
+/// What makes two different entry texts versions of one entry: date, activity and who.
+type Key = (NaiveDate, String, Option<String>);
+
+struct Entry<'t> {
+    key: Key,
+    /// The text from its header, without trailing blank lines.
+    text: &'t str,
 }
 
 struct Split<'t> {
     head: &'t str,
-    /// (date, text of the entry from its header, without trailing blank lines)
-    entries: Vec<(NaiveDate, &'t str)>,
+    entries: Vec<Entry<'t>>,
 }
 
 fn split<'t>(text: &'t str, which: &'static str) -> Result<Split<'t>, Conflict> {
@@ -34,10 +56,13 @@ fn split<'t>(text: &'t str, which: &'static str) -> Result<Split<'t>, Conflict> 
     let Some(p) = loaded.pledge else {
         return Err(Conflict::Invalid(which));
     };
-    let mut starts: Vec<(usize, NaiveDate)> =
-        p.log.iter().map(|e| (e.span.start, e.date)).collect();
+    let mut starts: Vec<(usize, Key)> = p
+        .log
+        .iter()
+        .map(|e| (e.span.start, (e.date, e.activity.clone(), e.by.clone())))
+        .collect();
     starts.sort();
-    let Some(&(first, _)) = starts.first() else {
+    let Some(first) = starts.first().map(|(s, _)| *s) else {
         return Ok(Split {
             head: text,
             entries: Vec::new(),
@@ -61,12 +86,12 @@ fn split<'t>(text: &'t str, which: &'static str) -> Result<Split<'t>, Conflict> 
         return Err(Conflict::LogNotLast(which));
     }
     let mut entries = Vec::new();
-    for (i, &(start, date)) in starts.iter().enumerate() {
+    for (i, (start, key)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |n| n.0);
-        entries.push((
-            date,
-            text[start..end].trim_end_matches(['\n', '\r', ' ', '\t']),
-        ));
+        entries.push(Entry {
+            key: key.clone(),
+            text: text[*start..end].trim_end_matches(['\n', '\r', ' ', '\t']),
+        });
     }
     // The line ending before the first header belongs to the entries (as `done` writes it),
     // so a file reads the same head with or without them.
@@ -76,6 +101,94 @@ fn split<'t>(text: &'t str, which: &'static str) -> Result<Split<'t>, Conflict> 
         .or_else(|| head.strip_suffix('\n'))
         .unwrap_or(head);
     Ok(Split { head, entries })
+}
+
+/// How many times each entry text occurs.
+fn counts<'t>(s: &Split<'t>) -> HashMap<&'t str, i64> {
+    let mut c = HashMap::new();
+    for e in &s.entries {
+        *c.entry(e.text).or_insert(0) += 1;
+    }
+    c
+}
+
+/// The merged log: the entry texts in order (see the module's documentation).
+fn merge_log<'t>(o: &Split<'t>, a: &Split<'t>, b: &Split<'t>) -> Result<Vec<&'t str>, Conflict> {
+    let (co, ca, cb) = (counts(o), counts(a), counts(b));
+    for (c, which) in [(&ca, "ours"), (&cb, "theirs")] {
+        if o.entries.len() >= 2 && co.keys().all(|t| !c.contains_key(t)) {
+            return Err(Conflict::LogRemoved(which));
+        }
+    }
+    let key_of: HashMap<&str, &Key> = [o, a, b]
+        .iter()
+        .flat_map(|s| s.entries.iter().map(|e| (e.text, &e.key)))
+        .collect();
+    let get = |c: &HashMap<&str, i64>, t: &str| c.get(t).copied().unwrap_or(0);
+    // The texts a side added (more copies than the base has) with this key.
+    let added_with = |c: &HashMap<&'t str, i64>, key: &Key| {
+        let mut v: Vec<&str> = c
+            .iter()
+            .filter(|(t, n)| **n > get(&co, t) && key_of[**t] == key)
+            .map(|(t, _)| *t)
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let conflict = |key: &Key| Conflict::Entry {
+        date: key.0,
+        activity: key.1.clone(),
+    };
+    let mut want: HashMap<&str, i64> = HashMap::new();
+    for t in key_of.keys() {
+        let (n, da, db) = (
+            get(&co, t),
+            get(&ca, t) - get(&co, t),
+            get(&cb, t) - get(&co, t),
+        );
+        let key = key_of[t];
+        // An entry both sides removed or replaced: the same way, or it is a conflict.
+        if da < 0 && db < 0 && added_with(&ca, key) != added_with(&cb, key) {
+            return Err(conflict(key));
+        }
+        let merged = if da == db || db == 0 {
+            n + da
+        } else if da == 0 || da.signum() != db.signum() {
+            n + da + db
+        } else {
+            // Both added (or removed) copies, a different number: which ones are the same?
+            return Err(conflict(key));
+        };
+        want.insert(t, merged);
+    }
+    // Copies kept from the base, and copies that are new.
+    let mut kept: HashMap<&str, i64> = want
+        .iter()
+        .map(|(t, n)| (*t, (*n).min(get(&co, t))))
+        .collect();
+    let mut new: HashMap<&str, i64> = want.iter().map(|(t, n)| (*t, n - kept[t])).collect();
+    let sides: Vec<&Entry> = a.entries.iter().chain(&b.entries).collect();
+    let mut out = Vec::new();
+    for e in &o.entries {
+        if let Some(n) = kept.get_mut(e.text).filter(|n| **n > 0) {
+            *n -= 1;
+            out.push(e.text);
+        } else if let Some(x) = sides.iter().find(|x| x.key == e.key && new[x.text] > 0) {
+            // A changed entry keeps the place of the one it replaces.
+            *new.get_mut(x.text).expect("every text is counted") -= 1;
+            out.push(x.text);
+        }
+    }
+    let mut added: Vec<(NaiveDate, &str)> = Vec::new();
+    for e in sides {
+        if let Some(n) = new.get_mut(e.text).filter(|n| **n > 0) {
+            *n -= 1;
+            added.push((e.key.0, e.text));
+        }
+    }
+    added.sort_by_key(|(d, _)| *d);
+    out.extend(added.into_iter().map(|(_, e)| e));
+    Ok(out)
 }
 
 /// Merges `ours` and `theirs` against their common `base`.
@@ -92,24 +205,7 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<String, Conflict> {
     } else {
         return Err(Conflict::Head);
     };
-    fn texts<'t>(s: &Split<'t>) -> Vec<&'t str> {
-        s.entries.iter().map(|e| e.1).collect()
-    }
-    let (ot, at, bt) = (texts(&o), texts(&a), texts(&b));
-    let mut out: Vec<&str> = ot
-        .iter()
-        .copied()
-        .filter(|e| at.contains(e) && bt.contains(e))
-        .collect();
-    let mut added: Vec<(NaiveDate, &str)> = Vec::new();
-    for (date, e) in a.entries.iter().chain(&b.entries) {
-        if !ot.contains(e) && !added.iter().any(|(_, x)| x == e) {
-            added.push((*date, e));
-        }
-    }
-    added.sort_by_key(|(d, _)| *d);
-    out.extend(added.into_iter().map(|(_, e)| e));
-
+    let out = merge_log(&o, &a, &b)?;
     // As `done` appends them: a line ending, then the entry.
     let nl = crate::record::line_ending(ours);
     let mut text = head.to_string();
@@ -175,6 +271,101 @@ mod tests {
         assert_eq!(
             merge(BASE, "not = [toml", BASE),
             Err(Conflict::Invalid("ours"))
+        );
+    }
+
+    fn walk(date: &str, note: Option<&str>) -> NewEntry {
+        NewEntry {
+            date: date.parse().unwrap(),
+            activity: "a".into(),
+            count: 1,
+            by: Some("Anna".into()),
+            note: note.map(str::to_string),
+        }
+    }
+
+    fn with(entries: &[NewEntry]) -> String {
+        entries.iter().fold(BASE.to_string(), |t, e| append(&t, e))
+    }
+
+    #[test]
+    fn identical_entries_are_counted_not_collapsed() {
+        let e = walk("2016-01-10", None);
+        let t = walk("2016-02-01", Some("theirs"));
+        // Ours records a second identical walk, theirs another entry: three entries.
+        let base = with(std::slice::from_ref(&e));
+        let merged = merge(
+            &base,
+            &with(&[e.clone(), e.clone()]),
+            &with(&[e.clone(), t.clone()]),
+        );
+        assert_eq!(merged.unwrap(), with(&[e.clone(), e.clone(), t.clone()]));
+        // Ours undid one of two identical walks, theirs adds one: two entries.
+        let base = with(&[e.clone(), e.clone()]);
+        let merged = merge(
+            &base,
+            &with(std::slice::from_ref(&e)),
+            &with(&[e.clone(), e.clone(), t.clone()]),
+        );
+        assert_eq!(merged.unwrap(), with(&[e.clone(), t.clone()]));
+        // Both undid the same one: once.
+        assert_eq!(
+            merge(
+                &base,
+                &with(std::slice::from_ref(&e)),
+                &with(std::slice::from_ref(&e))
+            )
+            .unwrap(),
+            with(std::slice::from_ref(&e))
+        );
+        // Different numbers of identical copies added on each side: which are the same?
+        assert_eq!(
+            merge(
+                &base,
+                &with(&vec![e.clone(); 3]),
+                &with(&vec![e.clone(); 4])
+            ),
+            Err(Conflict::Entry {
+                date: e.date,
+                activity: "a".into()
+            })
+        );
+    }
+
+    #[test]
+    fn one_entry_changed_differently_on_both_sides_is_a_conflict() {
+        let e = walk("2016-01-10", Some("Centrum"));
+        let other = walk("2016-01-20", None);
+        let base = with(&[e.clone(), other.clone()]);
+        let ours = with(&[walk("2016-01-10", Some("Centrum, 14")), other.clone()]);
+        let theirs = with(&[walk("2016-01-10", Some("Centrum, 12")), other.clone()]);
+        let conflict = Err(Conflict::Entry {
+            date: e.date,
+            activity: "a".into(),
+        });
+        assert_eq!(merge(&base, &ours, &theirs), conflict);
+        // Changed on one side, removed on the other.
+        assert_eq!(
+            merge(&base, &ours, &with(std::slice::from_ref(&other))),
+            conflict
+        );
+        // The same correction on both sides, or on one side only: taken once.
+        assert_eq!(merge(&base, &ours, &ours).unwrap(), ours);
+        assert_eq!(merge(&base, &ours, &base).unwrap(), ours);
+    }
+
+    #[test]
+    fn a_side_that_removed_every_entry_is_a_conflict() {
+        let (e, f) = (walk("2016-01-10", None), walk("2016-01-20", None));
+        let base = with(&[e.clone(), f.clone()]);
+        let theirs = with(&[e.clone(), f.clone(), walk("2016-03-01", None)]);
+        assert_eq!(
+            merge(&base, BASE, &theirs),
+            Err(Conflict::LogRemoved("ours"))
+        );
+        assert_eq!(
+            merge(&base, &theirs, BASE),
+            Err(Conflict::LogRemoved("theirs"))
         );
     }
 }

@@ -3,13 +3,31 @@
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::kommuner::Kommun;
 
 /// The activity id that log entries use to record the follow-up itself.
 pub const FOLLOWUP_ID: &str = "followup";
+
+/// Words that mean the follow-up itself, so no activity may take them as its id.
+pub const RESERVED_IDS: [&str; 4] = [FOLLOWUP_ID, "follow-up", "uppfoljning", "uppföljning"];
+
+/// The most occurrences one target or one log entry may count: more is a typo, and the sum of
+/// a file's entries stays far from `u32::MAX`.
+pub const MAX_COUNT: u32 = 10_000;
+
+/// The longest period a löfte may have, in years: a löfte runs for one to a few years, so a
+/// longer one is a typo in `start` or `end` (and would make every window list huge).
+pub const MAX_PERIOD_YEARS: u32 = 10;
+
+/// The last day on which a log entry is not "in the future", for every command alike:
+/// `--as-of` moves the view, and may move the day forward (to try a later date), but never
+/// makes entries already written (up to the real `today`) count as future.
+pub fn future_cutoff(as_of: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+    as_of.map_or(today, |d| d.max(today))
+}
 
 #[derive(Debug, Clone)]
 pub struct Pledge {
@@ -48,6 +66,9 @@ pub struct Period {
     /// The löfte stays in force until a new one is signed (its activities' windows still end
     /// at `end`).
     pub until_replaced: bool,
+    /// Whether the text states the start. When it does not, `start` is the day work is judged
+    /// from: the first recorded entry, or the as-of date before any (see the README).
+    pub start_stated: bool,
 }
 
 impl Period {
@@ -68,6 +89,8 @@ pub struct Problem {
     pub text: Option<String>,
     /// Prioritised problems, most important first.
     pub priorities: Vec<String>,
+    /// Problems listed without a ranking.
+    pub items: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,12 +101,42 @@ pub struct Activity {
     /// Others named as taking part, without being responsible.
     pub partners: Vec<Owner>,
     pub target: Target,
+    /// Units the target applies to each of (schools, districts); work names its unit.
+    pub units: Vec<String>,
+    /// Parts with targets of their own; work names its part. Each part is an activity whose
+    /// `id` is the part's id, sharing the parent's owners.
+    pub parts: Vec<Activity>,
+    /// The activity's own time frame, inside or beside the löfte's period.
+    pub frame: Frame,
+}
+
+/// An activity's own time frame; open ends are the löfte's period's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Frame {
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+impl Frame {
+    /// The frame as a period, inside the löfte's period bounds where it leaves them open.
+    pub fn within(&self, p: &Period) -> Period {
+        Period {
+            start: self.from.unwrap_or(p.start),
+            end: self.until.unwrap_or(p.end),
+            ..*p
+        }
+    }
+    pub fn is_set(&self) -> bool {
+        self.from.is_some() || self.until.is_some()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Party {
     Polisen,
     Kommunen,
+    /// Every kommun of a löfte signed by several.
+    Kommunerna,
     /// A named third party: a housing company, Kustbevakningen, a förening...
     Other(String),
 }
@@ -93,6 +146,7 @@ impl Party {
         match crate::kommuner::fold(s).as_str() {
             "polisen" | "polis" | "police" => Party::Polisen,
             "kommunen" | "kommun" | "municipality" => Party::Kommunen,
+            "kommunerna" | "municipalities" => Party::Kommunerna,
             _ => Party::Other(s.trim().to_string()),
         }
     }
@@ -100,6 +154,7 @@ impl Party {
         match self {
             Party::Polisen => "polisen",
             Party::Kommunen => "kommunen",
+            Party::Kommunerna => "kommunerna",
             Party::Other(s) => s,
         }
     }
@@ -112,7 +167,7 @@ pub struct Owner {
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// Ongoing work without a count.
     None,
@@ -120,6 +175,30 @@ pub enum Target {
     Once,
     /// At least `count` per window.
     Count { count: u32, per: Per },
+    /// A count the text leaves open ("ett antal"): work is shown and counted, never judged.
+    Open,
+    /// Done when asked ("om en skola ber om ett besök, kommer vi"): requests are recorded,
+    /// and each needs an answer.
+    OnRequest,
+    /// At least `count` for each occurrence of something else: from each occurrence until
+    /// the next.
+    Each { count: u32, of: Occurrences },
+    /// A fixed weekly slot ("varje tisdag kväll"): each ISO week whose `weekday` is not a
+    /// Swedish public holiday (when `except_holidays`) needs one.
+    Weekly {
+        weekday: Weekday,
+        time: Option<String>,
+        except_holidays: bool,
+    },
+}
+
+/// What an [`Target::Each`] target counts per.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Occurrences {
+    /// The recorded work of another activity (by id).
+    Activity(String),
+    /// A listed series of dates.
+    Dates(Vec<NaiveDate>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -178,6 +257,14 @@ pub struct LogEntry {
     pub date: NaiveDate,
     /// An activity id, or [`FOLLOWUP_ID`].
     pub activity: String,
+    /// The part of the activity, for activities with parts.
+    pub part: Option<String>,
+    /// The unit worked for, for activities with units.
+    pub unit: Option<String>,
+    /// Which kommun the work was for, on a löfte for several (None: shared work).
+    pub kommun: Option<&'static Kommun>,
+    /// A request received (for on-request activities) rather than work done.
+    pub request: bool,
     pub count: u32,
     pub by: Option<String>,
     pub note: Option<String>,

@@ -77,6 +77,10 @@ impl NewEntry {
         LogEntry {
             date: self.date,
             activity: self.activity.clone(),
+            part: None,
+            unit: None,
+            kommun: None,
+            request: false,
             count: self.count,
             by: self.by.clone(),
             note: self.note.clone(),
@@ -130,32 +134,55 @@ pub fn append(text: &str, e: &NewEntry) -> String {
     out
 }
 
-/// Why the last entry cannot be removed automatically.
+/// Why an entry cannot be removed automatically.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UndoError {
     NoEntries,
-    /// The last entry is not at the end of the file, or was edited or written by hand:
-    /// removing it could take the person's own text with it.
+    /// The entry is not followed by the end of the file or by the next entry, or was edited
+    /// or written by hand: removing it could take the person's own text with it.
     NotAsWritten,
 }
 
-/// The text without the last log entry, and that entry. `pledge` is the loaded form of `text`.
+/// The text without the last log entry, and that entry. `pledge` is the loaded form of `text`
+/// (a byte-order mark at its start is kept).
 pub fn undo(text: &str, pledge: &Pledge) -> Result<(String, LogEntry), UndoError> {
     let last = pledge
         .log
         .iter()
         .max_by_key(|e| e.span.start)
         .ok_or(UndoError::NoEntries)?;
-    let start = last.span.start;
-    let nl = line_ending(text);
-    let entry = NewEntry {
-        date: last.date,
-        activity: last.activity.clone(),
-        count: last.count,
-        by: last.by.clone(),
-        note: last.note.clone(),
+    Ok((remove(text, pledge, last)?, last.clone()))
+}
+
+/// The text without `entry` (one of `pledge.log`), when the entry is byte for byte what
+/// `done` writes and is followed by the end of the file or by the next entry; the one line
+/// ending before it goes too, so the result is the file as if it had never been recorded.
+/// `pledge` is the loaded form of `text`; a byte-order mark at its start is kept.
+pub fn remove(text: &str, pledge: &Pledge, entry: &LogEntry) -> Result<String, UndoError> {
+    // The loader's spans count from after the byte-order mark.
+    let (bom, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
     };
-    if text[start..] != render_entry(&entry, nl) {
+    let start = entry.span.start;
+    let nl = line_ending(text);
+    let rendered = render_entry(
+        &NewEntry {
+            date: entry.date,
+            activity: entry.activity.clone(),
+            count: entry.count,
+            by: entry.by.clone(),
+            note: entry.note.clone(),
+        },
+        nl,
+    );
+    let end = start + rendered.len();
+    if text.get(start..end) != Some(rendered.as_str()) {
+        return Err(UndoError::NotAsWritten);
+    }
+    let next_follows =
+        || text[end..].starts_with(nl) && pledge.log.iter().any(|e| e.span.start == end + nl.len());
+    if end != text.len() && !next_follows() {
         return Err(UndoError::NotAsWritten);
     }
     let before = &text[..start];
@@ -163,7 +190,103 @@ pub fn undo(text: &str, pledge: &Pledge) -> Result<(String, LogEntry), UndoError
         .strip_suffix("\r\n")
         .or_else(|| before.strip_suffix('\n'))
         .unwrap_or(before);
-    Ok((before.to_string(), last.clone()))
+    Ok(format!("{bom}{before}{}", &text[end..]))
+}
+
+/// Which entry `undo` removes. Without `date`, `activity` or `index`, the user's own most
+/// recent entry; with them, the most recent entry matching all given, the user's own first.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct UndoPick<'a> {
+    /// Whose entries are the user's own (`by`; compared without case and outer spaces).
+    pub user: Option<&'a str>,
+    pub date: Option<NaiveDate>,
+    /// An activity id (as written in entries; `uppfoljning` for the follow-up).
+    pub activity: Option<&'a str>,
+    /// 1-based, in the order `log` lists the löfte's entries: by date, then file order.
+    pub index: Option<usize>,
+}
+
+/// Why no entry was picked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickError {
+    NoEntries,
+    /// No entry is the user's own; `others` entries are someone else's.
+    NoneOfYours {
+        others: usize,
+    },
+    /// No entry matches the date, activity or index given.
+    NoMatch,
+}
+
+/// The entry is the user's: its `by` is the user's name, without regard to case and outer
+/// spaces.
+pub fn is_own(user: Option<&str>, e: &LogEntry) -> bool {
+    let norm = |s: &str| s.trim().to_lowercase();
+    matches!((user, &e.by), (Some(u), Some(by)) if norm(u) == norm(by))
+}
+
+/// The entry `undo` removes from `log` (a löfte's entries); its `by` says whose it is.
+pub fn pick<'l>(log: &'l [LogEntry], p: &UndoPick<'_>) -> Result<&'l LogEntry, PickError> {
+    if log.is_empty() {
+        return Err(PickError::NoEntries);
+    }
+    let mut ordered: Vec<&LogEntry> = log.iter().collect();
+    ordered.sort_by_key(|e| (e.date, e.span.start));
+    let own = |e: &LogEntry| is_own(p.user, e);
+    let named = p.date.is_some() || p.activity.is_some() || p.index.is_some();
+    let matching: Vec<&LogEntry> = ordered
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| {
+            p.index.is_none_or(|n| n == i + 1)
+                && p.date.is_none_or(|d| e.date == d)
+                && p.activity.is_none_or(|a| e.activity == a)
+        })
+        .map(|(_, e)| *e)
+        .collect();
+    let mine = matching.iter().rev().find(|e| own(e)).copied();
+    match (mine, named) {
+        (Some(e), _) => Ok(e),
+        (None, false) => Err(PickError::NoneOfYours {
+            others: matching.len(),
+        }),
+        (None, true) => matching.last().copied().ok_or(PickError::NoMatch),
+    }
+}
+
+/// [`pick`] among several löften (those of one kommun): the löfte and entry `undo` removes.
+/// Of the entries picked in each, the user's own come first, then the most recent. An
+/// `index` counts within each löfte, so give it with a date that names the löfte.
+pub fn pick_among<'p>(
+    pledges: &[&'p Pledge],
+    p: &UndoPick<'_>,
+) -> Result<(&'p Pledge, &'p LogEntry), PickError> {
+    let mut others = 0;
+    let mut any_entries = false;
+    let mut best: Option<(&Pledge, &LogEntry)> = None;
+    let own = |e: &LogEntry| is_own(p.user, e);
+    for pl in pledges {
+        match pick(&pl.log, p) {
+            Ok(e) => {
+                let rank = |e: &LogEntry| (own(e), e.date);
+                if best.is_none_or(|(_, b)| rank(e) > rank(b)) {
+                    best = Some((pl, e));
+                }
+            }
+            Err(PickError::NoEntries) => {}
+            Err(PickError::NoneOfYours { others: n }) => {
+                any_entries = true;
+                others += n;
+            }
+            Err(PickError::NoMatch) => any_entries = true,
+        }
+    }
+    match best {
+        Some(b) => Ok(b),
+        None if others > 0 => Err(PickError::NoneOfYours { others }),
+        None if any_entries => Err(PickError::NoMatch),
+        None => Err(PickError::NoEntries),
+    }
 }
 
 #[cfg(test)]
@@ -248,5 +371,163 @@ mod tests {
             .pledge
             .unwrap();
         assert_eq!(undo(BASE, &p), Err(UndoError::NoEntries));
+    }
+
+    fn logged(entries: &[(&str, &str, Option<&str>)]) -> (String, Pledge) {
+        let mut text = BASE.replace(
+            "[followup]",
+            "[[activity]]\nid = \"b\"\ntext = \"y\"\nowners = [\"polisen\"]\n[followup]",
+        );
+        for (date, act, by) in entries {
+            let e = NewEntry {
+                date: date.parse().unwrap(),
+                activity: act.to_string(),
+                count: 1,
+                by: by.map(str::to_string),
+                note: None,
+            };
+            text = append(&text, &e);
+        }
+        let p = load("t.toml", &text, "2020-01-01".parse().unwrap())
+            .pledge
+            .unwrap();
+        (text, p)
+    }
+
+    #[test]
+    fn undo_picks_the_users_own_most_recent_entry() {
+        // After a merge, entries are in date order: the last one is a colleague's.
+        let (_, p) = logged(&[
+            ("2016-03-01", "a", Some("Anna")),
+            ("2016-04-01", "a", Some("Anna")),
+            ("2016-04-02", "b", Some("Bo")),
+        ]);
+        let anna = |u| UndoPick {
+            user: Some(u),
+            ..UndoPick::default()
+        };
+        let e = pick(&p.log, &anna("anna ")).unwrap();
+        assert_eq!(
+            (e.date.to_string(), e.by.as_deref()),
+            ("2016-04-01".into(), Some("Anna"))
+        );
+        assert_eq!(
+            pick(&p.log, &anna("Cecilia")),
+            Err(PickError::NoneOfYours { others: 3 })
+        );
+        assert_eq!(
+            pick(&p.log, &UndoPick::default()),
+            Err(PickError::NoneOfYours { others: 3 })
+        );
+        assert_eq!(pick(&[], &anna("Anna")), Err(PickError::NoEntries));
+    }
+
+    #[test]
+    fn undo_picks_a_named_entry_the_users_own_first() {
+        let (_, p) = logged(&[
+            ("2016-03-01", "a", Some("Anna")),
+            ("2016-04-02", "b", Some("Bo")),
+            ("2016-04-02", "b", Some("Anna")),
+            ("2016-04-01", "a", Some("Bo")),
+        ]);
+        let by = |e: &LogEntry| (e.date.to_string(), e.activity.clone(), e.by.clone());
+        let named = |date: Option<&str>, activity, index| UndoPick {
+            user: Some("Anna"),
+            date: date.map(|d| d.parse().unwrap()),
+            activity,
+            index,
+        };
+        let e = pick(&p.log, &named(Some("2016-04-02"), None, None)).unwrap();
+        assert_eq!(
+            by(e),
+            ("2016-04-02".into(), "b".into(), Some("Anna".into()))
+        );
+        // Someone else's, when named and the user has none there: it says whose.
+        let e = pick(&p.log, &named(Some("2016-04-01"), Some("a"), None)).unwrap();
+        assert_eq!(by(e), ("2016-04-01".into(), "a".into(), Some("Bo".into())));
+        // Index in log order (date, then file order): 2 is Bo's 2016-04-01.
+        let e = pick(&p.log, &named(None, None, Some(2))).unwrap();
+        assert_eq!(by(e), ("2016-04-01".into(), "a".into(), Some("Bo".into())));
+        assert_eq!(
+            pick(&p.log, &named(None, None, Some(9))),
+            Err(PickError::NoMatch)
+        );
+        assert_eq!(
+            pick(&p.log, &named(Some("2016-04-01"), Some("b"), None)),
+            Err(PickError::NoMatch)
+        );
+    }
+
+    #[test]
+    fn an_entry_in_the_middle_is_removed_as_if_never_recorded() {
+        let (text, p) = logged(&[
+            ("2016-03-01", "a", Some("Anna")),
+            ("2016-04-01", "a", Some("Anna")),
+            ("2016-04-02", "b", Some("Bo")),
+        ]);
+        let (expected, _) = logged(&[
+            ("2016-03-01", "a", Some("Anna")),
+            ("2016-04-02", "b", Some("Bo")),
+        ]);
+        assert_eq!(remove(&text, &p, &p.log[1]).unwrap(), expected);
+        let (first_gone, _) = logged(&[
+            ("2016-04-01", "a", Some("Anna")),
+            ("2016-04-02", "b", Some("Bo")),
+        ]);
+        assert_eq!(remove(&text, &p, &p.log[0]).unwrap(), first_gone);
+        // A comment after an entry is the person's own text: left alone.
+        let commented = text.replace(
+            "[[log]]\ndate = 2016-04-02",
+            "# mine\n[[log]]\ndate = 2016-04-02",
+        );
+        let p = load("t.toml", &commented, "2020-01-01".parse().unwrap())
+            .pledge
+            .unwrap();
+        assert_eq!(
+            remove(&commented, &p, &p.log[1]),
+            Err(UndoError::NotAsWritten)
+        );
+    }
+
+    #[test]
+    fn undo_keeps_a_byte_order_mark() {
+        let with_bom = format!("\u{feff}{BASE}");
+        let e = entry("x");
+        let after = append(&with_bom, &e);
+        let p = load("t.toml", &after, "2020-01-01".parse().unwrap())
+            .pledge
+            .unwrap();
+        let (undone, removed) = undo(&after, &p).unwrap();
+        assert_eq!(undone, with_bom);
+        assert_eq!(removed.note.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn among_several_loften_the_users_most_recent_entry_is_picked() {
+        let (_, a) = logged(&[
+            ("2016-03-01", "a", Some("Anna")),
+            ("2016-06-01", "a", Some("Bo")),
+        ]);
+        let (_, b) = logged(&[("2016-04-01", "b", Some("Anna"))]);
+        let (_, none) = logged(&[]);
+        let anna = UndoPick {
+            user: Some("Anna"),
+            ..UndoPick::default()
+        };
+        let (pl, e) = pick_among(&[&a, &b, &none], &anna).unwrap();
+        assert!(std::ptr::eq(pl, &b));
+        assert_eq!(e.activity, "b");
+        let cecilia = UndoPick {
+            user: Some("Cecilia"),
+            ..UndoPick::default()
+        };
+        assert_eq!(
+            pick_among(&[&a, &b], &cecilia).map(|_| ()),
+            Err(PickError::NoneOfYours { others: 3 })
+        );
+        assert_eq!(
+            pick_among(&[&none], &anna).map(|_| ()),
+            Err(PickError::NoEntries)
+        );
     }
 }

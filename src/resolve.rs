@@ -1,22 +1,23 @@
 //! Forgiving matching of what people type: an activity by id, unique id prefix or a unique
 //! word of its text, with å/ä/ö typed as a/a/o.
 
-use crate::kommuner::fold;
 use crate::model::{Activity, FOLLOWUP_ID, Pledge};
+use crate::text::fold;
 
-/// What an activity argument names.
+/// What an activity argument names: one of the löfte's activities, or its follow-up (not
+/// to be confused with [`crate::model::Target`], what an activity promises).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target<'a> {
+pub enum ActivityOrFollowup<'a> {
     Activity(&'a Activity),
     /// The follow-up itself.
     Followup,
 }
 
-impl Target<'_> {
+impl ActivityOrFollowup<'_> {
     pub fn id(&self) -> &str {
         match self {
-            Target::Activity(a) => &a.id,
-            Target::Followup => FOLLOWUP_ID,
+            ActivityOrFollowup::Activity(a) => &a.id,
+            ActivityOrFollowup::Followup => FOLLOWUP_ID,
         }
     }
 }
@@ -43,16 +44,16 @@ pub fn is_followup(query: &str) -> bool {
 /// Finds the activity `query` names in `p`: an exact id, then a unique id prefix, then a
 /// unique word of the text (a word that starts with the query: "trygghetsvandring" finds
 /// "trygghetsvandringar").
-pub fn activity<'a>(p: &'a Pledge, query: &str) -> Result<Target<'a>, MatchError<'a>> {
+pub fn activity<'a>(p: &'a Pledge, query: &str) -> Result<ActivityOrFollowup<'a>, MatchError<'a>> {
     let q = fold(query);
     if q.is_empty() {
         return Err(MatchError::Unknown);
     }
     if FOLLOWUP_WORDS.contains(&q.as_str()) {
-        return Ok(Target::Followup);
+        return Ok(ActivityOrFollowup::Followup);
     }
     if let Some(a) = p.activities.iter().find(|a| a.id == q) {
-        return Ok(Target::Activity(a));
+        return Ok(ActivityOrFollowup::Activity(a));
     }
     let by_prefix: Vec<&Activity> = p
         .activities
@@ -60,7 +61,7 @@ pub fn activity<'a>(p: &'a Pledge, query: &str) -> Result<Target<'a>, MatchError
         .filter(|a| a.id.starts_with(&q))
         .collect();
     match by_prefix.len() {
-        1 => return Ok(Target::Activity(by_prefix[0])),
+        1 => return Ok(ActivityOrFollowup::Activity(by_prefix[0])),
         n if n > 1 => return Err(MatchError::Ambiguous(by_prefix)),
         _ => {}
     }
@@ -71,19 +72,19 @@ pub fn activity<'a>(p: &'a Pledge, query: &str) -> Result<Target<'a>, MatchError
             .filter(|a| words(&a.text).any(|w| w.starts_with(&q)))
             .collect();
         match by_word.len() {
-            1 => return Ok(Target::Activity(by_word[0])),
+            1 => return Ok(ActivityOrFollowup::Activity(by_word[0])),
             n if n > 1 => return Err(MatchError::Ambiguous(by_word)),
             _ => {}
         }
         if FOLLOWUP_WORDS.iter().any(|w| w.starts_with(&q)) {
-            return Ok(Target::Followup);
+            return Ok(ActivityOrFollowup::Followup);
         }
     }
     // Last, a unique part of an id ("vandring" for "trygghetsvandring").
     if q.chars().count() >= 4 {
         let by_part: Vec<&Activity> = p.activities.iter().filter(|a| a.id.contains(&q)).collect();
         match by_part.len() {
-            1 => return Ok(Target::Activity(by_part[0])),
+            1 => return Ok(ActivityOrFollowup::Activity(by_part[0])),
             n if n > 1 => return Err(MatchError::Ambiguous(by_part)),
             _ => {}
         }

@@ -1,16 +1,20 @@
 //! The thin layer that touches the disk: finds the pledges folder, reads files, locks the
 //! folder and replaces a file atomically.
 
-use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::Write;
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 
 use crate::diag::Diagnostic;
 use crate::load::{Loaded, load};
+
+mod walk;
+mod write;
+
+pub use walk::pledge_files_where;
+pub use write::{Refusal, create_atomic, edit, lock, write_atomic, write_atomic_with};
 
 /// The folder's lock file: `done` and `undo` hold an exclusive lock on it while they read,
 /// change and replace a pledge file. The OS drops the lock when a process dies, so a killed
@@ -58,43 +62,6 @@ pub fn display_path(path: &Path) -> String {
 /// Every `*.toml` file below `dir` (hidden entries skipped), sorted by path.
 pub fn pledge_files(dir: &Path) -> Result<Vec<PathBuf>> {
     pledge_files_where(dir, |_| true)
-}
-
-/// The `*.toml` files below `dir` whose file name passes `keep`, sorted by path.
-pub fn pledge_files_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries =
-            fs::read_dir(&d).with_context(|| format!("cannot read folder {}", d.display()))?;
-        for entry in entries {
-            let entry = entry.with_context(|| format!("cannot read folder {}", d.display()))?;
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            // The entry's type comes with the listing; only a symlink needs a stat.
-            let ty = entry
-                .file_type()
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            let is_dir = if ty.is_symlink() {
-                path.is_dir()
-            } else {
-                ty.is_dir()
-            };
-            if is_dir {
-                stack.push(path);
-            } else if name.ends_with(".toml") && keep(&name) {
-                out.push(path);
-            }
-        }
-    }
-    // By the bytes of the path: comparing paths component by component is slow for a
-    // national folder, and the order only needs to be stable.
-    out.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-    Ok(out)
 }
 
 /// Expands the PATH arguments of `validate`: files as given, folders to their pledge files.
@@ -174,11 +141,60 @@ pub fn read(path: &Path, today: NaiveDate) -> Result<SourceFile> {
 /// loaded (commands that only need the model read a whole folder in less memory).
 fn read_keeping(path: &Path, today: NaiveDate, keep_text: bool) -> Result<SourceFile> {
     let display = display_path(path);
-    let size = fs::metadata(path)
-        .with_context(|| format!("cannot read {display}"))?
-        .len();
-    if size > MAX_FILE_SIZE {
-        let diag = Diagnostic::error(
+    let mut file = match read_capped(path) {
+        Ok(bytes) => from_bytes(path, display, bytes, today),
+        Err(diag) => SourceFile {
+            path: path.to_path_buf(),
+            display,
+            text: String::new(),
+            bom: false,
+            loaded: Loaded {
+                pledge: None,
+                diags: vec![diag],
+            },
+        },
+    };
+    if !keep_text && !file.loaded.has_errors() {
+        file.text = String::new();
+    }
+    Ok(file)
+}
+
+/// A file's bytes, or why it is not read: it cannot be opened, it is not a regular file (a
+/// FIFO would block, `/dev/zero` never ends), or it is over the size limit. At most one byte
+/// more than the limit is read, whatever the file claims its size is.
+fn read_capped(path: &Path) -> std::result::Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| Diagnostic::error(None, format!("cannot read the file: {e}"));
+    // Checked before opening: opening a FIFO waits for a writer.
+    let meta = fs::metadata(path).map_err(cannot)?;
+    let regular = |m: &fs::Metadata| {
+        if m.is_file() {
+            Ok(())
+        } else {
+            Err(Diagnostic::error(
+                None,
+                if m.is_dir() {
+                    "cannot read the folder".to_string()
+                } else {
+                    "not a regular file (a pipe, a device or a socket); pledge reads only regular files"
+                        .to_string()
+                },
+            ))
+        }
+    };
+    regular(&meta)?;
+    let file = File::open(path).map_err(cannot)?;
+    // Checked again on what was opened, in case the name was swapped meanwhile.
+    let meta = file.metadata().map_err(cannot)?;
+    regular(&meta)?;
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_SIZE + 1) as usize);
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        let size = meta.len().max(bytes.len() as u64);
+        return Err(Diagnostic::error(
             None,
             format!(
                 "the file is {:.1} MB; pledge files are limited to {} MiB",
@@ -188,24 +204,9 @@ fn read_keeping(path: &Path, today: NaiveDate, keep_text: bool) -> Result<Source
         )
         .with_hint(Some(
             "a löfte with years of weekly logs is well under 1 MB; check that this is a pledge file".into(),
-        ));
-        return Ok(SourceFile {
-            path: path.to_path_buf(),
-            display,
-            text: String::new(),
-            bom: false,
-            loaded: Loaded {
-                pledge: None,
-                diags: vec![diag],
-            },
-        });
+        )));
     }
-    let bytes = fs::read(path).with_context(|| format!("cannot read {display}"))?;
-    let mut file = from_bytes(path, display, bytes, today);
-    if !keep_text && !file.loaded.has_errors() {
-        file.text = String::new();
-    }
-    Ok(file)
+    Ok(bytes)
 }
 
 /// The bytes to write for `text`, with a byte-order mark when the original had one.
@@ -278,155 +279,4 @@ pub fn read_all(paths: &[PathBuf], today: NaiveDate, keep_text: bool) -> Result<
         out.extend(r?);
     }
     Ok(out)
-}
-
-/// An exclusive lock on the pledges folder, held until dropped.
-pub struct FolderLock {
-    _file: File,
-}
-
-/// How long `lock` waits for another process (`PLEDGE_LOCK_TIMEOUT`, in seconds).
-const LOCK_WAIT: Duration = Duration::from_secs(30);
-
-/// Takes the folder's exclusive lock, waiting for another `pledge` process to finish. A lock
-/// whose holder was killed is released by the OS at once; one held longer than the timeout
-/// (a process hung on a network disk, say) is an error rather than a wait without end.
-pub fn lock(dir: &Path) -> Result<FolderLock> {
-    let wait = std::env::var("PLEDGE_LOCK_TIMEOUT")
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map_or(LOCK_WAIT, Duration::from_secs_f64);
-    let path = dir.join(LOCK_FILE);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| format!("cannot open the lock file {}", display_path(&path)))?;
-    let start = Instant::now();
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(FolderLock { _file: file }),
-            Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            Err(TryLockError::WouldBlock) => bail!(
-                "another pledge process has held {} for {:.0} s; try again, or find the process \
-                 that holds it (fuser {})",
-                display_path(&path),
-                wait.as_secs_f64(),
-                display_path(&path)
-            ),
-            Err(TryLockError::Error(e)) => {
-                return Err(e).with_context(|| format!("cannot lock {}", display_path(&path)));
-            }
-        }
-    }
-}
-
-/// Replaces `path` with `contents` atomically: a temporary file in the same folder, written,
-/// flushed to disk and given the old file's permissions, is renamed over the target. A
-/// symlink is followed, so its target is replaced and the link stays. On any error the
-/// original is untouched and the temporary file is removed.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    write_atomic_with(path, |f| f.write_all(contents))
-}
-
-/// [`write_atomic`] with the writing step given, so tests can make it fail (a full disk) at
-/// any point.
-pub fn write_atomic_with(
-    path: &Path,
-    write: impl FnOnce(&mut File) -> std::io::Result<()>,
-) -> Result<()> {
-    let target =
-        fs::canonicalize(path).with_context(|| format!("cannot resolve {}", path.display()))?;
-    let dir = target
-        .parent()
-        .ok_or_else(|| anyhow!("{} has no parent folder", target.display()))?;
-    let perms = fs::metadata(&target)
-        .with_context(|| format!("cannot read {}", target.display()))?
-        .permissions();
-    let shown = display_path(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pledge-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file beside {shown}"))?;
-    write(tmp.as_file_mut())
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| {
-            format!("cannot write the new version of {shown}; the file is unchanged")
-        })?;
-    fs::set_permissions(tmp.path(), perms)
-        .with_context(|| format!("cannot set permissions for {shown}; the file is unchanged"))?;
-    tmp.persist(&target)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot replace {shown}; the file is unchanged"))?;
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn files_in(dir: &Path) -> Vec<String> {
-        let mut v: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
-    }
-
-    #[test]
-    fn a_failing_write_leaves_the_original_and_no_temporary_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.toml");
-        fs::write(&path, "original\n").unwrap();
-        let err = write_atomic_with(&path, |f| {
-            f.write_all(b"half of the new")?;
-            Err(std::io::Error::new(
-                std::io::ErrorKind::StorageFull,
-                "No space left on device",
-            ))
-        })
-        .unwrap_err();
-        let msg = format!("{err:#}");
-        assert!(
-            msg.contains("the file is unchanged") && msg.contains("No space left"),
-            "{msg}"
-        );
-        assert_eq!(fs::read_to_string(&path).unwrap(), "original\n");
-        assert_eq!(files_in(dir.path()), ["a.toml"]);
-    }
-
-    #[test]
-    fn a_write_replaces_the_whole_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.toml");
-        fs::write(&path, "original\n").unwrap();
-        write_atomic(&path, b"new\n").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
-        assert_eq!(files_in(dir.path()), ["a.toml"]);
-    }
-
-    #[test]
-    fn a_held_lock_times_out_with_a_message() {
-        let dir = tempfile::tempdir().unwrap();
-        let held = lock(dir.path()).unwrap();
-        // SAFETY: tests in this module do not read the variable concurrently with each other.
-        unsafe { std::env::set_var("PLEDGE_LOCK_TIMEOUT", "0.05") };
-        let err = lock(dir.path()).map(|_| ()).unwrap_err();
-        unsafe { std::env::remove_var("PLEDGE_LOCK_TIMEOUT") };
-        assert!(
-            format!("{err}").contains("another pledge process has held"),
-            "{err}"
-        );
-        drop(held);
-        lock(dir.path()).unwrap();
-    }
 }

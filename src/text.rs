@@ -1,6 +1,27 @@
-//! Small text helpers shared by the loader and the renderers.
+//! Small text helpers shared by the loader and the renderers. Depends on nothing else in the
+//! crate, so every module may use it.
 
-use crate::kommuner::fold;
+/// Folds a name for forgiving comparison: lower case, and å/ä/ö (and a few other accents)
+/// typed as a/a/o. "Östersund", "ostersund" and "ÖSTERSUND" fold alike.
+pub fn fold(s: &str) -> String {
+    s.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            'í' => 'i',
+            c => c,
+        })
+        .collect()
+}
+
+/// The English plural ending for a count: "" for 1, else "s".
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
 
 /// The candidates closest to `query` (compared folded), best first, at most `n`, and only
 /// those close enough to be a plausible typo.

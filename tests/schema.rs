@@ -1,5 +1,6 @@
-//! `pledge schema` stays in step with the loader: every valid file passes the JSON Schema, and
-//! the broken files whose fault a schema can express fail it.
+//! `pledge schema` stays in step with the loader: the schema is generated from the loader's raw
+//! structs (`pledge::load::raw`) and pinned here; every valid file passes it and deserializes
+//! into those structs, and the broken files whose fault a schema can express fail it.
 
 use std::path::Path;
 
@@ -79,6 +80,8 @@ fn the_schema_rejects_what_validate_rejects() {
         "bad-followup-when",
         "both-kommun-keys",
         "no-activities",
+        "count-too-large",
+        "log-empty-inline",
     ] {
         // Not here: a quoted date ("2016-01-01") is a string in JSON as a TOML date is, so
         // only `validate` can tell them apart; nor kommun names, dates in the calendar or
@@ -110,4 +113,68 @@ fn a_new_scaffold_validates_and_matches_the_schema() {
     assert!(!loaded.has_errors(), "{:?}", loaded.diags);
     let inst = to_json(&toml::Value::Table(toml::from_str(&text).unwrap()));
     assert!(validator().is_valid(&inst));
+}
+
+/// `pledge.schema.json` (what `pledge schema` prints and `pledge new` points at) is the schema
+/// generated from the raw structs. After changing them: `SCHEMA_UPDATE=1 cargo test --test schema`.
+#[test]
+fn the_schema_file_is_generated_from_the_raw_structs() {
+    let generated = pledge::load::raw::schema();
+    let path = Path::new(ROOT).join("pledge.schema.json");
+    if std::env::var_os("SCHEMA_UPDATE").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        on_disk == generated,
+        "pledge.schema.json is stale: run SCHEMA_UPDATE=1 cargo test --test schema"
+    );
+    let out = assert_cmd::Command::cargo_bin("pledge")
+        .unwrap()
+        .arg("schema")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), generated);
+}
+
+/// The raw structs describe every valid file: each deserializes into them.
+#[test]
+fn every_valid_file_deserializes_into_the_raw_structs() {
+    let mut files: Vec<String> = std::fs::read_dir(Path::new(ROOT).join("pledges"))
+        .unwrap()
+        .map(|e| format!("pledges/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    files.extend(
+        [
+            "tests/fixtures/odd.toml",
+            "tests/good-warnings.toml",
+            "tests/good-bom-crlf.toml",
+        ]
+        .map(String::from),
+    );
+    for f in files {
+        let text = std::fs::read_to_string(Path::new(ROOT).join(&f)).unwrap();
+        let text = text.trim_start_matches('\u{feff}');
+        if let Err(e) = toml::from_str::<pledge::load::raw::PledgeFile>(text) {
+            panic!("{f}: {e}");
+        }
+    }
+}
+
+/// The README's annotated example matches the schema too (`tests/format.rs` loads it).
+#[test]
+fn the_readme_example_matches_the_schema() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    let after = &readme[readme
+        .find("One file per löfte")
+        .expect("the format section")..];
+    let start = after.find("```toml\n").expect("the example") + "```toml\n".len();
+    let example = &after[start..start + after[start..].find("```").unwrap()];
+    let inst = to_json(&toml::Value::Table(toml::from_str(example).unwrap()));
+    let errors: Vec<String> = validator()
+        .iter_errors(&inst)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    toml::from_str::<pledge::load::raw::PledgeFile>(example).unwrap();
 }

@@ -1,11 +1,12 @@
 //! `done` then `undo` on arbitrary valid files: the first line of the input is the note, the
-//! rest the file. Whatever the file, appending keeps it valid with exactly one more entry,
-//! and undo gives back the original bytes.
+//! rest the file (a byte-order mark included). Whatever the file, appending keeps it valid
+//! with exactly one more entry, undo gives back the original bytes, and removing any entry
+//! that `remove` accepts leaves a valid file with one entry fewer; `pick` always answers.
 #![no_main]
 
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
-use pledge::record::{NewEntry, append, undo};
+use pledge::record::{NewEntry, UndoPick, append, pick, remove, undo};
 
 fuzz_target!(|data: &[u8]| {
     let today = NaiveDate::from_ymd_opt(2100, 1, 1).unwrap();
@@ -33,4 +34,18 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(after.log.len(), before.log.len() + 1);
     let (undone, _) = undo(&after_text, &after).unwrap();
     assert_eq!(undone, text);
+    for e in &after.log {
+        if let Ok(removed) = remove(&after_text, &after, e) {
+            let loaded = pledge::load::load("f.toml", &removed, today);
+            assert!(!loaded.has_errors(), "{:?}", loaded.diags);
+            assert_eq!(loaded.pledge.unwrap().log.len(), after.log.len() - 1);
+        }
+    }
+    let user = UndoPick {
+        user: Some(note),
+        ..UndoPick::default()
+    };
+    if let Ok(e) = pick(&after.log, &user) {
+        assert!(after.log.contains(e));
+    }
 });

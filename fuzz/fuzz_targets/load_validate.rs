@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 use pledge::i18n::Lang;
+use pledge::view::{self, meeting::Meeting};
 
 fuzz_target!(|data: &[u8]| {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
@@ -29,13 +30,14 @@ fuzz_target!(|data: &[u8]| {
     {
         let s = pledge::status::pledge_status(&p, on);
         for lang in [Lang::Sv, Lang::En] {
-            let _ = pledge::report::status_table(&s, lang, true);
-            let _ = pledge::report::status_markdown(&s, lang);
-            let _ = pledge::report::report_markdown(&s, None, lang);
-            let _ = pledge::report::report_html(&s, Some(on), lang);
+            let _ = view::table::status_table(&s, lang, true, Some(60));
+            let _ = view::markdown::status_markdown(&s, lang);
+            let _ = view::markdown::report_markdown(&Meeting::new(&s, None, lang));
+            let _ = view::html::report_html(&Meeting::new(&s, Some(on), lang));
         }
-        let _ = pledge::report::status_csv_rows(&s);
-        let _ = pledge::report::pledge_json(&s);
-        let _ = pledge::report::findings(&s, 30, "f.toml");
+        let _ = view::csv::status_csv(std::slice::from_ref(&s));
+        let _ = view::json::write_status(std::io::sink(), &[&p], on);
+        let findings = pledge::findings::findings(&s, 30, "f.toml");
+        let _ = view::json::check(on, 30, &findings, &[]);
     }
 });

@@ -126,8 +126,13 @@ pub fn make_id(text: &str, taken: &[String]) -> String {
     let mut id = crate::text::slug(&words.join(" "));
     id.truncate(32);
     let mut id = id.trim_end_matches('-').to_string();
-    if id.is_empty() {
-        id = "aktivitet".to_string();
+    if id.is_empty() || crate::model::RESERVED_IDS.contains(&id.as_str()) {
+        // An id `done` reads as the follow-up itself is no activity's.
+        id = if id.is_empty() {
+            "aktivitet".to_string()
+        } else {
+            format!("{id}-aktivitet")
+        };
     }
     let base = id.clone();
     let mut n = 2;
@@ -294,6 +299,7 @@ mod tests {
         );
         assert_eq!(make_id("Trygghetsvandringar.", &t), "trygghetsvandringar-2");
         assert_eq!(make_id("Att.", &[]), "aktivitet");
+        assert_eq!(make_id("Uppföljning.", &[]), "uppfoljning-aktivitet");
     }
 
     #[test]

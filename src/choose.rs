@@ -1,0 +1,267 @@
+//! Which löfte a command works on: the rules that pick, from the loaded löften, the one an
+//! entry is recorded in, the follow-up's löfte, what `status` and `report` show, and which
+//! files to read first. Pure: loaded löften, arguments and a date in; values or typed errors
+//! out. The commands turn the errors into messages.
+
+use std::path::Path;
+
+use chrono::{NaiveDate, TimeDelta};
+
+use crate::kommuner::Kommun;
+use crate::model::{FollowupWhen, Pledge};
+use crate::resolve;
+use crate::status::{FollowupState, followup_status};
+
+/// Why no single löfte holds a date.
+#[derive(Debug, Clone)]
+pub enum OnDateError<'p> {
+    /// None holds it; `all` are the kommun's löften (possibly none).
+    NoneHolds { all: Vec<&'p Pledge> },
+    /// Several hold it and nothing tells them apart.
+    Several(Vec<&'p Pledge>),
+}
+
+/// The one löfte of `k` whose period holds `date` and whose area matches; when several do,
+/// the ones with an activity matching `activity`, then (without `area`) the one for the
+/// whole kommun.
+pub fn pledge_on<'p>(
+    pledges: impl IntoIterator<Item = &'p Pledge>,
+    k: &Kommun,
+    date: NaiveDate,
+    area: Option<&str>,
+    activity: Option<&str>,
+) -> Result<&'p Pledge, OnDateError<'p>> {
+    let all: Vec<&Pledge> = of_kommun(pledges, k).collect();
+    let mut holding: Vec<&Pledge> = all
+        .iter()
+        .copied()
+        .filter(|p| p.period.contains(date) && p.in_area(area))
+        .collect();
+    if let (true, Some(q)) = (holding.len() > 1, activity) {
+        let with: Vec<&Pledge> = holding
+            .iter()
+            .copied()
+            .filter(|p| resolve::activity(p, q).is_ok())
+            .collect();
+        if !with.is_empty() {
+            holding = with;
+        }
+    }
+    // Without an area, a löfte for the whole kommun is preferred to those for its parts.
+    if holding.len() > 1 && area.is_none() {
+        let whole: Vec<&Pledge> = holding
+            .iter()
+            .copied()
+            .filter(|p| p.area.is_none())
+            .collect();
+        if let [one] = whole.as_slice() {
+            holding = vec![*one];
+        }
+    }
+    match holding.as_slice() {
+        [one] => Ok(one),
+        [] => Err(OnDateError::NoneHolds { all }),
+        _ => Err(OnDateError::Several(holding)),
+    }
+}
+
+/// The löfte a follow-up recorded on `date` belongs to: one in force then whose follow-up is
+/// yearly or continuous; else the most recently ended one whose dated follow-up is not yet
+/// recorded and is due (from 90 days before its window); else the one in force; else the most
+/// recently ended. None when no löfte of `k` (in `area`) had started by `date`.
+pub fn followup_pledge<'p>(
+    pledges: impl IntoIterator<Item = &'p Pledge>,
+    k: &Kommun,
+    date: NaiveDate,
+    area: Option<&str>,
+) -> Option<&'p Pledge> {
+    let score = |p: &Pledge| {
+        let when = p.followup.as_ref().and_then(|f| f.when);
+        let holding = p.period.contains(date);
+        let st = followup_status(p, date);
+        if holding && matches!(when, Some(FollowupWhen::Yearly | FollowupWhen::Continuous)) {
+            3
+        } else if p.period.end < date
+            && st.status != FollowupState::Done
+            && st
+                .due_from
+                .is_some_and(|from| date + TimeDelta::days(90) >= from)
+        {
+            2
+        } else if holding {
+            1
+        } else {
+            0
+        }
+    };
+    of_kommun(pledges, k)
+        .filter(|p| p.period.start <= date && p.in_area(area))
+        .max_by_key(|p| (score(p), p.period.end))
+}
+
+/// The löften of a kommun to show on a date: every one in force then (one for the whole
+/// kommun and one for its centre, say), else the latest that has started, else the first to
+/// come. In order of start, whole kommun first, then file.
+pub fn pledges_for<'p>(
+    pledges: impl IntoIterator<Item = &'p Pledge>,
+    k: &Kommun,
+    on: NaiveDate,
+) -> Vec<&'p Pledge> {
+    let mut mine: Vec<&Pledge> = of_kommun(pledges, k).collect();
+    mine.sort_by_key(|p| (p.period.start, p.area.is_some(), p.file.clone()));
+    let active: Vec<&Pledge> = mine
+        .iter()
+        .copied()
+        .filter(|p| p.period.contains(on))
+        .collect();
+    if !active.is_empty() {
+        return active;
+    }
+    mine.iter()
+        .rev()
+        .find(|p| p.period.start <= on)
+        .or_else(|| mine.first())
+        .map(|p| vec![*p])
+        .unwrap_or_default()
+}
+
+/// Why `status` has nothing to show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SelectError {
+    /// No kommun named and the folder holds no valid löfte.
+    NoLoften,
+    /// No kommun named and the folder holds löften for several; `first` by kommunkod.
+    SeveralKommuner {
+        count: usize,
+        first: &'static Kommun,
+    },
+    /// A named kommun has no löfte in the folder.
+    NoneFor(&'static Kommun),
+}
+
+/// The löften `status` shows, in order: by län, then kommunkod. `kommuner` are the kommuner
+/// named (none: the only kommun in the folder); `all` takes every kommun of the folder.
+pub fn status_pledges<'p>(
+    pledges: &[&'p Pledge],
+    kommuner: &[&'static Kommun],
+    all: bool,
+    on: NaiveDate,
+) -> Result<Vec<&'p Pledge>, SelectError> {
+    let present = || pledges.iter().flat_map(|p| p.kommuner.iter().copied());
+    let mut ks: Vec<&'static Kommun> = if all {
+        present().collect()
+    } else if kommuner.is_empty() {
+        let mut found: Vec<&'static Kommun> = present().collect();
+        found.sort_by_key(|k| k.kod);
+        found.dedup();
+        match found.len() {
+            0 => return Err(SelectError::NoLoften),
+            1 => found,
+            count => {
+                return Err(SelectError::SeveralKommuner {
+                    count,
+                    first: found[0],
+                });
+            }
+        }
+    } else {
+        kommuner.to_vec()
+    };
+    ks.sort_by_key(|k| (k.lanskod, k.kod));
+    ks.dedup();
+    let mut out: Vec<&Pledge> = Vec::new();
+    for k in ks {
+        let found = pledges_for(pledges.iter().copied(), k, on);
+        if found.is_empty() && !all {
+            return Err(SelectError::NoneFor(k));
+        }
+        for p in found {
+            if !out.iter().any(|q| std::ptr::eq(*q, p)) {
+                out.push(p);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Why `report` cannot pick one löfte.
+#[derive(Debug, Clone)]
+pub enum ReportChoiceError<'p> {
+    /// The kommun has no löfte in the folder.
+    NoneFor,
+    /// Several are in force and `area` does not pick one of them (`found` in the order of
+    /// [`pledges_for`]).
+    Several(Vec<&'p Pledge>),
+}
+
+/// The löfte `report` shows for a kommun on a date: among [`pledges_for`], the one whose area
+/// starts with `area`; without `area`, the one for the whole kommun, or the only one there is.
+pub fn report_pledge<'p>(
+    pledges: impl IntoIterator<Item = &'p Pledge>,
+    k: &Kommun,
+    on: NaiveDate,
+    area: Option<&str>,
+) -> Result<&'p Pledge, ReportChoiceError<'p>> {
+    let found = pledges_for(pledges, k, on);
+    let chosen: Vec<&Pledge> = found
+        .iter()
+        .copied()
+        .filter(|p| p.in_area(area) && (area.is_some() || p.area.is_none()))
+        .collect();
+    match (chosen.as_slice(), found.as_slice()) {
+        ([one], _) => Ok(one),
+        ([], [only]) if area.is_none() => Ok(only),
+        ([], []) => Err(ReportChoiceError::NoneFor),
+        _ => Err(ReportChoiceError::Several(found)),
+    }
+}
+
+/// The löften `list` shows: those of `kommun` (all without), whose period holds `active_on`
+/// (all without), by kommunkod of the first kommun, then start.
+pub fn list_pledges<'p>(
+    pledges: impl IntoIterator<Item = &'p Pledge>,
+    kommun: Option<&Kommun>,
+    active_on: Option<NaiveDate>,
+) -> Vec<&'p Pledge> {
+    let mut rows: Vec<&Pledge> = pledges
+        .into_iter()
+        .filter(|p| kommun.is_none_or(|k| p.kommuner.contains(&k)))
+        .filter(|p| active_on.is_none_or(|d| p.period.contains(d)))
+        .collect();
+    rows.sort_by_key(|p| (p.kommuner[0].kod, p.period.start));
+    rows
+}
+
+/// The years a file's name ends with: `x-2016.toml` (2016, 2016), `x-2016-2017.toml`
+/// (2016, 2017); None for other names.
+pub fn name_years(path: &Path) -> Option<(i32, i32)> {
+    let stem = path.file_stem()?.to_str()?;
+    let year = |s: &str| {
+        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i32>().ok())
+            .flatten()
+    };
+    let mut parts = stem.rsplit('-');
+    let last = year(parts.next()?)?;
+    match parts.next().and_then(year) {
+        Some(first) if first <= last => Some((first, last)),
+        _ => Some((last, last)),
+    }
+}
+
+/// Whether a file's name allows it to hold a löfte in force in `year`: its name's years hold
+/// the year, or its name has no years.
+pub fn name_may_hold(path: &Path, year: i32) -> bool {
+    name_years(path).is_none_or(|(a, b)| a <= year && year <= b)
+}
+
+fn of_kommun<'p>(
+    pledges: impl IntoIterator<Item = &'p Pledge>,
+    k: &Kommun,
+) -> impl Iterator<Item = &'p Pledge> {
+    pledges.into_iter().filter(move |p| p.kommuner.contains(&k))
+}
+
+#[cfg(test)]
+#[path = "choose_tests.rs"]
+mod tests;

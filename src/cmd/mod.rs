@@ -1,0 +1,217 @@
+//! The commands: the thin shell that reads through the store, decides through the pure core
+//! ([`crate::choose`], [`crate::status`], [`crate::record`]) and writes through the context's
+//! writers. One file per command or small group. [`run`] returns the exit code; errors map to
+//! 1 (refused) or 2 (usage, I/O); a closed output pipe ends the run quietly.
+
+use std::fmt;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+
+mod check;
+pub mod context;
+mod docs;
+mod done;
+mod import;
+mod list;
+mod log;
+mod merge_driver;
+mod new;
+mod report;
+mod status;
+mod validate;
+mod workspace;
+
+pub use context::Ctx;
+pub use workspace::{Workspace, resolve_kommun};
+
+/// A change the program refuses to make (exit 1): the file is untouched.
+#[derive(Debug)]
+pub struct Refused(pub String);
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+pub fn exit_code_of(e: &anyhow::Error) -> u8 {
+    if e.downcast_ref::<Refused>().is_some() || e.downcast_ref::<crate::store::Refusal>().is_some()
+    {
+        1
+    } else {
+        2
+    }
+}
+
+/// Whether the error is a closed output pipe (`pledge log | head`): the reader has all it
+/// wanted, so the run ends quietly with exit 0, as ripgrep does.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            // serde_json keeps the io::Error inside, not as its source.
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+    })
+}
+
+/// The error with its causes, on one line each.
+pub fn describe(e: &anyhow::Error) -> String {
+    let mut s = e.to_string();
+    for cause in e.chain().skip(1) {
+        s.push_str(&format!(": {cause}"));
+    }
+    s
+}
+
+/// Runs a command in the context; returns the exit code.
+pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
+    let dir = cli.global.dir.clone();
+    let code = match cli.command {
+        Command::Validate(a) => validate::validate(dir, a, ctx),
+        Command::List(a) => list::list(dir, a, ctx),
+        Command::Done(a) => done::done(dir, a, ctx),
+        Command::Undo(a) => done::undo(dir, a, ctx),
+        Command::Log(a) => log::log(dir, a, ctx),
+        Command::Status(a) => status::status(dir, a, ctx),
+        Command::Report(a) => report::report(dir, a, ctx),
+        Command::Check(a) => check::check(dir, a, ctx),
+        Command::New(a) => new::new(dir, a, ctx),
+        Command::Import(a) => import::import(dir, a, ctx),
+        Command::Completions { shell } => docs::completions(shell, ctx),
+        Command::Man => docs::man(ctx),
+        Command::Schema => docs::schema(ctx),
+        Command::MergeDriver { base, ours, theirs } => {
+            merge_driver::merge_driver(&base, &ours, &theirs, ctx)
+        }
+    }?;
+    ctx.out.flush()?;
+    Ok(code)
+}
+
+pub use crate::view::phrases::describe_progress;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn a_broken_pipe_is_found_anywhere_in_the_chain() {
+        let pipe = || Error::from(ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(&anyhow::Error::from(pipe())));
+        assert!(is_broken_pipe(
+            &anyhow::Error::from(pipe()).context("cannot write")
+        ));
+        assert!(is_broken_pipe(&anyhow::Error::from(serde_json::Error::io(
+            pipe()
+        ))));
+        assert!(!is_broken_pipe(&anyhow::Error::from(Error::from(
+            ErrorKind::NotFound
+        ))));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("Broken pipe")));
+    }
+
+    /// A writer the test keeps a handle on.
+    #[derive(Clone, Default)]
+    struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl std::io::Write for Shared {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A reader that has gone away.
+    struct Closed;
+
+    impl std::io::Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(Error::from(ErrorKind::BrokenPipe))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn run_in(args: &[&str], out: Box<dyn std::io::Write>) -> Result<u8> {
+        use clap::Parser;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/pledges");
+        let mut full = vec!["pledge", "--dir", dir, "--lang", "en"];
+        full.extend_from_slice(args);
+        let cli = Cli::try_parse_from(full).unwrap();
+        let facts = context::Facts {
+            clock: "2017-06-30".parse().unwrap(),
+            ..Default::default()
+        };
+        let mut ctx = Ctx::new(&cli, facts, out, Box::new(std::io::sink()))?;
+        run(cli, &mut ctx)
+    }
+
+    #[test]
+    fn commands_write_through_the_contexts_writer() {
+        let out = Shared::default();
+        let args = ["list", "--format", "csv", "--as-of", "2017-06-30"];
+        let code = run_in(&args, Box::new(out.clone())).unwrap();
+        assert_eq!(code, 0);
+        let text = String::from_utf8(out.0.borrow().clone()).unwrap();
+        assert!(text.starts_with("kommuner,kommunkod,"), "{text}");
+        assert_eq!(text.lines().count(), 6, "{text}");
+    }
+
+    #[test]
+    fn a_closed_pipe_is_an_error_main_ends_quietly_on() {
+        for args in [
+            &["list", "--format", "table", "--as-of", "2017-06-30"][..],
+            &["log", "--format", "json", "--as-of", "2017-06-30"],
+            &[
+                "status",
+                "--all",
+                "--format",
+                "json",
+                "--as-of",
+                "2017-06-30",
+            ],
+            &[
+                "status",
+                "--all",
+                "--format",
+                "table",
+                "--as-of",
+                "2017-06-30",
+            ],
+            &[
+                "report",
+                "filipstad",
+                "--format",
+                "html",
+                "--as-of",
+                "2017-06-30",
+            ],
+            &[
+                "check",
+                "--format",
+                "text",
+                "--as-of",
+                "2017-06-30",
+                "--within",
+                "30",
+            ],
+            &["schema"],
+            &["man"],
+            &["completions", "bash"],
+        ] {
+            let e = run_in(args, Box::new(Closed)).unwrap_err();
+            assert!(is_broken_pipe(&e), "{args:?}: {e:?}");
+        }
+    }
+}

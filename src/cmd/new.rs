@@ -1,0 +1,145 @@
+//! `new`: a commented scaffold for a new löfte.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use chrono::{Datelike, NaiveDate};
+
+use super::Ctx;
+use crate::kommuner::{self, Kommun};
+use crate::record::toml_string;
+use crate::store;
+
+/// The scaffold text of a new löfte: commented, and valid as written.
+pub fn scaffold(ks: &[&Kommun], start: NaiveDate, end: NaiveDate, area: Option<&str>) -> String {
+    let names: Vec<&str> = ks.iter().map(|k| k.name).collect();
+    let years = crate::text::years(start.year(), end.year());
+    let mut s = String::new();
+    let _ = writeln!(s, "#:schema ./pledge.schema.json");
+    let _ = writeln!(
+        s,
+        "# Medborgarlöfte for {} {years}. Written by `pledge new`; fill in the",
+        names.join(", ")
+    );
+    let _ = writeln!(
+        s,
+        "# text as published. The format is described in pledge's README."
+    );
+    for k in ks {
+        let _ = writeln!(
+            s,
+            "# {}: kommunkod {}, {}, polisregion {}",
+            k.name, k.kod, k.lan, k.polisregion
+        );
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "title = {}",
+        toml_string(&format!("Medborgarlöfte för {} {years}", names.join(", ")))
+    );
+    if let [one] = ks {
+        let _ = writeln!(s, "kommun = {}", toml_string(one.name));
+    } else {
+        let list: Vec<String> = names.iter().map(|n| toml_string(n)).collect();
+        let _ = writeln!(s, "kommuner = [{}]", list.join(", "));
+    }
+    if let Some(area) = area {
+        let _ = writeln!(s, "area = {}", toml_string(area));
+    }
+    s.push_str(
+        "# lokalpolisomrade = \"...\"\n\
+         # signed = YYYY-MM-DD\n\
+         # signatories = [{ name = \"...\", role = \"...\" }]\n\
+         # source = \"where the löfte was published\"\n\
+         \n\
+         # promise = \"Kommunen och polisen ska gemensamt arbeta för att ...\"\n\
+         \n",
+    );
+    let _ = writeln!(s, "[period]\nstart = {start}\nend = {end}");
+    s.push_str(
+        "# until_replaced = true   # in force until a new löfte is signed\n\
+         \n\
+         [problem]\n\
+         text = \"Beskriv problembilden.\"\n\
+         # priorities = [\"Det viktigaste problemet\", \"Det näst viktigaste\"]\n\
+         \n\
+         # One [[activity]] per promised activity. `id` is typed on the command line.\n\
+         [[activity]]\n\
+         id = \"aktivitet-1\"\n\
+         text = \"Beskriv vad som lovas.\"\n\
+         owners = [\"polisen\"]        # \"polisen\", \"kommunen\", both, or a named party\n\
+         # target = \"once\"                          a milestone\n\
+         # target = { count = 2, per = \"year\" }     week | month | quarter | half-year | year | period\n\
+         \n\
+         # [[activity]]\n\
+         # id = \"trygghetsvandring\"\n\
+         # text = \"Kommunen och polisen lovar att genomföra trygghetsvandringar minst två gånger per år.\"\n\
+         # owners = [\"kommunen\"]\n\
+         # partners = [\"polisen\"]\n\
+         # target = { count = 2, per = \"year\" }\n\
+         \n\
+         [followup]\n\
+         # when = YYYY-MM-DD   # or \"2017-Q1\", \"yearly\", \"continuous\"\n\
+         how = \"Beskriv hur löftet följs upp.\"\n\
+         # responsible = \"polisen\"\n\
+         # presented = \"kommunens hemsida\"\n\
+         \n\
+         # Completed work is recorded below by `pledge done` as [[log]] entries.\n",
+    );
+    s
+}
+
+pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Result<u8> {
+    let (start, end) = (ctx.date(a.start), ctx.date(a.end));
+    if end < start {
+        bail!("--end ({end}) is before --start ({start})");
+    }
+    let mut ks: Vec<&'static Kommun> = Vec::new();
+    for name in &a.kommuner {
+        let Some(k) = kommuner::find(name) else {
+            let close = kommuner::suggest(name);
+            let hint = if close.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", close.join(" or "))
+            };
+            bail!(
+                "unknown kommun \"{}\"{hint}",
+                crate::text::safe(name, false)
+            );
+        };
+        if !ks.contains(&k) {
+            ks.push(k);
+        }
+    }
+    let text = scaffold(&ks, start, end, a.area.as_deref());
+    debug_assert!(!crate::load::load("new.toml", &text, ctx.clock).has_errors());
+    if a.dry_run {
+        write!(ctx.out, "{text}")?;
+        return Ok(0);
+    }
+    let dir = match store::find_dir(dir.as_deref()) {
+        Ok(d) => d,
+        Err(_) if dir.is_none() => {
+            let d = PathBuf::from("pledges");
+            std::fs::create_dir_all(&d).context("cannot create the pledges folder")?;
+            d
+        }
+        Err(e) => return Err(e),
+    };
+    let years = crate::text::years(start.year(), end.year());
+    let path = dir.join(format!("{}-{years}.toml", crate::text::slug(ks[0].name)));
+    let shown = store::display_path(&path);
+    // Whole or not at all: a full disk leaves no empty file that `new` would then refuse.
+    store::create_atomic(&path, text.as_bytes())?;
+    if !ctx.quiet {
+        writeln!(
+            ctx.out,
+            "wrote {shown}; fill it in, then run `pledge validate`"
+        )?;
+    }
+    Ok(0)
+}

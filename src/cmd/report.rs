@@ -1,0 +1,46 @@
+//! `report`: the document for the BRÅ meeting.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+use super::{Ctx, Workspace, resolve_kommun};
+use crate::choose::{self, ReportChoiceError};
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::status::pledge_status;
+use crate::view::{self, meeting::Meeting};
+
+pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> {
+    let as_of = ctx.today;
+    let lang = ctx.lang;
+    let since = a.since.map(|d| ctx.date(d));
+    let ws = Workspace::open(dir, ctx.read_cutoff())?;
+    let k = resolve_kommun(&a.kommun, &ws)?;
+    let p = match choose::report_pledge(ws.pledges(), k, as_of, a.area.as_deref()) {
+        Ok(p) => p,
+        Err(ReportChoiceError::NoneFor) => bail!("the folder has no löfte for {}", k.name),
+        Err(ReportChoiceError::Several(found)) => bail!(
+            "{} löften for {} are in force on {as_of}; choose one with --area ({})",
+            found.len(),
+            k.name,
+            found
+                .iter()
+                .map(|p| p
+                    .area
+                    .as_deref()
+                    .unwrap_or("the whole kommun: no --area")
+                    .to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let s = pledge_status(p, as_of);
+    let m = Meeting::new(&s, since, lang);
+    let text = match a.format {
+        ReportFormat::Markdown => view::markdown::report_markdown(&m),
+        ReportFormat::Html => view::html::report_html(&m),
+    };
+    write!(ctx.out, "{text}")?;
+    ws.exit_code(&mut ctx.err)
+}

@@ -1,0 +1,65 @@
+//! `validate`: every problem of the pledge files, with file, line and column.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::Ctx;
+use crate::cli::ValidateArgs;
+use crate::model::Pledge;
+use crate::store;
+use crate::text::plural;
+
+pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<u8> {
+    let today = ctx.read_cutoff();
+    let paths = if a.paths.is_empty() {
+        let dir = store::find_dir(dir.as_deref())?;
+        store::pledge_files(&dir)?
+    } else {
+        store::expand_paths(&a.paths)?
+    };
+    let mut files = store::read_all(&paths, today, true)?;
+    let pledges: Vec<(usize, &Pledge)> = files
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.loaded.pledge.as_ref().map(|p| (i, p)))
+        .collect();
+    let only: Vec<&Pledge> = pledges.iter().map(|(_, p)| *p).collect();
+    let extra: Vec<(usize, crate::diag::Diagnostic)> = crate::validate::overlaps(&only)
+        .into_iter()
+        .map(|(i, d)| (pledges[i].0, d))
+        .collect();
+    for (i, d) in extra {
+        files[i].loaded.diags.push(d);
+    }
+    let (mut errors, mut warnings) = (0, 0);
+    let mut report = String::new();
+    for f in &files {
+        for d in &f.loaded.diags {
+            if d.is_error() {
+                errors += 1;
+            } else {
+                warnings += 1;
+                if ctx.quiet {
+                    continue;
+                }
+            }
+            report.push_str(&crate::diag::render(&f.display, &f.text, d));
+        }
+    }
+    write!(ctx.out, "{report}")?;
+    if !ctx.quiet {
+        writeln!(
+            ctx.out,
+            "{} file{} checked: {} error{}, {} warning{}",
+            files.len(),
+            plural(files.len()),
+            errors,
+            plural(errors),
+            warnings,
+            plural(warnings)
+        )?;
+    }
+    Ok(if errors > 0 { 1 } else { 0 })
+}

@@ -1,0 +1,207 @@
+//! `[[activity]]` tables with their owners and targets, and `[followup]`.
+
+use super::*;
+
+impl Loader<'_> {
+    pub(super) fn activities(&mut self, v: &Val<'_>) -> Vec<Activity> {
+        let mut out: Vec<Activity> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        for (t, span) in self.tables(v, "activity") {
+            let f = self.fields(t, span.clone(), &KNOWN.activity, "an activity");
+            let id_v = self.require(&f, "id", "\"trygghetsvandring\"");
+            let id = id_v.and_then(|v| self.string(v, "id"));
+            if let (Some(id), Some(id_v)) = (&id, id_v) {
+                if RESERVED_IDS.contains(&id.as_str()) {
+                    self.err(
+                        id_v.span(),
+                        format!("the activity id \"{id}\" is reserved for recording the follow-up"),
+                        Some("choose another id; record the follow-up itself with `pledge done followup`".into()),
+                    );
+                } else if !valid_id(id) {
+                    self.err(
+                        id_v.span(),
+                        format!("activity id \"{id}\" is not a short command-line word"),
+                        Some(format!(
+                            "use lower-case letters a-z, digits and '-', e.g. \"{}\"",
+                            crate::text::slug(id)
+                        )),
+                    );
+                } else if seen.contains(id.as_str()) {
+                    self.err(
+                        id_v.span(),
+                        format!("duplicate activity id \"{id}\""),
+                        Some("activity ids must be unique within a löfte; rename one".into()),
+                    );
+                } else {
+                    seen.insert(id.clone());
+                }
+            }
+            let text = self
+                .require(&f, "text", "\"Polisen lovar att ...\"")
+                .and_then(|v| self.string(v, "text"));
+            let owners = match f.get("owners") {
+                Some(v) => self.owners(v, "owners"),
+                None => Vec::new(),
+            };
+            if f.get("owners")
+                .is_none_or(|o| matches!(o.get_ref(), DeValue::Array(a) if a.is_empty()))
+            {
+                self.warn(
+                    span.clone(),
+                    format!(
+                        "weak löfte: activity \"{}\" has no owner",
+                        id.as_deref().unwrap_or("?")
+                    ),
+                    Some(
+                        "add `owners = [\"polisen\"]`, `[\"kommunen\"]`, both, or a named party"
+                            .into(),
+                    ),
+                );
+            }
+            let partners = match f.get("partners") {
+                Some(v) => self.owners(v, "partners"),
+                None => Vec::new(),
+            };
+            let target = match f.get("target") {
+                Some(v) => self.target(v),
+                None => Some(Target::None),
+            };
+            if let (Some(id), Some(text), Some(target)) = (id, text, target) {
+                out.push(Activity {
+                    id,
+                    text,
+                    owners,
+                    partners,
+                    target,
+                    units: Vec::new(),
+                    parts: Vec::new(),
+                    frame: Default::default(),
+                });
+            }
+        }
+        out
+    }
+
+    pub(super) fn owners(&mut self, v: &Val<'_>, key: &str) -> Vec<Owner> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.mismatch(v, key, "an array", "[\"polisen\", \"kommunen\"]");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(_) => {
+                    if let Some(s) = self.string(item, key) {
+                        out.push(Owner {
+                            who: Party::parse(&s),
+                            role: None,
+                        });
+                    }
+                }
+                DeValue::Table(t) => {
+                    let f = self.fields(t, item.span(), &KNOWN.owner, "an owner");
+                    let who = self
+                        .require(&f, "who", "\"polisen\"")
+                        .and_then(|v| self.string(v, "who"));
+                    let role = self.opt_string(&f, "role");
+                    if let Some(who) = who {
+                        out.push(Owner {
+                            who: Party::parse(&who),
+                            role,
+                        });
+                    }
+                }
+                _ => self.mismatch(
+                    item,
+                    key,
+                    "a name or a table",
+                    "{ who = \"polisen\", role = \"...\" }",
+                ),
+            }
+        }
+        out
+    }
+
+    pub(super) fn target(&mut self, v: &Val<'_>) -> Option<Target> {
+        match v.get_ref() {
+            DeValue::String(s) if s.as_ref() == "once" => Some(Target::Once),
+            DeValue::String(s) => {
+                self.err(
+                    v.span(),
+                    format!("unknown target \"{s}\""),
+                    Some("write `target = \"once\"` for a milestone, or `target = { count = 2, per = \"year\" }`".into()),
+                );
+                None
+            }
+            DeValue::Table(t) => {
+                let f = self.fields(t, v.span(), &KNOWN.target, "`target`");
+                let count_v = self.require(&f, "count", "2");
+                let count = count_v.and_then(|c| {
+                    self.count(
+                        c,
+                        "target count",
+                        "a target counts occurrences: 1, 2, 25, ...; leave `target` out for ongoing work",
+                    )
+                });
+                let per = self.require(&f, "per", "\"year\"").and_then(|p| {
+                    let s = self.string(p, "per")?;
+                    let per = Per::parse(&s);
+                    if per.is_none() {
+                        let hint = did_you_mean(&s, &Per::NAMES, true).unwrap_or_else(|| {
+                            format!("`per` is one of: {}", Per::NAMES.join(", "))
+                        });
+                        self.err(p.span(), format!("unknown window \"{s}\""), Some(hint));
+                    }
+                    per
+                });
+                Some(Target::Count {
+                    count: count?,
+                    per: per?,
+                })
+            }
+            _ => {
+                self.mismatch(
+                    v,
+                    "target",
+                    "\"once\" or a table",
+                    "{ count = 2, per = \"year\" }",
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn followup(&mut self, v: &Val<'_>) -> Option<Followup> {
+        let t = self.table(v, "followup", "{ when = 2017-03-31, how = \"...\" }")?;
+        let f = self.fields(t, v.span(), &KNOWN.followup, "`followup`");
+        let when = match f.get("when") {
+            None => None,
+            Some(w) => match w.get_ref() {
+                DeValue::Datetime(_) => {
+                    self.date(w, "when").map(|date| FollowupWhen::Date { date })
+                }
+                DeValue::String(s) => {
+                    let when = parse_when(s);
+                    if when.is_none() {
+                        self.err(
+                            w.span(),
+                            format!("unknown follow-up time \"{s}\""),
+                            Some("write a date (2017-03-31), a quarter (\"2017-Q1\"), \"yearly\" or \"continuous\"".into()),
+                        );
+                    }
+                    when
+                }
+                _ => {
+                    self.mismatch(w, "when", "a date or a text", "2017-03-31");
+                    None
+                }
+            },
+        };
+        Some(Followup {
+            when,
+            how: self.opt_string(&f, "how"),
+            responsible: self.opt_string(&f, "responsible"),
+            presented: self.opt_string(&f, "presented"),
+        })
+    }
+}

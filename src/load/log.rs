@@ -1,0 +1,147 @@
+//! `[[log]]` entries: the completed work.
+
+use super::*;
+
+impl Loader<'_> {
+    pub(super) fn log(
+        &mut self,
+        v: &Val<'_>,
+        ids: &HashSet<&str>,
+        period: Option<&Period>,
+    ) -> Vec<LogEntry> {
+        if !self.log_is_tables(v) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (t, header) in self.tables(v, "log") {
+            let f = self.fields(t, header.clone(), &KNOWN.log, "a log entry");
+            let date_v = self.require(&f, "date", "2016-05-12");
+            let date = date_v.and_then(|v| self.date(v, "date"));
+            let activity_v = self.require(&f, "activity", "\"trygghetsvandring\"");
+            let activity = activity_v.and_then(|v| self.string(v, "activity"));
+            let count = match f.get("count") {
+                None => Some(1),
+                Some(c) => self.count(
+                    c,
+                    "log count",
+                    "the number of occurrences this entry records",
+                ),
+            };
+            let by = self.opt_string(&f, "by");
+            let note = match f.get("note") {
+                Some(n) => match n.get_ref() {
+                    DeValue::String(s) => Some(s.to_string()),
+                    _ => {
+                        self.mismatch(n, "note", "a string", "\"...\"");
+                        None
+                    }
+                },
+                None => None,
+            };
+            if let (Some(a), Some(av)) = (&activity, activity_v) {
+                self.entry_activity(a, av, ids);
+            }
+            if let (Some(d), Some(dv)) = (date, date_v) {
+                self.entry_date(d, dv, activity.as_deref(), period);
+            }
+            let span = t
+                .iter()
+                .flat_map(|(k, v)| [k.span(), v.span()])
+                .fold(header.clone(), |acc, s| {
+                    acc.start.min(s.start)..acc.end.max(s.end)
+                });
+            if let (Some(date), Some(activity), Some(count)) = (date, activity, count) {
+                out.push(LogEntry {
+                    date,
+                    activity,
+                    part: None,
+                    unit: None,
+                    kommun: None,
+                    request: false,
+                    count,
+                    by,
+                    note,
+                    span,
+                });
+            }
+        }
+        out
+    }
+
+    /// Whether `log` is written as `[[log]]` tables, which is the only form `pledge done` can
+    /// append to; reports it when not.
+    fn log_is_tables(&mut self, v: &Val<'_>) -> bool {
+        // `pledge done` appends `[[log]]` tables, which TOML allows only after `[[log]]`
+        // tables: an inline array (`log = [...]`) would make the file invalid.
+        if let DeValue::Array(items) = v.get_ref()
+            && items.is_empty()
+        {
+            self.err(
+                v.span(),
+                "log entries must be `[[log]]` tables",
+                Some("remove `log = []`: `pledge done` adds each entry under its own `[[log]]` header".into()),
+            );
+            return false;
+        }
+        if let DeValue::Array(items) = v.get_ref()
+            && let Some(item) = items.iter().find(|i| !self.src[i.span()].starts_with("[["))
+        {
+            self.err(
+                item.span(),
+                "log entries must be `[[log]]` tables",
+                Some("write each entry under its own `[[log]]` header, so `pledge done` can append to it".into()),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// An entry names an activity of the löfte, or the follow-up.
+    fn entry_activity(&mut self, a: &str, av: &Val<'_>, ids: &HashSet<&str>) {
+        if a != FOLLOWUP_ID && !ids.contains(a) && !ids.is_empty() {
+            let known: Vec<&str> = ids.iter().copied().chain([FOLLOWUP_ID]).collect();
+            let mut sorted = known.clone();
+            sorted.sort();
+            let hint = did_you_mean(a, &known, true)
+                .unwrap_or_else(|| format!("the activities are: {}", sorted.join(", ")));
+            self.err(
+                av.span(),
+                format!("log entry for unknown activity \"{a}\""),
+                Some(hint),
+            );
+        }
+    }
+
+    /// An entry is not dated in the future, and work on an activity lies inside the period.
+    fn entry_date(
+        &mut self,
+        d: NaiveDate,
+        dv: &Val<'_>,
+        activity: Option<&str>,
+        period: Option<&Period>,
+    ) {
+        if d > self.today {
+            self.err(
+                dv.span(),
+                format!("log entry dated in the future ({d})"),
+                // The cut-off is the later of --as-of and the real date, so naming it would
+                // make the message change from day to day; the date in the message suffices.
+                Some("record work once it is done, and date it the day it was done".into()),
+            );
+        } else if let (Some(p), Some(a)) = (period, activity)
+            && a != FOLLOWUP_ID
+            && !p.contains(d)
+        {
+            self.err(
+                dv.span(),
+                format!(
+                    "work on \"{a}\" dated {d}, outside the period {} to {}",
+                    p.start, p.end
+                ),
+                Some(
+                    "work counts only inside the löfte's period; check the date or the file".into(),
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! Turns the text of a pledge file into a checked [`Pledge`], collecting every problem found
+//! on the way as a [`Diagnostic`] that points at the key or value.
+//!
+//! Pure: it takes text and a date ("today", for entries dated in the future) and returns
+//! values. Reading files is the store's job.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diag::Diagnostic;
+use crate::kommuner;
+use crate::model::*;
+use crate::text::did_you_mean;
+
+mod activity;
+mod log;
+mod pledge;
+pub mod raw;
+mod values;
+
+type Val<'i> = Spanned<DeValue<'i>>;
+
+/// The result of loading one file: the pledge when it has no errors, and every diagnostic.
+#[derive(Debug)]
+pub struct Loaded {
+    pub pledge: Option<Pledge>,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diags.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// The keys of each table, as the raw structs of [`raw`] declare them (in their order).
+struct Known {
+    top: Vec<&'static str>,
+    period: Vec<&'static str>,
+    problem: Vec<&'static str>,
+    activity: Vec<&'static str>,
+    owner: Vec<&'static str>,
+    signatory: Vec<&'static str>,
+    target: Vec<&'static str>,
+    followup: Vec<&'static str>,
+    log: Vec<&'static str>,
+}
+
+static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
+    top: raw::keys::<raw::PledgeFile>(),
+    period: raw::keys::<raw::Period>(),
+    problem: raw::keys::<raw::ProblemTable>(),
+    activity: raw::keys::<raw::Activity>(),
+    owner: raw::keys::<raw::OwnerTable>(),
+    signatory: raw::keys::<raw::SignatoryTable>(),
+    target: raw::keys::<raw::CountTarget>(),
+    followup: raw::keys::<raw::Followup>(),
+    log: raw::keys::<raw::LogEntry>(),
+});
+
+/// Words people reach for that mean one of our keys.
+const ALIASES: &[(&str, &str)] = &[
+    ("aktivitet", "activity"),
+    ("aktiviteter", "activity"),
+    ("activities", "activity"),
+    ("uppfoljning", "followup"),
+    ("follow-up", "followup"),
+    ("follow_up", "followup"),
+    ("problembild", "problem"),
+    ("lagesbild", "problem"),
+    ("lofte", "promise"),
+    ("medborgarlofte", "promise"),
+    ("kommunes", "kommuner"),
+    ("owner", "owners"),
+    ("ansvarig", "owners"),
+    ("lpo", "lokalpolisomrade"),
+    ("police_area", "lokalpolisomrade"),
+    ("logs", "log"),
+    ("entries", "log"),
+    ("from", "start"),
+    ("to", "end"),
+    ("times", "count"),
+    ("every", "per"),
+];
+
+/// Loads one pledge file. `file` names it in messages; `today` is the date after which log
+/// entries count as dated in the future.
+pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let markers = conflict_markers(text);
+    if !markers.is_empty() {
+        return Loaded {
+            pledge: None,
+            diags: markers,
+        };
+    }
+    let (root, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        let diags = errors
+            .iter()
+            .map(|e| {
+                let span = e.span().unwrap_or(0..0);
+                Diagnostic::error(span, format!("invalid TOML: {}", e.message().trim()))
+                    .with_hint(toml_hint(e.message()))
+            })
+            .collect();
+        return Loaded {
+            pledge: None,
+            diags,
+        };
+    }
+    let mut l = Loader {
+        src: text,
+        diags: Vec::new(),
+        today,
+        suggested: Vec::new(),
+    };
+    let pledge = l.pledge(file, root.get_ref());
+    let mut diags = l.diags;
+    diags.sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.severity));
+    let pledge = if diags.iter().any(Diagnostic::is_error) {
+        None
+    } else {
+        pledge
+    };
+    Loaded { pledge, diags }
+}
+
+/// Lines a merge left behind (`<<<<<<< ours`, `=======`, `>>>>>>> theirs`, and diff3's
+/// `||||||| base`): one error each, so the file is not reported as broken TOML.
+fn conflict_markers(text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        let marker = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"]
+            .into_iter()
+            .find(|m| {
+                bare.strip_prefix(m)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            });
+        if let Some(m) = marker {
+            out.push(
+                Diagnostic::error(
+                    at..at + m.len(),
+                    format!("resolve the merge conflict: `{m}` is left in the file"),
+                )
+                .with_hint(Some(
+                    "keep the lines you want from each side and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines"
+                        .into(),
+                )),
+            );
+        }
+        at += line.len();
+    }
+    out
+}
+
+fn toml_hint(message: &str) -> Option<String> {
+    if message.contains("invalid date") {
+        Some("dates are written YYYY-MM-DD and must exist in the calendar".into())
+    } else if message.contains("duplicate key") {
+        Some("each key may appear once per table; remove or rename one of them".into())
+    } else if message.contains("invalid string") || message.contains("unclosed") {
+        Some("check the quotes and brackets on this line".into())
+    } else {
+        None
+    }
+}
+
+struct Loader<'s> {
+    src: &'s str,
+    diags: Vec<Diagnostic>,
+    today: NaiveDate,
+    /// Keys suggested for misspelt ones, per table header: not reported again as missing.
+    suggested: Vec<(usize, &'static str)>,
+}
+
+/// The entries of one table, checked for unknown keys.
+struct Fields<'t, 'i> {
+    map: HashMap<&'t str, &'t Val<'i>>,
+    /// Where to point when a required key is missing: the table's header.
+    span: Range<usize>,
+    what: &'static str,
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    fn get(&self, key: &str) -> Option<&'t Val<'i>> {
+        self.map.get(key).copied()
+    }
+}
+
+fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// Activity ids are typed on the command line: lower-case ascii, digits and '-'.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 40
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+}
+
+/// "2017-Q1", "yearly" or "continuous".
+pub fn parse_when(s: &str) -> Option<FollowupWhen> {
+    match s.trim() {
+        "yearly" => Some(FollowupWhen::Yearly),
+        "continuous" => Some(FollowupWhen::Continuous),
+        q => {
+            let (y, n) = q.split_once("-Q")?;
+            let year: i32 = y.parse().ok()?;
+            let quarter: u32 = n.parse().ok()?;
+            ((1..=4).contains(&quarter) && (1000..=9999).contains(&year))
+                .then_some(FollowupWhen::Quarter { year, quarter })
+        }
+    }
+}
+
+/// The first and last day of a quarter.
+pub fn quarter_bounds(year: i32, quarter: u32) -> (NaiveDate, NaiveDate) {
+    let start = NaiveDate::from_ymd_opt(year, 3 * (quarter - 1) + 1, 1).expect("valid quarter");
+    let end = start
+        .checked_add_months(chrono::Months::new(3))
+        .and_then(|d| d.pred_opt())
+        .expect("valid quarter");
+    debug_assert_eq!(end.year(), year);
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_command_line_words() {
+        for ok in ["walk", "trygghetsvandring", "a1", "x-y", &"a".repeat(40)] {
+            assert!(valid_id(ok), "{ok}");
+        }
+        for bad in ["", "-walk", "Walk", "två", "a b", "a_b", &"a".repeat(41)] {
+            assert!(!valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn follow_up_times() {
+        assert_eq!(parse_when(" yearly "), Some(FollowupWhen::Yearly));
+        assert_eq!(parse_when("continuous"), Some(FollowupWhen::Continuous));
+        assert_eq!(
+            parse_when("2017-Q1"),
+            Some(FollowupWhen::Quarter {
+                year: 2017,
+                quarter: 1
+            })
+        );
+        for bad in ["2017-Q0", "2017-Q5", "17-Q1", "spring", "2017Q1"] {
+            assert_eq!(parse_when(bad), None, "{bad}");
+        }
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(quarter_bounds(2016, 1), (d("2016-01-01"), d("2016-03-31")));
+        assert_eq!(quarter_bounds(2016, 4), (d("2016-10-01"), d("2016-12-31")));
+    }
+
+    #[test]
+    fn conflict_markers_need_the_line_start_and_seven_signs() {
+        let text = "a = 1\n<<<<<<< HEAD\n =======\n========\n=======\n>>>>>>>\n";
+        let found: Vec<_> = conflict_markers(text)
+            .into_iter()
+            .map(|d| d.span.unwrap())
+            .collect();
+        assert_eq!(found, [6..13, 37..44, 45..52]);
+    }
+
+    #[test]
+    fn every_problem_of_a_file_is_reported_in_one_run() {
+        let text = "title = \"\"\nkommun = \"Nowhere\"\nperod = 1\n[period]\nstart = \"2016-01-01\"\nend = 2016-12-31\n";
+        let l = load("t.toml", text, NaiveDate::MAX);
+        let messages: Vec<&str> = l.diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                // Problems of the whole file first, then in the order of the text.
+                "the pledge has no activities",
+                "weak löfte: no follow-up (uppföljning) is given",
+                "`title` is empty",
+                "unknown kommun \"Nowhere\"",
+                "unknown key `perod` in the pledge file",
+                "`start` is a quoted string, not a date",
+            ]
+        );
+    }
+}

@@ -1,0 +1,287 @@
+//! The top of the file: title, kommun(er), signatories, period and problem.
+
+use super::*;
+
+impl Loader<'_> {
+    pub(super) fn pledge(&mut self, file: &str, root: &DeTable<'_>) -> Option<Pledge> {
+        let f = self.fields(root, 0..0, &KNOWN.top, "the pledge file");
+        let title = self
+            .require(&f, "title", "\"Medborgarlöfte för ... 2016\"")
+            .and_then(|v| self.string(v, "title"));
+        let kommuner = self.kommuner(&f);
+        let area = self.opt_string(&f, "area");
+        let lokalpolisomrade = self.opt_string(&f, "lokalpolisomrade");
+        let signed = f.get("signed").and_then(|v| self.date(v, "signed"));
+        let signatories = f
+            .get("signatories")
+            .map(|v| self.signatories(v))
+            .unwrap_or_default();
+        let source = self.opt_string(&f, "source");
+        let period_v = self.require(&f, "period", "{ start = 2016-01-01, end = 2016-12-31 }");
+        let period = period_v.and_then(|v| self.period(v));
+        let problem = f
+            .get("problem")
+            .map(|v| self.problem(v))
+            .unwrap_or_default();
+        let promise = self.opt_string(&f, "promise");
+
+        let activities = match f.get("activity") {
+            Some(v) => self.activities(v),
+            None => {
+                self.diags.push(
+                    Diagnostic::error(None, "the pledge has no activities").with_hint(Some(
+                        "add at least one `[[activity]]` with `id`, `text` and `owners`".into(),
+                    )),
+                );
+                Vec::new()
+            }
+        };
+        let followup = match f.get("followup") {
+            Some(v) => self.followup(v),
+            None => {
+                self.diags.push(
+                    Diagnostic::warning(None, "weak löfte: no follow-up (uppföljning) is given")
+                        .with_hint(Some(
+                            "add a `[followup]` table saying when and how results are followed up"
+                                .into(),
+                        )),
+                );
+                None
+            }
+        };
+        let ids: HashSet<&str> = activities.iter().map(|a| a.id.as_str()).collect();
+        let log = match f.get("log") {
+            Some(v) => self.log(v, &ids, period.as_ref()),
+            None => Vec::new(),
+        };
+        Some(Pledge {
+            file: file.to_string(),
+            title: title?,
+            kommuner: kommuner?,
+            area,
+            lokalpolisomrade,
+            signed,
+            signatories,
+            source,
+            period: period?,
+            problem,
+            promise,
+            activities,
+            followup,
+            log,
+            period_span: period_v.map_or(0..0, |v| v.span()),
+        })
+    }
+
+    pub(super) fn kommun(&mut self, v: &Val<'_>, key: &str) -> Option<&'static kommuner::Kommun> {
+        let name = self.string(v, key)?;
+        let found = kommuner::find(&name);
+        if found.is_none() {
+            let close = kommuner::suggest(&name);
+            let hint = (!close.is_empty()).then(|| format!("did you mean {}?", close.join(" or ")));
+            self.err(
+                v.span(),
+                format!("unknown kommun \"{name}\""),
+                hint.or(Some(
+                    "use one of the 290 kommun names, e.g. \"Filipstad\", or a kommunkod".into(),
+                )),
+            );
+        }
+        found
+    }
+
+    pub(super) fn kommuner(
+        &mut self,
+        f: &Fields<'_, '_>,
+    ) -> Option<Vec<&'static kommuner::Kommun>> {
+        match (f.get("kommun"), f.get("kommuner")) {
+            (Some(v), None) => Some(vec![self.kommun(v, "kommun")?]),
+            (None, Some(v)) => {
+                let DeValue::Array(items) = v.get_ref() else {
+                    self.mismatch(
+                        v,
+                        "kommuner",
+                        "an array of kommun names",
+                        "[\"Kil\", \"Forshaga\"]",
+                    );
+                    return None;
+                };
+                if items.is_empty() {
+                    self.err(
+                        v.span(),
+                        "`kommuner` is empty",
+                        Some("name at least one kommun".into()),
+                    );
+                    return None;
+                }
+                let mut out = Vec::new();
+                let mut ok = true;
+                for item in items.iter() {
+                    match self.kommun(item, "kommuner") {
+                        Some(k) if out.contains(&k) => {
+                            self.err(item.span(), format!("{} is listed twice", k.name), None);
+                            ok = false;
+                        }
+                        Some(k) => out.push(k),
+                        None => ok = false,
+                    }
+                }
+                ok.then_some(out)
+            }
+            (Some(_), Some(v)) => {
+                self.err(
+                    v.span(),
+                    "both `kommun` and `kommuner` are given",
+                    Some(
+                        "use `kommun = \"...\"` for one kommun, `kommuner = [...]` for several"
+                            .into(),
+                    ),
+                );
+                None
+            }
+            (None, None) => {
+                self.diags.push(
+                    Diagnostic::error(None, "missing required key `kommun` in the pledge file")
+                        .with_hint(Some(
+                            "add `kommun = \"Filipstad\"` (or `kommuner = [...]` for several)"
+                                .into(),
+                        )),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn signatories(&mut self, v: &Val<'_>) -> Vec<Signatory> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.mismatch(
+                v,
+                "signatories",
+                "an array",
+                "[{ name = \"...\", role = \"...\" }]",
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(_) => {
+                    if let Some(name) = self.string(item, "signatories") {
+                        out.push(Signatory { name, role: None });
+                    }
+                }
+                DeValue::Table(t) => {
+                    let f = self.fields(t, item.span(), &KNOWN.signatory, "a signatory");
+                    let name = self
+                        .require(&f, "name", "\"...\"")
+                        .and_then(|v| self.string(v, "name"));
+                    let role = self.opt_string(&f, "role");
+                    if let Some(name) = name {
+                        out.push(Signatory { name, role });
+                    }
+                }
+                _ => self.mismatch(
+                    item,
+                    "signatories",
+                    "a name or a table",
+                    "{ name = \"...\", role = \"...\" }",
+                ),
+            }
+        }
+        out
+    }
+
+    pub(super) fn period(&mut self, v: &Val<'_>) -> Option<Period> {
+        let t = self.table(v, "period", "{ start = 2016-01-01, end = 2016-12-31 }")?;
+        let f = self.fields(t, v.span(), &KNOWN.period, "`period`");
+        let start = self
+            .require(&f, "start", "2016-01-01")
+            .and_then(|v| self.date(v, "start"));
+        let end_v = self.require(&f, "end", "2016-12-31");
+        let end = end_v.and_then(|v| self.date(v, "end"));
+        let until_replaced = match f.get("until_replaced") {
+            Some(v) => match v.get_ref() {
+                DeValue::Boolean(b) => *b,
+                _ => {
+                    self.mismatch(v, "until_replaced", "true or false", "true");
+                    false
+                }
+            },
+            None => false,
+        };
+        let (start, end) = (start?, end?);
+        if end < start {
+            self.err(
+                end_v.map_or(v.span(), |v| v.span()),
+                format!("the period ends ({end}) before it starts ({start})"),
+                Some("`end` is the last day of the period, inclusive".into()),
+            );
+            return None;
+        }
+        let longest = start
+            .checked_add_months(chrono::Months::new(12 * MAX_PERIOD_YEARS))
+            .unwrap_or(NaiveDate::MAX);
+        if end >= longest {
+            self.err(
+                end_v.map_or(v.span(), |v| v.span()),
+                format!("the period from {start} to {end} is longer than {MAX_PERIOD_YEARS} years"),
+                Some(
+                    "a löfte runs for one to a few years; check the years of `start` and `end`"
+                        .into(),
+                ),
+            );
+            return None;
+        }
+        Some(Period {
+            start,
+            end,
+            until_replaced,
+            start_stated: true,
+        })
+    }
+
+    pub(super) fn problem(&mut self, v: &Val<'_>) -> Problem {
+        match v.get_ref() {
+            DeValue::String(_) => Problem {
+                text: self.string(v, "problem"),
+                ..Problem::default()
+            },
+            DeValue::Table(t) => {
+                let f = self.fields(t, v.span(), &KNOWN.problem, "`problem`");
+                let title = self.opt_string(&f, "title");
+                let text = self.opt_string(&f, "text");
+                let priorities = match f.get("priorities") {
+                    Some(p) => self.strings(p, "priorities"),
+                    None => Vec::new(),
+                };
+                if text.is_none() && priorities.is_empty() && title.is_none() {
+                    self.err(
+                        v.span(),
+                        "`problem` says nothing",
+                        Some("give a `text`, or `priorities` as a list of problems".into()),
+                    );
+                }
+                Problem {
+                    title,
+                    text,
+                    priorities,
+                    items: Vec::new(),
+                }
+            }
+            _ => {
+                self.mismatch(v, "problem", "a text or a table", "\"...\"");
+                Problem::default()
+            }
+        }
+    }
+
+    pub(super) fn strings(&mut self, v: &Val<'_>, key: &str) -> Vec<String> {
+        match v.get_ref() {
+            DeValue::Array(items) => items.iter().filter_map(|i| self.string(i, key)).collect(),
+            _ => {
+                self.mismatch(v, key, "an array of strings", "[\"...\", \"...\"]");
+                Vec::new()
+            }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! The file format as typed raw structs, one per table: every key, its type and what it
+//! means. The JSON Schema (`pledge schema`, `pledge.schema.json`) is generated from them, and
+//! the loader takes its lists of known keys from them, so the keys cannot drift apart.
+//!
+//! They deserialize every valid file (a test proves it); the loader still reads values itself
+//! to report each problem with its own message and hint.
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Deserialize;
+
+/// One medborgarlöfte: kommun, period, problem, promise, activities, follow-up and a log of
+/// completed work. See the README of pledge.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Medborgarlöfte (pledge file)",
+    description = "One medborgarlöfte: kommun, period, problem, promise, activities, follow-up and a log of completed work. See the README of pledge.",
+    transform = one_kommun_key
+)]
+pub struct PledgeFile {
+    /// The löfte's title
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub title: String,
+    /// The kommun: one of the 290, any case, or a kommunkod
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub kommun: Option<String>,
+    /// Several kommuner under one löfte
+    #[schemars(length(min = 1), inner(length(min = 1), regex(pattern = r"\S")))]
+    #[schemars(extend("uniqueItems" = true))]
+    pub kommuner: Option<Vec<String>>,
+    /// The part of the kommun the löfte covers (a stadsdel, a centre)
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub area: Option<String>,
+    /// The lokalpolisområde
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub lokalpolisomrade: Option<String>,
+    /// The signing date
+    pub signed: Option<Date>,
+    /// Who signed: names, or tables with a role
+    pub signatories: Option<Vec<Signatory>>,
+    /// Where the löfte was published
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub source: Option<String>,
+    /// The löfte's period; `end` is inclusive
+    pub period: Period,
+    /// The problem the löfte answers: one text, or a table
+    pub problem: Option<Problem>,
+    /// The promise statement itself
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub promise: Option<String>,
+    /// One table per activity, in the löfte's order
+    #[schemars(length(min = 1))]
+    pub activity: Vec<Activity>,
+    /// The uppföljning: when and how results are followed up
+    pub followup: Option<Followup>,
+    /// Completed work: appended by `pledge done`, never rewritten
+    #[schemars(length(min = 1))]
+    pub log: Option<Vec<LogEntry>>,
+}
+
+/// A signatory: a name, or a name with a role.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Signatory {
+    Name(#[schemars(length(min = 1), regex(pattern = r"\S"))] String),
+    Full(SignatoryTable),
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignatoryTable {
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub name: String,
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// The first day
+    pub start: Date,
+    /// The last day, inclusive
+    pub end: Date,
+    /// In force until a new löfte is signed (the activities' windows still end at `end`)
+    pub until_replaced: Option<bool>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Problem {
+    Text(#[schemars(length(min = 1), regex(pattern = r"\S"))] String),
+    Table(ProblemTable),
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProblemTable {
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub title: Option<String>,
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub text: Option<String>,
+    /// Prioritised problems, most important first
+    #[schemars(inner(length(min = 1), regex(pattern = r"\S")))]
+    pub priorities: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    /// Short id used on the command line: a-z, 0-9 and '-'
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
+    pub id: String,
+    /// What is promised
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub text: String,
+    /// Who is responsible
+    pub owners: Option<Vec<Owner>>,
+    /// Who takes part without being responsible
+    pub partners: Option<Vec<Owner>>,
+    /// "once" for a milestone, a count per window, or nothing for ongoing work
+    pub target: Option<Target>,
+}
+
+/// "polisen", "kommunen", or a named party such as a housing company; or a table with the
+/// owner's own part.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Owner {
+    Name(#[schemars(length(min = 1))] String),
+    Full(OwnerTable),
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OwnerTable {
+    /// "polisen", "kommunen", or a named party such as a housing company
+    #[schemars(length(min = 1))]
+    pub who: String,
+    /// This owner's own part
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Target {
+    Once(Once),
+    Count(CountTarget),
+}
+
+/// A milestone, done once
+#[derive(Debug, Deserialize, JsonSchema)]
+pub enum Once {
+    #[serde(rename = "once")]
+    Once,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountTarget {
+    /// At least this many per window
+    #[schemars(range(min = 1, max = crate::model::MAX_COUNT))]
+    pub count: u32,
+    pub per: Per,
+}
+
+/// The window a count is for.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Per {
+    Week,
+    Month,
+    Quarter,
+    HalfYear,
+    Year,
+    Period,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Followup {
+    /// A date, a quarter ("2017-Q1"), "yearly" or "continuous"
+    pub when: Option<When>,
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub how: Option<String>,
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub responsible: Option<String>,
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub presented: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum When {
+    Date(Date),
+    Word(WhenWord),
+    Quarter(#[schemars(regex(pattern = r"^[0-9]{4}-Q[1-4]$"))] String),
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum WhenWord {
+    Yearly,
+    Continuous,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LogEntry {
+    pub date: Date,
+    /// An activity id, or "followup" for the follow-up itself
+    pub activity: String,
+    /// Occurrences this entry records (default 1)
+    #[schemars(range(min = 1, max = crate::model::MAX_COUNT))]
+    pub count: Option<u32>,
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub by: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A TOML date (`2016-05-12`, no quotes); a JSON Schema sees it as a string.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub struct Date(pub toml::value::Datetime);
+
+impl JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "A TOML date, YYYY-MM-DD (no quotes in TOML)"
+        })
+    }
+}
+
+/// Exactly one of `kommun` and `kommuner`.
+fn one_kommun_key(schema: &mut Schema) {
+    let one = |key: &str, other: &str| serde_json::json!({"required": [key], "not": {"required": [other]}});
+    schema.insert(
+        "oneOf".into(),
+        serde_json::json!([one("kommun", "kommuner"), one("kommuner", "kommun")]),
+    );
+}
+
+/// TOML has no null: a key that may be left out is simply not required.
+fn no_null(schema: &mut Schema) {
+    use serde_json::Value;
+    if let Some(Value::Array(types)) = schema.get_mut("type") {
+        types.retain(|t| t != "null");
+        if let [one] = types.as_slice() {
+            let one = one.clone();
+            schema.insert("type".into(), one);
+        }
+    }
+    if let Some(Value::Array(any)) = schema.get_mut("anyOf") {
+        any.retain(|s| s.get("type") != Some(&Value::from("null")));
+        if let [one] = any.as_slice()
+            && let Value::Object(one) = one.clone()
+        {
+            schema.remove("anyOf");
+            for (k, v) in one {
+                schema.insert(k, v);
+            }
+        }
+    }
+    schemars::transform::transform_subschemas(&mut no_null, schema);
+}
+
+/// The JSON Schema of a pledge file, as `pledge schema` prints it.
+pub fn schema() -> String {
+    let settings = schemars::generate::SchemaSettings::draft07().with(|s| {
+        s.inline_subschemas = true;
+        s.transforms.push(Box::new(no_null));
+    });
+    let schema = settings
+        .into_generator()
+        .into_root_schema_for::<PledgeFile>();
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
+    text.push('\n');
+    text
+}
+
+/// The keys of a table, as the schema names them. (Made once per run: the strings live as
+/// long as the program.)
+pub fn keys<T: JsonSchema>() -> Vec<&'static str> {
+    let schema = schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<T>();
+    schema
+        .get("properties")
+        .and_then(|p| p.as_object())
+        .map(|p| p.keys().map(|k| &*k.clone().leak()).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_keys_come_from_the_structs() {
+        assert_eq!(
+            keys::<LogEntry>(),
+            ["date", "activity", "count", "by", "note"]
+        );
+    }
+}

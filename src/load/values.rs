@@ -1,0 +1,228 @@
+//! Reading one value: strings, counts, dates, tables, with the type named when it is wrong;
+//! and a table's keys, checked against the known ones with a did-you-mean.
+
+use super::*;
+
+impl Loader<'_> {
+    pub(super) fn err(&mut self, span: Range<usize>, msg: impl Into<String>, hint: Option<String>) {
+        self.diags
+            .push(Diagnostic::error(span, msg).with_hint(hint));
+    }
+
+    pub(super) fn warn(
+        &mut self,
+        span: Range<usize>,
+        msg: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        self.diags
+            .push(Diagnostic::warning(span, msg).with_hint(hint));
+    }
+
+    pub(super) fn fields<'t, 'i>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        span: Range<usize>,
+        known: &[&'static str],
+        what: &'static str,
+    ) -> Fields<'t, 'i> {
+        let mut map = HashMap::new();
+        for (k, v) in table.iter() {
+            let key: &str = k.get_ref();
+            if known.contains(&key) {
+                map.insert(key, v);
+            } else {
+                let alias = ALIASES
+                    .iter()
+                    .find(|(a, to)| *a == kommuner::fold(key) && known.contains(to))
+                    .map(|(_, to)| *to)
+                    .or_else(|| crate::text::closest(key, known, 1).first().copied());
+                if let Some(to) = alias {
+                    self.suggested.push((span.start, to));
+                }
+                let alias = alias.map(|to| format!("did you mean `{to}`?"));
+                let hint = alias
+                    .or_else(|| did_you_mean(key, known, true))
+                    .or_else(|| {
+                        Some(format!(
+                            "the keys of {what} are: {}",
+                            known
+                                .iter()
+                                .map(|k| format!("`{k}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ))
+                    });
+                self.err(k.span(), format!("unknown key `{key}` in {what}"), hint);
+            }
+        }
+        Fields { map, span, what }
+    }
+
+    pub(super) fn require<'t, 'i>(
+        &mut self,
+        f: &Fields<'t, 'i>,
+        key: &str,
+        example: &str,
+    ) -> Option<&'t Val<'i>> {
+        let v = f.get(key);
+        let suggested = self
+            .suggested
+            .iter()
+            .any(|(s, k)| *s == f.span.start && *k == key);
+        if v.is_none() && !suggested {
+            // The root table has no header to point at: the whole file is meant.
+            let span = (f.span != (0..0)).then(|| f.span.clone());
+            self.diags.push(
+                Diagnostic::error(span, format!("missing required key `{key}` in {}", f.what))
+                    .with_hint(Some(format!("add `{key} = {example}`"))),
+            );
+        }
+        v
+    }
+
+    pub(super) fn mismatch(&mut self, v: &Val<'_>, key: &str, expected: &str, example: &str) {
+        self.err(
+            v.span(),
+            format!(
+                "`{key}` must be {expected}, found {}",
+                type_name(v.get_ref())
+            ),
+            Some(format!("write it as `{key} = {example}`")),
+        );
+    }
+
+    pub(super) fn string(&mut self, v: &Val<'_>, key: &str) -> Option<String> {
+        match v.get_ref() {
+            DeValue::String(s) => {
+                if s.trim().is_empty() {
+                    self.err(
+                        v.span(),
+                        format!("`{key}` is empty"),
+                        Some(format!("write the text, or remove `{key}`")),
+                    );
+                    None
+                } else {
+                    Some(s.to_string())
+                }
+            }
+            _ => {
+                self.mismatch(v, key, "a string", "\"...\"");
+                None
+            }
+        }
+    }
+
+    /// A count: a whole number from 1 (TOML allows `1_000`, `+2`, `0x10`).
+    pub(super) fn count(&mut self, c: &Val<'_>, what: &str, hint: &str) -> Option<u32> {
+        let DeValue::Integer(i) = c.get_ref() else {
+            self.mismatch(c, "count", "a whole number", "2");
+            return None;
+        };
+        let digits = i.as_str().replace('_', "");
+        let digits = digits.trim_start_matches('+');
+        let digits = ["0x", "0o", "0b"]
+            .iter()
+            .fold(digits, |d, p| d.strip_prefix(p).unwrap_or(d));
+        match u32::from_str_radix(digits, i.radix()) {
+            Ok(n) if (1..=MAX_COUNT).contains(&n) => Some(n),
+            _ => {
+                self.err(
+                    c.span(),
+                    format!(
+                        "{what} must be a whole number from 1 to {}, found {}",
+                        MAX_COUNT,
+                        i.as_str()
+                    ),
+                    Some(hint.to_string()),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn opt_string(&mut self, f: &Fields<'_, '_>, key: &str) -> Option<String> {
+        f.get(key).and_then(|v| self.string(v, key))
+    }
+
+    pub(super) fn date(&mut self, v: &Val<'_>, key: &str) -> Option<NaiveDate> {
+        match v.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => {
+                    let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
+                    if date.is_none() {
+                        self.err(
+                            v.span(),
+                            format!("`{key}` is not a date in the calendar"),
+                            None,
+                        );
+                    }
+                    date
+                }
+                _ => {
+                    self.err(
+                        v.span(),
+                        format!("`{key}` must be a date without a time"),
+                        Some(format!("write it as `{key} = YYYY-MM-DD`")),
+                    );
+                    None
+                }
+            },
+            DeValue::String(s) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => {
+                self.err(
+                    v.span(),
+                    format!("`{key}` is a quoted string, not a date"),
+                    Some(format!("remove the quotes: `{key} = {s}`")),
+                );
+                None
+            }
+            _ => {
+                self.mismatch(v, key, "a date", "2016-01-31");
+                None
+            }
+        }
+    }
+
+    pub(super) fn table<'t, 'i>(
+        &mut self,
+        v: &'t Val<'i>,
+        key: &str,
+        example: &str,
+    ) -> Option<&'t DeTable<'i>> {
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.mismatch(v, key, "a table", example);
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[key]]`); a single `[key]` table is reported with a hint.
+    pub(super) fn tables<'t, 'i>(
+        &mut self,
+        v: &'t Val<'i>,
+        key: &str,
+    ) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                let mut out = Vec::new();
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::Table(t) => out.push((t, item.span())),
+                        _ => self.mismatch(item, key, "a table", &format!("[[{key}]]")),
+                    }
+                }
+                out
+            }
+            _ => {
+                self.err(
+                    v.span(),
+                    format!("`{key}` must be an array of tables"),
+                    Some(format!("write each entry under its own `[[{key}]]` header")),
+                );
+                Vec::new()
+            }
+        }
+    }
+}

@@ -1,0 +1,397 @@
+//! Changing a pledge file: the lock, the edit made under it, and the atomic replacement.
+//!
+//! The lock is the file `.pledge.lock` in the folder that really holds the file written (links
+//! resolved), so every path to one file (a link from another folder, a subfolder given as
+//! `--dir`) waits for the same lock.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::NaiveDate;
+
+use super::{LOCK_FILE, MAX_FILE_SIZE, SourceFile, display_path, from_bytes, read, read_capped};
+
+/// A change refused before anything was written (exit 1): the file is unchanged.
+#[derive(Debug)]
+pub struct Refusal(pub String);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// An exclusive lock on the folder that really holds a file, held until dropped.
+pub struct FolderLock {
+    _file: File,
+}
+
+/// The folder whose lock guards `path`: the real folder holding the file (or, for a folder,
+/// the real folder itself).
+fn lock_folder(path: &Path) -> Result<PathBuf> {
+    let real =
+        fs::canonicalize(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+    if real.is_dir() {
+        return Ok(real);
+    }
+    real.parent()
+        .map(Path::to_path_buf)
+        .ok_or_else(|| anyhow!("{} has no parent folder", real.display()))
+}
+
+/// Takes the exclusive lock of the folder that really holds `path` (a file or a folder),
+/// waiting up to `timeout` for another `pledge` process to finish. A lock whose holder was
+/// killed is released by the OS at once; one held longer than the timeout (a process hung on
+/// a network disk, say) is an error rather than a wait without end.
+pub fn lock(path: &Path, timeout: Duration) -> Result<FolderLock> {
+    let path = lock_folder(path)?.join(LOCK_FILE);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open the lock file {}", display_path(&path)))?;
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(FolderLock { _file: file }),
+            Err(TryLockError::WouldBlock) if start.elapsed() < timeout => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(TryLockError::WouldBlock) => bail!(
+                "another pledge process has held {} for {:.0} s; try again, or find the process \
+                 that holds it (fuser {})",
+                display_path(&path),
+                timeout.as_secs_f64(),
+                display_path(&path)
+            ),
+            Err(TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", display_path(&path)));
+            }
+        }
+    }
+}
+
+/// Changes one file under its lock: the file is read again once the lock is held, `change`
+/// makes the new bytes from what is there now (with a value for the caller), and the file is
+/// replaced atomically. Whatever another process wrote before the lock was taken is kept.
+/// `before` is the file as the caller read it; when the bytes are still the same it is used
+/// as it is, without loading the file again.
+pub fn edit<T>(
+    path: &Path,
+    timeout: Duration,
+    today: NaiveDate,
+    before: &SourceFile,
+    change: impl FnOnce(&SourceFile) -> Result<(Vec<u8>, T)>,
+) -> Result<T> {
+    let _lock = lock(path, timeout)?;
+    let (bytes, value) = match read_capped(path) {
+        Ok(bytes) if bytes == super::with_bom(before.bom, &before.text) => change(before)?,
+        Ok(bytes) => change(&from_bytes(path, display_path(path), bytes, today))?,
+        Err(_) => change(&read(path, today)?)?,
+    };
+    write_atomic(path, &bytes)?;
+    Ok(value)
+}
+
+/// Replaces `path` with `contents` atomically: a temporary file in the same folder, written,
+/// flushed to disk and given the old file's permissions, is renamed over the target. A
+/// symlink is followed, so its target is replaced and the link stays. On any error the
+/// original is untouched and the temporary file is removed. Refused, writing nothing: a file
+/// the user may not write (read-only, or another user's), and contents over the size limit
+/// (nothing could read the file afterwards).
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    if contents.len() as u64 > MAX_FILE_SIZE {
+        return Err(Refusal(format!(
+            "the new version of {} would be {:.1} MB, over the {} MiB that pledge reads; the file \
+             is unchanged (start a new file for the next period, or move old entries out)",
+            display_path(path),
+            contents.len() as f64 / 1e6,
+            MAX_FILE_SIZE >> 20
+        ))
+        .into());
+    }
+    write_atomic_with(path, |f| f.write_all(contents))
+}
+
+/// [`write_atomic`] with the writing step given, so tests can make it fail (a full disk) at
+/// any point.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> std::io::Result<()>,
+) -> Result<()> {
+    let target =
+        fs::canonicalize(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+    let dir = target
+        .parent()
+        .ok_or_else(|| anyhow!("{} has no parent folder", target.display()))?;
+    let shown = display_path(path);
+    let meta = fs::metadata(&target).with_context(|| format!("cannot read {shown}"))?;
+    if !meta.is_file() {
+        return Err(Refusal(format!(
+            "{shown} is not a regular file; nothing was written"
+        ))
+        .into());
+    }
+    // As editors do: a file the user may not write is not replaced, although the folder
+    // would allow the rename (which would also make the user its owner). A file without any
+    // write permission is refused even to root, as vim refuses it without `!`.
+    let refuse = || {
+        Refusal(format!(
+            "you may not write {shown} (it is read-only, or another user's), so pledge leaves \
+             it unchanged; make it writable (chmod u+w) if the change is wanted"
+        ))
+    };
+    if meta.permissions().readonly() {
+        return Err(refuse().into());
+    }
+    if let Err(e) = OpenOptions::new().append(true).open(&target) {
+        if e.kind() == std::io::ErrorKind::PermissionDenied {
+            return Err(refuse().into());
+        }
+        return Err(e).with_context(|| format!("cannot write {shown}"));
+    }
+    remove_stale_temporaries(dir);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TMP_PREFIX)
+        .suffix(TMP_SUFFIX)
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file beside {shown}"))?;
+    // Locked while it lives, so a later writer can tell it from one left by a killed process.
+    let _ = tmp.as_file().try_lock();
+    write(tmp.as_file_mut())
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| {
+            format!("cannot write the new version of {shown}; the file is unchanged")
+        })?;
+    keep_owner(tmp.as_file(), &meta);
+    fs::set_permissions(tmp.path(), meta.permissions())
+        .with_context(|| format!("cannot set permissions for {shown}; the file is unchanged"))?;
+    tmp.persist(&target)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot replace {shown}; the file is unchanged"))?;
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Creates `path` with `contents`, all or nothing: written and flushed under a temporary name,
+/// then linked into place only if no file of that name exists (a full disk leaves no empty
+/// file behind). An existing file is refused and left as it is.
+pub fn create_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let shown = display_path(path);
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TMP_PREFIX)
+        .suffix(TMP_SUFFIX)
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create {shown}"))?;
+    let _ = tmp.as_file().try_lock();
+    tmp.write_all(contents)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {shown}; nothing was written"))?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => {}
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Refusal(format!("{shown} already exists; nothing was written")).into());
+        }
+        Err(e) => return Err(e.error).with_context(|| format!("cannot create {shown}")),
+    }
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Gives the new version the old one's owner and group where the user may (root may; a user
+/// may give a file a group of theirs), so a shared file does not change hands.
+#[cfg(unix)]
+fn keep_owner(new: &File, old: &fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(now) = new.metadata() else {
+        return;
+    };
+    if (now.uid(), now.gid()) != (old.uid(), old.gid())
+        && std::os::unix::fs::fchown(new, Some(old.uid()), Some(old.gid())).is_err()
+    {
+        let _ = std::os::unix::fs::fchown(new, None, Some(old.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_new: &File, _old: &fs::Metadata) {}
+
+const TMP_PREFIX: &str = ".pledge-";
+const TMP_SUFFIX: &str = ".tmp";
+
+/// Removes the temporary files that killed writers left in `dir` (full copies of a pledge
+/// file, names and notes included): those no live process holds locked. Best effort: a file
+/// that cannot be removed stays.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TMP_PREFIX) && name.ends_with(TMP_SUFFIX)) {
+            continue;
+        }
+        if !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let Ok(f) = OpenOptions::new().append(true).open(entry.path()) else {
+            continue;
+        };
+        if f.try_lock().is_ok() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::MAX_FILE_SIZE;
+    use super::*;
+
+    fn files_in(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_failing_write_leaves_the_original_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "original\n").unwrap();
+        let err = write_atomic_with(&path, |f| {
+            f.write_all(b"half of the new")?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "No space left on device",
+            ))
+        })
+        .unwrap_err();
+        let msg = format!("{err:#}");
+        assert!(
+            msg.contains("the file is unchanged") && msg.contains("No space left"),
+            "{msg}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "original\n");
+        assert_eq!(files_in(dir.path()), ["a.toml"]);
+    }
+
+    #[test]
+    fn a_new_file_is_created_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        create_atomic(&path, b"new\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
+        let err = create_atomic(&path, b"other\n").unwrap_err();
+        assert!(err.downcast_ref::<Refusal>().is_some(), "{err:#}");
+        assert!(format!("{err}").contains("already exists"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
+        assert_eq!(files_in(dir.path()), ["a.toml"]);
+    }
+
+    #[test]
+    fn a_write_replaces_the_whole_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "original\n").unwrap();
+        write_atomic(&path, b"new\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
+        assert_eq!(files_in(dir.path()), ["a.toml"]);
+    }
+
+    #[test]
+    fn a_held_lock_times_out_with_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = lock(dir.path(), Duration::from_secs(1)).unwrap();
+        let err = lock(dir.path(), Duration::from_millis(50))
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            format!("{err}").contains("another pledge process has held"),
+            "{err}"
+        );
+        drop(held);
+        lock(dir.path(), Duration::ZERO).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn every_path_to_a_file_shares_one_lock() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+        fs::create_dir_all(a.join("sub")).unwrap();
+        fs::create_dir_all(&b).unwrap();
+        let file = a.join("sub/x.toml");
+        fs::write(&file, "").unwrap();
+        std::os::unix::fs::symlink(&file, b.join("x.toml")).unwrap();
+        let held = lock(&b.join("x.toml"), Duration::ZERO).unwrap();
+        for other in [file.clone(), a.join("sub"), a.join("sub/../sub/x.toml")] {
+            assert!(lock(&other, Duration::ZERO).is_err(), "{}", other.display());
+        }
+        drop(held);
+        lock(&file, Duration::ZERO).unwrap();
+    }
+
+    #[test]
+    fn contents_over_the_size_limit_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "original\n").unwrap();
+        let big = vec![b'#'; (MAX_FILE_SIZE + 1) as usize];
+        let err = write_atomic(&path, &big).unwrap_err();
+        assert!(err.downcast_ref::<Refusal>().is_some(), "{err:#}");
+        assert!(format!("{err}").contains("over the 16 MiB"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "original\n");
+        assert_eq!(files_in(dir.path()), ["a.toml"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_file_is_not_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "original\n").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let err = write_atomic(&path, b"new\n").unwrap_err();
+        assert!(err.downcast_ref::<Refusal>().is_some(), "{err:#}");
+        assert!(format!("{err}").contains("you may not write"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "original\n");
+    }
+
+    #[test]
+    fn temporary_files_of_killed_writers_are_removed_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "original\n").unwrap();
+        // Left by a killed writer: no one holds it.
+        fs::write(dir.path().join(".pledge-abc123.tmp"), "a copy").unwrap();
+        // A live writer's: locked.
+        let live = dir.path().join(".pledge-live.tmp");
+        let live_file = File::create(&live).unwrap();
+        live_file.lock().unwrap();
+        write_atomic(&path, b"new\n").unwrap();
+        assert_eq!(files_in(dir.path()), [".pledge-live.tmp", "a.toml"]);
+        drop(live_file);
+        write_atomic(&path, b"newer\n").unwrap();
+        assert_eq!(files_in(dir.path()), ["a.toml"]);
+    }
+}

@@ -1,0 +1,131 @@
+//! The words of `check`: one line per finding, in English (cron mail, scripts).
+
+use crate::findings::{Finding, FindingKind};
+use crate::i18n::Lang;
+use crate::model::Target;
+use crate::view::phrases::{plural, progress, window_name};
+
+/// "filipstad-2016.toml: trygghetsvandring: behind, 0 of 2 in 2016, 22 days left"; a part
+/// is named after its activity ("insatser/vandringar"), a unit in brackets.
+pub fn finding_line(f: &Finding) -> String {
+    let mut what = f.activity.clone();
+    if let Some(p) = &f.part {
+        what = format!("{what}/{p}");
+    }
+    if let Some(u) = &f.unit {
+        what = format!("{what} [{}]", crate::text::safe(u, false));
+    }
+    format!("{}: {what}: {}", f.file, finding_text(f))
+}
+
+fn finding_text(f: &Finding) -> String {
+    let lang = Lang::En;
+    let window = f.window_start.zip(f.window_end);
+    let days = f.days_left.unwrap_or(0) + 1;
+    let left = || format!("{days} day{} left", plural(days as usize));
+    let none = Target::None;
+    let target = f.target.as_ref().unwrap_or(&none);
+    let progress =
+        || progress(target, f.required, f.done.unwrap_or(0), window, lang).replace(" · ", " in ");
+    let due = f.window_end.map(|d| d.to_string()).unwrap_or_default();
+    match f.kind {
+        FindingKind::Behind => format!("behind, {}, {}", progress(), left()),
+        FindingKind::DueSoon => format!("due soon, {}, {}", progress(), left()),
+        FindingKind::Missed => format!(
+            "missed, {} of {} in {}",
+            f.done.unwrap_or(0),
+            f.required.unwrap_or(0),
+            window.map_or(String::new(), |(s, e)| window_name(target, s, e, lang))
+        ),
+        FindingKind::FollowupDue => format!("due by {due}, {days} days left"),
+        FindingKind::FollowupQuiet => {
+            "due, nothing recorded in the last 90 days (continuous)".to_string()
+        }
+        FindingKind::FollowupOverdue => format!("overdue since {due}"),
+        FindingKind::Unanswered => format!(
+            "{} of {} requests answered, waiting since {}",
+            f.done.unwrap_or(0),
+            f.required.unwrap_or(0),
+            f.window_start.map(|d| d.to_string()).unwrap_or_default()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::FindingStatus;
+    use crate::model::{Per, Target};
+    use crate::status::{FollowupState, Status};
+    use FindingKind::*;
+
+    fn d(s: &str) -> chrono::NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn finding(
+        kind: FindingKind,
+        target: Option<Target>,
+        w: Option<(&str, &str, u32, u32)>,
+        left: i64,
+    ) -> Finding {
+        Finding {
+            file: "f.toml".into(),
+            activity: if target.is_some() {
+                "walks"
+            } else {
+                "followup"
+            }
+            .into(),
+            part: None,
+            unit: None,
+            kind,
+            status: match target {
+                Some(_) => FindingStatus::Activity(Status::Behind),
+                None => FindingStatus::Followup(FollowupState::Due),
+            },
+            required: w.map(|w| w.2),
+            done: w.map(|w| w.3),
+            window_start: w.map(|w| d(w.0)),
+            window_end: w.map(|w| d(w.1)),
+            days_left: Some(left),
+            record: None,
+            target,
+        }
+    }
+
+    #[test]
+    fn one_line_per_kind() {
+        let year = Some(Target::Count {
+            count: 2,
+            per: Per::Year,
+        });
+        let week = Some(Target::Count {
+            count: 1,
+            per: Per::Week,
+        });
+        let y2017 = Some(("2017-01-01", "2017-12-31", 2, 0));
+        fn fu(
+            start: Option<&'static str>,
+            end: &'static str,
+        ) -> Option<(&'static str, &'static str, u32, u32)> {
+            Some((start.unwrap_or(end), end, 0, 0))
+        }
+        let mut quiet = finding(FollowupQuiet, None, None, 0);
+        quiet.window_end = Some(d("2017-02-15"));
+        #[rustfmt::skip]
+        let cases = [
+            (finding(Behind, year.clone(), y2017, 21), "f.toml: walks: behind, 0 of 2 in 2017, 22 days left"),
+            (finding(Behind, year.clone(), y2017, 0), "f.toml: walks: behind, 0 of 2 in 2017, 1 day left"),
+            (finding(DueSoon, year.clone(), Some(("2017-01-01", "2017-12-31", 2, 1)), 9), "f.toml: walks: due soon, 1 of 2 in 2017, 10 days left"),
+            (finding(Behind, Some(Target::Once), Some(("2016-01-01", "2016-12-31", 1, 0)), 152), "f.toml: walks: behind, not done, 153 days left"),
+            (finding(Missed, week, Some(("2017-02-06", "2017-02-12", 1, 0)), -4), "f.toml: walks: missed, 0 of 1 in week 6, 2017"),
+            (finding(FollowupDue, None, fu(Some("2017-03-01"), "2017-03-31"), 44), "f.toml: followup: due by 2017-03-31, 45 days left"),
+            (finding(FollowupOverdue, None, fu(None, "2017-03-31"), -31), "f.toml: followup: overdue since 2017-03-31"),
+            (quiet, "f.toml: followup: due, nothing recorded in the last 90 days (continuous)"),
+        ];
+        for (f, want) in cases {
+            assert_eq!(finding_line(&f), want);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! CSV (RFC 4180, through the `csv` crate) with one typed row per format. Every text cell is a
+//! [`Text`], so a cell that a spreadsheet would run as a formula cannot reach it as one.
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use crate::i18n::Lang;
+use crate::model::{LogEntry, Pledge};
+use crate::status::PledgeStatus;
+use crate::view::phrases::{lan_names, owners_text, target_text};
+
+/// A text cell. Text that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (a
+/// negative number such as "-3" is data, not a formula).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl Text {
+    /// The cell as written.
+    pub fn neutral(&self) -> std::borrow::Cow<'_, str> {
+        let c = &self.0;
+        match c.chars().next() {
+            Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_plain_number(c) => {
+                format!("'{c}").into()
+            }
+            _ => c.as_str().into(),
+        }
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.neutral())
+    }
+}
+
+fn text(s: impl Into<String>) -> Text {
+    Text(s.into())
+}
+
+/// A negative number such as "-3" is data, not a formula.
+fn is_plain_number(s: &str) -> bool {
+    s.strip_prefix('-')
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit() || c == '.'))
+}
+
+/// The header line and one line per row.
+fn write<R: Serialize>(header: &[&str], rows: impl IntoIterator<Item = R>) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    let fail = "writing CSV into memory cannot fail";
+    w.write_record(header).expect(fail);
+    for r in rows {
+        w.serialize(r).expect(fail);
+    }
+    String::from_utf8(w.into_inner().expect(fail)).expect("CSV of UTF-8 text is UTF-8")
+}
+
+/// One activity of `status --format csv`.
+#[derive(Serialize)]
+pub struct StatusRow {
+    file: Text,
+    kommuner: Text,
+    kommunkod: Text,
+    state: &'static str,
+    activity: Text,
+    owners: Text,
+    target: Text,
+    required: Option<u32>,
+    done: u32,
+    window_start: Option<NaiveDate>,
+    window_end: Option<NaiveDate>,
+    last_done: Option<NaiveDate>,
+    status: &'static str,
+    windows_met: Option<usize>,
+    windows_missed: Option<usize>,
+    windows_open: Option<usize>,
+}
+
+pub const STATUS_HEADER: [&str; 16] = [
+    "file",
+    "kommuner",
+    "kommunkod",
+    "state",
+    "activity",
+    "owners",
+    "target",
+    "required",
+    "done",
+    "window_start",
+    "window_end",
+    "last_done",
+    "status",
+    "windows_met",
+    "windows_missed",
+    "windows_open",
+];
+
+pub fn status_rows<'a>(s: &'a PledgeStatus<'a>) -> impl Iterator<Item = StatusRow> + 'a {
+    let p = s.pledge;
+    s.activities.iter().map(move |a| StatusRow {
+        file: text(&p.file),
+        kommuner: text(p.kommun_names()),
+        kommunkod: text(p.kommunkoder()),
+        state: s.state.name(),
+        activity: text(&a.activity.id),
+        owners: text(owners_text(&a.activity.owners, Lang::Sv)),
+        target: text(target_text(&a.activity.target, Lang::En)),
+        required: a.required,
+        done: a.done,
+        window_start: a.window.map(|w| w.0),
+        window_end: a.window.map(|w| w.1),
+        last_done: a.last_done,
+        status: a.status.name(),
+        windows_met: a.record.map(|r| r.windows_met),
+        windows_missed: a.record.map(|r| r.windows_missed),
+        windows_open: a.record.map(|r| r.windows_open),
+    })
+}
+
+/// `status --format csv`: one line per activity of every löfte.
+pub fn status_csv(statuses: &[PledgeStatus<'_>]) -> String {
+    write(&STATUS_HEADER, statuses.iter().flat_map(status_rows))
+}
+
+/// One löfte of `list --format csv`.
+#[derive(Serialize)]
+struct ListRow {
+    kommuner: Text,
+    kommunkod: Text,
+    lan: Text,
+    lokalpolisomrade: Text,
+    area: Text,
+    start: NaiveDate,
+    end: NaiveDate,
+    state: &'static str,
+    activities: usize,
+    file: Text,
+}
+
+/// `list --format csv`: one line per löfte, its state on `on`.
+pub fn list_csv(pledges: &[&Pledge], on: NaiveDate) -> String {
+    let header = [
+        "kommuner",
+        "kommunkod",
+        "lan",
+        "lokalpolisomrade",
+        "area",
+        "start",
+        "end",
+        "state",
+        "activities",
+        "file",
+    ];
+    write(
+        &header,
+        pledges.iter().map(|p| ListRow {
+            kommuner: text(p.kommun_names()),
+            kommunkod: text(p.kommunkoder()),
+            lan: text(lan_names(p)),
+            lokalpolisomrade: text(p.lokalpolisomrade.clone().unwrap_or_default()),
+            area: text(p.area.clone().unwrap_or_default()),
+            start: p.period.start,
+            end: p.period.end,
+            state: p.state(on).name(),
+            activities: p.activities.len(),
+            file: text(&p.file),
+        }),
+    )
+}
+
+/// One entry of `log --format csv`.
+#[derive(Serialize)]
+struct LogRow {
+    date: NaiveDate,
+    kommuner: Text,
+    activity: Text,
+    count: u32,
+    by: Text,
+    note: Text,
+    file: Text,
+}
+
+/// `log --format csv`: one line per entry.
+pub fn log_csv(entries: &[(&Pledge, &LogEntry)]) -> String {
+    let header = [
+        "date", "kommuner", "activity", "count", "by", "note", "file",
+    ];
+    write(
+        &header,
+        entries.iter().map(|(p, e)| LogRow {
+            date: e.date,
+            kommuner: text(p.kommun_names()),
+            activity: text(&e.activity),
+            count: e.count,
+            by: text(e.by.clone().unwrap_or_default()),
+            note: text(e.note.clone().unwrap_or_default()),
+            file: text(&p.file),
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Row(Text, Text, Text, Text);
+
+    #[test]
+    fn csv_neutralises_formulas_and_quotes() {
+        let cases = [
+            (
+                ["=HYPERLINK(\"x\")", "a,b", "-3", "@SUM"],
+                "\"'=HYPERLINK(\"\"x\"\")\",\"a,b\",-3,'@SUM\n",
+            ),
+            (["+1", "-", "-1.5", "\tx"], "'+1,'-,-1.5,'\tx\n"),
+            (
+                ["two\nlines", "cr\r", "", "plain"],
+                "\"two\nlines\",\"cr\r\",,plain\n",
+            ),
+            (["-1e3", "--", "'q'", "a\"b"], "'-1e3,'--,'q',\"a\"\"b\"\n"),
+        ];
+        for (cells, want) in cases {
+            let row = Row(
+                text(cells[0]),
+                text(cells[1]),
+                text(cells[2]),
+                text(cells[3]),
+            );
+            assert_eq!(
+                write(&["a", "b", "c", "d"], [row]),
+                format!("a,b,c,d\n{want}")
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_table_is_its_header() {
+        assert_eq!(log_csv(&[]), "date,kommuner,activity,count,by,note,file\n");
+    }
+}

@@ -1,0 +1,462 @@
+//! The `--format json` documents of `status`, `list`, `log` and `check`, as typed values.
+//! Every document names its kommuner with the one [`KommunJson`] shape.
+
+use std::io;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
+
+use crate::findings::Finding;
+use crate::kommuner::Kommun;
+use crate::model::{
+    FollowupWhen, LogEntry, Occurrences, Owner, Per, Period, Pledge, State, Target,
+};
+use crate::status::{
+    ActivityStatus, FollowupState, PledgeStatus, Record, Requests, Status, UnitStatus,
+    WindowStatus, pledge_status,
+};
+use crate::view::check::finding_line;
+
+/// The version of the JSON documents of `status`, `check`, `list` and `log`.
+/// 2: an activity's `status` takes its whole record into account (a missed window makes it
+/// `behind`; `partly_met` after the period), weekly windows are ISO weeks, and `check`
+/// reports every missed window.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// A kommun, the same in every document.
+#[derive(Serialize)]
+pub struct KommunJson {
+    name: &'static str,
+    kommunkod: &'static str,
+    lan: &'static str,
+    polisregion: &'static str,
+}
+
+impl From<&Kommun> for KommunJson {
+    fn from(k: &Kommun) -> KommunJson {
+        KommunJson {
+            name: k.name,
+            kommunkod: k.kod,
+            lan: k.lan,
+            polisregion: k.polisregion,
+        }
+    }
+}
+
+fn kommuner(p: &Pledge) -> Vec<KommunJson> {
+    p.kommuner.iter().map(|k| KommunJson::from(*k)).collect()
+}
+
+#[derive(Serialize)]
+struct OwnerJson<'a> {
+    who: &'a str,
+    role: &'a Option<String>,
+}
+
+fn owners(owners: &[Owner]) -> Vec<OwnerJson<'_>> {
+    owners
+        .iter()
+        .map(|o| OwnerJson {
+            who: o.who.name(),
+            role: &o.role,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum TargetJson<'a> {
+    Once,
+    Count {
+        count: u32,
+        per: Per,
+    },
+    Open,
+    OnRequest,
+    Each {
+        count: u32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        each: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        on: Option<&'a [NaiveDate]>,
+    },
+    Weekly {
+        weekday: &'static str,
+        time: &'a Option<String>,
+        except_holidays: bool,
+    },
+}
+
+fn target(t: &Target) -> Option<TargetJson<'_>> {
+    Some(match t {
+        Target::None => return None,
+        Target::Once => TargetJson::Once,
+        Target::Count { count, per } => TargetJson::Count {
+            count: *count,
+            per: *per,
+        },
+        Target::Open => TargetJson::Open,
+        Target::OnRequest => TargetJson::OnRequest,
+        Target::Each { count, of } => TargetJson::Each {
+            count: *count,
+            each: match of {
+                Occurrences::Activity(id) => Some(id),
+                Occurrences::Dates(_) => None,
+            },
+            on: match of {
+                Occurrences::Dates(ds) => Some(ds),
+                Occurrences::Activity(_) => None,
+            },
+        },
+        Target::Weekly {
+            weekday,
+            time,
+            except_holidays,
+        } => TargetJson::Weekly {
+            weekday: weekday_name(*weekday),
+            time,
+            except_holidays: *except_holidays,
+        },
+    })
+}
+
+fn weekday_name(w: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match w {
+        Mon => "monday",
+        Tue => "tuesday",
+        Wed => "wednesday",
+        Thu => "thursday",
+        Fri => "friday",
+        Sat => "saturday",
+        Sun => "sunday",
+    }
+}
+
+#[derive(Serialize)]
+struct WindowJson {
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+#[derive(Serialize)]
+struct ActivityJson<'a> {
+    id: &'a str,
+    text: &'a str,
+    owners: Vec<OwnerJson<'a>>,
+    partners: Vec<OwnerJson<'a>>,
+    target: Option<TargetJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<NaiveDate>,
+    required: Option<u32>,
+    done: u32,
+    window: Option<WindowJson>,
+    status: Status,
+    last_done: Option<NaiveDate>,
+    record: Option<Record>,
+    windows: &'a [WindowStatus],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    units: &'a [UnitStatus],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<ActivityJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    requests: Option<Requests>,
+}
+
+impl<'a> From<&'a ActivityStatus<'a>> for ActivityJson<'a> {
+    fn from(a: &'a ActivityStatus<'a>) -> ActivityJson<'a> {
+        ActivityJson {
+            id: &a.activity.id,
+            text: &a.activity.text,
+            owners: owners(&a.activity.owners),
+            partners: owners(&a.activity.partners),
+            target: target(&a.activity.target),
+            from: a.activity.frame.from,
+            until: a.activity.frame.until,
+            required: a.required,
+            done: a.done,
+            window: a.window.map(|(start, end)| WindowJson { start, end }),
+            status: a.status,
+            last_done: a.last_done,
+            record: a.record,
+            windows: &a.windows,
+            units: &a.units,
+            parts: a.parts.iter().map(ActivityJson::from).collect(),
+            requests: a.requests,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FollowupJson<'a> {
+    when: Option<FollowupWhen>,
+    status: FollowupState,
+    due: Option<NaiveDate>,
+    due_from: Option<NaiveDate>,
+    last_done: Option<NaiveDate>,
+    how: Option<&'a str>,
+    responsible: Option<&'a str>,
+    presented: Option<&'a str>,
+}
+
+/// One löfte of `status --format json`.
+#[derive(Serialize)]
+struct StatusPledgeJson<'a> {
+    file: &'a str,
+    title: &'a str,
+    kommuner: Vec<KommunJson>,
+    area: &'a Option<String>,
+    lokalpolisomrade: &'a Option<String>,
+    period: &'a Period,
+    state: State,
+    days_left: i64,
+    activities: Vec<ActivityJson<'a>>,
+    followup: FollowupJson<'a>,
+}
+
+impl<'a> From<&'a PledgeStatus<'a>> for StatusPledgeJson<'a> {
+    fn from(s: &'a PledgeStatus<'a>) -> StatusPledgeJson<'a> {
+        let p = s.pledge;
+        let fu = p.followup.as_ref();
+        StatusPledgeJson {
+            file: &p.file,
+            title: &p.title,
+            kommuner: kommuner(p),
+            area: &p.area,
+            lokalpolisomrade: &p.lokalpolisomrade,
+            period: &p.period,
+            state: s.state,
+            days_left: s.days_left,
+            activities: s.activities.iter().map(ActivityJson::from).collect(),
+            followup: FollowupJson {
+                when: fu.and_then(|f| f.when),
+                status: s.followup.status,
+                due: s.followup.due,
+                due_from: s.followup.due_from,
+                last_done: s.followup.last_done,
+                how: fu.and_then(|f| f.how.as_deref()),
+                responsible: fu.and_then(|f| f.responsible.as_deref()),
+                presented: fu.and_then(|f| f.presented.as_deref()),
+            },
+        }
+    }
+}
+
+/// The löften of `status`, each computed and serialised in turn, so a national folder never
+/// holds the whole document in memory.
+struct StatusPledges<'a> {
+    pledges: &'a [&'a Pledge],
+    as_of: NaiveDate,
+}
+
+impl Serialize for StatusPledges<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.pledges.len()))?;
+        for p in self.pledges {
+            let st = pledge_status(p, self.as_of);
+            seq.serialize_element(&StatusPledgeJson::from(&st))?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct StatusDoc<'a> {
+    schema_version: u32,
+    as_of: NaiveDate,
+    pledges: StatusPledges<'a>,
+}
+
+/// Writes the `status --format json` document (without a final newline), computing each
+/// löfte's status just before it is written.
+pub fn write_status(
+    w: impl io::Write,
+    pledges: &[&Pledge],
+    as_of: NaiveDate,
+) -> serde_json::Result<()> {
+    let doc = StatusDoc {
+        schema_version: SCHEMA_VERSION,
+        as_of,
+        pledges: StatusPledges { pledges, as_of },
+    };
+    serde_json::to_writer_pretty(w, &doc)
+}
+
+#[derive(Serialize)]
+struct ListPledgeJson<'a> {
+    file: &'a str,
+    title: &'a str,
+    kommuner: Vec<KommunJson>,
+    area: &'a Option<String>,
+    lokalpolisomrade: &'a Option<String>,
+    period: &'a Period,
+    state: State,
+    activities: usize,
+}
+
+#[derive(Serialize)]
+struct ListDoc<'a> {
+    schema_version: u32,
+    as_of: NaiveDate,
+    pledges: Vec<ListPledgeJson<'a>>,
+}
+
+/// `list --format json`: the löften with their state on `on`.
+pub fn list(pledges: &[&Pledge], on: NaiveDate) -> String {
+    let doc = ListDoc {
+        schema_version: SCHEMA_VERSION,
+        as_of: on,
+        pledges: pledges
+            .iter()
+            .map(|p| ListPledgeJson {
+                file: &p.file,
+                title: &p.title,
+                kommuner: kommuner(p),
+                area: &p.area,
+                lokalpolisomrade: &p.lokalpolisomrade,
+                period: &p.period,
+                state: p.state(on),
+                activities: p.activities.len(),
+            })
+            .collect(),
+    };
+    pretty(&doc)
+}
+
+#[derive(Serialize)]
+struct LogEntryJson<'a> {
+    file: &'a str,
+    kommuner: Vec<KommunJson>,
+    date: NaiveDate,
+    activity: &'a str,
+    count: u32,
+    by: &'a Option<String>,
+    note: &'a Option<String>,
+}
+
+#[derive(Serialize)]
+struct LogDoc<'a> {
+    schema_version: u32,
+    entries: Vec<LogEntryJson<'a>>,
+}
+
+/// `log --format json`: the entries in the order given.
+pub fn log(entries: &[(&Pledge, &LogEntry)]) -> String {
+    let doc = LogDoc {
+        schema_version: SCHEMA_VERSION,
+        entries: entries
+            .iter()
+            .map(|(p, e)| LogEntryJson {
+                file: &p.file,
+                kommuner: kommuner(p),
+                date: e.date,
+                activity: &e.activity,
+                count: e.count,
+                by: &e.by,
+                note: &e.note,
+            })
+            .collect(),
+    };
+    pretty(&doc)
+}
+
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    #[serde(flatten)]
+    finding: &'a Finding,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct CheckDoc<'a> {
+    schema_version: u32,
+    as_of: NaiveDate,
+    within: u32,
+    findings: Vec<FindingJson<'a>>,
+    invalid_files: &'a [&'a str],
+}
+
+/// `check --format json`: the findings with their lines, and the files that do not load.
+pub fn check(as_of: NaiveDate, within: u32, findings: &[Finding], invalid: &[&str]) -> String {
+    let doc = CheckDoc {
+        schema_version: SCHEMA_VERSION,
+        as_of,
+        within,
+        findings: findings
+            .iter()
+            .map(|f| FindingJson {
+                finding: f,
+                message: finding_line(f),
+            })
+            .collect(),
+        invalid_files: invalid,
+    };
+    pretty(&doc)
+}
+
+fn pretty(doc: &impl Serialize) -> String {
+    serde_json::to_string_pretty(doc).expect("the documents serialise to JSON")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_kommuner() -> Pledge {
+        let text = "title = \"T\"\nkommuner = [\"Kil\", \"Grums\"]\n[period]\nstart = 2016-01-01\n\
+                    end = 2016-12-31\n[problem]\ntext = \"P\"\n[[activity]]\nid = \"a\"\n\
+                    text = \"A\"\nowners = [\"polisen\"]\n[[log]]\ndate = 2016-02-01\n\
+                    activity = \"a\"\n";
+        let d = "2030-01-01".parse().unwrap();
+        crate::load::load("t.toml", text, d).pledge.unwrap()
+    }
+
+    #[test]
+    fn every_document_names_kommuner_alike() {
+        let p = two_kommuner();
+        let on: NaiveDate = "2016-06-01".parse().unwrap();
+        let mut status = Vec::new();
+        write_status(&mut status, &[&p], on).unwrap();
+        let status: serde_json::Value = serde_json::from_slice(&status).unwrap();
+        let list: serde_json::Value = serde_json::from_str(&list(&[&p], on)).unwrap();
+        let log: serde_json::Value = serde_json::from_str(&log(&[(&p, &p.log[0])])).unwrap();
+        let shapes = [
+            &status["pledges"][0]["kommuner"],
+            &list["pledges"][0]["kommuner"],
+            &log["entries"][0]["kommuner"],
+        ];
+        assert_eq!(shapes[0].as_array().unwrap().len(), 2);
+        assert_eq!(shapes[0][0]["polisregion"], "Bergslagen");
+        for s in shapes {
+            assert_eq!(s, shapes[0]);
+        }
+    }
+
+    #[test]
+    fn documents_keep_their_key_order() {
+        let p = two_kommuner();
+        let on: NaiveDate = "2016-06-01".parse().unwrap();
+        let doc = list(&[&p], on);
+        let keys: Vec<&str> = [
+            "schema_version",
+            "as_of",
+            "pledges",
+            "file",
+            "title",
+            "kommuner",
+            "area",
+            "state",
+            "activities",
+        ]
+        .into_iter()
+        .collect();
+        let at: Vec<usize> = keys
+            .iter()
+            .map(|k| doc.find(&format!("\"{k}\"")).unwrap())
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{doc}");
+    }
+}

@@ -1,0 +1,364 @@
+//! Every label and status word in Swedish and English. A label is a [`Label`], and each
+//! language is an exhaustive match, so the compiler proves every label is translated.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::i18n::Lang;
+use crate::model::{Party, Per, State};
+use crate::status::{FollowupState, Status};
+
+/// A fixed text of the output (headers, headings, messages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Activity,
+    Owners,
+    Target,
+    Progress,
+    LastDone,
+    Status,
+    Period,
+    DaysLeft,
+    FollowUp,
+    Due,
+    Summary,
+    Date,
+    By,
+    Note,
+    Count,
+    Kommun,
+    WhatWePromised,
+    WhatHasBeenDone,
+    Behind,
+    PolicePromise,
+    KommunPromises,
+    Together,
+    OthersPromise,
+    Problem,
+    ThePromise,
+    LogSince,
+    NothingRecorded,
+    NothingIsBehind,
+    Once,
+    Ongoing,
+    OpenCount,
+    OnRequest,
+    Of,
+    AsOf,
+    Signed,
+    Lokalpolisomrade,
+    How,
+    Responsible,
+    Presented,
+    InForceUntilReplaced,
+    NoDateGiven,
+    Continuously,
+    Yearly,
+    Kod,
+    Lan,
+    State,
+    Activities,
+    NoLoftenMatch,
+    NoEntries,
+    RecordedIn,
+    RemovedFrom,
+    WouldRemoveFrom,
+    DryRunNothingWritten,
+}
+
+impl Label {
+    fn en(self) -> &'static str {
+        use Label::*;
+        match self {
+            Activity => "Activity",
+            Owners => "Owners",
+            Target => "Target",
+            Progress => "Progress",
+            LastDone => "Last done",
+            Status => "Status",
+            Period => "Period",
+            DaysLeft => "days left",
+            FollowUp => "Follow-up",
+            Due => "due",
+            Summary => "Summary",
+            Date => "Date",
+            By => "By",
+            Note => "Note",
+            Count => "Count",
+            Kommun => "Kommun",
+            WhatWePromised => "What we promised",
+            WhatHasBeenDone => "What has been done",
+            Behind => "Behind",
+            PolicePromise => "The police promise",
+            KommunPromises => "The kommun promises",
+            Together => "Together",
+            OthersPromise => "Others promise",
+            Problem => "Problem",
+            ThePromise => "The promise",
+            LogSince => "Log since",
+            NothingRecorded => "Nothing recorded",
+            NothingIsBehind => "Nothing is behind.",
+            Once => "once",
+            Ongoing => "ongoing",
+            OpenCount => "a number (not stated)",
+            OnRequest => "on request",
+            Of => "of",
+            AsOf => "as of",
+            Signed => "Signed",
+            Lokalpolisomrade => "Lokalpolisområde",
+            How => "How",
+            Responsible => "Responsible",
+            Presented => "Presented",
+            InForceUntilReplaced => "in force until replaced",
+            NoDateGiven => "no date given",
+            Continuously => "continuously",
+            Yearly => "yearly",
+            Kod => "Kod",
+            Lan => "Län",
+            State => "State",
+            Activities => "Activities",
+            NoLoftenMatch => "no löften match",
+            NoEntries => "no entries",
+            RecordedIn => "recorded in",
+            RemovedFrom => "removed from",
+            WouldRemoveFrom => "would remove from",
+            DryRunNothingWritten => "dry run: nothing was written to",
+        }
+    }
+
+    fn sv(self) -> &'static str {
+        use Label::*;
+        match self {
+            Activity => "Aktivitet",
+            Owners => "Ansvarig",
+            Target => "Mål",
+            Progress => "Utfört",
+            LastDone => "Senast",
+            Status => "Status",
+            Period => "Period",
+            DaysLeft => "dagar kvar",
+            FollowUp => "Uppföljning",
+            Due => "senast",
+            Summary => "Sammanfattning",
+            Date => "Datum",
+            By => "Av",
+            Note => "Anteckning",
+            Count => "Antal",
+            Kommun => "Kommun",
+            WhatWePromised => "Det här lovade vi",
+            WhatHasBeenDone => "Det här har gjorts",
+            Behind => "Det här ligger efter",
+            PolicePromise => "Polisen lovar",
+            KommunPromises => "Kommunen lovar",
+            Together => "Tillsammans",
+            OthersPromise => "Övriga lovar",
+            Problem => "Problembild",
+            ThePromise => "Medborgarlöftet",
+            LogSince => "Genomfört sedan",
+            NothingRecorded => "Inget registrerat",
+            NothingIsBehind => "Inget ligger efter.",
+            Once => "en gång",
+            Ongoing => "löpande",
+            OpenCount => "ett antal (ej angivet)",
+            OnRequest => "på begäran",
+            Of => "av",
+            AsOf => "per",
+            Signed => "Undertecknat",
+            Lokalpolisomrade => "Lokalpolisområde",
+            How => "Hur",
+            Responsible => "Ansvarig",
+            Presented => "Redovisas",
+            InForceUntilReplaced => "gäller tills ett nytt löfte tecknats",
+            NoDateGiven => "inget datum angivet",
+            Continuously => "löpande",
+            Yearly => "årligen",
+            Kod => "Kod",
+            Lan => "Län",
+            State => "Läge",
+            Activities => "Aktiviteter",
+            NoLoftenMatch => "inga löften matchar",
+            NoEntries => "inga poster",
+            RecordedIn => "registrerat i",
+            RemovedFrom => "borttaget ur",
+            WouldRemoveFrom => "skulle ta bort ur",
+            DryRunNothingWritten => "provkörning: inget skrevs till",
+        }
+    }
+}
+
+impl Lang {
+    /// A label in this language.
+    pub fn t(self, label: Label) -> &'static str {
+        match self {
+            Lang::En => label.en(),
+            Lang::Sv => label.sv(),
+        }
+    }
+
+    pub fn status(self, s: Status) -> &'static str {
+        match (self, s) {
+            (Lang::En, Status::Met) => "met",
+            (Lang::En, Status::OnTrack) => "on track",
+            (Lang::En, Status::Behind) => "behind",
+            (Lang::En, Status::Missed) => "missed",
+            (Lang::En, Status::Ongoing) => "ongoing",
+            (Lang::En, Status::NoReports) => "no reports",
+            (Lang::En, Status::Upcoming) => "upcoming",
+            (Lang::En, Status::PartlyMet) => "partly met",
+            (Lang::En, Status::NothingDue) => "nothing due",
+            (Lang::Sv, Status::Met) => "genomförd",
+            (Lang::Sv, Status::OnTrack) => "i fas",
+            (Lang::Sv, Status::Behind) => "efter",
+            (Lang::Sv, Status::Missed) => "missad",
+            (Lang::Sv, Status::Ongoing) => "pågår",
+            (Lang::Sv, Status::NoReports) => "inga rapporter",
+            (Lang::Sv, Status::Upcoming) => "kommande",
+            (Lang::Sv, Status::PartlyMet) => "delvis genomförd",
+            (Lang::Sv, Status::NothingDue) => "inget att följa upp",
+        }
+    }
+
+    pub fn followup(self, s: FollowupState) -> &'static str {
+        match (self, s) {
+            (Lang::En, FollowupState::Scheduled) => "scheduled",
+            (Lang::En, FollowupState::Due) => "due",
+            (Lang::En, FollowupState::Done) => "done",
+            (Lang::En, FollowupState::Overdue) => "overdue",
+            (Lang::En, FollowupState::Unscheduled) => "no date given",
+            (Lang::En, FollowupState::Missing) => "none in the löfte",
+            (Lang::Sv, FollowupState::Scheduled) => "planerad",
+            (Lang::Sv, FollowupState::Due) => "ska göras nu",
+            (Lang::Sv, FollowupState::Done) => "genomförd",
+            (Lang::Sv, FollowupState::Overdue) => "försenad",
+            (Lang::Sv, FollowupState::Unscheduled) => "inget datum angivet",
+            (Lang::Sv, FollowupState::Missing) => "saknas i löftet",
+        }
+    }
+
+    pub fn state(self, s: State) -> &'static str {
+        match (self, s) {
+            (Lang::En, s) => s.name(),
+            (Lang::Sv, State::Upcoming) => "kommande",
+            (Lang::Sv, State::Active) => "pågår",
+            (Lang::Sv, State::Ended) => "avslutat",
+        }
+    }
+
+    pub fn party(self, p: &Party) -> String {
+        match (self, p) {
+            (Lang::En, Party::Polisen) => "police".into(),
+            (Lang::En, Party::Kommunen) => "kommun".into(),
+            (Lang::Sv, Party::Polisen) => "polisen".into(),
+            (Lang::Sv, Party::Kommunen) => "kommunen".into(),
+            (Lang::En, Party::Kommunerna) => "the kommuner".into(),
+            (Lang::Sv, Party::Kommunerna) => "kommunerna".into(),
+            (_, Party::Other(s)) => s.clone(),
+        }
+    }
+
+    /// "2 per year" / "2 per år".
+    pub fn per(self, per: Per) -> &'static str {
+        match (self, per) {
+            (Lang::En, p) => p.name(),
+            (Lang::Sv, Per::Week) => "vecka",
+            (Lang::Sv, Per::Month) => "månad",
+            (Lang::Sv, Per::Quarter) => "kvartal",
+            (Lang::Sv, Per::HalfYear) => "halvår",
+            (Lang::Sv, Per::Year) => "år",
+            (Lang::Sv, Per::Period) => "perioden",
+        }
+    }
+
+    /// A short name for a window: "2016", "2016-05", "2016 Q2", "week 2017-03-06", or the
+    /// dates.
+    pub fn window(self, start: NaiveDate, end: NaiveDate) -> String {
+        let next = end.succ_opt().unwrap_or(end);
+        if start.day() == 1
+            && start.month() == 1
+            && next.day() == 1
+            && next.month() == 1
+            && next.year() == start.year() + 1
+        {
+            return start.year().to_string();
+        }
+        if start.day() == 1 && next.day() == 1 {
+            let months =
+                (next.year() - start.year()) * 12 + next.month() as i32 - start.month() as i32;
+            if months == 1 {
+                return format!("{}-{:02}", start.year(), start.month());
+            }
+            if months == 3 && (start.month() - 1).is_multiple_of(3) {
+                let q = (start.month() - 1) / 3 + 1;
+                return match self {
+                    Lang::En => format!("{} Q{q}", start.year()),
+                    Lang::Sv => format!("kv{q} {}", start.year()),
+                };
+            }
+        }
+        format!("{start} – {end}")
+    }
+
+    /// The ISO week of a weekly window, "week 22, 2017" / "vecka 22 2017": the week of its
+    /// middle day, so a short first or last week joined to its neighbour takes that week's
+    /// number.
+    pub fn week(self, start: NaiveDate, end: NaiveDate) -> String {
+        let mid = start + chrono::TimeDelta::days((end - start).num_days() / 2);
+        let w = mid.iso_week();
+        match self {
+            Lang::En => format!("week {}, {}", w.week(), w.year()),
+            Lang::Sv => format!("vecka {} {}", w.week(), w.year()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn window_names() {
+        let cases = [
+            (Lang::En, "2016-01-01", "2016-12-31", "2016"),
+            (Lang::Sv, "2016-04-01", "2016-06-30", "kv2 2016"),
+            (Lang::En, "2016-04-01", "2016-06-30", "2016 Q2"),
+            (Lang::En, "2016-05-01", "2016-05-31", "2016-05"),
+            (
+                Lang::En,
+                "2016-10-01",
+                "2017-09-30",
+                "2016-10-01 – 2017-09-30",
+            ),
+            (
+                Lang::En,
+                "2017-03-06",
+                "2017-03-12",
+                "2017-03-06 – 2017-03-12",
+            ),
+        ];
+        for (lang, from, to, want) in cases {
+            assert_eq!(lang.window(d(from), d(to)), want, "{from} {to}");
+        }
+        // Weekly windows are ISO weeks, named by their middle day: a Sunday 1 January
+        // joined to week 1, and a Monday 31 December joined to week 52.
+        let weeks = [
+            (Lang::En, "2017-03-06", "2017-03-12", "week 10, 2017"),
+            (Lang::Sv, "2017-03-06", "2017-03-12", "vecka 10 2017"),
+            (Lang::Sv, "2017-01-01", "2017-01-08", "vecka 1 2017"),
+            (Lang::Sv, "2018-12-24", "2018-12-31", "vecka 52 2018"),
+            (Lang::En, "2020-12-28", "2021-01-03", "week 53, 2020"),
+        ];
+        for (lang, from, to, want) in weeks {
+            assert_eq!(lang.week(d(from), d(to)), want, "{from} {to}");
+        }
+    }
+
+    #[test]
+    fn labels_differ_by_language_where_they_should() {
+        assert_eq!(Lang::En.t(Label::LastDone), "Last done");
+        assert_eq!(Lang::Sv.t(Label::LastDone), "Senast");
+        assert_eq!(Lang::Sv.t(Label::Status), Lang::En.t(Label::Status));
+    }
+}

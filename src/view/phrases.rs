@@ -1,0 +1,550 @@
+//! Phrases shared by every format: who owns an activity, its target and progress, the
+//! follow-up line, the summary. Plain text; each format escapes it for itself.
+
+use std::fmt::Write as _;
+
+use crate::i18n::Lang;
+use crate::load::quarter_bounds;
+use chrono::NaiveDate;
+
+use crate::model::{FollowupWhen, LogEntry, Occurrences, Owner, Per, Pledge, State, Target};
+use crate::status::{ActivityStatus, FollowupState, PledgeStatus, Requests, Status};
+use crate::text::safe;
+use crate::view::labels::Label;
+
+/// "" or "s": `format!("{n} file{}", plural(n))`.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+pub fn owners_text(owners: &[Owner], lang: Lang) -> String {
+    owners
+        .iter()
+        .map(|o| match &o.role {
+            Some(r) => format!("{} ({r})", lang.party(&o.who)),
+            None => lang.party(&o.who),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn target_text(t: &Target, lang: Lang) -> String {
+    match t {
+        Target::None => lang.t(Label::Ongoing).into(),
+        Target::Once => lang.t(Label::Once).into(),
+        Target::Open => lang.t(Label::OpenCount).into(),
+        Target::OnRequest => lang.t(Label::OnRequest).into(),
+        Target::Count { count, per } => match lang {
+            Lang::Sv if *per == Per::Period => format!("{count} under perioden"),
+            Lang::En if *per == Per::Period => format!("{count} in the period"),
+            _ => format!("{count} per {}", lang.per(*per)),
+        },
+        Target::Each { count, of } => match (lang, of) {
+            (Lang::En, Occurrences::Activity(id)) => format!("{count} per {id}"),
+            (Lang::Sv, Occurrences::Activity(id)) => format!("{count} per {id}"),
+            (Lang::En, Occurrences::Dates(ds)) => format!("{count} on each of {} dates", ds.len()),
+            (Lang::Sv, Occurrences::Dates(ds)) => {
+                format!("{count} vid vart och ett av {} datum", ds.len())
+            }
+        },
+        Target::Weekly {
+            weekday,
+            time,
+            except_holidays,
+        } => {
+            let mut t = match lang {
+                Lang::En => format!("every {}", weekday_en(*weekday)),
+                Lang::Sv => format!("varje {}", weekday_sv(*weekday)),
+            };
+            if let Some(time) = time {
+                let _ = write!(t, " {}", safe(time, false));
+            }
+            if *except_holidays {
+                t.push_str(match lang {
+                    Lang::En => ", holidays excepted",
+                    Lang::Sv => ", utom helgdagar",
+                });
+            }
+            t
+        }
+    }
+}
+
+fn weekday_sv(w: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match w {
+        Mon => "måndag",
+        Tue => "tisdag",
+        Wed => "onsdag",
+        Thu => "torsdag",
+        Fri => "fredag",
+        Sat => "lördag",
+        Sun => "söndag",
+    }
+}
+
+fn weekday_en(w: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match w {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
+    }
+}
+
+/// Whether a target's windows are ISO weeks (named "week 22, 2017").
+fn weekly(t: &Target) -> bool {
+    matches!(
+        t,
+        Target::Count { per: Per::Week, .. } | Target::Weekly { .. }
+    )
+}
+
+/// The name of a target's window: an ISO week for weekly targets, else by its dates.
+pub fn window_name(t: &Target, from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
+    if weekly(t) {
+        lang.week(from, to)
+    } else {
+        lang.window(from, to)
+    }
+}
+
+/// "1 of 2 · 2016" for counted targets, "done"/"not done" for milestones, the count of
+/// entries for ongoing work; the record of ended windows where there is one ("3 of 21 weeks
+/// met"), and for requests how many were answered.
+pub fn progress_text(a: &ActivityStatus<'_>, lang: Lang) -> String {
+    let mut t = match (&a.activity.target, a.requests) {
+        (Target::OnRequest, Some(r)) => requests_text(&r, lang),
+        (target, _) => progress(target, a.required, a.done, a.window, lang),
+    };
+    if let Some(r) = record_text(a, lang) {
+        let _ = write!(t, " · {r}");
+    }
+    t
+}
+
+fn requests_text(r: &Requests, lang: Lang) -> String {
+    let mut t = match lang {
+        Lang::En => format!(
+            "{} of {} request{} answered",
+            r.answered,
+            r.received,
+            plural(r.received as usize)
+        ),
+        Lang::Sv => format!(
+            "{} av {} {} besvarade",
+            r.answered,
+            r.received,
+            if r.received == 1 {
+                "förfrågan"
+            } else {
+                "förfrågningar"
+            }
+        ),
+    };
+    if let Some(d) = r.oldest_open {
+        let _ = write!(
+            t,
+            ", {} {d}",
+            match lang {
+                Lang::En => "waiting since",
+                Lang::Sv => "väntar sedan",
+            }
+        );
+    }
+    t
+}
+
+/// "3 of 21 weeks met" / "3 av 21 veckor uppfyllda": the windows judged so far, when the
+/// target has more than one window and at least one has been judged.
+pub fn record_text(a: &ActivityStatus<'_>, lang: Lang) -> Option<String> {
+    let r = a.record?;
+    let judged = r.judged();
+    if judged == 0 || r.total() < 2 {
+        return None;
+    }
+    let one = judged == 1;
+    let (noun, neuter) = window_noun(&a.activity.target, lang, one);
+    Some(match lang {
+        Lang::En => format!("{} of {judged} {noun} met", r.windows_met),
+        Lang::Sv => {
+            let adj = match (one, neuter) {
+                (false, _) => "uppfyllda",
+                (true, false) => "uppfylld",
+                (true, true) => "uppfyllt",
+            };
+            format!("{} av {judged} {noun} {adj}", r.windows_met)
+        }
+    })
+}
+
+/// The noun for a target's windows, singular or plural, and whether it is neuter (Swedish).
+fn window_noun(t: &Target, lang: Lang, one: bool) -> (&'static str, bool) {
+    let per = match t {
+        Target::Count { per, .. } => Some(*per),
+        Target::Weekly { .. } => Some(Per::Week),
+        _ => None,
+    };
+    match (lang, per, one) {
+        (Lang::En, Some(Per::Week), true) => ("week", false),
+        (Lang::En, Some(Per::Week), false) => ("weeks", false),
+        (Lang::En, Some(Per::Month), true) => ("month", false),
+        (Lang::En, Some(Per::Month), false) => ("months", false),
+        (Lang::En, Some(Per::Quarter), true) => ("quarter", false),
+        (Lang::En, Some(Per::Quarter), false) => ("quarters", false),
+        (Lang::En, Some(Per::HalfYear), true) => ("half-year", false),
+        (Lang::En, Some(Per::HalfYear), false) => ("half-years", false),
+        (Lang::En, Some(Per::Year), true) => ("year", false),
+        (Lang::En, Some(Per::Year), false) => ("years", false),
+        (Lang::En, _, true) => ("occasion", false),
+        (Lang::En, _, false) => ("occasions", false),
+        (Lang::Sv, Some(Per::Week), true) => ("vecka", false),
+        (Lang::Sv, Some(Per::Week), false) => ("veckor", false),
+        (Lang::Sv, Some(Per::Month), true) => ("månad", false),
+        (Lang::Sv, Some(Per::Month), false) => ("månader", false),
+        (Lang::Sv, Some(Per::Quarter), _) => ("kvartal", true),
+        (Lang::Sv, Some(Per::HalfYear), _) => ("halvår", true),
+        (Lang::Sv, Some(Per::Year), _) => ("år", true),
+        (Lang::Sv, _, true) => ("tillfälle", true),
+        (Lang::Sv, _, false) => ("tillfällen", true),
+    }
+}
+
+/// [`progress_text`] from its parts (without the record).
+pub fn progress(
+    target: &Target,
+    required: Option<u32>,
+    done: u32,
+    window: Option<(NaiveDate, NaiveDate)>,
+    lang: Lang,
+) -> String {
+    match (target, required, window) {
+        (
+            Target::Count { .. } | Target::Weekly { .. } | Target::Each { .. },
+            Some(req),
+            Some((from, to)),
+        ) => {
+            format!(
+                "{done} {} {req} · {}",
+                lang.t(Label::Of),
+                window_name(target, from, to, lang)
+            )
+        }
+        (Target::Once, _, _) => match (lang, done > 0) {
+            (Lang::En, true) => "done".into(),
+            (Lang::En, false) => "not done".into(),
+            (Lang::Sv, true) => "gjort".into(),
+            (Lang::Sv, false) => "ej gjort".into(),
+        },
+        _ => match lang {
+            Lang::En => format!("{done} recorded"),
+            Lang::Sv => format!("{done} registrerade"),
+        },
+    }
+}
+
+/// A bar of `width` cells for a counted target.
+pub fn bar(done: u32, required: u32, width: usize) -> String {
+    let filled = if required == 0 {
+        width
+    } else {
+        ((done.min(required) as usize * width) + required as usize / 2) / required as usize
+    };
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+pub fn when_text(w: Option<FollowupWhen>, lang: Lang) -> String {
+    match w {
+        None => lang.t(Label::NoDateGiven).into(),
+        Some(FollowupWhen::Date { date }) => date.to_string(),
+        Some(FollowupWhen::Quarter { year, quarter }) => {
+            let (_, end) = quarter_bounds(year, quarter);
+            match lang {
+                Lang::En => format!("{year} Q{quarter} (by {end})"),
+                Lang::Sv => format!("kvartal {quarter} {year} (senast {end})"),
+            }
+        }
+        Some(FollowupWhen::Yearly) => lang.t(Label::Yearly).into(),
+        Some(FollowupWhen::Continuous) => lang.t(Label::Continuously).into(),
+    }
+}
+
+pub fn followup_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
+    let f = &s.followup;
+    let label = lang.t(Label::FollowUp);
+    let Some(fu) = &s.pledge.followup else {
+        return format!("{label}: {}", lang.followup(FollowupState::Missing));
+    };
+    let mut line = format!("{label}: {}", when_text(fu.when, lang));
+    if let (Some(due), Some(FollowupWhen::Yearly)) = (f.due, fu.when) {
+        let _ = write!(line, ", {} {due}", lang.t(Label::Due));
+    }
+    if f.status != FollowupState::Unscheduled {
+        let _ = write!(line, " – {}", lang.followup(f.status));
+    }
+    if let Some(d) = f.last_done {
+        let _ = write!(line, " ({d})");
+    }
+    if let Some(p) = &fu.presented {
+        let _ = write!(line, " – {}", safe(p, false));
+    }
+    line
+}
+
+pub fn summary_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
+    let order = [
+        Status::Met,
+        Status::PartlyMet,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Missed,
+        Status::Ongoing,
+        Status::NoReports,
+        Status::NothingDue,
+        Status::Upcoming,
+    ];
+    let parts: Vec<String> = order
+        .iter()
+        .filter(|st| s.count(**st) > 0)
+        .map(|st| format!("{} {}", s.count(*st), lang.status(*st)))
+        .collect();
+    format!(
+        "{}: {} {} – {}",
+        lang.t(Label::Summary),
+        s.activities.len(),
+        match lang {
+            Lang::En => "activities",
+            Lang::Sv => "aktiviteter",
+        },
+        parts.join(", ")
+    )
+}
+
+/// "Filipstad (1782), centrum · Medborgarlöfte …".
+pub fn heading(s: &PledgeStatus<'_>) -> String {
+    let p = s.pledge;
+    let ks: Vec<String> = p
+        .kommuner
+        .iter()
+        .map(|k| format!("{} ({})", k.name, k.kod))
+        .collect();
+    let mut h = ks.join(", ");
+    if let Some(a) = &p.area {
+        let _ = write!(h, ", {}", safe(a, false));
+    }
+    let _ = write!(h, " · {}", safe(&p.title, false));
+    h
+}
+
+pub fn period_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
+    let p = s.pledge;
+    let mut line = format!(
+        "{} {} – {}",
+        lang.t(Label::Period),
+        p.period.start,
+        p.period.end
+    );
+    if p.period.until_replaced {
+        let _ = write!(line, " ({})", lang.t(Label::InForceUntilReplaced));
+    }
+    let _ = write!(line, " · {}", lang.state(s.state));
+    if s.state == State::Active {
+        let _ = write!(line, ", {} {}", s.days_left, lang.t(Label::DaysLeft));
+    }
+    let _ = write!(line, " · {} {}", lang.t(Label::AsOf), s.as_of);
+    line
+}
+
+/// The headers of the status table (terminal and Markdown).
+pub fn status_headers(lang: Lang) -> [&'static str; 6] {
+    [
+        Label::Activity,
+        Label::Owners,
+        Label::Target,
+        Label::Progress,
+        Label::LastDone,
+        Label::Status,
+    ]
+    .map(|h| lang.t(h))
+}
+
+/// The cells of the status table (terminal-safe text) with each row's status: one row per
+/// activity, then one per part ("↳ id") and per unit ("· name") where it has them.
+pub fn status_rows(s: &PledgeStatus<'_>, lang: Lang, with_bar: bool) -> Vec<(Vec<String>, Status)> {
+    let mut rows = Vec::new();
+    for a in &s.activities {
+        rows.push((
+            activity_row(a, a.activity.id.clone(), lang, with_bar),
+            a.status,
+        ));
+        for p in &a.parts {
+            rows.push((
+                activity_row(p, format!("  ↳ {}", p.activity.id), lang, with_bar),
+                p.status,
+            ));
+        }
+        for u in &a.units {
+            let mut progress = match (u.required, a.window) {
+                (Some(req), Some((from, to))) => format!(
+                    "{} {} {req} · {}",
+                    u.done,
+                    lang.t(Label::Of),
+                    window_name(&a.activity.target, from, to, lang)
+                ),
+                _ => progress(&a.activity.target, u.required, u.done, None, lang),
+            };
+            if let (true, Some(r)) = (with_bar, u.required) {
+                progress = format!("{} {progress}", bar(u.done, r, 6));
+            }
+            rows.push((
+                vec![
+                    format!("  · {}", safe(&u.unit, false)),
+                    String::new(),
+                    String::new(),
+                    progress,
+                    String::new(),
+                    lang.status(u.status).to_string(),
+                ],
+                u.status,
+            ));
+        }
+    }
+    rows
+}
+
+fn activity_row(a: &ActivityStatus<'_>, id: String, lang: Lang, with_bar: bool) -> Vec<String> {
+    let mut progress = progress_text(a, lang);
+    let counted = matches!(
+        a.activity.target,
+        Target::Count { .. } | Target::Weekly { .. } | Target::Each { .. }
+    );
+    if let (true, true, Some(r)) = (with_bar, counted, a.required) {
+        progress = format!("{} {progress}", bar(a.done, r, 6));
+    }
+    vec![
+        id,
+        safe(&owners_text(&a.activity.owners, lang), false),
+        target_text(&a.activity.target, lang),
+        progress,
+        a.last_done
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "–".into()),
+        lang.status(a.status).to_string(),
+    ]
+}
+
+/// The län of a löfte's kommuner, each once: "Värmlands län".
+pub fn lan_names(p: &Pledge) -> String {
+    let mut l: Vec<&str> = p.kommuner.iter().map(|k| k.lan).collect();
+    l.dedup();
+    l.join(", ")
+}
+
+/// One log entry on a line: "2016-05-03 trygghetsvandring ×2 (Anna): note".
+pub fn entry_text(e: &LogEntry) -> String {
+    let mut t = format!("{} {}", e.date, e.activity);
+    if e.count != 1 {
+        let _ = write!(t, " ×{}", e.count);
+    }
+    if let Some(by) = &e.by {
+        let _ = write!(t, " ({by})");
+    }
+    if let Some(n) = &e.note {
+        let _ = write!(t, ": {n}");
+    }
+    t
+}
+
+/// "2 of 2 in 2016: met" for an activity's current window (after `done`), with the record
+/// where there is one ("1 of 1 in week 10, 2017 · 3 of 9 weeks met: behind").
+pub fn describe_progress(st: &ActivityStatus<'_>, lang: Lang) -> String {
+    let status = lang.status(st.status);
+    match (st.required, st.window) {
+        (Some(_), Some(_)) if !matches!(st.activity.target, Target::Once) => {
+            let text = progress_text(st, lang);
+            let text = match lang {
+                Lang::En => text.replacen(" · ", " in ", 1),
+                Lang::Sv => text,
+            };
+            format!("{text}: {status}")
+        }
+        (Some(req), Some((from, to))) => format!(
+            "{} {} {req} {} {}: {status}",
+            st.done,
+            lang.t(Label::Of),
+            if lang == Lang::Sv { "·" } else { "in" },
+            lang.window(from, to)
+        ),
+        _ => format!(
+            "{} {}: {status}",
+            st.done,
+            match (lang, st.done) {
+                (Lang::En, 1) => "entry",
+                (Lang::En, _) => "entries",
+                (Lang::Sv, 1) => "post",
+                (Lang::Sv, _) => "poster",
+            }
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_round_to_the_nearest_cell() {
+        let cases = [
+            (0, 2, "░░░░░░"),
+            (1, 2, "███░░░"),
+            (2, 2, "██████"),
+            (5, 2, "██████"),
+            (1, 3, "██░░░░"),
+            (0, 0, "██████"),
+        ];
+        for (done, req, want) in cases {
+            assert_eq!(bar(done, req, 6), want, "{done}/{req}");
+        }
+    }
+
+    #[test]
+    fn plural_of_one_is_bare() {
+        assert_eq!(
+            [0, 1, 2].map(plural),
+            ["s", "", "s"],
+            "0 files, 1 file, 2 files"
+        );
+    }
+
+    #[test]
+    fn targets_and_progress_read_in_both_languages() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let count = Target::Count {
+            count: 2,
+            per: Per::Year,
+        };
+        let win = Some((d("2016-01-01"), d("2016-12-31")));
+        let cases = [
+            (count.clone(), Some(2), 1, win, Lang::En, "1 of 2 · 2016"),
+            (count.clone(), Some(2), 1, win, Lang::Sv, "1 av 2 · 2016"),
+            (Target::Once, Some(1), 0, win, Lang::En, "not done"),
+            (Target::Once, Some(1), 1, win, Lang::Sv, "gjort"),
+            (Target::None, None, 3, None, Lang::En, "3 recorded"),
+            (Target::None, None, 0, None, Lang::Sv, "0 registrerade"),
+        ];
+        for (target, req, done, w, lang, want) in cases {
+            assert_eq!(progress(&target, req, done, w, lang), want);
+        }
+        assert_eq!(target_text(&count, Lang::Sv), "2 per år");
+        let period = Target::Count {
+            count: 4,
+            per: Per::Period,
+        };
+        assert_eq!(target_text(&period, Lang::En), "4 in the period");
+        assert_eq!(target_text(&Target::None, Lang::Sv), "löpande");
+    }
+}

@@ -1,0 +1,255 @@
+//! Terminal tables (comfy-table). Pure: the caller says how wide the terminal is and whether
+//! to colour; nothing here reads the environment or the terminal.
+
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
+
+use chrono::NaiveDate;
+
+use crate::i18n::Lang;
+use crate::model::{LogEntry, Pledge};
+use crate::status::{PledgeStatus, Status};
+use crate::view::labels::Label;
+use crate::view::phrases::{followup_line, heading, period_line, status_headers};
+use crate::view::phrases::{lan_names, status_rows, summary_line};
+
+/// A table in our style. With a width (a terminal, or `COLUMNS` set) long cells wrap to it;
+/// without (a pipe or a file) lines are never wrapped, so the output does not depend on where
+/// it runs.
+pub fn new_table(headers: &[&str], width: Option<usize>) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_header(headers.iter().copied());
+    match width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(u16::try_from(w).unwrap_or(u16::MAX));
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    t
+}
+
+/// Keeps these columns whole (ids, dates, status words); only the others wrap.
+pub fn keep_whole(t: &mut Table, columns: &[usize]) {
+    for &c in columns {
+        if let Some(col) = t.column_mut(c) {
+            col.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+/// A plain table of text cells (made safe by the caller via [`cell`]); the first column
+/// is kept whole.
+pub fn table(headers: &[&str], rows: Vec<Vec<String>>, width: Option<usize>) -> String {
+    let mut t = new_table(headers, width);
+    keep_whole(&mut t, &[0]);
+    for r in rows {
+        t.add_row(r);
+    }
+    t.to_string()
+}
+
+/// Text from a file, made safe for a terminal cell (no control characters, one line).
+pub fn cell(s: &str) -> String {
+    crate::text::safe(s, false)
+}
+
+/// The colour of a status word.
+fn colour(st: Status) -> Color {
+    match st {
+        Status::Met | Status::Ongoing => Color::Green,
+        Status::OnTrack | Status::Upcoming | Status::NothingDue => Color::Cyan,
+        Status::Behind | Status::PartlyMet => Color::Yellow,
+        Status::Missed | Status::NoReports => Color::Red,
+    }
+}
+
+/// The terminal view of one löfte.
+pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: Option<usize>) -> String {
+    let mut t = new_table(&status_headers(lang), width);
+    keep_whole(&mut t, &[0, 2, 4, 5]);
+    // comfy-table colours only what it is told to (it does not read NO_COLOR): the caller
+    // decides, and the table measures the words without their escape codes.
+    if color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    for (row, status) in status_rows(s, lang, true) {
+        let mut cells: Vec<Cell> = row.into_iter().map(Cell::new).collect();
+        if color {
+            let last = cells.pop().expect("six cells").fg(colour(status));
+            cells.push(last);
+        }
+        t.add_row(cells);
+    }
+    format!(
+        "{}\n{}\n{t}\n{}\n{}\n",
+        heading(s),
+        period_line(s, lang),
+        followup_line(s, lang),
+        summary_line(s, lang)
+    )
+}
+
+/// `status` on a terminal: one table per löfte, with a heading per län when `by_lan` (for
+/// `--all`), or a line saying that nothing matched.
+pub fn status_tables(
+    statuses: &[PledgeStatus<'_>],
+    by_lan: bool,
+    lang: Lang,
+    color: bool,
+    width: Option<usize>,
+) -> String {
+    if statuses.is_empty() {
+        return format!("{}\n", lang.t(Label::NoLoftenMatch));
+    }
+    let mut lan = "";
+    let mut parts = Vec::new();
+    for s in statuses {
+        let mut part = String::new();
+        let this_lan = s.pledge.kommuner[0].lan;
+        if by_lan && this_lan != lan {
+            lan = this_lan;
+            part.push_str(&format!("━━ {this_lan} ━━\n\n"));
+        }
+        part.push_str(&status_table(s, lang, color, width));
+        parts.push(part);
+    }
+    parts.join("\n")
+}
+
+/// `list` on a terminal: one row per löfte with its state on `on`.
+pub fn list_table(pledges: &[&Pledge], on: NaiveDate, lang: Lang, width: Option<usize>) -> String {
+    if pledges.is_empty() {
+        return format!("{}\n", lang.t(Label::NoLoftenMatch));
+    }
+    let body = pledges
+        .iter()
+        .map(|p| {
+            let mut kommun = p.kommun_names();
+            if let Some(area) = &p.area {
+                kommun.push_str(&format!(" ({area})"));
+            }
+            let plus = if p.period.until_replaced { " (+)" } else { "" };
+            vec![
+                cell(&kommun),
+                p.kommunkoder(),
+                lan_names(p),
+                cell(p.lokalpolisomrade.as_deref().unwrap_or("–")),
+                format!("{} – {}{plus}", p.period.start, p.period.end),
+                lang.state(p.state(on)).into(),
+                p.activities.len().to_string(),
+            ]
+        })
+        .collect();
+    let headers = [
+        Label::Kommun,
+        Label::Kod,
+        Label::Lan,
+        Label::Lokalpolisomrade,
+        Label::Period,
+        Label::State,
+        Label::Activities,
+    ]
+    .map(|h| lang.t(h));
+    let mut out = format!("{}\n", table(&headers, body, width));
+    if pledges.iter().any(|p| p.period.until_replaced) {
+        out.push_str(&format!("(+) {}\n", lang.t(Label::InForceUntilReplaced)));
+    }
+    out
+}
+
+/// `log` on a terminal: one row per entry.
+pub fn log_table(entries: &[(&Pledge, &LogEntry)], lang: Lang, width: Option<usize>) -> String {
+    if entries.is_empty() {
+        return format!("{}\n", lang.t(Label::NoEntries));
+    }
+    let body = entries
+        .iter()
+        .map(|(p, e)| {
+            vec![
+                e.date.to_string(),
+                cell(&p.kommun_names()),
+                e.activity.clone(),
+                e.count.to_string(),
+                cell(e.by.as_deref().unwrap_or("")),
+                cell(e.note.as_deref().unwrap_or("")),
+            ]
+        })
+        .collect();
+    let headers = [
+        Label::Date,
+        Label::Kommun,
+        Label::Activity,
+        Label::Count,
+        Label::By,
+        Label::Note,
+    ]
+    .map(|h| lang.t(h));
+    format!("{}\n", table(&headers, body, width))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_a_width_lines_never_wrap_and_with_one_they_do() {
+        let long = "word ".repeat(30);
+        let rows = vec![vec!["id".to_string(), long.trim().to_string()]];
+        let wide = table(&["A", "B"], rows.clone(), None);
+        assert_eq!(wide.lines().count(), 5, "{wide}");
+        let narrow = table(&["A", "B"], rows, Some(40));
+        assert!(narrow.lines().count() > 5, "{narrow}");
+        assert!(narrow.lines().all(|l| l.chars().count() <= 40), "{narrow}");
+    }
+
+    fn pledge(until_replaced: bool) -> Pledge {
+        let text = format!(
+            "title = \"T\"\nkommun = \"Filipstad\"\narea = \"centrum\"\n[period]\n\
+             start = 2016-01-01\nend = 2016-12-31\nuntil_replaced = {until_replaced}\n\
+             [problem]\ntext = \"P\"\n[[activity]]\nid = \"a\"\ntext = \"A\"\n\
+             owners = [\"polisen\"]\n"
+        );
+        let d = "2030-01-01".parse().unwrap();
+        crate::load::load("t.toml", &text, d).pledge.unwrap()
+    }
+
+    #[test]
+    fn empty_tables_say_so_in_the_language() {
+        let on = "2016-06-01".parse().unwrap();
+        assert_eq!(list_table(&[], on, Lang::Sv, None), "inga löften matchar\n");
+        assert_eq!(log_table(&[], Lang::En, None), "no entries\n");
+        assert_eq!(
+            status_tables(&[], true, Lang::En, false, None),
+            "no löften match\n"
+        );
+    }
+
+    #[test]
+    fn a_loefte_in_force_until_replaced_is_marked_and_explained() {
+        let on = "2017-02-01".parse().unwrap();
+        let (kept, plain) = (pledge(true), pledge(false));
+        let out = list_table(&[&kept], on, Lang::En, None);
+        assert!(out.contains("Filipstad (centrum)"), "{out}");
+        assert!(out.contains("2016-01-01 – 2016-12-31 (+)"), "{out}");
+        assert!(out.ends_with("\n(+) in force until replaced\n"), "{out}");
+        let out = list_table(&[&plain], on, Lang::Sv, None);
+        assert!(out.contains("avslutat") && !out.contains("(+)"), "{out}");
+    }
+
+    #[test]
+    fn all_loeften_are_headed_by_their_laen() {
+        let p = pledge(false);
+        let s = crate::status::pledge_status(&p, "2016-06-01".parse().unwrap());
+        let statuses = [s.clone(), s];
+        let out = status_tables(&statuses, true, Lang::En, false, None);
+        assert_eq!(out.matches("━━ Värmlands län ━━\n\n").count(), 1, "{out}");
+        assert!(out.starts_with("━━ Värmlands län ━━\n\nFilipstad (1782), centrum · T\n"));
+        let out = status_tables(&statuses, false, Lang::En, false, None);
+        assert!(!out.contains("━━"), "{out}");
+    }
+}

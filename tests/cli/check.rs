@@ -1,0 +1,112 @@
+//! `check`: silent when all is well, findings otherwise.
+
+use std::fs;
+use std::path::Path;
+
+use predicates::prelude::*;
+
+use crate::support::{ROOT, Test, copy_pledges};
+
+#[test]
+fn check_is_silent_when_all_is_well_and_lists_findings_otherwise() {
+    Test::new()
+        .args(["check", "--as-of", "2030-01-01"])
+        .status(0)
+        .stdout("")
+        .stderr("")
+        .run();
+    Test::new()
+        .args(["check", "--as-of", "2016-10-16"])
+        .status(1)
+        .stdout(
+            "filipstad-2016.toml: trygghetsvandring: behind, 0 of 2 in 2016, 77 days left\n\
+         filipstad-2016.toml: trafik: behind, not done, 77 days left\n\
+         kristinehamn-2016-2017.toml: trygghetsvandring: behind, 0 of 2 in 2016, 77 days left\n\
+         kristinehamn-2016-2017.toml: grannsamverkan: behind, 0 of 2 in 2016, 77 days left\n",
+        )
+        .run();
+    // Filipstad's follow-up is due in the first quarter of 2017; every weekly meeting of
+    // Alvesta's that ended in the last 30 days was missed (ISO weeks 3 to 6), and its
+    // continuous follow-up has nothing recorded.
+    Test::new()
+        .args(["check", "--as-of", "2017-02-15"])
+        .status(1)
+        .stdout(
+            "alvesta-2017-2018.toml: samverkansmoten: missed, 0 of 1 in week 3, 2017\n\
+         alvesta-2017-2018.toml: samverkansmoten: missed, 0 of 1 in week 4, 2017\n\
+         alvesta-2017-2018.toml: samverkansmoten: missed, 0 of 1 in week 5, 2017\n\
+         alvesta-2017-2018.toml: samverkansmoten: missed, 0 of 1 in week 6, 2017\n\
+         alvesta-2017-2018.toml: followup: due, nothing recorded in the last 90 days (continuous)\n\
+         filipstad-2016.toml: followup: due by 2017-03-31, 45 days left\n",
+        )
+        .run();
+    // With a horizon of a week (a weekly cron job), each missed week is reported once.
+    Test::new()
+        .args(["check", "--as-of", "2017-02-13", "--within", "7"])
+        .status(1)
+        .stdout(
+            "alvesta-2017-2018.toml: samverkansmoten: missed, 0 of 1 in week 6, 2017\n\
+         alvesta-2017-2018.toml: followup: due, nothing recorded in the last 90 days (continuous)\n\
+         filipstad-2016.toml: followup: due by 2017-03-31, 47 days left\n",
+        )
+        .run();
+    // The window that ends with the period is reported in the days after it: Filipstad's
+    // walks (2 in 2016) and its once-only traffic work.
+    Test::new()
+        .args(["check", "--as-of", "2017-01-05"])
+        .status(1)
+        .stdout(
+            "alvesta-2017-2018.toml: followup: due, nothing recorded in the last 90 days (continuous)\n\
+         filipstad-2016.toml: trygghetsvandring: missed, 0 of 2 in 2016\n\
+         filipstad-2016.toml: trafik: missed, 0 of 1 in 2016\n\
+         filipstad-2016.toml: followup: due by 2017-03-31, 86 days left\n\
+         kristinehamn-2016-2017.toml: trygghetsvandring: missed, 0 of 2 in 2016\n\
+         kristinehamn-2016-2017.toml: grannsamverkan: missed, 0 of 2 in 2016\n",
+        )
+        .run();
+    let out = Test::new()
+        .args(["check", "--as-of", "2017-02-15", "--format", "json"])
+        .status(1)
+        .read_stdout();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema_version"], 2);
+    let missed = &v["findings"].as_array().unwrap()[0];
+    assert_eq!(missed["kind"], "missed");
+    assert_eq!(missed["record"]["windows_missed"], 6);
+    assert_eq!(missed["record"]["windows_met"], 0);
+    let f = &v["findings"].as_array().unwrap()[5];
+    assert_eq!(f["file"], "filipstad-2016.toml");
+    assert_eq!(f["activity"], "followup");
+    assert_eq!(f["kind"], "followup_due");
+    assert_eq!(f["status"], "due");
+    assert_eq!(f["window_end"], "2017-03-31");
+    // A two-year count due within 30 days: Kristinehamn's walks at the end of 2017.
+    let out = Test::new()
+        .args(["check", "--as-of", "2017-12-10", "--within", "30"])
+        .status(1)
+        .read_stdout();
+    assert!(
+        out.contains(
+            "kristinehamn-2016-2017.toml: trygghetsvandring: behind, 0 of 2 in 2017, 22 days left"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_exits_2_on_an_invalid_file() {
+    let (_tmp, dir) = copy_pledges();
+    fs::copy(
+        Path::new(ROOT).join("tests/bad/unknown-kommun.toml"),
+        dir.join("broken.toml"),
+    )
+    .unwrap();
+    Test::new()
+        .env("PLEDGE_DIR", &dir)
+        .args(["check", "--as-of", "2030-01-01"])
+        .status(2)
+        .stderr_is(predicate::str::contains(
+            "broken.toml:2:10: error: unknown kommun \"Filipstadt\"",
+        ))
+        .run();
+}

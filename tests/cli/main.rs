@@ -1,0 +1,18 @@
+//! Integration tests through the built binary, one module per topic. Every run of the binary
+//! goes through [`support::Test`], which clears the environment and asserts exit code, stdout
+//! and stderr. The cases of tests/cmd/ are data: see `cases`.
+
+mod builder;
+mod cases;
+mod check;
+mod done_undo;
+mod examples;
+mod hostile;
+mod list;
+mod log;
+mod merge;
+mod new_schema_man;
+mod report;
+mod status;
+mod support;
+mod validate;
