@@ -273,6 +273,22 @@ fn a_missing_start_is_asked_for() {
 }
 
 #[test]
+fn a_period_the_loader_refuses_is_not_written() {
+    let text = "Medborgarlöfte i Tierp 2010-2020\n\nPolisen lovar\n\n1. Fotpatrullera.\n";
+    let m = import(text, &Options::default()).unwrap_err();
+    assert!(matches!(m, Missing::TooLong { .. }), "{m}");
+    let opts = Options {
+        start: NaiveDate::from_ymd_opt(2019, 1, 1),
+        end: NaiveDate::from_ymd_opt(2010, 1, 1),
+        ..Options::default()
+    };
+    assert!(matches!(
+        import(text, &opts),
+        Err(Missing::EndBeforeStart { .. })
+    ));
+}
+
+#[test]
 fn a_missing_kommun_is_asked_for() {
     let text = "Medborgarlöfte 2019\n\nPolisen lovar\n\n1. Fotpatrullera i centrum varje vecka.\n";
     let m = import(text, &Options::default()).unwrap_err();

@@ -207,6 +207,10 @@ pub fn period(
     if end < start {
         return Err(Missing::EndBeforeStart { start, end });
     }
+    let longest = start.checked_add_months(Months::new(12 * crate::model::MAX_PERIOD_YEARS));
+    if longest.is_none_or(|l| end >= l) {
+        return Err(Missing::TooLong { start, end });
+    }
     Ok((start, end, f.until_replaced.is_some()))
 }
 

@@ -55,6 +55,7 @@ pub enum Missing {
     Start { end: Option<NaiveDate> },
     End { start: NaiveDate },
     EndBeforeStart { start: NaiveDate, end: NaiveDate },
+    TooLong { start: NaiveDate, end: NaiveDate },
     Activities,
 }
 
@@ -78,6 +79,11 @@ impl fmt::Display for Missing {
             Missing::EndBeforeStart { start, end } => write!(
                 f,
                 "the period read ends ({end}) before it starts ({start}); give it with --start and --end"
+            ),
+            Missing::TooLong { start, end } => write!(
+                f,
+                "the period read, {start} to {end}, is longer than {} years; give it with --start and --end",
+                crate::model::MAX_PERIOD_YEARS
             ),
             Missing::Activities => f.write_str(
                 "no activities found: no list items or \"… lovar att …\" sentences; a draft needs at least one",
