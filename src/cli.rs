@@ -78,6 +78,8 @@ pub enum Command {
     /// Write a static website of every löfte, with its data, for the kommun's web server (in
     /// Swedish unless --lang en)
     Site(SiteArgs),
+    /// Write a draft pledge file from the published text of a löfte (readings marked)
+    Import(ImportArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -113,6 +115,27 @@ pub struct NewArgs {
     #[arg(long, value_name = "TEXT")]
     pub area: Option<String>,
     /// Print the scaffold instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The published text (plain UTF-8), or - for standard input
+    pub file: PathBuf,
+    /// Write the draft to this file [default: KOMMUN-YEARS.toml in the pledges folder]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The kommun, when the text does not name it
+    #[arg(long, value_name = "K")]
+    pub kommun: Option<String>,
+    /// The period's first day, when the text does not give it
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: Option<DateArg>,
+    /// The period's last day, when the text does not give it
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub end: Option<DateArg>,
+    /// Print the draft instead of writing it
     #[arg(long)]
     pub dry_run: bool,
 }

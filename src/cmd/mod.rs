@@ -14,6 +14,7 @@ mod check;
 pub mod context;
 mod docs;
 mod done;
+mod import;
 mod list;
 mod log;
 mod measure;
@@ -97,6 +98,7 @@ pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
             }
             site::site(dir, a, ctx)
         }
+        Command::Import(a) => import::import(dir, a, ctx),
         Command::Completions { shell } => docs::completions(shell, ctx),
         Command::Man => docs::man(ctx),
         Command::Schema => docs::schema(ctx),
