@@ -444,7 +444,10 @@ pub fn report_html(s: &PledgeStatus<'_>, l: Lang, h: impl Fn(&str) -> String) ->
                 h(&change_text(st, l)),
                 h(&goal_and_due_text(st, l))
             );
-            let _ = writeln!(out, "{}", chart(st, l));
+            // A chart of nothing says nothing: only drawn once something has been measured.
+            if !st.measurements.is_empty() {
+                let _ = writeln!(out, "{}", chart(st, l));
+            }
             let _ = writeln!(out, "</div>");
         }
     }
