@@ -16,6 +16,7 @@ use crate::status::{
     ActivityStatus, FollowupState, PledgeStatus, Record, Requests, Status, UnitStatus,
     WindowStatus, pledge_status,
 };
+use crate::view::LogLine;
 use crate::view::check::finding_line;
 
 /// The version of the JSON documents of `status`, `check`, `list` and `log`.
@@ -333,34 +334,61 @@ struct LogEntryJson<'a> {
     date: NaiveDate,
     activity: &'a str,
     count: u32,
-    by: &'a Option<String>,
-    note: &'a Option<String>,
+    by: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+impl<'a> From<LogLine<'a>> for LogEntryJson<'a> {
+    fn from(l: LogLine<'a>) -> LogEntryJson<'a> {
+        LogEntryJson {
+            file: l.file,
+            kommuner: l.kommuner.iter().map(|k| KommunJson::from(*k)).collect(),
+            date: l.date,
+            activity: l.activity,
+            count: l.count,
+            by: l.by,
+            note: l.note,
+        }
+    }
+}
+
+/// The entries of the log document, serialised as they come from the iterator.
+struct LogEntries<I>(std::cell::Cell<Option<I>>);
+
+impl<'a, I: Iterator<Item = LogLine<'a>>> Serialize for LogEntries<I> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for line in self.0.take().into_iter().flatten() {
+            seq.serialize_element(&LogEntryJson::from(line))?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
-struct LogDoc<'a> {
+struct LogDoc<I: Serialize> {
     schema_version: u32,
-    entries: Vec<LogEntryJson<'a>>,
+    entries: I,
 }
 
 /// `log --format json`: the entries in the order given.
 pub fn log(entries: &[(&Pledge, &LogEntry)]) -> String {
+    let mut out = Vec::new();
+    write_log(&mut out, entries.iter().map(|(p, e)| LogLine::of(p, e)))
+        .expect("the documents serialise to JSON");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Writes the `log --format json` document (without a final newline), one entry at a time.
+pub fn write_log<'a>(
+    w: impl io::Write,
+    lines: impl Iterator<Item = LogLine<'a>>,
+) -> serde_json::Result<()> {
     let doc = LogDoc {
         schema_version: SCHEMA_VERSION,
-        entries: entries
-            .iter()
-            .map(|(p, e)| LogEntryJson {
-                file: &p.file,
-                kommuner: kommuner(p),
-                date: e.date,
-                activity: &e.activity,
-                count: e.count,
-                by: &e.by,
-                note: &e.note,
-            })
-            .collect(),
+        entries: LogEntries(std::cell::Cell::new(Some(lines))),
     };
-    pretty(&doc)
+    serde_json::to_writer_pretty(w, &doc)
 }
 
 #[derive(Serialize)]

@@ -20,3 +20,37 @@ pub mod phrases;
 pub mod table;
 
 pub use labels::Label;
+
+/// One `log` entry as every format shows it: the views write these one at a time, so the
+/// command never holds every löfte to write its log.
+#[derive(Debug, Clone, Copy)]
+pub struct LogLine<'a> {
+    pub file: &'a str,
+    pub kommuner: &'a [&'static crate::kommuner::Kommun],
+    pub date: chrono::NaiveDate,
+    pub activity: &'a str,
+    pub count: u32,
+    pub by: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+impl<'a> LogLine<'a> {
+    /// The line of an entry of a loaded löfte.
+    pub fn of(p: &'a crate::model::Pledge, e: &'a crate::model::LogEntry) -> LogLine<'a> {
+        LogLine {
+            file: &p.file,
+            kommuner: &p.kommuner,
+            date: e.date,
+            activity: &e.activity,
+            count: e.count,
+            by: e.by.as_deref(),
+            note: e.note.as_deref(),
+        }
+    }
+
+    /// The kommuner's names, comma-separated.
+    pub fn kommun_names(&self) -> String {
+        let names: Vec<&str> = self.kommuner.iter().map(|k| k.name).collect();
+        names.join(", ")
+    }
+}
