@@ -95,11 +95,16 @@ fn main() {
     }
     let cases = cases(&bins, &sets[0]);
     let mut results = Vec::new();
-    for s in &sets {
+    for (i, s) in sets.iter().enumerate() {
         eprintln!("measuring {} ({} files)", s.dir.display(), s.files.len());
         results.push(measure_set(s, &cases, runs));
+        // The tables so far, in case a long run is stopped; the last ones are complete.
+        if i + 1 < sets.len() {
+            println!("<!-- after {} of {} sets -->\n", i + 1, sets.len());
+        }
+        print_tables(&sets[..=i], &cases, &results);
+        println!();
     }
-    print_tables(&sets, &cases, &results);
 }
 
 /// The generated set in `dir`: its files, size and the largest file's kommun, area, first
