@@ -320,7 +320,10 @@ fn parse_files_2(files: &[PathBuf]) {
 fn append_floor(file: &Path) {
     let mut text = std::fs::read(file).unwrap();
     text.extend_from_slice(b"\n# appended by the benchmark's floor\n");
-    let dir = file.parent().unwrap();
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
     let tmp = dir.join(".bench-append.tmp");
     let mut f = std::fs::File::create(&tmp).unwrap();
     f.write_all(&text).unwrap();
