@@ -1,36 +1,142 @@
-//! Benchmark on generated national data sets, each figure beside a baseline measured in the
-//! same run. Run through `examples/bench.sh`, which builds and generates the sets:
+//! Benchmark on generated national data sets, every figure beside floors measured in the same
+//! run. Run through `examples/bench.sh`, which builds and generates the sets:
 //!
-//!     bash examples/bench.sh            # N = 1, 2, 4, 10
+//!     bash examples/bench.sh                 # N = 1, 2, 4, 10, 20 years
+//!     BENCH_RUNS=5 bash examples/bench.sh 4 10
 //!
-//! or directly: `target/release/examples/bench-national PLEDGE_BIN DIR...` where each DIR is a
-//! set written by gen-national (the largest last). Prints a Markdown table.
+//! or directly: `target/release/examples/bench-national [--before BIN] PLEDGE_BIN DIR...` where
+//! each DIR is a set written by gen-national, smallest first. With `--before`, a second binary
+//! (say, main's) is measured in the same runs, interleaved, on its own rows.
+//!
+//! The floors, measured in the same runs as the commands, interleaved, medians:
+//! - parse, 1 core: read every file and parse it into a generic `toml::Table`, nothing else;
+//! - parse, 2 cores: the same with the files split over two threads (the read commands' floor);
+//! - durable append: a separate process (this binary in its hidden `--append-floor` mode)
+//!   reads the largest file, writes it with one more line to a temporary file, fsyncs it,
+//!   renames it over the file and fsyncs the folder (the floor of `done`).
+//!
+//! Peak memory is the child's maximum resident set size from `wait4`, per MiB of the set.
+//! Every command runs with `PLEDGE_AS_OF` set to a day after every generated entry.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The `status` command measured, on a day inside every generated set's years.
-const STATUS_ALL: [&str; 6] = [
-    "status",
-    "--all",
-    "--format",
-    "json",
-    "--as-of",
-    "2020-06-30",
-];
+/// The day every command judges on: after every entry of a generated set (they end in 2025).
+const AS_OF: &str = "2025-12-31";
+/// A ratio that rises by more than this from its lowest at a smaller N is flagged.
+const GROWTH: f64 = 1.15;
 
-/// Median wall time of `runs` calls.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
+/// What a case is measured against.
+#[derive(Clone, Copy, PartialEq)]
+enum Floor {
+    TwoCore,
+    Append,
+    None,
+}
+
+/// One command line to measure on every set.
+struct Case {
+    label: String,
+    args: Vec<String>,
+    floor: Floor,
+    /// Runs `done`: the file is restored after each run.
+    writes: bool,
+    /// Writes a site into this folder, emptied before each run.
+    site: Option<PathBuf>,
+}
+
+/// One generated set and what the cases need from it.
+struct Set {
+    dir: PathBuf,
+    files: Vec<PathBuf>,
+    bytes: u64,
+    largest: PathBuf,
+    kommun: String,
+    area: Option<String>,
+    activity: String,
+    start: String,
+}
+
+/// One measurement: wall time and the peak resident memory of the process, when one ran.
+#[derive(Clone, Copy)]
+struct Sample {
+    time: Duration,
+    rss: Option<u64>,
+}
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--append-floor") {
+        append_floor(Path::new(&args[1]));
+        return;
+    }
+    let before = if args.first().map(String::as_str) == Some("--before") {
+        let b = PathBuf::from(&args[1]);
+        args.drain(..2);
+        Some(b)
+    } else {
+        None
+    };
+    if args.len() < 2 {
+        eprintln!("usage: bench-national [--before BIN] PLEDGE_BIN DIR...");
+        std::process::exit(2);
+    }
+    let bin = PathBuf::from(&args[0]);
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    let sets: Vec<Set> = args[1..].iter().map(|d| set(Path::new(d))).collect();
+    let mut bins = vec![("", bin)];
+    if let Some(b) = before {
+        bins.push((" (before)", b));
+    }
+    let cases = cases(&bins, &sets[0]);
+    let mut results = Vec::new();
+    for (i, s) in sets.iter().enumerate() {
+        eprintln!("measuring {} ({} files)", s.dir.display(), s.files.len());
+        results.push(measure_set(s, &cases, runs));
+        // The tables so far, in case a long run is stopped; the last ones are complete.
+        if i + 1 < sets.len() {
+            println!("<!-- after {} of {} sets -->\n", i + 1, sets.len());
+        }
+        print_tables(&sets[..=i], &cases, &results);
+        println!();
+    }
+}
+
+/// The generated set in `dir`: its files, size and the largest file's kommun, area, first
+/// activity and start (for `report` and `done`).
+fn set(dir: &Path) -> Set {
+    let files = toml_files(dir);
+    let bytes = files
+        .iter()
+        .map(|f| std::fs::metadata(f).unwrap().len())
+        .sum();
+    let largest = files
+        .iter()
+        .max_by_key(|f| std::fs::metadata(f).unwrap().len())
+        .unwrap()
+        .clone();
+    let text = std::fs::read_to_string(&largest).unwrap();
+    let value = |key: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .map(|l| l.trim_matches(|c| c == '"' || c == '[' || c == ']'))
+            .map(|l| l.split('"').next().unwrap().to_string())
+    };
+    Set {
+        kommun: value("kommun = ").or_else(|| value("kommuner = ")).unwrap(),
+        area: value("area = "),
+        activity: value("id = ").unwrap(),
+        start: value("start = ").unwrap(),
+        dir: dir.to_path_buf(),
+        files,
+        bytes,
+        largest,
+    }
 }
 
 fn toml_files(dir: &Path) -> Vec<PathBuf> {
@@ -43,213 +149,379 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-/// The baseline: read the files and parse each into a generic `toml::Table`, nothing else.
-fn baseline(files: &[PathBuf]) {
-    for f in files {
-        let text = std::fs::read_to_string(f).unwrap();
-        let t: toml::Table = toml::from_str(&text).unwrap();
-        std::hint::black_box(t);
+/// The cases for every binary: the read commands, `report` and `done` on the largest file's
+/// kommun (placeholders filled per set), and `site` when the binary has it.
+fn cases(bins: &[(&str, PathBuf)], first: &Set) -> Vec<(PathBuf, Case)> {
+    let read: &[(&str, &[&str])] = &[
+        ("validate", &["validate"]),
+        ("status --all", &["status", "--all"]),
+        (
+            "status --all --format json",
+            &["status", "--all", "--format", "json"],
+        ),
+        ("check", &["check"]),
+        ("list", &["list"]),
+        ("log", &["log"]),
+        ("log --format json", &["log", "--format", "json"]),
+        ("log --format csv", &["log", "--format", "csv"]),
+        ("report KOMMUN", &["report", "{kommun}", "{area}"]),
+    ];
+    let mut out = Vec::new();
+    for (suffix, bin) in bins {
+        let has = subcommands(bin);
+        let mut add = |label: &str, args: &[&str], floor: Floor, site: Option<PathBuf>| {
+            out.push((
+                bin.clone(),
+                Case {
+                    label: format!("{label}{suffix}"),
+                    args: args.iter().map(|s| s.to_string()).collect(),
+                    floor,
+                    writes: args[0] == "done",
+                    site,
+                },
+            ))
+        };
+        for (label, args) in read {
+            add(label, args, Floor::TwoCore, None);
+        }
+        add(
+            "done (largest file)",
+            &[
+                "done",
+                "{kommun}",
+                "{activity}",
+                "--date",
+                "{start}",
+                "{area}",
+            ],
+            Floor::Append,
+            None,
+        );
+        add(
+            "--version (process start)",
+            &["--version"],
+            Floor::None,
+            None,
+        );
+        if has.iter().any(|c| c == "site") {
+            let outdir = first
+                .dir
+                .with_file_name(format!("site-out{}", suffix.len()));
+            let outdir_s = outdir.display().to_string();
+            add("site", &["site", &outdir_s], Floor::TwoCore, Some(outdir));
+        } else {
+            eprintln!("{}: no `site` subcommand; skipped", bin.display());
+        }
+        if has.iter().any(|c| c == "measure") {
+            eprintln!(
+                "{}: `measure` exists but writes indicator values this benchmark does not \
+                 generate yet; skipped",
+                bin.display()
+            );
+        }
     }
+    out
 }
 
-fn run(bin: &Path, dir: &Path, args: &[&str]) -> i32 {
-    Command::new(bin)
+/// The subcommands `pledge help` lists.
+fn subcommands(bin: &Path) -> Vec<String> {
+    let out = Command::new(bin).arg("help").output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect()
+}
+
+/// The arguments of a case on one set.
+fn args_for(case: &Case, s: &Set) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in &case.args {
+        match a.as_str() {
+            "{kommun}" => out.push(s.kommun.clone()),
+            "{activity}" => out.push(s.activity.clone()),
+            "{start}" => out.push(s.start.clone()),
+            "{area}" => {
+                if let Some(area) = &s.area {
+                    out.extend(["--area".to_string(), area.clone()]);
+                }
+            }
+            _ => out.push(a.clone()),
+        }
+    }
+    out
+}
+
+/// Runs a command to its end; its wall time and peak memory (from `wait4`, which reaps it).
+#[allow(clippy::zombie_processes)]
+fn run(bin: &Path, dir: &Path, args: &[String]) -> (Sample, i32) {
+    let t = Instant::now();
+    let child = Command::new(bin)
         .args(args)
         .env("PLEDGE_DIR", dir)
         .env("PLEDGE_USER", "bench")
+        .env("PLEDGE_AS_OF", AS_OF)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .status()
-        .unwrap()
-        .code()
-        .unwrap_or(-1)
+        .spawn()
+        .unwrap();
+    let (code, rss) = wait4(child.id() as i32);
+    let time = t.elapsed();
+    (
+        Sample {
+            time,
+            rss: Some(rss),
+        },
+        code,
+    )
 }
 
-/// Peak resident memory of one run, in bytes, from /usr/bin/time -v.
-fn peak_rss(bin: &Path, dir: &Path, args: &[&str]) -> Option<u64> {
-    let out = Command::new("/usr/bin/time")
-        .arg("-v")
-        .arg(bin)
-        .args(args)
-        .env("PLEDGE_DIR", dir)
-        .stdout(Stdio::null())
-        .output()
-        .ok()?;
-    let err = String::from_utf8_lossy(&out.stderr);
-    let line = err
-        .lines()
-        .find(|l| l.contains("Maximum resident set size"))?;
-    let kb: u64 = line.rsplit(':').next()?.trim().parse().ok()?;
-    Some(kb * 1024)
+/// Waits for a child: its exit code and maximum resident set size in bytes.
+fn wait4(pid: i32) -> (i32, u64) {
+    let mut status = 0;
+    // SAFETY: rusage is plain old data; wait4 fills it for the child it reaps.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid, "wait4 failed");
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    (code, usage.ru_maxrss as u64 * 1024)
 }
 
-fn dir_size(files: &[PathBuf]) -> u64 {
-    files
+/// The 1-core floor: read and parse every file into a `toml::Table`.
+fn parse_files(files: &[PathBuf]) {
+    for f in files {
+        let text = std::fs::read_to_string(f).unwrap();
+        std::hint::black_box(toml::from_str::<toml::Table>(&text).unwrap());
+    }
+}
+
+/// The 2-core floor: the same, every other file on a second thread.
+fn parse_files_2(files: &[PathBuf]) {
+    let (a, b): (Vec<_>, Vec<_>) = files
         .iter()
-        .map(|f| std::fs::metadata(f).unwrap().len())
-        .sum()
+        .cloned()
+        .enumerate()
+        .partition(|(i, _)| i % 2 == 0);
+    let strip = |v: Vec<(usize, PathBuf)>| v.into_iter().map(|(_, p)| p).collect::<Vec<_>>();
+    let (a, b) = (strip(a), strip(b));
+    std::thread::scope(|s| {
+        s.spawn(|| parse_files(&b));
+        parse_files(&a);
+    });
 }
+
+/// The hidden `--append-floor FILE` mode: one durable append, as `done` makes it.
+fn append_floor(file: &Path) {
+    let mut text = std::fs::read(file).unwrap();
+    text.extend_from_slice(b"\n# appended by the benchmark's floor\n");
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let tmp = dir.join(".bench-append.tmp");
+    let mut f = std::fs::File::create(&tmp).unwrap();
+    f.write_all(&text).unwrap();
+    f.sync_all().unwrap();
+    std::fs::rename(&tmp, file).unwrap();
+    std::fs::File::open(dir).unwrap().sync_all().unwrap();
+}
+
+/// Measures one set: floors and cases interleaved in every run; medians per case.
+/// Returns (parse 1 core, parse 2 cores, append floor, per case median sample and exit code).
+fn measure_set(
+    s: &Set,
+    cases: &[(PathBuf, Case)],
+    runs: usize,
+) -> (Duration, Duration, Duration, Vec<(Sample, i32)>) {
+    let me = std::env::current_exe().unwrap();
+    let original = std::fs::read(&s.largest).unwrap();
+    let restore = || std::fs::write(&s.largest, &original).unwrap();
+    let mut floors: [Vec<Duration>; 3] = Default::default();
+    let mut samples: Vec<Vec<(Sample, i32)>> = vec![Vec::new(); cases.len()];
+    for _ in 0..runs {
+        let t = Instant::now();
+        parse_files(&s.files);
+        floors[0].push(t.elapsed());
+        let t = Instant::now();
+        parse_files_2(&s.files);
+        floors[1].push(t.elapsed());
+        let largest = [
+            "--append-floor".to_string(),
+            s.largest.display().to_string(),
+        ];
+        floors[2].push(run(&me, &s.dir, &largest).0.time);
+        restore();
+        for (i, (bin, case)) in cases.iter().enumerate() {
+            if let Some(site) = &case.site {
+                let _ = std::fs::remove_dir_all(site);
+            }
+            samples[i].push(run(bin, &s.dir, &args_for(case, s)));
+            if case.writes {
+                restore();
+            }
+        }
+    }
+    let med = |mut v: Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let [p1, p2, ap] = floors;
+    let per_case = samples
+        .into_iter()
+        .map(|mut v| {
+            let code = v.iter().map(|x| x.1).max().unwrap();
+            v.sort_by_key(|x| x.0.time);
+            let mut rss: Vec<u64> = v.iter().filter_map(|x| x.0.rss).collect();
+            rss.sort();
+            let time = v[v.len() / 2].0.time;
+            (
+                Sample {
+                    time,
+                    rss: rss.get(rss.len() / 2).copied(),
+                },
+                code,
+            )
+        })
+        .collect();
+    (med(p1), med(p2), med(ap), per_case)
+}
+
+type Results = (Duration, Duration, Duration, Vec<(Sample, i32)>);
 
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1e3)
 }
 
-fn ratio(a: Duration, b: Duration) -> String {
-    format!("{:.2}x", a.as_secs_f64() / b.as_secs_f64())
+fn mib(b: u64) -> f64 {
+    b as f64 / (1u64 << 20) as f64
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.len() < 2 {
-        eprintln!("usage: bench-national PLEDGE_BIN DIR...");
-        std::process::exit(2);
+/// Whether a row's last figure rose by more than [`GROWTH`] from its lowest at a smaller N.
+fn grows(v: &[f64]) -> bool {
+    match v.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let low = rest.iter().copied().fold(f64::INFINITY, f64::min);
+            *last > low * GROWTH
+        }
+        _ => false,
     }
-    let bin = PathBuf::from(&args[0]);
-    let dirs: Vec<PathBuf> = args[1..].iter().map(PathBuf::from).collect();
-    let runs: usize = std::env::var("BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(5);
+}
 
-    println!("| set | files | MB | baseline | validate | status --all --format json | check |");
-    println!("|---|---|---|---|---|---|---|");
-    for dir in &dirs {
-        let files = toml_files(dir);
-        assert_eq!(
-            run(&bin, dir, &["validate"]),
-            0,
-            "{} does not validate",
-            dir.display()
-        );
-        let base = median(runs, || baseline(&files));
-        let validate = median(runs, || {
-            run(&bin, dir, &["validate"]);
-        });
-        let status = median(runs, || {
-            run(&bin, dir, &STATUS_ALL);
-        });
-        let check = median(runs, || {
-            run(&bin, dir, &["check", "--as-of", "2020-06-30"]);
-        });
+fn print_tables(sets: &[Set], cases: &[(PathBuf, Case)], results: &[Results]) {
+    let years = |s: &Set| {
+        s.dir
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .rsplit('-')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    println!("| N (years) | files | MiB | parse, 1 core | parse, 2 cores | durable append |");
+    println!("|---|---|---|---|---|---|");
+    for (s, r) in sets.iter().zip(results) {
         println!(
-            "| {} | {} | {:.1} | {} | {} ({}) | {} ({}) | {} ({}) |",
-            dir.file_name().unwrap().to_string_lossy(),
-            files.len(),
-            dir_size(&files) as f64 / 1e6,
-            ms(base),
-            ms(validate),
-            ratio(validate, base),
-            ms(status),
-            ratio(status, base),
-            ms(check),
-            ratio(check, base),
+            "| {} | {} | {:.1} | {} | {} ({:.2}x) | {} |",
+            years(s),
+            s.files.len(),
+            mib(s.bytes),
+            ms(r.0),
+            ms(r.1),
+            r.1.as_secs_f64() / r.0.as_secs_f64(),
+            ms(r.2)
         );
     }
-
-    // The largest set: done on its largest file, memory, startup.
-    let dir = dirs.last().unwrap();
-    let files = toml_files(dir);
-    let largest = files
-        .iter()
-        .max_by_key(|f| std::fs::metadata(f).unwrap().len())
-        .unwrap();
-    let text = std::fs::read_to_string(largest).unwrap();
-    let kommun = text
-        .lines()
-        .find_map(|l| {
-            l.strip_prefix("kommun = \"")
-                .or_else(|| l.strip_prefix("kommuner = [\""))
-        })
-        .and_then(|l| l.split('"').next())
-        .unwrap()
-        .to_string();
-    let start = text
-        .lines()
-        .find_map(|l| l.strip_prefix("start = "))
-        .unwrap()
-        .to_string();
-    let activity = text
-        .lines()
-        .find_map(|l| l.strip_prefix("id = \""))
-        .and_then(|l| l.split('"').next())
-        .unwrap()
-        .to_string();
-    let parse_one = median(runs * 20, || {
-        let t = std::fs::read_to_string(largest).unwrap();
-        std::hint::black_box(toml::from_str::<toml::Table>(&t).unwrap());
-    });
-    let version = median(runs * 4, || {
-        run(&bin, dir, &["--version"]);
-    });
-    let area = text
-        .lines()
-        .find_map(|l| l.strip_prefix("area = \""))
-        .map(|a| a.trim_end_matches('"').to_string());
-    let mut done_args = vec![
-        "done",
-        kommun.as_str(),
-        activity.as_str(),
-        "--date",
-        start.as_str(),
-        "--as-of",
-        "2026-01-01",
-    ];
-    let mut undo_args = vec![
-        "undo",
-        kommun.as_str(),
-        "--date",
-        start.as_str(),
-        "--as-of",
-        "2026-01-01",
-    ];
-    if let Some(a) = &area {
-        done_args.extend(["--area", a.as_str()]);
-        undo_args.extend(["--area", a.as_str()]);
-    }
-    let before = std::fs::read(largest).unwrap();
-    let done = median(runs * 4, || {
-        assert_eq!(run(&bin, dir, &done_args), 0);
-        assert_eq!(run(&bin, dir, &undo_args), 0);
-    });
-    assert_eq!(
-        std::fs::read(largest).unwrap(),
-        before,
-        "done + undo restores the file"
-    );
-    let rss = peak_rss(&bin, dir, &STATUS_ALL);
-    let size = dir_size(&files);
+    let heads: Vec<String> = sets.iter().map(|s| format!("N={}", years(s))).collect();
     println!();
     println!(
-        "largest file: {} ({:.0} KB); parsing it into toml::Table: {}",
-        largest.file_name().unwrap().to_string_lossy(),
-        before.len() as f64 / 1e3,
-        ms(parse_one)
+        "Time as a multiple of its floor (read commands: the 2-core parse; `done`: the durable \
+         append; `--version`: absolute), medians; ↑ marks a ratio that grows with N."
     );
+    println!();
     println!(
-        "done + undo on it: {} per command = {} of parsing it (a process start, `pledge --version`, is {})",
-        ms(done / 2),
-        ratio(done / 2, parse_one),
-        ms(version)
+        "| command | {} | at N={} | trend |",
+        heads.join(" | "),
+        years(sets.last().unwrap())
     );
-    if let Some(rss) = rss {
+    println!("|---|{}---|---|", "---|".repeat(sets.len()));
+    for (i, (_, case)) in cases.iter().enumerate() {
+        let ratios: Vec<f64> = results
+            .iter()
+            .map(|r| {
+                let t = r.3[i].0.time.as_secs_f64();
+                match case.floor {
+                    Floor::TwoCore => t / r.1.as_secs_f64(),
+                    Floor::Append => t / r.2.as_secs_f64(),
+                    Floor::None => t * 1e3,
+                }
+            })
+            .collect();
+        let cells: Vec<String> = ratios
+            .iter()
+            .zip(results)
+            .map(|(x, r)| {
+                let code = r.3[i].1;
+                let mark = if code != 0 {
+                    format!(" (exit {code})")
+                } else {
+                    String::new()
+                };
+                if case.floor == Floor::None {
+                    format!("{x:.1} ms{mark}")
+                } else {
+                    format!("{x:.2}x{mark}")
+                }
+            })
+            .collect();
+        let flag = case.floor != Floor::None && grows(&ratios);
         println!(
-            "peak memory of status --all: {:.1} MB = {:.2}x the data set's {:.1} MB",
-            rss as f64 / 1e6,
-            rss as f64 / size as f64,
-            size as f64 / 1e6
+            "| {} | {} | {} | {} |",
+            case.label,
+            cells.join(" | "),
+            ms(results.last().unwrap().3[i].0.time),
+            if flag { "↑ grows" } else { "flat" }
         );
     }
-    let pledges = Path::new(env!("CARGO_MANIFEST_DIR")).join("pledges");
-    let startup_status = median(runs * 4, || {
-        run(&bin, &pledges, &["status", "--all"]);
+    print_memory(sets, cases, results, &heads);
+}
+
+fn print_memory(sets: &[Set], cases: &[(PathBuf, Case)], results: &[Results], heads: &[String]) {
+    println!();
+    println!("Peak memory (maximum resident set) per MiB of data; ↑ marks growth with N.");
+    println!();
+    println!("| command | {} | at N={} | trend |", heads.join(" | "), {
+        let h = heads.last().unwrap();
+        h.trim_start_matches("N=").to_string()
     });
-    let startup_version = median(runs * 4, || {
-        run(&bin, &pledges, &["--version"]);
-    });
-    println!(
-        "startup: status --all on pledges/ {} vs --version {} = {}",
-        ms(startup_status),
-        ms(startup_version),
-        ratio(startup_status, startup_version)
-    );
+    println!("|---|{}---|---|", "---|".repeat(sets.len()));
+    for (i, (_, case)) in cases.iter().enumerate() {
+        if case.floor == Floor::None {
+            continue;
+        }
+        let per: Vec<f64> = results
+            .iter()
+            .zip(sets)
+            .map(|(r, s)| r.3[i].0.rss.map_or(f64::NAN, |b| b as f64 / s.bytes as f64))
+            .collect();
+        let cells: Vec<String> = per.iter().map(|x| format!("{x:.2}")).collect();
+        let last = results.last().unwrap().3[i].0.rss.unwrap_or(0);
+        println!(
+            "| {} | {} | {:.0} MiB | {} |",
+            case.label,
+            cells.join(" | "),
+            mib(last),
+            if case.floor == Floor::TwoCore && grows(&per) {
+                "↑ grows"
+            } else {
+                "flat"
+            }
+        );
+    }
 }

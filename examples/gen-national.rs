@@ -35,7 +35,10 @@ impl Rng {
     }
 }
 
-const FIRST_YEAR: i32 = 2014;
+/// The last year of every set: a set of N years runs from `LAST_YEAR - N + 1` to it, so every
+/// entry is in the past (a set is valid on any day from 2026 on) and `--as-of 2025-12-31`
+/// judges every set on the last day of its last year.
+const LAST_YEAR: i32 = 2025;
 
 struct Kind {
     id: &'static str,
@@ -198,7 +201,8 @@ fn generate(out: &std::path::Path, years: i32, seed: u64) -> (usize, usize, usiz
     let mut rng = Rng(seed);
     let all = kommuner::all();
     let (mut files, mut bytes, mut entries) = (0, 0, 0);
-    let last_year = FIRST_YEAR + years - 1;
+    let last_year = LAST_YEAR;
+    let first_year = LAST_YEAR - years + 1;
     let mut write = |group: &[&Kommun], area: Option<&str>, from: i32, to: i32, rng: &mut Rng| {
         let (text, n) = pledge_file(rng, group, area, from, to);
         // Håbo and Habo share a slug: such names get the kommunkod too.
@@ -223,9 +227,9 @@ fn generate(out: &std::path::Path, years: i32, seed: u64) -> (usize, usize, usiz
             .get(i + 1)
             .filter(|next| !in_joint && next.lanskod == k.lanskod && rng.chance(8));
         in_joint = joint.is_some();
-        for year in FIRST_YEAR..=last_year {
+        for year in first_year..=last_year {
             write(&[k], None, year, year, &mut rng);
-            if centre && (year - FIRST_YEAR) % 2 == 0 {
+            if centre && (year - first_year) % 2 == 0 {
                 write(
                     &[k],
                     Some("Centrum"),

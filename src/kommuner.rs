@@ -55,6 +55,10 @@ pub fn find(query: &str) -> Option<&'static Kommun> {
     if q.len() == 4 && q.bytes().all(|b| b.is_ascii_digit()) {
         return all().iter().find(|k| k.kod == q);
     }
+    // The name exactly as listed (how files write it), before lower-casing every name.
+    if let Some(k) = all().iter().find(|k| k.name == q) {
+        return Some(k);
+    }
     let mut lower = q
         .split_whitespace()
         .collect::<Vec<_>>()

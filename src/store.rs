@@ -54,11 +54,16 @@ pub fn find_dir(flag: Option<&Path>) -> Result<PathBuf> {
 /// The path as the user should see it: relative to the current directory when below it,
 /// with control and invisible characters escaped ([`crate::text::safe_path`]).
 pub fn display_path(path: &Path) -> String {
-    let rel = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf());
-    shown_path(&rel)
+    display_path_in(path, std::env::current_dir().ok().as_deref())
+}
+
+/// [`display_path`] with the current directory read once by the caller (a folder of files
+/// asks for it once, not once per file).
+fn display_path_in(path: &Path, cwd: Option<&Path>) -> String {
+    shown_path(
+        cwd.and_then(|cwd| path.strip_prefix(cwd).ok())
+            .unwrap_or(path),
+    )
 }
 
 /// Every `*.toml` file below `dir` (hidden entries skipped), sorted by path.
@@ -136,13 +141,19 @@ pub fn decode(bytes: Vec<u8>) -> std::result::Result<String, (Diagnostic, String
 /// Reads and loads one file. I/O errors are errors; problems with the content are
 /// diagnostics in the result.
 pub fn read(path: &Path, today: NaiveDate) -> Result<SourceFile> {
-    read_keeping(path, today, true)
+    let cwd = std::env::current_dir().ok();
+    read_keeping(path, cwd.as_deref(), today, true)
 }
 
 /// Like [`read`]; without `keep_text` the text of a file without errors is dropped once it is
 /// loaded (commands that only need the model read a whole folder in less memory).
-fn read_keeping(path: &Path, today: NaiveDate, keep_text: bool) -> Result<SourceFile> {
-    let display = display_path(path);
+fn read_keeping(
+    path: &Path,
+    cwd: Option<&Path>,
+    today: NaiveDate,
+    keep_text: bool,
+) -> Result<SourceFile> {
+    let display = display_path_in(path, cwd);
     let mut file = match read_capped(path) {
         Ok(bytes) => from_bytes(path, display, bytes, today),
         Err(diag) => SourceFile {
@@ -168,8 +179,6 @@ fn read_keeping(path: &Path, today: NaiveDate, keep_text: bool) -> Result<Source
 fn read_capped(path: &Path) -> std::result::Result<Vec<u8>, Diagnostic> {
     use std::io::Read;
     let cannot = |e: std::io::Error| Diagnostic::error(None, format!("cannot read the file: {e}"));
-    // Checked before opening: opening a FIFO waits for a writer.
-    let meta = fs::metadata(path).map_err(cannot)?;
     let regular = |m: &fs::Metadata| {
         if m.is_file() {
             Ok(())
@@ -185,9 +194,8 @@ fn read_capped(path: &Path) -> std::result::Result<Vec<u8>, Diagnostic> {
             ))
         }
     };
-    regular(&meta)?;
-    let file = File::open(path).map_err(cannot)?;
-    // Checked again on what was opened, in case the name was swapped meanwhile.
+    let file = open_without_waiting(path).map_err(cannot)?;
+    // Checked on what was opened, so a name swapped meanwhile cannot slip past.
     let meta = file.metadata().map_err(cannot)?;
     regular(&meta)?;
     let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_SIZE + 1) as usize);
@@ -209,6 +217,25 @@ fn read_capped(path: &Path) -> std::result::Result<Vec<u8>, Diagnostic> {
         )));
     }
     Ok(bytes)
+}
+
+/// Opens a file for reading without waiting: opening a FIFO for reading waits for a writer,
+/// unless it is opened non-blocking (which changes nothing for a regular file), and a terminal
+/// does not become the controlling one. The caller refuses anything but a regular file by
+/// what it opened, so one `fstat` checks it (no second `stat` by name).
+#[cfg(unix)]
+fn open_without_waiting(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+/// Elsewhere opening does not wait; what was opened is checked.
+#[cfg(not(unix))]
+fn open_without_waiting(path: &Path) -> std::io::Result<File> {
+    File::open(path)
 }
 
 /// The bytes to write for `text`, with a byte-order mark when the original had one.
@@ -251,22 +278,47 @@ fn from_bytes(path: &Path, display: String, bytes: Vec<u8>, today: NaiveDate) ->
 /// Reads and loads many files, on all cores. Without `keep_text`, only files with errors keep
 /// their text (for their diagnostics).
 pub fn read_all(paths: &[PathBuf], today: NaiveDate, keep_text: bool) -> Result<Vec<SourceFile>> {
-    let read = |p: &PathBuf| read_keeping(p, today, keep_text);
+    read_each(paths, today, keep_text, |_, f| f)
+}
+
+/// Reads and loads many files on all cores, handing each file to `each` (with its index in
+/// `paths`) as soon as it is loaded, and keeps only what `each` returns, in the order of
+/// `paths`: a command that needs a little of every file never holds every file. Without
+/// `keep_text`, a file without errors has lost its text when `each` gets it.
+pub fn read_each<T: Send>(
+    paths: &[PathBuf],
+    today: NaiveDate,
+    keep_text: bool,
+    each: impl Fn(usize, SourceFile) -> T + Sync,
+) -> Result<Vec<T>> {
+    let cwd = std::env::current_dir().ok();
+    let cwd = cwd.as_deref();
+    let read = |(i, p): (usize, &PathBuf)| Ok(each(i, read_keeping(p, cwd, today, keep_text)?));
     // A few files are read at once; only a folder is worth asking how many cores there are.
     if paths.len() < 16 {
-        return paths.iter().map(read).collect();
+        return paths.iter().enumerate().map(read).collect();
     }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     if threads <= 1 {
-        return paths.iter().map(read).collect();
+        return paths.iter().enumerate().map(read).collect();
     }
     let chunk = paths.len().div_ceil(threads);
-    let results: Vec<Result<Vec<SourceFile>>> = std::thread::scope(|s| {
+    let read = &read;
+    let results: Vec<Result<Vec<T>>> = std::thread::scope(|s| {
         let handles: Vec<_> = paths
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(read).collect()))
+            .enumerate()
+            .map(|(c, part)| {
+                s.spawn(move || {
+                    let first = c * chunk;
+                    part.iter()
+                        .enumerate()
+                        .map(|(i, p)| read((first + i, p)))
+                        .collect()
+                })
+            })
             .collect();
         handles
             .into_iter()

@@ -19,7 +19,16 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
     } else {
         store::expand_paths(&a.paths)?
     };
-    let mut files = store::read_all(&paths, today, true)?;
+    // Only what the checks across files read is kept of each löfte (its kommuner, area and
+    // period); its log and activities are dropped as soon as it is loaded. The texts stay,
+    // for the diagnostics.
+    let mut files = store::read_each(&paths, today, true, |_, mut f| {
+        if let Some(p) = f.loaded.pledge.as_mut() {
+            p.log = Vec::new();
+            p.activities = Vec::new();
+        }
+        f
+    })?;
     let pledges: Vec<(usize, &Pledge)> = files
         .iter()
         .enumerate()
@@ -61,5 +70,7 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
             plural(warnings)
         )?;
     }
+    // The process ends next: its memory goes back at once, not piece by piece.
+    std::mem::forget(files);
     Ok(if errors > 0 { 1 } else { 0 })
 }

@@ -4,7 +4,7 @@
 //! Pure: it takes text and a date ("today", for entries dated in the future) and returns
 //! values. Reading files is the store's job.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -214,7 +214,9 @@ struct Loader<'s> {
 
 /// The entries of one table, checked for unknown keys.
 struct Fields<'t, 'i> {
-    map: HashMap<&'t str, &'t Val<'i>>,
+    /// The known keys with their values: a table has a dozen keys at most, so a list is
+    /// faster to build and search than a (SipHash) map, and every `[[log]]` entry is a table.
+    map: Vec<(&'t str, &'t Val<'i>)>,
     /// Where to point when a required key is missing: the table's header.
     span: Range<usize>,
     what: &'static str,
@@ -222,7 +224,7 @@ struct Fields<'t, 'i> {
 
 impl<'t, 'i> Fields<'t, 'i> {
     fn get(&self, key: &str) -> Option<&'t Val<'i>> {
-        self.map.get(key).copied()
+        self.map.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
     }
 }
 

@@ -26,11 +26,11 @@ impl Loader<'_> {
         known: &[&'static str],
         what: &'static str,
     ) -> Fields<'t, 'i> {
-        let mut map = HashMap::new();
+        let mut map = Vec::with_capacity(table.len());
         for (k, v) in table.iter() {
             let key: &str = k.get_ref();
             if known.contains(&key) {
-                map.insert(key, v);
+                map.push((key, v));
             } else {
                 let alias = ALIASES
                     .iter()

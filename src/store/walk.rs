@@ -69,8 +69,16 @@ pub fn pledge_files_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec
             if name.starts_with('.') {
                 continue;
             }
+            let file_type = entry.file_type().ok();
+            let is_link = file_type.is_some_and(|t| t.is_symlink());
+            let is_plain_dir = file_type.is_some_and(|t| t.is_dir());
+            // Most entries of a national folder are files that `keep` passes over (`done`
+            // wants a few of 3,000): those are dropped before any path is made.
+            let wanted = name.ends_with(".toml") && keep(&name);
+            if !(is_link || is_plain_dir || wanted) {
+                continue;
+            }
             let path = entry.path();
-            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
             let via_link = d.via_link || is_link;
             // The entry's type comes with the listing; only a link needs resolving.
             let (real, is_dir) = if is_link {
@@ -83,8 +91,7 @@ pub fn pledge_files_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec
                     Err(_) => (path.clone(), false),
                 }
             } else {
-                let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-                (d.real.join(&*name), is_dir)
+                (d.real.join(&*name), is_plain_dir)
             };
             if is_dir {
                 // Inside the pledges folder only, and each folder once (no loops).

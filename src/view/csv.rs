@@ -7,6 +7,7 @@ use serde::{Serialize, Serializer};
 use crate::i18n::Lang;
 use crate::model::{LogEntry, Pledge};
 use crate::status::PledgeStatus;
+use crate::view::LogLine;
 use crate::view::phrases::{lan_names, owners_text, target_text};
 
 /// A text cell. Control characters other than newline, CR and tab (ESC, BEL, DEL, the C1
@@ -210,23 +211,48 @@ struct LogRow {
     file: Text,
 }
 
+/// The header of `log --format csv`.
+const LOG_HEADER: [&str; 7] = [
+    "date", "kommuner", "activity", "count", "by", "note", "file",
+];
+
+fn log_row(l: LogLine<'_>) -> LogRow {
+    LogRow {
+        date: l.date,
+        kommuner: text(l.kommun_names()),
+        activity: text(l.activity),
+        count: l.count,
+        by: text(l.by.unwrap_or_default()),
+        note: text(l.note.unwrap_or_default()),
+        file: text(l.file),
+    }
+}
+
 /// `log --format csv`: one line per entry.
 pub fn log_csv(entries: &[(&Pledge, &LogEntry)]) -> String {
-    let header = [
-        "date", "kommuner", "activity", "count", "by", "note", "file",
-    ];
     write(
-        &header,
-        entries.iter().map(|(p, e)| LogRow {
-            date: e.date,
-            kommuner: text(p.kommun_names()),
-            activity: text(&e.activity),
-            count: e.count,
-            by: text(e.by.clone().unwrap_or_default()),
-            note: text(e.note.clone().unwrap_or_default()),
-            file: text(&p.file),
-        }),
+        &LOG_HEADER,
+        entries.iter().map(|(p, e)| log_row(LogLine::of(p, e))),
     )
+}
+
+/// Writes `log --format csv` one entry at a time.
+pub fn write_log_csv<'a>(
+    w: impl std::io::Write,
+    lines: impl Iterator<Item = LogLine<'a>>,
+) -> std::io::Result<()> {
+    let io = |e: ::csv::Error| match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    };
+    let mut w = ::csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(w);
+    w.write_record(LOG_HEADER).map_err(io)?;
+    for l in lines {
+        w.serialize(log_row(l)).map_err(io)?;
+    }
+    w.flush()
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use crate::status::{
     ActivityStatus, FollowupState, PledgeStatus, Record, Requests, Status, UnitStatus,
     WindowStatus, pledge_status,
 };
+use crate::view::LogLine;
 use crate::view::check::finding_line;
 
 /// The version of the JSON documents of `status`, `check`, `list` and `log`.
@@ -349,51 +350,79 @@ struct LogEntryJson<'a> {
     date: NaiveDate,
     activity: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    part: &'a Option<String>,
+    part: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    unit: &'a Option<String>,
+    unit: Option<&'a str>,
     /// On a löfte for several kommuner, the kommun the work was for (none: shared).
     #[serde(skip_serializing_if = "Option::is_none")]
     kommun: Option<&'static str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     request: bool,
     count: u32,
-    by: &'a Option<String>,
-    note: &'a Option<String>,
+    by: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+impl<'a> From<LogLine<'a>> for LogEntryJson<'a> {
+    fn from(l: LogLine<'a>) -> LogEntryJson<'a> {
+        LogEntryJson {
+            index: l.index,
+            file: l.file,
+            kommuner: l.kommuner.iter().map(|k| KommunJson::from(*k)).collect(),
+            date: l.date,
+            activity: l.activity,
+            part: l.part,
+            unit: l.unit,
+            kommun: l.kommun.map(|k| k.name),
+            request: l.request,
+            count: l.count,
+            by: l.by,
+            note: l.note,
+        }
+    }
+}
+
+/// The entries of the log document, serialised as they come from the iterator.
+struct LogEntries<I>(std::cell::Cell<Option<I>>);
+
+impl<'a, I: Iterator<Item = LogLine<'a>>> Serialize for LogEntries<I> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for line in self.0.take().into_iter().flatten() {
+            seq.serialize_element(&LogEntryJson::from(line))?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
-struct LogDoc<'a> {
+struct LogDoc<I: Serialize> {
     schema_version: u32,
-    entries: Vec<LogEntryJson<'a>>,
+    entries: I,
 }
 
-/// `log --format json`: the entries in the order given.
-/// `numbered`: the entries are one kommun's, unfiltered, so each gets the index `undo
-/// --index` takes.
+/// `log --format json`: the entries in the order given; `numbered`: the entries are one
+/// kommun's, unfiltered, so each gets the index `undo --index` takes.
 pub fn log(entries: &[(&Pledge, &LogEntry)], numbered: bool) -> String {
+    let mut out = Vec::new();
+    let lines = entries.iter().enumerate().map(|(i, (p, e))| LogLine {
+        index: numbered.then_some(i + 1),
+        ..LogLine::of(p, e)
+    });
+    write_log(&mut out, lines).expect("the documents serialise to JSON");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Writes the `log --format json` document (without a final newline), one entry at a time.
+pub fn write_log<'a>(
+    w: impl io::Write,
+    lines: impl Iterator<Item = LogLine<'a>>,
+) -> serde_json::Result<()> {
     let doc = LogDoc {
         schema_version: SCHEMA_VERSION,
-        entries: entries
-            .iter()
-            .enumerate()
-            .map(|(i, (p, e))| LogEntryJson {
-                index: numbered.then_some(i + 1),
-                file: &p.file,
-                kommuner: kommuner(p),
-                date: e.date,
-                activity: &e.activity,
-                part: &e.part,
-                unit: &e.unit,
-                kommun: e.kommun.map(|k| k.name),
-                request: e.request,
-                count: e.count,
-                by: &e.by,
-                note: &e.note,
-            })
-            .collect(),
+        entries: LogEntries(std::cell::Cell::new(Some(lines))),
     };
-    pretty(&doc)
+    serde_json::to_writer_pretty(w, &doc)
 }
 
 #[derive(Serialize)]

@@ -24,3 +24,49 @@ pub mod table;
 pub mod title;
 
 pub use labels::Label;
+
+/// One `log` entry as every format shows it: the views write these one at a time, so the
+/// command never holds every löfte to write its log.
+#[derive(Debug, Clone, Copy)]
+pub struct LogLine<'a> {
+    pub file: &'a str,
+    pub kommuner: &'a [&'static crate::kommuner::Kommun],
+    pub date: chrono::NaiveDate,
+    pub activity: &'a str,
+    pub part: Option<&'a str>,
+    pub unit: Option<&'a str>,
+    /// On a löfte for several kommuner, the kommun the work was for (None: shared).
+    pub kommun: Option<&'static crate::kommuner::Kommun>,
+    pub request: bool,
+    pub count: u32,
+    pub by: Option<&'a str>,
+    pub note: Option<&'a str>,
+    /// The number `undo --index` takes, when the log lists one kommun's entries unfiltered.
+    pub index: Option<usize>,
+}
+
+impl<'a> LogLine<'a> {
+    /// The line of an entry of a loaded löfte.
+    pub fn of(p: &'a crate::model::Pledge, e: &'a crate::model::LogEntry) -> LogLine<'a> {
+        LogLine {
+            file: &p.file,
+            kommuner: &p.kommuner,
+            date: e.date,
+            activity: &e.activity,
+            part: e.part.as_deref(),
+            unit: e.unit.as_deref(),
+            kommun: e.kommun,
+            request: e.request,
+            count: e.count,
+            by: e.by.as_deref(),
+            note: e.note.as_deref(),
+            index: None,
+        }
+    }
+
+    /// The kommuner's names, comma-separated.
+    pub fn kommun_names(&self) -> String {
+        let names: Vec<&str> = self.kommuner.iter().map(|k| k.name).collect();
+        names.join(", ")
+    }
+}

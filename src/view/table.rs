@@ -2,12 +2,14 @@
 //! to colour; nothing here reads the environment or the terminal.
 
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
+use unicode_width::UnicodeWidthStr;
 
 use chrono::NaiveDate;
 
 use crate::i18n::Lang;
 use crate::model::{LogEntry, Pledge};
 use crate::status::{PledgeStatus, Status};
+use crate::view::LogLine;
 use crate::view::labels::Label;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{lan_names, status_rows, summary_line};
@@ -163,25 +165,9 @@ pub fn list_table(pledges: &[&Pledge], on: NaiveDate, lang: Lang, width: Option<
     out
 }
 
-/// `log` on a terminal: one row per entry.
-pub fn log_table(entries: &[(&Pledge, &LogEntry)], lang: Lang, width: Option<usize>) -> String {
-    if entries.is_empty() {
-        return format!("{}\n", lang.t(Label::NoEntries));
-    }
-    let body = entries
-        .iter()
-        .map(|(p, e)| {
-            vec![
-                e.date.to_string(),
-                cell(&crate::view::entries::entry_kommun(p, e, lang)),
-                cell(&crate::view::entries::log_activity(e, lang)),
-                e.count.to_string(),
-                cell(e.by.as_deref().unwrap_or("")),
-                cell(e.note.as_deref().unwrap_or("")),
-            ]
-        })
-        .collect();
-    let headers = [
+/// The header of `log`.
+fn log_headers(lang: Lang) -> [&'static str; 6] {
+    [
         Label::Date,
         Label::Kommun,
         Label::Activity,
@@ -189,8 +175,93 @@ pub fn log_table(entries: &[(&Pledge, &LogEntry)], lang: Lang, width: Option<usi
         Label::By,
         Label::Note,
     ]
-    .map(|h| lang.t(h));
-    format!("{}\n", table(&headers, body, width))
+    .map(|h| lang.t(h))
+}
+
+/// The cells of a `log` row.
+fn log_cells(l: &LogLine<'_>, lang: Lang) -> [String; 6] {
+    // Whose work: the kommun's own on a shared löfte, else "shared"; one kommun's löfte: its name.
+    let kommun = match (l.kommun, l.kommuner.len() > 1) {
+        (Some(k), _) => k.name.to_string(),
+        (None, true) => match lang {
+            Lang::Sv => "gemensamt".into(),
+            Lang::En => "shared".into(),
+        },
+        (None, false) => l.kommun_names(),
+    };
+    let mut activity = lang.activity_id(l.activity).to_string();
+    for w in l.part.iter().chain(&l.unit) {
+        activity.push_str(" · ");
+        activity.push_str(w);
+    }
+    if l.request {
+        activity.push_str(match lang {
+            Lang::Sv => " · förfrågan",
+            Lang::En => " · request",
+        });
+    }
+    [
+        l.date.to_string(),
+        cell(&kommun),
+        cell(&activity),
+        l.count.to_string(),
+        cell(l.by.unwrap_or("")),
+        cell(l.note.unwrap_or("")),
+    ]
+}
+
+/// `log` on a terminal: one row per entry.
+pub fn log_table(entries: &[(&Pledge, &LogEntry)], lang: Lang, width: Option<usize>) -> String {
+    let mut out = Vec::new();
+    let lines = || entries.iter().map(|(p, e)| LogLine::of(p, e));
+    write_log_table(&mut out, lines, lang, width).expect("writing into memory cannot fail");
+    String::from_utf8(out).expect("the table is UTF-8")
+}
+
+/// Writes `log` as a table. `lines` gives the entries, twice: without a width (a pipe or a
+/// file) the first pass measures the columns and the second writes row by row, the same bytes
+/// comfy-table lays out, without holding the rows; with a width comfy-table wraps the cells,
+/// which takes every row at once.
+pub fn write_log_table<'a, I: Iterator<Item = LogLine<'a>>>(
+    mut w: impl std::io::Write,
+    lines: impl Fn() -> I,
+    lang: Lang,
+    width: Option<usize>,
+) -> std::io::Result<()> {
+    if lines().next().is_none() {
+        return writeln!(w, "{}", lang.t(Label::NoEntries));
+    }
+    let headers = log_headers(lang);
+    if width.is_some() {
+        let body = lines().map(|l| log_cells(&l, lang).to_vec()).collect();
+        return writeln!(w, "{}", table(&headers, body, width));
+    }
+    let mut widths = headers.map(UnicodeWidthStr::width);
+    for l in lines() {
+        for (wd, c) in widths.iter_mut().zip(log_cells(&l, lang)) {
+            *wd = (*wd).max(c.width());
+        }
+    }
+    let rule = |w: &mut dyn std::io::Write, [l, fill, mid, r]: [&str; 4]| {
+        let parts: Vec<String> = widths.iter().map(|n| fill.repeat(n + 2)).collect();
+        writeln!(w, "{l}{}{r}", parts.join(mid))
+    };
+    let row = |w: &mut dyn std::io::Write, cells: &[&str]| {
+        write!(w, "│")?;
+        for (i, (c, n)) in cells.iter().zip(widths).enumerate() {
+            let sep = if i + 1 == cells.len() { "│" } else { "┆" };
+            write!(w, " {c}{:pad$} {sep}", "", pad = n - c.width())?;
+        }
+        writeln!(w)
+    };
+    rule(&mut w, ["┌", "─", "┬", "┐"])?;
+    row(&mut w, &headers)?;
+    rule(&mut w, ["╞", "═", "╪", "╡"])?;
+    for l in lines() {
+        let cells = log_cells(&l, lang);
+        row(&mut w, &cells.each_ref().map(String::as_str))?;
+    }
+    rule(&mut w, ["└", "─", "┴", "┘"])
 }
 
 #[cfg(test)]
@@ -217,6 +288,37 @@ mod tests {
         );
         let d = "2030-01-01".parse().unwrap();
         crate::load::load("t.toml", &text, d).pledge.unwrap()
+    }
+
+    #[test]
+    fn the_streamed_log_table_is_the_one_comfy_table_lays_out() {
+        let k = [crate::kommuner::find("Filipstad").unwrap()];
+        let line = |activity, by: Option<&'static str>, note| LogLine {
+            file: "f.toml",
+            kommuner: &k,
+            date: "2016-02-01".parse().unwrap(),
+            activity,
+            part: None,
+            unit: None,
+            kommun: None,
+            request: false,
+            count: 12,
+            by,
+            note,
+            index: None,
+        };
+        let lines = [
+            line("a", Some("Åsa Öberg"), Some("日本語 and e\u{301} 🎉")),
+            line("längre-aktivitet", None, Some("two\nlines\tand \u{1b}[31m")),
+            line("b", Some(""), None),
+        ];
+        for lang in [Lang::En, Lang::Sv] {
+            let body = lines.iter().map(|l| log_cells(l, lang).to_vec()).collect();
+            let want = format!("{}\n", table(&log_headers(lang), body, None));
+            let mut got = Vec::new();
+            write_log_table(&mut got, || lines.iter().copied(), lang, None).unwrap();
+            assert_eq!(String::from_utf8(got).unwrap(), want);
+        }
     }
 
     #[test]
