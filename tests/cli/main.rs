@@ -12,6 +12,7 @@ mod list;
 mod log;
 mod merge;
 mod new_schema_man;
+mod polish;
 mod report;
 mod status;
 mod support;

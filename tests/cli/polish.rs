@@ -1,0 +1,130 @@
+//! Issue 16: the report reads well in pandoc's reader; labels agree in number.
+
+use std::process::Command;
+
+use crate::support::{Test, copy_pledges, pledge_in, recorded};
+
+/// pandoc's HTML of Markdown text, or None when pandoc is not installed.
+fn pandoc(markdown: &str) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.md");
+    std::fs::write(&file, markdown).unwrap();
+    let out = Command::new("pandoc")
+        .args(["-f", "markdown", "-t", "html"])
+        .arg(&file)
+        .output()
+        .ok()?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+#[test]
+fn the_report_renders_in_pandocs_default_reader() {
+    let (_tmp, dir) = copy_pledges();
+    let note = "- Centrum ~50 deltagare, ^ $5 @kim | a_b";
+    pledge_in(&dir)
+        .args(["done", "filipstad", "trygg", "--date", "2016-05-12"])
+        .arg(format!("--note={note}"))
+        .stdout_is(recorded())
+        .run();
+    for lang in ["sv", "en"] {
+        let md = Test::new()
+            .env("PLEDGE_DIR", &dir)
+            .args([
+                "report",
+                "filipstad",
+                "--as-of",
+                "2016-10-16",
+                "--lang",
+                lang,
+            ])
+            .read_stdout();
+        let Some(html) = pandoc(&md) else {
+            eprintln!("pandoc is not installed: skipped");
+            return;
+        };
+        // The summary and the log are real tables and lists, the heading's two lines one
+        // paragraph broken in two, and no file text turned into markup.
+        assert_eq!(html.matches("<table").count(), 1, "{html}");
+        assert!(html.contains("<br />\nPeriod"), "{html}");
+        assert!(html.contains("<li>2016-05-12"), "{html}");
+        for bad in [
+            "<sub>",
+            "<sup>",
+            "<span class=\"math",
+            "citation",
+            "<del>",
+            "<em>",
+        ] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+        let flat = html.replace('\n', " ");
+        assert!(
+            flat.contains(": - Centrum ~50 deltagare, ^ $5 @kim | a_b</li>"),
+            "{html}"
+        );
+    }
+}
+
+#[test]
+fn the_swedish_report_agrees_in_number_and_explains_the_90_days() {
+    let (_tmp, dir) = copy_pledges();
+    pledge_in(&dir)
+        .args([
+            "done",
+            "filipstad",
+            "polisvolontarer",
+            "--date",
+            "2016-06-06",
+        ])
+        .stdout_is(recorded())
+        .run();
+    let md = Test::new()
+        .env("PLEDGE_DIR", &dir)
+        .args([
+            "report",
+            "filipstad",
+            "--as-of",
+            "2016-10-16",
+            "--lang",
+            "sv",
+        ])
+        .read_stdout();
+    for want in [
+        "1 registrerad – inget rapporterat de senaste 90 dagarna (senast 2016-06-06)",
+        "2016-06-06 polisvolontarer (Test User)",
+    ] {
+        assert!(md.contains(want), "{want} in {md}");
+    }
+    assert!(!md.contains("1 registrerade"), "{md}");
+    let status = Test::new()
+        .args([
+            "status",
+            "filipstad",
+            "--as-of",
+            "2016-12-31",
+            "--lang",
+            "sv",
+        ])
+        .read_stdout();
+    assert!(status.contains("pågår, 1 dag kvar"), "{status}");
+    assert!(
+        status.contains("Sammanfattning: 6 aktiviteter – "),
+        "{status}"
+    );
+    let status = Test::new()
+        .args([
+            "status",
+            "filipstad",
+            "--as-of",
+            "2016-12-31",
+            "--lang",
+            "en",
+        ])
+        .read_stdout();
+    assert!(status.contains("active, 1 day left"), "{status}");
+}
