@@ -49,7 +49,7 @@ pub fn status_markdown(s: &PledgeStatus<'_>, lang: Lang) -> String {
     let h = status_headers(lang);
     let _ = writeln!(out, "| {} |", h.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(h.len()));
-    for (row, _) in status_rows(s, lang, false) {
+    for (row, _) in status_rows(s, lang, 0) {
         let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }

@@ -10,6 +10,7 @@
 //! - [`phrases`] and [`labels`]: words shared by every format, in Swedish and English
 
 pub mod check;
+pub mod compact;
 pub mod csv;
 pub mod html;
 pub mod json;

@@ -128,3 +128,40 @@ fn the_swedish_report_agrees_in_number_and_explains_the_90_days() {
         .read_stdout();
     assert!(status.contains("active, 1 day left"), "{status}");
 }
+
+/// `status --all` at a terminal's width: the whole table where it fits, without the owners
+/// where that fits, else one line per activity; no line is wider than the terminal.
+#[test]
+fn status_fits_the_terminal_at_every_width_in_both_languages() {
+    let cases = [
+        ("sv", "60", "status-all-2016-10-16-sv-60cols.txt"),
+        ("sv", "80", "status-all-2016-10-16-sv-80cols.txt"),
+        ("sv", "100", "status-all-2016-10-16-sv-100cols.txt"),
+        ("sv", "120", "status-all-2016-10-16-sv-120cols.txt"),
+        ("en", "60", "status-all-2016-10-16-en-60cols.txt"),
+        ("en", "80", "status-all-2016-10-16-en-80cols.txt"),
+        ("en", "100", "status-all-2016-10-16-en-100cols.txt"),
+        ("en", "120", "status-all-2016-10-16-en-120cols.txt"),
+    ];
+    for (lang, cols, name) in cases {
+        let out = Test::new()
+            .env("COLUMNS", cols)
+            .args(["status", "--all", "--as-of", "2016-10-16", "--lang", lang])
+            .read_stdout();
+        let width: usize = cols.parse().unwrap();
+        for line in out.lines() {
+            assert!(line.chars().count() <= width, "{cols} {lang}: {line}");
+        }
+        // Every word of the narrow layout is a word of the unwrapped one: nothing is broken.
+        let wide = Test::new()
+            .args(["status", "--all", "--as-of", "2016-10-16", "--lang", lang])
+            .read_stdout();
+        let words: std::collections::HashSet<&str> = wide.split_whitespace().collect();
+        for w in out.split_whitespace() {
+            let bar = w.chars().all(|c| "░█".contains(c));
+            let rule = w.chars().all(|c| "┌┬┐─│┆╞╪╡═├┼┤└┴┘".contains(c));
+            assert!(bar || rule || words.contains(w), "{cols} {lang}: {w:?}");
+        }
+        crate::support::snapshot(name, &out);
+    }
+}
