@@ -190,8 +190,8 @@ pub struct DoneArgs {
     /// Who did it [default: PLEDGE_USER, else git's user.name, else the login name]
     #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
     pub by: Option<String>,
-    /// A note: where, how many took part, what was found
-    #[arg(long, value_name = "TEXT")]
+    /// A note: where, how many took part, what was found (may start with `-`: "-2 grader")
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Choose among löften for parts of the kommun (a prefix of its `area`)
     #[arg(long, value_name = "TEXT")]
