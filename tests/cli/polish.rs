@@ -165,3 +165,50 @@ fn status_fits_the_terminal_at_every_width_in_both_languages() {
         crate::support::snapshot(name, &out);
     }
 }
+
+#[test]
+fn a_note_may_start_with_a_hyphen() {
+    let (_tmp, dir) = copy_pledges();
+    for note in ["-2 grader, halt", "- Centrum"] {
+        pledge_in(&dir)
+            .args([
+                "done",
+                "filipstad",
+                "trygg",
+                "--date",
+                "2016-05-12",
+                "--note",
+                note,
+            ])
+            .stdout_is(recorded())
+            .run();
+    }
+    let log = std::fs::read_to_string(dir.join("filipstad-2016.toml")).unwrap();
+    assert!(log.contains("note = \"-2 grader, halt\""), "{log}");
+    assert!(log.contains("note = \"- Centrum\""), "{log}");
+}
+
+#[test]
+fn check_json_names_every_file_relative_to_the_pledges_folder() {
+    let (_tmp, dir) = copy_pledges();
+    std::fs::write(dir.join("trasig-2016.toml"), "title = \n").unwrap();
+    let out = Test::new()
+        .env("PLEDGE_DIR", &dir)
+        .args(["check", "--format", "json", "--as-of", "2016-10-16"])
+        .status(2)
+        .stdout_is(predicates::str::contains("invalid_files"))
+        .stderr_is(predicates::str::contains("trasig-2016.toml"))
+        .run();
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        doc["invalid_files"],
+        serde_json::json!(["trasig-2016.toml"])
+    );
+    let files: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert!(files.contains(&"filipstad-2016.toml"), "{files:?}");
+}
