@@ -157,6 +157,10 @@ pub enum ListFormat {
     Table,
     Json,
     Csv,
+    /// An Excel workbook (needs --output FILE, or standard output not a terminal)
+    Xlsx,
+    /// CSV for Swedish Excel: BOM, `;`, codes kept as text
+    ExcelCsv,
 }
 
 #[derive(Debug, Args)]
@@ -172,6 +176,9 @@ pub struct ListArgs {
     pub as_of: Option<DateArg>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: ListFormat,
+    /// Write the output to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -236,6 +243,9 @@ pub struct LogArgs {
     pub activity: Option<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: ListFormat,
+    /// Write the output to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
     pub as_of: Option<DateArg>,
 }
@@ -252,6 +262,10 @@ pub enum StatusFormat {
     Markdown,
     Json,
     Csv,
+    /// An Excel workbook (needs --output FILE, or standard output not a terminal)
+    Xlsx,
+    /// CSV for Swedish Excel: BOM, `;`, codes kept as text
+    ExcelCsv,
 }
 
 #[derive(Debug, Args)]
@@ -266,6 +280,9 @@ pub struct StatusArgs {
     pub as_of: Option<DateArg>,
     #[arg(long, value_enum, default_value_t = StatusFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: StatusFormat,
+    /// Write the output to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,10 +1,10 @@
 //! `log`: recorded work, oldest first.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
+use super::list::Output;
 use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::{ListFormat, LogArgs};
 use crate::kommuner::Kommun;
@@ -20,15 +20,17 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         .map(|k| resolve_kommun(k, &ws))
         .collect::<Result<_>>()?;
     let rows = rows(&ws, &ks, &a, ctx)?;
-    match a.format {
-        ListFormat::Json => writeln!(ctx.out, "{}", view::json::log(&rows))?,
-        ListFormat::Csv => write!(ctx.out, "{}", view::csv::log_csv(&rows))?,
-        ListFormat::Table => write!(
-            ctx.out,
-            "{}",
-            view::table::log_table(&rows, ctx.lang, ctx.width)
+    let out = match a.format {
+        ListFormat::Json => Output::Text(format!("{}\n", view::json::log(&rows))),
+        ListFormat::Table => Output::Text(view::table::log_table(&rows, ctx.lang, ctx.width)),
+        f => Output::sheet(
+            view::csv::log_csv(&rows),
+            f == ListFormat::Xlsx,
+            f == ListFormat::ExcelCsv,
+            "Logg",
         )?,
-    }
+    };
+    super::list::emit(ctx, &out, a.output.as_deref())?;
     ws.exit_code(&mut ctx.err)
 }
 

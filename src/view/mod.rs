@@ -20,5 +20,6 @@ pub mod meeting;
 pub mod phrases;
 pub mod table;
 pub mod title;
+pub mod xlsx;
 
 pub use labels::Label;

@@ -212,3 +212,84 @@ fn check_json_names_every_file_relative_to_the_pledges_folder() {
         .collect();
     assert!(files.contains(&"filipstad-2016.toml"), "{files:?}");
 }
+
+/// Opens an xlsx with an independent reader (calamine): its first sheet's cells.
+fn read_xlsx(path: &std::path::Path) -> calamine::Range<calamine::Data> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let name = book.sheet_names()[0].clone();
+    book.worksheet_range(&name).unwrap()
+}
+
+#[test]
+fn xlsx_keeps_codes_as_text_counts_as_numbers_and_aao() {
+    use calamine::Data;
+    let (tmp, dir) = copy_pledges();
+    pledge_in(&dir)
+        .args(["done", "alvesta", "synlighet", "--date", "2017-02-01"])
+        .args(["--note", "-2 grader, Värnamo-vägen åäö"])
+        .stdout_is(recorded())
+        .run();
+    let file = tmp.path().join("status.xlsx");
+    Test::new()
+        .env("PLEDGE_DIR", &dir)
+        .args([
+            "status",
+            "--all",
+            "--as-of",
+            "2017-03-01",
+            "--format",
+            "xlsx",
+            "--output",
+        ])
+        .arg(&file)
+        .run();
+    let r = read_xlsx(&file);
+    let header: Vec<String> = r
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let alvesta = r
+        .rows()
+        .find(|row| row[col("activity")] == Data::String("synlighet".into()))
+        .unwrap();
+    assert_eq!(alvesta[col("kommunkod")], Data::String("0764".into()));
+    assert_eq!(alvesta[col("kommuner")], Data::String("Alvesta".into()));
+    assert_eq!(alvesta[col("done")], Data::Float(1.0));
+    assert!(
+        matches!(alvesta[col("last_done")], Data::DateTime(_)),
+        "{:?}",
+        alvesta[col("last_done")]
+    );
+    assert!(r.rows().any(|row| {
+        row.iter()
+            .any(|c| c.to_string().contains("Värmlands") || c.to_string().contains("Kristinehamn"))
+    }));
+    // The log keeps the note's text whole, åäö and leading '-' included.
+    let log = tmp.path().join("log.xlsx");
+    Test::new()
+        .env("PLEDGE_DIR", &dir)
+        .args(["log", "--format", "xlsx", "-o"])
+        .arg(&log)
+        .run();
+    let r = read_xlsx(&log);
+    assert!(
+        r.rows()
+            .any(|row| row.contains(&Data::String("-2 grader, Värnamo-vägen åäö".into()))),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn excel_csv_opens_in_swedish_excel() {
+    let out = Test::new()
+        .args(["list", "--format", "excel-csv", "--as-of", "2017-03-01"])
+        .read_stdout();
+    assert!(out.starts_with("\u{feff}kommuner;kommunkod;"), "{out}");
+    assert!(out.contains(";\"=\"\"0764\"\"\";"), "{out}");
+    assert!(out.contains("\r\n"), "{out}");
+}
