@@ -293,3 +293,40 @@ fn excel_csv_opens_in_swedish_excel() {
     assert!(out.contains(";\"=\"\"0764\"\"\";"), "{out}");
     assert!(out.contains("\r\n"), "{out}");
 }
+
+#[test]
+fn the_man_page_has_environment_exit_status_examples_and_no_missing_pages() {
+    let page = Test::new().arg("man").read_stdout();
+    for section in [
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+        ".SH EXAMPLES",
+        ".SH COMMANDS",
+    ] {
+        assert!(page.contains(section), "{section}");
+    }
+    for var in [
+        "PLEDGE_DIR",
+        "PLEDGE_USER",
+        "PLEDGE_LOCK_TIMEOUT",
+        "PLEDGE_WITHIN",
+    ] {
+        assert!(page.contains(var), "{var}");
+    }
+    assert!(!page.contains("(1)"), "a reference to another page");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pledge.1");
+    std::fs::write(&file, &page).unwrap();
+    let Ok(out) = Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(&file)
+        .env("MANWIDTH", "80")
+        .env("MAN_KEEP_FORMATTING", "")
+        .output()
+    else {
+        eprintln!("man is not installed: skipped");
+        return;
+    };
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && err.is_empty(), "{err}");
+}
