@@ -106,6 +106,10 @@ pub struct NewArgs {
     /// Print the scaffold instead of writing it
     #[arg(long)]
     pub dry_run: bool,
+    /// The file's name in the pledges folder [default: the kommuner, the area and the years,
+    /// e.g. karlstad-munkfors-2016-2017.toml]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
 }
 
 /// A date argument as typed: a date, or a day named relative to today. The app resolves it

@@ -330,3 +330,47 @@ fn the_man_page_has_environment_exit_status_examples_and_no_missing_pages() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && err.is_empty(), "{err}");
 }
+
+#[test]
+fn new_writes_the_schema_beside_the_file_and_takes_a_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("pledges");
+    std::fs::create_dir(&dir).unwrap();
+    let new = |args: &[&str]| {
+        Test::new()
+            .env("PLEDGE_DIR", &dir)
+            .args(["new", "--start", "2016-10-01", "--end", "2017-09-30"])
+            .args(args)
+    };
+    new(&["Karlstad"])
+        .stdout_is(predicates::str::contains("karlstad-2016-2017.toml"))
+        .run();
+    let schema = std::fs::read_to_string(dir.join("pledge.schema.json")).unwrap();
+    let text = std::fs::read_to_string(dir.join("karlstad-2016-2017.toml")).unwrap();
+    assert!(
+        text.starts_with("#:schema ./pledge.schema.json\n"),
+        "{text}"
+    );
+    assert!(schema.contains("\"$schema\""), "{schema}");
+    // Several kommuner for the same years: another default name; the same again: --name.
+    new(&["Karlstad", "Munkfors"])
+        .stdout_is(predicates::str::contains(
+            "karlstad-munkfors-2016-2017.toml",
+        ))
+        .run();
+    new(&["Karlstad"])
+        .status(1)
+        .stderr_is(predicates::str::contains("--name NAME"))
+        .run();
+    new(&["Karlstad", "--name", "karlstad-polisen-2016-2017"])
+        .stdout_is(predicates::str::contains("karlstad-polisen-2016-2017.toml"))
+        .run();
+    Test::new()
+        .env("PLEDGE_DIR", &dir)
+        .arg("validate")
+        // They overlap (warnings), and the schema file is not taken for a löfte.
+        .stdout_is(predicates::str::ends_with(
+            "3 files checked: 0 errors, 3 warnings\n",
+        ))
+        .run();
+}
