@@ -374,3 +374,46 @@ fn new_writes_the_schema_beside_the_file_and_takes_a_name() {
         ))
         .run();
 }
+
+#[test]
+fn merge_driver_marks_only_the_head_lines_in_conflict_and_merges_the_log() {
+    let tmp = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(format!(
+        "{}/pledges/filipstad-2016.toml",
+        crate::support::ROOT
+    ))
+    .unwrap();
+    let entry = |d: &str, n: &str| {
+        format!("\n[[log]]\ndate = {d}\nactivity = \"trafik\"\nby = \"Kim\"\nnote = \"{n}\"\n")
+    };
+    let ours = base.replacen("title = \"", "title = \"Ours: ", 1) + &entry("2016-03-01", "A");
+    let theirs = base.replacen("title = \"", "title = \"Theirs: ", 1) + &entry("2016-04-01", "B");
+    let [o, a, b] = ["base", "ours", "theirs"].map(|n| tmp.path().join(n));
+    std::fs::write(&o, &base).unwrap();
+    std::fs::write(&a, &ours).unwrap();
+    std::fs::write(&b, &theirs).unwrap();
+    Test::new()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .arg("merge-driver")
+        .args([&o, &a, &b])
+        .status(1)
+        .stderr_is(predicates::str::contains("the log entries are merged"))
+        .run();
+    let merged = std::fs::read_to_string(&a).unwrap();
+    assert_eq!(merged.matches("<<<<<<< ours").count(), 1, "{merged}");
+    assert_eq!(merged.matches(">>>>>>> theirs").count(), 1, "{merged}");
+    let conflict = &merged[merged.find("<<<<<<<").unwrap()..merged.find(">>>>>>>").unwrap()];
+    assert_eq!(
+        conflict.lines().count(),
+        4,
+        "only the title lines: {conflict}"
+    );
+    assert!(
+        merged.contains("note = \"A\"") && merged.contains("note = \"B\""),
+        "{merged}"
+    );
+    assert!(
+        merged.find("note = \"A\"") < merged.find("note = \"B\""),
+        "{merged}"
+    );
+}
