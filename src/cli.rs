@@ -92,7 +92,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// The kommun, or several for one löfte over several kommuner
-    #[arg(required = true)]
+    #[arg(required = true, add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
     pub kommuner: Vec<String>,
     /// The first day of the period
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -170,7 +170,7 @@ pub enum ListFormat {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only löften for this kommun (name or kommunkod)
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
     pub kommun: Option<String>,
     /// Only löften whose period holds this date; also the date the state is judged on
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -188,9 +188,11 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct DoneArgs {
     /// Kommun name (any case, å/ä/ö as a/a/o) or kommunkod
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
     pub kommun: String,
     /// Activity id, a unique prefix of one, or a unique word of its text; `followup` for the
     /// follow-up itself
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::activity_candidates))]
     pub activity: String,
     /// When the work was done [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -235,6 +237,7 @@ pub struct UndoArgs {
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Only these kommuner [default: all]
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
     pub kommuner: Vec<String>,
     /// Only entries on or after this date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -243,7 +246,7 @@ pub struct LogArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<DateArg>,
     /// Only this activity (id, prefix or word of its text)
-    #[arg(long, value_name = "A")]
+    #[arg(long, value_name = "A", add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::activity_candidates))]
     pub activity: Option<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: ListFormat,
@@ -275,6 +278,7 @@ pub enum StatusFormat {
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Kommuner to show [default: the only kommun in the folder]
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
     pub kommuner: Vec<String>,
     /// Every kommun in the folder, grouped by län
     #[arg(long)]
@@ -298,6 +302,7 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Kommun name or kommunkod
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
     pub kommun: String,
     /// Show log entries from this date on (the last BRÅ meeting) [default: the period's start]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]

@@ -11,7 +11,7 @@ use crate::cli::{Cli, Command};
 
 mod check;
 pub mod context;
-mod docs;
+pub mod docs;
 mod done;
 mod list;
 mod log;

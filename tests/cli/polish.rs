@@ -417,3 +417,37 @@ fn merge_driver_marks_only_the_head_lines_in_conflict_and_merges_the_log() {
         "{merged}"
     );
 }
+
+/// Completion through clap's dynamic entry point (`COMPLETE=<shell> pledge -- <words>`).
+fn complete(words: &[&str]) -> Vec<String> {
+    Test::new()
+        .env("COMPLETE", "fish")
+        .arg("--")
+        .args(words)
+        .read_stdout()
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn kommun_names_and_activity_ids_complete_and_hidden_flags_do_not() {
+    assert_eq!(complete(&["pledge", "done", "fil"]), ["filipstad"]);
+    assert_eq!(
+        complete(&["pledge", "status", "kristine"]),
+        ["kristinehamn"]
+    );
+    assert_eq!(
+        complete(&["pledge", "done", "filipstad", "trygg"]),
+        ["trygghetsvandring"]
+    );
+    assert_eq!(
+        complete(&["pledge", "log", "--activity", "follow"]),
+        ["followup"]
+    );
+    let flags = complete(&["pledge", "done", "filipstad", "trafik", "--"]);
+    assert!(flags.contains(&"--note".to_string()), "{flags:?}");
+    assert!(!flags.contains(&"--as-of".to_string()), "hidden: {flags:?}");
+    let script = Test::new().env("COMPLETE", "bash").read_stdout();
+    assert!(script.contains("_clap_complete_pledge"), "{script}");
+}
