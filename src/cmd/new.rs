@@ -70,7 +70,8 @@ pub fn scaffold(ks: &[&Kommun], start: NaiveDate, end: NaiveDate, area: Option<&
          [[activity]]\n\
          id = \"aktivitet-1\"\n\
          text = \"Beskriv vad som lovas.\"\n\
-         owners = [\"polisen\"]        # \"polisen\", \"kommunen\", both, or a named party\n\
+         # owners: \"polisen\", \"kommunen\", both, or a named party\n\
+         owners = [\"polisen\"]\n\
          # target = \"once\"                          a milestone\n\
          # target = { count = 2, per = \"year\" }     week | month | quarter | half-year | year | period\n\
          \n\

@@ -451,3 +451,43 @@ fn kommun_names_and_activity_ids_complete_and_hidden_flags_do_not() {
     let script = Test::new().env("COMPLETE", "bash").read_stdout();
     assert!(script.contains("_clap_complete_pledge"), "{script}");
 }
+
+#[test]
+fn the_scaffold_passes_taplo_fmt_check() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, args) in [
+        &["Alvesta"][..],
+        &["Karlstad", "Munkfors", "--area", "Centrum"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        let text = Test::new()
+            .args([
+                "new",
+                "--start",
+                "2017-01-01",
+                "--end",
+                "2018-12-31",
+                "--dry-run",
+            ])
+            .args(*args)
+            .read_stdout();
+        let file = dir.path().join(format!("s{i}.toml"));
+        std::fs::write(&file, text).unwrap();
+        let Ok(out) = Command::new("taplo")
+            .args(["fmt", "--check"])
+            .arg(&file)
+            .env("RUST_LOG", "error")
+            .output()
+        else {
+            eprintln!("taplo is not installed: skipped");
+            return;
+        };
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
