@@ -7,7 +7,7 @@ use crate::status::PledgeStatus;
 use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
 use crate::view::phrases::{entry_text, followup_line, heading, period_line, status_headers};
-use crate::view::phrases::{status_rows, summary_line};
+use crate::view::phrases::{legend_line, status_rows, summary_line};
 use crate::view::title::activity_title;
 
 /// Text for a Markdown table cell or paragraph: safe for a terminal, pipes and markup
@@ -59,6 +59,9 @@ pub fn status_markdown(s: &PledgeStatus<'_>, lang: Lang) -> String {
         md(&followup_line(s, lang)),
         md(&summary_line(s, lang))
     );
+    if let Some(legend) = legend_line(s, lang) {
+        let _ = write!(out, "\n{}\n", md(&legend));
+    }
     out
 }
 

@@ -321,6 +321,18 @@ pub fn summary_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
     )
 }
 
+/// What a status word means where the word alone could mislead: "inga rapporter: inget
+/// rapporterat de senaste 90 dagarna", when an activity of the löfte has it.
+pub fn legend_line(s: &PledgeStatus<'_>, lang: Lang) -> Option<String> {
+    (s.count(Status::NoReports) > 0).then(|| {
+        format!(
+            "{}: {}",
+            lang.status(Status::NoReports),
+            lang.status_phrase(Status::NoReports)
+        )
+    })
+}
+
 /// "Filipstad (1782), centrum · Medborgarlöfte …".
 pub fn heading(s: &PledgeStatus<'_>) -> String {
     let p = s.pledge;

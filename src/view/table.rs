@@ -11,7 +11,7 @@ use crate::status::{PledgeStatus, Status};
 use crate::view::compact::{compact_rows, wrap};
 use crate::view::labels::Label;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
-use crate::view::phrases::{lan_names, status_rows, summary_line};
+use crate::view::phrases::{lan_names, legend_line, status_rows, summary_line};
 
 /// A table in our style. With a width (a terminal, or `COLUMNS` set) long cells wrap to it;
 /// without (a pipe or a file) lines are never wrapped, so the output does not depend on where
@@ -116,13 +116,18 @@ pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: Option
         Some(w) => wrap(&text, w, 2),
         None => text,
     };
-    format!(
+    let mut out = format!(
         "{}\n{}\n{body}\n{}\n{}\n",
         line(heading(s)),
         line(period_line(s, lang)),
         line(followup_line(s, lang)),
         line(summary_line(s, lang))
-    )
+    );
+    if let Some(legend) = legend_line(s, lang) {
+        out.push_str(&line(legend));
+        out.push('\n');
+    }
+    out
 }
 
 /// `status` on a terminal: one table per löfte, with a heading per län when `by_lan` (for
