@@ -79,3 +79,21 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
     emit(ctx, &out, a.output.as_deref())?;
     ws.exit_code(&mut ctx.err)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_workbook_is_not_written_to_a_terminal_but_text_is() {
+        let mut ctx = Ctx::for_test("2017-01-01".parse().unwrap());
+        ctx.stdout_tty = true;
+        let err = emit(&mut ctx, &Output::Bytes(b"PK".to_vec()), None).unwrap_err();
+        assert!(err.to_string().contains("--output FILE"), "{err}");
+        emit(&mut ctx, &Output::Text("ok\n".into()), None).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("s.xlsx");
+        emit(&mut ctx, &Output::Bytes(b"PK".to_vec()), Some(&file)).unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), b"PK");
+    }
+}
