@@ -340,6 +340,10 @@ fn pledge_file(
             log.push(NewEntry {
                 date,
                 activity: k.id.to_string(),
+                part: None,
+                unit: None,
+                kommun: None,
+                request: false,
                 count: if rng.chance(10) {
                     1 + rng.below(5) as u32
                 } else {
@@ -362,6 +366,10 @@ fn pledge_file(
         log.push(NewEntry {
             date: fu_date,
             activity: "followup".into(),
+            part: None,
+            unit: None,
+            kommun: None,
+            request: false,
             count: 1,
             by: Some("BRÅ-sekreteraren".into()),
             note: Some("Uppföljningen redovisad på BRÅ-mötet.".into()),

@@ -35,7 +35,7 @@ pub fn pledge_on<'p>(
     let mut holding: Vec<&Pledge> = all
         .iter()
         .copied()
-        .filter(|p| p.period.contains(date) && p.in_area(area))
+        .filter(|p| p.period.may_hold(date) && p.in_area(area))
         .collect();
     if let (true, Some(q)) = (holding.len() > 1, activity) {
         let with: Vec<&Pledge> = holding

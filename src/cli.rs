@@ -59,6 +59,10 @@ pub enum Command {
     Done(DoneArgs),
     /// Remove the most recently recorded entry of a kommun's löfte
     Undo(UndoArgs),
+    /// Record a measured value of an indicator (a survey's result, a count of crimes)
+    Measure(MeasureArgs),
+    /// Record the follow-up's verdict on an activity: kept, partly or broken
+    Verdict(VerdictArgs),
     /// List recorded work, oldest first
     Log(LogArgs),
     /// Follow-up status per kommun: what is met, on track, behind
@@ -69,6 +73,13 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a commented scaffold for a new löfte into the pledges folder
     New(NewArgs),
+    /// Print an iCalendar feed (RFC 5545) of follow-ups, window ends and löften's ends
+    Calendar(CalendarArgs),
+    /// Write a static website of every löfte, with its data, for the kommun's web server (in
+    /// Swedish unless --lang en)
+    Site(SiteArgs),
+    /// Write a draft pledge file from the published text of a löfte (readings marked)
+    Import(ImportArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -110,6 +121,27 @@ pub struct NewArgs {
     /// e.g. karlstad-munkfors-2016-2017.toml]
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The published text (plain UTF-8), or - for standard input
+    pub file: PathBuf,
+    /// Write the draft to this file [default: KOMMUN-YEARS.toml in the pledges folder]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The kommun, when the text does not name it
+    #[arg(long, value_name = "K")]
+    pub kommun: Option<String>,
+    /// The period's first day, when the text does not give it
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: Option<DateArg>,
+    /// The period's last day, when the text does not give it
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub end: Option<DateArg>,
+    /// Print the draft instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// A date argument as typed: a date, or a day named relative to today. The app resolves it
@@ -209,6 +241,16 @@ pub struct DoneArgs {
     /// Choose among löften for parts of the kommun (a prefix of its `area`)
     #[arg(long, value_name = "TEXT")]
     pub area: Option<String>,
+    /// The unit worked for, for an activity with units (a school, a district; a unique
+    /// prefix will do)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// The part of an activity with parts (its id, or a unique prefix)
+    #[arg(long, value_name = "PART")]
+    pub part: Option<String>,
+    /// Record a request received, for an on-request activity (answers are recorded without it)
+    #[arg(long)]
+    pub request: bool,
     /// Show the exact text that would be added, and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -218,15 +260,85 @@ pub struct DoneArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct MeasureArgs {
+    /// Kommun name or kommunkod
+    pub kommun: String,
+    /// Indicator id, or a unique prefix of one
+    pub indicator: String,
+    /// The measured value: 62, 62.5 or 62,5
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// The day it was measured (the survey's, not today's) [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<DateArg>,
+    /// Where it was published: a URL or a report
+    #[arg(long, value_name = "URL")]
+    pub source: Option<String>,
+    /// A note: the response rate, a change of method
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Who recorded it [default: PLEDGE_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
+    pub by: Option<String>,
+    /// Choose among löften for parts of the kommun (a prefix of its `area`)
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
+    /// Show the exact text that would be added, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerdictArgs {
+    /// Kommun name or kommunkod
+    pub kommun: String,
+    /// Activity id, a unique prefix of one, or a unique word of its text
+    pub activity: String,
+    /// kept, partly or broken (also uppfyllt, delvis, "ej uppfyllt")
+    pub verdict: String,
+    /// Why: what was done, what was not
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+    /// The minutes or the published follow-up
+    #[arg(long, value_name = "URL")]
+    pub source: Option<String>,
+    /// The day of the verdict (the meeting's) [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<DateArg>,
+    /// Who judged [default: PLEDGE_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
+    pub by: Option<String>,
+    /// Choose among löften for parts of the kommun (a prefix of its `area`)
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
+    /// Show the exact text that would be added, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Args)]
 pub struct UndoArgs {
     /// Kommun name or kommunkod
     pub kommun: String,
-    /// The löfte whose period holds this date [default: the one with the latest entry]
+    /// The entry of this date [default: your own most recent entry]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<DateArg>,
-    /// With --date: choose among löften for parts of the kommun (a prefix of its `area`)
+    /// The entry of this activity (an id, its prefix or a word of its text)
+    #[arg(long, value_name = "ACTIVITY")]
+    pub activity: Option<String>,
+    /// The entry with this number in `pledge log KOMMUN --format json` (1 = the oldest)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(usize))]
+    pub index: Option<usize>,
+    /// Only löften for parts of the kommun (a prefix of their `area`)
     #[arg(long, value_name = "TEXT")]
     pub area: Option<String>,
+    /// Whose entries are yours [default: PLEDGE_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
+    pub by: Option<String>,
     /// Show what would be removed, and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -333,4 +445,27 @@ pub struct CheckArgs {
     pub within: u32,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text, env = "PLEDGE_CHECK_FORMAT")]
     pub format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Only these kommuner [default: every löfte in the folder]
+    pub kommuner: Vec<String>,
+    /// The day to judge on: windows and follow-ups already past are left out [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The folder to write the site into (created when missing)
+    pub outdir: PathBuf,
+    /// Only these kommuner [default: every löfte in the folder]
+    pub kommuner: Vec<String>,
+    /// The day to judge on [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+    /// Write into OUTDIR even when it holds files pledge did not write there
+    #[arg(long)]
+    pub force: bool,
 }

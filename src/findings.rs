@@ -30,6 +30,11 @@ pub enum FindingKind {
     FollowupOverdue,
     /// A request (for an on-request activity) has waited longer than [`ANSWER_DAYS`].
     Unanswered,
+    /// Issue 13 (`outcome::check`): an indicator's measurement is due within the horizon,
+    MeasurementDue,
+    /// or overdue; a follow-up's activities lack verdicts.
+    MeasurementOverdue,
+    VerdictsMissing,
 }
 
 impl FindingKind {
@@ -42,6 +47,9 @@ impl FindingKind {
             FindingKind::FollowupDue | FindingKind::FollowupQuiet => "followup_due",
             FindingKind::FollowupOverdue => "followup_overdue",
             FindingKind::Unanswered => "unanswered",
+            FindingKind::MeasurementDue => "measurement_due",
+            FindingKind::MeasurementOverdue => "measurement_overdue",
+            FindingKind::VerdictsMissing => "verdicts_missing",
         }
     }
 }
@@ -132,6 +140,7 @@ pub fn findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Finding> {
         }
     }
     out.extend(followup_finding(s, i64::from(within), file));
+    out.extend(crate::outcome::check::findings(s, within, file));
     out
 }
 

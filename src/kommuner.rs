@@ -46,16 +46,28 @@ pub fn all() -> &'static [Kommun] {
     })
 }
 
-/// Finds a kommun by name (any case, å/ä/ö typed as a/a/o, an optional " kommun" suffix) or
-/// by its four-digit kommunkod.
+/// Finds a kommun by name (any case, å/ä/ö typed as a/a/o, in any Unicode normal form; the
+/// names kommuner use of themselves: "Filipstads kommun", "Malmö stad", "Stockholms stad",
+/// "Region Gotland") or by its four-digit kommunkod.
 pub fn find(query: &str) -> Option<&'static Kommun> {
-    let q = query.trim();
+    use unicode_normalization::UnicodeNormalization;
+    let q: String = query.trim().nfc().collect();
     if q.len() == 4 && q.bytes().all(|b| b.is_ascii_digit()) {
         return all().iter().find(|k| k.kod == q);
     }
-    let mut lower = q.to_lowercase();
-    if let Some(stripped) = lower.strip_suffix(" kommun") {
-        lower = stripped.trim_end().to_string();
+    let mut lower = q
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    for suffix in [" kommun", " stad"] {
+        if let Some(stripped) = lower.strip_suffix(suffix) {
+            lower = stripped.trim_end().to_string();
+            break;
+        }
+    }
+    if let Some(stripped) = lower.strip_prefix("region ") {
+        lower = stripped.trim_start().to_string();
     }
     let folded = fold(&lower);
     // The name as written first: "Håbo" and "Habo" are two kommuner that fold alike.
@@ -103,6 +115,29 @@ mod tests {
         assert_eq!(find("Håbo").unwrap().kod, "0305");
         assert_eq!(find("HÅBO").unwrap().kod, "0305");
         assert!(find("9999").is_none());
+    }
+
+    #[test]
+    fn the_names_kommuner_use_of_themselves() {
+        assert_eq!(find("Malmö stad").unwrap().name, "Malmö");
+        assert_eq!(find("Stockholms stad").unwrap().name, "Stockholm");
+        assert_eq!(find("Göteborgs stad").unwrap().name, "Göteborg");
+        assert_eq!(find("göteborgs  Stad").unwrap().name, "Göteborg");
+        assert_eq!(find("Region Gotland").unwrap().name, "Gotland");
+        assert_eq!(find("Forshaga kommun").unwrap().name, "Forshaga");
+        assert_eq!(find("Borås stad").unwrap().name, "Borås");
+        assert!(find("Region").is_none());
+        assert!(find("stad").is_none());
+    }
+
+    #[test]
+    fn any_unicode_normal_form_finds_the_name() {
+        // "Malmö" with o + combining diaeresis (NFD), as some keyboards and file systems give it.
+        let nfd = "Malmo\u{308}";
+        assert_ne!(nfd, "Malmö");
+        assert_eq!(find(nfd).unwrap().name, "Malmö");
+        assert_eq!(find("Ha\u{30a}bo").unwrap().kod, "0305");
+        assert_eq!(find("O\u{308}stersunds kommun").unwrap().name, "Östersund");
     }
 
     #[test]

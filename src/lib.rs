@@ -16,6 +16,7 @@ pub mod diag;
 pub mod findings;
 pub mod holidays;
 pub mod i18n;
+pub mod import;
 pub mod kommuner;
 pub mod load;
 pub mod merge;

@@ -60,6 +60,15 @@ fn split<'t>(text: &'t str, which: &'static str) -> Result<Split<'t>, Conflict> 
         .log
         .iter()
         .map(|e| (e.span.start, (e.date, e.activity.clone(), e.by.clone())))
+        // Measurements and verdicts are appended entries too, kept from both sides alike.
+        .chain(p.measurements.iter().map(|m| {
+            let key = (m.date, format!("measurement:{}", m.indicator), m.by.clone());
+            (m.span.start, key)
+        }))
+        .chain(p.verdicts.iter().map(|v| {
+            let key = (v.date, format!("verdict:{}", v.activity), v.by.clone());
+            (v.span.start, key)
+        }))
         .collect();
     starts.sort();
     let Some(first) = starts.first().map(|(s, _)| *s) else {
@@ -74,7 +83,7 @@ fn split<'t>(text: &'t str, which: &'static str) -> Result<Split<'t>, Conflict> 
     let other_after = root
         .get_ref()
         .iter()
-        .filter(|(k, _)| k.get_ref() != "log")
+        .filter(|(k, _)| !["log", "measurement", "verdict"].contains(&k.get_ref().as_ref()))
         .any(|(_, v)| match v.get_ref() {
             toml::de::DeValue::Table(_) => v.span().start > first,
             toml::de::DeValue::Array(items) => items
@@ -267,12 +276,43 @@ mod tests {
 
     fn e(date: &str, note: &str) -> NewEntry {
         NewEntry {
-            date: date.parse().unwrap(),
-            activity: "a".into(),
-            count: 1,
-            by: None,
             note: Some(note.into()),
+            ..NewEntry::new(date.parse().unwrap(), "a", 1)
         }
+    }
+
+    #[test]
+    fn both_sides_measurements_and_verdicts_are_kept_like_log_entries() {
+        use crate::outcome::entry::{measurement_addition, verdict_addition};
+        use crate::outcome::{Measurement, Verdict, VerdictEntry};
+        let with_ind = format!(
+            "{BASE}[[indicator]]\nid = \"t\"\nname = \"T\"\nsource = \"S\"\ndirection = \"higher\"\n"
+        );
+        let base = append(&with_ind, &e("2016-01-10", "base"));
+        let m = Measurement {
+            indicator: "t".into(),
+            date: "2016-11-15".parse().unwrap(),
+            value: 64.5,
+            source: None,
+            note: None,
+            by: Some("A".into()),
+            span: 0..0,
+        };
+        let v = VerdictEntry {
+            activity: "a".into(),
+            verdict: Verdict::Partly,
+            reason: "Hälften".into(),
+            source: None,
+            date: "2017-02-01".parse().unwrap(),
+            by: Some("B".into()),
+            span: 0..0,
+        };
+        let ours = format!("{base}{}", measurement_addition(&base, &m));
+        let theirs = format!("{base}{}", verdict_addition(&base, &v));
+        let merged = merge(&base, &ours, &theirs).unwrap();
+        assert_eq!(merged, format!("{ours}{}", verdict_addition(&ours, &v)));
+        // The same addition on both sides is kept once.
+        assert_eq!(merge(&base, &ours, &ours).unwrap(), ours);
     }
 
     #[test]
@@ -316,11 +356,9 @@ mod tests {
 
     fn walk(date: &str, note: Option<&str>) -> NewEntry {
         NewEntry {
-            date: date.parse().unwrap(),
-            activity: "a".into(),
-            count: 1,
             by: Some("Anna".into()),
             note: note.map(str::to_string),
+            ..NewEntry::new(date.parse().unwrap(), "a", 1)
         }
     }
 

@@ -47,6 +47,10 @@ pub struct Pledge {
     pub activities: Vec<Activity>,
     pub followup: Option<Followup>,
     pub log: Vec<LogEntry>,
+    /// What the löfte should change, its measured values and the follow-up's verdicts.
+    pub indicators: Vec<crate::outcome::Indicator>,
+    pub measurements: Vec<crate::outcome::Measurement>,
+    pub verdicts: Vec<crate::outcome::VerdictEntry>,
     /// Where `period` is written, for diagnostics that span files (overlaps).
     pub period_span: Range<usize>,
 }
@@ -74,6 +78,11 @@ pub struct Period {
 impl Period {
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.start <= d && d <= self.end
+    }
+    /// Whether work dated `d` can belong to the period: inside it, or, when the start is not
+    /// stated, any day up to its end (the work then moves the start it is judged from).
+    pub fn may_hold(&self, d: NaiveDate) -> bool {
+        d <= self.end && (!self.start_stated || self.start <= d)
     }
     pub fn days(&self) -> i64 {
         (self.end - self.start).num_days() + 1

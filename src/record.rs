@@ -17,6 +17,14 @@ use crate::model::{LogEntry, Pledge};
 pub struct NewEntry {
     pub date: NaiveDate,
     pub activity: String,
+    /// The part of an activity with parts.
+    pub part: Option<String>,
+    /// The unit of an activity with units.
+    pub unit: Option<String>,
+    /// The kommun's name, on a löfte for several.
+    pub kommun: Option<String>,
+    /// A request received, for an on-request activity.
+    pub request: bool,
     pub count: u32,
     pub by: Option<String>,
     pub note: Option<String>,
@@ -59,6 +67,14 @@ pub fn render_entry(e: &NewEntry, nl: &str) -> String {
         e.date,
         toml_string(&e.activity)
     );
+    for (key, value) in [("part", &e.part), ("unit", &e.unit), ("kommun", &e.kommun)] {
+        if let Some(v) = value {
+            let _ = write!(s, "{key} = {}{nl}", toml_string(v));
+        }
+    }
+    if e.request {
+        let _ = write!(s, "request = true{nl}");
+    }
     if e.count != 1 {
         let _ = write!(s, "count = {}{nl}", e.count);
     }
@@ -72,15 +88,45 @@ pub fn render_entry(e: &NewEntry, nl: &str) -> String {
 }
 
 impl NewEntry {
+    /// An entry of `count` for `activity` on `date`, with nothing else said.
+    pub fn new(date: NaiveDate, activity: &str, count: u32) -> NewEntry {
+        NewEntry {
+            date,
+            activity: activity.to_string(),
+            part: None,
+            unit: None,
+            kommun: None,
+            request: false,
+            count,
+            by: None,
+            note: None,
+        }
+    }
+
+    /// The entry `done` would have written for a loaded one.
+    pub fn of(e: &LogEntry) -> NewEntry {
+        NewEntry {
+            date: e.date,
+            activity: e.activity.clone(),
+            part: e.part.clone(),
+            unit: e.unit.clone(),
+            kommun: e.kommun.map(|k| k.name.to_string()),
+            request: e.request,
+            count: e.count,
+            by: e.by.clone(),
+            note: e.note.clone(),
+        }
+    }
+
     /// The entry as the loader would return it, at `span` of the text.
     pub fn to_log_entry(&self, span: std::ops::Range<usize>) -> LogEntry {
         LogEntry {
             date: self.date,
             activity: self.activity.clone(),
-            part: None,
-            unit: None,
-            kommun: None,
-            request: false,
+            part: self.part.clone(),
+            unit: self.unit.clone(),
+            kommun: self.kommun.as_deref().and_then(crate::kommuner::find),
+            request: self.request,
             count: self.count,
             by: self.by.clone(),
             note: self.note.clone(),
@@ -111,9 +157,17 @@ pub fn read_back(text: &str) -> Option<NewEntry> {
         None => 1,
         Some(v) => v.as_integer()?.as_str().parse::<u32>().ok()?,
     };
+    let request = match field("request") {
+        None => false,
+        Some(v) => v.as_bool()?,
+    };
     Some(NewEntry {
         date: NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())?,
         activity: string("activity")?,
+        part: string("part"),
+        unit: string("unit"),
+        kommun: string("kommun"),
+        request,
         count,
         by: string("by"),
         note: string("note"),
@@ -166,16 +220,7 @@ pub fn remove(text: &str, pledge: &Pledge, entry: &LogEntry) -> Result<String, U
     };
     let start = entry.span.start;
     let nl = line_ending(text);
-    let rendered = render_entry(
-        &NewEntry {
-            date: entry.date,
-            activity: entry.activity.clone(),
-            count: entry.count,
-            by: entry.by.clone(),
-            note: entry.note.clone(),
-        },
-        nl,
-    );
+    let rendered = render_entry(&NewEntry::of(entry), nl);
     let end = start + rendered.len();
     if text.get(start..end) != Some(rendered.as_str()) {
         return Err(UndoError::NotAsWritten);
@@ -191,6 +236,50 @@ pub fn remove(text: &str, pledge: &Pledge, entry: &LogEntry) -> Result<String, U
         .or_else(|| before.strip_suffix('\n'))
         .unwrap_or(before);
     Ok(format!("{bom}{before}{}", &text[end..]))
+}
+
+/// The text without the last appended entry of any kind (`[[log]]`, `[[measurement]]` or
+/// `[[verdict]]`: the one furthest down the file), and where that entry started. A
+/// measurement or verdict is removed only when it is byte for byte what `measure` or
+/// `verdict` writes and ends the file; the one line ending before it goes too.
+pub fn undo_last(text: &str, pledge: &Pledge) -> Result<(String, usize), UndoError> {
+    use crate::outcome::entry::{render_measurement, render_verdict};
+    let last_log = pledge.log.iter().max_by_key(|e| e.span.start);
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let nl = line_ending(body);
+    let other = pledge
+        .measurements
+        .iter()
+        .map(|m| (m.span.start, render_measurement(m, nl)))
+        .chain(
+            pledge
+                .verdicts
+                .iter()
+                .map(|v| (v.span.start, render_verdict(v, nl))),
+        )
+        .max_by_key(|(start, _)| *start);
+    match (last_log, other) {
+        (None, None) => Err(UndoError::NoEntries),
+        (Some(e), o) if o.as_ref().is_none_or(|(s, _)| *s < e.span.start) => {
+            Ok((remove(text, pledge, e)?, e.span.start))
+        }
+        (_, Some((start, rendered))) => {
+            let end = start + rendered.len();
+            if body.get(start..end) != Some(rendered.as_str()) || end != body.len() {
+                return Err(UndoError::NotAsWritten);
+            }
+            let before = &body[..start];
+            let before = before
+                .strip_suffix("\r\n")
+                .or_else(|| before.strip_suffix('\n'))
+                .unwrap_or(before);
+            Ok((format!("{bom}{before}"), start))
+        }
+        (Some(_), None) => unreachable!("covered by the arm above"),
+    }
 }
 
 /// Which entry `undo` removes. Without `date`, `activity` or `index`, the user's own most
@@ -261,16 +350,24 @@ pub fn pick_among<'p>(
     pledges: &[&'p Pledge],
     p: &UndoPick<'_>,
 ) -> Result<(&'p Pledge, &'p LogEntry), PickError> {
+    pick_among_each(pledges.iter().map(|pl| (*pl, *p)))
+}
+
+/// [`pick_among`] with a pick for each löfte (an activity is named by each löfte's own id).
+pub fn pick_among_each<'p, 'a>(
+    picks: impl IntoIterator<Item = (&'p Pledge, UndoPick<'a>)>,
+) -> Result<(&'p Pledge, &'p LogEntry), PickError> {
     let mut others = 0;
     let mut any_entries = false;
     let mut best: Option<(&Pledge, &LogEntry)> = None;
-    let own = |e: &LogEntry| is_own(p.user, e);
-    for pl in pledges {
-        match pick(&pl.log, p) {
+    let mut best_rank = None;
+    for (pl, p) in picks {
+        match pick(&pl.log, &p) {
             Ok(e) => {
-                let rank = |e: &LogEntry| (own(e), e.date);
-                if best.is_none_or(|(_, b)| rank(e) > rank(b)) {
+                let rank = (is_own(p.user, e), e.date);
+                if best_rank.is_none_or(|b| rank > b) {
                     best = Some((pl, e));
+                    best_rank = Some(rank);
                 }
             }
             Err(PickError::NoEntries) => {}
@@ -289,6 +386,19 @@ pub fn pick_among<'p>(
     }
 }
 
+/// The `n`th entry (1-based) of the löften's entries as `pledge log` lists them: by date, then
+/// file, then place in the file.
+pub fn nth_in_log<'p>(pledges: &[&'p Pledge], n: usize) -> Option<(&'p Pledge, &'p LogEntry)> {
+    let mut all: Vec<(&Pledge, &LogEntry)> = pledges
+        .iter()
+        .flat_map(|p| p.log.iter().map(move |e| (*p, e)))
+        .collect();
+    all.sort_by(|(p, e), (q, f)| {
+        (e.date, &p.file, e.span.start).cmp(&(f.date, &q.file, f.span.start))
+    });
+    all.get(n.checked_sub(1)?).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,11 +409,9 @@ mod tests {
 
     fn entry(note: &str) -> NewEntry {
         NewEntry {
-            date: "2016-05-12".parse().unwrap(),
-            activity: "a".into(),
-            count: 1,
             by: Some("Anna".into()),
             note: Some(note.into()),
+            ..NewEntry::new("2016-05-12".parse().unwrap(), "a", 1)
         }
     }
 
@@ -380,11 +488,8 @@ mod tests {
         );
         for (date, act, by) in entries {
             let e = NewEntry {
-                date: date.parse().unwrap(),
-                activity: act.to_string(),
-                count: 1,
                 by: by.map(str::to_string),
-                note: None,
+                ..NewEntry::new(date.parse().unwrap(), act, 1)
             };
             text = append(&text, &e);
         }

@@ -92,6 +92,53 @@ pub fn activity<'a>(p: &'a Pledge, query: &str) -> Result<ActivityOrFollowup<'a>
     Err(MatchError::Unknown)
 }
 
+/// Why a name (a unit, a part) was not found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameError<'a> {
+    /// Nothing matches; the hint names the closest, when any is close.
+    Unknown(Option<String>),
+    Ambiguous(Vec<&'a str>),
+}
+
+/// Finds the one of `names` that `query` names: the name itself (any case, å/ä/ö as a/a/o,
+/// any Unicode normal form), else a unique prefix of one, else a unique prefix of one of its
+/// words ("södra" for "Södra skolan", "norr" for "Norrskolan").
+pub fn name<'a>(query: &str, names: &[&'a str]) -> Result<&'a str, NameError<'a>> {
+    use unicode_normalization::UnicodeNormalization;
+    let norm = |s: &str| fold(&s.nfc().collect::<String>());
+    let q = norm(query);
+    if q.is_empty() {
+        return Err(NameError::Unknown(None));
+    }
+    if let Some(n) = names.iter().find(|n| norm(n) == q) {
+        return Ok(n);
+    }
+    let unique = |found: Vec<&'a str>| match found.as_slice() {
+        [one] => Some(Ok(*one)),
+        [] => None,
+        _ => Some(Err(NameError::Ambiguous(found))),
+    };
+    let by_prefix: Vec<&'a str> = names
+        .iter()
+        .copied()
+        .filter(|n| norm(n).starts_with(&q))
+        .collect();
+    if let Some(r) = unique(by_prefix) {
+        return r;
+    }
+    let by_word: Vec<&'a str> = names
+        .iter()
+        .copied()
+        .filter(|n| norm(n).split_whitespace().any(|w| w.starts_with(&q)))
+        .collect();
+    if let Some(r) = unique(by_word) {
+        return r;
+    }
+    Err(NameError::Unknown(crate::text::did_you_mean(
+        query, names, false,
+    )))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +178,24 @@ mod tests {
         assert_eq!(id("vandring"), "trygghetsvandring");
         assert_eq!(id("../../etc/passwd"), "unknown");
         assert_eq!(id(""), "unknown");
+    }
+
+    #[test]
+    fn names_match_forgivingly() {
+        let units = ["Norrskolan", "Södra skolan", "Nordic"];
+        assert_eq!(name("södra skolan", &units), Ok("Södra skolan"));
+        assert_eq!(name("SODRA", &units), Ok("Södra skolan"));
+        assert_eq!(name("So\u{308}dra", &units), Ok("Södra skolan"));
+        assert_eq!(name("skolan", &units), Ok("Södra skolan"));
+        assert_eq!(name("norrs", &units), Ok("Norrskolan"));
+        assert_eq!(
+            name("nor", &units),
+            Err(NameError::Ambiguous(vec!["Norrskolan", "Nordic"]))
+        );
+        assert_eq!(
+            name("Norrskolon", &units),
+            Err(NameError::Unknown(Some("did you mean Norrskolan?".into())))
+        );
+        assert_eq!(name("", &units), Err(NameError::Unknown(None)));
     }
 }

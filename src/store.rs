@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::diag::Diagnostic;
 use crate::load::{Loaded, load};
+use crate::text::shown_path;
 
 mod walk;
 mod write;
@@ -32,7 +33,7 @@ pub fn find_dir(flag: Option<&Path>) -> Result<PathBuf> {
         if !dir.is_dir() {
             bail!(
                 "the pledges folder {} does not exist (from --dir or PLEDGE_DIR)",
-                dir.display()
+                shown_path(dir)
             );
         }
         return Ok(dir.to_path_buf());
@@ -46,17 +47,18 @@ pub fn find_dir(flag: Option<&Path>) -> Result<PathBuf> {
     }
     bail!(
         "no pledges/ folder here or in any parent of {}; pass --dir DIR or set PLEDGE_DIR",
-        cwd.display()
+        shown_path(&cwd)
     )
 }
 
-/// The path as the user should see it: relative to the current directory when below it.
+/// The path as the user should see it: relative to the current directory when below it,
+/// with control and invisible characters escaped ([`crate::text::safe_path`]).
 pub fn display_path(path: &Path) -> String {
     let rel = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
-    rel.display().to_string()
+    shown_path(&rel)
 }
 
 /// Every `*.toml` file below `dir` (hidden entries skipped), sorted by path.
@@ -73,7 +75,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         } else if p.exists() {
             out.push(p.clone());
         } else {
-            bail!("{}: no such file or folder", p.display());
+            bail!("{}: no such file or folder", shown_path(p));
         }
     }
     Ok(out)

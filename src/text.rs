@@ -70,24 +70,93 @@ pub fn did_you_mean(query: &str, candidates: &[&str], quote: bool) -> Option<Str
 }
 
 /// Makes text from a pledge file safe to print on a terminal: control characters (including
-/// ESC, so no escape sequence gets through) are shown escaped; newlines and tabs become spaces
-/// unless `keep_newlines`.
+/// ESC, so no escape sequence gets through) and invisible characters ([`is_invisible`]: a
+/// zero-width space, a direction mark or override, a line separator) are shown escaped, as
+/// `\u{1b}` or `\u{200b}`; newlines and tabs become spaces unless `keep_newlines`. A
+/// zero-width joiner between emoji (👩‍🚒) is kept.
 pub fn safe(s: &str, keep_newlines: bool) -> String {
     let mut out = String::with_capacity(s.len());
+    let mut prev = None;
     for c in s.chars() {
         match c {
             '\n' if keep_newlines => out.push('\n'),
             '\n' | '\t' => out.push(' '),
             '\r' => {}
-            c if c.is_control()
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-            {
-                out.extend(c.escape_default())
-            }
+            c if c.is_control() || hides(c, prev) => out.extend(c.escape_default()),
             c => out.push(c),
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// A path (or any name) for messages: every control and invisible character shown escaped,
+/// newlines and tabs too, so a file named with an escape sequence cannot reach the terminal
+/// and two names that look alike print differently.
+pub fn safe_path(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || is_invisible(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
         }
     }
     out
+}
+
+/// [`safe_path`] of a path.
+pub fn shown_path(p: &std::path::Path) -> String {
+    safe_path(&p.display().to_string())
+}
+
+/// A character that prints as nothing or changes how the text around it is shown: the
+/// Unicode format characters (category Cf: the soft hyphen, zero-width space, joiners, the
+/// direction marks LRM/RLM/ALM, bidi embeddings, overrides and isolates, the word joiner and
+/// invisible operators, the byte-order mark, interlinear annotation, tags), the line and
+/// paragraph separators U+2028/U+2029, the combining grapheme joiner and the Hangul fillers,
+/// which render blank.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x00AD
+            | 0x034F
+            | 0x0600..=0x0605
+            | 0x061C
+            | 0x06DD
+            | 0x070F
+            | 0x0890..=0x0891
+            | 0x08E2
+            | 0x115F..=0x1160
+            | 0x180E
+            | 0x200B..=0x200F
+            | 0x2028..=0x202E
+            | 0x2060..=0x2064
+            | 0x2066..=0x206F
+            | 0x3164
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF9..=0xFFFB
+            | 0x110BD
+            | 0x110CD
+            | 0x13430..=0x1343F
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0001
+            | 0xE0020..=0xE007F
+    )
+}
+
+/// `c` is invisible ([`is_invisible`]) where it stands, after `prev`: a zero-width joiner
+/// between emoji (👩‍🚒) is part of the emoji, and kept.
+pub fn hides(c: char, prev: Option<char>) -> bool {
+    is_invisible(c) && !(c == '\u{200d}' && prev.is_some_and(is_emoji))
+}
+
+/// An emoji a zero-width joiner may join (👩‍🚒, 🏳️‍🌈): pictographs, and the variation
+/// selector that makes a symbol one.
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F)
 }
 
 /// The years of a period for titles and file names: "2016", or "2016-2017".
@@ -131,6 +200,40 @@ mod tests {
         assert_eq!(safe("a\u{1b}[31mb", false), "a\\u{1b}[31mb");
         assert_eq!(safe("a\nb", false), "a b");
         assert_eq!(safe("a\nb", true), "a\nb");
+    }
+
+    #[test]
+    fn safe_makes_invisible_characters_visible() {
+        // A did-you-mean between two ids that look alike shows the difference.
+        assert_eq!(safe("walk\u{200b}", false), "walk\\u{200b}");
+        for (c, shown) in [
+            ('\u{200e}', "\\u{200e}"),
+            ('\u{200f}', "\\u{200f}"),
+            ('\u{2028}', "\\u{2028}"),
+            ('\u{2029}', "\\u{2029}"),
+            ('\u{202e}', "\\u{202e}"),
+            ('\u{2066}', "\\u{2066}"),
+            ('\u{feff}', "\\u{feff}"),
+            ('\u{ad}', "\\u{ad}"),
+            ('\u{e0041}', "\\u{e0041}"),
+            ('\u{9b}', "\\u{9b}"),
+            ('\u{7f}', "\\u{7f}"),
+        ] {
+            assert_eq!(safe(&format!("a{c}b"), true), format!("a{shown}b"), "{c:?}");
+        }
+        // Emoji sequences and Swedish letters stay as they are.
+        assert_eq!(safe("👩\u{200d}🚒 åäö", false), "👩\u{200d}🚒 åäö");
+        assert_eq!(safe("a\u{200d}b", false), "a\\u{200d}b");
+    }
+
+    #[test]
+    fn safe_path_escapes_every_control_character() {
+        assert_eq!(
+            safe_path("pledges/\u{1b}]0;owned\u{7}x.toml"),
+            "pledges/\\u{1b}]0;owned\\u{7}x.toml"
+        );
+        assert_eq!(safe_path("a\nb\tc"), "a\\nb\\tc");
+        assert_eq!(safe_path("C:\\pledges\\kil.toml"), "C:\\pledges\\kil.toml");
     }
 
     #[test]

@@ -258,3 +258,121 @@ fn validate_and_check_agree_on_the_future() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["invalid_files"], serde_json::json!([]));
 }
+
+fn warnings(l: &Loaded) -> Vec<&str> {
+    l.diags
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| d.message.as_str())
+        .collect()
+}
+
+/// Issue 11: a period whose start the text does not give is judged from the first recorded
+/// work, or from the load's date before any (never after its end); "signing" is `signed`.
+#[test]
+fn a_period_without_a_stated_start() {
+    let no_start = file(("start = 2016-01-01\n", ""), "");
+    let l = load("t.toml", &no_start, day("2016-05-01"));
+    let p = l.pledge.unwrap();
+    assert!(!p.period.start_stated);
+    assert_eq!(p.period.start, day("2016-05-01"));
+    // After the end: clamped to it.
+    let p = load("t.toml", &no_start, day("2020-01-01")).pledge.unwrap();
+    assert_eq!(p.period.start, day("2016-12-31"));
+    // The first work, not the follow-up, sets it.
+    let logged = format!(
+        "{no_start}\n[[log]]\ndate = 2016-03-02\nactivity = \"walk\"\n\n[[log]]\ndate = 2016-02-01\nactivity = \"walk\"\n"
+    );
+    let p = load("t.toml", &logged, day("2020-01-01")).pledge.unwrap();
+    assert_eq!(p.period.start, day("2016-02-01"));
+    // From the signing.
+    let signing = file(
+        (
+            "kommun = \"Filipstad\"\n",
+            "kommun = \"Filipstad\"\nsigned = 2016-02-15\n",
+        ),
+        "",
+    )
+    .replace("start = 2016-01-01", "start = \"signing\"");
+    let p = load("t.toml", &signing, day("2020-01-01")).pledge.unwrap();
+    assert!(p.period.start_stated);
+    assert_eq!(p.period.start, day("2016-02-15"));
+}
+
+/// Issue 11: every new target kind, units, parts, a frame, a title and problem items load.
+#[test]
+fn the_new_target_kinds_load() {
+    use pledge::model::{Occurrences, Target};
+    let extra = "\n[problem]\nitems = [\"Buller\", \"Klotter\"]\n\
+        [[activity]]\nid = \"open\"\ntitle = \"Langning\"\ntext = \"t\"\nowners = [\"polisen\"]\ntarget = \"open\"\n\
+        [[activity]]\nid = \"asked\"\ntext = \"t\"\nowners = [\"polisen\"]\ntarget = \"on-request\"\n\
+        [[activity]]\nid = \"after\"\ntext = \"t\"\nowners = [\"polisen\"]\ntarget = { count = 1, each = \"walk\" }\n\
+        [[activity]]\nid = \"dates\"\ntext = \"t\"\nowners = [\"polisen\"]\ntarget = { count = 2, on = [2016-05-16, 2016-02-14] }\n\
+        [[activity]]\nid = \"slot\"\ntext = \"t\"\nowners = [\"polisen\"]\ntarget = { weekday = \"Torsdag\", time = \"18-20\", except = \"holidays\" }\nfrom = 2016-03-01\nuntil = 2016-08-31\n\
+        [[activity]]\nid = \"schools\"\ntext = \"t\"\nowners = [\"polisen\"]\nunits = [\"Norrskolan\", \"Södra skolan\"]\ntarget = { count = 1, per = \"half-year\" }\n\
+        [[activity]]\nid = \"parts\"\ntext = \"t\"\nowners = [\"kommunen\"]\n\
+        [[activity.part]]\nid = \"a\"\ntext = \"p\"\ntarget = { count = 3, per = \"period\" }\n\
+        [[activity.part]]\nid = \"b\"\ntext = \"q\"\ntarget = \"once\"\nfrom = 2016-09-01\n";
+    let text = file(("\n[followup]", &format!("{extra}\n[followup]")), "");
+    let l = load("t.toml", &text, day("2020-01-01"));
+    assert!(l.diags.is_empty(), "{:?}", l.diags);
+    let p = l.pledge.unwrap();
+    assert_eq!(p.problem.items, ["Buller", "Klotter"]);
+    let a = |id: &str| p.activity(id).unwrap();
+    assert_eq!(a("open").target, Target::Open);
+    assert_eq!(a("open").title.as_deref(), Some("Langning"));
+    assert_eq!(a("asked").target, Target::OnRequest);
+    assert_eq!(
+        a("after").target,
+        Target::Each {
+            count: 1,
+            of: Occurrences::Activity("walk".into())
+        }
+    );
+    assert_eq!(
+        a("dates").target,
+        Target::Each {
+            count: 2,
+            of: Occurrences::Dates(vec![day("2016-02-14"), day("2016-05-16")])
+        }
+    );
+    assert_eq!(
+        a("slot").target,
+        Target::Weekly {
+            weekday: chrono::Weekday::Thu,
+            time: Some("18-20".into()),
+            except_holidays: true
+        }
+    );
+    assert_eq!(a("slot").frame.from, Some(day("2016-03-01")));
+    assert_eq!(a("schools").units, ["Norrskolan", "Södra skolan"]);
+    let parts = &a("parts").parts;
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[1].target, Target::Once);
+    assert_eq!(parts[1].owners, a("parts").owners);
+    assert_eq!(parts[1].frame.from, Some(day("2016-09-01")));
+}
+
+/// Issue 11: warnings, not errors: an activity's time outside the period, and a follow-up
+/// recorded before its first due day (it does not count).
+#[test]
+fn a_frame_outside_the_period_and_an_early_follow_up_are_warnings() {
+    let text = file(
+        ("target = { count", "until = 2017-03-31\ntarget = { count"),
+        "\n[[log]]\ndate = 2016-02-01\nactivity = \"followup\"\n",
+    );
+    let l = load("t.toml", &text, day("2020-01-01"));
+    assert!(errors(&l).is_empty(), "{:?}", l.diags);
+    assert_eq!(
+        warnings(&l),
+        [
+            "`until` (2017-03-31) is outside the löfte's period (2016-01-01 to 2016-12-31)",
+            "the follow-up recorded 2016-02-01 is before it is due (from 2017-01-01), so it does not count",
+        ]
+    );
+    let on_time = file(
+        ("", ""),
+        "\n[[log]]\ndate = 2017-01-10\nactivity = \"followup\"\n",
+    );
+    assert!(load("t.toml", &on_time, day("2020-01-01")).diags.is_empty());
+}

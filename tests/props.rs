@@ -53,12 +53,11 @@ proptest! {
     ) {
         let before = load("t.toml", &text, today()).pledge.expect("base files are valid");
         let activity = before.activities[0].id.clone();
+        let date = before.period.start + Duration::days(day.min(before.period.days() - 1));
         let entry = NewEntry {
-            date: before.period.start + Duration::days(day.min(before.period.days() - 1)),
-            activity,
-            count,
             by: by.filter(|b| !b.trim().is_empty()),
             note,
+            ..NewEntry::new(date, &activity, count)
         };
         let after_text = append(&text, &entry);
         prop_assert!(after_text.starts_with(&text));
@@ -201,11 +200,8 @@ proptest! {
         prop_assert!(!loaded.has_errors(), "{:?}\n{}", loaded.diags, text);
         let before = loaded.pledge.unwrap();
         let entry = NewEntry {
-            date: before.period.start + Duration::days(day),
-            activity: before.activities[0].id.clone(),
-            count: 1,
-            by: None,
             note,
+            ..NewEntry::new(before.period.start + Duration::days(day), &before.activities[0].id, 1)
         };
         let after_text = append(&text, &entry);
         let after = load("t.toml", &after_text, today());
@@ -220,5 +216,87 @@ proptest! {
         let merged = pledge::merge::merge(&text, &after_text, &theirs).unwrap();
         let m = load("t.toml", &merged, today()).pledge.unwrap();
         prop_assert_eq!(m.log.len(), before.log.len() + 2);
+    }
+}
+
+/// A löfte for two kommuner with units, parts and an on-request activity, in LF or CRLF.
+fn targets_file(units: &[String], kommuner: (usize, usize), crlf: bool) -> String {
+    let all = pledge::kommuner::all();
+    let units: Vec<String> = units
+        .iter()
+        .map(|u| pledge::record::toml_string(u))
+        .collect();
+    let s = format!(
+        "title = \"t\"\nkommuner = [\"{}\", \"{}\"]\n[period]\nend = 2016-12-31\n\n\
+         [[activity]]\nid = \"skolor\"\ntext = \"x\"\nowners = [\"kommunerna\"]\nunits = [{}]\n\
+         target = {{ count = 1, per = \"half-year\" }}\n\n\
+         [[activity]]\nid = \"delar\"\ntext = \"y\"\nowners = [\"polisen\"]\n\
+         [[activity.part]]\nid = \"vandringar\"\ntext = \"v\"\ntarget = \"open\"\n\
+         [[activity.part]]\nid = \"besok\"\ntext = \"b\"\ntarget = \"on-request\"\n\n\
+         [[activity]]\nid = \"fragor\"\ntext = \"z\"\nowners = [\"polisen\"]\ntarget = \"on-request\"\n\n\
+         [followup]\nwhen = \"yearly\"\n",
+        all[kommuner.0].name,
+        all[kommuner.1].name,
+        units.join(", ")
+    );
+    if crlf { s.replace('\n', "\r\n") } else { s }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(200)))]
+
+    /// `done` with a unit, a part, a kommun or a request, then parse, finds exactly that entry,
+    /// reads back as it, and `undo` restores every byte.
+    #[test]
+    fn done_then_undo_with_units_parts_kommun_and_requests(
+        units in prop::collection::btree_set("[^\u{0}]{1,20}", 1..4),
+        k0 in 0usize..290,
+        k1 in 0usize..290,
+        crlf in any::<bool>(),
+        which in 0u8..4,
+        pick in any::<prop::sample::Index>(),
+        kommun in proptest::option::of(any::<bool>()),
+        note in proptest::option::of(any::<String>()),
+        day in 0i64..366,
+        count in 1u32..50,
+    ) {
+        let units: Vec<String> = units.into_iter().filter(|u| !u.trim().is_empty()).collect();
+        let folded: std::collections::BTreeSet<String> =
+            units.iter().map(|u| pledge::text::fold(u)).collect();
+        prop_assume!(!units.is_empty() && k0 != k1 && folded.len() == units.len());
+        let text = targets_file(&units, (k0, k1), crlf);
+        let loaded = load("t.toml", &text, today());
+        prop_assert!(!loaded.has_errors(), "{:?}\n{}", loaded.diags, text);
+        let date = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap() + Duration::days(day);
+        let mut entry = NewEntry { note, ..NewEntry::new(date, "skolor", count) };
+        match which {
+            0 => entry.unit = Some(units[pick.index(units.len())].clone()),
+            1 => {
+                entry.activity = "delar".into();
+                entry.part = Some("vandringar".into());
+            }
+            2 => {
+                entry.activity = "delar".into();
+                entry.part = Some("besok".into());
+                entry.request = true;
+            }
+            _ => {
+                entry.activity = "fragor".into();
+                entry.request = true;
+            }
+        }
+        let all = pledge::kommuner::all();
+        entry.kommun = kommun.map(|first| all[if first { k0 } else { k1 }].name.to_string());
+        let addition = pledge::record::addition(&text, &entry);
+        prop_assert_eq!(pledge::record::read_back(&addition), Some(entry.clone()));
+        let after_text = append(&text, &entry);
+        let after = load("t.toml", &after_text, today());
+        prop_assert!(!after.has_errors(), "{:?}\n{}", after.diags, after_text);
+        let after = after.pledge.unwrap();
+        let new = after.log.last().unwrap();
+        prop_assert_eq!(&pledge::record::NewEntry::of(new), &entry);
+        let (undone, removed) = undo(&after_text, &after).unwrap();
+        prop_assert_eq!(&undone, &text);
+        prop_assert_eq!(removed.unit, entry.unit);
     }
 }

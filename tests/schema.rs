@@ -55,6 +55,9 @@ fn every_valid_file_matches_the_schema() {
             "tests/fixtures/odd.toml",
             "tests/good-warnings.toml",
             "tests/good-bom-crlf.toml",
+            "examples/targets/sunne-2017.toml",
+            "examples/targets/kil-forshaga-grums-2017-2018.toml",
+            "examples/targets/munkfors-2017-2018.toml",
         ]
         .map(String::from),
     );
@@ -82,6 +85,10 @@ fn the_schema_rejects_what_validate_rejects() {
         "no-activities",
         "count-too-large",
         "log-empty-inline",
+        "on-empty",
+        "except-unknown",
+        "target-two-kinds",
+        "weekly-with-count",
     ] {
         // Not here: a quoted date ("2016-01-01") is a string in JSON as a TOML date is, so
         // only `validate` can tell them apart; nor kommun names, dates in the calendar or
@@ -149,6 +156,9 @@ fn every_valid_file_deserializes_into_the_raw_structs() {
             "tests/fixtures/odd.toml",
             "tests/good-warnings.toml",
             "tests/good-bom-crlf.toml",
+            "examples/targets/sunne-2017.toml",
+            "examples/targets/kil-forshaga-grums-2017-2018.toml",
+            "examples/targets/munkfors-2017-2018.toml",
         ]
         .map(String::from),
     );

@@ -18,7 +18,7 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     let name = |f: &crate::store::SourceFile| {
         f.path
             .strip_prefix(&ws.dir)
-            .map_or_else(|_| f.display.clone(), |r| r.display().to_string())
+            .map_or_else(|_| f.display.clone(), crate::text::shown_path)
     };
     let mut findings = Vec::new();
     for f in &ws.files {

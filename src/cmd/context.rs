@@ -32,8 +32,9 @@ pub struct Ctx {
     /// `--quiet`: print nothing but errors.
     pub quiet: bool,
     pub lang: Lang,
-    /// Who `done` records as `by`: `--by`/`PLEDGE_USER`, else git's user.name, else the login
-    /// name. Looked up only for `done`.
+    /// Who `done` records as `by`, and whose entries `undo` takes as the user's own:
+    /// `--by`/`PLEDGE_USER`, else git's user.name, else the login name. Looked up only for
+    /// `done` and `undo`.
     pub user: Option<String>,
     /// How long `done` and `undo` wait for the folder lock (`PLEDGE_LOCK_TIMEOUT`, seconds).
     pub lock_timeout: Duration,
@@ -68,7 +69,7 @@ pub struct Facts {
     /// `NO_COLOR`, set and not empty.
     pub no_color: bool,
     pub lock_timeout: Option<String>,
-    /// git's user.name, else the login name; read only for `done` without `--by`.
+    /// git's user.name, else the login name; read only for `done` and `undo` without `--by`.
     pub default_user: Option<String>,
 }
 
@@ -92,6 +93,9 @@ impl Facts {
             lock_timeout: env("PLEDGE_LOCK_TIMEOUT"),
             default_user: match &cli.command {
                 Command::Done(a) if a.by.is_none() => default_user(),
+                Command::Undo(a) if a.by.is_none() => default_user(),
+                Command::Measure(a) if a.by.is_none() => default_user(),
+                Command::Verdict(a) if a.by.is_none() => default_user(),
                 _ => None,
             },
         })
@@ -131,6 +135,9 @@ impl Ctx {
             lang,
             user: match &cli.command {
                 Command::Done(a) => a.by.clone().or(facts.default_user),
+                Command::Undo(a) => a.by.clone().or(facts.default_user),
+                Command::Measure(a) => a.by.clone().or(facts.default_user),
+                Command::Verdict(a) => a.by.clone().or(facts.default_user),
                 _ => None,
             },
             lock_timeout: lock_timeout_of(facts.lock_timeout.as_deref())?,
@@ -194,10 +201,14 @@ fn as_of(c: &Command) -> Option<DateArg> {
         Command::List(a) => a.as_of,
         Command::Done(a) => a.as_of,
         Command::Undo(a) => a.as_of,
+        Command::Measure(a) => a.as_of,
+        Command::Verdict(a) => a.as_of,
         Command::Log(a) => a.as_of,
         Command::Status(a) => a.as_of,
         Command::Report(a) => a.as_of,
         Command::Check(a) => a.as_of,
+        Command::Calendar(a) => a.as_of,
+        Command::Site(a) => a.as_of,
         _ => None,
     }
 }

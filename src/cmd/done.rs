@@ -1,4 +1,4 @@
-//! `done` and `undo`: add or remove a log entry, under the folder lock.
+//! `done`: add a log entry, under the folder lock.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -9,16 +9,16 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{Ctx, Refused, Workspace, describe_progress};
 use crate::choose::{self, OnDateError};
-use crate::cli::{DoneArgs, UndoArgs};
+use crate::cli::DoneArgs;
 use crate::kommuner::Kommun;
-use crate::model::Pledge;
-use crate::record::{self, NewEntry, UndoError};
-use crate::resolve::{self, MatchError};
+use crate::model::{Activity, Pledge};
+use crate::record::{self, NewEntry};
+use crate::resolve::{self, ActivityOrFollowup, MatchError, NameError};
 use crate::store;
 use crate::text::{plural, safe};
 
 /// The löfte of `k` holding `date` ([`choose::pledge_on`]), or a refusal naming what exists.
-fn pledge_on<'w>(
+pub(super) fn pledge_on<'w>(
     ws: &'w Workspace,
     k: &Kommun,
     date: NaiveDate,
@@ -57,6 +57,9 @@ fn on_date_message(e: OnDateError<'_>, k: &Kommun, date: NaiveDate, broken: usiz
             msg
         }
         OnDateError::Several(many) => {
+            if let Some(msg) = super::workspace::same_lofte_twice(&many) {
+                return msg;
+            }
             let mut msg = format!("{} löften for {} hold {date}:", many.len(), k.name);
             for p in many {
                 msg.push_str(&format!(
@@ -141,7 +144,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
                     && if followup {
                         p.period.start <= date
                     } else {
-                        p.period.contains(date)
+                        p.period.may_hold(date)
                     }
             })
         },
@@ -166,13 +169,119 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     let target = resolve::activity(chosen, &a.activity)
         .map_err(|e| activity_error(chosen, &a.activity, e))?;
     let entry = NewEntry {
-        date,
-        activity: target.id().to_string(),
-        count: a.count,
         by: ctx.user.clone(),
         note: a.note.clone(),
+        ..entry_for(chosen, k, &target, date, &a)?
     };
     write_entry(&ws, chosen, &entry, a.dry_run, ctx)
+}
+
+/// The entry for the activity (or follow-up) on `date`, with its part, unit, kommun and
+/// request checked against the löfte; refused with the reason when they do not fit.
+fn entry_for(
+    p: &Pledge,
+    k: &Kommun,
+    target: &ActivityOrFollowup<'_>,
+    date: NaiveDate,
+    a: &DoneArgs,
+) -> Result<NewEntry> {
+    let mut entry = NewEntry::new(date, target.id(), a.count);
+    let act = match target {
+        ActivityOrFollowup::Followup => {
+            if a.unit.is_some() || a.part.is_some() || a.request {
+                return Err(Refused(
+                    "--unit, --part and --request are for activities, not the follow-up".into(),
+                )
+                .into());
+            }
+            let due_from = crate::status::followup_status(p, date).due_from;
+            if let Some(from) = due_from.filter(|from| date < *from) {
+                return Err(Refused(format!(
+                    "the follow-up of {} is due from {from}; recorded on {date} it would not count\n  \
+                     record it when it is done, on or after {from}",
+                    p.file
+                ))
+                .into());
+            }
+            return Ok(entry);
+        }
+        ActivityOrFollowup::Activity(act) => *act,
+    };
+    let parts: Vec<&str> = act.parts.iter().map(|x| x.id.as_str()).collect();
+    entry.part = pick_name(act, "part", "parts", a.part.as_deref(), &parts)?;
+    let units: Vec<&str> = act.units.iter().map(String::as_str).collect();
+    entry.unit = pick_name(act, "unit", "units", a.unit.as_deref(), &units)?;
+    let judged = entry
+        .part
+        .as_deref()
+        .and_then(|id| act.parts.iter().find(|x| x.id == id))
+        .unwrap_or(act);
+    if a.request && judged.target != crate::model::Target::OnRequest {
+        return Err(Refused(format!(
+            "--request is for on-request activities; \"{}\" has a target of its own\n  \
+             leave out --request to record the work",
+            judged.id
+        ))
+        .into());
+    }
+    entry.request = a.request;
+    if p.kommuner.len() > 1 {
+        entry.kommun = Some(k.name.to_string());
+    }
+    Ok(entry)
+}
+
+/// The unit or part `query` names, among `names`: required when there are any, refused when
+/// there are none.
+fn pick_name(
+    act: &Activity,
+    what: &str,
+    whats: &str,
+    query: Option<&str>,
+    names: &[&str],
+) -> Result<Option<String>> {
+    let list = || {
+        names
+            .iter()
+            .map(|n| format!("\n  {}", safe(n, false)))
+            .collect::<String>()
+    };
+    match query {
+        None if names.is_empty() => Ok(None),
+        None => Err(Refused(format!(
+            "\"{}\" is judged per {what}: say which with --{what}; its {whats}:{}",
+            act.id,
+            list()
+        ))
+        .into()),
+        Some(q) if names.is_empty() => Err(Refused(format!(
+            "\"{}\" has no {whats}; leave out --{what} \"{}\"",
+            act.id,
+            safe(q, false)
+        ))
+        .into()),
+        Some(q) => match resolve::name(q, names) {
+            Ok(n) => Ok(Some(n.to_string())),
+            Err(NameError::Unknown(hint)) => Err(Refused(format!(
+                "no {what} \"{}\" in \"{}\"; its {whats}:{}{}",
+                safe(q, false),
+                act.id,
+                list(),
+                hint.map(|h| format!("\n  {h}")).unwrap_or_default()
+            ))
+            .into()),
+            Err(NameError::Ambiguous(many)) => Err(Refused(format!(
+                "\"{}\" matches {} {whats} of \"{}\"; give more of the name:{}",
+                safe(q, false),
+                many.len(),
+                act.id,
+                many.iter()
+                    .map(|n| format!("\n  {}", safe(n, false)))
+                    .collect::<String>()
+            ))
+            .into()),
+        },
+    }
 }
 
 /// Appends the entry to the löfte's file (or shows it, on a dry run) and tells the progress.
@@ -249,103 +358,6 @@ fn write_entry(
     Ok(0)
 }
 
-fn indent(s: &str) -> String {
+pub(super) fn indent(s: &str) -> String {
     s.lines().map(|l| format!("  {l}\n")).collect()
-}
-
-pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
-    let today = ctx.today;
-    let date = a.date.map(|d| ctx.date(d));
-    let dir = store::find_dir(dir.as_deref())?;
-    let area = a.area.as_deref();
-    let (ws, k) =
-        Workspace::for_kommun(
-            dir,
-            &a.kommun,
-            today,
-            date.map(|d| d.year()),
-            |ws, k| match date {
-                Some(date) => ws
-                    .pledges()
-                    .any(|p| p.kommuner.contains(&k) && p.period.contains(date) && p.in_area(area)),
-                None => ws
-                    .pledges()
-                    .any(|p| p.kommuner.contains(&k) && !p.log.is_empty()),
-            },
-        )?;
-    let chosen = match date {
-        Some(date) => Some(pledge_on(&ws, k, date, area, None)?),
-        // The löfte with the most recent recording: the file written last.
-        None => ws
-            .pledges()
-            .filter(|p| p.kommuner.contains(&k) && !p.log.is_empty())
-            .max_by_key(|p| {
-                std::fs::metadata(&ws.file_of(p).path)
-                    .and_then(|m| m.modified())
-                    .ok()
-            }),
-    };
-    let Some(p) = chosen else {
-        return Err(Refused(format!(
-            "no löfte for {} has recorded entries to undo",
-            k.name
-        ))
-        .into());
-    };
-    remove_last(&ws, p, a.dry_run, ctx)
-}
-
-/// Removes the löfte's last entry (or shows it, on a dry run).
-fn remove_last(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
-    let file = ws.file_of(p);
-    let remove = |f: &store::SourceFile| -> Result<(Vec<u8>, String)> {
-        let Some(p) = f.loaded.pledge.as_ref().filter(|_| !f.loaded.has_errors()) else {
-            return Err(Refused(format!(
-                "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
-                f.display, f.display
-            ))
-            .into());
-        };
-        let (new_text, removed) = record::undo(&f.text, p).map_err(|e| match e {
-            UndoError::NoEntries => Refused(format!("{} has no log entries to undo", f.display)),
-            UndoError::NotAsWritten => Refused(format!(
-                "the last log entry of {} is not as `pledge done` wrote it (edited by hand, or not \
-                 at the end of the file), so undo leaves it alone; edit the file by hand",
-                f.display
-            )),
-        })?;
-        let removed_text = f.text[removed.span.start..].to_string();
-        Ok((store::with_bom(f.bom, &new_text), removed_text))
-    };
-    // Written under the lock of the folder that really holds the file, from the file as it
-    // is once the lock is held.
-    let removed_text = if dry_run {
-        remove(file)?.1
-    } else {
-        store::edit(
-            &file.path,
-            ctx.lock_timeout,
-            ctx.read_cutoff(),
-            file,
-            remove,
-        )?
-    };
-    if !ctx.quiet {
-        writeln!(
-            ctx.out,
-            "{} {}:",
-            if dry_run {
-                ctx.lang.t(Label::WouldRemoveFrom)
-            } else {
-                ctx.lang.t(Label::RemovedFrom)
-            },
-            file.display
-        )?;
-        write!(
-            ctx.out,
-            "{}",
-            indent(&safe(&removed_text.replace("\r\n", "\n"), true))
-        )?;
-    }
-    Ok(0)
 }

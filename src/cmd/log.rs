@@ -21,7 +21,12 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         .collect::<Result<_>>()?;
     let rows = rows(&ws, &ks, &a, ctx)?;
     let out = match a.format {
-        ListFormat::Json => Output::Text(format!("{}\n", view::json::log(&rows))),
+        ListFormat::Json => {
+            // One kommun's whole log: its entries are numbered as `undo --index` counts.
+            let numbered =
+                ks.len() == 1 && a.since.is_none() && a.until.is_none() && a.activity.is_none();
+            Output::Text(format!("{}\n", view::json::log(&rows, numbered)))
+        }
         ListFormat::Table => Output::Text(view::table::log_table(&rows, ctx.lang, ctx.width)),
         f => Output::sheet(
             view::csv::log_csv(&rows),
@@ -61,6 +66,8 @@ fn rows<'w>(
             if since.is_some_and(|d| e.date < d)
                 || until.is_some_and(|d| e.date > d)
                 || only.as_ref().is_some_and(|id| &e.activity != id)
+                // Work a shared löfte records for another kommun: not this kommun's.
+                || e.kommun.is_some_and(|k| !ks.is_empty() && !ks.contains(&k))
             {
                 continue;
             }

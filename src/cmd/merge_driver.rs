@@ -13,10 +13,11 @@ use crate::store;
 /// writes conflict markers) when the files cannot be merged entry by entry.
 pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> Result<u8> {
     let read = |p: &Path| -> Result<(String, bool)> {
-        let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+        let bytes = std::fs::read(p)
+            .with_context(|| format!("cannot read {}", crate::text::shown_path(p)))?;
         let bom = bytes.starts_with("\u{feff}".as_bytes());
         let text = store::decode(bytes)
-            .map_err(|(d, _)| anyhow::anyhow!("{}: {}", p.display(), d.message))?;
+            .map_err(|(d, _)| anyhow::anyhow!("{}: {}", crate::text::shown_path(p), d.message))?;
         Ok((text, bom))
     };
     let merged = match (read(base), read(ours), read(theirs)) {

@@ -9,17 +9,23 @@ use anyhow::Result;
 
 use crate::cli::{Cli, Command};
 
+mod calendar;
 mod check;
 pub mod context;
 pub mod docs;
 mod done;
+mod import;
 mod list;
 mod log;
+mod measure;
 mod merge_driver;
 mod new;
 mod report;
+mod site;
 mod status;
+mod undo;
 mod validate;
+mod verdict;
 mod workspace;
 
 pub use context::Ctx;
@@ -71,16 +77,28 @@ pub fn describe(e: &anyhow::Error) -> String {
 /// Runs a command in the context; returns the exit code.
 pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
     let dir = cli.global.dir.clone();
+    let lang_given = cli.global.lang.is_some();
     let code = match cli.command {
         Command::Validate(a) => validate::validate(dir, a, ctx),
         Command::List(a) => list::list(dir, a, ctx),
         Command::Done(a) => done::done(dir, a, ctx),
-        Command::Undo(a) => done::undo(dir, a, ctx),
+        Command::Undo(a) => undo::undo(dir, a, ctx),
+        Command::Measure(a) => measure::measure(dir, a, ctx),
+        Command::Verdict(a) => verdict::verdict(dir, a, ctx),
         Command::Log(a) => log::log(dir, a, ctx),
         Command::Status(a) => status::status(dir, a, ctx),
         Command::Report(a) => report::report(dir, a, ctx),
         Command::Check(a) => check::check(dir, a, ctx),
         Command::New(a) => new::new(dir, a, ctx),
+        Command::Calendar(a) => calendar::calendar(dir, a, ctx),
+        Command::Site(a) => {
+            // The site is for the kommun's residents: Swedish unless --lang says otherwise.
+            if !lang_given {
+                ctx.lang = crate::i18n::Lang::Sv;
+            }
+            site::site(dir, a, ctx)
+        }
+        Command::Import(a) => import::import(dir, a, ctx),
         Command::Completions { shell } => docs::completions(shell, ctx),
         Command::Man => docs::man(ctx),
         Command::Schema => docs::schema(ctx),

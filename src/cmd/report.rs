@@ -20,20 +20,25 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
     let p = match choose::report_pledge(ws.pledges(), k, as_of, a.area.as_deref()) {
         Ok(p) => p,
         Err(ReportChoiceError::NoneFor) => bail!("the folder has no löfte for {}", k.name),
-        Err(ReportChoiceError::Several(found)) => bail!(
-            "{} löften for {} are in force on {as_of}; choose one with --area ({})",
-            found.len(),
-            k.name,
-            found
-                .iter()
-                .map(|p| p
-                    .area
-                    .as_deref()
-                    .unwrap_or("the whole kommun: no --area")
-                    .to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        Err(ReportChoiceError::Several(found)) => {
+            if let Some(msg) = super::workspace::same_lofte_twice(&found) {
+                bail!(msg);
+            }
+            bail!(
+                "{} löften for {} are in force on {as_of}; choose one with --area ({})",
+                found.len(),
+                k.name,
+                found
+                    .iter()
+                    .map(|p| p
+                        .area
+                        .as_deref()
+                        .unwrap_or("the whole kommun: no --area")
+                        .to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
     };
     let s = pledge_status(p, as_of);
     let m = Meeting::new(&s, since, lang);

@@ -32,7 +32,7 @@ fn select<'w>(
     choose::status_pledges(&pledges, &named, all, on).or_else(|e| match e {
         SelectError::NoLoften => bail!(
             "the pledges folder {} has no valid löften",
-            ws.dir.display()
+            crate::text::shown_path(&ws.dir)
         ),
         SelectError::SeveralKommuner { count, first } => bail!(
             "the folder has löften for {count} kommuner; name one (e.g. `pledge status {}`) or use --all",

@@ -116,6 +116,31 @@ impl Workspace {
     }
 }
 
+/// The refusal when two of `found` are the same löfte (the same kommuner and area, with
+/// overlapping periods): `--area` cannot tell them apart, so the advice is to remove one.
+pub fn same_lofte_twice(found: &[&Pledge]) -> Option<String> {
+    let kommuner = |p: &Pledge| {
+        let mut ks: Vec<&str> = p.kommuner.iter().map(|k| k.kod).collect();
+        ks.sort_unstable();
+        ks
+    };
+    found.iter().enumerate().find_map(|(i, a)| {
+        found[i + 1..]
+            .iter()
+            .find(|b| {
+                a.area == b.area && a.period.overlaps(&b.period) && kommuner(a) == kommuner(b)
+            })
+            .map(|b| {
+                format!(
+                    "the same löfte is in two files: {} ({} to {}) and {} ({} to {}); remove \
+                     one (or, if they are two löften, end the older the day before the newer \
+                     starts)",
+                    a.file, a.period.start, a.period.end, b.file, b.period.start, b.period.end
+                )
+            })
+    })
+}
+
 /// Finds the kommun an argument names, with the closest names when it names none.
 pub fn resolve_kommun(arg: &str, ws: &Workspace) -> Result<&'static Kommun> {
     if let Some(k) = kommuner::find(arg) {

@@ -3,42 +3,16 @@
 use super::*;
 
 impl Loader<'_> {
-    pub(super) fn activities(&mut self, v: &Val<'_>) -> Vec<Activity> {
+    pub(super) fn activities(&mut self, v: &Val<'_>, period: Option<&Period>) -> Vec<Activity> {
         let mut out: Vec<Activity> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for (t, span) in self.tables(v, "activity") {
             let f = self.fields(t, span.clone(), &KNOWN.activity, "an activity");
-            let id_v = self.require(&f, "id", "\"trygghetsvandring\"");
-            let id = id_v.and_then(|v| self.string(v, "id"));
-            if let (Some(id), Some(id_v)) = (&id, id_v) {
-                if RESERVED_IDS.contains(&id.as_str()) {
-                    self.err(
-                        id_v.span(),
-                        format!("the activity id \"{id}\" is reserved for recording the follow-up"),
-                        Some("choose another id; record the follow-up itself with `pledge done followup`".into()),
-                    );
-                } else if !valid_id(id) {
-                    self.err(
-                        id_v.span(),
-                        format!("activity id \"{id}\" is not a short command-line word"),
-                        Some(format!(
-                            "use lower-case letters a-z, digits and '-', e.g. \"{}\"",
-                            crate::text::slug(id)
-                        )),
-                    );
-                } else if seen.contains(id.as_str()) {
-                    self.err(
-                        id_v.span(),
-                        format!("duplicate activity id \"{id}\""),
-                        Some("activity ids must be unique within a löfte; rename one".into()),
-                    );
-                } else {
-                    seen.insert(id.clone());
-                }
-            }
+            let id = self.activity_id(&f, &mut seen);
             let text = self
                 .require(&f, "text", "\"Polisen lovar att ...\"")
                 .and_then(|v| self.string(v, "text"));
+            let title = self.opt_string(&f, "title");
             let owners = match f.get("owners") {
                 Some(v) => self.owners(v, "owners"),
                 None => Vec::new(),
@@ -62,25 +36,70 @@ impl Loader<'_> {
                 Some(v) => self.owners(v, "partners"),
                 None => Vec::new(),
             };
+            let frame = self.frame(&f, period);
+            let within = period.map(|p| frame.within(p));
             let target = match f.get("target") {
-                Some(v) => self.target(v),
+                Some(v) => self.target(v, within.as_ref(), id.as_deref()),
                 None => Some(Target::None),
             };
+            let units = match f.get("units") {
+                Some(v) => self.units(v),
+                None => Vec::new(),
+            };
+            let parts = match f.get("part") {
+                Some(v) => self.parts(v, within.as_ref(), &owners, id.as_deref()),
+                None => Vec::new(),
+            };
+            self.parts_alone(&f, &parts, &units);
             if let (Some(id), Some(text), Some(target)) = (id, text, target) {
                 out.push(Activity {
                     id,
-                    title: None,
+                    title,
                     text,
                     owners,
                     partners,
                     target,
-                    units: Vec::new(),
-                    parts: Vec::new(),
-                    frame: Default::default(),
+                    units,
+                    parts,
+                    frame,
                 });
             }
         }
+        self.each_refs(&seen);
         out
+    }
+
+    /// An activity's id: a command-line word, not reserved, unique.
+    fn activity_id(&mut self, f: &Fields<'_, '_>, seen: &mut HashSet<String>) -> Option<String> {
+        let id_v = self.require(f, "id", "\"trygghetsvandring\"");
+        let id = id_v.and_then(|v| self.string(v, "id"));
+        if let (Some(id), Some(id_v)) = (&id, id_v) {
+            if RESERVED_IDS.contains(&id.as_str()) {
+                self.err(
+                    id_v.span(),
+                    format!("the activity id \"{id}\" is reserved for recording the follow-up"),
+                    Some("choose another id; record the follow-up itself with `pledge done followup`".into()),
+                );
+            } else if !valid_id(id) {
+                self.err(
+                    id_v.span(),
+                    format!("activity id \"{id}\" is not a short command-line word"),
+                    Some(format!(
+                        "use lower-case letters a-z, digits and '-', e.g. \"{}\"",
+                        crate::text::slug(id)
+                    )),
+                );
+            } else if seen.contains(id.as_str()) {
+                self.err(
+                    id_v.span(),
+                    format!("duplicate activity id \"{id}\""),
+                    Some("activity ids must be unique within a löfte; rename one".into()),
+                );
+            } else {
+                seen.insert(id.clone());
+            }
+        }
+        id
     }
 
     pub(super) fn owners(&mut self, v: &Val<'_>, key: &str) -> Vec<Owner> {
@@ -121,55 +140,6 @@ impl Loader<'_> {
             }
         }
         out
-    }
-
-    pub(super) fn target(&mut self, v: &Val<'_>) -> Option<Target> {
-        match v.get_ref() {
-            DeValue::String(s) if s.as_ref() == "once" => Some(Target::Once),
-            DeValue::String(s) => {
-                self.err(
-                    v.span(),
-                    format!("unknown target \"{s}\""),
-                    Some("write `target = \"once\"` for a milestone, or `target = { count = 2, per = \"year\" }`".into()),
-                );
-                None
-            }
-            DeValue::Table(t) => {
-                let f = self.fields(t, v.span(), &KNOWN.target, "`target`");
-                let count_v = self.require(&f, "count", "2");
-                let count = count_v.and_then(|c| {
-                    self.count(
-                        c,
-                        "target count",
-                        "a target counts occurrences: 1, 2, 25, ...; leave `target` out for ongoing work",
-                    )
-                });
-                let per = self.require(&f, "per", "\"year\"").and_then(|p| {
-                    let s = self.string(p, "per")?;
-                    let per = Per::parse(&s);
-                    if per.is_none() {
-                        let hint = did_you_mean(&s, &Per::NAMES, true).unwrap_or_else(|| {
-                            format!("`per` is one of: {}", Per::NAMES.join(", "))
-                        });
-                        self.err(p.span(), format!("unknown window \"{s}\""), Some(hint));
-                    }
-                    per
-                });
-                Some(Target::Count {
-                    count: count?,
-                    per: per?,
-                })
-            }
-            _ => {
-                self.mismatch(
-                    v,
-                    "target",
-                    "\"once\" or a table",
-                    "{ count = 2, per = \"year\" }",
-                );
-                None
-            }
-        }
     }
 
     pub(super) fn followup(&mut self, v: &Val<'_>) -> Option<Followup> {

@@ -6,12 +6,14 @@ impl Loader<'_> {
     pub(super) fn log(
         &mut self,
         v: &Val<'_>,
-        ids: &HashSet<&str>,
+        activities: &[Activity],
+        kommuner: Option<&[&'static kommuner::Kommun]>,
         period: Option<&Period>,
     ) -> Vec<LogEntry> {
         if !self.log_is_tables(v) {
             return Vec::new();
         }
+        let ids: HashSet<&str> = activities.iter().map(|a| a.id.as_str()).collect();
         let mut out = Vec::new();
         for (t, header) in self.tables(v, "log") {
             let f = self.fields(t, header.clone(), &KNOWN.log, "a log entry");
@@ -39,8 +41,15 @@ impl Loader<'_> {
                 None => None,
             };
             if let (Some(a), Some(av)) = (&activity, activity_v) {
-                self.entry_activity(a, av, ids);
+                self.entry_activity(a, av, &ids);
             }
+            let act = activity
+                .as_deref()
+                .and_then(|a| activities.iter().find(|x| x.id == a));
+            let part = self.entry_part(&f, act, header.clone());
+            let unit = self.entry_unit(&f, act, header.clone());
+            let kommun = self.entry_kommun(&f, kommuner);
+            let request = self.entry_request(&f, act, part.as_deref());
             if let (Some(d), Some(dv)) = (date, date_v) {
                 self.entry_date(d, dv, activity.as_deref(), period);
             }
@@ -54,10 +63,10 @@ impl Loader<'_> {
                 out.push(LogEntry {
                     date,
                     activity,
-                    part: None,
-                    unit: None,
-                    kommun: None,
-                    request: false,
+                    part,
+                    unit,
+                    kommun,
+                    request,
                     count,
                     by,
                     note,
@@ -135,8 +144,8 @@ impl Loader<'_> {
             self.err(
                 dv.span(),
                 format!(
-                    "work on \"{a}\" dated {d}, outside the period {} to {}",
-                    p.start, p.end
+                    "work on \"{a}\" dated {d}, outside the period {}",
+                    super::part::shown(p)
                 ),
                 Some(
                     "work counts only inside the löfte's period; check the date or the file".into(),

@@ -15,12 +15,17 @@ use toml::de::{DeTable, DeValue};
 use crate::diag::Diagnostic;
 use crate::kommuner;
 use crate::model::*;
-use crate::text::did_you_mean;
+use crate::text::{did_you_mean, fold};
 
 mod activity;
+mod entry;
 mod log;
+mod outcome;
+mod part;
+pub use outcome::followup_due_from;
 mod pledge;
 pub mod raw;
+mod target;
 mod values;
 
 type Val<'i> = Spanned<DeValue<'i>>;
@@ -47,8 +52,13 @@ struct Known {
     owner: Vec<&'static str>,
     signatory: Vec<&'static str>,
     target: Vec<&'static str>,
+    part: Vec<&'static str>,
     followup: Vec<&'static str>,
     log: Vec<&'static str>,
+    indicator: Vec<&'static str>,
+    baseline: Vec<&'static str>,
+    measurement: Vec<&'static str>,
+    verdict: Vec<&'static str>,
 }
 
 static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
@@ -58,9 +68,26 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
     activity: raw::keys::<raw::Activity>(),
     owner: raw::keys::<raw::OwnerTable>(),
     signatory: raw::keys::<raw::SignatoryTable>(),
-    target: raw::keys::<raw::CountTarget>(),
+    target: {
+        let mut keys = raw::keys::<raw::CountTarget>();
+        for k in raw::keys::<raw::EachTarget>()
+            .into_iter()
+            .chain(raw::keys::<raw::OnTarget>())
+            .chain(raw::keys::<raw::WeeklyTarget>())
+        {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        keys
+    },
+    part: raw::keys::<raw::Part>(),
     followup: raw::keys::<raw::Followup>(),
     log: raw::keys::<raw::LogEntry>(),
+    indicator: raw::keys::<raw::IndicatorTable>(),
+    baseline: raw::keys::<raw::BaselineTable>(),
+    measurement: raw::keys::<raw::MeasurementEntry>(),
+    verdict: raw::keys::<raw::VerdictEntry>(),
 });
 
 /// Words people reach for that mean one of our keys.
@@ -119,6 +146,7 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
         diags: Vec::new(),
         today,
         suggested: Vec::new(),
+        each_refs: Vec::new(),
     };
     let pledge = l.pledge(file, root.get_ref());
     let mut diags = l.diags;
@@ -179,6 +207,9 @@ struct Loader<'s> {
     today: NaiveDate,
     /// Keys suggested for misspelt ones, per table header: not reported again as missing.
     suggested: Vec<(usize, &'static str)>,
+    /// `each` targets, to check once every activity is known: (the activity's id, the id
+    /// named, where).
+    each_refs: Vec<(Option<String>, String, Range<usize>)>,
 }
 
 /// The entries of one table, checked for unknown keys.

@@ -18,7 +18,7 @@ impl Loader<'_> {
             .unwrap_or_default();
         let source = self.opt_string(&f, "source");
         let period_v = self.require(&f, "period", "{ start = 2016-01-01, end = 2016-12-31 }");
-        let period = period_v.and_then(|v| self.period(v));
+        let mut period = period_v.and_then(|v| self.period(v, signed));
         let problem = f
             .get("problem")
             .map(|v| self.problem(v))
@@ -26,7 +26,7 @@ impl Loader<'_> {
         let promise = self.opt_string(&f, "promise");
 
         let activities = match f.get("activity") {
-            Some(v) => self.activities(v),
+            Some(v) => self.activities(v, period.as_ref()),
             None => {
                 self.diags.push(
                     Diagnostic::error(None, "the pledge has no activities").with_hint(Some(
@@ -49,12 +49,23 @@ impl Loader<'_> {
                 None
             }
         };
-        let ids: HashSet<&str> = activities.iter().map(|a| a.id.as_str()).collect();
         let log = match f.get("log") {
-            Some(v) => self.log(v, &ids, period.as_ref()),
+            Some(v) => self.log(v, &activities, kommuner.as_deref(), period.as_ref()),
             None => Vec::new(),
         };
-        Some(Pledge {
+        let out = self.outcomes(&f, &activities, period.as_ref(), followup.as_ref());
+        if let Some(p) = period.as_mut()
+            && !p.start_stated
+        {
+            // Judged from the first recorded work, or from today before any.
+            let first = log
+                .iter()
+                .filter(|e| !e.is_followup())
+                .map(|e| e.date)
+                .min();
+            p.start = first.unwrap_or(self.today).min(p.end);
+        }
+        let pledge = Pledge {
             file: file.to_string(),
             title: title?,
             kommuner: kommuner?,
@@ -69,8 +80,30 @@ impl Loader<'_> {
             activities,
             followup,
             log,
+            indicators: out.indicators,
+            measurements: out.measurements,
+            verdicts: out.verdicts,
             period_span: period_v.map_or(0..0, |v| v.span()),
-        })
+        };
+        self.early_followups(&pledge);
+        Some(pledge)
+    }
+
+    /// A follow-up recorded before its first due day does not count: a warning.
+    fn early_followups(&mut self, p: &Pledge) {
+        for e in p.log.iter().filter(|e| e.is_followup()) {
+            let due_from = crate::status::followup_status(p, e.date).due_from;
+            if let Some(from) = due_from.filter(|from| e.date < *from) {
+                self.warn(
+                    e.span.clone(),
+                    format!(
+                        "the follow-up recorded {} is before it is due (from {from}), so it does not count",
+                        e.date
+                    ),
+                    Some("record the follow-up when it is done, on or after its first due day".into()),
+                );
+            }
+        }
     }
 
     pub(super) fn kommun(&mut self, v: &Val<'_>, key: &str) -> Option<&'static kommuner::Kommun> {
@@ -191,12 +224,15 @@ impl Loader<'_> {
         out
     }
 
-    pub(super) fn period(&mut self, v: &Val<'_>) -> Option<Period> {
+    pub(super) fn period(&mut self, v: &Val<'_>, signed: Option<NaiveDate>) -> Option<Period> {
         let t = self.table(v, "period", "{ start = 2016-01-01, end = 2016-12-31 }")?;
         let f = self.fields(t, v.span(), &KNOWN.period, "`period`");
-        let start = self
-            .require(&f, "start", "2016-01-01")
-            .and_then(|v| self.date(v, "start"));
+        let start_v = f.get("start");
+        // Not stated: judged from the first recorded work (set once the log is read).
+        let start = match start_v {
+            None => Some(None),
+            Some(s) => self.period_start(s, signed).map(Some),
+        };
         let end_v = self.require(&f, "end", "2016-12-31");
         let end = end_v.and_then(|v| self.date(v, "end"));
         let until_replaced = match f.get("until_replaced") {
@@ -210,6 +246,14 @@ impl Loader<'_> {
             None => false,
         };
         let (start, end) = (start?, end?);
+        let Some(start) = start else {
+            return Some(Period {
+                start: NaiveDate::MIN,
+                end,
+                until_replaced,
+                start_stated: false,
+            });
+        };
         if end < start {
             self.err(
                 end_v.map_or(v.span(), |v| v.span()),
@@ -240,6 +284,23 @@ impl Loader<'_> {
         })
     }
 
+    /// `start`: a date, or "signing" for the `signed` date.
+    fn period_start(&mut self, v: &Val<'_>, signed: Option<NaiveDate>) -> Option<NaiveDate> {
+        match v.get_ref() {
+            DeValue::String(s) if s.as_ref() == "signing" => {
+                if signed.is_none() {
+                    self.err(
+                        v.span(),
+                        "`start = \"signing\"` but the signing date is not given",
+                        Some("add `signed = YYYY-MM-DD` at the top, or leave `start` out when the date is not known".into()),
+                    );
+                }
+                signed
+            }
+            _ => self.date(v, "start"),
+        }
+    }
+
     pub(super) fn problem(&mut self, v: &Val<'_>) -> Problem {
         match v.get_ref() {
             DeValue::String(_) => Problem {
@@ -254,18 +315,22 @@ impl Loader<'_> {
                     Some(p) => self.strings(p, "priorities"),
                     None => Vec::new(),
                 };
-                if text.is_none() && priorities.is_empty() && title.is_none() {
+                let items = match f.get("items") {
+                    Some(p) => self.strings(p, "items"),
+                    None => Vec::new(),
+                };
+                if text.is_none() && priorities.is_empty() && items.is_empty() && title.is_none() {
                     self.err(
                         v.span(),
                         "`problem` says nothing",
-                        Some("give a `text`, or `priorities` as a list of problems".into()),
+                        Some("give a `text`, `priorities` as a ranked list of problems, or `items` as a list without a ranking".into()),
                     );
                 }
                 Problem {
                     title,
                     text,
                     priorities,
-                    items: Vec::new(),
+                    items,
                 }
             }
             _ => {

@@ -56,6 +56,12 @@ pub struct PledgeFile {
     /// Completed work: appended by `pledge done`, never rewritten
     #[schemars(length(min = 1))]
     pub log: Option<Vec<LogEntry>>,
+    /// What the löfte should change: one table per indicator
+    pub indicator: Option<Vec<IndicatorTable>>,
+    /// Measured values of the indicators: appended by `pledge measure`, never rewritten
+    pub measurement: Option<Vec<MeasurementEntry>>,
+    /// The follow-up's verdict on each activity: appended by `pledge verdict`
+    pub verdict: Option<Vec<VerdictEntry>>,
 }
 
 /// A signatory: a name, or a name with a role.
@@ -78,12 +84,28 @@ pub struct SignatoryTable {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
-    /// The first day
-    pub start: Date,
+    /// The first day; "signing" for the signing date (`signed`); left out when the text does
+    /// not state it (then `end` is required and work is judged from the first recorded entry)
+    pub start: Option<PeriodStart>,
     /// The last day, inclusive
     pub end: Date,
     /// In force until a new löfte is signed (the activities' windows still end at `end`)
     pub until_replaced: Option<bool>,
+}
+
+/// The period's start: a date, or the signing date.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum PeriodStart {
+    Date(Date),
+    Word(Signing),
+}
+
+/// "From the signing": the period starts on `signed`
+#[derive(Debug, Deserialize, JsonSchema)]
+pub enum Signing {
+    #[serde(rename = "signing")]
+    Signing,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -103,6 +125,9 @@ pub struct ProblemTable {
     /// Prioritised problems, most important first
     #[schemars(inner(length(min = 1), regex(pattern = r"\S")))]
     pub priorities: Option<Vec<String>>,
+    /// Problems listed without a ranking
+    #[schemars(inner(length(min = 1), regex(pattern = r"\S")))]
+    pub items: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -111,15 +136,49 @@ pub struct Activity {
     /// Short id used on the command line: a-z, 0-9 and '-'
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
     pub id: String,
+    /// A short human title
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub title: Option<String>,
     /// What is promised
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub text: String,
-    /// Who is responsible
+    /// Who is responsible ("kommunerna": every kommun of a shared löfte)
     pub owners: Option<Vec<Owner>>,
     /// Who takes part without being responsible
     pub partners: Option<Vec<Owner>>,
     /// "once" for a milestone, a count per window, or nothing for ongoing work
     pub target: Option<Target>,
+    /// Units the target applies to each of (schools, districts); work names its `unit`
+    #[schemars(length(min = 1), inner(length(min = 1), regex(pattern = r"\S")))]
+    #[schemars(extend("uniqueItems" = true))]
+    pub units: Option<Vec<String>>,
+    /// The activity's own first day, inside the löfte's period
+    pub from: Option<Date>,
+    /// The activity's own last day, inclusive
+    pub until: Option<Date>,
+    /// Parts with targets of their own (`[[activity.part]]`); work names its `part`
+    #[schemars(length(min = 1))]
+    pub part: Option<Vec<Part>>,
+}
+
+/// A part of an activity, with a target of its own; it shares the activity's owners.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// Short id used on the command line (`--part`): a-z, 0-9 and '-'
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
+    pub id: String,
+    /// A short human title
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub title: Option<String>,
+    /// What is promised
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub text: String,
+    pub target: Option<Target>,
+    /// The part's own first day
+    pub from: Option<Date>,
+    /// The part's own last day, inclusive
+    pub until: Option<Date>,
 }
 
 /// "polisen", "kommunen", or a named party such as a housing company; or a table with the
@@ -145,15 +204,63 @@ pub struct OwnerTable {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Target {
-    Once(Once),
+    Word(TargetWord),
     Count(CountTarget),
+    Each(EachTarget),
+    On(OnTarget),
+    Weekly(WeeklyTarget),
 }
 
-/// A milestone, done once
+/// "once": a milestone; "open": a count the text leaves open ("ett antal"), counted and never
+/// judged; "on-request": done when asked, requests recorded with `request = true`
 #[derive(Debug, Deserialize, JsonSchema)]
-pub enum Once {
-    #[serde(rename = "once")]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetWord {
     Once,
+    Open,
+    OnRequest,
+}
+
+/// At least `count` for each occurrence of another activity (its id)
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EachTarget {
+    #[schemars(range(min = 1, max = crate::model::MAX_COUNT))]
+    pub count: u32,
+    /// The id of the activity whose occurrences are counted per
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
+    pub each: String,
+}
+
+/// At least `count` for each listed date (from each until the next)
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OnTarget {
+    #[schemars(range(min = 1, max = crate::model::MAX_COUNT))]
+    pub count: u32,
+    #[schemars(length(min = 1))]
+    pub on: Vec<Date>,
+}
+
+/// A fixed weekly slot: one each ISO week on `weekday`
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WeeklyTarget {
+    /// monday..sunday, or måndag..söndag
+    #[schemars(length(min = 1))]
+    pub weekday: String,
+    /// The time, as text ("18-20")
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub time: Option<String>,
+    /// "holidays": weeks whose weekday is a Swedish public holiday need none
+    pub except: Option<Except>,
+}
+
+/// What a weekly slot leaves out.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Except {
+    Holidays,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -211,12 +318,148 @@ pub struct LogEntry {
     pub date: Date,
     /// An activity id, or "followup" for the follow-up itself
     pub activity: String,
+    /// The part of an activity with parts
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
+    pub part: Option<String>,
+    /// The unit worked for, for an activity with units
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub unit: Option<String>,
+    /// Which kommun the work was for, on a löfte for several (none: shared work)
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub kommun: Option<String>,
+    /// A request received (on-request activities), not work done
+    pub request: Option<bool>,
     /// Occurrences this entry records (default 1)
     #[schemars(range(min = 1, max = crate::model::MAX_COUNT))]
     pub count: Option<u32>,
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub by: Option<String>,
     pub note: Option<String>,
+}
+
+/// A measure of the problem the löfte is meant to change.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorTable {
+    /// Short id used on the command line: a-z, 0-9 and '-'
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
+    pub id: String,
+    /// What is measured
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub name: String,
+    /// Where the values come from ("Polisens trygghetsmätning")
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub source: String,
+    /// The unit ("procent", "index", "per 100 000 invånare"); percentages are checked 0–100
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub unit: Option<String>,
+    /// Which way is better
+    pub direction: Direction,
+    /// The value before the löfte, where the text gives one
+    pub baseline: Option<BaselineTable>,
+    /// A value to reach (or better), or "better-than-baseline"
+    pub goal: Option<GoalValue>,
+    /// How often it is measured: "yearly", { years = N }, "at-end" or "once"
+    pub cadence: Option<CadenceValue>,
+    /// Changes within this much (in the unit) count as unchanged; default 1 % of the baseline
+    #[schemars(range(min = 0.0))]
+    pub tolerance: Option<f64>,
+    /// The activities whose effect it follows up (ids)
+    pub follows: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Lower,
+    Higher,
+}
+
+/// The baseline's value and when it was measured: a date or a year (not both).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineTable {
+    pub value: f64,
+    pub date: Option<Date>,
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum GoalValue {
+    Value(f64),
+    Word(GoalWord),
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum GoalWord {
+    BetterThanBaseline,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum CadenceValue {
+    Word(CadenceWord),
+    Years(CadenceYears),
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CadenceWord {
+    Yearly,
+    AtEnd,
+    Once,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CadenceYears {
+    /// Every this many years ("vartannat år": 2)
+    #[schemars(range(min = 2))]
+    pub years: u32,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasurementEntry {
+    /// The day measured (the survey's), not the day recorded
+    pub date: Date,
+    /// An indicator id
+    pub indicator: String,
+    pub value: f64,
+    /// Where it was published: a URL or a report
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub source: Option<String>,
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub by: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictEntry {
+    pub date: Date,
+    /// An activity id
+    pub activity: String,
+    pub verdict: VerdictWord,
+    /// Why: required, not empty
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub reason: String,
+    /// The minutes, the published follow-up
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub source: Option<String>,
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub by: Option<String>,
+}
+
+/// kept / partly / broken (uppfyllt / delvis uppfyllt / ej uppfyllt)
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum VerdictWord {
+    Kept,
+    Partly,
+    Broken,
 }
 
 /// A TOML date (`2016-05-12`, no quotes); a JSON Schema sees it as a string.
@@ -305,7 +548,9 @@ mod tests {
     fn the_keys_come_from_the_structs() {
         assert_eq!(
             keys::<LogEntry>(),
-            ["date", "activity", "count", "by", "note"]
+            [
+                "date", "activity", "part", "unit", "kommun", "request", "count", "by", "note"
+            ]
         );
     }
 }

@@ -24,6 +24,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub mod check;
 pub mod entry;
 pub mod json;
 mod judge;

@@ -129,6 +129,39 @@ fn the_demo_lofte_reads_judges_and_compares() {
         })
         .collect();
     let today = d("2019-03-01");
+    // The real loader reads the tables into the same values (spans aside).
+    let full = crate::load::load("hagfors.toml", DEMO, today)
+        .pledge
+        .expect("the demo loads");
+    let unspanned = |mut i: Indicator| {
+        i.span = 0..0;
+        i
+    };
+    assert_eq!(
+        full.indicators
+            .into_iter()
+            .map(unspanned)
+            .collect::<Vec<_>>(),
+        inds
+    );
+    let ms_loaded: Vec<Measurement> = full
+        .measurements
+        .into_iter()
+        .map(|mut m| {
+            m.span = 0..0;
+            m
+        })
+        .collect();
+    assert_eq!(ms_loaded, ms);
+    let vs_loaded: Vec<VerdictEntry> = full
+        .verdicts
+        .into_iter()
+        .map(|mut v| {
+            v.span = 0..0;
+            v
+        })
+        .collect();
+    assert_eq!(vs_loaded, vs);
     let loaded = crate::load::load("hagfors.toml", &without_new_tables(DEMO), today);
     let p = loaded
         .pledge
@@ -231,4 +264,62 @@ fn the_demo_chart_and_sparkline() {
         .chain(points.iter().map(|p| p.1))
         .collect();
     assert_eq!(crate::svgchart::sparkline(&values), "▁▄█");
+}
+
+#[test]
+fn undo_removes_the_last_measurement_or_verdict_byte_for_byte() {
+    use crate::load::load;
+    use crate::outcome::entry::{measurement_addition, verdict_addition};
+    use crate::record::{NewEntry, UndoError, append, undo_last};
+    const BASE: &str = "title = \"t\"\nkommun = \"Filipstad\"\nperiod = { start = 2016-01-01, end = 2016-12-31 }\n\
+                        [[activity]]\nid = \"a\"\ntext = \"x\"\nowners = [\"polisen\"]\n[followup]\nwhen = \"yearly\"\n";
+    for nl in ["\n", "\r\n"] {
+        let base = format!(
+            "{BASE}[[indicator]]\nid = \"t\"\nname = \"T\"\nsource = \"S\"\ndirection = \"lower\"\n"
+        )
+        .replace('\n', nl);
+        let logged = append(
+            &base,
+            &NewEntry {
+                date: "2016-05-12".parse().unwrap(),
+                activity: "a".into(),
+                part: None,
+                unit: None,
+                kommun: None,
+                request: false,
+                count: 1,
+                by: Some("Anna".into()),
+                note: Some("a walk".into()),
+            },
+        );
+        let m = Measurement {
+            indicator: "t".into(),
+            date: "2016-11-15".parse().unwrap(),
+            value: 3.25,
+            source: Some("https://example.org/x?a=\"1\"".into()),
+            note: Some("två\nrader".into()),
+            by: None,
+            span: 0..0,
+        };
+        let measured = format!("{logged}{}", measurement_addition(&logged, &m));
+        let v = VerdictEntry {
+            activity: "a".into(),
+            verdict: Verdict::Broken,
+            reason: "Inget gjordes".into(),
+            source: None,
+            date: "2017-02-01".parse().unwrap(),
+            by: None,
+            span: 0..0,
+        };
+        let judged = format!("{measured}{}", verdict_addition(&measured, &v));
+        let steps = [&judged, &measured, &logged, &base];
+        for w in steps.windows(2) {
+            let p = load("t.toml", w[0], NaiveDate::MAX).pledge.unwrap();
+            assert_eq!(&undo_last(w[0], &p).unwrap().0, w[1]);
+        }
+        // Edited by hand: left alone.
+        let edited = judged.replace("\"Inget gjordes\"", "\"Inget gjordes\"  # by hand");
+        let p = load("t.toml", &edited, NaiveDate::MAX).pledge.unwrap();
+        assert_eq!(undo_last(&edited, &p), Err(UndoError::NotAsWritten));
+    }
 }

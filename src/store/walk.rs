@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::text::shown_path;
+
 /// One file found: the path to show and open, the real path, and whether a link was crossed.
 struct Found {
     path: PathBuf,
@@ -35,9 +37,9 @@ struct Folder {
 /// file once, sorted by path. Only the folder itself failing to be read is an error.
 pub fn pledge_files_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
     let root =
-        fs::canonicalize(dir).with_context(|| format!("cannot read folder {}", dir.display()))?;
+        fs::canonicalize(dir).with_context(|| format!("cannot read folder {}", shown_path(dir)))?;
     // The folder itself must be readable; a subfolder that is not is reported as an entry.
-    fs::read_dir(dir).with_context(|| format!("cannot read folder {}", dir.display()))?;
+    fs::read_dir(dir).with_context(|| format!("cannot read folder {}", shown_path(dir)))?;
     let mut seen_dirs = HashSet::new();
     let mut stack = vec![Folder {
         path: dir.to_path_buf(),

@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::text::shown_path;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 
@@ -35,13 +36,13 @@ pub struct FolderLock {
 /// the real folder itself).
 fn lock_folder(path: &Path) -> Result<PathBuf> {
     let real =
-        fs::canonicalize(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+        fs::canonicalize(path).with_context(|| format!("cannot resolve {}", shown_path(path)))?;
     if real.is_dir() {
         return Ok(real);
     }
     real.parent()
         .map(Path::to_path_buf)
-        .ok_or_else(|| anyhow!("{} has no parent folder", real.display()))
+        .ok_or_else(|| anyhow!("{} has no parent folder", shown_path(&real)))
 }
 
 /// Takes the exclusive lock of the folder that really holds `path` (a file or a folder),
@@ -126,10 +127,10 @@ pub fn write_atomic_with(
     write: impl FnOnce(&mut File) -> std::io::Result<()>,
 ) -> Result<()> {
     let target =
-        fs::canonicalize(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+        fs::canonicalize(path).with_context(|| format!("cannot resolve {}", shown_path(path)))?;
     let dir = target
         .parent()
-        .ok_or_else(|| anyhow!("{} has no parent folder", target.display()))?;
+        .ok_or_else(|| anyhow!("{} has no parent folder", shown_path(&target)))?;
     let shown = display_path(path);
     let meta = fs::metadata(&target).with_context(|| format!("cannot read {shown}"))?;
     if !meta.is_file() {

@@ -9,7 +9,11 @@ use crate::view::phrases::{plural, progress, window_name};
 /// is named after its activity ("insatser/vandringar"), a unit in brackets.
 pub fn finding_line(f: &Finding) -> String {
     let mut what = f.activity.clone();
-    if let Some(p) = &f.part {
+    if let Some(p) = f
+        .part
+        .as_ref()
+        .filter(|_| f.kind != FindingKind::VerdictsMissing)
+    {
         what = format!("{what}/{p}");
     }
     if let Some(u) = &f.unit {
@@ -42,6 +46,14 @@ fn finding_text(f: &Finding) -> String {
             "due, nothing recorded in the last 90 days (continuous)".to_string()
         }
         FindingKind::FollowupOverdue => format!("overdue since {due}"),
+        FindingKind::MeasurementDue => format!("measurement due by {due}, {days} days left"),
+        FindingKind::MeasurementOverdue => format!("measurement overdue since {due}"),
+        FindingKind::VerdictsMissing => format!(
+            "verdicts missing for {} ({} of {} activities judged)",
+            f.part.as_deref().unwrap_or(""),
+            f.done.unwrap_or(0),
+            f.required.unwrap_or(0)
+        ),
         FindingKind::Unanswered => format!(
             "{} of {} requests answered, waiting since {}",
             f.done.unwrap_or(0),

@@ -17,15 +17,18 @@ const MIN_ROOM: usize = 16;
 /// `indent` spaces. A word longer than a line stays whole on a line of its own: no word is
 /// ever broken.
 pub fn wrap(text: &str, width: usize, indent: usize) -> String {
-    let mut out = String::new();
-    let mut col = 0;
+    // Leading spaces (an indented line) stay, and its continuation lines go under them.
+    let lead = text.len() - text.trim_start_matches(' ').len();
+    let indent = indent + lead;
+    let mut out = " ".repeat(lead);
+    let mut col = lead;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
         let len = word.chars().count();
-        if col > 0 && col + 1 + len > width && col > indent {
+        if col > lead && col + 1 + len > width && col > indent {
             out.push('\n');
             out.push_str(&" ".repeat(indent));
             col = indent;
-        } else if col > 0 {
+        } else if col > lead {
             out.push(' ');
             col += 1;
         }
@@ -112,5 +115,6 @@ mod tests {
         // A word longer than the line stays whole.
         assert_eq!(wrap("a verylongword b", 6, 0), "a\nverylongword\nb");
         assert_eq!(wrap("", 10, 0), "");
+        assert_eq!(wrap("  ab cd ef", 7, 2), "  ab cd\n    ef");
     }
 }

@@ -9,8 +9,12 @@ use crate::model::{LogEntry, Pledge};
 use crate::status::PledgeStatus;
 use crate::view::phrases::{lan_names, owners_text, target_text};
 
-/// A text cell. Text that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (a
-/// negative number such as "-3" is data, not a formula).
+/// A text cell. Control characters other than newline, CR and tab (ESC, BEL, DEL, the C1
+/// controls) are written escaped, as `\u{1b}`, so no escape sequence reaches a terminal the
+/// CSV is printed on. A cell a spreadsheet could run as a formula gets a leading `'`: one
+/// that starts with tab or CR, or whose first character after spaces and invisible
+/// characters is `=`, `+`, `-`, `@` or their fullwidth forms `＝ ＋ － ＠` (a negative number
+/// such as "-3" is data, not a formula).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text(pub String);
 
@@ -18,11 +22,36 @@ impl Text {
     /// The cell as written.
     pub fn neutral(&self) -> std::borrow::Cow<'_, str> {
         let c = &self.0;
-        match c.chars().next() {
-            Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_plain_number(c) => {
-                format!("'{c}").into()
-            }
-            _ => c.as_str().into(),
+        let hostile = |ch: char| ch.is_control() && !matches!(ch, '\n' | '\r' | '\t');
+        let c: std::borrow::Cow<'_, str> = if c.chars().any(hostile) {
+            c.chars()
+                .map(|ch| {
+                    if hostile(ch) {
+                        ch.escape_default().to_string()
+                    } else {
+                        ch.to_string()
+                    }
+                })
+                .collect::<String>()
+                .into()
+        } else {
+            c.as_str().into()
+        };
+        let first = c
+            .trim_start_matches(|ch: char| {
+                ch == ' ' || ch == '\u{a0}' || ch == '\u{3000}' || crate::text::is_invisible(ch)
+            })
+            .chars()
+            .next();
+        let formula = matches!(c.chars().next(), Some('\t' | '\r'))
+            || matches!(
+                first,
+                Some('=' | '+' | '-' | '@' | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff20}')
+            );
+        if formula && !is_plain_number(&c) {
+            format!("'{c}").into()
+        } else {
+            c
         }
     }
 }
@@ -233,6 +262,40 @@ mod tests {
                 format!("a,b,c,d\n{want}")
             );
         }
+    }
+
+    #[test]
+    fn csv_escapes_controls_and_neutralises_every_formula_starter() {
+        let cell = |s: &str| text(s).neutral().into_owned();
+        // OSC 52 would write the clipboard of the terminal the CSV is printed on.
+        assert_eq!(
+            cell("a\u{1b}]52;c;ZXZpbA==\u{7}b"),
+            "a\\u{1b}]52;c;ZXZpbA==\\u{7}b"
+        );
+        assert_eq!(cell("del\u{7f} c1\u{9b}31m"), "del\\u{7f} c1\\u{9b}31m");
+        // Newlines, CR and tab inside a cell are data (the cell is quoted).
+        assert_eq!(cell("two\nlines\tand\r"), "two\nlines\tand\r");
+        for formula in [
+            "\t=1+1",
+            "\r=1+1",
+            "\u{ff1d}1+1",
+            "\u{ff0b}1",
+            "\u{ff0d}1",
+            "\u{ff20}SUM(A1)",
+            " =1+1",
+            "   @SUM(A1)",
+            "\u{200b}=1+1",
+            "\u{feff}=1+1",
+            "\u{a0}=1",
+            " \u{2060}+1",
+        ] {
+            assert_eq!(cell(formula), format!("'{formula}"), "{formula:?}");
+        }
+        for data in ["-3", "a = b", "1+1", "walk", " x", "\u{200b}x", "e-post"] {
+            assert_eq!(cell(data), data, "{data:?}");
+        }
+        // Escaped first, then judged: an ESC before `=` leaves the cell starting with `\`.
+        assert_eq!(cell("\u{1b}=1"), "\\u{1b}=1");
     }
 
     #[test]

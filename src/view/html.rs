@@ -12,14 +12,20 @@ use crate::view::title::activity_title;
 
 /// The escaper of our templates (see `askama.toml`): `&`, `<`, `>`, `"` and `'` as entities;
 /// control characters other than newline and tab as U+FFFD, so no file text can carry markup
-/// or invisible bytes into the page.
+/// or invisible bytes into the page; invisible characters (bidi overrides and isolates,
+/// direction marks, zero-width spaces, line separators: [`crate::text::is_invisible`]) shown
+/// as text, `\u{202e}`, since a character reference such as `&#x202E;` would still reorder
+/// the text around it.
 #[derive(Debug, Clone, Copy)]
 pub struct Escape;
 
 impl askama::filters::Escaper for Escape {
     fn write_escaped_str<W: fmt::Write>(&self, mut dest: W, s: &str) -> fmt::Result {
         let mut last = 0;
+        let mut prev = None;
         for (i, c) in s.char_indices() {
+            let before = prev.replace(c);
+            let shown;
             let rep = match c {
                 '&' => "&amp;",
                 '<' => "&lt;",
@@ -27,6 +33,10 @@ impl askama::filters::Escaper for Escape {
                 '"' => "&quot;",
                 '\'' => "&#39;",
                 c if c.is_control() && c != '\n' && c != '\t' => "&#xfffd;",
+                c if crate::text::hides(c, before) => {
+                    shown = c.escape_default().to_string();
+                    &shown
+                }
                 _ => continue,
             };
             dest.write_str(&s[last..i])?;
@@ -110,6 +120,8 @@ struct ReportPage<'a> {
     /// Title, id and outcome of each activity that is behind.
     behind: Vec<(String, String, String)>,
     followup: Vec<(String, String)>,
+    /// Indicators and verdicts, already escaped (`view::outcome`).
+    outcomes: String,
     labels: Labels,
 }
 
@@ -220,6 +232,7 @@ pub fn report_html(m: &Meeting<'_>) -> String {
             })
             .collect(),
         followup: m.followup_details(),
+        outcomes: crate::view::outcome::report_html(m.s, m.lang, html),
         labels: labels(m.lang),
     };
     let mut out = page.render().expect("rendering into a String cannot fail");
@@ -239,6 +252,13 @@ mod tests {
             ("a\u{7}b\nc\td", "a&#xfffd;b\nc\td"),
             ("plain åäö", "plain åäö"),
             ("\r", "&#xfffd;"),
+            // A bidi override would reorder the page's text: shown, not obeyed.
+            ("a\u{202e}cba", "a\\u{202e}cba"),
+            (
+                "x\u{2066}y\u{2069}\u{200f}\u{200b}\u{2028}",
+                "x\\u{2066}y\\u{2069}\\u{200f}\\u{200b}\\u{2028}",
+            ),
+            ("👩\u{200d}🚒", "👩\u{200d}🚒"),
         ];
         for (input, want) in cases {
             assert_eq!(html(input), want, "{input:?}");

@@ -164,6 +164,9 @@ struct ActivityJson<'a> {
     parts: Vec<ActivityJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     requests: Option<Requests>,
+    /// The follow-up's verdict (issue 13): only for löften that record verdicts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<serde_json::Value>,
 }
 
 impl<'a> From<&'a ActivityStatus<'a>> for ActivityJson<'a> {
@@ -186,6 +189,7 @@ impl<'a> From<&'a ActivityStatus<'a>> for ActivityJson<'a> {
             units: &a.units,
             parts: a.parts.iter().map(ActivityJson::from).collect(),
             requests: a.requests,
+            verdict: None,
         }
     }
 }
@@ -215,6 +219,9 @@ struct StatusPledgeJson<'a> {
     days_left: i64,
     activities: Vec<ActivityJson<'a>>,
     followup: FollowupJson<'a>,
+    /// Indicators and verdicts (issue 13): only for löften that have them.
+    #[serde(flatten)]
+    outcomes: serde_json::Map<String, serde_json::Value>,
 }
 
 impl<'a> From<&'a PledgeStatus<'a>> for StatusPledgeJson<'a> {
@@ -230,7 +237,12 @@ impl<'a> From<&'a PledgeStatus<'a>> for StatusPledgeJson<'a> {
             period: &p.period,
             state: s.state,
             days_left: s.days_left,
-            activities: s.activities.iter().map(ActivityJson::from).collect(),
+            activities: crate::view::outcome::with_verdicts(
+                s,
+                s.activities.iter().map(ActivityJson::from).collect(),
+                |a, v| a.verdict = Some(v),
+            ),
+            outcomes: crate::view::outcome::pledge_json(s),
             followup: FollowupJson {
                 when: fu.and_then(|f| f.when),
                 status: s.followup.status,
@@ -328,10 +340,23 @@ pub fn list(pledges: &[&Pledge], on: NaiveDate) -> String {
 
 #[derive(Serialize)]
 struct LogEntryJson<'a> {
+    /// The entry's number for `pledge undo KOMMUN --index N`: given when the log lists one
+    /// kommun's entries, unfiltered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<usize>,
     file: &'a str,
     kommuner: Vec<KommunJson>,
     date: NaiveDate,
     activity: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: &'a Option<String>,
+    /// On a löfte for several kommuner, the kommun the work was for (none: shared).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kommun: Option<&'static str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    request: bool,
     count: u32,
     by: &'a Option<String>,
     note: &'a Option<String>,
@@ -344,16 +369,24 @@ struct LogDoc<'a> {
 }
 
 /// `log --format json`: the entries in the order given.
-pub fn log(entries: &[(&Pledge, &LogEntry)]) -> String {
+/// `numbered`: the entries are one kommun's, unfiltered, so each gets the index `undo
+/// --index` takes.
+pub fn log(entries: &[(&Pledge, &LogEntry)], numbered: bool) -> String {
     let doc = LogDoc {
         schema_version: SCHEMA_VERSION,
         entries: entries
             .iter()
-            .map(|(p, e)| LogEntryJson {
+            .enumerate()
+            .map(|(i, (p, e))| LogEntryJson {
+                index: numbered.then_some(i + 1),
                 file: &p.file,
                 kommuner: kommuner(p),
                 date: e.date,
                 activity: &e.activity,
+                part: &e.part,
+                unit: &e.unit,
+                kommun: e.kommun.map(|k| k.name),
+                request: e.request,
                 count: e.count,
                 by: &e.by,
                 note: &e.note,
@@ -422,7 +455,7 @@ mod tests {
         write_status(&mut status, &[&p], on).unwrap();
         let status: serde_json::Value = serde_json::from_slice(&status).unwrap();
         let list: serde_json::Value = serde_json::from_str(&list(&[&p], on)).unwrap();
-        let log: serde_json::Value = serde_json::from_str(&log(&[(&p, &p.log[0])])).unwrap();
+        let log: serde_json::Value = serde_json::from_str(&log(&[(&p, &p.log[0])], false)).unwrap();
         let shapes = [
             &status["pledges"][0]["kommuner"],
             &list["pledges"][0]["kommuner"],

@@ -66,6 +66,8 @@ pub enum Label {
     NotStated,
     NoOwnerGiven,
     AtAGlance,
+    /// Indicators and verdicts (issue 13), translated in `view::outcome`.
+    Outcome(crate::view::outcome::OutcomeLabel),
 }
 
 impl Label {
@@ -128,6 +130,7 @@ impl Label {
             NotStated => "not stated",
             NoOwnerGiven => "No owner stated",
             AtAGlance => "At a glance",
+            Outcome(o) => o.en(),
         }
     }
 
@@ -190,6 +193,7 @@ impl Label {
             NotStated => "anges inte",
             NoOwnerGiven => "Utan angiven ansvarig",
             AtAGlance => "Översikt",
+            Outcome(o) => o.sv(),
         }
     }
 }

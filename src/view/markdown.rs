@@ -4,9 +4,10 @@ use std::fmt::Write as _;
 
 use crate::i18n::Lang;
 use crate::status::PledgeStatus;
+use crate::view::entries::entry_line;
 use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
-use crate::view::phrases::{entry_text, followup_line, heading, period_line, status_headers};
+use crate::view::phrases::{followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{legend_line, status_rows, summary_line};
 use crate::view::title::activity_title;
 
@@ -18,9 +19,12 @@ pub fn md(s: &str) -> String {
     let safe = crate::text::safe(s, false);
     let mut out = String::with_capacity(safe.len());
     let digits = safe.bytes().take_while(u8::is_ascii_digit).count();
+    // A list marker is followed by a space (or ends the text): "1. ", "- "; "67.5" and "-2"
+    // are not.
+    let spaced = matches!(safe.as_bytes().get(digits + 1), None | Some(b' '));
     let marker = match safe.as_bytes().get(digits) {
-        Some(b'.' | b')') if digits > 0 => Some(digits),
-        Some(b'-' | b'+') if digits == 0 => Some(0),
+        Some(b'.' | b')') if digits > 0 && spaced => Some(digits),
+        Some(b'-' | b'+' | b'*') if digits == 0 && spaced => Some(0),
         _ => None,
     };
     for (i, c) in safe.char_indices() {
@@ -127,6 +131,13 @@ fn report_problem(m: &Meeting<'_>, o: &mut String) {
     if !p.problem.priorities.is_empty() {
         o.push('\n');
     }
+    // Listed without a ranking: bullets, not numbers.
+    for it in &p.problem.items {
+        let _ = writeln!(o, "- {}", md(it));
+    }
+    if !p.problem.items.is_empty() {
+        o.push('\n');
+    }
     if let Some(t) = &p.problem.text {
         let _ = writeln!(o, "{}\n", md(t));
     }
@@ -180,7 +191,7 @@ fn report_tail(m: &Meeting<'_>, o: &mut String) {
         let _ = writeln!(o, "{}.\n", l.t(Label::NothingRecorded));
     }
     for e in log {
-        let _ = writeln!(o, "- {}", md(&entry_text(e, l)));
+        let _ = writeln!(o, "- {}", md(&entry_line(m.s.pledge, e, l)));
     }
     if !o.ends_with("\n\n") {
         o.push('\n');
@@ -198,6 +209,7 @@ fn report_tail(m: &Meeting<'_>, o: &mut String) {
     if !behind.is_empty() {
         o.push('\n');
     }
+    o.push_str(&crate::view::outcome::report_markdown(m.s, l, md));
     let _ = writeln!(o, "## {}\n", l.t(Label::FollowUp));
     for (k, v) in m.followup_details().iter().skip(1) {
         let _ = writeln!(o, "- **{}:** {}", k, md(v));
@@ -219,7 +231,10 @@ mod tests {
             ("esc\u{1b}[31m", "esc\\\\u{1b}\\[31m"),
             ("~50 ^2 $5 @kim", "\\~50 \\^2 \\$5 \\@kim"),
             ("- Centrum", "\\- Centrum"),
-            ("+1", "\\+1"),
+            ("+1", "+1"),
+            ("+ ett", "\\+ ett"),
+            ("67.5 (mätning)", "67.5 (mätning)"),
+            ("-2 grader", "-2 grader"),
             ("12. maj", "12\\. maj"),
             ("3) tre", "3\\) tre"),
             ("2016-06-06 a-b 1.5", "2016-06-06 a-b 1.5"),

@@ -12,12 +12,15 @@
 pub mod check;
 pub mod compact;
 pub mod csv;
+pub mod entries;
 pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
 pub mod meeting;
+pub mod outcome;
 pub mod phrases;
+pub mod site;
 pub mod table;
 pub mod title;
 pub mod xlsx;

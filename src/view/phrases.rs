@@ -357,6 +357,16 @@ pub fn period_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
         p.period.start,
         p.period.end
     );
+    if !p.period.start_stated {
+        let _ = write!(
+            line,
+            " ({})",
+            match lang {
+                Lang::Sv => "start ej angiven: bedöms från första registrerade arbetet",
+                Lang::En => "start not stated: judged from the first recorded work",
+            }
+        );
+    }
     if p.period.until_replaced {
         let _ = write!(line, " ({})", lang.t(Label::InForceUntilReplaced));
     }

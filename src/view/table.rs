@@ -127,6 +127,16 @@ pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: Option
         out.push_str(&line(legend));
         out.push('\n');
     }
+    let block = crate::view::outcome::status_block(s, lang);
+    match width {
+        Some(w) => {
+            for l in block.lines() {
+                out.push_str(&wrap(l, w, 2));
+                out.push('\n');
+            }
+        }
+        None => out.push_str(&block),
+    }
     out
 }
 
@@ -208,8 +218,8 @@ pub fn log_table(entries: &[(&Pledge, &LogEntry)], lang: Lang, width: Option<usi
         .map(|(p, e)| {
             vec![
                 e.date.to_string(),
-                cell(&p.kommun_names()),
-                lang.activity_id(&e.activity).to_string(),
+                cell(&crate::view::entries::entry_kommun(p, e, lang)),
+                cell(&crate::view::entries::log_activity(e, lang)),
                 e.count.to_string(),
                 cell(e.by.as_deref().unwrap_or("")),
                 cell(e.note.as_deref().unwrap_or("")),

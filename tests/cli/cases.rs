@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempDir;
 
-use crate::support::{ROOT, Test, recorded, removed};
+use crate::support::{ROOT, Test, recorded_as, removed, removed_as};
 
 /// Every case file under tests/cmd/, sorted.
 fn case_files() -> Vec<PathBuf> {
@@ -146,7 +146,7 @@ fn done_cases_byte_for_byte_and_undo() {
                 .env("PLEDGE_DIR", tmp.path())
                 .env("PLEDGE_AS_OF", "2026-11-22")
         };
-        pledge().args(&args).stdout_is(recorded()).run();
+        pledge().args(&args).stdout_is(recorded_as(&args[0])).run();
         let after = folder(tmp.path());
         if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
             let dir = path.with_extension("after");
@@ -167,7 +167,44 @@ fn done_cases_byte_for_byte_and_undo() {
             after[0].1.starts_with(&before[0].1),
             "{name}: only an addition at the end"
         );
-        pledge().args(["undo", &args[1]]).stdout_is(removed()).run();
+        if args[0] == "done" {
+            // `done --by X` wrote someone else's entry (the user is git's user.name or the
+            // login): undo removes it only when it is named.
+            let arg = |flag: &str| &args[args.iter().position(|a| a == flag).unwrap() + 1];
+            pledge()
+                .args(["undo", &args[1]])
+                .status(1)
+                .stderr_is(predicates::str::contains("name the one to remove"))
+                .run();
+            assert_eq!(
+                folder(tmp.path()),
+                after,
+                "{name}: a refused undo writes nothing"
+            );
+            pledge()
+                .args([
+                    "undo",
+                    &args[1],
+                    "--date",
+                    arg("--date"),
+                    "--activity",
+                    &args[2],
+                ])
+                .stdout_is(removed())
+                .stderr_is(predicates::str::contains(format!(
+                    "removing {}'s entry of {} (",
+                    arg("--by"),
+                    arg("--date")
+                )))
+                .run();
+        } else {
+            // A measurement or verdict is removed by the one who recorded it.
+            let by = &args[args.iter().position(|a| a == "--by").unwrap() + 1];
+            pledge()
+                .args(["undo", &args[1], "--by", by])
+                .stdout_is(removed_as(&args[0]))
+                .run();
+        }
         assert_eq!(
             folder(tmp.path()),
             before,
@@ -175,7 +212,7 @@ fn done_cases_byte_for_byte_and_undo() {
         );
         n += 1;
     }
-    assert_eq!(n, 5);
+    assert_eq!(n, 9); // done, and measure and verdict (issue 13)
 }
 
 /// A file of tests/snapshots/ that no test names is a leftover that would never be compared.

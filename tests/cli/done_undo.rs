@@ -41,10 +41,12 @@ fn done_appends_exactly_one_entry_and_undo_restores_the_bytes() {
     pledge_in(&dir)
         .args(["undo", "filipstad"])
         .stdout_is(removed())
+        .stderr("removing Test User's entry of 2016-09-01 (trygghetsvandring)\n")
         .run();
     pledge_in(&dir)
         .args(["undo", "filipstad"])
         .stdout_is(removed())
+        .stderr("removing Test User's entry of 2016-05-12 (trygghetsvandring)\n")
         .run();
     assert_eq!(fs::read(&file).unwrap(), before);
     pledge_in(&dir)
@@ -90,12 +92,17 @@ fn done_keeps_a_hand_written_file_byte_for_byte() {
         let after = fs::read_to_string(&file).unwrap();
         let nl = if crlf { "\r\n" } else { "\n" };
         let entry = format!(
-            "{nl}[[log]]{nl}date = 2016-12-01{nl}activity = \"moten\"{nl}count = 3{nl}by = \"Kim\"{nl}"
+            "{nl}[[log]]{nl}date = 2016-12-01{nl}activity = \"moten\"{nl}kommun = \"Forshaga\"{nl}count = 3{nl}by = \"Kim\"{nl}"
         );
         assert_eq!(after, format!("{text}{entry}"), "{name}");
+        // The entry is Kim's, not the user's: named, it goes.
         pledge_in(tmp.path())
-            .args(["undo", "kil"])
+            .args(["undo", "kil", "--date", "2016-12-01", "--activity", "möten"])
             .stdout_is(removed())
+            .stderr(
+                "removing Kim's entry of 2016-12-01 (moten); it is not yours (Test User), \
+                 and is removed because you named it\n",
+            )
             .run();
         assert_eq!(fs::read_to_string(&file).unwrap(), text, "{name}");
     }
@@ -369,8 +376,17 @@ fn undo_leaves_hand_written_entries_alone() {
     let file = tmp.path().join("kil.toml");
     let text = fs::read_to_string(Path::new(ROOT).join("tests/fixtures/odd.toml")).unwrap();
     fs::write(&file, &text).unwrap();
+    // The entry names no one, so it is not the user's: undo removes it only when named,
+    // and then leaves it alone as it was written by hand.
     pledge_in(tmp.path())
         .args(["undo", "kil"])
+        .status(1)
+        .stderr_is(predicate::str::contains(
+            "none of the 1 entry of Kil's löften is yours (Test User)",
+        ))
+        .run();
+    pledge_in(tmp.path())
+        .args(["undo", "kil", "--date", "2016-11-02"])
         .status(1)
         .stderr_is(predicate::str::contains("is not as `pledge done` wrote it"))
         .run();

@@ -178,6 +178,9 @@ fn swedish_labels_everywhere_a_person_reads() {
         .env("PLEDGE_LANG", "sv")
         .args(["undo", "filipstad"])
         .stdout_is(predicate::str::starts_with("borttaget ur "))
+        .stderr_is(predicate::str::starts_with(
+            "removing Test User's entry of ",
+        ))
         .run();
 }
 

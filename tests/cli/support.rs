@@ -286,15 +286,40 @@ impl Test {
 
 /// The stdout of a `done` that wrote an entry: where, the entry, and the progress.
 pub fn recorded() -> impl Predicate<str> {
+    recorded_as("done")
+}
+
+/// The table a recording command appends: `[[log]]` for done, `[[measurement]]` for
+/// measure, `[[verdict]]` for verdict.
+pub fn table_of(command: &str) -> &'static str {
+    match command {
+        "measure" => "measurement",
+        "verdict" => "verdict",
+        _ => "log",
+    }
+}
+
+/// The stdout of a `done`, `measure` or `verdict` that wrote its entry.
+pub fn recorded_as(command: &str) -> impl Predicate<str> + use<> {
     predicates::str::starts_with("recorded in ")
-        .and(predicates::str::contains(":\n  [[log]]\n  date = "))
+        .and(predicates::str::contains(format!(
+            ":\n  [[{}]]\n  date = ",
+            table_of(command)
+        )))
         .and(predicates::str::ends_with("\n"))
 }
 
 /// The stdout of an `undo` that removed an entry: where, and the entry.
 pub fn removed() -> impl Predicate<str> {
-    predicates::str::starts_with("removed from ")
-        .and(predicates::str::contains(":\n  [[log]]\n  date = "))
+    removed_as("done")
+}
+
+/// The stdout of an `undo` that removed what `command` wrote.
+pub fn removed_as(command: &str) -> impl Predicate<str> + use<> {
+    predicates::str::starts_with("removed from ").and(predicates::str::contains(format!(
+        ":\n  [[{}]]\n  date = ",
+        table_of(command)
+    )))
 }
 
 /// The stdout of `validate` on the bundled löften (or a copy of them in `dir`): Karlstad's

@@ -141,6 +141,161 @@ fn validate_broken_corpus() {
             "wrong-type",
             "11:10: error: `owners` must be an array, found a string",
         ),
+        // issue 11: the new target kinds and log keys
+        (
+            "each-unknown",
+            "18:30: error: `each` names unknown activity \"wakl\"",
+        ),
+        (
+            "each-itself",
+            "18:30: error: activity \"atgard\" counts per its own occurrences",
+        ),
+        ("on-empty", "12:28: error: `on` lists no dates"),
+        (
+            "on-outside-period",
+            "12:41: error: the date 2017-02-14 in `on` is outside the activity's time (2016-01-01 to 2016-12-31)",
+        ),
+        (
+            "weekday-unknown",
+            "12:22: error: unknown weekday \"tisdagar\"",
+        ),
+        (
+            "weekly-with-count",
+            "12:41: error: a weekly slot has no `count`",
+        ),
+        (
+            "except-unknown",
+            "12:42: error: `except` can only be \"holidays\"",
+        ),
+        (
+            "target-two-kinds",
+            "18:44: error: `target` has both `per` and `each`",
+        ),
+        (
+            "frame-reversed",
+            "13:9: error: the activity's time ends (2016-06-01) before it starts (2016-08-31)",
+        ),
+        (
+            "part-duplicate-id",
+            "19:6: error: duplicate part id \"vandringar\"",
+        ),
+        (
+            "parts-with-target",
+            "12:10: error: an activity with parts has its targets in its parts",
+        ),
+        (
+            "parts-and-units",
+            "12:9: error: an activity has either `units` or parts, not both",
+        ),
+        (
+            "units-duplicate",
+            "12:40: error: the unit \"norrskolan\" is listed twice",
+        ),
+        (
+            "log-unit-missing",
+            "18:1: error: the entry for \"foraldramoten\" does not say which unit it is for",
+        ),
+        (
+            "log-unit-unknown",
+            "21:8: error: unknown unit \"Norrskolen\" of activity \"foraldramoten\"",
+        ),
+        (
+            "log-unit-without-units",
+            "20:8: error: activity \"walk\" has no units, but the entry names unit \"Centrum\"",
+        ),
+        (
+            "log-part-missing",
+            "26:1: error: the entry for \"insatser\" does not say which part it is",
+        ),
+        (
+            "log-part-unknown",
+            "29:8: error: unknown part \"vandring\" of activity \"insatser\"",
+        ),
+        (
+            "log-part-without-parts",
+            "20:8: error: activity \"walk\" has no parts, but the entry names part \"centrum\"",
+        ),
+        (
+            "log-kommun-not-listed",
+            "20:10: error: Karlstad is not one of the löfte's kommuner",
+        ),
+        (
+            "log-kommun-single",
+            "20:10: error: `kommun` on an entry of a löfte for one kommun",
+        ),
+        (
+            "log-request-not-on-request",
+            "20:11: error: a request on \"walk\", whose target is not \"on-request\"",
+        ),
+        (
+            "period-signing-unsigned",
+            "5:9: error: `start = \"signing\"` but the signing date is not given",
+        ),
+        // issue 13: indicators, measurements, verdicts
+        (
+            "indicator-baseline-date-and-year",
+            "23:52: error: `baseline` has both `date` and `year`",
+        ),
+        (
+            "indicator-cadence-zero",
+            "25:11: error: a cadence of 0 years",
+        ),
+        (
+            "indicator-direction",
+            "22:13: error: `direction` must be one of \"lower\", \"higher\", found \"up\"",
+        ),
+        (
+            "indicator-duplicate-id",
+            "28:6: error: duplicate indicator id `trygghet`",
+        ),
+        (
+            "indicator-follows-unknown",
+            "26:11: error: unknown activity `wakl`",
+        ),
+        (
+            "indicator-goal-wrong-side",
+            "24:8: error: the goal 55 is worse than the baseline 62 for an indicator where higher is better",
+        ),
+        (
+            "indicator-nan",
+            "23:12: error: `NaN` is not a number that can be measured",
+        ),
+        (
+            "indicator-percent",
+            "23:12: error: 120 is not a percentage between 0 and 100",
+        ),
+        (
+            "indicator-tolerance",
+            "26:13: error: the tolerance -1 is negative",
+        ),
+        (
+            "measurement-future",
+            "28:8: error: dated in the future (2099-11-15)",
+        ),
+        (
+            "measurement-quoted-value",
+            "30:9: error: `value` is a quoted string, not a number",
+        ),
+        (
+            "measurement-unknown-indicator",
+            "29:13: error: unknown indicator `trygget`",
+        ),
+        (
+            "verdict-before-due",
+            "18:8: error: a verdict dated 2017-11-30, before the follow-up is due (from 2018-01-01)",
+        ),
+        (
+            "verdict-empty-reason",
+            "21:10: error: a verdict needs a reason",
+        ),
+        (
+            "verdict-unknown-activity",
+            "19:12: error: unknown activity `wakl`",
+        ),
+        (
+            "verdict-word",
+            "20:11: error: `verdict` must be one of \"kept\", \"partly\", \"broken\", found \"uppfyllt\"",
+        ),
     ];
     let on_disk = fs::read_dir(Path::new(ROOT).join("tests/bad"))
         .unwrap()
@@ -193,7 +348,7 @@ fn validate_reports_every_problem_of_a_folder_in_one_run() {
         .args(["validate", "--as-of", "2020-01-01", "tests/bad"])
         .status(1)
         .stdout_is(predicate::str::ends_with(
-            "27 files checked: 29 errors, 0 warnings\n",
+            "66 files checked: 68 errors, 0 warnings\n",
         ))
         .run();
 }

@@ -1,0 +1,43 @@
+// Runs axe-core (WCAG 2.1 A and AA rules) in headless Chromium on each page given, at a
+// phone and a desktop width, and fails on serious or critical findings.
+// Usage: node axe-check.mjs CHROMIUM PAGE.html...
+// Needs the npm packages axe-core and puppeteer-core (NODE_PATH or a node_modules nearby).
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+
+const require = createRequire(path.join(process.cwd(), "noop.js"));
+const puppeteer = require("puppeteer-core");
+const axeSource = require("fs").readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+const [chromium, ...pages] = process.argv.slice(2);
+const browser = await puppeteer.launch({
+  executablePath: chromium,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+});
+let serious = 0;
+try {
+  for (const file of pages) {
+    for (const width of [390, 1280]) {
+      const page = await browser.newPage();
+      await page.setViewport({ width, height: 900 });
+      await page.goto(pathToFileURL(path.resolve(file)).href);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() =>
+        axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
+      );
+      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      const minor = result.violations.length - bad.length;
+      console.log(`${file} @${width}px: ${result.passes.length} rules pass, ${bad.length} serious, ${minor} minor`);
+      for (const v of result.violations) {
+        console.log(`  ${v.impact}: ${v.id}: ${v.help} (${v.nodes.length}×) e.g. ${v.nodes[0].target.join(" ")}`);
+      }
+      serious += bad.length;
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+process.exit(serious > 0 ? 1 : 0);

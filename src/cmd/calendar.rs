@@ -1,0 +1,41 @@
+//! `calendar`: the iCalendar feed of the löften (see [`crate::calendar`]).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+use super::{Ctx, Workspace, resolve_kommun};
+use crate::cli::CalendarArgs;
+use crate::model::Pledge;
+use crate::status::pledge_status;
+
+/// The löften of the named kommuner (every löfte of the folder when none is named), in the
+/// folder's order; an error when there are none.
+pub(super) fn chosen<'w>(ws: &'w Workspace, kommuner: &[String]) -> Result<Vec<&'w Pledge>> {
+    let named = kommuner
+        .iter()
+        .map(|k| resolve_kommun(k, ws))
+        .collect::<Result<Vec<_>>>()?;
+    let pledges: Vec<&Pledge> = ws
+        .pledges()
+        .filter(|p| named.is_empty() || p.kommuner.iter().any(|k| named.contains(k)))
+        .collect();
+    match (pledges.is_empty(), named.as_slice()) {
+        (false, _) => Ok(pledges),
+        (true, []) => bail!(
+            "the pledges folder {} has no valid löften",
+            ws.dir.display()
+        ),
+        (true, [k, ..]) => bail!("the folder has no löfte for {}", k.name),
+    }
+}
+
+pub fn calendar(dir: Option<PathBuf>, a: CalendarArgs, ctx: &mut Ctx) -> Result<u8> {
+    let as_of = ctx.today;
+    let ws = Workspace::open(dir, ctx.read_cutoff())?;
+    let pledges = chosen(&ws, &a.kommuner)?;
+    let statuses: Vec<_> = pledges.iter().map(|p| pledge_status(p, as_of)).collect();
+    write!(ctx.out, "{}", crate::calendar::feed(&statuses, ctx.lang))?;
+    ws.exit_code(&mut ctx.err)
+}

@@ -1,0 +1,258 @@
+//! `measure`: append a `[[measurement]]` entry, with every guarantee `done` has (under the
+//! real folder's lock, read back, byte-preserving append, dry run). Also the writer `verdict`
+//! shares.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+
+use super::{Ctx, Refused, Workspace};
+use crate::cli::MeasureArgs;
+use crate::kommuner::Kommun;
+use crate::model::Pledge;
+use crate::outcome::{Indicator, Measurement, entry};
+use crate::store;
+use crate::text::safe;
+use crate::view::Label;
+
+/// What one command appends: the addition to a file's text, and whether an addition reads
+/// back as exactly the entry.
+pub(super) struct Append<'a> {
+    pub addition: &'a dyn Fn(&str) -> String,
+    pub reads_back: &'a dyn Fn(&str) -> bool,
+    /// The entry as shown after writing (LF line endings).
+    pub shown: String,
+}
+
+/// Appends to the löfte's file (or shows the addition, on a dry run), as `done` does: the
+/// file is read again under the lock of the folder that really holds it, the addition made
+/// to what is there now and checked to read back as the entry.
+pub(super) fn append(
+    ws: &Workspace,
+    chosen: &Pledge,
+    a: &Append<'_>,
+    dry_run: bool,
+    ctx: &mut Ctx,
+) -> Result<Pledge> {
+    let file = ws.file_of(chosen);
+    if dry_run {
+        write!(ctx.out, "{}", (a.addition)(&file.text))?;
+        if !ctx.quiet {
+            writeln!(
+                ctx.err,
+                "({} {})",
+                ctx.lang.t(Label::DryRunNothingWritten),
+                file.display
+            )?;
+        }
+        return Ok(chosen.clone());
+    }
+    let after = store::edit(
+        &file.path,
+        ctx.lock_timeout,
+        ctx.read_cutoff(),
+        file,
+        |fresh| {
+            let Some(now) = fresh
+                .loaded
+                .pledge
+                .clone()
+                .filter(|_| !fresh.loaded.has_errors())
+            else {
+                return Err(Refused(format!(
+                    "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
+                    fresh.display, fresh.display
+                ))
+                .into());
+            };
+            let addition = (a.addition)(&fresh.text);
+            if !(a.reads_back)(&addition) {
+                bail!(
+                    "internal error: the new entry does not read back as written; {} is unchanged",
+                    fresh.display
+                );
+            }
+            let new_text = format!("{}{addition}", fresh.text);
+            Ok((store::with_bom(fresh.bom, &new_text), now))
+        },
+    )?;
+    if !ctx.quiet {
+        writeln!(
+            ctx.out,
+            "{} {}:",
+            ctx.lang.t(Label::RecordedIn),
+            file.display
+        )?;
+        for l in safe(&a.shown, true).lines() {
+            writeln!(ctx.out, "  {l}")?;
+        }
+    }
+    Ok(after)
+}
+
+/// Refuses an empty text given for an optional flag.
+pub(super) fn not_empty(flag: &str, v: Option<&str>) -> Result<()> {
+    if v.is_some_and(|n| n.trim().is_empty()) {
+        bail!("{flag} is empty; leave it out, or write it");
+    }
+    Ok(())
+}
+
+/// The indicator an argument names in a löfte: its id, or a unique prefix of one.
+fn find_indicator<'p>(p: &'p Pledge, q: &str) -> Option<&'p Indicator> {
+    let q = crate::kommuner::fold(q);
+    p.indicators.iter().find(|i| i.id == q).or_else(|| {
+        let mut by_prefix = p.indicators.iter().filter(|i| i.id.starts_with(&q));
+        let first = by_prefix.next()?;
+        by_prefix.next().is_none().then_some(first)
+    })
+}
+
+/// The löfte a measurement goes to: of those of the kommun (and area) that have the
+/// indicator, the one in force on the date, else the latest one ended before it (surveys
+/// are often published after the period).
+fn pledge_for<'w>(
+    ws: &'w Workspace,
+    k: &Kommun,
+    q: &str,
+    date: NaiveDate,
+    area: Option<&str>,
+) -> Option<(&'w Pledge, &'w Indicator)> {
+    let with: Vec<(&Pledge, &Indicator)> = ws
+        .pledges()
+        .filter(|p| p.kommuner.contains(&k) && p.in_area(area))
+        .filter_map(|p| find_indicator(p, q).map(|i| (p, i)))
+        .collect();
+    with.iter()
+        .copied()
+        .find(|(p, _)| p.period.contains(date))
+        .or_else(|| {
+            with.iter()
+                .copied()
+                .filter(|(p, _)| p.period.end < date)
+                .max_by_key(|(p, _)| p.period.end)
+        })
+}
+
+fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
+    let mut known: Vec<String> = ws
+        .pledges()
+        .filter(|p| p.kommuner.contains(&k))
+        .flat_map(|p| {
+            p.indicators
+                .iter()
+                .map(move |i| format!("\n  {:<28} {} ({})", i.id, safe(&i.name, false), p.file))
+        })
+        .collect();
+    known.sort();
+    known.dedup();
+    let mut msg = format!(
+        "no löfte of {} that holds or precedes the date has an indicator \"{}\"",
+        k.name,
+        safe(q, false)
+    );
+    if known.is_empty() {
+        msg.push_str("; its löften have no `[[indicator]]` tables");
+    } else {
+        msg.push_str("; the indicators:");
+        msg.extend(known);
+    }
+    Refused(msg).into()
+}
+
+/// The value typed on the command line, or a refusal saying how to write it.
+fn parse_value(v: &str) -> Result<f64> {
+    entry::parse_value(v).map_err(|e| {
+        Refused(match e {
+            entry::ValueError::NotFinite => {
+                format!("{} is not a number that can be measured", safe(v, false))
+            }
+            entry::ValueError::NotANumber => format!(
+                "\"{}\" is not a number; write it as 62, 62.5 or 62,5 (without the unit)",
+                safe(v, false)
+            ),
+        })
+        .into()
+    })
+}
+
+pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8> {
+    let today = ctx.today;
+    let date = a.date.map_or(today, |d| ctx.date(d));
+    not_empty("--note", a.note.as_deref())?;
+    not_empty("--source", a.source.as_deref())?;
+    not_empty("--by", a.by.as_deref())?;
+    let value = parse_value(&a.value)?;
+    if date > ctx.write_cutoff() {
+        return Err(Refused(format!(
+            "{date} is in the future (today is {}); record a value once it is measured",
+            ctx.write_cutoff()
+        ))
+        .into());
+    }
+    let dir = store::find_dir(dir.as_deref())?;
+    let area = a.area.as_deref();
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, today, None, |ws, k| {
+        pledge_for(ws, k, &a.indicator, date, area).is_some()
+    })?;
+    let Some((chosen, ind)) = pledge_for(&ws, k, &a.indicator, date, area) else {
+        return Err(unknown_indicator(&ws, k, &a.indicator));
+    };
+    if let Some(p) = crate::outcome::problems::check_measurements(
+        &[Measurement {
+            indicator: ind.id.clone(),
+            date,
+            value,
+            source: None,
+            note: None,
+            by: None,
+            span: 0..0,
+        }],
+        &chosen.indicators,
+        date,
+    )
+    .first()
+    {
+        return Err(Refused(format!("{}: {}", ind.id, p.message())).into());
+    }
+    let m = Measurement {
+        indicator: ind.id.clone(),
+        date,
+        value,
+        source: a.source.clone(),
+        note: a.note.clone(),
+        by: ctx.user.clone(),
+        span: 0..0,
+    };
+    let addition = |text: &str| entry::measurement_addition(text, &m);
+    let reads_back = |add: &str| entry::read_back_measurement(add).as_ref() == Some(&m);
+    let shown = entry::render_measurement(&m, "\n");
+    let after = append(
+        &ws,
+        chosen,
+        &Append {
+            addition: &addition,
+            reads_back: &reads_back,
+            shown,
+        },
+        a.dry_run,
+        ctx,
+    )?;
+    if !ctx.quiet && !a.dry_run {
+        show_change(after, &m, ctx)?;
+    }
+    Ok(0)
+}
+
+/// After writing: the indicator's change and goal with the new value.
+fn show_change(mut after: Pledge, m: &Measurement, ctx: &mut Ctx) -> Result<()> {
+    after.measurements.push(m.clone());
+    if let Some(ind) = after.indicators.iter().find(|i| i.id == m.indicator) {
+        let st = crate::outcome::indicator_status(ind, &after.measurements, &after.period, m.date);
+        let line = crate::view::outcome::measured_line(&st, ctx.lang);
+        writeln!(ctx.out, "{line}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,327 @@
+//! `undo`: remove a log entry, under the folder lock.
+//!
+//! By default the user's own most recent entry among the kommun's löften goes, wherever it is
+//! in its file; `--date`, `--activity` and `--index` name another. Someone else's entry is
+//! removed only when named, and the command says whose entry it removes before doing so.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::{Datelike, NaiveDate};
+
+use super::done::indent;
+use super::{Ctx, Refused, Workspace};
+use crate::cli::UndoArgs;
+use crate::kommuner::Kommun;
+use crate::model::{LogEntry, Pledge};
+use crate::record::{self, PickError, UndoError, UndoPick};
+use crate::store;
+use crate::text::{safe, slug};
+use crate::view::Label;
+
+/// What the arguments of `undo` ask for.
+struct Query<'a> {
+    user: Option<&'a str>,
+    date: Option<NaiveDate>,
+    activity: Option<&'a str>,
+    area: Option<&'a str>,
+    index: Option<usize>,
+}
+
+impl Query<'_> {
+    fn named(&self) -> bool {
+        self.date.is_some() || self.activity.is_some() || self.index.is_some()
+    }
+}
+
+pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
+    if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        return Err(Refused(
+            "--by is empty; leave it out to use PLEDGE_USER, git's user.name or the login name"
+                .into(),
+        )
+        .into());
+    }
+    let q = Query {
+        user: ctx.user.as_deref(),
+        date: a.date.map(|d| ctx.date(d)),
+        activity: a.activity.as_deref(),
+        area: a.area.as_deref(),
+        index: a.index,
+    };
+    let dir = store::find_dir(dir.as_deref())?;
+    // An index counts the entries `pledge log KOMMUN` lists, so it needs the whole folder.
+    let (ws, k) = Workspace::for_kommun(
+        dir,
+        &a.kommun,
+        ctx.today,
+        q.date.map(|d| d.year()),
+        |ws, k| q.index.is_none() && choose(ws, k, &q).is_ok(),
+    )?;
+    if !q.named()
+        && let Some(p) = trailing_outcome(&ws, k, &q)
+    {
+        let p = p.clone();
+        return remove_trailing_outcome(&ws, &p, a.dry_run, ctx);
+    }
+    let (p, e) = choose(&ws, k, &q).map_err(|e| refusal(e, k, &q))?;
+    let p = p.clone();
+    let e = e.clone();
+    if !ctx.quiet {
+        writeln!(ctx.err, "{}", whose(&e, &q, a.dry_run))?;
+    }
+    remove_entry(&ws, &p, &e, a.dry_run, ctx)
+}
+
+/// A löfte whose file ends with the user's own measurement or verdict (issue 13), appended
+/// after its last log entry: `undo` without a query removes that first.
+fn trailing_outcome<'w>(ws: &'w Workspace, k: &Kommun, q: &Query<'_>) -> Option<&'w Pledge> {
+    let user = q.user?.trim().to_lowercase();
+    candidates(ws, k, q).into_iter().find(|p| {
+        let last_log = p.log.iter().map(|e| e.span.start).max();
+        let last = p
+            .measurements
+            .iter()
+            .map(|m| (m.span.start, m.by.as_deref()))
+            .chain(p.verdicts.iter().map(|v| (v.span.start, v.by.as_deref())))
+            .max_by_key(|x| x.0);
+        last.is_some_and(|(at, by)| {
+            last_log.is_none_or(|l| l < at) && by.is_some_and(|b| b.trim().to_lowercase() == user)
+        })
+    })
+}
+
+/// Removes the measurement or verdict that ends the löfte's file (or shows it, on a dry run).
+fn remove_trailing_outcome(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
+    let file = ws.file_of(p);
+    let remove = |f: &store::SourceFile| -> Result<(Vec<u8>, String)> {
+        let Some(p) = f.loaded.pledge.as_ref().filter(|_| !f.loaded.has_errors()) else {
+            return Err(Refused(format!(
+                "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
+                f.display, f.display
+            ))
+            .into());
+        };
+        let (new_text, removed) = record::undo_last(&f.text, p).map_err(|e| match e {
+            UndoError::NoEntries => Refused(format!("{} has no entries to undo", f.display)),
+            UndoError::NotAsWritten => Refused(format!(
+                "the last entry of {} is not as pledge wrote it (edited by hand, or not at the \
+                 end of the file), so undo leaves it alone; edit the file by hand",
+                f.display
+            )),
+        })?;
+        let removed_text = f.text[removed..].to_string();
+        Ok((store::with_bom(f.bom, &new_text), removed_text))
+    };
+    let removed_text = if dry_run {
+        remove(file)?.1
+    } else {
+        store::edit(
+            &file.path,
+            ctx.lock_timeout,
+            ctx.read_cutoff(),
+            file,
+            remove,
+        )?
+    };
+    if !ctx.quiet {
+        writeln!(
+            ctx.out,
+            "{} {}:",
+            if dry_run {
+                ctx.lang.t(Label::WouldRemoveFrom)
+            } else {
+                ctx.lang.t(Label::RemovedFrom)
+            },
+            file.display
+        )?;
+        write!(
+            ctx.out,
+            "{}",
+            indent(&safe(&removed_text.replace("\r\n", "\n"), true))
+        )?;
+    }
+    Ok(0)
+}
+
+/// The löften `undo` looks in: the kommun's, in the area asked for.
+fn candidates<'w>(ws: &'w Workspace, k: &Kommun, q: &Query<'_>) -> Vec<&'w Pledge> {
+    ws.pledges()
+        .filter(|p| p.kommuner.contains(&k) && p.in_area(q.area))
+        .collect()
+}
+
+/// The löfte and entry the query picks.
+fn choose<'w>(
+    ws: &'w Workspace,
+    k: &Kommun,
+    q: &Query<'_>,
+) -> Result<(&'w Pledge, &'w LogEntry), PickError> {
+    let pledges = candidates(ws, k, q);
+    if let Some(n) = q.index {
+        // Numbered as `pledge log KOMMUN` lists the kommun's entries, whatever the area.
+        let all: Vec<&Pledge> = ws.pledges().filter(|p| p.kommuner.contains(&k)).collect();
+        return record::nth_in_log(&all, n)
+            .filter(|(p, e)| {
+                p.in_area(q.area)
+                    && q.date.is_none_or(|d| e.date == d)
+                    && q.activity.is_none_or(|a| activity_id(p, a) == e.activity)
+            })
+            .ok_or(if all.iter().all(|p| p.log.is_empty()) {
+                PickError::NoEntries
+            } else {
+                PickError::NoMatch
+            });
+    }
+    // The activity is named as for `done` (an id, its prefix, a word of its text), which
+    // each löfte resolves to its own id.
+    let ids: Vec<String> = pledges
+        .iter()
+        .map(|p| q.activity.map(|a| activity_id(p, a)).unwrap_or_default())
+        .collect();
+    record::pick_among_each(pledges.iter().zip(&ids).map(|(p, id)| {
+        (
+            *p,
+            UndoPick {
+                user: q.user,
+                date: q.date,
+                activity: q.activity.map(|_| id.as_str()),
+                index: None,
+            },
+        )
+    }))
+}
+
+/// The id `query` names in `p`, or the query as written when it names none there.
+fn activity_id(p: &Pledge, query: &str) -> String {
+    crate::resolve::activity(p, query)
+        .map(|t| t.id().to_string())
+        .unwrap_or_else(|_| query.to_string())
+}
+
+fn refusal(e: PickError, k: &Kommun, q: &Query<'_>) -> anyhow::Error {
+    let log = format!("pledge log {}", slug(k.name));
+    let msg = match e {
+        PickError::NoEntries => format!("no löfte for {} has recorded entries to undo", k.name),
+        PickError::NoneOfYours { others } => {
+            let who = match q.user {
+                Some(u) => format!("yours ({})", safe(u, false)),
+                None => "yours (pledge does not know your name: give --by or set PLEDGE_USER)"
+                    .to_string(),
+            };
+            format!(
+                "none of the {others} entr{} of {}'s löften is {who}, so undo removes none; \
+                 name the one to remove with --date, --activity or --index N (N as \
+                 `{log} --format json` numbers them)",
+                if others == 1 { "y" } else { "ies" },
+                k.name
+            )
+        }
+        PickError::NoMatch => {
+            let mut named = Vec::new();
+            if let Some(d) = q.date {
+                named.push(format!("dated {d}"));
+            }
+            if let Some(a) = q.activity {
+                named.push(format!("of activity \"{}\"", safe(a, false)));
+            }
+            if let Some(n) = q.index {
+                named.push(format!("number {n}"));
+            }
+            format!(
+                "no entry of {}'s löften is {}; `{log}` lists them",
+                k.name,
+                named.join(", ")
+            )
+        }
+    };
+    Refused(msg).into()
+}
+
+/// "removing Anna Andersson's entry of 2016-05-12 (trygghetsvandring)", and whether it is
+/// someone else's.
+fn whose(e: &LogEntry, q: &Query<'_>, dry_run: bool) -> String {
+    let verb = if dry_run { "would remove" } else { "removing" };
+    let what = format!("entry of {} ({})", e.date, e.activity);
+    let mut s = match &e.by {
+        Some(by) => format!("{verb} {}'s {what}", safe(by, false)),
+        None => format!("{verb} the {what}, which names no one (no `by`)"),
+    };
+    if !record::is_own(q.user, e) {
+        s.push_str(&format!(
+            "; it is not yours{}, and is removed because you named it",
+            q.user
+                .map(|u| format!(" ({})", safe(u, false)))
+                .unwrap_or_default()
+        ));
+        debug_assert!(q.named());
+    }
+    s
+}
+
+/// Removes the entry from the löfte's file (or shows it, on a dry run).
+fn remove_entry(
+    ws: &Workspace,
+    p: &Pledge,
+    picked: &LogEntry,
+    dry_run: bool,
+    ctx: &mut Ctx,
+) -> Result<u8> {
+    let file = ws.file_of(p);
+    let remove = |f: &store::SourceFile| -> Result<Vec<u8>> {
+        let Some(p) = f.loaded.pledge.as_ref().filter(|_| !f.loaded.has_errors()) else {
+            return Err(Refused(format!(
+                "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
+                f.display, f.display
+            ))
+            .into());
+        };
+        // The file as it is now must still hold the entry, at the same place.
+        let Some(e) = p.log.iter().find(|e| same_entry(e, picked)) else {
+            return Err(Refused(format!(
+                "{} was changed meanwhile and the entry moved or went; run undo again",
+                f.display
+            ))
+            .into());
+        };
+        let new_text = record::remove(&f.text, p, e).map_err(|err| match err {
+            UndoError::NoEntries => Refused(format!("{} has no log entries to undo", f.display)),
+            UndoError::NotAsWritten => Refused(format!(
+                "the entry of {} ({}) in {} is not as `pledge done` wrote it (edited by hand, \
+                 or followed by text of yours), so undo leaves it alone; edit the file by hand",
+                e.date, e.activity, f.display
+            )),
+        })?;
+        Ok(store::with_bom(f.bom, &new_text))
+    };
+    // Written under the lock of the folder that really holds the file, from the file as it
+    // is once the lock is held.
+    if dry_run {
+        remove(file)?;
+    } else {
+        store::edit(&file.path, ctx.lock_timeout, ctx.read_cutoff(), file, |f| {
+            remove(f).map(|bytes| (bytes, ()))
+        })?;
+    }
+    if !ctx.quiet {
+        writeln!(
+            ctx.out,
+            "{} {}:",
+            if dry_run {
+                ctx.lang.t(Label::WouldRemoveFrom)
+            } else {
+                ctx.lang.t(Label::RemovedFrom)
+            },
+            file.display
+        )?;
+        let shown = record::render_entry(&record::NewEntry::of(picked), "\n");
+        write!(ctx.out, "{}", indent(&safe(&shown, true)))?;
+    }
+    Ok(0)
+}
+
+/// The same entry at the same place of the file.
+fn same_entry(a: &LogEntry, b: &LogEntry) -> bool {
+    a == b
+}

@@ -1,0 +1,136 @@
+//! `verdict`: append the follow-up's `[[verdict]]` on one activity, with every guarantee
+//! `done` has (see [`super::measure::append`]).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::measure::{Append, append, not_empty};
+use super::{Ctx, Refused, Workspace};
+use crate::choose;
+use crate::cli::VerdictArgs;
+use crate::model::{Activity, Pledge};
+use crate::outcome::verdict::{agreement, before_due};
+use crate::outcome::{Verdict, VerdictEntry, entry};
+use crate::resolve::{self, ActivityOrFollowup};
+use crate::store;
+use crate::text::safe;
+use crate::view::outcome::{agreement_word, verdict_word};
+
+pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8> {
+    let today = ctx.today;
+    let date = a.date.map_or(today, |d| ctx.date(d));
+    let Some(word) = Verdict::parse(&a.verdict) else {
+        return Err(Refused(format!(
+            "\"{}\" is not a verdict; write kept, partly or broken (uppfyllt, delvis, \"ej uppfyllt\")",
+            safe(&a.verdict, false)
+        ))
+        .into());
+    };
+    if a.reason.trim().is_empty() {
+        return Err(Refused("a verdict needs a reason: --reason \"...\"".into()).into());
+    }
+    not_empty("--source", a.source.as_deref())?;
+    not_empty("--by", a.by.as_deref())?;
+    if date > ctx.write_cutoff() {
+        return Err(Refused(format!(
+            "{date} is in the future (today is {}); record the verdict once it is given",
+            ctx.write_cutoff()
+        ))
+        .into());
+    }
+    let dir = store::find_dir(dir.as_deref())?;
+    let area = a.area.as_deref();
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, today, None, |ws, k| {
+        choose::followup_pledge(ws.pledges(), k, date, area).is_some()
+    })?;
+    let chosen = choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
+        Refused(format!(
+            "no löfte for {} had started by {date}, so it has no follow-up to judge",
+            k.name
+        ))
+    })?;
+    let act = find_activity(chosen, &a.activity)?;
+    let due_from = crate::load::followup_due_from(&chosen.period, chosen.followup.as_ref());
+    if before_due(date, due_from) {
+        return Err(Refused(format!(
+            "{date} is before the follow-up of {} is due (from {}); a verdict is given at the follow-up",
+            chosen.file,
+            due_from.expect("before a due day")
+        ))
+        .into());
+    }
+    let v = VerdictEntry {
+        activity: act.id.clone(),
+        verdict: word,
+        reason: a.reason.clone(),
+        source: a.source.clone(),
+        date,
+        by: ctx.user.clone(),
+        span: 0..0,
+    };
+    let addition = |text: &str| entry::verdict_addition(text, &v);
+    let reads_back = |add: &str| entry::read_back_verdict(add).as_ref() == Some(&v);
+    let shown = entry::render_verdict(&v, "\n");
+    append(
+        &ws,
+        chosen,
+        &Append {
+            addition: &addition,
+            reads_back: &reads_back,
+            shown,
+        },
+        a.dry_run,
+        ctx,
+    )?;
+    if !ctx.quiet && !a.dry_run {
+        show_agreement(chosen, act, word, date, ctx)?;
+    }
+    Ok(0)
+}
+
+/// The activity a verdict is on: its id, a unique prefix, a unique word of its text.
+fn find_activity<'p>(p: &'p Pledge, query: &str) -> Result<&'p Activity> {
+    match resolve::activity(p, query) {
+        Ok(ActivityOrFollowup::Activity(act)) => Ok(act),
+        Ok(ActivityOrFollowup::Followup) => Err(Refused(
+            "a verdict is on one activity; record the follow-up itself with `pledge done KOMMUN followup`"
+                .into(),
+        )
+        .into()),
+        Err(_) => {
+            let mut msg = format!(
+                "no activity \"{}\" in {}; its activities:",
+                safe(query, false),
+                p.file
+            );
+            for x in &p.activities {
+                msg.push_str(&format!("\n  {:<20} {}", x.id, safe(&x.text, false)));
+            }
+            Err(Refused(msg).into())
+        }
+    }
+}
+
+/// After writing: the verdict beside the activity's computed status on its day.
+fn show_agreement(
+    p: &Pledge,
+    act: &Activity,
+    word: Verdict,
+    date: chrono::NaiveDate,
+    ctx: &mut Ctx,
+) -> Result<()> {
+    let st = crate::status::activity_status(p, act, date);
+    let l = ctx.lang;
+    writeln!(
+        ctx.out,
+        "{}: {}; {}: {} — {}",
+        act.id,
+        verdict_word(l, word),
+        l.t(crate::view::Label::Status).to_lowercase(),
+        l.status(st.status),
+        agreement_word(l, agreement(st.status, word))
+    )?;
+    Ok(())
+}

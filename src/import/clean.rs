@@ -1,0 +1,382 @@
+//! From published text to blocks: normalised characters, words split at line breaks joined
+//! again, page furniture dropped (and listed), then headings, paragraphs, list items and the
+//! signature block.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{dates, rules};
+
+/// Word parts before a hyphen that are abbreviations written in lower case ("e-post",
+/// "mc-gäng"): a hyphen after them is kept.
+pub const KEEP_HYPHEN_AFTER: &[&str] = &[
+    "it", "tv", "sms", "mc", "hbtq", "cd", "dvd", "pr", "ip", "gps", "vd", "pc", "usb", "ai",
+    "lss", "sfi", "bup", "ks",
+];
+/// Words after a hyphen that make it a shared ending ("ordnings- och trygghetsfrågor").
+const CONJUNCTIONS: &[&str] = &["och", "eller", "samt", "respektive", "till", "som"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading(String),
+    Para(String),
+    Item {
+        ordered: bool,
+        text: String,
+    },
+    /// The lines after a signing line ("Alvesta den 28 februari 2017"): names and titles.
+    Signature(Vec<String>),
+}
+
+#[derive(Debug, Default)]
+pub struct Cleaned {
+    pub blocks: Vec<Block>,
+    /// Lines and sentences dropped as page furniture, as written.
+    pub furniture: Vec<String>,
+    /// Words joined again, "trygghets-vandringar" as written.
+    pub joined: Vec<String>,
+}
+
+/// Characters a pasted page brings along: no-break and odd spaces become spaces, soft hyphens
+/// and zero-width characters go, other control characters become spaces.
+fn normalise(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\r' => {}
+            '\n' => out.push('\n'),
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+            c if c.is_control() || c.is_whitespace() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn hyphen_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"\b([A-ZÅÄÖ]?[a-zåäöéü]+)-(\n *)?([a-zåäöéü]+)\b").expect("pattern compiles")
+    })
+}
+
+/// Joins words split by a hyphen at a line break, or left with the hyphen when the line
+/// breaks were removed ("polis-myndighetens", "An-svarig").
+fn join_hyphens(text: &str, joined: &mut Vec<String>) -> String {
+    hyphen_re()
+        .replace_all(text, |c: &regex::Captures<'_>| {
+            let (left, right) = (&c[1], &c[3]);
+            let keep = left.chars().count() < 2
+                || KEEP_HYPHEN_AFTER.contains(&left.to_lowercase().as_str())
+                || CONJUNCTIONS.contains(&right);
+            if keep {
+                return if c.get(2).is_some() {
+                    format!("{left}- {right}")
+                } else {
+                    c[0].to_string()
+                };
+            }
+            let shown = format!("{left}-{right}");
+            if !joined.contains(&shown) {
+                joined.push(shown);
+            }
+            format!("{left}{right}")
+        })
+        .into_owned()
+}
+
+fn marker_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^\s*(?:([•·▪●◦‣∙*–—\-■□❖➢►✓\u{f0b7}])|(\d{1,2}[.)]|[a-h]\)))\s+(\S.*)$")
+            .expect("pattern compiles")
+    })
+}
+
+fn indent(line: &str) -> usize {
+    line.chars().take_while(|c| *c == ' ').count()
+}
+
+fn ends_open(s: &str) -> bool {
+    !s.trim_end()
+        .ends_with(['.', '!', '?', ';', ',', ':', ')', '"', '”'])
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// A list item's text: its first line and the lines that continue it (indented, starting in
+/// lower case, or an "Ansvarig" line). `i` is left at the next line.
+fn item_text(lines: &[&str], i: &mut usize, line: &str, first: &str) -> String {
+    let mut text = first.trim().to_string();
+    let base = indent(line);
+    while let Some(next) = lines.get(*i) {
+        let nt = next.trim();
+        let cont = !nt.is_empty()
+            && !marker_re().is_match(next)
+            && (indent(next) > base
+                || !starts_upper(nt)
+                || nt.to_lowercase().starts_with("ansvarig")
+                || nt.starts_with('/'));
+        if !cont {
+            break;
+        }
+        text.push(' ');
+        text.push_str(nt);
+        *i += 1;
+    }
+    text
+}
+
+/// The lines of names and titles after a signing line, up to a blank line or a sentence.
+fn signature_lines(lines: &[&str], i: &mut usize) -> Vec<String> {
+    let mut sig = Vec::new();
+    while lines.get(*i).is_some_and(|l| l.trim().is_empty()) {
+        *i += 1;
+    }
+    while let Some(l) = lines
+        .get(*i)
+        .filter(|l| !l.trim().is_empty() && ends_open(l))
+    {
+        sig.push(l.trim().to_string());
+        *i += 1;
+    }
+    sig
+}
+
+/// Cleans a published text and cuts it into blocks.
+pub fn blocks(text: &str) -> Cleaned {
+    let mut c = Cleaned::default();
+    let text = join_hyphens(&normalise(text), &mut c.joined);
+    let mut lines: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        let t = line.trim();
+        if rules::is_furniture(t) {
+            c.furniture.push(t.to_string());
+        } else {
+            lines.push(line.trim_end());
+        }
+    }
+    let mut para: Vec<&str> = Vec::new();
+    let flush = |para: &mut Vec<&str>, out: &mut Vec<Block>| {
+        if !para.is_empty() {
+            out.push(Block::Para(para.join(" ")));
+            para.clear();
+        }
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let t = line.trim();
+        i += 1;
+        if t.is_empty() {
+            flush(&mut para, &mut c.blocks);
+            continue;
+        }
+        if let Some(m) = marker_re().captures(line) {
+            flush(&mut para, &mut c.blocks);
+            let text = item_text(&lines, &mut i, line, &m[3]);
+            c.blocks.push(Block::Item {
+                ordered: m.get(2).is_some(),
+                text,
+            });
+            continue;
+        }
+        if para.is_empty() && dates::signed(t).is_some() && t.split_whitespace().count() <= 6 {
+            c.blocks.push(Block::Para(t.to_string()));
+            let sig = signature_lines(&lines, &mut i);
+            if !sig.is_empty() {
+                c.blocks.push(Block::Signature(sig));
+            }
+            continue;
+        }
+        let next = lines.get(i).map_or("", |l| l.trim());
+        let alone = next.is_empty() || marker_re().is_match(lines.get(i).copied().unwrap_or(""));
+        let len = t.chars().count();
+        let heading = para.is_empty()
+            && !t.contains(". ")
+            && t.split_whitespace().count() <= 14
+            && (t.ends_with(':') && len <= 100
+                || ends_open(t) && (len <= 60 && starts_upper(next) || alone && len <= 100));
+        if heading {
+            c.blocks
+                .push(Block::Heading(t.trim_end_matches(':').trim().to_string()));
+            if t.ends_with(':') {
+                // A lead-in ("Det gör vi genom att:") keeps its colon: it introduces a list.
+                if let Some(Block::Heading(h)) = c.blocks.last_mut() {
+                    h.push(':');
+                }
+            }
+            continue;
+        }
+        para.push(t);
+    }
+    flush(&mut para, &mut c.blocks);
+    c
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "t.ex", "bl.a", "m.m", "d.v.s", "dvs", "ca", "kl", "nr", "st", "resp", "jfr", "s.k", "fr.o.m",
+    "t.o.m", "o.s.v", "osv", "m.fl", "p.g.a", "pga", "mfl", "f.d", "ev",
+];
+
+/// Splits a paragraph into sentences: after `.`, `!` or `?` followed by a space and a capital
+/// letter or digit, unless the word before is an abbreviation.
+pub fn sentences(p: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = p.chars().collect();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '.' | '!' | '?')
+            && chars.get(i + 1).is_some_and(|n| n.is_whitespace())
+            && chars
+                .get(i + 2)
+                .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || *n == '"')
+        {
+            let word: String = chars[start..i]
+                .iter()
+                .rev()
+                .take_while(|c| !c.is_whitespace())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let w = word.to_lowercase();
+            let abbrev =
+                ABBREVIATIONS.contains(&w.trim_start_matches('(')) || w.chars().count() == 1;
+            if !abbrev {
+                out.push(
+                    chars[start..=i]
+                        .iter()
+                        .collect::<String>()
+                        .trim()
+                        .to_string(),
+                );
+                start = i + 1;
+            }
+        }
+        i += 1;
+    }
+    let rest: String = chars[start..].iter().collect();
+    if !rest.trim().is_empty() {
+        out.push(rest.trim().to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphens_from_line_breaks_are_repaired() {
+        let mut j = Vec::new();
+        assert_eq!(
+            join_hyphens("genomföra trygghets-\nvandringar och", &mut j),
+            "genomföra trygghetsvandringar och"
+        );
+        assert_eq!(
+            join_hyphens("polis-myndighetens och An-svarig", &mut j),
+            "polismyndighetens och Ansvarig"
+        );
+        assert_eq!(
+            j,
+            ["trygghets-vandringar", "polis-myndighetens", "An-svarig"]
+        );
+        let mut j = Vec::new();
+        for keep in [
+            "ordnings- och trygghetsfrågor",
+            "ANDT-förebyggande",
+            "Per-Samuel",
+            "e-post",
+            "mc-gäng",
+            "Kristinehamn – medborgarlöften",
+        ] {
+            assert_eq!(join_hyphens(keep, &mut j), keep);
+        }
+        assert_eq!(
+            join_hyphens("ordnings-\noch trygghet", &mut j),
+            "ordnings- och trygghet"
+        );
+        assert!(j.is_empty());
+    }
+
+    #[test]
+    fn furniture_is_dropped_and_listed() {
+        let c = blocks("Sök på polisen.se\n\nMedborgarlöfte i Ale\n\nText här.\n\nTill toppen");
+        assert_eq!(c.furniture, ["Sök på polisen.se", "Till toppen"]);
+        assert_eq!(
+            c.blocks,
+            [
+                Block::Heading("Medborgarlöfte i Ale".into()),
+                Block::Para("Text här.".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_headings_and_continuations() {
+        let c = blocks(
+            "Uppföljning\nUppföljning sker årligen.\n\nDet gör vi genom att:\n • Polisen lovar att\n  patrullera.\n  Ansvarig: Polisen\n 2. Andra\n",
+        );
+        assert_eq!(
+            c.blocks,
+            [
+                Block::Heading("Uppföljning".into()),
+                Block::Para("Uppföljning sker årligen.".into()),
+                Block::Heading("Det gör vi genom att:".into()),
+                Block::Item {
+                    ordered: false,
+                    text: "Polisen lovar att patrullera. Ansvarig: Polisen".into()
+                },
+                Block::Item {
+                    ordered: true,
+                    text: "Andra".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn other_bullets_and_capital_headings() {
+        let c = blocks("POLISEN LOVAR\n\n\u{f0b7} Fotpatrull.\n➢ Kontroller.\n■ Möten.\n");
+        assert_eq!(c.blocks[0], Block::Heading("POLISEN LOVAR".into()));
+        assert_eq!(c.blocks.len(), 4);
+        assert!(matches!(&c.blocks[3], Block::Item { text, .. } if text == "Möten."));
+    }
+
+    #[test]
+    fn signature_block_follows_the_signing_line() {
+        let c = blocks("Alvesta den 28 februari 2017\n\nJonas Eek Per Ribacke\nChef\n\nSlut.");
+        assert_eq!(
+            c.blocks[0],
+            Block::Para("Alvesta den 28 februari 2017".into())
+        );
+        assert_eq!(
+            c.blocks[1],
+            Block::Signature(vec!["Jonas Eek Per Ribacke".into(), "Chef".into()])
+        );
+        assert_eq!(c.blocks.len(), 3);
+        let c = blocks("Alvesta den 28 februari 2017\nJonas Eek\nChef\n");
+        assert_eq!(
+            c.blocks[1],
+            Block::Signature(vec!["Jonas Eek".into(), "Chef".into()])
+        );
+    }
+
+    #[test]
+    fn sentences_split_at_full_stops() {
+        assert_eq!(
+            sentences("Ett. Två bl.a. Tre? Fyra 2017. 5 st. Sex"),
+            ["Ett.", "Två bl.a. Tre?", "Fyra 2017.", "5 st. Sex"]
+        );
+    }
+}

@@ -1,0 +1,315 @@
+//! Dates and periods as the texts write them: "för perioden 2017-2018", "fram till den 30
+//! september 2017", "två år framåt", "gäller tills nya medborgarlöften …", the signing line,
+//! the follow-up's timing.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::rules::{MONTHS, number, re};
+
+macro_rules! regex {
+    ($p:expr) => {{
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| re($p))
+    }};
+}
+const DATE: &str = r"(?P<d>\d{1,2})(?::e|:a)? (?P<m>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) (?P<y>(?:19|20)\d\d)";
+
+/// A date written "30 september 2017" (or ISO), from captures named d, m, y.
+fn date_of(c: &regex::Captures<'_>) -> Option<NaiveDate> {
+    let y = c.name("y")?.as_str().parse().ok()?;
+    let month = c.name("m")?.as_str().to_lowercase();
+    let m = MONTHS.iter().position(|m| *m == month)? as u32 + 1;
+    NaiveDate::from_ymd_opt(y, m, c.name("d")?.as_str().parse().ok()?)
+}
+
+/// What a sentence says about the period.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PeriodFacts {
+    /// "gäller tills nya medborgarlöften …": the words.
+    pub until_replaced: Option<String>,
+    /// The löfte's years ("för 2016-2017", "Medborgarlöftet 2017", "under 2019").
+    pub years: Option<(i32, i32, String)>,
+    pub start: Option<(NaiveDate, String)>,
+    pub end: Option<(NaiveDate, String)>,
+    /// A length in years ("två år framåt", "det kommande året").
+    pub years_long: Option<(u32, String)>,
+    /// "från och med tecknandet": the period starts at the signing.
+    pub from_signing: Option<String>,
+}
+
+impl PeriodFacts {
+    /// "1 januari 2020 – 31 december 2020", "2020-01-01 till 2020-12-31": both ends.
+    fn start_end_range(&mut self, s: &str) {
+        let any = regex!(&format!(r"{DATE}|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"));
+        let found: Vec<(NaiveDate, regex::Match<'_>)> = any
+            .captures_iter(s)
+            .filter_map(|c| {
+                let d = match c.name("iso") {
+                    Some(m) => NaiveDate::parse_from_str(m.as_str(), "%Y-%m-%d").ok(),
+                    None => date_of(&c),
+                }?;
+                Some((d, c.get(0)?))
+            })
+            .collect();
+        let [(a, ma), (b, mb)] = found.as_slice() else {
+            return;
+        };
+        let between = &s[ma.end()..mb.start()];
+        let joined = regex!(r"^\s*(?:-|–|—|till(?: och med)?|t\.o\.m\.?)\s*(?:den\s+)?$");
+        if joined.is_match(between) {
+            let words = s[ma.start()..mb.end()].to_string();
+            self.start = Some((*a, words.clone()));
+            self.end = Some((*b, words));
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == PeriodFacts::default()
+    }
+}
+
+const YEAR: &str = r"(?P<y1>(?:19|20)\d\d)(?:\s*(?:-|–|/|till|och)\s*(?P<y2>(?:19|20)\d\d))?";
+
+/// Reads a sentence about the löfte (one that mentions the löfte, or in its Tidsram
+/// section) for what it says of the period.
+pub fn period_facts(s: &str) -> PeriodFacts {
+    let mut f = PeriodFacts::default();
+    let until = regex!(
+        r"\bgäller (?:tills|till dess(?: att)?) (?:nya?|ett nytt|nästa)\b[^.]*|\bgäller tills vidare\b"
+    );
+    if let Some(m) = until.find(s) {
+        f.until_replaced = Some(m.as_str().trim().to_string());
+        // The years in "tills nya medborgarlöften för 2018" are the next löfte's.
+        return f;
+    }
+    let years_re = [
+        regex!(&format!(
+            r"\bmedborgarlöfte\w*\s+(?:för\s+)?(?:perioden\s+|åren\s+|året\s+)?{YEAR}"
+        )),
+        regex!(&format!(
+            r"\bgäller\s+(?:för\s+|under\s+)?(?:perioden\s+|åren\s+|året\s+)?{YEAR}"
+        )),
+        regex!(&format!(r"\bför perioden\s+{YEAR}")),
+        regex!(&format!(r"\bunder\s+(?:åren\s+|året\s+)?{YEAR}")),
+    ];
+    for r in years_re {
+        if let Some(c) = r.captures(s) {
+            let y1: i32 = c["y1"].parse().unwrap_or(0);
+            let y2: i32 = c
+                .name("y2")
+                .map_or(y1, |m| m.as_str().parse().unwrap_or(y1));
+            if y1 > 0 && y2 >= y1 && y2 - y1 <= 10 {
+                f.years = Some((y1, y2, c[0].trim().to_string()));
+                break;
+            }
+        }
+    }
+    let start = regex!(&format!(
+        r"\b(?:från och med|fr\.o\.m\.?|från|gäller från)\s+(?:den\s+)?{DATE}"
+    ));
+    if let Some(c) = start.captures(s) {
+        f.start = date_of(&c).map(|d| (d, c[0].to_string()));
+    }
+    let end = regex!(&format!(
+        r"\b(?:fram till|till och med|t\.o\.m\.?|till|tills|gäller till|löper ut)\s+(?:den\s+)?{DATE}"
+    ));
+    if let Some(c) = end.captures(s) {
+        f.end = date_of(&c).map(|d| (d, c[0].to_string()));
+    }
+    if f.start.is_none() && f.end.is_none() {
+        f.start_end_range(s);
+    }
+    let long = [
+        regex!(r"\b(?:det )?kommande året\b|\bett år framåt\b"),
+        regex!(r"\b{N}\s+år\s+framåt\b"),
+        regex!(r"\bunder\s+{N}\s+år\b"),
+        regex!(r"\bde (?:kommande|närmaste)\s+{N}\s+åren\b"),
+    ];
+    for r in long {
+        if let Some(c) = r.captures(s) {
+            let n = c.name("n").and_then(|m| number(m.as_str())).unwrap_or(1);
+            if (1..=10).contains(&n) {
+                f.years_long = Some((n, c[0].trim().to_string()));
+                break;
+            }
+        }
+    }
+    let signing = regex!(
+        r"\bfrån (?:och med )?(?:under)?tecknandet\b|\bfrån (?:och med )?att (?:det|löftet) (?:under)?tecknas\b|\bfrån (?:och med )?(?:under)?skriften\b"
+    );
+    if let Some(m) = signing.find(s) {
+        f.from_signing = Some(m.as_str().to_string());
+    }
+    f
+}
+
+/// The years a title names anywhere ("Medborgarlöfte för Tierp 2019", "… 2016–2017").
+pub fn title_years(title: &str) -> PeriodFacts {
+    let mut f = period_facts(title);
+    if f.years.is_none()
+        && let Some(c) = regex!(r"\b(?P<y1>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<y2>(?:19|20)\d\d))?\b")
+            .captures(title)
+    {
+        let y1: i32 = c["y1"].parse().unwrap_or(0);
+        let y2: i32 = c
+            .name("y2")
+            .map_or(y1, |m| m.as_str().parse().unwrap_or(y1));
+        if y2 >= y1 && y2 - y1 <= 10 {
+            f.years = Some((y1, y2, title.to_string()));
+        }
+    }
+    f
+}
+
+/// "Alvesta den 28 februari 2017", "Undertecknat den 3 mars 2019": the signing date.
+pub fn signed(s: &str) -> Option<NaiveDate> {
+    let line = regex!(&format!(
+        r"^\s*[A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+)?,? (?:den )?{DATE}\s*$"
+    ));
+    let verb = regex!(&format!(
+        r"\b(?:undertecknad\w*|undertecknat|tecknad\w*|tecknat|signerad\w*)\s+(?:den\s+)?{DATE}"
+    ));
+    line.captures(s)
+        .or_else(|| verb.captures(s))
+        .and_then(|c| date_of(&c))
+}
+
+/// "lokalpolisområde Kristinehamn": the lokalpolisområde's name.
+pub fn lokalpolisomrade(s: &str) -> Option<String> {
+    let r = regex!(r"\blokalpolisområde(?:t)? ([A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ]?[\wåäö]+)?)");
+    // Case matters for the name: the (?i) flag is undone for it by checking the letter.
+    let c = r.captures(s)?;
+    let name = c.get(1)?.as_str();
+    name.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then(|| name.to_string())
+}
+
+/// The follow-up's timing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum When {
+    Quarter(i32, u32),
+    Date(NaiveDate),
+    Yearly,
+    Continuous,
+}
+
+/// What a follow-up sentence says of when it happens, with the words.
+pub fn followup_when(s: &str) -> Option<(When, String)> {
+    let q = regex!(
+        r"\b(?P<q>första|andra|tredje|fjärde|1:a|2:a|3:e|4:e) kvartalet(?: (?:år )?(?P<y>(?:19|20)\d\d))"
+    );
+    if let Some(c) = q.captures(s) {
+        let quarter = match c["q"].to_lowercase().as_str() {
+            "första" | "1:a" => 1,
+            "andra" | "2:a" => 2,
+            "tredje" | "3:e" => 3,
+            _ => 4,
+        };
+        let y = c["y"].parse().unwrap_or(0);
+        return Some((When::Quarter(y, quarter), c[0].to_string()));
+    }
+    let d = regex!(&format!(r"\b(?:senast|före|innan|den)\s+(?:den\s+)?{DATE}"));
+    if let Some(c) = d.captures(s)
+        && let Some(date) = date_of(&c)
+    {
+        return Some((When::Date(date), c[0].to_string()));
+    }
+    let y = regex!(r"\bårligen\b|\bvarje år\b|\ben gång (?:per|om|i) året\b|\bårsvis\b");
+    if let Some(m) = y.find(s) {
+        return Some((When::Yearly, m.as_str().to_string()));
+    }
+    let c = regex!(r"\bkontinuerligt\b|\blöpande\b|\bfortlöpande\b|\bvid varje brå-möte\b");
+    c.find(s)
+        .map(|m| (When::Continuous, m.as_str().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_phrases() {
+        let f = period_facts(
+            "Medborgarlöftet gäller tills nya medborgarlöften för 2017 undertecknats.",
+        );
+        assert!(f.until_replaced.is_some());
+        assert_eq!(f.years, None);
+        let f = period_facts("Filipstads kommun har tecknat medborgarlöften för 2016.");
+        assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2016, 2016)));
+        let f = period_facts("följande medborgarlöften för perioden 2017-2018.");
+        assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2017, 2018)));
+        let f = period_facts("Medborgarlöftet gäller under 2019.");
+        assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2019, 2019)));
+        let f = period_facts("medborgarlöftet som gäller fram till den 30 september 2017.");
+        assert_eq!(f.end.map(|e| e.0), NaiveDate::from_ymd_opt(2017, 9, 30));
+        let f = period_facts("pågår från och med tecknandet av medborgarlöftet och två år framåt");
+        assert_eq!(f.years_long.map(|l| l.0), Some(2));
+        assert!(f.from_signing.is_some());
+        let f = period_facts("prioritera arbetet det kommande året");
+        assert_eq!(f.years_long.map(|l| l.0), Some(1));
+        let f = period_facts("Löftet gäller från den 1 mars 2019 till den 29 februari 2020.");
+        assert_eq!(f.start.map(|s| s.0), NaiveDate::from_ymd_opt(2019, 3, 1));
+        assert_eq!(f.end.map(|s| s.0), NaiveDate::from_ymd_opt(2020, 2, 29));
+        assert_eq!(
+            period_facts("Medborgarlöfte 2016-2017").years.map(|y| y.1),
+            Some(2017)
+        );
+        assert!(
+            period_facts("Medborgarlöftet gäller tills vidare.")
+                .until_replaced
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn years_in_a_title() {
+        let f = title_years("Medborgarlöfte för Tierp 2019");
+        assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2019, 2019)));
+        let f = title_years("Kristinehamn – medborgarlöften 2016–2017");
+        assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2016, 2017)));
+        assert_eq!(title_years("Medborgarlöfte i Orsa").years, None);
+    }
+
+    #[test]
+    fn signing_and_area() {
+        assert_eq!(
+            signed("Alvesta den 28 februari 2017"),
+            NaiveDate::from_ymd_opt(2017, 2, 28)
+        );
+        assert_eq!(
+            signed("Löftet undertecknades den 3 mars 2019 av"),
+            NaiveDate::from_ymd_opt(2019, 3, 3)
+        );
+        assert_eq!(signed("Alvesta kommun lovar"), None);
+        assert_eq!(
+            lokalpolisomrade("kommun och lokalpolisområde Kristinehamn har").as_deref(),
+            Some("Kristinehamn")
+        );
+        assert_eq!(lokalpolisomrade("lokalpolisområdeschef skriver"), None);
+    }
+
+    #[test]
+    fn followup_timing() {
+        assert_eq!(
+            followup_when("ska ske första kvartalet 2017.").map(|w| w.0),
+            Some(When::Quarter(2017, 1))
+        );
+        assert_eq!(
+            followup_when("ska årligen följas upp").map(|w| w.0),
+            Some(When::Yearly)
+        );
+        assert_eq!(
+            followup_when("kommer att ske kontinuerligt via").map(|w| w.0),
+            Some(When::Continuous)
+        );
+        assert_eq!(
+            followup_when("senast den 31 mars 2018").map(|w| w.0),
+            Some(When::Date(NaiveDate::from_ymd_opt(2018, 3, 31).unwrap()))
+        );
+    }
+}

@@ -1,0 +1,408 @@
+//! The facts read from several places at once: the kommun, the period, the follow-up, the
+//! signatories.
+
+use std::sync::OnceLock;
+
+use chrono::{Months, NaiveDate};
+use regex::Regex;
+
+use super::dates::{self, PeriodFacts, When};
+use super::{FollowupDraft, Missing, Note, Options, owners};
+use crate::kommuner::{self, Kommun};
+
+macro_rules! regex {
+    ($p:expr) => {{
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| Regex::new($p).expect("the importer's patterns compile"))
+    }};
+}
+
+/// Kommuner named in a title: every run of capitalised words that names one ("Medborgarlöfte
+/// för Kil, Forshaga och Grums", "Karlstads kommun", "Upplands Väsby").
+pub fn kommuner_in(title: &str) -> Vec<&'static Kommun> {
+    let words: Vec<&str> = title
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<&'static Kommun> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut step = 1;
+        for n in [3, 2, 1] {
+            let Some(run) = words.get(i..i + n) else {
+                continue;
+            };
+            if !run[0].chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            if let Some(k) = kommuner::find(&run.join(" ")) {
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+                step = n;
+                break;
+            }
+        }
+        i += step;
+    }
+    out
+}
+
+/// The kommun: given, else named in the title, else the "X kommun" the body names most.
+pub fn kommuner(
+    opts: &Options,
+    title: &str,
+    body: &str,
+    notes: &mut Vec<Note>,
+) -> Result<Vec<&'static Kommun>, Missing> {
+    if let Some(k) = opts.kommun {
+        notes.push(Note::Reading(format!(
+            "the kommun is {} (given with --kommun)",
+            k.name
+        )));
+        return Ok(vec![k]);
+    }
+    let named = kommuner_in(title);
+    if !named.is_empty() {
+        return Ok(named);
+    }
+    let r = regex!(r"\b([A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+)?)s? (?:kommun|stad)\b");
+    let mut counts: Vec<(&'static Kommun, usize)> = Vec::new();
+    for c in r.captures_iter(body) {
+        if let Some(k) = kommuner::find(&c[1]) {
+            match counts.iter_mut().find(|(x, _)| *x == k) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((k, 1)),
+            }
+        }
+    }
+    let best = counts.iter().max_by_key(|(_, n)| *n).map(|(k, _)| *k);
+    let k = best.ok_or(Missing::Kommun)?;
+    notes.push(Note::Reading(format!(
+        "the title names no kommun; of the \"… kommun\" the text names, {} comes most often",
+        k.name
+    )));
+    Ok(vec![k])
+}
+
+fn years_end(start: NaiveDate, years: u32) -> Option<NaiveDate> {
+    start
+        .checked_add_months(Months::new(12 * years))?
+        .pred_opt()
+}
+
+/// The first reading of each kind, over every sentence read.
+fn merged(facts: &[PeriodFacts]) -> PeriodFacts {
+    let mut m = PeriodFacts::default();
+    for f in facts {
+        m.years = m.years.or(f.years.clone());
+        m.start = m.start.or(f.start.clone());
+        m.end = m.end.or(f.end.clone());
+        m.years_long = m.years_long.or(f.years_long.clone());
+        m.from_signing = m.from_signing.or(f.from_signing.clone());
+        m.until_replaced = m.until_replaced.or(f.until_replaced.clone());
+    }
+    m
+}
+
+fn start_of(
+    f: &PeriodFacts,
+    signed: Option<NaiveDate>,
+    opts: &Options,
+) -> Result<(NaiveDate, String), Missing> {
+    if let Some(s) = opts.start {
+        return Ok((s, "the start is given with --start".into()));
+    }
+    if let Some((d, _)) = &f.start {
+        return Ok((*d, String::new()));
+    }
+    if let (Some(_), Some(d)) = (&f.from_signing, signed) {
+        return Ok((d, "the period starts at the signing".into()));
+    }
+    if let Some((y1, _, w)) = &f.years {
+        let d = NaiveDate::from_ymd_opt(*y1, 1, 1).ok_or(Missing::Start { end: None })?;
+        let why = if f.from_signing.is_some() {
+            format!(
+                "the start is the signing, which the text does not date; \"{w}\" read as from {d}"
+            )
+        } else {
+            format!("\"{w}\" read as calendar years, from {d}")
+        };
+        return Ok((d, why));
+    }
+    let end = opts.end.or(f.end.as_ref().map(|e| e.0));
+    if let (Some(end), Some((n, w))) = (end, &f.years_long) {
+        let d = end
+            .checked_sub_months(Months::new(12 * n))
+            .and_then(|d| d.succ_opt())
+            .ok_or(Missing::Start { end: Some(end) })?;
+        let why = format!("the start is not stated; \"{w}\" up to {end} read as from {d}");
+        return Ok((d, why));
+    }
+    Err(Missing::Start { end })
+}
+
+fn end_of(
+    f: &PeriodFacts,
+    start: NaiveDate,
+    opts: &Options,
+) -> Result<(NaiveDate, String), Missing> {
+    let year_end = |y: i32| NaiveDate::from_ymd_opt(y, 12, 31).ok_or(Missing::End { start });
+    if let Some(e) = opts.end {
+        return Ok((e, "the end is given with --end".into()));
+    }
+    if let Some((d, _)) = &f.end {
+        return Ok((*d, String::new()));
+    }
+    match (&f.years, &f.years_long) {
+        (Some((y1, y2, w)), _) if y2 > y1 => {
+            Ok((year_end(*y2)?, format!("\"{w}\": to the end of {y2}")))
+        }
+        (_, Some((n, w))) => {
+            let d = years_end(start, *n).ok_or(Missing::End { start })?;
+            Ok((d, format!("\"{w}\" from {start}: to {d}")))
+        }
+        (Some((_, y2, w)), None) => Ok((year_end(*y2)?, format!("\"{w}\": to the end of {y2}"))),
+        (None, None) => Err(Missing::End { start }),
+    }
+}
+
+/// The period from every fact read, or the missing part; the words it was read from and
+/// the readings made go to `notes`.
+pub fn period(
+    facts: &[PeriodFacts],
+    signed: Option<NaiveDate>,
+    opts: &Options,
+    notes: &mut Vec<Note>,
+) -> Result<(NaiveDate, NaiveDate, bool), Missing> {
+    let f = merged(facts);
+    let words = [
+        f.years.as_ref().map(|y| &y.2),
+        f.start.as_ref().map(|s| &s.1),
+        f.end.as_ref().map(|e| &e.1),
+        f.years_long.as_ref().map(|l| &l.1),
+        f.from_signing.as_ref(),
+        f.until_replaced.as_ref(),
+    ];
+    for w in words.into_iter().flatten() {
+        let quoted = notes
+            .iter()
+            .any(|n| matches!(n, Note::Quote(q) if q.contains(w.as_str())));
+        if !quoted {
+            notes.push(Note::Quote(w.clone()));
+        }
+    }
+    let (start, start_note) = start_of(&f, signed, opts)?;
+    let (end, end_note) = end_of(&f, start, opts)?;
+    for n in [start_note, end_note] {
+        if !n.is_empty() {
+            notes.push(Note::Reading(n));
+        }
+    }
+    if f.until_replaced.is_some() {
+        notes.push(Note::Reading(
+            "in force until the next löfte is signed (until_replaced); the activities' windows still end at `end`".into(),
+        ));
+    }
+    if end < start {
+        return Err(Missing::EndBeforeStart { start, end });
+    }
+    let longest = start.checked_add_months(Months::new(12 * crate::model::MAX_PERIOD_YEARS));
+    if longest.is_none_or(|l| end >= l) {
+        return Err(Missing::TooLong { start, end });
+    }
+    Ok((start, end, f.until_replaced.is_some()))
+}
+
+/// A follow-up clause that says nothing but when ("Uppföljning av medborgarlöftet ska ske").
+fn only_when(rest: &str) -> bool {
+    regex!(r"(?i)^(?:uppföljning(?:en)?(?: av (?:medborgar)?löfte\w*)?|medborgarlöfte\w*(?: resultat)?|resultatet) (?:ska|skall|kommer att) (?:ske|göras|genomföras|följas upp)\s*\.?$")
+        .is_match(rest.trim())
+}
+
+fn strip_prepositions(p: &str) -> String {
+    let p = regex!(r"(?i)^(?:i|på|vid|för|via)\s+").replace(p.trim(), "");
+    regex!(r"(?i)\s+och\s+(?:i|på|vid)\s+")
+        .replace_all(&p, " och ")
+        .trim_end_matches('.')
+        .to_string()
+}
+
+fn when_toml(w: &When) -> String {
+    match w {
+        When::Quarter(y, q) => format!("\"{y}-Q{q}\""),
+        When::Date(d) => d.to_string(),
+        When::Yearly => "\"yearly\"".into(),
+        When::Continuous => "\"continuous\"".into(),
+    }
+}
+
+/// The follow-up from the sentences of its section.
+pub fn followup(sentences: &[String]) -> FollowupDraft {
+    let mut f = FollowupDraft::default();
+    let presented = regex!(
+        r"(?i)^(?P<a>.*?)[\s,]*(?:\s+och\s+)?(?:kommer att |ska |skall )?(?:presenteras|redovisas|publiceras)\s+(?P<p>(?:i|på|vid|för)\s+.+?)\.?$"
+    );
+    let followed_in = regex!(r"följas upp (?:i|på) ([A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+)*)");
+    let via = regex!(r"\bvia (polisen|kommunpolisen|kommunen|[\wåäö]+samordnaren|BRÅ)\b");
+    let mut queue: Vec<String> = sentences.to_vec();
+    queue.reverse();
+    while let Some(s) = queue.pop() {
+        if let Some((before, an)) = owners::split_ansvarig(&s) {
+            f.notes.push(Note::Quote(an.words.clone()));
+            let who: Vec<&str> = an.owners.iter().map(|o| o.who.name()).collect();
+            f.responsible = Some(who.join(" och "));
+            for part in [an.rest, before].into_iter().filter(|p| !p.is_empty()) {
+                queue.push(part);
+            }
+            continue;
+        }
+        let mut s = s;
+
+        if let Some(c) = presented.captures(&s) {
+            f.presented = Some(strip_prepositions(&c["p"]));
+            f.notes.push(Note::Quote(c[0].trim().to_string()));
+            let a = c["a"].trim().trim_end_matches(" och").to_string();
+            if a.split_whitespace().count() <= 2 {
+                continue;
+            }
+            s = super::acts::sentence(&a);
+        }
+        if f.presented.is_none()
+            && let Some(c) = followed_in.captures(&s)
+        {
+            f.presented = Some(c[1].to_string());
+            f.notes
+                .push(Note::Reading(format!("\"{}\": presented there", &c[0])));
+        }
+        if f.responsible.is_none()
+            && let Some(c) = via.captures(&s)
+        {
+            f.responsible = Some(c[1].to_string());
+            f.notes
+                .push(Note::Reading(format!("\"{}\": responsible", &c[0])));
+        }
+        if f.when.is_none()
+            && let Some((w, words)) = dates::followup_when(&s)
+        {
+            f.when = Some(when_toml(&w));
+            let rest = s
+                .replacen(&words, "", 1)
+                .replace("  ", " ")
+                .replace(" .", ".");
+            if only_when(&rest) {
+                f.notes.push(Note::Quote(s.clone()));
+                continue;
+            }
+            f.notes.push(Note::Quote(words));
+        }
+        f.how.push(s);
+    }
+    f
+}
+
+/// Signatories from the lines after the signing line: names on the first line (two names
+/// side by side when it has four capitalised words), titles after.
+pub fn signatories(lines: &[String], notes: &mut Vec<Note>) -> Vec<(String, Option<String>)> {
+    let Some((first, rest)) = lines.split_first() else {
+        return Vec::new();
+    };
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !capitalised || words.is_empty() || words.len() > 6 {
+        for l in lines {
+            notes.push(Note::Text(l.clone()));
+        }
+        return Vec::new();
+    }
+    if words.len() == 4 {
+        notes.push(Note::Reading(format!(
+            "\"{first}\" read as two names side by side; their titles could not be told apart by column:"
+        )));
+        for l in rest {
+            notes.push(Note::Text(l.clone()));
+        }
+        return vec![(words[..2].join(" "), None), (words[2..].join(" "), None)];
+    }
+    let role = (!rest.is_empty()).then(|| rest.join(", "));
+    vec![(first.clone(), role)]
+}
+
+/// "Per-Samuel Nisser (M), kommunstyrelsens ordförande och Orla Kristoffersen,
+/// lokalpolisområdeschef skriver under medborgarlöftet."
+pub fn signatories_sentence(s: &str) -> Option<Vec<(String, Option<String>)>> {
+    let r = regex!(
+        r"^(?P<n1>[A-ZÅÄÖ][^,]{2,40}), (?P<r1>[^,]{2,60}?) och (?P<n2>[A-ZÅÄÖ][^,]{2,40}), (?P<r2>[^,]{2,60}?),? (?:skriver under|undertecknar|har undertecknat|tecknar)\b"
+    );
+    let c = r.captures(s)?;
+    Some(vec![
+        (c["n1"].trim().to_string(), Some(c["r1"].trim().to_string())),
+        (c["n2"].trim().to_string(), Some(c["r2"].trim().to_string())),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kommuner_in_titles() {
+        let names = |t: &str| kommuner_in(t).iter().map(|k| k.name).collect::<Vec<_>>();
+        assert_eq!(names("Medborgarlöften i Filipstad"), ["Filipstad"]);
+        assert_eq!(
+            names("Polisens medborgarlöfte i samverkan med Karlstads kommun"),
+            ["Karlstad"]
+        );
+        assert_eq!(
+            names("Medborgarlöfte för Kil, Forshaga och Grums"),
+            ["Kil", "Forshaga", "Grums"]
+        );
+        assert_eq!(names("Medborgarlöfte i Upplands Väsby"), ["Upplands Väsby"]);
+        assert!(names("Medborgarlöfte 2019").is_empty());
+    }
+
+    #[test]
+    fn followup_fields() {
+        let f = followup(&[
+            "Uppföljning av medborgarlöftet ska ske första kvartalet 2017.".into(),
+            "Uppföljningen genomförs av polisen.".into(),
+            "Ansvarig: Polisen.".into(),
+            "Resultatet kommer att presenteras i Filipstads tidning och på kommunens hemsida."
+                .into(),
+        ]);
+        assert_eq!(f.when.as_deref(), Some("\"2017-Q1\""));
+        assert_eq!(f.how, ["Uppföljningen genomförs av polisen."]);
+        assert_eq!(f.responsible.as_deref(), Some("polisen"));
+        assert_eq!(
+            f.presented.as_deref(),
+            Some("Filipstads tidning och kommunens hemsida")
+        );
+        let f = followup(&["Uppföljning kommer att ske kontinuerligt via kommunpolisen och redovisas på BRÅ möten.".into()]);
+        assert_eq!(f.when.as_deref(), Some("\"continuous\""));
+        assert_eq!(
+            f.how,
+            ["Uppföljning kommer att ske kontinuerligt via kommunpolisen."]
+        );
+        assert_eq!(f.responsible.as_deref(), Some("kommunpolisen"));
+        assert_eq!(f.presented.as_deref(), Some("BRÅ möten"));
+    }
+
+    #[test]
+    fn signatories_side_by_side_and_in_a_sentence() {
+        let mut n = Vec::new();
+        let s = signatories(&["Jonas Eek Per Ribacke".into(), "Chef".into()], &mut n);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[1].0, "Per Ribacke");
+        let s = signatories_sentence("Per-Samuel Nisser (M), kommunstyrelsens ordförande och Orla Kristoffersen, lokalpolisområdeschef skriver under medborgarlöftet.").unwrap();
+        assert_eq!(
+            s[0],
+            (
+                "Per-Samuel Nisser (M)".into(),
+                Some("kommunstyrelsens ordförande".into())
+            )
+        );
+        assert_eq!(s[1].1.as_deref(), Some("lokalpolisområdeschef"));
+    }
+}

@@ -1,0 +1,389 @@
+//! Who promises what: "Ansvarig: Polisen", "/ ansvarig polisen", "Ansvarig för upptäckt och
+//! lagföring: Polisen, ansvarig för uppföljning och vård: Kommunen", "Polisen lovar"
+//! headings, "X och Y lovar att …", "tillsammans med kommunen".
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::kommuner;
+use crate::model::{Owner, Party};
+
+macro_rules! regex {
+    ($p:expr) => {{
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| Regex::new($p).expect("the importer's patterns compile"))
+    }};
+}
+
+/// Names of the police, and of a kommun's organisation, as the texts write them.
+const POLICE: &[&str] = &[
+    "polisen",
+    "polis",
+    "polismyndigheten",
+    "lokalpolisen",
+    "kommunpolisen",
+    "kommunpolis",
+    "lokalpolisområdet",
+];
+/// "kommunerna" (every kommun of a löfte for several) is read as kommunen until the format
+/// has an owner for it (issue 11).
+const KOMMUN: &[&str] = &["kommunen", "kommun", "kommunerna"];
+/// A subject that names both signing parties.
+const BOTH: &[&str] = &[
+    "tillsammans",
+    "vi",
+    "vi tillsammans",
+    "vi gemensamt",
+    "gemensamt",
+];
+/// Endings of named organisations that can be a subject ("Räddningstjänsten lovar").
+const ORG_ENDINGS: &str = r"(?i)(?:bolag\w*|\bAB|tjänst\w*|nämnd\w*|förvaltning\w*|förening\w*|rådet|skola\w*|skolor|kyrka\w*|verket|myndighet\w*|region\w*|företag\w*|bostäder|vakt\w*|föreningar)$";
+
+/// One party named in a list, strictly: polisen, kommunen, "Alvesta kommun", a named
+/// organisation. None for anything else.
+pub fn party(item: &str) -> Option<Vec<Party>> {
+    let t = item.trim().trim_end_matches(['.', ',', ':']).trim();
+    let l = t.to_lowercase();
+    if POLICE.contains(&l.as_str()) || l.starts_with("lokalpolisområde ") {
+        return Some(vec![Party::Polisen]);
+    }
+    if KOMMUN.contains(&l.as_str()) {
+        return Some(vec![Party::Kommunen]);
+    }
+    if BOTH.contains(&l.as_str()) {
+        return Some(vec![Party::Polisen, Party::Kommunen]);
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if let [name @ .., last] = words.as_slice()
+        && matches!(last.to_lowercase().as_str(), "kommun" | "stad" | "kommuns")
+        && !name.is_empty()
+        && kommuner::find(&name.join(" ")).is_some()
+    {
+        return Some(vec![Party::Kommunen]);
+    }
+    if let [first, rest @ ..] = words.as_slice()
+        && first.eq_ignore_ascii_case("region")
+        && kommuner::find(&rest.join(" ")).is_some()
+    {
+        return Some(vec![Party::Kommunen]);
+    }
+    let capital = t.chars().next().is_some_and(char::is_uppercase);
+    if capital && words.len() <= 4 && regex!(ORG_ENDINGS).is_match(t) {
+        return Some(vec![Party::Other(t.to_string())]);
+    }
+    None
+}
+
+/// A list of parties ("Polisen och Karlstads kommun"), every item a party; None otherwise.
+pub fn parties(s: &str) -> Option<Vec<Party>> {
+    let s = s.trim();
+    if s.is_empty() || s.split_whitespace().count() > 8 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for item in regex!(r",\s*|\s+(?:och|samt|&)\s+").split(s) {
+        for p in party(item)? {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    Some(out)
+}
+
+fn owner(who: Party, role: Option<&str>) -> Owner {
+    Owner {
+        who,
+        role: role.map(str::to_string),
+    }
+}
+
+/// The owners an "Ansvarig" clause names, and what follows it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Ansvar {
+    pub owners: Vec<Owner>,
+    pub partners: Vec<Owner>,
+    /// Text after the owners that is a new sentence ("Ansvarig: Kommunen Resultatet …").
+    pub rest: String,
+    /// The clause as written.
+    pub words: String,
+}
+
+/// A list of owners after "Ansvarig:", leniently: a party not recognised is kept as a named
+/// party, and a capitalised word right after a recognised party starts the rest.
+fn owner_list(s: &str, role: Option<&str>, a: &mut Ansvar) {
+    let s = s.trim();
+    let (main, partners) = match regex!(r"(?i)\s+i samverkan med\s+").find(s) {
+        Some(m) => (&s[..m.start()], Some(&s[m.end()..])),
+        None => (s, None),
+    };
+    let tokens: Vec<&str> = main.split_whitespace().collect();
+    let mut cur: Vec<&str> = Vec::new();
+    let mut i = 0;
+    let push = |cur: &mut Vec<&str>, a: &mut Ansvar| {
+        let item = cur.join(" ");
+        let item = item.trim_end_matches([',', '.']);
+        if !item.is_empty() {
+            let ps = party(item).unwrap_or_else(|| vec![Party::parse(item)]);
+            for p in ps {
+                if !a.owners.iter().any(|o| o.who == p) {
+                    a.owners.push(owner(p, role));
+                }
+            }
+        }
+        cur.clear();
+    };
+    while i < tokens.len() {
+        let t = tokens[i];
+        cur.push(t);
+        i += 1;
+        let next = tokens.get(i).copied().unwrap_or("");
+        if t.ends_with(',') || matches!(next, "och" | "samt" | "&") {
+            push(&mut cur, a);
+            if matches!(next, "och" | "samt" | "&") {
+                i += 1;
+            }
+        } else if !next.is_empty()
+            && next.chars().next().is_some_and(char::is_uppercase)
+            && party(&cur.join(" ")).is_some()
+        {
+            push(&mut cur, a);
+            a.rest = tokens[i..].join(" ");
+            break;
+        }
+    }
+    push(&mut cur, a);
+    if let Some(p) = partners {
+        for item in regex!(r",\s*|\s+(?:och|samt)\s+").split(p.trim_end_matches('.')) {
+            let ps = party(item).unwrap_or_else(|| vec![Party::parse(item)]);
+            for who in ps {
+                a.partners.push(owner(who, Some("i samverkan")));
+            }
+        }
+    }
+}
+
+/// Splits an "Ansvarig" clause off a text: the text before it, and the owners it names.
+/// Forms: "… Ansvarig: Polisen", "… / ansvarig polisen", "… Ansvarig för R1: Polisen,
+/// ansvarig för R2: Kommunen", "… Ansvarig: Polisen i samverkan med kommunen".
+pub fn split_ansvarig(text: &str) -> Option<(String, Ansvar)> {
+    let slash = regex!(r"(?i)\s*/\s*ansvar(?:ig|iga)?\s*:?\s+(\S.*?)\)?$");
+    if let Some(c) = slash.captures(text) {
+        let mut a = Ansvar {
+            words: c[0].trim().trim_start_matches('/').trim().to_string(),
+            ..Ansvar::default()
+        };
+        owner_list(&c[1], None, &mut a);
+        return Some((text[..c.get(0)?.start()].trim().to_string(), a));
+    }
+    let colon = regex!(r"(?:^|[\s.(])((?:Huvud)?[Aa]nsvar(?:ig|iga)?(?: för [^:]{1,80})?:)");
+    let start = colon.captures(text)?.get(1)?.start();
+    let tail = text[start..].trim_end().trim_end_matches(')');
+    let mut a = Ansvar {
+        words: tail.trim().to_string(),
+        ..Ansvar::default()
+    };
+    let clause =
+        regex!(r"(?i)^(?:huvud)?ansvar(?:ig|iga)?(?: för (?P<role>[^:]+))?:\s*(?P<who>.*)$");
+    for part in regex!(r",\s*(?i:ansvarig)").split(tail) {
+        let lower = part.to_lowercase();
+        let part = if lower.starts_with("ansvar") || lower.starts_with("huvudansvar") {
+            part.to_string()
+        } else {
+            format!("ansvarig{part}")
+        };
+        let Some(c) = clause.captures(&part) else {
+            continue;
+        };
+        let role = c.name("role").map(|r| r.as_str().trim());
+        owner_list(&c["who"], role, &mut a);
+        if !a.rest.is_empty() {
+            break;
+        }
+    }
+    let before = text[..start]
+        .trim()
+        .trim_end_matches('(')
+        .trim()
+        .to_string();
+    Some((before, a))
+}
+
+/// A sentence "X (och Y) lovar att …" / "X kommer (tillsammans) att …" / "X ska …": the
+/// parties and the rest.
+pub fn subject(s: &str) -> Option<(Vec<Party>, String)> {
+    let r = regex!(
+        r"^(?P<subj>[^,]{2,80}?)\s+(?:lovar(?:\s+(?:gemensamt|tillsammans|också|även))*\s+att|kommer(?:\s+(?:också|även|tillsammans|gemensamt))*\s+att|ska(?:ll)?(?:\s+(?:också|även|tillsammans|gemensamt))*|åtar sig att)\s+(?P<pred>.+)$"
+    );
+    let c = r.captures(s.trim())?;
+    let ps = parties(&c["subj"])?;
+    Some((ps, c["pred"].trim().to_string()))
+}
+
+/// A heading or lead-in that names who promises the items under it: "Polisen lovar",
+/// "Alvesta kommun lovar", "Polisen kommer också att:", "Tillsammans lovar".
+pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
+    let lead = h.trim_end().ends_with(':');
+    let h = h.trim().trim_end_matches(':').trim();
+    let r = regex!(
+        r"(?i)^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig)(?:\s+(?:också|även|tillsammans|gemensamt|följande|vi|att))*$"
+    );
+    if let Some(c) = r.captures(h) {
+        return parties(&c["subj"]);
+    }
+    let own = regex!(r"(?i)^(?P<subj>.{2,40}) (?:medborgar)?löften?$");
+    if let Some(c) = own.captures(h) {
+        let subj = c["subj"].to_string();
+        if matches!(
+            subj.to_lowercase().as_str(),
+            "gemensamma" | "våra gemensamma"
+        ) {
+            return Some(vec![Party::Polisen, Party::Kommunen]);
+        }
+        let bare = subj.strip_suffix('s').unwrap_or(&subj);
+        if let Some(ps) = parties(bare) {
+            return Some(ps);
+        }
+    }
+    // A lead that is only a party: "Polisen:", "Kommunen och polisen:".
+    parties(h).filter(|_| lead && h.split_whitespace().count() <= 5)
+}
+
+/// Parties named "tillsammans med X" in an activity: they take part.
+pub fn together_with(s: &str) -> Vec<(Party, String)> {
+    let r = regex!(r"(?i)\btillsammans med (polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun)\b");
+    r.captures_iter(s)
+        .filter_map(|c| {
+            let ps = party(&c[1])?;
+            Some((ps.into_iter().next()?, c[0].to_string()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn o(p: Party) -> Owner {
+        owner(p, None)
+    }
+
+    #[test]
+    fn parties_in_lists() {
+        assert_eq!(
+            parties("Polisen och Karlstads kommun"),
+            Some(vec![Party::Polisen, Party::Kommunen])
+        );
+        assert_eq!(parties("Alvesta kommun"), Some(vec![Party::Kommunen]));
+        assert_eq!(
+            parties("Tillsammans"),
+            Some(vec![Party::Polisen, Party::Kommunen])
+        );
+        assert_eq!(
+            parties("Räddningstjänsten"),
+            Some(vec![Party::Other("Räddningstjänsten".into())])
+        );
+        assert_eq!(parties("Medborgarlöftet"), None);
+        assert_eq!(parties("Det"), None);
+    }
+
+    #[test]
+    fn ansvarig_colon() {
+        let (before, a) =
+            split_ansvarig("Polisen lovar att patrullera. Ansvarig: Polisen").unwrap();
+        assert_eq!(before, "Polisen lovar att patrullera.");
+        assert_eq!(a.owners, [o(Party::Polisen)]);
+        let (_, a) = split_ansvarig(
+            "X. Ansvarig för upptäckt och lagföring: Polisen, ansvarig för uppföljning och vård: Kommunen",
+        )
+        .unwrap();
+        assert_eq!(
+            a.owners,
+            [
+                owner(Party::Polisen, Some("upptäckt och lagföring")),
+                owner(Party::Kommunen, Some("uppföljning och vård"))
+            ]
+        );
+        let (_, a) = split_ansvarig("X. Ansvarig: Polisen i samverkan med kommunen").unwrap();
+        assert_eq!(a.owners, [o(Party::Polisen)]);
+        assert_eq!(a.partners, [owner(Party::Kommunen, Some("i samverkan"))]);
+        let (_, a) =
+            split_ansvarig("Y. Ansvarig: Kommunen Resultatet kommer att presenteras.").unwrap();
+        assert_eq!(a.owners, [o(Party::Kommunen)]);
+        assert_eq!(a.rest, "Resultatet kommer att presenteras.");
+        assert!(split_ansvarig("den som är ansvarig för trafiken").is_none());
+        let (before, a) = split_ansvarig("Kontroller vid skolor. Ansvar: Polisen").unwrap();
+        assert_eq!(
+            (before.as_str(), a.owners.clone()),
+            ("Kontroller vid skolor.", vec![o(Party::Polisen)])
+        );
+        let (before, a) = split_ansvarig("Kontroller vid skolor (ansvarig: polisen)").unwrap();
+        assert_eq!(
+            (before.as_str(), a.owners),
+            ("Kontroller vid skolor", vec![o(Party::Polisen)])
+        );
+    }
+
+    #[test]
+    fn ansvarig_after_a_slash() {
+        let (before, a) = split_ansvarig("Fotpatrullering i centrum/ ansvarig polisen").unwrap();
+        assert_eq!(before, "Fotpatrullering i centrum");
+        assert_eq!(a.owners, [o(Party::Polisen)]);
+        let (_, a) = split_ansvarig("ANDT-arbete/ ansvariga polisen och kommunen").unwrap();
+        assert_eq!(a.owners, [o(Party::Polisen), o(Party::Kommunen)]);
+        let (_, a) = split_ansvarig("Vandring / ansvarig Bostadsbolaget").unwrap();
+        assert_eq!(a.owners, [o(Party::Other("Bostadsbolaget".into()))]);
+    }
+
+    #[test]
+    fn subjects_and_headings() {
+        let (ps, pred) =
+            subject("Polisen och Karlstads kommun kommer tillsammans att ha fler tillsyner.")
+                .unwrap();
+        assert_eq!(ps, [Party::Polisen, Party::Kommunen]);
+        assert_eq!(pred, "ha fler tillsyner.");
+        assert!(subject("Medborgarlöftet kommer att följas upp.").is_none());
+        assert_eq!(heading_owner("Polisen lovar"), Some(vec![Party::Polisen]));
+        assert_eq!(
+            heading_owner("Alvesta kommun lovar"),
+            Some(vec![Party::Kommunen])
+        );
+        assert_eq!(
+            heading_owner("Kommunen kommer också att:"),
+            Some(vec![Party::Kommunen])
+        );
+        assert_eq!(
+            heading_owner("Tillsammans lovar vi"),
+            Some(vec![Party::Polisen, Party::Kommunen])
+        );
+        assert_eq!(heading_owner("Polisen lovar att under 2020"), None);
+        assert_eq!(
+            heading_owner("Tillsammans lovar"),
+            Some(vec![Party::Polisen, Party::Kommunen])
+        );
+        assert_eq!(heading_owner("Uppföljning"), None);
+        assert_eq!(heading_owner("Polisen:"), Some(vec![Party::Polisen]));
+        assert_eq!(heading_owner("POLISEN LOVAR"), Some(vec![Party::Polisen]));
+        assert_eq!(heading_owner("Polisens löften"), Some(vec![Party::Polisen]));
+        assert_eq!(
+            heading_owner("Kommunens löften"),
+            Some(vec![Party::Kommunen])
+        );
+        assert_eq!(
+            heading_owner("Gemensamma löften"),
+            Some(vec![Party::Polisen, Party::Kommunen])
+        );
+        assert_eq!(
+            heading_owner("Vi lovar att:"),
+            Some(vec![Party::Polisen, Party::Kommunen])
+        );
+    }
+
+    #[test]
+    fn together_with_names_partners() {
+        let t = together_with("Att tillsammans med Polisen genomföra möten");
+        assert_eq!(t[0].0, Party::Polisen);
+        assert!(together_with("tillsammans med övriga").is_empty());
+    }
+}

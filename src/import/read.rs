@@ -1,0 +1,512 @@
+//! Walks the blocks of a published text section by section and collects the draft.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::clean::{self, Block};
+use super::dates::{self, PeriodFacts};
+use super::rules;
+use super::{Draft, FollowupDraft, Missing, Note, Options, ProblemDraft, acts, facts, owners};
+use crate::model::Party;
+
+macro_rules! regex {
+    ($p:expr) => {{
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| Regex::new($p).expect("the importer's patterns compile"))
+    }};
+}
+
+/// The section a block is in, from the heading above it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Sec {
+    Head,
+    Intro,
+    Problem,
+    Priorities,
+    Promise,
+    Acts(Option<Vec<Party>>),
+    Followup,
+    Period,
+    Other,
+}
+
+/// Section headings, as data: pattern and section.
+const HEADINGS: &[(&str, &str)] = &[
+    (
+        r"(?i)^(?:lokal\s+)?(?:problembild|lägesbild|problem|bakgrund|nulägesbeskrivning|nuläge)\b",
+        "problem",
+    ),
+    (r"(?i)^uppföljning\b", "followup"),
+    (
+        r"(?i)^(?:tidsram|period|giltighet|löftesperiod|tid)\b",
+        "period",
+    ),
+    (
+        r"(?i)^(?:vårt |våra )?medborgarlöfte[nt]?(?:\s+(?:för\s+)?\d{4}.*)?$",
+        "promise",
+    ),
+    (
+        r"(?i)^(?:aktiviteter|åtgärder|insatser|åtaganden|det här gör vi|det här lovar vi|vi lovar|löften)$",
+        "acts",
+    ),
+];
+
+struct Reader<'a> {
+    opts: &'a Options,
+    sec: Sec,
+    head: Vec<Note>,
+    intro: Vec<Note>,
+    top_notes: Vec<Note>,
+    title: String,
+    body: String,
+    lpo: Option<String>,
+    source: Option<String>,
+    signed: Option<(chrono::NaiveDate, String)>,
+    signatories: Vec<(String, Option<String>)>,
+    promise: Option<String>,
+    facts: Vec<PeriodFacts>,
+    period_notes: Vec<Note>,
+    problem: ProblemDraft,
+    problem_paras_have_lofte: Vec<bool>,
+    activities: Vec<super::ActivityDraft>,
+    pending: Vec<Note>,
+    followup_seen: bool,
+    followup: Vec<String>,
+    followup_notes: Vec<Note>,
+}
+
+fn mentions_lofte(s: &str) -> bool {
+    s.to_lowercase().contains("löfte")
+}
+
+/// The title: the first short block near the top that names a löfte, else the first heading.
+fn title_index(blocks: &[Block]) -> Option<usize> {
+    let short = |s: &str| s.chars().count() <= 120 && !s.trim_end().ends_with('.');
+    let near = &blocks[..blocks.len().min(8)];
+    near.iter()
+        .position(
+            |b| matches!(b, Block::Heading(h) | Block::Para(h) if short(h) && mentions_lofte(h)),
+        )
+        .or_else(|| near.iter().position(|b| matches!(b, Block::Heading(_))))
+}
+
+pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
+    let c = clean::blocks(text);
+    let mut r = Reader {
+        opts,
+        sec: Sec::Head,
+        head: Vec::new(),
+        intro: Vec::new(),
+        top_notes: Vec::new(),
+        title: String::new(),
+        body: String::new(),
+        lpo: None,
+        source: None,
+        signed: None,
+        signatories: Vec::new(),
+        promise: None,
+        facts: Vec::new(),
+        period_notes: Vec::new(),
+        problem: ProblemDraft::default(),
+        problem_paras_have_lofte: Vec::new(),
+        activities: Vec::new(),
+        pending: Vec::new(),
+        followup_seen: false,
+        followup: Vec::new(),
+        followup_notes: Vec::new(),
+    };
+    if !c.furniture.is_empty() {
+        let list: Vec<String> = c.furniture.iter().map(|f| format!("\"{f}\"")).collect();
+        r.head.push(Note::Reading(format!(
+            "dropped as page furniture: {}",
+            list.join(", ")
+        )));
+    }
+    if !c.joined.is_empty() {
+        r.head.push(Note::Reading(format!(
+            "words split at a line break joined again: {}",
+            c.joined.join(", ")
+        )));
+    }
+    let t = title_index(&c.blocks);
+    for (i, b) in c.blocks.iter().enumerate() {
+        match t {
+            Some(t) if i == t => {
+                let (Block::Heading(h) | Block::Para(h)) = b else {
+                    continue;
+                };
+                r.title = h.trim_end_matches(':').to_string();
+                r.facts.push(dates::title_years(h));
+                r.sec = Sec::Intro;
+            }
+            Some(t) if i < t => r.unplaced_block(b),
+            _ => {
+                if r.sec == Sec::Head {
+                    r.sec = Sec::Intro;
+                }
+                r.block(b);
+            }
+        }
+    }
+    r.finish()
+}
+
+impl Reader<'_> {
+    fn unplaced_block(&mut self, b: &Block) {
+        let text = match b {
+            Block::Heading(s) | Block::Para(s) | Block::Item { text: s, .. } => s.clone(),
+            Block::Signature(lines) => lines.join(" "),
+        };
+        self.head.push(Note::Text(text));
+    }
+
+    /// Where a sentence no rule placed is kept.
+    fn unplaced(&mut self, s: &str) {
+        let n = Note::Text(s.to_string());
+        match self.sec {
+            Sec::Head => self.head.push(n),
+            Sec::Problem | Sec::Priorities => self.problem.notes.push(n),
+            Sec::Followup => self.followup_notes.push(n),
+            Sec::Period => self.period_notes.push(n),
+            _ if self.activities.is_empty() => self.intro.push(n),
+            _ => self.pending.push(n),
+        }
+    }
+
+    fn block(&mut self, b: &Block) {
+        match b {
+            Block::Heading(h) => {
+                self.body.push_str(h);
+                self.body.push('\n');
+                if h.ends_with(':') {
+                    self.lead(h);
+                } else {
+                    self.heading(h);
+                }
+            }
+            Block::Para(p) => {
+                self.body.push_str(p);
+                self.body.push('\n');
+                self.para(p);
+            }
+            Block::Item { ordered, text } => self.item(*ordered, text),
+            Block::Signature(lines) => {
+                for l in lines {
+                    if self.lpo.is_none() {
+                        self.lpo = dates::lokalpolisomrade(l);
+                    }
+                }
+                let s = facts::signatories(lines, &mut self.top_notes);
+                self.signatories.extend(s);
+            }
+        }
+    }
+
+    fn enter_acts(&mut self, owners: Option<Vec<Party>>) {
+        // The paragraph right before the first list of activities, when it speaks of the
+        // löfte, is its promise ("… har därför tillsammans tagit fram följande medborgarlöften").
+        if self.promise.is_none()
+            && self.activities.is_empty()
+            && self.sec == Sec::Problem
+            && self.problem_paras_have_lofte.last() == Some(&true)
+        {
+            self.problem_paras_have_lofte.pop();
+            self.promise = self.problem.paras.pop();
+        }
+        self.sec = Sec::Acts(owners);
+    }
+
+    fn heading(&mut self, h: &str) {
+        static R: OnceLock<Vec<(Regex, &str)>> = OnceLock::new();
+        let rules = R.get_or_init(|| {
+            HEADINGS
+                .iter()
+                .map(|(p, k)| (Regex::new(p).expect("the importer's patterns compile"), *k))
+                .collect()
+        });
+        let kind = rules.iter().find(|(r, _)| r.is_match(h)).map(|(_, k)| *k);
+        match kind {
+            Some("problem") => {
+                self.sec = Sec::Problem;
+                let rest = regex!(r"^\S+\s*[-–:]\s*(.+)$")
+                    .captures(h)
+                    .map(|c| c[1].to_string());
+                let title = match rest {
+                    Some(r) => {
+                        let mut c = r.chars();
+                        let first: String = c
+                            .next()
+                            .map(|f| f.to_uppercase().collect())
+                            .unwrap_or_default();
+                        format!("{first}{}", c.as_str())
+                    }
+                    None => h.to_string(),
+                };
+                self.problem.title.get_or_insert(title);
+            }
+            Some("followup") => {
+                self.sec = Sec::Followup;
+                self.followup_seen = true;
+            }
+            Some("period") => self.sec = Sec::Period,
+            Some("promise") => {
+                self.facts.push(dates::period_facts(h));
+                self.sec = Sec::Promise;
+            }
+            Some("acts") => self.enter_acts(None),
+            _ => match owners::heading_owner(h) {
+                Some(ps) => {
+                    self.enter_acts(Some(ps));
+                    self.pending.push(Note::Quote(h.to_string()));
+                }
+                None => {
+                    self.sec = Sec::Other;
+                    self.unplaced(h);
+                }
+            },
+        }
+    }
+
+    /// A lead-in ending with a colon: what the list under it holds.
+    fn lead(&mut self, s: &str) {
+        let bare = s.trim_end_matches(':').trim();
+        let subject = owners::subject(bare).map(|(ps, _)| ps);
+        let owners = owners::heading_owner(s).or(subject.clone());
+        if subject.is_some() {
+            // "Polisen och kommunen lovar att under 2020:": the lead may give the period.
+            self.period_sentence(bare);
+        }
+        if let Some(ps) = owners {
+            self.enter_acts(Some(ps));
+            self.pending.push(Note::Quote(s.to_string()));
+        } else if regex!(r"(?i)viktigast|prioriter|problem|störst|oroar").is_match(bare) {
+            self.sec = Sec::Priorities;
+            if self.problem.title.is_none() {
+                self.problem.title = Some(bare.to_string());
+            } else {
+                self.problem.paras.push(s.to_string());
+                self.problem_paras_have_lofte.push(false);
+            }
+        } else if bare.to_lowercase().contains("uppföljning") {
+            self.sec = Sec::Followup;
+            self.followup_seen = true;
+            self.followup.push(s.to_string());
+        } else {
+            self.enter_acts(None);
+            self.pending.push(Note::Quote(s.to_string()));
+        }
+    }
+
+    /// Sentence rules that hold in every section: signing, signatories, lokalpolisområde,
+    /// page furniture. True when the sentence is used up.
+    fn global(&mut self, s: &str) -> bool {
+        if self.source.is_none()
+            && let Some(m) = regex!(r"^https?://\S+$").find(s.trim())
+        {
+            self.source = Some(m.as_str().to_string());
+            return true;
+        }
+        if rules::is_furniture(s) {
+            self.head
+                .push(Note::Reading(format!("dropped as page furniture: \"{s}\"")));
+            return true;
+        }
+        if self.lpo.is_none() {
+            self.lpo = dates::lokalpolisomrade(s);
+        }
+        if let Some(d) = dates::signed(s)
+            && self.signed.is_none()
+        {
+            self.signed = Some((d, s.to_string()));
+            return s.split_whitespace().count() <= 6;
+        }
+        if let Some(sig) = facts::signatories_sentence(s) {
+            self.signatories.extend(sig);
+            self.top_notes.push(Note::Quote(s.to_string()));
+            return true;
+        }
+        false
+    }
+
+    /// A sentence about the period: read, and used up when that is all it says.
+    fn period_sentence(&mut self, s: &str) -> bool {
+        let f = dates::period_facts(s);
+        let used = self.sec == Sec::Period
+            || f.until_replaced.is_some()
+            || f.from_signing.is_some()
+            || (f.start.is_some() || f.end.is_some() || f.years.is_some())
+                && regex!(r"(?i)\b(?:gäller|pågår|löper)\b").is_match(s);
+        if used {
+            // The whole sentence is kept above [period]; the words read from it with it.
+            self.period_notes.push(Note::Quote(s.to_string()));
+        }
+        if !f.is_empty() {
+            self.facts.push(f);
+        }
+        used
+    }
+
+    fn para(&mut self, p: &str) {
+        let mut sentences = clean::sentences(p);
+        let lead = sentences.last().filter(|s| s.ends_with(':')).cloned();
+        if lead.is_some() {
+            sentences.pop();
+        }
+        let about_lofte = mentions_lofte(p) || matches!(self.sec, Sec::Promise | Sec::Period);
+        let mut kept = Vec::new();
+        for s in &sentences {
+            let used_period = about_lofte && self.period_sentence(s);
+            if self.global(s) || used_period {
+                continue;
+            }
+            kept.push(s.clone());
+        }
+        self.place(p, kept);
+        if let Some(l) = lead {
+            self.lead(&l);
+        }
+    }
+
+    /// The sentences of a paragraph left after the rules for every section.
+    fn place(&mut self, p: &str, kept: Vec<String>) {
+        if kept.is_empty() {
+            return;
+        }
+        match &self.sec {
+            Sec::Problem | Sec::Priorities => {
+                self.problem.paras.push(kept.join(" "));
+                self.problem_paras_have_lofte.push(mentions_lofte(p));
+            }
+            Sec::Followup => self.followup.extend(kept),
+            Sec::Promise if self.promise.is_none() => self.promise = Some(kept.join(" ")),
+            Sec::Acts(owners) => {
+                let owners = owners.clone();
+                self.add_activity(&kept.join(" "), owners.as_deref());
+            }
+            Sec::Intro | Sec::Other
+                if self.promise.is_none()
+                    && self.activities.is_empty()
+                    && mentions_lofte(p)
+                    && owners::subject(&kept[0]).is_some() =>
+            {
+                self.promise = Some(kept.join(" "));
+            }
+            _ => {
+                for s in kept {
+                    self.prose(&s);
+                }
+            }
+        }
+    }
+
+    /// A sentence outside the lists: a promise of one or more activities, or kept as text.
+    fn prose(&mut self, s: &str) {
+        match acts::split_promise(s) {
+            Some((ps, parts))
+                if parts.len() > 1 && !matches!(self.sec, Sec::Promise | Sec::Head) =>
+            {
+                self.pending.push(Note::Quote(s.to_string()));
+                self.pending.push(Note::Reading(format!(
+                    "one sentence, {} activities: split where a new verb begins",
+                    parts.len()
+                )));
+                for part in parts {
+                    self.add_activity(&part, Some(&ps));
+                }
+            }
+            Some(_) if !matches!(self.sec, Sec::Promise | Sec::Head) => self.add_activity(s, None),
+            _ => self.unplaced(s),
+        }
+    }
+
+    fn item(&mut self, ordered: bool, text: &str) {
+        match self.sec.clone() {
+            Sec::Priorities if ordered => self.problem.priorities.push(text.to_string()),
+            Sec::Problem | Sec::Priorities => {
+                let note = Note::Reading(
+                    "a list of problems that is not a ranking: kept in the text, not as priorities"
+                        .into(),
+                );
+                if !ordered && !self.problem.notes.contains(&note) {
+                    self.problem.notes.push(note);
+                }
+                let mark = if ordered { "" } else { "• " };
+                self.problem.paras.push(format!("{mark}{text}"));
+                self.problem_paras_have_lofte.push(false);
+            }
+            Sec::Followup => self.followup.push(text.to_string()),
+            Sec::Period => {
+                if !self.period_sentence(text) {
+                    self.unplaced(text);
+                }
+            }
+            Sec::Head => self.unplaced(text),
+            Sec::Acts(owners) => self.add_activity(text, owners.as_deref()),
+            _ => self.add_activity(text, None),
+        }
+    }
+
+    fn add_activity(&mut self, text: &str, owners: Option<&[Party]>) {
+        let taken: Vec<String> = self.activities.iter().map(|a| a.id.clone()).collect();
+        let mut a = acts::activity(text, owners, &taken);
+        if a.text.trim_end_matches('.').trim().is_empty() {
+            self.unplaced(text);
+            return;
+        }
+        a.before = std::mem::take(&mut self.pending);
+        self.activities.push(a);
+    }
+
+    fn finish(mut self) -> Result<Draft, Missing> {
+        if self.activities.is_empty() {
+            return Err(Missing::Activities);
+        }
+        let mut top = std::mem::take(&mut self.top_notes);
+        let kommuner = facts::kommuner(self.opts, &self.title, &self.body, &mut top)?;
+        if self.title.trim().is_empty() {
+            let names: Vec<&str> = kommuner.iter().map(|k| k.name).collect();
+            self.title = format!("Medborgarlöfte för {}", names.join(", "));
+            top.push(Note::Reading(
+                "the text has no heading: the title is composed".into(),
+            ));
+        }
+        let (start, end, until_replaced) = facts::period(
+            &self.facts,
+            self.signed.as_ref().map(|s| s.0),
+            self.opts,
+            &mut self.period_notes,
+        )?;
+        let mut followup = (self.followup_seen || !self.followup.is_empty())
+            .then(|| facts::followup(&self.followup));
+        if let Some(f) = &mut followup {
+            f.notes.append(&mut self.followup_notes);
+        } else if !self.followup_notes.is_empty() {
+            followup = Some(FollowupDraft {
+                notes: self.followup_notes,
+                ..FollowupDraft::default()
+            });
+        }
+        Ok(Draft {
+            head: self.head,
+            title: self.title,
+            kommuner,
+            lokalpolisomrade: self.lpo,
+            source: self.source,
+            signed: self.signed,
+            signatories: self.signatories,
+            top_notes: top,
+            promise: self.promise,
+            intro: self.intro,
+            start,
+            end,
+            until_replaced,
+            period_notes: self.period_notes,
+            problem: self.problem,
+            activities: self.activities,
+            after_activities: self.pending,
+            followup,
+            tail: Vec::new(),
+        })
+    }
+}

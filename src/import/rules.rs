@@ -1,0 +1,415 @@
+//! The importer's Swedish rules, as data: phrase patterns for targets, periods and dates,
+//! number words, page furniture. Each table row is one pattern; the functions below only
+//! run the tables. `{N}` in a pattern stands for a number (digits or a number word, with an
+//! optional "(2)" after it) and `{UNIT}` for a window word.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::Per;
+
+/// Number words, as a published löfte writes counts.
+pub const NUMBERS: &[(&str, u32)] = &[
+    ("en", 1),
+    ("ett", 1),
+    ("två", 2),
+    ("tre", 3),
+    ("fyra", 4),
+    ("fem", 5),
+    ("sex", 6),
+    ("sju", 7),
+    ("åtta", 8),
+    ("nio", 9),
+    ("tio", 10),
+    ("elva", 11),
+    ("tolv", 12),
+    ("femton", 15),
+    ("tjugo", 20),
+    ("trettio", 30),
+    ("fyrtio", 40),
+    ("femtio", 50),
+];
+
+pub const MONTHS: &[&str] = &[
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// Window words and the window they name. "termin" is read as a half-year (a reading the
+/// draft states).
+pub const UNITS: &[(&str, Per)] = &[
+    ("hela perioden", Per::Period),
+    ("löftesperioden", Per::Period),
+    ("perioden", Per::Period),
+    ("kalenderåret", Per::Year),
+    ("kalenderår", Per::Year),
+    ("halvåret", Per::HalfYear),
+    ("halvår", Per::HalfYear),
+    ("terminen", Per::HalfYear),
+    ("termin", Per::HalfYear),
+    ("kvartalet", Per::Quarter),
+    ("kvartal", Per::Quarter),
+    ("månaden", Per::Month),
+    ("månad", Per::Month),
+    ("veckan", Per::Week),
+    ("vecka", Per::Week),
+    ("året", Per::Year),
+    ("år", Per::Year),
+];
+
+/// What a phrase in an activity says about its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// At least `n` per window (`n` from the phrase, 1 when the phrase has no number).
+    Count(Per),
+    /// A count over the whole period where the text names no window ("vid två tillfällen").
+    CountNoWindow,
+    /// A change made once ("införa", "se över").
+    Once,
+    /// Issue 11, kinds the format cannot write yet:
+    Parts,
+    PerUnit,
+    PerOccurrence,
+    OnRequest,
+    WeeklySlot,
+    OpenCount,
+    OwnFrame,
+    /// A frequency without a number ("regelbundna", "löpande").
+    Vague,
+    /// A window the format has no word for ("varannan vecka", "dagligen").
+    OtherWindow,
+}
+
+const N: &str = r"(?P<n>\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)(?:\s*\(\d{1,4}\))?";
+const UNIT: &str = r"(?P<unit>hela perioden|löftesperioden|perioden|kalenderåret|kalenderår|halvåret|halvår|terminen|termin|kvartalet|kvartal|månaden|månad|veckan|vecka|året|år)";
+const DAYS: &str = r"(?:mån|tis|ons|tors|fre|lör|sön)dag";
+const UNIT_NOUNS: &str = r"(?:\w*skol\w*|kommun(?:erna)?\b|kommundel\w*|stadsdel\w*|\w*område\w*|ort\w*|fritidsgård\w*|bibliotek\w*)";
+
+/// Target patterns, first match wins; the issue-11 kinds come first so that a count inside
+/// them ("en gång per termin på varje högstadieskola") is not read as a plain count.
+pub const TARGET_RULES: &[(Kind, &str)] = &[
+    (
+        Kind::Parts,
+        r"\b{N} av (?:de|dessa|våra|kommunens)\b.*\boch {N}\b",
+    ),
+    (
+        Kind::PerUnit,
+        r"\b(?:på|i|vid|för) (?:varje|var och en av|respektive) {UNIT_NOUNS}",
+    ),
+    (
+        Kind::PerOccurrence,
+        r"\b(?:vid|efter|på|i samband med|inför) (?:varje|varje enskild|alla) (?:\w+ )?(?:\w*möte\w*|\w*sammanträde\w*|\w*vandring\w*|\w*träff\w*|tillfälle)",
+    ),
+    (
+        Kind::OnRequest,
+        r"\b(?:på|vid|efter) (?:begäran|förfrågan|önskemål|inbjudan)\b|\bom\b.{0,60}\b(?:ber om|begär|önskar|efterfrågar)\b|\bnär\b.{0,60}\b(?:ber om|begär|önskar)\b",
+    ),
+    (
+        Kind::WeeklySlot,
+        r"\b(?:varje|alla) (?:helg|{DAYS}(?:s?(?:kväll|morgon|eftermiddag|förmiddag))?)\b|\bhelger\b|\b{DAYS}(?:ar|s?kvällar|s?morgnar|s?eftermiddagar)\b",
+    ),
+    (Kind::OpenCount, r"\bett (?:visst )?(?:antal|flertal)\b"),
+    (
+        Kind::OwnFrame,
+        r"\bunder (?:sommar(?:en|månaderna|lovet)|vinter(?:n|halvåret)|hösten|våren|jul(?:en|lovet)?|sportlovet|höstlovet)\b|\b(?:från och med|från|fr\.o\.m\.?) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b",
+    ),
+    (
+        Kind::OtherWindow,
+        r"\bvar(?:annan|tannat|tredje) (?:vecka|månad|år)\b|\bdagligen\b|\bvarje dag\b|\b(?:varje|en gång (?:i|per)) (?:dygn|natt)\b",
+    ),
+    (
+        Kind::Count(Per::Year),
+        r"\b(?:minst |åtminstone |vid minst |vid )?{N}(?: [\wåäö-]+){0,4}?(?:\s*/\s*|\s+(?:per|i|om|under|varje)\s+)(?:respektive |varje )?{UNIT}\b",
+    ),
+    (
+        Kind::Count(Per::Year),
+        r"\b{N}(?: [\wåäö-]+){0,4}? respektive {UNIT}\b",
+    ),
+    (
+        Kind::Count(Per::Year),
+        r"\b(?:varje|var|en gång per|en gång i|en gång om) {UNIT}\b",
+    ),
+    (Kind::Count(Per::Year), r"\bårligen\b|\bvarje år\b"),
+    (Kind::Count(Per::Week), r"\bveckovis\b|\bvarje vecka\b"),
+    (Kind::Count(Per::Month), r"\bmånadsvis\b|\bmånatligen\b"),
+    (Kind::Count(Per::Quarter), r"\bkvartalsvis\b"),
+    (
+        Kind::CountNoWindow,
+        r"\b(?:vid minst|vid|minst) {N} (?:tillfällen|gånger)\b",
+    ),
+    (
+        Kind::Vague,
+        r"\b(?:regelbund\w*|löpande|kontinuerlig\w*|återkommande|fortlöpande|ökad\w*|utöka\w*|fler)\b",
+    ),
+    (
+        Kind::Once,
+        r"^(?:.*\b(?:lovar|kommer|ska) (?:att )?)?(?:att )?(?:införa|se över|inrätta|upprätta en|ta fram en)\b",
+    ),
+];
+
+/// A recognised phrase in an activity's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub kind: Kind,
+    /// The count the phrase states (1 when it states a window but no number).
+    pub count: u32,
+    /// The window word as written, when there is one.
+    pub unit: Option<String>,
+    /// The words matched, as written.
+    pub words: String,
+    /// For a kind the format cannot write yet: the count phrase beside it, if any
+    /// ("vid två tillfällen per år" beside "i varje kommun"), so that nothing is lost.
+    pub with_count: Option<String>,
+}
+
+fn expand(p: &str) -> String {
+    p.replace("{N}", N)
+        .replace("{UNIT_NOUNS}", UNIT_NOUNS)
+        .replace("{UNIT}", UNIT)
+        .replace("{DAYS}", DAYS)
+}
+
+pub(crate) fn re(p: &str) -> Regex {
+    // Several rows use {N} twice: only the first keeps the name.
+    let mut e = expand(p);
+    if let Some(first) = e.find("(?P<n>") {
+        let (a, b) = e.split_at(first + 6);
+        e = format!("{a}{}", b.replace("(?P<n>", "(?:"));
+    }
+    Regex::new(&format!("(?i){e}")).expect("the importer's patterns compile")
+}
+
+fn target_rules() -> &'static [(Kind, Regex)] {
+    static R: OnceLock<Vec<(Kind, Regex)>> = OnceLock::new();
+    R.get_or_init(|| TARGET_RULES.iter().map(|(k, p)| (*k, re(p))).collect())
+}
+
+/// A number word or digits.
+pub fn number(s: &str) -> Option<u32> {
+    let s = s.trim().to_lowercase();
+    if let Ok(n) = s.parse::<u32>() {
+        return Some(n);
+    }
+    NUMBERS.iter().find(|(w, _)| *w == s).map(|(_, n)| *n)
+}
+
+/// The window a window word names.
+pub fn unit(s: &str) -> Option<Per> {
+    let s = s.to_lowercase();
+    UNITS.iter().find(|(w, _)| *w == s).map(|(_, p)| *p)
+}
+
+/// The first target phrase in an activity's text.
+pub fn target(text: &str) -> Option<Found> {
+    first_target(text, target_rules())
+}
+
+fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
+    for (i, (kind, re)) in rules.iter().enumerate() {
+        let Some(c) = re.captures(text) else { continue };
+        let count = c.name("n").and_then(|m| number(m.as_str())).unwrap_or(1);
+        let unit_word = c.name("unit").map(|m| m.as_str().to_string());
+        let (kind, with_count) = match kind {
+            Kind::Count(default) => match unit_word.as_deref().and_then(unit) {
+                Some(p) => (Kind::Count(p), None),
+                None => (Kind::Count(*default), None),
+            },
+            k => {
+                let count_rules = &rules[i + 1..];
+                let beside = first_target(text, count_rules)
+                    .filter(|f| matches!(f.kind, Kind::Count(_) | Kind::CountNoWindow));
+                (*k, beside.map(|f| f.words))
+            }
+        };
+        if count == 0 {
+            continue;
+        }
+        return Some(Found {
+            kind,
+            count,
+            unit: unit_word,
+            words: c[0].trim().to_string(),
+            with_count,
+        });
+    }
+    None
+}
+
+/// Lines and sentences that belong to the web page, not to the löfte.
+pub const FURNITURE: &[&str] = &[
+    r"^sök(?: på [\w.]+)?$",
+    r"^(?:stäng |öppna )?meny$",
+    r"^till toppen$",
+    r"^dokument$",
+    r"^(?:dela|skriv ut|lyssna|tipsa|facebook|twitter|linkedin|e-post)$",
+    r"javascript\b.*\b(?:webbläsare|aktiverat|påslaget)",
+    r"\b(?:cookies|kakor)\b",
+    r"^(?:senast )?(?:uppdaterad|publicerad|ändrad)(?: den)?\b.*$",
+    r"^har du synpunkter på (?:den här|denna) sida",
+    r"^(?:och )?här kan du läsa\b",
+    r"\.pdf\b",
+    r"^hoppa till (?:innehåll|huvudinnehåll)",
+    r"^(?:var )?det här sidan till hjälp\??$",
+];
+
+/// Whether a line or sentence is page furniture.
+pub fn is_furniture(s: &str) -> bool {
+    static R: OnceLock<Vec<Regex>> = OnceLock::new();
+    let rules = R.get_or_init(|| FURNITURE.iter().map(|p| re(p)).collect());
+    let t = s.trim();
+    !t.is_empty() && rules.iter().any(|r| r.is_match(t))
+}
+
+/// Infinitive verbs that begin an activity in a sentence listing several ("… ha fler
+/// tillsyner, utveckla samverkan … och utveckla informationsutbytet").
+pub const ACTIVITY_VERBS: &[&str] = &[
+    "anordna",
+    "arbeta",
+    "bedriva",
+    "besöka",
+    "delta",
+    "driva",
+    "erbjuda",
+    "fortsätta",
+    "främja",
+    "förebygga",
+    "genomföra",
+    "ha",
+    "hålla",
+    "informera",
+    "införa",
+    "kartlägga",
+    "medverka",
+    "minska",
+    "motverka",
+    "samverka",
+    "skapa",
+    "stärka",
+    "utbilda",
+    "utveckla",
+    "verka",
+    "öka",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> (Kind, u32) {
+        let f = target(s).unwrap_or_else(|| panic!("no target in {s:?}"));
+        (f.kind, f.count)
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(number("två"), Some(2));
+        assert_eq!(number("Tolv"), Some(12));
+        assert_eq!(number("25"), Some(25));
+        assert_eq!(number("många"), None);
+    }
+
+    #[test]
+    fn counts_per_window() {
+        use Per::*;
+        let c = |p| Kind::Count(p);
+        assert_eq!(t("vid minst två tillfällen under året"), (c(Year), 2));
+        assert_eq!(
+            t("vid minst två tillfällen under respektive år"),
+            (c(Year), 2)
+        );
+        assert_eq!(t("minst två gånger respektive år"), (c(Year), 2));
+        assert_eq!(t("Samverkansmöten en gång i veckan med"), (c(Week), 1));
+        assert_eq!(t("en gång per vecka"), (c(Week), 1));
+        assert_eq!(t("möten varje månad"), (c(Month), 1));
+        assert_eq!(t("minst 25 insatser under perioden"), (c(Period), 25));
+        assert_eq!(t("en föräldraträff en gång per termin"), (c(HalfYear), 1));
+        assert_eq!(t("tre trygghetsvandringar per år"), (c(Year), 3));
+        assert_eq!(t("fyra gånger per kvartal"), (c(Quarter), 4));
+        assert_eq!(t("tolv insatser om året"), (c(Year), 12));
+        assert_eq!(t("två (2) gånger per halvår"), (c(HalfYear), 2));
+        assert_eq!(t("information som lämnas årligen"), (c(Year), 1));
+        assert_eq!(t("veckovis avstämning"), (c(Week), 1));
+        assert_eq!(t("vid två tillfällen"), (Kind::CountNoWindow, 2));
+        assert_eq!(t("kontroller 2 gånger/år"), (c(Year), 2));
+        assert_eq!(t("möte 1 ggr / månad"), (c(Month), 1));
+        assert_eq!(t("patrull varannan vecka").0, Kind::OtherWindow);
+        assert_eq!(t("närvaro dagligen").0, Kind::OtherWindow);
+    }
+
+    #[test]
+    fn issue_11_kinds() {
+        assert_eq!(
+            t("ett antal riktade insatser mot langning").0,
+            Kind::OpenCount
+        );
+        assert_eq!(
+            t("vid varje möte i trygghetsrådet redovisa läget").0,
+            Kind::PerOccurrence
+        );
+        assert_eq!(
+            t("efter varje trygghetsvandring åtgärda ett förslag").0,
+            Kind::PerOccurrence
+        );
+        assert_eq!(
+            t("om en skola eller förening ber om besök kommer vi").0,
+            Kind::OnRequest
+        );
+        assert_eq!(t("besök på begäran").0, Kind::OnRequest);
+        assert_eq!(
+            t("ett föräldramöte per termin på varje högstadieskola").0,
+            Kind::PerUnit
+        );
+        assert_eq!(t("två gånger per år i varje kommun").0, Kind::PerUnit);
+        assert_eq!(
+            t("trygghetsvandringar i tre av de prioriterade områdena och en dialog").0,
+            Kind::Parts
+        );
+        assert_eq!(t("varje tisdagskväll på biblioteket").0, Kind::WeeklySlot);
+        assert_eq!(t("öppet hus tisdagar").0, Kind::WeeklySlot);
+        assert_eq!(t("patrullera varje helg").0, Kind::WeeklySlot);
+        assert_eq!(t("fotpatrull under sommarmånaderna").0, Kind::OwnFrame);
+        assert_eq!(t("från mars varje vecka").0, Kind::OwnFrame);
+    }
+
+    #[test]
+    fn vague_and_milestones() {
+        assert_eq!(t("regelbundna besök i butiker").0, Kind::Vague);
+        assert_eq!(t("Att införa cityvärdar").0, Kind::Once);
+        assert_eq!(
+            t("Kommunen lovar att se över trafiksituationen").0,
+            Kind::Once
+        );
+        assert_eq!(target("Trygghetsvandring med olika aktörer."), None);
+        assert_eq!(target("Hastighetskontroller i samtliga kommundelar."), None);
+        // A duration is not a count.
+        assert_eq!(target("under två (2) år aktivt"), None);
+    }
+
+    #[test]
+    fn furniture() {
+        assert!(is_furniture("Sök på polisen.se"));
+        assert!(is_furniture("Till toppen"));
+        assert!(is_furniture("Stäng Meny"));
+        assert!(is_furniture(
+            "JavaScript är inte påslaget i din webbläsare. Vi rekommenderar"
+        ));
+        assert!(is_furniture(
+            "Vi använder kakor för att förbättra webbplatsen."
+        ));
+        assert!(is_furniture("Här kan du läsa hela medborgarlöftet."));
+        assert!(is_furniture("Uppdaterad den"));
+        assert!(!is_furniture("Uppföljning"));
+        assert!(!is_furniture("Polisen lovar"));
+    }
+}

@@ -1,0 +1,162 @@
+//! The keys of a log entry that name where the work belongs: `part`, `unit`, `kommun` and
+//! `request`, each checked against the activity and the löfte.
+
+use super::*;
+
+impl Loader<'_> {
+    /// `part`: required for an activity with parts, one of them; refused on one without.
+    pub(super) fn entry_part(
+        &mut self,
+        f: &Fields<'_, '_>,
+        act: Option<&Activity>,
+        header: Range<usize>,
+    ) -> Option<String> {
+        let v = f.get("part");
+        let part = v.and_then(|v| self.string(v, "part"));
+        let act = act?;
+        let ids: Vec<&str> = act.parts.iter().map(|p| p.id.as_str()).collect();
+        match (&part, v) {
+            (Some(p), Some(v)) if ids.is_empty() => self.err(
+                v.span(),
+                format!(
+                    "activity \"{}\" has no parts, but the entry names part \"{p}\"",
+                    act.id
+                ),
+                Some(
+                    "remove `part`, or add the parts to the activity as `[[activity.part]]`".into(),
+                ),
+            ),
+            (Some(p), Some(v)) if !ids.contains(&p.as_str()) => {
+                let hint = did_you_mean(p, &ids, true).unwrap_or_else(|| {
+                    format!("the parts of \"{}\" are: {}", act.id, ids.join(", "))
+                });
+                self.err(
+                    v.span(),
+                    format!("unknown part \"{p}\" of activity \"{}\"", act.id),
+                    Some(hint),
+                );
+            }
+            (None, None) if !ids.is_empty() && !act.id.is_empty() => self.err(
+                header,
+                format!("the entry for \"{}\" does not say which part it is", act.id),
+                Some(format!(
+                    "add `part = \"{}\"` (the parts are: {})",
+                    ids[0],
+                    ids.join(", ")
+                )),
+            ),
+            _ => {}
+        }
+        part
+    }
+
+    /// `unit`: required for an activity with units, one of them; refused on one without.
+    pub(super) fn entry_unit(
+        &mut self,
+        f: &Fields<'_, '_>,
+        act: Option<&Activity>,
+        header: Range<usize>,
+    ) -> Option<String> {
+        let v = f.get("unit");
+        let unit = v.and_then(|v| self.string(v, "unit"));
+        let act = act?;
+        let units: Vec<&str> = act.units.iter().map(String::as_str).collect();
+        match (&unit, v) {
+            (Some(u), Some(v)) if units.is_empty() => self.err(
+                v.span(),
+                format!(
+                    "activity \"{}\" has no units, but the entry names unit \"{u}\"",
+                    act.id
+                ),
+                Some("remove `unit`, or list the units in the activity: `units = [...]`".into()),
+            ),
+            (Some(u), Some(v)) if !units.contains(&u.as_str()) => {
+                let hint = did_you_mean(u, &units, false).unwrap_or_else(|| {
+                    format!("the units of \"{}\" are: {}", act.id, units.join(", "))
+                });
+                self.err(
+                    v.span(),
+                    format!("unknown unit \"{u}\" of activity \"{}\"", act.id),
+                    Some(hint),
+                );
+            }
+            (None, None) if !units.is_empty() => self.err(
+                header,
+                format!(
+                    "the entry for \"{}\" does not say which unit it is for",
+                    act.id
+                ),
+                Some(format!(
+                    "add `unit = \"{}\"` (the units are: {})",
+                    units[0],
+                    units.join(", ")
+                )),
+            ),
+            _ => {}
+        }
+        unit
+    }
+
+    /// `kommun`: only on a löfte for several kommuner, and one of them.
+    pub(super) fn entry_kommun(
+        &mut self,
+        f: &Fields<'_, '_>,
+        kommuner: Option<&[&'static kommuner::Kommun]>,
+    ) -> Option<&'static kommuner::Kommun> {
+        let v = f.get("kommun")?;
+        let k = self.kommun(v, "kommun")?;
+        let ks = kommuner?;
+        if ks.len() < 2 {
+            self.err(
+                v.span(),
+                "`kommun` on an entry of a löfte for one kommun",
+                Some(
+                    "`kommun` says which kommun the work was for on a löfte for several; remove it"
+                        .into(),
+                ),
+            );
+            None
+        } else if !ks.contains(&k) {
+            let names: Vec<&str> = ks.iter().map(|k| k.name).collect();
+            self.err(
+                v.span(),
+                format!("{} is not one of the löfte's kommuner", k.name),
+                Some(format!("the kommuner are: {}", names.join(", "))),
+            );
+            None
+        } else {
+            Some(k)
+        }
+    }
+
+    /// `request = true`: only for on-request targets.
+    pub(super) fn entry_request(
+        &mut self,
+        f: &Fields<'_, '_>,
+        act: Option<&Activity>,
+        part: Option<&str>,
+    ) -> bool {
+        let Some(v) = f.get("request") else {
+            return false;
+        };
+        let DeValue::Boolean(b) = v.get_ref() else {
+            self.mismatch(v, "request", "true or false", "true");
+            return false;
+        };
+        let target = act.map(|a| {
+            part.and_then(|p| a.parts.iter().find(|x| x.id == p))
+                .map_or(&a.target, |x| &x.target)
+        });
+        if *b && target.is_some_and(|t| *t != Target::OnRequest) {
+            self.err(
+                v.span(),
+                format!(
+                    "a request on \"{}\", whose target is not \"on-request\"",
+                    act.map_or("?", |a| a.id.as_str())
+                ),
+                Some("`request = true` records a request to an on-request activity; remove it, or set `target = \"on-request\"`".into()),
+            );
+        }
+        *b
+    }
+}

@@ -1,0 +1,419 @@
+//! `[[indicator]]`, `[[measurement]]` and `[[verdict]]` tables: what the löfte should change,
+//! its measured values and the follow-up's verdicts. The rules themselves are pure functions
+//! in [`crate::outcome::problems`]; here each table is read with its spans, and each problem
+//! found is pointed at the key it is about.
+
+use chrono::TimeDelta;
+
+use super::*;
+use crate::outcome::problems::{self, At, Severity};
+use crate::outcome::{
+    Baseline, Cadence, Direction, Goal, Indicator, Measurement, Verdict, VerdictEntry, When,
+};
+
+/// The three kinds of table, as the model holds them.
+#[derive(Default)]
+pub(super) struct Outcomes {
+    pub indicators: Vec<Indicator>,
+    pub measurements: Vec<Measurement>,
+    pub verdicts: Vec<VerdictEntry>,
+}
+
+/// Where each key of one table is written (its value), and the table's header.
+struct Spans {
+    header: Range<usize>,
+    keys: Vec<(String, Range<usize>)>,
+}
+
+impl Spans {
+    fn of(t: &DeTable<'_>, header: Range<usize>) -> Spans {
+        let keys = t
+            .iter()
+            .map(|(k, v)| (k.get_ref().to_string(), v.span()))
+            .collect();
+        Spans { header, keys }
+    }
+    fn at(&self, key: &str) -> Range<usize> {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(self.header.clone(), |(_, s)| s.clone())
+    }
+    /// The entry from its header to its last value (as `done`'s log entries).
+    fn whole(&self) -> Range<usize> {
+        self.keys.iter().fold(self.header.clone(), |acc, (_, s)| {
+            acc.start.min(s.start)..acc.end.max(s.end)
+        })
+    }
+}
+
+/// The first day the löfte's follow-up counts as due (for `yearly`, the first year's); None
+/// for a continuous or unscheduled follow-up. Verdicts before it are refused.
+pub fn followup_due_from(period: &Period, followup: Option<&Followup>) -> Option<NaiveDate> {
+    let due = TimeDelta::days(crate::status::DUE_DAYS);
+    match followup?.when? {
+        FollowupWhen::Date { date } => Some(date - due),
+        FollowupWhen::Quarter { year, quarter } => Some(quarter_bounds(year, quarter).0),
+        FollowupWhen::Yearly => crate::schedule::windows(period, 1, Per::Year)
+            .first()
+            .map(|w| w.end - due),
+        FollowupWhen::Continuous => None,
+    }
+}
+
+impl Loader<'_> {
+    pub(super) fn outcomes(
+        &mut self,
+        f: &Fields<'_, '_>,
+        activities: &[Activity],
+        period: Option<&Period>,
+        followup: Option<&Followup>,
+    ) -> Outcomes {
+        let mut out = Outcomes::default();
+        let (mut is, mut ms, mut vs) = (Vec::new(), Vec::new(), Vec::new());
+        if let Some(v) = f.get("indicator") {
+            for (t, header) in self.tables(v, "indicator") {
+                let spans = Spans::of(t, header.clone());
+                if let Some(i) = self.indicator(t, header) {
+                    out.indicators.push(Indicator {
+                        span: spans.whole(),
+                        ..i
+                    });
+                    is.push(spans);
+                }
+            }
+        }
+        if let Some(v) = f.get("measurement") {
+            for (t, header) in self.tables(v, "measurement") {
+                let spans = Spans::of(t, header.clone());
+                if let Some(m) = self.measurement(t, header) {
+                    out.measurements.push(Measurement {
+                        span: spans.whole(),
+                        ..m
+                    });
+                    ms.push(spans);
+                }
+            }
+        }
+        if let Some(v) = f.get("verdict") {
+            for (t, header) in self.tables(v, "verdict") {
+                let spans = Spans::of(t, header.clone());
+                if let Some(e) = self.verdict(t, header) {
+                    out.verdicts.push(VerdictEntry {
+                        span: spans.whole(),
+                        ..e
+                    });
+                    vs.push(spans);
+                }
+            }
+        }
+        let ids: Vec<&str> = activities.iter().map(|a| a.id.as_str()).collect();
+        let mut found = Vec::new();
+        if let Some(p) = period {
+            found.extend(problems::check_indicators(&out.indicators, &ids, p));
+        }
+        found.extend(problems::check_measurements(
+            &out.measurements,
+            &out.indicators,
+            self.today,
+        ));
+        let due_from = period.and_then(|p| followup_due_from(p, followup));
+        found.extend(problems::check_verdicts(
+            &out.verdicts,
+            &ids,
+            due_from,
+            self.today,
+        ));
+        for p in found {
+            let span = match p.at() {
+                At::Indicator(i, k) => is[i].at(k),
+                At::Measurement(i, k) => ms[i].at(k),
+                At::Verdict(i, k) => vs[i].at(k),
+            };
+            let hint = p.hint().map(str::to_string);
+            match p.severity() {
+                Severity::Error => self.err(span, p.message(), hint),
+                Severity::Warning => self.warn(span, p.message(), hint),
+            }
+        }
+        out
+    }
+
+    fn indicator(&mut self, t: &DeTable<'_>, header: Range<usize>) -> Option<Indicator> {
+        let f = self.fields(t, header, &KNOWN.indicator, "an indicator");
+        let id_v = self.require(&f, "id", "\"trygghet\"");
+        let id = id_v.and_then(|v| self.string(v, "id"));
+        if let (Some(id), Some(v)) = (&id, id_v)
+            && !valid_id(id)
+        {
+            self.err(
+                v.span(),
+                format!("indicator id \"{id}\" is not a short command-line word"),
+                Some("use a-z, 0-9 and '-', at most 40 characters, e.g. \"trygghet\"".into()),
+            );
+        }
+        let name = self
+            .require(&f, "name", "\"Andel som känner sig trygga\"")
+            .and_then(|v| self.string(v, "name"));
+        let source = self
+            .require(&f, "source", "\"Polisens trygghetsmätning\"")
+            .and_then(|v| self.string(v, "source"));
+        let unit = self.opt_string(&f, "unit");
+        let direction = self
+            .require(&f, "direction", "\"higher\"")
+            .and_then(|v| self.word(v, "direction", &Direction::NAMES, Direction::parse));
+        let baseline = f.get("baseline").map(|v| self.baseline(v));
+        let goal = f.get("goal").map(|v| self.goal(v));
+        let cadence = f.get("cadence").map(|v| self.cadence(v));
+        let tolerance = f.get("tolerance").map(|v| self.number(v, "tolerance"));
+        let follows = f
+            .get("follows")
+            .map(|v| self.strings(v, "follows"))
+            .unwrap_or_default();
+        Some(Indicator {
+            id: id.filter(|i| valid_id(i))?,
+            name: name?,
+            source: source?,
+            unit,
+            direction: direction?,
+            baseline: baseline.flatten(),
+            goal: goal.flatten(),
+            cadence: cadence.flatten(),
+            tolerance: tolerance.flatten(),
+            follows,
+            span: 0..0,
+        })
+    }
+
+    fn measurement(&mut self, t: &DeTable<'_>, header: Range<usize>) -> Option<Measurement> {
+        let f = self.fields(t, header, &KNOWN.measurement, "a measurement");
+        let date = self
+            .require(&f, "date", "2017-11-15")
+            .and_then(|v| self.date(v, "date"));
+        let indicator = self
+            .require(&f, "indicator", "\"trygghet\"")
+            .and_then(|v| self.string(v, "indicator"));
+        let value = self
+            .require(&f, "value", "64.5")
+            .and_then(|v| self.number(v, "value"));
+        let source = self.opt_string(&f, "source");
+        let by = self.opt_string(&f, "by");
+        let note = self.opt_string(&f, "note");
+        Some(Measurement {
+            indicator: indicator?,
+            date: date?,
+            value: value?,
+            source,
+            note,
+            by,
+            span: 0..0,
+        })
+    }
+
+    fn verdict(&mut self, t: &DeTable<'_>, header: Range<usize>) -> Option<VerdictEntry> {
+        let f = self.fields(t, header, &KNOWN.verdict, "a verdict");
+        let date = self
+            .require(&f, "date", "2019-02-12")
+            .and_then(|v| self.date(v, "date"));
+        let activity = self
+            .require(&f, "activity", "\"trygghetsvandring\"")
+            .and_then(|v| self.string(v, "activity"));
+        let verdict = self
+            .require(&f, "verdict", "\"kept\"")
+            .and_then(|v| self.word(v, "verdict", &Verdict::NAMES, Verdict::parse));
+        let reason = match self.require(&f, "reason", "\"...\"") {
+            Some(v) => match v.get_ref() {
+                DeValue::String(s) if s.trim().is_empty() => {
+                    self.err(
+                        v.span(),
+                        "a verdict needs a reason",
+                        Some("say why the activity was kept, partly kept or not kept".into()),
+                    );
+                    None
+                }
+                _ => self.string(v, "reason"),
+            },
+            None => None,
+        };
+        let source = self.opt_string(&f, "source");
+        let by = self.opt_string(&f, "by");
+        Some(VerdictEntry {
+            activity: activity?,
+            verdict: verdict?,
+            reason: reason?,
+            source,
+            date: date?,
+            by,
+            span: 0..0,
+        })
+    }
+
+    /// One of a few words, exactly as the file writes them.
+    fn word<T>(
+        &mut self,
+        v: &Val<'_>,
+        key: &str,
+        names: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let s = self.string(v, key)?;
+        let found = names.contains(&s.as_str()).then(|| parse(&s)).flatten();
+        if found.is_none() {
+            let list: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+            self.err(
+                v.span(),
+                format!("`{key}` must be one of {}, found \"{s}\"", list.join(", ")),
+                did_you_mean(&s, names, true),
+            );
+        }
+        found
+    }
+
+    /// A number: an integer or a float (`nan` and `inf` are read, and refused by the rules).
+    fn number(&mut self, v: &Val<'_>, key: &str) -> Option<f64> {
+        let parsed = match v.get_ref() {
+            DeValue::Float(x) => x.as_str().replace('_', "").parse::<f64>().ok(),
+            DeValue::Integer(i) => {
+                let s = i.as_str().replace('_', "");
+                let (neg, s) = match s.strip_prefix('-') {
+                    Some(r) => (true, r.to_string()),
+                    None => (false, s.trim_start_matches('+').to_string()),
+                };
+                let s = ["0x", "0o", "0b"]
+                    .iter()
+                    .fold(s.as_str(), |d, p| d.strip_prefix(p).unwrap_or(d));
+                i64::from_str_radix(s, i.radix())
+                    .ok()
+                    .map(|n| if neg { -(n as f64) } else { n as f64 })
+            }
+            DeValue::String(s) if entry_number(s) => {
+                self.err(
+                    v.span(),
+                    format!("`{key}` is a quoted string, not a number"),
+                    Some(format!(
+                        "remove the quotes: `{key} = {}`",
+                        s.replace(',', ".")
+                    )),
+                );
+                return None;
+            }
+            _ => {
+                self.mismatch(v, key, "a number", "64.5");
+                return None;
+            }
+        };
+        if parsed.is_none() {
+            self.mismatch(v, key, "a number", "64.5");
+        }
+        parsed
+    }
+
+    fn baseline(&mut self, v: &Val<'_>) -> Option<Baseline> {
+        let t = self.table(v, "baseline", "{ value = 62, year = 2016 }")?;
+        let f = self.fields(t, v.span(), &KNOWN.baseline, "`baseline`");
+        let value = self
+            .require(&f, "value", "62")
+            .and_then(|v| self.number(v, "value"));
+        let when = match (f.get("date"), f.get("year")) {
+            (Some(_), Some(y)) => {
+                self.err(
+                    y.span(),
+                    "`baseline` has both `date` and `year`",
+                    Some("give the day it was measured, or only the year".into()),
+                );
+                return None;
+            }
+            (Some(d), None) => Some(When::Date {
+                date: self.date(d, "date")?,
+            }),
+            (None, Some(y)) => match y.get_ref() {
+                DeValue::Integer(i) => match i.as_str().parse::<i32>() {
+                    Ok(year) if (1900..=2200).contains(&year) => Some(When::Year { year }),
+                    _ => {
+                        self.err(y.span(), "`year` must be a year such as 2016", None);
+                        return None;
+                    }
+                },
+                _ => {
+                    self.mismatch(y, "year", "a year", "2016");
+                    return None;
+                }
+            },
+            (None, None) => None,
+        };
+        Some(Baseline {
+            value: value?,
+            when,
+        })
+    }
+
+    fn goal(&mut self, v: &Val<'_>) -> Option<Goal> {
+        match v.get_ref() {
+            DeValue::String(s) if s == "better-than-baseline" => Some(Goal::BetterThanBaseline),
+            DeValue::String(s) if !entry_number(s) => {
+                self.err(
+                    v.span(),
+                    format!("`goal` must be a number or \"better-than-baseline\", found \"{s}\""),
+                    Some("write `goal = 70`, or `goal = \"better-than-baseline\"`".into()),
+                );
+                None
+            }
+            _ => Some(Goal::Value {
+                value: self.number(v, "goal")?,
+            }),
+        }
+    }
+
+    fn cadence(&mut self, v: &Val<'_>) -> Option<Cadence> {
+        let hint = "write \"yearly\", { years = 2 }, \"at-end\" or \"once\"";
+        match v.get_ref() {
+            DeValue::String(s) => match s.as_ref() {
+                "yearly" => Some(Cadence::Yearly),
+                "at-end" => Some(Cadence::AtEnd),
+                "once" => Some(Cadence::Once),
+                other => {
+                    self.err(
+                        v.span(),
+                        format!("unknown cadence \"{other}\""),
+                        Some(hint.into()),
+                    );
+                    None
+                }
+            },
+            DeValue::Table(t) => {
+                let years = t.get("years");
+                if t.len() != 1 || years.is_none() {
+                    self.err(
+                        v.span(),
+                        "a cadence table has one key, `years`",
+                        Some(hint.into()),
+                    );
+                    return None;
+                }
+                let y = years?;
+                match y.get_ref() {
+                    DeValue::Integer(i) => match i.as_str().parse::<u32>() {
+                        Ok(years) => Some(Cadence::EveryYears { years }),
+                        Err(_) => {
+                            self.err(y.span(), "`years` must be a whole number of years", None);
+                            None
+                        }
+                    },
+                    _ => {
+                        self.mismatch(y, "years", "a whole number", "2");
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.mismatch(v, "cadence", "a word or a table", "\"yearly\"");
+                None
+            }
+        }
+    }
+}
+
+/// Whether a quoted string holds a number (`"62"`, `"62,5"`): worth saying so.
+fn entry_number(s: &str) -> bool {
+    crate::outcome::entry::parse_value(s).is_ok()
+}

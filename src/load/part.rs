@@ -1,0 +1,165 @@
+//! An activity's own time frame (`from`, `until`), its `units` and its parts
+//! (`[[activity.part]]`).
+
+use super::*;
+
+impl Loader<'_> {
+    /// `from` and `until`: not reversed; outside the löfte's period is a warning.
+    pub(super) fn frame(&mut self, f: &Fields<'_, '_>, period: Option<&Period>) -> Frame {
+        let from_v = f.get("from");
+        let until_v = f.get("until");
+        let from = from_v.and_then(|v| self.date(v, "from"));
+        let until = until_v.and_then(|v| self.date(v, "until"));
+        if let (Some(a), Some(b), Some(uv)) = (from, until, until_v)
+            && b < a
+        {
+            self.err(
+                uv.span(),
+                format!("the activity's time ends ({b}) before it starts ({a})"),
+                Some("`from` is the activity's first day and `until` its last, inclusive".into()),
+            );
+            return Frame::default();
+        }
+        if let Some(p) = period {
+            for (d, v, key) in [(from, from_v, "from"), (until, until_v, "until")] {
+                if let (Some(d), Some(v)) = (d, v)
+                    && (d < p.start || d > p.end)
+                {
+                    self.warn(
+                        v.span(),
+                        format!("`{key}` ({d}) is outside the löfte's period ({})", shown(p)),
+                        Some("work is judged only inside the period; check the date".into()),
+                    );
+                }
+            }
+        }
+        Frame { from, until }
+    }
+
+    /// `units`: a non-empty list of distinct names.
+    pub(super) fn units(&mut self, v: &Val<'_>) -> Vec<String> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.mismatch(
+                v,
+                "units",
+                "an array of names",
+                "[\"Norrskolan\", \"Södra skolan\"]",
+            );
+            return Vec::new();
+        };
+        if items.is_empty() {
+            self.err(
+                v.span(),
+                "`units` is empty",
+                Some("name the units (schools, districts) the target applies to each of, or remove `units`".into()),
+            );
+        }
+        let mut out: Vec<String> = Vec::new();
+        for item in items.iter() {
+            let Some(u) = self.string(item, "units") else {
+                continue;
+            };
+            if out.iter().any(|o| fold(o) == fold(&u)) {
+                self.err(
+                    item.span(),
+                    format!("the unit \"{u}\" is listed twice"),
+                    Some("each unit is listed once".into()),
+                );
+            } else {
+                out.push(u);
+            }
+        }
+        out
+    }
+
+    /// `[[activity.part]]`: parts with ids of their own, sharing the activity's owners.
+    pub(super) fn parts(
+        &mut self,
+        v: &Val<'_>,
+        frame: Option<&Period>,
+        owners: &[Owner],
+        parent: Option<&str>,
+    ) -> Vec<Activity> {
+        let mut out: Vec<Activity> = Vec::new();
+        for (t, span) in self.tables(v, "part") {
+            let f = self.fields(t, span.clone(), &KNOWN.part, "a part");
+            let id_v = self.require(&f, "id", "\"vandringar\"");
+            let id = id_v.and_then(|v| self.string(v, "id"));
+            if let (Some(id), Some(id_v)) = (&id, id_v) {
+                if !valid_id(id) {
+                    self.err(
+                        id_v.span(),
+                        format!("part id \"{id}\" is not a short command-line word"),
+                        Some(format!(
+                            "use lower-case letters a-z, digits and '-', e.g. \"{}\"",
+                            crate::text::slug(id)
+                        )),
+                    );
+                } else if out.iter().any(|p| &p.id == id) {
+                    self.err(
+                        id_v.span(),
+                        format!("duplicate part id \"{id}\""),
+                        Some("the parts of an activity have distinct ids; rename one".into()),
+                    );
+                }
+            }
+            let title = self.opt_string(&f, "title");
+            let text = self
+                .require(&f, "text", "\"trygghetsvandringar i tre områden\"")
+                .and_then(|v| self.string(v, "text"));
+            let own = self.frame(&f, frame);
+            let within = frame.map(|p| own.within(p));
+            let target = match f.get("target") {
+                Some(v) => self.target(v, within.as_ref(), parent),
+                None => Some(Target::None),
+            };
+            if let (Some(id), Some(text), Some(target)) = (id, text, target) {
+                out.push(Activity {
+                    id,
+                    title,
+                    text,
+                    owners: owners.to_vec(),
+                    partners: Vec::new(),
+                    target,
+                    units: Vec::new(),
+                    parts: Vec::new(),
+                    frame: own,
+                });
+            }
+        }
+        out
+    }
+
+    /// An activity with parts has its targets in its parts, and no units.
+    pub(super) fn parts_alone(&mut self, f: &Fields<'_, '_>, parts: &[Activity], units: &[String]) {
+        let Some(part) = f.get("part") else {
+            return;
+        };
+        if parts.is_empty() && !matches!(part.get_ref(), DeValue::Array(a) if !a.is_empty()) {
+            return;
+        }
+        if let Some(t) = f.get("target") {
+            self.err(
+                t.span(),
+                "an activity with parts has its targets in its parts",
+                Some("move `target` into each `[[activity.part]]`".into()),
+            );
+        }
+        if let (Some(u), false) = (f.get("units"), units.is_empty()) {
+            self.err(
+                u.span(),
+                "an activity has either `units` or parts, not both",
+                Some("give each unit's work as its own part, or drop the parts".into()),
+            );
+        }
+    }
+}
+
+/// A period as messages show it; an unstated start is left out.
+pub(super) fn shown(p: &Period) -> String {
+    if p.start == NaiveDate::MIN {
+        format!("until {}", p.end)
+    } else {
+        format!("{} to {}", p.start, p.end)
+    }
+}

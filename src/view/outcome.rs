@@ -1,0 +1,551 @@
+//! Indicators and verdicts in every view: the terminal's indicators block, the report's "Det
+//! här ville vi uppnå" (Markdown, and HTML with an inline SVG chart per indicator), the
+//! follow-up's verdicts beside the computed status, and the JSON of both. Pure: each takes a
+//! löfte's status and returns text or values. Shown only for löften that have indicators or
+//! verdicts, so other löften's output is unchanged.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::i18n::Lang;
+use crate::outcome::verdict::{Agreement, agreement, current, missing};
+use crate::outcome::{
+    Direction, DueState, Goal, IndicatorStatus, Judgement, ReferenceKind, Verdict, VerdictEntry,
+    When, indicator_status,
+};
+use crate::status::{PledgeStatus, Status};
+use crate::svgchart::{self, Chart, Line, fmt_change, fmt_num, sparkline};
+use crate::view::labels::Label;
+
+/// The fixed texts of this view, in both languages (a [`Label::Outcome`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeLabel {
+    WhatWeWanted,
+    Baseline,
+    FirstMeasurement,
+    Goal,
+    GoalMet,
+    GoalNotMet,
+    BetterThanBaseline,
+    NextMeasurement,
+    NoMeasurements,
+    Verdicts,
+    NoVerdictYet,
+    ByTheRecords,
+    Source,
+    Measured,
+}
+
+impl OutcomeLabel {
+    pub fn en(self) -> &'static str {
+        use OutcomeLabel::*;
+        match self {
+            WhatWeWanted => "What we wanted to achieve",
+            Baseline => "baseline",
+            FirstMeasurement => "first measurement",
+            Goal => "goal",
+            GoalMet => "met",
+            GoalNotMet => "not met",
+            BetterThanBaseline => "better than the baseline",
+            NextMeasurement => "next measurement",
+            NoMeasurements => "no measurements yet",
+            Verdicts => "The follow-up's verdicts",
+            NoVerdictYet => "no verdict yet",
+            ByTheRecords => "by the records",
+            Source => "source",
+            Measured => "measured",
+        }
+    }
+    pub fn sv(self) -> &'static str {
+        use OutcomeLabel::*;
+        match self {
+            WhatWeWanted => "Det här ville vi uppnå",
+            Baseline => "utgångsläge",
+            FirstMeasurement => "första mätningen",
+            Goal => "mål",
+            GoalMet => "nått",
+            GoalNotMet => "inte nått",
+            BetterThanBaseline => "bättre än utgångsläget",
+            NextMeasurement => "nästa mätning",
+            NoMeasurements => "inga mätningar ännu",
+            Verdicts => "Uppföljningens bedömning",
+            NoVerdictYet => "ingen bedömning ännu",
+            ByTheRecords => "enligt registreringarna",
+            Source => "källa",
+            Measured => "uppmätt",
+        }
+    }
+}
+
+fn t(l: Lang, o: OutcomeLabel) -> &'static str {
+    l.t(Label::Outcome(o))
+}
+
+pub fn judgement_word(l: Lang, j: Judgement) -> &'static str {
+    match (l, j) {
+        (Lang::En, j) => j.name(),
+        (Lang::Sv, Judgement::Improved) => "förbättrad",
+        (Lang::Sv, Judgement::Unchanged) => "oförändrad",
+        (Lang::Sv, Judgement::Worsened) => "försämrad",
+    }
+}
+
+pub fn verdict_word(l: Lang, v: Verdict) -> &'static str {
+    match (l, v) {
+        (Lang::En, Verdict::Kept) => "kept",
+        (Lang::En, Verdict::Partly) => "partly kept",
+        (Lang::En, Verdict::Broken) => "not kept",
+        (Lang::Sv, Verdict::Kept) => "uppfyllt",
+        (Lang::Sv, Verdict::Partly) => "delvis uppfyllt",
+        (Lang::Sv, Verdict::Broken) => "ej uppfyllt",
+    }
+}
+
+pub fn agreement_word(l: Lang, a: Agreement) -> &'static str {
+    match (l, a) {
+        (Lang::En, Agreement::Agree) => "agrees with the records",
+        (Lang::En, Agreement::Disagree) => "the records say otherwise",
+        (Lang::En, Agreement::NoBasis) => "the records give no basis",
+        (Lang::Sv, Agreement::Agree) => "stämmer med registreringarna",
+        (Lang::Sv, Agreement::Disagree) => "stämmer inte med registreringarna",
+        (Lang::Sv, Agreement::NoBasis) => "underlag saknas",
+    }
+}
+
+pub fn direction_word(l: Lang, d: Direction) -> &'static str {
+    match (l, d) {
+        (Lang::En, Direction::Lower) => "lower is better",
+        (Lang::En, Direction::Higher) => "higher is better",
+        (Lang::Sv, Direction::Lower) => "lägre är bättre",
+        (Lang::Sv, Direction::Higher) => "högre är bättre",
+    }
+}
+
+pub fn due_word(l: Lang, d: DueState) -> &'static str {
+    match (l, d) {
+        (Lang::En, DueState::Scheduled) => "scheduled",
+        (Lang::En, DueState::Due) => "due now",
+        (Lang::En, DueState::Overdue) => "overdue",
+        (Lang::En, DueState::Complete) => "no more measurements in the period",
+        (Lang::En, DueState::Unscheduled) => "no cadence given",
+        (Lang::Sv, DueState::Scheduled) => "planerad",
+        (Lang::Sv, DueState::Due) => "ska mätas nu",
+        (Lang::Sv, DueState::Overdue) => "försenad",
+        (Lang::Sv, DueState::Complete) => "inga fler mätningar under perioden",
+        (Lang::Sv, DueState::Unscheduled) => "ingen mättakt angiven",
+    }
+}
+
+/// One activity's verdict for the current follow-up, beside its computed status.
+pub struct ActivityVerdict<'a> {
+    pub id: &'a str,
+    pub status: Status,
+    pub verdict: Option<&'a VerdictEntry>,
+}
+
+impl ActivityVerdict<'_> {
+    pub fn agreement(&self) -> Option<Agreement> {
+        self.verdict.map(|v| agreement(self.status, v.verdict))
+    }
+}
+
+/// A löfte's indicators and verdicts on its as-of date.
+pub struct Outcomes<'a> {
+    pub indicators: Vec<IndicatorStatus<'a>>,
+    pub verdicts: Vec<ActivityVerdict<'a>>,
+    /// Activities without a verdict for the current follow-up.
+    pub missing: Vec<&'a str>,
+    /// The current follow-up's first due day: verdicts from it on count.
+    pub since: Option<NaiveDate>,
+    /// Whether to show the verdicts: the löfte records some, or its follow-up is due and it
+    /// has indicators.
+    pub has_verdicts: bool,
+}
+
+impl Outcomes<'_> {
+    /// Whether there is anything to show.
+    pub fn any(&self) -> bool {
+        !self.indicators.is_empty() || self.has_verdicts
+    }
+}
+
+pub fn outcomes<'a>(s: &'a PledgeStatus<'a>) -> Outcomes<'a> {
+    let p = s.pledge;
+    let since = s.followup.due_from;
+    let ids: Vec<&str> = p.activities.iter().map(|a| a.id.as_str()).collect();
+    let cur = current(&ids, &p.verdicts, since);
+    let verdicts = s
+        .activities
+        .iter()
+        .zip(cur)
+        .map(|(a, (id, v))| ActivityVerdict {
+            id,
+            status: a.status,
+            verdict: v.filter(|v| v.date <= s.as_of),
+        })
+        .collect();
+    let in_view: Vec<VerdictEntry> = p
+        .verdicts
+        .iter()
+        .filter(|v| v.date <= s.as_of)
+        .cloned()
+        .collect();
+    Outcomes {
+        indicators: p
+            .indicators
+            .iter()
+            .map(|i| indicator_status(i, &p.measurements, &p.period, s.as_of))
+            .collect(),
+        verdicts,
+        missing: missing(&ids, &in_view, since),
+        since,
+        // Verdicts are shown once the löfte records any, or once its follow-up is due and it
+        // has indicators (then the missing verdicts are worth saying).
+        has_verdicts: !p.verdicts.is_empty()
+            || (!p.indicators.is_empty() && since.is_some_and(|d| s.as_of >= d)),
+    }
+}
+
+/// The word with a capital first letter (a label at the start of a line).
+fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn num(l: Lang, v: f64) -> String {
+    fmt_num(v, l == Lang::Sv)
+}
+
+fn when_text(w: Option<When>) -> String {
+    match w {
+        Some(When::Date { date }) => format!(" ({date})"),
+        Some(When::Year { year }) => format!(" ({year})"),
+        None => String::new(),
+    }
+}
+
+/// "utgångsläge 62 (2016) → 67,5 (2018-11-20): +5,5, förbättrad".
+pub fn change_text(s: &IndicatorStatus<'_>, l: Lang) -> String {
+    let mut o = String::new();
+    if let Some(r) = s.reference {
+        let kind = match r.kind {
+            ReferenceKind::Baseline => OutcomeLabel::Baseline,
+            ReferenceKind::FirstMeasurement => OutcomeLabel::FirstMeasurement,
+        };
+        let _ = write!(o, "{} {}{}", t(l, kind), num(l, r.value), when_text(r.when));
+    }
+    match s.latest {
+        Some(m) if s.change.is_some() || s.reference.is_none() => {
+            let arrow = if o.is_empty() { "" } else { " → " };
+            let _ = write!(o, "{arrow}{} ({})", num(l, m.value), m.date);
+        }
+        Some(_) => {}
+        None => {
+            let sep = if o.is_empty() { "" } else { "; " };
+            let _ = write!(o, "{sep}{}", t(l, OutcomeLabel::NoMeasurements));
+        }
+    }
+    if let (Some(c), Some(j)) = (s.change, s.judgement) {
+        let _ = write!(
+            o,
+            ": {}, {}",
+            fmt_change(c, l == Lang::Sv),
+            judgement_word(l, j)
+        );
+    }
+    o
+}
+
+/// "mål 70: inte nått; nästa mätning 2019-11-30 (planerad)".
+pub fn goal_and_due_text(s: &IndicatorStatus<'_>, l: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(g) = s.indicator.goal {
+        let goal = match g {
+            Goal::Value { value } => num(l, value),
+            Goal::BetterThanBaseline => t(l, OutcomeLabel::BetterThanBaseline).to_string(),
+        };
+        let met = match s.goal_met {
+            Some(true) => format!(": {}", t(l, OutcomeLabel::GoalMet)),
+            Some(false) => format!(": {}", t(l, OutcomeLabel::GoalNotMet)),
+            None => String::new(),
+        };
+        parts.push(format!("{} {goal}{met}", t(l, OutcomeLabel::Goal)));
+    }
+    let due = match s.next_due {
+        Some(d) => format!("{d} ({})", due_word(l, s.due_state)),
+        None => {
+            parts.push(due_word(l, s.due_state).to_string());
+            return parts.join("; ");
+        }
+    };
+    parts.push(format!("{} {due}", t(l, OutcomeLabel::NextMeasurement)));
+    parts.join("; ")
+}
+
+/// The values a sparkline draws: the reference (a baseline) then each measurement.
+fn series(s: &IndicatorStatus<'_>) -> Vec<f64> {
+    let base = s
+        .reference
+        .filter(|r| r.kind == ReferenceKind::Baseline)
+        .map(|r| r.value);
+    base.into_iter()
+        .chain(s.measurements.iter().map(|m| m.value))
+        .collect()
+}
+
+/// The indicator's name with its unit and direction.
+fn title(s: &IndicatorStatus<'_>, l: Lang) -> String {
+    let i = s.indicator;
+    let unit = i
+        .unit
+        .as_deref()
+        .map(|u| format!("{u}, "))
+        .unwrap_or_default();
+    format!("{} ({unit}{})", i.name, direction_word(l, i.direction))
+}
+
+/// What `measure` prints after writing: the indicator's change and goal.
+pub fn measured_line(s: &IndicatorStatus<'_>, l: Lang) -> String {
+    format!(
+        "{}: {}; {}",
+        s.indicator.id,
+        change_text(s, l),
+        goal_and_due_text(s, l)
+    )
+}
+
+/// One verdict in words: "uppfyllt: Polisen har patrullerat … (källa: …); enligt
+/// registreringarna: missad, stämmer inte med registreringarna".
+fn verdict_text(v: &ActivityVerdict<'_>, l: Lang) -> String {
+    let Some(e) = v.verdict else {
+        return format!(
+            "{}; {}: {}",
+            t(l, OutcomeLabel::NoVerdictYet),
+            t(l, OutcomeLabel::ByTheRecords),
+            l.status(v.status)
+        );
+    };
+    let mut o = format!("{}: {}", verdict_word(l, e.verdict), e.reason);
+    if let Some(src) = &e.source {
+        let _ = write!(o, " ({}: {src})", t(l, OutcomeLabel::Source));
+    }
+    let _ = write!(
+        o,
+        " [{} {}]; {}: {}",
+        e.date,
+        e.by.as_deref().unwrap_or(""),
+        t(l, OutcomeLabel::ByTheRecords),
+        l.status(v.status)
+    );
+    if let Some(a) = v.agreement() {
+        let mark = if a == Agreement::Disagree { "⚠ " } else { "" };
+        let _ = write!(o, " — {mark}{}", agreement_word(l, a));
+    }
+    o.replace(" []", "").replace(" ]", "]")
+}
+
+/// The terminal's block under a löfte's status table; empty when there is nothing to show.
+pub fn status_block(s: &PledgeStatus<'_>, l: Lang) -> String {
+    let o = outcomes(s);
+    if !o.any() {
+        return String::new();
+    }
+    let mut out = String::new();
+    if !o.indicators.is_empty() {
+        let _ = writeln!(out, "\n{}", t(l, OutcomeLabel::WhatWeWanted));
+        for st in &o.indicators {
+            let _ = writeln!(out, "  {}: {}", st.indicator.id, title(st, l));
+            let spark = sparkline(&series(st));
+            let spark = if spark.chars().count() > 1 {
+                format!("  {spark}")
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "    {}{spark}", change_text(st, l));
+            let _ = writeln!(out, "    {}", goal_and_due_text(st, l));
+        }
+    }
+    if o.has_verdicts {
+        let _ = writeln!(out, "\n{}", t(l, OutcomeLabel::Verdicts));
+        for v in &o.verdicts {
+            let _ = writeln!(out, "  {}: {}", v.id, verdict_text(v, l));
+        }
+    }
+    crate::text::safe(&out, true)
+}
+
+/// The report's section in Markdown; empty when there is nothing to show. `md` escapes.
+pub fn report_markdown(s: &PledgeStatus<'_>, l: Lang, md: impl Fn(&str) -> String) -> String {
+    let o = outcomes(s);
+    let mut out = String::new();
+    if !o.indicators.is_empty() {
+        let _ = writeln!(out, "## {}\n", t(l, OutcomeLabel::WhatWeWanted));
+        for st in &o.indicators {
+            let i = st.indicator;
+            let _ = writeln!(out, "### {}\n", md(&title(st, l)));
+            let _ = writeln!(
+                out,
+                "- **{}:** {}",
+                cap(t(l, OutcomeLabel::Source)),
+                md(&i.source)
+            );
+            let _ = writeln!(out, "- {}", md(&change_text(st, l)));
+            let _ = writeln!(out, "- {}", md(&goal_and_due_text(st, l)));
+            for m in &st.measurements {
+                let src = m
+                    .source
+                    .as_deref()
+                    .map(|x| format!(" ({x})"))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "  - {} {}: {}{}",
+                    t(l, OutcomeLabel::Measured),
+                    m.date,
+                    md(&num(l, m.value)),
+                    md(&src)
+                );
+            }
+            out.push('\n');
+        }
+    }
+    if o.has_verdicts {
+        let _ = writeln!(out, "## {}\n", t(l, OutcomeLabel::Verdicts));
+        for v in &o.verdicts {
+            let _ = writeln!(out, "- **{}**: {}", v.id, md(&verdict_text(v, l)));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The report's section in HTML, every text escaped with `h`; empty when nothing to show.
+pub fn report_html(s: &PledgeStatus<'_>, l: Lang, h: impl Fn(&str) -> String) -> String {
+    let o = outcomes(s);
+    let mut out = String::new();
+    if !o.indicators.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", h(t(l, OutcomeLabel::WhatWeWanted)));
+        for st in &o.indicators {
+            let i = st.indicator;
+            let _ = writeln!(
+                out,
+                "<div class=\"indicator\" style=\"break-inside: avoid\">"
+            );
+            let _ = writeln!(out, "<h3>{}</h3>", h(&title(st, l)));
+            let _ = writeln!(
+                out,
+                "<p>{}: {}<br>{}<br>{}</p>",
+                h(&cap(t(l, OutcomeLabel::Source))),
+                h(&i.source),
+                h(&change_text(st, l)),
+                h(&goal_and_due_text(st, l))
+            );
+            let _ = writeln!(out, "{}", chart(st, l));
+            let _ = writeln!(out, "</div>");
+        }
+    }
+    if o.has_verdicts {
+        let _ = writeln!(out, "<h2>{}</h2>", h(t(l, OutcomeLabel::Verdicts)));
+        let _ = writeln!(out, "<ul>");
+        for v in &o.verdicts {
+            let class = match v.agreement() {
+                Some(Agreement::Disagree) => " class=\"disagree\" style=\"font-weight: bold\"",
+                _ => "",
+            };
+            let _ = writeln!(
+                out,
+                "<li{class}><strong>{}</strong>: {}</li>",
+                h(v.id),
+                h(&verdict_text(v, l))
+            );
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+    out
+}
+
+/// The inline SVG chart of one indicator.
+fn chart(st: &IndicatorStatus<'_>, l: Lang) -> String {
+    let i = st.indicator;
+    let points: Vec<(NaiveDate, f64)> = st.measurements.iter().map(|m| (m.date, m.value)).collect();
+    let sv = l == Lang::Sv;
+    let baseline = i.baseline.map(|b| Line {
+        value: b.value,
+        label: t(l, OutcomeLabel::Baseline),
+        date: b.when.and_then(When::day),
+    });
+    let goal = match i.goal {
+        Some(Goal::Value { value }) => Some(Line {
+            value,
+            label: t(l, OutcomeLabel::Goal),
+            date: None,
+        }),
+        _ => None,
+    };
+    let desc = format!("{}. {}", change_text(st, l), goal_and_due_text(st, l));
+    svgchart::svg(&Chart {
+        id: &i.id,
+        title: &i.name,
+        desc: &desc,
+        measured_label: t(l, OutcomeLabel::Measured),
+        unit: i.unit.as_deref(),
+        points: &points,
+        baseline,
+        goal,
+        decimal_comma: sv,
+    })
+}
+
+/// A löfte's `indicators` for the JSON contract.
+pub fn indicators_json(o: &Outcomes<'_>) -> Value {
+    Value::Array(
+        o.indicators
+            .iter()
+            .map(crate::outcome::json::indicator)
+            .collect(),
+    )
+}
+
+/// An activity's `verdict` for the JSON contract (null without one).
+pub fn verdict_json(v: &ActivityVerdict<'_>) -> Value {
+    crate::outcome::json::verdict(v.verdict, v.status)
+}
+
+/// A löfte's `verdicts` for the JSON contract.
+pub fn verdicts_json(o: &Outcomes<'_>) -> Value {
+    crate::outcome::json::verdicts(&o.missing, o.since)
+}
+
+/// A löfte's `indicators` (when it has any) and `verdicts` (when it records any), as keys
+/// of its JSON object.
+pub fn pledge_json(s: &PledgeStatus<'_>) -> serde_json::Map<String, Value> {
+    let o = outcomes(s);
+    let mut m = serde_json::Map::new();
+    if !o.indicators.is_empty() {
+        m.insert("indicators".into(), indicators_json(&o));
+    }
+    if o.has_verdicts {
+        m.insert("verdicts".into(), verdicts_json(&o));
+    }
+    m
+}
+
+/// The activities' JSON with each one's `verdict` set (null without one), when the löfte
+/// records verdicts; `set` puts the value in place.
+pub fn with_verdicts<A>(
+    s: &PledgeStatus<'_>,
+    mut acts: Vec<A>,
+    set: impl Fn(&mut A, Value),
+) -> Vec<A> {
+    let o = outcomes(s);
+    if o.has_verdicts {
+        for (a, v) in acts.iter_mut().zip(&o.verdicts) {
+            set(a, verdict_json(v));
+        }
+    }
+    acts
+}

@@ -1,0 +1,80 @@
+use super::*;
+use crate::i18n::Lang;
+use crate::status::pledge_status;
+
+fn d(s: &str) -> chrono::NaiveDate {
+    s.parse().unwrap()
+}
+
+fn load(name: &str, text: &str) -> Pledge {
+    let l = crate::load::load(name, text, d("2030-01-01"));
+    assert!(!l.has_errors(), "{:?}", l.diags);
+    l.pledge.unwrap()
+}
+
+const HOSTILE: &str = "title = \"<script>alert(1)</script>\"\nkommun = \"Filipstad\"\n\
+    source = \"javascript:alert(1)\"\npromise = \"a & b\"\n[period]\nstart = 2016-01-01\n\
+    end = 2016-12-31\n[problem]\ntext = \"x\\u0007 <img src=x onerror=y>\"\n\
+    [[activity]]\nid = \"a\"\ntext = \"it's \\\"quoted\\\"\"\nowners = [\"<b>bold</b>\"]\n\
+    target = { count = 1, per = \"month\" }\n";
+
+#[test]
+fn file_text_cannot_carry_markup_into_the_site() {
+    let p = load("x/evil.toml", HOSTILE);
+    let s = pledge_status(&p, d("2016-06-15"));
+    let files = build(std::slice::from_ref(&s), Lang::Sv);
+    let page = |path: &str| {
+        let f = files.iter().find(|f| f.path == path).unwrap();
+        String::from_utf8(f.bytes.clone()).unwrap()
+    };
+    for path in ["index.html", "evil/index.html"] {
+        let html = page(path);
+        for bad in ["<script", "<img", "<b>", "\u{7}", "href=\"javascript"] {
+            assert!(!html.contains(bad), "{bad} in {path}:\n{html}");
+        }
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{path}"
+        );
+    }
+    let html = page("evil/index.html");
+    assert!(html.contains("<p>a &amp; b</p>"), "{html}");
+    assert!(html.contains("it&#39;s &quot;quoted&quot;"), "{html}");
+    // A source that is not a web address is shown as text.
+    assert!(html.contains("<p>javascript:alert(1)</p>"), "{html}");
+    // The monthly record is a strip of windows, each with its symbol and its words.
+    assert!(html.contains("<ol class=\"strip\">"), "{html}");
+    assert!(html.contains("✗</span><span class=\"vh\">2016-01: 0 av 1: missad</span>"));
+}
+
+#[test]
+fn page_folders_are_slugs_and_unique() {
+    let text = HOSTILE;
+    let a = load("pledges/Filipstad 2016.toml", text);
+    let b = load("other/filipstad-2016.toml", text);
+    let c = load("pledges/åäö.toml", text);
+    let dirs = page_dirs([&a, &b, &c].into_iter());
+    assert_eq!(dirs, ["filipstad-2016", "filipstad-2016-2", "aao"]);
+}
+
+#[test]
+fn the_marker_lists_the_files() {
+    let files = vec![
+        file("index.html", String::new()),
+        file("a/index.html", String::new()),
+    ];
+    let text = marker_text(&files);
+    assert_eq!(marker_files(&text), ["index.html", "a/index.html"]);
+    assert_eq!(marker_files("# c\n\n  x.html \n"), ["x.html"]);
+}
+
+#[test]
+fn building_twice_gives_the_same_bytes_and_no_indicators_yet() {
+    let p = load("pledges/evil.toml", HOSTILE);
+    let s = pledge_status(&p, d("2016-06-15"));
+    let one = std::slice::from_ref(&s);
+    assert_eq!(build(one, Lang::En), build(one, Lang::En));
+    assert_eq!(indicators::indicators_html(&s, Lang::Sv), "");
+    let index = String::from_utf8(build(&[s], Lang::En)[0].bytes.clone()).unwrap();
+    assert!(index.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"));
+}

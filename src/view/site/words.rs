@@ -1,0 +1,158 @@
+//! The fixed texts of the site in Swedish and English, and the symbol of each status (so
+//! colour is never the only carrier of a status).
+
+use crate::i18n::Lang;
+use crate::status::Status;
+
+/// The texts of the site's pages in one language.
+pub struct Words {
+    pub skip: &'static str,
+    pub main_nav: &'static str,
+    pub summary: &'static str,
+    pub by_region: &'static str,
+    pub by_status: &'static str,
+    pub loften: &'static str,
+    pub loften_col: &'static str,
+    pub activities: &'static str,
+    pub loefte: &'static str,
+    pub period: &'static str,
+    pub state: &'static str,
+    pub tally: &'static str,
+    pub polisregion: &'static str,
+    pub lan: &'static str,
+    pub lpo: &'static str,
+    pub no_lpo: &'static str,
+    pub intro: &'static str,
+    pub data: &'static str,
+    pub data_text: &'static str,
+    pub calendar: &'static str,
+    pub status_json: &'static str,
+    pub status_csv: &'static str,
+    pub datapackage: &'static str,
+    pub record: &'static str,
+    pub legend: &'static str,
+    pub window_met: &'static str,
+    pub window_missed: &'static str,
+    pub window_open: &'static str,
+    pub source: &'static str,
+    pub no_source: &'static str,
+    pub back: &'static str,
+    pub followup: &'static str,
+    pub outcomes: &'static str,
+    pub total: &'static str,
+    pub updated: &'static str,
+    pub generated_by: &'static str,
+}
+
+pub fn words(l: Lang) -> Words {
+    match l {
+        Lang::Sv => SV,
+        Lang::En => EN,
+    }
+}
+
+const SV: Words = Words {
+    skip: "Hoppa till innehållet",
+    main_nav: "Genvägar",
+    summary: "Sammanfattning",
+    by_region: "Löften per polisregion och län",
+    by_status: "Aktiviteter efter status",
+    loften: "löften",
+    loften_col: "Löften",
+    activities: "Aktiviteter",
+    loefte: "Löfte",
+    period: "Period",
+    state: "Läge",
+    tally: "Aktiviteter efter status",
+    polisregion: "Polisregion",
+    lan: "Län",
+    lpo: "Lokalpolisområde",
+    no_lpo: "Lokalpolisområde ej angivet",
+    intro: "Polisen och kommunen lovar medborgarna att arbeta med det som oroar dem mest. Här visas vad som lovades och vad som har gjorts.",
+    data: "Öppna data",
+    data_text: "Samma uppgifter som maskinläsbara filer:",
+    calendar: "Kalender att prenumerera på (iCalendar)",
+    status_json: "Status som JSON",
+    status_csv: "Status som CSV, en rad per aktivitet",
+    datapackage: "Beskrivning av filerna (Frictionless Data Package)",
+    record: "Perioder",
+    legend: "Teckenförklaring",
+    window_met: "uppfyllt",
+    window_missed: "missat",
+    window_open: "pågår eller kommande",
+    source: "Källa",
+    no_source: "Källan anges inte i löftet.",
+    back: "Alla medborgarlöften",
+    followup: "Uppföljning",
+    outcomes: "Utfall",
+    total: "Totalt",
+    updated: "Läget den",
+    generated_by: "Sidorna är skapade med pledge ur löftenas filer.",
+};
+
+const EN: Words = Words {
+    skip: "Skip to the content",
+    main_nav: "Shortcuts",
+    summary: "Summary",
+    by_region: "Löften by polisregion and län",
+    by_status: "Activities by status",
+    loften: "löften",
+    loften_col: "Löften",
+    activities: "Activities",
+    loefte: "Löfte",
+    period: "Period",
+    state: "State",
+    tally: "Activities by status",
+    polisregion: "Polisregion",
+    lan: "Län",
+    lpo: "Lokalpolisområde",
+    no_lpo: "Lokalpolisområde not given",
+    intro: "The police and the kommun promise the citizens to work on what worries them most. This shows what was promised and what has been done.",
+    data: "Open data",
+    data_text: "The same information as machine-readable files:",
+    calendar: "Calendar to subscribe to (iCalendar)",
+    status_json: "Status as JSON",
+    status_csv: "Status as CSV, one row per activity",
+    datapackage: "Description of the files (Frictionless Data Package)",
+    record: "Periods",
+    legend: "Legend",
+    window_met: "met",
+    window_missed: "missed",
+    window_open: "current or to come",
+    source: "Source",
+    no_source: "The löfte does not give its source.",
+    back: "All medborgarlöften",
+    followup: "Follow-up",
+    outcomes: "Outcomes",
+    total: "Total",
+    updated: "As of",
+    generated_by: "These pages are made by pledge from the löften's files.",
+};
+
+/// The order statuses are tallied and listed in.
+pub const ORDER: [Status; 9] = [
+    Status::Met,
+    Status::PartlyMet,
+    Status::OnTrack,
+    Status::Behind,
+    Status::Missed,
+    Status::Ongoing,
+    Status::NoReports,
+    Status::NothingDue,
+    Status::Upcoming,
+];
+
+/// A symbol for each status, shown beside its word.
+pub fn symbol(s: Status) -> &'static str {
+    match s {
+        Status::Met => "✓",
+        Status::PartlyMet => "◐",
+        Status::OnTrack => "→",
+        Status::Behind => "!",
+        Status::Missed => "✗",
+        Status::Ongoing => "↻",
+        Status::NoReports => "?",
+        Status::Upcoming => "◷",
+        Status::NothingDue => "–",
+    }
+}
