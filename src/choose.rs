@@ -216,20 +216,40 @@ pub fn report_pledge<'p>(
     }
 }
 
-/// The löften `list` shows: those of `kommun` (all without), whose period holds `active_on`
-/// (all without), by kommunkod of the first kommun, then start.
+/// The löften `list` shows: those of `kommun` (all without), in force on `active_on` (all
+/// without), by kommunkod of the first kommun, then start.
 pub fn list_pledges<'p>(
     pledges: impl IntoIterator<Item = &'p Pledge>,
     kommun: Option<&Kommun>,
     active_on: Option<NaiveDate>,
 ) -> Vec<&'p Pledge> {
-    let mut rows: Vec<&Pledge> = pledges
-        .into_iter()
+    let all: Vec<&Pledge> = pledges.into_iter().collect();
+    let mut rows: Vec<&Pledge> = all
+        .iter()
+        .copied()
         .filter(|p| kommun.is_none_or(|k| p.kommuner.contains(&k)))
-        .filter(|p| active_on.is_none_or(|d| p.period.contains(d)))
+        .filter(|p| active_on.is_none_or(|d| in_force(p, d, &all)))
         .collect();
     rows.sort_by_key(|p| (p.kommuner[0].kod, p.period.start));
     rows
+}
+
+/// Whether a löfte is in force on `d`: inside its period, or after it when it holds "until
+/// replaced" and no later löfte for one of its kommuner (and the same area) has started by
+/// `d`.
+pub fn in_force(p: &Pledge, d: NaiveDate, all: &[&Pledge]) -> bool {
+    if p.period.contains(d) {
+        return true;
+    }
+    if !p.period.until_replaced || d < p.period.start {
+        return false;
+    }
+    !all.iter().any(|q| {
+        q.period.start > p.period.start
+            && q.period.start <= d
+            && q.area == p.area
+            && q.kommuner.iter().any(|k| p.kommuner.contains(k))
+    })
 }
 
 /// The years a file's name ends with: `x-2016.toml` (2016, 2016), `x-2016-2017.toml`

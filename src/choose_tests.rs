@@ -525,3 +525,46 @@ fn years_are_read_from_file_names() {
     assert!(name_may_hold(Path::new("x-2016-2017.toml"), 2017));
     assert!(!name_may_hold(Path::new("x-2016-2017.toml"), 2018));
 }
+
+#[test]
+fn list_active_on_keeps_a_loefte_in_force_until_replaced() {
+    let mut old = make(&Spec {
+        file: "kristinehamn-2016-2017.toml",
+        kommuner: &["Kristinehamn"],
+        start: "2016-01-01",
+        end: "2017-12-31",
+        ..BASE
+    });
+    old.period.until_replaced = true;
+    let next = make(&Spec {
+        file: "kristinehamn-2019.toml",
+        kommuner: &["Kristinehamn"],
+        start: "2019-01-01",
+        end: "2019-12-31",
+        ..BASE
+    });
+    let other_area = make(&Spec {
+        file: "kristinehamn-centrum-2018.toml",
+        kommuner: &["Kristinehamn"],
+        start: "2018-03-01",
+        end: "2018-12-31",
+        area: Some("Centrum"),
+        ..BASE
+    });
+    let ps = [old, next, other_area];
+    let list = |on: &str| files(&list_pledges(&ps, None, Some(d(on))));
+    // After its end and before the next löfte: still in force (a löfte for another area does
+    // not replace it); from the next löfte's start: replaced.
+    assert_eq!(
+        list("2018-06-01"),
+        [
+            "kristinehamn-2016-2017.toml",
+            "kristinehamn-centrum-2018.toml"
+        ]
+    );
+    assert_eq!(list("2019-01-01"), ["kristinehamn-2019.toml"]);
+    assert_eq!(list("2015-06-01"), Vec::<String>::new());
+    let mut plain = ps[0].clone();
+    plain.period.until_replaced = false;
+    assert!(!in_force(&plain, d("2018-06-01"), &[&plain]));
+}

@@ -103,7 +103,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// The kommun, or several for one löfte over several kommuner
-    #[arg(required = true)]
+    #[arg(required = true, add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
     pub kommuner: Vec<String>,
     /// The first day of the period
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -117,6 +117,10 @@ pub struct NewArgs {
     /// Print the scaffold instead of writing it
     #[arg(long)]
     pub dry_run: bool,
+    /// The file's name in the pledges folder [default: the kommuner, the area and the years,
+    /// e.g. karlstad-munkfors-2016-2017.toml]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -189,12 +193,16 @@ pub enum ListFormat {
     Table,
     Json,
     Csv,
+    /// An Excel workbook (needs --output FILE, or standard output not a terminal)
+    Xlsx,
+    /// CSV for Swedish Excel: BOM, `;`, codes kept as text
+    ExcelCsv,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only löften for this kommun (name or kommunkod)
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
     pub kommun: Option<String>,
     /// Only löften whose period holds this date; also the date the state is judged on
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -204,14 +212,19 @@ pub struct ListArgs {
     pub as_of: Option<DateArg>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: ListFormat,
+    /// Write the output to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct DoneArgs {
     /// Kommun name (any case, å/ä/ö as a/a/o) or kommunkod
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
     pub kommun: String,
     /// Activity id, a unique prefix of one, or a unique word of its text; `followup` for the
     /// follow-up itself
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::activity_candidates))]
     pub activity: String,
     /// When the work was done [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -222,8 +235,8 @@ pub struct DoneArgs {
     /// Who did it [default: PLEDGE_USER, else git's user.name, else the login name]
     #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
     pub by: Option<String>,
-    /// A note: where, how many took part, what was found
-    #[arg(long, value_name = "TEXT")]
+    /// A note: where, how many took part, what was found (may start with `-`: "-2 grader")
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Choose among löften for parts of the kommun (a prefix of its `area`)
     #[arg(long, value_name = "TEXT")]
@@ -336,6 +349,7 @@ pub struct UndoArgs {
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Only these kommuner [default: all]
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
     pub kommuner: Vec<String>,
     /// Only entries on or after this date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -344,10 +358,13 @@ pub struct LogArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<DateArg>,
     /// Only this activity (id, prefix or word of its text)
-    #[arg(long, value_name = "A")]
+    #[arg(long, value_name = "A", add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::activity_candidates))]
     pub activity: Option<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: ListFormat,
+    /// Write the output to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
     pub as_of: Option<DateArg>,
 }
@@ -364,11 +381,16 @@ pub enum StatusFormat {
     Markdown,
     Json,
     Csv,
+    /// An Excel workbook (needs --output FILE, or standard output not a terminal)
+    Xlsx,
+    /// CSV for Swedish Excel: BOM, `;`, codes kept as text
+    ExcelCsv,
 }
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Kommuner to show [default: the only kommun in the folder]
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
     pub kommuner: Vec<String>,
     /// Every kommun in the folder, grouped by län
     #[arg(long)]
@@ -378,6 +400,9 @@ pub struct StatusArgs {
     pub as_of: Option<DateArg>,
     #[arg(long, value_enum, default_value_t = StatusFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: StatusFormat,
+    /// Write the output to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -389,6 +414,7 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Kommun name or kommunkod
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
     pub kommun: String,
     /// Show log entries from this date on (the last BRÅ meeting) [default: the period's start]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]

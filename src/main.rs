@@ -1,9 +1,12 @@
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use pledge::cmd::{self, Ctx};
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash pledge` (and the shell's calls back): dynamic completion of kommun
+    // names and activity ids; returns at once when COMPLETE is not set.
+    clap_complete::CompleteEnv::with_factory(pledge::cli::Cli::command).complete();
     let cli = pledge::cli::Cli::parse();
     let result = Ctx::from_env(&cli).and_then(|mut ctx| cmd::run(cli, &mut ctx));
     match result {

@@ -215,15 +215,55 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<String, Conflict> {
         return Err(Conflict::Head);
     };
     let out = merge_log(&o, &a, &b)?;
-    // As `done` appends them: a line ending, then the entry.
+    Ok(format!("{head}{}", log_text(&out, ours)))
+}
+
+/// The log entries as `done` appends them: a line ending, then the entry.
+fn log_text(entries: &[&str], ours: &str) -> String {
     let nl = crate::record::line_ending(ours);
-    let mut text = head.to_string();
-    for e in out {
+    let mut text = String::new();
+    for e in entries {
         text.push_str(nl);
         text.push_str(e);
         text.push_str(nl);
     }
-    Ok(text)
+    text
+}
+
+/// When both sides changed the head differently: the three heads (for a line merge that
+/// marks only the lines in conflict) and the log entries, still merged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadConflict {
+    pub base: String,
+    pub ours: String,
+    pub theirs: String,
+    /// The merged entries, to follow the merged head (which ends with a line ending).
+    pub log: String,
+}
+
+/// The parts of a merge whose heads conflict: the heads as they are and the merged log; the
+/// log's own conflicts are still [`Conflict`]s.
+pub fn head_conflict(base: &str, ours: &str, theirs: &str) -> Result<HeadConflict, Conflict> {
+    let (o, a, b) = (
+        split(base, "base")?,
+        split(ours, "ours")?,
+        split(theirs, "theirs")?,
+    );
+    let out = merge_log(&o, &a, &b)?;
+    // Each head ends with a line ending, so a line merge sees whole lines; the log's first
+    // line ending is then the head's.
+    let nl = crate::record::line_ending(ours);
+    let whole = |h: &str| match h.ends_with('\n') {
+        true => h.to_string(),
+        false => format!("{h}{nl}"),
+    };
+    let log = log_text(&out, ours);
+    Ok(HeadConflict {
+        base: whole(o.head),
+        ours: whole(a.head),
+        theirs: whole(b.head),
+        log: log.strip_prefix(nl).unwrap_or(&log).to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -404,6 +444,38 @@ mod tests {
         assert_eq!(
             merge(&base, &theirs, BASE),
             Err(Conflict::LogRemoved("theirs"))
+        );
+    }
+
+    #[test]
+    fn a_head_conflict_still_merges_the_log() {
+        let base = append(BASE, &e("2016-02-01", "x"));
+        let ours = append(
+            &base.replace("title = \"t\"", "title = \"ours\""),
+            &e("2016-03-01", "a"),
+        );
+        let theirs = append(
+            &base.replace("title = \"t\"", "title = \"theirs\""),
+            &e("2016-04-01", "b"),
+        );
+        assert_eq!(merge(&base, &ours, &theirs), Err(Conflict::Head));
+        let hc = head_conflict(&base, &ours, &theirs).unwrap();
+        assert!(hc.ours.starts_with("title = \"ours\"\n") && hc.ours.ends_with("\"2017-Q1\"\n"));
+        assert!(hc.theirs.starts_with("title = \"theirs\"\n"));
+        assert!(hc.base.starts_with("title = \"t\"\n"));
+        assert!(
+            hc.log.starts_with("[[log]]\ndate = 2016-02-01"),
+            "{}",
+            hc.log
+        );
+        for d in ["2016-02-01", "2016-03-01", "2016-04-01"] {
+            assert_eq!(hc.log.matches(d).count(), 1, "{d}: {}", hc.log);
+        }
+        // The head merged by lines plus the log is the file `done` would have written.
+        let joined = format!("{}{}", hc.ours, hc.log);
+        assert!(
+            !crate::load::load("m", &joined, NaiveDate::MAX).has_errors(),
+            "{joined}"
         );
     }
 }

@@ -13,17 +13,20 @@ use crate::view;
 pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
     let ws = Workspace::open(dir, ctx.read_cutoff())?;
+    // Every path `check` writes (text lines, `findings[].file`, `invalid_files`) is relative
+    // to the pledges folder: one convention, whatever folder it runs in.
+    let name = |f: &crate::store::SourceFile| {
+        f.path
+            .strip_prefix(&ws.dir)
+            .map_or_else(|_| f.display.clone(), crate::text::shown_path)
+    };
     let mut findings = Vec::new();
     for f in &ws.files {
         if let Some(p) = &f.loaded.pledge {
-            let name = f
-                .path
-                .strip_prefix(&ws.dir)
-                .map_or_else(|_| f.display.clone(), crate::text::shown_path);
             findings.extend(crate::findings::findings(
                 &pledge_status(p, as_of),
                 a.within,
-                &name,
+                &name(f),
             ));
         }
     }
@@ -35,7 +38,8 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
             }
         }
         CheckFormat::Json => {
-            let invalid: Vec<&str> = broken.iter().map(|f| f.display.as_str()).collect();
+            let invalid: Vec<String> = broken.iter().map(|f| name(f)).collect();
+            let invalid: Vec<&str> = invalid.iter().map(String::as_str).collect();
             writeln!(
                 ctx.out,
                 "{}",

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
+use super::list::Output;
 use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::{ListFormat, LogArgs};
 use crate::kommuner::{self, Kommun};
@@ -55,17 +56,35 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
             ..files[f].line(r)
         })
     };
-    let mut out = std::io::BufWriter::new(&mut ctx.out);
-    match a.format {
-        ListFormat::Json => {
-            view::json::write_log(&mut out, lines())?;
-            writeln!(out)?;
-        }
-        ListFormat::Csv => view::csv::write_log_csv(&mut out, lines())?,
-        ListFormat::Table => view::table::write_log_table(&mut out, lines, ctx.lang, ctx.width)?,
+    let streamed = a.output.is_none()
+        && matches!(
+            a.format,
+            ListFormat::Json | ListFormat::Csv | ListFormat::Table
+        );
+    if streamed {
+        let mut out = std::io::BufWriter::new(&mut ctx.out);
+        write_lines(&mut out, a.format, lines, ctx.lang, ctx.width)?;
+        out.flush()?;
+    } else {
+        // A workbook, the Excel CSV or a file: made whole, then written (see `list::emit`).
+        let mut buf = Vec::new();
+        let plain = match a.format {
+            ListFormat::Xlsx | ListFormat::ExcelCsv => ListFormat::Csv,
+            f => f,
+        };
+        write_lines(&mut buf, plain, lines, ctx.lang, ctx.width)?;
+        let text = String::from_utf8(buf)?;
+        let out = match a.format {
+            ListFormat::Xlsx | ListFormat::ExcelCsv => Output::sheet(
+                text,
+                a.format == ListFormat::Xlsx,
+                a.format == ListFormat::ExcelCsv,
+                "Logg",
+            )?,
+            _ => Output::Text(text),
+        };
+        super::list::emit(ctx, &out, a.output.as_deref())?;
     }
-    out.flush()?;
-    drop(out);
     let ws = Workspace {
         dir,
         files: broken
@@ -74,6 +93,25 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
             .collect(),
     };
     ws.exit_code(&mut ctx.err)
+}
+
+/// Writes the lines in a plain format (JSON, CSV or a table), one at a time.
+fn write_lines<'a, I: Iterator<Item = LogLine<'a>>>(
+    mut out: impl Write,
+    format: ListFormat,
+    lines: impl Fn() -> I,
+    lang: crate::i18n::Lang,
+    width: Option<usize>,
+) -> Result<()> {
+    match format {
+        ListFormat::Json => {
+            view::json::write_log(&mut out, lines())?;
+            writeln!(out)?;
+        }
+        ListFormat::Table => view::table::write_log_table(&mut out, lines, lang, width)?,
+        _ => view::csv::write_log_csv(&mut out, lines())?,
+    }
+    Ok(())
 }
 
 /// The kommuner the arguments name; an unknown one is an error naming the folder's kommuner

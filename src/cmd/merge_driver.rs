@@ -34,6 +34,13 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
                 )?;
                 None
             }
+            Err(Conflict::Head) => match merge::head_conflict(&o, &a, &b) {
+                Ok(hc) => return head_markers(&hc, ours, bom, ctx),
+                Err(c) => {
+                    writeln!(ctx.err, "pledge merge-driver: {}", conflict_message(c))?;
+                    None
+                }
+            },
             Err(c) => {
                 writeln!(ctx.err, "pledge merge-driver: {}", conflict_message(c))?;
                 None
@@ -57,6 +64,54 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
         .status()
         .context("cannot run git merge-file")?;
     Ok(if status.success() { 0 } else { 1 })
+}
+
+/// Both sides changed the löfte's head: its lines merge by `git merge-file`, which marks only
+/// the lines in conflict, and the log entries both sides added follow, merged. Exit 1: git
+/// sees a conflict for a person to resolve.
+fn head_markers(hc: &merge::HeadConflict, ours: &Path, bom: bool, ctx: &mut Ctx) -> Result<u8> {
+    let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let write = |name: &str, text: &str| -> Result<std::path::PathBuf> {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).with_context(|| format!("cannot write {}", p.display()))?;
+        Ok(p)
+    };
+    let (o, a, b) = (
+        write("base", &hc.base)?,
+        write("ours", &hc.ours)?,
+        write("theirs", &hc.theirs)?,
+    );
+    let out = std::process::Command::new("git")
+        .args([
+            "merge-file",
+            "-p",
+            "-L",
+            "ours",
+            "-L",
+            "base",
+            "-L",
+            "theirs",
+        ])
+        .args([&a, &o, &b])
+        .output()
+        .context("cannot run git merge-file")?;
+    // git merge-file exits with the number of conflicts (0 when the lines merged), and
+    // negative (as 255 and up) on an error.
+    if out.status.code().is_none_or(|c| !(0..128).contains(&c)) {
+        anyhow::bail!(
+            "git merge-file failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let head = String::from_utf8(out.stdout).context("git merge-file wrote invalid UTF-8")?;
+    let text = format!("{head}{}", hc.log);
+    store::write_atomic(ours, &store::with_bom(bom, &text))?;
+    writeln!(
+        ctx.err,
+        "pledge merge-driver: both sides changed the löfte itself; the log entries are merged, \
+         the head has conflict markers where the two sides differ"
+    )?;
+    Ok(if out.status.code() == Some(0) { 0 } else { 1 })
 }
 
 fn conflict_message(c: Conflict) -> String {

@@ -12,7 +12,7 @@ use crate::cli::{Cli, Command};
 mod calendar;
 mod check;
 pub mod context;
-mod docs;
+pub mod docs;
 mod done;
 mod import;
 mod list;

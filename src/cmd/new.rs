@@ -70,7 +70,8 @@ pub fn scaffold(ks: &[&Kommun], start: NaiveDate, end: NaiveDate, area: Option<&
          [[activity]]\n\
          id = \"aktivitet-1\"\n\
          text = \"Beskriv vad som lovas.\"\n\
-         owners = [\"polisen\"]        # \"polisen\", \"kommunen\", both, or a named party\n\
+         # owners: \"polisen\", \"kommunen\", both, or a named party\n\
+         owners = [\"polisen\"]\n\
          # target = \"once\"                          a milestone\n\
          # target = { count = 2, per = \"year\" }     week | month | quarter | half-year | year | period\n\
          \n\
@@ -90,6 +91,17 @@ pub fn scaffold(ks: &[&Kommun], start: NaiveDate, end: NaiveDate, area: Option<&
          # Completed work is recorded below by `pledge done` as [[log]] entries.\n",
     );
     s
+}
+
+/// The default file name: every kommun's slug, the area's, then the years
+/// ("karlstad-munkfors-2016-2017.toml"), so löften for the same years over other kommuner or
+/// areas do not collide.
+pub fn default_name(ks: &[&Kommun], area: Option<&str>, from: i32, to: i32) -> String {
+    let mut parts: Vec<String> = ks.iter().map(|k| crate::text::slug(k.name)).collect();
+    if let Some(a) = area.map(crate::text::slug).filter(|a| !a.is_empty()) {
+        parts.push(a);
+    }
+    format!("{}-{}.toml", parts.join("-"), crate::text::years(from, to))
 }
 
 pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Result<u8> {
@@ -130,11 +142,35 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
         }
         Err(e) => return Err(e),
     };
-    let years = crate::text::years(start.year(), end.year());
-    let path = dir.join(format!("{}-{years}.toml", crate::text::slug(ks[0].name)));
+    let name = match &a.name {
+        Some(n) if n.ends_with(".toml") => n.clone(),
+        Some(n) => format!("{n}.toml"),
+        None => default_name(&ks, a.area.as_deref(), start.year(), end.year()),
+    };
+    if name.contains(['/', '\\']) || name.starts_with('.') {
+        bail!(
+            "--name takes a file name without a folder: {}",
+            crate::text::safe(&name, false)
+        );
+    }
+    let path = dir.join(&name);
     let shown = store::display_path(&path);
     // Whole or not at all: a full disk leaves no empty file that `new` would then refuse.
-    store::create_atomic(&path, text.as_bytes())?;
+    store::create_atomic(&path, text.as_bytes()).map_err(|e| {
+        if a.name.is_none() && path.exists() {
+            e.context(format!(
+                "{shown} already exists; give the new löfte another file name with --name NAME"
+            ))
+        } else {
+            e
+        }
+    })?;
+    // The scaffold's `#:schema ./pledge.schema.json` points beside it: put the schema there
+    // (an existing one is left as it is).
+    let schema = dir.join("pledge.schema.json");
+    if !schema.exists() {
+        store::create_atomic(&schema, super::docs::SCHEMA.as_bytes())?;
+    }
     if !ctx.quiet {
         writeln!(
             ctx.out,

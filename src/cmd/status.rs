@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
+use super::list::Output;
 use super::{Ctx, Workspace, resolve_kommun};
 use crate::choose::{self, SelectError};
 use crate::cli::{StatusArgs, StatusFormat};
@@ -46,7 +47,7 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
     let lang = ctx.lang;
     let ws = Workspace::open(dir, ctx.read_cutoff())?;
     let chosen = select(&ws, &a.kommuner, a.all, as_of)?;
-    if a.format == StatusFormat::Json {
+    if a.format == StatusFormat::Json && a.output.is_none() {
         let mut out = std::io::BufWriter::new(&mut ctx.out);
         view::json::write_status(&mut out, &chosen, as_of)?;
         writeln!(out)?;
@@ -55,14 +56,25 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
         return ws.exit_code(&mut ctx.err);
     }
     let statuses: Vec<_> = chosen.iter().map(|p| pledge_status(p, as_of)).collect();
-    let text = match a.format {
-        StatusFormat::Json => unreachable!("written above"),
-        StatusFormat::Csv => view::csv::status_csv(&statuses),
-        StatusFormat::Markdown => view::markdown::status_markdowns(&statuses, lang),
-        StatusFormat::Table => {
-            view::table::status_tables(&statuses, a.all, lang, ctx.color, ctx.width)
+    let text = |t: String| Output::Text(t);
+    let out = match a.format {
+        StatusFormat::Json => {
+            let mut buf = Vec::new();
+            view::json::write_status(&mut buf, &chosen, as_of)?;
+            buf.push(b'\n');
+            Output::Bytes(buf)
         }
+        StatusFormat::Markdown => text(view::markdown::status_markdowns(&statuses, lang)),
+        StatusFormat::Table => text(view::table::status_tables(
+            &statuses, a.all, lang, ctx.color, ctx.width,
+        )),
+        f => Output::sheet(
+            view::csv::status_csv(&statuses),
+            f == StatusFormat::Xlsx,
+            f == StatusFormat::ExcelCsv,
+            "Status",
+        )?,
     };
-    write!(ctx.out, "{text}")?;
+    super::list::emit(ctx, &out, a.output.as_deref())?;
     ws.exit_code(&mut ctx.err)
 }

@@ -56,6 +56,9 @@ pub fn html(s: &str) -> String {
 
 /// The fixed texts of the page in the report's language.
 struct Labels {
+    at_a_glance: &'static str,
+    status: &'static str,
+    progress: &'static str,
     problem: &'static str,
     the_promise: &'static str,
     what_we_promised: &'static str,
@@ -110,6 +113,7 @@ struct ReportPage<'a> {
     priorities: &'a [String],
     problem_text: Option<&'a str>,
     promise: Option<&'a str>,
+    glance: Vec<crate::view::meeting::Glance>,
     groups: Vec<Group>,
     since: chrono::NaiveDate,
     log: Vec<LogRow<'a>>,
@@ -123,6 +127,9 @@ struct ReportPage<'a> {
 
 fn labels(l: crate::i18n::Lang) -> Labels {
     Labels {
+        at_a_glance: l.t(Label::AtAGlance),
+        status: l.t(Label::Status),
+        progress: l.t(Label::Progress),
         problem: l.t(Label::Problem),
         the_promise: l.t(Label::ThePromise),
         what_we_promised: l.t(Label::WhatWePromised),
@@ -198,6 +205,7 @@ pub fn report_html(m: &Meeting<'_>) -> String {
         priorities: &p.problem.priorities,
         problem_text: p.problem.text.as_deref(),
         promise: p.promise.as_deref(),
+        glance: m.glance(),
         groups: groups(m),
         since: m.since,
         log: m

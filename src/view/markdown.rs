@@ -8,17 +8,32 @@ use crate::view::entries::entry_line;
 use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
-use crate::view::phrases::{status_rows, summary_line};
+use crate::view::phrases::{legend_line, status_rows, summary_line};
 use crate::view::title::activity_title;
 
 /// Text for a Markdown table cell or paragraph: safe for a terminal, pipes and markup
-/// characters escaped so text cannot break the table or inject HTML.
+/// characters escaped so text cannot break the table or inject HTML, in GitHub's reader and
+/// in pandoc's (whose `~`, `^`, `$` and `@` are sub/superscript, math and citations). A
+/// leading list marker ("- ", "+ ", "1. ") is escaped too, so a paragraph stays one.
 pub fn md(s: &str) -> String {
     let safe = crate::text::safe(s, false);
     let mut out = String::with_capacity(safe.len());
-    for c in safe.chars() {
+    let digits = safe.bytes().take_while(u8::is_ascii_digit).count();
+    // A list marker is followed by a space (or ends the text): "1. ", "- "; "67.5" and "-2"
+    // are not.
+    let spaced = matches!(safe.as_bytes().get(digits + 1), None | Some(b' '));
+    let marker = match safe.as_bytes().get(digits) {
+        Some(b'.' | b')') if digits > 0 && spaced => Some(digits),
+        Some(b'-' | b'+' | b'*') if digits == 0 && spaced => Some(0),
+        _ => None,
+    };
+    for (i, c) in safe.char_indices() {
         match c {
-            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' => {
+            _ if Some(i) == marker => {
+                out.push('\\');
+                out.push(c);
+            }
+            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '~' | '^' | '$' | '@' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -38,7 +53,7 @@ pub fn status_markdown(s: &PledgeStatus<'_>, lang: Lang) -> String {
     let h = status_headers(lang);
     let _ = writeln!(out, "| {} |", h.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(h.len()));
-    for (row, _) in status_rows(s, lang, false) {
+    for (row, _) in status_rows(s, lang, 0) {
         let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
@@ -48,6 +63,9 @@ pub fn status_markdown(s: &PledgeStatus<'_>, lang: Lang) -> String {
         md(&followup_line(s, lang)),
         md(&summary_line(s, lang))
     );
+    if let Some(legend) = legend_line(s, lang) {
+        let _ = write!(out, "\n{}\n", md(&legend));
+    }
     out
 }
 
@@ -64,12 +82,14 @@ pub fn status_markdowns(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
 pub fn report_markdown(m: &Meeting<'_>) -> String {
     let mut o = String::new();
     report_head(m, &mut o);
+    report_glance(m, &mut o);
+    report_problem(m, &mut o);
     report_activities(m, &mut o);
     report_tail(m, &mut o);
     o
 }
 
-/// Title, kommun, period, signatures, the problem and the promise.
+/// Title, kommun, period, signatures.
 fn report_head(m: &Meeting<'_>, o: &mut String) {
     let (s, l) = (m.s, m.lang);
     let p = s.pledge;
@@ -96,6 +116,11 @@ fn report_head(m: &Meeting<'_>, o: &mut String) {
         }
         o.push('\n');
     }
+}
+
+/// The problem and the promise.
+fn report_problem(m: &Meeting<'_>, o: &mut String) {
+    let (p, l) = (m.s.pledge, m.lang);
     let _ = writeln!(o, "## {}\n", l.t(Label::Problem));
     if let Some(t) = &p.problem.title {
         let _ = writeln!(o, "**{}**\n", md(t));
@@ -119,6 +144,25 @@ fn report_head(m: &Meeting<'_>, o: &mut String) {
     if let Some(pr) = &p.promise {
         let _ = writeln!(o, "## {}\n\n{}\n", l.t(Label::ThePromise), md(pr));
     }
+}
+
+/// The first screen: every activity, its status in words (bold when it needs attention) and
+/// what was done.
+fn report_glance(m: &Meeting<'_>, o: &mut String) {
+    let l = m.lang;
+    let _ = writeln!(o, "## {}\n", l.t(Label::AtAGlance));
+    let h = [Label::Activity, Label::Status, Label::Progress].map(|h| l.t(h));
+    let _ = writeln!(o, "| {} |\n|---|---|---|", h.join(" | "));
+    for g in m.glance() {
+        let status = if g.problem {
+            format!("**{}**", g.status)
+        } else {
+            g.status.to_string()
+        };
+        let (title, id, progress) = (md(&g.title), g.id, md(&g.progress));
+        let _ = writeln!(o, "| {title} (`{id}`) | {status} | {progress} |");
+    }
+    o.push('\n');
 }
 
 /// The activities by group: what was promised and what has been done.
@@ -185,6 +229,15 @@ mod tests {
             ("# [l](u)", "\\# \\[l\\](u)"),
             ("two\nlines", "two lines"),
             ("esc\u{1b}[31m", "esc\\\\u{1b}\\[31m"),
+            ("~50 ^2 $5 @kim", "\\~50 \\^2 \\$5 \\@kim"),
+            ("- Centrum", "\\- Centrum"),
+            ("+1", "+1"),
+            ("+ ett", "\\+ ett"),
+            ("67.5 (mätning)", "67.5 (mätning)"),
+            ("-2 grader", "-2 grader"),
+            ("12. maj", "12\\. maj"),
+            ("3) tre", "3\\) tre"),
+            ("2016-06-06 a-b 1.5", "2016-06-06 a-b 1.5"),
         ];
         for (input, want) in cases {
             assert_eq!(md(input), want, "{input:?}");

@@ -11,6 +11,7 @@ use crate::model::{Activity, LogEntry, Party};
 use crate::status::{ActivityStatus, PledgeStatus};
 use crate::view::labels::Label;
 use crate::view::phrases::{followup_line, owners_text, progress_text, target_text};
+use crate::view::title::activity_title;
 
 /// The groups of the report in their order.
 pub const GROUPS: [Label; 5] = [
@@ -35,6 +36,19 @@ pub fn group_of(a: &Activity) -> Label {
         [Party::Other(_)] => Label::OthersPromise,
         _ => Label::Together,
     }
+}
+
+/// One activity on the report's first screen.
+pub struct Glance {
+    pub title: String,
+    pub id: String,
+    /// The status in the status vocabulary (a CSS class).
+    pub class: &'static str,
+    /// The status word, always written out (colour is never alone).
+    pub status: &'static str,
+    /// Whether the status needs attention (behind, missed, partly met).
+    pub problem: bool,
+    pub progress: String,
 }
 
 /// The report's view of one löfte on a date.
@@ -82,6 +96,23 @@ impl<'a> Meeting<'a> {
             .collect();
         v.sort_by_key(|e| (e.date, e.span.start));
         v
+    }
+
+    /// The report's first screen: every activity with its title, status and what was done.
+    pub fn glance(&self) -> Vec<Glance> {
+        let l = self.lang;
+        self.s
+            .activities
+            .iter()
+            .map(|a| Glance {
+                title: activity_title(a.activity),
+                id: a.activity.id.clone(),
+                class: a.status.name(),
+                status: l.status(a.status),
+                problem: a.status.is_problem(),
+                progress: progress_text(a, l),
+            })
+            .collect()
     }
 
     pub fn behind(&self) -> Vec<&'a ActivityStatus<'a>> {

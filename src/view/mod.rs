@@ -10,6 +10,7 @@
 //! - [`phrases`] and [`labels`]: words shared by every format, in Swedish and English
 
 pub mod check;
+pub mod compact;
 pub mod csv;
 pub mod entries;
 pub mod html;
@@ -22,6 +23,7 @@ pub mod phrases;
 pub mod site;
 pub mod table;
 pub mod title;
+pub mod xlsx;
 
 pub use labels::Label;
 

@@ -321,6 +321,18 @@ pub fn summary_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
     )
 }
 
+/// What a status word means where the word alone could mislead: "inga rapporter: inget
+/// rapporterat de senaste 90 dagarna", when an activity of the löfte has it.
+pub fn legend_line(s: &PledgeStatus<'_>, lang: Lang) -> Option<String> {
+    (s.count(Status::NoReports) > 0).then(|| {
+        format!(
+            "{}: {}",
+            lang.status(Status::NoReports),
+            lang.status_phrase(Status::NoReports)
+        )
+    })
+}
+
 /// "Filipstad (1782), centrum · Medborgarlöfte …".
 pub fn heading(s: &PledgeStatus<'_>) -> String {
     let p = s.pledge;
@@ -380,8 +392,14 @@ pub fn status_headers(lang: Lang) -> [&'static str; 6] {
 }
 
 /// The cells of the status table (terminal-safe text) with each row's status: one row per
-/// activity, then one per part ("↳ id") and per unit ("· name") where it has them.
-pub fn status_rows(s: &PledgeStatus<'_>, lang: Lang, with_bar: bool) -> Vec<(Vec<String>, Status)> {
+/// activity, then one per part ("↳ id") and per unit ("· name") where it has them. Counted
+/// progress starts with a bar of `bar` cells (none when 0).
+pub fn status_rows(
+    s: &PledgeStatus<'_>,
+    lang: Lang,
+    bar_cells: usize,
+) -> Vec<(Vec<String>, Status)> {
+    let with_bar = bar_cells;
     let mut rows = Vec::new();
     for a in &s.activities {
         rows.push((
@@ -404,8 +422,8 @@ pub fn status_rows(s: &PledgeStatus<'_>, lang: Lang, with_bar: bool) -> Vec<(Vec
                 ),
                 _ => progress(&a.activity.target, u.required, u.done, None, lang),
             };
-            if let (true, Some(r)) = (with_bar, u.required) {
-                progress = format!("{} {progress}", bar(u.done, r, 6));
+            if let (true, Some(r)) = (with_bar > 0, u.required) {
+                progress = format!("{} {progress}", bar(u.done, r, with_bar));
             }
             rows.push((
                 vec![
@@ -423,14 +441,14 @@ pub fn status_rows(s: &PledgeStatus<'_>, lang: Lang, with_bar: bool) -> Vec<(Vec
     rows
 }
 
-fn activity_row(a: &ActivityStatus<'_>, id: String, lang: Lang, with_bar: bool) -> Vec<String> {
+fn activity_row(a: &ActivityStatus<'_>, id: String, lang: Lang, bar_cells: usize) -> Vec<String> {
     let mut progress = progress_text(a, lang);
     let counted = matches!(
         a.activity.target,
         Target::Count { .. } | Target::Weekly { .. } | Target::Each { .. }
     );
-    if let (true, true, Some(r)) = (with_bar, counted, a.required) {
-        progress = format!("{} {progress}", bar(a.done, r, 6));
+    if let (true, true, Some(r)) = (bar_cells > 0, counted, a.required) {
+        progress = format!("{} {progress}", bar(a.done, r, bar_cells));
     }
     let owners = match a.activity.owners.as_slice() {
         [] => "–".to_string(),

@@ -10,9 +10,10 @@ use crate::i18n::Lang;
 use crate::model::{LogEntry, Pledge};
 use crate::status::{PledgeStatus, Status};
 use crate::view::LogLine;
+use crate::view::compact::{compact_rows, wrap};
 use crate::view::labels::Label;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
-use crate::view::phrases::{lan_names, status_rows, summary_line};
+use crate::view::phrases::{lan_names, legend_line, status_rows, summary_line};
 
 /// A table in our style. With a width (a terminal, or `COLUMNS` set) long cells wrap to it;
 /// without (a pipe or a file) lines are never wrapped, so the output does not depend on where
@@ -68,10 +69,11 @@ fn colour(st: Status) -> Color {
     }
 }
 
-/// The terminal view of one löfte.
-pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: Option<usize>) -> String {
-    let mut t = new_table(&status_headers(lang), width);
-    keep_whole(&mut t, &[0, 2, 4, 5]);
+/// The status table of one löfte with the given columns (indexes into a status row).
+fn status_grid(s: &PledgeStatus<'_>, lang: Lang, color: bool, columns: &[usize]) -> Table {
+    let headers = status_headers(lang);
+    let headers: Vec<&str> = columns.iter().map(|&c| headers[c]).collect();
+    let mut t = new_table(&headers, None);
     // comfy-table colours only what it is told to (it does not read NO_COLOR): the caller
     // decides, and the table measures the words without their escape codes.
     if color {
@@ -79,22 +81,65 @@ pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: Option
     } else {
         t.force_no_tty();
     }
-    for (row, status) in status_rows(s, lang, true) {
-        let mut cells: Vec<Cell> = row.into_iter().map(Cell::new).collect();
+    for (row, status) in status_rows(s, lang, 6) {
+        let mut cells: Vec<Cell> = columns.iter().map(|&c| Cell::new(&row[c])).collect();
         if color {
-            let last = cells.pop().expect("six cells").fg(colour(status));
+            let last = cells.pop().expect("a status cell").fg(colour(status));
             cells.push(last);
         }
         t.add_row(cells);
     }
-    format!(
-        "{}\n{}\n{t}\n{}\n{}\n{}",
-        heading(s),
-        period_line(s, lang),
-        followup_line(s, lang),
-        summary_line(s, lang),
-        crate::view::outcome::status_block(s, lang)
-    )
+    t
+}
+
+/// The width of a table drawn without wrapping.
+fn natural_width(t: &Table) -> usize {
+    t.lines().next().map_or(0, |l| l.chars().count())
+}
+
+/// The terminal view of one löfte. Without a width, the whole table (never wrapped); with
+/// one, the whole table where it fits, else without the owners, else one line per activity
+/// ([`compact_rows`]); the lines around it wrap between words.
+pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: Option<usize>) -> String {
+    let full = status_grid(s, lang, color, &[0, 1, 2, 3, 4, 5]);
+    let body = match width {
+        None => full.to_string(),
+        Some(w) if natural_width(&full) <= w => full.to_string(),
+        Some(w) => {
+            let narrow = status_grid(s, lang, color, &[0, 2, 3, 4, 5]);
+            if natural_width(&narrow) <= w {
+                narrow.to_string()
+            } else {
+                compact_rows(s, lang, color, w).trim_end().to_string()
+            }
+        }
+    };
+    let line = |text: String| match width {
+        Some(w) => wrap(&text, w, 2),
+        None => text,
+    };
+    let mut out = format!(
+        "{}\n{}\n{body}\n{}\n{}\n",
+        line(heading(s)),
+        line(period_line(s, lang)),
+        line(followup_line(s, lang)),
+        line(summary_line(s, lang))
+    );
+    if let Some(legend) = legend_line(s, lang) {
+        out.push_str(&line(legend));
+        out.push('\n');
+    }
+    let block = crate::view::outcome::status_block(s, lang);
+    match width {
+        Some(w) => {
+            for l in block.lines() {
+                out.push_str(&wrap(l, w, 2));
+                out.push('\n');
+            }
+        }
+        None => out.push_str(&block),
+    }
+    out
 }
 
 /// `status` on a terminal: one table per löfte, with a heading per län when `by_lan` (for

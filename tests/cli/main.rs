@@ -15,6 +15,7 @@ mod log;
 mod merge;
 mod new_schema_man;
 mod outcomes;
+mod polish;
 mod report;
 mod site;
 mod status;
