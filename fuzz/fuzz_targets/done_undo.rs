@@ -21,11 +21,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let entry = NewEntry {
-        date: before.period.start,
-        activity: activity.id.clone(),
-        count: 1,
-        by: None,
         note: Some(note.to_string()),
+        ..NewEntry::new(before.period.start, &activity.id, 1)
     };
     let after_text = append(text, &entry);
     let after = pledge::load::load("f.toml", &after_text, today);

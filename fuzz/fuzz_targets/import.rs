@@ -20,7 +20,11 @@ fuzz_target!(|data: &[u8]| {
     for opts in [Options::default(), given] {
         if let Ok(d) = import(text, &opts) {
             let loaded = pledge::load::load(&d.file_name, &d.toml, today);
-            assert!(!loaded.has_errors(), "the draft does not validate:\n{}", d.toml);
+            assert!(
+                !loaded.has_errors(),
+                "the draft does not validate:\n{}",
+                d.toml
+            );
         }
     }
 });
