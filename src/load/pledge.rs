@@ -54,16 +54,8 @@ impl Loader<'_> {
             None => Vec::new(),
         };
         let out = self.outcomes(&f, &activities, period.as_ref(), followup.as_ref());
-        if let Some(p) = period.as_mut()
-            && !p.start_stated
-        {
-            // Judged from the first recorded work, or from today before any.
-            let first = log
-                .iter()
-                .filter(|e| !e.is_followup())
-                .map(|e| e.date)
-                .min();
-            p.start = first.unwrap_or(self.today).min(p.end);
+        if let Some(p) = period.as_mut() {
+            judged_from(p, &log, self.today);
         }
         let pledge = Pledge {
             file: file.to_string(),
@@ -349,4 +341,18 @@ impl Loader<'_> {
             }
         }
     }
+}
+
+/// A period whose start the text does not state is judged from the first recorded work (not
+/// the follow-up), or from `today` before any, never after its end.
+fn judged_from(p: &mut Period, log: &[LogEntry], today: NaiveDate) {
+    if p.start_stated {
+        return;
+    }
+    let first = log
+        .iter()
+        .filter(|e| !e.is_followup())
+        .map(|e| e.date)
+        .min();
+    p.start = first.unwrap_or(today).min(p.end);
 }

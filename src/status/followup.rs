@@ -57,45 +57,7 @@ pub fn followup_status(p: &Pledge, as_of: NaiveDate) -> FollowupStatus {
             st.due_from = Some(from);
             st.status = single(from, due);
         }
-        FollowupWhen::Yearly => {
-            // Due at the end of each year of the period; each year's follow-up counts when
-            // recorded from 30 days before that end until the next one is due.
-            let ws = windows(&p.period, 1, Per::Year);
-            let dues: Vec<NaiveDate> = ws.iter().map(|w| w.end).collect();
-            let from_of = |due: NaiveDate| due - TimeDelta::days(DUE_DAYS);
-            let next = dues.iter().copied().find(|d| *d >= as_of);
-            let prev = dues.iter().copied().rfind(|d| *d < as_of);
-            let prev_ok = prev.is_none_or(|d| {
-                let until = d
-                    .checked_add_months(Months::new(12))
-                    .unwrap_or(NaiveDate::MAX);
-                recorded_between(from_of(d), until)
-            });
-            match (prev, next) {
-                (Some(d), _) if !prev_ok => {
-                    st.due = Some(d);
-                    st.due_from = Some(from_of(d));
-                    st.status = FollowupState::Overdue;
-                }
-                (_, Some(d)) => {
-                    st.due = Some(d);
-                    st.due_from = Some(from_of(d));
-                    st.status = if recorded_between(from_of(d), as_of) {
-                        FollowupState::Done
-                    } else if as_of >= from_of(d) {
-                        FollowupState::Due
-                    } else {
-                        FollowupState::Scheduled
-                    };
-                }
-                (Some(d), None) => {
-                    st.due = Some(d);
-                    st.due_from = Some(from_of(d));
-                    st.status = FollowupState::Done;
-                }
-                (None, None) => {}
-            }
-        }
+        FollowupWhen::Yearly => yearly(p, as_of, &recorded_between, &mut st),
         FollowupWhen::Continuous => {
             // Reported continuously: done when recorded within the last 90 days.
             let to = as_of.min(p.period.end);
@@ -110,4 +72,43 @@ pub fn followup_status(p: &Pledge, as_of: NaiveDate) -> FollowupStatus {
         }
     }
     st
+}
+
+/// A yearly follow-up: due at the end of each year of the period; each year's follow-up counts
+/// when recorded from 30 days before that end until the next one is due.
+fn yearly(
+    p: &Pledge,
+    as_of: NaiveDate,
+    recorded_between: &dyn Fn(NaiveDate, NaiveDate) -> bool,
+    st: &mut FollowupStatus,
+) {
+    let ws = windows(&p.period, 1, Per::Year);
+    let dues: Vec<NaiveDate> = ws.iter().map(|w| w.end).collect();
+    let from_of = |due: NaiveDate| due - TimeDelta::days(DUE_DAYS);
+    let next = dues.iter().copied().find(|d| *d >= as_of);
+    let prev = dues.iter().copied().rfind(|d| *d < as_of);
+    let prev_ok = prev.is_none_or(|d| {
+        let until = d
+            .checked_add_months(Months::new(12))
+            .unwrap_or(NaiveDate::MAX);
+        recorded_between(from_of(d), until)
+    });
+    let (due, status) = match (prev, next) {
+        (Some(d), _) if !prev_ok => (d, FollowupState::Overdue),
+        (_, Some(d)) => (
+            d,
+            if recorded_between(from_of(d), as_of) {
+                FollowupState::Done
+            } else if as_of >= from_of(d) {
+                FollowupState::Due
+            } else {
+                FollowupState::Scheduled
+            },
+        ),
+        (Some(d), None) => (d, FollowupState::Done),
+        (None, None) => return,
+    };
+    st.due = Some(due);
+    st.due_from = Some(from_of(due));
+    st.status = status;
 }

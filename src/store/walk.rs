@@ -33,6 +33,18 @@ struct Folder {
     via_link: bool,
 }
 
+/// Where a link leads and whether that is a folder; a dangling link is itself, not a folder
+/// (listed when it is named like a pledge file, so reading it says what is wrong).
+fn resolve_link(path: &Path) -> (PathBuf, bool) {
+    match fs::canonicalize(path) {
+        Ok(real) => {
+            let is_dir = real.is_dir();
+            (real, is_dir)
+        }
+        Err(_) => (path.to_path_buf(), false),
+    }
+}
+
 /// The `*.toml` files below `dir` whose file name passes `keep`, hidden entries skipped, each
 /// file once, sorted by path. Only the folder itself failing to be read is an error.
 pub fn pledge_files_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
@@ -82,14 +94,7 @@ pub fn pledge_files_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec
             let via_link = d.via_link || is_link;
             // The entry's type comes with the listing; only a link needs resolving.
             let (real, is_dir) = if is_link {
-                match fs::canonicalize(&path) {
-                    Ok(real) => {
-                        let is_dir = real.is_dir();
-                        (real, is_dir)
-                    }
-                    // A dangling link: listed when it is named like a pledge file.
-                    Err(_) => (path.clone(), false),
-                }
+                resolve_link(&path)
             } else {
                 (d.real.join(&*name), is_plain_dir)
             };
@@ -116,7 +121,13 @@ pub fn pledge_files_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec
             }
         }
     }
-    // Each real file once, by its path without a link when it has one.
+    Ok(each_once(found))
+}
+
+/// Each real file once, by its path without a link when it has one, sorted by the bytes of
+/// the path (comparing paths component by component is slow for a national folder, and the
+/// order only needs to be stable).
+fn each_once(mut found: Vec<Found>) -> Vec<PathBuf> {
     found.sort_unstable_by(|a, b| {
         (a.via_link, a.path.as_os_str()).cmp(&(b.via_link, b.path.as_os_str()))
     });
@@ -126,10 +137,8 @@ pub fn pledge_files_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec
         .filter(|f| seen.insert(f.real.clone()))
         .map(|f| f.path)
         .collect();
-    // By the bytes of the path: comparing paths component by component is slow for a
-    // national folder, and the order only needs to be stable.
     out.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-    Ok(out)
+    out
 }
 
 #[cfg(all(test, unix))]
