@@ -316,18 +316,7 @@ fn write_entry(
         ctx.read_cutoff(),
         file,
         |fresh| {
-            let Some(now) = fresh
-                .loaded
-                .pledge
-                .clone()
-                .filter(|_| !fresh.loaded.has_errors())
-            else {
-                return Err(Refused(format!(
-                    "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
-                    fresh.display, fresh.display
-                ))
-                .into());
-            };
+            let now = super::loaded_now(fresh)?.clone();
             let addition = record::addition(&fresh.text, entry);
             if record::read_back(&addition).as_ref() != Some(entry) {
                 bail!(

@@ -55,18 +55,7 @@ pub(super) fn append(
         ctx.read_cutoff(),
         file,
         |fresh| {
-            let Some(now) = fresh
-                .loaded
-                .pledge
-                .clone()
-                .filter(|_| !fresh.loaded.has_errors())
-            else {
-                return Err(Refused(format!(
-                    "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
-                    fresh.display, fresh.display
-                ))
-                .into());
-            };
+            let now = super::loaded_now(fresh)?.clone();
             let addition = (a.addition)(&fresh.text);
             if !(a.reads_back)(&addition) {
                 bail!(

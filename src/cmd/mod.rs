@@ -112,6 +112,19 @@ pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
 
 pub use crate::view::phrases::describe_progress;
 
+/// The löfte of a file read again under its lock, or a refusal when it no longer loads (it
+/// was changed meanwhile).
+pub(crate) fn loaded_now(f: &crate::store::SourceFile) -> Result<&crate::model::Pledge> {
+    match f.loaded.pledge.as_ref().filter(|_| !f.loaded.has_errors()) {
+        Some(p) => Ok(p),
+        None => Err(Refused(format!(
+            "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
+            f.display, f.display
+        ))
+        .into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

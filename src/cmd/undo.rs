@@ -96,13 +96,7 @@ fn trailing_outcome<'w>(ws: &'w Workspace, k: &Kommun, q: &Query<'_>) -> Option<
 fn remove_trailing_outcome(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
     let file = ws.file_of(p);
     let remove = |f: &store::SourceFile| -> Result<(Vec<u8>, String)> {
-        let Some(p) = f.loaded.pledge.as_ref().filter(|_| !f.loaded.has_errors()) else {
-            return Err(Refused(format!(
-                "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
-                f.display, f.display
-            ))
-            .into());
-        };
+        let p = super::loaded_now(f)?;
         let (new_text, removed) = record::undo_last(&f.text, p).map_err(|e| match e {
             UndoError::NoEntries => Refused(format!("{} has no entries to undo", f.display)),
             UndoError::NotAsWritten => Refused(format!(
@@ -270,13 +264,7 @@ fn remove_entry(
 ) -> Result<u8> {
     let file = ws.file_of(p);
     let remove = |f: &store::SourceFile| -> Result<Vec<u8>> {
-        let Some(p) = f.loaded.pledge.as_ref().filter(|_| !f.loaded.has_errors()) else {
-            return Err(Refused(format!(
-                "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
-                f.display, f.display
-            ))
-            .into());
-        };
+        let p = super::loaded_now(f)?;
         // The file as it is now must still hold the entry, at the same place.
         let Some(e) = p.log.iter().find(|e| same_entry(e, picked)) else {
             return Err(Refused(format!(
