@@ -228,6 +228,8 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("pdf-brytning-kil", Options::default()),
         ("nya-slag-sala", Options::default()),
         ("blandat-sundsvall", Options::default()),
+        ("nya-slag-torsby", Options::default()),
+        ("gemensamt-arvika-eda", Options::default()),
     ]
 }
 
