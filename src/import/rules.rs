@@ -377,6 +377,11 @@ mod tests {
         );
         assert_eq!(t("varje tisdagskväll på biblioteket").0, Kind::WeeklySlot);
         assert_eq!(t("öppet hus tisdagar").0, Kind::WeeklySlot);
+        let f = target("mottagning alla onsdagar kl. 17–19").unwrap();
+        assert_eq!(
+            (f.kind, f.words.as_str()),
+            (Kind::WeeklySlot, "alla onsdagar")
+        );
         assert_eq!(t("patrullera varje helg").0, Kind::WeeklySlot);
         assert_eq!(t("fotpatrull under sommarmånaderna").0, Kind::OwnFrame);
         assert_eq!(t("från mars varje vecka").0, Kind::OwnFrame);
