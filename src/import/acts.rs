@@ -65,6 +65,26 @@ pub(super) fn with(f: &Found) -> String {
         .map_or(String::new(), |c| format!(", with \"{}\"", c.words))
 }
 
+/// "ett antal": open, unless a count stated apart from those words stands beside it
+/// ("minst två insatser per år mot ett antal butiker").
+fn open(f: &Found) -> (Option<String>, String) {
+    let w = &f.words;
+    let apart = f
+        .with_count
+        .as_deref()
+        .filter(|c| !c.words.contains(w.as_str()));
+    match apart.and_then(plain) {
+        Some((t, r)) => (Some(t), format!("{r}; \"{w}\" counts something else")),
+        None => (
+            Some("\"open\"".to_string()),
+            format!(
+                "\"{w}\": a count the text leaves open, counted but never judged against a number{}",
+                with(f)
+            ),
+        ),
+    }
+}
+
 /// The one place a recognised target phrase becomes TOML. The issue-11 kinds are written
 /// only where the words beside them state what they need (a listed unit, another activity,
 /// a weekday, months in a known year); otherwise no target is written and the reading says
@@ -89,13 +109,7 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
             None,
             format!("\"{w}\": the format has no such window, so no target is written"),
         ),
-        Kind::OpenCount => (
-            Some("\"open\"".to_string()),
-            format!(
-                "\"{w}\": a count the text leaves open, counted but never judged against a number{}",
-                with(f)
-            ),
-        ),
+        Kind::OpenCount => open(f),
         Kind::OnRequest => (
             Some("\"on-request\"".to_string()),
             format!(
@@ -387,6 +401,10 @@ mod tests {
         let w = written("ett antal insatser", &[], 2017);
         assert_eq!(w.target.as_deref(), Some("\"open\""));
         assert!(w.reading.contains("\"ett antal\""), "{}", w.reading);
+        let w = written("ett antal insatser per år", &[], 2017);
+        assert_eq!(w.target.as_deref(), Some("\"open\""));
+        let w = written("minst två insatser per år mot ett antal butiker", &[], 2017);
+        assert_eq!(w.target.as_deref(), Some("{ count = 2, per = \"year\" }"));
         let w = written("en gång per termin", &[], 2017);
         assert!(w.reading.contains("half-year"));
         let w = written("besök på begäran", &[], 2017);
