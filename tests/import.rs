@@ -228,6 +228,8 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("pdf-brytning-kil", Options::default()),
         ("nya-slag-sala", Options::default()),
         ("blandat-sundsvall", Options::default()),
+        ("nya-slag-torsby", Options::default()),
+        ("gemensamt-arvika-eda", Options::default()),
     ]
 }
 
@@ -442,6 +444,19 @@ fn swedish_text() -> impl Strategy<Value = String> {
         "lovar\n",
         "ett antal",
         "vid varje möte",
+        "efter varje trygghetsvandring",
+        "trygghetsvandringar",
+        "på begäran",
+        "om en skola ber om",
+        "varje tisdagskväll",
+        "alla fredagar kl. 18–20",
+        "helgdagar undantagna",
+        "under sommarmånaderna",
+        "juni–augusti",
+        "från och med september",
+        "på varje högstadieskola (Norrskolan, Norrskolan)",
+        "i varje kommun (Kil, Eda)",
+        "Ett antal problem:",
         "Alvesta den 28 februari 2017",
         "\u{0}",
         "\"",

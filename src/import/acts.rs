@@ -1,16 +1,42 @@
 //! One activity from its published words: text, owners and partners, target, id.
 
+use chrono::NaiveDate;
+
 use crate::model::{Owner, Party, Per};
 
+use super::kinds;
 use super::owners;
 use super::rules::{self, Found, Kind};
 use super::{ActivityDraft, Note};
 
-/// The one place a recognised target phrase becomes TOML. The kinds the format cannot
-/// write yet (issue 11) give no target and a reading that quotes the words; when the format
-/// gains them, only this function changes.
-pub fn target_toml(f: &Found) -> (Option<String>, String) {
-    let count = |n: u32, per: Per| format!("{{ count = {n}, per = \"{}\" }}", per.name());
+/// What the rest of the draft tells an activity's target: its own id and text, every
+/// activity's id and text (for "efter varje trygghetsvandring"), and the period (for the
+/// year of "från september").
+pub struct Context<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub others: &'a [(String, String)],
+    pub period: (NaiveDate, NaiveDate),
+    /// The löfte's kommuner: the units of "i varje kommun" when there are several.
+    pub kommuner: &'a [String],
+}
+
+/// A target as the draft writes it, with the reading that quotes its words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    pub target: Option<String>,
+    pub reading: String,
+    pub units: Vec<String>,
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+fn count_toml(n: u32, per: Per) -> String {
+    format!("{{ count = {n}, per = \"{}\" }}", per.name())
+}
+
+/// A plain count phrase: its TOML and reading; None for other kinds.
+pub(super) fn plain(f: &Found) -> Option<(String, String)> {
     let w = &f.words;
     match f.kind {
         Kind::Count(per) => {
@@ -22,12 +48,55 @@ pub fn target_toml(f: &Found) -> (Option<String>, String) {
             if term {
                 r.push_str(" (a termin read as a half-year)");
             }
-            (Some(count(f.count, per)), r)
+            Some((count_toml(f.count, per), r))
         }
-        Kind::CountNoWindow => (
-            Some(count(f.count, Per::Period)),
+        Kind::CountNoWindow => Some((
+            count_toml(f.count, Per::Period),
             format!("\"{w}\" names no window: {} over the whole period", f.count),
+        )),
+        _ => None,
+    }
+}
+
+/// The count beside an issue-11 phrase, for the reading: `, with "…"`.
+pub(super) fn with(f: &Found) -> String {
+    f.with_count
+        .as_ref()
+        .map_or(String::new(), |c| format!(", with \"{}\"", c.words))
+}
+
+/// "ett antal": open, unless a count stated apart from those words stands beside it
+/// ("minst två insatser per år mot ett antal butiker").
+fn open(f: &Found) -> (Option<String>, String) {
+    let w = &f.words;
+    let apart = f
+        .with_count
+        .as_deref()
+        .filter(|c| !c.words.contains(w.as_str()));
+    match apart.and_then(plain) {
+        Some((t, r)) => (Some(t), format!("{r}; \"{w}\" counts something else")),
+        None => (
+            Some("\"open\"".to_string()),
+            format!(
+                "\"{w}\": a count the text leaves open, counted but never judged against a number{}",
+                with(f)
+            ),
         ),
+    }
+}
+
+/// The one place a recognised target phrase becomes TOML. The issue-11 kinds are written
+/// only where the words beside them state what they need (a listed unit, another activity,
+/// a weekday, months in a known year); otherwise no target is written and the reading says
+/// why. Never a count the text does not state.
+pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
+    let w = &f.words;
+    let mut out = Written::default();
+    let (target, reading) = match f.kind {
+        Kind::Count(_) | Kind::CountNoWindow => {
+            let (t, r) = plain(f).expect("a count phrase");
+            (Some(t), r)
+        }
         Kind::Once => (
             Some("\"once\"".to_string()),
             format!("\"{w}\" is a change made once: a milestone"),
@@ -40,30 +109,73 @@ pub fn target_toml(f: &Found) -> (Option<String>, String) {
             None,
             format!("\"{w}\": the format has no such window, so no target is written"),
         ),
-        kind => (
-            None,
+        Kind::OpenCount => open(f),
+        Kind::OnRequest => (
+            Some("\"on-request\"".to_string()),
             format!(
-                "{}: \"{w}\"{}; the format cannot write this target yet, so none is written",
-                pending_kind(kind),
-                f.with_count
-                    .as_ref()
-                    .map_or(String::new(), |c| format!(", with \"{c}\""))
+                "\"{w}\": work on request; record a request with `pledge done --request`{}",
+                with(f)
             ),
         ),
+        Kind::Parts => (
+            None,
+            format!(
+                "several targets in one activity: \"{w}\"; the importer does not split it into \
+                 parts, so none is written (write [[activity.part]] tables by hand)"
+            ),
+        ),
+        Kind::PerUnit => kinds::per_unit(f, cx, &mut out.units),
+        Kind::PerOccurrence => kinds::per_occurrence(f, cx),
+        Kind::WeeklySlot => kinds::weekly_toml(f, cx),
+        Kind::OwnFrame => match (kinds::frame(cx.text, cx.period), &f.with_count) {
+            (Some(_), Some(c)) => plain(c)
+                .map(|(t, r)| (Some(t), format!("\"{w}\", {r}")))
+                .unwrap_or((None, String::new())),
+            (Some(_), None) => (None, format!("\"{w}\" gives no number: ongoing work")),
+            (None, _) => (
+                None,
+                format!(
+                    "the activity's own time: \"{w}\"{}; the text names no months in a year it \
+                     makes known, so no time frame and no target are written",
+                    with(f)
+                ),
+            ),
+        },
+    };
+    out.target = target;
+    out.reading = reading;
+    if let Some((from, until, words)) = kinds::frame(cx.text, cx.period) {
+        let time = match (from, until) {
+            (Some(f), Some(u)) => format!("{f} to {u}"),
+            (Some(f), None) => format!("from {f}"),
+            (None, Some(u)) => format!("until {u}"),
+            (None, None) => String::new(),
+        };
+        let frame = format!("\"{words}\": the activity's own time, {time}");
+        out.reading = if out.reading.is_empty() {
+            frame
+        } else {
+            format!("{}; {frame}", out.reading)
+        };
+        (out.from, out.until) = (from, until);
     }
+    out
 }
 
-/// The issue-11 target kinds, named for the reading.
-fn pending_kind(k: Kind) -> &'static str {
-    match k {
-        Kind::Parts => "several targets in one activity (parts)",
-        Kind::PerUnit => "a target per unit",
-        Kind::PerOccurrence => "a target per occurrence of something else",
-        Kind::OnRequest => "work on request",
-        Kind::WeeklySlot => "a fixed weekly slot",
-        Kind::OpenCount => "a count the text leaves open",
-        Kind::OwnFrame => "the activity's own time frame",
-        _ => "a target",
+/// Resolves an activity's target once the whole draft is read.
+pub fn resolve(a: &mut ActivityDraft, cx: &Context<'_>) {
+    let Some(f) = a.found.take() else { return };
+    let cx = Context {
+        id: &a.id,
+        text: &a.text,
+        ..*cx
+    };
+    let w = target_toml(&f, &cx);
+    a.target = w.target;
+    a.units = w.units;
+    (a.from, a.until) = (w.from, w.until);
+    if !w.reading.is_empty() {
+        a.notes.push(Note::Reading(w.reading));
     }
 }
 
@@ -227,11 +339,8 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &[String]) -> Act
             add(&mut a.partners, p, None);
         }
     }
-    if let Some(f) = rules::target(&a.text) {
-        let (toml, reading) = target_toml(&f);
-        a.target = toml;
-        a.notes.push(Note::Reading(reading));
-    }
+    // Resolved by `resolve` once the other activities and the period are known.
+    a.found = rules::target(&a.text);
     a.id = make_id(&a.text, taken);
     a
 }
@@ -272,19 +381,98 @@ pub fn split_promise(s: &str) -> Option<(Vec<Party>, Vec<String>)> {
 mod tests {
     use super::*;
 
+    fn written(text: &str, others: &[(String, String)], year: i32) -> Written {
+        let f = rules::target(text).unwrap_or_else(|| panic!("no target in {text:?}"));
+        let d = |m, day| NaiveDate::from_ymd_opt(year, m, day).unwrap();
+        let cx = Context {
+            id: "own",
+            text,
+            others,
+            period: (d(1, 1), d(12, 31)),
+            kommuner: &[],
+        };
+        target_toml(&f, &cx)
+    }
+
     #[test]
     fn the_one_mapping_to_toml() {
-        let f = rules::target("vid minst två tillfällen under året").unwrap();
+        let w = written("vid minst två tillfällen under året", &[], 2017);
+        assert_eq!(w.target.as_deref(), Some("{ count = 2, per = \"year\" }"));
+        let w = written("ett antal insatser", &[], 2017);
+        assert_eq!(w.target.as_deref(), Some("\"open\""));
+        assert!(w.reading.contains("\"ett antal\""), "{}", w.reading);
+        let w = written("ett antal insatser per år", &[], 2017);
+        assert_eq!(w.target.as_deref(), Some("\"open\""));
+        let w = written("minst två insatser per år mot ett antal butiker", &[], 2017);
+        assert_eq!(w.target.as_deref(), Some("{ count = 2, per = \"year\" }"));
+        let w = written("en gång per termin", &[], 2017);
+        assert!(w.reading.contains("half-year"));
+        let w = written("besök på begäran", &[], 2017);
+        assert_eq!(w.target.as_deref(), Some("\"on-request\""));
+        let w = written("Om en skola ber om besök kommer polisen.", &[], 2017);
+        assert_eq!(w.target.as_deref(), Some("\"on-request\""));
+    }
+
+    #[test]
+    fn kinds_written_only_where_the_words_state_them() {
+        let others = [
+            (
+                "vandring".to_string(),
+                "Två trygghetsvandringar per år.".to_string(),
+            ),
+            (
+                "own".to_string(),
+                "Efter varje trygghetsvandring åtgärda minst ett förslag.".to_string(),
+            ),
+        ];
+        let w = written(&others[1].1, &others, 2017);
         assert_eq!(
-            target_toml(&f).0.as_deref(),
-            Some("{ count = 2, per = \"year\" }")
+            w.target.as_deref(),
+            Some("{ count = 1, each = \"vandring\" }")
         );
-        let f = rules::target("ett antal insatser").unwrap();
-        let (toml, reading) = target_toml(&f);
-        assert_eq!(toml, None);
-        assert!(reading.contains("ett antal"), "{reading}");
-        let f = rules::target("en gång per termin").unwrap();
-        assert!(target_toml(&f).1.contains("half-year"));
+        let w = written(
+            "Vid varje möte i trygghetsrådet redovisa läget.",
+            &others,
+            2017,
+        );
+        assert_eq!(w.target, None);
+        assert!(w.reading.contains("\"Vid varje möte\""), "{}", w.reading);
+        let w = written(
+            "Varje tisdag kväll, helgdagar undantagna, finns polisen på biblioteket.",
+            &[],
+            2017,
+        );
+        assert_eq!(
+            w.target.as_deref(),
+            Some("{ weekday = \"tuesday\", time = \"kväll\", except = \"holidays\" }")
+        );
+        let w = written(
+            "Ett möte per termin på varje högstadieskola (Norrskolan, Söderskolan).",
+            &[],
+            2017,
+        );
+        assert_eq!(w.units, ["Norrskolan", "Söderskolan"]);
+        assert_eq!(
+            w.target.as_deref(),
+            Some("{ count = 1, per = \"half-year\" }")
+        );
+        let w = written("Ett möte per termin på varje högstadieskola.", &[], 2017);
+        assert_eq!((w.target, w.units.len()), (None, 0));
+        let w = written(
+            "Patrullera under sommarmånaderna juni–augusti minst två gånger i månaden.",
+            &[],
+            2017,
+        );
+        assert_eq!(w.target.as_deref(), Some("{ count = 2, per = \"month\" }"));
+        assert_eq!(w.from, NaiveDate::from_ymd_opt(2017, 6, 1));
+        assert_eq!(w.until, NaiveDate::from_ymd_opt(2017, 8, 31));
+        let w = written("Fältassistenter under sommarmånaderna.", &[], 2017);
+        assert_eq!((w.target, w.from), (None, None));
+        assert!(
+            w.reading.contains("\"under sommarmånaderna\""),
+            "{}",
+            w.reading
+        );
     }
 
     #[test]
@@ -328,6 +516,16 @@ mod tests {
         );
         assert_eq!(a.owners[0].who, Party::Kommunen);
         assert_eq!(a.partners[0].who, Party::Polisen);
+        let mut a = a;
+        let y = |m, d| NaiveDate::from_ymd_opt(2017, m, d).unwrap();
+        let cx = Context {
+            id: "",
+            text: "",
+            others: &[],
+            period: (y(1, 1), y(12, 31)),
+            kommuner: &[],
+        };
+        resolve(&mut a, &cx);
         assert_eq!(a.target.as_deref(), Some("{ count = 2, per = \"year\" }"));
         let a = activity(
             "Tillsammans med kommunen medverka i BRÅ.",

@@ -132,7 +132,8 @@ fn period_and_problem(out: &mut String, d: &Draft) {
         }
         text.push_str(para);
     }
-    if p.title.is_none() && text.trim().is_empty() && p.priorities.is_empty() {
+    if p.title.is_none() && text.trim().is_empty() && p.priorities.is_empty() && p.items.is_empty()
+    {
         if !p.notes.is_empty() {
             out.push('\n');
             notes(out, &p.notes);
@@ -150,6 +151,10 @@ fn period_and_problem(out: &mut String, d: &Draft) {
         let items: Vec<String> = p.priorities.iter().map(|s| toml_string(s)).collect();
         let _ = writeln!(out, "priorities = [\n  {},\n]", items.join(",\n  "));
     }
+    if !p.items.is_empty() {
+        let items: Vec<String> = p.items.iter().map(|s| toml_string(s)).collect();
+        let _ = writeln!(out, "items = [\n  {},\n]", items.join(",\n  "));
+    }
     notes(out, &p.notes);
 }
 
@@ -165,8 +170,17 @@ fn activities(out: &mut String, d: &Draft) {
         if !a.partners.is_empty() {
             let _ = writeln!(out, "partners = {}", owners(&a.partners));
         }
+        if !a.units.is_empty() {
+            let units: Vec<String> = a.units.iter().map(|u| toml_string(u)).collect();
+            let _ = writeln!(out, "units = [{}]", units.join(", "));
+        }
         if let Some(t) = &a.target {
             let _ = writeln!(out, "target = {t}");
+        }
+        for (key, d) in [("from", a.from), ("until", a.until)] {
+            if let Some(d) = d {
+                let _ = writeln!(out, "{key} = {d}");
+            }
         }
         notes(out, &a.notes);
     }

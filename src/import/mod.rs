@@ -19,6 +19,7 @@ pub mod clean;
 pub mod dates;
 mod emit;
 mod facts;
+pub mod kinds;
 pub mod owners;
 mod read;
 pub mod rules;
@@ -112,8 +113,15 @@ pub(crate) struct ActivityDraft {
     pub text: String,
     pub owners: Vec<Owner>,
     pub partners: Vec<Owner>,
+    /// The target phrase found, resolved into `target` once the whole draft is read.
+    pub found: Option<rules::Found>,
     /// The target as TOML (`"once"`, `{ count = 2, per = "year" }`), when one is written.
     pub target: Option<String>,
+    /// The units the target applies to each of, as listed.
+    pub units: Vec<String>,
+    /// The activity's own time frame, from months the text names.
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
     pub notes: Vec<Note>,
 }
 
@@ -131,6 +139,8 @@ pub(crate) struct ProblemDraft {
     pub title: Option<String>,
     pub paras: Vec<String>,
     pub priorities: Vec<String>,
+    /// Problems listed without a ranking.
+    pub items: Vec<String>,
     pub notes: Vec<Note>,
 }
 

@@ -74,6 +74,8 @@ struct Reader<'a> {
     followup_seen: bool,
     followup: Vec<String>,
     followup_notes: Vec<Note>,
+    /// The lead-in of the problem list says it is no ranking ("ett antal problem").
+    unranked: bool,
 }
 
 fn mentions_lofte(s: &str) -> bool {
@@ -115,6 +117,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         followup_seen: false,
         followup: Vec::new(),
         followup_notes: Vec::new(),
+        unranked: false,
     };
     if !c.furniture.is_empty() {
         let list: Vec<String> = c.furniture.iter().map(|f| format!("\"{f}\"")).collect();
@@ -226,6 +229,7 @@ impl Reader<'_> {
                 .collect()
         });
         let kind = rules.iter().find(|(r, _)| r.is_match(h)).map(|(_, k)| *k);
+        self.unranked = false;
         match kind {
             Some("problem") => {
                 self.sec = Sec::Problem;
@@ -282,6 +286,9 @@ impl Reader<'_> {
             self.pending.push(Note::Quote(s.to_string()));
         } else if regex!(r"(?i)viktigast|prioriter|problem|störst|oroar").is_match(bare) {
             self.sec = Sec::Priorities;
+            // "Ett antal problem har lyfts:" lists problems without ranking them.
+            self.unranked = regex!(r"(?i)\bett (?:visst )?(?:antal|flertal)\b").is_match(bare)
+                && !regex!(r"(?i)viktigast|prioriter|störst|rangordn").is_match(bare);
             if self.problem.title.is_none() {
                 self.problem.title = Some(bare.to_string());
             } else {
@@ -422,17 +429,25 @@ impl Reader<'_> {
 
     fn item(&mut self, ordered: bool, text: &str) {
         match self.sec.clone() {
-            Sec::Priorities if ordered => self.problem.priorities.push(text.to_string()),
-            Sec::Problem | Sec::Priorities => {
-                let note = Note::Reading(
-                    "a list of problems that is not a ranking: kept in the text, not as priorities"
-                        .into(),
-                );
-                if !ordered && !self.problem.notes.contains(&note) {
+            Sec::Priorities if ordered && !self.unranked => {
+                self.problem.priorities.push(text.to_string());
+            }
+            Sec::Problem | Sec::Priorities if !ordered || self.unranked => {
+                let note = Note::Reading(if ordered {
+                    "a numbered list the text calls \"ett antal\" problems, not a ranking: \
+                     written as items"
+                        .into()
+                } else {
+                    "a list of problems that is not a ranking: written as items, not as priorities"
+                        .into()
+                });
+                if !self.problem.notes.contains(&note) {
                     self.problem.notes.push(note);
                 }
-                let mark = if ordered { "" } else { "• " };
-                self.problem.paras.push(format!("{mark}{text}"));
+                self.problem.items.push(text.to_string());
+            }
+            Sec::Problem | Sec::Priorities => {
+                self.problem.paras.push(text.to_string());
                 self.problem_paras_have_lofte.push(false);
             }
             Sec::Followup => self.followup.push(text.to_string()),
@@ -477,6 +492,22 @@ impl Reader<'_> {
             self.opts,
             &mut self.period_notes,
         )?;
+        let others: Vec<(String, String)> = self
+            .activities
+            .iter()
+            .map(|a| (a.id.clone(), a.text.clone()))
+            .collect();
+        let names: Vec<String> = kommuner.iter().map(|k| k.name.to_string()).collect();
+        let cx = acts::Context {
+            id: "",
+            text: "",
+            others: &others,
+            period: (start, end),
+            kommuner: &names,
+        };
+        for a in &mut self.activities {
+            acts::resolve(a, &cx);
+        }
         let mut followup = (self.followup_seen || !self.followup.is_empty())
             .then(|| facts::followup(&self.followup));
         if let Some(f) = &mut followup {

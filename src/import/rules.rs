@@ -77,7 +77,7 @@ pub enum Kind {
     CountNoWindow,
     /// A change made once ("införa", "se över").
     Once,
-    /// Issue 11, kinds the format cannot write yet:
+    /// Issue 11 kinds, written with the words beside them (see `kinds`):
     Parts,
     PerUnit,
     PerOccurrence,
@@ -117,7 +117,7 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     ),
     (
         Kind::WeeklySlot,
-        r"\b(?:varje|alla) (?:helg|{DAYS}(?:s?(?:kväll|morgon|eftermiddag|förmiddag))?)\b|\bhelger\b|\b{DAYS}(?:ar|s?kvällar|s?morgnar|s?eftermiddagar)\b",
+        r"\b(?:varje|alla) (?:helg|{DAYS}(?:ar|s?(?:kvällar|kväll|morgnar|morgon|eftermiddagar|eftermiddag|förmiddagar|förmiddag))?)\b|\bhelger\b|\b{DAYS}(?:ar|s?kvällar|s?morgnar|s?eftermiddagar)\b",
     ),
     (Kind::OpenCount, r"\bett (?:visst )?(?:antal|flertal)\b"),
     (
@@ -168,9 +168,9 @@ pub struct Found {
     pub unit: Option<String>,
     /// The words matched, as written.
     pub words: String,
-    /// For a kind the format cannot write yet: the count phrase beside it, if any
-    /// ("vid två tillfällen per år" beside "i varje kommun"), so that nothing is lost.
-    pub with_count: Option<String>,
+    /// For an issue-11 kind: the count phrase beside it, if any ("vid två tillfällen per år"
+    /// beside "i varje kommun"), for the target it qualifies or, unused, for the reading.
+    pub with_count: Option<Box<Found>>,
 }
 
 fn expand(p: &str) -> String {
@@ -229,7 +229,7 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
                 let count_rules = &rules[i + 1..];
                 let beside = first_target(text, count_rules)
                     .filter(|f| matches!(f.kind, Kind::Count(_) | Kind::CountNoWindow));
-                (*k, beside.map(|f| f.words))
+                (*k, beside.map(Box::new))
             }
         };
         if count == 0 {
@@ -377,6 +377,11 @@ mod tests {
         );
         assert_eq!(t("varje tisdagskväll på biblioteket").0, Kind::WeeklySlot);
         assert_eq!(t("öppet hus tisdagar").0, Kind::WeeklySlot);
+        let f = target("mottagning alla onsdagar kl. 17–19").unwrap();
+        assert_eq!(
+            (f.kind, f.words.as_str()),
+            (Kind::WeeklySlot, "alla onsdagar")
+        );
         assert_eq!(t("patrullera varje helg").0, Kind::WeeklySlot);
         assert_eq!(t("fotpatrull under sommarmånaderna").0, Kind::OwnFrame);
         assert_eq!(t("från mars varje vecka").0, Kind::OwnFrame);

@@ -1,0 +1,429 @@
+//! The words beside a recognised phrase that the issue-11 target kinds need: the weekday and
+//! time of a weekly slot, the units listed after "på varje högstadieskola", the activity a
+//! "vid varje trygghetsvandring" refers to, and the months of an activity's own time frame.
+//! Each function reads only what the text states and returns None otherwise.
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+use super::acts::{Context, plain, with};
+use super::rules::Found;
+use crate::record::toml_string;
+use crate::text::fold;
+
+macro_rules! regex {
+    ($p:expr) => {{
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| Regex::new($p).expect("the importer's patterns compile"))
+    }};
+}
+
+/// Swedish weekday stems and the English name the format writes.
+const WEEKDAYS: &[(&str, &str)] = &[
+    ("mån", "monday"),
+    ("tis", "tuesday"),
+    ("ons", "wednesday"),
+    ("tors", "thursday"),
+    ("fre", "friday"),
+    ("lör", "saturday"),
+    ("sön", "sunday"),
+];
+
+/// Parts of a day, as written (plural or singular) and as the draft writes them.
+const DAY_PARTS: &[(&str, &str)] = &[
+    ("kvällar", "kväll"),
+    ("kväll", "kväll"),
+    ("morgnar", "morgon"),
+    ("morgon", "morgon"),
+    ("eftermiddagar", "eftermiddag"),
+    ("eftermiddag", "eftermiddag"),
+    ("förmiddagar", "förmiddag"),
+    ("förmiddag", "förmiddag"),
+];
+
+/// A fixed weekly slot: weekday (English), time as written, and whether the text says
+/// helgdagar are left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    pub weekday: &'static str,
+    pub time: Option<String>,
+    pub except_holidays: bool,
+}
+
+/// "varje tisdagskväll", "alla tisdagar", "tisdagar kl. 18–20", "helgdagar undantagna".
+/// None for "varje helg" and other words that name no single weekday.
+pub fn weekly(text: &str) -> Option<Slot> {
+    let re = regex!(
+        r"(?i)\b(?:(?:varje|alla) )?(mån|tis|ons|tors|fre|lör|sön)dag(?:ar|s)?(kvällar|kväll|morgnar|morgon|eftermiddagar|eftermiddag|förmiddagar|förmiddag)?(?:\s+(kvällar|kväll|morgnar|morgon|eftermiddagar|eftermiddag|förmiddagar|förmiddag))?\b"
+    );
+    let c = re.captures(text)?;
+    let stem = c[1].to_lowercase();
+    let weekday = WEEKDAYS.iter().find(|(s, _)| *s == stem)?.1;
+    let clock = regex!(
+        r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?|\d{1,2}(?:[.:]\d{2})?)"
+    );
+    let part = c.get(2).or(c.get(3)).map(|m| m.as_str().to_lowercase());
+    let time = match clock.captures(text) {
+        Some(k) => Some(k[1].replace('–', "-").replace(' ', "")),
+        None => part.and_then(|p| {
+            DAY_PARTS
+                .iter()
+                .find(|(w, _)| *w == p)
+                .map(|(_, t)| t.to_string())
+        }),
+    };
+    let except_holidays = regex!(
+        r"(?i)\bhelgdag\w*,? (?:undantag\w*|exkluder\w*)|\b(?:utom|förutom|ej|inte) (?:på )?helgdag\w*|\bundantaget helgdag\w*"
+    )
+    .is_match(text);
+    Some(Slot {
+        weekday,
+        time,
+        except_holidays,
+    })
+}
+
+/// The units listed in parentheses right after the per-unit words ("på varje högstadieskola
+/// (Södra skolan, Västra skolan)"), at least two and all distinct.
+pub fn units(text: &str, words: &str) -> Option<Vec<String>> {
+    let at = text.find(words)? + words.len();
+    let rest = &text[at..];
+    let c = regex!(r"^\w*\s*\(([^()]+)\)").captures(rest)?;
+    let list: Vec<String> = regex!(r",\s*|\s+och\s+|\s+samt\s+")
+        .split(&c[1])
+        .map(|s| s.trim().trim_end_matches('.').to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut seen: Vec<String> = Vec::new();
+    for u in &list {
+        if u.chars().count() > 60 || seen.contains(&fold(u)) {
+            return None;
+        }
+        seen.push(fold(u));
+    }
+    (list.len() >= 2).then_some(list)
+}
+
+/// The stem of a Swedish noun for matching its other forms ("trygghetsvandringar" →
+/// "trygghetsvandring", "mötet" → "möte").
+fn stem(w: &str) -> String {
+    let w = fold(w);
+    for end in ["arna", "erna", "orna", "ar", "er", "or", "en", "et", "na"] {
+        if let Some(s) = w.strip_suffix(end)
+            && s.chars().count() >= 4
+        {
+            return s.to_string();
+        }
+    }
+    w
+}
+
+/// The occurrence "vid varje möte i trygghetsrådet" names: its noun and any "i/med X" after
+/// it, as stems.
+fn occurrence(words: &str, text: &str) -> Vec<String> {
+    let noun = words.split_whitespace().last().unwrap_or_default();
+    let mut stems = vec![stem(noun)];
+    if let Some(at) = text.find(words) {
+        let after = &text[at + words.len()..];
+        if let Some(c) = regex!(r"^\s+(?:i|med|hos|inom)\s+(\w+)").captures(after) {
+            stems.push(stem(&c[1]));
+        }
+    }
+    stems
+}
+
+/// The one other activity whose text names the occurrence ("efter varje trygghetsvandring"
+/// → the activity about trygghetsvandringar); None when none or several do.
+pub fn each_of<'a>(
+    words: &str,
+    text: &str,
+    own: &str,
+    others: &'a [(String, String)],
+) -> Option<&'a str> {
+    let stems = occurrence(words, text);
+    let names = |t: &str| {
+        let ws: Vec<String> = t.split(|c: char| !c.is_alphanumeric()).map(fold).collect();
+        stems
+            .iter()
+            .all(|s| ws.iter().any(|w| w.starts_with(s.as_str())))
+    };
+    let hits: Vec<&(String, String)> = others
+        .iter()
+        .filter(|(id, t)| id != own && names(t))
+        .collect();
+    match hits.as_slice() {
+        [one] => Some(one.0.as_str()),
+        _ => None,
+    }
+}
+
+/// The count an each-target states ("åtgärdas minst ett av förslagen": 1), else 1: once per
+/// occurrence is what "vid varje" says.
+pub fn each_count(text: &str) -> (u32, bool) {
+    let c =
+        regex!(r"(?i)\b(?:minst|åtminstone)\s+(\d{1,3}|en|ett|två|tre|fyra|fem)\b").captures(text);
+    match c.and_then(|c| super::rules::number(&c[1])) {
+        Some(n) if n > 0 => (n, true),
+        _ => (1, false),
+    }
+}
+
+fn month(w: &str) -> Option<u32> {
+    let w = w.to_lowercase();
+    super::rules::MONTHS
+        .iter()
+        .position(|m| *m == w)
+        .map(|i| i as u32 + 1)
+}
+
+fn last_day(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+}
+
+/// An activity's own time frame from months the text names ("juni–augusti", "från
+/// september", "från och med mars till och med maj"), with the words. The year is the one
+/// the text gives, else the only year of the period in which the frame lies wholly inside
+/// it; None when the text names no month or the year cannot be known.
+pub fn frame(
+    text: &str,
+    period: (NaiveDate, NaiveDate),
+) -> Option<(Option<NaiveDate>, Option<NaiveDate>, String)> {
+    const M: &str =
+        "(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)";
+    const Y: &str = r"(?:\s+(\d{4}))?";
+    let range = Regex::new(&format!(
+        r"(?i)(?:\b(?:under|från(?: och med)?|fr\.o\.m\.?)\s+)?\b{M}{Y}\s*(?:[-–]|till(?: och med)?|t\.o\.m\.?)\s*{M}{Y}\b"
+    ))
+    .ok()?;
+    let from_only = Regex::new(&format!(
+        r"(?i)\b(?:från(?: och med)?|fr\.o\.m\.?)\s+{M}{Y}\b"
+    ))
+    .ok()?;
+    let until_only = Regex::new(&format!(
+        r"(?i)\b(?:till och med|t\.o\.m\.?|fram till)\s+{M}{Y}\b"
+    ))
+    .ok()?;
+    let (words, a, ay, b, by) = if let Some(c) = range.captures(text) {
+        let y = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+        (c[0].to_string(), month(&c[1]), y(2), month(&c[3]), y(4))
+    } else if let Some(c) = from_only.captures(text) {
+        let y = c.get(2).and_then(|m| m.as_str().parse::<i32>().ok());
+        (c[0].to_string(), month(&c[1]), y, None, None)
+    } else {
+        let c = until_only.captures(text)?;
+        let y = c.get(2).and_then(|m| m.as_str().parse::<i32>().ok());
+        (c[0].to_string(), None, None, month(&c[1]), y)
+    };
+    let (start, end) = period;
+    let make = |y: i32| -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+        let from = match a {
+            Some(m) => Some(NaiveDate::from_ymd_opt(ay.unwrap_or(y), m, 1)?),
+            None => None,
+        };
+        let until = match b {
+            Some(m) => {
+                // "november–februari" runs into the next year.
+                let wrap = i32::from(a.is_some_and(|am| am > m) && by.is_none());
+                Some(last_day(by.unwrap_or(y + wrap), m)?)
+            }
+            None => None,
+        };
+        let inside = |d: Option<NaiveDate>| d.is_none_or(|d| d >= start && d <= end);
+        let ordered = matches!((from, until), (Some(f), Some(u)) if f > u);
+        (inside(from) && inside(until) && !ordered).then_some((from, until))
+    };
+    let years: Vec<(Option<NaiveDate>, Option<NaiveDate>)> =
+        (start.year()..=end.year()).filter_map(make).collect();
+    let mut unique = years.clone();
+    unique.dedup();
+    match unique.as_slice() {
+        [(f, u)] => Some((*f, *u, words)),
+        _ => None,
+    }
+}
+
+// ---- The TOML of the kinds that need the words beside them. ----
+
+/// "på varje högstadieskola (A, B)" with a count beside it: the count for each unit.
+pub(super) fn per_unit(
+    f: &Found,
+    cx: &Context<'_>,
+    out: &mut Vec<String>,
+) -> (Option<String>, String) {
+    let w = &f.words;
+    let kommun = w.to_lowercase().ends_with(" kommun") && cx.kommuner.len() > 1;
+    let listed = units(cx.text, w);
+    let from_kommuner = listed.is_none() && kommun;
+    let listed = listed.or_else(|| from_kommuner.then(|| cx.kommuner.to_vec()));
+    let count = f.with_count.as_deref().and_then(plain);
+    match (listed, count) {
+        (Some(list), Some((t, r))) => {
+            let whose = if from_kommuner {
+                "the löfte's kommuner: "
+            } else {
+                ""
+            };
+            let reading = format!("\"{w}\" ({whose}{}): {r} for each", list.join(", "));
+            *out = list;
+            (Some(t), reading)
+        }
+        (list, _) => (
+            None,
+            format!(
+                "a target per unit: \"{w}\"{}; the text {}, so none is written",
+                with(f),
+                if list.is_some() {
+                    "states no count"
+                } else {
+                    "lists no units"
+                }
+            ),
+        ),
+    }
+}
+
+/// "efter varje trygghetsvandring": a count per occurrence of the one other activity named.
+pub(super) fn per_occurrence(f: &Found, cx: &Context<'_>) -> (Option<String>, String) {
+    let w = &f.words;
+    match each_of(w, cx.text, cx.id, cx.others) {
+        Some(id) => {
+            let (n, stated) = each_count(cx.text);
+            let how = if stated {
+                format!("{n} for each")
+            } else {
+                "once for each".to_string()
+            };
+            (
+                Some(format!("{{ count = {n}, each = {} }}", toml_string(id))),
+                format!("\"{w}\": {how} \"{id}\"{}", with(f)),
+            )
+        }
+        None => (
+            None,
+            format!(
+                "a target per occurrence of something else: \"{w}\"{}; no one other activity of \
+                 the draft names it, so none is written",
+                with(f)
+            ),
+        ),
+    }
+}
+
+/// "varje tisdagskväll, helgdagar undantagna": a fixed weekly slot.
+pub(super) fn weekly_toml(f: &Found, cx: &Context<'_>) -> (Option<String>, String) {
+    let w = &f.words;
+    let Some(s) = weekly(cx.text) else {
+        return (
+            None,
+            format!("\"{w}\" names no single weekday, so no weekly slot is written"),
+        );
+    };
+    let mut t = format!("{{ weekday = \"{}\"", s.weekday);
+    if let Some(time) = &s.time {
+        t.push_str(&format!(", time = {}", toml_string(time)));
+    }
+    let mut r = format!("\"{w}\": a fixed weekly slot, every {}", s.weekday);
+    if let Some(time) = &s.time {
+        r.push_str(&format!(", {time}"));
+    }
+    if s.except_holidays {
+        t.push_str(", except = \"holidays\"");
+        r.push_str(", helgdagar left out as the text says");
+    }
+    t.push_str(" }");
+    (Some(t), r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn weekly_slots() {
+        let s = weekly("Öppen fritidsgård varje tisdagskväll.").unwrap();
+        assert_eq!((s.weekday, s.time.as_deref()), ("tuesday", Some("kväll")));
+        assert!(!s.except_holidays);
+        let s = weekly("Varje tisdag kväll, helgdagar undantagna, finns polisen där.").unwrap();
+        assert_eq!((s.weekday, s.time.as_deref()), ("tuesday", Some("kväll")));
+        assert!(s.except_holidays);
+        let s = weekly("Öppet hus torsdagar kl. 18–20 utom helgdagar.").unwrap();
+        assert_eq!((s.weekday, s.time.as_deref()), ("thursday", Some("18-20")));
+        assert!(s.except_holidays);
+        assert_eq!(weekly("alla lördagar").unwrap().time, None);
+        assert_eq!(weekly("patrullera varje helg"), None);
+    }
+
+    #[test]
+    fn listed_units() {
+        let t = "Ett möte per termin på varje högstadieskola (Norrskolan, Söderskolan och Västra skolan).";
+        assert_eq!(
+            units(t, "på varje högstadieskola").unwrap(),
+            ["Norrskolan", "Söderskolan", "Västra skolan"]
+        );
+        assert_eq!(units("två per år i varje kommun.", "i varje kommun"), None);
+        assert_eq!(units("i varje kommun (Kil)", "i varje kommun"), None);
+    }
+
+    #[test]
+    fn each_names_one_other_activity() {
+        let others = vec![
+            (
+                "vandring".to_string(),
+                "Två trygghetsvandringar per år.".to_string(),
+            ),
+            (
+                "atgard".to_string(),
+                "Efter varje trygghetsvandring åtgärda ett förslag.".to_string(),
+            ),
+            (
+                "rad".to_string(),
+                "Delta i trygghetsrådets möten.".to_string(),
+            ),
+        ];
+        let t = &others[1].1;
+        assert_eq!(
+            each_of("Efter varje trygghetsvandring", t, "atgard", &others),
+            Some("vandring")
+        );
+        let t = "Vid varje möte i trygghetsrådet redovisa läget.";
+        assert_eq!(each_of("Vid varje möte", t, "x", &others), Some("rad"));
+        assert_eq!(
+            each_of("vid varje tillfälle", "vid varje tillfälle", "x", &others),
+            None
+        );
+        assert_eq!(each_count("åtgärdas minst ett av förslagen"), (1, true));
+        assert_eq!(each_count("redovisa läget"), (1, false));
+    }
+
+    #[test]
+    fn frames_need_months_and_a_known_year() {
+        let y2017 = (d(2017, 1, 1), d(2017, 12, 31));
+        assert_eq!(
+            frame("under juni–augusti patrullera", y2017).map(|f| (f.0, f.1)),
+            Some((Some(d(2017, 6, 1)), Some(d(2017, 8, 31))))
+        );
+        assert_eq!(
+            frame("finns där från september", y2017).map(|f| (f.0, f.1)),
+            Some((Some(d(2017, 9, 1)), None))
+        );
+        assert_eq!(frame("under sommarmånaderna", y2017), None);
+        let two = (d(2017, 1, 1), d(2018, 12, 31));
+        assert_eq!(frame("under juni–augusti", two), None);
+        assert_eq!(
+            frame("under juni 2018 till augusti 2018", two).map(|f| (f.0, f.1)),
+            Some((Some(d(2018, 6, 1)), Some(d(2018, 8, 31))))
+        );
+        let split = (d(2017, 3, 1), d(2018, 2, 28));
+        assert_eq!(
+            frame("från september", split).map(|f| f.0),
+            Some(Some(d(2017, 9, 1)))
+        );
+    }
+}
