@@ -13,6 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use super::done::indent;
 use super::{Ctx, Refused, Workspace};
 use crate::cli::UndoArgs;
+use crate::i18n::Lang;
 use crate::kommuner::Kommun;
 use crate::model::{LogEntry, Pledge};
 use crate::record::{self, PickError, UndoError, UndoPick};
@@ -69,7 +70,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     let p = p.clone();
     let e = e.clone();
     if !ctx.quiet {
-        writeln!(ctx.err, "{}", whose(&e, &q, a.dry_run))?;
+        writeln!(ctx.err, "{}", whose(&e, &q, a.dry_run, ctx.lang))?;
     }
     remove_entry(&ws, &p, &e, a.dry_run, ctx)
 }
@@ -235,20 +236,37 @@ fn refusal(e: PickError, k: &Kommun, q: &Query<'_>) -> anyhow::Error {
 
 /// "removing Anna Andersson's entry of 2016-05-12 (trygghetsvandring)", and whether it is
 /// someone else's.
-fn whose(e: &LogEntry, q: &Query<'_>, dry_run: bool) -> String {
-    let verb = if dry_run { "would remove" } else { "removing" };
-    let what = format!("entry of {} ({})", e.date, e.activity);
-    let mut s = match &e.by {
-        Some(by) => format!("{verb} {}'s {what}", safe(by, false)),
-        None => format!("{verb} the {what}, which names no one (no `by`)"),
+fn whose(e: &LogEntry, q: &Query<'_>, dry_run: bool, lang: Lang) -> String {
+    let by = e.by.as_deref().map(|b| safe(b, false));
+    let user = q.user.map(|u| safe(u, false));
+    let mut s = match lang {
+        Lang::En => {
+            let verb = if dry_run { "would remove" } else { "removing" };
+            let what = format!("entry of {} ({})", e.date, e.activity);
+            match &by {
+                Some(by) => format!("{verb} {by}'s {what}"),
+                None => format!("{verb} the {what}, which names no one (no `by`)"),
+            }
+        }
+        Lang::Sv => {
+            let verb = if dry_run {
+                "skulle ta bort"
+            } else {
+                "tar bort"
+            };
+            let what = format!("posten från {} ({})", e.date, e.activity);
+            match &by {
+                Some(by) => format!("{verb} {by}s {what}"),
+                None => format!("{verb} {what}, som inte anger vem (inget `by`)"),
+            }
+        }
     };
     if !record::is_own(q.user, e) {
-        s.push_str(&format!(
-            "; it is not yours{}, and is removed because you named it",
-            q.user
-                .map(|u| format!(" ({})", safe(u, false)))
-                .unwrap_or_default()
-        ));
+        let user = user.map(|u| format!(" ({u})")).unwrap_or_default();
+        s.push_str(&match lang {
+            Lang::En => format!("; it is not yours{user}, and is removed because you named it"),
+            Lang::Sv => format!("; den är inte din{user} och tas bort för att du pekade ut den"),
+        });
         debug_assert!(q.named());
     }
     s

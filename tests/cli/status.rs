@@ -179,7 +179,7 @@ fn swedish_labels_everywhere_a_person_reads() {
         .args(["undo", "filipstad"])
         .stdout_is(predicate::str::starts_with("borttaget ur "))
         .stderr_is(predicate::str::starts_with(
-            "removing Test User's entry of ",
+            "tar bort Test Users posten från ",
         ))
         .run();
 }
