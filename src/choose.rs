@@ -22,8 +22,8 @@ pub enum OnDateError<'p> {
 }
 
 /// The one löfte of `k` whose period holds `date` and whose area matches; when several do,
-/// the ones with an activity matching `activity`, then (without `area`) the one for the
-/// whole kommun.
+/// the ones with an activity matching `activity`, then the one for exactly `area` (without
+/// `area`, the one for the whole kommun).
 pub fn pledge_on<'p>(
     pledges: impl IntoIterator<Item = &'p Pledge>,
     k: &Kommun,
@@ -47,14 +47,15 @@ pub fn pledge_on<'p>(
             holding = with;
         }
     }
-    // Without an area, a löfte for the whole kommun is preferred to those for its parts.
-    if holding.len() > 1 && area.is_none() {
-        let whole: Vec<&Pledge> = holding
+    // Without an area, a löfte for the whole kommun is preferred to those for its parts; with
+    // one, the löfte of exactly that area to those whose area only begins with it.
+    if holding.len() > 1 {
+        let best: Vec<&Pledge> = holding
             .iter()
             .copied()
-            .filter(|p| p.area.is_none())
+            .filter(|p| p.is_area(area))
             .collect();
-        if let [one] = whole.as_slice() {
+        if let [one] = best.as_slice() {
             holding = vec![*one];
         }
     }

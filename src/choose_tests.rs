@@ -237,6 +237,35 @@ fn pledge_on_picks_the_one_löfte_holding_the_date() {
 }
 
 #[test]
+fn an_area_named_whole_wins_over_areas_it_only_begins() {
+    let mut ps = folder();
+    ps.push(make(&Spec {
+        file: "filipstad-centrum-ost-2017.toml",
+        start: "2017-01-01",
+        end: "2017-12-31",
+        area: Some("Centrum öst"),
+        ..BASE
+    }));
+    let cases = [
+        (Some("centrum"), "filipstad-centrum-2017.toml"),
+        (Some("Centrum Ost"), "filipstad-centrum-ost-2017.toml"),
+        // Only a beginning: both areas begin with it, and neither is named whole.
+        (
+            Some("cent"),
+            "several [\"filipstad-centrum-2017.toml\", \"filipstad-centrum-ost-2017.toml\"]",
+        ),
+        (None, "filipstad-2017.toml"),
+    ];
+    for (area, want) in cases {
+        assert_eq!(
+            on(&ps, "Filipstad", "2017-05-01", area, None),
+            want,
+            "{area:?}"
+        );
+    }
+}
+
+#[test]
 fn two_files_holding_the_same_löfte_are_several() {
     let ps = vec![
         make(&BASE),

@@ -313,6 +313,17 @@ impl Pledge {
         }
     }
 
+    /// Whether the löfte is for exactly the area `query` names (folded: case and accents
+    /// aside); without a query, whether it is for the whole kommun.
+    pub fn is_area(&self, query: Option<&str>) -> bool {
+        use crate::kommuner::fold;
+        match (query, &self.area) {
+            (None, area) => area.is_none(),
+            (Some(q), Some(a)) => fold(a) == fold(q),
+            (Some(_), None) => false,
+        }
+    }
+
     /// The kommunkoder, joined by spaces ("1715 1763").
     pub fn kommunkoder(&self) -> String {
         self.kommuner

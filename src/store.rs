@@ -14,7 +14,7 @@ use crate::text::shown_path;
 mod walk;
 mod write;
 
-pub use walk::pledge_files_where;
+pub use walk::{pledge_files_and_temporaries, pledge_files_where};
 pub use write::{Refusal, create_atomic, edit, lock, write_atomic, write_atomic_with};
 
 /// The folder's lock file: `done` and `undo` hold an exclusive lock on it while they read,

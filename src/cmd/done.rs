@@ -7,6 +7,7 @@ use crate::view::Label;
 use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 
+use super::workspace::Lookup;
 use super::{Ctx, Refused, Workspace, describe_progress};
 use crate::choose::{self, OnDateError};
 use crate::cli::DoneArgs;
@@ -132,23 +133,22 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     let area = a.area.as_deref();
     let followup = resolve::is_followup(&a.activity);
     // A follow-up usually comes after its löfte's period: look at last year's files too.
-    let (ws, k) = Workspace::for_kommun(
-        dir,
-        &a.kommun,
+    let lookup = Lookup {
         today,
-        (!followup).then(|| date.year()),
-        |ws, k| {
-            ws.pledges().any(|p| {
-                p.kommuner.contains(&k)
-                    && p.in_area(area)
-                    && if followup {
-                        p.period.start <= date
-                    } else {
-                        p.period.may_hold(date)
-                    }
-            })
-        },
-    )?;
+        year: (!followup).then(|| date.year()),
+        area,
+    };
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k| {
+        ws.pledges().any(|p| {
+            p.kommuner.contains(&k)
+                && p.in_area(area)
+                && if followup {
+                    p.period.start <= date
+                } else {
+                    p.period.may_hold(date)
+                }
+        })
+    })?;
     if date > ctx.write_cutoff() {
         let today = ctx.write_cutoff();
         return Err(Refused(format!(
@@ -315,6 +315,7 @@ fn write_entry(
         ctx.lock_timeout,
         ctx.read_cutoff(),
         file,
+        &ws.temporaries,
         |fresh| {
             let now = super::loaded_now(fresh)?.clone();
             let addition = record::addition(&fresh.text, entry);

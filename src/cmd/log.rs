@@ -91,6 +91,7 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
             .into_iter()
             .filter_map(|f| f.err().map(|f| *f))
             .collect(),
+        temporaries: Vec::new(),
     };
     ws.exit_code(&mut ctx.err)
 }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
+use super::workspace::Lookup;
 use super::{Ctx, Refused, Workspace};
 use crate::cli::MeasureArgs;
 use crate::kommuner::Kommun;
@@ -54,6 +55,7 @@ pub(super) fn append(
         ctx.lock_timeout,
         ctx.read_cutoff(),
         file,
+        &ws.temporaries,
         |fresh| {
             let now = super::loaded_now(fresh)?.clone();
             let addition = (a.addition)(&fresh.text);
@@ -183,7 +185,12 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     }
     let dir = store::find_dir(dir.as_deref())?;
     let area = a.area.as_deref();
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, today, None, |ws, k| {
+    let lookup = Lookup {
+        today,
+        year: None,
+        area,
+    };
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k| {
         pledge_for(ws, k, &a.indicator, date, area).is_some()
     })?;
     let Some((chosen, ind)) = pledge_for(&ws, k, &a.indicator, date, area) else {

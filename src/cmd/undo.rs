@@ -11,6 +11,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
 use super::done::indent;
+use super::workspace::Lookup;
 use super::{Ctx, Refused, Workspace};
 use crate::cli::UndoArgs;
 use crate::i18n::Lang;
@@ -53,13 +54,14 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     };
     let dir = store::find_dir(dir.as_deref())?;
     // An index counts the entries `pledge log KOMMUN` lists, so it needs the whole folder.
-    let (ws, k) = Workspace::for_kommun(
-        dir,
-        &a.kommun,
-        ctx.today,
-        q.date.map(|d| d.year()),
-        |ws, k| q.index.is_none() && choose(ws, k, &q).is_ok(),
-    )?;
+    let lookup = Lookup {
+        today: ctx.today,
+        year: q.date.map(|d| d.year()),
+        area: a.area.as_deref(),
+    };
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k| {
+        q.index.is_none() && choose(ws, k, &q).is_ok()
+    })?;
     if !q.named()
         && let Some(p) = trailing_outcome(&ws, k, &q)
     {
@@ -117,6 +119,7 @@ fn remove_trailing_outcome(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut 
             ctx.lock_timeout,
             ctx.read_cutoff(),
             file,
+            &ws.temporaries,
             remove,
         )?
     };
@@ -306,9 +309,14 @@ fn remove_entry(
     if dry_run {
         remove(file)?;
     } else {
-        store::edit(&file.path, ctx.lock_timeout, ctx.read_cutoff(), file, |f| {
-            remove(f).map(|bytes| (bytes, ()))
-        })?;
+        store::edit(
+            &file.path,
+            ctx.lock_timeout,
+            ctx.read_cutoff(),
+            file,
+            &ws.temporaries,
+            |f| remove(f).map(|bytes| (bytes, ())),
+        )?;
     }
     if !ctx.quiet {
         writeln!(

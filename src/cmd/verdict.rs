@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::measure::{Append, append, not_empty};
+use super::workspace::Lookup;
 use super::{Ctx, Refused, Workspace};
 use crate::choose;
 use crate::cli::VerdictArgs;
@@ -42,7 +43,12 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
     }
     let dir = store::find_dir(dir.as_deref())?;
     let area = a.area.as_deref();
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, today, None, |ws, k| {
+    let lookup = Lookup {
+        today,
+        year: None,
+        area,
+    };
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k| {
         choose::followup_pledge(ws.pledges(), k, date, area).is_some()
     })?;
     let chosen = choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {

@@ -1,7 +1,7 @@
 //! The loaded pledges folder, and finding a kommun an argument names.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
@@ -16,6 +16,9 @@ use crate::text::plural;
 pub struct Workspace {
     pub dir: PathBuf,
     pub files: Vec<SourceFile>,
+    /// Writers' temporary files seen when the folder was listed (for a writer to remove
+    /// those of killed writers).
+    pub temporaries: Vec<PathBuf>,
 }
 
 impl Workspace {
@@ -23,34 +26,53 @@ impl Workspace {
         let dir = store::find_dir(dir.as_deref())?;
         let paths = store::pledge_files(&dir)?;
         let files = store::read_all(&paths, today, false)?;
-        Ok(Workspace { dir, files })
+        Ok(Workspace {
+            dir,
+            files,
+            temporaries: Vec::new(),
+        })
     }
 
     /// The workspace for one kommun, reading as little as it can: first the files named after
-    /// the kommun whose name's years hold `year` (`filipstad-2016.toml`,
-    /// `kristinehamn-2016-2017.toml`), then all files named after the kommun, then the whole
-    /// folder, stopping as soon as `enough` is satisfied (a löfte named after another kommun
-    /// is still found). Also returns the kommun; an unknown one is an error naming the
-    /// closest. Files keep their text (for writing back).
+    /// the kommun whose name's years hold the year looked up (`filipstad-2016.toml`,
+    /// `kristinehamn-2016-2017.toml`, `filipstad-centrum-2016.toml`, and any other name
+    /// beginning `filipstad-` without years, such as a copy), then all files named after the
+    /// kommun, then the whole folder, stopping as soon as `enough` is satisfied (a löfte named
+    /// after another kommun is still found). Also returns the kommun; an unknown one is an
+    /// error naming the closest. Files keep their text (for writing back).
+    ///
+    /// Listing a national folder (thousands of files) takes as long as reading the few files
+    /// wanted, so the files named by the folder's convention are read on one core while the
+    /// folder is listed on the other.
     pub fn for_kommun(
         dir: PathBuf,
         arg: &str,
-        today: NaiveDate,
-        year: Option<i32>,
+        lookup: Lookup<'_>,
         enough: impl Fn(&Workspace, &'static Kommun) -> bool,
     ) -> Result<(Workspace, &'static Kommun)> {
+        let today = lookup.today;
         let Some(k) = kommuner::find(arg) else {
             let ws = Workspace {
                 files: store::read_all(&store::pledge_files(&dir)?, today, false)?,
                 dir,
+                temporaries: Vec::new(),
             };
             return Err(resolve_kommun(arg, &ws).expect_err("the kommun is unknown"));
         };
         let prefix = format!("{}-", crate::text::slug(k.name));
-        let named = store::pledge_files_where(&dir, |name| name.starts_with(&prefix))?;
+        let (named, mut probed) = std::thread::scope(|s| {
+            let listing =
+                s.spawn(|| store::pledge_files_and_temporaries(&dir, |n| n.starts_with(&prefix)));
+            let probed = read_by_name(&dir, k, &lookup);
+            let named = listing
+                .join()
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("the folder listing panicked")));
+            (named, probed)
+        });
+        let (named, temporaries) = named?;
         let in_year: Vec<PathBuf> = named
             .iter()
-            .filter(|p| year.is_none_or(|y| name_may_hold(p, y)))
+            .filter(|p| lookup.year.is_none_or(|y| name_may_hold(p, y)))
             .cloned()
             .collect();
         let mut tiers = vec![in_year];
@@ -59,8 +81,9 @@ impl Workspace {
         }
         for tier in tiers {
             let ws = Workspace {
-                files: store::read_all(&tier, today, true)?,
+                files: read_keeping_probed(&tier, &mut probed, today)?,
                 dir: dir.clone(),
+                temporaries: temporaries.clone(),
             };
             if enough(&ws, k) {
                 return Ok((ws, k));
@@ -69,6 +92,7 @@ impl Workspace {
         let ws = Workspace {
             files: store::read_all(&store::pledge_files(&dir)?, today, true)?,
             dir,
+            temporaries,
         };
         Ok((ws, k))
     }
@@ -119,6 +143,75 @@ impl Workspace {
         std::mem::forget(self);
         Ok(code)
     }
+}
+
+/// What [`Workspace::for_kommun`] looks for besides the kommun: the year of the löfte (None:
+/// any), the area asked for, and the day it runs (for reading files).
+pub struct Lookup<'a> {
+    pub today: NaiveDate,
+    pub year: Option<i32>,
+    pub area: Option<&'a str>,
+}
+
+/// The files a löfte of `k` in force in the lookup's year has by the folder's convention (the
+/// kommun's own, and the area's when one is asked for), read: those that exist.
+fn read_by_name(dir: &Path, k: &Kommun, lookup: &Lookup<'_>) -> Vec<SourceFile> {
+    let Some(year) = lookup.year else {
+        return Vec::new();
+    };
+    let mut names = conventional_names(k, None, year);
+    if lookup.area.is_some() {
+        names.extend(conventional_names(k, lookup.area, year));
+    }
+    names
+        .into_iter()
+        .map(|name| dir.join(name))
+        .filter(|p| p.metadata().is_ok_and(|m| m.is_file()))
+        .filter_map(|p| store::read(&p, lookup.today).ok())
+        .collect()
+}
+
+/// The files of `paths`, in their order: those already read taken from `probed`, the others
+/// read now.
+fn read_keeping_probed(
+    paths: &[PathBuf],
+    probed: &mut Vec<SourceFile>,
+    today: NaiveDate,
+) -> Result<Vec<SourceFile>> {
+    let rest: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| !probed.iter().any(|f| &f.path == *p))
+        .cloned()
+        .collect();
+    let mut read = store::read_all(&rest, today, true)?.into_iter();
+    Ok(paths
+        .iter()
+        .filter_map(|p| match probed.iter().position(|f| &f.path == p) {
+            Some(i) => Some(probed.swap_remove(i)),
+            None => read.next(),
+        })
+        .collect())
+}
+
+/// The longest löfte, in calendar years, whose file [`conventional_names`] finds by name.
+const LONGEST_BY_NAME: i32 = 6;
+
+/// The names a löfte of `k` (in `area`) in force in `year` has by the folder's convention:
+/// `<kommun>[-<area>]-<year>.toml` and `<kommun>[-<area>]-<first>-<last>.toml` for periods of
+/// up to [`LONGEST_BY_NAME`] years holding the year.
+fn conventional_names(k: &Kommun, area: Option<&str>, year: i32) -> Vec<String> {
+    let mut stem = crate::text::slug(k.name);
+    if let Some(a) = area {
+        stem.push('-');
+        stem.push_str(&crate::text::slug(a));
+    }
+    let mut names = vec![format!("{stem}-{year}.toml")];
+    for first in year - LONGEST_BY_NAME + 1..=year {
+        for last in (year.max(first + 1))..first + LONGEST_BY_NAME {
+            names.push(format!("{stem}-{first}-{last}.toml"));
+        }
+    }
+    names
 }
 
 /// The refusal when two of `found` are the same löfte (the same kommuner and area, with
@@ -174,5 +267,116 @@ fn folder_kommuner(ws: &Workspace) -> String {
         "(none)".into()
     } else {
         names.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    const ALVESTA: &str = include_str!("../../pledges/alvesta-2017-2018.toml");
+
+    #[test]
+    fn conventional_names_cover_every_period_holding_the_year() {
+        let k = kommuner::find("Upplands Väsby").unwrap();
+        let names = conventional_names(k, None, 2018);
+        assert_eq!(names[0], "upplands-vasby-2018.toml");
+        for held in [
+            "2018-2019",
+            "2017-2018",
+            "2013-2018",
+            "2018-2023",
+            "2015-2020",
+        ] {
+            let name = format!("upplands-vasby-{held}.toml");
+            assert!(names.contains(&name), "{name}");
+        }
+        for not in [
+            "2012-2018",
+            "2018-2024",
+            "2016-2017",
+            "2019-2020",
+            "2018-2018",
+        ] {
+            let name = format!("upplands-vasby-{not}.toml");
+            assert!(!names.contains(&name), "{name}");
+        }
+        // Every name holds the year, once.
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
+        let k = kommuner::find("Alvesta").unwrap();
+        assert_eq!(
+            conventional_names(k, Some("Rese Centrum"), 2018)[0],
+            "alvesta-rese-centrum-2018.toml"
+        );
+    }
+
+    /// A folder with Alvesta's löfte, one for its Resecentrum, and a file that cannot be read.
+    fn folder() -> tempfile::TempDir {
+        let tmp = tempfile::tempdir().unwrap();
+        let centre = ALVESTA.replacen(
+            "kommun = \"Alvesta\"",
+            "kommun = \"Alvesta\"\narea = \"Resecentrum\"",
+            1,
+        );
+        fs::write(tmp.path().join("alvesta-2017-2018.toml"), ALVESTA).unwrap();
+        fs::write(
+            tmp.path().join("alvesta-resecentrum-2017-2018.toml"),
+            centre,
+        )
+        .unwrap();
+        fs::write(
+            tmp.path().join("alvesta-ovrigt.toml"),
+            "not = toml = at all",
+        )
+        .unwrap();
+        tmp
+    }
+
+    /// The files of the workspace for Alvesta in `year` (and `area`) when `enough` stops at
+    /// the first files tried, in their order.
+    fn files(dir: &Path, year: Option<i32>, area: Option<&str>) -> Vec<String> {
+        let lookup = Lookup {
+            today: NaiveDate::from_ymd_opt(2018, 6, 1).unwrap(),
+            year,
+            area,
+        };
+        let (ws, k) =
+            Workspace::for_kommun(dir.to_path_buf(), "alvesta", lookup, |_, _| true).unwrap();
+        assert_eq!(k.name, "Alvesta");
+        ws.files
+            .iter()
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_files_named_for_the_year_are_read_in_order_and_a_copy_is_not_missed() {
+        let tmp = folder();
+        fs::write(tmp.path().join("alvesta-2016.toml"), ALVESTA).unwrap();
+        fs::write(tmp.path().join("alvesta-2017-2018 kopia.toml"), ALVESTA).unwrap();
+        let in_2018 = [
+            "alvesta-2017-2018 kopia.toml",
+            "alvesta-2017-2018.toml",
+            "alvesta-ovrigt.toml",
+            "alvesta-resecentrum-2017-2018.toml",
+        ];
+        for area in [None, Some("Resecentrum"), Some("rese")] {
+            assert_eq!(files(tmp.path(), Some(2018), area), in_2018, "{area:?}");
+        }
+        assert_eq!(files(tmp.path(), None, None).len(), 5);
+        // The broken file is read, with its error, to be reported.
+        let lookup = Lookup {
+            today: NaiveDate::from_ymd_opt(2018, 6, 1).unwrap(),
+            year: Some(2018),
+            area: None,
+        };
+        let (ws, _) =
+            Workspace::for_kommun(tmp.path().to_path_buf(), "alvesta", lookup, |_, _| true)
+                .unwrap();
+        assert_eq!(ws.broken(), 1);
     }
 }

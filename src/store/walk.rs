@@ -48,6 +48,24 @@ fn resolve_link(path: &Path) -> (PathBuf, bool) {
 /// The `*.toml` files below `dir` whose file name passes `keep`, hidden entries skipped, each
 /// file once, sorted by path. Only the folder itself failing to be read is an error.
 pub fn pledge_files_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
+    Ok(walk(dir, keep, false)?.0)
+}
+
+/// [`pledge_files_where`], and the temporary files of writers (`.pledge-*.tmp`) seen on the
+/// way: a writer that lists the folder anyway removes those of killed writers.
+pub fn pledge_files_and_temporaries(
+    dir: &Path,
+    keep: impl Fn(&str) -> bool,
+) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    walk(dir, keep, true)
+}
+
+fn walk(
+    dir: &Path,
+    keep: impl Fn(&str) -> bool,
+    temporaries: bool,
+) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let mut temps = Vec::new();
     let root =
         fs::canonicalize(dir).with_context(|| format!("cannot read folder {}", shown_path(dir)))?;
     // The folder itself must be readable; a subfolder that is not is reported as an entry.
@@ -79,6 +97,9 @@ pub fn pledge_files_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec
             let name = entry.file_name();
             let name = name.to_string_lossy();
             if name.starts_with('.') {
+                if temporaries && super::write::is_temporary(&name) {
+                    temps.push(entry.path());
+                }
                 continue;
             }
             let file_type = entry.file_type().ok();
@@ -121,7 +142,7 @@ pub fn pledge_files_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec
             }
         }
     }
-    Ok(each_once(found))
+    Ok((each_once(found), temps))
 }
 
 /// Each real file once, by its path without a link when it has one, sorted by the bytes of

@@ -83,14 +83,18 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<FolderLock> {
 /// replaced atomically. Whatever another process wrote before the lock was taken is kept.
 /// `before` is the file as the caller read it; when the bytes are still the same it is used
 /// as it is, without loading the file again.
+/// `temporaries` are writers' temporary files seen when the folder was listed: those of
+/// killed writers (no live process holds them) are removed under the lock.
 pub fn edit<T>(
     path: &Path,
     timeout: Duration,
     today: NaiveDate,
     before: &SourceFile,
+    temporaries: &[PathBuf],
     change: impl FnOnce(&SourceFile) -> Result<(Vec<u8>, T)>,
 ) -> Result<T> {
     let _lock = lock(path, timeout)?;
+    temporaries.iter().for_each(|t| remove_if_stale(t));
     let (bytes, value) = match read_capped(path) {
         Ok(bytes) if bytes == super::with_bom(before.bom, &before.text) => change(before)?,
         Ok(bytes) => change(&from_bytes(path, display_path(path), bytes, today))?,
@@ -157,14 +161,8 @@ pub fn write_atomic_with(
         }
         return Err(e).with_context(|| format!("cannot write {shown}"));
     }
-    remove_stale_temporaries(dir);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TMP_PREFIX)
-        .suffix(TMP_SUFFIX)
-        .tempfile_in(dir)
+    let mut tmp = temporary_for(&target)
         .with_context(|| format!("cannot create a temporary file beside {shown}"))?;
-    // Locked while it lives, so a later writer can tell it from one left by a killed process.
-    let _ = tmp.as_file().try_lock();
     write(tmp.as_file_mut())
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| {
@@ -191,6 +189,7 @@ pub fn create_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    remove_stale_temporaries(dir);
     let mut tmp = tempfile::Builder::new()
         .prefix(TMP_PREFIX)
         .suffix(TMP_SUFFIX)
@@ -234,6 +233,62 @@ fn keep_owner(_new: &File, _old: &fs::Metadata) {}
 const TMP_PREFIX: &str = ".pledge-";
 const TMP_SUFFIX: &str = ".tmp";
 
+/// The temporary file that becomes the new version of `target`: named after it
+/// (`.pledge-filipstad-2016.toml.tmp`), so one left by a writer killed before its rename is
+/// found without listing the folder (a national folder has thousands of files) and replaced
+/// by the next write of the same file. It is locked while it lives: one that is locked
+/// belongs to a writer at work, and this write is refused rather than taking it over.
+fn temporary_for(target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let path = target.with_file_name(format!("{TMP_PREFIX}{name}{TMP_SUFFIX}"));
+    let create = || {
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .mode_private()
+            .open(&path)
+    };
+    let file = match create() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let left = OpenOptions::new().append(true).open(&path)?;
+            if left.try_lock().is_err() {
+                return Err(std::io::Error::other(format!(
+                    "another process is writing it ({} exists and is locked); try again",
+                    shown_path(&path)
+                )));
+            }
+            fs::remove_file(&path)?;
+            drop(left);
+            create()?
+        }
+        other => other?,
+    };
+    // Locked while it lives, so a later writer can tell it from one left by a killed process.
+    let _ = file.try_lock();
+    Ok(tempfile::NamedTempFile::from_parts(
+        file,
+        tempfile::TempPath::try_from_path(path)?,
+    ))
+}
+
+/// Owner-only permissions for a new temporary file (it holds a copy of a pledge file until
+/// it is given the original's permissions and renamed).
+trait ModePrivate {
+    fn mode_private(&mut self) -> &mut Self;
+}
+
+impl ModePrivate for OpenOptions {
+    #[cfg(unix)]
+    fn mode_private(&mut self) -> &mut Self {
+        std::os::unix::fs::OpenOptionsExt::mode(self, 0o600)
+    }
+    #[cfg(not(unix))]
+    fn mode_private(&mut self) -> &mut Self {
+        self
+    }
+}
+
 /// Removes the temporary files that killed writers left in `dir` (full copies of a pledge
 /// file, names and notes included): those no live process holds locked. Best effort: a file
 /// that cannot be removed stays.
@@ -242,20 +297,28 @@ fn remove_stale_temporaries(dir: &Path) {
         return;
     };
     for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if !(name.starts_with(TMP_PREFIX) && name.ends_with(TMP_SUFFIX)) {
-            continue;
+        if is_temporary(&entry.file_name().to_string_lossy()) {
+            remove_if_stale(&entry.path());
         }
-        if !entry.file_type().is_ok_and(|t| t.is_file()) {
-            continue;
-        }
-        let Ok(f) = OpenOptions::new().append(true).open(entry.path()) else {
-            continue;
-        };
-        if f.try_lock().is_ok() {
-            let _ = fs::remove_file(entry.path());
-        }
+    }
+}
+
+/// Whether a file name is that of a writer's temporary file.
+pub(super) fn is_temporary(name: &str) -> bool {
+    name.starts_with(TMP_PREFIX) && name.ends_with(TMP_SUFFIX)
+}
+
+/// Removes a writer's temporary file unless a live process holds it (or it is not a plain
+/// file). Best effort.
+fn remove_if_stale(path: &Path) {
+    if !fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        return;
+    }
+    let Ok(f) = OpenOptions::new().append(true).open(path) else {
+        return;
+    };
+    if f.try_lock().is_ok() {
+        let _ = fs::remove_file(path);
     }
 }
 
@@ -379,20 +442,50 @@ mod tests {
     }
 
     #[test]
-    fn temporary_files_of_killed_writers_are_removed_by_the_next_write() {
+    fn a_killed_writers_temporary_file_is_replaced_by_the_next_write_of_its_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.toml");
         fs::write(&path, "original\n").unwrap();
+        // Left by a writer of a.toml killed before its rename: no one holds it.
+        let left = dir.path().join(".pledge-a.toml.tmp");
+        fs::write(&left, "a copy").unwrap();
+        write_atomic(&path, b"new\n").unwrap();
+        assert_eq!(files_in(dir.path()), ["a.toml"]);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
+    }
+
+    #[test]
+    fn a_write_is_refused_while_another_writes_the_same_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "original\n").unwrap();
+        // A live writer's: locked.
+        let live = dir.path().join(".pledge-a.toml.tmp");
+        let live_file = File::create(&live).unwrap();
+        live_file.lock().unwrap();
+        let err = write_atomic(&path, b"new\n").unwrap_err();
+        assert!(
+            format!("{err:#}").contains("another process is writing it"),
+            "{err:#}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "original\n");
+        assert_eq!(files_in(dir.path()), [".pledge-a.toml.tmp", "a.toml"]);
+        drop(live_file);
+        write_atomic(&path, b"newer\n").unwrap();
+        assert_eq!(files_in(dir.path()), ["a.toml"]);
+    }
+
+    #[test]
+    fn temporary_files_of_killed_writers_are_removed_when_a_file_is_created() {
+        let dir = tempfile::tempdir().unwrap();
         // Left by a killed writer: no one holds it.
         fs::write(dir.path().join(".pledge-abc123.tmp"), "a copy").unwrap();
         // A live writer's: locked.
         let live = dir.path().join(".pledge-live.tmp");
         let live_file = File::create(&live).unwrap();
         live_file.lock().unwrap();
-        write_atomic(&path, b"new\n").unwrap();
-        assert_eq!(files_in(dir.path()), [".pledge-live.tmp", "a.toml"]);
+        create_atomic(&dir.path().join("b.toml"), b"new\n").unwrap();
+        assert_eq!(files_in(dir.path()), [".pledge-live.tmp", "b.toml"]);
         drop(live_file);
-        write_atomic(&path, b"newer\n").unwrap();
-        assert_eq!(files_in(dir.path()), ["a.toml"]);
     }
 }
