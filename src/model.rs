@@ -333,6 +333,23 @@ impl Pledge {
             .join(" ")
     }
     /// State of the löfte on a date.
+    /// Drops who recorded each entry and its note, for a command over a whole folder that
+    /// shows neither (a national folder's notes are a third of its log's memory).
+    pub fn forget_authors_and_notes(&mut self) {
+        for e in &mut self.log {
+            e.by = None;
+            e.note = None;
+        }
+        self.log.shrink_to_fit();
+    }
+
+    /// Drops the log, measurements and verdicts, for a command that shows only the löften.
+    pub fn forget_records(&mut self) {
+        self.log = Vec::new();
+        self.measurements = Vec::new();
+        self.verdicts = Vec::new();
+    }
+
     pub fn state(&self, on: NaiveDate) -> State {
         if on < self.period.start {
             State::Upcoming

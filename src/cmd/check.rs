@@ -5,32 +5,37 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{Ctx, Workspace};
+use super::Ctx;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::status::pledge_status;
+use crate::store::{self, SourceFile};
 use crate::view;
 
 pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
-    let ws = Workspace::open(dir, ctx.read_cutoff())?;
+    let dir = store::find_dir(dir.as_deref())?;
+    let paths = store::pledge_files(&dir)?;
     // Every path `check` writes (text lines, `findings[].file`, `invalid_files`) is relative
     // to the pledges folder: one convention, whatever folder it runs in.
-    let name = |f: &crate::store::SourceFile| {
+    let name = |f: &SourceFile| {
         f.path
-            .strip_prefix(&ws.dir)
+            .strip_prefix(&dir)
             .map_or_else(|_| f.display.clone(), crate::text::shown_path)
     };
+    // Each löfte is judged on the core that loaded it and dropped: only its findings and the
+    // files that cannot be read are kept.
+    let per_file = store::read_each(&paths, ctx.read_cutoff(), false, |_, f| {
+        let found = f.loaded.pledge.as_ref().map_or_else(Vec::new, |p| {
+            crate::findings::findings(&pledge_status(p, as_of), a.within, &name(&f))
+        });
+        (found, f.loaded.has_errors().then_some(f))
+    })?;
     let mut findings = Vec::new();
-    for f in &ws.files {
-        if let Some(p) = &f.loaded.pledge {
-            findings.extend(crate::findings::findings(
-                &pledge_status(p, as_of),
-                a.within,
-                &name(f),
-            ));
-        }
+    let mut broken = Vec::new();
+    for (found, f) in per_file {
+        findings.extend(found);
+        broken.extend(f);
     }
-    let broken: Vec<_> = ws.files.iter().filter(|f| f.loaded.has_errors()).collect();
     match a.format {
         CheckFormat::Text => {
             for f in &findings {
@@ -38,7 +43,7 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
             }
         }
         CheckFormat::Json => {
-            let invalid: Vec<String> = broken.iter().map(|f| name(f)).collect();
+            let invalid: Vec<String> = broken.iter().map(name).collect();
             let invalid: Vec<&str> = invalid.iter().map(String::as_str).collect();
             writeln!(
                 ctx.out,

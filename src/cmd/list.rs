@@ -56,7 +56,12 @@ pub fn emit(ctx: &mut Ctx, out: &Output, file: Option<&Path>) -> Result<()> {
 }
 
 pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
-    let ws = Workspace::open(dir, ctx.read_cutoff())?;
+    let ws = Workspace::open_keeping(dir, ctx.read_cutoff(), |mut f| {
+        if let Some(p) = &mut f.loaded.pledge {
+            p.forget_records();
+        }
+        Some(f)
+    })?;
     let active_on = a.active_on.map(|d| ctx.date(d));
     // `--as-of` is the context's today.
     let on = active_on.unwrap_or(ctx.today);

@@ -15,7 +15,19 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
     let as_of = ctx.today;
     let lang = ctx.lang;
     let since = a.since.map(|d| ctx.date(d));
-    let ws = Workspace::open(dir, ctx.read_cutoff())?;
+    // Only the kommun's löften are kept (and files that cannot be read, to be named); an
+    // unknown kommun is named with the folder's.
+    let ws = match crate::kommuner::find(&a.kommun) {
+        Some(k) => Workspace::open_keeping(dir, ctx.read_cutoff(), |f| {
+            let of_k = f
+                .loaded
+                .pledge
+                .as_ref()
+                .is_some_and(|p| p.kommuner.contains(&k));
+            (of_k || f.loaded.has_errors()).then_some(f)
+        })?,
+        None => Workspace::open(dir, ctx.read_cutoff())?,
+    };
     let k = resolve_kommun(&a.kommun, &ws)?;
     let p = match choose::report_pledge(ws.pledges(), k, as_of, a.area.as_deref()) {
         Ok(p) => p,

@@ -45,7 +45,12 @@ fn select<'w>(
 pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
     let lang = ctx.lang;
-    let ws = Workspace::open(dir, ctx.read_cutoff())?;
+    let ws = Workspace::open_keeping(dir, ctx.read_cutoff(), |mut f| {
+        if let Some(p) = &mut f.loaded.pledge {
+            p.forget_authors_and_notes();
+        }
+        Some(f)
+    })?;
     let chosen = select(&ws, &a.kommuner, a.all, as_of)?;
     if a.format == StatusFormat::Json && a.output.is_none() {
         let mut out = std::io::BufWriter::new(&mut ctx.out);

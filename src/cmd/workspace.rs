@@ -23,9 +23,23 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn open(dir: Option<PathBuf>, today: NaiveDate) -> Result<Workspace> {
+        Self::open_keeping(dir, today, Some)
+    }
+
+    /// All pledge files of the folder, each passed through `keep` as soon as it is loaded
+    /// (on the core that loaded it): what it drops, a file or part of its löfte, is never
+    /// held for the whole folder.
+    pub fn open_keeping(
+        dir: Option<PathBuf>,
+        today: NaiveDate,
+        keep: impl Fn(SourceFile) -> Option<SourceFile> + Sync,
+    ) -> Result<Workspace> {
         let dir = store::find_dir(dir.as_deref())?;
         let paths = store::pledge_files(&dir)?;
-        let files = store::read_all(&paths, today, false)?;
+        let files = store::read_each(&paths, today, false, |_, f| keep(f))?
+            .into_iter()
+            .flatten()
+            .collect();
         Ok(Workspace {
             dir,
             files,

@@ -72,6 +72,28 @@ fn done_in(p: &Pledge, sel: Sel<'_>, from: NaiveDate, to: NaiveDate) -> u32 {
         .fold(0u32, u32::saturating_add)
 }
 
+/// The work recorded for one selection, sorted by date, so that each of many windows (52 a
+/// year for a weekly activity) sums a slice rather than scanning the whole log.
+struct Done(Vec<(NaiveDate, u32)>);
+
+impl Done {
+    fn of(p: &Pledge, sel: Sel<'_>) -> Done {
+        let mut v: Vec<(NaiveDate, u32)> = work(p, sel).map(|e| (e.date, e.count)).collect();
+        v.sort_unstable_by_key(|&(d, _)| d);
+        Done(v)
+    }
+
+    /// As [`done_in`]: the count recorded from `from` to `to`, both included.
+    fn within(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        let a = self.0.partition_point(|&(d, _)| d < from);
+        let b = self.0.partition_point(|&(d, _)| d <= to).max(a);
+        self.0[a..b]
+            .iter()
+            .map(|&(_, n)| n)
+            .fold(0u32, u32::saturating_add)
+    }
+}
+
 /// Status of an activity on `as_of`.
 pub fn activity_status<'a>(p: &'a Pledge, a: &'a Activity, as_of: NaiveDate) -> ActivityStatus<'a> {
     let frame = a.frame.within(&p.period);
@@ -207,7 +229,8 @@ fn occurrences(p: &Pledge, of: &Occurrences, as_of: NaiveDate) -> Vec<(NaiveDate
 
 fn windowed(p: &Pledge, ws: &[Window], frame: &Period, sel: Sel<'_>, as_of: NaiveDate) -> Eval {
     let state = state_in(frame, as_of);
-    let judged: Vec<WindowStatus> = ws.iter().map(|w| judge_window(p, sel, w, as_of)).collect();
+    let done = Done::of(p, sel);
+    let judged: Vec<WindowStatus> = ws.iter().map(|w| judge_window(&done, w, as_of)).collect();
     let record = Record::of(&judged);
     let mut e = Eval::new(Status::Upcoming);
     let current = match state {
@@ -231,7 +254,7 @@ fn windowed(p: &Pledge, ws: &[Window], frame: &Period, sel: Sel<'_>, as_of: Naiv
             e.done = if w.start > as_of {
                 0
             } else {
-                done_in(p, sel, w.start, w.end.min(as_of))
+                done.within(w.start, w.end.min(as_of))
             };
             e.window = Some((w.start, w.end));
             // The next window, not yet begun: nothing is owed in it yet.
@@ -269,11 +292,11 @@ fn headline(state: State, current: Status, r: &Record) -> Status {
     }
 }
 
-fn judge_window(p: &Pledge, sel: Sel<'_>, w: &Window, as_of: NaiveDate) -> WindowStatus {
+fn judge_window(work: &Done, w: &Window, as_of: NaiveDate) -> WindowStatus {
     let done = if as_of < w.start {
         0
     } else {
-        done_in(p, sel, w.start, w.end.min(as_of))
+        work.within(w.start, w.end.min(as_of))
     };
     let status = if as_of < w.start {
         Status::Upcoming
