@@ -176,7 +176,7 @@ fn cases(bins: &[(&str, PathBuf)], first: &Set) -> Vec<(PathBuf, Case)> {
                     label: format!("{label}{suffix}"),
                     args: args.iter().map(|s| s.to_string()).collect(),
                     floor,
-                    writes: args[0] == "done",
+                    writes: args[0] == "done" || args[0] == "measure",
                     site,
                 },
             ))
@@ -213,11 +213,16 @@ fn cases(bins: &[(&str, PathBuf)], first: &Set) -> Vec<(PathBuf, Case)> {
             eprintln!("{}: no `site` subcommand; skipped", bin.display());
         }
         if has.iter().any(|c| c == "measure") {
-            eprintln!(
-                "{}: `measure` exists but writes indicator values this benchmark does not \
-                 generate yet; skipped",
-                bin.display()
+            add(
+                "measure (largest file)",
+                &[
+                    "measure", "{kommun}", "trygghet", "71.5", "--date", "{start}", "{area}",
+                ],
+                Floor::Append,
+                None,
             );
+        } else {
+            eprintln!("{}: no `measure` subcommand; skipped", bin.display());
         }
     }
     out

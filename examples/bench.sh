@@ -11,7 +11,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1 2 4 10 20)
 dirs=()
 for n in "${sizes[@]}"; do
-  d=target/bench/until-2025/national-$n
+  d=target/bench/with-outcomes/national-$n
   [ -d "$d" ] || target/release/examples/gen-national --out "$d" --years "$n" --seed 1
   dirs+=("$d")
 done

@@ -328,6 +328,20 @@ fn pledge_file(
             "\"yearly\"".to_string()
         }
     );
+    // One outcome indicator, measured each year of the period by the trygghetsmätning (as
+    // `pledge measure` appends it, after the log); values derived from the kommun and year,
+    // so the log above is the same as without them.
+    let level = |year: i32| {
+        let kod: i32 = group[0].kod.parse().unwrap_or(0);
+        50.0 + f64::from((kod * 7 + year * 13).rem_euclid(300)) / 10.0
+    };
+    let _ = writeln!(
+        s,
+        "[[indicator]]\nid = \"trygghet\"\nname = \"Andel som känner sig trygga i centrum på kvällen\"\nsource = \"Polisens trygghetsmätning\"\ndirection = \"higher\"\nunit = \"procent\"\nbaseline = {{ value = {:.1}, year = {} }}\ngoal = \"better-than-baseline\"\ncadence = \"yearly\"\nfollows = [\"{}\"]\n",
+        level(from - 1),
+        from - 1,
+        kinds[0].id
+    );
     let _ = writeln!(
         s,
         "# Completed work is recorded below by `pledge done` as [[log]] entries."
@@ -383,6 +397,16 @@ fn pledge_file(
     for e in &log {
         s.push('\n');
         s.push_str(&render_entry(e, "\n"));
+    }
+    for year in from..=to {
+        let date = NaiveDate::from_ymd_opt(year, 11, 20).unwrap();
+        if date < NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() {
+            let _ = write!(
+                s,
+                "\n[[measurement]]\nindicator = \"trygghet\"\ndate = {date}\nvalue = {:.1}\nsource = \"Polisens trygghetsmätning {year}\"\n",
+                level(year)
+            );
+        }
     }
     (s, log.len())
 }

@@ -138,7 +138,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         year: (!followup).then(|| date.year()),
         area,
     };
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k| {
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, _| {
         ws.pledges().any(|p| {
             p.kommuner.contains(&k)
                 && p.in_area(area)

@@ -6,9 +6,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use super::workspace::Lookup;
+use super::workspace::{Lookup, Tier};
 use super::{Ctx, Refused, Workspace};
 use crate::cli::MeasureArgs;
 use crate::kommuner::Kommun;
@@ -187,11 +187,15 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     let area = a.area.as_deref();
     let lookup = Lookup {
         today,
-        year: None,
+        year: Some(date.year()),
         area,
     };
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k| {
-        pledge_for(ws, k, &a.indicator, date, area).is_some()
+    // The files named for the year settle it when one holds the date; a löfte that ended
+    // before it is chosen only among every file named after the kommun (a later one may be
+    // in a file of another year).
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, tier| {
+        pledge_for(ws, k, &a.indicator, date, area)
+            .is_some_and(|(p, _)| tier == Tier::Named || p.period.contains(date))
     })?;
     let Some((chosen, ind)) = pledge_for(&ws, k, &a.indicator, date, area) else {
         return Err(unknown_indicator(&ws, k, &a.indicator));

@@ -59,7 +59,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         year: q.date.map(|d| d.year()),
         area: a.area.as_deref(),
     };
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k| {
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, _| {
         q.index.is_none() && choose(ws, k, &q).is_ok()
     })?;
     if !q.named()

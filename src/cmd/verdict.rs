@@ -48,7 +48,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
         year: None,
         area,
     };
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k| {
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, _| {
         choose::followup_pledge(ws.pledges(), k, date, area).is_some()
     })?;
     let chosen = choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {

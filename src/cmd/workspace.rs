@@ -62,7 +62,7 @@ impl Workspace {
         dir: PathBuf,
         arg: &str,
         lookup: Lookup<'_>,
-        enough: impl Fn(&Workspace, &'static Kommun) -> bool,
+        enough: impl Fn(&Workspace, &'static Kommun, Tier) -> bool,
     ) -> Result<(Workspace, &'static Kommun)> {
         let today = lookup.today;
         let Some(k) = kommuner::find(arg) else {
@@ -89,17 +89,18 @@ impl Workspace {
             .filter(|p| lookup.year.is_none_or(|y| name_may_hold(p, y)))
             .cloned()
             .collect();
-        let mut tiers = vec![in_year];
-        if tiers[0].len() < named.len() {
-            tiers.push(named);
+        let mut tiers = Vec::new();
+        if in_year.len() < named.len() {
+            tiers.push((in_year, Tier::OfYear));
         }
-        for tier in tiers {
+        tiers.push((named, Tier::Named));
+        for (paths, tier) in tiers {
             let ws = Workspace {
-                files: read_keeping_probed(&tier, &mut probed, today)?,
+                files: read_keeping_probed(&paths, &mut probed, today)?,
                 dir: dir.clone(),
                 temporaries: temporaries.clone(),
             };
-            if enough(&ws, k) {
+            if enough(&ws, k, tier) {
                 return Ok((ws, k));
             }
         }
@@ -157,6 +158,16 @@ impl Workspace {
         std::mem::forget(self);
         Ok(code)
     }
+}
+
+/// Which files of the kommun [`Workspace::for_kommun`] has read when it asks whether they
+/// are enough.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tier {
+    /// Those whose names allow a löfte in force in the year looked up.
+    OfYear,
+    /// Every file named after the kommun.
+    Named,
 }
 
 /// What [`Workspace::for_kommun`] looks for besides the kommun: the year of the löfte (None:
@@ -359,7 +370,7 @@ mod tests {
             area,
         };
         let (ws, k) =
-            Workspace::for_kommun(dir.to_path_buf(), "alvesta", lookup, |_, _| true).unwrap();
+            Workspace::for_kommun(dir.to_path_buf(), "alvesta", lookup, |_, _, _| true).unwrap();
         assert_eq!(k.name, "Alvesta");
         ws.files
             .iter()
@@ -389,7 +400,7 @@ mod tests {
             area: None,
         };
         let (ws, _) =
-            Workspace::for_kommun(tmp.path().to_path_buf(), "alvesta", lookup, |_, _| true)
+            Workspace::for_kommun(tmp.path().to_path_buf(), "alvesta", lookup, |_, _, _| true)
                 .unwrap();
         assert_eq!(ws.broken(), 1);
     }
