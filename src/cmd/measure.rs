@@ -153,10 +153,10 @@ fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
     Refused(msg).into()
 }
 
-/// The value typed on the command line, or a refusal saying how to write it.
+/// The value typed on the command line, or a usage error (exit 2) saying how to write it.
 fn parse_value(v: &str) -> Result<f64> {
     entry::parse_value(v).map_err(|e| {
-        Refused(match e {
+        anyhow::anyhow!(match e {
             entry::ValueError::NotFinite => {
                 format!("{} is not a number that can be measured", safe(v, false))
             }
@@ -165,7 +165,6 @@ fn parse_value(v: &str) -> Result<f64> {
                 safe(v, false)
             ),
         })
-        .into()
     })
 }
 

@@ -22,15 +22,15 @@ use crate::view::outcome::{agreement_word, verdict_word};
 pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8> {
     let today = ctx.today;
     let date = a.date.map_or(today, |d| ctx.date(d));
+    // Malformed arguments are usage errors (exit 2), as a malformed date is.
     let Some(word) = Verdict::parse(&a.verdict) else {
-        return Err(Refused(format!(
+        anyhow::bail!(
             "\"{}\" is not a verdict; write kept, partly or broken (uppfyllt, delvis, \"ej uppfyllt\")",
             safe(&a.verdict, false)
-        ))
-        .into());
+        );
     };
     if a.reason.trim().is_empty() {
-        return Err(Refused("a verdict needs a reason: --reason \"...\"".into()).into());
+        anyhow::bail!("a verdict needs a reason: --reason \"...\"");
     }
     not_empty("--source", a.source.as_deref())?;
     not_empty("--by", a.by.as_deref())?;

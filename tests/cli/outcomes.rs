@@ -85,7 +85,7 @@ fn check_reports_measurements_due_and_verdicts_missing() {
 }
 
 #[test]
-fn measure_and_verdict_refuse_what_validate_would_refuse() {
+fn measure_and_verdict_refuse_what_validate_would_refuse_and_malformed_arguments() {
     let dir = tempfile::TempDir::new().unwrap();
     std::fs::copy(
         Path::new(ROOT).join("examples/indicators/hagfors-2017-2018.toml"),
@@ -98,7 +98,7 @@ fn measure_and_verdict_refuse_what_validate_would_refuse() {
             .env("PLEDGE_AS_OF", "2020-01-01")
             .env("PLEDGE_USER", "Eva")
     };
-    for (args, message) in [
+    for (args, message, status) in [
         (
             &[
                 "measure",
@@ -109,6 +109,7 @@ fn measure_and_verdict_refuse_what_validate_would_refuse() {
                 "2019-01-10",
             ][..],
             "trygghet: 120 is not a percentage between 0 and 100",
+            1,
         ),
         (
             &[
@@ -120,6 +121,7 @@ fn measure_and_verdict_refuse_what_validate_would_refuse() {
                 "2019-01-10",
             ][..],
             "\"12 %\" is not a number",
+            2,
         ),
         (
             &[
@@ -131,6 +133,7 @@ fn measure_and_verdict_refuse_what_validate_would_refuse() {
                 "2019-01-10",
             ][..],
             "no löfte of Hagfors that holds or precedes the date has an indicator \"trygget-x\"",
+            1,
         ),
         (
             &[
@@ -144,6 +147,7 @@ fn measure_and_verdict_refuse_what_validate_would_refuse() {
                 "2019-02-01",
             ][..],
             "a verdict needs a reason",
+            2,
         ),
         (
             &[
@@ -157,6 +161,7 @@ fn measure_and_verdict_refuse_what_validate_would_refuse() {
                 "2019-02-01",
             ][..],
             "\"perhaps\" is not a verdict",
+            2,
         ),
         (
             &[
@@ -170,11 +175,12 @@ fn measure_and_verdict_refuse_what_validate_would_refuse() {
                 "2018-12-01",
             ][..],
             "hagfors-2017-2018.toml is due (from 2019-01-01); a verdict is given at the follow-up",
+            1,
         ),
     ] {
         run()
             .args(args)
-            .status(1)
+            .status(status)
             .stderr_is(predicates::str::contains(message))
             .run();
     }
