@@ -1,11 +1,13 @@
 //! Small text helpers shared by the loader and the renderers. Depends on nothing else in the
 //! crate, so every module may use it.
 
-/// Folds a name for forgiving comparison: lower case, and å/ä/ö (and a few other accents)
-/// typed as a/a/o. "Östersund", "ostersund" and "ÖSTERSUND" fold alike.
+/// Folds a name for forgiving comparison: any Unicode normal form, lower case, and å/ä/ö (and
+/// a few other accents) typed as a/a/o. "Östersund", "ostersund", "ÖSTERSUND" and
+/// "O\u{308}stersund" (decomposed, as macOS file names and some keyboards give it) fold alike.
 pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     s.trim()
-        .chars()
+        .nfc()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
@@ -234,6 +236,13 @@ mod tests {
         );
         assert_eq!(safe_path("a\nb\tc"), "a\\nb\\tc");
         assert_eq!(safe_path("C:\\pledges\\kil.toml"), "C:\\pledges\\kil.toml");
+    }
+
+    #[test]
+    fn fold_takes_any_normal_form() {
+        assert_eq!(fold("Centrum O\u{308}st"), fold("centrum öst"));
+        assert_eq!(fold("A\u{30a}mål"), "amal");
+        assert_eq!(slug("Upplands Va\u{308}sby"), "upplands-vasby");
     }
 
     #[test]
