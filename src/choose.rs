@@ -47,18 +47,7 @@ pub fn pledge_on<'p>(
             holding = with;
         }
     }
-    // Without an area, a löfte for the whole kommun is preferred to those for its parts; with
-    // one, the löfte of exactly that area to those whose area only begins with it.
-    if holding.len() > 1 {
-        let best: Vec<&Pledge> = holding
-            .iter()
-            .copied()
-            .filter(|p| p.is_area(area))
-            .collect();
-        if let [one] = best.as_slice() {
-            holding = vec![*one];
-        }
-    }
+    let holding = prefer_area(holding, area);
     match holding.as_slice() {
         [one] => Ok(one),
         [] => Err(OnDateError::NoneHolds { all }),
@@ -66,10 +55,23 @@ pub fn pledge_on<'p>(
     }
 }
 
+/// Of several löften, the one for exactly `area` when there is one (without `area`, the one
+/// for the whole kommun): "Centrum" over "Centrum öst" for `--area centrum`. Otherwise all.
+pub fn prefer_area<'p>(found: Vec<&'p Pledge>, area: Option<&str>) -> Vec<&'p Pledge> {
+    if found.len() > 1 {
+        let best: Vec<&Pledge> = found.iter().copied().filter(|p| p.is_area(area)).collect();
+        if let [one] = best.as_slice() {
+            return vec![*one];
+        }
+    }
+    found
+}
+
 /// The löfte a follow-up recorded on `date` belongs to: one in force then whose follow-up is
 /// yearly or continuous; else the most recently ended one whose dated follow-up is not yet
 /// recorded and is due (from 90 days before its window); else the one in force; else the most
-/// recently ended. None when no löfte of `k` (in `area`) had started by `date`.
+/// recently ended; among equals, the one for exactly `area` (without it, the whole kommun).
+/// None when no löfte of `k` (in `area`) had started by `date`.
 pub fn followup_pledge<'p>(
     pledges: impl IntoIterator<Item = &'p Pledge>,
     k: &Kommun,
@@ -97,7 +99,7 @@ pub fn followup_pledge<'p>(
     };
     of_kommun(pledges, k)
         .filter(|p| p.period.start <= date && p.in_area(area))
-        .max_by_key(|p| (score(p), p.period.end))
+        .max_by_key(|p| (score(p), p.is_area(area), p.period.end))
 }
 
 /// The löften of a kommun to show on a date: every one in force then (one for the whole
@@ -209,6 +211,7 @@ pub fn report_pledge<'p>(
         .copied()
         .filter(|p| p.in_area(area) && (area.is_some() || p.area.is_none()))
         .collect();
+    let chosen = prefer_area(chosen, area);
     match (chosen.as_slice(), found.as_slice()) {
         ([one], _) => Ok(one),
         ([], [only]) if area.is_none() => Ok(only),

@@ -263,6 +263,30 @@ fn an_area_named_whole_wins_over_areas_it_only_begins() {
             "{area:?}"
         );
     }
+    // The report and the follow-up choose the same way.
+    let report =
+        |area| report_pledge(&ps, k("Filipstad"), d("2017-05-01"), area).map(|p| p.file.clone());
+    assert_eq!(
+        report(Some("Centrum")).unwrap(),
+        "filipstad-centrum-2017.toml"
+    );
+    assert_eq!(
+        report(Some("centrum öst")).unwrap(),
+        "filipstad-centrum-ost-2017.toml"
+    );
+    assert!(report(Some("cent")).is_err());
+    assert_eq!(
+        followup(&ps, "Filipstad", "2018-02-01", Some("Centrum")),
+        "filipstad-centrum-2017.toml"
+    );
+    assert_eq!(
+        followup(&ps, "Filipstad", "2018-02-01", Some("Centrum öst")),
+        "filipstad-centrum-ost-2017.toml"
+    );
+    assert_eq!(
+        followup(&ps, "Filipstad", "2018-02-01", None),
+        "filipstad-2017.toml"
+    );
 }
 
 #[test]

@@ -332,7 +332,6 @@ impl Pledge {
             .collect::<Vec<_>>()
             .join(" ")
     }
-    /// State of the löfte on a date.
     /// Drops who recorded each entry and its note, for a command over a whole folder that
     /// shows neither (a national folder's notes are a third of its log's memory).
     pub fn forget_authors_and_notes(&mut self) {
@@ -350,6 +349,7 @@ impl Pledge {
         self.verdicts = Vec::new();
     }
 
+    /// State of the löfte on a date.
     pub fn state(&self, on: NaiveDate) -> State {
         if on < self.period.start {
             State::Upcoming

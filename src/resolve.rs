@@ -104,13 +104,11 @@ pub enum NameError<'a> {
 /// any Unicode normal form), else a unique prefix of one, else a unique prefix of one of its
 /// words ("södra" for "Södra skolan", "norr" for "Norrskolan").
 pub fn name<'a>(query: &str, names: &[&'a str]) -> Result<&'a str, NameError<'a>> {
-    use unicode_normalization::UnicodeNormalization;
-    let norm = |s: &str| fold(&s.nfc().collect::<String>());
-    let q = norm(query);
+    let q = fold(query);
     if q.is_empty() {
         return Err(NameError::Unknown(None));
     }
-    if let Some(n) = names.iter().find(|n| norm(n) == q) {
+    if let Some(n) = names.iter().find(|n| fold(n) == q) {
         return Ok(n);
     }
     let unique = |found: Vec<&'a str>| match found.as_slice() {
@@ -121,7 +119,7 @@ pub fn name<'a>(query: &str, names: &[&'a str]) -> Result<&'a str, NameError<'a>
     let by_prefix: Vec<&'a str> = names
         .iter()
         .copied()
-        .filter(|n| norm(n).starts_with(&q))
+        .filter(|n| fold(n).starts_with(&q))
         .collect();
     if let Some(r) = unique(by_prefix) {
         return r;
@@ -129,7 +127,7 @@ pub fn name<'a>(query: &str, names: &[&'a str]) -> Result<&'a str, NameError<'a>
     let by_word: Vec<&'a str> = names
         .iter()
         .copied()
-        .filter(|n| norm(n).split_whitespace().any(|w| w.starts_with(&q)))
+        .filter(|n| fold(n).split_whitespace().any(|w| w.starts_with(&q)))
         .collect();
     if let Some(r) = unique(by_word) {
         return r;

@@ -102,8 +102,9 @@ fn find_indicator<'p>(p: &'p Pledge, q: &str) -> Option<&'p Indicator> {
 }
 
 /// The löfte a measurement goes to: of those of the kommun (and area) that have the
-/// indicator, the one in force on the date, else the latest one ended before it (surveys
-/// are often published after the period).
+/// indicator, the one in force on the date (several: the one for exactly the area, or the
+/// whole kommun), else the latest one ended before it (surveys are often published after the
+/// period).
 fn pledge_for<'w>(
     ws: &'w Workspace,
     k: &Kommun,
@@ -116,9 +117,14 @@ fn pledge_for<'w>(
         .filter(|p| p.kommuner.contains(&k) && p.in_area(area))
         .filter_map(|p| find_indicator(p, q).map(|i| (p, i)))
         .collect();
-    with.iter()
-        .copied()
-        .find(|(p, _)| p.period.contains(date))
+    let holding: Vec<&Pledge> = with
+        .iter()
+        .filter(|(p, _)| p.period.contains(date))
+        .map(|(p, _)| *p)
+        .collect();
+    let first = crate::choose::prefer_area(holding, area).first().copied();
+    first
+        .and_then(|p| with.iter().copied().find(|(q, _)| std::ptr::eq(*q, p)))
         .or_else(|| {
             with.iter()
                 .copied()

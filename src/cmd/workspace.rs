@@ -103,6 +103,7 @@ impl Workspace {
             if enough(&ws, k, tier) {
                 return Ok((ws, k));
             }
+            probed = ws.files;
         }
         let ws = Workspace {
             files: store::read_all(&store::pledge_files(&dir)?, today, true)?,
@@ -364,13 +365,25 @@ mod tests {
     /// The files of the workspace for Alvesta in `year` (and `area`) when `enough` stops at
     /// the first files tried, in their order.
     fn files(dir: &Path, year: Option<i32>, area: Option<&str>) -> Vec<String> {
+        files_until(dir, year, area, |_| true)
+    }
+
+    /// The files of the workspace for Alvesta when `enough` stops at the first tier it
+    /// passes.
+    fn files_until(
+        dir: &Path,
+        year: Option<i32>,
+        area: Option<&str>,
+        enough: impl Fn(Tier) -> bool,
+    ) -> Vec<String> {
         let lookup = Lookup {
             today: NaiveDate::from_ymd_opt(2018, 6, 1).unwrap(),
             year,
             area,
         };
         let (ws, k) =
-            Workspace::for_kommun(dir.to_path_buf(), "alvesta", lookup, |_, _, _| true).unwrap();
+            Workspace::for_kommun(dir.to_path_buf(), "alvesta", lookup, |_, _, t| enough(t))
+                .unwrap();
         assert_eq!(k.name, "Alvesta");
         ws.files
             .iter()
@@ -403,5 +416,43 @@ mod tests {
             Workspace::for_kommun(tmp.path().to_path_buf(), "alvesta", lookup, |_, _, _| true)
                 .unwrap();
         assert_eq!(ws.broken(), 1);
+    }
+
+    /// Whatever was read ahead by name, each tier holds exactly the files a listing gives it,
+    /// each read once, by the path without a link.
+    #[cfg(unix)]
+    #[test]
+    fn each_tier_is_what_the_listing_gives_it() {
+        let tmp = folder();
+        fs::write(tmp.path().join("alvesta-2016.toml"), ALVESTA).unwrap();
+        // A link named for 2018 to a file named for 2017–2018: listed once, as the file.
+        std::os::unix::fs::symlink(
+            "alvesta-2017-2018.toml",
+            tmp.path().join("alvesta-2018.toml"),
+        )
+        .unwrap();
+        let year = [
+            "alvesta-2017-2018.toml",
+            "alvesta-ovrigt.toml",
+            "alvesta-resecentrum-2017-2018.toml",
+        ];
+        let named = [
+            "alvesta-2016.toml",
+            "alvesta-2017-2018.toml",
+            "alvesta-ovrigt.toml",
+            "alvesta-resecentrum-2017-2018.toml",
+        ];
+        for area in [None, Some("Resecentrum")] {
+            assert_eq!(
+                files_until(tmp.path(), Some(2018), area, |t| t == Tier::OfYear),
+                year
+            );
+            assert_eq!(
+                files_until(tmp.path(), Some(2018), area, |t| t == Tier::Named),
+                named
+            );
+        }
+        // Neither tier is enough: the whole folder, every file once.
+        assert_eq!(files_until(tmp.path(), Some(2018), None, |_| false), named);
     }
 }

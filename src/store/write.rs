@@ -84,7 +84,7 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<FolderLock> {
 /// `before` is the file as the caller read it; when the bytes are still the same it is used
 /// as it is, without loading the file again.
 /// `temporaries` are writers' temporary files seen when the folder was listed: those of
-/// killed writers (no live process holds them) are removed under the lock.
+/// killed writers in the folder whose lock is held (no live process holds them) are removed.
 pub fn edit<T>(
     path: &Path,
     timeout: Duration,
@@ -94,7 +94,16 @@ pub fn edit<T>(
     change: impl FnOnce(&SourceFile) -> Result<(Vec<u8>, T)>,
 ) -> Result<T> {
     let _lock = lock(path, timeout)?;
-    temporaries.iter().for_each(|t| remove_if_stale(t));
+    // Only those of the folder this lock guards (a listing also sees subfolders').
+    let folder = lock_folder(path)?;
+    temporaries
+        .iter()
+        .filter(|t| {
+            t.parent()
+                .and_then(|d| fs::canonicalize(d).ok())
+                .is_some_and(|d| d == folder)
+        })
+        .for_each(|t| remove_if_stale(t));
     let (bytes, value) = match read_capped(path) {
         Ok(bytes) if bytes == super::with_bom(before.bom, &before.text) => change(before)?,
         Ok(bytes) => change(&from_bytes(path, display_path(path), bytes, today))?,
@@ -189,7 +198,6 @@ pub fn create_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    remove_stale_temporaries(dir);
     let mut tmp = tempfile::Builder::new()
         .prefix(TMP_PREFIX)
         .suffix(TMP_SUFFIX)
@@ -236,36 +244,47 @@ const TMP_SUFFIX: &str = ".tmp";
 /// The temporary file that becomes the new version of `target`: named after it
 /// (`.pledge-filipstad-2016.toml.tmp`), so one left by a writer killed before its rename is
 /// found without listing the folder (a national folder has thousands of files) and replaced
-/// by the next write of the same file. It is locked while it lives: one that is locked
-/// belongs to a writer at work, and this write is refused rather than taking it over.
+/// by the next write of the same file. Writers hold the folder's lock, so one found there is
+/// a killed writer's unless it is locked. When that name cannot be used (a live holder,
+/// another user's leftover, a folder in the way, a name too long), a random name is: such a
+/// file, if its writer is killed, is removed by the next write that lists the folder. Locked
+/// while it lives, so a later writer can tell it from one left by a killed process.
 fn temporary_for(target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
-    let name = target.file_name().unwrap_or_default().to_string_lossy();
-    let path = target.with_file_name(format!("{TMP_PREFIX}{name}{TMP_SUFFIX}"));
+    let mut name = std::ffi::OsString::from(TMP_PREFIX);
+    name.push(target.file_name().unwrap_or_default());
+    name.push(TMP_SUFFIX);
+    let tmp = named_temporary(&target.with_file_name(name)).or_else(|_| {
+        let dir = target.parent().unwrap_or(Path::new("."));
+        tempfile::Builder::new()
+            .prefix(TMP_PREFIX)
+            .suffix(TMP_SUFFIX)
+            .tempfile_in(dir)
+    })?;
+    let _ = tmp.as_file().try_lock();
+    Ok(tmp)
+}
+
+/// A new file at `path`, replacing a killed writer's (one no process holds locked).
+fn named_temporary(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let create = || {
         OpenOptions::new()
             .read(true)
             .write(true)
             .create_new(true)
             .mode_private()
-            .open(&path)
+            .open(path)
     };
     let file = match create() {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            let left = OpenOptions::new().append(true).open(&path)?;
-            if left.try_lock().is_err() {
-                return Err(std::io::Error::other(format!(
-                    "another process is writing it ({} exists and is locked); try again",
-                    shown_path(&path)
-                )));
-            }
-            fs::remove_file(&path)?;
+            let left = OpenOptions::new().append(true).open(path)?;
+            left.try_lock()
+                .map_err(|_| std::io::Error::other("held by a live writer"))?;
+            fs::remove_file(path)?;
             drop(left);
             create()?
         }
         other => other?,
     };
-    // Locked while it lives, so a later writer can tell it from one left by a killed process.
-    let _ = file.try_lock();
     Ok(tempfile::NamedTempFile::from_parts(
         file,
         tempfile::TempPath::try_from_path(path)?,
@@ -286,20 +305,6 @@ impl ModePrivate for OpenOptions {
     #[cfg(not(unix))]
     fn mode_private(&mut self) -> &mut Self {
         self
-    }
-}
-
-/// Removes the temporary files that killed writers left in `dir` (full copies of a pledge
-/// file, names and notes included): those no live process holds locked. Best effort: a file
-/// that cannot be removed stays.
-fn remove_stale_temporaries(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if is_temporary(&entry.file_name().to_string_lossy()) {
-            remove_if_stale(&entry.path());
-        }
     }
 }
 
@@ -455,7 +460,7 @@ mod tests {
     }
 
     #[test]
-    fn a_write_is_refused_while_another_writes_the_same_file() {
+    fn a_live_writers_temporary_file_or_a_folder_in_the_way_is_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.toml");
         fs::write(&path, "original\n").unwrap();
@@ -463,29 +468,45 @@ mod tests {
         let live = dir.path().join(".pledge-a.toml.tmp");
         let live_file = File::create(&live).unwrap();
         live_file.lock().unwrap();
-        let err = write_atomic(&path, b"new\n").unwrap_err();
-        assert!(
-            format!("{err:#}").contains("another process is writing it"),
-            "{err:#}"
-        );
-        assert_eq!(fs::read_to_string(&path).unwrap(), "original\n");
+        write_atomic(&path, b"new\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
         assert_eq!(files_in(dir.path()), [".pledge-a.toml.tmp", "a.toml"]);
         drop(live_file);
+        fs::remove_file(&live).unwrap();
+        fs::create_dir(&live).unwrap();
         write_atomic(&path, b"newer\n").unwrap();
-        assert_eq!(files_in(dir.path()), ["a.toml"]);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "newer\n");
+        assert_eq!(files_in(dir.path()), [".pledge-a.toml.tmp", "a.toml"]);
     }
 
     #[test]
-    fn temporary_files_of_killed_writers_are_removed_when_a_file_is_created() {
+    fn an_edit_removes_killed_writers_temporary_files_of_its_folder_only() {
         let dir = tempfile::tempdir().unwrap();
-        // Left by a killed writer: no one holds it.
-        fs::write(dir.path().join(".pledge-abc123.tmp"), "a copy").unwrap();
-        // A live writer's: locked.
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "x = 1\n").unwrap();
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        let stale = dir.path().join(".pledge-abc123.tmp");
         let live = dir.path().join(".pledge-live.tmp");
-        let live_file = File::create(&live).unwrap();
+        let other = dir.path().join("sub/.pledge-def456.tmp");
+        for t in [&stale, &live, &other] {
+            fs::write(t, "a copy").unwrap();
+        }
+        let live_file = File::open(&live).unwrap();
         live_file.lock().unwrap();
-        create_atomic(&dir.path().join("b.toml"), b"new\n").unwrap();
-        assert_eq!(files_in(dir.path()), [".pledge-live.tmp", "b.toml"]);
+        let today = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let before = super::super::read(&path, today).unwrap();
+        edit(
+            &path,
+            Duration::from_secs(1),
+            today,
+            &before,
+            &[stale.clone(), live.clone(), other.clone()],
+            |_| Ok((b"x = 2\n".to_vec(), ())),
+        )
+        .unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "x = 2\n");
+        assert!(!stale.exists());
+        assert!(live.exists() && other.exists());
         drop(live_file);
     }
 }
