@@ -82,6 +82,9 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         };
         super::list::emit(ctx, &out, a.output.as_deref())?;
     }
+    // The process ends next: its memory goes back at once, not piece by piece.
+    std::mem::forget(rows);
+    std::mem::forget(files);
     let ws = Workspace {
         dir,
         files: broken
@@ -134,7 +137,7 @@ struct Entries {
     /// Each entry's date and where its bytes end in `text`, in file order.
     rows: Vec<(NaiveDate, usize)>,
     /// A table's: the widths of each row's cells.
-    widths: Vec<[u32; 6]>,
+    widths: Vec<view::table::Cells>,
 }
 
 impl Entries {

@@ -29,6 +29,25 @@ impl Text {
 
 /// A text cell as written (see [`Text`]).
 pub fn neutral(c: &str) -> std::borrow::Cow<'_, str> {
+    // Most cells start with a letter or digit and hold no control character: kept as they are.
+    let b = c.as_bytes();
+    let plain_start = b.first().is_none_or(|&f| {
+        f.is_ascii() && !matches!(f, b' ' | b'\t' | b'\r' | b'=' | b'+' | b'-' | b'@')
+    });
+    let control = |(i, &x): (usize, &u8)| {
+        (x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t'))
+            || x == 0x7f
+            // The C1 controls, U+0080 to U+009F.
+            || (x == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    };
+    if plain_start && !b.iter().enumerate().any(control) {
+        return c.into();
+    }
+    neutralised(c)
+}
+
+/// [`neutral`] of any cell, character by character.
+fn neutralised(c: &str) -> std::borrow::Cow<'_, str> {
     let hostile = |ch: char| ch.is_control() && !matches!(ch, '\n' | '\r' | '\t');
     let c: std::borrow::Cow<'_, str> = if c.chars().any(hostile) {
         c.chars()
@@ -413,6 +432,33 @@ mod tests {
             log_header(&mut got);
             log_record(&mut got, &l);
             assert_eq!(String::from_utf8(got).unwrap(), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn plain_cells_are_kept_as_every_cell_is_judged() {
+        let starts = [
+            "", "a", "Å", " ", "\t", "\r", "\n", "=", "+", "-", "@", "\u{a0}", "\u{ff1d}",
+        ];
+        let rests = [
+            "",
+            "x",
+            "-3",
+            "3",
+            "\u{1b}",
+            "\u{7f}",
+            "\u{9b}",
+            "\u{a0}",
+            "é",
+            "\u{200b}=",
+        ];
+        for a in starts {
+            for b in rests {
+                for c in rests {
+                    let s = format!("{a}{b}{c}");
+                    assert_eq!(neutral(&s), neutralised(&s), "{s:?}");
+                }
+            }
         }
     }
 

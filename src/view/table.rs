@@ -224,21 +224,40 @@ fn log_headers(lang: Lang) -> [&'static str; 6] {
     .map(|h| lang.t(h))
 }
 
-/// Appends the cells of a `log` row, each made safe (see [`cell`]) and ended by a unit
-/// separator (0x1F: a control character, so no safe cell holds one), and returns their
+/// Where the cells of a row [`log_row`] appended end (from the row's start), and their
 /// display widths.
-pub fn log_row(buf: &mut Vec<u8>, l: &LogLine<'_>, lang: Lang) -> [u32; 6] {
-    let mut widths = [0; 6];
-    let mut start = buf.len();
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cells {
+    ends: [u32; 6],
+    widths: [u32; 6],
+}
+
+impl Cells {
+    /// Each cell of `row` with its width.
+    fn of<'r>(&self, row: &'r [u8]) -> impl Iterator<Item = (&'r [u8], usize)> {
+        let starts = std::iter::once(0).chain(self.ends);
+        starts
+            .zip(self.ends)
+            .zip(self.widths)
+            .map(|((s, e), w)| (&row[s as usize..e as usize], w as usize))
+    }
+}
+
+/// Appends the cells of a `log` row, each made safe (see [`cell`]); says where they end and
+/// how wide they are.
+pub fn log_row(buf: &mut Vec<u8>, l: &LogLine<'_>, lang: Lang) -> Cells {
+    let mut cells = Cells::default();
+    let row = buf.len();
+    let mut start = row;
     let mut end_cell = |buf: &mut Vec<u8>, i: usize, ascii: bool| {
         let c = &buf[start..];
-        widths[i] = if ascii {
+        cells.widths[i] = if ascii {
             c.len()
         } else {
             std::str::from_utf8(c).map_or(0, UnicodeWidthStr::width)
         } as u32;
-        buf.push(CELL_END);
         start = buf.len();
+        cells.ends[i] = (start - row) as u32;
     };
     push_date(buf, l.date);
     end_cell(buf, 0, true);
@@ -274,11 +293,8 @@ pub fn log_row(buf: &mut Vec<u8>, l: &LogLine<'_>, lang: Lang) -> [u32; 6] {
     end_cell(buf, 4, ascii);
     let ascii = push_cell(buf, l.note.unwrap_or(""));
     end_cell(buf, 5, ascii);
-    widths
+    cells
 }
-
-/// Ends each cell of a row [`log_row`] makes.
-const CELL_END: u8 = 0x1f;
 
 /// Appends [`cell`] of `s`; true when it is printable ASCII (one column a byte), which is
 /// kept as it is.
@@ -289,13 +305,6 @@ fn push_cell(buf: &mut Vec<u8>, s: &str) -> bool {
     }
     buf.extend_from_slice(cell(s).as_bytes());
     false
-}
-
-/// The cells of a row [`log_row`] made.
-fn row_cells(row: &[u8]) -> impl Iterator<Item = &[u8]> {
-    row.strip_suffix(&[CELL_END])
-        .unwrap_or(row)
-        .split(|&b| b == CELL_END)
 }
 
 /// `log` on a terminal: one row per entry.
@@ -314,7 +323,7 @@ pub fn write_log_table<'a, I: Iterator<Item = LogLine<'a>>>(
     width: Option<usize>,
 ) -> std::io::Result<()> {
     let mut buf = Vec::new();
-    let rows: Vec<(usize, [u32; 6])> = lines()
+    let rows: Vec<(usize, Cells)> = lines()
         .map(|l| (buf.len(), log_row(&mut buf, &l, lang)))
         .collect();
     let ends: Vec<usize> = rows
@@ -335,7 +344,7 @@ pub fn write_log_table<'a, I: Iterator<Item = LogLine<'a>>>(
 /// width (a pipe or a file) the first pass takes the widths of the columns and the second
 /// writes row by row, the same bytes comfy-table lays out, without holding the rows; with a
 /// width comfy-table wraps the cells, which takes every row at once.
-pub fn write_log_rows<'r, I: Iterator<Item = (&'r [u8], &'r [u32; 6])>>(
+pub fn write_log_rows<'r, I: Iterator<Item = (&'r [u8], &'r Cells)>>(
     mut w: impl std::io::Write,
     rows: impl Fn() -> I,
     lang: Lang,
@@ -348,13 +357,13 @@ pub fn write_log_rows<'r, I: Iterator<Item = (&'r [u8], &'r [u32; 6])>>(
     if width.is_some() {
         let text = |c: &[u8]| String::from_utf8_lossy(c).into_owned();
         let body = rows()
-            .map(|(r, _)| row_cells(r).map(text).collect())
+            .map(|(r, c)| c.of(r).map(|(c, _)| text(c)).collect())
             .collect();
         return writeln!(w, "{}", table(&headers, body, width));
     }
     let mut widths = headers.map(|h| h.width());
-    for (_, wd) in rows() {
-        for (max, &n) in widths.iter_mut().zip(wd) {
+    for (_, c) in rows() {
+        for (max, &n) in widths.iter_mut().zip(&c.widths) {
             *max = (*max).max(n as usize);
         }
     }
@@ -363,32 +372,37 @@ pub fn write_log_rows<'r, I: Iterator<Item = (&'r [u8], &'r [u32; 6])>>(
         writeln!(w, "{l}{}{r}", parts.join(mid))
     };
     let mut line = Vec::with_capacity(256);
-    let mut row = |w: &mut dyn std::io::Write, cells: &mut dyn Iterator<Item = (&[u8], usize)>| {
-        line.extend_from_slice("│".as_bytes());
-        for (i, ((c, n), max)) in cells.zip(widths).enumerate() {
-            line.push(b' ');
-            line.extend_from_slice(c);
-            line.resize(line.len() + (max - n) + 1, b' ');
-            line.extend_from_slice(if i == 5 { "│" } else { "┆" }.as_bytes());
-        }
-        line.push(b'\n');
-        let done = w.write_all(&line);
-        line.clear();
-        done
-    };
     rule(&mut w, ["┌", "─", "┬", "┐"])?;
-    row(
-        &mut w,
-        &mut headers.iter().map(|h| (h.as_bytes(), h.width())),
-    )?;
+    let header = headers.iter().map(|h| (h.as_bytes(), h.width()));
+    log_line(&mut line, header, &widths);
+    w.write_all(&line)?;
+    line.clear();
     rule(&mut w, ["╞", "═", "╪", "╡"])?;
-    for (r, wd) in rows() {
-        row(
-            &mut w,
-            &mut row_cells(r).zip(wd.iter().map(|&n| n as usize)),
-        )?;
+    for (r, c) in rows() {
+        log_line(&mut line, c.of(r), &widths);
+        if line.len() >= 1 << 14 {
+            w.write_all(&line)?;
+            line.clear();
+        }
     }
+    w.write_all(&line)?;
     rule(&mut w, ["└", "─", "┴", "┘"])
+}
+
+/// Appends a line of the log table: each cell padded to its column's width.
+fn log_line<'c>(
+    line: &mut Vec<u8>,
+    cells: impl Iterator<Item = (&'c [u8], usize)>,
+    widths: &[usize; 6],
+) {
+    line.extend_from_slice("│".as_bytes());
+    for (i, ((c, n), max)) in cells.zip(widths).enumerate() {
+        line.push(b' ');
+        line.extend_from_slice(c);
+        line.resize(line.len() + (max - n) + 1, b' ');
+        line.extend_from_slice(if i == 5 { "│" } else { "┆" }.as_bytes());
+    }
+    line.push(b'\n');
 }
 
 #[cfg(test)]
