@@ -134,18 +134,15 @@ struct Entries {
     head: Box<[u8]>,
     /// The entries' bytes, one after another.
     text: Vec<u8>,
-    /// Each entry's date and where its bytes end in `text`, in file order.
-    rows: Vec<(NaiveDate, usize)>,
-    /// A table's: the widths of each row's cells.
-    widths: Vec<view::table::Cells>,
+    /// Each entry's day (see [`day`]) and where its bytes start in `text`, in file order.
+    rows: Vec<(u32, u32)>,
+    /// A table's: the widest cell of each column.
+    widest: [u32; 6],
 }
 
-impl Entries {
-    /// The bytes of row `r`.
-    fn row(&self, r: usize) -> &[u8] {
-        let start = if r == 0 { 0 } else { self.rows[r - 1].1 };
-        &self.text[start..self.rows[r].1]
-    }
+/// A date as a number in the same order.
+fn day(d: NaiveDate) -> u32 {
+    (d.num_days_from_ce() as u32) ^ (1 << 31)
 }
 
 impl Filter<'_> {
@@ -164,7 +161,7 @@ impl Filter<'_> {
             head: Box::default(),
             text: Vec::new(),
             rows: Vec::new(),
-            widths: Vec::new(),
+            widest: [0; 6],
         };
         if !self.ks.is_empty() && !p.kommuner.iter().any(|k| self.ks.contains(k)) {
             return out;
@@ -187,15 +184,18 @@ impl Filter<'_> {
                 continue;
             }
             let l = LogLine::of(p, e);
+            let Ok(start) = u32::try_from(out.text.len()) else {
+                break; // 4 GiB of one file's entries: not a löfte.
+            };
+            out.rows.push((day(e.date), start));
             match shape {
                 Shape::Csv => view::csv::log_record(&mut out.text, &l),
                 Shape::Json => view::json::log_entry_tail(&mut out.text, &l),
                 Shape::Table(lang) => {
                     let wd = view::table::log_row(&mut out.text, &l, lang);
-                    out.widths.push(wd);
+                    out.widest = std::array::from_fn(|i| out.widest[i].max(wd[i]));
                 }
             }
-            out.rows.push((e.date, out.text.len()));
         }
         if matches!(shape, Shape::Json) && !out.rows.is_empty() {
             let mut head = Vec::new();
@@ -204,42 +204,70 @@ impl Filter<'_> {
         }
         out.text.shrink_to_fit();
         out.rows.shrink_to_fit();
-        out.widths.shrink_to_fit();
         out
     }
 }
 
 /// The entries of every file, oldest first; entries of one day by file, then in file order.
 struct Sorted<'a> {
-    files: &'a [Entries],
-    /// Each entry's date (in its high half) and number (files in order, each file's entries
-    /// in file order), sorted.
-    keys: Vec<u64>,
-    /// Each entry's file and place in it, by number.
-    at: Vec<(u32, u32)>,
+    /// Each file's entries' bytes, and (JSON) the part its entries share.
+    texts: Vec<(&'a [u8], &'a [u8])>,
+    /// Each entry in order: its file, and where its bytes start and end in the file's.
+    order: Vec<(u32, u32, u32)>,
+    widest: [u32; 6],
 }
 
 impl<'a> Sorted<'a> {
+    /// The entries in order. Entries come by file, each file's in file order, so sorting by
+    /// day alone, stably, orders them. Counting the entries of each day does that in two
+    /// sequential passes when the days span no more than a few times the entries (any real
+    /// log); otherwise they are sorted.
     fn of(files: &'a [Entries]) -> Sorted<'a> {
+        let each = || {
+            files.iter().enumerate().flat_map(|(f, e)| {
+                let ends = e.rows.iter().skip(1).map(|r| r.1);
+                let ends = ends.chain([e.text.len() as u32]);
+                (e.rows.iter().zip(ends)).map(move |(&(d, s), end)| (d, (f as u32, s, end)))
+            })
+        };
         let n: usize = files.iter().map(|f| f.rows.len()).sum();
-        let (mut keys, mut at) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        for (i, f) in files.iter().enumerate() {
-            for (r, &(date, _)) in f.rows.iter().enumerate() {
-                // Days as unsigned, in the same order.
-                let day = (date.num_days_from_ce() as u32) ^ (1 << 31);
-                keys.push(u64::from(day) << 32 | at.len() as u64);
-                at.push((i as u32, r as u32));
+        let (lo, hi) = each().fold((u32::MAX, 0), |(lo, hi), (d, _)| (lo.min(d), hi.max(d)));
+        let order = if n > 0 && ((hi - lo) as usize) < 4 * n + (1 << 16) {
+            let mut at = vec![0usize; (hi - lo) as usize + 2];
+            for (d, _) in each() {
+                at[(d - lo) as usize + 1] += 1;
             }
+            for i in 1..at.len() {
+                at[i] += at[i - 1];
+            }
+            let mut order = vec![(0, 0, 0); n];
+            for (d, row) in each() {
+                let slot = &mut at[(d - lo) as usize];
+                order[*slot] = row;
+                *slot += 1;
+            }
+            order
+        } else {
+            let mut keyed: Vec<_> = each().collect();
+            keyed.sort_by_key(|&(d, _)| d);
+            keyed.into_iter().map(|(_, row)| row).collect()
+        };
+        let texts = files.iter().map(|f| (&f.text[..], &f.head[..])).collect();
+        let widest = files.iter().fold([0; 6], |w, f| {
+            std::array::from_fn(|i| w[i].max(f.widest[i]))
+        });
+        Sorted {
+            texts,
+            order,
+            widest,
         }
-        keys.sort_unstable();
-        Sorted { files, keys, at }
     }
 
-    /// Each entry in order: its file and place in it.
-    fn each(&self) -> impl Iterator<Item = (&'a Entries, usize)> + '_ {
-        self.keys.iter().map(|&k| {
-            let (f, r) = self.at[k as u32 as usize];
-            (&self.files[f as usize], r as usize)
+    /// Each entry in order: its bytes and the part of it its file's entries share.
+    fn each(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + '_ {
+        self.order.iter().map(|&(f, start, end)| {
+            let (text, head) = self.texts[f as usize];
+            (&text[start as usize..end as usize], head)
         })
     }
 
@@ -256,23 +284,62 @@ impl<'a> Sorted<'a> {
                 let entries = self
                     .each()
                     .enumerate()
-                    .map(|(i, (f, r))| (numbered.then_some(i + 1), &f.head[..], f.row(r)));
+                    .map(|(i, (row, head))| (numbered.then_some(i + 1), head, row));
                 view::json::write_log_entries(&mut out, entries)?;
                 writeln!(out)?;
             }
             Shape::Table(lang) => {
-                let rows = || self.each().map(|(f, r)| (f.row(r), &f.widths[r]));
-                view::table::write_log_rows(&mut out, rows, lang, width)?;
+                let rows = self.each().map(|(row, _)| row);
+                view::table::write_log_rows(&mut out, rows, self.widest, lang, width)?;
             }
             Shape::Csv => {
                 let mut header = Vec::new();
                 view::csv::log_header(&mut header);
                 out.write_all(&header)?;
-                for (f, r) in self.each() {
-                    out.write_all(f.row(r))?;
+                for (row, _) in self.each() {
+                    out.write_all(row)?;
                 }
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(days: &[u32]) -> Entries {
+        let text: Vec<u8> = (0..days.len() as u8).map(|i| b'a' + i).collect();
+        Entries {
+            activity_found: true,
+            head: Box::default(),
+            rows: days.iter().zip(0..).map(|(&d, s)| (d, s)).collect(),
+            text,
+            widest: [0; 6],
+        }
+    }
+
+    #[test]
+    fn entries_sort_by_day_then_file_then_file_order_however_far_apart() {
+        for far in [40, 10_000_000] {
+            let files = [file(&[7, 5, far, 5]), file(&[]), file(&[5, 3, 7])];
+            let sorted = Sorted::of(&files);
+            let got: Vec<(usize, &[u8])> = sorted
+                .order
+                .iter()
+                .map(|&(f, s, e)| (f as usize, &files[f as usize].text[s as usize..e as usize]))
+                .collect();
+            let want: Vec<(usize, &[u8])> = vec![
+                (2, b"b"),
+                (0, b"b"),
+                (0, b"d"),
+                (2, b"a"),
+                (0, b"a"),
+                (2, b"c"),
+                (0, b"c"),
+            ];
+            assert_eq!(got, want, "{far}");
+        }
     }
 }

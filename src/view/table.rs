@@ -224,40 +224,41 @@ fn log_headers(lang: Lang) -> [&'static str; 6] {
     .map(|h| lang.t(h))
 }
 
-/// Where the cells of a row [`log_row`] appended end (from the row's start), and their
-/// display widths.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Cells {
-    ends: [u32; 6],
-    widths: [u32; 6],
+/// A row [`log_row`] appended: where its cells end (counted from the first cell's start)
+/// and how wide they are, six little-endian `u32` each, then the cells.
+const ROW_HEAD: usize = 48;
+
+/// Each cell of a row [`log_row`] appended, with its width.
+fn row_cells(row: &[u8]) -> impl Iterator<Item = (&[u8], usize)> {
+    let (head, cells) = row.split_at(ROW_HEAD.min(row.len()));
+    let n = |i: usize| {
+        head.get(4 * i..4 * i + 4)
+            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    (0..6).map(move |i| {
+        let start = if i == 0 { 0 } else { n(i - 1) };
+        (cells.get(start..n(i)).unwrap_or_default(), n(6 + i))
+    })
 }
 
-impl Cells {
-    /// Each cell of `row` with its width.
-    fn of<'r>(&self, row: &'r [u8]) -> impl Iterator<Item = (&'r [u8], usize)> {
-        let starts = std::iter::once(0).chain(self.ends);
-        starts
-            .zip(self.ends)
-            .zip(self.widths)
-            .map(|((s, e), w)| (&row[s as usize..e as usize], w as usize))
-    }
-}
-
-/// Appends the cells of a `log` row, each made safe (see [`cell`]); says where they end and
-/// how wide they are.
-pub fn log_row(buf: &mut Vec<u8>, l: &LogLine<'_>, lang: Lang) -> Cells {
-    let mut cells = Cells::default();
+/// Appends a `log` row: its cells, each made safe (see [`cell`]), after where they end and
+/// how wide they are; returns their widths.
+pub fn log_row(buf: &mut Vec<u8>, l: &LogLine<'_>, lang: Lang) -> [u32; 6] {
+    let head = buf.len();
+    buf.resize(head + ROW_HEAD, 0);
+    let mut ends = [0u32; 6];
+    let mut widths = [0u32; 6];
     let row = buf.len();
     let mut start = row;
     let mut end_cell = |buf: &mut Vec<u8>, i: usize, ascii: bool| {
         let c = &buf[start..];
-        cells.widths[i] = if ascii {
+        widths[i] = if ascii {
             c.len()
         } else {
             std::str::from_utf8(c).map_or(0, UnicodeWidthStr::width)
         } as u32;
         start = buf.len();
-        cells.ends[i] = (start - row) as u32;
+        ends[i] = (start - row) as u32;
     };
     push_date(buf, l.date);
     end_cell(buf, 0, true);
@@ -293,7 +294,10 @@ pub fn log_row(buf: &mut Vec<u8>, l: &LogLine<'_>, lang: Lang) -> Cells {
     end_cell(buf, 4, ascii);
     let ascii = push_cell(buf, l.note.unwrap_or(""));
     end_cell(buf, 5, ascii);
-    cells
+    for (i, n) in ends.iter().chain(&widths).enumerate() {
+        buf[head + 4 * i..head + 4 * i + 4].copy_from_slice(&n.to_le_bytes());
+    }
+    widths
 }
 
 /// Appends [`cell`] of `s`; true when it is printable ASCII (one column a byte), which is
@@ -323,50 +327,42 @@ pub fn write_log_table<'a, I: Iterator<Item = LogLine<'a>>>(
     width: Option<usize>,
 ) -> std::io::Result<()> {
     let mut buf = Vec::new();
-    let rows: Vec<(usize, Cells)> = lines()
-        .map(|l| (buf.len(), log_row(&mut buf, &l, lang)))
+    let mut widest = [0; 6];
+    let starts: Vec<usize> = lines()
+        .map(|l| {
+            let start = buf.len();
+            let wd = log_row(&mut buf, &l, lang);
+            widest = std::array::from_fn(|i| widest[i].max(wd[i]));
+            start
+        })
         .collect();
-    let ends: Vec<usize> = rows
-        .iter()
-        .skip(1)
-        .map(|r| r.0)
-        .chain([buf.len()])
-        .collect();
-    let rows = || {
-        rows.iter()
-            .zip(&ends)
-            .map(|((start, wd), &end)| (&buf[*start..end], wd))
-    };
-    write_log_rows(w, rows, lang, width)
+    let ends = starts.iter().skip(1).copied().chain([buf.len()]);
+    let rows = starts.iter().zip(ends).map(|(&s, e)| &buf[s..e]);
+    write_log_rows(w, rows, widest, lang, width)
 }
 
-/// Writes `log` as a table from rows [`log_row`] made. `rows` gives them, twice: without a
-/// width (a pipe or a file) the first pass takes the widths of the columns and the second
-/// writes row by row, the same bytes comfy-table lays out, without holding the rows; with a
-/// width comfy-table wraps the cells, which takes every row at once.
-pub fn write_log_rows<'r, I: Iterator<Item = (&'r [u8], &'r Cells)>>(
+/// Writes `log` as a table from rows [`log_row`] appended, as wide as the widest cell of
+/// each column (`widest`, from the widths `log_row` returned). Without a width (a pipe or a
+/// file) it writes row by row the same bytes comfy-table lays out, without holding the rows;
+/// with a width comfy-table wraps the cells, which takes every row at once.
+pub fn write_log_rows<'r>(
     mut w: impl std::io::Write,
-    rows: impl Fn() -> I,
+    rows: impl Iterator<Item = &'r [u8]>,
+    widest: [u32; 6],
     lang: Lang,
     width: Option<usize>,
 ) -> std::io::Result<()> {
-    if rows().next().is_none() {
+    let mut rows = rows.peekable();
+    if rows.peek().is_none() {
         return writeln!(w, "{}", lang.t(Label::NoEntries));
     }
     let headers = log_headers(lang);
     if width.is_some() {
-        let text = |c: &[u8]| String::from_utf8_lossy(c).into_owned();
-        let body = rows()
-            .map(|(r, c)| c.of(r).map(|(c, _)| text(c)).collect())
-            .collect();
+        let text = |(c, _): (&[u8], usize)| String::from_utf8_lossy(c).into_owned();
+        let body = rows.map(|r| row_cells(r).map(text).collect()).collect();
         return writeln!(w, "{}", table(&headers, body, width));
     }
-    let mut widths = headers.map(|h| h.width());
-    for (_, c) in rows() {
-        for (max, &n) in widths.iter_mut().zip(&c.widths) {
-            *max = (*max).max(n as usize);
-        }
-    }
+    let widths: [usize; 6] = std::array::from_fn(|i| headers[i].width().max(widest[i] as usize));
     let rule = |w: &mut dyn std::io::Write, [l, fill, mid, r]: [&str; 4]| {
         let parts: Vec<String> = widths.iter().map(|n| fill.repeat(n + 2)).collect();
         writeln!(w, "{l}{}{r}", parts.join(mid))
@@ -378,8 +374,8 @@ pub fn write_log_rows<'r, I: Iterator<Item = (&'r [u8], &'r Cells)>>(
     w.write_all(&line)?;
     line.clear();
     rule(&mut w, ["╞", "═", "╪", "╡"])?;
-    for (r, c) in rows() {
-        log_line(&mut line, c.of(r), &widths);
+    for r in rows {
+        log_line(&mut line, row_cells(r), &widths);
         if line.len() >= 1 << 14 {
             w.write_all(&line)?;
             line.clear();
