@@ -40,7 +40,8 @@ pub fn neutral(c: &str) -> std::borrow::Cow<'_, str> {
             // The C1 controls, U+0080 to U+009F.
             || (x == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
     };
-    if plain_start && !b.iter().enumerate().any(control) {
+    let calm = |&x: &u8| x >= 0x20 && x != 0x7f && x != 0xc2;
+    if plain_start && (b.iter().all(calm) || !b.iter().enumerate().any(control)) {
         return c.into();
     }
     neutralised(c)
