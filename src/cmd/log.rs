@@ -1,17 +1,18 @@
 //! `log`: recorded work, oldest first.
 //!
-//! The log streams: files are read and loaded on all cores, and each löfte is dropped as soon
-//! as its matching entries are taken out of it as small rows (a date, indexes into the file's
-//! activity ids and names, the note). The rows are sorted by date (then file, then place in
-//! the file) and written one at a time through a buffer, so memory stays near the size of the
-//! entries shown rather than of every löfte with its text.
+//! The log streams: files are read and loaded on all cores, and in those threads each
+//! löfte's matching entries are written at once as the bytes of the format asked for (a CSV
+//! line, a JSON entry without the file and kommuner its file shares, a table row's safe cells
+//! with their widths) and the löfte is dropped. At the end only a compact key per entry (its
+//! date and number) is sorted, by date, then file, then place in the file, and the bytes are
+//! copied out in that order through one buffer: memory stays near the size of the output,
+//! not of every löfte with its text.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::list::Output;
 use super::{Ctx, Workspace, resolve_kommun};
@@ -32,8 +33,19 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         until: a.until.map(|d| ctx.date(d)),
         activity: a.activity.as_deref(),
     };
+    // A workbook and the Excel CSV are made from the CSV (see `list::emit`).
+    let format = match a.format {
+        ListFormat::Xlsx | ListFormat::ExcelCsv => ListFormat::Csv,
+        f => f,
+    };
+    let shape = match format {
+        ListFormat::Json => Shape::Json,
+        ListFormat::Table => Shape::Table(ctx.lang),
+        _ => Shape::Csv,
+    };
     let paths = store::pledge_files(&dir)?;
-    let files = store::read_each(&paths, ctx.read_cutoff(), false, |_, f| filter.take(f))?;
+    let take = |_, f| filter.take(f, shape);
+    let files = store::read_each(&paths, ctx.read_cutoff(), false, take)?;
     let (files, broken): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| f.is_ok());
     let files: Vec<Entries> = files.into_iter().filter_map(Result::ok).collect();
     if a.activity.is_some() && !files.iter().any(|f| f.activity_found) {
@@ -47,32 +59,17 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
             safe(a.activity.as_deref().unwrap_or_default(), false)
         );
     }
-    let rows = sorted(&files);
+    let rows = Sorted::of(&files);
     // One kommun's whole log: its entries are numbered as `undo --index` counts them.
     let numbered = ks.len() == 1 && a.since.is_none() && a.until.is_none() && a.activity.is_none();
-    let lines = || {
-        rows.iter().enumerate().map(|(i, &(f, r))| LogLine {
-            index: numbered.then_some(i + 1),
-            ..files[f].line(r)
-        })
-    };
-    let streamed = a.output.is_none()
-        && matches!(
-            a.format,
-            ListFormat::Json | ListFormat::Csv | ListFormat::Table
-        );
-    if streamed {
-        let mut out = std::io::BufWriter::new(&mut ctx.out);
-        write_lines(&mut out, a.format, lines, ctx.lang, ctx.width)?;
+    if a.output.is_none() && format == a.format {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut ctx.out);
+        rows.write(&mut out, shape, numbered, ctx.width)?;
         out.flush()?;
     } else {
         // A workbook, the Excel CSV or a file: made whole, then written (see `list::emit`).
         let mut buf = Vec::new();
-        let plain = match a.format {
-            ListFormat::Xlsx | ListFormat::ExcelCsv => ListFormat::Csv,
-            f => f,
-        };
-        write_lines(&mut buf, plain, lines, ctx.lang, ctx.width)?;
+        rows.write(&mut buf, shape, numbered, ctx.width)?;
         let text = String::from_utf8(buf)?;
         let out = match a.format {
             ListFormat::Xlsx | ListFormat::ExcelCsv => Output::sheet(
@@ -85,6 +82,9 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         };
         super::list::emit(ctx, &out, a.output.as_deref())?;
     }
+    // The process ends next: its memory goes back at once, not piece by piece.
+    std::mem::forget(rows);
+    std::mem::forget(files);
     let ws = Workspace {
         dir,
         files: broken
@@ -94,25 +94,6 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         temporaries: Vec::new(),
     };
     ws.exit_code(&mut ctx.err)
-}
-
-/// Writes the lines in a plain format (JSON, CSV or a table), one at a time.
-fn write_lines<'a, I: Iterator<Item = LogLine<'a>>>(
-    mut out: impl Write,
-    format: ListFormat,
-    lines: impl Fn() -> I,
-    lang: crate::i18n::Lang,
-    width: Option<usize>,
-) -> Result<()> {
-    match format {
-        ListFormat::Json => {
-            view::json::write_log(&mut out, lines())?;
-            writeln!(out)?;
-        }
-        ListFormat::Table => view::table::write_log_table(&mut out, lines, lang, width)?,
-        _ => view::csv::write_log_csv(&mut out, lines())?,
-    }
-    Ok(())
 }
 
 /// The kommuner the arguments name; an unknown one is an error naming the folder's kommuner
@@ -135,81 +116,66 @@ struct Filter<'a> {
     activity: Option<&'a str>,
 }
 
-/// One entry shown: where it sorts and what it says, the strings shared within its file.
-struct Row {
-    date: NaiveDate,
-    /// The entry's place in its file (entries of one day and file keep file order).
-    at: u32,
-    count: u32,
-    activity: u32,
-    /// `u32::MAX`: no `by` (likewise no part, no unit).
-    by: u32,
-    part: u32,
-    unit: u32,
-    kommun: Option<&'static Kommun>,
-    request: bool,
-    note: Option<Box<str>>,
+/// What each entry shown is written as, in the threads that load the files: the format's
+/// bytes for it, so only copying them in date order is left for the end.
+#[derive(Clone, Copy)]
+enum Shape {
+    Csv,
+    /// Each entry's own part; the file's part of it (its file and kommuner) is written once.
+    Json,
+    /// The cells of each row, made safe and measured.
+    Table(crate::i18n::Lang),
 }
 
-/// The entries shown from one file, with the strings they share.
+/// The entries shown from one file, written as their [`Shape`] says.
 struct Entries {
-    file: String,
-    kommuner: Vec<&'static Kommun>,
     /// Whether the `--activity` asked for is one of this löfte's.
     activity_found: bool,
-    names: Names,
-    rows: Vec<Row>,
+    /// JSON: the part of an entry that every entry of the file shares.
+    head: Box<[u8]>,
+    /// The entries' bytes, one after another.
+    text: Vec<u8>,
+    /// Each entry's day (see [`day`]) and where its bytes start in `text`, in file order.
+    rows: Vec<(u32, u32)>,
+    /// A table's: the widest cell of each column.
+    widest: [u32; 6],
 }
 
-impl Entries {
-    fn line<'a>(&'a self, r: &'a Row) -> LogLine<'a> {
-        LogLine {
-            file: &self.file,
-            kommuner: &self.kommuner,
-            date: r.date,
-            activity: self.names.get(r.activity).unwrap_or_default(),
-            part: self.names.get(r.part),
-            unit: self.names.get(r.unit),
-            kommun: r.kommun,
-            request: r.request,
-            count: r.count,
-            by: self.names.get(r.by),
-            note: r.note.as_deref(),
-            index: None,
-        }
-    }
+/// A date as a number in the same order.
+fn day(d: NaiveDate) -> u32 {
+    (d.num_days_from_ce() as u32) ^ (1 << 31)
 }
 
 impl Filter<'_> {
     /// The entries of a file this filter shows, or the file when it could not be loaded.
-    fn take(&self, mut f: SourceFile) -> std::result::Result<Entries, Box<SourceFile>> {
+    fn take(&self, mut f: SourceFile, shape: Shape) -> Result<Entries, Box<SourceFile>> {
         match f.loaded.pledge.take() {
-            Some(p) => Ok(self.entries(p)),
+            Some(p) => Ok(self.entries(&p, shape)),
             // The loader gives a löfte only for a file without errors.
             None => Err(Box::new(f)),
         }
     }
 
-    fn entries(&self, p: Pledge) -> Entries {
+    fn entries(&self, p: &Pledge, shape: Shape) -> Entries {
         let mut out = Entries {
-            file: String::new(),
-            kommuner: Vec::new(),
             activity_found: self.activity.is_none(),
-            names: Names::default(),
+            head: Box::default(),
+            text: Vec::new(),
             rows: Vec::new(),
+            widest: [0; 6],
         };
         if !self.ks.is_empty() && !p.kommuner.iter().any(|k| self.ks.contains(k)) {
             return out;
         }
         let only = match self.activity {
-            Some(q) => match resolve::activity(&p, q) {
+            Some(q) => match resolve::activity(p, q) {
                 Ok(t) => Some(t.id().to_string()),
                 Err(_) => return out,
             },
             None => None,
         };
         out.activity_found = true;
-        for e in p.log {
+        for e in &p.log {
             if self.since.is_some_and(|d| e.date < d)
                 || self.until.is_some_and(|d| e.date > d)
                 || only.as_ref().is_some_and(|id| &e.activity != id)
@@ -218,71 +184,163 @@ impl Filter<'_> {
             {
                 continue;
             }
-            out.rows.push(Row {
-                date: e.date,
-                at: u32::try_from(e.span.start).unwrap_or(u32::MAX),
-                count: e.count,
-                activity: out.names.id(&e.activity),
-                by: e.by.as_deref().map_or(u32::MAX, |b| out.names.id(b)),
-                part: e.part.as_deref().map_or(u32::MAX, |s| out.names.id(s)),
-                unit: e.unit.as_deref().map_or(u32::MAX, |s| out.names.id(s)),
-                kommun: e.kommun,
-                request: e.request,
-                note: e.note.map(String::into_boxed_str),
-            });
+            let l = LogLine::of(p, e);
+            let Ok(start) = u32::try_from(out.text.len()) else {
+                break; // 4 GiB of one file's entries: not a löfte.
+            };
+            out.rows.push((day(e.date), start));
+            match shape {
+                Shape::Csv => view::csv::log_record(&mut out.text, &l),
+                Shape::Json => view::json::log_entry_tail(&mut out.text, &l),
+                Shape::Table(lang) => {
+                    let wd = view::table::log_row(&mut out.text, &l, lang);
+                    out.widest = std::array::from_fn(|i| out.widest[i].max(wd[i]));
+                }
+            }
         }
-        if !out.rows.is_empty() {
-            out.file = p.file;
-            out.kommuner = p.kommuner;
+        if matches!(shape, Shape::Json) && !out.rows.is_empty() {
+            let mut head = Vec::new();
+            view::json::log_entry_head(&mut head, &p.file, &p.kommuner);
+            out.head = head.into_boxed_slice();
         }
+        out.text.shrink_to_fit();
         out.rows.shrink_to_fit();
         out
     }
 }
 
-/// The rows of every file, oldest first; entries of one day by file, then in file order.
-fn sorted(files: &[Entries]) -> Vec<(usize, &Row)> {
-    let mut rows: Vec<(usize, &Row)> = files
-        .iter()
-        .enumerate()
-        .flat_map(|(i, f)| f.rows.iter().map(move |r| (i, r)))
-        .collect();
-    // Files come sorted by path, and within a file rows are pushed in log order.
-    rows.sort_unstable_by_key(|&(f, r)| (r.date, f, r.at));
-    rows
+/// The entries of every file, oldest first; entries of one day by file, then in file order.
+struct Sorted<'a> {
+    /// Each file's entries' bytes, and (JSON) the part its entries share.
+    texts: Vec<(&'a [u8], &'a [u8])>,
+    /// Each entry in order: its file, and where its bytes start and end in the file's.
+    order: Vec<(u32, u32, u32)>,
+    widest: [u32; 6],
 }
 
-/// The activity ids and names of one file's entries, each kept once: a file's entries repeat
-/// a few of them. A map is built only when a file has many.
-#[derive(Default)]
-struct Names {
-    list: Vec<Box<str>>,
-    index: HashMap<Box<str>, u32>,
-}
-
-impl Names {
-    const MAP_FROM: usize = 16;
-
-    fn id(&mut self, s: &str) -> u32 {
-        let found = if self.list.len() < Self::MAP_FROM {
-            self.list.iter().position(|n| &**n == s).map(|i| i as u32)
-        } else {
-            self.index.get(s).copied()
+impl<'a> Sorted<'a> {
+    /// The entries in order. Entries come by file, each file's in file order, so sorting by
+    /// day alone, stably, orders them. Counting the entries of each day does that in two
+    /// sequential passes when the days span no more than a few times the entries (any real
+    /// log); otherwise they are sorted.
+    fn of(files: &'a [Entries]) -> Sorted<'a> {
+        let each = || {
+            files.iter().enumerate().flat_map(|(f, e)| {
+                let ends = e.rows.iter().skip(1).map(|r| r.1);
+                let ends = ends.chain([e.text.len() as u32]);
+                (e.rows.iter().zip(ends)).map(move |(&(d, s), end)| (d, (f as u32, s, end)))
+            })
         };
-        if let Some(i) = found {
-            return i;
+        let n: usize = files.iter().map(|f| f.rows.len()).sum();
+        let (lo, hi) = each().fold((u32::MAX, 0), |(lo, hi), (d, _)| (lo.min(d), hi.max(d)));
+        let order = if n > 0 && ((hi - lo) as usize) < 4 * n + (1 << 16) {
+            let mut at = vec![0usize; (hi - lo) as usize + 2];
+            for (d, _) in each() {
+                at[(d - lo) as usize + 1] += 1;
+            }
+            for i in 1..at.len() {
+                at[i] += at[i - 1];
+            }
+            let mut order = vec![(0, 0, 0); n];
+            for (d, row) in each() {
+                let slot = &mut at[(d - lo) as usize];
+                order[*slot] = row;
+                *slot += 1;
+            }
+            order
+        } else {
+            let mut keyed: Vec<_> = each().collect();
+            keyed.sort_by_key(|&(d, _)| d);
+            keyed.into_iter().map(|(_, row)| row).collect()
+        };
+        let texts = files.iter().map(|f| (&f.text[..], &f.head[..])).collect();
+        let widest = files.iter().fold([0; 6], |w, f| {
+            std::array::from_fn(|i| w[i].max(f.widest[i]))
+        });
+        Sorted {
+            texts,
+            order,
+            widest,
         }
-        let i = self.list.len() as u32;
-        self.list.push(s.into());
-        if self.list.len() == Self::MAP_FROM {
-            self.index = (self.list.iter().cloned()).zip(0..).collect();
-        } else if self.list.len() > Self::MAP_FROM {
-            self.index.insert(s.into(), i);
-        }
-        i
     }
 
-    fn get(&self, i: u32) -> Option<&str> {
-        self.list.get(i as usize).map(|s| &**s)
+    /// Each entry in order: its bytes and the part of it its file's entries share.
+    fn each(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + '_ {
+        self.order.iter().map(|&(f, start, end)| {
+            let (text, head) = self.texts[f as usize];
+            (&text[start as usize..end as usize], head)
+        })
+    }
+
+    /// Writes the entries in a plain format (JSON, CSV or a table), one at a time.
+    fn write(
+        &self,
+        mut out: impl Write,
+        shape: Shape,
+        numbered: bool,
+        width: Option<usize>,
+    ) -> Result<()> {
+        match shape {
+            Shape::Json => {
+                let entries = self
+                    .each()
+                    .enumerate()
+                    .map(|(i, (row, head))| (numbered.then_some(i + 1), head, row));
+                view::json::write_log_entries(&mut out, entries)?;
+                writeln!(out)?;
+            }
+            Shape::Table(lang) => {
+                let rows = self.each().map(|(row, _)| row);
+                view::table::write_log_rows(&mut out, rows, self.widest, lang, width)?;
+            }
+            Shape::Csv => {
+                let mut header = Vec::new();
+                view::csv::log_header(&mut header);
+                out.write_all(&header)?;
+                for (row, _) in self.each() {
+                    out.write_all(row)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(days: &[u32]) -> Entries {
+        let text: Vec<u8> = (0..days.len() as u8).map(|i| b'a' + i).collect();
+        Entries {
+            activity_found: true,
+            head: Box::default(),
+            rows: days.iter().zip(0..).map(|(&d, s)| (d, s)).collect(),
+            text,
+            widest: [0; 6],
+        }
+    }
+
+    #[test]
+    fn entries_sort_by_day_then_file_then_file_order_however_far_apart() {
+        for far in [40, 10_000_000] {
+            let files = [file(&[7, 5, far, 5]), file(&[]), file(&[5, 3, 7])];
+            let sorted = Sorted::of(&files);
+            let got: Vec<(usize, &[u8])> = sorted
+                .order
+                .iter()
+                .map(|&(f, s, e)| (f as usize, &files[f as usize].text[s as usize..e as usize]))
+                .collect();
+            let want: Vec<(usize, &[u8])> = vec![
+                (2, b"b"),
+                (0, b"b"),
+                (0, b"d"),
+                (2, b"a"),
+                (0, b"a"),
+                (2, b"c"),
+                (0, b"c"),
+            ];
+            assert_eq!(got, want, "{far}");
+        }
     }
 }

@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 use crate::model::{LogEntry, Pledge};
 use crate::status::PledgeStatus;
 use crate::view::LogLine;
+use crate::view::entries::{push_date, push_num};
 use crate::view::phrases::{lan_names, owners_text, target_text};
 
 /// A text cell. Control characters other than newline, CR and tab (ESC, BEL, DEL, the C1
@@ -22,38 +23,62 @@ pub struct Text(pub String);
 impl Text {
     /// The cell as written.
     pub fn neutral(&self) -> std::borrow::Cow<'_, str> {
-        let c = &self.0;
-        let hostile = |ch: char| ch.is_control() && !matches!(ch, '\n' | '\r' | '\t');
-        let c: std::borrow::Cow<'_, str> = if c.chars().any(hostile) {
-            c.chars()
-                .map(|ch| {
-                    if hostile(ch) {
-                        ch.escape_default().to_string()
-                    } else {
-                        ch.to_string()
-                    }
-                })
-                .collect::<String>()
-                .into()
-        } else {
-            c.as_str().into()
-        };
-        let first = c
-            .trim_start_matches(|ch: char| {
-                ch == ' ' || ch == '\u{a0}' || ch == '\u{3000}' || crate::text::is_invisible(ch)
+        neutral(&self.0)
+    }
+}
+
+/// A text cell as written (see [`Text`]).
+pub fn neutral(c: &str) -> std::borrow::Cow<'_, str> {
+    // Most cells start with a letter or digit and hold no control character: kept as they are.
+    let b = c.as_bytes();
+    let plain_start = b.first().is_none_or(|&f| {
+        f.is_ascii() && !matches!(f, b' ' | b'\t' | b'\r' | b'=' | b'+' | b'-' | b'@')
+    });
+    let control = |(i, &x): (usize, &u8)| {
+        (x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t'))
+            || x == 0x7f
+            // The C1 controls, U+0080 to U+009F.
+            || (x == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    };
+    let calm = |&x: &u8| x >= 0x20 && x != 0x7f && x != 0xc2;
+    if plain_start && (b.iter().all(calm) || !b.iter().enumerate().any(control)) {
+        return c.into();
+    }
+    neutralised(c)
+}
+
+/// [`neutral`] of any cell, character by character.
+fn neutralised(c: &str) -> std::borrow::Cow<'_, str> {
+    let hostile = |ch: char| ch.is_control() && !matches!(ch, '\n' | '\r' | '\t');
+    let c: std::borrow::Cow<'_, str> = if c.chars().any(hostile) {
+        c.chars()
+            .map(|ch| {
+                if hostile(ch) {
+                    ch.escape_default().to_string()
+                } else {
+                    ch.to_string()
+                }
             })
-            .chars()
-            .next();
-        let formula = matches!(c.chars().next(), Some('\t' | '\r'))
-            || matches!(
-                first,
-                Some('=' | '+' | '-' | '@' | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff20}')
-            );
-        if formula && !is_plain_number(&c) {
-            format!("'{c}").into()
-        } else {
-            c
-        }
+            .collect::<String>()
+            .into()
+    } else {
+        c.into()
+    };
+    let first = c
+        .trim_start_matches(|ch: char| {
+            ch == ' ' || ch == '\u{a0}' || ch == '\u{3000}' || crate::text::is_invisible(ch)
+        })
+        .chars()
+        .next();
+    let formula = matches!(c.chars().next(), Some('\t' | '\r'))
+        || matches!(
+            first,
+            Some('=' | '+' | '-' | '@' | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff20}')
+        );
+    if formula && !is_plain_number(&c) {
+        format!("'{c}").into()
+    } else {
+        c
     }
 }
 
@@ -199,60 +224,83 @@ pub fn list_csv(pledges: &[&Pledge], on: NaiveDate) -> String {
     )
 }
 
-/// One entry of `log --format csv`.
-#[derive(Serialize)]
-struct LogRow {
-    date: NaiveDate,
-    kommuner: Text,
-    activity: Text,
-    count: u32,
-    by: Text,
-    note: Text,
-    file: Text,
-}
-
 /// The header of `log --format csv`.
 const LOG_HEADER: [&str; 7] = [
     "date", "kommuner", "activity", "count", "by", "note", "file",
 ];
 
-fn log_row(l: LogLine<'_>) -> LogRow {
-    LogRow {
-        date: l.date,
-        kommuner: text(l.kommun_names()),
-        activity: text(l.activity),
-        count: l.count,
-        by: text(l.by.unwrap_or_default()),
-        note: text(l.note.unwrap_or_default()),
-        file: text(l.file),
+/// Appends the header line of `log --format csv`.
+pub fn log_header(buf: &mut Vec<u8>) {
+    for (i, h) in LOG_HEADER.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(h.as_bytes());
     }
+    buf.push(b'\n');
+}
+
+/// Appends one line of `log --format csv`: the bytes the `csv` crate writes for the row
+/// (fields quoted only when they hold a comma, a quote or a line break), text cells
+/// neutralised as every [`Text`] is.
+pub fn log_record(buf: &mut Vec<u8>, l: &LogLine<'_>) {
+    push_date(buf, l.date);
+    buf.push(b',');
+    match l.kommuner {
+        [k] => field(buf, k.name),
+        _ => field(buf, &l.kommun_names()),
+    }
+    buf.push(b',');
+    field(buf, l.activity);
+    buf.push(b',');
+    push_num(buf, l.count.into());
+    for s in [l.by, l.note, Some(l.file)] {
+        buf.push(b',');
+        field(buf, s.unwrap_or_default());
+    }
+    buf.push(b'\n');
+}
+
+/// A text field, neutralised and quoted as the `csv` crate quotes it.
+fn field(buf: &mut Vec<u8>, s: &str) {
+    let s = neutral(s);
+    let b = s.as_bytes();
+    if !b.iter().any(|&c| matches!(c, b',' | b'"' | b'\n' | b'\r')) {
+        return buf.extend_from_slice(b);
+    }
+    buf.push(b'"');
+    for part in b.split_inclusive(|&c| c == b'"') {
+        buf.extend_from_slice(part);
+        if part.ends_with(b"\"") {
+            buf.push(b'"');
+        }
+    }
+    buf.push(b'"');
 }
 
 /// `log --format csv`: one line per entry.
 pub fn log_csv(entries: &[(&Pledge, &LogEntry)]) -> String {
-    write(
-        &LOG_HEADER,
-        entries.iter().map(|(p, e)| log_row(LogLine::of(p, e))),
-    )
+    let mut out = Vec::new();
+    write_log_csv(&mut out, entries.iter().map(|(p, e)| LogLine::of(p, e)))
+        .expect("writing into memory cannot fail");
+    String::from_utf8(out).expect("CSV of UTF-8 text is UTF-8")
 }
 
 /// Writes `log --format csv` one entry at a time.
 pub fn write_log_csv<'a>(
-    w: impl std::io::Write,
+    mut w: impl std::io::Write,
     lines: impl Iterator<Item = LogLine<'a>>,
 ) -> std::io::Result<()> {
-    let io = |e: ::csv::Error| match e.into_kind() {
-        ::csv::ErrorKind::Io(e) => e,
-        other => std::io::Error::other(format!("{other:?}")),
-    };
-    let mut w = ::csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(w);
-    w.write_record(LOG_HEADER).map_err(io)?;
+    let mut buf = Vec::new();
+    log_header(&mut buf);
     for l in lines {
-        w.serialize(log_row(l)).map_err(io)?;
+        log_record(&mut buf, &l);
+        if buf.len() > 1 << 16 {
+            w.write_all(&buf)?;
+            buf.clear();
+        }
     }
-    w.flush()
+    w.write_all(&buf)
 }
 
 #[cfg(test)]
@@ -322,6 +370,97 @@ mod tests {
         }
         // Escaped first, then judged: an ESC before `=` leaves the cell starting with `\`.
         assert_eq!(cell("\u{1b}=1"), "\\u{1b}=1");
+    }
+
+    /// The row the `csv` crate wrote for an entry, before [`log_record`] wrote its bytes.
+    #[derive(Serialize)]
+    struct LogRow {
+        date: NaiveDate,
+        kommuner: Text,
+        activity: Text,
+        count: u32,
+        by: Text,
+        note: Text,
+        file: Text,
+    }
+
+    #[test]
+    fn log_records_are_the_bytes_the_csv_crate_writes() {
+        let ks = [
+            crate::kommuner::find("Kil").unwrap(),
+            crate::kommuner::find("Grums").unwrap(),
+        ];
+        let odd = [
+            "",
+            "plain",
+            "a,b",
+            "q\"uote\"",
+            "two\nlines",
+            "cr\r",
+            "=1+1",
+            "-3",
+            "\u{1b}[31m",
+            "Åsa, \"Ö\"",
+        ];
+        for (i, s) in odd.iter().enumerate() {
+            let l = LogLine {
+                file: s,
+                kommuner: &ks[..1 + i % 2],
+                date: "2016-02-01".parse().unwrap(),
+                activity: s,
+                part: None,
+                unit: None,
+                kommun: None,
+                request: false,
+                count: i as u32 * 1000,
+                by: (i % 3 != 0).then_some(*s),
+                note: (i % 2 == 0).then_some(*s),
+                index: None,
+            };
+            let want = write(
+                &LOG_HEADER,
+                [LogRow {
+                    date: l.date,
+                    kommuner: text(l.kommun_names()),
+                    activity: text(l.activity),
+                    count: l.count,
+                    by: text(l.by.unwrap_or_default()),
+                    note: text(l.note.unwrap_or_default()),
+                    file: text(l.file),
+                }],
+            );
+            let mut got = Vec::new();
+            log_header(&mut got);
+            log_record(&mut got, &l);
+            assert_eq!(String::from_utf8(got).unwrap(), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn plain_cells_are_kept_as_every_cell_is_judged() {
+        let starts = [
+            "", "a", "Å", " ", "\t", "\r", "\n", "=", "+", "-", "@", "\u{a0}", "\u{ff1d}",
+        ];
+        let rests = [
+            "",
+            "x",
+            "-3",
+            "3",
+            "\u{1b}",
+            "\u{7f}",
+            "\u{9b}",
+            "\u{a0}",
+            "é",
+            "\u{200b}=",
+        ];
+        for a in starts {
+            for b in rests {
+                for c in rests {
+                    let s = format!("{a}{b}{c}");
+                    assert_eq!(neutral(&s), neutralised(&s), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]

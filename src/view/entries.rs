@@ -69,6 +69,37 @@ pub fn entry_line(p: &Pledge, e: &LogEntry, lang: Lang) -> String {
     format!("{head}{rest}")
 }
 
+/// Appends a date as it displays ("2017-04-04"), without formatting machinery.
+pub fn push_date(buf: &mut Vec<u8>, d: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        return buf.extend_from_slice(d.to_string().as_bytes());
+    }
+    let two = |n: u32| [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+    let y = y as u32;
+    let [a, b] = two(y / 100);
+    let [c, e] = two(y % 100);
+    let [m1, m2] = two(d.month());
+    let [d1, d2] = two(d.day());
+    buf.extend_from_slice(&[a, b, c, e, b'-', m1, m2, b'-', d1, d2]);
+}
+
+/// Appends a number in decimal.
+pub fn push_num(buf: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[i..]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +114,25 @@ mod tests {
         load("t.toml", text, "2020-01-01".parse().unwrap())
             .pledge
             .unwrap()
+    }
+
+    #[test]
+    fn dates_and_numbers_are_pushed_as_they_display() {
+        for d in ["2017-04-04", "0001-01-01", "9999-12-31", "1999-10-09"] {
+            let d: chrono::NaiveDate = d.parse().unwrap();
+            let mut buf = Vec::new();
+            push_date(&mut buf, d);
+            assert_eq!(String::from_utf8(buf).unwrap(), d.to_string());
+        }
+        let far = chrono::NaiveDate::from_ymd_opt(12345, 1, 2).unwrap();
+        let mut buf = Vec::new();
+        push_date(&mut buf, far);
+        assert_eq!(String::from_utf8(buf).unwrap(), far.to_string());
+        for n in [0, 7, 10, 999, 4_294_967_295, u64::MAX] {
+            let mut buf = Vec::new();
+            push_num(&mut buf, n);
+            assert_eq!(String::from_utf8(buf).unwrap(), n.to_string());
+        }
     }
 
     #[test]

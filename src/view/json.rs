@@ -18,6 +18,7 @@ use crate::status::{
 };
 use crate::view::LogLine;
 use crate::view::check::finding_line;
+use crate::view::entries::{push_date, push_num};
 
 /// The version of the JSON documents of `status`, `check`, `list` and `log`.
 /// 2: an activity's `status` takes its whole record into account (a missed window makes it
@@ -339,66 +340,100 @@ pub fn list(pledges: &[&Pledge], on: NaiveDate) -> String {
     pretty(&doc)
 }
 
-#[derive(Serialize)]
-struct LogEntryJson<'a> {
-    /// The entry's number for `pledge undo KOMMUN --index N`: given when the log lists one
-    /// kommun's entries, unfiltered.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    index: Option<usize>,
-    file: &'a str,
-    kommuner: Vec<KommunJson>,
-    date: NaiveDate,
-    activity: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    part: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unit: Option<&'a str>,
-    /// On a löfte for several kommuner, the kommun the work was for (none: shared).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kommun: Option<&'static str>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    request: bool,
-    count: u32,
-    by: Option<&'a str>,
-    note: Option<&'a str>,
+/// A JSON string, escaped as serde_json escapes it.
+fn json_str(buf: &mut Vec<u8>, s: &str) {
+    serde_json::to_writer(&mut *buf, s).expect("writing into memory cannot fail");
 }
 
-impl<'a> From<LogLine<'a>> for LogEntryJson<'a> {
-    fn from(l: LogLine<'a>) -> LogEntryJson<'a> {
-        LogEntryJson {
-            index: l.index,
-            file: l.file,
-            kommuner: l.kommuner.iter().map(|k| KommunJson::from(*k)).collect(),
-            date: l.date,
-            activity: l.activity,
-            part: l.part,
-            unit: l.unit,
-            kommun: l.kommun.map(|k| k.name),
-            request: l.request,
-            count: l.count,
-            by: l.by,
-            note: l.note,
+/// Appends the part of a `log --format json` entry that every entry of a file shares, its
+/// file and kommuner, indented as in the document: written once per file, copied per entry.
+pub fn log_entry_head(buf: &mut Vec<u8>, file: &str, kommuner: &[&Kommun]) {
+    buf.extend_from_slice(b"      \"file\": ");
+    json_str(buf, file);
+    buf.extend_from_slice(b",\n      \"kommuner\": [");
+    for (i, k) in kommuner.iter().enumerate() {
+        buf.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        let fields = [
+            ("name", k.name),
+            ("kommunkod", k.kod),
+            ("lan", k.lan),
+            ("polisregion", k.polisregion),
+        ];
+        buf.extend_from_slice(b"        {");
+        for (j, (key, v)) in fields.into_iter().enumerate() {
+            buf.extend_from_slice(if j == 0 { b"\n" } else { b",\n" });
+            buf.extend_from_slice(b"          \"");
+            buf.extend_from_slice(key.as_bytes());
+            buf.extend_from_slice(b"\": ");
+            json_str(buf, v);
+        }
+        buf.extend_from_slice(b"\n        }");
+    }
+    if !kommuner.is_empty() {
+        buf.extend_from_slice(b"\n      ");
+    }
+    buf.extend_from_slice(b"],\n");
+}
+
+/// Appends the rest of a `log --format json` entry, from its date to its closing brace.
+pub fn log_entry_tail(buf: &mut Vec<u8>, l: &LogLine<'_>) {
+    buf.extend_from_slice(b"      \"date\": \"");
+    push_date(buf, l.date);
+    buf.extend_from_slice(b"\",\n      \"activity\": ");
+    json_str(buf, l.activity);
+    let kommun = l.kommun.map(|k| k.name);
+    for (key, v) in [("part", l.part), ("unit", l.unit), ("kommun", kommun)] {
+        if let Some(v) = v {
+            buf.extend_from_slice(b",\n      \"");
+            buf.extend_from_slice(key.as_bytes());
+            buf.extend_from_slice(b"\": ");
+            json_str(buf, v);
         }
     }
-}
-
-/// The entries of the log document, serialised as they come from the iterator.
-struct LogEntries<I>(std::cell::Cell<Option<I>>);
-
-impl<'a, I: Iterator<Item = LogLine<'a>>> Serialize for LogEntries<I> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        for line in self.0.take().into_iter().flatten() {
-            seq.serialize_element(&LogEntryJson::from(line))?;
-        }
-        seq.end()
+    if l.request {
+        buf.extend_from_slice(b",\n      \"request\": true");
     }
+    buf.extend_from_slice(b",\n      \"count\": ");
+    push_num(buf, l.count.into());
+    for (key, v) in [("by", l.by), ("note", l.note)] {
+        buf.extend_from_slice(b",\n      \"");
+        buf.extend_from_slice(key.as_bytes());
+        buf.extend_from_slice(b"\": ");
+        match v {
+            Some(v) => json_str(buf, v),
+            None => buf.extend_from_slice(b"null"),
+        }
+    }
+    buf.extend_from_slice(b"\n    }");
 }
 
-#[derive(Serialize)]
-struct LogDoc<I: Serialize> {
-    schema_version: u32,
-    entries: I,
+/// Writes the `log --format json` document (without a final newline), one entry at a time:
+/// each entry its `undo --index` number (when the log lists one kommun's entries,
+/// unfiltered), its [`log_entry_head`] and its [`log_entry_tail`].
+pub fn write_log_entries<'r>(
+    mut w: impl io::Write,
+    entries: impl Iterator<Item = (Option<usize>, &'r [u8], &'r [u8])>,
+) -> io::Result<()> {
+    let mut lead = Vec::with_capacity(64);
+    lead.extend_from_slice(b"{\n  \"schema_version\": ");
+    push_num(&mut lead, SCHEMA_VERSION.into());
+    lead.extend_from_slice(b",\n  \"entries\": [");
+    let mut any = false;
+    for (index, head, tail) in entries {
+        lead.extend_from_slice(if any { b",\n    {\n" } else { b"\n    {\n" });
+        if let Some(i) = index {
+            lead.extend_from_slice(b"      \"index\": ");
+            push_num(&mut lead, i as u64);
+            lead.extend_from_slice(b",\n");
+        }
+        w.write_all(&lead)?;
+        w.write_all(head)?;
+        w.write_all(tail)?;
+        lead.clear();
+        any = true;
+    }
+    lead.extend_from_slice(if any { b"\n  ]\n}" } else { b"]\n}" });
+    w.write_all(&lead)
 }
 
 /// `log --format json`: the entries in the order given; `numbered`: the entries are one
@@ -409,7 +444,7 @@ pub fn log(entries: &[(&Pledge, &LogEntry)], numbered: bool) -> String {
         index: numbered.then_some(i + 1),
         ..LogLine::of(p, e)
     });
-    write_log(&mut out, lines).expect("the documents serialise to JSON");
+    write_log(&mut out, lines).expect("writing into memory cannot fail");
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
@@ -417,12 +452,16 @@ pub fn log(entries: &[(&Pledge, &LogEntry)], numbered: bool) -> String {
 pub fn write_log<'a>(
     w: impl io::Write,
     lines: impl Iterator<Item = LogLine<'a>>,
-) -> serde_json::Result<()> {
-    let doc = LogDoc {
-        schema_version: SCHEMA_VERSION,
-        entries: LogEntries(std::cell::Cell::new(Some(lines))),
-    };
-    serde_json::to_writer_pretty(w, &doc)
+) -> io::Result<()> {
+    let parts: Vec<(Option<usize>, Vec<u8>, Vec<u8>)> = lines
+        .map(|l| {
+            let (mut head, mut tail) = (Vec::new(), Vec::new());
+            log_entry_head(&mut head, l.file, l.kommuner);
+            log_entry_tail(&mut tail, &l);
+            (l.index, head, tail)
+        })
+        .collect();
+    write_log_entries(w, parts.iter().map(|(i, h, t)| (*i, &h[..], &t[..])))
 }
 
 #[derive(Serialize)]
@@ -494,6 +533,116 @@ mod tests {
         assert_eq!(shapes[0][0]["polisregion"], "Bergslagen");
         for s in shapes {
             assert_eq!(s, shapes[0]);
+        }
+    }
+
+    #[derive(Serialize)]
+    struct LogEntryJson<'a> {
+        /// The entry's number for `pledge undo KOMMUN --index N`: given when the log lists one
+        /// kommun's entries, unfiltered.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        index: Option<usize>,
+        file: &'a str,
+        kommuner: Vec<KommunJson>,
+        date: NaiveDate,
+        activity: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        part: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        unit: Option<&'a str>,
+        /// On a löfte for several kommuner, the kommun the work was for (none: shared).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        kommun: Option<&'static str>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        request: bool,
+        count: u32,
+        by: Option<&'a str>,
+        note: Option<&'a str>,
+    }
+
+    impl<'a> From<LogLine<'a>> for LogEntryJson<'a> {
+        fn from(l: LogLine<'a>) -> LogEntryJson<'a> {
+            LogEntryJson {
+                index: l.index,
+                file: l.file,
+                kommuner: l.kommuner.iter().map(|k| KommunJson::from(*k)).collect(),
+                date: l.date,
+                activity: l.activity,
+                part: l.part,
+                unit: l.unit,
+                kommun: l.kommun.map(|k| k.name),
+                request: l.request,
+                count: l.count,
+                by: l.by,
+                note: l.note,
+            }
+        }
+    }
+
+    /// The entries of the log document, serialised as they come from the iterator.
+    struct LogEntries<I>(std::cell::Cell<Option<I>>);
+
+    impl<'a, I: Iterator<Item = LogLine<'a>>> Serialize for LogEntries<I> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(None)?;
+            for line in self.0.take().into_iter().flatten() {
+                seq.serialize_element(&LogEntryJson::from(line))?;
+            }
+            seq.end()
+        }
+    }
+
+    #[derive(Serialize)]
+    struct LogDoc<I: Serialize> {
+        schema_version: u32,
+        entries: I,
+    }
+
+    /// The document as serde_json wrote it, before the entries were written by hand.
+    fn serde_log(lines: &[LogLine<'_>]) -> String {
+        let doc = LogDoc {
+            schema_version: SCHEMA_VERSION,
+            entries: LogEntries(std::cell::Cell::new(Some(lines.iter().copied()))),
+        };
+        serde_json::to_string_pretty(&doc).unwrap()
+    }
+
+    #[test]
+    fn log_entries_are_the_bytes_serde_json_writes() {
+        let ks = [
+            crate::kommuner::find("Kil").unwrap(),
+            crate::kommuner::find("Grums").unwrap(),
+        ];
+        let odd = [
+            "",
+            "plain",
+            "q\"uote\\",
+            "two\nlines\t\u{1b}\u{7f}",
+            "Åsa 🎉",
+        ];
+        let lines: Vec<LogLine<'_>> = (0..odd.len() * 3)
+            .map(|i| {
+                let s = odd[i % odd.len()];
+                LogLine {
+                    file: s,
+                    kommuner: &ks[..i % 3],
+                    date: "2016-02-01".parse().unwrap(),
+                    activity: s,
+                    part: (i % 2 == 0).then_some(s),
+                    unit: (i % 4 == 1).then_some(s),
+                    kommun: (i % 3 == 2).then_some(ks[1]),
+                    request: i % 5 == 1,
+                    count: i as u32 * 1000,
+                    by: (i % 3 != 0).then_some(s),
+                    note: (i % 2 == 0).then_some(s),
+                    index: (i % 2 == 1).then_some(i * 100),
+                }
+            })
+            .collect();
+        for n in [0, 1, lines.len()] {
+            let mut got = Vec::new();
+            write_log(&mut got, lines[..n].iter().copied()).unwrap();
+            assert_eq!(String::from_utf8(got).unwrap(), serde_log(&lines[..n]));
         }
     }
 
