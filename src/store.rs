@@ -281,6 +281,9 @@ pub fn read_all(paths: &[PathBuf], today: NaiveDate, keep_text: bool) -> Result<
     read_each(paths, today, keep_text, |_, f| f)
 }
 
+/// How many files a reader thread takes at a time.
+const BATCH: usize = 4;
+
 /// Reads and loads many files on all cores, handing each file to `each` (with its index in
 /// `paths`) as soon as it is loaded, and keeps only what `each` returns, in the order of
 /// `paths`: a command that needs a little of every file never holds every file. Without
@@ -304,19 +307,25 @@ pub fn read_each<T: Send>(
     if threads <= 1 {
         return paths.iter().enumerate().map(read).collect();
     }
-    let chunk = paths.len().div_ceil(threads);
-    let read = &read;
-    let results: Vec<Result<Vec<T>>> = std::thread::scope(|s| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .enumerate()
-            .map(|(c, part)| {
+    // Each thread takes the next few files as it is free (files differ in size: fixed halves
+    // would leave one core idle at the end).
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (read, next) = (&read, &next);
+    let results: Vec<Vec<(usize, Result<T>)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
                 s.spawn(move || {
-                    let first = c * chunk;
-                    part.iter()
-                        .enumerate()
-                        .map(|(i, p)| read((first + i, p)))
-                        .collect()
+                    let mut mine = Vec::new();
+                    loop {
+                        let first = next.fetch_add(BATCH, std::sync::atomic::Ordering::Relaxed);
+                        if first >= paths.len() {
+                            return mine;
+                        }
+                        let last = (first + BATCH).min(paths.len());
+                        for (i, p) in paths[first..last].iter().enumerate() {
+                            mine.push((first + i, read((first + i, p))));
+                        }
+                    }
                 })
             })
             .collect();
@@ -324,13 +333,46 @@ pub fn read_each<T: Send>(
             .into_iter()
             .map(|h| {
                 h.join()
-                    .unwrap_or_else(|_| Err(anyhow!("a reader thread panicked")))
+                    .unwrap_or_else(|_| vec![(0, Err(anyhow!("a reader thread panicked")))])
             })
             .collect()
     });
+    let mut slots: Vec<Option<Result<T>>> = (0..paths.len()).map(|_| None).collect();
+    for (i, r) in results.into_iter().flatten() {
+        slots[i] = Some(r);
+    }
     let mut out = Vec::with_capacity(paths.len());
-    for r in results {
-        out.extend(r?);
+    for r in slots.into_iter().flatten() {
+        out.push(r?);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_each_keeps_the_order_of_the_paths_whichever_thread_reads_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // Files of very different sizes, so the threads finish their files out of order.
+        let paths: Vec<PathBuf> = (0..53)
+            .map(|i| {
+                let p = dir.path().join(format!("f{i:02}.toml"));
+                let padding = "# x\n".repeat(if i % 7 == 0 { 5000 } else { 1 });
+                std::fs::write(&p, format!("{padding}title = \"{i}\"\n")).unwrap();
+                p
+            })
+            .collect();
+        let today = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let seen = read_each(&paths, today, true, |i, f| {
+            (i, f.path.clone(), f.text.ends_with(&format!("\"{i}\"\n")))
+        })
+        .unwrap();
+        assert_eq!(seen.len(), paths.len());
+        for (n, (i, path, matches)) in seen.into_iter().enumerate() {
+            assert_eq!((i, &path), (n, &paths[n]));
+            assert!(matches, "{}", path.display());
+        }
+    }
 }
