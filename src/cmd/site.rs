@@ -6,55 +6,54 @@
 //! half a page), files whose bytes are unchanged are left alone (their times too), and the
 //! files of the last build that this one no longer makes (a löfte removed) are deleted. The
 //! marker, listing the files, is written last.
+//!
+//! Each file is written as soon as it is made, on all cores, so the site is never held
+//! whole: only the löften, their statuses and the few files being made at the moment.
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Write;
+use std::io::{self, BufReader, BufWriter, Read as _, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context as _, Result};
+use rayon::prelude::*;
 
 use super::{Ctx, Refused, Workspace};
 use crate::cli::SiteArgs;
-use crate::model::Pledge;
 use crate::status::pledge_status;
-use crate::view::site::{self, MARKER, SiteFile};
+use crate::view::site::{self, MARKER, Site};
 
 pub fn site(dir: Option<PathBuf>, a: SiteArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
-    let ws = Workspace::open(dir, ctx.read_cutoff())?;
-    let chosen = super::calendar::chosen(&ws, &a.kommuner)?;
+    let mut ws = Workspace::open(dir, ctx.read_cutoff())?;
     // The pages name each löfte's file by its name alone, so the site does not depend on
     // where it was built from.
-    let pledges: Vec<Pledge> = chosen.iter().map(|p| public(p)).collect();
-    let statuses: Vec<_> = pledges.iter().map(|p| pledge_status(p, as_of)).collect();
-    let files = site::build(&statuses, ctx.lang);
+    for p in ws.files.iter_mut().filter_map(|f| f.loaded.pledge.as_mut()) {
+        if let Some(name) = Path::new(&p.file).file_name().and_then(|n| n.to_str()) {
+            p.file = name.to_string();
+        }
+    }
+    let chosen = super::calendar::chosen(&ws, &a.kommuner)?;
+    let statuses: Vec<_> = chosen.par_iter().map(|p| pledge_status(p, as_of)).collect();
+    let site = Site::new(&statuses, ctx.lang);
     let old = prepare(&a.outdir, a.force)?;
-    let changed = write_all(&a.outdir, &files, &old)?;
+    let changed = write_all(&a.outdir, &site, &old)?;
     if !ctx.quiet {
         writeln!(
             ctx.out,
             "wrote {} {} to {} ({} files, {changed} changed)",
-            pledges.len(),
-            if pledges.len() == 1 {
+            chosen.len(),
+            if chosen.len() == 1 {
                 "löfte"
             } else {
                 "löften"
             },
             a.outdir.display(),
-            files.len()
+            site.len()
         )?;
     }
     ws.exit_code(&mut ctx.err)
-}
-
-/// The löfte with its file named by the file's name only.
-fn public(p: &Pledge) -> Pledge {
-    let mut p = p.clone();
-    if let Some(name) = Path::new(&p.file).file_name().and_then(|n| n.to_str()) {
-        p.file = name.to_string();
-    }
-    p
 }
 
 /// Makes sure `out` may be written: creates it, or checks that it is empty or ours (or
@@ -94,19 +93,36 @@ fn prepare(out: &Path, force: bool) -> Result<Vec<String>> {
     }
 }
 
-/// Writes the files whose bytes changed, deletes those of the last build no longer made,
-/// then writes the marker. Returns how many files changed.
-fn write_all(out: &Path, files: &[SiteFile], old: &[String]) -> Result<usize> {
-    let mut changed = 0;
-    for f in files {
-        let path = out.join(&f.path);
-        if fs::read(&path).is_ok_and(|b| b == f.bytes) {
-            continue;
+/// Writes the files whose bytes changed, each as it is made, on all cores (the large ones
+/// first, so that the pages fill the gaps); then deletes those of the last build no longer
+/// made, then writes the marker. Returns how many files changed.
+fn write_all(out: &Path, site: &Site<'_, '_>, old: &[String]) -> Result<usize> {
+    let changed = AtomicUsize::new(0);
+    let n = site.len();
+    // The index and the data files (the last four) before the pages.
+    let order: Vec<usize> = [0]
+        .into_iter()
+        .chain((n - 4..n).rev())
+        .chain(1..n - 4)
+        .collect();
+    order.par_iter().with_max_len(1).try_for_each(|&i| {
+        let path = out.join(site.path(i));
+        let wrote = if site.streams(i) {
+            put_streamed(&path, |w| site.write(i, w))?
+        } else {
+            let mut bytes = Vec::new();
+            site.write(i, &mut bytes)
+                .with_context(|| format!("cannot make {}", path.display()))?;
+            put(&path, &bytes)?
+        };
+        if wrote {
+            changed.fetch_add(1, Ordering::Relaxed);
         }
-        write_file(&path, &f.bytes)?;
-        changed += 1;
-    }
-    let new: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        anyhow::Ok(())
+    })?;
+    let mut changed = changed.into_inner();
+    let paths: Vec<String> = (0..n).map(|i| site.path(i)).collect();
+    let new: BTreeSet<&str> = paths.iter().map(String::as_str).collect();
     for gone in old
         .iter()
         .filter(|p| !new.contains(p.as_str()) && is_plain(p))
@@ -121,9 +137,9 @@ fn write_all(out: &Path, files: &[SiteFile], old: &[String]) -> Result<usize> {
             }
         }
     }
-    let marker = site::marker_text(files);
+    let marker = site::marker_text(&paths);
     if fs::read_to_string(out.join(MARKER)).ok().as_deref() != Some(marker.as_str()) {
-        write_file(&out.join(MARKER), marker.as_bytes())?;
+        put(&out.join(MARKER), marker.as_bytes())?;
     }
     Ok(changed)
 }
@@ -135,8 +151,39 @@ fn is_plain(p: &str) -> bool {
         .all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// Writes a file through a temporary file in its folder, renamed over it.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Writes a file through a temporary file in its folder, renamed over it, unless it holds
+/// these bytes already. True when it was written.
+fn put(path: &Path, bytes: &[u8]) -> Result<bool> {
+    if fs::read(path).is_ok_and(|b| b == bytes) {
+        return Ok(false);
+    }
+    let mut tmp = temp_beside(path)?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(true)
+}
+
+/// [`put`] for a file made straight into its temporary file by `make`; when the old file
+/// holds the same bytes, the temporary file is removed and the old one left alone.
+fn put_streamed(path: &Path, make: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<bool> {
+    let tmp = temp_beside(path)?;
+    let mut w = BufWriter::with_capacity(1 << 16, tmp);
+    make(&mut w)
+        .and_then(|()| w.flush())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let tmp = w.into_inner().map_err(|e| e.into_error())?;
+    if same_bytes(tmp.path(), path) {
+        return Ok(false);
+    }
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(true)
+}
+
+/// A new temporary file in `path`'s folder (created when missing), readable by all.
+fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     let dir = path.parent().expect("a file below the site's folder");
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut b = tempfile::Builder::new();
@@ -144,12 +191,31 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     // A web server reads the files: readable by all, as a file written plainly would be.
     #[cfg(unix)]
     b.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut tmp = b
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    b.tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))
+}
+
+/// Whether two files hold the same bytes (false when either cannot be read).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let (Ok(fa), Ok(fb)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    match (fa.metadata(), fb.metadata()) {
+        (Ok(ma), Ok(mb)) if ma.len() == mb.len() => {}
+        _ => return false,
+    }
+    let (mut ra, mut rb) = (BufReader::new(fa), BufReader::new(fb));
+    let (mut ba, mut bb) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    loop {
+        let n = match ra.read(&mut ba) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if n == 0 {
+            return true;
+        }
+        if rb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
+            return false;
+        }
+    }
 }

@@ -1,30 +1,34 @@
 //! The data beside the pages: `pledges.json`, `pledges.csv`, the Frictionless
 //! `datapackage.json` that describes them, and `calendar.ics`.
 
+use std::io;
+
 use serde_json::{Value, json};
 
-use super::{SiteFile, file};
 use crate::i18n::Lang;
 use crate::model::Pledge;
 use crate::status::PledgeStatus;
 use crate::view::csv::STATUS_HEADER;
 
-pub fn files(statuses: &[PledgeStatus<'_>], lang: Lang) -> Vec<SiteFile> {
-    let pledges: Vec<&Pledge> = statuses.iter().map(|s| s.pledge).collect();
+/// Writes data file `k` of [`super::DATA`]: `pledges.json` straight to `w` as it is made
+/// (it is as large as the data), the others made whole.
+pub fn write(
+    k: usize,
+    statuses: &[PledgeStatus<'_>],
+    lang: Lang,
+    w: &mut dyn io::Write,
+) -> io::Result<()> {
     let as_of = statuses.first().map(|s| s.as_of).unwrap_or_default();
-    let mut json_bytes = Vec::new();
-    crate::view::json::write_status(&mut json_bytes, &pledges, as_of)
-        .expect("writing JSON into memory cannot fail");
-    json_bytes.push(b'\n');
-    vec![
-        SiteFile {
-            path: "pledges.json".into(),
-            bytes: json_bytes,
-        },
-        file("pledges.csv", crate::view::csv::status_csv(statuses)),
-        file("datapackage.json", datapackage(as_of, lang)),
-        file("calendar.ics", crate::calendar::feed(statuses, lang)),
-    ]
+    match k {
+        0 => {
+            let pledges: Vec<&Pledge> = statuses.iter().map(|s| s.pledge).collect();
+            crate::view::json::write_status(&mut *w, &pledges, as_of).map_err(io::Error::other)?;
+            w.write_all(b"\n")
+        }
+        1 => w.write_all(crate::view::csv::status_csv(statuses).as_bytes()),
+        2 => w.write_all(datapackage(as_of, lang).as_bytes()),
+        _ => w.write_all(crate::calendar::feed(statuses, lang).as_bytes()),
+    }
 }
 
 /// What each column of the CSV holds: its type and a description.

@@ -11,6 +11,7 @@
 //!   `pledge calendar`).
 
 use std::collections::BTreeSet;
+use std::io;
 use std::path::Path;
 
 use askama::Template;
@@ -38,22 +39,93 @@ pub struct SiteFile {
     pub bytes: Vec<u8>,
 }
 
-/// The whole site for these löften (in the order given), judged on their statuses' date.
-pub fn build(statuses: &[PledgeStatus<'_>], lang: Lang) -> Vec<SiteFile> {
-    let dirs = page_dirs(statuses.iter().map(|s| s.pledge));
-    let mut files = vec![file("index.html", index::render(statuses, &dirs, lang))];
-    for (s, dir) in statuses.iter().zip(&dirs) {
-        files.push(file(&format!("{dir}/index.html"), page::render(s, lang)));
+/// The data files beside the pages, in the order the site lists them.
+const DATA: [&str; 4] = [
+    "pledges.json",
+    "pledges.csv",
+    "datapackage.json",
+    "calendar.ics",
+];
+
+/// The site for these löften (in the order given), judged on their statuses' date: its
+/// files' paths, and each file's bytes made on demand, one file at a time (from any thread),
+/// so that the caller can write each file as it is made and hold no more than one.
+///
+/// Its files, in order: `index.html`, one `<dir>/index.html` per löfte, then [`DATA`].
+pub struct Site<'s, 'p> {
+    statuses: &'s [PledgeStatus<'p>],
+    dirs: Vec<String>,
+    lang: Lang,
+}
+
+impl<'s, 'p> Site<'s, 'p> {
+    pub fn new(statuses: &'s [PledgeStatus<'p>], lang: Lang) -> Self {
+        Site {
+            statuses,
+            dirs: page_dirs(statuses.iter().map(|s| s.pledge)),
+            lang,
+        }
     }
-    files.extend(data::files(statuses, lang));
-    files
+
+    /// How many files the site has.
+    pub fn len(&self) -> usize {
+        1 + self.statuses.len() + DATA.len()
+    }
+
+    /// Never: a site has at least its index.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The path of file `i` below the site's folder (with `/`).
+    pub fn path(&self, i: usize) -> String {
+        let n = self.statuses.len();
+        match i {
+            0 => "index.html".to_string(),
+            i if i <= n => format!("{}/index.html", self.dirs[i - 1]),
+            i => DATA[i - 1 - n].to_string(),
+        }
+    }
+
+    /// Whether file `i` is best written straight to its file as it is made (it is as large
+    /// as the data: `pledges.json`) rather than made in memory first.
+    pub fn streams(&self, i: usize) -> bool {
+        i == 1 + self.statuses.len()
+    }
+
+    /// Writes the bytes of file `i` to `w`.
+    pub fn write(&self, i: usize, w: &mut dyn io::Write) -> io::Result<()> {
+        let (n, lang) = (self.statuses.len(), self.lang);
+        match i {
+            0 => w.write_all(index::render(self.statuses, &self.dirs, lang).as_bytes()),
+            i if i <= n => w.write_all(page::render(&self.statuses[i - 1], lang).as_bytes()),
+            i => data::write(i - 1 - n, self.statuses, lang, w),
+        }
+    }
+}
+
+/// The whole site in memory (for tests and small folders; `pledge site` writes each file as
+/// it is made, through [`Site`]).
+pub fn build(statuses: &[PledgeStatus<'_>], lang: Lang) -> Vec<SiteFile> {
+    let site = Site::new(statuses, lang);
+    (0..site.len())
+        .map(|i| {
+            let mut bytes = Vec::new();
+            site.write(i, &mut bytes)
+                .expect("writing into memory cannot fail");
+            SiteFile {
+                path: site.path(i),
+                bytes,
+            }
+        })
+        .collect()
 }
 
 /// The marker's text: a line naming it, then the files written, one a line.
-pub fn marker_text(files: &[SiteFile]) -> String {
+pub fn marker_text<S: AsRef<str>>(paths: impl IntoIterator<Item = S>) -> String {
     let mut t = String::from("# written by `pledge site`; the files it wrote:\n");
-    for f in files {
-        t.push_str(&f.path);
+    for p in paths {
+        t.push_str(p.as_ref());
         t.push('\n');
     }
     t
@@ -65,13 +137,6 @@ pub fn marker_files(text: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
-}
-
-fn file(path: &str, text: String) -> SiteFile {
-    SiteFile {
-        path: path.to_string(),
-        bytes: text.into_bytes(),
-    }
 }
 
 /// Each löfte's folder: its file's stem as a slug (`filipstad-2016`), made unique with `-2`,

@@ -59,11 +59,7 @@ fn page_folders_are_slugs_and_unique() {
 
 #[test]
 fn the_marker_lists_the_files() {
-    let files = vec![
-        file("index.html", String::new()),
-        file("a/index.html", String::new()),
-    ];
-    let text = marker_text(&files);
+    let text = marker_text(["index.html", "a/index.html"]);
     assert_eq!(marker_files(&text), ["index.html", "a/index.html"]);
     assert_eq!(marker_files("# c\n\n  x.html \n"), ["x.html"]);
 }
@@ -77,4 +73,25 @@ fn building_twice_gives_the_same_bytes_and_no_indicators_yet() {
     assert_eq!(indicators::indicators_html(&s, Lang::Sv), "");
     let index = String::from_utf8(build(&[s], Lang::En)[0].bytes.clone()).unwrap();
     assert!(index.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"));
+}
+
+#[test]
+fn the_site_names_its_files_in_order_and_streams_only_the_json() {
+    let p = load("pledges/evil.toml", HOSTILE);
+    let s = pledge_status(&p, d("2016-06-15"));
+    let site = Site::new(std::slice::from_ref(&s), Lang::Sv);
+    let paths: Vec<String> = (0..site.len()).map(|i| site.path(i)).collect();
+    assert_eq!(
+        paths,
+        [
+            "index.html",
+            "evil/index.html",
+            "pledges.json",
+            "pledges.csv",
+            "datapackage.json",
+            "calendar.ics"
+        ]
+    );
+    let streamed: Vec<bool> = (0..site.len()).map(|i| site.streams(i)).collect();
+    assert_eq!(streamed, [false, false, true, false, false, false]);
 }
