@@ -298,6 +298,32 @@ pub fn write_status(
     serde_json::to_writer_pretty(w, &doc)
 }
 
+/// [`write_status`] of statuses already computed (the site has them for its pages).
+pub fn write_statuses(
+    w: impl io::Write,
+    statuses: &[PledgeStatus<'_>],
+    as_of: NaiveDate,
+) -> serde_json::Result<()> {
+    struct Statuses<'a, 'p>(&'a [PledgeStatus<'p>]);
+    impl Serialize for Statuses<'_, '_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(StatusPledgeJson::from))
+        }
+    }
+    #[derive(Serialize)]
+    struct Doc<'a, 'p> {
+        schema_version: u32,
+        as_of: NaiveDate,
+        pledges: Statuses<'a, 'p>,
+    }
+    let doc = Doc {
+        schema_version: SCHEMA_VERSION,
+        as_of,
+        pledges: Statuses(statuses),
+    };
+    serde_json::to_writer_pretty(w, &doc)
+}
+
 #[derive(Serialize)]
 struct ListPledgeJson<'a> {
     file: &'a str,

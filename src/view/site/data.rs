@@ -6,7 +6,6 @@ use std::io;
 use serde_json::{Value, json};
 
 use crate::i18n::Lang;
-use crate::model::Pledge;
 use crate::status::PledgeStatus;
 use crate::view::csv::STATUS_HEADER;
 
@@ -21,8 +20,8 @@ pub fn write(
     let as_of = statuses.first().map(|s| s.as_of).unwrap_or_default();
     match k {
         0 => {
-            let pledges: Vec<&Pledge> = statuses.iter().map(|s| s.pledge).collect();
-            crate::view::json::write_status(&mut *w, &pledges, as_of).map_err(io::Error::other)?;
+            crate::view::json::write_statuses(&mut *w, statuses, as_of)
+                .map_err(io::Error::other)?;
             w.write_all(b"\n")
         }
         1 => w.write_all(crate::view::csv::status_csv(statuses).as_bytes()),

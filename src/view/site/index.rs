@@ -51,15 +51,16 @@ struct SummaryRow {
 }
 
 /// The activities of one status, each linked to its place on its löfte's page.
-struct StatusList {
+struct StatusList<'a> {
     id: &'static str,
     badge: Badge,
-    items: Vec<(String, String, String)>,
+    /// The link, the löfte's and the activity's title, and the activity's text (borrowed).
+    items: Vec<(String, String, &'a str)>,
 }
 
 #[derive(Template)]
 #[template(path = "site/index.html")]
-struct IndexPage {
+struct IndexPage<'a> {
     lang_code: &'static str,
     /// "Medborgarlöften – Filipstad" for one kommun's löften.
     name: String,
@@ -71,7 +72,7 @@ struct IndexPage {
     summary: Vec<SummaryRow>,
     total: SummaryRow,
     regions: Vec<Region>,
-    by_status: Vec<StatusList>,
+    by_status: Vec<StatusList<'a>>,
 }
 
 pub fn render(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> String {
@@ -209,7 +210,11 @@ fn summary(
         .collect()
 }
 
-fn by_status(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> Vec<StatusList> {
+fn by_status<'a>(
+    statuses: &'a [PledgeStatus<'_>],
+    dirs: &[String],
+    lang: Lang,
+) -> Vec<StatusList<'a>> {
     ORDER
         .iter()
         .map(|o| StatusList {
@@ -230,7 +235,7 @@ fn by_status(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> Vec<
                                     s.pledge.title,
                                     crate::view::title::activity_title(a.activity)
                                 ),
-                                a.activity.text.clone(),
+                                a.activity.text.as_str(),
                             )
                         })
                 })
