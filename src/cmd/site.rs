@@ -16,44 +16,154 @@ use std::io::{self, BufReader, BufWriter, Read as _, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 use rayon::prelude::*;
 
 use super::{Ctx, Refused, Workspace};
 use crate::cli::SiteArgs;
+use crate::kommuner::{self, Kommun};
+use crate::model::Pledge;
 use crate::status::pledge_status;
-use crate::view::site::{self, MARKER, Site};
+use crate::store::{self, SourceFile};
+use crate::view::site::{self, MARKER, Rest, Summary};
 
 pub fn site(dir: Option<PathBuf>, a: SiteArgs, ctx: &mut Ctx) -> Result<u8> {
-    let as_of = ctx.today;
-    let mut ws = Workspace::open(dir, ctx.read_cutoff())?;
-    // The pages name each löfte's file by its name alone, so the site does not depend on
-    // where it was built from.
-    for p in ws.files.iter_mut().filter_map(|f| f.loaded.pledge.as_mut()) {
-        if let Some(name) = Path::new(&p.file).file_name().and_then(|n| n.to_str()) {
-            p.file = name.to_string();
+    let dir = store::find_dir(dir.as_deref())?;
+    let paths = store::pledge_files(&dir)?;
+    let named: Option<Vec<&'static Kommun>> =
+        a.kommuner.iter().map(|k| kommuner::find(k)).collect();
+    let names: Vec<&str> = paths.iter().map(|p| file_name(p)).collect();
+    let dirs = site::dirs_of(names.iter().copied());
+    // Where no two files share a page folder, each page is written as its file is read, and
+    // no löfte is held; otherwise (and for a kommun to be named with the folder's) the
+    // folder is read whole first.
+    let unique = dirs
+        .iter()
+        .zip(&names)
+        .all(|(d, n)| *d == site::dir_base(n));
+    match named {
+        Some(named) if unique => streamed(dir, &paths, &dirs, &named, &a, ctx),
+        _ => whole(dir, &a, ctx),
+    }
+}
+
+/// A file's name alone, which the pages show (so the site does not depend on where it was
+/// built from).
+fn file_name(p: &Path) -> &str {
+    p.file_name().and_then(|n| n.to_str()).unwrap_or("")
+}
+
+/// What reading one file gave: the summary of its löfte when the site shows it (and whether
+/// its page changed), and the file when it could not be loaded.
+struct Read {
+    shown: Option<(usize, Summary, bool)>,
+    broken: Option<SourceFile>,
+}
+
+/// The site made while the files are read, on all cores: each löfte's page is written and
+/// its summary kept as soon as it is loaded, and the löfte is dropped.
+fn streamed(
+    dir: PathBuf,
+    paths: &[PathBuf],
+    dirs: &[String],
+    named: &[&'static Kommun],
+    a: &SiteArgs,
+    ctx: &mut Ctx,
+) -> Result<u8> {
+    let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
+    let existed = out.exists();
+    let old = prepare(out, a.force)?;
+    let reads = store::read_each(paths, ctx.read_cutoff(), false, |i, mut f| {
+        let broken = f.loaded.has_errors();
+        let shown = match f.loaded.pledge.take() {
+            Some(mut p) if chosen(&p, named) => {
+                p.file = file_name(&paths[i]).to_string();
+                let st = pledge_status(&p, as_of);
+                let page = out.join(&dirs[i]).join("index.html");
+                let wrote = put(&page, site::page(&st, lang).as_bytes())?;
+                Some((i, site::summary(&st, &dirs[i], lang), wrote))
+            }
+            _ => None,
+        };
+        Ok(Read {
+            shown,
+            broken: broken.then_some(f),
+        })
+    })?;
+    let reads = reads.into_iter().collect::<Result<Vec<Read>>>()?;
+    let mut broken = Vec::new();
+    let (mut pages, mut summaries, mut changed) = (Vec::new(), Vec::new(), 0);
+    for r in reads {
+        broken.extend(r.broken);
+        if let Some((i, summary, wrote)) = r.shown {
+            pages.push(format!("{}/index.html", dirs[i]));
+            summaries.push(summary);
+            changed += usize::from(wrote);
         }
+    }
+    if summaries.is_empty() {
+        if !existed {
+            let _ = fs::remove_dir(out);
+        }
+        match named.first() {
+            None => bail!("the pledges folder {} has no valid löften", dir.display()),
+            Some(k) => bail!("the folder has no löfte for {}", k.name),
+        }
+    }
+    let n = summaries.len();
+    let rest = Rest::new(summaries, as_of, lang);
+    changed += finish(out, &rest, pages, &old)?;
+    report(ctx, n, out, changed)?;
+    Workspace { dir, files: broken }.exit_code(&mut ctx.err)
+}
+
+/// Whether the site shows this löfte: every löfte, or those of the kommuner named.
+fn chosen(p: &Pledge, named: &[&'static Kommun]) -> bool {
+    named.is_empty() || p.kommuner.iter().any(|k| named.contains(k))
+}
+
+/// The site made from the whole folder, read first (when two files share a page folder, or
+/// a kommun named is not known).
+fn whole(dir: PathBuf, a: &SiteArgs, ctx: &mut Ctx) -> Result<u8> {
+    let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
+    let mut ws = Workspace::open(Some(dir), ctx.read_cutoff())?;
+    for p in ws.files.iter_mut().filter_map(|f| f.loaded.pledge.as_mut()) {
+        p.file = file_name(Path::new(&p.file)).to_string();
     }
     let chosen = super::calendar::chosen(&ws, &a.kommuner)?;
     let statuses: Vec<_> = chosen.par_iter().map(|p| pledge_status(p, as_of)).collect();
-    let site = Site::new(&statuses, ctx.lang);
-    let old = prepare(&a.outdir, a.force)?;
-    let changed = write_all(&a.outdir, &site, &old)?;
+    let dirs = site::page_dirs(chosen.iter().copied());
+    let old = prepare(out, a.force)?;
+    let made: Vec<(Summary, bool)> = statuses
+        .par_iter()
+        .zip(&dirs)
+        .map(|(st, d)| {
+            let wrote = put(
+                &out.join(d).join("index.html"),
+                site::page(st, lang).as_bytes(),
+            )?;
+            anyhow::Ok((site::summary(st, d, lang), wrote))
+        })
+        .collect::<Result<_>>()?;
+    let mut changed = made.iter().filter(|m| m.1).count();
+    let pages = dirs.iter().map(|d| format!("{d}/index.html")).collect();
+    let rest = Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang);
+    changed += finish(out, &rest, pages, &old)?;
+    report(ctx, chosen.len(), out, changed)?;
+    ws.exit_code(&mut ctx.err)
+}
+
+fn report(ctx: &mut Ctx, n: usize, out: &Path, changed: usize) -> Result<()> {
     if !ctx.quiet {
         writeln!(
             ctx.out,
-            "wrote {} {} to {} ({} files, {changed} changed)",
-            chosen.len(),
-            if chosen.len() == 1 {
-                "löfte"
-            } else {
-                "löften"
-            },
-            a.outdir.display(),
-            site.len()
+            "wrote {n} {} to {} ({} files, {changed} changed)",
+            if n == 1 { "löfte" } else { "löften" },
+            out.display(),
+            n + Rest::LEN
         )?;
     }
-    ws.exit_code(&mut ctx.err)
+    Ok(())
 }
 
 /// Makes sure `out` may be written: creates it, or checks that it is empty or ours (or
@@ -93,35 +203,31 @@ fn prepare(out: &Path, force: bool) -> Result<Vec<String>> {
     }
 }
 
-/// Writes the files whose bytes changed, each as it is made, on all cores (the large ones
-/// first, so that the pages fill the gaps); then deletes those of the last build no longer
-/// made, then writes the marker. Returns how many files changed.
-fn write_all(out: &Path, site: &Site<'_, '_>, old: &[String]) -> Result<usize> {
+/// With the pages written: writes the index and the data files whose bytes changed, each
+/// as it is made, on all cores; then deletes the files of the last build no longer made,
+/// then writes the marker. Returns how many files changed.
+fn finish(out: &Path, rest: &Rest, pages: Vec<String>, old: &[String]) -> Result<usize> {
     let changed = AtomicUsize::new(0);
-    let n = site.len();
-    // The index and the data files (the last four) before the pages.
-    let order: Vec<usize> = [0]
-        .into_iter()
-        .chain((n - 4..n).rev())
-        .chain(1..n - 4)
-        .collect();
-    order.par_iter().with_max_len(1).try_for_each(|&i| {
-        let path = out.join(site.path(i));
-        let wrote = if site.streams(i) {
-            put_streamed(&path, |w| site.write(i, w))?
-        } else {
-            let mut bytes = Vec::new();
-            site.write(i, &mut bytes)
-                .with_context(|| format!("cannot make {}", path.display()))?;
-            put(&path, &bytes)?
-        };
-        if wrote {
-            changed.fetch_add(1, Ordering::Relaxed);
-        }
-        anyhow::Ok(())
-    })?;
+    (0..Rest::LEN)
+        .into_par_iter()
+        .with_max_len(1)
+        .try_for_each(|k| {
+            let path = out.join(Rest::path(k));
+            let wrote = if Rest::streams(k) {
+                put_streamed(&path, |w| rest.write(k, w))?
+            } else {
+                let mut bytes = Vec::new();
+                rest.write(k, &mut bytes)
+                    .with_context(|| format!("cannot make {}", path.display()))?;
+                put(&path, &bytes)?
+            };
+            changed.fetch_add(usize::from(wrote), Ordering::Relaxed);
+            anyhow::Ok(())
+        })?;
     let mut changed = changed.into_inner();
-    let paths: Vec<String> = (0..n).map(|i| site.path(i)).collect();
+    let mut paths = vec![Rest::path(0).to_string()];
+    paths.extend(pages);
+    paths.extend((1..Rest::LEN).map(|k| Rest::path(k).to_string()));
     let new: BTreeSet<&str> = paths.iter().map(String::as_str).collect();
     for gone in old
         .iter()

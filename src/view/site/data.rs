@@ -1,34 +1,10 @@
 //! The data beside the pages: `pledges.json`, `pledges.csv`, the Frictionless
 //! `datapackage.json` that describes them, and `calendar.ics`.
 
-use std::io;
-
 use serde_json::{Value, json};
 
 use crate::i18n::Lang;
-use crate::status::PledgeStatus;
 use crate::view::csv::STATUS_HEADER;
-
-/// Writes data file `k` of [`super::DATA`]: `pledges.json` straight to `w` as it is made
-/// (it is as large as the data), the others made whole.
-pub fn write(
-    k: usize,
-    statuses: &[PledgeStatus<'_>],
-    lang: Lang,
-    w: &mut dyn io::Write,
-) -> io::Result<()> {
-    let as_of = statuses.first().map(|s| s.as_of).unwrap_or_default();
-    match k {
-        0 => {
-            crate::view::json::write_statuses(&mut *w, statuses, as_of)
-                .map_err(io::Error::other)?;
-            w.write_all(b"\n")
-        }
-        1 => w.write_all(crate::view::csv::status_csv(statuses).as_bytes()),
-        2 => w.write_all(datapackage(as_of, lang).as_bytes()),
-        _ => w.write_all(crate::calendar::feed(statuses, lang).as_bytes()),
-    }
-}
 
 /// What each column of the CSV holds: its type and a description.
 fn field(name: &str) -> Value {
@@ -68,7 +44,7 @@ fn field(name: &str) -> Value {
 }
 
 /// The Frictionless Data Package (v1) of the site's data files.
-fn datapackage(as_of: chrono::NaiveDate, lang: Lang) -> String {
+pub fn datapackage(as_of: chrono::NaiveDate, lang: Lang) -> String {
     let title = match lang {
         Lang::Sv => "Medborgarlöften: vad som lovades och vad som har gjorts",
         Lang::En => "Medborgarlöften: what was promised and what has been done",

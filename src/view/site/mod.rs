@@ -15,6 +15,7 @@ use std::io;
 use std::path::Path;
 
 use askama::Template;
+use chrono::NaiveDate;
 
 use crate::i18n::Lang;
 use crate::model::Pledge;
@@ -47,78 +48,128 @@ const DATA: [&str; 4] = [
     "calendar.ics",
 ];
 
-/// The site for these löften (in the order given), judged on their statuses' date: its
-/// files' paths, and each file's bytes made on demand, one file at a time (from any thread),
-/// so that the caller can write each file as it is made and hold no more than one.
-///
-/// Its files, in order: `index.html`, one `<dir>/index.html` per löfte, then [`DATA`].
-pub struct Site<'s, 'p> {
-    statuses: &'s [PledgeStatus<'p>],
-    dirs: Vec<String>,
+/// One löfte's page (at `<dir>/index.html`).
+pub fn page(s: &PledgeStatus<'_>, lang: Lang) -> String {
+    page::render(s, lang)
+}
+
+/// What the index and the data files need of one löfte, made from its status: once it is
+/// made, the löfte and its status can go (a national folder is never held whole).
+pub struct Summary {
+    entry: index::Entry,
+    /// Its rows of `pledges.csv`.
+    csv: String,
+    /// Its events of `calendar.ics`.
+    events: Vec<crate::calendar::Event>,
+    /// Its part of `pledges.json`.
+    json: String,
+}
+
+pub fn summary(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Summary {
+    let csv = crate::view::csv::status_csv(std::slice::from_ref(s));
+    let header = crate::view::csv::status_csv(&[]).len();
+    Summary {
+        entry: index::entry(s, dir, lang),
+        csv: csv[header..].to_string(),
+        events: crate::calendar::pledge_events(s, lang),
+        json: crate::view::json::status_part(s),
+    }
+}
+
+/// The site's files other than the pages, made from the löften's summaries (in the order of
+/// the löften): `index.html` first, then [`DATA`].
+pub struct Rest {
+    summaries: Vec<Summary>,
+    as_of: NaiveDate,
     lang: Lang,
 }
 
-impl<'s, 'p> Site<'s, 'p> {
-    pub fn new(statuses: &'s [PledgeStatus<'p>], lang: Lang) -> Self {
-        Site {
-            statuses,
-            dirs: page_dirs(statuses.iter().map(|s| s.pledge)),
+impl Rest {
+    pub const LEN: usize = 1 + DATA.len();
+
+    pub fn new(summaries: Vec<Summary>, as_of: NaiveDate, lang: Lang) -> Self {
+        Rest {
+            summaries,
+            as_of,
             lang,
         }
     }
 
-    /// How many files the site has.
-    pub fn len(&self) -> usize {
-        1 + self.statuses.len() + DATA.len()
+    /// The path of file `k` below the site's folder.
+    pub fn path(k: usize) -> &'static str {
+        if k == 0 { "index.html" } else { DATA[k - 1] }
     }
 
-    /// Never: a site has at least its index.
-    pub fn is_empty(&self) -> bool {
-        false
-    }
-
-    /// The path of file `i` below the site's folder (with `/`).
-    pub fn path(&self, i: usize) -> String {
-        let n = self.statuses.len();
-        match i {
-            0 => "index.html".to_string(),
-            i if i <= n => format!("{}/index.html", self.dirs[i - 1]),
-            i => DATA[i - 1 - n].to_string(),
-        }
-    }
-
-    /// Whether file `i` is best written straight to its file as it is made (it is as large
+    /// Whether file `k` is best written straight to its file as it is made (it is as large
     /// as the data: `pledges.json`) rather than made in memory first.
-    pub fn streams(&self, i: usize) -> bool {
-        i == 1 + self.statuses.len()
+    pub fn streams(k: usize) -> bool {
+        k == 1
     }
 
-    /// Writes the bytes of file `i` to `w`.
-    pub fn write(&self, i: usize, w: &mut dyn io::Write) -> io::Result<()> {
-        let (n, lang) = (self.statuses.len(), self.lang);
-        match i {
-            0 => w.write_all(index::render(self.statuses, &self.dirs, lang).as_bytes()),
-            i if i <= n => w.write_all(page::render(&self.statuses[i - 1], lang).as_bytes()),
-            i => data::write(i - 1 - n, self.statuses, lang, w),
+    /// Writes the bytes of file `k` to `w`.
+    pub fn write(&self, k: usize, w: &mut dyn io::Write) -> io::Result<()> {
+        let (ss, lang) = (&self.summaries, self.lang);
+        match k {
+            0 => {
+                let entries: Vec<&index::Entry> = ss.iter().map(|s| &s.entry).collect();
+                w.write_all(index::render_entries(&entries, self.as_of, lang).as_bytes())
+            }
+            1 => {
+                let parts = ss.iter().map(|s| s.json.as_str());
+                crate::view::json::write_status_parts(&mut *w, self.as_of, parts)?;
+                w.write_all(b"\n")
+            }
+            2 => {
+                w.write_all(crate::view::csv::status_csv(&[]).as_bytes())?;
+                ss.iter().try_for_each(|s| w.write_all(s.csv.as_bytes()))
+            }
+            3 => w.write_all(data::datapackage(self.as_of, lang).as_bytes()),
+            _ => {
+                let mut events: Vec<&crate::calendar::Event> =
+                    ss.iter().flat_map(|s| &s.events).collect();
+                // As `calendar::events` orders them.
+                events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
+                let events: Vec<crate::calendar::Event> = events.into_iter().cloned().collect();
+                let name = index::shared_name(ss.iter().map(|s| s.entry.name()), lang);
+                w.write_all(crate::calendar::ics::write(&name, lang, &events).as_bytes())
+            }
         }
     }
 }
 
-/// The whole site in memory (for tests and small folders; `pledge site` writes each file as
-/// it is made, through [`Site`]).
+/// The whole site in memory, in the order the marker lists its files: `index.html`, one
+/// `<dir>/index.html` per löfte, then [`DATA`] (for tests and small folders; `pledge site`
+/// writes each file as it is made).
 pub fn build(statuses: &[PledgeStatus<'_>], lang: Lang) -> Vec<SiteFile> {
-    let site = Site::new(statuses, lang);
-    (0..site.len())
-        .map(|i| {
-            let mut bytes = Vec::new();
-            site.write(i, &mut bytes)
-                .expect("writing into memory cannot fail");
-            SiteFile {
-                path: site.path(i),
-                bytes,
-            }
-        })
-        .collect()
+    let dirs = page_dirs(statuses.iter().map(|s| s.pledge));
+    let as_of = statuses.first().map_or(NaiveDate::MIN, |s| s.as_of);
+    let rest = Rest::new(
+        statuses
+            .iter()
+            .zip(&dirs)
+            .map(|(s, d)| summary(s, d, lang))
+            .collect(),
+        as_of,
+        lang,
+    );
+    let made = |k: usize| {
+        let mut bytes = Vec::new();
+        rest.write(k, &mut bytes)
+            .expect("writing into memory cannot fail");
+        SiteFile {
+            path: Rest::path(k).to_string(),
+            bytes,
+        }
+    };
+    let mut files = vec![made(0)];
+    for (s, dir) in statuses.iter().zip(&dirs) {
+        files.push(SiteFile {
+            path: format!("{dir}/index.html"),
+            bytes: page(s, lang).into_bytes(),
+        });
+    }
+    files.extend((1..Rest::LEN).map(made));
+    files
 }
 
 /// The marker's text: a line naming it, then the files written, one a line.
@@ -142,17 +193,15 @@ pub fn marker_files(text: &str) -> Vec<&str> {
 /// Each löfte's folder: its file's stem as a slug (`filipstad-2016`), made unique with `-2`,
 /// `-3` where two files share one.
 pub fn page_dirs<'a>(pledges: impl Iterator<Item = &'a Pledge>) -> Vec<String> {
+    dirs_of(pledges.map(|p| p.file.as_str()))
+}
+
+/// [`page_dirs`] of files named so.
+pub fn dirs_of<'a>(files: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut taken = BTreeSet::new();
-    pledges
-        .map(|p| {
-            let stem = Path::new(&p.file)
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("");
-            let mut base = crate::text::slug(stem);
-            if base.is_empty() {
-                base = "lofte".into();
-            }
+    files
+        .map(|f| {
+            let base = dir_base(f);
             let mut name = base.clone();
             let mut n = 1;
             while !taken.insert(name.clone()) {
@@ -162,6 +211,22 @@ pub fn page_dirs<'a>(pledges: impl Iterator<Item = &'a Pledge>) -> Vec<String> {
             name
         })
         .collect()
+}
+
+/// A file's folder before it is made unique: its stem as a slug, `lofte` when that is empty.
+/// Where no two files of a folder share one, each file's folder is this, whichever of them
+/// the site shows.
+pub fn dir_base(file: &str) -> String {
+    let stem = Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    let base = crate::text::slug(stem);
+    if base.is_empty() {
+        "lofte".into()
+    } else {
+        base
+    }
 }
 
 /// A status as the pages show it: a CSS class, a symbol and a word.
