@@ -298,68 +298,11 @@ pub fn write_status(
     serde_json::to_writer_pretty(w, &doc)
 }
 
-/// [`write_status`] of statuses already computed (the site has them for its pages).
-pub fn write_statuses(
-    w: impl io::Write,
-    statuses: &[PledgeStatus<'_>],
-    as_of: NaiveDate,
-) -> serde_json::Result<()> {
-    struct Statuses<'a, 'p>(&'a [PledgeStatus<'p>]);
-    impl Serialize for Statuses<'_, '_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_seq(self.0.iter().map(StatusPledgeJson::from))
-        }
-    }
-    #[derive(Serialize)]
-    struct Doc<'a, 'p> {
-        schema_version: u32,
-        as_of: NaiveDate,
-        pledges: Statuses<'a, 'p>,
-    }
-    let doc = Doc {
-        schema_version: SCHEMA_VERSION,
-        as_of,
-        pledges: Statuses(statuses),
-    };
-    serde_json::to_writer_pretty(w, &doc)
-}
-
-/// One löfte of the `status --format json` document, as [`write_status`] writes it there
-/// (indented as an element of its list), so that a caller holding no more than this text of
-/// each löfte can write the document with [`write_status_parts`].
-pub fn status_part(s: &PledgeStatus<'_>) -> String {
-    let one = serde_json::to_string_pretty(&StatusPledgeJson::from(s))
-        .expect("JSON of a status cannot fail");
-    // A JSON string holds no newline, so every line break is the pretty printer's.
-    let mut out = String::with_capacity(one.len() + one.len() / 8);
-    for (i, line) in one.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("    ");
-        out.push_str(line);
-    }
-    out
-}
-
-/// The `status --format json` document from each löfte's [`status_part`]: the same bytes as
-/// [`write_status`] of those löften.
-pub fn write_status_parts<'a>(
-    mut w: impl io::Write,
-    as_of: NaiveDate,
-    parts: impl IntoIterator<Item = &'a str>,
-) -> io::Result<()> {
-    write!(
-        w,
-        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"as_of\": \"{as_of}\",\n  \"pledges\": ["
-    )?;
-    let mut any = false;
-    for p in parts {
-        w.write_all(if any { b",\n" } else { b"\n" })?;
-        w.write_all(p.as_bytes())?;
-        any = true;
-    }
-    w.write_all(if any { b"\n  ]\n}" } else { b"]\n}" })
+/// One löfte of the `status --format json` document as compact JSON (under half the bytes of
+/// its pretty form), for `view::site`: a caller that keeps no more than this of each
+/// löfte can still write the document.
+pub fn status_part(s: &PledgeStatus<'_>) -> Vec<u8> {
+    serde_json::to_vec(&StatusPledgeJson::from(s)).expect("JSON of a status cannot fail")
 }
 
 #[derive(Serialize)]

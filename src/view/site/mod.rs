@@ -61,8 +61,8 @@ pub struct Summary {
     csv: String,
     /// Its events of `calendar.ics`.
     events: Vec<crate::calendar::Event>,
-    /// Its part of `pledges.json`.
-    json: String,
+    /// Its part of `pledges.json`, compact.
+    json: Vec<u8>,
 }
 
 pub fn summary(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Summary {
@@ -115,8 +115,8 @@ impl Rest {
                 w.write_all(index::render_entries(&entries, self.as_of, lang).as_bytes())
             }
             1 => {
-                let parts = ss.iter().map(|s| s.json.as_str());
-                crate::view::json::write_status_parts(&mut *w, self.as_of, parts)?;
+                let parts = ss.iter().map(|s| s.json.as_slice());
+                data::write_status_parts(&mut *w, self.as_of, parts)?;
                 w.write_all(b"\n")
             }
             2 => {

@@ -78,8 +78,14 @@ fn building_twice_gives_the_same_bytes_and_no_indicators_yet() {
 #[test]
 fn the_site_from_summaries_is_the_site_from_statuses() {
     let p = load("pledges/evil.toml", HOSTILE);
-    let q = load("pledges/other.toml", &HOSTILE.replace("Filipstad", "Karlstad"));
-    let (s, t) = (pledge_status(&p, d("2016-06-15")), pledge_status(&q, d("2016-06-15")));
+    let q = load(
+        "pledges/other.toml",
+        &HOSTILE.replace("Filipstad", "Karlstad"),
+    );
+    let (s, t) = (
+        pledge_status(&p, d("2016-06-15")),
+        pledge_status(&q, d("2016-06-15")),
+    );
     let both = [s, t];
     let files = build(&both, Lang::Sv);
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
@@ -100,8 +106,14 @@ fn the_site_from_summaries_is_the_site_from_statuses() {
     crate::view::json::write_status(&mut json, &pledges, d("2016-06-15")).unwrap();
     json.push(b'\n');
     assert_eq!(files[3].bytes, json);
-    assert_eq!(files[4].bytes, crate::view::csv::status_csv(&both).into_bytes());
-    assert_eq!(files[6].bytes, crate::calendar::feed(&both, Lang::Sv).into_bytes());
+    assert_eq!(
+        files[4].bytes,
+        crate::view::csv::status_csv(&both).into_bytes()
+    );
+    assert_eq!(
+        files[6].bytes,
+        crate::calendar::feed(&both, Lang::Sv).into_bytes()
+    );
     let streamed: Vec<bool> = (0..Rest::LEN).map(Rest::streams).collect();
     assert_eq!(streamed, [false, true, false, false, false]);
 }
