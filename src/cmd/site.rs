@@ -7,8 +7,11 @@
 //! files of the last build that this one no longer makes (a löfte removed) are deleted. The
 //! marker, listing the files, is written last.
 //!
-//! Each file is written as soon as it is made, on all cores, so the site is never held
-//! whole: only the löften, their statuses and the few files being made at the moment.
+//! The site is made while the folder is read, on all cores: each löfte's page is written as
+//! soon as its file is loaded, and only its summary (for the index and the data files, the
+//! part of `pledges.json` compact) is kept; the index and the data files are written once
+//! every file is read. Memory is then bounded by the summaries, not by the löften (about 2x
+//! the folder's size at national scale, against 3.5x for a command that holds the löften).
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -1,6 +1,9 @@
-//! `pledge site`: a static website of the löften for the kommun's web server, built in
-//! memory as a list of files (pure: statuses and a language in, bytes out; the app layer
-//! writes them). The same löften and date always give the same bytes.
+//! `pledge site`: a static website of the löften for the kommun's web server (pure: statuses
+//! and a language in, bytes out; the app layer writes them). The same löften and date always
+//! give the same bytes. Each löfte gives its page ([`page`]) and a [`Summary`] (its part of
+//! the index and of the data files), so a caller can write each page as its file is read and
+//! keep only the summaries, from which [`Rest`] makes the index and the data files; [`build`]
+//! makes the whole site in memory.
 //!
 //! - `index.html`: every löfte grouped by polisregion, län and lokalpolisområde, with its
 //!   period, state and activities tallied by status; a national summary with one row per
@@ -77,7 +80,7 @@ pub fn summary(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Summary {
 }
 
 /// The site's files other than the pages, made from the löften's summaries (in the order of
-/// the löften): `index.html` first, then [`DATA`].
+/// the löften): `index.html` first, then the data files (`pledges.json`, `pledges.csv`, `datapackage.json`, `calendar.ics`).
 pub struct Rest {
     summaries: Vec<Summary>,
     as_of: NaiveDate,
@@ -138,7 +141,7 @@ impl Rest {
 }
 
 /// The whole site in memory, in the order the marker lists its files: `index.html`, one
-/// `<dir>/index.html` per löfte, then [`DATA`] (for tests and small folders; `pledge site`
+/// `<dir>/index.html` per löfte, then the data files (`pledges.json`, `pledges.csv`, `datapackage.json`, `calendar.ics`) (for tests and small folders; `pledge site`
 /// writes each file as it is made).
 pub fn build(statuses: &[PledgeStatus<'_>], lang: Lang) -> Vec<SiteFile> {
     let dirs = page_dirs(statuses.iter().map(|s| s.pledge));
