@@ -6,55 +6,167 @@
 //! half a page), files whose bytes are unchanged are left alone (their times too), and the
 //! files of the last build that this one no longer makes (a löfte removed) are deleted. The
 //! marker, listing the files, is written last.
+//!
+//! The site is made while the folder is read, on all cores: each löfte's page is written as
+//! soon as its file is loaded, and only its summary (for the index and the data files, the
+//! part of `pledges.json` compact) is kept; the index and the data files are written once
+//! every file is read. Memory is then bounded by the summaries, not by the löften (about 2x
+//! the folder's size at national scale, against 3.5x for a command that holds the löften).
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Write;
+use std::io::{self, BufReader, BufWriter, Read as _, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
+use rayon::prelude::*;
 
 use super::{Ctx, Refused, Workspace};
 use crate::cli::SiteArgs;
+use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
 use crate::status::pledge_status;
-use crate::view::site::{self, MARKER, SiteFile};
+use crate::store::{self, SourceFile};
+use crate::view::site::{self, MARKER, Rest, Summary};
 
 pub fn site(dir: Option<PathBuf>, a: SiteArgs, ctx: &mut Ctx) -> Result<u8> {
-    let as_of = ctx.today;
-    let ws = Workspace::open(dir, ctx.read_cutoff())?;
-    let chosen = super::calendar::chosen(&ws, &a.kommuner)?;
-    // The pages name each löfte's file by its name alone, so the site does not depend on
-    // where it was built from.
-    let pledges: Vec<Pledge> = chosen.iter().map(|p| public(p)).collect();
-    let statuses: Vec<_> = pledges.iter().map(|p| pledge_status(p, as_of)).collect();
-    let files = site::build(&statuses, ctx.lang);
-    let old = prepare(&a.outdir, a.force)?;
-    let changed = write_all(&a.outdir, &files, &old)?;
-    if !ctx.quiet {
-        writeln!(
-            ctx.out,
-            "wrote {} {} to {} ({} files, {changed} changed)",
-            pledges.len(),
-            if pledges.len() == 1 {
-                "löfte"
-            } else {
-                "löften"
-            },
-            a.outdir.display(),
-            files.len()
-        )?;
+    let dir = store::find_dir(dir.as_deref())?;
+    let paths = store::pledge_files(&dir)?;
+    let named: Option<Vec<&'static Kommun>> =
+        a.kommuner.iter().map(|k| kommuner::find(k)).collect();
+    let names: Vec<&str> = paths.iter().map(|p| file_name(p)).collect();
+    let dirs = site::dirs_of(names.iter().copied());
+    // Where no two files share a page folder, each page is written as its file is read, and
+    // no löfte is held; otherwise (and for a kommun to be named with the folder's) the
+    // folder is read whole first.
+    let unique = dirs
+        .iter()
+        .zip(&names)
+        .all(|(d, n)| *d == site::dir_base(n));
+    match named {
+        Some(named) if unique => streamed(dir, &paths, &dirs, &named, &a, ctx),
+        _ => whole(dir, &a, ctx),
     }
+}
+
+/// A file's name alone, which the pages show (so the site does not depend on where it was
+/// built from).
+fn file_name(p: &Path) -> &str {
+    p.file_name().and_then(|n| n.to_str()).unwrap_or("")
+}
+
+/// What reading one file gave: the summary of its löfte when the site shows it (and whether
+/// its page changed), and the file when it could not be loaded.
+struct Read {
+    shown: Option<(usize, Summary, bool)>,
+    broken: Option<SourceFile>,
+}
+
+/// The site made while the files are read, on all cores: each löfte's page is written and
+/// its summary kept as soon as it is loaded, and the löfte is dropped.
+fn streamed(
+    dir: PathBuf,
+    paths: &[PathBuf],
+    dirs: &[String],
+    named: &[&'static Kommun],
+    a: &SiteArgs,
+    ctx: &mut Ctx,
+) -> Result<u8> {
+    let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
+    let existed = out.exists();
+    let old = prepare(out, a.force)?;
+    let reads = store::read_each(paths, ctx.read_cutoff(), false, |i, mut f| {
+        let broken = f.loaded.has_errors();
+        let shown = match f.loaded.pledge.take() {
+            Some(mut p) if chosen(&p, named) => {
+                p.file = file_name(&paths[i]).to_string();
+                let st = pledge_status(&p, as_of);
+                let page = out.join(&dirs[i]).join("index.html");
+                let wrote = put(&page, site::page(&st, lang).as_bytes())?;
+                Some((i, site::summary(&st, &dirs[i], lang), wrote))
+            }
+            _ => None,
+        };
+        Ok(Read {
+            shown,
+            broken: broken.then_some(f),
+        })
+    })?;
+    let reads = reads.into_iter().collect::<Result<Vec<Read>>>()?;
+    let mut broken = Vec::new();
+    let (mut pages, mut summaries, mut changed) = (Vec::new(), Vec::new(), 0);
+    for r in reads {
+        broken.extend(r.broken);
+        if let Some((i, summary, wrote)) = r.shown {
+            pages.push(format!("{}/index.html", dirs[i]));
+            summaries.push(summary);
+            changed += usize::from(wrote);
+        }
+    }
+    if summaries.is_empty() {
+        if !existed {
+            let _ = fs::remove_dir(out);
+        }
+        match named.first() {
+            None => bail!("the pledges folder {} has no valid löften", dir.display()),
+            Some(k) => bail!("the folder has no löfte for {}", k.name),
+        }
+    }
+    let n = summaries.len();
+    let rest = Rest::new(summaries, as_of, lang);
+    changed += finish(out, &rest, pages, &old)?;
+    report(ctx, n, out, changed)?;
+    Workspace { dir, files: broken }.exit_code(&mut ctx.err)
+}
+
+/// Whether the site shows this löfte: every löfte, or those of the kommuner named.
+fn chosen(p: &Pledge, named: &[&'static Kommun]) -> bool {
+    named.is_empty() || p.kommuner.iter().any(|k| named.contains(k))
+}
+
+/// The site made from the whole folder, read first (when two files share a page folder, or
+/// a kommun named is not known).
+fn whole(dir: PathBuf, a: &SiteArgs, ctx: &mut Ctx) -> Result<u8> {
+    let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
+    let mut ws = Workspace::open(Some(dir), ctx.read_cutoff())?;
+    for p in ws.files.iter_mut().filter_map(|f| f.loaded.pledge.as_mut()) {
+        p.file = file_name(Path::new(&p.file)).to_string();
+    }
+    let chosen = super::calendar::chosen(&ws, &a.kommuner)?;
+    let statuses: Vec<_> = chosen.par_iter().map(|p| pledge_status(p, as_of)).collect();
+    let dirs = site::page_dirs(chosen.iter().copied());
+    let old = prepare(out, a.force)?;
+    let made: Vec<(Summary, bool)> = statuses
+        .par_iter()
+        .zip(&dirs)
+        .map(|(st, d)| {
+            let wrote = put(
+                &out.join(d).join("index.html"),
+                site::page(st, lang).as_bytes(),
+            )?;
+            anyhow::Ok((site::summary(st, d, lang), wrote))
+        })
+        .collect::<Result<_>>()?;
+    let mut changed = made.iter().filter(|m| m.1).count();
+    let pages = dirs.iter().map(|d| format!("{d}/index.html")).collect();
+    let rest = Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang);
+    changed += finish(out, &rest, pages, &old)?;
+    report(ctx, chosen.len(), out, changed)?;
     ws.exit_code(&mut ctx.err)
 }
 
-/// The löfte with its file named by the file's name only.
-fn public(p: &Pledge) -> Pledge {
-    let mut p = p.clone();
-    if let Some(name) = Path::new(&p.file).file_name().and_then(|n| n.to_str()) {
-        p.file = name.to_string();
+fn report(ctx: &mut Ctx, n: usize, out: &Path, changed: usize) -> Result<()> {
+    if !ctx.quiet {
+        writeln!(
+            ctx.out,
+            "wrote {n} {} to {} ({} files, {changed} changed)",
+            if n == 1 { "löfte" } else { "löften" },
+            out.display(),
+            n + Rest::LEN
+        )?;
     }
-    p
+    Ok(())
 }
 
 /// Makes sure `out` may be written: creates it, or checks that it is empty or ours (or
@@ -94,19 +206,32 @@ fn prepare(out: &Path, force: bool) -> Result<Vec<String>> {
     }
 }
 
-/// Writes the files whose bytes changed, deletes those of the last build no longer made,
+/// With the pages written: writes the index and the data files whose bytes changed, each
+/// as it is made, on all cores; then deletes the files of the last build no longer made,
 /// then writes the marker. Returns how many files changed.
-fn write_all(out: &Path, files: &[SiteFile], old: &[String]) -> Result<usize> {
-    let mut changed = 0;
-    for f in files {
-        let path = out.join(&f.path);
-        if fs::read(&path).is_ok_and(|b| b == f.bytes) {
-            continue;
-        }
-        write_file(&path, &f.bytes)?;
-        changed += 1;
-    }
-    let new: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+fn finish(out: &Path, rest: &Rest, pages: Vec<String>, old: &[String]) -> Result<usize> {
+    let changed = AtomicUsize::new(0);
+    (0..Rest::LEN)
+        .into_par_iter()
+        .with_max_len(1)
+        .try_for_each(|k| {
+            let path = out.join(Rest::path(k));
+            let wrote = if Rest::streams(k) {
+                put_streamed(&path, |w| rest.write(k, w))?
+            } else {
+                let mut bytes = Vec::new();
+                rest.write(k, &mut bytes)
+                    .with_context(|| format!("cannot make {}", path.display()))?;
+                put(&path, &bytes)?
+            };
+            changed.fetch_add(usize::from(wrote), Ordering::Relaxed);
+            anyhow::Ok(())
+        })?;
+    let mut changed = changed.into_inner();
+    let mut paths = vec![Rest::path(0).to_string()];
+    paths.extend(pages);
+    paths.extend((1..Rest::LEN).map(|k| Rest::path(k).to_string()));
+    let new: BTreeSet<&str> = paths.iter().map(String::as_str).collect();
     for gone in old
         .iter()
         .filter(|p| !new.contains(p.as_str()) && is_plain(p))
@@ -121,9 +246,9 @@ fn write_all(out: &Path, files: &[SiteFile], old: &[String]) -> Result<usize> {
             }
         }
     }
-    let marker = site::marker_text(files);
+    let marker = site::marker_text(&paths);
     if fs::read_to_string(out.join(MARKER)).ok().as_deref() != Some(marker.as_str()) {
-        write_file(&out.join(MARKER), marker.as_bytes())?;
+        put(&out.join(MARKER), marker.as_bytes())?;
     }
     Ok(changed)
 }
@@ -135,8 +260,39 @@ fn is_plain(p: &str) -> bool {
         .all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// Writes a file through a temporary file in its folder, renamed over it.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Writes a file through a temporary file in its folder, renamed over it, unless it holds
+/// these bytes already. True when it was written.
+fn put(path: &Path, bytes: &[u8]) -> Result<bool> {
+    if fs::read(path).is_ok_and(|b| b == bytes) {
+        return Ok(false);
+    }
+    let mut tmp = temp_beside(path)?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(true)
+}
+
+/// [`put`] for a file made straight into its temporary file by `make`; when the old file
+/// holds the same bytes, the temporary file is removed and the old one left alone.
+fn put_streamed(path: &Path, make: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<bool> {
+    let tmp = temp_beside(path)?;
+    let mut w = BufWriter::with_capacity(1 << 16, tmp);
+    make(&mut w)
+        .and_then(|()| w.flush())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let tmp = w.into_inner().map_err(|e| e.into_error())?;
+    if same_bytes(tmp.path(), path) {
+        return Ok(false);
+    }
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(true)
+}
+
+/// A new temporary file in `path`'s folder (created when missing), readable by all.
+fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     let dir = path.parent().expect("a file below the site's folder");
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut b = tempfile::Builder::new();
@@ -144,12 +300,31 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     // A web server reads the files: readable by all, as a file written plainly would be.
     #[cfg(unix)]
     b.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut tmp = b
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    b.tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))
+}
+
+/// Whether two files hold the same bytes (false when either cannot be read).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let (Ok(fa), Ok(fb)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    match (fa.metadata(), fb.metadata()) {
+        (Ok(ma), Ok(mb)) if ma.len() == mb.len() => {}
+        _ => return false,
+    }
+    let (mut ra, mut rb) = (BufReader::new(fa), BufReader::new(fb));
+    let (mut ba, mut bb) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    loop {
+        let n = match ra.read(&mut ba) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if n == 0 {
+            return true;
+        }
+        if rb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
+            return false;
+        }
+    }
 }

@@ -33,7 +33,8 @@ impl askama::filters::Escaper for Escape {
                 '"' => "&quot;",
                 '\'' => "&#39;",
                 c if c.is_control() && c != '\n' && c != '\t' => "&#xfffd;",
-                c if crate::text::hides(c, before) => {
+                // Every invisible character is at U+00AD or above.
+                c if c >= '\u{ad}' && crate::text::hides(c, before) => {
                     shown = c.escape_default().to_string();
                     &shown
                 }

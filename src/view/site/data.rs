@@ -1,31 +1,13 @@
 //! The data beside the pages: `pledges.json`, `pledges.csv`, the Frictionless
 //! `datapackage.json` that describes them, and `calendar.ics`.
 
+use std::io;
+
+use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use super::{SiteFile, file};
 use crate::i18n::Lang;
-use crate::model::Pledge;
-use crate::status::PledgeStatus;
 use crate::view::csv::STATUS_HEADER;
-
-pub fn files(statuses: &[PledgeStatus<'_>], lang: Lang) -> Vec<SiteFile> {
-    let pledges: Vec<&Pledge> = statuses.iter().map(|s| s.pledge).collect();
-    let as_of = statuses.first().map(|s| s.as_of).unwrap_or_default();
-    let mut json_bytes = Vec::new();
-    crate::view::json::write_status(&mut json_bytes, &pledges, as_of)
-        .expect("writing JSON into memory cannot fail");
-    json_bytes.push(b'\n');
-    vec![
-        SiteFile {
-            path: "pledges.json".into(),
-            bytes: json_bytes,
-        },
-        file("pledges.csv", crate::view::csv::status_csv(statuses)),
-        file("datapackage.json", datapackage(as_of, lang)),
-        file("calendar.ics", crate::calendar::feed(statuses, lang)),
-    ]
-}
 
 /// What each column of the CSV holds: its type and a description.
 fn field(name: &str) -> Value {
@@ -65,7 +47,7 @@ fn field(name: &str) -> Value {
 }
 
 /// The Frictionless Data Package (v1) of the site's data files.
-fn datapackage(as_of: chrono::NaiveDate, lang: Lang) -> String {
+pub fn datapackage(as_of: chrono::NaiveDate, lang: Lang) -> String {
     let title = match lang {
         Lang::Sv => "Medborgarlöften: vad som lovades och vad som har gjorts",
         Lang::En => "Medborgarlöften: what was promised and what has been done",
@@ -114,4 +96,107 @@ fn datapackage(as_of: chrono::NaiveDate, lang: Lang) -> String {
     let mut t = serde_json::to_string_pretty(&doc).expect("JSON of values cannot fail");
     t.push('\n');
     t
+}
+
+/// The `status --format json` document from each löfte's [`crate::view::json::status_part`]: the same bytes as
+/// [`crate::view::json::write_status`] of those löften.
+pub fn write_status_parts<'a>(
+    mut w: impl io::Write,
+    as_of: NaiveDate,
+    parts: impl IntoIterator<Item = &'a [u8]>,
+) -> io::Result<()> {
+    write!(
+        w,
+        "{{\n  \"schema_version\": {},\n  \"as_of\": \"{as_of}\",\n  \"pledges\": [",
+        crate::view::json::SCHEMA_VERSION
+    )?;
+    let mut any = false;
+    for p in parts {
+        w.write_all(if any { b",\n" } else { b"\n" })?;
+        w.write_all(&reindent(p, 2))?;
+        any = true;
+    }
+    w.write_all(if any { b"\n  ]\n}" } else { b"]\n}" })
+}
+
+/// Compact JSON (serde_json's: no white space outside strings) as serde_json's pretty printer
+/// writes it `depth` levels deep: two spaces a level, `": "` after a key, a line for each
+/// member, `[]` and `{}` when empty.
+fn reindent(json: &[u8], depth: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len() * 2);
+    let line = |out: &mut Vec<u8>, level: usize| {
+        out.push(b'\n');
+        out.resize(out.len() + 2 * level, b' ');
+    };
+    out.resize(2 * depth, b' ');
+    let (mut level, mut in_str, mut escaped) = (depth, false, false);
+    let mut i = 0;
+    while i < json.len() {
+        let c = json[i];
+        i += 1;
+        if in_str {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == b'\\' {
+                escaped = true;
+            } else if c == b'"' {
+                in_str = false;
+            }
+            continue;
+        }
+        match c {
+            b'"' => {
+                in_str = true;
+                out.push(c);
+            }
+            b'{' | b'[' if matches!(json.get(i), Some(b'}' | b']')) => {
+                out.extend([c, json[i]]);
+                i += 1;
+            }
+            b'{' | b'[' => {
+                out.push(c);
+                level += 1;
+                line(&mut out, level);
+            }
+            b'}' | b']' => {
+                level -= 1;
+                line(&mut out, level);
+                out.push(c);
+            }
+            b',' => {
+                out.push(c);
+                line(&mut out, level);
+            }
+            b':' => out.extend(b": "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn compact_json_reindented_is_serde_jsons_pretty_form() {
+        let v = json!({
+            "a": [], "b": {}, "c": [1, [2, {}], {"d": null}],
+            "e": "q\"uo{te}[d], \\ \"x\": y\\",
+            "f": { "g": [true, false, 1.5e-7, -3], "h": "ä\u{7}\u{202e}\n" }
+        });
+        let compact = serde_json::to_vec(&v).unwrap();
+        let pretty = serde_json::to_string_pretty(&v).unwrap();
+        assert_eq!(
+            String::from_utf8(super::reindent(&compact, 0)).unwrap(),
+            pretty
+        );
+        let nested = serde_json::to_string_pretty(&json!({ "x": [v.clone()] })).unwrap();
+        let inner = String::from_utf8(super::reindent(&compact, 2)).unwrap();
+        assert!(
+            nested.contains(&format!("[\n{inner}\n  ]")),
+            "{nested}\n{inner}"
+        );
+    }
 }

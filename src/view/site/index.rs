@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::words::{Words, words};
 use super::{Badge, ORDER, Tally, badge, tallies};
 use crate::i18n::Lang;
-use crate::status::PledgeStatus;
+use crate::status::{PledgeStatus, Status};
 
 /// One löfte's row.
 struct Row {
@@ -24,21 +24,21 @@ struct Row {
     tallies: Vec<Tally>,
 }
 
-struct Lpo {
+struct Lpo<'a> {
     /// None for löften that name none.
-    name: Option<String>,
-    rows: Vec<Row>,
+    name: Option<&'a str>,
+    rows: Vec<&'a Row>,
 }
 
-struct Lan {
+struct Lan<'a> {
     name: &'static str,
-    lpos: Vec<Lpo>,
+    lpos: Vec<Lpo<'a>>,
 }
 
-struct Region {
+struct Region<'a> {
     name: &'static str,
     id: String,
-    lans: Vec<Lan>,
+    lans: Vec<Lan<'a>>,
 }
 
 /// A row of the summary: a polisregion (or the total) with its löften and a count per status.
@@ -51,15 +51,16 @@ struct SummaryRow {
 }
 
 /// The activities of one status, each linked to its place on its löfte's page.
-struct StatusList {
+struct StatusList<'a> {
     id: &'static str,
     badge: Badge,
-    items: Vec<(String, String, String)>,
+    /// The link, the löfte's and the activity's title, and the activity's text.
+    items: Vec<(&'a str, &'a str, &'a str)>,
 }
 
 #[derive(Template)]
 #[template(path = "site/index.html")]
-struct IndexPage {
+struct IndexPage<'a> {
     lang_code: &'static str,
     /// "Medborgarlöften – Filipstad" for one kommun's löften.
     name: String,
@@ -70,54 +71,100 @@ struct IndexPage {
     columns: Vec<Badge>,
     summary: Vec<SummaryRow>,
     total: SummaryRow,
-    regions: Vec<Region>,
-    by_status: Vec<StatusList>,
+    regions: Vec<Region<'a>>,
+    by_status: Vec<StatusList<'a>>,
 }
 
-pub fn render(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> String {
-    let as_of = statuses.first().map_or(NaiveDate::MIN, |s| s.as_of);
-    let columns: Vec<_> = ORDER
-        .iter()
-        .filter(|o| statuses.iter().any(|s| s.count(**o) > 0))
-        .copied()
+/// What the index shows of one löfte: made from its status, so the index can be made after
+/// the löfte itself is gone.
+pub struct Entry {
+    region: &'static str,
+    lanskod: &'static str,
+    lan: &'static str,
+    lpo: Option<String>,
+    row: Row,
+    /// Its activities per status, in [`ORDER`].
+    counts: [usize; ORDER.len()],
+    activities: usize,
+    /// Each activity: its status, link, title (the löfte's and its own) and text.
+    items: Vec<(Status, String, String, String)>,
+    /// The calendar's name for this löfte alone.
+    name: String,
+}
+
+impl Entry {
+    /// The calendar's name for this löfte alone.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+pub fn entry(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Entry {
+    // The polisregion, län and lokalpolisområde of a löfte: its first kommun's.
+    let k = s.pledge.kommuner[0];
+    Entry {
+        region: k.polisregion,
+        lanskod: k.lanskod,
+        lan: k.lan,
+        lpo: s.pledge.lokalpolisomrade.clone(),
+        row: row(s, dir, lang),
+        counts: ORDER.map(|o| s.count(o)),
+        activities: s.activities.len(),
+        items: s
+            .activities
+            .iter()
+            .map(|a| {
+                (
+                    a.status,
+                    format!("{dir}/index.html#a-{}", crate::text::slug(&a.activity.id)),
+                    format!(
+                        "{}: {}",
+                        s.pledge.title,
+                        crate::view::title::activity_title(a.activity)
+                    ),
+                    a.activity.text.clone(),
+                )
+            })
+            .collect(),
+        name: crate::calendar::calendar_name(std::slice::from_ref(s), lang),
+    }
+}
+
+/// The calendar's name for all these löften: the one name they share, else the general one
+/// (as [`crate::calendar::calendar_name`] names them).
+pub fn shared_name<'a>(mut names: impl Iterator<Item = &'a str>, lang: Lang) -> String {
+    match names.next() {
+        Some(first) if names.all(|n| n == first) => first.to_string(),
+        _ => crate::calendar::calendar_name(&[], lang),
+    }
+}
+
+pub fn render_entries(entries: &[&Entry], as_of: NaiveDate, lang: Lang) -> String {
+    let columns: Vec<usize> = (0..ORDER.len())
+        .filter(|&c| entries.iter().any(|e| e.counts[c] > 0))
         .collect();
-    let regions = regions(statuses, dirs, lang);
-    let summary = summary(statuses, &columns, lang);
     let page = IndexPage {
         lang_code: lang.code(),
-        name: crate::calendar::calendar_name(statuses, lang),
+        name: shared_name(entries.iter().map(|e| e.name.as_str()), lang),
         w: words(lang),
         as_of,
-        loften: statuses.len(),
-        activities: statuses.iter().map(|s| s.activities.len()).sum(),
+        loften: entries.len(),
+        activities: entries.iter().map(|e| e.activities).sum(),
         total: SummaryRow {
             name: words(lang).total.to_string(),
             id: String::new(),
-            loften: statuses.len(),
+            loften: entries.len(),
             counts: columns
                 .iter()
-                .map(|c| statuses.iter().map(|s| s.count(*c)).sum())
+                .map(|&c| entries.iter().map(|e| e.counts[c]).sum())
                 .collect(),
         },
-        columns: columns.iter().map(|c| badge(*c, lang)).collect(),
-        summary,
-        regions,
-        by_status: by_status(statuses, dirs, lang),
+        columns: columns.iter().map(|&c| badge(ORDER[c], lang)).collect(),
+        summary: summary(entries, &columns),
+        regions: regions(entries),
+        by_status: by_status(entries, lang),
     };
     super::render(&page)
-}
-
-/// The polisregion, län and lokalpolisområde of a löfte: its first kommun's.
-fn place<'a>(
-    s: &'a PledgeStatus<'_>,
-) -> (&'static str, &'static str, &'static str, Option<&'a str>) {
-    let k = s.pledge.kommuner[0];
-    (
-        k.polisregion,
-        k.lanskod,
-        k.lan,
-        s.pledge.lokalpolisomrade.as_deref(),
-    )
 }
 
 fn row(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Row {
@@ -143,21 +190,21 @@ fn row(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Row {
 
 type Tree<'a> = BTreeMap<
     &'static str,
-    BTreeMap<(&'static str, &'static str), BTreeMap<(bool, &'a str), Vec<Row>>>,
+    BTreeMap<(&'static str, &'static str), BTreeMap<(bool, &'a str), Vec<&'a Row>>>,
 >;
 
-fn regions(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> Vec<Region> {
+fn regions<'a>(entries: &[&'a Entry]) -> Vec<Region<'a>> {
     let mut tree: Tree<'_> = BTreeMap::new();
-    for (s, dir) in statuses.iter().zip(dirs) {
-        let (region, lanskod, lan, lpo) = place(s);
-        tree.entry(region)
+    for &e in entries {
+        let lpo = e.lpo.as_deref();
+        tree.entry(e.region)
             .or_default()
-            .entry((lanskod, lan))
+            .entry((e.lanskod, e.lan))
             .or_default()
             // Löften without a lokalpolisområde come last.
             .entry((lpo.is_none(), lpo.unwrap_or("")))
             .or_default()
-            .push(row(s, dir, lang));
+            .push(&e.row);
     }
     tree.into_iter()
         .map(|(region, lans)| Region {
@@ -175,7 +222,7 @@ fn regions(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> Vec<Re
                                 (a.start, a.end, &a.title).cmp(&(b.start, b.end, &b.title))
                             });
                             Lpo {
-                                name: (!none).then(|| name.to_string()),
+                                name: (!none).then_some(name),
                                 rows,
                             }
                         })
@@ -187,53 +234,35 @@ fn regions(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> Vec<Re
 }
 
 /// One row per polisregion.
-fn summary(
-    statuses: &[PledgeStatus<'_>],
-    columns: &[crate::status::Status],
-    _lang: Lang,
-) -> Vec<SummaryRow> {
-    let mut by: BTreeMap<&str, Vec<&PledgeStatus<'_>>> = BTreeMap::new();
-    for s in statuses {
-        by.entry(place(s).0).or_default().push(s);
+fn summary(entries: &[&Entry], columns: &[usize]) -> Vec<SummaryRow> {
+    let mut by: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
+    for &e in entries {
+        by.entry(e.region).or_default().push(e);
     }
     by.into_iter()
-        .map(|(name, ss)| SummaryRow {
+        .map(|(name, es)| SummaryRow {
             name: name.to_string(),
             id: region_id(name),
-            loften: ss.len(),
+            loften: es.len(),
             counts: columns
                 .iter()
-                .map(|c| ss.iter().map(|s| s.count(*c)).sum())
+                .map(|&c| es.iter().map(|e| e.counts[c]).sum())
                 .collect(),
         })
         .collect()
 }
 
-fn by_status(statuses: &[PledgeStatus<'_>], dirs: &[String], lang: Lang) -> Vec<StatusList> {
+fn by_status<'a>(entries: &[&'a Entry], lang: Lang) -> Vec<StatusList<'a>> {
     ORDER
         .iter()
         .map(|o| StatusList {
             id: o.name(),
             badge: badge(*o, lang),
-            items: statuses
+            items: entries
                 .iter()
-                .zip(dirs)
-                .flat_map(|(s, dir)| {
-                    s.activities
-                        .iter()
-                        .filter(|a| a.status == *o)
-                        .map(move |a| {
-                            (
-                                format!("{dir}/index.html#a-{}", crate::text::slug(&a.activity.id)),
-                                format!(
-                                    "{}: {}",
-                                    s.pledge.title,
-                                    crate::view::title::activity_title(a.activity)
-                                ),
-                                a.activity.text.clone(),
-                            )
-                        })
-                })
+                .flat_map(|e| &e.items)
+                .filter(|i| i.0 == *o)
+                .map(|(_, href, name, text)| (href.as_str(), name.as_str(), text.as_str()))
                 .collect(),
         })
         .filter(|l| !l.items.is_empty())

@@ -1,6 +1,9 @@
-//! `pledge site`: a static website of the löften for the kommun's web server, built in
-//! memory as a list of files (pure: statuses and a language in, bytes out; the app layer
-//! writes them). The same löften and date always give the same bytes.
+//! `pledge site`: a static website of the löften for the kommun's web server (pure: statuses
+//! and a language in, bytes out; the app layer writes them). The same löften and date always
+//! give the same bytes. Each löfte gives its page ([`page`]) and a [`Summary`] (its part of
+//! the index and of the data files), so a caller can write each page as its file is read and
+//! keep only the summaries, from which [`Rest`] makes the index and the data files; [`build`]
+//! makes the whole site in memory.
 //!
 //! - `index.html`: every löfte grouped by polisregion, län and lokalpolisområde, with its
 //!   period, state and activities tallied by status; a national summary with one row per
@@ -11,9 +14,11 @@
 //!   `pledge calendar`).
 
 use std::collections::BTreeSet;
+use std::io;
 use std::path::Path;
 
 use askama::Template;
+use chrono::NaiveDate;
 
 use crate::i18n::Lang;
 use crate::model::Pledge;
@@ -38,22 +43,143 @@ pub struct SiteFile {
     pub bytes: Vec<u8>,
 }
 
-/// The whole site for these löften (in the order given), judged on their statuses' date.
+/// The data files beside the pages, in the order the site lists them.
+const DATA: [&str; 4] = [
+    "pledges.json",
+    "pledges.csv",
+    "datapackage.json",
+    "calendar.ics",
+];
+
+/// One löfte's page (at `<dir>/index.html`).
+pub fn page(s: &PledgeStatus<'_>, lang: Lang) -> String {
+    page::render(s, lang)
+}
+
+/// What the index and the data files need of one löfte, made from its status: once it is
+/// made, the löfte and its status can go (a national folder is never held whole).
+pub struct Summary {
+    entry: index::Entry,
+    /// Its rows of `pledges.csv`.
+    csv: String,
+    /// Its events of `calendar.ics`.
+    events: Vec<crate::calendar::Event>,
+    /// Its part of `pledges.json`, compact.
+    json: Vec<u8>,
+}
+
+pub fn summary(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Summary {
+    let csv = crate::view::csv::status_csv(std::slice::from_ref(s));
+    let header = crate::view::csv::status_csv(&[]).len();
+    Summary {
+        entry: index::entry(s, dir, lang),
+        csv: csv[header..].to_string(),
+        events: crate::calendar::pledge_events(s, lang),
+        json: crate::view::json::status_part(s),
+    }
+}
+
+/// The site's files other than the pages, made from the löften's summaries (in the order of
+/// the löften): `index.html` first, then the data files (`pledges.json`, `pledges.csv`, `datapackage.json`, `calendar.ics`).
+pub struct Rest {
+    summaries: Vec<Summary>,
+    as_of: NaiveDate,
+    lang: Lang,
+}
+
+impl Rest {
+    pub const LEN: usize = 1 + DATA.len();
+
+    pub fn new(summaries: Vec<Summary>, as_of: NaiveDate, lang: Lang) -> Self {
+        Rest {
+            summaries,
+            as_of,
+            lang,
+        }
+    }
+
+    /// The path of file `k` below the site's folder.
+    pub fn path(k: usize) -> &'static str {
+        if k == 0 { "index.html" } else { DATA[k - 1] }
+    }
+
+    /// Whether file `k` is best written straight to its file as it is made (it is as large
+    /// as the data: `pledges.json`) rather than made in memory first.
+    pub fn streams(k: usize) -> bool {
+        k == 1
+    }
+
+    /// Writes the bytes of file `k` to `w`.
+    pub fn write(&self, k: usize, w: &mut dyn io::Write) -> io::Result<()> {
+        let (ss, lang) = (&self.summaries, self.lang);
+        match k {
+            0 => {
+                let entries: Vec<&index::Entry> = ss.iter().map(|s| &s.entry).collect();
+                w.write_all(index::render_entries(&entries, self.as_of, lang).as_bytes())
+            }
+            1 => {
+                let parts = ss.iter().map(|s| s.json.as_slice());
+                data::write_status_parts(&mut *w, self.as_of, parts)?;
+                w.write_all(b"\n")
+            }
+            2 => {
+                w.write_all(crate::view::csv::status_csv(&[]).as_bytes())?;
+                ss.iter().try_for_each(|s| w.write_all(s.csv.as_bytes()))
+            }
+            3 => w.write_all(data::datapackage(self.as_of, lang).as_bytes()),
+            _ => {
+                let mut events: Vec<&crate::calendar::Event> =
+                    ss.iter().flat_map(|s| &s.events).collect();
+                // As `calendar::events` orders them.
+                events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
+                let events: Vec<crate::calendar::Event> = events.into_iter().cloned().collect();
+                let name = index::shared_name(ss.iter().map(|s| s.entry.name()), lang);
+                w.write_all(crate::calendar::ics::write(&name, lang, &events).as_bytes())
+            }
+        }
+    }
+}
+
+/// The whole site in memory, in the order the marker lists its files: `index.html`, one
+/// `<dir>/index.html` per löfte, then the data files (`pledges.json`, `pledges.csv`, `datapackage.json`, `calendar.ics`) (for tests and small folders; `pledge site`
+/// writes each file as it is made).
 pub fn build(statuses: &[PledgeStatus<'_>], lang: Lang) -> Vec<SiteFile> {
     let dirs = page_dirs(statuses.iter().map(|s| s.pledge));
-    let mut files = vec![file("index.html", index::render(statuses, &dirs, lang))];
+    let as_of = statuses.first().map_or(NaiveDate::MIN, |s| s.as_of);
+    let rest = Rest::new(
+        statuses
+            .iter()
+            .zip(&dirs)
+            .map(|(s, d)| summary(s, d, lang))
+            .collect(),
+        as_of,
+        lang,
+    );
+    let made = |k: usize| {
+        let mut bytes = Vec::new();
+        rest.write(k, &mut bytes)
+            .expect("writing into memory cannot fail");
+        SiteFile {
+            path: Rest::path(k).to_string(),
+            bytes,
+        }
+    };
+    let mut files = vec![made(0)];
     for (s, dir) in statuses.iter().zip(&dirs) {
-        files.push(file(&format!("{dir}/index.html"), page::render(s, lang)));
+        files.push(SiteFile {
+            path: format!("{dir}/index.html"),
+            bytes: page(s, lang).into_bytes(),
+        });
     }
-    files.extend(data::files(statuses, lang));
+    files.extend((1..Rest::LEN).map(made));
     files
 }
 
 /// The marker's text: a line naming it, then the files written, one a line.
-pub fn marker_text(files: &[SiteFile]) -> String {
+pub fn marker_text<S: AsRef<str>>(paths: impl IntoIterator<Item = S>) -> String {
     let mut t = String::from("# written by `pledge site`; the files it wrote:\n");
-    for f in files {
-        t.push_str(&f.path);
+    for p in paths {
+        t.push_str(p.as_ref());
         t.push('\n');
     }
     t
@@ -67,27 +193,18 @@ pub fn marker_files(text: &str) -> Vec<&str> {
         .collect()
 }
 
-fn file(path: &str, text: String) -> SiteFile {
-    SiteFile {
-        path: path.to_string(),
-        bytes: text.into_bytes(),
-    }
-}
-
 /// Each löfte's folder: its file's stem as a slug (`filipstad-2016`), made unique with `-2`,
 /// `-3` where two files share one.
 pub fn page_dirs<'a>(pledges: impl Iterator<Item = &'a Pledge>) -> Vec<String> {
+    dirs_of(pledges.map(|p| p.file.as_str()))
+}
+
+/// [`page_dirs`] of files named so.
+pub fn dirs_of<'a>(files: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut taken = BTreeSet::new();
-    pledges
-        .map(|p| {
-            let stem = Path::new(&p.file)
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("");
-            let mut base = crate::text::slug(stem);
-            if base.is_empty() {
-                base = "lofte".into();
-            }
+    files
+        .map(|f| {
+            let base = dir_base(f);
             let mut name = base.clone();
             let mut n = 1;
             while !taken.insert(name.clone()) {
@@ -97,6 +214,22 @@ pub fn page_dirs<'a>(pledges: impl Iterator<Item = &'a Pledge>) -> Vec<String> {
             name
         })
         .collect()
+}
+
+/// A file's folder before it is made unique: its stem as a slug, `lofte` when that is empty.
+/// Where no two files of a folder share one, each file's folder is this, whichever of them
+/// the site shows.
+pub fn dir_base(file: &str) -> String {
+    let stem = Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    let base = crate::text::slug(stem);
+    if base.is_empty() {
+        "lofte".into()
+    } else {
+        base
+    }
 }
 
 /// A status as the pages show it: a CSS class, a symbol and a word.

@@ -59,11 +59,7 @@ fn page_folders_are_slugs_and_unique() {
 
 #[test]
 fn the_marker_lists_the_files() {
-    let files = vec![
-        file("index.html", String::new()),
-        file("a/index.html", String::new()),
-    ];
-    let text = marker_text(&files);
+    let text = marker_text(["index.html", "a/index.html"]);
     assert_eq!(marker_files(&text), ["index.html", "a/index.html"]);
     assert_eq!(marker_files("# c\n\n  x.html \n"), ["x.html"]);
 }
@@ -77,4 +73,47 @@ fn building_twice_gives_the_same_bytes_and_no_indicators_yet() {
     assert_eq!(indicators::indicators_html(&s, Lang::Sv), "");
     let index = String::from_utf8(build(&[s], Lang::En)[0].bytes.clone()).unwrap();
     assert!(index.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"));
+}
+
+#[test]
+fn the_site_from_summaries_is_the_site_from_statuses() {
+    let p = load("pledges/evil.toml", HOSTILE);
+    let q = load(
+        "pledges/other.toml",
+        &HOSTILE.replace("Filipstad", "Karlstad"),
+    );
+    let (s, t) = (
+        pledge_status(&p, d("2016-06-15")),
+        pledge_status(&q, d("2016-06-15")),
+    );
+    let both = [s, t];
+    let files = build(&both, Lang::Sv);
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "index.html",
+            "evil/index.html",
+            "other/index.html",
+            "pledges.json",
+            "pledges.csv",
+            "datapackage.json",
+            "calendar.ics"
+        ]
+    );
+    let pledges: Vec<&Pledge> = both.iter().map(|s| s.pledge).collect();
+    let mut json = Vec::new();
+    crate::view::json::write_status(&mut json, &pledges, d("2016-06-15")).unwrap();
+    json.push(b'\n');
+    assert_eq!(files[3].bytes, json);
+    assert_eq!(
+        files[4].bytes,
+        crate::view::csv::status_csv(&both).into_bytes()
+    );
+    assert_eq!(
+        files[6].bytes,
+        crate::calendar::feed(&both, Lang::Sv).into_bytes()
+    );
+    let streamed: Vec<bool> = (0..Rest::LEN).map(Rest::streams).collect();
+    assert_eq!(streamed, [false, true, false, false, false]);
 }
