@@ -85,15 +85,11 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
     // The process ends next: its memory goes back at once, not piece by piece.
     std::mem::forget(rows);
     std::mem::forget(files);
-    let ws = Workspace {
-        dir,
-        files: broken
-            .into_iter()
-            .filter_map(|f| f.err().map(|f| *f))
-            .collect(),
-        temporaries: Vec::new(),
-    };
-    ws.exit_code(&mut ctx.err)
+    let broken = broken
+        .into_iter()
+        .filter_map(|f| f.err().map(|f| *f))
+        .collect();
+    Workspace::of_broken(dir, broken).exit_code(&mut ctx.err)
 }
 
 /// The kommuner the arguments name; an unknown one is an error naming the folder's kommuner

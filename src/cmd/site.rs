@@ -117,7 +117,7 @@ fn streamed(
     let rest = Rest::new(summaries, as_of, lang);
     changed += finish(out, &rest, pages, &old)?;
     report(ctx, n, out, changed)?;
-    Workspace { dir, files: broken }.exit_code(&mut ctx.err)
+    Workspace::of_broken(dir, broken).exit_code(&mut ctx.err)
 }
 
 /// Whether the site shows this löfte: every löfte, or those of the kommuner named.

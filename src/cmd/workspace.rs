@@ -113,6 +113,16 @@ impl Workspace {
         Ok((ws, k))
     }
 
+    /// The files of `dir` that could not be loaded, kept by a command that read the folder
+    /// without holding every löfte, to report them and end with [`Workspace::exit_code`].
+    pub fn of_broken(dir: PathBuf, broken: Vec<SourceFile>) -> Workspace {
+        Workspace {
+            dir,
+            files: broken,
+            temporaries: Vec::new(),
+        }
+    }
+
     pub fn pledges(&self) -> impl Iterator<Item = &Pledge> {
         self.files.iter().filter_map(|f| f.loaded.pledge.as_ref())
     }
