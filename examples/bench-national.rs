@@ -13,7 +13,10 @@
 //! - parse, 2 cores: the same with the files split over two threads (the read commands' floor);
 //! - durable append: a separate process (this binary in its hidden `--append-floor` mode)
 //!   reads the largest file, writes it with one more line to a temporary file, fsyncs it,
-//!   renames it over the file and fsyncs the folder (the floor of `done`).
+//!   renames it over the file and fsyncs the folder (the floor of `done` and `measure`);
+//! - the site's files written: the files of a site made once before the runs, copied with
+//!   plain writes into a folder deleted just before (as the site's own folder is); with the
+//!   2-core parse, the floor of `site`, which reads the folder and writes that many files.
 //!
 //! Peak memory is the child's maximum resident set size from `wait4`, per MiB of the set.
 //! Every command runs with `PLEDGE_AS_OF` set to a day after every generated entry.
@@ -33,6 +36,8 @@ const GROWTH: f64 = 1.15;
 enum Floor {
     TwoCore,
     Append,
+    /// The 2-core parse plus writing the same site's files with plain writes.
+    SiteWrite,
     None,
 }
 
@@ -41,7 +46,7 @@ struct Case {
     label: String,
     args: Vec<String>,
     floor: Floor,
-    /// Runs `done`: the file is restored after each run.
+    /// Runs `done` or `measure`: the file is restored after each run.
     writes: bool,
     /// Writes a site into this folder, emptied before each run.
     site: Option<PathBuf>,
@@ -208,7 +213,7 @@ fn cases(bins: &[(&str, PathBuf)], first: &Set) -> Vec<(PathBuf, Case)> {
                 .dir
                 .with_file_name(format!("site-out{}", suffix.len()));
             let outdir_s = outdir.display().to_string();
-            add("site", &["site", &outdir_s], Floor::TwoCore, Some(outdir));
+            add("site", &["site", &outdir_s], Floor::SiteWrite, Some(outdir));
         } else {
             eprintln!("{}: no `site` subcommand; skipped", bin.display());
         }
@@ -338,16 +343,24 @@ fn append_floor(file: &Path) {
 }
 
 /// Measures one set: floors and cases interleaved in every run; medians per case.
-/// Returns (parse 1 core, parse 2 cores, append floor, per case median sample and exit code).
-fn measure_set(
-    s: &Set,
-    cases: &[(PathBuf, Case)],
-    runs: usize,
-) -> (Duration, Duration, Duration, Vec<(Sample, i32)>) {
+fn measure_set(s: &Set, cases: &[(PathBuf, Case)], runs: usize) -> Results {
     let me = std::env::current_exe().unwrap();
     let original = std::fs::read(&s.largest).unwrap();
     let restore = || std::fs::write(&s.largest, &original).unwrap();
-    let mut floors: [Vec<Duration>; 3] = Default::default();
+    // The site's files, made once, for the floor of `site`: the same files written by plain
+    // writes into a folder deleted just before, as the site's own is.
+    let site = cases
+        .iter()
+        .find_map(|(bin, c)| Some((bin, c, c.site.as_ref()?)));
+    let site_ref = site.map(|(bin, case, out)| {
+        let reference = out.with_extension("reference");
+        let _ = std::fs::remove_dir_all(&reference);
+        let mut args = args_for(case, s);
+        *args.last_mut().unwrap() = reference.display().to_string();
+        run(bin, &s.dir, &args);
+        (reference, out.with_extension("floor"))
+    });
+    let mut floors: [Vec<Duration>; 4] = Default::default();
     let mut samples: Vec<Vec<(Sample, i32)>> = vec![Vec::new(); cases.len()];
     for _ in 0..runs {
         let t = Instant::now();
@@ -362,6 +375,12 @@ fn measure_set(
         ];
         floors[2].push(run(&me, &s.dir, &largest).0.time);
         restore();
+        if let Some((reference, floor)) = &site_ref {
+            let _ = std::fs::remove_dir_all(floor);
+            let t = Instant::now();
+            copy_tree(reference, floor);
+            floors[3].push(t.elapsed());
+        }
         for (i, (bin, case)) in cases.iter().enumerate() {
             if let Some(site) = &case.site {
                 let _ = std::fs::remove_dir_all(site);
@@ -374,9 +393,9 @@ fn measure_set(
     }
     let med = |mut v: Vec<Duration>| {
         v.sort();
-        v[v.len() / 2]
+        v.get(v.len() / 2).copied()
     };
-    let [p1, p2, ap] = floors;
+    let [p1, p2, ap, sw] = floors;
     let per_case = samples
         .into_iter()
         .map(|mut v| {
@@ -394,10 +413,38 @@ fn measure_set(
             )
         })
         .collect();
-    (med(p1), med(p2), med(ap), per_case)
+    Results {
+        parse1: med(p1).unwrap(),
+        parse2: med(p2).unwrap(),
+        append: med(ap).unwrap(),
+        site_write: med(sw),
+        cases: per_case,
+    }
 }
 
-type Results = (Duration, Duration, Duration, Vec<(Sample, i32)>);
+/// Copies a folder's files with plain writes (no fsync), folders first.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &dest);
+        } else {
+            std::fs::write(&dest, std::fs::read(e.path()).unwrap()).unwrap();
+        }
+    }
+}
+
+/// The floors of one set and each case's median sample and exit code.
+struct Results {
+    parse1: Duration,
+    parse2: Duration,
+    append: Duration,
+    /// Writing the site's files (when a case writes a site).
+    site_write: Option<Duration>,
+    cases: Vec<(Sample, i32)>,
+}
 
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1e3)
@@ -429,25 +476,29 @@ fn print_tables(sets: &[Set], cases: &[(PathBuf, Case)], results: &[Results]) {
             .unwrap()
             .to_string()
     };
-    println!("| N (years) | files | MiB | parse, 1 core | parse, 2 cores | durable append |");
-    println!("|---|---|---|---|---|---|");
+    println!(
+        "| N (years) | files | MiB | parse, 1 core | parse, 2 cores | durable append | site's files written |"
+    );
+    println!("|---|---|---|---|---|---|---|");
     for (s, r) in sets.iter().zip(results) {
         println!(
-            "| {} | {} | {:.1} | {} | {} ({:.2}x) | {} |",
+            "| {} | {} | {:.1} | {} | {} ({:.2}x) | {} | {} |",
             years(s),
             s.files.len(),
             mib(s.bytes),
-            ms(r.0),
-            ms(r.1),
-            r.1.as_secs_f64() / r.0.as_secs_f64(),
-            ms(r.2)
+            ms(r.parse1),
+            ms(r.parse2),
+            r.parse2.as_secs_f64() / r.parse1.as_secs_f64(),
+            ms(r.append),
+            r.site_write.map_or("–".into(), ms)
         );
     }
     let heads: Vec<String> = sets.iter().map(|s| format!("N={}", years(s))).collect();
     println!();
     println!(
-        "Time as a multiple of its floor (read commands: the 2-core parse; `done`: the durable \
-         append; `--version`: absolute), medians; ↑ marks a ratio that grows with N."
+        "Time as a multiple of its floor (read commands: the 2-core parse; `done` and `measure`: \
+         the durable append; `site`: the 2-core parse plus writing the site's files; \
+         `--version`: absolute), medians; ↑ marks a ratio that grows with N."
     );
     println!();
     println!(
@@ -460,10 +511,13 @@ fn print_tables(sets: &[Set], cases: &[(PathBuf, Case)], results: &[Results]) {
         let ratios: Vec<f64> = results
             .iter()
             .map(|r| {
-                let t = r.3[i].0.time.as_secs_f64();
+                let t = r.cases[i].0.time.as_secs_f64();
                 match case.floor {
-                    Floor::TwoCore => t / r.1.as_secs_f64(),
-                    Floor::Append => t / r.2.as_secs_f64(),
+                    Floor::TwoCore => t / r.parse2.as_secs_f64(),
+                    Floor::Append => t / r.append.as_secs_f64(),
+                    Floor::SiteWrite => {
+                        t / (r.parse2 + r.site_write.unwrap_or_default()).as_secs_f64()
+                    }
                     Floor::None => t * 1e3,
                 }
             })
@@ -472,7 +526,7 @@ fn print_tables(sets: &[Set], cases: &[(PathBuf, Case)], results: &[Results]) {
             .iter()
             .zip(results)
             .map(|(x, r)| {
-                let code = r.3[i].1;
+                let code = r.cases[i].1;
                 let mark = if code != 0 {
                     format!(" (exit {code})")
                 } else {
@@ -490,7 +544,7 @@ fn print_tables(sets: &[Set], cases: &[(PathBuf, Case)], results: &[Results]) {
             "| {} | {} | {} | {} |",
             case.label,
             cells.join(" | "),
-            ms(results.last().unwrap().3[i].0.time),
+            ms(results.last().unwrap().cases[i].0.time),
             if flag { "↑ grows" } else { "flat" }
         );
     }
@@ -513,16 +567,21 @@ fn print_memory(sets: &[Set], cases: &[(PathBuf, Case)], results: &[Results], he
         let per: Vec<f64> = results
             .iter()
             .zip(sets)
-            .map(|(r, s)| r.3[i].0.rss.map_or(f64::NAN, |b| b as f64 / s.bytes as f64))
+            .map(|(r, s)| {
+                r.cases[i]
+                    .0
+                    .rss
+                    .map_or(f64::NAN, |b| b as f64 / s.bytes as f64)
+            })
             .collect();
         let cells: Vec<String> = per.iter().map(|x| format!("{x:.2}")).collect();
-        let last = results.last().unwrap().3[i].0.rss.unwrap_or(0);
+        let last = results.last().unwrap().cases[i].0.rss.unwrap_or(0);
         println!(
             "| {} | {} | {:.0} MiB | {} |",
             case.label,
             cells.join(" | "),
             mib(last),
-            if case.floor == Floor::TwoCore && grows(&per) {
+            if case.floor != Floor::Append && grows(&per) {
                 "↑ grows"
             } else {
                 "flat"
