@@ -31,6 +31,8 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$shots"
 "$pledge" --quiet --lang sv --dir "$root/pledges" site "$work/pledges" --as-of 2017-06-30 || exit 2
 "$pledge" --quiet --lang sv --dir "$root/examples/site/pledges" site "$work/example" --as-of 2018-06-30 || exit 2
+# A löfte with indicators, measurements and verdicts: its page shows the outcome and charts.
+"$pledge" --quiet --lang sv --dir "$root/examples/indicators" site "$work/outcomes" --as-of 2019-06-01 || exit 2
 
 shot() { # NAME WIDTH PAGE
   "$chromium" --headless --no-sandbox --disable-gpu --disable-background-networking \
@@ -42,6 +44,7 @@ for w in 390 1280; do
   shot alvesta "$w" "$work/pledges/alvesta-2017-2018/index.html"
   shot example-index "$w" "$work/example/index.html"
   shot kiruna "$w" "$work/example/kiruna-2018-2019/index.html"
+  shot hagfors-outcomes "$w" "$work/outcomes/hagfors-2017-2018/index.html"
 done
 echo "site-check: screenshots in $shots"
 

@@ -425,17 +425,33 @@ pub fn report_markdown(s: &PledgeStatus<'_>, l: Lang, md: impl Fn(&str) -> Strin
 
 /// The report's section in HTML, every text escaped with `h`; empty when nothing to show.
 pub fn report_html(s: &PledgeStatus<'_>, l: Lang, h: impl Fn(&str) -> String) -> String {
+    outcome_html(s, l, h, 2)
+}
+
+/// The section of a löfte's page on the public site, under its own heading: the same as the
+/// report's, a heading level down.
+pub fn site_html(s: &PledgeStatus<'_>, l: Lang, h: impl Fn(&str) -> String) -> String {
+    outcome_html(s, l, h, 3)
+}
+
+/// The indicators and verdicts in HTML, headings from `<h{level}>`.
+fn outcome_html(s: &PledgeStatus<'_>, l: Lang, h: impl Fn(&str) -> String, level: u8) -> String {
+    let sub = level + 1;
     let o = outcomes(s);
     let mut out = String::new();
     if !o.indicators.is_empty() {
-        let _ = writeln!(out, "<h2>{}</h2>", h(t(l, OutcomeLabel::WhatWeWanted)));
+        let _ = writeln!(
+            out,
+            "<h{level}>{}</h{level}>",
+            h(t(l, OutcomeLabel::WhatWeWanted))
+        );
         for st in &o.indicators {
             let i = st.indicator;
             let _ = writeln!(
                 out,
                 "<div class=\"indicator\" style=\"break-inside: avoid\">"
             );
-            let _ = writeln!(out, "<h3>{}</h3>", h(&title(st, l)));
+            let _ = writeln!(out, "<h{sub}>{}</h{sub}>", h(&title(st, l)));
             let _ = writeln!(
                 out,
                 "<p>{}: {}<br>{}<br>{}</p>",
@@ -452,7 +468,11 @@ pub fn report_html(s: &PledgeStatus<'_>, l: Lang, h: impl Fn(&str) -> String) ->
         }
     }
     if o.has_verdicts {
-        let _ = writeln!(out, "<h2>{}</h2>", h(t(l, OutcomeLabel::Verdicts)));
+        let _ = writeln!(
+            out,
+            "<h{level}>{}</h{level}>",
+            h(t(l, OutcomeLabel::Verdicts))
+        );
         let _ = writeln!(out, "<ul>");
         for v in &o.verdicts {
             let class = match v.agreement() {

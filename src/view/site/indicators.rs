@@ -1,12 +1,12 @@
-//! The hook for the indicators (issue 13): what a löfte's page shows of its indicators, as
-//! HTML that is already escaped. Empty until the outcome views are wired here; the page
-//! leaves the section out while it is empty.
+//! What a löfte's page shows of its outcome: its indicators (values, change, goal, a chart)
+//! and the follow-up's verdicts, as the BRÅ report shows them, as HTML that is already
+//! escaped. Empty when the löfte has neither; the page then leaves the section out.
 
 use crate::i18n::Lang;
 use crate::status::PledgeStatus;
 
-/// The indicators of one löfte (their values, charts and verdicts) as an HTML fragment whose
-/// every text is escaped (with [`crate::view::html::html`]); empty when it has none.
-pub fn indicators_html(_s: &PledgeStatus<'_>, _lang: Lang) -> String {
-    String::new()
+/// The indicators and verdicts of one löfte as an HTML fragment whose every text is escaped
+/// (with [`crate::view::html::html`]); empty when it has none.
+pub fn indicators_html(s: &PledgeStatus<'_>, lang: Lang) -> String {
+    crate::view::outcome::site_html(s, lang, crate::view::html::html)
 }

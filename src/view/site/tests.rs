@@ -65,7 +65,7 @@ fn the_marker_lists_the_files() {
 }
 
 #[test]
-fn building_twice_gives_the_same_bytes_and_no_indicators_yet() {
+fn building_twice_gives_the_same_bytes_and_no_outcome_section_without_indicators() {
     let p = load("pledges/evil.toml", HOSTILE);
     let s = pledge_status(&p, d("2016-06-15"));
     let one = std::slice::from_ref(&s);
@@ -116,4 +116,36 @@ fn the_site_from_summaries_is_the_site_from_statuses() {
     );
     let streamed: Vec<bool> = (0..Rest::LEN).map(Rest::streams).collect();
     assert_eq!(streamed, [false, true, false, false, false]);
+}
+
+#[test]
+fn a_pledge_page_shows_its_indicators_and_verdicts_escaped_under_the_outcome_heading() {
+    let text = include_str!("../../../examples/indicators/hagfors-2017-2018.toml");
+    let p = load("pledges/hagfors-2017-2018.toml", text);
+    assert!(!p.indicators.is_empty());
+    let s = pledge_status(&p, d("2019-06-01"));
+    let section = indicators::indicators_html(&s, Lang::Sv);
+    // A level under the page's "Utfall": the groups are h3, each indicator h4, with its chart.
+    assert!(
+        section.starts_with("<h3>Det här ville vi uppnå</h3>\n"),
+        "{section}"
+    );
+    assert!(section.contains("<div class=\"indicator\""), "{section}");
+    assert!(section.contains("<h4>"), "{section}");
+    assert!(section.contains("<svg "), "{section}");
+    assert!(!section.contains("<h2>"), "{section}");
+    assert!(
+        section.contains("<h3>Uppföljningens bedömning</h3>"),
+        "{section}"
+    );
+    let pages = build(&[s], Lang::Sv);
+    let page = pages
+        .iter()
+        .map(|f| String::from_utf8(f.bytes.clone()).unwrap())
+        .find(|t| t.contains("id=\"utfall\""))
+        .expect("the löfte's page has the outcome section");
+    assert!(
+        page.contains(&section),
+        "the page holds the section as made"
+    );
 }
