@@ -27,13 +27,35 @@ pub(super) fn pledge_on<'w>(
     activity: Option<&str>,
 ) -> Result<&'w Pledge> {
     choose::pledge_on(ws.pledges(), k, date, area, activity)
-        .map_err(|e| Refused(on_date_message(e, k, date, ws.broken())).into())
+        .map_err(|e| Refused(on_date_message(e, k, date, area, ws.broken())).into())
 }
 
-fn on_date_message(e: OnDateError<'_>, k: &Kommun, date: NaiveDate, broken: usize) -> String {
+/// "the whole kommun", or `area "Centrum"`.
+fn area_words(p: &Pledge) -> String {
+    p.area
+        .as_deref()
+        .map_or("the whole kommun".to_string(), |a| {
+            format!("area \"{}\"", safe(a, false))
+        })
+}
+
+fn on_date_message(
+    e: OnDateError<'_>,
+    k: &Kommun,
+    date: NaiveDate,
+    area: Option<&str>,
+    broken: usize,
+) -> String {
     match e {
         OnDateError::NoneHolds { all } => {
-            let mut msg = format!("no löfte for {} holds {date}", k.name);
+            let mut msg = match area {
+                Some(a) => format!(
+                    "no löfte for {} in an area named \"{}\" holds {date}",
+                    k.name,
+                    safe(a, false)
+                ),
+                None => format!("no löfte for {} holds {date}", k.name),
+            };
             if all.is_empty() {
                 msg.push_str(" (there are none for it in the folder)");
             } else {
@@ -46,8 +68,16 @@ fn on_date_message(e: OnDateError<'_>, k: &Kommun, date: NaiveDate, broken: usiz
                     if p.period.until_replaced {
                         msg.push_str(" (in force until replaced)");
                     }
+                    if area.is_some() {
+                        msg.push_str(&format!(", {}", area_words(p)));
+                    }
                 }
-                msg.push_str("\n  give the date of the work with --date YYYY-MM-DD");
+                msg.push_str(if area.is_some() {
+                    "\n  give the area as its löfte names it (the beginning is enough), or leave \
+                     --area out for the whole kommun"
+                } else {
+                    "\n  give the date of the work with --date YYYY-MM-DD"
+                });
             }
             if broken > 0 {
                 msg.push_str(&format!(
@@ -68,12 +98,7 @@ fn on_date_message(e: OnDateError<'_>, k: &Kommun, date: NaiveDate, broken: usiz
                     p.file,
                     p.period.start,
                     p.period.end,
-                    p.area
-                        .as_deref()
-                        .map_or("the whole kommun".to_string(), |a| format!(
-                            "area \"{}\"",
-                            safe(a, false)
-                        ))
+                    area_words(p)
                 ));
             }
             msg.push_str("\n  choose one with --area TEXT (the whole kommun: leave --area out when only one has no area)");
@@ -138,6 +163,8 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         year: (!followup).then(|| date.year()),
         area,
     };
+    // Enough when a löfte that could take the entry has the activity: one without it (an
+    // area's löfte named after the kommun) does not stop the search for the kommun's own.
     let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, _| {
         ws.pledges().any(|p| {
             p.kommuner.contains(&k)
@@ -145,7 +172,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
                 && if followup {
                     p.period.start <= date
                 } else {
-                    p.period.may_hold(date)
+                    p.period.may_hold(date) && resolve::activity(p, &a.activity).is_ok()
                 }
         })
     })?;

@@ -145,9 +145,21 @@ fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
         .collect();
     known.sort();
     known.dedup();
+    // A name no löfte of the kommun has is a usage error (exit 2), as an unknown activity is;
+    // one that exists, but not in a löfte holding or preceding the date, is a refusal.
+    let named = ws
+        .pledges()
+        .any(|p| p.kommuner.contains(&k) && find_indicator(p, q).is_some());
     let mut msg = format!(
-        "no löfte of {} that holds or precedes the date has an indicator \"{}\"",
-        k.name,
+        "{} \"{}\"",
+        if named {
+            format!(
+                "no löfte of {} that holds or precedes the date has an indicator",
+                k.name
+            )
+        } else {
+            format!("no löfte of {} has an indicator", k.name)
+        },
         safe(q, false)
     );
     if known.is_empty() {
@@ -156,7 +168,11 @@ fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
         msg.push_str("; the indicators:");
         msg.extend(known);
     }
-    Refused(msg).into()
+    if named {
+        Refused(msg).into()
+    } else {
+        anyhow::anyhow!(msg)
+    }
 }
 
 /// The value typed on the command line, or a usage error (exit 2) saying how to write it.

@@ -114,7 +114,8 @@ fn find_activity<'p>(p: &'p Pledge, query: &str) -> Result<&'p Activity> {
             for x in &p.activities {
                 msg.push_str(&format!("\n  {:<20} {}", x.id, safe(&x.text, false)));
             }
-            Err(Refused(msg).into())
+            // An unknown name is a usage error (exit 2), as in `done`.
+            Err(anyhow::anyhow!(msg))
         }
     }
 }

@@ -525,3 +525,69 @@ fn a_kommun_with_a_centre_löfte_shows_both_and_records_by_area() {
     assert!(report.contains("Alvesta (0764), Resecentrum"), "{report}");
     assert!(report.contains("2017-05-02 cityvardar"), "{report}");
 }
+
+#[test]
+fn done_looks_past_an_area_löfte_without_the_activity_and_names_areas_when_none_matches() {
+    let tmp = TempDir::new().unwrap();
+    let whole = fs::read_to_string(Path::new(ROOT).join("pledges/alvesta-2017-2018.toml")).unwrap();
+    // The centre's löfte is named after the kommun and holds the date, but has no
+    // `hastighetskontroller`; the kommun's own löfte is in a file named otherwise.
+    let centre = whole
+        .replacen(
+            "kommun = \"Alvesta\"",
+            "kommun = \"Alvesta\"\narea = \"Resecentrum\"",
+            1,
+        )
+        .replace(
+            "[[activity]]\nid = \"hastighetskontroller\"\ntext = \"Hastighetskontroller i Alvesta kommuns samtliga kommundelar.\"\nowners = [\"polisen\"]\n\n",
+            "",
+        );
+    assert!(!centre.contains("id = \"hastighetskontroller\""));
+    fs::write(
+        tmp.path().join("alvesta-resecentrum-2017-2018.toml"),
+        &centre,
+    )
+    .unwrap();
+    fs::write(tmp.path().join("lofte-alvesta.toml"), &whole).unwrap();
+    let dir = tmp.path();
+    pledge_in(dir)
+        .args([
+            "done",
+            "alvesta",
+            "hastighetskontroller",
+            "--date",
+            "2017-05-01",
+        ])
+        .stdout_is(recorded())
+        .run();
+    assert!(
+        fs::read_to_string(dir.join("lofte-alvesta.toml"))
+            .unwrap()
+            .ends_with("activity = \"hastighetskontroller\"\nby = \"Test User\"\n")
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("alvesta-resecentrum-2017-2018.toml")).unwrap(),
+        centre
+    );
+    // An area no löfte has: the message names the areas, not the dates.
+    pledge_in(dir)
+        .args([
+            "done",
+            "alvesta",
+            "fartkontroller",
+            "--date",
+            "2017-05-02",
+            "--area",
+            "x",
+        ])
+        .status(1)
+        .stderr_is(
+            predicate::str::contains(
+                "no löfte for Alvesta in an area named \"x\" holds 2017-05-02",
+            )
+            .and(predicate::str::contains("area \"Resecentrum\""))
+            .and(predicate::str::contains("the whole kommun"))
+            .and(predicate::str::contains("--date").not()),
+        )
+        .run();
+}

@@ -132,8 +132,34 @@ fn measure_and_verdict_refuse_what_validate_would_refuse_and_malformed_arguments
                 "--date",
                 "2019-01-10",
             ][..],
-            "no löfte of Hagfors that holds or precedes the date has an indicator \"trygget-x\"",
+            "no löfte of Hagfors has an indicator \"trygget-x\"; the indicators:",
+            2,
+        ),
+        (
+            &[
+                "measure",
+                "hagfors",
+                "trygghet",
+                "12",
+                "--date",
+                "2016-06-01",
+            ][..],
+            "no löfte of Hagfors that holds or precedes the date has an indicator \"trygghet\"",
             1,
+        ),
+        (
+            &[
+                "verdict",
+                "hagfors",
+                "fotpatrullx",
+                "kept",
+                "--reason",
+                "x",
+                "--date",
+                "2019-02-01",
+            ][..],
+            "no activity \"fotpatrullx\" in",
+            2,
         ),
         (
             &[
