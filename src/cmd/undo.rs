@@ -284,10 +284,17 @@ fn remove_entry(
     ctx: &mut Ctx,
 ) -> Result<u8> {
     let file = ws.file_of(p);
+    // Which of the entries just like it (same day, activity, author, note…) it is: another
+    // writer's change meanwhile moves it in the file, but not among its equals.
+    let nth = p
+        .log
+        .iter()
+        .filter(|e| same_entry(e, picked) && e.span.start < picked.span.start)
+        .count();
     let remove = |f: &store::SourceFile| -> Result<Vec<u8>> {
         let p = super::loaded_now(f)?;
-        // The file as it is now must still hold the entry, at the same place.
-        let Some(e) = p.log.iter().find(|e| same_entry(e, picked)) else {
+        // The file as it is now must still hold the entry.
+        let Some(e) = p.log.iter().filter(|e| same_entry(e, picked)).nth(nth) else {
             return Err(Refused(format!(
                 "{} was changed meanwhile and the entry moved or went; run undo again",
                 f.display
@@ -336,6 +343,30 @@ fn remove_entry(
 }
 
 /// The same entry at the same place of the file.
+/// The same entry, wherever it is in the file.
 fn same_entry(a: &LogEntry, b: &LogEntry) -> bool {
-    a == b
+    let LogEntry {
+        date,
+        activity,
+        part,
+        unit,
+        kommun,
+        request,
+        count,
+        by,
+        note,
+        span: _,
+    } = a;
+    (date, activity, part, unit, kommun, request, count, by, note)
+        == (
+            &b.date,
+            &b.activity,
+            &b.part,
+            &b.unit,
+            &b.kommun,
+            &b.request,
+            &b.count,
+            &b.by,
+            &b.note,
+        )
 }

@@ -371,6 +371,40 @@ fn twenty_concurrent_writers_lose_nothing() {
 }
 
 #[test]
+fn ten_people_undoing_their_own_entries_at_once_all_succeed() {
+    let (_tmp, dir) = copy_pledges();
+    let file = dir.join("alvesta-2017-2018.toml");
+    let before = fs::read(&file).unwrap();
+    let user = |i: usize| format!("writer {i}");
+    for i in 0..10 {
+        Test::new()
+            .env("PLEDGE_DIR", &dir)
+            .env("PLEDGE_USER", user(i))
+            .args(["done", "alvesta", "samverkansmoten", "--date", "2017-03-06"])
+            .stdout_is(recorded())
+            .run();
+    }
+    let children: Vec<_> = (0..10)
+        .map(|i| {
+            Test::new()
+                .env("PLEDGE_DIR", &dir)
+                .env("PLEDGE_USER", user(i))
+                .args(["undo", "alvesta"])
+                .stdout_is(removed())
+                .stderr(format!(
+                    "removing {}'s entry of 2017-03-06 (samverkansmoten)\n",
+                    user(i)
+                ))
+                .spawn()
+        })
+        .collect();
+    for c in children {
+        c.finish();
+    }
+    assert_eq!(fs::read(&file).unwrap(), before);
+}
+
+#[test]
 fn undo_leaves_hand_written_entries_alone() {
     let tmp = TempDir::new().unwrap();
     let file = tmp.path().join("kil.toml");
