@@ -289,3 +289,32 @@ fn of_kommun<'p>(
 #[cfg(test)]
 #[path = "choose_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn years_are_read_from_file_names() {
+        let cases: &[(&str, Option<(i32, i32)>)] = &[
+            ("filipstad-2016.toml", Some((2016, 2016))),
+            ("pledges/kristinehamn-2016-2017.toml", Some((2016, 2017))),
+            ("upplands-vasby-2019-2021.toml", Some((2019, 2021))),
+            // Years the wrong way round: the last one counts.
+            ("x-2017-2016.toml", Some((2016, 2016))),
+            ("2016.toml", Some((2016, 2016))),
+            ("filipstad.toml", None),
+            ("filipstad-16.toml", None),
+            ("filipstad-20161.toml", None),
+            ("filipstad-2016-utkast.toml", None),
+            ("filipstad-2016x.toml", None),
+            ("filipstad-+016.toml", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(name_years(Path::new(name)), *want, "{name}");
+        }
+        assert!(name_may_hold(Path::new("filipstad.toml"), 2016));
+        assert!(name_may_hold(Path::new("x-2016-2017.toml"), 2017));
+        assert!(!name_may_hold(Path::new("x-2016-2017.toml"), 2018));
+    }
+}
