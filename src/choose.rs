@@ -67,6 +67,27 @@ pub fn prefer_area<'p>(found: Vec<&'p Pledge>, area: Option<&str>) -> Vec<&'p Pl
     found
 }
 
+/// The areas of `k`'s löften that `area` only begins, when it begins more than one and names
+/// none whole ("cen" for "Centrum" and "Centrum öst"): a choice among löften of different
+/// areas that must not be made for the user. None when `area` is None or names one area.
+pub fn areas_begun<'p>(
+    pledges: impl IntoIterator<Item = &'p Pledge>,
+    k: &Kommun,
+    area: Option<&str>,
+) -> Option<Vec<&'p str>> {
+    let q = area?;
+    let mut found: Vec<&str> = of_kommun(pledges, k)
+        .filter(|p| p.in_area(Some(q)))
+        .filter_map(|p| p.area.as_deref())
+        .collect();
+    found.sort_by_cached_key(|a| crate::kommuner::fold(a));
+    found.dedup_by(|a, b| crate::kommuner::fold(a) == crate::kommuner::fold(b));
+    let whole = found
+        .iter()
+        .any(|a| crate::kommuner::fold(a) == crate::kommuner::fold(q));
+    (found.len() > 1 && !whole).then_some(found)
+}
+
 /// The löfte a follow-up recorded on `date` belongs to: one in force then whose follow-up is
 /// yearly or continuous; else the most recently ended one whose dated follow-up is not yet
 /// recorded and is due (from 90 days before its window); else the one in force; else the most
@@ -289,6 +310,35 @@ fn of_kommun<'p>(
 #[cfg(test)]
 #[path = "choose_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod area_tests {
+    use super::*;
+
+    #[test]
+    fn an_area_begun_in_two_areas_names_both_and_a_whole_name_none() {
+        let load = |file: &str, area: &str| {
+            let text = format!(
+                "title = \"t\"\nkommun = \"Filipstad\"\narea = \"{area}\"\n[period]\nstart = 2016-01-01\nend = 2016-12-31\n\
+                 [[activity]]\nid = \"a\"\ntext = \"x\"\nowners = [\"polisen\"]\n[followup]\nwhen = \"yearly\"\n"
+            );
+            let l = crate::load::load(file, &text, NaiveDate::MAX);
+            l.pledge.unwrap_or_else(|| panic!("{:?}", l.diags))
+        };
+        let ps = [
+            load("a.toml", "Centrum"),
+            load("b.toml", "Centrum öst"),
+            load("c.toml", "centrum"),
+        ];
+        let k = crate::kommuner::find("Filipstad").unwrap();
+        let begun = |q| areas_begun(&ps, k, q);
+        assert_eq!(begun(Some("cen")).unwrap(), ["Centrum", "Centrum öst"]);
+        assert_eq!(begun(Some("Centrum")), None);
+        assert_eq!(begun(Some("centrum o")), None);
+        assert_eq!(begun(Some("x")), None);
+        assert_eq!(begun(None), None);
+    }
+}
 
 #[cfg(test)]
 mod name_tests {

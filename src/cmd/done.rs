@@ -184,6 +184,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         .into());
     }
     let chosen = if followup {
+        super::refuse_areas_begun(&ws, k, area)?;
         choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
             Refused(format!(
                 "no löfte for {} had started by {date}, so it has no follow-up to record",

@@ -218,6 +218,7 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
         pledge_for(ws, k, &a.indicator, date, area)
             .is_some_and(|(p, _)| tier == Tier::Named || p.period.contains(date))
     })?;
+    super::refuse_areas_begun(&ws, k, area)?;
     let Some((chosen, ind)) = pledge_for(&ws, k, &a.indicator, date, area) else {
         return Err(unknown_indicator(&ws, k, &a.indicator));
     };

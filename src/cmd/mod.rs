@@ -114,6 +114,29 @@ pub use crate::view::phrases::describe_progress;
 
 /// The löfte of a file read again under its lock, or a refusal when it no longer loads (it
 /// was changed meanwhile).
+/// A usage error (exit 2) when `--area` only begins the names of several of the kommun's
+/// areas: the follow-up, a verdict or a measurement would otherwise go to one of them
+/// unasked.
+pub(crate) fn refuse_areas_begun(
+    ws: &Workspace,
+    k: &crate::kommuner::Kommun,
+    area: Option<&str>,
+) -> Result<()> {
+    match crate::choose::areas_begun(ws.pledges(), k, area) {
+        Some(areas) => anyhow::bail!(
+            "--area \"{}\" begins the names of several of {}'s areas: {}; give more of the one meant",
+            crate::text::safe(area.unwrap_or_default(), false),
+            k.name,
+            areas
+                .iter()
+                .map(|a| crate::text::safe(a, false))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None => Ok(()),
+    }
+}
+
 pub(crate) fn loaded_now(f: &crate::store::SourceFile) -> Result<&crate::model::Pledge> {
     match f.loaded.pledge.as_ref().filter(|_| !f.loaded.has_errors()) {
         Some(p) => Ok(p),

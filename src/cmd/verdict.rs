@@ -51,6 +51,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
     let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, _| {
         choose::followup_pledge(ws.pledges(), k, date, area).is_some()
     })?;
+    super::refuse_areas_begun(&ws, k, area)?;
     let chosen = choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
         Refused(format!(
             "no löfte for {} had started by {date}, so it has no follow-up to judge",

@@ -625,3 +625,49 @@ fn done_looks_past_an_area_löfte_without_the_activity_and_names_areas_when_none
         )
         .run();
 }
+
+#[test]
+fn a_follow_up_for_an_area_begun_in_two_areas_is_refused_not_guessed() {
+    let tmp = TempDir::new().unwrap();
+    let whole = fs::read_to_string(Path::new(ROOT).join("pledges/filipstad-2016.toml")).unwrap();
+    for (file, area) in [
+        ("filipstad-centrum-2016.toml", "Centrum"),
+        ("filipstad-centrum-ost-2016.toml", "Centrum öst"),
+    ] {
+        let text = whole.replacen(
+            "kommun = \"Filipstad\"",
+            &format!("kommun = \"Filipstad\"\narea = \"{area}\""),
+            1,
+        );
+        fs::write(tmp.path().join(file), text).unwrap();
+    }
+    let dir = tmp.path();
+    let before = fs::read(dir.join("filipstad-centrum-2016.toml")).unwrap();
+    pledge_in(dir)
+        .args(["done", "filipstad", "uppföljning", "--date", "2017-03-15", "--area", "cen"])
+        .status(2)
+        .stderr_is(predicate::str::contains(
+            "--area \"cen\" begins the names of several of Filipstad's areas: Centrum, Centrum öst; give more of the one meant",
+        ))
+        .run();
+    assert_eq!(
+        fs::read(dir.join("filipstad-centrum-2016.toml")).unwrap(),
+        before
+    );
+    pledge_in(dir)
+        .args([
+            "done",
+            "filipstad",
+            "uppföljning",
+            "--date",
+            "2017-03-15",
+            "--area",
+            "centrum",
+        ])
+        .stdout_is(recorded())
+        .run();
+    assert_ne!(
+        fs::read(dir.join("filipstad-centrum-2016.toml")).unwrap(),
+        before
+    );
+}
