@@ -330,7 +330,7 @@ pub struct UndoArgs {
     /// The entry of this activity (an id, its prefix or a word of its text)
     #[arg(long, value_name = "ACTIVITY")]
     pub activity: Option<String>,
-    /// The entry with this number in `pledge log KOMMUN --format json` (1 = the oldest)
+    /// The entry with this number in `pledge log KOMMUN` (its # column; 1 = the oldest)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(usize))]
     pub index: Option<usize>,
     /// Only löften for parts of the kommun (a prefix of their `area`)

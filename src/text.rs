@@ -46,6 +46,32 @@ pub fn closest<'a>(query: &str, candidates: &[&'a str], n: usize) -> Vec<&'a str
     scored.into_iter().take(n).map(|(_, c)| c).collect()
 }
 
+/// At most `keep` of `items` (each `(name, line)`), the closest to `query` by name first
+/// when there are more, then a last line "… and N more" (`more` is the word "more").
+pub fn closest_lines(
+    query: &str,
+    items: &[(&str, String)],
+    keep: usize,
+    more: &str,
+) -> Vec<String> {
+    if items.len() <= keep + 1 {
+        return items.iter().map(|(_, l)| l.clone()).collect();
+    }
+    let q = fold(query);
+    let mut scored: Vec<(f64, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (strsim::jaro_winkler(&q, &fold(name)), i))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut chosen: Vec<usize> = scored.iter().take(keep).map(|&(_, i)| i).collect();
+    // Shown in their own order, the closest among them.
+    chosen.sort_unstable();
+    let mut out: Vec<String> = chosen.iter().map(|&i| items[i].1.clone()).collect();
+    out.push(format!("… {} {more}", items.len() - keep));
+    out
+}
+
 /// "did you mean `a`?" / "did you mean `a` or `b`?", or None when nothing is close.
 pub fn did_you_mean(query: &str, candidates: &[&str], quote: bool) -> Option<String> {
     let close = closest(query, candidates, 3);

@@ -107,21 +107,39 @@ fn on_date_message(
     }
 }
 
-fn activity_error(p: &Pledge, query: &str, e: MatchError<'_>) -> anyhow::Error {
+/// An activity argument that names none or several of the löfte's activities: the "did you
+/// mean" first, then the activities (a long list cut to the closest). `followup`: whether
+/// the follow-up itself may be named here.
+pub(super) fn activity_error(
+    p: &Pledge,
+    query: &str,
+    e: MatchError<'_>,
+    followup: bool,
+) -> anyhow::Error {
     let q = safe(query, false);
+    let line = |id: &str, text: &str| format!("\n  {id:<20} {}", safe(text, false));
     match e {
         MatchError::Unknown => {
-            let mut msg = format!("no activity \"{q}\" in {}; its activities:", p.file);
-            for a in &p.activities {
-                msg.push_str(&format!("\n  {:<20} {}", a.id, safe(&a.text, false)));
-            }
-            msg.push_str(&format!(
-                "\n  {:<20} the follow-up itself",
-                crate::model::FOLLOWUP_ID
-            ));
             let ids: Vec<&str> = p.activities.iter().map(|a| a.id.as_str()).collect();
-            if let Some(hint) = crate::text::did_you_mean(query, &ids, true) {
-                msg.push_str(&format!("\n  {hint}"));
+            let mut msg = format!("no activity \"{q}\" in {}", p.file);
+            match crate::text::did_you_mean(query, &ids, true) {
+                Some(hint) => msg.push_str(&format!("; {hint} Its activities:")),
+                None => msg.push_str("; its activities:"),
+            }
+            let items: Vec<(&str, String)> = p
+                .activities
+                .iter()
+                .map(|a| (a.id.as_str(), line(&a.id, &a.text)))
+                .collect();
+            for l in crate::text::closest_lines(query, &items, 8, "more") {
+                if l.starts_with('\n') {
+                    msg.push_str(&l);
+                } else {
+                    msg.push_str(&format!("\n  {l}"));
+                }
+            }
+            if followup {
+                msg.push_str(&line(crate::model::FOLLOWUP_ID, "the follow-up itself"));
             }
             anyhow::anyhow!(msg)
         }
@@ -132,7 +150,7 @@ fn activity_error(p: &Pledge, query: &str, e: MatchError<'_>) -> anyhow::Error {
                 p.file
             );
             for a in list {
-                msg.push_str(&format!("\n  {:<20} {}", a.id, safe(&a.text, false)));
+                msg.push_str(&line(&a.id, &a.text));
             }
             anyhow::anyhow!(msg)
         }
@@ -195,7 +213,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         pledge_on(&ws, k, date, area, Some(&a.activity))?
     };
     let target = resolve::activity(chosen, &a.activity)
-        .map_err(|e| activity_error(chosen, &a.activity, e))?;
+        .map_err(|e| activity_error(chosen, &a.activity, e, true))?;
     let entry = NewEntry {
         by: ctx.user.clone(),
         note: a.note.clone(),

@@ -287,7 +287,7 @@ impl<'a> Sorted<'a> {
             }
             Shape::Table(lang) => {
                 let rows = self.each().map(|(row, _)| row);
-                view::table::write_log_rows(&mut out, rows, self.widest, lang, width)?;
+                view::table::write_log_rows(&mut out, rows, self.widest, lang, width, numbered)?;
             }
             Shape::Csv => {
                 let mut header = Vec::new();

@@ -68,7 +68,16 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         let p = p.clone();
         return remove_trailing_outcome(&ws, &p, a.dry_run, ctx);
     }
-    let (p, e) = choose(&ws, k, &q).map_err(|e| refusal(e, k, &q))?;
+    let chosen = choose(&ws, k, &q);
+    // `--date D` alone, with no log entry of that day: the measurement or verdict of that day
+    // that ends its löfte's file (the one undo can remove), whoever wrote it.
+    if chosen.is_err()
+        && let Some(p) = dated_outcome(&ws, k, &q)
+    {
+        let p = p.clone();
+        return remove_trailing_outcome(&ws, &p, a.dry_run, ctx);
+    }
+    let (p, e) = chosen.map_err(|e| refusal(e, k, &q))?;
     let p = p.clone();
     let e = e.clone();
     if !ctx.quiet {
@@ -92,6 +101,24 @@ fn trailing_outcome<'w>(ws: &'w Workspace, k: &Kommun, q: &Query<'_>) -> Option<
         last.is_some_and(|(at, by)| {
             last_log.is_none_or(|l| l < at) && by.is_some_and(|b| b.trim().to_lowercase() == user)
         })
+    })
+}
+
+/// With only `--date D` asked for: a löfte whose file ends with a measurement or verdict of
+/// day D, appended after its last log entry.
+fn dated_outcome<'w>(ws: &'w Workspace, k: &Kommun, q: &Query<'_>) -> Option<&'w Pledge> {
+    let day = q
+        .date
+        .filter(|_| q.activity.is_none() && q.index.is_none())?;
+    candidates(ws, k, q).into_iter().find(|p| {
+        let last_log = p.log.iter().map(|e| e.span.start).max();
+        let last = p
+            .measurements
+            .iter()
+            .map(|m| (m.span.start, m.date))
+            .chain(p.verdicts.iter().map(|v| (v.span.start, v.date)))
+            .max_by_key(|x| x.0);
+        last.is_some_and(|(at, date)| last_log.is_none_or(|l| l < at) && date == day)
     })
 }
 
@@ -211,7 +238,7 @@ fn refusal(e: PickError, k: &Kommun, q: &Query<'_>) -> anyhow::Error {
             format!(
                 "none of the {others} entr{} of {}'s löften is {who}, so undo removes none; \
                  name the one to remove with --date, --activity or --index N (N as \
-                 `{log} --format json` numbers them)",
+                 `{log}` numbers them)",
                 if others == 1 { "y" } else { "ies" },
                 k.name
             )
@@ -257,10 +284,10 @@ fn whose(e: &LogEntry, q: &Query<'_>, dry_run: bool, lang: Lang) -> String {
             } else {
                 "tar bort"
             };
-            let what = format!("posten från {} ({})", e.date, e.activity);
+            let what = format!("({}, {})", e.date, e.activity);
             match &by {
-                Some(by) => format!("{verb} {by}s {what}"),
-                None => format!("{verb} {what}, som inte anger vem (inget `by`)"),
+                Some(by) => format!("{verb} posten från {by} {what}"),
+                None => format!("{verb} posten {what}, som inte anger vem (inget `by`)"),
             }
         }
     };

@@ -106,18 +106,8 @@ fn find_activity<'p>(p: &'p Pledge, query: &str) -> Result<&'p Activity> {
                 .into(),
         )
         .into()),
-        Err(_) => {
-            let mut msg = format!(
-                "no activity \"{}\" in {}; its activities:",
-                safe(query, false),
-                p.file
-            );
-            for x in &p.activities {
-                msg.push_str(&format!("\n  {:<20} {}", x.id, safe(&x.text, false)));
-            }
-            // An unknown name is a usage error (exit 2), as in `done`.
-            Err(anyhow::anyhow!(msg))
-        }
+        // An unknown or ambiguous name is a usage error (exit 2), said as `done` says it.
+        Err(e) => Err(super::done::activity_error(p, query, e, false)),
     }
 }
 

@@ -287,12 +287,13 @@ pub fn resolve_kommun(arg: &str, ws: &Workspace) -> Result<&'static Kommun> {
     }
     msg.push_str(&format!(
         "\n  the folder has löften for: {}",
-        folder_kommuner(ws)
+        folder_kommuner(ws, arg)
     ));
     bail!(msg)
 }
 
-fn folder_kommuner(ws: &Workspace) -> String {
+/// The folder's kommuner, in order; more than a few: the closest to `query`, then how many more.
+fn folder_kommuner(ws: &Workspace, query: &str) -> String {
     let mut names: Vec<&str> = ws
         .pledges()
         .flat_map(|p| p.kommuner.iter().map(|k| k.name))
@@ -300,10 +301,16 @@ fn folder_kommuner(ws: &Workspace) -> String {
     names.sort();
     names.dedup();
     if names.is_empty() {
-        "(none)".into()
-    } else {
-        names.join(", ")
+        return "(none)".into();
     }
+    let items: Vec<(&str, String)> = names.iter().map(|n| (*n, n.to_string())).collect();
+    let mut lines = crate::text::closest_lines(query, &items, 8, "more");
+    let more = (lines.len() < names.len()).then(|| lines.pop()).flatten();
+    let mut s = lines.join(", ");
+    if let Some(more) = more {
+        s.push_str(&format!(" {more}"));
+    }
+    s
 }
 
 #[cfg(test)]

@@ -47,10 +47,61 @@ pub fn keep_whole(t: &mut Table, columns: &[usize]) {
 /// A plain table of text cells (made safe by the caller via [`cell`]); the first column
 /// is kept whole.
 pub fn table(headers: &[&str], rows: Vec<Vec<String>>, width: Option<usize>) -> String {
-    let mut t = new_table(headers, width);
-    keep_whole(&mut t, &[0]);
-    for r in rows {
-        t.add_row(r);
+    table_fit(headers, rows, width, &[])
+}
+
+/// A plain table (see [`table`]) that never splits a word: with a width, every column is at
+/// least as wide as its longest word (the first column as its longest cell), and while that
+/// is wider than the width the columns in `drop` go, in that order (indexes into `headers`).
+pub fn table_fit(
+    headers: &[&str],
+    mut rows: Vec<Vec<String>>,
+    width: Option<usize>,
+    drop: &[usize],
+) -> String {
+    let Some(w) = width else {
+        let mut t = new_table(headers, None);
+        keep_whole(&mut t, &[0]);
+        for r in rows {
+            t.add_row(r);
+        }
+        return t.to_string();
+    };
+    let longest_word = |s: &str| s.split_whitespace().map(|w| w.width()).max().unwrap_or(0);
+    let least = |c: usize| {
+        let of = |s: &str| if c == 0 { s.width() } else { longest_word(s) };
+        rows.iter()
+            .filter_map(|r| r.get(c))
+            .map(|s| of(s))
+            .chain([of(headers[c])])
+            .max()
+            .unwrap_or(0)
+    };
+    let mut keep: Vec<usize> = (0..headers.len()).collect();
+    let total = |keep: &[usize]| keep.iter().map(|&c| least(c) + 3).sum::<usize>() + 1;
+    for c in drop {
+        if total(&keep) <= w {
+            break;
+        }
+        keep.retain(|k| k != c);
+    }
+    let heads: Vec<&str> = keep.iter().map(|&c| headers[c]).collect();
+    let mut t = new_table(&heads, Some(w));
+    let leasts: Vec<usize> = keep.iter().map(|&c| least(c)).collect();
+    for r in &mut rows {
+        let cells: Vec<String> = keep
+            .iter()
+            .map(|&c| r.get_mut(c).map(std::mem::take).unwrap_or_default())
+            .collect();
+        t.add_row(cells);
+    }
+    for (i, n) in leasts.into_iter().enumerate() {
+        if let Some(col) = t.column_mut(i) {
+            let n = u16::try_from(n + 2).unwrap_or(u16::MAX);
+            col.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(
+                n,
+            )));
+        }
     }
     t.to_string()
 }
@@ -338,31 +389,62 @@ pub fn write_log_table<'a, I: Iterator<Item = LogLine<'a>>>(
         .collect();
     let ends = starts.iter().skip(1).copied().chain([buf.len()]);
     let rows = starts.iter().zip(ends).map(|(&s, e)| &buf[s..e]);
-    write_log_rows(w, rows, widest, lang, width)
+    write_log_rows(w, rows, widest, lang, width, false)
 }
 
 /// Writes `log` as a table from rows [`log_row`] appended, as wide as the widest cell of
 /// each column (`widest`, from the widths `log_row` returned). Without a width (a pipe or a
 /// file) it writes row by row the same bytes comfy-table lays out, without holding the rows;
-/// with a width comfy-table wraps the cells, which takes every row at once.
+/// with a width comfy-table wraps the cells, which takes every row at once, and no word is
+/// split (the count, who and the kommun go first when the words do not fit). When
+/// `numbered`, a first column `#` numbers the entries as `undo --index` counts them.
 pub fn write_log_rows<'r>(
     mut w: impl std::io::Write,
     rows: impl Iterator<Item = &'r [u8]>,
     widest: [u32; 6],
     lang: Lang,
     width: Option<usize>,
+    numbered: bool,
 ) -> std::io::Result<()> {
     let mut rows = rows.peekable();
     if rows.peek().is_none() {
         return writeln!(w, "{}", lang.t(Label::NoEntries));
     }
-    let headers = log_headers(lang);
+    let mut headers = log_headers(lang).to_vec();
+    if numbered {
+        headers.insert(0, "#");
+    }
     if width.is_some() {
         let text = |(c, _): (&[u8], usize)| String::from_utf8_lossy(c).into_owned();
-        let body = rows.map(|r| row_cells(r).map(text).collect()).collect();
-        return writeln!(w, "{}", table(&headers, body, width));
+        let body = rows
+            .enumerate()
+            .map(|(i, r)| {
+                let number = numbered.then(|| (i + 1).to_string());
+                number.into_iter().chain(row_cells(r).map(text)).collect()
+            })
+            .collect();
+        // One kommun's numbered log names its kommun on every row: that goes first.
+        let drop = if numbered { [2, 5, 4] } else { [4, 3, 1] };
+        return writeln!(w, "{}", table_fit(&headers, body, width, &drop));
     }
-    let widths: [usize; 6] = std::array::from_fn(|i| headers[i].width().max(widest[i] as usize));
+    let mut widths: Vec<usize> = (0..6)
+        .map(|i| {
+            headers[i + usize::from(numbered)]
+                .width()
+                .max(widest[i] as usize)
+        })
+        .collect();
+    // Only a numbered log (one kommun's) is held, to know how wide its numbers are.
+    let held: Vec<&[u8]>;
+    let mut count = 0usize;
+    let rows: Box<dyn Iterator<Item = &[u8]>> = if numbered {
+        held = rows.collect();
+        count = held.len();
+        widths.insert(0, count.to_string().len());
+        Box::new(held.iter().copied())
+    } else {
+        Box::new(rows)
+    };
     let rule = |w: &mut dyn std::io::Write, [l, fill, mid, r]: [&str; 4]| {
         let parts: Vec<String> = widths.iter().map(|n| fill.repeat(n + 2)).collect();
         writeln!(w, "{l}{}{r}", parts.join(mid))
@@ -374,8 +456,13 @@ pub fn write_log_rows<'r>(
     w.write_all(&line)?;
     line.clear();
     rule(&mut w, ["╞", "═", "╪", "╡"])?;
-    for r in rows {
-        log_line(&mut line, row_cells(r), &widths);
+    let mut number = String::new();
+    for (i, r) in rows.enumerate() {
+        if count > 0 {
+            number = (i + 1).to_string();
+        }
+        let first = (count > 0).then(|| (number.as_bytes(), number.len()));
+        log_line(&mut line, first.into_iter().chain(row_cells(r)), &widths);
         if line.len() >= 1 << 14 {
             w.write_all(&line)?;
             line.clear();
@@ -389,14 +476,15 @@ pub fn write_log_rows<'r>(
 fn log_line<'c>(
     line: &mut Vec<u8>,
     cells: impl Iterator<Item = (&'c [u8], usize)>,
-    widths: &[usize; 6],
+    widths: &[usize],
 ) {
     line.extend_from_slice("│".as_bytes());
+    let last = widths.len() - 1;
     for (i, ((c, n), max)) in cells.zip(widths).enumerate() {
         line.push(b' ');
         line.extend_from_slice(c);
         line.resize(line.len() + (max - n) + 1, b' ');
-        line.extend_from_slice(if i == 5 { "│" } else { "┆" }.as_bytes());
+        line.extend_from_slice(if i == last { "│" } else { "┆" }.as_bytes());
     }
     line.push(b'\n');
 }
