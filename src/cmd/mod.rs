@@ -11,6 +11,7 @@ use crate::cli::{Cli, Command};
 
 mod calendar;
 mod check;
+pub mod complete;
 pub mod context;
 pub mod docs;
 mod done;

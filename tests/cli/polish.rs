@@ -452,6 +452,82 @@ fn kommun_names_and_activity_ids_complete_and_hidden_flags_do_not() {
     assert!(script.contains("_clap_complete_pledge"), "{script}");
 }
 
+/// What is typed before scopes what is offered (issue 28): after a kommun, its löften's
+/// activities, units, parts and areas; kommun names from the folder's own first.
+#[test]
+fn completion_is_scoped_by_what_is_typed_before() {
+    let words = |ws: &[&str]| -> Vec<String> {
+        complete(ws)
+            .into_iter()
+            .filter(|w| !w.starts_with('-'))
+            .collect()
+    };
+    // The folder's five kommuner, not all 290 (nor the 299 items of before).
+    assert_eq!(
+        words(&["pledge", "status", ""]),
+        [
+            "alvesta",
+            "filipstad",
+            "karlstad",
+            "kristinehamn",
+            "munkfors"
+        ]
+    );
+    assert_eq!(
+        words(&["pledge", "status", "k"]),
+        ["karlstad", "kristinehamn"]
+    );
+    // A kommun outside the folder is still offered when none of the folder's begins so.
+    assert_eq!(words(&["pledge", "status", "stockh"]), ["stockholm"]);
+    // Munkfors's activities, not every löfte's.
+    let munkfors = [
+        "andt-forebyggande",
+        "andt-insatser",
+        "followup",
+        "fotpatrull",
+        "trygghetsvandring",
+        "ungdomar-riskzon",
+    ];
+    assert_eq!(words(&["pledge", "done", "munkfors", ""]), munkfors);
+    assert_eq!(
+        words(&["pledge", "undo", "munkfors", "--activity", ""]),
+        munkfors
+    );
+    assert_eq!(
+        words(&["pledge", "verdict", "munkfors", "andt"]),
+        ["andt-forebyggande", "andt-insatser"]
+    );
+    assert_eq!(
+        words(&[
+            "pledge",
+            "done",
+            "filipstad",
+            "--date",
+            "2016-05-12",
+            "trygg"
+        ]),
+        ["trygghetsvandring"]
+    );
+    // Units and parts of the activity typed, in the folder --dir names.
+    let sunne = ["pledge", "--dir", "examples/targets", "done", "sunne"];
+    let with = |rest: &[&str]| words(&[&sunne[..], rest].concat());
+    assert_eq!(
+        with(&["foraldra", "--unit", ""]),
+        ["Södra skolan", "Västra skolan"]
+    );
+    assert_eq!(with(&["insatser", "--part", ""]), ["dialog", "vandringar"]);
+    // bash says which word is completed: the words after it do not count.
+    let bash = Test::new()
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "3")
+        .args(["--", "pledge", "done", "munkfors", "andt", "--dry-run"])
+        .read_stdout();
+    assert_eq!(
+        bash.lines().collect::<Vec<_>>(),
+        ["andt-forebyggande", "andt-insatser"]
+    );
+}
+
 #[test]
 fn the_scaffold_passes_taplo_fmt_check() {
     let dir = tempfile::tempdir().unwrap();
