@@ -266,9 +266,13 @@ pub struct MeasureArgs {
     pub kommun: String,
     /// Indicator id, or a unique prefix of one
     pub indicator: String,
-    /// The measured value: 62, 62.5 or 62,5
+    /// The measured value: 62, 62.5, 62,5 or 1 234,5 (a space between thousands needs no
+    /// quotes)
     #[arg(allow_hyphen_values = true)]
     pub value: String,
+    /// The rest of a value written with spaces between thousands (`1 234,5`)
+    #[arg(hide = true)]
+    pub value_rest: Vec<String>,
     /// The day it was measured (the survey's, not today's) [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<DateArg>,

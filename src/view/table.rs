@@ -153,18 +153,43 @@ fn natural_width(t: &Table) -> usize {
 /// one, the whole table where it fits, else without the owners, else one line per activity
 /// ([`compact_rows`]); the lines around it wrap between words.
 pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: Option<usize>) -> String {
-    let full = status_grid(s, lang, color, &[0, 1, 2, 3, 4, 5]);
-    let body = match width {
-        None => full.to_string(),
-        Some(w) if natural_width(&full) <= w => full.to_string(),
-        Some(w) => {
-            let narrow = status_grid(s, lang, color, &[0, 2, 3, 4, 5]);
-            if natural_width(&narrow) <= w {
-                narrow.to_string()
-            } else {
-                compact_rows(s, lang, color, w).trim_end().to_string()
-            }
-        }
+    status_table_as(s, lang, color, width, layout(s, lang, width))
+}
+
+/// How a löfte's activities are laid out in a width: the whole table, the table without
+/// owners, or one line per activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Layout {
+    Full,
+    Narrow,
+    Compact,
+}
+
+/// The widest layout of [`Layout`] that fits the width.
+fn layout(s: &PledgeStatus<'_>, lang: Lang, width: Option<usize>) -> Layout {
+    let Some(w) = width else {
+        return Layout::Full;
+    };
+    if natural_width(&status_grid(s, lang, false, &[0, 1, 2, 3, 4, 5])) <= w {
+        Layout::Full
+    } else if natural_width(&status_grid(s, lang, false, &[0, 2, 3, 4, 5])) <= w {
+        Layout::Narrow
+    } else {
+        Layout::Compact
+    }
+}
+
+fn status_table_as(
+    s: &PledgeStatus<'_>,
+    lang: Lang,
+    color: bool,
+    width: Option<usize>,
+    layout: Layout,
+) -> String {
+    let body = match (layout, width) {
+        (Layout::Compact, Some(w)) => compact_rows(s, lang, color, w).trim_end().to_string(),
+        (Layout::Narrow, _) => status_grid(s, lang, color, &[0, 2, 3, 4, 5]).to_string(),
+        _ => status_grid(s, lang, color, &[0, 1, 2, 3, 4, 5]).to_string(),
     };
     let line = |text: String| match width {
         Some(w) => wrap(&text, w, 2),
@@ -206,6 +231,12 @@ pub fn status_tables(
     if statuses.is_empty() {
         return format!("{}\n", lang.t(Label::NoLoftenMatch));
     }
+    // One layout for every löfte: the narrowest any of them needs.
+    let layout = statuses
+        .iter()
+        .map(|s| layout(s, lang, width))
+        .max()
+        .unwrap_or(Layout::Full);
     let mut lan = "";
     let mut parts = Vec::new();
     for s in statuses {
@@ -215,7 +246,7 @@ pub fn status_tables(
             lan = this_lan;
             part.push_str(&format!("━━ {this_lan} ━━\n\n"));
         }
-        part.push_str(&status_table(s, lang, color, width));
+        part.push_str(&status_table_as(s, lang, color, width, layout));
         parts.push(part);
     }
     parts.join("\n")

@@ -16,6 +16,7 @@ mod merge;
 mod new_schema_man;
 mod outcomes;
 mod polish;
+mod readme;
 mod report;
 mod site;
 mod status;
