@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::support::{Test, copy_pledges, pledge_in, recorded};
+use crate::support::{Test, copy_pledges, pledge_in, recorded, snapshot};
 
 /// pandoc's HTML of Markdown text, or None when pandoc is not installed.
 fn pandoc(markdown: &str) -> Option<String> {
@@ -566,4 +566,58 @@ fn the_scaffold_passes_taplo_fmt_check() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// At 60 and 80 columns the log splits no word (ids and names stay whole; the kommun, who
+/// and the count go first), and its `#` column is the number `undo --index` takes (issue 28).
+#[test]
+fn the_log_at_60_and_80_columns_splits_no_word_and_numbers_what_undo_takes() {
+    let (_tmp, dir) = crate::support::copy_pledges();
+    let done = |activity: &str, date: &str, by: &str, note: &str| {
+        crate::support::pledge_in(&dir)
+            .args(["done", "munkfors", activity, "--date", date, "--by", by])
+            .args(["--note", note])
+            .read_stdout();
+    };
+    done(
+        "ungdomar-riskzon",
+        "2017-05-02",
+        "Anna Andersson",
+        "Samtal med fältassistenter om kvällsläget i centrum och vid skolan",
+    );
+    done(
+        "trygghetsvandring",
+        "2017-06-02",
+        "Bengt Karlsson-Öberg",
+        "Stationsområdet",
+    );
+    let words = [
+        "ungdomar-riskzon",
+        "trygghetsvandring",
+        "fältassistenter",
+        "kvällsläget",
+        "Stationsområdet",
+        "2017-05-02",
+    ];
+    for (cols, lang) in [(60, "sv"), (80, "en")] {
+        let out = crate::support::pledge_in(&dir)
+            .env("COLUMNS", cols.to_string())
+            .env("PLEDGE_LANG", lang)
+            .args(["log", "munkfors"])
+            .read_stdout();
+        snapshot(&format!("log-munkfors-{lang}-{cols}cols.txt"), &out);
+        assert!(out.lines().all(|l| l.chars().count() <= cols), "{out}");
+        for w in words {
+            assert!(out.contains(w), "{w} is split at {cols} columns:\n{out}");
+        }
+        assert!(
+            out.contains("│ # ┆") && out.contains("│ 2 ┆ 2017-06-02"),
+            "{out}"
+        );
+    }
+    crate::support::pledge_in(&dir)
+        .args(["undo", "munkfors", "--index", "2", "--dry-run"])
+        .stdout_is(predicates::str::contains("date = 2017-06-02"))
+        .stderr_is(predicates::str::contains("Bengt Karlsson-Öberg's entry"))
+        .run();
 }

@@ -179,7 +179,7 @@ fn swedish_labels_everywhere_a_person_reads() {
         .args(["undo", "filipstad"])
         .stdout_is(predicate::str::starts_with("borttaget ur "))
         .stderr_is(predicate::str::starts_with(
-            "tar bort Test Users posten från ",
+            "tar bort posten från Test User (20",
         ))
         .run();
 }
