@@ -18,6 +18,7 @@ pub mod json;
 pub mod labels;
 pub mod markdown;
 pub mod meeting;
+pub mod messages;
 pub mod outcome;
 pub mod phrases;
 pub mod site;
@@ -26,6 +27,7 @@ pub mod title;
 pub mod xlsx;
 
 pub use labels::Label;
+pub use messages::Msg;
 
 /// One `log` entry as every format shows it: the views write these one at a time, so the
 /// command never holds every löfte to write its log.
