@@ -1,9 +1,13 @@
-//! The command line, as clap definitions only.
+//! The command line, as clap definitions only ([`complete`]: the candidates of dynamic
+//! completion). Part of the shell: it sits above [`crate::store`] (completion lists the
+//! activities of the pledges folder) and below [`crate::cmd`], which runs what it parses.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub mod complete;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -103,7 +107,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// The kommun, or several for one löfte over several kommuner
-    #[arg(required = true, add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
+    #[arg(required = true, add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
     pub kommuner: Vec<String>,
     /// The first day of the period
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -202,7 +206,7 @@ pub enum ListFormat {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only löften for this kommun (name or kommunkod)
-    #[arg(long, value_name = "K", add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
+    #[arg(long, value_name = "K", add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
     pub kommun: Option<String>,
     /// Only löften whose period holds this date; also the date the state is judged on
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -220,11 +224,11 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct DoneArgs {
     /// Kommun name (any case, å/ä/ö as a/a/o) or kommunkod
-    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
+    #[arg(add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
     pub kommun: String,
     /// Activity id, a unique prefix of one, or a unique word of its text; `followup` for the
     /// follow-up itself
-    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::activity_candidates))]
+    #[arg(add = clap_complete::ArgValueCandidates::new(complete::activity_candidates))]
     pub activity: String,
     /// When the work was done [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -349,7 +353,7 @@ pub struct UndoArgs {
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Only these kommuner [default: all]
-    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
+    #[arg(add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
     pub kommuner: Vec<String>,
     /// Only entries on or after this date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -358,7 +362,7 @@ pub struct LogArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<DateArg>,
     /// Only this activity (id, prefix or word of its text)
-    #[arg(long, value_name = "A", add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::activity_candidates))]
+    #[arg(long, value_name = "A", add = clap_complete::ArgValueCandidates::new(complete::activity_candidates))]
     pub activity: Option<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: ListFormat,
@@ -390,7 +394,7 @@ pub enum StatusFormat {
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Kommuner to show [default: the only kommun in the folder]
-    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
+    #[arg(add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
     pub kommuner: Vec<String>,
     /// Every kommun in the folder, grouped by län
     #[arg(long)]
@@ -414,7 +418,7 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Kommun name or kommunkod
-    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cmd::docs::kommun_candidates))]
+    #[arg(add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
     pub kommun: String,
     /// Show log entries from this date on (the last BRÅ meeting) [default: the period's start]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]

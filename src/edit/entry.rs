@@ -1,14 +1,14 @@
 //! The text `pledge measure` and `pledge verdict` append: one `[[measurement]]` or
 //! `[[verdict]]` table at the end of the file, preceded by one line ending, exactly like
-//! `done`'s `[[log]]` entries (see [`crate::record`]), so `undo` can compare the last entry
+//! `done`'s `[[log]]` entries (see [`super::record`]), so `undo` can compare the last entry
 //! with what these functions render and remove it byte for byte.
 
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::{Measurement, Verdict, VerdictEntry};
-use crate::record::{line_ending, toml_string};
+use crate::model::outcome::{Measurement, Verdict, VerdictEntry};
+use crate::text::{line_ending, toml_string};
 
 /// A TOML float holding exactly `v` (finite): Rust's shortest round-trip digits, with `.0`
 /// added to whole numbers so TOML reads a float (`62.0`, `3.25`, `0.0001`).
@@ -18,36 +18,6 @@ pub fn toml_float(v: f64) -> String {
         s
     } else {
         format!("{s}.0")
-    }
-}
-
-/// Why a value typed on the command line is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ValueError {
-    NotANumber,
-    NotFinite,
-}
-
-/// A value typed on the command line: `62`, `62.5`, `-1.5`, or with a decimal comma `62,5`
-/// (Swedish); spaces (thousands separators) are ignored. `nan` and `inf` are refused.
-pub fn parse_value(s: &str) -> Result<f64, ValueError> {
-    let t: String = s
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    let numeric = !t.is_empty()
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
-    if !numeric {
-        return Err(ValueError::NotANumber);
-    }
-    let v: f64 = t.parse().map_err(|_| ValueError::NotANumber)?;
-    if v.is_finite() {
-        Ok(v)
-    } else {
-        Err(ValueError::NotFinite)
     }
 }
 
@@ -262,22 +232,6 @@ mod tests {
         assert_eq!(read_back_measurement(t).unwrap().value, 62.0);
         let bad = "[[measurement]]\ndate = 2017-11-30\nindicator = \"a\"\nvalue = \"62\"\n";
         assert_eq!(read_back_measurement(bad), None);
-    }
-
-    #[test]
-    fn values_typed_on_the_command_line() {
-        assert_eq!(parse_value("62"), Ok(62.0));
-        assert_eq!(parse_value(" 62,5 "), Ok(62.5));
-        assert_eq!(parse_value("-1.25"), Ok(-1.25));
-        assert_eq!(parse_value("1 234,5"), Ok(1234.5));
-        assert_eq!(parse_value("1e3"), Ok(1000.0));
-        assert_eq!(parse_value(""), Err(ValueError::NotANumber));
-        assert_eq!(parse_value("12 %"), Err(ValueError::NotANumber));
-        assert_eq!(parse_value("abc"), Err(ValueError::NotANumber));
-        assert_eq!(parse_value("nan"), Err(ValueError::NotANumber));
-        assert_eq!(parse_value("inf"), Err(ValueError::NotANumber));
-        assert_eq!(parse_value("1e400"), Err(ValueError::NotFinite));
-        assert_eq!(parse_value("1,2,3"), Err(ValueError::NotANumber));
     }
 
     proptest::proptest! {

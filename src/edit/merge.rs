@@ -220,7 +220,7 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<String, Conflict> {
 
 /// The log entries as `done` appends them: a line ending, then the entry.
 fn log_text(entries: &[&str], ours: &str) -> String {
-    let nl = crate::record::line_ending(ours);
+    let nl = crate::text::line_ending(ours);
     let mut text = String::new();
     for e in entries {
         text.push_str(nl);
@@ -252,7 +252,7 @@ pub fn head_conflict(base: &str, ours: &str, theirs: &str) -> Result<HeadConflic
     let out = merge_log(&o, &a, &b)?;
     // Each head ends with a line ending, so a line merge sees whole lines; the log's first
     // line ending is then the head's.
-    let nl = crate::record::line_ending(ours);
+    let nl = crate::text::line_ending(ours);
     let whole = |h: &str| match h.ends_with('\n') {
         true => h.to_string(),
         false => format!("{h}{nl}"),
@@ -269,7 +269,7 @@ pub fn head_conflict(base: &str, ours: &str, theirs: &str) -> Result<HeadConflic
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{NewEntry, append};
+    use crate::edit::record::{NewEntry, append};
 
     const BASE: &str = "title = \"t\"\nkommun = \"Filipstad\"\nperiod = { start = 2016-01-01, end = 2016-12-31 }\n\
         [[activity]]\nid = \"a\"\ntext = \"x\"\nowners = [\"polisen\"]\n[followup]\nwhen = \"2017-Q1\"\n";
@@ -283,8 +283,8 @@ mod tests {
 
     #[test]
     fn both_sides_measurements_and_verdicts_are_kept_like_log_entries() {
-        use crate::outcome::entry::{measurement_addition, verdict_addition};
-        use crate::outcome::{Measurement, Verdict, VerdictEntry};
+        use crate::edit::entry::{measurement_addition, verdict_addition};
+        use crate::model::outcome::{Measurement, Verdict, VerdictEntry};
         let with_ind = format!(
             "{BASE}[[indicator]]\nid = \"t\"\nname = \"T\"\nsource = \"S\"\ndirection = \"higher\"\n"
         );

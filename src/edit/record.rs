@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::model::{LogEntry, Pledge};
+use crate::text::{line_ending, toml_string};
 
 /// A log entry to be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,36 +29,6 @@ pub struct NewEntry {
     pub count: u32,
     pub by: Option<String>,
     pub note: Option<String>,
-}
-
-/// The file's line ending, judged by its first line: CRLF files get CRLF entries.
-pub fn line_ending(text: &str) -> &'static str {
-    match text.find('\n') {
-        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
-        _ => "\n",
-    }
-}
-
-/// A TOML basic string holding exactly `s`: quotes, backslashes and control characters
-/// escaped, everything else (åäö, emoji) as written.
-pub fn toml_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The text of one entry, from its `[[log]]` header to its last line ending.
@@ -243,7 +214,7 @@ pub fn remove(text: &str, pledge: &Pledge, entry: &LogEntry) -> Result<String, U
 /// measurement or verdict is removed only when it is byte for byte what `measure` or
 /// `verdict` writes and ends the file; the one line ending before it goes too.
 pub fn undo_last(text: &str, pledge: &Pledge) -> Result<(String, usize), UndoError> {
-    use crate::outcome::entry::{render_measurement, render_verdict};
+    use super::entry::{render_measurement, render_verdict};
     let last_log = pledge.log.iter().max_by_key(|e| e.span.start);
     let (bom, body) = match text.strip_prefix('\u{feff}') {
         Some(rest) => ("\u{feff}", rest),

@@ -234,3 +234,58 @@ fn among_several_loften_the_users_most_recent_entry_is_picked() {
         Err(PickError::NoEntries)
     );
 }
+
+#[test]
+fn undo_removes_the_last_measurement_or_verdict_byte_for_byte() {
+    use crate::edit::entry::{measurement_addition, verdict_addition};
+    use crate::model::outcome::{Measurement, Verdict, VerdictEntry};
+    for nl in ["\n", "\r\n"] {
+        let base = format!(
+            "{BASE}[[indicator]]\nid = \"t\"\nname = \"T\"\nsource = \"S\"\ndirection = \"lower\"\n"
+        )
+        .replace('\n', nl);
+        let logged = append(
+            &base,
+            &NewEntry {
+                date: "2016-05-12".parse().unwrap(),
+                activity: "a".into(),
+                part: None,
+                unit: None,
+                kommun: None,
+                request: false,
+                count: 1,
+                by: Some("Anna".into()),
+                note: Some("a walk".into()),
+            },
+        );
+        let m = Measurement {
+            indicator: "t".into(),
+            date: "2016-11-15".parse().unwrap(),
+            value: 3.25,
+            source: Some("https://example.org/x?a=\"1\"".into()),
+            note: Some("två\nrader".into()),
+            by: None,
+            span: 0..0,
+        };
+        let measured = format!("{logged}{}", measurement_addition(&logged, &m));
+        let v = VerdictEntry {
+            activity: "a".into(),
+            verdict: Verdict::Broken,
+            reason: "Inget gjordes".into(),
+            source: None,
+            date: "2017-02-01".parse().unwrap(),
+            by: None,
+            span: 0..0,
+        };
+        let judged = format!("{measured}{}", verdict_addition(&measured, &v));
+        let steps = [&judged, &measured, &logged, &base];
+        for w in steps.windows(2) {
+            let p = load("t.toml", w[0], NaiveDate::MAX).pledge.unwrap();
+            assert_eq!(&undo_last(w[0], &p).unwrap().0, w[1]);
+        }
+        // Edited by hand: left alone.
+        let edited = judged.replace("\"Inget gjordes\"", "\"Inget gjordes\"  # by hand");
+        let p = load("t.toml", &edited, NaiveDate::MAX).pledge.unwrap();
+        assert_eq!(undo_last(&edited, &p), Err(UndoError::NotAsWritten));
+    }
+}

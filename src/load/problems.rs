@@ -4,8 +4,10 @@
 
 use chrono::NaiveDate;
 
-use super::{Cadence, Direction, Goal, Indicator, Measurement, VerdictEntry, verdict};
 use crate::model::Period;
+use crate::model::outcome::{
+    Cadence, Direction, Goal, Indicator, Measurement, VerdictEntry, before_due,
+};
 use crate::text::closest;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,7 +293,7 @@ pub fn check_verdicts(
         }
         if v.date > today {
             push("date", Kind::InFuture { date: v.date });
-        } else if let Some(from) = due_from.filter(|f| verdict::before_due(v.date, Some(*f))) {
+        } else if let Some(from) = due_from.filter(|f| before_due(v.date, Some(*f))) {
             push(
                 "date",
                 Kind::VerdictBeforeDue {
@@ -310,7 +312,7 @@ pub fn check_verdicts(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outcome::{Baseline, Verdict, When};
+    use crate::model::outcome::{Baseline, Verdict, When};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

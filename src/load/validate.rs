@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::diag::Diagnostic;
+use crate::load::diag::Diagnostic;
 use crate::model::Pledge;
 
 /// Warnings for overlapping löften, as (index of the pledge the warning belongs to,

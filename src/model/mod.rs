@@ -1,5 +1,8 @@
-//! The checked domain model of a medborgarlöfte. Values of these types have passed the
-//! loader's checks, so nothing downstream validates again.
+//! The model layer: the checked domain types of a medborgarlöfte ([`Pledge`], its activities,
+//! targets, log, and the outcome types of [`outcome`]) and the calendar arithmetic they need
+//! ([`schedule`]: windows of a period; [`followup`]: the follow-up's due days; [`holidays`]).
+//! Values of these types have passed the loader's checks, so nothing downstream validates
+//! again. It imports nothing of ours but the leaves ([`crate::text`], [`crate::kommuner`]).
 
 use std::ops::Range;
 
@@ -7,6 +10,11 @@ use chrono::{NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::kommuner::Kommun;
+
+pub mod followup;
+pub mod holidays;
+pub mod outcome;
+pub mod schedule;
 
 /// The activity id that log entries use to record the follow-up itself.
 pub const FOLLOWUP_ID: &str = "followup";
@@ -48,9 +56,9 @@ pub struct Pledge {
     pub followup: Option<Followup>,
     pub log: Vec<LogEntry>,
     /// What the löfte should change, its measured values and the follow-up's verdicts.
-    pub indicators: Vec<crate::outcome::Indicator>,
-    pub measurements: Vec<crate::outcome::Measurement>,
-    pub verdicts: Vec<crate::outcome::VerdictEntry>,
+    pub indicators: Vec<outcome::Indicator>,
+    pub measurements: Vec<outcome::Measurement>,
+    pub verdicts: Vec<outcome::VerdictEntry>,
     /// Where `period` is written, for diagnostics that span files (overlaps).
     pub period_span: Range<usize>,
 }

@@ -1,44 +1,16 @@
 //! Outcomes: did the löfte work? Indicators of the problem the löfte is meant to change,
 //! measurements of them, and the people's verdict on each activity at the follow-up.
 //!
-//! Everything here is pure: the domain types ([`Indicator`], [`Measurement`],
-//! [`VerdictEntry`]), the judgement of an indicator on a date ([`indicator_status`]), the
-//! validation rules ([`problems`]), the comparison of a human verdict with the computed status
-//! ([`verdict::agreement`]) and the text `measure` and `verdict` append ([`entry`]).
-//!
-//! The rules (also in the README):
-//! - the **reference** of an indicator is its baseline; without one, its first measurement;
-//! - **change** is latest − reference, signed, in the indicator's unit;
-//! - the **judgement** is *unchanged* when |change| ≤ the tolerance, else *improved* or
-//!   *worsened* by the indicator's direction. The tolerance is the indicator's `tolerance` (in
-//!   its unit) when given, else 1 % of |reference| ([`RELATIVE_TOLERANCE`]);
-//! - a **goal** value is met when the latest value is at least as good as it (≤ for `lower`,
-//!   ≥ for `higher`); the goal "better than baseline" is met when the judgement is *improved*;
-//! - the **next measurement** falls due by the cadence, counted from the last measurement
-//!   (else the baseline's date, a baseline year counting as its 31 December, else the period's
-//!   start), within the löfte's period; it is **overdue** [`GRACE_DAYS`] after that day
-//!   (survey results take time to publish).
+//! Here are the domain types ([`Indicator`], [`Measurement`], [`VerdictEntry`]). The rest lives
+//! by layer: the validation rules in `load::problems`, the judgement of an indicator on a
+//! date in `rules::indicator`, the comparison of a human verdict with the computed status in
+//! `rules::verdict`, the text `measure` and `verdict` append in `edit::entry`, the JSON in
+//! `view::outcome_json`.
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-
-pub mod check;
-pub mod entry;
-pub mod json;
-mod judge;
-pub mod problems;
-pub mod verdict;
-
-#[cfg(test)]
-mod tests;
-
-pub use judge::{
-    DUE_DAYS, DueState, GRACE_DAYS, IndicatorStatus, Judgement, RELATIVE_TOLERANCE, Reference,
-    ReferenceKind, indicator_status, judge_change, next_due,
-};
-pub use verdict::{Agreement, Verdict, VerdictEntry};
 
 /// A measure of the problem the löfte is meant to change ("upplevd trygghet i centrum").
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -168,4 +140,68 @@ pub struct Measurement {
     /// Byte range of the entry's keys and values in the source (header not included).
     #[serde(skip)]
     pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// uppfyllt
+    Kept,
+    /// delvis uppfyllt
+    Partly,
+    /// ej uppfyllt
+    Broken,
+}
+
+impl Verdict {
+    pub const NAMES: [&'static str; 3] = ["kept", "partly", "broken"];
+    /// The word as written in the file: `kept`, `partly`, `broken`.
+    pub fn name(self) -> &'static str {
+        Verdict::NAMES[self as usize]
+    }
+    /// The file's words, and on the command line also the Swedish ones (any case, å/ä/ö
+    /// optional, spaces or dashes): `uppfyllt`, `delvis` / `delvis uppfyllt`, `ej uppfyllt`.
+    pub fn parse(s: &str) -> Option<Verdict> {
+        let f = crate::kommuner::fold(s).replace([' ', '_'], "-");
+        Some(match f.as_str() {
+            "kept" | "uppfyllt" | "uppfylld" => Verdict::Kept,
+            "partly" | "delvis" | "delvis-uppfyllt" | "delvis-uppfylld" => Verdict::Partly,
+            "broken" | "ej-uppfyllt" | "ej-uppfylld" | "inte-uppfyllt" => Verdict::Broken,
+            _ => return None,
+        })
+    }
+}
+
+/// One recorded verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerdictEntry {
+    pub activity: String,
+    pub verdict: Verdict,
+    pub reason: String,
+    /// The minutes, the published follow-up.
+    pub source: Option<String>,
+    pub date: NaiveDate,
+    pub by: Option<String>,
+    /// Byte range of the entry's keys and values in the source (header not included).
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// Whether a verdict dated `date` comes before the follow-up's first due day (invalid: the
+/// follow-up had not begun).
+pub fn before_due(date: NaiveDate, due_from: Option<NaiveDate>) -> bool {
+    due_from.is_some_and(|f| date < f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verdict_before_the_due_day_is_invalid() {
+        let from = Some("2017-01-01".parse().unwrap());
+        assert!(before_due("2016-12-31".parse().unwrap(), from));
+        assert!(!before_due("2017-01-01".parse().unwrap(), from));
+        assert!(!before_due("2016-12-31".parse().unwrap(), None));
+    }
 }

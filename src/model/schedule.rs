@@ -154,8 +154,8 @@ pub fn weekly_slots(period: &Period, weekday: Weekday, except_holidays: bool) ->
     let mut monday = monday_of(period.start);
     while monday <= period.end {
         let day = monday + TimeDelta::days(i64::from(weekday.num_days_from_monday()));
-        let held =
-            period.contains(day) && !(except_holidays && crate::holidays::holiday(day).is_some());
+        let held = period.contains(day)
+            && !(except_holidays && crate::model::holidays::holiday(day).is_some());
         if held {
             let iso = monday.iso_week();
             out.push(Window {

@@ -9,8 +9,8 @@ use chrono::{NaiveDate, TimeDelta};
 
 use crate::kommuner::Kommun;
 use crate::model::{FollowupWhen, Pledge};
-use crate::resolve;
-use crate::status::{FollowupState, followup_status};
+use crate::rules::resolve;
+use crate::rules::status::{FollowupState, followup_status};
 
 /// Why no single löfte holds a date.
 #[derive(Debug, Clone)]

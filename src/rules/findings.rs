@@ -1,14 +1,16 @@
 //! What `check` reports: the rules that pick, from a löfte's status on a date, the
-//! activities and follow-ups that need attention. Pure: a status in, typed findings out; the
-//! words are the view's (`view::check`).
+//! activities, follow-ups, measurements and verdicts that need attention. Pure: a status in,
+//! typed findings out; the words are the view's (`view::check`).
 
 use chrono::{NaiveDate, TimeDelta};
 use serde::{Serialize, Serializer};
 
 use crate::model::{FOLLOWUP_ID, State, Target};
-use crate::status::{
+use crate::rules::indicator::{DueState, indicator_status};
+use crate::rules::status::{
     ANSWER_DAYS, ActivityStatus, FollowupState, PledgeStatus, Record, Status, WindowStatus,
 };
+use crate::rules::verdict::missing;
 
 /// How long after its date an overdue follow-up is still reported.
 pub const OVERDUE_DAYS: i64 = 365;
@@ -140,7 +142,7 @@ pub fn findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Finding> {
         }
     }
     out.extend(followup_finding(s, i64::from(within), file));
-    out.extend(crate::outcome::check::findings(s, within, file));
+    out.extend(outcome_findings(s, within, file));
     out
 }
 
@@ -277,10 +279,86 @@ fn followup_finding(s: &PledgeStatus<'_>, within: i64, file: &str) -> Option<Fin
     }
 }
 
+fn outcome_finding(file: &str, what: &str, kind: FindingKind, st: FollowupState) -> Finding {
+    Finding {
+        file: file.to_string(),
+        activity: what.to_string(),
+        part: None,
+        unit: None,
+        kind,
+        status: FindingStatus::Followup(st),
+        required: None,
+        done: None,
+        window_start: None,
+        window_end: None,
+        days_left: None,
+        record: None,
+        target: None,
+    }
+}
+
+/// What `check` reports about outcomes: a measurement due by its indicator's cadence and not
+/// recorded (due within the horizon, or overdue for up to a year after its day), and a
+/// follow-up whose day has come while activities still lack a verdict.
+fn outcome_findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Finding> {
+    let p = s.pledge;
+    let as_of = s.as_of;
+    let mut out = Vec::new();
+    for ind in &p.indicators {
+        let st = indicator_status(ind, &p.measurements, &p.period, as_of);
+        let Some(due) = st.next_due else { continue };
+        let days = (due - as_of).num_days();
+        let (kind, state) = match st.due_state {
+            DueState::Overdue if as_of - due <= TimeDelta::days(OVERDUE_DAYS) => {
+                (FindingKind::MeasurementOverdue, FollowupState::Overdue)
+            }
+            DueState::Due | DueState::Scheduled if days <= i64::from(within) => {
+                (FindingKind::MeasurementDue, FollowupState::Due)
+            }
+            _ => continue,
+        };
+        let mut f = outcome_finding(file, &ind.id, kind, state);
+        f.window_end = Some(due);
+        f.days_left = Some(days);
+        out.push(f);
+    }
+    // A follow-up with a day (dated, quarter, yearly) whose first due day has come: every
+    // activity needs a verdict.
+    if let (Some(from), Some(due)) = (s.followup.due_from, s.followup.due)
+        && as_of >= from
+        && as_of - due <= TimeDelta::days(OVERDUE_DAYS)
+        && (!p.verdicts.is_empty() || !p.indicators.is_empty())
+    {
+        let ids: Vec<&str> = p.activities.iter().map(|a| a.id.as_str()).collect();
+        let given: Vec<_> = p
+            .verdicts
+            .iter()
+            .filter(|v| v.date <= as_of)
+            .cloned()
+            .collect();
+        let missing = missing(&ids, &given, Some(from));
+        if !missing.is_empty() {
+            let state = if as_of > due {
+                FollowupState::Overdue
+            } else {
+                FollowupState::Due
+            };
+            let mut f = outcome_finding(file, FOLLOWUP_ID, FindingKind::VerdictsMissing, state);
+            f.part = Some(missing.join(","));
+            f.required = Some(ids.len() as u32);
+            f.done = Some((ids.len() - missing.len()) as u32);
+            f.window_end = Some(due);
+            f.days_left = Some((due - as_of).num_days());
+            out.push(f);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::status::pledge_status;
+    use crate::rules::status::pledge_status;
     use FindingKind::*;
 
     fn d(s: &str) -> NaiveDate {

@@ -1,10 +1,23 @@
 //! The judgement of an indicator on a date: latest value, change, direction, goal, next due.
+//!
+//! The rules (also in the README):
+//! - the **reference** of an indicator is its baseline; without one, its first measurement;
+//! - **change** is latest − reference, signed, in the indicator's unit;
+//! - the **judgement** is *unchanged* when |change| ≤ the tolerance, else *improved* or
+//!   *worsened* by the indicator's direction. The tolerance is the indicator's `tolerance` (in
+//!   its unit) when given, else 1 % of |reference| ([`RELATIVE_TOLERANCE`]);
+//! - a **goal** value is met when the latest value is at least as good as it (≤ for `lower`,
+//!   ≥ for `higher`); the goal "better than baseline" is met when the judgement is *improved*;
+//! - the **next measurement** falls due by the cadence, counted from the last measurement
+//!   (else the baseline's date, a baseline year counting as its 31 December, else the period's
+//!   start), within the löfte's period; it is **overdue** [`GRACE_DAYS`] after that day
+//!   (survey results take time to publish).
 
 use chrono::{Months, NaiveDate, TimeDelta};
 use serde::Serialize;
 
-use super::{Cadence, Goal, Indicator, Measurement, When};
 use crate::model::Period;
+use crate::model::outcome::{Cadence, Goal, Indicator, Measurement, When};
 
 /// Without an indicator's own `tolerance`, a change within this share of |reference| counts
 /// as unchanged (1 %, inclusive).
@@ -231,7 +244,7 @@ fn periodic_due(anchor: Option<NaiveDate>, step: Months, period: &Period) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outcome::{Baseline, Direction};
+    use crate::model::outcome::{Baseline, Direction};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

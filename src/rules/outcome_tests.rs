@@ -5,11 +5,12 @@
 use chrono::NaiveDate;
 use toml::{Table, Value};
 
-use super::problems::{check_indicators, check_measurements, check_verdicts};
-use super::verdict::{agreement, current, missing};
-use super::*;
+use super::indicator::*;
+use super::verdict::{Agreement, agreement, current, missing};
+use crate::load::problems::{check_indicators, check_measurements, check_verdicts};
 use crate::model::Period;
-use crate::status::{Status, pledge_status};
+use crate::model::outcome::*;
+use crate::rules::status::{Status, pledge_status};
 
 const DEMO: &str = include_str!("../../examples/indicators/hagfors-2017-2018.toml");
 
@@ -230,96 +231,4 @@ fn the_demo_lofte_reads_judges_and_compares() {
             ("belysning", Status::Met, Agreement::Agree),
         ]
     );
-}
-
-#[test]
-fn the_demo_chart_and_sparkline() {
-    let root: Table = toml::from_str(DEMO).unwrap();
-    let inds: Vec<Indicator> = tables(&root, "indicator").map(indicator).collect();
-    let trygghet = &inds[0];
-    let points = [(d("2017-11-15"), 64.0), (d("2018-11-20"), 67.5)];
-    let b = trygghet.baseline.unwrap();
-    let chart = crate::svgchart::Chart {
-        id: &trygghet.id,
-        title: &trygghet.name,
-        desc: "Utgångsläge 62 (2016), mål 70. 2017-11-15: 64. 2018-11-20: 67,5.",
-        measured_label: "Mätningar",
-        unit: trygghet.unit.as_deref(),
-        points: &points,
-        baseline: Some(crate::svgchart::Line {
-            value: b.value,
-            label: "Utgångsläge",
-            date: b.when.and_then(When::day),
-        }),
-        goal: Some(crate::svgchart::Line {
-            value: 70.0,
-            label: "Mål",
-            date: None,
-        }),
-        decimal_comma: true,
-    };
-    let svg = crate::svgchart::svg(&chart);
-    assert!(svg.contains(">Mål 70<") && svg.contains(">2016-12-31<"));
-    let values: Vec<f64> = std::iter::once(b.value)
-        .chain(points.iter().map(|p| p.1))
-        .collect();
-    assert_eq!(crate::svgchart::sparkline(&values), "▁▄█");
-}
-
-#[test]
-fn undo_removes_the_last_measurement_or_verdict_byte_for_byte() {
-    use crate::load::load;
-    use crate::outcome::entry::{measurement_addition, verdict_addition};
-    use crate::record::{NewEntry, UndoError, append, undo_last};
-    const BASE: &str = "title = \"t\"\nkommun = \"Filipstad\"\nperiod = { start = 2016-01-01, end = 2016-12-31 }\n\
-                        [[activity]]\nid = \"a\"\ntext = \"x\"\nowners = [\"polisen\"]\n[followup]\nwhen = \"yearly\"\n";
-    for nl in ["\n", "\r\n"] {
-        let base = format!(
-            "{BASE}[[indicator]]\nid = \"t\"\nname = \"T\"\nsource = \"S\"\ndirection = \"lower\"\n"
-        )
-        .replace('\n', nl);
-        let logged = append(
-            &base,
-            &NewEntry {
-                date: "2016-05-12".parse().unwrap(),
-                activity: "a".into(),
-                part: None,
-                unit: None,
-                kommun: None,
-                request: false,
-                count: 1,
-                by: Some("Anna".into()),
-                note: Some("a walk".into()),
-            },
-        );
-        let m = Measurement {
-            indicator: "t".into(),
-            date: "2016-11-15".parse().unwrap(),
-            value: 3.25,
-            source: Some("https://example.org/x?a=\"1\"".into()),
-            note: Some("två\nrader".into()),
-            by: None,
-            span: 0..0,
-        };
-        let measured = format!("{logged}{}", measurement_addition(&logged, &m));
-        let v = VerdictEntry {
-            activity: "a".into(),
-            verdict: Verdict::Broken,
-            reason: "Inget gjordes".into(),
-            source: None,
-            date: "2017-02-01".parse().unwrap(),
-            by: None,
-            span: 0..0,
-        };
-        let judged = format!("{measured}{}", verdict_addition(&measured, &v));
-        let steps = [&judged, &measured, &logged, &base];
-        for w in steps.windows(2) {
-            let p = load("t.toml", w[0], NaiveDate::MAX).pledge.unwrap();
-            assert_eq!(&undo_last(w[0], &p).unwrap().0, w[1]);
-        }
-        // Edited by hand: left alone.
-        let edited = judged.replace("\"Inget gjordes\"", "\"Inget gjordes\"  # by hand");
-        let p = load("t.toml", &edited, NaiveDate::MAX).pledge.unwrap();
-        assert_eq!(undo_last(&edited, &p), Err(UndoError::NotAsWritten));
-    }
 }

@@ -12,57 +12,11 @@
 //!   (`upcoming`) the records give **no basis**; with `nothing_due` only *kept* agrees and the
 //!   others have no basis.
 
-use std::ops::Range;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::status::{FollowupState, FollowupStatus, Status};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    /// uppfyllt
-    Kept,
-    /// delvis uppfyllt
-    Partly,
-    /// ej uppfyllt
-    Broken,
-}
-
-impl Verdict {
-    pub const NAMES: [&'static str; 3] = ["kept", "partly", "broken"];
-    /// The word as written in the file: `kept`, `partly`, `broken`.
-    pub fn name(self) -> &'static str {
-        Verdict::NAMES[self as usize]
-    }
-    /// The file's words, and on the command line also the Swedish ones (any case, å/ä/ö
-    /// optional, spaces or dashes): `uppfyllt`, `delvis` / `delvis uppfyllt`, `ej uppfyllt`.
-    pub fn parse(s: &str) -> Option<Verdict> {
-        let f = crate::kommuner::fold(s).replace([' ', '_'], "-");
-        Some(match f.as_str() {
-            "kept" | "uppfyllt" | "uppfylld" => Verdict::Kept,
-            "partly" | "delvis" | "delvis-uppfyllt" | "delvis-uppfylld" => Verdict::Partly,
-            "broken" | "ej-uppfyllt" | "ej-uppfylld" | "inte-uppfyllt" => Verdict::Broken,
-            _ => return None,
-        })
-    }
-}
-
-/// One recorded verdict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct VerdictEntry {
-    pub activity: String,
-    pub verdict: Verdict,
-    pub reason: String,
-    /// The minutes, the published follow-up.
-    pub source: Option<String>,
-    pub date: NaiveDate,
-    pub by: Option<String>,
-    /// Byte range of the entry's keys and values in the source (header not included).
-    #[serde(skip)]
-    pub span: Range<usize>,
-}
+use crate::model::outcome::{Verdict, VerdictEntry};
+use crate::rules::status::{FollowupState, FollowupStatus, Status};
 
 /// Whether the computed status and the human verdict agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -155,12 +109,6 @@ pub fn followup_state(st: &FollowupStatus, missing: &[&str], as_of: NaiveDate) -
         }
         (s, _) => s,
     }
-}
-
-/// Whether a verdict dated `date` comes before the follow-up's first due day (invalid: the
-/// follow-up had not begun).
-pub fn before_due(date: NaiveDate, due_from: Option<NaiveDate>) -> bool {
-    due_from.is_some_and(|f| date < f)
 }
 
 #[cfg(test)]
@@ -263,13 +211,5 @@ mod tests {
             followup_state(&sched, &["a"], before),
             FollowupState::Scheduled
         );
-    }
-
-    #[test]
-    fn a_verdict_before_the_due_day_is_invalid() {
-        let from = Some("2017-01-01".parse().unwrap());
-        assert!(before_due("2016-12-31".parse().unwrap(), from));
-        assert!(!before_due("2017-01-01".parse().unwrap(), from));
-        assert!(!before_due("2016-12-31".parse().unwrap(), None));
     }
 }

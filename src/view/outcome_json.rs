@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use super::verdict::{Agreement, agreement};
-use super::{Cadence, Goal, IndicatorStatus, VerdictEntry, When};
-use crate::status::Status;
+use crate::model::outcome::{Cadence, Goal, VerdictEntry, When};
+use crate::rules::indicator::IndicatorStatus;
+use crate::rules::status::Status;
+use crate::rules::verdict::{Agreement, agreement};
 
 fn when_json(w: Option<When>) -> (Value, Value) {
     match w {
@@ -77,7 +78,8 @@ pub fn verdicts(missing: &[&str], since: Option<NaiveDate>) -> Value {
 mod tests {
     use super::*;
     use crate::model::Period;
-    use crate::outcome::{Baseline, Direction, Indicator, Measurement, Verdict, indicator_status};
+    use crate::model::outcome::{Baseline, Direction, Indicator, Measurement, Verdict};
+    use crate::rules::indicator::indicator_status;
 
     #[test]
     fn the_indicator_shape() {

@@ -3,8 +3,8 @@
 use chrono::{NaiveDate, TimeDelta};
 
 use super::{ActivityStatus, ONGOING_DAYS, Record, Requests, Status, UnitStatus, WindowStatus};
+use crate::model::schedule::{Window, per_occurrence, weekly_slots, windows};
 use crate::model::{Activity, LogEntry, Occurrences, Period, Pledge, State, Target};
-use crate::schedule::{Window, per_occurrence, weekly_slots, windows};
 
 /// Days an on-request activity may leave a request unanswered before it is behind.
 pub const ANSWER_DAYS: i64 = 30;

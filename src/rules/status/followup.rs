@@ -3,9 +3,9 @@
 use chrono::{Months, NaiveDate, TimeDelta};
 
 use super::{DUE_DAYS, FollowupState, FollowupStatus, ONGOING_DAYS};
-use crate::load::quarter_bounds;
+use crate::model::followup::quarter_bounds;
+use crate::model::schedule::windows;
 use crate::model::{FollowupWhen, Per, Pledge};
-use crate::schedule::windows;
 
 /// The follow-up's status on `as_of`. A follow-up counts as done when it is recorded in the
 /// log (`pledge done KOMMUN followup`) on or after the first day it is due; a record made

@@ -36,8 +36,8 @@ pub use followup::followup_status;
 
 /// How many days back an activity without a target counts as reported.
 pub const ONGOING_DAYS: i64 = 90;
-/// How many days before a follow-up date it counts as due.
-pub const DUE_DAYS: i64 = 30;
+/// How many days before a follow-up date it counts as due (the follow-up's calendar).
+pub use crate::model::followup::DUE_DAYS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

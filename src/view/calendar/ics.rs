@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::Event;
-use crate::i18n::Lang;
+use crate::view::i18n::Lang;
 
 /// Longest content line, in octets, not counting the CRLF (RFC 5545 §3.1).
 pub const MAX_OCTETS: usize = 75;

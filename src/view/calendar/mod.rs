@@ -33,9 +33,9 @@ use std::path::Path;
 
 use chrono::{NaiveDate, TimeDelta};
 
-use crate::i18n::Lang;
 use crate::model::{Activity, FollowupWhen, Pledge, Target};
-use crate::status::{ActivityStatus, FollowupState, PledgeStatus, WindowStatus};
+use crate::rules::status::{ActivityStatus, FollowupState, PledgeStatus, WindowStatus};
+use crate::view::i18n::Lang;
 
 pub mod ics;
 #[cfg(test)]
@@ -259,7 +259,7 @@ fn followup_events(cx: &Cx<'_>, out: &mut Vec<Event>) {
     let mut dues = if pending { vec![due] } else { Vec::new() };
     if when == FollowupWhen::Yearly {
         // This year's done or not, the years to come are still due.
-        let ends = crate::schedule::windows(&p.period, 1, crate::model::Per::Year);
+        let ends = crate::model::schedule::windows(&p.period, 1, crate::model::Per::Year);
         dues.extend(ends.iter().map(|w| w.end).filter(|d| *d > due));
     }
     let summary = match cx.lang {
@@ -444,7 +444,7 @@ fn once_event(
     out.push(cx.event(EventKind::WindowEnd, &what, end, summary, description));
 }
 
-/// The oldest unanswered request: answered within [`crate::status::ANSWER_DAYS`] days.
+/// The oldest unanswered request: answered within [`crate::rules::status::ANSWER_DAYS`] days.
 fn answer_event(cx: &Cx<'_>, sel: Sel<'_>, a: &ActivityStatus<'_>, out: &mut Vec<Event>) {
     let (Some(r), Some((_, end))) = (a.requests, a.window) else {
         return;
@@ -452,7 +452,7 @@ fn answer_event(cx: &Cx<'_>, sel: Sel<'_>, a: &ActivityStatus<'_>, out: &mut Vec
     let Some(asked) = r.oldest_open.filter(|_| end >= cx.s.as_of) else {
         return;
     };
-    let by = asked + TimeDelta::days(crate::status::ANSWER_DAYS);
+    let by = asked + TimeDelta::days(crate::rules::status::ANSWER_DAYS);
     let summary = match cx.lang {
         Lang::Sv => format!(
             "{}: {}, svara på förfrågan från {asked}",

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::ics::{MAX_OCTETS, escape_text, fold, write};
 use super::*;
 use crate::load::load;
-use crate::status::pledge_status;
+use crate::rules::status::pledge_status;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()

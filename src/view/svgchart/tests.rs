@@ -219,3 +219,38 @@ fn sparklines() {
     assert_eq!(sparkline(&[0.0, f64::NAN, 10.0]), "▁ █");
     assert_eq!(sparkline(&[62.0, 64.0, 67.5]), "▁▄█");
 }
+
+#[test]
+fn the_demo_chart_and_sparkline() {
+    const DEMO: &str = include_str!("../../../examples/indicators/hagfors-2017-2018.toml");
+    let demo = crate::load::load("hagfors.toml", DEMO, NaiveDate::MAX);
+    let inds = demo.pledge.expect("the demo loads").indicators;
+    let trygghet = &inds[0];
+    let points = [(d("2017-11-15"), 64.0), (d("2018-11-20"), 67.5)];
+    let b = trygghet.baseline.unwrap();
+    let chart = Chart {
+        id: &trygghet.id,
+        title: &trygghet.name,
+        desc: "Utgångsläge 62 (2016), mål 70. 2017-11-15: 64. 2018-11-20: 67,5.",
+        measured_label: "Mätningar",
+        unit: trygghet.unit.as_deref(),
+        points: &points,
+        baseline: Some(Line {
+            value: b.value,
+            label: "Utgångsläge",
+            date: b.when.and_then(crate::model::outcome::When::day),
+        }),
+        goal: Some(Line {
+            value: 70.0,
+            label: "Mål",
+            date: None,
+        }),
+        decimal_comma: true,
+    };
+    let svg = svg(&chart);
+    assert!(svg.contains(">Mål 70<") && svg.contains(">2016-12-31<"));
+    let values: Vec<f64> = std::iter::once(b.value)
+        .chain(points.iter().map(|p| p.1))
+        .collect();
+    assert_eq!(sparkline(&values), "▁▄█");
+}
