@@ -114,15 +114,6 @@ const EXAMPLES: [(&str, &str); 7] = [
     ),
 ];
 
-/// Dynamic completion of kommun names (`pledge done fil<Tab>` gives `filipstad`): every
-/// kommun, by its name in lower case.
-pub fn kommun_candidates() -> Vec<clap_complete::CompletionCandidate> {
-    crate::kommuner::all()
-        .iter()
-        .map(|k| clap_complete::CompletionCandidate::new(k.name.to_lowercase()))
-        .collect()
-}
-
 pub fn man(ctx: &mut Ctx) -> Result<u8> {
     let cmd = Cli::command();
     let mut out = Vec::new();

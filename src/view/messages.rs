@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use crate::i18n::Lang;
+use crate::view::i18n::Lang;
 
 /// A message with what it names.
 #[derive(Debug, Clone, PartialEq)]
