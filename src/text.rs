@@ -48,16 +48,11 @@ pub fn closest<'a>(query: &str, candidates: &[&'a str], n: usize) -> Vec<&'a str
     scored.into_iter().take(n).map(|(_, c)| c).collect()
 }
 
-/// At most `keep` of `items` (each `(name, line)`), the closest to `query` by name first
-/// when there are more, then a last line "… and N more" (`more` is the word "more").
-pub fn closest_lines(
-    query: &str,
-    items: &[(&str, String)],
-    keep: usize,
-    more: &str,
-) -> Vec<String> {
+/// At most `keep` of `items` (each `(name, line)`) in their order: when there are more, the
+/// closest to `query` by name; and how many are left out.
+pub fn closest_lines(query: &str, items: &[(&str, String)], keep: usize) -> (Vec<String>, usize) {
     if items.len() <= keep + 1 {
-        return items.iter().map(|(_, l)| l.clone()).collect();
+        return (items.iter().map(|(_, l)| l.clone()).collect(), 0);
     }
     let q = fold(query);
     let mut scored: Vec<(f64, usize)> = items
@@ -69,9 +64,8 @@ pub fn closest_lines(
     let mut chosen: Vec<usize> = scored.iter().take(keep).map(|&(_, i)| i).collect();
     // Shown in their own order, the closest among them.
     chosen.sort_unstable();
-    let mut out: Vec<String> = chosen.iter().map(|&i| items[i].1.clone()).collect();
-    out.push(format!("… {} {more}", items.len() - keep));
-    out
+    let out: Vec<String> = chosen.iter().map(|&i| items[i].1.clone()).collect();
+    (out, items.len() - keep)
 }
 
 /// "did you mean `a`?" / "did you mean `a` or `b`?", or None when nothing is close.

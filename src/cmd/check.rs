@@ -53,7 +53,7 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
         }
     }
     for f in &broken {
-        write!(ctx.err, "{}", f.render_diags())?;
+        write!(ctx.err, "{}", f.render_diags_in(ctx.lang))?;
     }
     Ok(if !broken.is_empty() {
         2

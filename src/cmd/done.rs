@@ -3,7 +3,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::view::Label;
+use crate::view::i18n::Lang;
+use crate::view::{Label, Msg};
 use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 
@@ -115,40 +116,57 @@ pub(super) fn activity_error(
     query: &str,
     e: MatchError<'_>,
     followup: bool,
+    lang: Lang,
 ) -> anyhow::Error {
     let q = safe(query, false);
     let line = |id: &str, text: &str| format!("\n  {id:<20} {}", safe(text, false));
     match e {
         MatchError::Unknown => {
             let ids: Vec<&str> = p.activities.iter().map(|a| a.id.as_str()).collect();
-            let mut msg = format!("no activity \"{q}\" in {}", p.file);
-            match crate::text::did_you_mean(query, &ids, true) {
-                Some(hint) => msg.push_str(&format!("; {hint} Its activities:")),
-                None => msg.push_str("; its activities:"),
+            let mut msg = Msg::NoActivity {
+                query: &q,
+                file: &p.file,
+            }
+            .say(lang);
+            let close: Vec<String> = crate::text::closest(query, &ids, 3)
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect();
+            let its = Msg::ItsActivities.say(lang);
+            if close.is_empty() {
+                msg.push_str(&format!("; {its}"));
+            } else {
+                // "…; did you mean `x`? Its activities:"
+                let mut its = its.chars();
+                let its: String = its
+                    .next()
+                    .map(|c| c.to_uppercase().chain(its).collect())
+                    .unwrap_or_default();
+                msg.push_str(&format!("; {} {its}", Msg::DidYouMean(&close).say(lang)));
             }
             let items: Vec<(&str, String)> = p
                 .activities
                 .iter()
                 .map(|a| (a.id.as_str(), line(&a.id, &a.text)))
                 .collect();
-            for l in crate::text::closest_lines(query, &items, 8, "more") {
-                if l.starts_with('\n') {
-                    msg.push_str(&l);
-                } else {
-                    msg.push_str(&format!("\n  {l}"));
-                }
+            let (lines, more) = crate::text::closest_lines(query, &items, 8);
+            msg.extend(lines);
+            if more > 0 {
+                msg.push_str(&format!("\n  {}", Msg::More(more).say(lang)));
             }
             if followup {
-                msg.push_str(&line(crate::model::FOLLOWUP_ID, "the follow-up itself"));
+                let itself = Msg::FollowupItself.say(lang);
+                msg.push_str(&line(crate::model::FOLLOWUP_ID, &itself));
             }
             anyhow::anyhow!(msg)
         }
         MatchError::Ambiguous(list) => {
-            let mut msg = format!(
-                "\"{q}\" matches {} activities of {}; give the id:",
-                list.len(),
-                p.file
-            );
+            let mut msg = Msg::SeveralActivities {
+                query: &q,
+                n: list.len(),
+                file: &p.file,
+            }
+            .say(lang);
             for a in list {
                 msg.push_str(&line(&a.id, &a.text));
             }
@@ -158,12 +176,12 @@ pub(super) fn activity_error(
 }
 
 /// The arguments of `done` that can be refused before anything is read.
-fn check_done_args(a: &DoneArgs) -> Result<()> {
+fn check_done_args(a: &DoneArgs, lang: Lang) -> Result<()> {
     if a.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        bail!("the note is empty; leave out --note, or write what happened");
+        bail!(Msg::EmptyNote.say(lang));
     }
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        bail!("--by is empty; leave it out to use PLEDGE_USER, git's user.name or the login name");
+        bail!(Msg::EmptyBy.say(lang));
     }
     Ok(())
 }
@@ -171,13 +189,14 @@ fn check_done_args(a: &DoneArgs) -> Result<()> {
 pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     let today = ctx.today;
     let date = a.date.map_or(today, |d| ctx.date(d));
-    check_done_args(&a)?;
+    check_done_args(&a, ctx.lang)?;
     let dir = store::find_dir(dir.as_deref())?;
     let area = a.area.as_deref();
     let followup = resolve::is_followup(&a.activity);
     // A follow-up usually comes after its löfte's period: look at last year's files too.
     let lookup = Lookup {
         today,
+        lang: ctx.lang,
         year: (!followup).then(|| date.year()),
         area,
     };
@@ -213,7 +232,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         pledge_on(&ws, k, date, area, Some(&a.activity))?
     };
     let target = resolve::activity(chosen, &a.activity)
-        .map_err(|e| activity_error(chosen, &a.activity, e, true))?;
+        .map_err(|e| activity_error(chosen, &a.activity, e, true, ctx.lang))?;
     let entry = NewEntry {
         by: ctx.user.clone(),
         note: a.note.clone(),

@@ -99,7 +99,11 @@ fn kommuner_of(dir: &std::path::Path, a: &LogArgs, ctx: &Ctx) -> Result<Vec<&'st
         .iter()
         .map(|k| match kommuner::find(k) {
             Some(k) => Ok(k),
-            None => resolve_kommun(k, &Workspace::open(Some(dir.into()), ctx.read_cutoff())?),
+            None => resolve_kommun(
+                k,
+                &Workspace::open(Some(dir.into()), ctx.read_cutoff())?,
+                ctx.lang,
+            ),
         })
         .collect()
 }

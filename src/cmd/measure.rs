@@ -215,6 +215,7 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     let area = a.area.as_deref();
     let lookup = Lookup {
         today,
+        lang: ctx.lang,
         year: Some(date.year()),
         area,
     };

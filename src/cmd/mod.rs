@@ -55,8 +55,16 @@ pub fn exit_code_of(e: &anyhow::Error) -> u8 {
 /// An error as printed: `pledge: error: ` and its text, each line wrapped between words to
 /// `width` (a terminal's, or `COLUMNS`) with its continuation lines indented, so no word is
 /// split at the edge of a terminal.
-pub fn error_text(e: &anyhow::Error, width: Option<usize>) -> String {
-    let text = format!("pledge: error: {}", describe(e));
+pub fn error_text(
+    e: &anyhow::Error,
+    width: Option<usize>,
+    lang: crate::view::i18n::Lang,
+) -> String {
+    let text = format!(
+        "pledge: {}: {}",
+        crate::view::Msg::Error.say(lang),
+        describe(e)
+    );
     match width {
         None => text,
         Some(w) => text

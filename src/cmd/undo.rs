@@ -19,8 +19,8 @@ use crate::kommuner::Kommun;
 use crate::model::{LogEntry, Pledge};
 use crate::store;
 use crate::text::{safe, slug};
-use crate::view::Label;
 use crate::view::i18n::Lang;
+use crate::view::{Label, Msg};
 
 /// What the arguments of `undo` ask for.
 struct Query<'a> {
@@ -39,11 +39,7 @@ impl Query<'_> {
 
 pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(Refused(
-            "--by is empty; leave it out to use PLEDGE_USER, git's user.name or the login name"
-                .into(),
-        )
-        .into());
+        return Err(Refused(Msg::EmptyBy.say(ctx.lang)).into());
     }
     let q = Query {
         user: ctx.user.as_deref(),
@@ -56,6 +52,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     // An index counts the entries `pledge log KOMMUN` lists, so it needs the whole folder.
     let lookup = Lookup {
         today: ctx.today,
+        lang: ctx.lang,
         year: q.date.map(|d| d.year()),
         area: a.area.as_deref(),
     };
@@ -77,7 +74,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         let p = p.clone();
         return remove_trailing_outcome(&ws, &p, a.dry_run, ctx);
     }
-    let (p, e) = chosen.map_err(|e| refusal(e, k, &q))?;
+    let (p, e) = chosen.map_err(|e| refusal(e, k, &q, ctx.lang))?;
     let p = p.clone();
     let e = e.clone();
     if !ctx.quiet {
@@ -225,43 +222,27 @@ fn activity_id(p: &Pledge, query: &str) -> String {
         .unwrap_or_else(|_| query.to_string())
 }
 
-fn refusal(e: PickError, k: &Kommun, q: &Query<'_>) -> anyhow::Error {
+fn refusal(e: PickError, k: &Kommun, q: &Query<'_>, lang: Lang) -> anyhow::Error {
     let log = format!("pledge log {}", slug(k.name));
+    let user = q.user.map(|u| safe(u, false));
+    let activity = q.activity.map(|a| safe(a, false));
     let msg = match e {
-        PickError::NoEntries => format!("no löfte for {} has recorded entries to undo", k.name),
-        PickError::NoneOfYours { others } => {
-            let who = match q.user {
-                Some(u) => format!("yours ({})", safe(u, false)),
-                None => "yours (pledge does not know your name: give --by or set PLEDGE_USER)"
-                    .to_string(),
-            };
-            format!(
-                "none of the {others} entr{} of {}'s löften is {who}, so undo removes none; \
-                 name the one to remove with --date, --activity or --index N (N as \
-                 `{log}` numbers them)",
-                if others == 1 { "y" } else { "ies" },
-                k.name
-            )
-        }
-        PickError::NoMatch => {
-            let mut named = Vec::new();
-            if let Some(d) = q.date {
-                named.push(format!("dated {d}"));
-            }
-            if let Some(a) = q.activity {
-                named.push(format!("of activity \"{}\"", safe(a, false)));
-            }
-            if let Some(n) = q.index {
-                named.push(format!("number {n}"));
-            }
-            format!(
-                "no entry of {}'s löften is {}; `{log}` lists them",
-                k.name,
-                named.join(", ")
-            )
-        }
+        PickError::NoEntries => Msg::NoEntriesToUndo { kommun: k.name },
+        PickError::NoneOfYours { others } => Msg::NoneOfYours {
+            others,
+            kommun: k.name,
+            user: user.as_deref(),
+            log: &log,
+        },
+        PickError::NoMatch => Msg::NoEntryMatches {
+            kommun: k.name,
+            date: q.date,
+            activity: activity.as_deref(),
+            index: q.index,
+            log: &log,
+        },
     };
-    Refused(msg).into()
+    Refused(msg.say(lang)).into()
 }
 
 /// "removing Anna Andersson's entry of 2016-05-12 (trygghetsvandring)", and whether it is
@@ -269,34 +250,15 @@ fn refusal(e: PickError, k: &Kommun, q: &Query<'_>) -> anyhow::Error {
 fn whose(e: &LogEntry, q: &Query<'_>, dry_run: bool, lang: Lang) -> String {
     let by = e.by.as_deref().map(|b| safe(b, false));
     let user = q.user.map(|u| safe(u, false));
-    let mut s = match lang {
-        Lang::En => {
-            let verb = if dry_run { "would remove" } else { "removing" };
-            let what = format!("entry of {} ({})", e.date, e.activity);
-            match &by {
-                Some(by) => format!("{verb} {by}'s {what}"),
-                None => format!("{verb} the {what}, which names no one (no `by`)"),
-            }
-        }
-        Lang::Sv => {
-            let verb = if dry_run {
-                "skulle ta bort"
-            } else {
-                "tar bort"
-            };
-            let what = format!("({}, {})", e.date, e.activity);
-            match &by {
-                Some(by) => format!("{verb} posten från {by} {what}"),
-                None => format!("{verb} posten {what}, som inte anger vem (inget `by`)"),
-            }
-        }
-    };
+    let mut s = Msg::Removing {
+        by: by.as_deref(),
+        date: e.date,
+        activity: &e.activity,
+        dry_run,
+    }
+    .say(lang);
     if !record::is_own(q.user, e) {
-        let user = user.map(|u| format!(" ({u})")).unwrap_or_default();
-        s.push_str(&match lang {
-            Lang::En => format!("; it is not yours{user}, and is removed because you named it"),
-            Lang::Sv => format!("; den är inte din{user} och tas bort för att du pekade ut den"),
-        });
+        s.push_str(&Msg::NotYours(user.as_deref()).say(lang));
         debug_assert!(q.named());
     }
     s

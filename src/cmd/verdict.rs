@@ -46,6 +46,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
     let area = a.area.as_deref();
     let lookup = Lookup {
         today,
+        lang: ctx.lang,
         year: None,
         area,
     };
@@ -59,7 +60,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
             k.name
         ))
     })?;
-    let act = find_activity(chosen, &a.activity)?;
+    let act = find_activity(chosen, &a.activity, ctx.lang)?;
     let due_from =
         crate::model::followup::followup_due_from(&chosen.period, chosen.followup.as_ref());
     if before_due(date, due_from) {
@@ -100,16 +101,18 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
 }
 
 /// The activity a verdict is on: its id, a unique prefix, a unique word of its text.
-fn find_activity<'p>(p: &'p Pledge, query: &str) -> Result<&'p Activity> {
+fn find_activity<'p>(
+    p: &'p Pledge,
+    query: &str,
+    lang: crate::view::i18n::Lang,
+) -> Result<&'p Activity> {
     match resolve::activity(p, query) {
         Ok(ActivityOrFollowup::Activity(act)) => Ok(act),
-        Ok(ActivityOrFollowup::Followup) => Err(Refused(
-            "a verdict is on one activity; record the follow-up itself with `pledge done KOMMUN followup`"
-                .into(),
-        )
-        .into()),
+        Ok(ActivityOrFollowup::Followup) => {
+            Err(Refused(crate::view::Msg::VerdictOnFollowup.say(lang)).into())
+        }
         // An unknown or ambiguous name is a usage error (exit 2), said as `done` says it.
-        Err(e) => Err(super::done::activity_error(p, query, e, false)),
+        Err(e) => Err(super::done::activity_error(p, query, e, false, lang)),
     }
 }
 

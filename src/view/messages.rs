@@ -327,6 +327,12 @@ impl Msg<'_> {
     }
 }
 
+/// The frame of a `validate` diagnostic in the language: its severity words and the name of
+/// its hint line (the `path:line:col:` prefix is the same in every language).
+pub fn diag_words(lang: Lang) -> [String; 3] {
+    [Msg::Error, Msg::Warning, Msg::Hint].map(|m| m.say(lang))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -599,13 +599,16 @@ fn the_log_at_60_and_80_columns_splits_no_word_and_numbers_what_undo_takes() {
         "Stationsområdet",
         "2017-05-02",
     ];
-    for (cols, lang) in [(60, "sv"), (80, "en")] {
+    for (cols, lang, name) in [
+        (60, "sv", "log-munkfors-sv-60cols.txt"),
+        (80, "en", "log-munkfors-en-80cols.txt"),
+    ] {
         let out = crate::support::pledge_in(&dir)
             .env("COLUMNS", cols.to_string())
             .env("PLEDGE_LANG", lang)
             .args(["log", "munkfors"])
             .read_stdout();
-        snapshot(&format!("log-munkfors-{lang}-{cols}cols.txt"), &out);
+        snapshot(name, &out);
         assert!(out.lines().all(|l| l.chars().count() <= cols), "{out}");
         for w in words {
             assert!(out.contains(w), "{w} is split at {cols} columns:\n{out}");
