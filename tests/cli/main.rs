@@ -21,6 +21,7 @@ mod report;
 mod site;
 mod status;
 mod support;
+mod swedish;
 mod targets;
 mod twice;
 mod undo;

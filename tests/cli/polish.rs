@@ -624,3 +624,38 @@ fn the_log_at_60_and_80_columns_splits_no_word_and_numbers_what_undo_takes() {
         .stderr_is(predicates::str::contains("Bengt Karlsson-Öberg's entry"))
         .run();
 }
+
+/// `measure` takes `1 234,5` as written (unquoted), and `undo --date D` finds the measurement
+/// of that day that ends its file, as plain `undo` does (issue 28).
+#[test]
+fn measure_takes_a_spaced_value_and_undo_by_date_finds_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = "hagfors-2017-2018.toml";
+    let src = std::path::Path::new(crate::support::ROOT).join("examples/indicators");
+    std::fs::copy(src.join(file), tmp.path().join(file)).unwrap();
+    let before = std::fs::read(tmp.path().join(file)).unwrap();
+    let run = || {
+        Test::new()
+            .env("PLEDGE_DIR", tmp.path())
+            .env("PLEDGE_AS_OF", "2020-01-01")
+    };
+    run()
+        .args([
+            "measure",
+            "hagfors",
+            "anmalda",
+            "1",
+            "234,5",
+            "--date",
+            "2018-01-10",
+        ])
+        .stdout_is(predicates::str::contains("value = 1234.5"))
+        .run();
+    // Someone else, naming the day: the measurement goes, and the file is as it was.
+    run()
+        .env("PLEDGE_USER", "Someone Else")
+        .args(["undo", "hagfors", "--date", "2018-01-10"])
+        .stdout_is(predicates::str::contains("indicator = \"anmalda-brott\""))
+        .run();
+    assert_eq!(std::fs::read(tmp.path().join(file)).unwrap(), before);
+}
