@@ -183,7 +183,7 @@ impl Label {
             Lan => "Län",
             State => "Läge",
             Activities => "Aktiviteter",
-            NoLoftenMatch => "inga löften matchar",
+            NoLoftenMatch => "inga löften passar urvalet",
             NoEntries => "inga poster",
             RecordedIn => "registrerat i",
             RemovedFrom => "borttaget ur",

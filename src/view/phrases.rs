@@ -362,7 +362,7 @@ pub fn period_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
             line,
             " ({})",
             match lang {
-                Lang::Sv => "start ej angiven: bedöms från första registrerade arbetet",
+                Lang::Sv => "startdatum saknas: räknas från det första registrerade arbetet",
                 Lang::En => "start not stated: judged from the first recorded work",
             }
         );

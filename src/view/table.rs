@@ -637,7 +637,10 @@ mod tests {
     #[test]
     fn empty_tables_say_so_in_the_language() {
         let on = "2016-06-01".parse().unwrap();
-        assert_eq!(list_table(&[], on, Lang::Sv, None), "inga löften matchar\n");
+        assert_eq!(
+            list_table(&[], on, Lang::Sv, None),
+            "inga löften passar urvalet\n"
+        );
         assert_eq!(log_table(&[], Lang::En, None), "no entries\n");
         assert_eq!(
             status_tables(&[], true, Lang::En, false, None),
