@@ -492,7 +492,7 @@ pub fn write_log_rows<'r>(
         if count > 0 {
             number = (i + 1).to_string();
         }
-        let first = (count > 0).then(|| (number.as_bytes(), number.len()));
+        let first = (count > 0).then_some((number.as_bytes(), number.len()));
         log_line(&mut line, first.into_iter().chain(row_cells(r)), &widths);
         if line.len() >= 1 << 14 {
             w.write_all(&line)?;

@@ -28,11 +28,8 @@ fn sh_blocks(readme: &str) -> Vec<Vec<String>> {
                 blocks.push(std::mem::take(b));
                 block = None;
             }
-            Some(b) => {
-                if !t.is_empty() && !t.starts_with('#') {
-                    b.push(t.to_string());
-                }
-            }
+            Some(b) if !t.is_empty() && !t.starts_with('#') => b.push(t.to_string()),
+            Some(_) => {}
         }
     }
     blocks
