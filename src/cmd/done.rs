@@ -17,7 +17,7 @@ use crate::model::{Activity, Pledge};
 use crate::rules::choose::{self, OnDateError};
 use crate::rules::resolve::{self, ActivityOrFollowup, MatchError, NameError};
 use crate::store;
-use crate::text::{plural, safe};
+use crate::text::safe;
 
 /// The löfte of `k` holding `date` ([`choose::pledge_on`]), or a refusal naming what exists.
 pub(super) fn pledge_on<'w>(
@@ -26,18 +26,16 @@ pub(super) fn pledge_on<'w>(
     date: NaiveDate,
     area: Option<&str>,
     activity: Option<&str>,
+    lang: Lang,
 ) -> Result<&'w Pledge> {
     choose::pledge_on(ws.pledges(), k, date, area, activity)
-        .map_err(|e| Refused(on_date_message(e, k, date, area, ws.broken())).into())
+        .map_err(|e| Refused(on_date_message(e, k, date, area, ws.broken(), lang)).into())
 }
 
 /// "the whole kommun", or `area "Centrum"`.
-fn area_words(p: &Pledge) -> String {
-    p.area
-        .as_deref()
-        .map_or("the whole kommun".to_string(), |a| {
-            format!("area \"{}\"", safe(a, false))
-        })
+fn area_words(p: &Pledge, lang: Lang) -> String {
+    let area = p.area.as_deref().map(|a| safe(a, false));
+    Msg::AreaOf(area.as_deref()).say(lang)
 }
 
 fn on_date_message(
@@ -46,45 +44,46 @@ fn on_date_message(
     date: NaiveDate,
     area: Option<&str>,
     broken: usize,
+    lang: Lang,
 ) -> String {
+    let span = |p: &Pledge| {
+        Msg::PeriodSpan {
+            start: p.period.start,
+            end: p.period.end,
+        }
+        .say(lang)
+    };
     match e {
         OnDateError::NoneHolds { all } => {
-            let mut msg = match area {
-                Some(a) => format!(
-                    "no löfte for {} in an area named \"{}\" holds {date}",
-                    k.name,
-                    safe(a, false)
-                ),
-                None => format!("no löfte for {} holds {date}", k.name),
-            };
+            let area_shown = area.map(|a| safe(a, false));
+            let mut msg = Msg::NoneHolds {
+                kommun: k.name,
+                date,
+                area: area_shown.as_deref(),
+            }
+            .say(lang);
             if all.is_empty() {
-                msg.push_str(" (there are none for it in the folder)");
+                msg.push_str(&Msg::NoneForIt.say(lang));
             } else {
-                msg.push_str("; its löften:");
+                msg.push_str(&Msg::ItsLoften.say(lang));
                 for p in &all {
-                    msg.push_str(&format!(
-                        "\n  {}: {} to {}",
-                        p.file, p.period.start, p.period.end
-                    ));
+                    msg.push_str(&format!("\n  {}: {}", p.file, span(p)));
                     if p.period.until_replaced {
-                        msg.push_str(" (in force until replaced)");
+                        msg.push_str(&format!(" ({})", lang.t(Label::InForceUntilReplaced)));
                     }
                     if area.is_some() {
-                        msg.push_str(&format!(", {}", area_words(p)));
+                        msg.push_str(&format!(", {}", area_words(p, lang)));
                     }
                 }
-                msg.push_str(if area.is_some() {
-                    "\n  give the area as its löfte names it (the beginning is enough), or leave \
-                     --area out for the whole kommun"
+                let hint = if area.is_some() {
+                    Msg::GiveTheArea
                 } else {
-                    "\n  give the date of the work with --date YYYY-MM-DD"
-                });
+                    Msg::GiveTheDate
+                };
+                msg.push_str(&format!("\n  {}", hint.say(lang)));
             }
             if broken > 0 {
-                msg.push_str(&format!(
-                    "\n  note: {broken} file{} in the folder could not be read; `pledge validate` shows why",
-                    plural(broken)
-                ));
+                msg.push_str(&format!("\n  {}", Msg::Unreadable(broken).say(lang)));
             }
             msg
         }
@@ -92,17 +91,21 @@ fn on_date_message(
             if let Some(msg) = super::workspace::same_lofte_twice(&many) {
                 return msg;
             }
-            let mut msg = format!("{} löften for {} hold {date}:", many.len(), k.name);
+            let mut msg = Msg::SeveralHold {
+                n: many.len(),
+                kommun: k.name,
+                date,
+            }
+            .say(lang);
             for p in many {
                 msg.push_str(&format!(
-                    "\n  {}: {} to {}, {}",
+                    "\n  {}: {}, {}",
                     p.file,
-                    p.period.start,
-                    p.period.end,
-                    area_words(p)
+                    span(p),
+                    area_words(p, lang)
                 ));
             }
-            msg.push_str("\n  choose one with --area TEXT (the whole kommun: leave --area out when only one has no area)");
+            msg.push_str(&format!("\n  {}", Msg::ChooseArea.say(lang)));
             msg
         }
     }
@@ -215,10 +218,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     })?;
     if date > ctx.write_cutoff() {
         let today = ctx.write_cutoff();
-        return Err(Refused(format!(
-            "{date} is in the future (today is {today}); record work once it is done"
-        ))
-        .into());
+        return Err(Refused(Msg::FutureWork { date, today }.say(ctx.lang)).into());
     }
     let chosen = if followup {
         super::refuse_areas_begun(&ws, k, area)?;
@@ -229,7 +229,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
             ))
         })?
     } else {
-        pledge_on(&ws, k, date, area, Some(&a.activity))?
+        pledge_on(&ws, k, date, area, Some(&a.activity), ctx.lang)?
     };
     let target = resolve::activity(chosen, &a.activity)
         .map_err(|e| activity_error(chosen, &a.activity, e, true, ctx.lang))?;

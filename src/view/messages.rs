@@ -76,6 +76,39 @@ pub enum Msg<'a> {
         index: Option<usize>,
         log: &'a str,
     },
+    /// No löfte of the kommun (in the area asked for) holds the day of the work.
+    NoneHolds {
+        kommun: &'a str,
+        date: NaiveDate,
+        area: Option<&'a str>,
+    },
+    /// After [`Msg::NoneHolds`] when the folder has no löfte of the kommun at all.
+    NoneForIt,
+    /// After [`Msg::NoneHolds`]: the list of the kommun's löften follows.
+    ItsLoften,
+    /// A löfte's period in such a list.
+    PeriodSpan {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    /// The whole kommun, or the area named, in such a list.
+    AreaOf(Option<&'a str>),
+    GiveTheDate,
+    GiveTheArea,
+    /// Files of the folder that could not be read (`validate` tells why).
+    Unreadable(usize),
+    /// Several löften of the kommun hold the day.
+    SeveralHold {
+        n: usize,
+        kommun: &'a str,
+        date: NaiveDate,
+    },
+    ChooseArea,
+    /// Work dated after today.
+    FutureWork {
+        date: NaiveDate,
+        today: NaiveDate,
+    },
 }
 
 /// "" or "s": the English plural ending.
@@ -204,6 +237,32 @@ impl Msg<'_> {
                     named.join(", ")
                 )
             }
+            NoneHolds { kommun, date, area } => match area {
+                Some(a) => format!("no löfte for {kommun} in an area named \"{a}\" holds {date}"),
+                None => format!("no löfte for {kommun} holds {date}"),
+            },
+            NoneForIt => " (there are none for it in the folder)".into(),
+            ItsLoften => "; its löften:".into(),
+            PeriodSpan { start, end } => format!("{start} to {end}"),
+            AreaOf(area) => match area {
+                Some(a) => format!("area \"{a}\""),
+                None => "the whole kommun".into(),
+            },
+            GiveTheDate => "give the date of the work with --date YYYY-MM-DD".into(),
+            GiveTheArea => "give the area as its löfte names it (the beginning is enough), or \
+                            leave --area out for the whole kommun"
+                .into(),
+            Unreadable(n) => format!(
+                "note: {n} file{} in the folder could not be read; `pledge validate` shows why",
+                s(*n)
+            ),
+            SeveralHold { n, kommun, date } => format!("{n} löften for {kommun} hold {date}:"),
+            ChooseArea => "choose one with --area TEXT (the whole kommun: leave --area out when \
+                           only one has no area)"
+                .into(),
+            FutureWork { date, today } => {
+                format!("{date} is in the future (today is {today}); record work once it is done")
+            }
         }
     }
 
@@ -323,6 +382,37 @@ impl Msg<'_> {
                     named.join(", ")
                 )
             }
+            NoneHolds { kommun, date, area } => match area {
+                Some(a) => {
+                    format!("inget löfte för {kommun} i ett område som heter \"{a}\" gäller {date}")
+                }
+                None => format!("inget löfte för {kommun} gäller {date}"),
+            },
+            NoneForIt => " (mappen har inga löften för kommunen)".into(),
+            ItsLoften => "; kommunens löften:".into(),
+            PeriodSpan { start, end } => format!("{start} – {end}"),
+            AreaOf(area) => match area {
+                Some(a) => format!("området \"{a}\""),
+                None => "hela kommunen".into(),
+            },
+            GiveTheDate => "ange dagen för arbetet med --date ÅÅÅÅ-MM-DD".into(),
+            GiveTheArea => "ange området som löftet skriver det (början räcker), eller utelämna \
+                            --area för hela kommunen"
+                .into(),
+            Unreadable(n) => format!(
+                "obs: {n} {} i mappen kunde inte läsas; `pledge validate` visar varför",
+                if *n == 1 { "fil" } else { "filer" }
+            ),
+            SeveralHold { n, kommun, date } => {
+                format!("{n} löften för {kommun} gäller {date}:")
+            }
+            ChooseArea => "välj ett med --area TEXT (hela kommunen: utelämna --area när bara ett \
+                           saknar område)"
+                .into(),
+            FutureWork { date, today } => format!(
+                "{date} ligger i framtiden (i dag är det {today}); registrera arbetet när det är \
+                 gjort"
+            ),
         }
     }
 }
@@ -391,6 +481,25 @@ mod tests {
                 index: None,
                 log: "pledge log filipstad",
             },
+            Msg::NoneHolds {
+                kommun: "Filipstad",
+                date: d,
+                area: None,
+            },
+            Msg::NoneForIt,
+            Msg::ItsLoften,
+            Msg::PeriodSpan { start: d, end: d },
+            Msg::AreaOf(None),
+            Msg::GiveTheDate,
+            Msg::GiveTheArea,
+            Msg::Unreadable(2),
+            Msg::SeveralHold {
+                n: 2,
+                kommun: "Filipstad",
+                date: d,
+            },
+            Msg::ChooseArea,
+            Msg::FutureWork { date: d, today: d },
         ]
     }
 
@@ -418,6 +527,17 @@ mod tests {
             NoEntriesToUndo { .. } => 17,
             NoneOfYours { .. } => 18,
             NoEntryMatches { .. } => 19,
+            NoneHolds { .. } => 20,
+            NoneForIt => 21,
+            ItsLoften => 22,
+            PeriodSpan { .. } => 23,
+            AreaOf(_) => 24,
+            GiveTheDate => 25,
+            GiveTheArea => 26,
+            Unreadable(_) => 27,
+            SeveralHold { .. } => 28,
+            ChooseArea => 29,
+            FutureWork { .. } => 30,
         }
     }
 
@@ -429,7 +549,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..20).collect::<Vec<_>>(),
+            (0..31).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {

@@ -35,6 +35,8 @@ fn transcript(lang: &str) -> (String, Vec<i32>) {
         ],
         vec!["done", "munkfors", "andt", "--date", "2017-05-13"],
         vec!["done", "nosuch", "x"],
+        vec!["done", "filipstad", "trygg"],
+        vec!["done", "filipstad", "trygg", "--date", "2030-01-01"],
         vec!["done", "filipstad", "trygg", "--note", " "],
         vec![
             "undo",
