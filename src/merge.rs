@@ -112,6 +112,26 @@ fn split<'t>(text: &'t str, which: &'static str) -> Result<Split<'t>, Conflict> 
     Ok(Split { head, entries })
 }
 
+/// What makes two different entry texts versions of one entry: its date, what it records
+/// (an activity's id; `measurement:ID`, `verdict:ID`) and who (`by`).
+pub type EntryKey = Key;
+
+/// A file's head and its entries (log entries, measurements, verdicts), each entry's text
+/// from its header with line endings as `\n`, for comparing versions of a file; None when the
+/// file does not load or other tables follow its entries.
+pub fn entries(text: &str) -> Option<(String, Vec<(EntryKey, String)>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let s = split(text, "file").ok()?;
+    let lf = |t: &str| t.replace("\r\n", "\n");
+    Some((
+        lf(s.head),
+        s.entries
+            .iter()
+            .map(|e| (e.key.clone(), lf(e.text)))
+            .collect(),
+    ))
+}
+
 /// How many times each entry text occurs.
 fn counts<'t>(s: &Split<'t>) -> HashMap<&'t str, i64> {
     let mut c = HashMap::new();
