@@ -31,5 +31,6 @@ pub mod status;
 pub mod store;
 pub mod svgchart;
 pub mod text;
+pub mod unreadable;
 pub mod validate;
 pub mod view;

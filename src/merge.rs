@@ -222,10 +222,13 @@ fn merge_log<'t>(o: &Split<'t>, a: &Split<'t>, b: &Split<'t>) -> Result<Vec<&'t 
 
 /// Merges `ours` and `theirs` against their common `base`.
 pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<String, Conflict> {
+    // Compared with `\n` line endings; written with the file's.
+    let nl = line_ending(base, ours, theirs);
+    let (base, ours, theirs) = (lf(base), lf(ours), lf(theirs));
     let (o, a, b) = (
-        split(base, "base")?,
-        split(ours, "ours")?,
-        split(theirs, "theirs")?,
+        split(&base, "base")?,
+        split(&ours, "ours")?,
+        split(&theirs, "theirs")?,
     );
     let head = if a.head == b.head || b.head == o.head {
         a.head
@@ -235,12 +238,36 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<String, Conflict> {
         return Err(Conflict::Head);
     };
     let out = merge_log(&o, &a, &b)?;
-    Ok(format!("{head}{}", log_text(&out, ours)))
+    Ok(with_line_ending(
+        &format!("{head}{}", log_text(&out, "\n")),
+        nl,
+    ))
+}
+
+fn lf(text: &str) -> String {
+    text.replace("\r\n", "\n")
+}
+
+/// The line ending of the merged file: the file's own, from its first line; a change of it
+/// made on one side only is taken, like any change.
+pub fn line_ending(base: &str, ours: &str, theirs: &str) -> &'static str {
+    let (o, a, b) = (
+        crate::record::line_ending(base),
+        crate::record::line_ending(ours),
+        crate::record::line_ending(theirs),
+    );
+    if a == o { b } else { a }
+}
+
+/// `text` with every line ending `nl`, so a merged file never ends with mixed ones (an
+/// entry written on the other side with other line endings, a conflict marker).
+pub fn with_line_ending(text: &str, nl: &str) -> String {
+    let lf = text.replace("\r\n", "\n");
+    if nl == "\n" { lf } else { lf.replace('\n', nl) }
 }
 
 /// The log entries as `done` appends them: a line ending, then the entry.
-fn log_text(entries: &[&str], ours: &str) -> String {
-    let nl = crate::record::line_ending(ours);
+fn log_text(entries: &[&str], nl: &str) -> String {
     let mut text = String::new();
     for e in entries {
         text.push_str(nl);
@@ -264,20 +291,24 @@ pub struct HeadConflict {
 /// The parts of a merge whose heads conflict: the heads as they are and the merged log; the
 /// log's own conflicts are still [`Conflict`]s.
 pub fn head_conflict(base: &str, ours: &str, theirs: &str) -> Result<HeadConflict, Conflict> {
+    let nl = line_ending(base, ours, theirs);
+    let (base, ours, theirs) = (lf(base), lf(ours), lf(theirs));
     let (o, a, b) = (
-        split(base, "base")?,
-        split(ours, "ours")?,
-        split(theirs, "theirs")?,
+        split(&base, "base")?,
+        split(&ours, "ours")?,
+        split(&theirs, "theirs")?,
     );
     let out = merge_log(&o, &a, &b)?;
     // Each head ends with a line ending, so a line merge sees whole lines; the log's first
-    // line ending is then the head's.
-    let nl = crate::record::line_ending(ours);
-    let whole = |h: &str| match h.ends_with('\n') {
-        true => h.to_string(),
-        false => format!("{h}{nl}"),
+    // line ending is then the head's. Every part has the merged file's line endings.
+    let whole = |h: &str| {
+        let h = with_line_ending(h, nl);
+        match h.ends_with('\n') {
+            true => h,
+            false => format!("{h}{nl}"),
+        }
     };
-    let log = log_text(&out, ours);
+    let log = with_line_ending(&log_text(&out, "\n"), nl);
     Ok(HeadConflict {
         base: whole(o.head),
         ours: whole(a.head),
