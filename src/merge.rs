@@ -382,6 +382,49 @@ mod tests {
     }
 
     #[test]
+    fn every_line_of_the_merge_has_the_files_line_ending() {
+        let crlf = |t: &str| t.replace('\n', "\r\n");
+        let base = crlf(&append(BASE, &e("2016-01-10", "base")));
+        let ours = append(&base, &e("2016-03-01", "ours"));
+        // Theirs' entry came with LF line endings (an editor, another platform).
+        let theirs = format!(
+            "{base}{}",
+            crate::record::addition(BASE, &e("2016-02-01", "theirs"))
+        );
+        let merged = merge(&base, &ours, &theirs).unwrap();
+        assert_eq!(
+            merged.matches('\n').count(),
+            merged.matches("\r\n").count(),
+            "{merged:?}"
+        );
+        assert_eq!(merged.matches("[[log]]").count(), 3);
+        // A side that changed every line ending (and nothing else) is taken, like any change.
+        let lf = base.replace("\r\n", "\n");
+        let theirs = append(&lf, &e("2016-02-01", "theirs"));
+        let merged = merge(&base, &base, &theirs).unwrap();
+        assert_eq!(merged, theirs);
+        // The head conflict's parts too.
+        let ours = ours.replace("title = \"t\"", "title = \"ours\"");
+        let theirs = crlf(&theirs).replace("title = \"t\"", "title = \"theirs\"");
+        let hc = head_conflict(
+            &base,
+            &ours,
+            &theirs.replace(
+                "\r\n[[log]]\r\ndate = 2016-02-01",
+                "\n[[log]]\ndate = 2016-02-01",
+            ),
+        )
+        .unwrap();
+        for part in [&hc.base, &hc.ours, &hc.theirs, &hc.log] {
+            assert_eq!(
+                part.matches('\n').count(),
+                part.matches("\r\n").count(),
+                "{part:?}"
+            );
+        }
+    }
+
+    #[test]
     fn an_undo_on_one_side_removes_the_entry() {
         let base = append(BASE, &e("2016-01-10", "base"));
         let theirs = append(&base, &e("2016-02-01", "theirs"));
