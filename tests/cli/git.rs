@@ -456,3 +456,84 @@ fn an_undo_after_a_pull_is_not_reported_as_lost() {
         .stdout_is(predicate::str::starts_with("nothing lost ("))
         .run();
 }
+
+/// While a file holds conflict markers, every command that would say its kommun has no
+/// löfte names the file and the lines instead (issue #22, item 9).
+#[test]
+fn a_file_with_conflict_markers_is_named_wherever_its_lofte_would_go_missing() {
+    let (_tmp, dir) = crate::support::copy_pledges();
+    let file = dir.join("filipstad-2016.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    let title = text
+        .lines()
+        .find(|l| l.starts_with("title = "))
+        .unwrap()
+        .to_string();
+    let marked = text.replacen(
+        &title,
+        &format!("<<<<<<< ours\ntitle = \"Vår\"\n=======\n{title}\n>>>>>>> theirs"),
+        1,
+    );
+    fs::write(&file, &marked).unwrap();
+    let line = marked[..marked.find("<<<<<<<").unwrap()].lines().count() + 1;
+    let named = format!(
+        "filipstad-2016.toml may hold it but cannot be read: conflict markers at lines {}, {} and {}",
+        line,
+        line + 2,
+        line + 4
+    );
+    let in_dir = || {
+        Test::new()
+            .env("PLEDGE_DIR", &dir)
+            .env("PLEDGE_AS_OF", "2016-10-16")
+    };
+    for args in [
+        &["status", "filipstad"][..],
+        &["report", "filipstad"],
+        &["calendar", "filipstad"],
+        &[
+            "done",
+            "filipstad",
+            "trygg",
+            "--date",
+            "2016-05-12",
+            "--dry-run",
+        ],
+        &[
+            "done",
+            "filipstad",
+            "uppföljning",
+            "--date",
+            "2016-10-01",
+            "--dry-run",
+        ],
+        &["undo", "filipstad", "--dry-run"],
+        &["measure", "filipstad", "trygghet", "3", "--dry-run"],
+        &[
+            "verdict",
+            "filipstad",
+            "trygg",
+            "kept",
+            "--reason",
+            "x",
+            "--date",
+            "2016-10-01",
+        ],
+    ] {
+        in_dir()
+            .args(args)
+            .status(1)
+            .stderr_is(predicate::str::contains(named.as_str()))
+            .run();
+    }
+    for args in [&["log", "filipstad"][..], &["list"], &["status", "--all"]] {
+        in_dir()
+            .args(args)
+            .status(1)
+            .stdout_is(predicate::always())
+            .stderr_is(predicate::str::contains(format!(
+                "filipstad-2016.toml: conflict markers at lines {line}, "
+            )))
+            .run();
+    }
+}
