@@ -407,6 +407,16 @@ pub fn validate_warning(pledges: &Path) -> Option<String> {
         return None;
     }
     let repo = Repo::find(Some(pledges)).ok()?;
+    // A repository that does not use the driver at all is left alone, without listing its
+    // files for git: no driver in the config and no `merge=pledge` at the top.
+    let configured = repo
+        .git
+        .ok(&["config", "--get", "merge.pledge.driver"])
+        .is_ok();
+    let attributes = std::fs::read_to_string(repo.top.join(".gitattributes")).unwrap_or_default();
+    if !configured && !attributes.contains("merge=pledge") {
+        return None;
+    }
     let state = repo.state().ok()?;
     if !state.in_use() {
         return None;

@@ -537,3 +537,17 @@ fn a_file_with_conflict_markers_is_named_wherever_its_lofte_would_go_missing() {
             .run();
     }
 }
+
+/// The two forges' files run the one script the test suite runs, with the same modes.
+#[test]
+fn the_forge_files_run_the_tested_script() {
+    for file in ["github-workflow.yml", "gitlab-ci.yml"] {
+        let text = fs::read_to_string(Path::new(ROOT).join("examples/ci").join(file)).unwrap();
+        for mode in ["request", "push", "check", "site"] {
+            assert!(
+                text.contains(&format!("sh ci/pledge-ci.sh {mode}")),
+                "{file}: {mode}"
+            );
+        }
+    }
+}
