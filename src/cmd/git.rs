@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, Result, bail};
 
 use super::Ctx;
-use crate::gitsetup::{self, Driver};
+use crate::edit::gitsetup::{self, Driver};
 use crate::store;
 use crate::text::shown_path;
 

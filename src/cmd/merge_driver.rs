@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::Ctx;
-use crate::merge::{self, Conflict};
+use crate::edit::merge::{self, Conflict};
 use crate::store;
 
 /// `pledge merge-driver %O %A %B`: merges into %A, or leaves it to `git merge-file` (which
@@ -139,7 +139,7 @@ fn head_markers(hc: &merge::HeadConflict, ours: &Path, bom: bool, ctx: &mut Ctx)
     let code = merge_file_code(&out)?;
     let head = String::from_utf8(out.stdout).context("git merge-file wrote invalid UTF-8")?;
     // git marks conflicts with its own line ending; every line gets the file's.
-    let nl = crate::record::line_ending(&hc.ours);
+    let nl = crate::text::line_ending(&hc.ours);
     let text = merge::with_line_ending(&format!("{head}{}", hc.log), nl);
     store::write_atomic(ours, &store::with_bom(bom, &text))?;
     writeln!(

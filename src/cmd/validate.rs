@@ -38,7 +38,7 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
         .filter_map(|(i, f)| f.loaded.pledge.as_ref().map(|p| (i, p)))
         .collect();
     let only: Vec<&Pledge> = pledges.iter().map(|(_, p)| *p).collect();
-    let extra: Vec<(usize, crate::diag::Diagnostic)> = crate::validate::overlaps(&only)
+    let extra: Vec<(usize, crate::load::diag::Diagnostic)> = crate::load::validate::overlaps(&only)
         .into_iter()
         .map(|(i, d)| (pledges[i].0, d))
         .collect();
@@ -57,7 +57,7 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
                     continue;
                 }
             }
-            report.push_str(&crate::diag::render(&f.display, &f.text, d));
+            report.push_str(&crate::load::diag::render(&f.display, &f.text, d));
         }
     }
     if let Some(w) = &git_warning {

@@ -11,7 +11,7 @@ use anyhow::{Context, Result, bail};
 use super::Ctx;
 use super::git::{Git, Repo};
 use crate::cli::VerifyMergeArgs;
-use crate::lost::{self, Entries, Lost};
+use crate::edit::lost::{self, Entries, Lost};
 use crate::text::{plural, safe};
 
 /// One commit of the range.
@@ -135,7 +135,7 @@ pub fn verify_merge(dir: Option<PathBuf>, a: VerifyMergeArgs, ctx: &mut Ctx) -> 
     let mut entries_of = |rev: &str, f: &str| -> Result<Option<Entries>, ()> {
         match text(rev, f) {
             None => Ok(None),
-            Some(t) => match crate::merge::entries(t) {
+            Some(t) => match crate::edit::merge::entries(t) {
                 Some(e) => Ok(Some(e)),
                 None => {
                     unreadable.push((rev.to_string(), f.to_string()));
@@ -197,7 +197,7 @@ pub fn verify_merge(dir: Option<PathBuf>, a: VerifyMergeArgs, ctx: &mut Ctx) -> 
     // A loss put right later in the range (the entry written back) is no loss.
     found.retain(|l| {
         let now = text(&head, &l.file)
-            .and_then(crate::merge::entries)
+            .and_then(crate::edit::merge::entries)
             .map_or(0, |(_, es)| {
                 es.iter().filter(|(_, t)| *t == l.lost.text).count()
             });
@@ -215,7 +215,7 @@ pub fn verify_merge(dir: Option<PathBuf>, a: VerifyMergeArgs, ctx: &mut Ctx) -> 
         if was_valid {
             let first = loaded.diags.iter().find(|d| d.is_error());
             let why = match first {
-                Some(d) => crate::diag::one_line(f, now, d),
+                Some(d) => crate::load::diag::one_line(f, now, d),
                 None => format!("{f}: does not validate"),
             };
             broken.push(why);

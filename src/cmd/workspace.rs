@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
-use crate::choose::name_may_hold;
 use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
+use crate::rules::choose::name_may_hold;
 use crate::store::{self, SourceFile};
 use crate::text::plural;
 
@@ -146,7 +146,7 @@ impl Workspace {
         for f in self.files.iter().filter(|f| f.loaded.has_errors()) {
             any = true;
             let errors = f.loaded.diags.iter().filter(|d| d.is_error()).count();
-            let why = crate::unreadable::why(&f.text, &f.loaded.diags);
+            let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
             if why.starts_with("conflict markers") {
                 writeln!(
                     err,
@@ -160,7 +160,7 @@ impl Workspace {
                 writeln!(
                     err,
                     "{}\n  ({} error{} in all; `pledge validate {}` shows them; the file is left out)",
-                    crate::diag::one_line(&f.display, &f.text, d),
+                    crate::load::diag::one_line(&f.display, &f.text, d),
                     errors,
                     plural(errors),
                     f.display
@@ -193,11 +193,11 @@ impl Workspace {
             .filter(|f| f.loaded.has_errors())
             .partition(|f| {
                 let name = f.path.file_name().map(|n| n.to_string_lossy());
-                crate::unreadable::may_hold(name.as_deref().unwrap_or(""), &f.text, k)
+                crate::load::unreadable::may_hold(name.as_deref().unwrap_or(""), &f.text, k)
             });
         let mut notes = String::new();
         for f in &maybe {
-            let why = crate::unreadable::why(&f.text, &f.loaded.diags);
+            let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
             let fix = if why.starts_with("conflict markers") {
                 "resolve the merge conflict (keep the lines you want from each side, delete the \
                  marker lines), then `pledge validate`"
