@@ -389,7 +389,7 @@ mod tests {
         // Theirs' entry came with LF line endings (an editor, another platform).
         let theirs = format!(
             "{base}{}",
-            crate::record::addition(BASE, &e("2016-02-01", "theirs"))
+            crate::edit::record::addition(BASE, &e("2016-02-01", "theirs"))
         );
         let merged = merge(&base, &ours, &theirs).unwrap();
         assert_eq!(
