@@ -31,7 +31,7 @@ pub(super) fn chosen<'w>(
             "the pledges folder {} has no valid löften",
             ws.dir.display()
         ),
-        (true, [k, ..]) => bail!("the folder has no löfte for {}", k.name),
+        (true, [k, ..]) => Err(ws.no_lofte(k, format!("the folder has no löfte for {}", k.name))),
     }
 }
 

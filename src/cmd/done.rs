@@ -28,8 +28,10 @@ pub(super) fn pledge_on<'w>(
     activity: Option<&str>,
     lang: Lang,
 ) -> Result<&'w Pledge> {
-    choose::pledge_on(ws.pledges(), k, date, area, activity)
-        .map_err(|e| Refused(on_date_message(e, k, date, area, ws.broken(), lang)).into())
+    choose::pledge_on(ws.pledges(), k, date, area, activity).map_err(|e| {
+        let unreadable = ws.unreadable_notes(k).0;
+        Refused(on_date_message(e, k, date, area, &unreadable, lang)).into()
+    })
 }
 
 /// "the whole kommun", or `area "Centrum"`.
@@ -43,7 +45,7 @@ fn on_date_message(
     k: &Kommun,
     date: NaiveDate,
     area: Option<&str>,
-    broken: usize,
+    unreadable: &str,
     lang: Lang,
 ) -> String {
     let span = |p: &Pledge| {
@@ -82,9 +84,7 @@ fn on_date_message(
                 };
                 msg.push_str(&format!("\n  {}", hint.say(lang)));
             }
-            if broken > 0 {
-                msg.push_str(&format!("\n  {}", Msg::Unreadable(broken).say(lang)));
-            }
+            msg.push_str(unreadable);
             msg
         }
         OnDateError::Several(many) => {
@@ -224,8 +224,9 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         super::refuse_areas_begun(&ws, k, area)?;
         choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
             Refused(format!(
-                "no löfte for {} had started by {date}, so it has no follow-up to record",
-                k.name
+                "no löfte for {} had started by {date}, so it has no follow-up to record{}",
+                k.name,
+                ws.unreadable_notes(k).0
             ))
         })?
     } else {

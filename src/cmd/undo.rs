@@ -74,7 +74,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         let p = p.clone();
         return remove_trailing_outcome(&ws, &p, a.dry_run, ctx);
     }
-    let (p, e) = chosen.map_err(|e| refusal(e, k, &q, ctx.lang))?;
+    let (p, e) = chosen.map_err(|e| refusal(e, k, &q, ctx.lang, &ws.unreadable_notes(k).0))?;
     let p = p.clone();
     let e = e.clone();
     if !ctx.quiet {
@@ -222,7 +222,8 @@ fn activity_id(p: &Pledge, query: &str) -> String {
         .unwrap_or_else(|_| query.to_string())
 }
 
-fn refusal(e: PickError, k: &Kommun, q: &Query<'_>, lang: Lang) -> anyhow::Error {
+/// `unreadable`: notes naming the files that cannot be read ([`Workspace::unreadable_notes`]).
+fn refusal(e: PickError, k: &Kommun, q: &Query<'_>, lang: Lang, unreadable: &str) -> anyhow::Error {
     let log = format!("pledge log {}", slug(k.name));
     let user = q.user.map(|u| safe(u, false));
     let activity = q.activity.map(|a| safe(a, false));
@@ -242,7 +243,11 @@ fn refusal(e: PickError, k: &Kommun, q: &Query<'_>, lang: Lang) -> anyhow::Error
             log: &log,
         },
     };
-    Refused(msg.say(lang)).into()
+    let mut text = msg.say(lang);
+    if matches!(e, PickError::NoEntries) {
+        text.push_str(unreadable);
+    }
+    Refused(text).into()
 }
 
 /// "removing Anna Andersson's entry of 2016-05-12 (trygghetsvandring)", and whether it is

@@ -95,8 +95,6 @@ pub enum Msg<'a> {
     AreaOf(Option<&'a str>),
     GiveTheDate,
     GiveTheArea,
-    /// Files of the folder that could not be read (`validate` tells why).
-    Unreadable(usize),
     /// Several löften of the kommun hold the day.
     SeveralHold {
         n: usize,
@@ -252,10 +250,6 @@ impl Msg<'_> {
             GiveTheArea => "give the area as its löfte names it (the beginning is enough), or \
                             leave --area out for the whole kommun"
                 .into(),
-            Unreadable(n) => format!(
-                "note: {n} file{} in the folder could not be read; `pledge validate` shows why",
-                s(*n)
-            ),
             SeveralHold { n, kommun, date } => format!("{n} löften for {kommun} hold {date}:"),
             ChooseArea => "choose one with --area TEXT (the whole kommun: leave --area out when \
                            only one has no area)"
@@ -399,10 +393,6 @@ impl Msg<'_> {
             GiveTheArea => "ange området som löftet skriver det (början räcker), eller utelämna \
                             --area för hela kommunen"
                 .into(),
-            Unreadable(n) => format!(
-                "obs: {n} {} i mappen kunde inte läsas; `pledge validate` visar varför",
-                if *n == 1 { "fil" } else { "filer" }
-            ),
             SeveralHold { n, kommun, date } => {
                 format!("{n} löften för {kommun} gäller {date}:")
             }
@@ -492,7 +482,6 @@ mod tests {
             Msg::AreaOf(None),
             Msg::GiveTheDate,
             Msg::GiveTheArea,
-            Msg::Unreadable(2),
             Msg::SeveralHold {
                 n: 2,
                 kommun: "Filipstad",
@@ -534,10 +523,9 @@ mod tests {
             AreaOf(_) => 24,
             GiveTheDate => 25,
             GiveTheArea => 26,
-            Unreadable(_) => 27,
-            SeveralHold { .. } => 28,
-            ChooseArea => 29,
-            FutureWork { .. } => 30,
+            SeveralHold { .. } => 27,
+            ChooseArea => 28,
+            FutureWork { .. } => 29,
         }
     }
 
@@ -549,7 +537,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..31).collect::<Vec<_>>(),
+            (0..30).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {
