@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 
 use super::workspace::{Lookup, Tier};
-use super::{Ctx, Refused, Workspace};
+use super::{Ctx, Refused, Usage, Workspace};
 use crate::cli::MeasureArgs;
 use crate::edit::entry;
 use crate::kommuner::Kommun;
@@ -87,7 +87,7 @@ pub(super) fn append(
 /// Refuses an empty text given for an optional flag.
 pub(super) fn not_empty(flag: &str, v: Option<&str>) -> Result<()> {
     if v.is_some_and(|n| n.trim().is_empty()) {
-        bail!("{flag} is empty; leave it out, or write it");
+        return Err(Usage(format!("{flag} is empty; leave it out, or write it")).into());
     }
     Ok(())
 }
@@ -174,14 +174,14 @@ fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
     if named {
         Refused(msg).into()
     } else {
-        anyhow::anyhow!(msg)
+        Usage(msg).into()
     }
 }
 
 /// The value typed on the command line, or a usage error (exit 2) saying how to write it.
 fn parse_value(v: &str) -> Result<f64> {
     crate::text::parse_value(v).map_err(|e| {
-        anyhow::anyhow!(match e {
+        Usage(match e {
             crate::text::ValueError::NotFinite => {
                 format!("{} is not a number that can be measured", safe(v, false))
             }
@@ -190,6 +190,7 @@ fn parse_value(v: &str) -> Result<f64> {
                 safe(v, false)
             ),
         })
+        .into()
     })
 }
 

@@ -220,6 +220,20 @@ fn done_refuses_bad_input_and_writes_nothing() {
             "the note is empty",
         ),
         (
+            // A part that is not there is mistyped, as an unknown activity is: exit 2.
+            &[
+                "done",
+                "filipstad",
+                "trygg",
+                "--date",
+                "2016-05-01",
+                "--part",
+                "xyz",
+            ],
+            2,
+            "has no parts; leave out --part \"xyz\"",
+        ),
+        (
             &["done", "filipstad", "trygg", "--date", "2016-02-30"],
             2,
             "is not a date",
