@@ -9,6 +9,9 @@ use std::fmt;
 /// The exit code of an error that is neither a usage mistake nor a refusal: I/O, the lock.
 pub const OTHER: u8 = 2;
 
+/// How to build one kind of [`Error`] from its message.
+pub type Make = fn(String) -> Error;
+
 /// An error a command ends with, by what the person running it should do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
@@ -24,7 +27,7 @@ pub enum Error {
 
 impl Error {
     /// One of each kind, with the words the README's table uses for it.
-    pub const ALL: [(fn(String) -> Error, &'static str); 2] = [
+    pub const ALL: [(Make, &'static str); 2] = [
         (Error::Usage, "usage error"),
         (Error::Refused, "refused, nothing written"),
     ];
