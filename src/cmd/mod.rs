@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use crate::cli::{Cli, Command};
 
+mod append;
 mod calendar;
 mod check;
 pub mod context;
@@ -19,6 +20,7 @@ mod log;
 mod measure;
 mod merge_driver;
 mod new;
+mod output;
 mod report;
 mod site;
 mod status;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::measure::{Append, append, not_empty};
+use super::append::{Append, append, not_empty};
 use super::workspace::Lookup;
 use super::{Ctx, Refused, Usage, Workspace};
 use crate::cli::VerdictArgs;
