@@ -161,6 +161,101 @@ fn done_dry_run_prints_the_text_and_writes_nothing() {
     assert_eq!(fs::read(&file).unwrap(), before);
 }
 
+/// Arguments `done` refuses, with the exit code and what it says.
+const BAD_DONE: &[(&[&str], i32, &str)] = &[
+    (
+        &["done", "filipstad", "trygg"],
+        1,
+        "no löfte for Filipstad holds 2026-11-22",
+    ),
+    (
+        &["done", "filipstad", "trygg", "--date", "2017-02-01"],
+        1,
+        "no löfte for Filipstad holds 2017-02-01",
+    ),
+    (
+        &["done", "filipstad", "trygg", "--date", "2027-01-01"],
+        1,
+        "2027-01-01 is in the future",
+    ),
+    (
+        &["done", "filipstadt", "trygg", "--date", "2016-05-01"],
+        2,
+        "did you mean Filipstad?",
+    ),
+    (
+        &["done", "filipstad", "zzz", "--date", "2016-05-01"],
+        2,
+        "no activity \"zzz\"",
+    ),
+    (
+        &["done", "filipstad", "centrum", "--date", "2016-05-01"],
+        2,
+        "\"centrum\" matches 3 activities",
+    ),
+    (
+        &[
+            "done",
+            "filipstad",
+            "trygg",
+            "--date",
+            "2016-05-01",
+            "--note",
+            "  ",
+        ],
+        2,
+        "the note is empty",
+    ),
+    (
+        // A part that is not there is mistyped, as an unknown activity is: exit 2.
+        &[
+            "done",
+            "filipstad",
+            "trygg",
+            "--date",
+            "2016-05-01",
+            "--part",
+            "xyz",
+        ],
+        2,
+        "has no parts; leave out --part \"xyz\"",
+    ),
+    (
+        &["done", "filipstad", "trygg", "--date", "2016-02-30"],
+        2,
+        "is not a date",
+    ),
+    (
+        &[
+            "done",
+            "filipstad",
+            "trygg",
+            "--date",
+            "2016-05-01",
+            "--count",
+            "0",
+        ],
+        2,
+        "--count",
+    ),
+    (
+        &["done", "../../etc/passwd", "trygg", "--date", "2016-05-01"],
+        2,
+        "unknown kommun \"../../etc/passwd\"",
+    ),
+    (
+        &[
+            "done",
+            "filipstad",
+            "../../etc/passwd",
+            "--date",
+            "2016-05-01",
+        ],
+        2,
+        "no activity",
+    ),
+];
+
 #[test]
 fn done_refuses_bad_input_and_writes_nothing() {
     let (_tmp, dir) = copy_pledges();
@@ -175,100 +270,7 @@ fn done_refuses_bad_input_and_writes_nothing() {
         v
     };
     let before = snapshot();
-    let cases: &[(&[&str], i32, &str)] = &[
-        (
-            &["done", "filipstad", "trygg"],
-            1,
-            "no löfte for Filipstad holds 2026-11-22",
-        ),
-        (
-            &["done", "filipstad", "trygg", "--date", "2017-02-01"],
-            1,
-            "no löfte for Filipstad holds 2017-02-01",
-        ),
-        (
-            &["done", "filipstad", "trygg", "--date", "2027-01-01"],
-            1,
-            "2027-01-01 is in the future",
-        ),
-        (
-            &["done", "filipstadt", "trygg", "--date", "2016-05-01"],
-            2,
-            "did you mean Filipstad?",
-        ),
-        (
-            &["done", "filipstad", "zzz", "--date", "2016-05-01"],
-            2,
-            "no activity \"zzz\"",
-        ),
-        (
-            &["done", "filipstad", "centrum", "--date", "2016-05-01"],
-            2,
-            "\"centrum\" matches 3 activities",
-        ),
-        (
-            &[
-                "done",
-                "filipstad",
-                "trygg",
-                "--date",
-                "2016-05-01",
-                "--note",
-                "  ",
-            ],
-            2,
-            "the note is empty",
-        ),
-        (
-            // A part that is not there is mistyped, as an unknown activity is: exit 2.
-            &[
-                "done",
-                "filipstad",
-                "trygg",
-                "--date",
-                "2016-05-01",
-                "--part",
-                "xyz",
-            ],
-            2,
-            "has no parts; leave out --part \"xyz\"",
-        ),
-        (
-            &["done", "filipstad", "trygg", "--date", "2016-02-30"],
-            2,
-            "is not a date",
-        ),
-        (
-            &[
-                "done",
-                "filipstad",
-                "trygg",
-                "--date",
-                "2016-05-01",
-                "--count",
-                "0",
-            ],
-            2,
-            "--count",
-        ),
-        (
-            &["done", "../../etc/passwd", "trygg", "--date", "2016-05-01"],
-            2,
-            "unknown kommun \"../../etc/passwd\"",
-        ),
-        (
-            &[
-                "done",
-                "filipstad",
-                "../../etc/passwd",
-                "--date",
-                "2016-05-01",
-            ],
-            2,
-            "no activity",
-        ),
-    ];
-    for (args, code, msg) in cases {
+    for (args, code, msg) in BAD_DONE {
         pledge_in(&dir)
             .args(*args)
             .status(*code)
