@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 
 use super::workspace::Lookup;
-use super::{Ctx, Refused, Workspace, describe_progress};
+use super::{Ctx, Refused, Usage, Workspace, describe_progress};
 use crate::cli::DoneArgs;
 use crate::edit::record::{self, NewEntry};
 use crate::kommuner::Kommun;
@@ -161,7 +161,7 @@ pub(super) fn activity_error(
                 let itself = Msg::FollowupItself.say(lang);
                 msg.push_str(&line(crate::model::FOLLOWUP_ID, &itself));
             }
-            anyhow::anyhow!(msg)
+            Usage(msg).into()
         }
         MatchError::Ambiguous(list) => {
             let mut msg = Msg::SeveralActivities {
@@ -173,7 +173,7 @@ pub(super) fn activity_error(
             for a in list {
                 msg.push_str(&line(&a.id, &a.text));
             }
-            anyhow::anyhow!(msg)
+            Usage(msg).into()
         }
     }
 }
@@ -181,10 +181,10 @@ pub(super) fn activity_error(
 /// The arguments of `done` that can be refused before anything is read.
 fn check_done_args(a: &DoneArgs, lang: Lang) -> Result<()> {
     if a.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        bail!(Msg::EmptyNote.say(lang));
+        return Err(Usage(Msg::EmptyNote.say(lang)).into());
     }
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        bail!(Msg::EmptyBy.say(lang));
+        return Err(Usage(Msg::EmptyBy.say(lang)).into());
     }
     Ok(())
 }
@@ -255,7 +255,7 @@ fn entry_for(
     let act = match target {
         ActivityOrFollowup::Followup => {
             if a.unit.is_some() || a.part.is_some() || a.request {
-                return Err(Refused(
+                return Err(Usage(
                     "--unit, --part and --request are for activities, not the follow-up".into(),
                 )
                 .into());
@@ -283,7 +283,7 @@ fn entry_for(
         .and_then(|id| act.parts.iter().find(|x| x.id == id))
         .unwrap_or(act);
     if a.request && judged.target != crate::model::Target::OnRequest {
-        return Err(Refused(format!(
+        return Err(Usage(format!(
             "--request is for on-request activities; \"{}\" has a target of its own\n  \
              leave out --request to record the work",
             judged.id
@@ -297,8 +297,8 @@ fn entry_for(
     Ok(entry)
 }
 
-/// The unit or part `query` names, among `names`: required when there are any, refused when
-/// there are none.
+/// The unit or part `query` names, among `names`: required when there are any, a usage error
+/// when there are none.
 fn pick_name(
     act: &Activity,
     what: &str,
@@ -314,13 +314,13 @@ fn pick_name(
     };
     match query {
         None if names.is_empty() => Ok(None),
-        None => Err(Refused(format!(
+        None => Err(Usage(format!(
             "\"{}\" is judged per {what}: say which with --{what}; its {whats}:{}",
             act.id,
             list()
         ))
         .into()),
-        Some(q) if names.is_empty() => Err(Refused(format!(
+        Some(q) if names.is_empty() => Err(Usage(format!(
             "\"{}\" has no {whats}; leave out --{what} \"{}\"",
             act.id,
             safe(q, false)
@@ -328,7 +328,7 @@ fn pick_name(
         .into()),
         Some(q) => match resolve::name(q, names) {
             Ok(n) => Ok(Some(n.to_string())),
-            Err(NameError::Unknown(hint)) => Err(Refused(format!(
+            Err(NameError::Unknown(hint)) => Err(Usage(format!(
                 "no {what} \"{}\" in \"{}\"; its {whats}:{}{}",
                 safe(q, false),
                 act.id,
@@ -336,7 +336,7 @@ fn pick_name(
                 hint.map(|h| format!("\n  {h}")).unwrap_or_default()
             ))
             .into()),
-            Err(NameError::Ambiguous(many)) => Err(Refused(format!(
+            Err(NameError::Ambiguous(many)) => Err(Usage(format!(
                 "\"{}\" matches {} {whats} of \"{}\"; give more of the name:{}",
                 safe(q, false),
                 many.len(),

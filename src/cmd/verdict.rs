@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::measure::{Append, append, not_empty};
+use super::append::{Append, append, not_empty};
 use super::workspace::Lookup;
-use super::{Ctx, Refused, Workspace};
+use super::{Ctx, Refused, Usage, Workspace};
 use crate::cli::VerdictArgs;
 use crate::edit::entry;
 use crate::model::outcome::{Verdict, VerdictEntry, before_due};
@@ -25,13 +25,14 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
     let date = a.date.map_or(today, |d| ctx.date(d));
     // Malformed arguments are usage errors (exit 2), as a malformed date is.
     let Some(word) = Verdict::parse(&a.verdict) else {
-        anyhow::bail!(
+        return Err(Usage(format!(
             "\"{}\" is not a verdict; write kept, partly or broken (uppfyllt, delvis, \"ej uppfyllt\")",
             safe(&a.verdict, false)
-        );
+        ))
+        .into());
     };
     if a.reason.trim().is_empty() {
-        anyhow::bail!("a verdict needs a reason: --reason \"...\"");
+        return Err(Usage("a verdict needs a reason: --reason \"...\"".into()).into());
     }
     not_empty("--source", a.source.as_deref())?;
     not_empty("--by", a.by.as_deref())?;
@@ -109,8 +110,9 @@ fn find_activity<'p>(
 ) -> Result<&'p Activity> {
     match resolve::activity(p, query) {
         Ok(ActivityOrFollowup::Activity(act)) => Ok(act),
+        // The follow-up named as a verdict's activity is a usage error (exit 2).
         Ok(ActivityOrFollowup::Followup) => {
-            Err(Refused(crate::view::Msg::VerdictOnFollowup.say(lang)).into())
+            Err(Usage(crate::view::Msg::VerdictOnFollowup.say(lang)).into())
         }
         // An unknown or ambiguous name is a usage error (exit 2), said as `done` says it.
         Err(e) => Err(super::done::activity_error(p, query, e, false, lang)),
