@@ -427,6 +427,12 @@ pub struct ReportArgs {
     /// The löfte for this part of the kommun (a prefix of its `area`), when it has several
     #[arg(long, value_name = "TEXT")]
     pub area: Option<String>,
+    /// The date of the meeting the report is for (shown under its title)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub meeting: Option<DateArg>,
+    /// End with signature lines: place and date, and a line for each signatory
+    #[arg(long)]
+    pub sign: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -14,9 +14,10 @@ use crate::view::phrases::{lan_names, owners_text, target_text};
 /// A text cell. Control characters other than newline, CR and tab (ESC, BEL, DEL, the C1
 /// controls) are written escaped, as `\u{1b}`, so no escape sequence reaches a terminal the
 /// CSV is printed on. A cell a spreadsheet could run as a formula gets a leading `'`: one
-/// that starts with tab or CR, or whose first character after spaces and invisible
-/// characters is `=`, `+`, `-`, `@` or their fullwidth forms `＝ ＋ － ＠` (a negative number
-/// such as "-3" is data, not a formula).
+/// that starts with tab, CR or LF, or whose first character after whitespace (any, line
+/// breaks included) and invisible characters is a [`formula_starter`]: `=`, `+`, `-`, `@`,
+/// their fullwidth and small forms or `−` (a negative number such as "-3" is data, not a
+/// formula).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text(pub String);
 
@@ -32,7 +33,9 @@ pub fn neutral(c: &str) -> std::borrow::Cow<'_, str> {
     // Most cells start with a letter or digit and hold no control character: kept as they are.
     let b = c.as_bytes();
     let plain_start = b.first().is_none_or(|&f| {
-        f.is_ascii() && !matches!(f, b' ' | b'\t' | b'\r' | b'=' | b'+' | b'-' | b'@')
+        f.is_ascii()
+            && !f.is_ascii_whitespace()
+            && !matches!(f, b'\x0b' | b'=' | b'+' | b'-' | b'@')
     });
     let control = |(i, &x): (usize, &u8)| {
         (x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t'))
@@ -65,16 +68,11 @@ fn neutralised(c: &str) -> std::borrow::Cow<'_, str> {
         c.into()
     };
     let first = c
-        .trim_start_matches(|ch: char| {
-            ch == ' ' || ch == '\u{a0}' || ch == '\u{3000}' || crate::text::is_invisible(ch)
-        })
+        .trim_start_matches(|ch: char| ch.is_whitespace() || crate::text::is_invisible(ch))
         .chars()
         .next();
-    let formula = matches!(c.chars().next(), Some('\t' | '\r'))
-        || matches!(
-            first,
-            Some('=' | '+' | '-' | '@' | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff20}')
-        );
+    let formula =
+        matches!(c.chars().next(), Some('\t' | '\r' | '\n')) || first.is_some_and(formula_starter);
     if formula && !is_plain_number(&c) {
         format!("'{c}").into()
     } else {
@@ -90,6 +88,27 @@ impl Serialize for Text {
 
 fn text(s: impl Into<String>) -> Text {
     Text(s.into())
+}
+
+/// A character a spreadsheet starts a formula with (OWASP's `=`, `+`, `-`, `@`), in any of
+/// the forms a spreadsheet reads as one: fullwidth (`＝ ＋ － ＠`), small (`﹦ ﹢ ﹣ ﹫`) and the
+/// minus sign `−` (U+2212).
+pub fn formula_starter(ch: char) -> bool {
+    matches!(
+        ch,
+        '=' | '+'
+            | '-'
+            | '@'
+            | '\u{ff1d}'
+            | '\u{ff0b}'
+            | '\u{ff0d}'
+            | '\u{ff20}'
+            | '\u{fe66}'
+            | '\u{fe62}'
+            | '\u{fe63}'
+            | '\u{fe6b}'
+            | '\u{2212}'
+    )
 }
 
 /// A negative number such as "-3" is data, not a formula.
@@ -362,6 +381,14 @@ mod tests {
             "\u{feff}=1+1",
             "\u{a0}=1",
             " \u{2060}+1",
+            "\n=1+1",
+            " \n\t=1+1",
+            "\u{fe62}1",
+            "\u{fe63}1",
+            "\u{2212}1",
+            "\u{fe66}1",
+            "\u{fe6b}SUM(A1)",
+            "\u{3000}\u{2028}=1",
         ] {
             assert_eq!(cell(formula), format!("'{formula}"), "{formula:?}");
         }
