@@ -33,9 +33,30 @@ pub(super) fn chosen<'w>(ws: &'w Workspace, kommuner: &[String]) -> Result<Vec<&
 
 pub fn calendar(dir: Option<PathBuf>, a: CalendarArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
-    let ws = Workspace::open(dir, ctx.read_cutoff())?;
+    let mut ws = Workspace::open(dir, ctx.read_cutoff())?;
+    relative_files(&mut ws);
     let pledges = chosen(&ws, &a.kommuner)?;
     let statuses: Vec<_> = pledges.iter().map(|p| pledge_status(p, as_of)).collect();
     write!(ctx.out, "{}", crate::calendar::feed(&statuses, ctx.lang))?;
     ws.exit_code(&mut ctx.err)
+}
+
+/// Names each löfte's file by its path relative to the pledges folder (`arkiv/kil-2016.toml`),
+/// which the calendar's UIDs name, wherever the command runs from.
+pub(super) fn relative_files(ws: &mut Workspace) {
+    for f in &mut ws.files {
+        if let Some(p) = f.loaded.pledge.as_mut() {
+            p.file = relative(&f.path, &ws.dir);
+        }
+    }
+}
+
+/// `path` relative to `dir`, with `/` between folders.
+pub(super) fn relative(path: &std::path::Path, dir: &std::path::Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
 }

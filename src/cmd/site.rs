@@ -84,7 +84,8 @@ fn streamed(
                 let st = pledge_status(&p, as_of);
                 let page = out.join(&dirs[i]).join("index.html");
                 let wrote = put(&page, site::page(&st, lang).as_bytes())?;
-                Some((i, site::summary(&st, &dirs[i], lang), wrote))
+                let rel = super::calendar::relative(&paths[i], &dir);
+                Some((i, site::summary(&st, &dirs[i], &rel, lang), wrote))
             }
             _ => None,
         };
@@ -130,22 +131,35 @@ fn chosen(p: &Pledge, named: &[&'static Kommun]) -> bool {
 fn whole(dir: PathBuf, a: &SiteArgs, ctx: &mut Ctx) -> Result<u8> {
     let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
     let mut ws = Workspace::open(Some(dir), ctx.read_cutoff())?;
-    for p in ws.files.iter_mut().filter_map(|f| f.loaded.pledge.as_mut()) {
-        p.file = file_name(Path::new(&p.file)).to_string();
+    // The pages name the file; the calendar's UIDs its path in the folder.
+    let mut rel = std::collections::HashMap::new();
+    for f in &mut ws.files {
+        if let Some(p) = f.loaded.pledge.as_mut() {
+            p.file = file_name(Path::new(&p.file)).to_string();
+            rel.insert(
+                std::ptr::from_ref(p),
+                super::calendar::relative(&f.path, &ws.dir),
+            );
+        }
     }
     let chosen = super::calendar::chosen(&ws, &a.kommuner)?;
+    let rels: Vec<&str> = chosen
+        .iter()
+        .map(|p| rel.get(&std::ptr::from_ref(*p)).map_or("", String::as_str))
+        .collect();
     let statuses: Vec<_> = chosen.par_iter().map(|p| pledge_status(p, as_of)).collect();
     let dirs = site::page_dirs(chosen.iter().copied());
     let old = prepare(out, a.force)?;
     let made: Vec<(Summary, bool)> = statuses
         .par_iter()
         .zip(&dirs)
-        .map(|(st, d)| {
+        .zip(&rels)
+        .map(|((st, d), rel)| {
             let wrote = put(
                 &out.join(d).join("index.html"),
                 site::page(st, lang).as_bytes(),
             )?;
-            anyhow::Ok((site::summary(st, d, lang), wrote))
+            anyhow::Ok((site::summary(st, d, rel, lang), wrote))
         })
         .collect::<Result<_>>()?;
     let mut changed = made.iter().filter(|m| m.1).count();

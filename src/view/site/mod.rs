@@ -68,13 +68,15 @@ pub struct Summary {
     json: Vec<u8>,
 }
 
-pub fn summary(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Summary {
+/// The summary of a löfte whose page is in `dir` and whose file is `file` (relative to the
+/// pledges folder, named by its events' UIDs).
+pub fn summary(s: &PledgeStatus<'_>, dir: &str, file: &str, lang: Lang) -> Summary {
     let csv = crate::view::csv::status_csv(std::slice::from_ref(s));
     let header = crate::view::csv::status_csv(&[]).len();
     Summary {
         entry: index::entry(s, dir, lang),
         csv: csv[header..].to_string(),
-        events: crate::calendar::pledge_events(s, lang),
+        events: crate::calendar::pledge_events_in(s, lang, file),
         json: crate::view::json::status_part(s),
     }
 }
@@ -150,7 +152,7 @@ pub fn build(statuses: &[PledgeStatus<'_>], lang: Lang) -> Vec<SiteFile> {
         statuses
             .iter()
             .zip(&dirs)
-            .map(|(s, d)| summary(s, d, lang))
+            .map(|(s, d)| summary(s, d, &s.pledge.file, lang))
             .collect(),
         as_of,
         lang,
