@@ -250,11 +250,13 @@ fn the_demo_chart_and_sparkline() {
             value: b.value,
             label: "Utgångsläge",
             date: b.when.and_then(When::day),
+            year_only: false,
         }),
         goal: Some(crate::svgchart::Line {
             value: 70.0,
             label: "Mål",
             date: None,
+            year_only: false,
         }),
         decimal_comma: true,
     };

@@ -22,11 +22,13 @@ fn chart(points: &[(NaiveDate, f64)]) -> Chart<'_> {
             value: 62.0,
             label: "Utgångsläge",
             date: Some(d("2016-11-10")),
+            year_only: false,
         }),
         goal: Some(Line {
             value: 70.0,
             label: "Mål",
             date: None,
+            year_only: false,
         }),
         decimal_comma: true,
     }
@@ -110,6 +112,7 @@ fn every_text_is_escaped() {
         value: 0.5,
         label: "'\"<>&",
         date: None,
+        year_only: false,
     });
     let svg = svg(&c);
     assert!(well_formed(&svg), "{svg}");
@@ -151,6 +154,7 @@ fn labels_of_close_lines_are_pushed_apart() {
         value: 62.1,
         label: "Mål",
         date: None,
+        year_only: false,
     });
     let s = svg(&c);
     let ys: Vec<f64> = s
@@ -204,6 +208,7 @@ fn sample_for_the_eye() {
         value: 62.5,
         label: "Mål",
         date: None,
+        year_only: false,
     });
     std::fs::write(format!("{path}.close.svg"), svg(&close)).unwrap();
 }

@@ -471,7 +471,11 @@ fn outcome_html(s: &PledgeStatus<'_>, l: Lang, h: impl Fn(&str) -> String, level
             );
             // A chart of nothing says nothing: only drawn once something has been measured.
             if !st.measurements.is_empty() {
-                let _ = writeln!(out, "{}", chart(st, l));
+                let _ = writeln!(
+                    out,
+                    "<div class=\"chart-wrap\" tabindex=\"0\">{}</div>",
+                    chart(st, l)
+                );
             }
             let _ = writeln!(out, "</div>");
         }
@@ -510,12 +514,14 @@ fn chart(st: &IndicatorStatus<'_>, l: Lang) -> String {
         value: b.value,
         label: t(l, OutcomeLabel::Baseline),
         date: b.when.and_then(When::day),
+        year_only: matches!(b.when, Some(When::Year { .. })),
     });
     let goal = match i.goal {
         Some(Goal::Value { value }) => Some(Line {
             value,
             label: t(l, OutcomeLabel::Goal),
             date: None,
+            year_only: false,
         }),
         _ => None,
     };
