@@ -5,6 +5,7 @@
 mod builder;
 mod cases;
 mod check;
+mod documents;
 mod done_undo;
 mod escaping;
 mod examples;

@@ -253,15 +253,21 @@ pub fn badge(s: Status, lang: Lang) -> Badge {
 pub struct Tally {
     pub badge: Badge,
     pub count: usize,
+    /// The count with its status word agreeing in number, as `status` writes it: "2 missade".
+    pub text: String,
 }
 
 /// The statuses of these activities' headlines, counted in [`ORDER`], without zeros.
 pub fn tallies(statuses: impl Iterator<Item = Status> + Clone, lang: Lang) -> Vec<Tally> {
     ORDER
         .iter()
-        .map(|o| Tally {
-            badge: badge(*o, lang),
-            count: statuses.clone().filter(|s| s == o).count(),
+        .map(|o| {
+            let count = statuses.clone().filter(|s| s == o).count();
+            Tally {
+                badge: badge(*o, lang),
+                count,
+                text: lang.status_count(*o, count),
+            }
         })
         .filter(|t| t.count > 0)
         .collect()
