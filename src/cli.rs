@@ -471,7 +471,15 @@ pub struct SiteArgs {
     /// The day to judge on [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
     pub as_of: Option<DateArg>,
-    /// Write into OUTDIR even when it holds files pledge did not write there
+    /// Write into OUTDIR even when it holds files pledge did not write there (never over
+    /// them), or when OUTDIR is a symbolic link
     #[arg(long)]
     pub force: bool,
+    /// The address the site is published at (https://…/), for the absolute addresses of
+    /// its DCAT-AP-SE description `dcat.rdf`, as Sveriges dataportal asks
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Who publishes the data, named in `dcat.rdf` [default: the löften's kommun]
+    #[arg(long, value_name = "NAME")]
+    pub publisher: Option<String>,
 }

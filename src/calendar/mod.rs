@@ -103,6 +103,19 @@ pub fn feed(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
     )
 }
 
+/// [`feed`] of löften whose files' paths relative to the pledges folder are `files` (one
+/// each, in order), which their UIDs name: two files of one name in different folders give
+/// different UIDs.
+pub fn feed_in(statuses: &[PledgeStatus<'_>], files: &[&str], lang: Lang) -> String {
+    let mut out: Vec<Event> = statuses
+        .iter()
+        .zip(files)
+        .flat_map(|(s, f)| pledge_events_in(s, lang, f))
+        .collect();
+    out.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
+    ics::write(&calendar_name(statuses, lang), lang, &out)
+}
+
 /// The calendar's name: "Medborgarlöften – Filipstad" for one kommun's löften.
 pub fn calendar_name(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
     let base = match lang {
@@ -118,9 +131,14 @@ pub fn calendar_name(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
     }
 }
 
-/// What one löfte puts in the calendar (unordered), its file's path being `p.file`.
+/// What one löfte puts in the calendar (unordered), its UIDs naming its file by name alone
+/// (see [`pledge_events_in`] for its path in the pledges folder).
 pub fn pledge_events(s: &PledgeStatus<'_>, lang: Lang) -> Vec<Event> {
-    pledge_events_in(s, lang, &s.pledge.file)
+    let name = std::path::Path::new(&s.pledge.file)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(&s.pledge.file);
+    pledge_events_in(s, lang, name)
 }
 
 /// What one löfte puts in the calendar (unordered); `file` is its file's path relative to

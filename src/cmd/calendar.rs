@@ -33,22 +33,39 @@ pub(super) fn chosen<'w>(ws: &'w Workspace, kommuner: &[String]) -> Result<Vec<&
 
 pub fn calendar(dir: Option<PathBuf>, a: CalendarArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
-    let mut ws = Workspace::open(dir, ctx.read_cutoff())?;
-    relative_files(&mut ws);
+    let ws = Workspace::open(dir, ctx.read_cutoff())?;
     let pledges = chosen(&ws, &a.kommuner)?;
+    let files = relative_files(&ws, &pledges);
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
     let statuses: Vec<_> = pledges.iter().map(|p| pledge_status(p, as_of)).collect();
-    write!(ctx.out, "{}", crate::calendar::feed(&statuses, ctx.lang))?;
+    write!(
+        ctx.out,
+        "{}",
+        crate::calendar::feed_in(&statuses, &files, ctx.lang)
+    )?;
     ws.exit_code(&mut ctx.err)
 }
 
-/// Names each löfte's file by its path relative to the pledges folder (`arkiv/kil-2016.toml`),
+/// The path of each löfte's file relative to the pledges folder (`arkiv/kil-2016.toml`),
 /// which the calendar's UIDs name, wherever the command runs from.
-pub(super) fn relative_files(ws: &mut Workspace) {
-    for f in &mut ws.files {
-        if let Some(p) = f.loaded.pledge.as_mut() {
-            p.file = relative(&f.path, &ws.dir);
-        }
-    }
+pub(super) fn relative_files(ws: &Workspace, pledges: &[&Pledge]) -> Vec<String> {
+    let of: std::collections::HashMap<*const Pledge, &std::path::Path> = ws
+        .files
+        .iter()
+        .filter_map(|f| {
+            Some((
+                std::ptr::from_ref(f.loaded.pledge.as_ref()?),
+                f.path.as_path(),
+            ))
+        })
+        .collect();
+    pledges
+        .iter()
+        .map(|p| match of.get(&std::ptr::from_ref(*p)) {
+            Some(path) => relative(path, &ws.dir),
+            None => p.file.clone(),
+        })
+        .collect()
 }
 
 /// `path` relative to `dir`, with `/` between folders.

@@ -19,11 +19,17 @@ pub enum Output {
 impl Output {
     /// Plain CSV as the spreadsheet format asked for: xlsx (a sheet named `sheet`) or the
     /// Excel CSV; any other format's text as it is.
-    pub fn sheet(csv: String, xlsx: bool, excel_csv: bool, sheet: &str) -> Result<Output> {
+    pub fn sheet(
+        csv: String,
+        xlsx: bool,
+        excel_csv: bool,
+        sheet: &str,
+        lang: crate::i18n::Lang,
+    ) -> Result<Output> {
         Ok(if xlsx {
-            Output::Bytes(view::xlsx::xlsx_from_csv(&csv, sheet)?)
+            Output::Bytes(view::xlsx::xlsx_from_csv(&csv, sheet, lang)?)
         } else if excel_csv {
-            Output::Text(view::xlsx::excel_csv(&csv)?)
+            Output::Text(view::xlsx::excel_csv(&csv, lang)?)
         } else {
             Output::Text(csv)
         })
@@ -79,6 +85,7 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
             f == ListFormat::Xlsx,
             f == ListFormat::ExcelCsv,
             "Löften",
+            ctx.lang,
         )?,
     };
     emit(ctx, &out, a.output.as_deref())?;

@@ -31,6 +31,8 @@ use crate::store::{self, SourceFile};
 use crate::view::site::{self, MARKER, Rest, Summary};
 
 pub fn site(dir: Option<PathBuf>, a: SiteArgs, ctx: &mut Ctx) -> Result<u8> {
+    // A --base-url that cannot be used is said before anything is written.
+    base_url(&a)?;
     let dir = store::find_dir(dir.as_deref())?;
     let paths = store::pledge_files(&dir)?;
     let named: Option<Vec<&'static Kommun>> =
@@ -115,7 +117,7 @@ fn streamed(
         }
     }
     let n = summaries.len();
-    let rest = Rest::new(summaries, as_of, lang);
+    let rest = Rest::new(summaries, as_of, lang).published(base_url(a)?, a.publisher.clone());
     changed += finish(out, &rest, pages, &old)?;
     report(ctx, n, out, changed)?;
     Workspace::of_broken(dir, broken).exit_code(&mut ctx.err)
@@ -131,22 +133,12 @@ fn chosen(p: &Pledge, named: &[&'static Kommun]) -> bool {
 fn whole(dir: PathBuf, a: &SiteArgs, ctx: &mut Ctx) -> Result<u8> {
     let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
     let mut ws = Workspace::open(Some(dir), ctx.read_cutoff())?;
-    // The pages name the file; the calendar's UIDs its path in the folder.
-    let mut rel = std::collections::HashMap::new();
-    for f in &mut ws.files {
-        if let Some(p) = f.loaded.pledge.as_mut() {
-            p.file = file_name(Path::new(&p.file)).to_string();
-            rel.insert(
-                std::ptr::from_ref(p),
-                super::calendar::relative(&f.path, &ws.dir),
-            );
-        }
+    for p in ws.files.iter_mut().filter_map(|f| f.loaded.pledge.as_mut()) {
+        p.file = file_name(Path::new(&p.file)).to_string();
     }
     let chosen = super::calendar::chosen(&ws, &a.kommuner)?;
-    let rels: Vec<&str> = chosen
-        .iter()
-        .map(|p| rel.get(&std::ptr::from_ref(*p)).map_or("", String::as_str))
-        .collect();
+    // The pages name the file; the calendar's UIDs its path in the folder.
+    let rels = super::calendar::relative_files(&ws, &chosen);
     let statuses: Vec<_> = chosen.par_iter().map(|p| pledge_status(p, as_of)).collect();
     let dirs = site::page_dirs(chosen.iter().copied());
     let old = prepare(out, a.force, &planned(&dirs))?;
@@ -159,15 +151,41 @@ fn whole(dir: PathBuf, a: &SiteArgs, ctx: &mut Ctx) -> Result<u8> {
                 &out.join(d).join("index.html"),
                 site::page(st, lang).as_bytes(),
             )?;
-            anyhow::Ok((site::summary(st, d, rel, lang), wrote))
+            anyhow::Ok((site::summary(st, d, rel.as_str(), lang), wrote))
         })
         .collect::<Result<_>>()?;
     let mut changed = made.iter().filter(|m| m.1).count();
     let pages = dirs.iter().map(|d| format!("{d}/index.html")).collect();
-    let rest = Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang);
+    let rest = Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang)
+        .published(base_url(a)?, a.publisher.clone());
     changed += finish(out, &rest, pages, &old)?;
     report(ctx, chosen.len(), out, changed)?;
     ws.exit_code(&mut ctx.err)
+}
+
+/// `--base-url` as the base of absolute addresses: http or https, no white space or
+/// characters an IRI cannot hold, ending in `/`.
+fn base_url(a: &SiteArgs) -> Result<Option<String>> {
+    let Some(u) = a.base_url.as_deref() else {
+        return Ok(None);
+    };
+    let web = u.starts_with("https://") || u.starts_with("http://");
+    let plain = !u.chars().any(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
+    });
+    if !web || !plain || u.contains('#') || u.contains('?') {
+        bail!(
+            "--base-url {}: give the address the site is published at, as https://www.example.se/medborgarloften/",
+            crate::text::safe(u, false)
+        );
+    }
+    Ok(Some(if u.ends_with('/') {
+        u.to_string()
+    } else {
+        format!("{u}/")
+    }))
 }
 
 fn report(ctx: &mut Ctx, n: usize, out: &Path, changed: usize) -> Result<()> {

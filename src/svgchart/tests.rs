@@ -177,11 +177,16 @@ fn numbers_and_axis() {
     let close = |a: (f64, f64, f64), b: (f64, f64, f64)| {
         (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9 && (a.2 - b.2).abs() < 1e-9
     };
-    assert!(close(value_axis(&[62.0, 70.0, 64.0]), (61.36, 70.64, 2.0)));
-    assert!(close(value_axis(&[5.0]), (3.84, 6.16, 0.5)));
-    assert!(close(value_axis(&[]), (-0.08, 1.08, 0.5)));
-    assert!(close(value_axis(&[0.0, 1000.0]), (-80.0, 1080.0, 500.0)));
-    assert_eq!(ticks(61.36, 70.64, 2.0), [62.0, 64.0, 66.0, 68.0, 70.0]);
+    // The axis holds zero (a count or a share from a cut axis exaggerates its change), with
+    // room above the greatest value and below the least negative one only.
+    assert!(close(value_axis(&[62.0, 70.0, 64.0]), (0.0, 75.6, 20.0)));
+    assert!(close(value_axis(&[8.5, 7.9]), (0.0, 9.18, 5.0)));
+    assert!(close(value_axis(&[5.0]), (0.0, 5.4, 2.0)));
+    assert!(close(value_axis(&[]), (0.0, 1.08, 0.5)));
+    assert!(close(value_axis(&[0.0, 1000.0]), (0.0, 1080.0, 500.0)));
+    assert!(close(value_axis(&[-3.0, -1.0]), (-3.24, 0.0, 1.0)));
+    assert!(close(value_axis(&[-5.0, 10.0]), (-6.2, 11.2, 5.0)));
+    assert_eq!(ticks(0.0, 75.6, 20.0), [0.0, 20.0, 40.0, 60.0]);
     assert_eq!(ticks(-80.0, 1080.0, 500.0), [0.0, 500.0, 1000.0]);
 }
 

@@ -358,6 +358,58 @@ impl Lang {
         }
     }
 
+    /// The heading of a spreadsheet column from its CSV key (`window_start`): "Fönstrets
+    /// början", "Window start"; a key it does not know as it is.
+    pub fn column(self, key: &str) -> String {
+        let sv = match key {
+            "file" => "Fil",
+            "kommuner" => "Kommuner",
+            "kommunkod" => "Kommunkod",
+            "state" => "Läge",
+            "activity" => "Aktivitet (id)",
+            "owners" => "Ansvarig",
+            "target" => "Mål",
+            "required" => "Krävs",
+            "done" => "Utfört",
+            "window_start" => "Fönstrets början",
+            "window_end" => "Fönstrets slut",
+            "last_done" => "Senast",
+            "status" => "Status",
+            "windows_met" => "Uppfyllda fönster",
+            "windows_missed" => "Missade fönster",
+            "windows_open" => "Öppna fönster",
+            "title" => "Aktivitet",
+            "text" => "Text",
+            "lan" => "Län",
+            "lokalpolisomrade" => "Lokalpolisområde",
+            "area" => "Område",
+            "start" => "Start",
+            "end" => "Slut",
+            "activities" => "Aktiviteter",
+            "date" => "Datum",
+            "count" => "Antal",
+            "by" => "Av",
+            "note" => "Anteckning",
+            "unit" => "Enhet",
+            "part" => "Del",
+            "kommun" => "Kommun",
+            "kind" => "Typ",
+            k => k,
+        };
+        match self {
+            Lang::Sv => sv.to_string(),
+            Lang::En => key.to_string(),
+        }
+    }
+
+    /// The heading of the column that keeps a translated column's codes: "Status (kod)".
+    pub fn code_column(self, key: &str) -> String {
+        match self {
+            Lang::Sv => format!("{} (kod)", self.column(key)),
+            Lang::En => format!("{key}_code"),
+        }
+    }
+
     pub fn state(self, s: State) -> &'static str {
         match (self, s) {
             (Lang::En, s) => s.name(),

@@ -58,6 +58,7 @@ fn site_of_the_bundled_pledges_snapshot() {
             "alvesta-2017-2018/index.html",
             "calendar.ics",
             "datapackage.json",
+            "dcat.rdf",
             "filipstad-2016/index.html",
             "index.html",
             "karlstad-2016-2017/index.html",
