@@ -429,3 +429,153 @@ fn csv_guards_formulas_after_line_breaks_and_in_small_or_minus_forms() {
             .run();
     }
 }
+
+/// The first sheet of an xlsx, read by calamine: its rows as text.
+fn sheet(path: &Path) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn spreadsheets_speak_swedish_with_codes_in_their_own_columns() {
+    let tmp = TempDir::new().unwrap();
+    let status = tmp.path().join("status.xlsx");
+    Test::new()
+        .env("PLEDGE_DIR", examples("targets"))
+        .args(["--lang", "sv", "status", "--all", "--as-of", "2017-10-15"])
+        .args(["--format", "xlsx", "--output"])
+        .arg(&status)
+        .run();
+    let rows = sheet(&status);
+    let col = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no {name} in {:?}", rows[0]))
+    };
+    let sunne = rows
+        .iter()
+        .find(|r| r[col("Aktivitet (id)")] == "foraldramoten")
+        .unwrap();
+    assert_eq!(sunne[col("Aktivitet")], "Föräldramöten");
+    assert_eq!(sunne[col("Mål")], "1 per halvår");
+    assert_eq!(sunne[col("Status")], "i fas");
+    assert_eq!(sunne[col("Status (kod)")], "on_track");
+    assert_eq!(sunne[col("Läge")], "pågår");
+    assert_eq!(sunne[col("Läge (kod)")], "active");
+    assert_eq!(sunne[col("Kommunkod")], "1766");
+    assert!(
+        !rows[0].iter().any(|h| h == "state" || h == "target"),
+        "{:?}",
+        rows[0]
+    );
+    // The log: one row per entry, with its unit, part, kommun and kind.
+    let log = tmp.path().join("log.xlsx");
+    Test::new()
+        .env("PLEDGE_DIR", examples("targets"))
+        .args(["--lang", "sv", "log", "--format", "xlsx", "--output"])
+        .arg(&log)
+        .run();
+    let rows = sheet(&log);
+    let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    let asked = rows
+        .iter()
+        .find(|r| r[col("Anteckning")] == "Frykstaskolan ber om ett besök i årskurs 8")
+        .unwrap();
+    assert_eq!(asked[col("Typ")], "förfrågan");
+    assert_eq!(asked[col("Typ (kod)")], "request");
+    assert_eq!(asked[col("Kommun")], "gemensamt");
+    let visit = rows
+        .iter()
+        .find(|r| r[col("Anteckning")] == "Besök i årskurs 8 på Frykstaskolan")
+        .unwrap();
+    assert_eq!(
+        (visit[col("Typ")].as_str(), visit[col("Kommun")].as_str()),
+        ("arbete", "Kil")
+    );
+    let school = rows
+        .iter()
+        .find(|r| r[col("Datum")].starts_with("2017-09-19") || r[col("Datum")] == "42997")
+        .unwrap();
+    assert_eq!(school[col("Enhet")], "Södra skolan");
+    let walk = rows
+        .iter()
+        .find(|r| r[col("Anteckning")] == "Östra området")
+        .unwrap();
+    assert_eq!(walk[col("Del")], "vandringar");
+    // The plain CSV keeps its English keys and codes, with the same new columns.
+    let csv = Test::new()
+        .env("PLEDGE_DIR", examples("targets"))
+        .args(["log", "forshaga", "--format", "csv"])
+        .read_stdout();
+    assert!(
+        csv.starts_with("date,kommuner,activity,count,by,note,file,unit,part,kommun,kind\n"),
+        "{csv}"
+    );
+    assert!(csv.contains(",shared,request\n"), "{csv}");
+    assert!(csv.contains(",Forshaga,work\n"), "{csv}");
+}
+
+#[test]
+fn the_site_publishes_titles_words_and_a_dcat_ap_se_description() {
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("site");
+    Test::new()
+        .env("PLEDGE_DIR", examples("targets"))
+        .args(["--lang", "sv", "--quiet", "site"])
+        .arg(&out)
+        .args([
+            "--as-of",
+            "2017-10-15",
+            "--base-url",
+            "https://www.sunne.se/loften",
+        ])
+        .args(["--publisher", "Sunne kommun"])
+        .run();
+    let csv = fs::read_to_string(out.join("pledges.csv")).unwrap();
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",windows_open,title,text,state_text,target_text,status_text"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",foraldramoten,polisen,1 per half-year,")
+            && csv.contains(",Föräldramöten,Polisen deltar i minst ett föräldramöte per termin på varje högstadieskola.,pågår,1 per halvår,i fas\n"),
+        "{csv}"
+    );
+    let rdf = fs::read_to_string(out.join("dcat.rdf")).unwrap();
+    for want in [
+        "<dcat:Catalog rdf:about=\"https://www.sunne.se/loften/dcat.rdf#catalog\">",
+        "<foaf:name>Sunne kommun</foaf:name>",
+        "<dcat:accessURL rdf:resource=\"https://www.sunne.se/loften/pledges.csv\"/>",
+        "<dcterms:format>text/calendar</dcterms:format>",
+    ] {
+        assert!(rdf.contains(want), "{want} in {rdf}");
+    }
+    let package = fs::read_to_string(out.join("datapackage.json")).unwrap();
+    assert!(package.contains("\"name\": \"status_text\""), "{package}");
+    // An address the portal cannot use is refused before anything is written.
+    let other = tmp.path().join("other");
+    Test::new()
+        .env("PLEDGE_DIR", examples("targets"))
+        .args(["site"])
+        .arg(&other)
+        .args([
+            "--as-of",
+            "2017-10-15",
+            "--base-url",
+            "www.sunne.se/löften ny",
+        ])
+        .status(2)
+        .stderr_is(predicate::str::contains("--base-url"))
+        .run();
+    assert!(!other.exists());
+}
