@@ -74,14 +74,10 @@ pub enum Label {
     NameInPrint,
     ForThePolice,
     ForTheKommun,
-    Kind,
     KindWork,
     KindRequest,
     KindMeasurement,
     KindVerdict,
-    Value,
-    Title,
-    Text,
     /// Indicators and verdicts (issue 13), translated in `view::outcome`.
     Outcome(crate::view::outcome::OutcomeLabel),
 }
@@ -154,14 +150,10 @@ impl Label {
             NameInPrint => "Name in print",
             ForThePolice => "For the police",
             ForTheKommun => "For the kommun",
-            Kind => "Kind",
             KindWork => "work",
             KindRequest => "request",
             KindMeasurement => "measurement",
             KindVerdict => "verdict",
-            Value => "Value",
-            Title => "Title",
-            Text => "Text",
             Outcome(o) => o.en(),
         }
     }
@@ -233,14 +225,10 @@ impl Label {
             NameInPrint => "Namnförtydligande",
             ForThePolice => "För polisen",
             ForTheKommun => "För kommunen",
-            Kind => "Typ",
             KindWork => "arbete",
             KindRequest => "förfrågan",
             KindMeasurement => "mätning",
             KindVerdict => "bedömning",
-            Value => "Värde",
-            Title => "Titel",
-            Text => "Text",
             Outcome(o) => o.sv(),
         }
     }
