@@ -8,7 +8,8 @@ use anyhow::{Context as _, Result, bail};
 
 use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::{ListArgs, ListFormat};
-use crate::{choose, view};
+use crate::rules::choose;
+use crate::view;
 
 /// What a command writes: text, or the bytes of a workbook.
 pub enum Output {
@@ -24,7 +25,7 @@ impl Output {
         xlsx: bool,
         excel_csv: bool,
         sheet: &str,
-        lang: crate::i18n::Lang,
+        lang: crate::view::i18n::Lang,
     ) -> Result<Output> {
         Ok(if xlsx {
             Output::Bytes(view::xlsx::xlsx_from_csv(&csv, sheet, lang)?)

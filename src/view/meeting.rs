@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::i18n::Lang;
 use crate::model::{Activity, LogEntry, Party};
-use crate::status::{ActivityStatus, PledgeStatus};
+use crate::rules::status::{ActivityStatus, PledgeStatus};
+use crate::view::i18n::Lang;
 use crate::view::labels::Label;
 use crate::view::phrases::{followup_line, heading, owners_text, period_line, progress};
 use crate::view::phrases::{progress_text, record_of, summary_line, target_text};

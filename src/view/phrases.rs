@@ -3,12 +3,12 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n::Lang;
-use crate::load::quarter_bounds;
+use crate::model::followup::quarter_bounds;
+use crate::view::i18n::Lang;
 use chrono::NaiveDate;
 
 use crate::model::{FollowupWhen, LogEntry, Occurrences, Owner, Per, Pledge, State, Target};
-use crate::status::{ActivityStatus, FollowupState, PledgeStatus, Requests, Status};
+use crate::rules::status::{ActivityStatus, FollowupState, PledgeStatus, Requests, Status};
 use crate::text::safe;
 use crate::view::labels::Label;
 
@@ -166,7 +166,11 @@ pub fn record_text(a: &ActivityStatus<'_>, lang: Lang) -> Option<String> {
 }
 
 /// [`record_text`] of any record (a unit's) under its target.
-pub fn record_of(r: Option<crate::status::Record>, target: &Target, lang: Lang) -> Option<String> {
+pub fn record_of(
+    r: Option<crate::rules::status::Record>,
+    target: &Target,
+    lang: Lang,
+) -> Option<String> {
     let r = r?;
     let judged = r.judged();
     if judged == 0 || r.total() < 2 {

@@ -7,8 +7,8 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
-use crate::i18n::Lang;
 use crate::view::Label;
+use crate::view::i18n::Lang;
 
 /// Columns that hold codes: always text, never numbers (compared ignoring case, so the
 /// Swedish headings match too).
@@ -25,7 +25,7 @@ const CODED: [&str; 3] = ["state", "status", "kind"];
 /// A code of a column in words of `lang`, or the code itself when it is not one.
 fn word(column: &str, code: &str, lang: Lang) -> String {
     use crate::model::State;
-    use crate::status::Status;
+    use crate::rules::status::Status;
     let found = match column {
         "state" => [State::Upcoming, State::Active, State::Ended]
             .into_iter()
