@@ -72,6 +72,10 @@ fn header(out: &mut String, d: &Draft, source: Option<&str>) {
         let names: Vec<String> = d.kommuner.iter().map(|k| toml_string(k.name)).collect();
         let _ = writeln!(out, "kommuner = [{}]", names.join(", "));
     }
+    if let Some(a) = &d.area {
+        let _ = writeln!(out, "area = {}", toml_string(a));
+        out.push_str("# Reading: the area is the part of the title after the kommun\n");
+    }
     if let Some(l) = &d.lokalpolisomrade {
         let _ = writeln!(out, "lokalpolisomrade = {}", toml_string(l));
     }
@@ -117,7 +121,18 @@ fn header(out: &mut String, d: &Draft, source: Option<&str>) {
 fn period_and_problem(out: &mut String, d: &Draft) {
     out.push('\n');
     notes(out, &d.period_notes);
-    let _ = writeln!(out, "[period]\nstart = {}\nend = {}", d.start, d.end);
+    match d.start {
+        Some(start) => {
+            let _ = writeln!(out, "[period]\nstart = {start}\nend = {}", d.end);
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "[period]\n# start: not stated in the text\nend = {}",
+                d.end
+            );
+        }
+    }
     if d.until_replaced {
         out.push_str("until_replaced = true\n");
     }

@@ -44,11 +44,26 @@ const ORG_ENDINGS: &str = r"(?i)(?:bolag\w*|\bAB|tjänst\w*|nämnd\w*|förvaltni
 /// organisation. None for anything else.
 pub fn party(item: &str) -> Option<Vec<Party>> {
     let t = item.trim().trim_end_matches(['.', ',', ':']).trim();
+    // "Polisen i Östra Norrbotten", "polisen på Gotland": the police, wherever it is.
+    let t = regex!(r"^(?i:polisen|polis|lokalpolisen)\s+(?:i|på|inom)\s+[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*)?$")
+        .find(t)
+        .map_or(t, |_| "polisen");
     let l = t.to_lowercase();
-    if POLICE.contains(&l.as_str()) || l.starts_with("lokalpolisområde ") {
+    if POLICE.contains(&l.as_str())
+        || l.starts_with("lokalpolisområde ")
+        || regex!(r"^(?i:lpo|polisområde) [A-ZÅÄÖ]").is_match(t)
+        || regex!(r"^(?:polisens|lokalpolisens|polismyndighetens) \w+$").is_match(&l)
+    {
         return Some(vec![Party::Polisen]);
     }
     if KOMMUN.contains(&l.as_str()) {
+        return Some(vec![Party::Kommunen]);
+    }
+    // The kommun's own units: "Kommunens trygghetssamordnare", "Socialtjänsten",
+    // "Stadsdelsförvaltningen" (a city's district administration).
+    if regex!(r"^(?:kommunens(?: \w+){1,3}|socialtjänsten|socialförvaltningen|socialnämnden|stadsdelen|stadsdelsförvaltning(?:en)?(?: [A-ZÅÄÖ][\wåäö]+){0,2}|kommunstyrelsen|kommunledningen)$")
+        .is_match(&l)
+    {
         return Some(vec![Party::Kommunen]);
     }
     if BOTH.contains(&l.as_str()) {
@@ -221,28 +236,106 @@ pub fn subject(s: &str) -> Option<(Vec<Party>, String)> {
     Some((ps, c["pred"].trim().to_string()))
 }
 
+/// Who an activity's own words name as doing it: a subject before its verb, in any tense
+/// ("Polisen ska …", "Region Gotland genomför …", "Kommunen kommer i samverkan med polisen
+/// genomföra …"), with those named "tillsammans med" / "i samverkan med" right after it as
+/// partners ("Polisen tillsammans med Säffle kommun kommer …": polisen owns, the kommun
+/// takes part). The subject must be a list of parties and the word after it lower case.
+pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
+    let words: Vec<&str> = s.split_whitespace().take(12).collect();
+    for n in (1..words.len().min(9)).rev() {
+        let next = words[n];
+        if !next.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        let subj = words[..n].join(" ");
+        if subj.ends_with(',') {
+            continue;
+        }
+        let (own, with) =
+            match regex!(r"^(.+?)\s+(?:tillsammans med|i samverkan med|i samarbete med)\s+(.+)$")
+                .captures(&subj)
+            {
+                Some(c) => (c[1].to_string(), Some(c[2].to_string())),
+                None => (subj.clone(), None),
+            };
+        let Some(owners) = parties(&own) else {
+            continue;
+        };
+        // A named party in an item's first words is a name: every word capitalised
+        // ("Region Gotland", not "Trygghetsvandringar i skolor").
+        let named = |p: &Party| match p {
+            Party::Other(n) => n
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase)),
+            _ => true,
+        };
+        if !owners.iter().all(named) {
+            continue;
+        }
+        let partners = match with {
+            Some(w) => match parties(&w) {
+                Some(p) => p,
+                None => continue,
+            },
+            None => Vec::new(),
+        };
+        // "Kommunen kommer i samverkan med polisen genomföra": the partner after the verb.
+        let rest = words[n..].join(" ");
+        let mut partners = partners;
+        if let Some(c) = regex!(r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)\s+(?:tillsammans med|i samverkan med)\s+(polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun)\b")
+            .captures(&rest)
+            && let Some(ps) = party(&c[1])
+        {
+            partners.extend(ps.into_iter().filter(|p| !owners.contains(p)));
+        }
+        return Some((owners, partners));
+    }
+    None
+}
+
 /// A heading or lead-in that names who promises the items under it: "Polisen lovar",
 /// "Alvesta kommun lovar", "Polisen kommer också att:", "Tillsammans lovar".
 pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
     let lead = h.trim_end().ends_with(':');
-    let h = h.trim().trim_end_matches(':').trim();
+    let h = h.trim().trim_end_matches([':', ';']).trim();
     let r = regex!(
         r"(?i)^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig)(?:\s+(?:också|även|tillsammans|gemensamt|följande|vi|att))*$"
     );
     if let Some(c) = r.captures(h) {
         return parties(&c["subj"]);
     }
-    let own = regex!(r"(?i)^(?P<subj>.{2,40}) (?:medborgar)?löften?$");
+    // "Polisen kommer att genomföra", "Kommunen ska:" with a verb after: X at any level.
+    let verb = regex!(
+        r"^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig)\b(?:\s+(?:också|även|tillsammans|gemensamt|att))*(?:\s+\S+){0,3}$"
+    );
+    if let Some(c) = verb.captures(h)
+        && let Some(ps) = parties(&c["subj"])
+    {
+        return Some(ps);
+    }
+    // "Polismyndigheten i samverkan med kommunen": the first one owns the items.
+    if let Some(c) =
+        regex!(r"^(.{2,40}?)\s+(?:i samverkan med|tillsammans med)\s+(.{2,40})$").captures(h)
+        && let (Some(ps), Some(_)) = (parties(&c[1]), parties(&c[2]))
+    {
+        return Some(ps);
+    }
+    let own = regex!(
+        r"(?i)^(?P<subj>.{2,40}) (?:medborgar)?(?:löften?|aktiviteter|aktivitet|åtaganden|åtagande|insatser|uppdrag|ansvar|del)$"
+    );
     if let Some(c) = own.captures(h) {
         let subj = c["subj"].to_string();
-        if matches!(
-            subj.to_lowercase().as_str(),
-            "gemensamma" | "våra gemensamma"
-        ) {
-            return Some(vec![Party::Polisen, Party::Kommunen]);
+        match subj.to_lowercase().as_str() {
+            "gemensamma" | "våra gemensamma" | "gemensam" => {
+                return Some(vec![Party::Polisen, Party::Kommunen]);
+            }
+            "polisiära" | "polisiär" | "polisens egna" => return Some(vec![Party::Polisen]),
+            "kommunala" | "kommunal" | "kommunens egna" => return Some(vec![Party::Kommunen]),
+            _ => {}
         }
         let bare = subj.strip_suffix('s').unwrap_or(&subj);
-        if let Some(ps) = parties(bare) {
+        if let Some(ps) = parties(bare).or_else(|| parties(&subj)) {
             return Some(ps);
         }
     }
@@ -252,7 +345,9 @@ pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
 
 /// Parties named "tillsammans med X" in an activity: they take part.
 pub fn together_with(s: &str) -> Vec<(Party, String)> {
-    let r = regex!(r"(?i)\btillsammans med (polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun)\b");
+    let r = regex!(
+        r"(?i)\b(?:tillsammans|i samverkan|i samarbete) med (polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun)\b"
+    );
     r.captures_iter(s)
         .filter_map(|c| {
             let ps = party(&c[1])?;

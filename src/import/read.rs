@@ -43,11 +43,11 @@ const HEADINGS: &[(&str, &str)] = &[
         "period",
     ),
     (
-        r"(?i)^(?:vårt |våra )?medborgarlöfte[nt]?(?:\s+(?:för\s+)?\d{4}.*)?$",
+        r"(?i)^(?:vårt |våra |nytt |nya )?medborgarlöfte[nt]?(?:na)?(?:\s+(?:för\s+|i\s+)?(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}(?:år\s+)?(?:\d{4}|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december).*)?$",
         "promise",
     ),
     (
-        r"(?i)^(?:aktiviteter|åtgärder|insatser|åtaganden|det här gör vi|det här lovar vi|vi lovar|löften)$",
+        r"(?i)^(?:aktiviteter|åtgärder|insatser|åtaganden|det här gör vi|det här lovar vi|det här ska vi göra|detta ska vi göra|vi lovar|löften|våra löften|våra aktiviteter|konkreta aktiviteter|aktiviteter och åtgärder)$",
         "acts",
     ),
 ];
@@ -70,6 +70,7 @@ struct Reader<'a> {
     problem: ProblemDraft,
     problem_paras_have_lofte: Vec<bool>,
     activities: Vec<super::ActivityDraft>,
+    ids: acts::Ids,
     pending: Vec<Note>,
     followup_seen: bool,
     followup: Vec<String>,
@@ -113,6 +114,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         problem: ProblemDraft::default(),
         problem_paras_have_lofte: Vec::new(),
         activities: Vec::new(),
+        ids: acts::Ids::default(),
         pending: Vec::new(),
         followup_seen: false,
         followup: Vec::new(),
@@ -463,8 +465,7 @@ impl Reader<'_> {
     }
 
     fn add_activity(&mut self, text: &str, owners: Option<&[Party]>) {
-        let taken: Vec<String> = self.activities.iter().map(|a| a.id.clone()).collect();
-        let mut a = acts::activity(text, owners, &taken);
+        let mut a = acts::activity(text, owners, &mut self.ids);
         if a.text.trim_end_matches('.').trim().is_empty() {
             self.unplaced(text);
             return;
@@ -478,7 +479,17 @@ impl Reader<'_> {
             return Err(Missing::Activities);
         }
         let mut top = std::mem::take(&mut self.top_notes);
-        let kommuner = facts::kommuner(self.opts, &self.title, &self.body, &mut top)?;
+        let kommuner = facts::kommuner(
+            self.opts,
+            &self.title,
+            &self.body,
+            self.source.as_deref(),
+            &mut top,
+        )?;
+        let area = match kommuner.as_slice() {
+            [one] if self.opts.kommun.is_none() => facts::area_in_title(&self.title, one),
+            _ => None,
+        };
         if self.title.trim().is_empty() {
             let names: Vec<&str> = kommuner.iter().map(|k| k.name).collect();
             self.title = format!("Medborgarlöfte för {}", names.join(", "));
@@ -498,11 +509,18 @@ impl Reader<'_> {
             .map(|a| (a.id.clone(), a.text.clone()))
             .collect();
         let names: Vec<String> = kommuner.iter().map(|k| k.name.to_string()).collect();
-        let cx = acts::Context {
+        let cx = super::kinds::Context {
             id: "",
             text: "",
             others: &others,
-            period: (start, end),
+            // Without a stated start, months are placed only in the year the period ends.
+            period: (
+                start.unwrap_or_else(|| {
+                    chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&end), 1, 1)
+                        .unwrap_or(end)
+                }),
+                end,
+            ),
             kommuner: &names,
         };
         for a in &mut self.activities {
@@ -522,6 +540,7 @@ impl Reader<'_> {
             head: self.head,
             title: self.title,
             kommuner,
+            area,
             lokalpolisomrade: self.lpo,
             source: self.source,
             signed: self.signed,
