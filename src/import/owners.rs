@@ -314,6 +314,12 @@ pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
     {
         return Some(ps);
     }
+    // "Under 2023 lovar polisen att:", "Därför ska kommunen:": the subject after the verb.
+    if let Some(c) = regex!(r"\b(?:lovar|ska|skall|kommer)\s+(?P<subj>[\wåäöÅÄÖ ]{2,60}?)\s+(?:att|tillsammans att|gemensamt att|följande)$").captures(h)
+        && let Some(ps) = parties(&c["subj"])
+    {
+        return Some(ps);
+    }
     // "Polismyndigheten i samverkan med kommunen": the first one owns the items.
     if let Some(c) =
         regex!(r"^(.{2,40}?)\s+(?:i samverkan med|tillsammans med)\s+(.{2,40})$").captures(h)

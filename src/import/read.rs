@@ -71,6 +71,13 @@ struct Reader<'a> {
     problem_paras_have_lofte: Vec<bool>,
     activities: Vec<super::ActivityDraft>,
     ids: acts::Ids,
+    /// Who the löfte's opening names as promising everything ("X och Y lovar att … genom
+    /// att:"), for activities that name no owner nearer.
+    lofte_owners: Option<Vec<Party>>,
+    /// The heading of another löfte on the same page, where reading stopped.
+    stopped: Option<String>,
+    /// What follows it, kept as text.
+    rest: Vec<Note>,
     pending: Vec<Note>,
     followup_seen: bool,
     followup: Vec<String>,
@@ -91,7 +98,11 @@ fn title_index(blocks: &[Block]) -> Option<usize> {
         .position(
             |b| matches!(b, Block::Heading(h) | Block::Para(h) if short(h) && mentions_lofte(h)),
         )
-        .or_else(|| near.iter().position(|b| matches!(b, Block::Heading(_))))
+        .or_else(|| {
+            near.iter().position(
+                |b| matches!(b, Block::Heading(h) if !h.starts_with("http://") && !h.starts_with("https://")),
+            )
+        })
 }
 
 pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
@@ -115,6 +126,9 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         problem_paras_have_lofte: Vec::new(),
         activities: Vec::new(),
         ids: acts::Ids::default(),
+        lofte_owners: None,
+        stopped: None,
+        rest: Vec::new(),
         pending: Vec::new(),
         followup_seen: false,
         followup: Vec::new(),
@@ -159,6 +173,12 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
 
 impl Reader<'_> {
     fn unplaced_block(&mut self, b: &Block) {
+        if let Block::Para(p) | Block::Heading(p) = b
+            && regex!(r"^https?://\S+$").is_match(p.trim())
+            && self.global(p)
+        {
+            return;
+        }
         let text = match b {
             Block::Heading(s) | Block::Para(s) | Block::Item { text: s, .. } => s.clone(),
             Block::Signature(lines) => lines.join(" "),
@@ -180,6 +200,14 @@ impl Reader<'_> {
     }
 
     fn block(&mut self, b: &Block) {
+        if self.stopped.is_some() {
+            let text = match b {
+                Block::Heading(s) | Block::Para(s) | Block::Item { text: s, .. } => s.clone(),
+                Block::Signature(lines) => lines.join(" "),
+            };
+            self.rest.push(Note::Text(text));
+            return;
+        }
         match b {
             Block::Heading(h) => {
                 self.body.push_str(h);
@@ -257,7 +285,21 @@ impl Reader<'_> {
             }
             Some("period") => self.sec = Sec::Period,
             Some("promise") => {
-                self.facts.push(dates::period_facts(h));
+                // "Medborgarlöfte Eskilstuna 2022-2023": any years in a löfte's heading.
+                let f = dates::title_years(h);
+                let other_years = !self.activities.is_empty()
+                    && f.years.as_ref().is_some_and(|(a, b, _)| {
+                        self.facts
+                            .iter()
+                            .find_map(|x| x.years.as_ref())
+                            .is_some_and(|(c, d, _)| (a, b) != (c, d))
+                    });
+                if other_years {
+                    // Another löfte on the same page (an earlier year's): not this one's.
+                    self.stopped = Some(h.to_string());
+                    return;
+                }
+                self.facts.push(f);
                 self.sec = Sec::Promise;
             }
             Some("acts") => self.enter_acts(None),
@@ -277,14 +319,29 @@ impl Reader<'_> {
     /// A lead-in ending with a colon: what the list under it holds.
     fn lead(&mut self, s: &str) {
         let bare = s.trim_end_matches(':').trim();
-        let subject = owners::subject(bare).map(|(ps, _)| ps);
+        let subject = owners::subject(bare)
+            .map(|(ps, _)| ps)
+            .or_else(|| owners::actor(bare).map(|(ps, _)| ps));
         let owners = owners::heading_owner(s).or(subject.clone());
-        if subject.is_some() {
-            // "Polisen och kommunen lovar att under 2020:": the lead may give the period.
+        // "Polisen och kommunen lovar att under 2020:", "Under tiden 1 januari 2023 - 31
+        // december 2024 lovar polisen att:": a lead may give the period.
+        let f = dates::period_facts(bare);
+        if subject.is_some() || owners.is_some() || f.start.is_some() || f.years.is_some() {
             self.period_sentence(bare);
         }
+        // "X och Y lovar att … genom att:" before the first activity speaks for the whole
+        // löfte: its owners stand for every activity that names none nearer.
+        let sentence = bare.split_whitespace().count() >= 6;
+        if sentence && self.activities.is_empty() && self.lofte_owners.is_none() {
+            self.lofte_owners.clone_from(&owners);
+        }
+        let means = regex!(r"(?i)\b(?:genom att|genom följande|följande aktiviteter|följande åtgärder|följande insatser)\b")
+            .is_match(bare);
         if let Some(ps) = owners {
             self.enter_acts(Some(ps));
+            self.pending.push(Note::Quote(s.to_string()));
+        } else if means {
+            self.enter_acts(None);
             self.pending.push(Note::Quote(s.to_string()));
         } else if regex!(r"(?i)viktigast|prioriter|problem|störst|oroar").is_match(bare) {
             self.sec = Sec::Priorities;
@@ -430,6 +487,16 @@ impl Reader<'_> {
     }
 
     fn item(&mut self, ordered: bool, text: &str) {
+        // "• Medborgarlöftet gäller från 1 januari 2018 – 31 december 2019": a list item that
+        // speaks of the löfte's own time is the period, not an activity.
+        if mentions_lofte(text)
+            && regex!(r"(?i)^(?:medborgar)?löfte\w*\s+(?:gäller|löper|pågår|sträcker sig)\b")
+                .is_match(text)
+            && !dates::period_facts(text).is_empty()
+        {
+            self.period_sentence(text);
+            return;
+        }
         match self.sec.clone() {
             Sec::Priorities if ordered && !self.unranked => {
                 self.problem.priorities.push(text.to_string());
@@ -465,6 +532,7 @@ impl Reader<'_> {
     }
 
     fn add_activity(&mut self, text: &str, owners: Option<&[Party]>) {
+        let owners = owners.or(self.lofte_owners.as_deref());
         let mut a = acts::activity(text, owners, &mut self.ids);
         if a.text.trim_end_matches('.').trim().is_empty() {
             self.unplaced(text);
@@ -536,6 +604,14 @@ impl Reader<'_> {
                 ..FollowupDraft::default()
             });
         }
+        let mut tail = Vec::new();
+        if let Some(h) = self.stopped.take() {
+            tail.push(Note::Reading(format!(
+                "\"{h}\" begins another löfte on the same page (other years): it and what follows \
+                 are not read into this draft"
+            )));
+            tail.append(&mut self.rest);
+        }
         Ok(Draft {
             head: self.head,
             title: self.title,
@@ -556,7 +632,7 @@ impl Reader<'_> {
             activities: self.activities,
             after_activities: self.pending,
             followup,
-            tail: Vec::new(),
+            tail,
         })
     }
 }
