@@ -332,7 +332,7 @@ impl Reader<'_> {
         // "X och Y lovar att … genom att:" before the first activity speaks for the whole
         // löfte: its owners stand for every activity that names none nearer.
         let sentence = bare.split_whitespace().count() >= 6;
-        if sentence && self.activities.is_empty() && self.lofte_owners.is_none() {
+        if sentence && self.lofte_owners.is_none() {
             self.lofte_owners.clone_from(&owners);
         }
         let means = regex!(r"(?i)\b(?:genom att|genom följande|följande aktiviteter|följande åtgärder|följande insatser)\b")
@@ -534,6 +534,17 @@ impl Reader<'_> {
     fn add_activity(&mut self, text: &str, owners: Option<&[Party]>) {
         let owners = owners.or(self.lofte_owners.as_deref());
         let mut a = acts::activity(text, owners, &mut self.ids);
+        // A joint promise of both signing parties ("Polisen och kommunen lovar att …")
+        // speaks for the löfte: later activities that name no owner nearer are theirs.
+        if self.lofte_owners.is_none()
+            && let Some((ps, _)) = owners::subject(&a.text)
+            && ps.contains(&Party::Polisen)
+            && ps
+                .iter()
+                .any(|p| matches!(p, Party::Kommunen | Party::Kommunerna))
+        {
+            self.lofte_owners = Some(ps);
+        }
         if a.text.trim_end_matches('.').trim().is_empty() {
             self.unplaced(text);
             return;

@@ -130,7 +130,7 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     ),
     (
         Kind::Count(Per::Year),
-        r"\b(?:minst |åtminstone |vid minst |vid )?{N}(?: [\wåäö-]+){0,4}?(?:\s*/\s*|\s+(?:per|i|om|under|varje)\s+)(?:respektive |varje )?{UNIT}\b",
+        r"\b(?:minst |åtminstone |vid minst |vid )?{N}(?: [\wåäö”“\x22-]+){0,4}?(?:\s*/\s*|\s+(?:per|i|om|under|varje)\s+)(?:respektive |varje )?{UNIT}\b",
     ),
     (
         Kind::Count(Per::Year),
@@ -148,6 +148,14 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         Kind::CountNoWindow,
         r"\b(?:vid minst|vid|minst) {N} (?:tillfällen|gånger)\b",
     ),
+    // "minst 25 spaningsinsatser", "minst två st. insatser", "tillsyn (2 st)": a number of
+    // things with no window is a count over the whole period (not "minst 15 år", a measure:
+    // see NOT_COUNTED).
+    (
+        Kind::CountNoWindow,
+        r"\b(?:minst|åtminstone) {N}(?:\s*st\.?)?\s+(?P<noun>[\wåäö”“\x22-]+)",
+    ),
+    (Kind::CountNoWindow, r"\(\s*{N}\s*st\.?\s*\)"),
     (
         Kind::Vague,
         r"\b(?:regelbund\w*|löpande|kontinuerlig\w*|återkommande|fortlöpande|ökad\w*|utöka\w*|fler)\b",
@@ -156,6 +164,30 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         Kind::Once,
         r"^(?:.*\b(?:lovar|kommer|ska) (?:att )?)?(?:att )?(?:införa|se över|inrätta|upprätta en|ta fram en)\b",
     ),
+];
+
+/// Words after "minst N" that measure rather than count what is done: no target.
+pub const NOT_COUNTED: &[&str] = &[
+    "år",
+    "års",
+    "åren",
+    "procent",
+    "%",
+    "timmar",
+    "timme",
+    "minuter",
+    "minuters",
+    "dagar",
+    "dygn",
+    "veckor",
+    "månader",
+    "kronor",
+    "kr",
+    "personer",
+    "meter",
+    "km",
+    "gånger",
+    "tillfällen",
 ];
 
 /// A recognised phrase in an activity's text.
@@ -233,6 +265,12 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
             }
         };
         if count == 0 {
+            continue;
+        }
+        if c.name("noun").is_some_and(|m| {
+            let w = m.as_str().to_lowercase();
+            NOT_COUNTED.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'))
+        }) {
             continue;
         }
         return Some(Found {
