@@ -51,6 +51,7 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
     let l = t.to_lowercase();
     if POLICE.contains(&l.as_str())
         || l.starts_with("lokalpolisområde ")
+        || (l.ends_with(" lokalpolisområde") && l.split_whitespace().count() <= 3)
         || regex!(r"^(?i:lpo|polisområde) [A-ZÅÄÖ]").is_match(t)
         || regex!(r"^(?:polisens|lokalpolisens|polismyndighetens) \w+$").is_match(&l)
     {
@@ -292,6 +293,17 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
         return Some((owners, partners));
     }
     None
+}
+
+/// Who a sentence says promises: "X (och Y) lovar …" or, with the verb first, "Utifrån
+/// lägesbilden lovar X och Y att …". None when no party list is the subject of "lovar".
+pub fn promiser(s: &str) -> Option<Vec<Party>> {
+    let front = regex!(r"^(?P<subj>[^,]{2,80}?)\s+lovar\b");
+    let inverted =
+        regex!(r"\blovar\s+(?P<subj>[^,]{2,80}?)\s+(?:gemensamt\s+|tillsammans\s+)?att\b");
+    [front, inverted]
+        .iter()
+        .find_map(|r| r.captures(s.trim()).and_then(|c| parties(&c["subj"])))
 }
 
 /// A heading or lead-in that names who promises the items under it: "Polisen lovar",

@@ -335,8 +335,15 @@ impl Reader<'_> {
         if sentence && self.lofte_owners.is_none() {
             self.lofte_owners.clone_from(&owners);
         }
-        let means = regex!(r"(?i)\b(?:genom att|genom följande|följande aktiviteter|följande åtgärder|följande insatser)\b")
+        // A lead that promises ("… lovar vi januari – december 2018:", "… genom att:")
+        // opens activities, even when it names the problem it answers.
+        let means = regex!(r"(?i)\b(?:genom att|genom följande|följande aktiviteter|följande åtgärder|följande insatser|lovar|åtar sig|ska vi|kommer vi)\b")
             .is_match(bare);
+        let owners = owners.or_else(|| {
+            regex!(r"(?i)\b(?:lovar vi|vi lovar|ska vi|kommer vi|vi ska|vi kommer att)\b")
+                .is_match(bare)
+                .then(|| vec![Party::Polisen, Party::Kommunen])
+        });
         if let Some(ps) = owners {
             self.enter_acts(Some(ps));
             self.pending.push(Note::Quote(s.to_string()));
@@ -422,6 +429,13 @@ impl Reader<'_> {
         let about_lofte = mentions_lofte(p) || matches!(self.sec, Sec::Promise | Sec::Period);
         let mut kept = Vec::new();
         for s in &sentences {
+            // "X och Y lovar att …" before any activity: the löfte's promisers.
+            if self.lofte_owners.is_none()
+                && self.activities.is_empty()
+                && let Some(ps) = owners::promiser(s)
+            {
+                self.lofte_owners = Some(ps);
+            }
             let used_period = about_lofte && self.period_sentence(s);
             if self.global(s) || used_period {
                 continue;
@@ -565,6 +579,16 @@ impl Reader<'_> {
             self.source.as_deref(),
             &mut top,
         )?;
+        if kommuner.len() > 1 {
+            // On a löfte for several kommuner, "kommunen" of its text is all of them.
+            for a in &mut self.activities {
+                for o in a.owners.iter_mut().chain(a.partners.iter_mut()) {
+                    if o.who == Party::Kommunen {
+                        o.who = Party::Kommunerna;
+                    }
+                }
+            }
+        }
         let area = match kommuner.as_slice() {
             [one] if self.opts.kommun.is_none() => facts::area_in_title(&self.title, one),
             _ => None,
