@@ -220,7 +220,7 @@ fn score(text_path: &Path, facts_path: &Path) -> Row {
         let d = loaded.diags.iter().find(|d| d.is_error()).expect("errors");
         note = format!(
             "INVALID: {}",
-            pledge::diag::one_line(&draft.file_name, &draft.toml, d)
+            pledge::load::diag::one_line(&draft.file_name, &draft.toml, d)
         );
     } else {
         s.valid = 1;

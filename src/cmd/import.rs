@@ -102,7 +102,7 @@ fn one(
             .expect("has errors");
         bail!(
             "the draft does not validate (a bug in the importer): {}",
-            crate::diag::one_line(&draft.file_name, &draft.toml, d)
+            crate::load::diag::one_line(&draft.file_name, &draft.toml, d)
         );
     }
     if a.dry_run {
