@@ -543,7 +543,7 @@ mod tests {
         let a = activity(
             "Filipstads kommun och polisen lovar att genomföra trygghetsvandringar vid minst två tillfällen under året. Ansvarig: Kommunen",
             None,
-            &[],
+            &mut Ids::default(),
         );
         assert_eq!(a.owners[0].who, Party::Kommunen);
         assert_eq!(a.partners[0].who, Party::Polisen);
@@ -561,14 +561,14 @@ mod tests {
         let a = activity(
             "Tillsammans med kommunen medverka i BRÅ.",
             Some(&[Party::Polisen]),
-            &[],
+            &mut Ids::default(),
         );
         assert_eq!(a.owners[0].who, Party::Polisen);
         assert_eq!(a.partners[0].who, Party::Kommunen);
         let a = activity(
             "Trygghetsvandring med olika aktörer/ ansvarig kommunen",
             None,
-            &[],
+            &mut Ids::default(),
         );
         assert_eq!(a.text, "Trygghetsvandring med olika aktörer.");
     }

@@ -345,9 +345,14 @@ mod tests {
         ] {
             assert_eq!(join_hyphens(keep, &mut j), keep);
         }
+        // A shared ending stays a hyphen; the line break is read as a space later.
         assert_eq!(
             join_hyphens("ordnings-\noch trygghet", &mut j),
-            "ordnings- och trygghet"
+            "ordnings-\noch trygghet"
+        );
+        assert_eq!(
+            blocks("ordnings-\noch trygghet.").blocks,
+            [Block::Para("ordnings- och trygghet.".into())]
         );
         assert!(j.is_empty());
     }

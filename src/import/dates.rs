@@ -367,3 +367,87 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod phrasing_tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    fn range(s: &str) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let f = period_facts(s);
+        (f.start.map(|x| x.0), f.end.map(|x| x.0))
+    }
+
+    #[test]
+    fn date_and_month_ranges() {
+        assert_eq!(
+            range("Löftet gäller under perioden 1 mars 2021 – 28 februari 2022."),
+            (d(2021, 3, 1), d(2022, 2, 28))
+        );
+        assert_eq!(
+            range("Löftet gäller från 1 januari 2020- 31 december 2021."),
+            (d(2020, 1, 1), d(2021, 12, 31))
+        );
+        assert_eq!(
+            range("löftet kommer att löpa från 2019-07-01—2021-06-30"),
+            (d(2019, 7, 1), d(2021, 6, 30))
+        );
+        assert_eq!(
+            range("För detta lovar vi januari 2019 - december 2019:"),
+            (d(2019, 1, 1), d(2019, 12, 31))
+        );
+        assert_eq!(
+            range("Vi arbetar under april 2022 till april 2023."),
+            (d(2022, 4, 1), d(2023, 4, 30))
+        );
+        assert_eq!(
+            range("Medborgarlöfte januari-juni 2025"),
+            (d(2025, 1, 1), d(2025, 6, 30))
+        );
+        assert_eq!(
+            range("under perioden januari - december 2023"),
+            (d(2023, 1, 1), d(2023, 12, 31))
+        );
+        assert_eq!(
+            range("Med början torsdagen den 3 mars 2022 finns polisen på torget."),
+            (d(2022, 3, 3), None)
+        );
+    }
+
+    #[test]
+    fn only_the_end() {
+        assert_eq!(
+            range("Löftet sträcker sig fram till december 2022."),
+            (None, d(2022, 12, 31))
+        );
+        assert_eq!(
+            range("Medborgarlöftet löper fram till 1 augusti 2023."),
+            (None, d(2023, 8, 1))
+        );
+    }
+
+    #[test]
+    fn years_in_words() {
+        let y = |s: &str| period_facts(s).years.map(|y| (y.0, y.1));
+        assert_eq!(
+            y("Löftet gäller under perioden 2022 till och med 2024."),
+            Some((2022, 2024))
+        );
+        assert_eq!(
+            y("Medborgarlöftet gäller under hela 2020."),
+            Some((2020, 2020))
+        );
+        assert_eq!(y("medborgarlöftet för år 2021"), Some((2021, 2021)));
+        assert_eq!(y("insatser under åren 2019 och 2020"), Some((2019, 2020)));
+        assert_eq!(y("Medborgarlöftet 2019/2020"), Some((2019, 2020)));
+        assert_eq!(
+            title_years("Medborgarlöfte Ale 2022-2023")
+                .years
+                .map(|y| (y.0, y.1)),
+            Some((2022, 2023))
+        );
+    }
+}

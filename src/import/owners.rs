@@ -250,7 +250,12 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
             continue;
         }
         let subj = words[..n].join(" ");
-        if subj.ends_with(',') {
+        // "Tillsammans med kommunen medverka …", "Gemensamt, genom …": no subject.
+        let adverb = matches!(
+            words[0].to_lowercase().trim_end_matches(','),
+            "tillsammans" | "gemensamt"
+        );
+        if subj.ends_with(',') || adverb {
             continue;
         }
         let (own, with) =
@@ -470,7 +475,11 @@ mod tests {
             heading_owner("Tillsammans lovar vi"),
             Some(vec![Party::Polisen, Party::Kommunen])
         );
-        assert_eq!(heading_owner("Polisen lovar att under 2020"), None);
+        // "X lovar" at any level, whatever follows it.
+        assert_eq!(
+            heading_owner("Polisen lovar att under 2020"),
+            Some(vec![Party::Polisen])
+        );
         assert_eq!(
             heading_owner("Tillsammans lovar"),
             Some(vec![Party::Polisen, Party::Kommunen])
@@ -498,5 +507,84 @@ mod tests {
         let t = together_with("Att tillsammans med Polisen genomföra möten");
         assert_eq!(t[0].0, Party::Polisen);
         assert!(together_with("tillsammans med övriga").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod structure_tests {
+    use super::*;
+
+    const BOTH: [Party; 2] = [Party::Polisen, Party::Kommunen];
+
+    #[test]
+    fn an_items_own_subject_in_any_tense() {
+        let (o, p) = actor("Region Gotland genomför en föräldraträff varje vår.").unwrap();
+        assert_eq!((o, p), (vec![Party::Kommunen], vec![]));
+        let (o, p) =
+            actor("Polisen tillsammans med Ale kommun kommer att samordna arbetet.").unwrap();
+        assert_eq!((o, p), (vec![Party::Polisen], vec![Party::Kommunen]));
+        let (o, p) = actor("Kommunen kommer i samverkan med polisen ordna vandringar.").unwrap();
+        assert_eq!((o, p), (vec![Party::Kommunen], vec![Party::Polisen]));
+        let (o, _) = actor("Kommunens fältassistenter ska finnas ute på helger.").unwrap();
+        assert_eq!(o, vec![Party::Kommunen]);
+        let (o, _) = actor("Polisen i Västra Dalarna och kommunen lovar att ses.").unwrap();
+        assert_eq!(o, BOTH);
+        // A plural noun before the verb is no party.
+        assert_eq!(actor("Trygghetsvandringar i skolor ska genomföras."), None);
+        assert_eq!(actor("Fotpatrullering i centrum."), None);
+    }
+
+    #[test]
+    fn headings_that_own_the_items_under_them() {
+        let cases: &[(&str, &[Party])] = &[
+            ("Polismyndighetens åtaganden:", &[Party::Polisen]),
+            ("Gemensamma aktiviteter:", &BOTH),
+            ("Polisiära aktiviteter:", &[Party::Polisen]),
+            ("Kommunens aktiviteter:", &[Party::Kommunen]),
+            (
+                "Lokalpolisområde Arvika kommer att genomföra",
+                &[Party::Polisen],
+            ),
+            ("LPO Arvika ska:", &[Party::Polisen]),
+            (
+                "Polismyndigheten i samverkan med kommunen:",
+                &[Party::Polisen],
+            ),
+            ("Under 2024 lovar polisen att:", &[Party::Polisen]),
+        ];
+        for (h, want) in cases {
+            assert_eq!(heading_owner(h).as_deref(), Some(*want), "{h}");
+        }
+        assert_eq!(heading_owner("Trygg trafikmiljö"), None);
+        assert_eq!(heading_owner("Problembild"), None);
+    }
+
+    #[test]
+    fn parties_a_kommun_or_the_police_works_through() {
+        assert_eq!(party("Stadsdelsförvaltningen"), Some(vec![Party::Kommunen]));
+        assert_eq!(party("Socialtjänsten"), Some(vec![Party::Kommunen]));
+        assert_eq!(party("Ale lokalpolisområde"), Some(vec![Party::Polisen]));
+        assert_eq!(party("Polisen på Gotland"), Some(vec![Party::Polisen]));
+    }
+
+    #[test]
+    fn who_promises_the_whole_loefte() {
+        assert_eq!(
+            promiser(
+                "Utifrån enkäten lovar Ale lokalpolisområde och Ale kommun att arbeta mot klotter."
+            ),
+            Some(BOTH.to_vec())
+        );
+        assert_eq!(
+            promiser("Polisen och kommunen lovar att bli bättre på att synas."),
+            Some(BOTH.to_vec())
+        );
+        assert_eq!(promiser("Medborgarna lovar att delta."), None);
+    }
+
+    #[test]
+    fn partners_named_in_samverkan_or_tillsammans() {
+        let t = together_with("Fotpatrullera i samverkan med kommunen på fredagar.");
+        assert_eq!(t[0].0, Party::Kommunen);
     }
 }

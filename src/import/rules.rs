@@ -456,3 +456,48 @@ mod tests {
         assert!(!is_furniture("Polisen lovar"));
     }
 }
+
+#[cfg(test)]
+mod word_count_tests {
+    use super::*;
+
+    fn t(s: &str) -> Option<(Kind, u32)> {
+        target(s).map(|f| (f.kind, f.count))
+    }
+
+    #[test]
+    fn counts_without_a_window_are_over_the_period() {
+        assert_eq!(
+            t("minst 30 spaningsinsatser mot droger"),
+            Some((Kind::CountNoWindow, 30))
+        );
+        assert_eq!(
+            t("tillsyn av tobak (3 st) i butiker"),
+            Some((Kind::CountNoWindow, 3))
+        );
+        assert_eq!(
+            t("genomföra minst två st. insatser"),
+            Some((Kind::CountNoWindow, 2))
+        );
+        // A measure is not a count of work.
+        assert_eq!(t("för unga som är minst 15 år gamla"), None);
+        assert_eq!(t("minst 20 minuter per besök"), None);
+    }
+
+    #[test]
+    fn counts_in_words_with_brackets_and_quotes() {
+        assert_eq!(
+            t("finnas på plats vid minst två (2) ”riskkvällar” per år"),
+            Some((Kind::Count(Per::Year), 2))
+        );
+        assert_eq!(
+            t("vid minst fyra tillfällen per termin"),
+            Some((Kind::Count(Per::HalfYear), 4))
+        );
+        // The format has no every-other-week window: no count is invented.
+        assert_eq!(
+            t("fotpatrull varannan vecka").map(|x| x.0),
+            Some(Kind::OtherWindow)
+        );
+    }
+}
