@@ -134,6 +134,13 @@ const ALLOWED: &[(&str, &str, &str)] = &[
          Centralbyråns …\" to \"Genom Statistiska centralbyråns …\" (an edit of the wording)",
     ),
     (
+        "kristinehamn-2016-2017",
+        "activity 2 text",
+        "the seed text writes \"trygghets-vandringar\" inside a line; pledges/ joins it. The \
+         importer joins a hyphen only at a line break (issue 21: an in-line hyphen is the \
+         writer's, \"shell-command\" must stay)",
+    ),
+    (
         "munkfors-2017-2018",
         "followup how",
         "pledges/ keeps only what follows \"genom\" (\"Fortlöpande redovisning …\"); the \
@@ -188,8 +195,15 @@ fn seed_measures() {
     for name in SEEDS {
         let (got, exp) = (import_seed(name), published(name));
         want += exp.activities.len();
+        // An in-line hyphen the seed text has and pledges/ joined ("trygghets-vandringar")
+        // is the only difference allowed in the text (see ALLOWED).
+        let bare = |t: &str| t.replace('-', "");
         for b in &exp.activities {
-            let Some(a) = got.activities.iter().find(|a| a.text == b.text) else {
+            let Some(a) = got
+                .activities
+                .iter()
+                .find(|a| bare(&a.text) == bare(&b.text))
+            else {
                 continue;
             };
             found += 1;
@@ -260,18 +274,38 @@ fn cases_give_their_expected_drafts() {
     }
 }
 
+/// Only the end stated: the draft is written in the unstated-start form (no `start`), with a
+/// reading that names the flag; nothing is asked (issue 21: ask less, never invent).
 #[test]
-fn a_missing_start_is_asked_for() {
+fn a_missing_start_is_written_unstated() {
     let text =
         std::fs::read_to_string(root().join("tests/import/cases/utan-start-boden.txt")).unwrap();
-    let m = import(&text, &Options::default()).unwrap_err();
-    assert_eq!(
-        m,
-        Missing::Start {
-            end: NaiveDate::from_ymd_opt(2020, 6, 30)
-        }
+    let d = import(&text, &Options::default()).unwrap();
+    let p = loads("boden", &d.toml);
+    assert!(!p.period.start_stated);
+    assert_eq!(p.period.end, NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
+    assert!(
+        d.toml
+            .contains("# start: not stated in the text\nend = 2020-06-30")
     );
-    assert!(m.to_string().contains("--start"), "{m}");
+    assert!(
+        d.readings.iter().any(|r| r.contains("--start")),
+        "{:?}",
+        d.readings
+    );
+    assert_eq!(d.file_name, "boden-2020.toml");
+}
+
+/// No year anywhere (text, title, address): it stops and names both flags.
+#[test]
+fn no_year_at_all_is_asked_for() {
+    let text = "https://example.se/trygghet/tierp/\n\nTierp – medborgarlöften\n\nPolisen lovar\n\n• Fotpatrullera.\n";
+    let m = import(text, &Options::default()).unwrap_err();
+    assert_eq!(m, Missing::Start { end: None });
+    assert!(
+        m.to_string().contains("--start") && m.to_string().contains("--end"),
+        "{m}"
+    );
 }
 
 #[test]

@@ -290,6 +290,8 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
         }
         .captures(&a.text)
         && let Some(ps) = owners::parties(&c[1])
+        // Polisen and kommunen, or one named party; a list of names is units, not owners.
+        && (ps.len() == 1 || ps.iter().all(|p| !matches!(p, Party::Other(_))))
     {
         a.notes.push(Note::Reading(format!(
             "\"({})\" at the end names the owner",

@@ -235,8 +235,12 @@ pub fn defuse_modelines(draft: &str) -> String {
     use std::sync::OnceLock;
     static R: OnceLock<regex::Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
-        regex::Regex::new(r"(?i)(?:(?:^|[\s#])(?:vim?[<=>]?\d*|ex)|local variables)(:)|-(\*)-")
-            .expect("the modeline pattern compiles")
+        // vim reads options after the colon: only a colon followed by a word is a modeline
+        // ("Det här gör vi:" ending a quote is not).
+        regex::Regex::new(
+            r"(?i)(?:(?:^|[\s#])(?:vim?[<=>]?\d*|ex)(:)\s*[a-z]|local variables(:))|-(\*)-",
+        )
+        .expect("the modeline pattern compiles")
     });
     let mut out = String::with_capacity(draft.len());
     for line in draft.split_inclusive('\n') {
@@ -247,7 +251,11 @@ pub fn defuse_modelines(draft: &str) -> String {
         let comment = line.trim_start().starts_with('#');
         let mut last = 0;
         for c in r.captures_iter(line) {
-            let m = c.get(1).or_else(|| c.get(2)).expect("one group matches");
+            let m = c
+                .get(1)
+                .or_else(|| c.get(2))
+                .or_else(|| c.get(3))
+                .expect("one group matches");
             // A match before the first quote of a key line is the key itself: none has one.
             let in_string = !comment && line[..m.start()].contains('"');
             out.push_str(&line[last..m.start()]);
@@ -320,5 +328,9 @@ mod tests {
         );
         // Nothing else changes.
         assert!(out.contains("# ok: t.ex: fint"));
+        assert_eq!(
+            defuse_modelines("# \"Det här gör vi:\"\n"),
+            "# \"Det här gör vi:\"\n"
+        );
     }
 }

@@ -233,9 +233,7 @@ fn start_of(
     match end {
         Some(_) => Ok((
             None,
-            "the text states the end but not the start: no `start` is written (the start is \
-             not stated; work is judged from the first entry), or give it with --start"
-                .into(),
+            "only the end is stated: no `start` (start not stated), or give --start".into(),
         )),
         None => Err(Missing::Start { end: None }),
     }

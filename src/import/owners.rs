@@ -184,7 +184,8 @@ fn owner_list(s: &str, role: Option<&str>, a: &mut Ansvar) {
 /// Forms: "… Ansvarig: Polisen", "… / ansvarig polisen", "… Ansvarig för R1: Polisen,
 /// ansvarig för R2: Kommunen", "… Ansvarig: Polisen i samverkan med kommunen".
 pub fn split_ansvarig(text: &str) -> Option<(String, Ansvar)> {
-    let slash = regex!(r"(?i)\s*/\s*ansvar(?:ig|iga)?\s*:?\s+(\S.*?)\)?$");
+    // "An-svarig": a PDF's hyphenation left inside the word is read through, not rewritten.
+    let slash = regex!(r"(?i)\s*/\s*an-?svar(?:ig|iga)?\s*:?\s+(\S.*?)\)?$");
     if let Some(c) = slash.captures(text) {
         let mut a = Ansvar {
             words: c[0].trim().trim_start_matches('/').trim().to_string(),
@@ -193,7 +194,7 @@ pub fn split_ansvarig(text: &str) -> Option<(String, Ansvar)> {
         owner_list(&c[1], None, &mut a);
         return Some((text[..c.get(0)?.start()].trim().to_string(), a));
     }
-    let colon = regex!(r"(?:^|[\s.(])((?:Huvud)?[Aa]nsvar(?:ig|iga)?(?: för [^:]{1,80})?:)");
+    let colon = regex!(r"(?:^|[\s.(])((?:Huvud)?[Aa]n-?svar(?:ig|iga)?(?: för [^:]{1,80})?:)");
     let start = colon.captures(text)?.get(1)?.start();
     let tail = text[start..].trim_end().trim_end_matches(')');
     let mut a = Ansvar {
@@ -201,10 +202,13 @@ pub fn split_ansvarig(text: &str) -> Option<(String, Ansvar)> {
         ..Ansvar::default()
     };
     let clause =
-        regex!(r"(?i)^(?:huvud)?ansvar(?:ig|iga)?(?: för (?P<role>[^:]+))?:\s*(?P<who>.*)$");
-    for part in regex!(r",\s*(?i:ansvarig)").split(tail) {
+        regex!(r"(?i)^(?:huvud)?an-?svar(?:ig|iga)?(?: för (?P<role>[^:]+))?:\s*(?P<who>.*)$");
+    for part in regex!(r",\s*(?i:an-?svarig)").split(tail) {
         let lower = part.to_lowercase();
-        let part = if lower.starts_with("ansvar") || lower.starts_with("huvudansvar") {
+        let part = if lower.starts_with("ansvar")
+            || lower.starts_with("an-svar")
+            || lower.starts_with("huvudansvar")
+        {
             part.to_string()
         } else {
             format!("ansvarig{part}")

@@ -188,6 +188,7 @@ pub const NOT_COUNTED: &[&str] = &[
     "km",
     "gånger",
     "tillfällen",
+    "av",
 ];
 
 /// A recognised phrase in an activity's text.
