@@ -233,7 +233,9 @@ pub fn signed(s: &str) -> Option<NaiveDate> {
 
 /// "lokalpolisområde Kristinehamn": the lokalpolisområde's name.
 pub fn lokalpolisomrade(s: &str) -> Option<String> {
-    let r = regex!(r"\blokalpolisområde(?:t)? ([A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ]?[\wåäö]+)?)");
+    let r = regex!(
+        r"\blokalpolisområde(?:t)? ([A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ]?[\wåäö]+)?(?: (?-i:[A-ZÅÄÖ])[\wåäö]+)?)"
+    );
     // Case matters for the name: the (?i) flag is undone for it by checking the letter.
     let c = r.captures(s)?;
     let name = c.get(1)?.as_str();
@@ -345,6 +347,10 @@ mod tests {
             Some("Kristinehamn")
         );
         assert_eq!(lokalpolisomrade("lokalpolisområdeschef skriver"), None);
+        assert_eq!(
+            lokalpolisomrade("från lokalpolisområde Södra Fyrbodal och de tre").as_deref(),
+            Some("Södra Fyrbodal")
+        );
     }
 
     #[test]
