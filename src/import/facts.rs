@@ -99,8 +99,9 @@ pub fn kommuner_phrase(body: &str) -> Vec<&'static Kommun> {
     let r = regex!(
         r"(?i:kommunerna)\s+([A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?(?:,\s*[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)*\s+(?:och|samt)\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)"
     );
+    let sep = regex!(r",\s*|\s+(?:och|samt)\s+");
     for c in r.captures_iter(body) {
-        let names: Vec<&str> = regex!(r",\s*|\s+(?:och|samt)\s+").split(&c[1]).collect();
+        let names: Vec<&str> = sep.split(&c[1]).collect();
         let ks: Vec<&'static Kommun> = names.iter().filter_map(|n| kommuner::find(n)).collect();
         if ks.len() == names.len() && ks.len() > 1 {
             return ks;

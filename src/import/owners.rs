@@ -247,6 +247,10 @@ pub fn subject(s: &str) -> Option<(Vec<Party>, String)> {
 /// partners ("Polisen tillsammans med Säffle kommun kommer …": polisen owns, the kommun
 /// takes part). The subject must be a list of parties and the word after it lower case.
 pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
+    let with_re = regex!(r"^(.+?)\s+(?:tillsammans med|i samverkan med|i samarbete med)\s+(.+)$");
+    let after_verb = regex!(
+        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)\s+(?:tillsammans med|i samverkan med)\s+(polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun)\b"
+    );
     let words: Vec<&str> = s.split_whitespace().take(12).collect();
     for n in (1..words.len().min(9)).rev() {
         let next = words[n];
@@ -262,13 +266,10 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
         if subj.ends_with(',') || adverb {
             continue;
         }
-        let (own, with) =
-            match regex!(r"^(.+?)\s+(?:tillsammans med|i samverkan med|i samarbete med)\s+(.+)$")
-                .captures(&subj)
-            {
-                Some(c) => (c[1].to_string(), Some(c[2].to_string())),
-                None => (subj.clone(), None),
-            };
+        let (own, with) = match with_re.captures(&subj) {
+            Some(c) => (c[1].to_string(), Some(c[2].to_string())),
+            None => (subj.clone(), None),
+        };
         let Some(owners) = parties(&own) else {
             continue;
         };
@@ -293,8 +294,7 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
         // "Kommunen kommer i samverkan med polisen genomföra": the partner after the verb.
         let rest = words[n..].join(" ");
         let mut partners = partners;
-        if let Some(c) = regex!(r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)\s+(?:tillsammans med|i samverkan med)\s+(polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun)\b")
-            .captures(&rest)
+        if let Some(c) = after_verb.captures(&rest)
             && let Some(ps) = party(&c[1])
         {
             partners.extend(ps.into_iter().filter(|p| !owners.contains(p)));
