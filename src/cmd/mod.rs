@@ -3,17 +3,17 @@
 //! through the context's writers. One file per command or small group. [`run`] returns the exit code; errors map to
 //! 1 (refused) or 2 (usage, I/O); a closed output pipe ends the run quietly.
 
-use std::fmt;
-
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
 
+mod append;
 mod calendar;
 mod check;
 pub mod context;
 pub mod docs;
 mod done;
+mod error;
 mod git;
 mod import;
 mod list;
@@ -21,6 +21,7 @@ mod log;
 mod measure;
 mod merge_driver;
 mod new;
+mod output;
 mod report;
 mod site;
 mod status;
@@ -31,27 +32,63 @@ mod verify_merge;
 mod workspace;
 
 pub use context::Ctx;
+pub use error::Error::{Refused, Usage};
+pub use error::{Error, exit_code_of};
 pub use workspace::{Workspace, resolve_kommun};
 
-/// A change the program refuses to make (exit 1): the file is untouched.
-#[derive(Debug)]
-pub struct Refused(pub String);
-
-impl fmt::Display for Refused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+/// An error as printed: `pledge: error: ` and its text, each line wrapped between words to
+/// `width` (a terminal's, or `COLUMNS`) with its continuation lines indented, so no word is
+/// split at the edge of a terminal.
+pub fn error_text(
+    e: &anyhow::Error,
+    width: Option<usize>,
+    lang: crate::view::i18n::Lang,
+) -> String {
+    let text = format!(
+        "pledge: {}: {}",
+        crate::view::Msg::Error.say(lang),
+        describe(e)
+    );
+    match width {
+        None => text,
+        Some(w) => text
+            .lines()
+            .map(|l| wrap_keeping_spaces(l, w))
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 
-impl std::error::Error for Refused {}
-
-pub fn exit_code_of(e: &anyhow::Error) -> u8 {
-    if e.downcast_ref::<Refused>().is_some() || e.downcast_ref::<crate::store::Refusal>().is_some()
-    {
-        1
-    } else {
-        2
+/// A line broken between words where it would pass `width` columns; the spaces inside it (a
+/// list's aligned columns) stay, and its continuation lines go four columns further in than it.
+fn wrap_keeping_spaces(line: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let lead = line.len() - line.trim_start_matches(' ').len();
+    let indent = " ".repeat(lead + 4);
+    let mut out = String::from(&line[..lead]);
+    let mut col = lead;
+    let mut rest = &line[lead..];
+    while !rest.is_empty() {
+        // The next word with the spaces before it.
+        let word_start = rest.len() - rest.trim_start_matches(' ').len();
+        let end = rest[word_start..]
+            .find(' ')
+            .map_or(rest.len(), |i| word_start + i);
+        let (gap, word) = (&rest[..word_start], &rest[word_start..end]);
+        let wide = word.width();
+        if col > lead && col + gap.len() + wide > width && !word.is_empty() {
+            out.push('\n');
+            out.push_str(&indent);
+            col = indent.len();
+        } else {
+            out.push_str(gap);
+            col += gap.len();
+        }
+        out.push_str(word);
+        col += wide;
+        rest = &rest[end..];
     }
+    out
 }
 
 /// Whether the error is a closed output pipe (`pledge log | head`): the reader has all it

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::measure::{Append, append, not_empty};
+use super::append::{Append, append, not_empty};
 use super::workspace::Lookup;
-use super::{Ctx, Refused, Workspace};
+use super::{Ctx, Refused, Usage, Workspace};
 use crate::cli::VerdictArgs;
 use crate::edit::entry;
 use crate::model::outcome::{Verdict, VerdictEntry, before_due};
@@ -25,13 +25,14 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
     let date = a.date.map_or(today, |d| ctx.date(d));
     // Malformed arguments are usage errors (exit 2), as a malformed date is.
     let Some(word) = Verdict::parse(&a.verdict) else {
-        anyhow::bail!(
+        return Err(Usage(format!(
             "\"{}\" is not a verdict; write kept, partly or broken (uppfyllt, delvis, \"ej uppfyllt\")",
             safe(&a.verdict, false)
-        );
+        ))
+        .into());
     };
     if a.reason.trim().is_empty() {
-        anyhow::bail!("a verdict needs a reason: --reason \"...\"");
+        return Err(Usage("a verdict needs a reason: --reason \"...\"".into()).into());
     }
     not_empty("--source", a.source.as_deref())?;
     not_empty("--by", a.by.as_deref())?;
@@ -46,6 +47,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
     let area = a.area.as_deref();
     let lookup = Lookup {
         today,
+        lang: ctx.lang,
         year: None,
         area,
     };
@@ -60,7 +62,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
             ws.unreadable_notes(k).0
         ))
     })?;
-    let act = find_activity(chosen, &a.activity)?;
+    let act = find_activity(chosen, &a.activity, ctx.lang)?;
     let due_from =
         crate::model::followup::followup_due_from(&chosen.period, chosen.followup.as_ref());
     if before_due(date, due_from) {
@@ -101,26 +103,19 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
 }
 
 /// The activity a verdict is on: its id, a unique prefix, a unique word of its text.
-fn find_activity<'p>(p: &'p Pledge, query: &str) -> Result<&'p Activity> {
+fn find_activity<'p>(
+    p: &'p Pledge,
+    query: &str,
+    lang: crate::view::i18n::Lang,
+) -> Result<&'p Activity> {
     match resolve::activity(p, query) {
         Ok(ActivityOrFollowup::Activity(act)) => Ok(act),
-        Ok(ActivityOrFollowup::Followup) => Err(Refused(
-            "a verdict is on one activity; record the follow-up itself with `pledge done KOMMUN followup`"
-                .into(),
-        )
-        .into()),
-        Err(_) => {
-            let mut msg = format!(
-                "no activity \"{}\" in {}; its activities:",
-                safe(query, false),
-                p.file
-            );
-            for x in &p.activities {
-                msg.push_str(&format!("\n  {:<20} {}", x.id, safe(&x.text, false)));
-            }
-            // An unknown name is a usage error (exit 2), as in `done`.
-            Err(anyhow::anyhow!(msg))
+        // The follow-up named as a verdict's activity is a usage error (exit 2).
+        Ok(ActivityOrFollowup::Followup) => {
+            Err(Usage(crate::view::Msg::VerdictOnFollowup.say(lang)).into())
         }
+        // An unknown or ambiguous name is a usage error (exit 2), said as `done` says it.
+        Err(e) => Err(super::done::activity_error(p, query, e, false, lang)),
     }
 }
 

@@ -2,6 +2,7 @@
 //! goes through [`support::Test`], which clears the environment and asserts exit code, stdout
 //! and stderr. The cases of tests/cmd/ are data: see `cases`.
 
+mod areas;
 mod builder;
 mod cases;
 mod check;
@@ -17,10 +18,12 @@ mod merge;
 mod new_schema_man;
 mod outcomes;
 mod polish;
+mod readme;
 mod report;
 mod site;
 mod status;
 mod support;
+mod swedish;
 mod targets;
 mod twice;
 mod undo;
