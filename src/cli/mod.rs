@@ -168,9 +168,11 @@ pub struct NewArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The published text (plain UTF-8), or - for standard input
-    pub file: PathBuf,
-    /// Write the draft to this file [default: KOMMUN-YEARS.toml in the pledges folder]
+    /// The published texts (plain UTF-8), folders of .txt files, or - for standard input
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Write the draft to this file (one text only) [default: KOMMUN-YEARS.toml in the
+    /// pledges folder]
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// The kommun, when the text does not name it
