@@ -178,14 +178,36 @@ fn activity_findings(
     }
     if let (Target::Once, Some((f, t))) = (&a.activity.target, a.window) {
         let ago = (s.as_of - t).num_days();
+        // A löfte with nothing recorded shows as such, but its final misses still reach
+        // `check`, as its missed windows do.
+        let missed = a.status == Status::Missed
+            || (a.status == Status::NothingRecorded && a.done == 0 && ago > 0);
         let kind = match a.status {
             Status::Behind if active => Some(FindingKind::Behind),
-            Status::Missed if (1..=within).contains(&ago) => Some(FindingKind::Missed),
+            _ if missed && (1..=within).contains(&ago) => Some(FindingKind::Missed),
             _ => None,
         };
         if let Some(kind) = kind {
-            out.push(about.finding(kind, a.status, (f, t, 1, a.done), s.as_of));
+            let status = match kind {
+                FindingKind::Missed => Status::Missed,
+                _ => a.status,
+            };
+            out.push(about.finding(kind, status, (f, t, 1, a.done), s.as_of));
         }
+    }
+    // Requests still unanswered when the frame ended: a final miss, reported once, in the
+    // `within` days after the end.
+    if let (Some(r), Some((f, t))) = (a.requests, a.window)
+        && r.open > 0
+        && (1..=within).contains(&(s.as_of - t).num_days())
+    {
+        let status = if r.answered == 0 {
+            Status::Missed
+        } else {
+            Status::PartlyMet
+        };
+        let w = (f, t, r.received, r.answered);
+        out.push(about.finding(FindingKind::Missed, status, w, s.as_of));
     }
     if let Some(r) = a.requests.filter(|_| active && a.status == Status::Behind) {
         {

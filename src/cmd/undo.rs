@@ -352,6 +352,8 @@ fn same_entry(a: &LogEntry, b: &LogEntry) -> bool {
         unit,
         kommun,
         request,
+        instead_of_slot,
+        event,
         count,
         by,
         note,
@@ -369,4 +371,5 @@ fn same_entry(a: &LogEntry, b: &LogEntry) -> bool {
             &b.by,
             &b.note,
         )
+        && (instead_of_slot, event) == (&b.instead_of_slot, &b.event)
 }

@@ -77,7 +77,7 @@ struct Labels {
 }
 
 struct Group {
-    heading: &'static str,
+    heading: String,
     activities: Vec<ActivityView>,
 }
 
@@ -108,6 +108,8 @@ struct ReportPage<'a> {
     title: &'a str,
     heading: String,
     period: String,
+    /// What every status is based on, and as of when.
+    basis: String,
     /// Lokalpolisområde, signed, signatories: a label and its lines.
     meta: Vec<(String, Vec<String>)>,
     problem_title: Option<&'a str>,
@@ -176,7 +178,7 @@ fn groups(m: &Meeting<'_>) -> Vec<Group> {
     m.groups()
         .into_iter()
         .map(|(g, acts)| Group {
-            heading: l.t(g),
+            heading: g,
             activities: acts
                 .into_iter()
                 .map(|a| ActivityView {
@@ -201,6 +203,7 @@ pub fn report_html(m: &Meeting<'_>) -> String {
         title: &p.title,
         heading: heading(m.s),
         period: period_line(m.s, m.lang),
+        basis: crate::view::phrases::basis_line(m.s.as_of, m.lang),
         meta: meta(m),
         problem_title: p.problem.title.as_deref(),
         priorities: &p.problem.priorities,

@@ -81,7 +81,10 @@ enum TargetJson<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         each: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
+        event: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
         on: Option<&'a [NaiveDate]>,
+        grace_days: u32,
     },
     Weekly {
         weekday: &'static str,
@@ -100,16 +103,25 @@ fn target(t: &Target) -> Option<TargetJson<'_>> {
         },
         Target::Open => TargetJson::Open,
         Target::OnRequest => TargetJson::OnRequest,
-        Target::Each { count, of } => TargetJson::Each {
+        Target::Each {
+            count,
+            of,
+            grace_days,
+        } => TargetJson::Each {
             count: *count,
             each: match of {
                 Occurrences::Activity(id) => Some(id),
-                Occurrences::Dates(_) => None,
+                _ => None,
+            },
+            event: match of {
+                Occurrences::Event(id) => Some(id),
+                _ => None,
             },
             on: match of {
                 Occurrences::Dates(ds) => Some(ds),
-                Occurrences::Activity(_) => None,
+                _ => None,
             },
+            grace_days: *grace_days,
         },
         Target::Weekly {
             weekday,

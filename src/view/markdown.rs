@@ -7,8 +7,8 @@ use crate::status::PledgeStatus;
 use crate::view::entries::entry_line;
 use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
+use crate::view::phrases::{basis_line, legend_line, status_rows, summary_line};
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
-use crate::view::phrases::{legend_line, status_rows, summary_line};
 use crate::view::title::activity_title;
 
 /// Text for a Markdown table cell or paragraph: safe for a terminal, pipes and markup
@@ -95,7 +95,8 @@ fn report_head(m: &Meeting<'_>, o: &mut String) {
     let p = s.pledge;
     let _ = writeln!(o, "# {}\n", md(&p.title));
     let _ = writeln!(o, "{}  ", md(&heading(s)));
-    let _ = writeln!(o, "{}\n", md(&period_line(s, l)));
+    let _ = writeln!(o, "{}  ", md(&period_line(s, l)));
+    let _ = writeln!(o, "{}\n", md(&basis_line(s.as_of, l)));
     let mut meta = Vec::new();
     if let Some(lpo) = &p.lokalpolisomrade {
         meta.push(format!("{}: {}", l.t(Label::Lokalpolisomrade), md(lpo)));
@@ -169,7 +170,7 @@ fn report_glance(m: &Meeting<'_>, o: &mut String) {
 fn report_activities(m: &Meeting<'_>, o: &mut String) {
     let l = m.lang;
     for (g, acts) in m.groups() {
-        let _ = writeln!(o, "## {}\n", l.t(g));
+        let _ = writeln!(o, "## {g}\n");
         for a in acts {
             let title = md(&activity_title(a.activity));
             let id = &a.activity.id;

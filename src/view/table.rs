@@ -64,7 +64,9 @@ pub fn cell(s: &str) -> String {
 fn colour(st: Status) -> Color {
     match st {
         Status::Met | Status::Ongoing => Color::Green,
-        Status::OnTrack | Status::Upcoming | Status::NothingDue => Color::Cyan,
+        Status::OnTrack | Status::Upcoming | Status::NothingDue | Status::NothingRecorded => {
+            Color::Cyan
+        }
         Status::Behind | Status::PartlyMet => Color::Yellow,
         Status::Missed | Status::NoReports => Color::Red,
     }

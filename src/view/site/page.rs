@@ -43,7 +43,7 @@ struct ActivityView {
 }
 
 struct Group {
-    heading: &'static str,
+    heading: String,
     activities: Vec<ActivityView>,
 }
 
@@ -170,7 +170,7 @@ fn groups(m: &Meeting<'_>) -> Vec<Group> {
     m.groups()
         .into_iter()
         .map(|(g, acts)| Group {
-            heading: l.t(g),
+            heading: g,
             activities: acts
                 .into_iter()
                 .map(|a| ActivityView {
@@ -192,6 +192,10 @@ fn groups(m: &Meeting<'_>) -> Vec<Group> {
 /// there is more than one window (a record to show).
 fn strips(a: &ActivityStatus<'_>, lang: Lang) -> Vec<Strip> {
     let t = &a.activity.target;
+    // Nothing recorded for the löfte: no row of misses.
+    if a.status == Status::NothingRecorded {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut add = |label: Option<String>, target: &Target, ws: &[WindowStatus]| {
         if ws.len() > 1 {
