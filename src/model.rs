@@ -21,6 +21,20 @@ pub const MAX_COUNT: u32 = 10_000;
 /// The most days after an occurrence that a per-occurrence target may allow (`grace_days`).
 pub const MAX_GRACE_DAYS: u32 = 366;
 
+/// The English name of a weekday, for messages ("Wednesday").
+pub fn day_name(w: Weekday) -> &'static str {
+    use Weekday::*;
+    match w {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
+    }
+}
+
 /// The longest period a löfte may have, in years: a löfte runs for one to a few years, so a
 /// longer one is a typo in `start` or `end` (and would make every window list huge).
 pub const MAX_PERIOD_YEARS: u32 = 10;

@@ -198,8 +198,8 @@ impl Loader<'_> {
                     format!(
                         "work on \"{}\" dated {d}, a {}, is not on its weekly slot's day ({}), so it does not count as that week's slot",
                         act.map_or("?", |a| a.id.as_str()),
-                        day_name(d.weekday()),
-                        day_name(w)
+                        crate::model::day_name(d.weekday()),
+                        crate::model::day_name(w)
                     ),
                     Some("if it replaced that week's slot, add `instead_of_slot = true` (`pledge done --instead-of-slot` writes it)".into()),
                 );
@@ -255,19 +255,5 @@ impl Loader<'_> {
                 ),
             );
         }
-    }
-}
-
-/// The English name of a weekday, for messages.
-pub(super) fn day_name(w: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match w {
-        Mon => "Monday",
-        Tue => "Tuesday",
-        Wed => "Wednesday",
-        Thu => "Thursday",
-        Fri => "Friday",
-        Sat => "Saturday",
-        Sun => "Sunday",
     }
 }
