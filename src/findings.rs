@@ -178,21 +178,13 @@ fn activity_findings(
     }
     if let (Target::Once, Some((f, t))) = (&a.activity.target, a.window) {
         let ago = (s.as_of - t).num_days();
-        // A löfte with nothing recorded shows as such, but its final misses still reach
-        // `check`, as its missed windows do.
-        let missed = a.status == Status::Missed
-            || (a.status == Status::NothingRecorded && a.done == 0 && ago > 0);
         let kind = match a.status {
             Status::Behind if active => Some(FindingKind::Behind),
-            _ if missed && (1..=within).contains(&ago) => Some(FindingKind::Missed),
+            Status::Missed if (1..=within).contains(&ago) => Some(FindingKind::Missed),
             _ => None,
         };
         if let Some(kind) = kind {
-            let status = match kind {
-                FindingKind::Missed => Status::Missed,
-                _ => a.status,
-            };
-            out.push(about.finding(kind, status, (f, t, 1, a.done), s.as_of));
+            out.push(about.finding(kind, a.status, (f, t, 1, a.done), s.as_of));
         }
     }
     // Requests still unanswered when the frame ended: a final miss, reported once, in the
@@ -302,7 +294,7 @@ fn followup_finding(s: &PledgeStatus<'_>, within: i64, file: &str) -> Option<Fin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::status::pledge_status;
+    use crate::status::pledge_status_judged as pledge_status;
     use FindingKind::*;
 
     fn d(s: &str) -> NaiveDate {

@@ -589,7 +589,17 @@ mod tests {
         assert_eq!(
             keys::<LogEntry>(),
             [
-                "date", "activity", "part", "unit", "kommun", "request", "count", "by", "note"
+                "date",
+                "activity",
+                "event",
+                "part",
+                "unit",
+                "kommun",
+                "request",
+                "instead_of_slot",
+                "count",
+                "by",
+                "note"
             ]
         );
     }

@@ -245,6 +245,18 @@ impl PledgeStatus<'_> {
 /// löfte with nothing recorded at all (and not upcoming) has every activity, unit and part
 /// shown as [`Status::NothingRecorded`]; its windows keep their judgement (for `check`).
 pub fn pledge_status(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
+    let mut s = pledge_status_judged(p, as_of);
+    if s.nothing_recorded {
+        for a in &mut s.activities {
+            not_recorded(a);
+        }
+    }
+    s
+}
+
+/// [`pledge_status`] with every activity judged even when nothing is recorded (`check` reports
+/// what needs attention from it: someone should record the work).
+pub fn pledge_status_judged(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
     let period = p.period_on(as_of);
     let state = p.state(as_of);
     let days_left = match state {
@@ -253,16 +265,11 @@ pub fn pledge_status(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
         State::Ended => 0,
     };
     let nothing_recorded = state != State::Upcoming && p.nothing_recorded(as_of);
-    let mut activities: Vec<ActivityStatus<'_>> = p
+    let activities: Vec<ActivityStatus<'_>> = p
         .activities
         .iter()
         .map(|a| activity_status_in(p, a, &period, as_of))
         .collect();
-    if nothing_recorded {
-        for a in &mut activities {
-            not_recorded(a);
-        }
-    }
     PledgeStatus {
         pledge: p,
         as_of,
