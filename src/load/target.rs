@@ -327,7 +327,7 @@ impl Loader<'_> {
                 self.err(
                     span,
                     format!("`each` names unknown activity \"{id}\""),
-                    Some(format!("{hint}; an event the löfte only refers to (a council meeting) is declared as `[[event]]` with this id")),
+                    Some(format!("{hint} (an event the löfte only refers to, such as a council meeting, is declared as `[[event]]` with this id)")),
                 );
             }
         }

@@ -1,6 +1,12 @@
 //! Follow-up status: pure functions of a pledge and an as-of date.
 //!
 //! The rules (also in the README, "Status rules"):
+//! - a view sees only what is recorded up to its date; a start the text does not state is
+//!   unknown: the löfte is in force until its end and its work is judged from the first work
+//!   recorded by then (before any, from the view's date);
+//! - a per-occurrence target judges each occurrence on its day plus its `grace_days`; a weekly
+//!   slot counts work on its weekday, or work recorded as replacing that week's slot;
+//! - a löfte with nothing recorded shows its activities as `nothing_recorded`;
 //! - a löfte is upcoming before its period, active inside it, ended after it; an activity with
 //!   a time frame of its own is judged inside that frame;
 //! - a target with windows (a count per week/month/…, a weekly slot, a count per occurrence)

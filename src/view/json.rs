@@ -335,7 +335,7 @@ struct ListPledgeJson<'a> {
     kommuner: Vec<KommunJson>,
     area: &'a Option<String>,
     lokalpolisomrade: &'a Option<String>,
-    period: &'a Period,
+    period: Period,
     state: State,
     activities: usize,
 }
@@ -360,7 +360,7 @@ pub fn list(pledges: &[&Pledge], on: NaiveDate) -> String {
                 kommuner: kommuner(p),
                 area: &p.area,
                 lokalpolisomrade: &p.lokalpolisomrade,
-                period: &p.period,
+                period: p.period_on(on),
                 state: p.state(on),
                 activities: p.activities.len(),
             })

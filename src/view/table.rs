@@ -190,7 +190,7 @@ pub fn list_table(pledges: &[&Pledge], on: NaiveDate, lang: Lang, width: Option<
                 p.kommunkoder(),
                 lan_names(p),
                 cell(p.lokalpolisomrade.as_deref().unwrap_or("–")),
-                format!("{} – {}{plus}", p.period.start, p.period.end),
+                format!("{} – {}{plus}", p.period_on(on).start, p.period.end),
                 lang.state(p.state(on)).into(),
                 p.activities.len().to_string(),
             ]

@@ -21,6 +21,7 @@ mod site;
 mod status;
 mod support;
 mod targets;
+mod truth;
 mod twice;
 mod undo;
 mod validate;
