@@ -386,7 +386,7 @@ fn a_target_per_occurrence_of_an_event() {
     assert_eq!(a["status"], "behind", "{a}");
     at(&dir, "2022-05-01")
         .args(["done", "sunne", "--event", "styrelse"])
-        .status(1)
+        .status(2)
         .stderr_is(predicate::str::contains("declares no event \"styrelse\""))
         .run();
 }
