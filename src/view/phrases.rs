@@ -473,22 +473,39 @@ pub fn period_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
             "{} {} – {} ({})",
             lang.t(Label::Period),
             match lang {
-                Lang::Sv => "start ej angiven",
+                Lang::Sv => "startdatum saknas",
                 Lang::En => "start not stated",
             },
             s.period.end,
             match (lang, first) {
-                (Lang::Sv, Some(d)) => format!("bedöms från första registrerade arbetet, {d}"),
+                (Lang::Sv, Some(d)) => format!("räknas från det första registrerade arbetet, {d}"),
                 (Lang::En, Some(d)) => format!("judged from the first recorded work, {d}"),
                 (Lang::Sv, None) => "inget arbete registrerat ännu".to_string(),
                 (Lang::En, None) => "no work recorded yet".to_string(),
             }
         )
     };
-    if p.period.until_replaced {
-        let _ = write!(line, " ({})", lang.t(Label::InForceUntilReplaced));
+    // Past its end a löfte in force until replaced has ended its period, not its force: said
+    // as one phrase, never "in force until replaced" beside "ended".
+    match (p.period.until_replaced, s.state) {
+        (true, State::Ended) => {
+            let _ = write!(
+                line,
+                " · {}",
+                match lang {
+                    Lang::Sv => "perioden är slut; löftet gäller tills ett nytt tecknats",
+                    Lang::En => "period over; in force until replaced",
+                }
+            );
+        }
+        (true, _) => {
+            let _ = write!(line, " ({})", lang.t(Label::InForceUntilReplaced));
+            let _ = write!(line, " · {}", lang.state(s.state));
+        }
+        (false, _) => {
+            let _ = write!(line, " · {}", lang.state(s.state));
+        }
     }
-    let _ = write!(line, " · {}", lang.state(s.state));
     if s.state == State::Active {
         let _ = write!(line, ", {}", lang.days_left(s.days_left));
     }

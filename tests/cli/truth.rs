@@ -158,7 +158,7 @@ fn an_unstated_start_is_unknown_and_later_work_is_never_used() {
     at(&dir, "2022-05-01")
         .args(["status", "sunne", "--color", "never"])
         .stdout_is(
-            predicate::str::contains("Period start ej angiven – 2022-08-01")
+            predicate::str::contains("Period startdatum saknas – 2022-08-01")
                 .and(predicate::str::contains("pågår"))
                 .and(predicate::str::contains("inget registrerat per 2022-05-01")),
         )
@@ -252,7 +252,8 @@ fn a_weekly_slot_is_kept_on_its_weekday() {
 #[test]
 fn an_unanswered_request_reaches_check_once_after_the_period() {
     let (_tmp, dir) = folder();
-    let line = "kil-2017.toml: besok: missed, 0 of 1 request answered by 2017-12-31";
+    let line =
+        "Kil: Besök när en skola ber om det (besok): missad, 0 av 1 under 2017 (kil-2017.toml)";
     at(&dir, "2018-01-01")
         .args(["check", "--within", "7"])
         .status(1)
