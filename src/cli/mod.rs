@@ -270,7 +270,15 @@ pub struct DoneArgs {
     /// Activity id, a unique prefix of one, or a unique word of its text; `followup` for the
     /// follow-up itself
     #[arg(add = clap_complete::ArgValueCompleter::new(complete::activities))]
-    pub activity: String,
+    #[arg(required_unless_present = "event")]
+    pub activity: Option<String>,
+    /// Record that an event the löfte refers to happened (an `[[event]]` id: a BRÅ meeting,
+    /// another party's walk), instead of work on an activity
+    #[arg(long, value_name = "EVENT", conflicts_with_all = ["activity", "unit", "part", "request", "instead_of_slot"])]
+    pub event: Option<String>,
+    /// The work, on another day than a weekly slot's weekday, replaced that week's slot
+    #[arg(long)]
+    pub instead_of_slot: bool,
     /// When the work was done [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<DateArg>,

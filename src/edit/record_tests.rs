@@ -253,6 +253,8 @@ fn undo_removes_the_last_measurement_or_verdict_byte_for_byte() {
                 unit: None,
                 kommun: None,
                 request: false,
+                instead_of_slot: false,
+                event: false,
                 count: 1,
                 by: Some("Anna".into()),
                 note: Some("a walk".into()),

@@ -60,6 +60,7 @@ struct Known {
     target: Vec<&'static str>,
     part: Vec<&'static str>,
     followup: Vec<&'static str>,
+    event: Vec<&'static str>,
     log: Vec<&'static str>,
     indicator: Vec<&'static str>,
     baseline: Vec<&'static str>,
@@ -89,6 +90,7 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
     },
     part: raw::keys::<raw::Part>(),
     followup: raw::keys::<raw::Followup>(),
+    event: raw::keys::<raw::Event>(),
     log: raw::keys::<raw::LogEntry>(),
     indicator: raw::keys::<raw::IndicatorTable>(),
     baseline: raw::keys::<raw::BaselineTable>(),
@@ -153,6 +155,7 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
         today,
         suggested: Vec::new(),
         each_refs: Vec::new(),
+        event_ids: HashSet::new(),
     };
     let pledge = l.pledge(file, root.get_ref());
     let mut diags = l.diags;
@@ -216,6 +219,8 @@ struct Loader<'s> {
     /// `each` targets, to check once every activity is known: (the activity's id, the id
     /// named, where).
     each_refs: Vec<(Option<String>, String, Range<usize>)>,
+    /// The ids of the löfte's `[[event]]` tables (read before the activities).
+    event_ids: HashSet<String>,
 }
 
 /// The entries of one table, checked for unknown keys.

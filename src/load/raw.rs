@@ -51,6 +51,11 @@ pub struct PledgeFile {
     /// One table per activity, in the löfte's order
     #[schemars(length(min = 1))]
     pub activity: Vec<Activity>,
+    /// Events the löfte refers to but does not itself promise (a council meeting, another
+    /// party's walk): their occurrences are recorded with `event = ID` in the log, and a target
+    /// `{ count, each = ID }` counts per occurrence
+    #[schemars(length(min = 1))]
+    pub event: Option<Vec<Event>>,
     /// The uppföljning: when and how results are followed up
     pub followup: Option<Followup>,
     /// Completed work: appended by `pledge done`, never rewritten
@@ -62,6 +67,18 @@ pub struct PledgeFile {
     pub measurement: Option<Vec<MeasurementEntry>>,
     /// The follow-up's verdict on each activity: appended by `pledge verdict`
     pub verdict: Option<Vec<VerdictEntry>>,
+}
+
+/// An event the löfte refers to ("vid varje sammanträde med BRÅ").
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Short, a-z 0-9 and '-': typed as `pledge done KOMMUN --event ID`; not an activity's id
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
+    pub id: String,
+    /// What the event is, as the löfte names it
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub text: String,
 }
 
 /// A signatory: a name, or a name with a role.
@@ -221,23 +238,30 @@ pub enum TargetWord {
     OnRequest,
 }
 
-/// At least `count` for each occurrence of another activity (its id)
+/// At least `count` for each occurrence of another activity or of an `[[event]]` (its id), on
+/// the occurrence's day or within `grace_days` after it
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EachTarget {
     #[schemars(range(min = 1, max = crate::model::MAX_COUNT))]
     pub count: u32,
-    /// The id of the activity whose occurrences are counted per
+    /// The id of the activity or event whose occurrences are counted per
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
     pub each: String,
+    /// Days after each occurrence the work may still be done (default 0: on the day itself)
+    #[schemars(range(min = 0, max = crate::model::MAX_GRACE_DAYS))]
+    pub grace_days: Option<u32>,
 }
 
-/// At least `count` for each listed date (from each until the next)
+/// At least `count` for each listed date, on the date or within `grace_days` after it
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OnTarget {
     #[schemars(range(min = 1, max = crate::model::MAX_COUNT))]
     pub count: u32,
+    /// Days after each date the work may still be done (default 0: on the date itself)
+    #[schemars(range(min = 0, max = crate::model::MAX_GRACE_DAYS))]
+    pub grace_days: Option<u32>,
     #[schemars(length(min = 1))]
     pub on: Vec<Date>,
 }
@@ -314,10 +338,15 @@ pub enum WhenWord {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = activity_or_event)]
 pub struct LogEntry {
     pub date: Date,
-    /// An activity id, or "followup" for the follow-up itself
-    pub activity: String,
+    /// An activity id, or "followup" for the follow-up itself (an entry has `activity` or
+    /// `event`)
+    pub activity: Option<String>,
+    /// The id of an `[[event]]` that happened that day (an occurrence, not work)
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
+    pub event: Option<String>,
     /// The part of an activity with parts
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
     pub part: Option<String>,
@@ -329,6 +358,8 @@ pub struct LogEntry {
     pub kommun: Option<String>,
     /// A request received (on-request activities), not work done
     pub request: Option<bool>,
+    /// Work on another day than a weekly slot's weekday that replaced that week's slot
+    pub instead_of_slot: Option<bool>,
     /// Occurrences this entry records (default 1)
     #[schemars(range(min = 1, max = crate::model::MAX_COUNT))]
     pub count: Option<u32>,
@@ -489,6 +520,15 @@ fn one_kommun_key(schema: &mut Schema) {
     );
 }
 
+/// A log entry names exactly one of `activity` and `event`.
+fn activity_or_event(schema: &mut Schema) {
+    let one = |key: &str, other: &str| serde_json::json!({"required": [key], "not": {"required": [other]}});
+    schema.insert(
+        "oneOf".into(),
+        serde_json::json!([one("activity", "event"), one("event", "activity")]),
+    );
+}
+
 /// TOML has no null: a key that may be left out is simply not required.
 fn no_null(schema: &mut Schema) {
     use serde_json::Value;
@@ -549,7 +589,17 @@ mod tests {
         assert_eq!(
             keys::<LogEntry>(),
             [
-                "date", "activity", "part", "unit", "kommun", "request", "count", "by", "note"
+                "date",
+                "activity",
+                "event",
+                "part",
+                "unit",
+                "kommun",
+                "request",
+                "instead_of_slot",
+                "count",
+                "by",
+                "note"
             ]
         );
     }

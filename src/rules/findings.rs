@@ -189,6 +189,20 @@ fn activity_findings(
             out.push(about.finding(kind, a.status, (f, t, 1, a.done), s.as_of));
         }
     }
+    // Requests still unanswered when the frame ended: a final miss, reported once, in the
+    // `within` days after the end.
+    if let (Some(r), Some((f, t))) = (a.requests, a.window)
+        && r.open > 0
+        && (1..=within).contains(&(s.as_of - t).num_days())
+    {
+        let status = if r.answered == 0 {
+            Status::Missed
+        } else {
+            Status::PartlyMet
+        };
+        let w = (f, t, r.received, r.answered);
+        out.push(about.finding(FindingKind::Missed, status, w, s.as_of));
+    }
     if let Some(r) = a.requests.filter(|_| active && a.status == Status::Behind) {
         {
             let since = r.oldest_open.unwrap_or(s.as_of);
@@ -358,7 +372,7 @@ fn outcome_findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Findin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::status::pledge_status;
+    use crate::rules::status::pledge_status_judged as pledge_status;
     use FindingKind::*;
 
     fn d(s: &str) -> NaiveDate {

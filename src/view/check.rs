@@ -111,6 +111,12 @@ fn finding_text(f: &Finding) -> String {
     match f.kind {
         FindingKind::Behind => format!("behind, {}, {}", progress(), left()),
         FindingKind::DueSoon => format!("due soon, {}, {}", progress(), left()),
+        FindingKind::Missed if *target == Target::OnRequest => format!(
+            "missed, {} of {} request{} answered by {due}",
+            f.done.unwrap_or(0),
+            f.required.unwrap_or(0),
+            plural(f.required.unwrap_or(0) as usize)
+        ),
         FindingKind::Missed => format!(
             "missed, {} of {} in {}",
             f.done.unwrap_or(0),

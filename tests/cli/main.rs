@@ -26,6 +26,7 @@ mod status;
 mod support;
 mod swedish;
 mod targets;
+mod truth;
 mod twice;
 mod undo;
 mod validate;
