@@ -21,6 +21,7 @@ pub mod kommuner;
 pub mod load;
 pub mod merge;
 pub mod model;
+pub mod opendata;
 pub mod outcome;
 pub mod record;
 pub mod resolve;

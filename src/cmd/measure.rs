@@ -191,12 +191,29 @@ fn parse_value(v: &str) -> Result<f64> {
 }
 
 pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8> {
+    not_empty("--by", a.by.as_deref())?;
+    if let Some(kommuner) = &a.fetch {
+        not_empty("--note", a.note.as_deref())?;
+        return super::fetch::fetch(dir, &a, kommuner, ctx);
+    }
+    if let Some(file) = &a.from_csv {
+        return super::fetch::from_csv(dir, &a, file, ctx);
+    }
+    if a.update || a.only_indicator.is_some() {
+        bail!(
+            "--update and --indicator go with --fetch or --from-csv; to record one value, write \
+             `pledge measure KOMMUN INDICATOR VALUE`"
+        );
+    }
+    let (Some(kommun), Some(indicator), Some(value)) = (&a.kommun, &a.indicator, &a.value) else {
+        bail!("give KOMMUN INDICATOR VALUE, or --fetch, or --from-csv FILE --indicator ID");
+    };
+    let (kommun, indicator, value) = (kommun.clone(), indicator.clone(), value.clone());
     let today = ctx.today;
     let date = a.date.map_or(today, |d| ctx.date(d));
     not_empty("--note", a.note.as_deref())?;
     not_empty("--source", a.source.as_deref())?;
-    not_empty("--by", a.by.as_deref())?;
-    let value = parse_value(&a.value)?;
+    let value = parse_value(&value)?;
     if date > ctx.write_cutoff() {
         return Err(Refused(format!(
             "{date} is in the future (today is {}); record a value once it is measured",
@@ -214,13 +231,13 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     // The files named for the year settle it when one holds the date; a löfte that ended
     // before it is chosen only among every file named after the kommun (a later one may be
     // in a file of another year).
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, tier| {
-        pledge_for(ws, k, &a.indicator, date, area)
+    let (ws, k) = Workspace::for_kommun(dir, &kommun, lookup, |ws, k, tier| {
+        pledge_for(ws, k, &indicator, date, area)
             .is_some_and(|(p, _)| tier == Tier::Named || p.period.contains(date))
     })?;
     super::refuse_areas_begun(&ws, k, area)?;
-    let Some((chosen, ind)) = pledge_for(&ws, k, &a.indicator, date, area) else {
-        return Err(unknown_indicator(&ws, k, &a.indicator));
+    let Some((chosen, ind)) = pledge_for(&ws, k, &indicator, date, area) else {
+        return Err(unknown_indicator(&ws, k, &indicator));
     };
     if let Some(p) = crate::outcome::problems::check_measurements(
         &[Measurement {
@@ -230,6 +247,9 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
             source: None,
             note: None,
             by: None,
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         }],
         &chosen.indicators,
@@ -246,6 +266,9 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
         source: a.source.clone(),
         note: a.note.clone(),
         by: ctx.user.clone(),
+        fetched: None,
+        preliminary: false,
+        corrects: None,
         span: 0..0,
     };
     let addition = |text: &str| entry::measurement_addition(text, &m);

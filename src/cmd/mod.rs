@@ -14,6 +14,7 @@ mod check;
 pub mod context;
 pub mod docs;
 mod done;
+mod fetch;
 mod import;
 mod list;
 mod log;

@@ -57,6 +57,7 @@ struct Known {
     log: Vec<&'static str>,
     indicator: Vec<&'static str>,
     baseline: Vec<&'static str>,
+    series: Vec<&'static str>,
     measurement: Vec<&'static str>,
     verdict: Vec<&'static str>,
 }
@@ -86,6 +87,7 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
     log: raw::keys::<raw::LogEntry>(),
     indicator: raw::keys::<raw::IndicatorTable>(),
     baseline: raw::keys::<raw::BaselineTable>(),
+    series: raw::keys::<raw::SeriesTable>(),
     measurement: raw::keys::<raw::MeasurementEntry>(),
     verdict: raw::keys::<raw::VerdictEntry>(),
 });

@@ -85,6 +85,7 @@ mod tests {
             id: "trygghet".into(),
             name: "Trygga i centrum".into(),
             source: "Kommunens enkät".into(),
+            series: None,
             unit: Some("procent".into()),
             direction: Direction::Higher,
             baseline: Some(Baseline {
@@ -104,6 +105,9 @@ mod tests {
             source: Some("https://example.org/enkat-2017".into()),
             note: None,
             by: Some("Anna".into()),
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         }];
         let p = Period {

@@ -104,9 +104,15 @@ pub fn indicator_status<'a>(
     period: &Period,
     as_of: NaiveDate,
 ) -> IndicatorStatus<'a> {
-    let mut ms: Vec<&Measurement> = all
+    let mine: Vec<&Measurement> = all
         .iter()
         .filter(|m| m.indicator == ind.id && m.date <= as_of)
+        .collect();
+    let mut ms: Vec<&Measurement> = mine
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| !superseded(&mine, *i, m))
+        .map(|(_, m)| *m)
         .collect();
     ms.sort_by_key(|m| m.date); // stable: file order within a day
     let latest = ms.last().copied();
@@ -147,6 +153,14 @@ pub fn indicator_status<'a>(
         due_state,
         measurements: ms,
     }
+}
+
+/// Whether a later entry of the same day corrects this one (`corrects` = its value): a
+/// changed published value replaces the one it corrects.
+fn superseded(ms: &[&Measurement], i: usize, m: &Measurement) -> bool {
+    ms[i + 1..]
+        .iter()
+        .any(|later| later.date == m.date && later.corrects == Some(m.value))
 }
 
 /// The tolerance for a reference value: the indicator's own, else 1 % of |reference|.
@@ -251,6 +265,7 @@ mod tests {
             id: "trygghet".into(),
             name: "Upplevd trygghet".into(),
             source: "Polisens trygghetsmätning".into(),
+            series: None,
             unit: Some("index".into()),
             direction,
             baseline: Some(Baseline {
@@ -273,6 +288,9 @@ mod tests {
             source: None,
             note: None,
             by: None,
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         }
     }

@@ -69,6 +69,7 @@ fn indicator(t: &Table) -> Indicator {
         id: opt(t, "id").unwrap(),
         name: opt(t, "name").unwrap(),
         source: opt(t, "source").unwrap(),
+        series: None,
         unit: opt(t, "unit"),
         direction: Direction::parse(t["direction"].as_str().unwrap()).unwrap(),
         baseline,
@@ -114,6 +115,9 @@ fn the_demo_lofte_reads_judges_and_compares() {
             source: opt(t, "source"),
             note: opt(t, "note"),
             by: opt(t, "by"),
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         })
         .collect();
@@ -299,6 +303,9 @@ fn undo_removes_the_last_measurement_or_verdict_byte_for_byte() {
             source: Some("https://example.org/x?a=\"1\"".into()),
             note: Some("två\nrader".into()),
             by: None,
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         };
         let measured = format!("{logged}{}", measurement_addition(&logged, &m));
