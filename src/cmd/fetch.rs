@@ -154,7 +154,11 @@ fn find_indicator<'p>(p: &'p Pledge, q: &str) -> Option<&'p Indicator> {
 }
 
 /// The folder, each file with its text, keeping only the löften `keep` wants.
-fn open(dir: Option<PathBuf>, today: NaiveDate, keep: impl Fn(&Pledge) -> bool + Sync) -> Result<Workspace> {
+fn open(
+    dir: Option<PathBuf>,
+    today: NaiveDate,
+    keep: impl Fn(&Pledge) -> bool + Sync,
+) -> Result<Workspace> {
     let dir = store::find_dir(dir.as_deref())?;
     let (paths, temporaries) = store::pledge_files_and_temporaries(&dir, |_| true)?;
     let files = store::read_each(&paths, today, true, |_, f| {
@@ -235,8 +239,8 @@ fn read_kolada(
     let mut seen = Vec::new();
     for _ in 0..MAX_PAGES {
         let body = http.get(&url)?;
-        let page = kolada::parse_data(&body)
-            .map_err(|e| format!("its answer has changed shape: {e}"))?;
+        let page =
+            kolada::parse_data(&body).map_err(|e| format!("its answer has changed shape: {e}"))?;
         rows.extend(page.rows);
         seen.push(url.clone());
         match page.next {
@@ -259,13 +263,16 @@ fn read_kolada(
 
 /// What the user asked to fetch for: the kommuner named (none: all).
 fn kommuner_of(args: &[String], ws: &Workspace) -> Result<Vec<&'static Kommun>> {
-    args.iter()
-        .map(|a| super::resolve_kommun(a, ws))
-        .collect()
+    args.iter().map(|a| super::resolve_kommun(a, ws)).collect()
 }
 
 /// `pledge measure --fetch [KOMMUN...]`.
-pub fn fetch(dir: Option<PathBuf>, a: &MeasureArgs, kommuner: &[String], ctx: &mut Ctx) -> Result<u8> {
+pub fn fetch(
+    dir: Option<PathBuf>,
+    a: &MeasureArgs,
+    kommuner: &[String],
+    ctx: &mut Ctx,
+) -> Result<u8> {
     let ws = open(dir, ctx.read_cutoff(), |p| {
         p.indicators.iter().any(|i| i.series.is_some())
     })?;
@@ -355,7 +362,9 @@ pub fn fetch(dir: Option<PathBuf>, a: &MeasureArgs, kommuner: &[String], ctx: &m
 }
 
 fn series_word(ind: &Indicator) -> String {
-    ind.series.as_ref().map_or(String::new(), |s| s.kolada.clone())
+    ind.series
+        .as_ref()
+        .map_or(String::new(), |s| s.kolada.clone())
 }
 
 /// The last line and the exit code: 1 when an indicator could not be read or a changed
@@ -365,8 +374,16 @@ fn finish(tally: &Tally, a: &MeasureArgs, ctx: &mut Ctx) -> Result<u8> {
         let mut parts = vec![format!(
             "{} {} {}",
             tally.written,
-            if tally.written == 1 { "value" } else { "values" },
-            if a.dry_run { "would be written" } else { "written" }
+            if tally.written == 1 {
+                "value"
+            } else {
+                "values"
+            },
+            if a.dry_run {
+                "would be written"
+            } else {
+                "written"
+            }
         )];
         if tally.present > 0 {
             parts.push(format!("{} already in the files", tally.present));
@@ -381,7 +398,11 @@ fn finish(tally: &Tally, a: &MeasureArgs, ctx: &mut Ctx) -> Result<u8> {
             parts.push(format!(
                 "{} {} could not be read",
                 tally.failed,
-                if tally.failed == 1 { "indicator" } else { "indicators" }
+                if tally.failed == 1 {
+                    "indicator"
+                } else {
+                    "indicators"
+                }
             ));
         }
         writeln!(ctx.err, "{}", parts.join("; "))?;
@@ -416,7 +437,8 @@ fn write_target(
     let steps = opendata::plan(&t.ind.id, &t.pledge.measurements, published, prov);
     // A value the indicator's own rules refuse (a percentage over 100) is not written.
     let new = to_write(&steps, a.update);
-    let refused = crate::outcome::problems::check_measurements(&new, &t.pledge.indicators, ctx.read_cutoff());
+    let refused =
+        crate::outcome::problems::check_measurements(&new, &t.pledge.indicators, ctx.read_cutoff());
     if let Some(p) = refused.first() {
         tally.failed += 1;
         writeln!(
@@ -447,9 +469,17 @@ fn write_target(
                     t.ind.id,
                     prov.source,
                     entry::toml_float(new.value),
-                    if new.preliminary { " (preliminary)" } else { "" },
+                    if new.preliminary {
+                        " (preliminary)"
+                    } else {
+                        ""
+                    },
                     entry::toml_float(*old),
-                    if *old_preliminary { " (preliminary)" } else { "" },
+                    if *old_preliminary {
+                        " (preliminary)"
+                    } else {
+                        ""
+                    },
                 )?;
             }
             _ => {}
@@ -460,7 +490,11 @@ fn write_target(
     }
     if a.dry_run {
         tally.written += new.len();
-        write!(ctx.out, "{}", entry::measurements_addition(&file.text, &new))?;
+        write!(
+            ctx.out,
+            "{}",
+            entry::measurements_addition(&file.text, &new)
+        )?;
         if !ctx.quiet {
             writeln!(
                 ctx.err,
@@ -485,7 +519,9 @@ fn write_target(
                 update,
             );
             let addition = entry::measurements_addition(&fresh.text, &again);
-            if !again.is_empty() && entry::read_back_measurements(&addition).as_ref() != Some(&again) {
+            if !again.is_empty()
+                && entry::read_back_measurements(&addition).as_ref() != Some(&again)
+            {
                 bail!(
                     "internal error: the new entries do not read back as written; {} is unchanged",
                     fresh.display
@@ -497,7 +533,12 @@ fn write_target(
     )?;
     tally.written += written.len();
     if !ctx.quiet && !written.is_empty() {
-        writeln!(ctx.out, "{} {}:", ctx.lang.t(Label::RecordedIn), file.display)?;
+        writeln!(
+            ctx.out,
+            "{} {}:",
+            ctx.lang.t(Label::RecordedIn),
+            file.display
+        )?;
         for m in &written {
             for l in safe(&entry::render_measurement(m, "\n"), true).lines() {
                 writeln!(ctx.out, "  {l}")?;

@@ -425,7 +425,10 @@ impl Loader<'_> {
                     ),
                     None => self.err(
                         c.span(),
-                        format!("`compare` item {} must be \"riket\" or \"lan\", found \"{name}\"", n + 1),
+                        format!(
+                            "`compare` item {} must be \"riket\" or \"lan\", found \"{name}\"",
+                            n + 1
+                        ),
                         did_you_mean(name, &Compare::NAMES, true)
                             .or_else(|| Some("write `compare = [\"riket\", \"lan\"]`".into())),
                     ),

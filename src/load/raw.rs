@@ -335,13 +335,6 @@ pub struct LogEntry {
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub by: Option<String>,
     pub note: Option<String>,
-    /// The day the value was read from an open-data service or a CSV export
-    pub fetched: Option<Date>,
-    /// The publisher marks the value preliminary
-    pub preliminary: Option<bool>,
-    /// The value of the same indicator and day this entry corrects (written by
-    /// `pledge measure --fetch --update` when a published value changed)
-    pub corrects: Option<f64>,
 }
 
 /// A measure of the problem the löfte is meant to change.
@@ -476,6 +469,13 @@ pub struct MeasurementEntry {
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub by: Option<String>,
     pub note: Option<String>,
+    /// The day the value was read from an open-data service or a CSV export
+    pub fetched: Option<Date>,
+    /// The publisher marks the value preliminary
+    pub preliminary: Option<bool>,
+    /// The value of the same indicator and day this entry corrects (written by
+    /// `pledge measure --fetch --update` when a published value changed)
+    pub corrects: Option<f64>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -164,7 +164,7 @@ pub fn plan(
         let note = (!v.compare.is_empty()).then(|| {
             v.compare
                 .iter()
-                .map(|(c, x)| format!("{} {}", c.label(), crate::outcome::entry::toml_float(*x)))
+                .map(|(c, x)| format!("{} {x}", c.label()))
                 .collect::<Vec<_>>()
                 .join(", ")
         });
@@ -182,7 +182,9 @@ pub fn plan(
         };
         match held(existing, indicator, v.year) {
             None => steps.push(Step::Add(m)),
-            Some(h) if h.value.to_bits() == v.value.to_bits() && !(h.preliminary && !v.preliminary) => {
+            Some(h)
+                if h.value.to_bits() == v.value.to_bits() && !(h.preliminary && !v.preliminary) =>
+            {
                 steps.push(Step::Present {
                     year: v.year,
                     value: v.value,

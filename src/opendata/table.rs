@@ -91,10 +91,7 @@ pub fn parse(text: &str) -> Result<Vec<Row>, TableError> {
     let Some(header_line) = text.lines().find(|l| !l.trim().is_empty()) else {
         return Err(err(0, "the file is empty"));
     };
-    let skipped = text
-        .lines()
-        .position(|l| !l.trim().is_empty())
-        .unwrap_or(0);
+    let skipped = text.lines().position(|l| !l.trim().is_empty()).unwrap_or(0);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator(header_line))
         .has_headers(true)

@@ -8,6 +8,7 @@ mod check;
 mod done_undo;
 mod escaping;
 mod examples;
+mod fetch;
 mod future;
 mod hostile;
 mod list;

@@ -1,0 +1,292 @@
+//! Issue 27: `measure --fetch` against a local HTTP server that answers in Kolada's documented
+//! shape (the network cannot be reached from the tests), and `measure --from-csv`: the bytes
+//! appended, `undo` restoring them, the duplicate and `--update` rules, and each failure
+//! named with nothing written.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+use crate::support::Test;
+
+/// One canned answer: status, body, and how long to wait before answering.
+#[derive(Clone)]
+struct Answer {
+    status: u16,
+    body: String,
+    delay: Duration,
+}
+
+fn ok(body: &str) -> Answer {
+    Answer {
+        status: 200,
+        body: body.to_string(),
+        delay: Duration::ZERO,
+    }
+}
+
+/// A local server answering each path from a table (404 for others), recording the paths
+/// asked, on 127.0.0.1 and a free port; it runs until the test ends.
+struct Server {
+    url: String,
+    asked: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// `routes` gets the server's address (for bodies that name it, as `next_page` does).
+    fn start(routes: impl FnOnce(&str) -> Vec<(String, Answer)>) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/v3", listener.local_addr().unwrap());
+        let routes = routes(&url);
+        let asked = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&asked);
+        let routes: HashMap<String, Answer> = routes.into_iter().collect();
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                let Ok(mut conn) = conn else { continue };
+                let routes = routes.clone();
+                let seen = Arc::clone(&seen);
+                std::thread::spawn(move || {
+                    let mut reader = BufReader::new(conn.try_clone().unwrap());
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).is_err() {
+                        return;
+                    }
+                    let path = line.split_whitespace().nth(1).unwrap_or("").to_string();
+                    loop {
+                        let mut h = String::new();
+                        if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+                            break;
+                        }
+                    }
+                    seen.lock().unwrap().push(path.clone());
+                    let a = routes.get(&path).cloned().unwrap_or(Answer {
+                        status: 404,
+                        body: "{\"error\": \"not found\"}".into(),
+                        delay: Duration::ZERO,
+                    });
+                    std::thread::sleep(a.delay);
+                    let _ = write!(
+                        conn,
+                        "HTTP/1.1 {} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
+                         Connection: close\r\n\r\n{}",
+                        a.status,
+                        a.body.len(),
+                        a.body
+                    );
+                });
+            }
+        });
+        Server { url, asked }
+    }
+
+    fn asked(&self) -> Vec<String> {
+        self.asked.lock().unwrap().clone()
+    }
+}
+
+/// Munkfors (kommunkod 1762, Värmlands län 17), 2022–2024, baseline 2021, two indicators
+/// with a series and one without.
+const LOFTE: &str = "title = \"Medborgarlöfte i Munkfors (test)\"
+kommun = \"Munkfors\"
+promise = \"Ett påhittat löfte för testerna.\"
+
+[period]
+start = 2022-01-01
+end = 2024-12-31
+
+[[activity]]
+id = \"vandring\"
+text = \"Trygghetsvandringar.\"
+owners = [\"kommunen\"]
+target = { count = 1, per = \"year\" }
+
+[[indicator]]
+id = \"brott\"
+name = \"Anmälda brott per 100 000 invånare\"
+source = { kolada = \"N07403\", compare = [\"riket\", \"lan\"] }
+unit = \"per 100 000 invånare\"
+direction = \"lower\"
+baseline = { value = 9000, year = 2021 }
+cadence = \"yearly\"
+
+[[indicator]]
+id = \"trygghet\"
+name = \"Andel som känner sig trygga\"
+source = { kolada = \"U07460\", gender = \"K\" }
+unit = \"procent\"
+direction = \"higher\"
+
+[[indicator]]
+id = \"egen\"
+name = \"Egen mätning\"
+source = \"Kommunens enkät\"
+direction = \"higher\"
+";
+
+const KPI_BROTT: &str = r#"{"values": [{"id": "N07403", "title": "Anmälda brott totalt, antal/100 000 inv", "publication_date": "2025-03-20", "prel_publication_date": null, "publ_period": "2024"}], "count": 1}"#;
+const KPI_TRYGG: &str = r#"{"values": [{"id": "U07460", "title": "Trygghet", "publication_date": "2026-06-01", "prel_publication_date": "2025-09-01", "publ_period": 2024}], "count": 1}"#;
+
+fn data_path(kpi: &str, areas: &str) -> String {
+    format!("/v3/data/kpi/{kpi}/municipality/{areas}/year/2021,2022,2023,2024")
+}
+
+/// Page one of N07403: 2021 and 2022 for Munkfors, the country and the län; page two: 2023
+/// (2024 not yet published).
+fn brott_pages(url: &str) -> Vec<(String, Answer)> {
+    let p1 = data_path("N07403", "1762,0000,0017");
+    let p2 = "/v3/data/kpi/N07403/page2".to_string();
+    let page1 = format!(
+        r#"{{"values": [
+  {{"kpi": "N07403", "municipality": "1762", "period": 2021, "values": [{{"count": 1, "gender": "T", "status": "", "value": 9100.5}}]}},
+  {{"kpi": "N07403", "municipality": "0000", "period": 2021, "values": [{{"count": 1, "gender": "T", "status": "", "value": 13000}}]}},
+  {{"kpi": "N07403", "municipality": "0017", "period": 2021, "values": [{{"count": 1, "gender": "T", "status": "", "value": 11000}}]}},
+  {{"kpi": "N07403", "municipality": "1762", "period": 2022, "values": [{{"count": 1, "gender": "T", "status": "", "value": 8800}}]}}
+], "count": 4, "next_page": "{url}/data/kpi/N07403/page2"}}"#
+    );
+    let page2 = r#"{"values": [
+  {"kpi": "N07403", "municipality": "1762", "period": "2023", "values": [{"count": 1, "gender": "T", "status": "", "value": 8650.25}]},
+  {"kpi": "N07403", "municipality": "1762", "period": 2024, "values": [{"count": 1, "gender": "T", "status": "", "value": null}]}
+], "count": 2}"#;
+    vec![
+        ("/v3/kpi/N07403".into(), ok(KPI_BROTT)),
+        (p1, ok(&page1)),
+        (p2, ok(page2)),
+    ]
+}
+
+/// U07460 for women (K): 2023 final, 2024 preliminary (the metadata says so).
+fn trygg(value_2023: f64) -> Vec<(String, Answer)> {
+    let body = format!(
+        r#"{{"values": [
+  {{"kpi": "U07460", "municipality": "1762", "period": 2023, "values": [{{"count": 1, "gender": "K", "status": "", "value": {value_2023}}}, {{"count": 1, "gender": "T", "status": "", "value": 70}}]}},
+  {{"kpi": "U07460", "municipality": "1762", "period": 2024, "values": [{{"count": 1, "gender": "K", "status": "", "value": 64.5}}]}}
+], "count": 2}}"#
+    );
+    vec![
+        ("/v3/kpi/U07460".into(), ok(KPI_TRYGG)),
+        (
+            "/v3/data/kpi/U07460/municipality/1762/year/2022,2023,2024".into(),
+            ok(&body),
+        ),
+    ]
+}
+
+fn folder() -> (TempDir, PathBuf) {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("pledges");
+    fs::create_dir(&dir).unwrap();
+    let file = dir.join("munkfors-2022-2024.toml");
+    fs::write(&file, LOFTE).unwrap();
+    (tmp, file)
+}
+
+fn pledge(file: &Path, url: &str) -> Test {
+    Test::new()
+        .env("PLEDGE_DIR", file.parent().unwrap())
+        .env("PLEDGE_AS_OF", "2025-11-01")
+        .env("PLEDGE_KOLADA_URL", url)
+        .env("PLEDGE_FETCH_TIMEOUT", "1")
+}
+
+const BROTT_ENTRIES: &str = "
+[[measurement]]
+date = 2021-12-31
+indicator = \"brott\"
+value = 9100.5
+source = \"Kolada N07403\"
+fetched = 2025-11-01
+by = \"Test User\"
+note = \"riket 13000, län 11000\"
+
+[[measurement]]
+date = 2022-12-31
+indicator = \"brott\"
+value = 8800.0
+source = \"Kolada N07403\"
+fetched = 2025-11-01
+by = \"Test User\"
+
+[[measurement]]
+date = 2023-12-31
+indicator = \"brott\"
+value = 8650.25
+source = \"Kolada N07403\"
+fetched = 2025-11-01
+by = \"Test User\"
+";
+
+const TRYGG_ENTRIES: &str = "
+[[measurement]]
+date = 2023-12-31
+indicator = \"trygghet\"
+value = 61.0
+source = \"Kolada U07460\"
+fetched = 2025-11-01
+by = \"Test User\"
+
+[[measurement]]
+date = 2024-12-31
+indicator = \"trygghet\"
+value = 64.5
+source = \"Kolada U07460\"
+fetched = 2025-11-01
+preliminary = true
+by = \"Test User\"
+";
+
+#[test]
+fn fetch_appends_every_page_with_its_provenance_and_undo_restores_the_bytes() {
+    let (_tmp, file) = folder();
+    let srv = Server::start(|url| [brott_pages(url), trygg(61.0)].concat());
+    let out = pledge(&file, &srv.url)
+        .args(["measure", "--fetch"])
+        .stdout_is(predicate::str::contains("recorded in"))
+        .stderr("5 values written\n")
+        .run();
+    assert!(
+        out.stdout.contains("  preliminary = true\n"),
+        "{}",
+        out.stdout
+    );
+    let text = fs::read_to_string(&file).unwrap();
+    assert_eq!(text, format!("{LOFTE}{BROTT_ENTRIES}{TRYGG_ENTRIES}"));
+    let asked = srv.asked();
+    assert_eq!(
+        asked,
+        [
+            "/v3/kpi/N07403",
+            "/v3/data/kpi/N07403/municipality/1762,0000,0017/year/2021,2022,2023,2024",
+            "/v3/data/kpi/N07403/page2",
+            "/v3/kpi/U07460",
+            "/v3/data/kpi/U07460/municipality/1762/year/2022,2023,2024",
+        ]
+    );
+    // A fetched entry is undone like any other: the last one goes, byte for byte.
+    pledge(&file, &srv.url)
+        .args(["undo", "munkfors"])
+        .stdout_is(predicate::str::contains("removed from"))
+        .run();
+    let trimmed = TRYGG_ENTRIES.split("\n[[measurement]]").nth(1).unwrap();
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        format!("{LOFTE}{BROTT_ENTRIES}\n[[measurement]]{trimmed}")
+    );
+    // Fetching again writes only the value undone; the rest is in the file already.
+    pledge(&file, &srv.url)
+        .args(["measure", "--fetch", "munkfors"])
+        .stdout_is(predicate::str::contains("value = 64.5"))
+        .stderr("1 value written; 4 already in the files\n")
+        .run();
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        format!("{LOFTE}{BROTT_ENTRIES}{TRYGG_ENTRIES}")
+    );
+}
