@@ -473,7 +473,7 @@ pub struct MeasurementEntry {
     pub fetched: Option<Date>,
     /// The publisher marks the value preliminary
     pub preliminary: Option<bool>,
-    /// The value of the same indicator and day this entry corrects (written by
+    /// The value of the same indicator and year this entry corrects (written by
     /// `pledge measure --fetch --update` when a published value changed)
     pub corrects: Option<f64>,
 }

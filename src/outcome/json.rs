@@ -38,7 +38,8 @@ pub fn indicator(s: &IndicatorStatus) -> Value {
         .iter()
         .map(|m| {
             json!({"date": m.date, "value": m.value, "source": m.source, "note": m.note,
-                   "by": m.by})
+                   "by": m.by, "fetched": m.fetched, "preliminary": m.preliminary,
+                   "corrects": m.corrects})
         })
         .collect();
     let reference = s.reference.map(|r| {
@@ -46,7 +47,8 @@ pub fn indicator(s: &IndicatorStatus) -> Value {
         json!({"kind": r.kind, "value": r.value, "date": date, "year": year})
     });
     json!({
-        "id": ind.id, "name": ind.name, "source": ind.source, "unit": ind.unit,
+        "id": ind.id, "name": ind.name, "source": ind.source, "series": ind.series,
+        "unit": ind.unit,
         "direction": ind.direction, "baseline": baseline, "goal": goal, "cadence": cadence,
         "follows": ind.follows, "measurements": measurements,
         "latest": s.latest.map(|m| json!({"date": m.date, "value": m.value})),

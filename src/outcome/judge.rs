@@ -155,12 +155,13 @@ pub fn indicator_status<'a>(
     }
 }
 
-/// Whether a later entry of the same day corrects this one (`corrects` = its value): a
-/// changed published value replaces the one it corrects.
+/// Whether a later entry (in file order) of the same year corrects this one (`corrects` =
+/// its value): a changed published value replaces the one it corrects.
 fn superseded(ms: &[&Measurement], i: usize, m: &Measurement) -> bool {
+    use chrono::Datelike;
     ms[i + 1..]
         .iter()
-        .any(|later| later.date == m.date && later.corrects == Some(m.value))
+        .any(|later| later.date.year() == m.date.year() && later.corrects == Some(m.value))
 }
 
 /// The tolerance for a reference value: the indicator's own, else 1 % of |reference|.

@@ -174,8 +174,9 @@ pub struct Measurement {
     pub fetched: Option<NaiveDate>,
     /// The publisher marks the value preliminary.
     pub preliminary: bool,
-    /// The value of the same indicator and day this entry corrects (a changed published
-    /// value, written with `--update`); the corrected entry then counts no more.
+    /// The value of the same indicator and year this entry corrects (a changed published
+    /// value, written with `--update`); the corrected entry, before it in the file, then
+    /// counts no more.
     pub corrects: Option<f64>,
     /// Byte range of the entry's keys and values in the source (header not included).
     #[serde(skip)]

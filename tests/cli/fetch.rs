@@ -290,3 +290,327 @@ fn fetch_appends_every_page_with_its_provenance_and_undo_restores_the_bytes() {
         format!("{LOFTE}{BROTT_ENTRIES}{TRYGG_ENTRIES}")
     );
 }
+
+#[test]
+fn a_value_in_the_file_is_never_duplicated_and_a_changed_one_is_written_only_with_update() {
+    let (_tmp, file) = folder();
+    // A hand-entered 2023 value of trygghet that Kolada now publishes as 61.
+    let hand = "\n[[measurement]]\ndate = 2023-11-20\nindicator = \"trygghet\"\nvalue = 59.5\n\
+                source = \"Kommunens enkät\"\n";
+    fs::write(&file, format!("{LOFTE}{hand}")).unwrap();
+    let srv = Server::start(|_| trygg(61.0));
+    let before = fs::read_to_string(&file).unwrap();
+    pledge(&file, &srv.url)
+        .args(["measure", "--fetch", "--indicator", "trygg", "--dry-run"])
+        .status(1)
+        .stdout(format!(
+            "{}: trygghet 2023: Kolada U07460 now publishes 61.0, the file has 59.5; not \
+             written (run with --update to add it as a correction)\n\n[[measurement]]\n\
+             date = 2024-12-31\nindicator = \"trygghet\"\nvalue = 64.5\nsource = \"Kolada \
+             U07460\"\nfetched = 2025-11-01\npreliminary = true\nby = \"Test User\"\n",
+            file.display()
+        ))
+        .stderr(format!(
+            "(dry run: nothing was written to {})\n1 value would be written; 1 changed and not \
+             written (--update writes them)\n",
+            file.display()
+        ))
+        .run();
+    assert_eq!(fs::read_to_string(&file).unwrap(), before);
+    pledge(&file, &srv.url)
+        .args(["measure", "--fetch", "--indicator", "trygg"])
+        .status(1)
+        .stdout_is(predicate::str::contains("not written (run with --update"))
+        .stderr("1 value written; 1 changed and not written (--update writes them)\n")
+        .run();
+    let once = fs::read_to_string(&file).unwrap();
+    assert_eq!(once.matches("value = 64.5").count(), 1);
+    // Again: nothing new, the change still reported.
+    pledge(&file, &srv.url)
+        .args(["measure", "--fetch", "--indicator", "trygg"])
+        .status(1)
+        .stdout_is(predicate::str::contains("the file has 59.5"))
+        .stderr("0 values written; 1 already in the files; 1 changed and not written (--update writes them)\n")
+        .run();
+    assert_eq!(fs::read_to_string(&file).unwrap(), once);
+    // --update: a new entry saying what it corrects; the hand-entered one stays.
+    pledge(&file, &srv.url)
+        .args(["measure", "--fetch", "--indicator", "trygg", "--update"])
+        .stdout_is(predicate::str::contains("corrects = 59.5"))
+        .stderr("1 value written; 1 already in the files\n")
+        .run();
+    let after = fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        after,
+        format!(
+            "{once}\n[[measurement]]\ndate = 2023-12-31\nindicator = \"trygghet\"\nvalue = 61.0\n\
+             source = \"Kolada U07460\"\nfetched = 2025-11-01\ncorrects = 59.5\nby = \"Test User\"\n"
+        )
+    );
+    assert!(after.contains(hand));
+    // Now all in: exit 0, nothing written.
+    pledge(&file, &srv.url)
+        .args(["measure", "--fetch", "--indicator", "trygg", "--update"])
+        .stderr("0 values written; 2 already in the files\n")
+        .run();
+    assert_eq!(fs::read_to_string(&file).unwrap(), after);
+    // The correction counts, the corrected value no more.
+    let json = pledge(&file, &srv.url)
+        .args(["status", "munkfors", "--format", "json"])
+        .read_stdout();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let ind = &v["pledges"][0]["indicators"][1];
+    assert_eq!(ind["id"], "trygghet");
+    let values: Vec<f64> = ind["measurements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(values, [61.0, 64.5]);
+    assert_eq!(ind["measurements"][0]["corrects"], 59.5);
+    assert_eq!(ind["measurements"][1]["preliminary"], true);
+    assert_eq!(ind["measurements"][1]["fetched"], "2025-11-01");
+    assert_eq!(ind["series"]["kolada"], "U07460");
+}
+
+/// Each failure of the service: a message naming the indicator and the service, exit 1,
+/// nothing written for it, and the other indicator still fetched.
+#[test]
+fn every_failure_is_named_and_writes_nothing_for_its_indicator() {
+    let slow = Answer {
+        delay: Duration::from_millis(2500),
+        ..ok(KPI_TRYGG)
+    };
+    let cases: Vec<(&str, Vec<(String, Answer)>, &str)> = vec![
+        (
+            "an error status",
+            vec![(
+                "/v3/kpi/U07460".into(),
+                Answer {
+                    status: 500,
+                    body: "oops".into(),
+                    delay: Duration::ZERO,
+                },
+            )],
+            "HTTP 500 (an error in the service)",
+        ),
+        (
+            "a slow answer",
+            vec![("/v3/kpi/U07460".into(), slow)],
+            "no answer within 1 s",
+        ),
+        (
+            "a malformed body",
+            vec![
+                ("/v3/kpi/U07460".into(), ok(KPI_TRYGG)),
+                (
+                    "/v3/data/kpi/U07460/municipality/1762/year/2022,2023,2024".into(),
+                    ok("{\"values\": [{\"kpi\": \"U07460\""),
+                ),
+            ],
+            "its answer has changed shape: the answer is not JSON (EOF while parsing",
+        ),
+        (
+            "a changed shape",
+            vec![
+                ("/v3/kpi/U07460".into(), ok(KPI_TRYGG)),
+                (
+                    "/v3/data/kpi/U07460/municipality/1762/year/2022,2023,2024".into(),
+                    ok("{\"data\": []}"),
+                ),
+            ],
+            "its answer has changed shape: the answer has no `values`",
+        ),
+        (
+            "an unknown series id",
+            vec![(
+                "/v3/kpi/U07460".into(),
+                ok("{\"values\": [], \"count\": 0}"),
+            )],
+            "it has no key figure U07460; check the id on kolada.se (a capital letter and five digits)",
+        ),
+        (
+            "a kommun the service lacks",
+            vec![
+                ("/v3/kpi/U07460".into(), ok(KPI_TRYGG)),
+                (
+                    "/v3/data/kpi/U07460/municipality/1762/year/2022,2023,2024".into(),
+                    ok("{\"values\": [], \"count\": 0}"),
+                ),
+            ],
+            "it has no values of U07460 (K) for Munkfors (kommunkod 1762) in 2022–2024",
+        ),
+    ];
+    for (what, routes, why) in cases {
+        let (_tmp, file) = folder();
+        let srv = Server::start(|url| [brott_pages(url), routes].concat());
+        let out = pledge(&file, &srv.url)
+            .args(["measure", "--fetch"])
+            .status(1)
+            .stdout_is(predicate::str::contains("indicator = \"trygghet\"").not())
+            .stderr_is(predicate::always())
+            .run();
+        assert_eq!(
+            out.stderr,
+            format!(
+                "error: {}: indicator trygghet: Kolada ({}) U07460: \
+                 {why}; nothing written for it\n3 values written; 1 indicator could not be read\n",
+                file.display(),
+                srv.url
+            )
+            .replace(
+                "(EOF while parsing",
+                &out.stderr[out.stderr.find("(EOF while parsing").unwrap_or(0)..]
+                    .split('\n')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches("; nothing written for it")
+                    .to_string()
+            ),
+            "{what}"
+        );
+        let text = fs::read_to_string(&file).unwrap();
+        assert_eq!(text, format!("{LOFTE}{BROTT_ENTRIES}"), "{what}");
+    }
+}
+
+#[test]
+fn no_service_at_the_address_is_said_once_and_nothing_is_written() {
+    let (_tmp, file) = folder();
+    // A port nobody listens on.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}/v3");
+    let out = pledge(&file, &url)
+        .args(["measure", "--fetch"])
+        .status(1)
+        .stderr_is(predicate::always())
+        .run();
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", out.stderr);
+    assert!(
+        lines[0].starts_with(&format!(
+            "error: {}: indicator brott: Kolada ({url}) N07403: cannot connect",
+            file.display()
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        lines[1].contains("indicator trygghet: Kolada")
+            && lines[1].contains(": not asked: cannot connect")
+    );
+    assert_eq!(lines[2], "0 values written; 2 indicators could not be read");
+    assert_eq!(fs::read_to_string(&file).unwrap(), LOFTE);
+}
+
+#[test]
+fn the_service_address_and_timeout_are_checked() {
+    let (_tmp, file) = folder();
+    pledge(&file, "ftp://mirror.example")
+        .args(["measure", "--fetch"])
+        .status(2)
+        .stderr_is(predicate::str::contains(
+            "PLEDGE_KOLADA_URL is \"ftp://mirror.example\"; set it to an address starting with https://",
+        ))
+        .run();
+    pledge(&file, "http://127.0.0.1:9/v3")
+        .env("PLEDGE_FETCH_TIMEOUT", "0")
+        .args(["measure", "--fetch"])
+        .status(2)
+        .stderr_is(predicate::str::contains("PLEDGE_FETCH_TIMEOUT is \"0\""))
+        .run();
+    assert_eq!(fs::read_to_string(&file).unwrap(), LOFTE);
+}
+
+#[test]
+fn from_csv_reads_a_swedish_export_with_the_same_rules() {
+    let (tmp, file) = folder();
+    let csv = tmp.path().join("bra-export.csv");
+    fs::write(
+        &csv,
+        "\u{feff}Region;År;Anmälda brott per 100 000 invånare\r\nRiket;2022;13 100,5\r\n\
+         Munkfors;2021;9 100,5\r\nMunkfors;2022;8 799,5\r\nMunkfors;2023;..\r\n\
+         Hagfors;2022;7000\r\nMunkfors;2019;9500\r\n",
+    )
+    .unwrap();
+    pledge(&file, "http://127.0.0.1:9/v3")
+        .args(["measure", "--from-csv"])
+        .arg(&csv)
+        .args(["--indicator", "brott"])
+        .stdout_is(predicate::str::contains("recorded in"))
+        .stderr("(1 rows for areas that are not a kommun, such as the country or a län, were left aside)\n2 values written\n")
+        .run();
+    let entries = "
+[[measurement]]
+date = 2021-12-31
+indicator = \"brott\"
+value = 9100.5
+source = \"bra-export.csv\"
+fetched = 2025-11-01
+by = \"Test User\"
+
+[[measurement]]
+date = 2022-12-31
+indicator = \"brott\"
+value = 8799.5
+source = \"bra-export.csv\"
+fetched = 2025-11-01
+by = \"Test User\"
+";
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        format!("{LOFTE}{entries}")
+    );
+    // Read again: nothing duplicated.
+    pledge(&file, "http://127.0.0.1:9/v3")
+        .args(["measure", "--from-csv"])
+        .arg(&csv)
+        .args(["--indicator", "brott", "--quiet"])
+        .run();
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        format!("{LOFTE}{entries}")
+    );
+    // A comma-separated English export with a bad value: the line is named, nothing written.
+    fs::write(
+        &csv,
+        "Municipality,Year,Value\nMunkfors,2023,8650.25\nMunkfors,2024,lots\n",
+    )
+    .unwrap();
+    pledge(&file, "http://127.0.0.1:9/v3")
+        .args(["measure", "--from-csv"])
+        .arg(&csv)
+        .args(["--indicator", "brott"])
+        .status(2)
+        .stderr(format!(
+            "pledge: error: {}:3: \"lots\" in column Value is not a number; write it as 12,5 or 12.5\n",
+            csv.display()
+        ))
+        .run();
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        format!("{LOFTE}{entries}")
+    );
+    // Two values for one kommun and year: refused whole.
+    fs::write(&csv, "Kommun;År;Värde\nMunkfors;2023;1\nMunkfors;2023;2\n").unwrap();
+    pledge(&file, "http://127.0.0.1:9/v3")
+        .args(["measure", "--from-csv"])
+        .arg(&csv)
+        .args(["--indicator", "brott"])
+        .status(1)
+        .stderr(format!(
+            "pledge: error: {}:3: Munkfors 2023 has another value on line 2; nothing written \
+             (keep one row per kommun and year)\n",
+            csv.display()
+        ))
+        .run();
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        format!("{LOFTE}{entries}")
+    );
+}
