@@ -35,6 +35,9 @@ pub enum FindingKind {
     /// or overdue; a follow-up's activities lack verdicts.
     MeasurementOverdue,
     VerdictsMissing,
+    /// Issue 27: an indicator read from open data has no value for last year in the file
+    /// (`pledge measure --fetch` reads it once published).
+    ValueNotFetched,
 }
 
 impl FindingKind {
@@ -50,6 +53,7 @@ impl FindingKind {
             FindingKind::MeasurementDue => "measurement_due",
             FindingKind::MeasurementOverdue => "measurement_overdue",
             FindingKind::VerdictsMissing => "verdicts_missing",
+            FindingKind::ValueNotFetched => "value_not_fetched",
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::cli::MeasureArgs;
 use crate::kommuner::Kommun;
 use crate::model::Pledge;
 use crate::opendata::{self, Provenance, Published, Step, kolada, table};
-use crate::outcome::{Indicator, Measurement, When, entry};
+use crate::outcome::{Indicator, Measurement, entry};
 use crate::store;
 use crate::text::safe;
 use crate::view::Label;
@@ -178,16 +178,7 @@ fn open(
 /// The years a löfte's values are read for, up to last year (a year's value is published
 /// after it ends).
 fn years_of(p: &Pledge, ind: &Indicator, today: NaiveDate) -> Vec<i32> {
-    let baseline = ind.baseline.and_then(|b| b.when).map(|w| match w {
-        When::Date { date } => date.year(),
-        When::Year { year } => year,
-    });
-    opendata::years(
-        baseline,
-        p.period.start.year(),
-        p.period.end.year(),
-        today.year() - 1,
-    )
+    opendata::years_for(p, ind, today.year() - 1)
 }
 
 fn span_of(years: &[i32]) -> String {

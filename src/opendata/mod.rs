@@ -204,6 +204,16 @@ pub fn plan(
     steps
 }
 
+/// The years a löfte's indicator values are read for (see [`years`]), up to `last`.
+pub fn years_for(p: &crate::model::Pledge, ind: &crate::outcome::Indicator, last: i32) -> Vec<i32> {
+    use chrono::Datelike;
+    let baseline = ind.baseline.and_then(|b| b.when).map(|w| match w {
+        crate::outcome::When::Date { date } => date.year(),
+        crate::outcome::When::Year { year } => year,
+    });
+    years(baseline, p.period.start.year(), p.period.end.year(), last)
+}
+
 /// The years a löfte's values are read for: its baseline year (when it has one) through the
 /// period's last year, none after `last` (the last year whose value can be published).
 pub fn years(baseline: Option<i32>, start: i32, end: i32, last: i32) -> Vec<i32> {

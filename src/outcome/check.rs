@@ -49,6 +49,29 @@ pub fn findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Finding> {
         f.days_left = Some(days);
         out.push(f);
     }
+    // An indicator read from open data without last year's value: the service may have
+    // published it. Without asking the service, check cannot tell whether it has.
+    let last = chrono::Datelike::year(&as_of) - 1;
+    for ind in &p.indicators {
+        let Some(series) = &ind.series else { continue };
+        let has = |m: &&super::Measurement| {
+            m.indicator == ind.id && chrono::Datelike::year(&m.date) == last
+        };
+        if !crate::opendata::years_for(p, ind, last).contains(&last)
+            || p.measurements.iter().any(|m| has(&m))
+        {
+            continue;
+        }
+        let mut f = finding(
+            file,
+            &ind.id,
+            FindingKind::ValueNotFetched,
+            FollowupState::Due,
+        );
+        f.part = Some(series.label());
+        f.window_end = crate::opendata::year_day(last);
+        out.push(f);
+    }
     // A follow-up with a day (dated, quarter, yearly) whose first due day has come: every
     // activity needs a verdict.
     if let (Some(from), Some(due)) = (s.followup.due_from, s.followup.due)

@@ -9,11 +9,12 @@ use crate::view::phrases::{plural, progress, window_name};
 /// is named after its activity ("insatser/vandringar"), a unit in brackets.
 pub fn finding_line(f: &Finding) -> String {
     let mut what = f.activity.clone();
-    if let Some(p) = f
-        .part
-        .as_ref()
-        .filter(|_| f.kind != FindingKind::VerdictsMissing)
-    {
+    if let Some(p) = f.part.as_ref().filter(|_| {
+        !matches!(
+            f.kind,
+            FindingKind::VerdictsMissing | FindingKind::ValueNotFetched
+        )
+    }) {
         what = format!("{what}/{p}");
     }
     if let Some(u) = &f.unit {
@@ -53,6 +54,12 @@ fn finding_text(f: &Finding) -> String {
             f.part.as_deref().unwrap_or(""),
             f.done.unwrap_or(0),
             f.required.unwrap_or(0)
+        ),
+        FindingKind::ValueNotFetched => format!(
+            "no value for {} in the file; {} may have published it (check does not ask the \
+             service): `pledge measure --fetch` reads it",
+            f.window_end.map_or(0, |d| chrono::Datelike::year(&d)),
+            f.part.as_deref().unwrap_or("the source")
         ),
         FindingKind::Unanswered => format!(
             "{} of {} requests answered, waiting since {}",

@@ -614,3 +614,72 @@ by = \"Test User\"
         format!("{LOFTE}{entries}")
     );
 }
+
+#[test]
+fn status_report_site_and_check_say_where_each_value_came_from() {
+    let (tmp, file) = folder();
+    fs::write(&file, format!("{LOFTE}{BROTT_ENTRIES}{TRYGG_ENTRIES}")).unwrap();
+    let run = |args: &[&str]| {
+        pledge(&file, "http://127.0.0.1:9/v3")
+            .args(args)
+            .read_stdout()
+    };
+    let status = run(&["status", "munkfors", "--lang", "sv"]);
+    assert!(
+        status.contains("    senaste värdet från Kolada U07460, hämtat 2025-11-01, preliminärt\n"),
+        "{status}"
+    );
+    let status = run(&["status", "munkfors", "--lang", "en"]);
+    assert!(
+        status.contains("    latest value from Kolada N07403, fetched 2025-11-01\n"),
+        "{status}"
+    );
+    let report = run(&["report", "munkfors", "--lang", "sv"]);
+    assert!(
+        report.contains(
+            "  - uppmätt 2024-12-31: 64,5 (Kolada U07460, hämtat 2025-11-01, preliminärt)\n"
+        ),
+        "{report}"
+    );
+    let html = run(&["report", "munkfors", "--lang", "en", "--format", "html"]);
+    assert!(
+        html.contains("<br>latest value from Kolada U07460, fetched 2025-11-01, preliminary<br>"),
+        "{html}"
+    );
+    let site = tmp.path().join("site");
+    pledge(&file, "http://127.0.0.1:9/v3")
+        .arg("site")
+        .arg(&site)
+        .stdout_is(predicate::always())
+        .stderr_is(predicate::always())
+        .run();
+    let page = html_pages(&site)
+        .into_iter()
+        .find(|t| t.contains("Kolada U07460"))
+        .expect("a page names the source");
+    assert!(page.contains("senaste värdet från Kolada U07460, hämtat 2025-11-01, preliminärt"));
+    // check: last year's value of brott (2024) is not in the file.
+    let check = pledge(&file, "http://127.0.0.1:9/v3")
+        .args(["check"])
+        .status(1)
+        .read_stdout();
+    assert!(
+        check.contains("munkfors-2022-2024.toml: brott: no value for 2024 in the file; Kolada N07403 may have published it (check does not ask the service): `pledge measure --fetch` reads it\n"),
+        "{check}"
+    );
+    assert!(!check.contains("trygghet: no value"), "{check}");
+}
+
+/// The text of every HTML file under `dir`.
+fn html_pages(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(html_pages(&p));
+        } else if p.extension().is_some_and(|x| x == "html") {
+            out.push(fs::read_to_string(&p).unwrap());
+        }
+    }
+    out
+}
