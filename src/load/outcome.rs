@@ -411,7 +411,18 @@ impl Loader<'_> {
         };
         let gender = match f.get("gender") {
             None => Some(Gender::T),
-            Some(g) => self.word(g, "gender", &Gender::NAMES, Gender::parse),
+            Some(g) => {
+                let found = self.string(g, "gender");
+                let parsed = found.as_deref().and_then(Gender::parse);
+                if let (Some(v), None) = (&found, parsed) {
+                    self.err(
+                        g.span(),
+                        format!("`gender` must be \"T\", \"K\" or \"M\", found \"{v}\""),
+                        Some("T is the total (the default), K women (kvinnor), M men (män)".into()),
+                    );
+                }
+                parsed
+            }
         };
         let mut compare = Vec::new();
         if let Some(c) = f.get("compare") {
