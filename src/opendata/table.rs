@@ -92,17 +92,23 @@ pub fn parse(text: &str) -> Result<Vec<Row>, TableError> {
         return Err(err(0, "the file is empty"));
     };
     let skipped = text.lines().position(|l| !l.trim().is_empty()).unwrap_or(0);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(header_line))
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| err(1 + skipped, format!("the header cannot be read ({e})")))?
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let sep = separator(header_line);
+    // Each line is read on its own, so a message names the line of the file (exports do not
+    // break a value over lines).
+    let fields = |line: &str| -> Result<Vec<String>, String> {
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(sep)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(line.as_bytes());
+        match r.records().next() {
+            Some(Ok(rec)) => Ok(rec.iter().map(str::to_string).collect()),
+            Some(Err(e)) => Err(e.to_string()),
+            None => Ok(Vec::new()),
+        }
+    };
+    let headers = fields(header_line)
+        .map_err(|e| err(1 + skipped, format!("the header cannot be read ({e})")))?;
     let find = |names: &[&str]| headers.iter().position(|h| header_is(h, names));
     let names = headers.join(", ");
     let kommun = find(KOMMUN).ok_or_else(|| {
@@ -128,16 +134,17 @@ pub fn parse(text: &str) -> Result<Vec<Row>, TableError> {
             )
         })?;
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize + skipped);
-            err(line, format!("the row cannot be read ({e})"))
-        })?;
-        let line = record.position().map_or(0, |p| p.line() as usize) + skipped;
+    for (n, text_line) in text.lines().enumerate().skip(skipped + 1) {
+        let line = n + 1;
+        if text_line.trim().is_empty() {
+            continue;
+        }
+        let record =
+            fields(text_line).map_err(|e| err(line, format!("the row cannot be read ({e})")))?;
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let field = |i: usize| record.get(i).unwrap_or("");
+        let field = |i: usize| record.get(i).map_or("", String::as_str);
         let k = field(kommun).trim().to_string();
         if k.is_empty() {
             return Err(err(line, "the kommun is empty"));

@@ -248,6 +248,28 @@ mod tests {
     }
 
     #[test]
+    fn fetched_entries_carry_their_provenance_and_read_back() {
+        let mut e = m(61.0, None);
+        e.source = Some("Kolada U07460".into());
+        e.fetched = Some("2025-11-01".parse().unwrap());
+        e.preliminary = true;
+        e.corrects = Some(59.5);
+        assert_eq!(
+            render_measurement(&e, "\n"),
+            "[[measurement]]\ndate = 2017-11-30\nindicator = \"drogvanor-ak9\"\nvalue = 61.0\n\
+             source = \"Kolada U07460\"\nfetched = 2025-11-01\npreliminary = true\n\
+             corrects = 59.5\nby = \"Anna Andersson\"\n"
+        );
+        let two = [e.clone(), m(3.0, Some("x"))];
+        let add = measurements_addition(BASE, &two);
+        assert_eq!(read_back_measurements(&add).unwrap(), two);
+        assert_eq!(
+            read_back_measurement(&format!("{BASE}{add}")),
+            Some(two[1].clone())
+        );
+    }
+
+    #[test]
     fn a_verdict_entry_as_written() {
         let mut e = v(Some("Protokoll Folkhälsorådet 2019-02-12 § 4"));
         e.reason = "Två pass i veckan i stället för tre.".into();

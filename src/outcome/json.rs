@@ -119,7 +119,7 @@ mod tests {
             start_stated: true,
         };
         let s = indicator_status(&ind, &ms, &p, "2018-01-01".parse().unwrap());
-        let want = r#"{"id":"trygghet","name":"Trygga i centrum","source":"Kommunens enkät","unit":"procent","direction":"higher","baseline":{"value":62.0,"date":null,"year":2016},"goal":{"kind":"value","value":70.0},"cadence":{"kind":"every_years","years":2},"follows":["fotpatrull"],"measurements":[{"date":"2017-11-15","value":64.5,"source":"https://example.org/enkat-2017","note":null,"by":"Anna"}],"latest":{"date":"2017-11-15","value":64.5},"reference":{"kind":"baseline","value":62.0,"date":null,"year":2016},"change":2.5,"tolerance":0.62,"judgement":"improved","goal_met":false,"next_due":null,"measurement_status":"complete"}"#;
+        let want = r#"{"id":"trygghet","name":"Trygga i centrum","source":"Kommunens enkät","series":null,"unit":"procent","direction":"higher","baseline":{"value":62.0,"date":null,"year":2016},"goal":{"kind":"value","value":70.0},"cadence":{"kind":"every_years","years":2},"follows":["fotpatrull"],"measurements":[{"date":"2017-11-15","value":64.5,"source":"https://example.org/enkat-2017","note":null,"by":"Anna","fetched":null,"preliminary":false,"corrects":null}],"latest":{"date":"2017-11-15","value":64.5},"reference":{"kind":"baseline","value":62.0,"date":null,"year":2016},"change":2.5,"tolerance":0.62,"judgement":"improved","goal_met":false,"next_due":null,"measurement_status":"complete"}"#;
         assert_eq!(indicator(&s).to_string(), want);
     }
 
