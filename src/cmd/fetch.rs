@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, bail};
 use chrono::{Datelike, NaiveDate};
 
+use super::measure::find_indicator;
 use super::{Ctx, Refused, Workspace};
 use crate::cli::MeasureArgs;
 use crate::kommuner::Kommun;
@@ -141,16 +142,6 @@ struct Tally {
     /// Changed values reported and not written (no --update).
     held_back: usize,
     failed: usize,
-}
-
-/// The indicator an argument names in a löfte: its id, or a unique prefix of one.
-fn find_indicator<'p>(p: &'p Pledge, q: &str) -> Option<&'p Indicator> {
-    let q = crate::kommuner::fold(q);
-    p.indicators.iter().find(|i| i.id == q).or_else(|| {
-        let mut by_prefix = p.indicators.iter().filter(|i| i.id.starts_with(&q));
-        let first = by_prefix.next()?;
-        by_prefix.next().is_none().then_some(first)
-    })
 }
 
 /// The folder, each file with its text, keeping only the löften `keep` wants.

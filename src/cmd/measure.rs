@@ -92,7 +92,7 @@ pub(super) fn not_empty(flag: &str, v: Option<&str>) -> Result<()> {
 }
 
 /// The indicator an argument names in a löfte: its id, or a unique prefix of one.
-fn find_indicator<'p>(p: &'p Pledge, q: &str) -> Option<&'p Indicator> {
+pub(super) fn find_indicator<'p>(p: &'p Pledge, q: &str) -> Option<&'p Indicator> {
     let q = crate::kommuner::fold(q);
     p.indicators.iter().find(|i| i.id == q).or_else(|| {
         let mut by_prefix = p.indicators.iter().filter(|i| i.id.starts_with(&q));
