@@ -11,7 +11,7 @@ use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 
 use crate::cli::{Cli, ColorChoice, Command, DateArg, Lang as LangArg};
-use crate::i18n::Lang;
+use crate::view::i18n::Lang;
 
 /// Everything a command may know about where it runs.
 pub struct Ctx {
@@ -199,7 +199,7 @@ impl Ctx {
             user: None,
             lock_timeout: LOCK_WAIT,
             stderr_tty: false,
-            kolada_url: crate::opendata::kolada::DEFAULT_URL.into(),
+            kolada_url: crate::load::kolada::DEFAULT_URL.into(),
             fetch_timeout: FETCH_WAIT,
             out: Box::new(std::io::sink()),
             err: Box::new(std::io::sink()),
@@ -309,7 +309,7 @@ pub fn fetch_timeout_of(value: Option<&str>) -> Result<Duration> {
 /// unset or empty is the public service.
 pub fn kolada_url_of(value: Option<&str>) -> Result<String> {
     match value.map(str::trim) {
-        None | Some("") => Ok(crate::opendata::kolada::DEFAULT_URL.into()),
+        None | Some("") => Ok(crate::load::kolada::DEFAULT_URL.into()),
         Some(v) if v.starts_with("http://") || v.starts_with("https://") => {
             Ok(v.trim_end_matches('/').to_string())
         }
@@ -317,7 +317,7 @@ pub fn kolada_url_of(value: Option<&str>) -> Result<String> {
             "PLEDGE_KOLADA_URL is \"{}\"; set it to an address starting with https:// or \
              http:// (e.g. {}), or unset it",
             crate::text::safe(v, false),
-            crate::opendata::kolada::DEFAULT_URL
+            crate::load::kolada::DEFAULT_URL
         ),
     }
 }

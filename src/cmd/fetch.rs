@@ -1,6 +1,6 @@
 //! `measure --fetch` and `measure --from-csv`: indicator values read from open data and
 //! appended with their provenance, through the same locked, byte-preserving append as `done`.
-//! The decisions are pure ([`crate::opendata`]); here are the requests (paced, cached for the
+//! The decisions are pure ([`crate::edit::fetch`], [`crate::load::kolada`]); here are the requests (paced, cached for the
 //! run, with a timeout), the file reads and the writes.
 
 use std::collections::HashMap;
@@ -11,13 +11,15 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, bail};
 use chrono::{Datelike, NaiveDate};
 
-use super::measure::find_indicator;
 use super::{Ctx, Refused, Workspace};
 use crate::cli::MeasureArgs;
+use crate::edit::entry;
+use crate::edit::fetch::{Provenance, Step, plan};
 use crate::kommuner::Kommun;
+use crate::load::{kolada, table};
 use crate::model::Pledge;
-use crate::opendata::{self, Provenance, Published, Step, kolada, table};
-use crate::outcome::{Indicator, Measurement, entry};
+use crate::model::outcome::{Indicator, Measurement};
+use crate::model::series::Published;
 use crate::store;
 use crate::text::safe;
 use crate::view::Label;
@@ -169,7 +171,7 @@ fn open(
 /// The years a löfte's values are read for, up to last year (a year's value is published
 /// after it ends).
 fn years_of(p: &Pledge, ind: &Indicator, today: NaiveDate) -> Vec<i32> {
-    opendata::years_for(p, ind, today.year() - 1)
+    crate::rules::indicator::years_for(p, ind, today.year() - 1)
 }
 
 fn span_of(years: &[i32]) -> String {
@@ -265,7 +267,10 @@ pub fn fetch(
         .filter(|p| only.is_empty() || p.kommuner.iter().any(|k| only.contains(k)))
         .filter(|p| p.in_area(area))
         .flat_map(|p| {
-            let chosen = a.only_indicator.as_deref().map(|q| find_indicator(p, q));
+            let chosen = a
+                .only_indicator
+                .as_deref()
+                .map(|q| crate::rules::resolve::indicator(p, q));
             p.indicators
                 .iter()
                 .filter(move |i| i.series.is_some())
@@ -416,11 +421,11 @@ fn write_target(
     tally: &mut Tally,
 ) -> Result<()> {
     let file = ws.file_of(t.pledge);
-    let steps = opendata::plan(&t.ind.id, &t.pledge.measurements, published, prov);
+    let steps = plan(&t.ind.id, &t.pledge.measurements, published, prov);
     // A value the indicator's own rules refuse (a percentage over 100) is not written.
     let new = to_write(&steps, a.update);
     let refused =
-        crate::outcome::problems::check_measurements(&new, &t.pledge.indicators, ctx.read_cutoff());
+        crate::load::problems::check_measurements(&new, &t.pledge.indicators, ctx.read_cutoff());
     if let Some(p) = refused.first() {
         tally.failed += 1;
         writeln!(
@@ -496,10 +501,7 @@ fn write_target(
         &ws.temporaries,
         |fresh| {
             let now = super::loaded_now(fresh)?;
-            let again = to_write(
-                &opendata::plan(&t.ind.id, &now.measurements, published, prov),
-                update,
-            );
+            let again = to_write(&plan(&t.ind.id, &now.measurements, published, prov), update);
             let addition = entry::measurements_addition(&fresh.text, &again);
             if !again.is_empty()
                 && entry::read_back_measurements(&addition).as_ref() != Some(&again)
@@ -544,7 +546,9 @@ pub fn from_csv(dir: Option<PathBuf>, a: &MeasureArgs, path: &Path, ctx: &mut Ct
             anyhow::anyhow!("{shown}:{}: {}", e.line, e.message)
         }
     })?;
-    let ws = open(dir, ctx.read_cutoff(), |p| find_indicator(p, q).is_some())?;
+    let ws = open(dir, ctx.read_cutoff(), |p| {
+        crate::rules::resolve::indicator(p, q).is_some()
+    })?;
     let only = match &a.kommun {
         Some(k) => Some(super::resolve_kommun(k, &ws)?),
         None => None,
@@ -554,7 +558,7 @@ pub fn from_csv(dir: Option<PathBuf>, a: &MeasureArgs, path: &Path, ctx: &mut Ct
         .pledges()
         .filter(|p| only.is_none_or(|k| p.kommuner.contains(&k)))
         .filter(|p| p.in_area(area))
-        .filter_map(|p| find_indicator(p, q).map(|ind| Target { pledge: p, ind }))
+        .filter_map(|p| crate::rules::resolve::indicator(p, q).map(|ind| Target { pledge: p, ind }))
         .collect();
     ws.report_broken(&mut ctx.err)?;
     if targets.is_empty() {

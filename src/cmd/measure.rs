@@ -11,9 +11,10 @@ use chrono::{Datelike, NaiveDate};
 use super::workspace::{Lookup, Tier};
 use super::{Ctx, Refused, Workspace};
 use crate::cli::MeasureArgs;
+use crate::edit::entry;
 use crate::kommuner::Kommun;
 use crate::model::Pledge;
-use crate::outcome::{Indicator, Measurement, entry};
+use crate::model::outcome::{Indicator, Measurement};
 use crate::store;
 use crate::text::safe;
 use crate::view::Label;
@@ -91,16 +92,6 @@ pub(super) fn not_empty(flag: &str, v: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-/// The indicator an argument names in a löfte: its id, or a unique prefix of one.
-pub(super) fn find_indicator<'p>(p: &'p Pledge, q: &str) -> Option<&'p Indicator> {
-    let q = crate::kommuner::fold(q);
-    p.indicators.iter().find(|i| i.id == q).or_else(|| {
-        let mut by_prefix = p.indicators.iter().filter(|i| i.id.starts_with(&q));
-        let first = by_prefix.next()?;
-        by_prefix.next().is_none().then_some(first)
-    })
-}
-
 /// The löfte a measurement goes to: of those of the kommun (and area) that have the
 /// indicator, the one in force on the date (several: the one for exactly the area, or the
 /// whole kommun), else the latest one ended before it (surveys are often published after the
@@ -115,14 +106,16 @@ fn pledge_for<'w>(
     let with: Vec<(&Pledge, &Indicator)> = ws
         .pledges()
         .filter(|p| p.kommuner.contains(&k) && p.in_area(area))
-        .filter_map(|p| find_indicator(p, q).map(|i| (p, i)))
+        .filter_map(|p| crate::rules::resolve::indicator(p, q).map(|i| (p, i)))
         .collect();
     let holding: Vec<&Pledge> = with
         .iter()
         .filter(|(p, _)| p.period.contains(date))
         .map(|(p, _)| *p)
         .collect();
-    let first = crate::choose::prefer_area(holding, area).first().copied();
+    let first = crate::rules::choose::prefer_area(holding, area)
+        .first()
+        .copied();
     first
         .and_then(|p| with.iter().copied().find(|(q, _)| std::ptr::eq(*q, p)))
         .or_else(|| {
@@ -149,7 +142,7 @@ fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
     // one that exists, but not in a löfte holding or preceding the date, is a refusal.
     let named = ws
         .pledges()
-        .any(|p| p.kommuner.contains(&k) && find_indicator(p, q).is_some());
+        .any(|p| p.kommuner.contains(&k) && crate::rules::resolve::indicator(p, q).is_some());
     let mut msg = format!(
         "{} \"{}\"",
         if named {
@@ -177,12 +170,12 @@ fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
 
 /// The value typed on the command line, or a usage error (exit 2) saying how to write it.
 fn parse_value(v: &str) -> Result<f64> {
-    entry::parse_value(v).map_err(|e| {
+    crate::text::parse_value(v).map_err(|e| {
         anyhow::anyhow!(match e {
-            entry::ValueError::NotFinite => {
+            crate::text::ValueError::NotFinite => {
                 format!("{} is not a number that can be measured", safe(v, false))
             }
-            entry::ValueError::NotANumber => format!(
+            crate::text::ValueError::NotANumber => format!(
                 "\"{}\" is not a number; write it as 62, 62.5 or 62,5 (without the unit)",
                 safe(v, false)
             ),
@@ -239,7 +232,7 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     let Some((chosen, ind)) = pledge_for(&ws, k, &indicator, date, area) else {
         return Err(unknown_indicator(&ws, k, &indicator));
     };
-    if let Some(p) = crate::outcome::problems::check_measurements(
+    if let Some(p) = crate::load::problems::check_measurements(
         &[Measurement {
             indicator: ind.id.clone(),
             date,
@@ -295,7 +288,12 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
 fn show_change(mut after: Pledge, m: &Measurement, ctx: &mut Ctx) -> Result<()> {
     after.measurements.push(m.clone());
     if let Some(ind) = after.indicators.iter().find(|i| i.id == m.indicator) {
-        let st = crate::outcome::indicator_status(ind, &after.measurements, &after.period, m.date);
+        let st = crate::rules::indicator::indicator_status(
+            ind,
+            &after.measurements,
+            &after.period,
+            m.date,
+        );
         let line = crate::view::outcome::measured_line(&st, ctx.lang);
         writeln!(ctx.out, "{line}")?;
     }
