@@ -209,7 +209,12 @@ fn read_kolada(
     let meta = match http.get(&kolada::kpi_url(base, kpi)) {
         Ok(body) => kolada::parse_kpi(&body, kpi)
             .map_err(|e| format!("its description of {kpi} has changed shape: {e}"))?,
-        Err(why) if why.starts_with("HTTP 404") => None,
+        Err(why) if why.starts_with("HTTP 404") => {
+            return Err(format!(
+                "it answers HTTP 404 for key figure {kpi}: no such key figure, or \
+                 PLEDGE_KOLADA_URL is not the address of Kolada's API"
+            ));
+        }
         Err(why) => return Err(why),
     };
     if meta.is_none() {

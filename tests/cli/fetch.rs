@@ -431,6 +431,12 @@ fn every_failure_is_named_and_writes_nothing_for_its_indicator() {
             "it has no key figure U07460; check the id on kolada.se (a capital letter and five digits)",
         ),
         (
+            "a key figure the address does not know",
+            vec![],
+            "it answers HTTP 404 for key figure U07460: no such key figure, or PLEDGE_KOLADA_URL \
+             is not the address of Kolada's API",
+        ),
+        (
             "a kommun the service lacks",
             vec![
                 ("/v3/kpi/U07460".into(), ok(KPI_TRYGG)),
