@@ -45,8 +45,7 @@ fn held<'m>(existing: &'m [Measurement], indicator: &str, year: i32) -> Option<&
     use chrono::Datelike;
     existing
         .iter()
-        .filter(|m| m.indicator == indicator && m.date.year() == year)
-        .next_back()
+        .rfind(|m| m.indicator == indicator && m.date.year() == year)
 }
 
 /// What to do with each published value, given the file's measurements: append what is
@@ -88,7 +87,7 @@ pub fn plan(
         match held(existing, indicator, v.year) {
             None => steps.push(Step::Add(m)),
             Some(h)
-                if h.value.to_bits() == v.value.to_bits() && !(h.preliminary && !v.preliminary) =>
+                if h.value.to_bits() == v.value.to_bits() && (v.preliminary || !h.preliminary) =>
             {
                 steps.push(Step::Present {
                     year: v.year,

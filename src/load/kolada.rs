@@ -99,7 +99,7 @@ fn root(body: &str) -> Result<serde_json::Map<String, Value>, ShapeError> {
     }
 }
 
-fn items<'a>(o: &'a serde_json::Map<String, Value>) -> Result<&'a Vec<Value>, ShapeError> {
+fn items(o: &serde_json::Map<String, Value>) -> Result<&Vec<Value>, ShapeError> {
     match o.get("values") {
         Some(Value::Array(a)) => Ok(a),
         Some(_) => Err(shape("`values` is not a list")),
