@@ -32,6 +32,7 @@ pub mod problems;
 pub mod raw;
 pub mod table;
 mod target;
+pub mod unreadable;
 pub mod validate;
 mod values;
 

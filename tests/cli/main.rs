@@ -10,6 +10,7 @@ mod escaping;
 mod examples;
 mod fetch;
 mod future;
+mod git;
 mod hostile;
 mod list;
 mod log;
