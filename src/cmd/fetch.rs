@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, bail};
 use chrono::{Datelike, NaiveDate};
 
-use super::{Ctx, Refused, Workspace};
+use super::{Ctx, Refused, Usage, Workspace};
 use crate::cli::MeasureArgs;
 use crate::edit::entry;
 use crate::edit::fetch::{Provenance, Step, plan};
@@ -297,10 +297,11 @@ pub fn fetch(
             .only_indicator
             .as_deref()
             .map_or(String::new(), |q| format!(" named \"{}\"", safe(q, false)));
-        bail!(
+        return Err(Usage(format!(
             "no indicator{which} of a löfte {whom} names a series to read; write its source as \
              `source = {{ kolada = \"N07540\" }}` (Kolada's key figure id)"
-        );
+        ))
+        .into());
     }
     let mut http = Http::new(ctx.fetch_timeout);
     let base = ctx.kolada_url.clone();
@@ -540,15 +541,18 @@ fn write_target(
 /// `pledge measure --from-csv FILE --indicator ID [KOMMUN]`.
 pub fn from_csv(dir: Option<PathBuf>, a: &MeasureArgs, path: &Path, ctx: &mut Ctx) -> Result<u8> {
     let Some(q) = a.only_indicator.as_deref() else {
-        bail!("--from-csv needs --indicator ID: the indicator the file's values are of");
+        return Err(Usage(
+            "--from-csv needs --indicator ID: the indicator the file's values are of".into(),
+        )
+        .into());
     };
     let text = read_csv(path)?;
     let shown = path.display().to_string();
     let rows = table::parse(&text).map_err(|e| {
         if e.line == 0 {
-            anyhow::anyhow!("{shown}: {}", e.message)
+            anyhow::Error::from(Usage(format!("{shown}: {}", e.message)))
         } else {
-            anyhow::anyhow!("{shown}:{}: {}", e.line, e.message)
+            anyhow::Error::from(Usage(format!("{shown}:{}: {}", e.line, e.message)))
         }
     })?;
     let ws = open(dir, ctx.read_cutoff(), |p| {
@@ -567,11 +571,12 @@ pub fn from_csv(dir: Option<PathBuf>, a: &MeasureArgs, path: &Path, ctx: &mut Ct
         .collect();
     ws.report_broken(&mut ctx.err)?;
     if targets.is_empty() {
-        bail!(
+        return Err(Usage(format!(
             "no löfte{} has an indicator \"{}\"; `pledge status --format json` lists them",
             only.map_or(String::new(), |k| format!(" of {}", k.name)),
             safe(q, false)
-        );
+        ))
+        .into());
     }
     // Each row's kommun; two different values for one kommun and year are refused whole.
     let mut by_kommun: HashMap<&'static str, Vec<&table::Row>> = HashMap::new();
