@@ -12,10 +12,14 @@ use crate::rules::status::pledge_status;
 
 /// The löften of the named kommuner (every löfte of the folder when none is named), in the
 /// folder's order; an error when there are none.
-pub(super) fn chosen<'w>(ws: &'w Workspace, kommuner: &[String]) -> Result<Vec<&'w Pledge>> {
+pub(super) fn chosen<'w>(
+    ws: &'w Workspace,
+    kommuner: &[String],
+    lang: crate::view::i18n::Lang,
+) -> Result<Vec<&'w Pledge>> {
     let named = kommuner
         .iter()
-        .map(|k| resolve_kommun(k, ws))
+        .map(|k| resolve_kommun(k, ws, lang))
         .collect::<Result<Vec<_>>>()?;
     let pledges: Vec<&Pledge> = ws
         .pledges()
@@ -34,7 +38,7 @@ pub(super) fn chosen<'w>(ws: &'w Workspace, kommuner: &[String]) -> Result<Vec<&
 pub fn calendar(dir: Option<PathBuf>, a: CalendarArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
     let ws = Workspace::open(dir, ctx.read_cutoff())?;
-    let pledges = chosen(&ws, &a.kommuner)?;
+    let pledges = chosen(&ws, &a.kommuner, ctx.lang)?;
     let statuses: Vec<_> = pledges.iter().map(|p| pledge_status(p, as_of)).collect();
     write!(
         ctx.out,

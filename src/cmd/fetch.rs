@@ -251,8 +251,14 @@ fn read_kolada(
 }
 
 /// What the user asked to fetch for: the kommuner named (none: all).
-fn kommuner_of(args: &[String], ws: &Workspace) -> Result<Vec<&'static Kommun>> {
-    args.iter().map(|a| super::resolve_kommun(a, ws)).collect()
+fn kommuner_of(
+    args: &[String],
+    ws: &Workspace,
+    lang: crate::view::i18n::Lang,
+) -> Result<Vec<&'static Kommun>> {
+    args.iter()
+        .map(|a| super::resolve_kommun(a, ws, lang))
+        .collect()
 }
 
 /// `pledge measure --fetch [KOMMUN...]`.
@@ -265,7 +271,7 @@ pub fn fetch(
     let ws = open(dir, ctx.read_cutoff(), |p| {
         p.indicators.iter().any(|i| i.series.is_some())
     })?;
-    let only = kommuner_of(kommuner, &ws)?;
+    let only = kommuner_of(kommuner, &ws, ctx.lang)?;
     let area = a.area.as_deref();
     let targets: Vec<Target<'_>> = ws
         .pledges()
@@ -559,7 +565,7 @@ pub fn from_csv(dir: Option<PathBuf>, a: &MeasureArgs, path: &Path, ctx: &mut Ct
         crate::rules::resolve::indicator(p, q).is_some()
     })?;
     let only = match &a.kommun {
-        Some(k) => Some(super::resolve_kommun(k, &ws)?),
+        Some(k) => Some(super::resolve_kommun(k, &ws, ctx.lang)?),
         None => None,
     };
     let area = a.area.as_deref();
