@@ -23,12 +23,14 @@ use crate::text::{did_you_mean, fold};
 mod activity;
 pub mod diag;
 mod entry;
+pub mod kolada;
 mod log;
 mod outcome;
 mod part;
 mod pledge;
 pub mod problems;
 pub mod raw;
+pub mod table;
 mod target;
 pub mod unreadable;
 pub mod validate;
@@ -64,6 +66,7 @@ struct Known {
     log: Vec<&'static str>,
     indicator: Vec<&'static str>,
     baseline: Vec<&'static str>,
+    series: Vec<&'static str>,
     measurement: Vec<&'static str>,
     verdict: Vec<&'static str>,
 }
@@ -94,6 +97,7 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
     log: raw::keys::<raw::LogEntry>(),
     indicator: raw::keys::<raw::IndicatorTable>(),
     baseline: raw::keys::<raw::BaselineTable>(),
+    series: raw::keys::<raw::SeriesTable>(),
     measurement: raw::keys::<raw::MeasurementEntry>(),
     verdict: raw::keys::<raw::VerdictEntry>(),
 });

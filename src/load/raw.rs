@@ -378,9 +378,9 @@ pub struct IndicatorTable {
     /// What is measured
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub name: String,
-    /// Where the values come from ("Polisens trygghetsmätning")
-    #[schemars(length(min = 1), regex(pattern = r"\S"))]
-    pub source: String,
+    /// Where the values come from: a text ("Polisens trygghetsmätning"), or the open-data
+    /// series `pledge measure --fetch` reads ({ kolada = "N07540" })
+    pub source: IndicatorSource,
     /// The unit ("procent", "index", "per 100 000 invånare"); percentages are checked 0–100
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub unit: Option<String>,
@@ -397,6 +397,41 @@ pub struct IndicatorTable {
     pub tolerance: Option<f64>,
     /// The activities whose effect it follows up (ids)
     pub follows: Option<Vec<String>>,
+}
+
+/// Where an indicator's values come from.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum IndicatorSource {
+    Text(#[schemars(length(min = 1), regex(pattern = r"\S"))] String),
+    Series(SeriesTable),
+}
+
+/// A series of Kolada (RKA), read per kommun and year by `pledge measure --fetch`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesTable {
+    /// Kolada's key figure id: a capital letter and five digits ("N07540")
+    #[schemars(regex(pattern = r"^[A-Z][0-9]{5}$"))]
+    pub kolada: String,
+    /// Whose value: T (total, the default), K (women) or M (men)
+    pub gender: Option<SeriesGender>,
+    /// Reference values written beside the kommun's: the country and the kommun's län
+    pub compare: Option<Vec<SeriesCompare>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+pub enum SeriesGender {
+    T,
+    K,
+    M,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SeriesCompare {
+    Riket,
+    Lan,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -465,6 +500,13 @@ pub struct MeasurementEntry {
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub by: Option<String>,
     pub note: Option<String>,
+    /// The day the value was read from an open-data service or a CSV export
+    pub fetched: Option<Date>,
+    /// The publisher marks the value preliminary
+    pub preliminary: Option<bool>,
+    /// The value of the same indicator and year this entry corrects (written by
+    /// `pledge measure --fetch --update` when a published value changed)
+    pub corrects: Option<f64>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

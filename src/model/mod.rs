@@ -15,6 +15,7 @@ pub mod followup;
 pub mod holidays;
 pub mod outcome;
 pub mod schedule;
+pub mod series;
 
 /// The activity id that log entries use to record the follow-up itself.
 pub const FOLLOWUP_ID: &str = "followup";

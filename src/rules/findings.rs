@@ -37,6 +37,9 @@ pub enum FindingKind {
     /// or overdue; a follow-up's activities lack verdicts.
     MeasurementOverdue,
     VerdictsMissing,
+    /// Issue 27: an indicator read from open data has no value for last year in the file
+    /// (`pledge measure --fetch` reads it once published).
+    ValueNotFetched,
 }
 
 impl FindingKind {
@@ -52,6 +55,7 @@ impl FindingKind {
             FindingKind::MeasurementDue => "measurement_due",
             FindingKind::MeasurementOverdue => "measurement_overdue",
             FindingKind::VerdictsMissing => "verdicts_missing",
+            FindingKind::ValueNotFetched => "value_not_fetched",
         }
     }
 }
@@ -334,6 +338,29 @@ fn outcome_findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Findin
         let mut f = outcome_finding(file, &ind.id, kind, state);
         f.window_end = Some(due);
         f.days_left = Some(days);
+        out.push(f);
+    }
+    // An indicator read from open data without last year's value: the service may have
+    // published it. Without asking the service, check cannot tell whether it has.
+    let last = chrono::Datelike::year(&as_of) - 1;
+    for ind in &p.indicators {
+        let Some(series) = &ind.series else { continue };
+        let has = |m: &crate::model::outcome::Measurement| {
+            m.indicator == ind.id && chrono::Datelike::year(&m.date) == last
+        };
+        if !crate::rules::indicator::years_for(p, ind, last).contains(&last)
+            || p.measurements.iter().any(has)
+        {
+            continue;
+        }
+        let mut f = outcome_finding(
+            file,
+            &ind.id,
+            FindingKind::ValueNotFetched,
+            FollowupState::Due,
+        );
+        f.part = Some(series.label());
+        f.window_end = crate::model::series::year_day(last);
         out.push(f);
     }
     // A follow-up with a day (dated, quarter, yearly) whose first due day has come: every

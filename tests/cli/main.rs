@@ -10,6 +10,7 @@ mod documents;
 mod done_undo;
 mod escaping;
 mod examples;
+mod fetch;
 mod future;
 mod git;
 mod hostile;
