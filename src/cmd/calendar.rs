@@ -33,7 +33,8 @@ pub(super) fn chosen<'w>(ws: &'w Workspace, kommuner: &[String]) -> Result<Vec<&
 
 pub fn calendar(dir: Option<PathBuf>, a: CalendarArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
-    let ws = Workspace::open(dir, ctx.read_cutoff())?;
+    let of = super::workspace::needles(&a.kommuner);
+    let ws = Workspace::open_of(dir, ctx.read_cutoff(), of.as_deref(), Some)?;
     let pledges = chosen(&ws, &a.kommuner)?;
     let statuses: Vec<_> = pledges.iter().map(|p| pledge_status(p, as_of)).collect();
     write!(ctx.out, "{}", crate::calendar::feed(&statuses, ctx.lang))?;

@@ -56,7 +56,8 @@ pub fn emit(ctx: &mut Ctx, out: &Output, file: Option<&Path>) -> Result<()> {
 }
 
 pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
-    let ws = Workspace::open_keeping(dir, ctx.read_cutoff(), |mut f| {
+    let of = super::workspace::needles(a.kommun.as_slice());
+    let ws = Workspace::open_of(dir, ctx.read_cutoff(), of.as_deref(), |mut f| {
         if let Some(p) = &mut f.loaded.pledge {
             p.forget_records();
         }
