@@ -231,11 +231,7 @@ pub fn pledge_status(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
         as_of,
         state,
         days_left,
-        activities: p
-            .activities
-            .iter()
-            .map(|a| activity_status(p, a, as_of))
-            .collect(),
+        activities: activity::activity_statuses(p, as_of),
         followup: followup_status(p, as_of),
     }
 }
