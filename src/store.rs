@@ -18,7 +18,9 @@ mod write;
 pub use scan::Needle;
 
 pub use walk::{pledge_files_and_temporaries, pledge_files_where};
-pub use write::{Refusal, create_atomic, edit, lock, write_atomic, write_atomic_with};
+pub use write::{
+    Refusal, as_umask_allows, create_atomic, edit, lock, write_atomic, write_atomic_with,
+};
 
 /// The folder's lock file: `done` and `undo` hold an exclusive lock on it while they read,
 /// change and replace a pledge file. The OS drops the lock when a process dies, so a killed
