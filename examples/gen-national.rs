@@ -9,9 +9,10 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use chrono::{Datelike, Duration, NaiveDate};
+use pledge::edit::record::{NewEntry, render_entry};
 use pledge::kommuner::{self, Kommun};
-use pledge::record::{NewEntry, render_entry, toml_string};
 use pledge::text::slug;
+use pledge::text::toml_string;
 
 /// splitmix64: small, fast and the same on every machine.
 struct Rng(u64);

@@ -1,33 +1,39 @@
 //! `pledge`: a tracker for Swedish medborgarlöften.
 //!
-//! The core is pure: [`load`] turns text into a checked [`model::Pledge`] with diagnostics,
-//! [`validate`] checks across files, [`schedule`] and [`status`] compute progress for a given
-//! date, [`choose`] picks the löfte a command works on, [`record`] computes the text edits of
-//! `done` and `undo`; [`findings`] picks what `check` reports. [`store`] is the thin layer that
-//! reads, locks and writes files; [`view`] renders every output format. [`cmd`] runs the commands in a [`cmd::Ctx`] built once from the
-//! flags ([`cli`]) and the environment; nothing else reads the environment, the clock or the
-//! terminal.
+//! The crate is built in layers that only point down (a test, `tests/layers.rs`, fails on an
+//! import that points up and on any cycle between modules or files):
+//!
+//! ```text
+//! cmd              the commands, run in a `cmd::Ctx` (clock, environment, terminal: read once)
+//! cli              clap only: the flags, and the completion candidates
+//! store            finds, reads, locks and writes files
+//! view             every output format (terminal, markdown, html, csv, json, xlsx, ics, site)
+//! edit             the text edits of done, undo, measure, verdict and the merge driver
+//! rules            schedule-based status, findings, indicator judgement, verdicts, choose
+//! load   import    text → model with diagnostics; a published text → a draft file
+//! model            the domain types and calendar arithmetic
+//! text   kommuner  leaves: text helpers and the table of Sweden's kommuner
+//! ```
+//!
+//! Everything below `store` is pure: it takes data and a date and returns values. Only
+//! [`cmd`] (its context) and [`store`] read the environment, files, clock or terminal.
 
-pub mod calendar;
-pub mod choose;
-pub mod cli;
-pub mod cmd;
-pub mod diag;
-pub mod findings;
-pub mod holidays;
-pub mod i18n;
-pub mod import;
 pub mod kommuner;
-pub mod load;
-pub mod merge;
-pub mod model;
-pub mod outcome;
-pub mod record;
-pub mod resolve;
-pub mod schedule;
-pub mod status;
-pub mod store;
-pub mod svgchart;
 pub mod text;
-pub mod validate;
+
+pub mod model;
+
+pub mod import;
+pub mod load;
+
+pub mod rules;
+
+pub mod edit;
+
 pub mod view;
+
+pub mod store;
+
+pub mod cli;
+
+pub mod cmd;

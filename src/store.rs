@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 
-use crate::diag::Diagnostic;
+use crate::load::diag::Diagnostic;
 use crate::load::{Loaded, load};
 use crate::text::shown_path;
 
@@ -109,7 +109,7 @@ impl SourceFile {
         self.loaded
             .diags
             .iter()
-            .map(|d| crate::diag::render(&self.display, &self.text, d))
+            .map(|d| crate::load::diag::render(&self.display, &self.text, d))
             .collect()
     }
 }

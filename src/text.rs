@@ -1,6 +1,8 @@
 //! Small text helpers shared by the loader and the renderers. Depends on nothing else in the
 //! crate, so every module may use it.
 
+use std::fmt::Write as _;
+
 /// Folds a name for forgiving comparison: any Unicode normal form, lower case, and å/ä/ö (and
 /// a few other accents) typed as a/a/o. "Östersund", "ostersund", "ÖSTERSUND" and
 /// "O\u{308}stersund" (decomposed, as macOS file names and some keyboards give it) fold alike.
@@ -188,9 +190,85 @@ pub fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The file's line ending, judged by its first line: CRLF files get CRLF entries.
+pub fn line_ending(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// A TOML basic string holding exactly `s`: quotes, backslashes and control characters
+/// escaped, everything else (åäö, emoji) as written.
+pub fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Why a value typed on the command line is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueError {
+    NotANumber,
+    NotFinite,
+}
+
+/// A value typed on the command line: `62`, `62.5`, `-1.5`, or with a decimal comma `62,5`
+/// (Swedish); spaces (thousands separators) are ignored. `nan` and `inf` are refused.
+pub fn parse_value(s: &str) -> Result<f64, ValueError> {
+    let t: String = s
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let numeric = !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+    if !numeric {
+        return Err(ValueError::NotANumber);
+    }
+    let v: f64 = t.parse().map_err(|_| ValueError::NotANumber)?;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(ValueError::NotFinite)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_typed_on_the_command_line() {
+        assert_eq!(parse_value("62"), Ok(62.0));
+        assert_eq!(parse_value(" 62,5 "), Ok(62.5));
+        assert_eq!(parse_value("-1.25"), Ok(-1.25));
+        assert_eq!(parse_value("1 234,5"), Ok(1234.5));
+        assert_eq!(parse_value("1e3"), Ok(1000.0));
+        assert_eq!(parse_value(""), Err(ValueError::NotANumber));
+        assert_eq!(parse_value("12 %"), Err(ValueError::NotANumber));
+        assert_eq!(parse_value("abc"), Err(ValueError::NotANumber));
+        assert_eq!(parse_value("nan"), Err(ValueError::NotANumber));
+        assert_eq!(parse_value("inf"), Err(ValueError::NotANumber));
+        assert_eq!(parse_value("1e400"), Err(ValueError::NotFinite));
+        assert_eq!(parse_value("1,2,3"), Err(ValueError::NotANumber));
+    }
 
     #[test]
     fn did_you_mean_finds_typos() {

@@ -8,10 +8,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
-use pledge::calendar::{self, Event, ics};
-use pledge::i18n::Lang;
 use pledge::model::Pledge;
-use pledge::status::pledge_status;
+use pledge::rules::status::pledge_status;
+use pledge::view::calendar::{self, Event, ics};
+use pledge::view::i18n::Lang;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 

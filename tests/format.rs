@@ -153,7 +153,7 @@ fn merge_conflict_markers_are_named() {
     let lines: Vec<String> = l
         .diags
         .iter()
-        .map(|d| pledge::diag::one_line("t.toml", &text, d))
+        .map(|d| pledge::load::diag::one_line("t.toml", &text, d))
         .collect();
     assert_eq!(
         lines,
@@ -193,7 +193,7 @@ fn overlaps_pair_only_loften_of_one_kommun() {
         mk("Filipstad", "2016-12-01", "2017-12-31"),
     ];
     let refs: Vec<_> = ps.iter().collect();
-    let found: Vec<(usize, String)> = pledge::validate::overlaps(&refs)
+    let found: Vec<(usize, String)> = pledge::load::validate::overlaps(&refs)
         .into_iter()
         .map(|(i, d)| (i, d.message))
         .collect();

@@ -3,8 +3,8 @@
 //! panics on arbitrary text.
 
 use chrono::{Duration, NaiveDate};
+use pledge::edit::record::{NewEntry, append, undo};
 use pledge::load::load;
-use pledge::record::{NewEntry, append, undo};
 use proptest::prelude::*;
 
 const BASES: [&str; 4] = [
@@ -105,10 +105,10 @@ fn quoted(s: &str, style: u8) -> String {
             format!("'{s}'")
         }
         2 => {
-            let basic = pledge::record::toml_string(s);
+            let basic = pledge::text::toml_string(s);
             format!("\"\"\"\n{}\"\"\"", &basic[1..basic.len() - 1])
         }
-        _ => pledge::record::toml_string(s),
+        _ => pledge::text::toml_string(s),
     }
 }
 
@@ -213,7 +213,7 @@ proptest! {
         // Two people adding an entry each merge into both entries.
         let other = NewEntry { note: Some("other".into()), ..entry.clone() };
         let theirs = append(&text, &other);
-        let merged = pledge::merge::merge(&text, &after_text, &theirs).unwrap();
+        let merged = pledge::edit::merge::merge(&text, &after_text, &theirs).unwrap();
         let m = load("t.toml", &merged, today()).pledge.unwrap();
         prop_assert_eq!(m.log.len(), before.log.len() + 2);
     }
@@ -222,10 +222,7 @@ proptest! {
 /// A löfte for two kommuner with units, parts and an on-request activity, in LF or CRLF.
 fn targets_file(units: &[String], kommuner: (usize, usize), crlf: bool) -> String {
     let all = pledge::kommuner::all();
-    let units: Vec<String> = units
-        .iter()
-        .map(|u| pledge::record::toml_string(u))
-        .collect();
+    let units: Vec<String> = units.iter().map(|u| pledge::text::toml_string(u)).collect();
     let s = format!(
         "title = \"t\"\nkommuner = [\"{}\", \"{}\"]\n[period]\nend = 2016-12-31\n\n\
          [[activity]]\nid = \"skolor\"\ntext = \"x\"\nowners = [\"kommunerna\"]\nunits = [{}]\n\
@@ -287,14 +284,14 @@ proptest! {
         }
         let all = pledge::kommuner::all();
         entry.kommun = kommun.map(|first| all[if first { k0 } else { k1 }].name.to_string());
-        let addition = pledge::record::addition(&text, &entry);
-        prop_assert_eq!(pledge::record::read_back(&addition), Some(entry.clone()));
+        let addition = pledge::edit::record::addition(&text, &entry);
+        prop_assert_eq!(pledge::edit::record::read_back(&addition), Some(entry.clone()));
         let after_text = append(&text, &entry);
         let after = load("t.toml", &after_text, today());
         prop_assert!(!after.has_errors(), "{:?}\n{}", after.diags, after_text);
         let after = after.pledge.unwrap();
         let new = after.log.last().unwrap();
-        prop_assert_eq!(&pledge::record::NewEntry::of(new), &entry);
+        prop_assert_eq!(&pledge::edit::record::NewEntry::of(new), &entry);
         let (undone, removed) = undo(&after_text, &after).unwrap();
         prop_assert_eq!(&undone, &text);
         prop_assert_eq!(removed.unit, entry.unit);

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
-use pledge::record::{NewEntry, UndoPick, append, pick, remove, undo};
+use pledge::edit::record::{NewEntry, UndoPick, append, pick, remove, undo};
 
 fuzz_target!(|data: &[u8]| {
     let today = NaiveDate::from_ymd_opt(2100, 1, 1).unwrap();

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
-use pledge::i18n::Lang;
+use pledge::view::i18n::Lang;
 use pledge::view::{self, meeting::Meeting};
 
 fuzz_target!(|data: &[u8]| {
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let loaded = pledge::load::load("f.toml", &text, today);
     for d in &loaded.diags {
-        let _ = pledge::diag::render("f.toml", &text, d);
+        let _ = pledge::load::diag::render("f.toml", &text, d);
     }
     let Some(p) = loaded.pledge else {
         return;
@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
     .into_iter()
     .flatten()
     {
-        let s = pledge::status::pledge_status(&p, on);
+        let s = pledge::rules::status::pledge_status(&p, on);
         for lang in [Lang::Sv, Lang::En] {
             let _ = view::table::status_table(&s, lang, true, Some(60));
             let _ = view::markdown::status_markdown(&s, lang);
@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = view::csv::status_csv(std::slice::from_ref(&s));
         let _ = view::json::write_status(std::io::sink(), &[&p], on);
-        let findings = pledge::findings::findings(&s, 30, "f.toml");
+        let findings = pledge::rules::findings::findings(&s, 30, "f.toml");
         let _ = view::json::check(on, 30, &findings, &[]);
     }
 });

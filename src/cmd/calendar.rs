@@ -1,4 +1,4 @@
-//! `calendar`: the iCalendar feed of the löften (see [`crate::calendar`]).
+//! `calendar`: the iCalendar feed of the löften (see [`crate::view::calendar`]).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::CalendarArgs;
 use crate::model::Pledge;
-use crate::status::pledge_status;
+use crate::rules::status::pledge_status;
 
 /// The löften of the named kommuner (every löfte of the folder when none is named), in the
 /// folder's order; an error when there are none.
@@ -37,6 +37,10 @@ pub fn calendar(dir: Option<PathBuf>, a: CalendarArgs, ctx: &mut Ctx) -> Result<
     let ws = Workspace::open_of(dir, ctx.read_cutoff(), of.as_deref(), Some)?;
     let pledges = chosen(&ws, &a.kommuner)?;
     let statuses: Vec<_> = pledges.iter().map(|p| pledge_status(p, as_of)).collect();
-    write!(ctx.out, "{}", crate::calendar::feed(&statuses, ctx.lang))?;
+    write!(
+        ctx.out,
+        "{}",
+        crate::view::calendar::feed(&statuses, ctx.lang)
+    )?;
     ws.exit_code(&mut ctx.err)
 }

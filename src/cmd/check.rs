@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::status::pledge_status;
+use crate::rules::status::pledge_status;
 use crate::store::{self, SourceFile};
 use crate::view;
 
@@ -26,7 +26,7 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     // files that cannot be read are kept.
     let per_file = store::read_each(&paths, ctx.read_cutoff(), false, |_, f| {
         let found = f.loaded.pledge.as_ref().map_or_else(Vec::new, |p| {
-            crate::findings::findings(&pledge_status(p, as_of), a.within, &name(&f))
+            crate::rules::findings::findings(&pledge_status(p, as_of), a.within, &name(&f))
         });
         (found, f.loaded.has_errors().then_some(f))
     })?;

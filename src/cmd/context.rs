@@ -11,7 +11,7 @@ use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 
 use crate::cli::{Cli, ColorChoice, Command, DateArg, Lang as LangArg};
-use crate::i18n::Lang;
+use crate::view::i18n::Lang;
 
 /// Everything a command may know about where it runs.
 pub struct Ctx {

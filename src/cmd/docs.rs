@@ -114,34 +114,6 @@ const EXAMPLES: [(&str, &str); 7] = [
     ),
 ];
 
-/// Dynamic completion of kommun names (`pledge done fil<Tab>` gives `filipstad`): every
-/// kommun, by its name in lower case.
-pub fn kommun_candidates() -> Vec<clap_complete::CompletionCandidate> {
-    crate::kommuner::all()
-        .iter()
-        .map(|k| clap_complete::CompletionCandidate::new(k.name.to_lowercase()))
-        .collect()
-}
-
-/// Dynamic completion of activity ids: those of the löften in the pledges folder
-/// (`PLEDGE_DIR`, else the nearest pledges/), and `followup`. Nothing when there is none.
-pub fn activity_candidates() -> Vec<clap_complete::CompletionCandidate> {
-    let dir = std::env::var_os("PLEDGE_DIR").map(std::path::PathBuf::from);
-    let Ok(ws) = super::Workspace::open(dir, chrono::NaiveDate::MAX) else {
-        return Vec::new();
-    };
-    let mut ids: Vec<String> = ws
-        .pledges()
-        .flat_map(|p| p.activities.iter().map(|a| a.id.clone()))
-        .collect();
-    ids.push(crate::model::FOLLOWUP_ID.to_string());
-    ids.sort();
-    ids.dedup();
-    ids.into_iter()
-        .map(clap_complete::CompletionCandidate::new)
-        .collect()
-}
-
 pub fn man(ctx: &mut Ctx) -> Result<u8> {
     let cmd = Cli::command();
     let mut out = Vec::new();

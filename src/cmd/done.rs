@@ -9,12 +9,12 @@ use chrono::{Datelike, NaiveDate};
 
 use super::workspace::Lookup;
 use super::{Ctx, Refused, Workspace, describe_progress};
-use crate::choose::{self, OnDateError};
 use crate::cli::DoneArgs;
+use crate::edit::record::{self, NewEntry};
 use crate::kommuner::Kommun;
 use crate::model::{Activity, Pledge};
-use crate::record::{self, NewEntry};
-use crate::resolve::{self, ActivityOrFollowup, MatchError, NameError};
+use crate::rules::choose::{self, OnDateError};
+use crate::rules::resolve::{self, ActivityOrFollowup, MatchError, NameError};
 use crate::store;
 use crate::text::{plural, safe};
 
@@ -222,7 +222,7 @@ fn entry_for(
                 )
                 .into());
             }
-            let due_from = crate::status::followup_status(p, date).due_from;
+            let due_from = crate::rules::status::followup_status(p, date).due_from;
             if let Some(from) = due_from.filter(|from| date < *from) {
                 return Err(Refused(format!(
                     "the follow-up of {} is due from {from}; recorded on {date} it would not count\n  \
@@ -369,7 +369,7 @@ fn write_entry(
         let mut after = after;
         after.log.push(entry.to_log_entry(span));
         if let Some(act) = after.activity(&entry.activity) {
-            let st = crate::status::activity_status(&after, act, entry.date);
+            let st = crate::rules::status::activity_status(&after, act, entry.date);
             writeln!(ctx.out, "{}", describe_progress(&st, lang))?;
         }
     }

@@ -77,7 +77,7 @@ pub fn import(dir: Option<PathBuf>, a: ImportArgs, ctx: &mut Ctx) -> Result<u8> 
             .expect("has errors");
         bail!(
             "the draft does not validate (a bug in the importer): {}",
-            crate::diag::one_line(&draft.file_name, &draft.toml, d)
+            crate::load::diag::one_line(&draft.file_name, &draft.toml, d)
         );
     }
     if a.dry_run {

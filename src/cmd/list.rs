@@ -8,7 +8,8 @@ use anyhow::{Context as _, Result, bail};
 
 use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::{ListArgs, ListFormat};
-use crate::{choose, view};
+use crate::rules::choose;
+use crate::view;
 
 /// What a command writes: text, or the bytes of a workbook.
 pub enum Output {

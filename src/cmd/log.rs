@@ -19,7 +19,7 @@ use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::{ListFormat, LogArgs};
 use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
-use crate::resolve;
+use crate::rules::resolve;
 use crate::store::{self, SourceFile};
 use crate::text::safe;
 use crate::view::{self, LogLine};
@@ -121,7 +121,7 @@ enum Shape {
     /// Each entry's own part; the file's part of it (its file and kommuner) is written once.
     Json,
     /// The cells of each row, made safe and measured.
-    Table(crate::i18n::Lang),
+    Table(crate::view::i18n::Lang),
 }
 
 /// The entries shown from one file, written as their [`Shape`] says.

@@ -11,9 +11,10 @@ use chrono::{Datelike, NaiveDate};
 use super::workspace::{Lookup, Tier};
 use super::{Ctx, Refused, Workspace};
 use crate::cli::MeasureArgs;
+use crate::edit::entry;
 use crate::kommuner::Kommun;
 use crate::model::Pledge;
-use crate::outcome::{Indicator, Measurement, entry};
+use crate::model::outcome::{Indicator, Measurement};
 use crate::store;
 use crate::text::safe;
 use crate::view::Label;
@@ -122,7 +123,9 @@ fn pledge_for<'w>(
         .filter(|(p, _)| p.period.contains(date))
         .map(|(p, _)| *p)
         .collect();
-    let first = crate::choose::prefer_area(holding, area).first().copied();
+    let first = crate::rules::choose::prefer_area(holding, area)
+        .first()
+        .copied();
     first
         .and_then(|p| with.iter().copied().find(|(q, _)| std::ptr::eq(*q, p)))
         .or_else(|| {
@@ -177,12 +180,12 @@ fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
 
 /// The value typed on the command line, or a usage error (exit 2) saying how to write it.
 fn parse_value(v: &str) -> Result<f64> {
-    entry::parse_value(v).map_err(|e| {
+    crate::text::parse_value(v).map_err(|e| {
         anyhow::anyhow!(match e {
-            entry::ValueError::NotFinite => {
+            crate::text::ValueError::NotFinite => {
                 format!("{} is not a number that can be measured", safe(v, false))
             }
-            entry::ValueError::NotANumber => format!(
+            crate::text::ValueError::NotANumber => format!(
                 "\"{}\" is not a number; write it as 62, 62.5 or 62,5 (without the unit)",
                 safe(v, false)
             ),
@@ -222,7 +225,7 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     let Some((chosen, ind)) = pledge_for(&ws, k, &a.indicator, date, area) else {
         return Err(unknown_indicator(&ws, k, &a.indicator));
     };
-    if let Some(p) = crate::outcome::problems::check_measurements(
+    if let Some(p) = crate::load::problems::check_measurements(
         &[Measurement {
             indicator: ind.id.clone(),
             date,
@@ -272,7 +275,12 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
 fn show_change(mut after: Pledge, m: &Measurement, ctx: &mut Ctx) -> Result<()> {
     after.measurements.push(m.clone());
     if let Some(ind) = after.indicators.iter().find(|i| i.id == m.indicator) {
-        let st = crate::outcome::indicator_status(ind, &after.measurements, &after.period, m.date);
+        let st = crate::rules::indicator::indicator_status(
+            ind,
+            &after.measurements,
+            &after.period,
+            m.date,
+        );
         let line = crate::view::outcome::measured_line(&st, ctx.lang);
         writeln!(ctx.out, "{line}")?;
     }

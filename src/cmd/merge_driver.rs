@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::Ctx;
-use crate::merge::{self, Conflict};
+use crate::edit::merge::{self, Conflict};
 use crate::store;
 
 /// `pledge merge-driver %O %A %B`: merges into %A, or leaves it to `git merge-file` (which

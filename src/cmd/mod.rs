@@ -1,6 +1,6 @@
 //! The commands: the thin shell that reads through the store, decides through the pure core
-//! ([`crate::choose`], [`crate::status`], [`crate::record`]) and writes through the context's
-//! writers. One file per command or small group. [`run`] returns the exit code; errors map to
+//! ([`crate::rules::choose`], [`crate::rules::status`], [`crate::edit::record`]) and writes
+//! through the context's writers. One file per command or small group. [`run`] returns the exit code; errors map to
 //! 1 (refused) or 2 (usage, I/O); a closed output pipe ends the run quietly.
 
 use std::fmt;
@@ -94,7 +94,7 @@ pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
         Command::Site(a) => {
             // The site is for the kommun's residents: Swedish unless --lang says otherwise.
             if !lang_given {
-                ctx.lang = crate::i18n::Lang::Sv;
+                ctx.lang = crate::view::i18n::Lang::Sv;
             }
             site::site(dir, a, ctx)
         }
@@ -122,7 +122,7 @@ pub(crate) fn refuse_areas_begun(
     k: &crate::kommuner::Kommun,
     area: Option<&str>,
 ) -> Result<()> {
-    match crate::choose::areas_begun(ws.pledges(), k, area) {
+    match crate::rules::choose::areas_begun(ws.pledges(), k, area) {
         Some(areas) => anyhow::bail!(
             "--area \"{}\" begins the names of several of {}'s areas: {}; give more of the one meant",
             crate::text::safe(area.unwrap_or_default(), false),

@@ -9,8 +9,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Ctx;
 use crate::kommuner::{self, Kommun};
-use crate::record::toml_string;
 use crate::store;
+use crate::text::toml_string;
 
 /// The scaffold text of a new löfte: commented, and valid as written.
 pub fn scaffold(ks: &[&Kommun], start: NaiveDate, end: NaiveDate, area: Option<&str>) -> String {

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 
 use super::{Ctx, Workspace, resolve_kommun};
-use crate::choose::{self, ReportChoiceError};
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::status::pledge_status;
+use crate::rules::choose::{self, ReportChoiceError};
+use crate::rules::status::pledge_status;
 use crate::store::Needle;
 use crate::view::{self, meeting::Meeting};
 

@@ -26,7 +26,7 @@ use super::{Ctx, Refused, Workspace};
 use crate::cli::SiteArgs;
 use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
-use crate::status::pledge_status;
+use crate::rules::status::pledge_status;
 use crate::store::{self, SourceFile};
 use crate::view::site::{self, MARKER, Rest, Summary};
 

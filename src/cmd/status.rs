@@ -7,10 +7,10 @@ use anyhow::{Result, bail};
 
 use super::list::Output;
 use super::{Ctx, Workspace, resolve_kommun};
-use crate::choose::{self, SelectError};
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::model::Pledge;
-use crate::status::pledge_status;
+use crate::rules::choose::{self, SelectError};
+use crate::rules::status::pledge_status;
 use crate::view;
 
 /// The löften `status` shows ([`choose::status_pledges`]), or an error saying why none.

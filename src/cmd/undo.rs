@@ -14,13 +14,13 @@ use super::done::indent;
 use super::workspace::Lookup;
 use super::{Ctx, Refused, Workspace};
 use crate::cli::UndoArgs;
-use crate::i18n::Lang;
+use crate::edit::record::{self, PickError, UndoError, UndoPick};
 use crate::kommuner::Kommun;
 use crate::model::{LogEntry, Pledge};
-use crate::record::{self, PickError, UndoError, UndoPick};
 use crate::store;
 use crate::text::{safe, slug};
 use crate::view::Label;
+use crate::view::i18n::Lang;
 
 /// What the arguments of `undo` ask for.
 struct Query<'a> {
@@ -193,7 +193,7 @@ fn choose<'w>(
 
 /// The id `query` names in `p`, or the query as written when it names none there.
 fn activity_id(p: &Pledge, query: &str) -> String {
-    crate::resolve::activity(p, query)
+    crate::rules::resolve::activity(p, query)
         .map(|t| t.id().to_string())
         .unwrap_or_else(|_| query.to_string())
 }

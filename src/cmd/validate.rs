@@ -35,7 +35,7 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
         .filter_map(|(i, f)| f.loaded.pledge.as_ref().map(|p| (i, p)))
         .collect();
     let only: Vec<&Pledge> = pledges.iter().map(|(_, p)| *p).collect();
-    let extra: Vec<(usize, crate::diag::Diagnostic)> = crate::validate::overlaps(&only)
+    let extra: Vec<(usize, crate::load::diag::Diagnostic)> = crate::load::validate::overlaps(&only)
         .into_iter()
         .map(|(i, d)| (pledges[i].0, d))
         .collect();
@@ -54,7 +54,7 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
                     continue;
                 }
             }
-            report.push_str(&crate::diag::render(&f.display, &f.text, d));
+            report.push_str(&crate::load::diag::render(&f.display, &f.text, d));
         }
     }
     write!(ctx.out, "{report}")?;

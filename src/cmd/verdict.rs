@@ -9,12 +9,13 @@ use anyhow::Result;
 use super::measure::{Append, append, not_empty};
 use super::workspace::Lookup;
 use super::{Ctx, Refused, Workspace};
-use crate::choose;
 use crate::cli::VerdictArgs;
+use crate::edit::entry;
+use crate::model::outcome::{Verdict, VerdictEntry, before_due};
 use crate::model::{Activity, Pledge};
-use crate::outcome::verdict::{agreement, before_due};
-use crate::outcome::{Verdict, VerdictEntry, entry};
-use crate::resolve::{self, ActivityOrFollowup};
+use crate::rules::choose;
+use crate::rules::resolve::{self, ActivityOrFollowup};
+use crate::rules::verdict::agreement;
 use crate::store;
 use crate::text::safe;
 use crate::view::outcome::{agreement_word, verdict_word};
@@ -59,7 +60,8 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
         ))
     })?;
     let act = find_activity(chosen, &a.activity)?;
-    let due_from = crate::load::followup_due_from(&chosen.period, chosen.followup.as_ref());
+    let due_from =
+        crate::model::followup::followup_due_from(&chosen.period, chosen.followup.as_ref());
     if before_due(date, due_from) {
         return Err(Refused(format!(
             "{date} is before the follow-up of {} is due (from {}); a verdict is given at the follow-up",
@@ -129,7 +131,7 @@ fn show_agreement(
     date: chrono::NaiveDate,
     ctx: &mut Ctx,
 ) -> Result<()> {
-    let st = crate::status::activity_status(p, act, date);
+    let st = crate::rules::status::activity_status(p, act, date);
     let l = ctx.lang;
     writeln!(
         ctx.out,

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
-use crate::choose::name_may_hold;
 use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
+use crate::rules::choose::name_may_hold;
 use crate::store::{self, Needle, SourceFile};
 use crate::text::plural;
 
@@ -163,7 +163,7 @@ impl Workspace {
                 writeln!(
                     err,
                     "{}\n  ({} error{} in all; `pledge validate {}` shows them; the file is left out)",
-                    crate::diag::one_line(&f.display, &f.text, d),
+                    crate::load::diag::one_line(&f.display, &f.text, d),
                     errors,
                     plural(errors),
                     f.display

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::{Draft, Note};
 use crate::model::Owner;
-use crate::record::toml_string;
+use crate::text::toml_string;
 
 /// Comment text made safe for one TOML comment line: no control characters.
 fn safe(s: &str) -> String {

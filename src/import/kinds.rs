@@ -10,8 +10,8 @@ use regex::Regex;
 
 use super::acts::{Context, plain, with};
 use super::rules::Found;
-use crate::record::toml_string;
 use crate::text::fold;
+use crate::text::toml_string;
 
 macro_rules! regex {
     ($p:expr) => {{

@@ -1,5 +1,8 @@
-//! Turns the text of a pledge file into a checked [`Pledge`], collecting every problem found
-//! on the way as a [`Diagnostic`] that points at the key or value.
+//! The load layer: turns the text of a pledge file into a checked [`Pledge`], collecting every
+//! problem found on the way as a [`Diagnostic`] that points at the key or value ([`diag`]).
+//! Every rule of what a valid file is lives here: the keys and values of each table, and the
+//! validation of indicators, measurements and verdicts ([`problems`]); [`validate`] checks
+//! across files. It reads the model only; it never asks the status rules.
 //!
 //! Pure: it takes text and a date ("today", for entries dated in the future) and returns
 //! values. Reading files is the store's job.
@@ -8,24 +11,26 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::Diagnostic;
 use crate::kommuner;
+use crate::load::diag::Diagnostic;
 use crate::model::*;
 use crate::text::{did_you_mean, fold};
 
 mod activity;
+pub mod diag;
 mod entry;
 mod log;
 mod outcome;
 mod part;
-pub use outcome::followup_due_from;
 mod pledge;
+pub mod problems;
 pub mod raw;
 mod target;
+pub mod validate;
 mod values;
 
 type Val<'i> = Spanned<DeValue<'i>>;
@@ -265,17 +270,6 @@ pub fn parse_when(s: &str) -> Option<FollowupWhen> {
     }
 }
 
-/// The first and last day of a quarter.
-pub fn quarter_bounds(year: i32, quarter: u32) -> (NaiveDate, NaiveDate) {
-    let start = NaiveDate::from_ymd_opt(year, 3 * (quarter - 1) + 1, 1).expect("valid quarter");
-    let end = start
-        .checked_add_months(chrono::Months::new(3))
-        .and_then(|d| d.pred_opt())
-        .expect("valid quarter");
-    debug_assert_eq!(end.year(), year);
-    (start, end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,9 +298,6 @@ mod tests {
         for bad in ["2017-Q0", "2017-Q5", "17-Q1", "spring", "2017Q1"] {
             assert_eq!(parse_when(bad), None, "{bad}");
         }
-        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        assert_eq!(quarter_bounds(2016, 1), (d("2016-01-01"), d("2016-03-31")));
-        assert_eq!(quarter_bounds(2016, 4), (d("2016-10-01"), d("2016-12-31")));
     }
 
     #[test]

@@ -1,13 +1,12 @@
 //! `[[indicator]]`, `[[measurement]]` and `[[verdict]]` tables: what the löfte should change,
 //! its measured values and the follow-up's verdicts. The rules themselves are pure functions
-//! in [`crate::outcome::problems`]; here each table is read with its spans, and each problem
+//! in [`crate::load::problems`]; here each table is read with its spans, and each problem
 //! found is pointed at the key it is about.
 
-use chrono::TimeDelta;
-
+use super::problems::{self, At, Severity};
 use super::*;
-use crate::outcome::problems::{self, At, Severity};
-use crate::outcome::{
+use crate::model::followup::followup_due_from;
+use crate::model::outcome::{
     Baseline, Cadence, Direction, Goal, Indicator, Measurement, Verdict, VerdictEntry, When,
 };
 
@@ -44,20 +43,6 @@ impl Spans {
         self.keys.iter().fold(self.header.clone(), |acc, (_, s)| {
             acc.start.min(s.start)..acc.end.max(s.end)
         })
-    }
-}
-
-/// The first day the löfte's follow-up counts as due (for `yearly`, the first year's); None
-/// for a continuous or unscheduled follow-up. Verdicts before it are refused.
-pub fn followup_due_from(period: &Period, followup: Option<&Followup>) -> Option<NaiveDate> {
-    let due = TimeDelta::days(crate::status::DUE_DAYS);
-    match followup?.when? {
-        FollowupWhen::Date { date } => Some(date - due),
-        FollowupWhen::Quarter { year, quarter } => Some(quarter_bounds(year, quarter).0),
-        FollowupWhen::Yearly => crate::schedule::windows(period, 1, Per::Year)
-            .first()
-            .map(|w| w.end - due),
-        FollowupWhen::Continuous => None,
     }
 }
 
@@ -415,5 +400,5 @@ impl Loader<'_> {
 
 /// Whether a quoted string holds a number (`"62"`, `"62,5"`): worth saying so.
 fn entry_number(s: &str) -> bool {
-    crate::outcome::entry::parse_value(s).is_ok()
+    crate::text::parse_value(s).is_ok()
 }

@@ -1,6 +1,7 @@
 //! The top of the file: title, kommun(er), signatories, period and problem.
 
 use super::*;
+use crate::model::followup::occasion;
 
 impl Loader<'_> {
     pub(super) fn pledge(&mut self, file: &str, root: &DeTable<'_>) -> Option<Pledge> {
@@ -84,8 +85,9 @@ impl Loader<'_> {
     /// A follow-up recorded before its first due day does not count: a warning.
     fn early_followups(&mut self, p: &Pledge) {
         for e in p.log.iter().filter(|e| e.is_followup()) {
-            let due_from = crate::status::followup_status(p, e.date).due_from;
-            if let Some(from) = due_from.filter(|from| e.date < *from) {
+            let when = p.followup.as_ref().and_then(|f| f.when);
+            let due_from = when.and_then(|w| occasion(&p.period, w, e.date));
+            if let Some((from, _)) = due_from.filter(|(from, _)| e.date < *from) {
                 self.warn(
                     e.span.clone(),
                     format!(

@@ -1,8 +1,8 @@
 //! The words of `check`: one line per finding, in English (cron mail, scripts).
 
-use crate::findings::{Finding, FindingKind};
-use crate::i18n::Lang;
 use crate::model::Target;
+use crate::rules::findings::{Finding, FindingKind};
+use crate::view::i18n::Lang;
 use crate::view::phrases::{plural, progress, window_name};
 
 /// "filipstad-2016.toml: trygghetsvandring: behind, 0 of 2 in 2016, 22 days left"; a part
@@ -66,9 +66,9 @@ fn finding_text(f: &Finding) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::findings::FindingStatus;
     use crate::model::{Per, Target};
-    use crate::status::{FollowupState, Status};
+    use crate::rules::findings::FindingStatus;
+    use crate::rules::status::{FollowupState, Status};
     use FindingKind::*;
 
     fn d(s: &str) -> chrono::NaiveDate {

@@ -2,8 +2,8 @@
 //! (status, id, progress with a short bar), wrapped only between words. Pure: the caller
 //! gives the width.
 
-use crate::i18n::Lang;
-use crate::status::{PledgeStatus, Status};
+use crate::rules::status::{PledgeStatus, Status};
+use crate::view::i18n::Lang;
 use crate::view::labels::Label;
 use crate::view::phrases::status_rows;
 

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use crate::i18n::Lang;
 use crate::model::{LogEntry, Pledge};
-use crate::status::PledgeStatus;
+use crate::rules::status::PledgeStatus;
 use crate::view::LogLine;
 use crate::view::entries::{push_date, push_num};
+use crate::view::i18n::Lang;
 use crate::view::phrases::{lan_names, owners_text, target_text};
 
 /// A text cell. Control characters other than newline, CR and tab (ESC, BEL, DEL, the C1

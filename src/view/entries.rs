@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n::Lang;
 use crate::model::{LogEntry, Pledge};
+use crate::view::i18n::Lang;
 use crate::view::phrases::entry_text;
 
 /// Where an entry's work belongs, as the log shows it: its part and unit, "request" for a

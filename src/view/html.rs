@@ -126,7 +126,7 @@ struct ReportPage<'a> {
     labels: Labels,
 }
 
-fn labels(l: crate::i18n::Lang) -> Labels {
+fn labels(l: crate::view::i18n::Lang) -> Labels {
     Labels {
         at_a_glance: l.t(Label::AtAGlance),
         status: l.t(Label::Status),
@@ -270,7 +270,7 @@ mod tests {
 #[cfg(test)]
 mod page_tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::view::i18n::Lang;
 
     #[test]
     fn file_text_cannot_carry_markup_into_the_page() {
@@ -283,7 +283,7 @@ mod page_tests {
         let p = crate::load::load("t.toml", text, d("2030-01-01"))
             .pledge
             .unwrap();
-        let s = crate::status::pledge_status(&p, d("2016-06-01"));
+        let s = crate::rules::status::pledge_status(&p, d("2016-06-01"));
         let page = report_html(&Meeting::new(&s, None, Lang::En));
         assert!(
             page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"),

@@ -7,12 +7,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
-use crate::findings::Finding;
 use crate::kommuner::Kommun;
 use crate::model::{
     FollowupWhen, LogEntry, Occurrences, Owner, Per, Period, Pledge, State, Target,
 };
-use crate::status::{
+use crate::rules::findings::Finding;
+use crate::rules::status::{
     ActivityStatus, FollowupState, PledgeStatus, Record, Requests, Status, UnitStatus,
     WindowStatus, pledge_status,
 };

@@ -3,9 +3,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::i18n::Lang;
 use crate::model::{Party, Per, State};
-use crate::status::{FollowupState, Status};
+use crate::rules::status::{FollowupState, Status};
+use crate::view::i18n::Lang;
 
 /// A fixed text of the output (headers, headings, messages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +67,7 @@ pub enum Label {
     NoOwnerGiven,
     AtAGlance,
     /// Indicators and verdicts (issue 13), translated in `view::outcome`.
-    Outcome(crate::view::outcome::OutcomeLabel),
+    Outcome(crate::view::outcome_label::OutcomeLabel),
 }
 
 impl Label {
@@ -255,7 +255,7 @@ impl Lang {
     /// The status as a phrase that explains itself where the word alone could mislead: "no
     /// reports" next to "1 recorded" becomes "nothing reported in the last 90 days".
     pub fn status_phrase(self, s: Status) -> String {
-        let days = crate::status::ONGOING_DAYS;
+        let days = crate::rules::status::ONGOING_DAYS;
         match (self, s) {
             (Lang::En, Status::NoReports) => format!("nothing reported in the last {days} days"),
             (Lang::Sv, Status::NoReports) => format!("inget rapporterat de senaste {days} dagarna"),

@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n::Lang;
-use crate::status::PledgeStatus;
+use crate::rules::status::PledgeStatus;
 use crate::view::entries::entry_line;
+use crate::view::i18n::Lang;
 use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
@@ -258,7 +258,7 @@ mod report_tests {
         let d = |s: &str| s.parse().unwrap();
         let loaded = crate::load::load("t.toml", text, d("2030-01-01"));
         let p = loaded.pledge.unwrap();
-        let s = crate::status::pledge_status(&p, d("2016-06-01"));
+        let s = crate::rules::status::pledge_status(&p, d("2016-06-01"));
         let out = report_markdown(&Meeting::new(&s, None, Lang::Sv));
         assert!(
             out.contains("\n\nUndertecknat av:\n\n- Anna A\n- Bo B\n\n"),

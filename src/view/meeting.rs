@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::i18n::Lang;
 use crate::model::{Activity, LogEntry, Party};
-use crate::status::{ActivityStatus, PledgeStatus};
+use crate::rules::status::{ActivityStatus, PledgeStatus};
+use crate::view::i18n::Lang;
 use crate::view::labels::Label;
 use crate::view::phrases::{followup_line, owners_text, progress_text, target_text};
 use crate::view::title::activity_title;

@@ -1,5 +1,6 @@
-//! The views: one renderer per output format, each pure (values in, text out; nothing here
-//! reads the environment, the clock or the terminal, and nothing imports the app layer).
+//! The view layer: one renderer per output format, each pure (values in, text out; nothing
+//! here reads the environment, the clock or the terminal, and nothing imports the shell). It
+//! reads the model and the rules' results; it edits no text.
 //!
 //! - [`table`]: terminal tables (comfy-table), given a width and a colour flag
 //! - [`markdown`]: `status --format markdown` and the meeting report
@@ -7,20 +8,28 @@
 //! - [`csv`]: typed rows through the `csv` crate, with formula cells neutralised
 //! - [`json`]: typed documents, one kommun shape
 //! - [`check`]: the lines of `check`
+//! - [`calendar`]: the follow-up calendar (iCalendar), [`svgchart`]: the indicator charts
+//! - [`outcome`] (with [`outcome_json`], [`outcome_label`]): indicators and verdicts
 //! - [`phrases`] and [`labels`]: words shared by every format, in Swedish and English
+//!   ([`i18n`]: the two languages)
 
+pub mod calendar;
 pub mod check;
 pub mod compact;
 pub mod csv;
 pub mod entries;
 pub mod html;
+pub mod i18n;
 pub mod json;
 pub mod labels;
 pub mod markdown;
 pub mod meeting;
 pub mod outcome;
+pub mod outcome_json;
+pub mod outcome_label;
 pub mod phrases;
 pub mod site;
+pub mod svgchart;
 pub mod table;
 pub mod title;
 pub mod xlsx;

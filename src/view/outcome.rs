@@ -9,75 +9,16 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::i18n::Lang;
-use crate::outcome::verdict::{Agreement, agreement, current, missing};
-use crate::outcome::{
-    Direction, DueState, Goal, IndicatorStatus, Judgement, ReferenceKind, Verdict, VerdictEntry,
-    When, indicator_status,
+use crate::model::outcome::{Direction, Goal, Verdict, VerdictEntry, When};
+use crate::rules::indicator::{
+    DueState, IndicatorStatus, Judgement, ReferenceKind, indicator_status,
 };
-use crate::status::{PledgeStatus, Status};
-use crate::svgchart::{self, Chart, Line, fmt_change, fmt_num, sparkline};
+use crate::rules::status::{PledgeStatus, Status};
+use crate::rules::verdict::{Agreement, agreement, current, missing};
+use crate::view::i18n::Lang;
 use crate::view::labels::Label;
-
-/// The fixed texts of this view, in both languages (a [`Label::Outcome`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutcomeLabel {
-    WhatWeWanted,
-    Baseline,
-    FirstMeasurement,
-    Goal,
-    GoalMet,
-    GoalNotMet,
-    BetterThanBaseline,
-    NextMeasurement,
-    NoMeasurements,
-    Verdicts,
-    NoVerdictYet,
-    ByTheRecords,
-    Source,
-    Measured,
-}
-
-impl OutcomeLabel {
-    pub fn en(self) -> &'static str {
-        use OutcomeLabel::*;
-        match self {
-            WhatWeWanted => "What we wanted to achieve",
-            Baseline => "baseline",
-            FirstMeasurement => "first measurement",
-            Goal => "goal",
-            GoalMet => "met",
-            GoalNotMet => "not met",
-            BetterThanBaseline => "better than the baseline",
-            NextMeasurement => "next measurement",
-            NoMeasurements => "no measurements yet",
-            Verdicts => "The follow-up's verdicts",
-            NoVerdictYet => "no verdict yet",
-            ByTheRecords => "by the records",
-            Source => "source",
-            Measured => "measured",
-        }
-    }
-    pub fn sv(self) -> &'static str {
-        use OutcomeLabel::*;
-        match self {
-            WhatWeWanted => "Det här ville vi uppnå",
-            Baseline => "utgångsläge",
-            FirstMeasurement => "första mätningen",
-            Goal => "mål",
-            GoalMet => "nått",
-            GoalNotMet => "inte nått",
-            BetterThanBaseline => "bättre än utgångsläget",
-            NextMeasurement => "nästa mätning",
-            NoMeasurements => "inga mätningar ännu",
-            Verdicts => "Uppföljningens bedömning",
-            NoVerdictYet => "ingen bedömning ännu",
-            ByTheRecords => "enligt registreringarna",
-            Source => "källa",
-            Measured => "uppmätt",
-        }
-    }
-}
+use crate::view::outcome_label::OutcomeLabel;
+use crate::view::svgchart::{self, Chart, Line, fmt_change, fmt_num, sparkline};
 
 fn t(l: Lang, o: OutcomeLabel) -> &'static str {
     l.t(Label::Outcome(o))
@@ -528,19 +469,19 @@ pub fn indicators_json(o: &Outcomes<'_>) -> Value {
     Value::Array(
         o.indicators
             .iter()
-            .map(crate::outcome::json::indicator)
+            .map(crate::view::outcome_json::indicator)
             .collect(),
     )
 }
 
 /// An activity's `verdict` for the JSON contract (null without one).
 pub fn verdict_json(v: &ActivityVerdict<'_>) -> Value {
-    crate::outcome::json::verdict(v.verdict, v.status)
+    crate::view::outcome_json::verdict(v.verdict, v.status)
 }
 
 /// A löfte's `verdicts` for the JSON contract.
 pub fn verdicts_json(o: &Outcomes<'_>) -> Value {
-    crate::outcome::json::verdicts(&o.missing, o.since)
+    crate::view::outcome_json::verdicts(&o.missing, o.since)
 }
 
 /// A löfte's `indicators` (when it has any) and `verdicts` (when it records any), as keys

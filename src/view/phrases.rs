@@ -3,12 +3,12 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n::Lang;
-use crate::load::quarter_bounds;
+use crate::model::followup::quarter_bounds;
+use crate::view::i18n::Lang;
 use chrono::NaiveDate;
 
 use crate::model::{FollowupWhen, LogEntry, Occurrences, Owner, Per, Pledge, State, Target};
-use crate::status::{ActivityStatus, FollowupState, PledgeStatus, Requests, Status};
+use crate::rules::status::{ActivityStatus, FollowupState, PledgeStatus, Requests, Status};
 use crate::text::safe;
 use crate::view::labels::Label;
 

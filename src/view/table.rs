@@ -6,12 +6,12 @@ use unicode_width::UnicodeWidthStr;
 
 use chrono::NaiveDate;
 
-use crate::i18n::Lang;
 use crate::model::{LogEntry, Pledge};
-use crate::status::{PledgeStatus, Status};
+use crate::rules::status::{PledgeStatus, Status};
 use crate::view::LogLine;
 use crate::view::compact::{compact_rows, wrap};
 use crate::view::entries::{push_date, push_num};
+use crate::view::i18n::Lang;
 use crate::view::labels::Label;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{lan_names, legend_line, status_rows, summary_line};
@@ -537,7 +537,7 @@ mod tests {
     #[test]
     fn all_loeften_are_headed_by_their_laen() {
         let p = pledge(false);
-        let s = crate::status::pledge_status(&p, "2016-06-01".parse().unwrap());
+        let s = crate::rules::status::pledge_status(&p, "2016-06-01".parse().unwrap());
         let statuses = [s.clone(), s];
         let out = status_tables(&statuses, true, Lang::En, false, None);
         assert_eq!(out.matches("━━ Värmlands län ━━\n\n").count(), 1, "{out}");

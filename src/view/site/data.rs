@@ -6,8 +6,8 @@ use std::io;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use crate::i18n::Lang;
 use crate::view::csv::STATUS_HEADER;
+use crate::view::i18n::Lang;
 
 /// What each column of the CSV holds: its type and a description.
 fn field(name: &str) -> Value {

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 
 use super::words::{Words, words};
 use super::{Badge, ORDER, Tally, badge, tallies};
-use crate::i18n::Lang;
-use crate::status::{PledgeStatus, Status};
+use crate::rules::status::{PledgeStatus, Status};
+use crate::view::i18n::Lang;
 
 /// One löfte's row.
 struct Row {
@@ -126,16 +126,16 @@ pub fn entry(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Entry {
                 )
             })
             .collect(),
-        name: crate::calendar::calendar_name(std::slice::from_ref(s), lang),
+        name: crate::view::calendar::calendar_name(std::slice::from_ref(s), lang),
     }
 }
 
 /// The calendar's name for all these löften: the one name they share, else the general one
-/// (as [`crate::calendar::calendar_name`] names them).
+/// (as [`crate::view::calendar::calendar_name`] names them).
 pub fn shared_name<'a>(mut names: impl Iterator<Item = &'a str>, lang: Lang) -> String {
     match names.next() {
         Some(first) if names.all(|n| n == first) => first.to_string(),
-        _ => crate::calendar::calendar_name(&[], lang),
+        _ => crate::view::calendar::calendar_name(&[], lang),
     }
 }
 

@@ -2,8 +2,8 @@
 //! and the follow-up's verdicts, as the BRÅ report shows them, as HTML that is already
 //! escaped. Empty when the löfte has neither; the page then leaves the section out.
 
-use crate::i18n::Lang;
-use crate::status::PledgeStatus;
+use crate::rules::status::PledgeStatus;
+use crate::view::i18n::Lang;
 
 /// The indicators and verdicts of one löfte as an HTML fragment whose every text is escaped
 /// (with [`crate::view::html::html`]); empty when it has none.

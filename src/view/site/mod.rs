@@ -20,9 +20,9 @@ use std::path::Path;
 use askama::Template;
 use chrono::NaiveDate;
 
-use crate::i18n::Lang;
 use crate::model::Pledge;
-use crate::status::{PledgeStatus, Status};
+use crate::rules::status::{PledgeStatus, Status};
+use crate::view::i18n::Lang;
 
 mod data;
 mod index;
@@ -63,7 +63,7 @@ pub struct Summary {
     /// Its rows of `pledges.csv`.
     csv: String,
     /// Its events of `calendar.ics`.
-    events: Vec<crate::calendar::Event>,
+    events: Vec<crate::view::calendar::Event>,
     /// Its part of `pledges.json`, compact.
     json: Vec<u8>,
 }
@@ -74,7 +74,7 @@ pub fn summary(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Summary {
     Summary {
         entry: index::entry(s, dir, lang),
         csv: csv[header..].to_string(),
-        events: crate::calendar::pledge_events(s, lang),
+        events: crate::view::calendar::pledge_events(s, lang),
         json: crate::view::json::status_part(s),
     }
 }
@@ -128,13 +128,14 @@ impl Rest {
             }
             3 => w.write_all(data::datapackage(self.as_of, lang).as_bytes()),
             _ => {
-                let mut events: Vec<&crate::calendar::Event> =
+                let mut events: Vec<&crate::view::calendar::Event> =
                     ss.iter().flat_map(|s| &s.events).collect();
                 // As `calendar::events` orders them.
                 events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
-                let events: Vec<crate::calendar::Event> = events.into_iter().cloned().collect();
+                let events: Vec<crate::view::calendar::Event> =
+                    events.into_iter().cloned().collect();
                 let name = index::shared_name(ss.iter().map(|s| s.entry.name()), lang);
-                w.write_all(crate::calendar::ics::write(&name, lang, &events).as_bytes())
+                w.write_all(crate::view::calendar::ics::write(&name, lang, &events).as_bytes())
             }
         }
     }

@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 
 use super::words::{Words, words};
 use super::{Badge, Tally, badge, tallies};
-use crate::i18n::Lang;
 use crate::model::Target;
-use crate::status::{ActivityStatus, PledgeStatus, Status, WindowStatus};
+use crate::rules::status::{ActivityStatus, PledgeStatus, Status, WindowStatus};
+use crate::view::i18n::Lang;
 use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
 use crate::view::phrases::{period_line, window_name};

@@ -1,6 +1,6 @@
 use super::*;
-use crate::i18n::Lang;
-use crate::status::pledge_status;
+use crate::rules::status::pledge_status;
+use crate::view::i18n::Lang;
 
 fn d(s: &str) -> chrono::NaiveDate {
     s.parse().unwrap()
@@ -112,7 +112,7 @@ fn the_site_from_summaries_is_the_site_from_statuses() {
     );
     assert_eq!(
         files[6].bytes,
-        crate::calendar::feed(&both, Lang::Sv).into_bytes()
+        crate::view::calendar::feed(&both, Lang::Sv).into_bytes()
     );
     let streamed: Vec<bool> = (0..Rest::LEN).map(Rest::streams).collect();
     assert_eq!(streamed, [false, true, false, false, false]);

@@ -1,8 +1,8 @@
 //! The fixed texts of the site in Swedish and English, and the symbol of each status (so
 //! colour is never the only carrier of a status).
 
-use crate::i18n::Lang;
-use crate::status::Status;
+use crate::rules::status::Status;
+use crate::view::i18n::Lang;
 
 /// The texts of the site's pages in one language.
 pub struct Words {

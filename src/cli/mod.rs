@@ -1,0 +1,475 @@
+//! The command line, as clap definitions only ([`complete`]: the candidates of dynamic
+//! completion). Part of the shell: it sits above [`crate::store`] (completion lists the
+//! activities of the pledges folder) and below [`crate::cmd`], which runs what it parses.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub mod complete;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success; for `check`: nothing needs attention
+  1  problems found: invalid pledge files, findings of `check`, a refused change
+  2  usage error, or a file or folder that cannot be read or written";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pledge",
+    version,
+    about = "Track Swedish medborgarlöften: what a kommun and the police promised, and what was done",
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The pledges folder [default: a pledges/ folder here or in the nearest parent]
+    #[arg(long, global = true, env = "PLEDGE_DIR", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// When to colour the output
+    #[arg(long, global = true, env = "PLEDGE_COLOR", value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print nothing but errors (the exit code tells the rest)
+    #[arg(short, long, global = true, env = "PLEDGE_QUIET")]
+    pub quiet: bool,
+    /// Language of labels and status words; the löften's own text is shown as written
+    /// [default: Swedish when LC_ALL/LC_MESSAGES/LANG starts with sv, else English]
+    #[arg(long, global = true, value_enum, env = "PLEDGE_LANG")]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check pledge files and report every problem, with file, line and column
+    Validate(ValidateArgs),
+    /// One row per löfte: kommun, period, state, activities
+    List(ListArgs),
+    /// Record completed work on an activity (or the follow-up itself)
+    Done(DoneArgs),
+    /// Remove the most recently recorded entry of a kommun's löfte
+    Undo(UndoArgs),
+    /// Record a measured value of an indicator (a survey's result, a count of crimes)
+    Measure(MeasureArgs),
+    /// Record the follow-up's verdict on an activity: kept, partly or broken
+    Verdict(VerdictArgs),
+    /// List recorded work, oldest first
+    Log(LogArgs),
+    /// Follow-up status per kommun: what is met, on track, behind
+    Status(StatusArgs),
+    /// The document for the BRÅ meeting: promised, done, behind, follow-up
+    Report(ReportArgs),
+    /// For cron: silent with exit 0 when nothing needs attention, else one line per finding
+    Check(CheckArgs),
+    /// Write a commented scaffold for a new löfte into the pledges folder
+    New(NewArgs),
+    /// Print an iCalendar feed (RFC 5545) of follow-ups, window ends and löften's ends
+    Calendar(CalendarArgs),
+    /// Write a static website of every löfte, with its data, for the kommun's web server (in
+    /// Swedish unless --lang en)
+    Site(SiteArgs),
+    /// Write a draft pledge file from the published text of a löfte (readings marked)
+    Import(ImportArgs),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+    /// Print the JSON Schema of the pledge file format (for editors such as taplo)
+    Schema,
+    /// Git merge driver: merges the log entries both sides added (see the README)
+    MergeDriver {
+        /// The common ancestor's version (%O)
+        base: PathBuf,
+        /// Our version, and where the result is written (%A)
+        ours: PathBuf,
+        /// Their version (%B)
+        theirs: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The kommun, or several for one löfte over several kommuner
+    #[arg(required = true, add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
+    pub kommuner: Vec<String>,
+    /// The first day of the period
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: DateArg,
+    /// The last day of the period (inclusive)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub end: DateArg,
+    /// The part of the kommun the löfte covers (a stadsdel, the centre)
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
+    /// Print the scaffold instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The file's name in the pledges folder [default: the kommuner, the area and the years,
+    /// e.g. karlstad-munkfors-2016-2017.toml]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The published text (plain UTF-8), or - for standard input
+    pub file: PathBuf,
+    /// Write the draft to this file [default: KOMMUN-YEARS.toml in the pledges folder]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The kommun, when the text does not name it
+    #[arg(long, value_name = "K")]
+    pub kommun: Option<String>,
+    /// The period's first day, when the text does not give it
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: Option<DateArg>,
+    /// The period's last day, when the text does not give it
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub end: Option<DateArg>,
+    /// Print the draft instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// A date argument as typed: a date, or a day named relative to today. The app resolves it
+/// against the run's today (so `--as-of` moves `today` too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateArg {
+    On(NaiveDate),
+    Today,
+    Yesterday,
+}
+
+impl DateArg {
+    /// The date meant, given today's.
+    pub fn resolve(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            DateArg::On(d) => d,
+            DateArg::Today => today,
+            DateArg::Yesterday => today.pred_opt().unwrap_or(today),
+        }
+    }
+}
+
+/// A date argument: YYYY-MM-DD, `today` or `yesterday` (`idag`, `igår`).
+pub fn parse_date(s: &str) -> Result<DateArg, String> {
+    match s.trim() {
+        "today" | "idag" => Ok(DateArg::Today),
+        "yesterday" | "igår" | "igar" => Ok(DateArg::Yesterday),
+        t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map(DateArg::On)
+            .map_err(|_| {
+                format!(
+                    "\"{t}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or yesterday"
+                )
+            }),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Files or folders to check [default: the pledges folder]
+    pub paths: Vec<PathBuf>,
+    /// Judge log dates against this day instead of today
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+    /// An Excel workbook (needs --output FILE, or standard output not a terminal)
+    Xlsx,
+    /// CSV for Swedish Excel: BOM, `;`, codes kept as text
+    ExcelCsv,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only löften for this kommun (name or kommunkod)
+    #[arg(long, value_name = "K", add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
+    pub kommun: Option<String>,
+    /// Only löften whose period holds this date; also the date the state is judged on
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub active_on: Option<DateArg>,
+    /// Judge states on this date [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
+    pub format: ListFormat,
+    /// Write the output to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// Kommun name (any case, å/ä/ö as a/a/o) or kommunkod
+    #[arg(add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
+    pub kommun: String,
+    /// Activity id, a unique prefix of one, or a unique word of its text; `followup` for the
+    /// follow-up itself
+    #[arg(add = clap_complete::ArgValueCandidates::new(complete::activity_candidates))]
+    pub activity: String,
+    /// When the work was done [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<DateArg>,
+    /// How many occurrences this entry records
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    pub count: u32,
+    /// Who did it [default: PLEDGE_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
+    pub by: Option<String>,
+    /// A note: where, how many took part, what was found (may start with `-`: "-2 grader")
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// Choose among löften for parts of the kommun (a prefix of its `area`)
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
+    /// The unit worked for, for an activity with units (a school, a district; a unique
+    /// prefix will do)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// The part of an activity with parts (its id, or a unique prefix)
+    #[arg(long, value_name = "PART")]
+    pub part: Option<String>,
+    /// Record a request received, for an on-request activity (answers are recorded without it)
+    #[arg(long)]
+    pub request: bool,
+    /// Show the exact text that would be added, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Today's date, for the future-date check [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct MeasureArgs {
+    /// Kommun name or kommunkod
+    pub kommun: String,
+    /// Indicator id, or a unique prefix of one
+    pub indicator: String,
+    /// The measured value: 62, 62.5 or 62,5
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// The day it was measured (the survey's, not today's) [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<DateArg>,
+    /// Where it was published: a URL or a report
+    #[arg(long, value_name = "URL")]
+    pub source: Option<String>,
+    /// A note: the response rate, a change of method
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Who recorded it [default: PLEDGE_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
+    pub by: Option<String>,
+    /// Choose among löften for parts of the kommun (a prefix of its `area`)
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
+    /// Show the exact text that would be added, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerdictArgs {
+    /// Kommun name or kommunkod
+    pub kommun: String,
+    /// Activity id, a unique prefix of one, or a unique word of its text
+    pub activity: String,
+    /// kept, partly or broken (also uppfyllt, delvis, "ej uppfyllt")
+    pub verdict: String,
+    /// Why: what was done, what was not
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+    /// The minutes or the published follow-up
+    #[arg(long, value_name = "URL")]
+    pub source: Option<String>,
+    /// The day of the verdict (the meeting's) [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<DateArg>,
+    /// Who judged [default: PLEDGE_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
+    pub by: Option<String>,
+    /// Choose among löften for parts of the kommun (a prefix of its `area`)
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
+    /// Show the exact text that would be added, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// Kommun name or kommunkod
+    pub kommun: String,
+    /// The entry of this date [default: your own most recent entry]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<DateArg>,
+    /// The entry of this activity (an id, its prefix or a word of its text)
+    #[arg(long, value_name = "ACTIVITY")]
+    pub activity: Option<String>,
+    /// The entry with this number in `pledge log KOMMUN --format json` (1 = the oldest)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(usize))]
+    pub index: Option<usize>,
+    /// Only löften for parts of the kommun (a prefix of their `area`)
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
+    /// Whose entries are yours [default: PLEDGE_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
+    pub by: Option<String>,
+    /// Show what would be removed, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Only these kommuner [default: all]
+    #[arg(add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
+    pub kommuner: Vec<String>,
+    /// Only entries on or after this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<DateArg>,
+    /// Only entries on or before this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<DateArg>,
+    /// Only this activity (id, prefix or word of its text)
+    #[arg(long, value_name = "A", add = clap_complete::ArgValueCandidates::new(complete::activity_candidates))]
+    pub activity: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
+    pub format: ListFormat,
+    /// Write the output to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Sv,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+    /// An Excel workbook (needs --output FILE, or standard output not a terminal)
+    Xlsx,
+    /// CSV for Swedish Excel: BOM, `;`, codes kept as text
+    ExcelCsv,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Kommuner to show [default: the only kommun in the folder]
+    #[arg(add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
+    pub kommuner: Vec<String>,
+    /// Every kommun in the folder, grouped by län
+    #[arg(long)]
+    pub all: bool,
+    /// The day to judge on [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table, env = "PLEDGE_FORMAT")]
+    pub format: StatusFormat,
+    /// Write the output to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Kommun name or kommunkod
+    #[arg(add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
+    pub kommun: String,
+    /// Show log entries from this date on (the last BRÅ meeting) [default: the period's start]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<DateArg>,
+    /// The day to judge on [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// The löfte for this part of the kommun (a prefix of its `area`), when it has several
+    #[arg(long, value_name = "TEXT")]
+    pub area: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The day to judge on [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+    /// Report windows and follow-ups ending within this many days
+    #[arg(long, value_name = "DAYS", default_value_t = 30, env = "PLEDGE_WITHIN")]
+    pub within: u32,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text, env = "PLEDGE_CHECK_FORMAT")]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Only these kommuner [default: every löfte in the folder]
+    pub kommuner: Vec<String>,
+    /// The day to judge on: windows and follow-ups already past are left out [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The folder to write the site into (created when missing)
+    pub outdir: PathBuf,
+    /// Only these kommuner [default: every löfte in the folder]
+    pub kommuner: Vec<String>,
+    /// The day to judge on [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
+    /// Write into OUTDIR even when it holds files pledge did not write there
+    #[arg(long)]
+    pub force: bool,
+}

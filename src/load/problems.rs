@@ -1,0 +1,567 @@
+//! Validation rules for indicators, measurements and verdicts, as pure functions returning
+//! typed problems. The loader attaches spans (via [`Problem::at`]) and turns them into
+//! diagnostics; messages are English, like all of `validate`'s.
+
+use chrono::NaiveDate;
+
+use crate::model::Period;
+use crate::model::outcome::{
+    Cadence, Direction, Goal, Indicator, Measurement, VerdictEntry, before_due,
+};
+use crate::text::closest;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Where a problem is: the n-th table of its kind in the file, and the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    Indicator(usize, &'static str),
+    Measurement(usize, &'static str),
+    Verdict(usize, &'static str),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    DuplicateIndicator {
+        id: String,
+    },
+    /// A goal value worse than the baseline for the indicator's direction.
+    GoalWrongSide {
+        goal: f64,
+        baseline: f64,
+        direction: Direction,
+    },
+    /// A value that is NaN or infinite (TOML allows `nan` and `inf`).
+    NotFinite {
+        value: f64,
+    },
+    NegativeTolerance {
+        tolerance: f64,
+    },
+    /// `years = 0`.
+    CadenceZero,
+    /// `years = 1`: write `"yearly"`.
+    CadenceOneYear,
+    /// No measurement falls due within the period.
+    CadenceLongerThanPeriod {
+        years: u32,
+    },
+    /// `follows` names an activity the löfte does not have.
+    UnknownActivity {
+        id: String,
+        hint: Option<String>,
+    },
+    UnknownIndicator {
+        id: String,
+        hint: Option<String>,
+    },
+    /// A percentage outside 0–100.
+    PercentOutOfRange {
+        value: f64,
+    },
+    InFuture {
+        date: NaiveDate,
+    },
+    VerdictBeforeDue {
+        date: NaiveDate,
+        due_from: NaiveDate,
+    },
+    EmptyReason,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub at: At,
+    pub kind: Kind,
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        match self.kind {
+            Kind::CadenceLongerThanPeriod { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+    /// The table index and key the loader points at.
+    pub fn at(&self) -> At {
+        self.at
+    }
+    pub fn message(&self) -> String {
+        match &self.kind {
+            Kind::DuplicateIndicator { id } => format!("duplicate indicator id `{id}`"),
+            Kind::GoalWrongSide {
+                goal,
+                baseline,
+                direction,
+            } => format!(
+                "the goal {goal} is worse than the baseline {baseline} for an indicator where {} is better",
+                direction.name()
+            ),
+            Kind::NotFinite { value } => format!("`{value}` is not a number that can be measured"),
+            Kind::NegativeTolerance { tolerance } => {
+                format!("the tolerance {tolerance} is negative")
+            }
+            Kind::CadenceZero => "a cadence of 0 years".to_string(),
+            Kind::CadenceOneYear => "a cadence of 1 year: write `cadence = \"yearly\"`".into(),
+            Kind::CadenceLongerThanPeriod { years } => {
+                format!("every {years} years: no measurement falls due within the period")
+            }
+            Kind::UnknownActivity { id, .. } => format!("unknown activity `{id}`"),
+            Kind::UnknownIndicator { id, .. } => format!("unknown indicator `{id}`"),
+            Kind::PercentOutOfRange { value } => {
+                format!("{value} is not a percentage between 0 and 100")
+            }
+            Kind::InFuture { date } => format!("dated in the future ({date})"),
+            Kind::VerdictBeforeDue { date, due_from } => {
+                format!("a verdict dated {date}, before the follow-up is due (from {due_from})")
+            }
+            Kind::EmptyReason => "a verdict needs a reason".to_string(),
+        }
+    }
+    /// "did you mean …?", where there is a close name.
+    pub fn hint(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::UnknownActivity { hint, .. } | Kind::UnknownIndicator { hint, .. } => {
+                hint.as_deref()
+            }
+            _ => None,
+        }
+    }
+}
+
+fn hint(query: &str, candidates: &[&str]) -> Option<String> {
+    let close = closest(query, candidates, 3);
+    (!close.is_empty()).then(|| {
+        let list: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
+        format!("did you mean {}?", list.join(" or "))
+    })
+}
+
+fn is_percent(unit: Option<&str>) -> bool {
+    matches!(
+        unit.map(|u| u.trim().to_lowercase()).as_deref(),
+        Some("%" | "percent" | "procent")
+    )
+}
+
+/// Problems with the indicators themselves; `activities` are the löfte's activity ids.
+pub fn check_indicators(inds: &[Indicator], activities: &[&str], period: &Period) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (i, ind) in inds.iter().enumerate() {
+        let mut push = |key, kind| {
+            out.push(Problem {
+                at: At::Indicator(i, key),
+                kind,
+            })
+        };
+        if inds[..i].iter().any(|o| o.id == ind.id) {
+            push("id", Kind::DuplicateIndicator { id: ind.id.clone() });
+        }
+        if let Some(b) = ind.baseline {
+            check_value(b.value, ind, |k| push("baseline", k));
+        }
+        match (ind.goal, ind.baseline) {
+            (Some(Goal::Value { value }), _) if !value.is_finite() => {
+                push("goal", Kind::NotFinite { value })
+            }
+            (Some(Goal::Value { value }), Some(b))
+                if b.value.is_finite() && ind.direction.better(b.value, value) =>
+            {
+                push(
+                    "goal",
+                    Kind::GoalWrongSide {
+                        goal: value,
+                        baseline: b.value,
+                        direction: ind.direction,
+                    },
+                )
+            }
+            _ => {}
+        }
+        match ind.tolerance {
+            Some(t) if !t.is_finite() => push("tolerance", Kind::NotFinite { value: t }),
+            Some(t) if t < 0.0 => push("tolerance", Kind::NegativeTolerance { tolerance: t }),
+            _ => {}
+        }
+        if let Some(kind) = ind.cadence.and_then(|c| cadence_problem(c, period)) {
+            push("cadence", kind);
+        }
+        for a in &ind.follows {
+            if !activities.contains(&a.as_str()) {
+                let h = hint(a, activities);
+                push(
+                    "follows",
+                    Kind::UnknownActivity {
+                        id: a.clone(),
+                        hint: h,
+                    },
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A value that is not finite, or a percentage out of range.
+fn check_value(value: f64, ind: &Indicator, mut push: impl FnMut(Kind)) {
+    if !value.is_finite() {
+        push(Kind::NotFinite { value });
+    } else if is_percent(ind.unit.as_deref()) && !(0.0..=100.0).contains(&value) {
+        push(Kind::PercentOutOfRange { value });
+    }
+}
+
+fn cadence_problem(c: Cadence, period: &Period) -> Option<Kind> {
+    match c {
+        Cadence::EveryYears { years: 0 } => Some(Kind::CadenceZero),
+        Cadence::EveryYears { years: 1 } => Some(Kind::CadenceOneYear),
+        Cadence::EveryYears { years } => {
+            let first = period
+                .start
+                .checked_add_months(chrono::Months::new(years.saturating_mul(12)))
+                .and_then(|d| d.pred_opt());
+            first
+                .is_none_or(|d| d > period.end)
+                .then_some(Kind::CadenceLongerThanPeriod { years })
+        }
+        _ => None,
+    }
+}
+
+/// Problems with measurements: unknown indicator, value, date after `today`.
+pub fn check_measurements(
+    ms: &[Measurement],
+    inds: &[Indicator],
+    today: NaiveDate,
+) -> Vec<Problem> {
+    let ids: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
+    let mut out = Vec::new();
+    for (i, m) in ms.iter().enumerate() {
+        let mut push = |key, kind| {
+            out.push(Problem {
+                at: At::Measurement(i, key),
+                kind,
+            })
+        };
+        match inds.iter().find(|ind| ind.id == m.indicator) {
+            None => push(
+                "indicator",
+                Kind::UnknownIndicator {
+                    id: m.indicator.clone(),
+                    hint: hint(&m.indicator, &ids),
+                },
+            ),
+            Some(ind) => check_value(m.value, ind, |k| push("value", k)),
+        }
+        if m.date > today {
+            push("date", Kind::InFuture { date: m.date });
+        }
+    }
+    out
+}
+
+/// Problems with verdicts: unknown activity, before the follow-up's first due day
+/// (`due_from`: for a yearly follow-up, the first year's, so earlier years' verdicts stay
+/// valid; None for continuous or unscheduled follow-ups), after `today`, without a reason.
+pub fn check_verdicts(
+    vs: &[VerdictEntry],
+    activities: &[&str],
+    due_from: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (i, v) in vs.iter().enumerate() {
+        let mut push = |key, kind| {
+            out.push(Problem {
+                at: At::Verdict(i, key),
+                kind,
+            })
+        };
+        if !activities.contains(&v.activity.as_str()) {
+            let h = hint(&v.activity, activities);
+            push(
+                "activity",
+                Kind::UnknownActivity {
+                    id: v.activity.clone(),
+                    hint: h,
+                },
+            );
+        }
+        if v.date > today {
+            push("date", Kind::InFuture { date: v.date });
+        } else if let Some(from) = due_from.filter(|f| before_due(v.date, Some(*f))) {
+            push(
+                "date",
+                Kind::VerdictBeforeDue {
+                    date: v.date,
+                    due_from: from,
+                },
+            );
+        }
+        if v.reason.trim().is_empty() {
+            push("reason", Kind::EmptyReason);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::outcome::{Baseline, Verdict, When};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn period() -> Period {
+        Period {
+            start: d("2017-01-01"),
+            end: d("2018-12-31"),
+            until_replaced: false,
+            start_stated: true,
+        }
+    }
+
+    fn ind(id: &str, direction: Direction, baseline: f64, goal: Option<Goal>) -> Indicator {
+        Indicator {
+            id: id.into(),
+            name: "n".into(),
+            source: "s".into(),
+            unit: Some("procent".into()),
+            direction,
+            baseline: Some(Baseline {
+                value: baseline,
+                when: Some(When::Year { year: 2015 }),
+            }),
+            goal,
+            cadence: Some(Cadence::EveryYears { years: 2 }),
+            tolerance: None,
+            follows: vec!["fotpatrull".into()],
+            span: 0..0,
+        }
+    }
+
+    fn kinds(ps: &[Problem]) -> Vec<(At, Kind)> {
+        ps.iter().map(|p| (p.at, p.kind.clone())).collect()
+    }
+
+    #[test]
+    fn good_indicators_have_no_problems() {
+        let inds = [
+            ind(
+                "droger",
+                Direction::Lower,
+                12.0,
+                Some(Goal::Value { value: 10.0 }),
+            ),
+            ind(
+                "trygg",
+                Direction::Higher,
+                60.0,
+                Some(Goal::BetterThanBaseline),
+            ),
+            ind(
+                "lika",
+                Direction::Higher,
+                60.0,
+                Some(Goal::Value { value: 60.0 }),
+            ),
+        ];
+        assert_eq!(check_indicators(&inds, &["fotpatrull"], &period()), []);
+    }
+
+    #[test]
+    fn a_goal_on_the_wrong_side_of_the_baseline() {
+        let inds = [
+            ind(
+                "a",
+                Direction::Lower,
+                12.0,
+                Some(Goal::Value { value: 14.0 }),
+            ),
+            ind(
+                "b",
+                Direction::Higher,
+                60.0,
+                Some(Goal::Value { value: 50.0 }),
+            ),
+        ];
+        let ps = check_indicators(&inds, &["fotpatrull"], &period());
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].at, At::Indicator(0, "goal"));
+        assert_eq!(
+            ps[0].message(),
+            "the goal 14 is worse than the baseline 12 for an indicator where lower is better"
+        );
+        assert_eq!(ps[1].at, At::Indicator(1, "goal"));
+    }
+
+    #[test]
+    fn values_that_are_not_numbers_and_cadence_nonsense() {
+        let mut a = ind(
+            "a",
+            Direction::Lower,
+            f64::NAN,
+            Some(Goal::Value {
+                value: f64::INFINITY,
+            }),
+        );
+        a.tolerance = Some(-1.0);
+        a.cadence = Some(Cadence::EveryYears { years: 0 });
+        let mut b = ind("a", Direction::Lower, 120.0, None);
+        b.cadence = Some(Cadence::EveryYears { years: 1 });
+        b.follows = vec!["fotpatrul".into()];
+        let mut c = ind("c", Direction::Lower, 5.0, None);
+        c.cadence = Some(Cadence::EveryYears { years: 3 });
+        let ps = check_indicators(&[a, b, c], &["fotpatrull", "annat"], &period());
+        let got = kinds(&ps);
+        assert_eq!(got[0].0, At::Indicator(0, "baseline"));
+        assert!(matches!(got[0].1, Kind::NotFinite { value } if value.is_nan()));
+        assert_eq!(
+            got[1],
+            (
+                At::Indicator(0, "goal"),
+                Kind::NotFinite {
+                    value: f64::INFINITY
+                }
+            )
+        );
+        assert_eq!(
+            got[2],
+            (
+                At::Indicator(0, "tolerance"),
+                Kind::NegativeTolerance { tolerance: -1.0 }
+            )
+        );
+        assert_eq!(got[3], (At::Indicator(0, "cadence"), Kind::CadenceZero));
+        assert_eq!(
+            got[4],
+            (
+                At::Indicator(1, "id"),
+                Kind::DuplicateIndicator { id: "a".into() }
+            )
+        );
+        assert_eq!(
+            got[5],
+            (
+                At::Indicator(1, "baseline"),
+                Kind::PercentOutOfRange { value: 120.0 }
+            )
+        );
+        assert_eq!(got[6], (At::Indicator(1, "cadence"), Kind::CadenceOneYear));
+        assert_eq!(ps[7].hint(), Some("did you mean `fotpatrull`?"));
+        assert_eq!(
+            got[8],
+            (
+                At::Indicator(2, "cadence"),
+                Kind::CadenceLongerThanPeriod { years: 3 }
+            )
+        );
+        assert_eq!(ps[8].severity(), Severity::Warning);
+        assert_eq!(ps.len(), 9);
+    }
+
+    #[test]
+    fn measurements_for_unknown_indicators_bad_values_and_future_dates() {
+        let inds = [ind("droger", Direction::Lower, 12.0, None)];
+        let m = |id: &str, date: &str, value: f64| Measurement {
+            indicator: id.into(),
+            date: d(date),
+            value,
+            source: None,
+            note: None,
+            by: None,
+            span: 0..0,
+        };
+        let ms = [
+            m("droger", "2017-05-01", 11.0),
+            m("drogr", "2017-05-01", 11.0),
+            m("droger", "2017-05-01", f64::INFINITY),
+            m("droger", "2030-01-01", 101.0),
+        ];
+        let ps = check_measurements(&ms, &inds, d("2020-01-01"));
+        let got = kinds(&ps);
+        assert_eq!(got.len(), 4);
+        assert_eq!(got[0].0, At::Measurement(1, "indicator"));
+        assert_eq!(ps[0].message(), "unknown indicator `drogr`");
+        assert_eq!(ps[0].hint(), Some("did you mean `droger`?"));
+        assert_eq!(
+            got[1],
+            (
+                At::Measurement(2, "value"),
+                Kind::NotFinite {
+                    value: f64::INFINITY
+                }
+            )
+        );
+        assert_eq!(
+            got[2],
+            (
+                At::Measurement(3, "value"),
+                Kind::PercentOutOfRange { value: 101.0 }
+            )
+        );
+        assert_eq!(
+            got[3],
+            (
+                At::Measurement(3, "date"),
+                Kind::InFuture {
+                    date: d("2030-01-01")
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn verdicts_for_unknown_activities_before_the_due_day_or_without_reason() {
+        let v = |a: &str, date: &str, reason: &str| VerdictEntry {
+            activity: a.into(),
+            verdict: Verdict::Kept,
+            reason: reason.into(),
+            source: None,
+            date: d(date),
+            by: None,
+            span: 0..0,
+        };
+        let vs = [
+            v("fotpatrull", "2019-01-10", "ok"),
+            v("fotpatrul", "2019-01-10", "ok"),
+            v("fotpatrull", "2018-11-30", "ok"),
+            v("fotpatrull", "2019-01-10", "  "),
+            v("fotpatrull", "2030-01-10", "ok"),
+        ];
+        let ps = check_verdicts(&vs, &["fotpatrull"], Some(d("2018-12-01")), d("2020-01-01"));
+        let got = kinds(&ps);
+        assert_eq!(got.len(), 4);
+        assert_eq!(got[0].0, At::Verdict(1, "activity"));
+        assert_eq!(
+            got[1],
+            (
+                At::Verdict(2, "date"),
+                Kind::VerdictBeforeDue {
+                    date: d("2018-11-30"),
+                    due_from: d("2018-12-01")
+                }
+            )
+        );
+        assert_eq!(
+            ps[1].message(),
+            "a verdict dated 2018-11-30, before the follow-up is due (from 2018-12-01)"
+        );
+        assert_eq!(got[2], (At::Verdict(3, "reason"), Kind::EmptyReason));
+        assert_eq!(
+            got[3],
+            (
+                At::Verdict(4, "date"),
+                Kind::InFuture {
+                    date: d("2030-01-10")
+                }
+            )
+        );
+    }
+}

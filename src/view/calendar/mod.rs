@@ -1,0 +1,471 @@
+//! The calendar feed: dated events derived from each löfte's status on a date, written as
+//! iCalendar (RFC 5545) by [`ics`]. Pure: pledges, their status and a language in, values out.
+//!
+//! Which events (all-day, on the day something is due):
+//! - the follow-up's due date (the quarter's last day for a quarter; each coming year-end for
+//!   a yearly follow-up), until it is recorded;
+//! - the last day of each window of a counted target (count per week/month/…, a weekly slot,
+//!   a count per occurrence, a once-only activity's frame) that is short of its count, for the
+//!   current window and those to come; ended windows are left out (they are in the report);
+//! - the day by which the oldest unanswered request of an on-request activity should be
+//!   answered;
+//! - the löfte's end.
+//!
+//! Identity and revisions (also in the README, "Calendar"):
+//! - **UID** names what the event is, never when it was built: kommunkoder, the file's stem,
+//!   the kind, the activity (part, unit) and the window's first day, each percent-encoded,
+//!   joined by `/`, with `@pledge` after: `1715/filipstad-2016/window/trygghetsvandring/2016-01-01@pledge`.
+//!   The same event keeps its UID across rebuilds and as-of dates; an event whose date moves
+//!   (a follow-up date edited) keeps it too, so calendars move it rather than add one.
+//! - **SEQUENCE** is the number of log entries the event reflects (work recorded in its
+//!   window), so recording work, the change the event's text shows ("1 av 2"), raises it.
+//!   **DTSTAMP** is the day the event's information last changed as far as the files tell: the
+//!   latest of those entries, else the day the löfte dates from (the earlier of its signing
+//!   day and its stated start; without either, its first entry). Neither depends on the as-of date or the clock, so rebuilding gives the
+//!   same bytes. What SEQUENCE cannot see: an edit of the file's wording or dates changes the
+//!   event but not SEQUENCE, and `undo` lowers it. Subscribed calendars (Google, Outlook,
+//!   Apple) replace the events from the feed on every refresh whatever SEQUENCE says; it
+//!   matters to clients that import the file as an invitation, and for them the rule gives a
+//!   higher number whenever work is recorded.
+
+use crate::view::Label;
+use std::path::Path;
+
+use chrono::{NaiveDate, TimeDelta};
+
+use crate::model::{Activity, FollowupWhen, Pledge, Target};
+use crate::rules::status::{ActivityStatus, FollowupState, PledgeStatus, WindowStatus};
+use crate::view::i18n::Lang;
+
+pub mod ics;
+#[cfg(test)]
+mod tests;
+
+/// What an event is. Indicator measurements due will be a kind of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EventKind {
+    /// The follow-up of the löfte is due.
+    FollowupDue,
+    /// The last day of a window that is short of its count.
+    WindowEnd,
+    /// The oldest open request of an on-request activity should be answered.
+    AnswerDue,
+    /// The löfte's period ends.
+    PledgeEnd,
+}
+
+impl EventKind {
+    /// The name used in UIDs.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::FollowupDue => "followup",
+            EventKind::WindowEnd => "window",
+            EventKind::AnswerDue => "answer",
+            EventKind::PledgeEnd => "end",
+        }
+    }
+}
+
+/// One all-day calendar event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub kind: EventKind,
+    /// Stable identity (see the module's documentation).
+    pub uid: String,
+    /// The day (DTSTART;VALUE=DATE).
+    pub date: NaiveDate,
+    pub summary: String,
+    pub description: String,
+    /// The day its information last changed (DTSTAMP, at 00:00 UTC).
+    pub revised: NaiveDate,
+    pub sequence: u32,
+}
+
+/// The events of every löfte, ordered by date, then UID.
+pub fn events(statuses: &[PledgeStatus<'_>], lang: Lang) -> Vec<Event> {
+    let mut out: Vec<Event> = statuses
+        .iter()
+        .flat_map(|s| pledge_events(s, lang))
+        .collect();
+    out.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
+    out
+}
+
+/// The whole feed for these löften: [`events`] written by [`ics::write`] under
+/// [`calendar_name`].
+pub fn feed(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
+    ics::write(
+        &calendar_name(statuses, lang),
+        lang,
+        &events(statuses, lang),
+    )
+}
+
+/// The calendar's name: "Medborgarlöften – Filipstad" for one kommun's löften.
+pub fn calendar_name(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
+    let base = match lang {
+        Lang::Sv => "Medborgarlöften",
+        Lang::En => "Medborgarlöften (citizen pledges)",
+    };
+    let mut names: Vec<String> = statuses.iter().map(|s| who(s.pledge)).collect();
+    names.sort();
+    names.dedup();
+    match names.as_slice() {
+        [one] => format!("{base} – {one}"),
+        _ => base.to_string(),
+    }
+}
+
+/// What one löfte puts in the calendar (unordered).
+pub fn pledge_events(s: &PledgeStatus<'_>, lang: Lang) -> Vec<Event> {
+    let cx = Cx::new(s, lang);
+    let mut out = Vec::new();
+    followup_events(&cx, &mut out);
+    for a in &s.activities {
+        activity_events(&cx, a, None, &mut out);
+    }
+    let p = s.pledge;
+    if p.period.end >= s.as_of {
+        let summary = match (lang, p.period.until_replaced) {
+            (Lang::Sv, false) => format!("{}: medborgarlöftet löper ut", cx.who),
+            (Lang::Sv, true) => format!(
+                "{}: medborgarlöftets period slutar (gäller tills ett nytt löfte tecknats)",
+                cx.who
+            ),
+            (Lang::En, false) => format!("{}: the medborgarlöfte ends", cx.who),
+            (Lang::En, true) => format!(
+                "{}: the medborgarlöfte's period ends (in force until a new one is signed)",
+                cx.who
+            ),
+        };
+        out.push(cx.event(
+            EventKind::PledgeEnd,
+            &[],
+            p.period.end,
+            summary,
+            p.title.clone(),
+        ));
+    }
+    out
+}
+
+/// An event's UID: `kommunkoder/stem/kind/what…@pledge`, each part [`encode`]d. Other
+/// modules adding kinds of events (indicator measurements) make their UIDs here too.
+pub fn uid(p: &Pledge, kind: EventKind, what: &[&str]) -> String {
+    let koder: Vec<&str> = p.kommuner.iter().map(|k| k.kod).collect();
+    let stem = Path::new(&p.file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(&p.file);
+    let mut uid = format!(
+        "{}/{}/{}",
+        encode(&koder.join("+")),
+        encode(stem),
+        kind.name()
+    );
+    for w in what {
+        uid.push('/');
+        uid.push_str(&encode(w));
+    }
+    uid.push_str("@pledge");
+    uid
+}
+
+/// The day a löfte's information dates from, DTSTAMP of events no recorded work has changed:
+/// the earlier of its signing day and its stated start; without either, its first entry.
+pub fn anchor(p: &Pledge) -> NaiveDate {
+    let first_entry = p.log.iter().map(|e| e.date).min();
+    let stated = p.period.start_stated.then_some(p.period.start);
+    match (p.signed, stated) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b).or(first_entry).unwrap_or(NaiveDate::MIN),
+    }
+}
+
+/// What every event of one löfte shares.
+struct Cx<'a> {
+    s: &'a PledgeStatus<'a>,
+    lang: Lang,
+    who: String,
+    /// The day the löfte's information dates from.
+    anchor: NaiveDate,
+}
+
+impl<'a> Cx<'a> {
+    fn new(s: &'a PledgeStatus<'a>, lang: Lang) -> Cx<'a> {
+        Cx {
+            s,
+            lang,
+            who: who(s.pledge),
+            anchor: anchor(s.pledge),
+        }
+    }
+
+    /// An event with sequence 0, revised on the anchor day.
+    fn event(
+        &self,
+        kind: EventKind,
+        what: &[&str],
+        date: NaiveDate,
+        summary: String,
+        description: String,
+    ) -> Event {
+        Event {
+            kind,
+            uid: uid(self.s.pledge, kind, what),
+            date,
+            summary,
+            description,
+            revised: self.anchor,
+            sequence: 0,
+        }
+    }
+}
+
+/// "Filipstad", "Kil, Forshaga, Grums", "Göteborg (Centrum)".
+fn who(p: &Pledge) -> String {
+    match &p.area {
+        Some(a) => format!("{} ({a})", p.kommun_names()),
+        None => p.kommun_names(),
+    }
+}
+
+/// A UID component: ASCII letters, digits, `.`, `_` and `-` as they are, every other byte
+/// as `%XX`, so `/` can join components unambiguously.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn followup_events(cx: &Cx<'_>, out: &mut Vec<Event>) {
+    let p = cx.s.pledge;
+    let (Some(f), st) = (&p.followup, &cx.s.followup) else {
+        return;
+    };
+    let (Some(when), Some(due)) = (f.when, st.due) else {
+        return;
+    };
+    let pending = matches!(
+        st.status,
+        FollowupState::Scheduled | FollowupState::Due | FollowupState::Overdue
+    );
+    let mut dues = if pending { vec![due] } else { Vec::new() };
+    if when == FollowupWhen::Yearly {
+        // This year's done or not, the years to come are still due.
+        let ends = crate::model::schedule::windows(&p.period, 1, crate::model::Per::Year);
+        dues.extend(ends.iter().map(|w| w.end).filter(|d| *d > due));
+    }
+    let summary = match cx.lang {
+        Lang::Sv => format!("{}: uppföljning av medborgarlöftet", cx.who),
+        Lang::En => format!("{}: follow-up of the medborgarlöfte", cx.who),
+    };
+    let l = cx.lang;
+    let mut lines = Vec::new();
+    if let (FollowupWhen::Quarter { .. }, Some(from)) = (when, st.due_from) {
+        lines.push(format!("{}: {from} – {due}", l.t(Label::FollowUp)));
+    }
+    for (label, v) in [
+        (Label::How, &f.how),
+        (Label::Responsible, &f.responsible),
+        (Label::Presented, &f.presented),
+    ] {
+        if let Some(v) = v {
+            lines.push(format!("{}: {v}", l.t(label)));
+        }
+    }
+    lines.push(p.title.clone());
+    for d in dues {
+        // One follow-up per löfte (its date may move), one per year for a yearly one.
+        let key = d.to_string();
+        let what: &[&str] = if when == FollowupWhen::Yearly {
+            &[&key]
+        } else {
+            &[]
+        };
+        out.push(cx.event(
+            EventKind::FollowupDue,
+            what,
+            d,
+            summary.clone(),
+            lines.join("\n"),
+        ));
+    }
+}
+
+/// The events of an activity, or of a part (`parent` is then the activity).
+fn activity_events(
+    cx: &Cx<'_>,
+    a: &ActivityStatus<'_>,
+    parent: Option<&Activity>,
+    out: &mut Vec<Event>,
+) {
+    if !a.parts.is_empty() {
+        for part in &a.parts {
+            activity_events(cx, part, Some(a.activity), out);
+        }
+        return;
+    }
+    let sel = Sel {
+        activity: parent.unwrap_or(a.activity),
+        part: parent.map(|_| a.activity),
+        unit: None,
+    };
+    if !a.units.is_empty() {
+        for u in &a.units {
+            let sel = Sel {
+                unit: Some(&u.unit),
+                ..sel
+            };
+            window_events(cx, sel, &u.windows, out);
+            once_event(cx, sel, a.window, u.done, out);
+        }
+    } else {
+        window_events(cx, sel, &a.windows, out);
+        once_event(cx, sel, a.window, a.done, out);
+        answer_event(cx, sel, a, out);
+    }
+}
+
+/// Which work an event is about: an activity, one of its parts, one unit.
+#[derive(Clone, Copy)]
+struct Sel<'a> {
+    activity: &'a Activity,
+    part: Option<&'a Activity>,
+    unit: Option<&'a str>,
+}
+
+impl Sel<'_> {
+    /// The one whose target it is.
+    fn own(&self) -> &Activity {
+        self.part.unwrap_or(self.activity)
+    }
+    /// "trygghetsvandring", "skola/besok", "skola (Ängen)".
+    fn label(&self) -> String {
+        let mut s = self.activity.id.clone();
+        if let Some(p) = self.part {
+            s = format!("{s}/{}", p.id);
+        }
+        if let Some(u) = self.unit {
+            s = format!("{s} ({u})");
+        }
+        s
+    }
+    fn what(&self) -> Vec<&str> {
+        let mut v = vec![self.activity.id.as_str()];
+        v.extend(self.part.map(|p| p.id.as_str()));
+        v.extend(self.unit);
+        v
+    }
+    /// Work recorded for it from `from` to `to`: how many entries, and the latest day.
+    fn entries(&self, p: &Pledge, from: NaiveDate, to: NaiveDate) -> (u32, Option<NaiveDate>) {
+        let matching = p.log.iter().filter(|e| {
+            !e.request
+                && e.activity == self.activity.id
+                && self
+                    .part
+                    .is_none_or(|x| e.part.as_deref() == Some(x.id.as_str()))
+                && self.unit.is_none_or(|u| e.unit.as_deref() == Some(u))
+                && from <= e.date
+                && e.date <= to
+        });
+        matching.fold((0, None), |(n, last), e| {
+            (n.saturating_add(1), last.max(Some(e.date)))
+        })
+    }
+}
+
+fn window_events(cx: &Cx<'_>, sel: Sel<'_>, ws: &[WindowStatus], out: &mut Vec<Event>) {
+    let (as_of, l) = (cx.s.as_of, cx.lang);
+    for w in ws.iter().filter(|w| w.end >= as_of && w.done < w.required) {
+        let name = match (w.iso_week, l) {
+            (Some((y, n)), Lang::Sv) => format!("vecka {n} {y}"),
+            (Some((y, n)), Lang::En) => format!("week {n} of {y}"),
+            (None, _) => l.window(w.start, w.end),
+        };
+        let (who, what, done, required) = (&cx.who, sel.label(), w.done, w.required);
+        let summary = match (l, required) {
+            (Lang::Sv, 1) => format!("{who}: {what}, {done} av 1 genomförd – {name} slutar"),
+            (Lang::Sv, _) => {
+                format!("{who}: {what}, {done} av {required} genomförda – {name} slutar")
+            }
+            (Lang::En, _) => format!("{who}: {what}, {done} of {required} done – {name} ends"),
+        };
+        let description = format!(
+            "{}\n{}: {} – {}\n{}",
+            sel.own().text,
+            l.t(Label::Period),
+            w.start,
+            w.end,
+            cx.s.pledge.title
+        );
+        let start = w.start.to_string();
+        let mut what = sel.what();
+        what.push(&start);
+        let mut e = cx.event(EventKind::WindowEnd, &what, w.end, summary, description);
+        let (n, last) = sel.entries(cx.s.pledge, w.start, w.end.min(as_of));
+        e.sequence = n;
+        e.revised = e.revised.max(last.unwrap_or(e.revised));
+        out.push(e);
+    }
+}
+
+/// A once-only activity not yet done: its frame's last day.
+fn once_event(
+    cx: &Cx<'_>,
+    sel: Sel<'_>,
+    frame: Option<(NaiveDate, NaiveDate)>,
+    done: u32,
+    out: &mut Vec<Event>,
+) {
+    let Some((start, end)) = frame else { return };
+    if sel.own().target != Target::Once || done >= 1 || end < cx.s.as_of {
+        return;
+    }
+    let summary = match cx.lang {
+        Lang::Sv => format!("{}: {}, inte genomförd – sista dagen", cx.who, sel.label()),
+        Lang::En => format!("{}: {}, not done yet – the last day", cx.who, sel.label()),
+    };
+    let description = format!(
+        "{}\n{}: {start} – {end}\n{}",
+        sel.own().text,
+        cx.lang.t(Label::Period),
+        cx.s.pledge.title
+    );
+    let start = start.to_string();
+    let mut what = sel.what();
+    what.push(&start);
+    out.push(cx.event(EventKind::WindowEnd, &what, end, summary, description));
+}
+
+/// The oldest unanswered request: answered within [`crate::rules::status::ANSWER_DAYS`] days.
+fn answer_event(cx: &Cx<'_>, sel: Sel<'_>, a: &ActivityStatus<'_>, out: &mut Vec<Event>) {
+    let (Some(r), Some((_, end))) = (a.requests, a.window) else {
+        return;
+    };
+    let Some(asked) = r.oldest_open.filter(|_| end >= cx.s.as_of) else {
+        return;
+    };
+    let by = asked + TimeDelta::days(crate::rules::status::ANSWER_DAYS);
+    let summary = match cx.lang {
+        Lang::Sv => format!(
+            "{}: {}, svara på förfrågan från {asked}",
+            cx.who,
+            sel.label()
+        ),
+        Lang::En => format!("{}: {}, answer the request of {asked}", cx.who, sel.label()),
+    };
+    let description = format!("{}\n{}", sel.own().text, cx.s.pledge.title);
+    let asked_s = asked.to_string();
+    let mut what = sel.what();
+    what.push(&asked_s);
+    let mut e = cx.event(EventKind::AnswerDue, &what, by, summary, description);
+    e.revised = e.revised.max(asked);
+    out.push(e);
+}

@@ -1,0 +1,62 @@
+//! The fixed texts of the indicators and verdicts view ([`crate::view::outcome`]), in both
+//! languages: one [`crate::view::labels::Label::Outcome`] each.
+
+/// The fixed texts of the outcome view, in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeLabel {
+    WhatWeWanted,
+    Baseline,
+    FirstMeasurement,
+    Goal,
+    GoalMet,
+    GoalNotMet,
+    BetterThanBaseline,
+    NextMeasurement,
+    NoMeasurements,
+    Verdicts,
+    NoVerdictYet,
+    ByTheRecords,
+    Source,
+    Measured,
+}
+
+impl OutcomeLabel {
+    pub fn en(self) -> &'static str {
+        use OutcomeLabel::*;
+        match self {
+            WhatWeWanted => "What we wanted to achieve",
+            Baseline => "baseline",
+            FirstMeasurement => "first measurement",
+            Goal => "goal",
+            GoalMet => "met",
+            GoalNotMet => "not met",
+            BetterThanBaseline => "better than the baseline",
+            NextMeasurement => "next measurement",
+            NoMeasurements => "no measurements yet",
+            Verdicts => "The follow-up's verdicts",
+            NoVerdictYet => "no verdict yet",
+            ByTheRecords => "by the records",
+            Source => "source",
+            Measured => "measured",
+        }
+    }
+    pub fn sv(self) -> &'static str {
+        use OutcomeLabel::*;
+        match self {
+            WhatWeWanted => "Det här ville vi uppnå",
+            Baseline => "utgångsläge",
+            FirstMeasurement => "första mätningen",
+            Goal => "mål",
+            GoalMet => "nått",
+            GoalNotMet => "inte nått",
+            BetterThanBaseline => "bättre än utgångsläget",
+            NextMeasurement => "nästa mätning",
+            NoMeasurements => "inga mätningar ännu",
+            Verdicts => "Uppföljningens bedömning",
+            NoVerdictYet => "ingen bedömning ännu",
+            ByTheRecords => "enligt registreringarna",
+            Source => "källa",
+            Measured => "uppmätt",
+        }
+    }
+}
