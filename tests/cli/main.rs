@@ -5,6 +5,7 @@
 mod builder;
 mod cases;
 mod check;
+mod cost;
 mod done_undo;
 mod escaping;
 mod examples;
