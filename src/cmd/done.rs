@@ -159,7 +159,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     let followup = resolve::is_followup(&a.activity);
     // A follow-up usually comes after its löfte's period: look at last year's files too.
     let lookup = Lookup {
-        today,
+        today: ctx.read_cutoff(),
         year: (!followup).then(|| date.year()),
         area,
     };

@@ -195,7 +195,9 @@ pub enum Tier {
 }
 
 /// What [`Workspace::for_kommun`] looks for besides the kommun: the year of the löfte (None:
-/// any), the area asked for, and the day it runs (for reading files).
+/// any), the area asked for, and the last day an entry may carry when files are read
+/// ([`super::Ctx::read_cutoff`]: with `--as-of` in the past, a file holding later entries is
+/// read as `validate --as-of` reads it, not refused as holding future entries).
 pub struct Lookup<'a> {
     pub today: NaiveDate,
     pub year: Option<i32>,

@@ -228,3 +228,27 @@ fn a_weekly_slot_on_ten_thousand_parts_gives_bounded_output() {
         );
     }
 }
+
+/// `done --as-of D` on a file holding an entry after D: the file is read as `validate --as-of
+/// D` reads it (no error), so the work is recorded, not refused as "no löfte".
+#[test]
+fn done_as_of_a_day_before_a_files_last_entry_agrees_with_validate() {
+    let (_tmp, dir) = crate::support::copy_pledges();
+    let done = |extra: &[&str]| {
+        let mut args = vec!["done", "alvesta", "samverkansmoten", "--by", "A"];
+        args.extend_from_slice(extra);
+        crate::support::pledge_in(&dir).args(args)
+    };
+    done(&["--date", "2017-06-01"])
+        .stdout_is(crate::support::recorded())
+        .run();
+    crate::support::pledge_in(&dir)
+        .args(["validate", "--as-of", "2017-03-01"])
+        .stdout_is(predicate::str::contains(" 0 errors"))
+        .run();
+    done(&["--as-of", "2017-03-01", "--date", "2017-03-01"])
+        .stdout_is(crate::support::recorded())
+        .run();
+    let text = fs::read_to_string(dir.join("alvesta-2017-2018.toml")).unwrap();
+    assert!(text.contains("date = 2017-03-01"), "{text}");
+}
