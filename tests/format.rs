@@ -238,7 +238,7 @@ fn copies_of_a_lofte_are_one_warning() {
     .unwrap();
     let mut refs: Vec<_> = copies.iter().collect();
     refs.push(&other);
-    let found: Vec<(usize, String)> = pledge::validate::overlaps(&refs)
+    let found: Vec<(usize, String)> = pledge::load::validate::overlaps(&refs)
         .into_iter()
         .map(|(i, d)| (i, d.message))
         .collect();
