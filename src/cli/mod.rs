@@ -93,6 +93,12 @@ pub enum Command {
     Man,
     /// Print the JSON Schema of the pledge file format (for editors such as taplo)
     Schema,
+    /// Set up this git clone so pledge files merge entry by entry, and check it
+    #[command(subcommand)]
+    Git(GitCommand),
+    /// For a forge's CI: the log entries, measurements and verdicts a merge lost, and the
+    /// files it left invalid (exit 1 if any)
+    VerifyMerge(VerifyMergeArgs),
     /// Git merge driver: merges the log entries both sides added (see the README)
     MergeDriver {
         /// The common ancestor's version (%O)
@@ -102,6 +108,39 @@ pub enum Command {
         /// Their version (%B)
         theirs: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GitCommand {
+    /// Write the .gitattributes and .gitignore lines and this clone's merge driver (idempotent)
+    #[command(
+        after_help = "Exit codes:\n  0  set up\n  1  written, but something still overrides it (named)\n  2  not in a git work tree, or git cannot run"
+    )]
+    Setup {
+        /// Say what would be written, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Say whether this clone is set up: every pledge file merged by the driver, with its
+    /// fallback
+    #[command(
+        after_help = "Exit codes:\n  0  set up\n  1  something is missing (each named)\n  2  not in a git work tree, or git cannot run"
+    )]
+    Check,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes:\n  0  nothing lost, every file that validated still does\n  1  something lost or broken (each named)\n  2  usage error, unknown revision, git cannot run"
+)]
+pub struct VerifyMergeArgs {
+    /// BASE and HEAD (HEAD a descendant of BASE), or one commit: then from its first parent
+    /// to it (a merge commit: the merge and the commits it brought in)
+    #[arg(required = true, num_args = 1..=2, value_name = "REV")]
+    pub revs: Vec<String>,
+    /// Judge log dates against this day instead of today (for the files' validation)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
+    pub as_of: Option<DateArg>,
 }
 
 #[derive(Debug, Args)]

@@ -27,7 +27,7 @@ pub(super) fn chosen<'w>(ws: &'w Workspace, kommuner: &[String]) -> Result<Vec<&
             "the pledges folder {} has no valid löften",
             ws.dir.display()
         ),
-        (true, [k, ..]) => bail!("the folder has no löfte for {}", k.name),
+        (true, [k, ..]) => Err(ws.no_lofte(k, format!("the folder has no löfte for {}", k.name))),
     }
 }
 

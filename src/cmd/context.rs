@@ -209,6 +209,7 @@ fn as_of(c: &Command) -> Option<DateArg> {
         Command::Check(a) => a.as_of,
         Command::Calendar(a) => a.as_of,
         Command::Site(a) => a.as_of,
+        Command::VerifyMerge(a) => a.as_of,
         _ => None,
     }
 }

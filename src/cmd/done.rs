@@ -16,7 +16,7 @@ use crate::model::{Activity, Pledge};
 use crate::rules::choose::{self, OnDateError};
 use crate::rules::resolve::{self, ActivityOrFollowup, MatchError, NameError};
 use crate::store;
-use crate::text::{plural, safe};
+use crate::text::safe;
 
 /// The löfte of `k` holding `date` ([`choose::pledge_on`]), or a refusal naming what exists.
 pub(super) fn pledge_on<'w>(
@@ -27,7 +27,7 @@ pub(super) fn pledge_on<'w>(
     activity: Option<&str>,
 ) -> Result<&'w Pledge> {
     choose::pledge_on(ws.pledges(), k, date, area, activity)
-        .map_err(|e| Refused(on_date_message(e, k, date, area, ws.broken())).into())
+        .map_err(|e| Refused(on_date_message(e, k, date, area, &ws.unreadable_notes(k).0)).into())
 }
 
 /// "the whole kommun", or `area "Centrum"`.
@@ -44,7 +44,7 @@ fn on_date_message(
     k: &Kommun,
     date: NaiveDate,
     area: Option<&str>,
-    broken: usize,
+    unreadable: &str,
 ) -> String {
     match e {
         OnDateError::NoneHolds { all } => {
@@ -79,12 +79,7 @@ fn on_date_message(
                     "\n  give the date of the work with --date YYYY-MM-DD"
                 });
             }
-            if broken > 0 {
-                msg.push_str(&format!(
-                    "\n  note: {broken} file{} in the folder could not be read; `pledge validate` shows why",
-                    plural(broken)
-                ));
-            }
+            msg.push_str(unreadable);
             msg
         }
         OnDateError::Several(many) => {
@@ -187,8 +182,9 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         super::refuse_areas_begun(&ws, k, area)?;
         choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
             Refused(format!(
-                "no löfte for {} had started by {date}, so it has no follow-up to record",
-                k.name
+                "no löfte for {} had started by {date}, so it has no follow-up to record{}",
+                k.name,
+                ws.unreadable_notes(k).0
             ))
         })?
     } else {

@@ -171,7 +171,9 @@ fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
         msg.push_str("; the indicators:");
         msg.extend(known);
     }
-    if named {
+    let (notes, maybe) = ws.unreadable_notes(k);
+    msg.push_str(&notes);
+    if named || maybe {
         Refused(msg).into()
     } else {
         anyhow::anyhow!(msg)

@@ -20,7 +20,14 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
             .map_err(|(d, _)| anyhow::anyhow!("{}: {}", crate::text::shown_path(p), d.message))?;
         Ok((text, bom))
     };
-    let merged = match (read(base), read(ours), read(theirs)) {
+    let texts = (read(base), read(ours), read(theirs));
+    // The line ending every line of the result gets, when the three are text.
+    let nl = match &texts {
+        (Ok((o, _)), Ok((a, _)), Ok((b, _))) => Some(merge::line_ending(o, a, b)),
+        _ => None,
+    };
+    let bom = matches!(&texts.1, Ok((_, true)));
+    let merged = match texts {
         (Ok((o, _)), Ok((a, bom)), Ok((b, _))) => match merge::merge(&o, &a, &b) {
             Ok(text)
                 if !crate::load::load("merged", &text, chrono::NaiveDate::MAX).has_errors() =>
@@ -56,14 +63,48 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
         ctx.err,
         "pledge merge-driver: falling back to git merge-file"
     )?;
-    let status = std::process::Command::new("git")
-        .args(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"])
+    let out = std::process::Command::new("git")
+        .args([
+            "merge-file",
+            "-p",
+            "-L",
+            "ours",
+            "-L",
+            "base",
+            "-L",
+            "theirs",
+        ])
         .arg(ours)
         .arg(base)
         .arg(theirs)
-        .status()
+        .output()
         .context("cannot run git merge-file")?;
-    Ok(if status.success() { 0 } else { 1 })
+    let code = merge_file_code(&out)?;
+    // The markers and both sides' lines with the file's line endings.
+    let text = match (nl, String::from_utf8(out.stdout)) {
+        (Some(nl), Ok(t)) => {
+            let t = t.strip_prefix('\u{feff}').unwrap_or(&t);
+            store::with_bom(bom, &merge::with_line_ending(t, nl))
+        }
+        (_, Ok(t)) => t.into_bytes(),
+        (_, Err(e)) => e.into_bytes(),
+    };
+    store::write_atomic(ours, &text)?;
+    Ok(code)
+}
+
+/// The exit code for git from `git merge-file`'s: 0 when the lines merged, 1 when it wrote
+/// conflict markers (it exits with their number); an error when it failed (negative, seen
+/// as 128 and up).
+fn merge_file_code(out: &std::process::Output) -> Result<u8> {
+    match out.status.code() {
+        Some(0) => Ok(0),
+        Some(c) if (1..128).contains(&c) => Ok(1),
+        _ => anyhow::bail!(
+            "git merge-file failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    }
 }
 
 /// Both sides changed the löfte's head: its lines merge by `git merge-file`, which marks only
@@ -95,23 +136,18 @@ fn head_markers(hc: &merge::HeadConflict, ours: &Path, bom: bool, ctx: &mut Ctx)
         .args([&a, &o, &b])
         .output()
         .context("cannot run git merge-file")?;
-    // git merge-file exits with the number of conflicts (0 when the lines merged), and
-    // negative (as 255 and up) on an error.
-    if out.status.code().is_none_or(|c| !(0..128).contains(&c)) {
-        anyhow::bail!(
-            "git merge-file failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    let code = merge_file_code(&out)?;
     let head = String::from_utf8(out.stdout).context("git merge-file wrote invalid UTF-8")?;
-    let text = format!("{head}{}", hc.log);
+    // git marks conflicts with its own line ending; every line gets the file's.
+    let nl = crate::text::line_ending(&hc.ours);
+    let text = merge::with_line_ending(&format!("{head}{}", hc.log), nl);
     store::write_atomic(ours, &store::with_bom(bom, &text))?;
     writeln!(
         ctx.err,
         "pledge merge-driver: both sides changed the löfte itself; the log entries are merged, \
          the head has conflict markers where the two sides differ"
     )?;
-    Ok(if out.status.code() == Some(0) { 0 } else { 1 })
+    Ok(code)
 }
 
 fn conflict_message(c: Conflict) -> String {

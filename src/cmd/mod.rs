@@ -14,6 +14,7 @@ mod check;
 pub mod context;
 pub mod docs;
 mod done;
+mod git;
 mod import;
 mod list;
 mod log;
@@ -26,6 +27,7 @@ mod status;
 mod undo;
 mod validate;
 mod verdict;
+mod verify_merge;
 mod workspace;
 
 pub use context::Ctx;
@@ -102,6 +104,9 @@ pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
         Command::Completions { shell } => docs::completions(shell, ctx),
         Command::Man => docs::man(ctx),
         Command::Schema => docs::schema(ctx),
+        Command::Git(crate::cli::GitCommand::Setup { dry_run }) => git::setup(dir, dry_run, ctx),
+        Command::Git(crate::cli::GitCommand::Check) => git::check(dir, ctx),
+        Command::VerifyMerge(a) => verify_merge::verify_merge(dir, a, ctx),
         Command::MergeDriver { base, ours, theirs } => {
             merge_driver::merge_driver(&base, &ours, &theirs, ctx)
         }

@@ -32,7 +32,9 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
     let k = resolve_kommun(&a.kommun, &ws)?;
     let p = match choose::report_pledge(ws.pledges(), k, as_of, a.area.as_deref()) {
         Ok(p) => p,
-        Err(ReportChoiceError::NoneFor) => bail!("the folder has no löfte for {}", k.name),
+        Err(ReportChoiceError::NoneFor) => {
+            return Err(ws.no_lofte(k, format!("the folder has no löfte for {}", k.name)));
+        }
         Err(ReportChoiceError::Several(found)) => {
             if let Some(msg) = super::workspace::same_lofte_twice(&found) {
                 bail!(msg);

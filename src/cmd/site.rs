@@ -110,7 +110,10 @@ fn streamed(
         }
         match named.first() {
             None => bail!("the pledges folder {} has no valid löften", dir.display()),
-            Some(k) => bail!("the folder has no löfte for {}", k.name),
+            Some(k) => {
+                let ws = Workspace::of_broken(dir, broken);
+                return Err(ws.no_lofte(k, format!("the folder has no löfte for {}", k.name)));
+            }
         }
     }
     let n = summaries.len();

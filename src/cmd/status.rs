@@ -38,7 +38,7 @@ fn select<'w>(
             "the folder has löften for {count} kommuner; name one (e.g. `pledge status {}`) or use --all",
             crate::text::slug(first.name)
         ),
-        SelectError::NoneFor(k) => bail!("the folder has no löfte for {}", k.name),
+        SelectError::NoneFor(k) => Err(ws.no_lofte(k, format!("the folder has no löfte for {}", k.name))),
     })
 }
 

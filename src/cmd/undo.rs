@@ -68,7 +68,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         let p = p.clone();
         return remove_trailing_outcome(&ws, &p, a.dry_run, ctx);
     }
-    let (p, e) = choose(&ws, k, &q).map_err(|e| refusal(e, k, &q))?;
+    let (p, e) = choose(&ws, k, &q).map_err(|e| refusal(e, k, &q, &ws.unreadable_notes(k).0))?;
     let p = p.clone();
     let e = e.clone();
     if !ctx.quiet {
@@ -198,10 +198,14 @@ fn activity_id(p: &Pledge, query: &str) -> String {
         .unwrap_or_else(|_| query.to_string())
 }
 
-fn refusal(e: PickError, k: &Kommun, q: &Query<'_>) -> anyhow::Error {
+/// `unreadable`: notes naming the files that cannot be read ([`Workspace::unreadable_notes`]).
+fn refusal(e: PickError, k: &Kommun, q: &Query<'_>, unreadable: &str) -> anyhow::Error {
     let log = format!("pledge log {}", slug(k.name));
     let msg = match e {
-        PickError::NoEntries => format!("no löfte for {} has recorded entries to undo", k.name),
+        PickError::NoEntries => format!(
+            "no löfte for {} has recorded entries to undo{unreadable}",
+            k.name
+        ),
         PickError::NoneOfYours { others } => {
             let who = match q.user {
                 Some(u) => format!("yours ({})", safe(u, false)),

@@ -13,8 +13,11 @@ use crate::text::plural;
 
 pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<u8> {
     let today = ctx.read_cutoff();
+    let mut git_warning = None;
     let paths = if a.paths.is_empty() {
         let dir = store::find_dir(dir.as_deref())?;
+        // In a clone set up only in part, a merge can lose entries: said once.
+        git_warning = super::git::validate_warning(&dir);
         store::pledge_files(&dir)?
     } else {
         store::expand_paths(&a.paths)?
@@ -55,6 +58,12 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
                 }
             }
             report.push_str(&crate::load::diag::render(&f.display, &f.text, d));
+        }
+    }
+    if let Some(w) = &git_warning {
+        warnings += 1;
+        if !ctx.quiet {
+            report.push_str(w);
         }
     }
     write!(ctx.out, "{report}")?;

@@ -55,8 +55,9 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
     super::refuse_areas_begun(&ws, k, area)?;
     let chosen = choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
         Refused(format!(
-            "no löfte for {} had started by {date}, so it has no follow-up to judge",
-            k.name
+            "no löfte for {} had started by {date}, so it has no follow-up to judge{}",
+            k.name,
+            ws.unreadable_notes(k).0
         ))
     })?;
     let act = find_activity(chosen, &a.activity)?;

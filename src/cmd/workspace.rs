@@ -159,6 +159,16 @@ impl Workspace {
         for f in self.files.iter().filter(|f| f.loaded.has_errors()) {
             any = true;
             let errors = f.loaded.diags.iter().filter(|d| d.is_error()).count();
+            let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
+            if why.starts_with("conflict markers") {
+                writeln!(
+                    err,
+                    "{}: {why}: a merge left them; keep the lines you want from each side and \
+                     delete the marker lines (the file is left out)",
+                    f.display
+                )?;
+                continue;
+            }
             if let Some(d) = f.loaded.diags.iter().find(|d| d.is_error()) {
                 writeln!(
                     err,
@@ -171,6 +181,56 @@ impl Workspace {
             }
         }
         Ok(any)
+    }
+
+    /// The error for "no löfte for `k`" (`msg`), with [`Workspace::unreadable_notes`]; exit 1
+    /// when a file that cannot be read may hold the löfte (the folder's files are the
+    /// problem, not the command).
+    pub fn no_lofte(&self, k: &Kommun, msg: String) -> anyhow::Error {
+        let (notes, maybe) = self.unreadable_notes(k);
+        let msg = format!("{msg}{notes}");
+        if maybe {
+            super::Refused(msg).into()
+        } else {
+            anyhow::anyhow!(msg)
+        }
+    }
+
+    /// Notes naming each file that cannot be read and may hold a löfte of `k`, with why
+    /// (conflict markers at line N), then how many other files cannot be read; and whether
+    /// any may hold one.
+    pub fn unreadable_notes(&self, k: &Kommun) -> (String, bool) {
+        let (maybe, others): (Vec<&SourceFile>, Vec<&SourceFile>) = self
+            .files
+            .iter()
+            .filter(|f| f.loaded.has_errors())
+            .partition(|f| {
+                let name = f.path.file_name().map(|n| n.to_string_lossy());
+                crate::load::unreadable::may_hold(name.as_deref().unwrap_or(""), &f.text, k)
+            });
+        let mut notes = String::new();
+        for f in &maybe {
+            let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
+            let fix = if why.starts_with("conflict markers") {
+                "resolve the merge conflict (keep the lines you want from each side, delete the \
+                 marker lines), then `pledge validate`"
+            } else {
+                "`pledge validate` shows every problem"
+            };
+            notes.push_str(&format!(
+                "\n  note: {} may hold it but cannot be read: {why}; {fix}",
+                f.display
+            ));
+        }
+        if !others.is_empty() {
+            notes.push_str(&format!(
+                "\n  note: {} {}file{} in the folder could not be read; `pledge validate` shows why",
+                others.len(),
+                if maybe.is_empty() { "" } else { "other " },
+                plural(others.len())
+            ));
+        }
+        (notes, !maybe.is_empty())
     }
 
     /// The exit code of a command that reads the folder: 1 when some file was left out. It

@@ -112,6 +112,26 @@ fn split<'t>(text: &'t str, which: &'static str) -> Result<Split<'t>, Conflict> 
     Ok(Split { head, entries })
 }
 
+/// What makes two different entry texts versions of one entry: its date, what it records
+/// (an activity's id; `measurement:ID`, `verdict:ID`) and who (`by`).
+pub type EntryKey = Key;
+
+/// A file's head and its entries (log entries, measurements, verdicts), each entry's text
+/// from its header with line endings as `\n`, for comparing versions of a file; None when the
+/// file does not load or other tables follow its entries.
+pub fn entries(text: &str) -> Option<(String, Vec<(EntryKey, String)>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let s = split(text, "file").ok()?;
+    let lf = |t: &str| t.replace("\r\n", "\n");
+    Some((
+        lf(s.head),
+        s.entries
+            .iter()
+            .map(|e| (e.key.clone(), lf(e.text)))
+            .collect(),
+    ))
+}
+
 /// How many times each entry text occurs.
 fn counts<'t>(s: &Split<'t>) -> HashMap<&'t str, i64> {
     let mut c = HashMap::new();
@@ -202,10 +222,13 @@ fn merge_log<'t>(o: &Split<'t>, a: &Split<'t>, b: &Split<'t>) -> Result<Vec<&'t 
 
 /// Merges `ours` and `theirs` against their common `base`.
 pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<String, Conflict> {
+    // Compared with `\n` line endings; written with the file's.
+    let nl = line_ending(base, ours, theirs);
+    let (base, ours, theirs) = (lf(base), lf(ours), lf(theirs));
     let (o, a, b) = (
-        split(base, "base")?,
-        split(ours, "ours")?,
-        split(theirs, "theirs")?,
+        split(&base, "base")?,
+        split(&ours, "ours")?,
+        split(&theirs, "theirs")?,
     );
     let head = if a.head == b.head || b.head == o.head {
         a.head
@@ -215,12 +238,36 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<String, Conflict> {
         return Err(Conflict::Head);
     };
     let out = merge_log(&o, &a, &b)?;
-    Ok(format!("{head}{}", log_text(&out, ours)))
+    Ok(with_line_ending(
+        &format!("{head}{}", log_text(&out, "\n")),
+        nl,
+    ))
+}
+
+fn lf(text: &str) -> String {
+    text.replace("\r\n", "\n")
+}
+
+/// The line ending of the merged file: the file's own, from its first line; a change of it
+/// made on one side only is taken, like any change.
+pub fn line_ending(base: &str, ours: &str, theirs: &str) -> &'static str {
+    let (o, a, b) = (
+        crate::text::line_ending(base),
+        crate::text::line_ending(ours),
+        crate::text::line_ending(theirs),
+    );
+    if a == o { b } else { a }
+}
+
+/// `text` with every line ending `nl`, so a merged file never ends with mixed ones (an
+/// entry written on the other side with other line endings, a conflict marker).
+pub fn with_line_ending(text: &str, nl: &str) -> String {
+    let lf = text.replace("\r\n", "\n");
+    if nl == "\n" { lf } else { lf.replace('\n', nl) }
 }
 
 /// The log entries as `done` appends them: a line ending, then the entry.
-fn log_text(entries: &[&str], ours: &str) -> String {
-    let nl = crate::text::line_ending(ours);
+fn log_text(entries: &[&str], nl: &str) -> String {
     let mut text = String::new();
     for e in entries {
         text.push_str(nl);
@@ -244,20 +291,24 @@ pub struct HeadConflict {
 /// The parts of a merge whose heads conflict: the heads as they are and the merged log; the
 /// log's own conflicts are still [`Conflict`]s.
 pub fn head_conflict(base: &str, ours: &str, theirs: &str) -> Result<HeadConflict, Conflict> {
+    let nl = line_ending(base, ours, theirs);
+    let (base, ours, theirs) = (lf(base), lf(ours), lf(theirs));
     let (o, a, b) = (
-        split(base, "base")?,
-        split(ours, "ours")?,
-        split(theirs, "theirs")?,
+        split(&base, "base")?,
+        split(&ours, "ours")?,
+        split(&theirs, "theirs")?,
     );
     let out = merge_log(&o, &a, &b)?;
     // Each head ends with a line ending, so a line merge sees whole lines; the log's first
-    // line ending is then the head's.
-    let nl = crate::text::line_ending(ours);
-    let whole = |h: &str| match h.ends_with('\n') {
-        true => h.to_string(),
-        false => format!("{h}{nl}"),
+    // line ending is then the head's. Every part has the merged file's line endings.
+    let whole = |h: &str| {
+        let h = with_line_ending(h, nl);
+        match h.ends_with('\n') {
+            true => h,
+            false => format!("{h}{nl}"),
+        }
     };
-    let log = log_text(&out, ours);
+    let log = with_line_ending(&log_text(&out, "\n"), nl);
     Ok(HeadConflict {
         base: whole(o.head),
         ours: whole(a.head),
@@ -328,6 +379,49 @@ mod tests {
         assert_eq!(merged, expected);
         // The same entry on both sides is kept once.
         assert_eq!(merge(&base, &ours, &ours).unwrap(), ours);
+    }
+
+    #[test]
+    fn every_line_of_the_merge_has_the_files_line_ending() {
+        let crlf = |t: &str| t.replace('\n', "\r\n");
+        let base = crlf(&append(BASE, &e("2016-01-10", "base")));
+        let ours = append(&base, &e("2016-03-01", "ours"));
+        // Theirs' entry came with LF line endings (an editor, another platform).
+        let theirs = format!(
+            "{base}{}",
+            crate::edit::record::addition(BASE, &e("2016-02-01", "theirs"))
+        );
+        let merged = merge(&base, &ours, &theirs).unwrap();
+        assert_eq!(
+            merged.matches('\n').count(),
+            merged.matches("\r\n").count(),
+            "{merged:?}"
+        );
+        assert_eq!(merged.matches("[[log]]").count(), 3);
+        // A side that changed every line ending (and nothing else) is taken, like any change.
+        let lf = base.replace("\r\n", "\n");
+        let theirs = append(&lf, &e("2016-02-01", "theirs"));
+        let merged = merge(&base, &base, &theirs).unwrap();
+        assert_eq!(merged, theirs);
+        // The head conflict's parts too.
+        let ours = ours.replace("title = \"t\"", "title = \"ours\"");
+        let theirs = crlf(&theirs).replace("title = \"t\"", "title = \"theirs\"");
+        let hc = head_conflict(
+            &base,
+            &ours,
+            &theirs.replace(
+                "\r\n[[log]]\r\ndate = 2016-02-01",
+                "\n[[log]]\ndate = 2016-02-01",
+            ),
+        )
+        .unwrap();
+        for part in [&hc.base, &hc.ours, &hc.theirs, &hc.log] {
+            assert_eq!(
+                part.matches('\n').count(),
+                part.matches("\r\n").count(),
+                "{part:?}"
+            );
+        }
     }
 
     #[test]

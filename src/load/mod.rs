@@ -30,6 +30,7 @@ mod pledge;
 pub mod problems;
 pub mod raw;
 mod target;
+pub mod unreadable;
 pub mod validate;
 mod values;
 

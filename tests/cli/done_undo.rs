@@ -275,13 +275,17 @@ fn done_refuses_to_write_into_an_invalid_file() {
     assert_ne!(broken, text);
     let file = tmp.path().join("filipstad-2016.toml");
     fs::write(&file, &broken).unwrap();
-    // The broken file is not loaded, so no löfte holds the date, and nothing is written.
+    // The broken file is not loaded, so no löfte holds the date, and nothing is written; the
+    // file that may hold it is named, with its first error.
     pledge_in(tmp.path())
         .args(["done", "filipstad", "trygg", "--date", "2016-05-01"])
         .status(1)
-        .stderr_is(predicate::str::contains(
-            "could not be read; `pledge validate` shows why",
-        ))
+        .stderr_is(
+            predicate::str::contains("filipstad-2016.toml may hold it but cannot be read: line ")
+                .and(predicate::str::contains(
+                    "`pledge validate` shows every problem",
+                )),
+        )
         .run();
     assert_eq!(fs::read_to_string(&file).unwrap(), broken);
 }

@@ -10,6 +10,7 @@ mod done_undo;
 mod escaping;
 mod examples;
 mod future;
+mod git;
 mod hostile;
 mod list;
 mod log;

@@ -76,10 +76,16 @@ fn merge_driver_keeps_both_sides_entries() {
         notes,
         ["note = \"from B, the week before\"", "note = \"from A\""]
     );
+    // This is the README's former setup (no subfolders, no fallback when pledge cannot run),
+    // which `pledge git setup` replaces: validate says so, once.
     Test::new()
         .env("PLEDGE_DIR", b.join("pledges"))
         .args(["validate", "--as-of", "2020-01-01"])
-        .stdout("1 file checked: 0 errors, 0 warnings\n")
+        .stdout(
+            "warning: git: a new file such as pledges/a-new-folder/a-new-lofte.toml would get \
+             no `merge=pledge` from .gitattributes (and 1 more: `pledge git check`); run \
+             `pledge git setup` in this clone\n1 file checked: 0 errors, 1 warning\n",
+        )
         .run();
 
     // A change to the löfte itself on both sides is left to git's own conflict.

@@ -1,0 +1,120 @@
+//! A pledge file that cannot be loaded, named where a command would otherwise say a kommun
+//! has no löfte: whether it may be that kommun's, and why it cannot be read, with git's
+//! conflict markers called what they are. Pure: takes the file's name, text and diagnostics.
+
+use crate::kommuner::{self, Kommun};
+use crate::load::diag::{Diagnostic, line_col};
+
+/// Why the file cannot be read, in a few words: "conflict markers at line 5" (every marker
+/// line, "at lines 5, 7 and 9"), else its first error ("line 3: invalid TOML: ...").
+pub fn why(text: &str, diags: &[Diagnostic]) -> String {
+    let line = |d: &Diagnostic| d.span.as_ref().map(|s| line_col(text, s.start).0);
+    let markers: Vec<usize> = diags
+        .iter()
+        .filter(|d| d.is_error() && d.message.starts_with("resolve the merge conflict"))
+        .filter_map(line)
+        .collect();
+    match markers.as_slice() {
+        [] => match diags.iter().find(|d| d.is_error()) {
+            Some(d) => match line(d) {
+                Some(l) => format!("line {l}: {}", d.message),
+                None => d.message.clone(),
+            },
+            None => "it does not load".into(),
+        },
+        [one] => format!("conflict markers at line {one}"),
+        [first @ .., last] => format!(
+            "conflict markers at lines {} and {last}",
+            first
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// Whether a file that cannot be loaded may hold a löfte of `k`: its name begins with the
+/// kommun's (`filipstad-2016.toml`), or a `kommun = "..."` or `kommuner = [...]` line (on
+/// either side of a conflict) names it.
+pub fn may_hold(file_name: &str, text: &str, k: &Kommun) -> bool {
+    let slug = crate::text::slug(k.name);
+    let stem = file_name.strip_suffix(".toml").unwrap_or(file_name);
+    if crate::text::slug(stem) == slug || crate::text::slug(stem).starts_with(&format!("{slug}-")) {
+        return true;
+    }
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let l = line.trim_start();
+        let Some(rest) = l
+            .strip_prefix("kommuner")
+            .or_else(|| l.strip_prefix("kommun"))
+        else {
+            continue;
+        };
+        let Some(value) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        // An array may run over several lines.
+        let mut value = value.to_string();
+        if value.trim_start().starts_with('[') {
+            while !value.contains(']') {
+                match lines.next() {
+                    Some(more) => value.push_str(more),
+                    None => break,
+                }
+            }
+        }
+        let named = value
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .any(|name| kommuner::find(name) == Some(k));
+        if named {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diags(text: &str) -> Vec<Diagnostic> {
+        crate::load::load("f", text, chrono::NaiveDate::MAX).diags
+    }
+
+    #[test]
+    fn conflict_markers_are_called_what_they_are_with_their_lines() {
+        let text = "title = \"t\"\n<<<<<<< ours\nkommun = \"Filipstad\"\n=======\nkommun = \"Kil\"\n>>>>>>> theirs\n";
+        assert_eq!(
+            why(text, &diags(text)),
+            "conflict markers at lines 2, 4 and 6"
+        );
+        let one = "a = 1\n\n=======\n";
+        assert_eq!(why(one, &diags(one)), "conflict markers at line 3");
+        let broken = "title = \"t\"\nkommun = \n";
+        assert!(
+            why(broken, &diags(broken)).starts_with("line 2: invalid TOML"),
+            "{}",
+            why(broken, &diags(broken))
+        );
+    }
+
+    #[test]
+    fn a_file_may_hold_a_kommuns_lofte_by_its_name_or_its_kommun_lines() {
+        let filipstad = kommuner::find("Filipstad").unwrap();
+        let kil = kommuner::find("Kil").unwrap();
+        let text = "title = \"t\"\n<<<<<<< ours\nkommun = \"Filipstad\"\n=======\nkommun = \"Filipstads kommun\"\n>>>>>>> theirs\n";
+        assert!(may_hold("whatever.toml", text, filipstad));
+        assert!(!may_hold("whatever.toml", text, kil));
+        assert!(may_hold("kil-2016.toml", "", kil));
+        assert!(may_hold("Kil.toml", "", kil));
+        assert!(!may_hold("kilafors-2016.toml", "", kil));
+        let shared = "kommuner = [\n  \"Forshaga\",\n  \"Kil\",\n]\n";
+        assert!(may_hold("x.toml", shared, kil));
+        assert!(!may_hold("x.toml", shared, filipstad));
+        assert!(!may_hold("x.toml", "# kommun = \"Kil\"\n", kil));
+    }
+}
