@@ -1,6 +1,6 @@
 //! `pledge`: a tracker for Swedish medborgarlöften.
 //!
-//! The crate is built in layers that only point down (a test, `tests/layers.rs`, fails on an
+//! The crate is built in layers that only point down (a test, `tests/layers/`, fails on an
 //! import that points up and on any cycle between modules or files):
 //!
 //! ```text

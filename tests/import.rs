@@ -486,8 +486,17 @@ fn each_way(s: &str) {
     }
 }
 
+/// The number of cases: a few in a plain `cargo test`, so it stays quick; `PROPTEST_CASES`
+/// for the long run (CI sets it, see .ci/run).
+fn proptest_cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(32)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(proptest_cases()))]
 
     #[test]
     fn import_never_panics_on_any_text(s in any::<String>()) {

@@ -14,12 +14,13 @@ const BASES: [&str; 4] = [
     include_str!("../pledges/alvesta-2017-2018.toml"),
 ];
 
-/// The number of cases: `n` in the test suite, `PROPTEST_CASES` for a long fuzzing run.
-fn cases(n: u32) -> u32 {
+/// The number of cases: a few in a plain `cargo test`, so it stays quick; `PROPTEST_CASES`
+/// for the long run (CI sets it, see .ci/run).
+fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(n)
+        .unwrap_or(32)
 }
 
 fn today() -> NaiveDate {
@@ -41,7 +42,7 @@ fn base() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn done_then_parse_then_undo(
@@ -188,7 +189,7 @@ fn pledge_file() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases(200)))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn done_and_undo_on_arbitrary_valid_files(
@@ -240,7 +241,7 @@ fn targets_file(units: &[String], kommuner: (usize, usize), crlf: bool) -> Strin
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases(200)))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     /// `done` with a unit, a part, a kommun or a request, then parse, finds exactly that entry,
     /// reads back as it, and `undo` restores every byte.

@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub mod complete;
 
-const EXIT_CODES: &str = "\
+pub(crate) const EXIT_CODES: &str = "\
 Exit codes:
   0  success; for `check`: nothing needs attention
   1  problems found: invalid pledge files, findings of `check`, a refused change

@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 
 use super::workspace::Lookup;
-use super::{Ctx, Refused, Workspace, describe_progress};
+use super::{Ctx, Refused, Usage, Workspace, describe_progress};
 use crate::cli::DoneArgs;
 use crate::edit::record::{self, NewEntry};
 use crate::kommuner::Kommun;
@@ -118,7 +118,7 @@ fn activity_error(p: &Pledge, query: &str, e: MatchError<'_>) -> anyhow::Error {
             if let Some(hint) = crate::text::did_you_mean(query, &ids, true) {
                 msg.push_str(&format!("\n  {hint}"));
             }
-            anyhow::anyhow!(msg)
+            Usage(msg).into()
         }
         MatchError::Ambiguous(list) => {
             let mut msg = format!(
@@ -129,7 +129,7 @@ fn activity_error(p: &Pledge, query: &str, e: MatchError<'_>) -> anyhow::Error {
             for a in list {
                 msg.push_str(&format!("\n  {:<20} {}", a.id, safe(&a.text, false)));
             }
-            anyhow::anyhow!(msg)
+            Usage(msg).into()
         }
     }
 }
@@ -137,10 +137,16 @@ fn activity_error(p: &Pledge, query: &str, e: MatchError<'_>) -> anyhow::Error {
 /// The arguments of `done` that can be refused before anything is read.
 fn check_done_args(a: &DoneArgs) -> Result<()> {
     if a.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        bail!("the note is empty; leave out --note, or write what happened");
+        return Err(
+            Usage("the note is empty; leave out --note, or write what happened".into()).into(),
+        );
     }
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        bail!("--by is empty; leave it out to use PLEDGE_USER, git's user.name or the login name");
+        return Err(Usage(
+            "--by is empty; leave it out to use PLEDGE_USER, git's user.name or the login name"
+                .into(),
+        )
+        .into());
     }
     Ok(())
 }
@@ -213,7 +219,7 @@ fn entry_for(
     let act = match target {
         ActivityOrFollowup::Followup => {
             if a.unit.is_some() || a.part.is_some() || a.request {
-                return Err(Refused(
+                return Err(Usage(
                     "--unit, --part and --request are for activities, not the follow-up".into(),
                 )
                 .into());
@@ -241,7 +247,7 @@ fn entry_for(
         .and_then(|id| act.parts.iter().find(|x| x.id == id))
         .unwrap_or(act);
     if a.request && judged.target != crate::model::Target::OnRequest {
-        return Err(Refused(format!(
+        return Err(Usage(format!(
             "--request is for on-request activities; \"{}\" has a target of its own\n  \
              leave out --request to record the work",
             judged.id
@@ -255,8 +261,8 @@ fn entry_for(
     Ok(entry)
 }
 
-/// The unit or part `query` names, among `names`: required when there are any, refused when
-/// there are none.
+/// The unit or part `query` names, among `names`: required when there are any, a usage error
+/// when there are none.
 fn pick_name(
     act: &Activity,
     what: &str,
@@ -272,13 +278,13 @@ fn pick_name(
     };
     match query {
         None if names.is_empty() => Ok(None),
-        None => Err(Refused(format!(
+        None => Err(Usage(format!(
             "\"{}\" is judged per {what}: say which with --{what}; its {whats}:{}",
             act.id,
             list()
         ))
         .into()),
-        Some(q) if names.is_empty() => Err(Refused(format!(
+        Some(q) if names.is_empty() => Err(Usage(format!(
             "\"{}\" has no {whats}; leave out --{what} \"{}\"",
             act.id,
             safe(q, false)
@@ -286,7 +292,7 @@ fn pick_name(
         .into()),
         Some(q) => match resolve::name(q, names) {
             Ok(n) => Ok(Some(n.to_string())),
-            Err(NameError::Unknown(hint)) => Err(Refused(format!(
+            Err(NameError::Unknown(hint)) => Err(Usage(format!(
                 "no {what} \"{}\" in \"{}\"; its {whats}:{}{}",
                 safe(q, false),
                 act.id,
@@ -294,7 +300,7 @@ fn pick_name(
                 hint.map(|h| format!("\n  {h}")).unwrap_or_default()
             ))
             .into()),
-            Err(NameError::Ambiguous(many)) => Err(Refused(format!(
+            Err(NameError::Ambiguous(many)) => Err(Usage(format!(
                 "\"{}\" matches {} {whats} of \"{}\"; give more of the name:{}",
                 safe(q, false),
                 many.len(),

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 
-use super::list::Output;
+use super::output::Output;
 use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::{ListFormat, LogArgs};
 use crate::kommuner::{self, Kommun};
@@ -33,7 +33,7 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         until: a.until.map(|d| ctx.date(d)),
         activity: a.activity.as_deref(),
     };
-    // A workbook and the Excel CSV are made from the CSV (see `list::emit`).
+    // A workbook and the Excel CSV are made from the CSV (see `output::emit`).
     let format = match a.format {
         ListFormat::Xlsx | ListFormat::ExcelCsv => ListFormat::Csv,
         f => f,
@@ -68,7 +68,7 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         rows.write(&mut out, shape, numbered, ctx.width)?;
         out.flush()?;
     } else {
-        // A workbook, the Excel CSV or a file: made whole, then written (see `list::emit`).
+        // A workbook, the Excel CSV or a file: made whole, then written (see `output::emit`).
         let mut buf = Vec::new();
         rows.write(&mut buf, shape, numbered, ctx.width)?;
         let text = String::from_utf8(buf)?;
@@ -81,7 +81,7 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
             )?,
             _ => Output::Text(text),
         };
-        super::list::emit(ctx, &out, a.output.as_deref())?;
+        super::output::emit(ctx, &out, a.output.as_deref())?;
     }
     // The process ends next: its memory goes back at once, not piece by piece.
     std::mem::forget(rows);

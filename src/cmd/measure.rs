@@ -5,11 +5,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
+use super::append::{Append, append, not_empty};
 use super::workspace::{Lookup, Tier};
-use super::{Ctx, Refused, Workspace};
+use super::{Ctx, Refused, Usage, Workspace};
 use crate::cli::MeasureArgs;
 use crate::edit::entry;
 use crate::kommuner::Kommun;
@@ -17,80 +18,6 @@ use crate::model::Pledge;
 use crate::model::outcome::{Indicator, Measurement};
 use crate::store;
 use crate::text::safe;
-use crate::view::Label;
-
-/// What one command appends: the addition to a file's text, and whether an addition reads
-/// back as exactly the entry.
-pub(super) struct Append<'a> {
-    pub addition: &'a dyn Fn(&str) -> String,
-    pub reads_back: &'a dyn Fn(&str) -> bool,
-    /// The entry as shown after writing (LF line endings).
-    pub shown: String,
-}
-
-/// Appends to the löfte's file (or shows the addition, on a dry run), as `done` does: the
-/// file is read again under the lock of the folder that really holds it, the addition made
-/// to what is there now and checked to read back as the entry.
-pub(super) fn append(
-    ws: &Workspace,
-    chosen: &Pledge,
-    a: &Append<'_>,
-    dry_run: bool,
-    ctx: &mut Ctx,
-) -> Result<Pledge> {
-    let file = ws.file_of(chosen);
-    if dry_run {
-        write!(ctx.out, "{}", (a.addition)(&file.text))?;
-        if !ctx.quiet {
-            writeln!(
-                ctx.err,
-                "({} {})",
-                ctx.lang.t(Label::DryRunNothingWritten),
-                file.display
-            )?;
-        }
-        return Ok(chosen.clone());
-    }
-    let after = store::edit(
-        &file.path,
-        ctx.lock_timeout,
-        ctx.read_cutoff(),
-        file,
-        &ws.temporaries,
-        |fresh| {
-            let now = super::loaded_now(fresh)?.clone();
-            let addition = (a.addition)(&fresh.text);
-            if !(a.reads_back)(&addition) {
-                bail!(
-                    "internal error: the new entry does not read back as written; {} is unchanged",
-                    fresh.display
-                );
-            }
-            let new_text = format!("{}{addition}", fresh.text);
-            Ok((store::with_bom(fresh.bom, &new_text), now))
-        },
-    )?;
-    if !ctx.quiet {
-        writeln!(
-            ctx.out,
-            "{} {}:",
-            ctx.lang.t(Label::RecordedIn),
-            file.display
-        )?;
-        for l in safe(&a.shown, true).lines() {
-            writeln!(ctx.out, "  {l}")?;
-        }
-    }
-    Ok(after)
-}
-
-/// Refuses an empty text given for an optional flag.
-pub(super) fn not_empty(flag: &str, v: Option<&str>) -> Result<()> {
-    if v.is_some_and(|n| n.trim().is_empty()) {
-        bail!("{flag} is empty; leave it out, or write it");
-    }
-    Ok(())
-}
 
 /// The indicator an argument names in a löfte: its id, or a unique prefix of one.
 fn find_indicator<'p>(p: &'p Pledge, q: &str) -> Option<&'p Indicator> {
@@ -176,14 +103,14 @@ fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
     if named || maybe {
         Refused(msg).into()
     } else {
-        anyhow::anyhow!(msg)
+        Usage(msg).into()
     }
 }
 
 /// The value typed on the command line, or a usage error (exit 2) saying how to write it.
 fn parse_value(v: &str) -> Result<f64> {
     crate::text::parse_value(v).map_err(|e| {
-        anyhow::anyhow!(match e {
+        Usage(match e {
             crate::text::ValueError::NotFinite => {
                 format!("{} is not a number that can be measured", safe(v, false))
             }
@@ -192,6 +119,7 @@ fn parse_value(v: &str) -> Result<f64> {
                 safe(v, false)
             ),
         })
+        .into()
     })
 }
 

@@ -3,17 +3,17 @@
 //! through the context's writers. One file per command or small group. [`run`] returns the exit code; errors map to
 //! 1 (refused) or 2 (usage, I/O); a closed output pipe ends the run quietly.
 
-use std::fmt;
-
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
 
+mod append;
 mod calendar;
 mod check;
 pub mod context;
 pub mod docs;
 mod done;
+mod error;
 mod git;
 mod import;
 mod list;
@@ -21,6 +21,7 @@ mod log;
 mod measure;
 mod merge_driver;
 mod new;
+mod output;
 mod report;
 mod site;
 mod status;
@@ -31,28 +32,9 @@ mod verify_merge;
 mod workspace;
 
 pub use context::Ctx;
+pub use error::Error::{Refused, Usage};
+pub use error::{Error, exit_code_of};
 pub use workspace::{Workspace, resolve_kommun};
-
-/// A change the program refuses to make (exit 1): the file is untouched.
-#[derive(Debug)]
-pub struct Refused(pub String);
-
-impl fmt::Display for Refused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Refused {}
-
-pub fn exit_code_of(e: &anyhow::Error) -> u8 {
-    if e.downcast_ref::<Refused>().is_some() || e.downcast_ref::<crate::store::Refusal>().is_some()
-    {
-        1
-    } else {
-        2
-    }
-}
 
 /// Whether the error is a closed output pipe (`pledge log | head`): the reader has all it
 /// wanted, so the run ends quietly with exit 0, as ripgrep does.

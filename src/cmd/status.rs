@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
-use super::list::Output;
+use super::output::Output;
 use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::model::Pledge;
@@ -83,6 +83,6 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
             "Status",
         )?,
     };
-    super::list::emit(ctx, &out, a.output.as_deref())?;
+    super::output::emit(ctx, &out, a.output.as_deref())?;
     ws.exit_code(&mut ctx.err)
 }

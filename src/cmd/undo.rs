@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::done::indent;
 use super::workspace::Lookup;
-use super::{Ctx, Refused, Workspace};
+use super::{Ctx, Refused, Usage, Workspace};
 use crate::cli::UndoArgs;
 use crate::edit::record::{self, PickError, UndoError, UndoPick};
 use crate::kommuner::Kommun;
@@ -39,7 +39,7 @@ impl Query<'_> {
 
 pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(Refused(
+        return Err(Usage(
             "--by is empty; leave it out to use PLEDGE_USER, git's user.name or the login name"
                 .into(),
         )

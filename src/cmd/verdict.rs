@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::measure::{Append, append, not_empty};
+use super::append::{Append, append, not_empty};
 use super::workspace::Lookup;
-use super::{Ctx, Refused, Workspace};
+use super::{Ctx, Refused, Usage, Workspace};
 use crate::cli::VerdictArgs;
 use crate::edit::entry;
 use crate::model::outcome::{Verdict, VerdictEntry, before_due};
@@ -25,13 +25,14 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
     let date = a.date.map_or(today, |d| ctx.date(d));
     // Malformed arguments are usage errors (exit 2), as a malformed date is.
     let Some(word) = Verdict::parse(&a.verdict) else {
-        anyhow::bail!(
+        return Err(Usage(format!(
             "\"{}\" is not a verdict; write kept, partly or broken (uppfyllt, delvis, \"ej uppfyllt\")",
             safe(&a.verdict, false)
-        );
+        ))
+        .into());
     };
     if a.reason.trim().is_empty() {
-        anyhow::bail!("a verdict needs a reason: --reason \"...\"");
+        return Err(Usage("a verdict needs a reason: --reason \"...\"".into()).into());
     }
     not_empty("--source", a.source.as_deref())?;
     not_empty("--by", a.by.as_deref())?;
@@ -104,7 +105,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
 fn find_activity<'p>(p: &'p Pledge, query: &str) -> Result<&'p Activity> {
     match resolve::activity(p, query) {
         Ok(ActivityOrFollowup::Activity(act)) => Ok(act),
-        Ok(ActivityOrFollowup::Followup) => Err(Refused(
+        Ok(ActivityOrFollowup::Followup) => Err(Usage(
             "a verdict is on one activity; record the follow-up itself with `pledge done KOMMUN followup`"
                 .into(),
         )
@@ -119,7 +120,7 @@ fn find_activity<'p>(p: &'p Pledge, query: &str) -> Result<&'p Activity> {
                 msg.push_str(&format!("\n  {:<20} {}", x.id, safe(&x.text, false)));
             }
             // An unknown name is a usage error (exit 2), as in `done`.
-            Err(anyhow::anyhow!(msg))
+            Err(Usage(msg).into())
         }
     }
 }

@@ -103,8 +103,8 @@ fn without_new_tables(text: &str) -> String {
     out
 }
 
-#[test]
-fn the_demo_lofte_reads_judges_and_compares() {
+/// The demo's indicators, measurements and verdicts, by the test-only reader.
+fn demo_tables() -> (Vec<Indicator>, Vec<Measurement>, Vec<VerdictEntry>) {
     let root: Table = toml::from_str(DEMO).unwrap();
     let inds: Vec<Indicator> = tables(&root, "indicator").map(indicator).collect();
     let ms: Vec<Measurement> = tables(&root, "measurement")
@@ -129,6 +129,12 @@ fn the_demo_lofte_reads_judges_and_compares() {
             span: 0..0,
         })
         .collect();
+    (inds, ms, vs)
+}
+
+#[test]
+fn the_loader_reads_the_demo_tables_as_the_test_reader_does() {
+    let (inds, ms, vs) = demo_tables();
     let today = d("2019-03-01");
     // The real loader reads the tables into the same values (spans aside).
     let full = crate::load::load("hagfors.toml", DEMO, today)
@@ -163,6 +169,12 @@ fn the_demo_lofte_reads_judges_and_compares() {
         })
         .collect();
     assert_eq!(vs_loaded, vs);
+}
+
+#[test]
+fn the_demo_lofte_judges_and_compares() {
+    let (inds, ms, vs) = demo_tables();
+    let today = d("2019-03-01");
     let loaded = crate::load::load("hagfors.toml", &without_new_tables(DEMO), today);
     let p = loaded
         .pledge

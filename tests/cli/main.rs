@@ -2,6 +2,7 @@
 //! goes through [`support::Test`], which clears the environment and asserts exit code, stdout
 //! and stderr. The cases of tests/cmd/ are data: see `cases`.
 
+mod areas;
 mod builder;
 mod cases;
 mod check;

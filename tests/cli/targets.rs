@@ -140,9 +140,11 @@ fn done_names_the_unit_and_part_forgivingly() {
             "--request is for on-request activities",
         ),
     ] {
+        // Mistyped or missing names and flags that do not fit are usage errors (exit 2), as
+        // an unknown activity is.
         in_copy(&dir)
             .args(args)
-            .status(1)
+            .status(2)
             .stderr_is(predicate::str::contains(says))
             .run();
     }

@@ -1,0 +1,86 @@
+//! Appending one table to a löfte's file under the folder's lock, as `measure` and `verdict`
+//! do (`done` has its own, which also tells the progress), and the check of their optional
+//! texts.
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+
+use super::{Ctx, Usage, Workspace};
+use crate::model::Pledge;
+use crate::store;
+use crate::text::safe;
+use crate::view::Label;
+
+/// What one command appends: the addition to a file's text, and whether an addition reads
+/// back as exactly the entry.
+pub(super) struct Append<'a> {
+    pub addition: &'a dyn Fn(&str) -> String,
+    pub reads_back: &'a dyn Fn(&str) -> bool,
+    /// The entry as shown after writing (LF line endings).
+    pub shown: String,
+}
+
+/// Appends to the löfte's file (or shows the addition, on a dry run), as `done` does: the
+/// file is read again under the lock of the folder that really holds it, the addition made
+/// to what is there now and checked to read back as the entry.
+pub(super) fn append(
+    ws: &Workspace,
+    chosen: &Pledge,
+    a: &Append<'_>,
+    dry_run: bool,
+    ctx: &mut Ctx,
+) -> Result<Pledge> {
+    let file = ws.file_of(chosen);
+    if dry_run {
+        write!(ctx.out, "{}", (a.addition)(&file.text))?;
+        if !ctx.quiet {
+            writeln!(
+                ctx.err,
+                "({} {})",
+                ctx.lang.t(Label::DryRunNothingWritten),
+                file.display
+            )?;
+        }
+        return Ok(chosen.clone());
+    }
+    let after = store::edit(
+        &file.path,
+        ctx.lock_timeout,
+        ctx.read_cutoff(),
+        file,
+        &ws.temporaries,
+        |fresh| {
+            let now = super::loaded_now(fresh)?.clone();
+            let addition = (a.addition)(&fresh.text);
+            if !(a.reads_back)(&addition) {
+                bail!(
+                    "internal error: the new entry does not read back as written; {} is unchanged",
+                    fresh.display
+                );
+            }
+            let new_text = format!("{}{addition}", fresh.text);
+            Ok((store::with_bom(fresh.bom, &new_text), now))
+        },
+    )?;
+    if !ctx.quiet {
+        writeln!(
+            ctx.out,
+            "{} {}:",
+            ctx.lang.t(Label::RecordedIn),
+            file.display
+        )?;
+        for l in safe(&a.shown, true).lines() {
+            writeln!(ctx.out, "  {l}")?;
+        }
+    }
+    Ok(after)
+}
+
+/// Refuses an empty text given for an optional flag.
+pub(super) fn not_empty(flag: &str, v: Option<&str>) -> Result<()> {
+    if v.is_some_and(|n| n.trim().is_empty()) {
+        return Err(Usage(format!("{flag} is empty; leave it out, or write it")).into());
+    }
+    Ok(())
+}
