@@ -8,13 +8,18 @@ fn main() -> ExitCode {
     // names and activity ids; returns at once when COMPLETE is not set.
     clap_complete::CompleteEnv::with_factory(pledge::cli::Cli::command).complete();
     let cli = pledge::cli::Cli::parse();
-    let result = Ctx::from_env(&cli).and_then(|mut ctx| cmd::run(cli, &mut ctx));
+    let (mut width, mut lang) = (None, pledge::view::i18n::Lang::En);
+    let result = Ctx::from_env(&cli).and_then(|mut ctx| {
+        width = ctx.width;
+        lang = ctx.lang;
+        cmd::run(cli, &mut ctx)
+    });
     match result {
         Ok(code) => ExitCode::from(code),
         // The reader of a pipe has all it wanted (`pledge log | head`): end quietly.
         Err(e) if cmd::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("pledge: error: {}", cmd::describe(&e));
+            eprintln!("{}", cmd::error_text(&e, width, lang));
             ExitCode::from(cmd::exit_code_of(&e))
         }
     }

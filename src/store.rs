@@ -106,10 +106,21 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn render_diags(&self) -> String {
+        self.render_diags_in(crate::view::i18n::Lang::En)
+    }
+
+    /// The file's diagnostics with their frame ("fel", "varning", "tips") in the language.
+    pub fn render_diags_in(&self, lang: crate::view::i18n::Lang) -> String {
+        let words = crate::view::messages::diag_words(lang);
+        let words = crate::load::diag::Words {
+            error: &words[0],
+            warning: &words[1],
+            hint: &words[2],
+        };
         self.loaded
             .diags
             .iter()
-            .map(|d| crate::load::diag::render(&self.display, &self.text, d))
+            .map(|d| crate::load::diag::render_in(&self.display, &self.text, d, &words))
             .collect()
     }
 }

@@ -53,6 +53,26 @@ pub fn closest<'a>(query: &str, candidates: &[&'a str], n: usize) -> Vec<&'a str
     scored.into_iter().take(n).map(|(_, c)| c).collect()
 }
 
+/// At most `keep` of `items` (each `(name, line)`) in their order: when there are more, the
+/// closest to `query` by name; and how many are left out.
+pub fn closest_lines(query: &str, items: &[(&str, String)], keep: usize) -> (Vec<String>, usize) {
+    if items.len() <= keep + 1 {
+        return (items.iter().map(|(_, l)| l.clone()).collect(), 0);
+    }
+    let q = fold(query);
+    let mut scored: Vec<(f64, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (strsim::jaro_winkler(&q, &fold(name)), i))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut chosen: Vec<usize> = scored.iter().take(keep).map(|&(_, i)| i).collect();
+    // Shown in their own order, the closest among them.
+    chosen.sort_unstable();
+    let out: Vec<String> = chosen.iter().map(|&i| items[i].1.clone()).collect();
+    (out, items.len() - keep)
+}
+
 /// "did you mean `a`?" / "did you mean `a` or `b`?", or None when nothing is close.
 pub fn did_you_mean(query: &str, candidates: &[&str], quote: bool) -> Option<String> {
     let close = closest(query, candidates, 3);

@@ -245,7 +245,7 @@ pub enum ListFormat {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only löften for this kommun (name or kommunkod)
-    #[arg(long, value_name = "K", add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
+    #[arg(long, value_name = "K", add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
     pub kommun: Option<String>,
     /// Only löften whose period holds this date; also the date the state is judged on
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -263,11 +263,11 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct DoneArgs {
     /// Kommun name (any case, å/ä/ö as a/a/o) or kommunkod
-    #[arg(add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
+    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
     pub kommun: String,
     /// Activity id, a unique prefix of one, or a unique word of its text; `followup` for the
     /// follow-up itself
-    #[arg(add = clap_complete::ArgValueCandidates::new(complete::activity_candidates))]
+    #[arg(add = clap_complete::ArgValueCompleter::new(complete::activities))]
     pub activity: String,
     /// When the work was done [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -282,14 +282,14 @@ pub struct DoneArgs {
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Choose among löften for parts of the kommun (a prefix of its `area`)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", add = clap_complete::ArgValueCompleter::new(complete::areas))]
     pub area: Option<String>,
     /// The unit worked for, for an activity with units (a school, a district; a unique
     /// prefix will do)
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", add = clap_complete::ArgValueCompleter::new(complete::units))]
     pub unit: Option<String>,
     /// The part of an activity with parts (its id, or a unique prefix)
-    #[arg(long, value_name = "PART")]
+    #[arg(long, value_name = "PART", add = clap_complete::ArgValueCompleter::new(complete::parts))]
     pub part: Option<String>,
     /// Record a request received, for an on-request activity (answers are recorded without it)
     #[arg(long)]
@@ -305,12 +305,17 @@ pub struct DoneArgs {
 #[derive(Debug, Args)]
 pub struct MeasureArgs {
     /// Kommun name or kommunkod
+    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
     pub kommun: String,
     /// Indicator id, or a unique prefix of one
     pub indicator: String,
-    /// The measured value: 62, 62.5 or 62,5
+    /// The measured value: 62, 62.5, 62,5 or 1 234,5 (a space between thousands needs no
+    /// quotes)
     #[arg(allow_hyphen_values = true)]
     pub value: String,
+    /// The rest of a value written with spaces between thousands (`1 234,5`)
+    #[arg(hide = true)]
+    pub value_rest: Vec<String>,
     /// The day it was measured (the survey's, not today's) [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<DateArg>,
@@ -324,7 +329,7 @@ pub struct MeasureArgs {
     #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
     pub by: Option<String>,
     /// Choose among löften for parts of the kommun (a prefix of its `area`)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", add = clap_complete::ArgValueCompleter::new(complete::areas))]
     pub area: Option<String>,
     /// Show the exact text that would be added, and write nothing
     #[arg(long)]
@@ -336,8 +341,10 @@ pub struct MeasureArgs {
 #[derive(Debug, Args)]
 pub struct VerdictArgs {
     /// Kommun name or kommunkod
+    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
     pub kommun: String,
     /// Activity id, a unique prefix of one, or a unique word of its text
+    #[arg(add = clap_complete::ArgValueCompleter::new(complete::activities))]
     pub activity: String,
     /// kept, partly or broken (also uppfyllt, delvis, "ej uppfyllt")
     pub verdict: String,
@@ -354,7 +361,7 @@ pub struct VerdictArgs {
     #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
     pub by: Option<String>,
     /// Choose among löften for parts of the kommun (a prefix of its `area`)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", add = clap_complete::ArgValueCompleter::new(complete::areas))]
     pub area: Option<String>,
     /// Show the exact text that would be added, and write nothing
     #[arg(long)]
@@ -366,18 +373,19 @@ pub struct VerdictArgs {
 #[derive(Debug, Args)]
 pub struct UndoArgs {
     /// Kommun name or kommunkod
+    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
     pub kommun: String,
     /// The entry of this date [default: your own most recent entry]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<DateArg>,
     /// The entry of this activity (an id, its prefix or a word of its text)
-    #[arg(long, value_name = "ACTIVITY")]
+    #[arg(long, value_name = "ACTIVITY", add = clap_complete::ArgValueCompleter::new(complete::activities))]
     pub activity: Option<String>,
-    /// The entry with this number in `pledge log KOMMUN --format json` (1 = the oldest)
+    /// The entry with this number in `pledge log KOMMUN` (its # column; 1 = the oldest)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(usize))]
     pub index: Option<usize>,
     /// Only löften for parts of the kommun (a prefix of their `area`)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", add = clap_complete::ArgValueCompleter::new(complete::areas))]
     pub area: Option<String>,
     /// Whose entries are yours [default: PLEDGE_USER, else git's user.name, else the login name]
     #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
@@ -392,7 +400,7 @@ pub struct UndoArgs {
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Only these kommuner [default: all]
-    #[arg(add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
+    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
     pub kommuner: Vec<String>,
     /// Only entries on or after this date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -401,7 +409,7 @@ pub struct LogArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<DateArg>,
     /// Only this activity (id, prefix or word of its text)
-    #[arg(long, value_name = "A", add = clap_complete::ArgValueCandidates::new(complete::activity_candidates))]
+    #[arg(long, value_name = "A", add = clap_complete::ArgValueCompleter::new(complete::activities))]
     pub activity: Option<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
     pub format: ListFormat,
@@ -433,7 +441,7 @@ pub enum StatusFormat {
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Kommuner to show [default: the only kommun in the folder]
-    #[arg(add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
+    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
     pub kommuner: Vec<String>,
     /// Every kommun in the folder, grouped by län
     #[arg(long)]
@@ -457,7 +465,7 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Kommun name or kommunkod
-    #[arg(add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
+    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
     pub kommun: String,
     /// Show log entries from this date on (the last BRÅ meeting) [default: the period's start]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -468,7 +476,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
     /// The löfte for this part of the kommun (a prefix of its `area`), when it has several
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", add = clap_complete::ArgValueCompleter::new(complete::areas))]
     pub area: Option<String>,
 }
 
@@ -493,6 +501,7 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct CalendarArgs {
     /// Only these kommuner [default: every löfte in the folder]
+    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
     pub kommuner: Vec<String>,
     /// The day to judge on: windows and follow-ups already past are left out [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
@@ -504,6 +513,7 @@ pub struct SiteArgs {
     /// The folder to write the site into (created when missing)
     pub outdir: PathBuf,
     /// Only these kommuner [default: every löfte in the folder]
+    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
     pub kommuner: Vec<String>,
     /// The day to judge on [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]

@@ -12,10 +12,14 @@ use crate::rules::status::pledge_status;
 
 /// The löften of the named kommuner (every löfte of the folder when none is named), in the
 /// folder's order; an error when there are none.
-pub(super) fn chosen<'w>(ws: &'w Workspace, kommuner: &[String]) -> Result<Vec<&'w Pledge>> {
+pub(super) fn chosen<'w>(
+    ws: &'w Workspace,
+    kommuner: &[String],
+    lang: crate::view::i18n::Lang,
+) -> Result<Vec<&'w Pledge>> {
     let named = kommuner
         .iter()
-        .map(|k| resolve_kommun(k, ws))
+        .map(|k| resolve_kommun(k, ws, lang))
         .collect::<Result<Vec<_>>>()?;
     let pledges: Vec<&Pledge> = ws
         .pledges()
@@ -35,7 +39,7 @@ pub fn calendar(dir: Option<PathBuf>, a: CalendarArgs, ctx: &mut Ctx) -> Result<
     let as_of = ctx.today;
     let of = super::workspace::needles(&a.kommuner);
     let ws = Workspace::open_of(dir, ctx.read_cutoff(), of.as_deref(), Some)?;
-    let pledges = chosen(&ws, &a.kommuner)?;
+    let pledges = chosen(&ws, &a.kommuner, ctx.lang)?;
     let statuses: Vec<_> = pledges.iter().map(|p| pledge_status(p, as_of)).collect();
     write!(
         ctx.out,

@@ -26,20 +26,42 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     // files that cannot be read are kept.
     let per_file = store::read_each(&paths, ctx.read_cutoff(), false, |_, f| {
         let found = f.loaded.pledge.as_ref().map_or_else(Vec::new, |p| {
-            crate::rules::findings::findings(&pledge_status(p, as_of), a.within, &name(&f))
+            let found =
+                crate::rules::findings::findings(&pledge_status(p, as_of), a.within, &name(&f));
+            // What a line names besides the file: the kommun, the activity's title.
+            found
+                .into_iter()
+                .map(|x| {
+                    let title = p
+                        .activities
+                        .iter()
+                        .find(|act| act.id == x.activity)
+                        .map(view::title::activity_title);
+                    (x, p.kommun_names(), title)
+                })
+                .collect()
         });
         (found, f.loaded.has_errors().then_some(f))
     })?;
     let mut findings = Vec::new();
     let mut broken = Vec::new();
+    let mut names = Vec::new();
     for (found, f) in per_file {
-        findings.extend(found);
+        for (finding, kommun, title) in found {
+            findings.push(finding);
+            names.push((kommun, title));
+        }
         broken.extend(f);
     }
     match a.format {
         CheckFormat::Text => {
-            for f in &findings {
-                writeln!(ctx.out, "{}", view::check::finding_line(f))?;
+            for (f, (kommun, title)) in findings.iter().zip(&names) {
+                let named = view::check::Named {
+                    kommun,
+                    title: title.as_deref(),
+                };
+                let line = view::check::finding_line_in(f, ctx.lang, &named);
+                writeln!(ctx.out, "{line}")?;
             }
         }
         CheckFormat::Json => {
@@ -53,7 +75,7 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
         }
     }
     for f in &broken {
-        write!(ctx.err, "{}", f.render_diags())?;
+        write!(ctx.err, "{}", f.render_diags_in(ctx.lang))?;
     }
     Ok(if !broken.is_empty() {
         2

@@ -3,7 +3,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::view::Label;
+use crate::view::i18n::Lang;
+use crate::view::{Label, Msg};
 use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 
@@ -25,18 +26,18 @@ pub(super) fn pledge_on<'w>(
     date: NaiveDate,
     area: Option<&str>,
     activity: Option<&str>,
+    lang: Lang,
 ) -> Result<&'w Pledge> {
-    choose::pledge_on(ws.pledges(), k, date, area, activity)
-        .map_err(|e| Refused(on_date_message(e, k, date, area, &ws.unreadable_notes(k).0)).into())
+    choose::pledge_on(ws.pledges(), k, date, area, activity).map_err(|e| {
+        let unreadable = ws.unreadable_notes(k).0;
+        Refused(on_date_message(e, k, date, area, &unreadable, lang)).into()
+    })
 }
 
 /// "the whole kommun", or `area "Centrum"`.
-fn area_words(p: &Pledge) -> String {
-    p.area
-        .as_deref()
-        .map_or("the whole kommun".to_string(), |a| {
-            format!("area \"{}\"", safe(a, false))
-        })
+fn area_words(p: &Pledge, lang: Lang) -> String {
+    let area = p.area.as_deref().map(|a| safe(a, false));
+    Msg::AreaOf(area.as_deref()).say(lang)
 }
 
 fn on_date_message(
@@ -45,39 +46,43 @@ fn on_date_message(
     date: NaiveDate,
     area: Option<&str>,
     unreadable: &str,
+    lang: Lang,
 ) -> String {
+    let span = |p: &Pledge| {
+        Msg::PeriodSpan {
+            start: p.period.start,
+            end: p.period.end,
+        }
+        .say(lang)
+    };
     match e {
         OnDateError::NoneHolds { all } => {
-            let mut msg = match area {
-                Some(a) => format!(
-                    "no löfte for {} in an area named \"{}\" holds {date}",
-                    k.name,
-                    safe(a, false)
-                ),
-                None => format!("no löfte for {} holds {date}", k.name),
-            };
+            let area_shown = area.map(|a| safe(a, false));
+            let mut msg = Msg::NoneHolds {
+                kommun: k.name,
+                date,
+                area: area_shown.as_deref(),
+            }
+            .say(lang);
             if all.is_empty() {
-                msg.push_str(" (there are none for it in the folder)");
+                msg.push_str(&Msg::NoneForIt.say(lang));
             } else {
-                msg.push_str("; its löften:");
+                msg.push_str(&Msg::ItsLoften.say(lang));
                 for p in &all {
-                    msg.push_str(&format!(
-                        "\n  {}: {} to {}",
-                        p.file, p.period.start, p.period.end
-                    ));
+                    msg.push_str(&format!("\n  {}: {}", p.file, span(p)));
                     if p.period.until_replaced {
-                        msg.push_str(" (in force until replaced)");
+                        msg.push_str(&format!(" ({})", lang.t(Label::InForceUntilReplaced)));
                     }
                     if area.is_some() {
-                        msg.push_str(&format!(", {}", area_words(p)));
+                        msg.push_str(&format!(", {}", area_words(p, lang)));
                     }
                 }
-                msg.push_str(if area.is_some() {
-                    "\n  give the area as its löfte names it (the beginning is enough), or leave \
-                     --area out for the whole kommun"
+                let hint = if area.is_some() {
+                    Msg::GiveTheArea
                 } else {
-                    "\n  give the date of the work with --date YYYY-MM-DD"
-                });
+                    Msg::GiveTheDate
+                };
+                msg.push_str(&format!("\n  {}", hint.say(lang)));
             }
             msg.push_str(unreadable);
             msg
@@ -86,48 +91,87 @@ fn on_date_message(
             if let Some(msg) = super::workspace::same_lofte_twice(&many) {
                 return msg;
             }
-            let mut msg = format!("{} löften for {} hold {date}:", many.len(), k.name);
+            let mut msg = Msg::SeveralHold {
+                n: many.len(),
+                kommun: k.name,
+                date,
+            }
+            .say(lang);
             for p in many {
                 msg.push_str(&format!(
-                    "\n  {}: {} to {}, {}",
+                    "\n  {}: {}, {}",
                     p.file,
-                    p.period.start,
-                    p.period.end,
-                    area_words(p)
+                    span(p),
+                    area_words(p, lang)
                 ));
             }
-            msg.push_str("\n  choose one with --area TEXT (the whole kommun: leave --area out when only one has no area)");
+            msg.push_str(&format!("\n  {}", Msg::ChooseArea.say(lang)));
             msg
         }
     }
 }
 
-fn activity_error(p: &Pledge, query: &str, e: MatchError<'_>) -> anyhow::Error {
+/// An activity argument that names none or several of the löfte's activities: the "did you
+/// mean" first, then the activities (a long list cut to the closest). `followup`: whether
+/// the follow-up itself may be named here.
+pub(super) fn activity_error(
+    p: &Pledge,
+    query: &str,
+    e: MatchError<'_>,
+    followup: bool,
+    lang: Lang,
+) -> anyhow::Error {
     let q = safe(query, false);
+    let line = |id: &str, text: &str| format!("\n  {id:<20} {}", safe(text, false));
     match e {
         MatchError::Unknown => {
-            let mut msg = format!("no activity \"{q}\" in {}; its activities:", p.file);
-            for a in &p.activities {
-                msg.push_str(&format!("\n  {:<20} {}", a.id, safe(&a.text, false)));
-            }
-            msg.push_str(&format!(
-                "\n  {:<20} the follow-up itself",
-                crate::model::FOLLOWUP_ID
-            ));
             let ids: Vec<&str> = p.activities.iter().map(|a| a.id.as_str()).collect();
-            if let Some(hint) = crate::text::did_you_mean(query, &ids, true) {
-                msg.push_str(&format!("\n  {hint}"));
+            let mut msg = Msg::NoActivity {
+                query: &q,
+                file: &p.file,
+            }
+            .say(lang);
+            let close: Vec<String> = crate::text::closest(query, &ids, 3)
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect();
+            let its = Msg::ItsActivities.say(lang);
+            if close.is_empty() {
+                msg.push_str(&format!("; {its}"));
+            } else {
+                // "…; did you mean `x`? Its activities:"
+                let mut its = its.chars();
+                let its: String = its
+                    .next()
+                    .map(|c| c.to_uppercase().chain(its).collect())
+                    .unwrap_or_default();
+                msg.push_str(&format!("; {} {its}", Msg::DidYouMean(&close).say(lang)));
+            }
+            let items: Vec<(&str, String)> = p
+                .activities
+                .iter()
+                .map(|a| (a.id.as_str(), line(&a.id, &a.text)))
+                .collect();
+            let (lines, more) = crate::text::closest_lines(query, &items, 8);
+            msg.extend(lines);
+            if more > 0 {
+                msg.push_str(&format!("\n  {}", Msg::More(more).say(lang)));
+            }
+            if followup {
+                let itself = Msg::FollowupItself.say(lang);
+                msg.push_str(&line(crate::model::FOLLOWUP_ID, &itself));
             }
             Usage(msg).into()
         }
         MatchError::Ambiguous(list) => {
-            let mut msg = format!(
-                "\"{q}\" matches {} activities of {}; give the id:",
-                list.len(),
-                p.file
-            );
+            let mut msg = Msg::SeveralActivities {
+                query: &q,
+                n: list.len(),
+                file: &p.file,
+            }
+            .say(lang);
             for a in list {
-                msg.push_str(&format!("\n  {:<20} {}", a.id, safe(&a.text, false)));
+                msg.push_str(&line(&a.id, &a.text));
             }
             Usage(msg).into()
         }
@@ -135,18 +179,12 @@ fn activity_error(p: &Pledge, query: &str, e: MatchError<'_>) -> anyhow::Error {
 }
 
 /// The arguments of `done` that can be refused before anything is read.
-fn check_done_args(a: &DoneArgs) -> Result<()> {
+fn check_done_args(a: &DoneArgs, lang: Lang) -> Result<()> {
     if a.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(
-            Usage("the note is empty; leave out --note, or write what happened".into()).into(),
-        );
+        return Err(Usage(Msg::EmptyNote.say(lang)).into());
     }
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(Usage(
-            "--by is empty; leave it out to use PLEDGE_USER, git's user.name or the login name"
-                .into(),
-        )
-        .into());
+        return Err(Usage(Msg::EmptyBy.say(lang)).into());
     }
     Ok(())
 }
@@ -154,13 +192,14 @@ fn check_done_args(a: &DoneArgs) -> Result<()> {
 pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     let today = ctx.today;
     let date = a.date.map_or(today, |d| ctx.date(d));
-    check_done_args(&a)?;
+    check_done_args(&a, ctx.lang)?;
     let dir = store::find_dir(dir.as_deref())?;
     let area = a.area.as_deref();
     let followup = resolve::is_followup(&a.activity);
     // A follow-up usually comes after its löfte's period: look at last year's files too.
     let lookup = Lookup {
         today: ctx.read_cutoff(),
+        lang: ctx.lang,
         year: (!followup).then(|| date.year()),
         area,
     };
@@ -179,10 +218,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     })?;
     if date > ctx.write_cutoff() {
         let today = ctx.write_cutoff();
-        return Err(Refused(format!(
-            "{date} is in the future (today is {today}); record work once it is done"
-        ))
-        .into());
+        return Err(Refused(Msg::FutureWork { date, today }.say(ctx.lang)).into());
     }
     let chosen = if followup {
         super::refuse_areas_begun(&ws, k, area)?;
@@ -194,10 +230,10 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
             ))
         })?
     } else {
-        pledge_on(&ws, k, date, area, Some(&a.activity))?
+        pledge_on(&ws, k, date, area, Some(&a.activity), ctx.lang)?
     };
     let target = resolve::activity(chosen, &a.activity)
-        .map_err(|e| activity_error(chosen, &a.activity, e))?;
+        .map_err(|e| activity_error(chosen, &a.activity, e, true, ctx.lang))?;
     let entry = NewEntry {
         by: ctx.user.clone(),
         note: a.note.clone(),

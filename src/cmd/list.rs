@@ -24,7 +24,7 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
     let filter = a
         .kommun
         .as_deref()
-        .map(|k| resolve_kommun(k, &ws))
+        .map(|k| resolve_kommun(k, &ws, ctx.lang))
         .transpose()?;
     let rows = choose::list_pledges(ws.pledges(), filter, active_on);
     let out = match a.format {

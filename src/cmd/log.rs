@@ -100,7 +100,11 @@ fn kommuner_of(dir: &std::path::Path, a: &LogArgs, ctx: &Ctx) -> Result<Vec<&'st
         .iter()
         .map(|k| match kommuner::find(k) {
             Some(k) => Ok(k),
-            None => resolve_kommun(k, &Workspace::open(Some(dir.into()), ctx.read_cutoff())?),
+            None => resolve_kommun(
+                k,
+                &Workspace::open(Some(dir.into()), ctx.read_cutoff())?,
+                ctx.lang,
+            ),
         })
         .collect()
 }
@@ -288,7 +292,7 @@ impl<'a> Sorted<'a> {
             }
             Shape::Table(lang) => {
                 let rows = self.each().map(|(row, _)| row);
-                view::table::write_log_rows(&mut out, rows, self.widest, lang, width)?;
+                view::table::write_log_rows(&mut out, rows, self.widest, lang, width, numbered)?;
             }
             Shape::Csv => {
                 let mut header = Vec::new();

@@ -129,7 +129,11 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     not_empty("--note", a.note.as_deref())?;
     not_empty("--source", a.source.as_deref())?;
     not_empty("--by", a.by.as_deref())?;
-    let value = parse_value(&a.value)?;
+    let typed: Vec<&str> = [a.value.as_str()]
+        .into_iter()
+        .chain(a.value_rest.iter().map(String::as_str))
+        .collect();
+    let value = parse_value(&typed.join(" "))?;
     if date > ctx.write_cutoff() {
         return Err(Refused(format!(
             "{date} is in the future (today is {}); record a value once it is measured",
@@ -141,6 +145,7 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     let area = a.area.as_deref();
     let lookup = Lookup {
         today: ctx.read_cutoff(),
+        lang: ctx.lang,
         year: Some(date.year()),
         area,
     };

@@ -36,6 +36,61 @@ pub use error::Error::{Refused, Usage};
 pub use error::{Error, exit_code_of};
 pub use workspace::{Workspace, resolve_kommun};
 
+/// An error as printed: `pledge: error: ` and its text, each line wrapped between words to
+/// `width` (a terminal's, or `COLUMNS`) with its continuation lines indented, so no word is
+/// split at the edge of a terminal.
+pub fn error_text(
+    e: &anyhow::Error,
+    width: Option<usize>,
+    lang: crate::view::i18n::Lang,
+) -> String {
+    let text = format!(
+        "pledge: {}: {}",
+        crate::view::Msg::Error.say(lang),
+        describe(e)
+    );
+    match width {
+        None => text,
+        Some(w) => text
+            .lines()
+            .map(|l| wrap_keeping_spaces(l, w))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// A line broken between words where it would pass `width` columns; the spaces inside it (a
+/// list's aligned columns) stay, and its continuation lines go four columns further in than it.
+fn wrap_keeping_spaces(line: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let lead = line.len() - line.trim_start_matches(' ').len();
+    let indent = " ".repeat(lead + 4);
+    let mut out = String::from(&line[..lead]);
+    let mut col = lead;
+    let mut rest = &line[lead..];
+    while !rest.is_empty() {
+        // The next word with the spaces before it.
+        let word_start = rest.len() - rest.trim_start_matches(' ').len();
+        let end = rest[word_start..]
+            .find(' ')
+            .map_or(rest.len(), |i| word_start + i);
+        let (gap, word) = (&rest[..word_start], &rest[word_start..end]);
+        let wide = word.width();
+        if col > lead && col + gap.len() + wide > width && !word.is_empty() {
+            out.push('\n');
+            out.push_str(&indent);
+            col = indent.len();
+        } else {
+            out.push_str(gap);
+            col += gap.len();
+        }
+        out.push_str(word);
+        col += wide;
+        rest = &rest[end..];
+    }
+    out
+}
+
 /// Whether the error is a closed output pipe (`pledge log | head`): the reader has all it
 /// wanted, so the run ends quietly with exit 0, as ripgrep does.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {

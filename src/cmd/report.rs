@@ -29,7 +29,7 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
         })?,
         None => Workspace::open(dir, ctx.read_cutoff())?,
     };
-    let k = resolve_kommun(&a.kommun, &ws)?;
+    let k = resolve_kommun(&a.kommun, &ws, ctx.lang)?;
     let p = match choose::report_pledge(ws.pledges(), k, as_of, a.area.as_deref()) {
         Ok(p) => p,
         Err(ReportChoiceError::NoneFor) => {

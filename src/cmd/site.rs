@@ -136,7 +136,7 @@ fn whole(dir: PathBuf, a: &SiteArgs, ctx: &mut Ctx) -> Result<u8> {
     for p in ws.files.iter_mut().filter_map(|f| f.loaded.pledge.as_mut()) {
         p.file = file_name(Path::new(&p.file)).to_string();
     }
-    let chosen = super::calendar::chosen(&ws, &a.kommuner)?;
+    let chosen = super::calendar::chosen(&ws, &a.kommuner, ctx.lang)?;
     let statuses: Vec<_> = chosen.par_iter().map(|p| pledge_status(p, as_of)).collect();
     let dirs = site::page_dirs(chosen.iter().copied());
     let old = prepare(out, a.force)?;

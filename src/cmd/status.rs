@@ -19,13 +19,14 @@ fn select<'w>(
     kommuner: &[String],
     all: bool,
     on: chrono::NaiveDate,
+    lang: crate::view::i18n::Lang,
 ) -> Result<Vec<&'w Pledge>> {
     let named = if all {
         Vec::new()
     } else {
         kommuner
             .iter()
-            .map(|k| resolve_kommun(k, ws))
+            .map(|k| resolve_kommun(k, ws, lang))
             .collect::<Result<Vec<_>>>()?
     };
     let pledges: Vec<&Pledge> = ws.pledges().collect();
@@ -54,7 +55,7 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
         }
         Some(f)
     })?;
-    let chosen = select(&ws, &a.kommuner, a.all, as_of)?;
+    let chosen = select(&ws, &a.kommuner, a.all, as_of, ctx.lang)?;
     if a.format == StatusFormat::Json && a.output.is_none() {
         let mut out = std::io::BufWriter::new(&mut ctx.out);
         view::json::write_status(&mut out, &chosen, as_of)?;

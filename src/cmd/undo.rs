@@ -19,8 +19,8 @@ use crate::kommuner::Kommun;
 use crate::model::{LogEntry, Pledge};
 use crate::store;
 use crate::text::{safe, slug};
-use crate::view::Label;
 use crate::view::i18n::Lang;
+use crate::view::{Label, Msg};
 
 /// What the arguments of `undo` ask for.
 struct Query<'a> {
@@ -39,11 +39,7 @@ impl Query<'_> {
 
 pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(Usage(
-            "--by is empty; leave it out to use PLEDGE_USER, git's user.name or the login name"
-                .into(),
-        )
-        .into());
+        return Err(Usage(Msg::EmptyBy.say(ctx.lang)).into());
     }
     let q = Query {
         user: ctx.user.as_deref(),
@@ -56,6 +52,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     // An index counts the entries `pledge log KOMMUN` lists, so it needs the whole folder.
     let lookup = Lookup {
         today: ctx.read_cutoff(),
+        lang: ctx.lang,
         year: q.date.map(|d| d.year()),
         area: a.area.as_deref(),
     };
@@ -68,7 +65,16 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         let p = p.clone();
         return remove_trailing_outcome(&ws, &p, a.dry_run, ctx);
     }
-    let (p, e) = choose(&ws, k, &q).map_err(|e| refusal(e, k, &q, &ws.unreadable_notes(k).0))?;
+    let chosen = choose(&ws, k, &q);
+    // `--date D` alone, with no log entry of that day: the measurement or verdict of that day
+    // that ends its löfte's file (the one undo can remove), whoever wrote it.
+    if chosen.is_err()
+        && let Some(p) = dated_outcome(&ws, k, &q)
+    {
+        let p = p.clone();
+        return remove_trailing_outcome(&ws, &p, a.dry_run, ctx);
+    }
+    let (p, e) = chosen.map_err(|e| refusal(e, k, &q, ctx.lang, &ws.unreadable_notes(k).0))?;
     let p = p.clone();
     let e = e.clone();
     if !ctx.quiet {
@@ -92,6 +98,24 @@ fn trailing_outcome<'w>(ws: &'w Workspace, k: &Kommun, q: &Query<'_>) -> Option<
         last.is_some_and(|(at, by)| {
             last_log.is_none_or(|l| l < at) && by.is_some_and(|b| b.trim().to_lowercase() == user)
         })
+    })
+}
+
+/// With only `--date D` asked for: a löfte whose file ends with a measurement or verdict of
+/// day D, appended after its last log entry.
+fn dated_outcome<'w>(ws: &'w Workspace, k: &Kommun, q: &Query<'_>) -> Option<&'w Pledge> {
+    let day = q
+        .date
+        .filter(|_| q.activity.is_none() && q.index.is_none())?;
+    candidates(ws, k, q).into_iter().find(|p| {
+        let last_log = p.log.iter().map(|e| e.span.start).max();
+        let last = p
+            .measurements
+            .iter()
+            .map(|m| (m.span.start, m.date))
+            .chain(p.verdicts.iter().map(|v| (v.span.start, v.date)))
+            .max_by_key(|x| x.0);
+        last.is_some_and(|(at, date)| last_log.is_none_or(|l| l < at) && date == day)
     })
 }
 
@@ -199,46 +223,31 @@ fn activity_id(p: &Pledge, query: &str) -> String {
 }
 
 /// `unreadable`: notes naming the files that cannot be read ([`Workspace::unreadable_notes`]).
-fn refusal(e: PickError, k: &Kommun, q: &Query<'_>, unreadable: &str) -> anyhow::Error {
+fn refusal(e: PickError, k: &Kommun, q: &Query<'_>, lang: Lang, unreadable: &str) -> anyhow::Error {
     let log = format!("pledge log {}", slug(k.name));
+    let user = q.user.map(|u| safe(u, false));
+    let activity = q.activity.map(|a| safe(a, false));
     let msg = match e {
-        PickError::NoEntries => format!(
-            "no löfte for {} has recorded entries to undo{unreadable}",
-            k.name
-        ),
-        PickError::NoneOfYours { others } => {
-            let who = match q.user {
-                Some(u) => format!("yours ({})", safe(u, false)),
-                None => "yours (pledge does not know your name: give --by or set PLEDGE_USER)"
-                    .to_string(),
-            };
-            format!(
-                "none of the {others} entr{} of {}'s löften is {who}, so undo removes none; \
-                 name the one to remove with --date, --activity or --index N (N as \
-                 `{log} --format json` numbers them)",
-                if others == 1 { "y" } else { "ies" },
-                k.name
-            )
-        }
-        PickError::NoMatch => {
-            let mut named = Vec::new();
-            if let Some(d) = q.date {
-                named.push(format!("dated {d}"));
-            }
-            if let Some(a) = q.activity {
-                named.push(format!("of activity \"{}\"", safe(a, false)));
-            }
-            if let Some(n) = q.index {
-                named.push(format!("number {n}"));
-            }
-            format!(
-                "no entry of {}'s löften is {}; `{log}` lists them",
-                k.name,
-                named.join(", ")
-            )
-        }
+        PickError::NoEntries => Msg::NoEntriesToUndo { kommun: k.name },
+        PickError::NoneOfYours { others } => Msg::NoneOfYours {
+            others,
+            kommun: k.name,
+            user: user.as_deref(),
+            log: &log,
+        },
+        PickError::NoMatch => Msg::NoEntryMatches {
+            kommun: k.name,
+            date: q.date,
+            activity: activity.as_deref(),
+            index: q.index,
+            log: &log,
+        },
     };
-    Refused(msg).into()
+    let mut text = msg.say(lang);
+    if matches!(e, PickError::NoEntries) {
+        text.push_str(unreadable);
+    }
+    Refused(text).into()
 }
 
 /// "removing Anna Andersson's entry of 2016-05-12 (trygghetsvandring)", and whether it is
@@ -246,34 +255,15 @@ fn refusal(e: PickError, k: &Kommun, q: &Query<'_>, unreadable: &str) -> anyhow:
 fn whose(e: &LogEntry, q: &Query<'_>, dry_run: bool, lang: Lang) -> String {
     let by = e.by.as_deref().map(|b| safe(b, false));
     let user = q.user.map(|u| safe(u, false));
-    let mut s = match lang {
-        Lang::En => {
-            let verb = if dry_run { "would remove" } else { "removing" };
-            let what = format!("entry of {} ({})", e.date, e.activity);
-            match &by {
-                Some(by) => format!("{verb} {by}'s {what}"),
-                None => format!("{verb} the {what}, which names no one (no `by`)"),
-            }
-        }
-        Lang::Sv => {
-            let verb = if dry_run {
-                "skulle ta bort"
-            } else {
-                "tar bort"
-            };
-            let what = format!("posten från {} ({})", e.date, e.activity);
-            match &by {
-                Some(by) => format!("{verb} {by}s {what}"),
-                None => format!("{verb} {what}, som inte anger vem (inget `by`)"),
-            }
-        }
-    };
+    let mut s = Msg::Removing {
+        by: by.as_deref(),
+        date: e.date,
+        activity: &e.activity,
+        dry_run,
+    }
+    .say(lang);
     if !record::is_own(q.user, e) {
-        let user = user.map(|u| format!(" ({u})")).unwrap_or_default();
-        s.push_str(&match lang {
-            Lang::En => format!("; it is not yours{user}, and is removed because you named it"),
-            Lang::Sv => format!("; den är inte din{user} och tas bort för att du pekade ut den"),
-        });
+        s.push_str(&Msg::NotYours(user.as_deref()).say(lang));
         debug_assert!(q.named());
     }
     s

@@ -9,7 +9,6 @@ use super::Ctx;
 use crate::cli::ValidateArgs;
 use crate::model::Pledge;
 use crate::store;
-use crate::text::plural;
 
 pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<u8> {
     let today = ctx.read_cutoff();
@@ -47,6 +46,12 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
     }
     let (mut errors, mut warnings) = (0, 0);
     let mut report = String::new();
+    let words = crate::view::messages::diag_words(ctx.lang);
+    let words = crate::load::diag::Words {
+        error: &words[0],
+        warning: &words[1],
+        hint: &words[2],
+    };
     for f in &files {
         for d in &f.loaded.diags {
             if d.is_error() {
@@ -57,7 +62,9 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
                     continue;
                 }
             }
-            report.push_str(&crate::load::diag::render(&f.display, &f.text, d));
+            report.push_str(&crate::load::diag::render_in(
+                &f.display, &f.text, d, &words,
+            ));
         }
     }
     if let Some(w) = &git_warning {
@@ -68,16 +75,12 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
     }
     write!(ctx.out, "{report}")?;
     if !ctx.quiet {
-        writeln!(
-            ctx.out,
-            "{} file{} checked: {} error{}, {} warning{}",
-            files.len(),
-            plural(files.len()),
+        let summary = crate::view::Msg::FilesChecked {
+            files: files.len(),
             errors,
-            plural(errors),
             warnings,
-            plural(warnings)
-        )?;
+        };
+        writeln!(ctx.out, "{}", summary.say(ctx.lang))?;
     }
     // The process ends next: its memory goes back at once, not piece by piece.
     std::mem::forget(files);

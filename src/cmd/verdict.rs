@@ -47,6 +47,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
     let area = a.area.as_deref();
     let lookup = Lookup {
         today: ctx.read_cutoff(),
+        lang: ctx.lang,
         year: None,
         area,
     };
@@ -61,7 +62,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
             ws.unreadable_notes(k).0
         ))
     })?;
-    let act = find_activity(chosen, &a.activity)?;
+    let act = find_activity(chosen, &a.activity, ctx.lang)?;
     let due_from =
         crate::model::followup::followup_due_from(&chosen.period, chosen.followup.as_ref());
     if before_due(date, due_from) {
@@ -102,26 +103,19 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
 }
 
 /// The activity a verdict is on: its id, a unique prefix, a unique word of its text.
-fn find_activity<'p>(p: &'p Pledge, query: &str) -> Result<&'p Activity> {
+fn find_activity<'p>(
+    p: &'p Pledge,
+    query: &str,
+    lang: crate::view::i18n::Lang,
+) -> Result<&'p Activity> {
     match resolve::activity(p, query) {
         Ok(ActivityOrFollowup::Activity(act)) => Ok(act),
-        Ok(ActivityOrFollowup::Followup) => Err(Usage(
-            "a verdict is on one activity; record the follow-up itself with `pledge done KOMMUN followup`"
-                .into(),
-        )
-        .into()),
-        Err(_) => {
-            let mut msg = format!(
-                "no activity \"{}\" in {}; its activities:",
-                safe(query, false),
-                p.file
-            );
-            for x in &p.activities {
-                msg.push_str(&format!("\n  {:<20} {}", x.id, safe(&x.text, false)));
-            }
-            // An unknown name is a usage error (exit 2), as in `done`.
-            Err(Usage(msg).into())
+        // The follow-up named as a verdict's activity is a usage error (exit 2).
+        Ok(ActivityOrFollowup::Followup) => {
+            Err(Usage(crate::view::Msg::VerdictOnFollowup.say(lang)).into())
         }
+        // An unknown or ambiguous name is a usage error (exit 2), said as `done` says it.
+        Err(e) => Err(super::done::activity_error(p, query, e, false, lang)),
     }
 }
 

@@ -11,6 +11,8 @@ use crate::model::Pledge;
 use crate::rules::choose::name_may_hold;
 use crate::store::{self, Needle, SourceFile};
 use crate::text::plural;
+use crate::view::Msg;
+use crate::view::i18n::Lang;
 
 /// All pledge files of the folder, loaded.
 pub struct Workspace {
@@ -84,7 +86,7 @@ impl Workspace {
                 dir,
                 temporaries: Vec::new(),
             };
-            return Err(resolve_kommun(arg, &ws).expect_err("the kommun is unknown"));
+            return Err(resolve_kommun(arg, &ws, lookup.lang).expect_err("the kommun is unknown"));
         };
         let prefix = format!("{}-", crate::text::slug(k.name));
         let (named, mut probed) = std::thread::scope(|s| {
@@ -260,6 +262,8 @@ pub enum Tier {
 /// read as `validate --as-of` reads it, not refused as holding future entries).
 pub struct Lookup<'a> {
     pub today: NaiveDate,
+    /// The language of the error when the kommun is unknown.
+    pub lang: Lang,
     pub year: Option<i32>,
     pub area: Option<&'a str>,
 }
@@ -362,23 +366,29 @@ pub fn needles(args: &[String]) -> Option<Vec<Needle>> {
 }
 
 /// Finds the kommun an argument names, with the closest names when it names none.
-pub fn resolve_kommun(arg: &str, ws: &Workspace) -> Result<&'static Kommun> {
+pub fn resolve_kommun(arg: &str, ws: &Workspace, lang: Lang) -> Result<&'static Kommun> {
     if let Some(k) = kommuner::find(arg) {
         return Ok(k);
     }
-    let mut msg = format!("unknown kommun \"{}\"", crate::text::safe(arg, false));
-    let close = kommuner::suggest(arg);
+    let arg_shown = crate::text::safe(arg, false);
+    let mut msg = Msg::UnknownKommun(&arg_shown).say(lang);
+    let close: Vec<String> = kommuner::suggest(arg)
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     if !close.is_empty() {
-        msg.push_str(&format!("; did you mean {}?", close.join(" or ")));
+        msg.push_str(&format!("; {}", Msg::DidYouMean(&close).say(lang)));
     }
+    let list = folder_kommuner(ws, arg, lang);
     msg.push_str(&format!(
-        "\n  the folder has löften for: {}",
-        folder_kommuner(ws)
+        "\n  {}",
+        Msg::FolderHas(list.as_deref()).say(lang)
     ));
     bail!(msg)
 }
 
-fn folder_kommuner(ws: &Workspace) -> String {
+/// The folder's kommuner, in order; more than a few: the closest to `query`, then how many more.
+fn folder_kommuner(ws: &Workspace, query: &str, lang: Lang) -> Option<String> {
     let mut names: Vec<&str> = ws
         .pledges()
         .flat_map(|p| p.kommuner.iter().map(|k| k.name))
@@ -386,10 +396,15 @@ fn folder_kommuner(ws: &Workspace) -> String {
     names.sort();
     names.dedup();
     if names.is_empty() {
-        "(none)".into()
-    } else {
-        names.join(", ")
+        return None;
     }
+    let items: Vec<(&str, String)> = names.iter().map(|n| (*n, n.to_string())).collect();
+    let (lines, more) = crate::text::closest_lines(query, &items, 8);
+    let mut s = lines.join(", ");
+    if more > 0 {
+        s.push_str(&format!(" {}", Msg::More(more).say(lang)));
+    }
+    Some(s)
 }
 
 #[cfg(test)]
@@ -474,6 +489,7 @@ mod tests {
     ) -> Vec<String> {
         let lookup = Lookup {
             today: NaiveDate::from_ymd_opt(2018, 6, 1).unwrap(),
+            lang: Lang::En,
             year,
             area,
         };
@@ -505,6 +521,7 @@ mod tests {
         // The broken file is read, with its error, to be reported.
         let lookup = Lookup {
             today: NaiveDate::from_ymd_opt(2018, 6, 1).unwrap(),
+            lang: Lang::En,
             year: Some(2018),
             area: None,
         };

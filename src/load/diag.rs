@@ -70,16 +70,42 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// line and a marker beneath it (drawn by annotate-snippets, so it stands right under wide
 /// characters), then the hint.
 pub fn render(path: &str, src: &str, d: &Diagnostic) -> String {
+    render_in(path, src, d, &Words::EN)
+}
+
+/// The words of a diagnostic's frame in the reader's language (the view's word store gives
+/// them): the severity words and the name of the hint line.
+pub struct Words<'a> {
+    pub error: &'a str,
+    pub warning: &'a str,
+    pub hint: &'a str,
+}
+
+impl Words<'static> {
+    pub const EN: Words<'static> = Words {
+        error: "error",
+        warning: "warning",
+        hint: "hint",
+    };
+}
+
+/// [`render`] with the frame's words in another language; the message is the loader's.
+pub fn render_in(path: &str, src: &str, d: &Diagnostic, words: &Words<'_>) -> String {
     let (sev, level) = match d.severity {
-        Severity::Error => ("error", Level::ERROR),
-        Severity::Warning => ("warning", Level::WARNING),
+        Severity::Error => (words.error, Level::ERROR),
+        Severity::Warning => (words.warning, Level::WARNING),
     };
     let message = crate::text::safe(&d.message, false);
     let Some(span) = &d.span else {
         // A problem of the whole file: reported at its start, without a snippet.
         let mut out = format!("{path}:1:1: {sev}: {message}\n");
         if let Some(hint) = &d.hint {
-            let _ = writeln!(out, "  = hint: {}", crate::text::safe(hint, false));
+            let _ = writeln!(
+                out,
+                "  = {}: {}",
+                words.hint,
+                crate::text::safe(hint, false)
+            );
         }
         return out;
     };
@@ -94,7 +120,7 @@ pub fn render(path: &str, src: &str, d: &Diagnostic) -> String {
     if let Some(hint) = &d.hint {
         group = group.element(
             Level::NOTE
-                .with_name("hint")
+                .with_name(words.hint)
                 .message(crate::text::safe(hint, false)),
         );
     }

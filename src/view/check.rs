@@ -1,4 +1,6 @@
-//! The words of `check`: one line per finding, in English (cron mail, scripts).
+//! The words of `check`: one line per finding. In English as they have always been (file,
+//! activity, finding: scripts read them); in Swedish for the cron mail a kommunpolis reads,
+//! naming the kommun and the activity's title first and the file last.
 
 use crate::model::Target;
 use crate::rules::findings::{Finding, FindingKind};
@@ -20,6 +22,80 @@ pub fn finding_line(f: &Finding) -> String {
         what = format!("{what} [{}]", crate::text::safe(u, false));
     }
     format!("{}: {what}: {}", f.file, finding_text(f))
+}
+
+/// What a Swedish line names besides the finding: the löfte's kommuner and the activity's
+/// title (None for the follow-up).
+pub struct Named<'a> {
+    pub kommun: &'a str,
+    pub title: Option<&'a str>,
+}
+
+/// The line of a finding in the language: English as [`finding_line`]; Swedish "Filipstad:
+/// Trygghetsvandringar (trygghetsvandring): försenad, 0 av 2 under 2016, 77 dagar kvar
+/// (filipstad-2016.toml)".
+pub fn finding_line_in(f: &Finding, lang: Lang, named: &Named<'_>) -> String {
+    if lang == Lang::En {
+        return finding_line(f);
+    }
+    let mut what = match named.title {
+        Some(t) => format!("{} ({})", crate::text::safe(t, false), f.activity),
+        None if f.activity == crate::model::FOLLOWUP_ID => "uppföljningen".to_string(),
+        None => f.activity.clone(),
+    };
+    if let Some(p) = f
+        .part
+        .as_ref()
+        .filter(|_| f.kind != FindingKind::VerdictsMissing)
+    {
+        what = format!("{what}, delen {p}");
+    }
+    if let Some(u) = &f.unit {
+        what = format!("{what} [{}]", crate::text::safe(u, false));
+    }
+    format!(
+        "{}: {what}: {} ({})",
+        crate::text::safe(named.kommun, false),
+        finding_text_sv(f),
+        f.file
+    )
+}
+
+fn finding_text_sv(f: &Finding) -> String {
+    let lang = Lang::Sv;
+    let window = f.window_start.zip(f.window_end);
+    let days = f.days_left.unwrap_or(0) + 1;
+    let left = || lang.days_left(days);
+    let none = Target::None;
+    let target = f.target.as_ref().unwrap_or(&none);
+    let progress = || {
+        progress(target, f.required, f.done.unwrap_or(0), window, lang).replace(" · ", " under ")
+    };
+    let due = f.window_end.map(|d| d.to_string()).unwrap_or_default();
+    let (done, required) = (f.done.unwrap_or(0), f.required.unwrap_or(0));
+    match f.kind {
+        FindingKind::Behind => format!("försenad, {}, {}", progress(), left()),
+        FindingKind::DueSoon => format!("snart dags, {}, {}", progress(), left()),
+        FindingKind::Missed => format!(
+            "missad, {done} av {required} under {}",
+            window.map_or(String::new(), |(s, e)| window_name(target, s, e, lang))
+        ),
+        FindingKind::FollowupDue => format!("ska göras senast {due}, {}", left()),
+        FindingKind::FollowupQuiet => {
+            "ska göras, inget registrerat de senaste 90 dagarna (löpande)".to_string()
+        }
+        FindingKind::FollowupOverdue => format!("försenad sedan {due}"),
+        FindingKind::MeasurementDue => format!("mätning ska göras senast {due}, {}", left()),
+        FindingKind::MeasurementOverdue => format!("mätningen är försenad sedan {due}"),
+        FindingKind::VerdictsMissing => format!(
+            "bedömning saknas för {} ({done} av {required} aktiviteter bedömda)",
+            f.part.as_deref().unwrap_or("")
+        ),
+        FindingKind::Unanswered => format!(
+            "{done} av {required} förfrågningar besvarade, väntar sedan {}",
+            f.window_start.map(|d| d.to_string()).unwrap_or_default()
+        ),
+    }
 }
 
 fn finding_text(f: &Finding) -> String {

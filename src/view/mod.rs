@@ -24,6 +24,7 @@ pub mod json;
 pub mod labels;
 pub mod markdown;
 pub mod meeting;
+pub mod messages;
 pub mod outcome;
 pub mod outcome_json;
 pub mod outcome_label;
@@ -35,6 +36,7 @@ pub mod title;
 pub mod xlsx;
 
 pub use labels::Label;
+pub use messages::Msg;
 
 /// One `log` entry as every format shows it: the views write these one at a time, so the
 /// command never holds every löfte to write its log.

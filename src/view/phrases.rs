@@ -362,15 +362,32 @@ pub fn period_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
             line,
             " ({})",
             match lang {
-                Lang::Sv => "start ej angiven: bedöms från första registrerade arbetet",
+                Lang::Sv => "startdatum saknas: räknas från det första registrerade arbetet",
                 Lang::En => "start not stated: judged from the first recorded work",
             }
         );
     }
-    if p.period.until_replaced {
-        let _ = write!(line, " ({})", lang.t(Label::InForceUntilReplaced));
+    // Past its end a löfte in force until replaced has ended its period, not its force: said
+    // as one phrase, never "in force until replaced" beside "ended".
+    match (p.period.until_replaced, s.state) {
+        (true, State::Ended) => {
+            let _ = write!(
+                line,
+                " · {}",
+                match lang {
+                    Lang::Sv => "perioden är slut; löftet gäller tills ett nytt tecknats",
+                    Lang::En => "period over; in force until replaced",
+                }
+            );
+        }
+        (true, _) => {
+            let _ = write!(line, " ({})", lang.t(Label::InForceUntilReplaced));
+            let _ = write!(line, " · {}", lang.state(s.state));
+        }
+        (false, _) => {
+            let _ = write!(line, " · {}", lang.state(s.state));
+        }
     }
-    let _ = write!(line, " · {}", lang.state(s.state));
     if s.state == State::Active {
         let _ = write!(line, ", {}", lang.days_left(s.days_left));
     }

@@ -47,10 +47,61 @@ pub fn keep_whole(t: &mut Table, columns: &[usize]) {
 /// A plain table of text cells (made safe by the caller via [`cell`]); the first column
 /// is kept whole.
 pub fn table(headers: &[&str], rows: Vec<Vec<String>>, width: Option<usize>) -> String {
-    let mut t = new_table(headers, width);
-    keep_whole(&mut t, &[0]);
-    for r in rows {
-        t.add_row(r);
+    table_fit(headers, rows, width, &[])
+}
+
+/// A plain table (see [`table`]) that never splits a word: with a width, every column is at
+/// least as wide as its longest word (the first column as its longest cell), and while that
+/// is wider than the width the columns in `drop` go, in that order (indexes into `headers`).
+pub fn table_fit(
+    headers: &[&str],
+    mut rows: Vec<Vec<String>>,
+    width: Option<usize>,
+    drop: &[usize],
+) -> String {
+    let Some(w) = width else {
+        let mut t = new_table(headers, None);
+        keep_whole(&mut t, &[0]);
+        for r in rows {
+            t.add_row(r);
+        }
+        return t.to_string();
+    };
+    let longest_word = |s: &str| s.split_whitespace().map(|w| w.width()).max().unwrap_or(0);
+    let least = |c: usize| {
+        let of = |s: &str| if c == 0 { s.width() } else { longest_word(s) };
+        rows.iter()
+            .filter_map(|r| r.get(c))
+            .map(|s| of(s))
+            .chain([of(headers[c])])
+            .max()
+            .unwrap_or(0)
+    };
+    let mut keep: Vec<usize> = (0..headers.len()).collect();
+    let total = |keep: &[usize]| keep.iter().map(|&c| least(c) + 3).sum::<usize>() + 1;
+    for c in drop {
+        if total(&keep) <= w {
+            break;
+        }
+        keep.retain(|k| k != c);
+    }
+    let heads: Vec<&str> = keep.iter().map(|&c| headers[c]).collect();
+    let mut t = new_table(&heads, Some(w));
+    let leasts: Vec<usize> = keep.iter().map(|&c| least(c)).collect();
+    for r in &mut rows {
+        let cells: Vec<String> = keep
+            .iter()
+            .map(|&c| r.get_mut(c).map(std::mem::take).unwrap_or_default())
+            .collect();
+        t.add_row(cells);
+    }
+    for (i, n) in leasts.into_iter().enumerate() {
+        if let Some(col) = t.column_mut(i) {
+            let n = u16::try_from(n + 2).unwrap_or(u16::MAX);
+            col.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(
+                n,
+            )));
+        }
     }
     t.to_string()
 }
@@ -102,18 +153,43 @@ fn natural_width(t: &Table) -> usize {
 /// one, the whole table where it fits, else without the owners, else one line per activity
 /// ([`compact_rows`]); the lines around it wrap between words.
 pub fn status_table(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: Option<usize>) -> String {
-    let full = status_grid(s, lang, color, &[0, 1, 2, 3, 4, 5]);
-    let body = match width {
-        None => full.to_string(),
-        Some(w) if natural_width(&full) <= w => full.to_string(),
-        Some(w) => {
-            let narrow = status_grid(s, lang, color, &[0, 2, 3, 4, 5]);
-            if natural_width(&narrow) <= w {
-                narrow.to_string()
-            } else {
-                compact_rows(s, lang, color, w).trim_end().to_string()
-            }
-        }
+    status_table_as(s, lang, color, width, layout(s, lang, width))
+}
+
+/// How a löfte's activities are laid out in a width: the whole table, the table without
+/// owners, or one line per activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Layout {
+    Full,
+    Narrow,
+    Compact,
+}
+
+/// The widest layout of [`Layout`] that fits the width.
+fn layout(s: &PledgeStatus<'_>, lang: Lang, width: Option<usize>) -> Layout {
+    let Some(w) = width else {
+        return Layout::Full;
+    };
+    if natural_width(&status_grid(s, lang, false, &[0, 1, 2, 3, 4, 5])) <= w {
+        Layout::Full
+    } else if natural_width(&status_grid(s, lang, false, &[0, 2, 3, 4, 5])) <= w {
+        Layout::Narrow
+    } else {
+        Layout::Compact
+    }
+}
+
+fn status_table_as(
+    s: &PledgeStatus<'_>,
+    lang: Lang,
+    color: bool,
+    width: Option<usize>,
+    layout: Layout,
+) -> String {
+    let body = match (layout, width) {
+        (Layout::Compact, Some(w)) => compact_rows(s, lang, color, w).trim_end().to_string(),
+        (Layout::Narrow, _) => status_grid(s, lang, color, &[0, 2, 3, 4, 5]).to_string(),
+        _ => status_grid(s, lang, color, &[0, 1, 2, 3, 4, 5]).to_string(),
     };
     let line = |text: String| match width {
         Some(w) => wrap(&text, w, 2),
@@ -155,6 +231,12 @@ pub fn status_tables(
     if statuses.is_empty() {
         return format!("{}\n", lang.t(Label::NoLoftenMatch));
     }
+    // One layout for every löfte: the narrowest any of them needs.
+    let layout = statuses
+        .iter()
+        .map(|s| layout(s, lang, width))
+        .max()
+        .unwrap_or(Layout::Full);
     let mut lan = "";
     let mut parts = Vec::new();
     for s in statuses {
@@ -164,7 +246,7 @@ pub fn status_tables(
             lan = this_lan;
             part.push_str(&format!("━━ {this_lan} ━━\n\n"));
         }
-        part.push_str(&status_table(s, lang, color, width));
+        part.push_str(&status_table_as(s, lang, color, width, layout));
         parts.push(part);
     }
     parts.join("\n")
@@ -338,31 +420,62 @@ pub fn write_log_table<'a, I: Iterator<Item = LogLine<'a>>>(
         .collect();
     let ends = starts.iter().skip(1).copied().chain([buf.len()]);
     let rows = starts.iter().zip(ends).map(|(&s, e)| &buf[s..e]);
-    write_log_rows(w, rows, widest, lang, width)
+    write_log_rows(w, rows, widest, lang, width, false)
 }
 
 /// Writes `log` as a table from rows [`log_row`] appended, as wide as the widest cell of
 /// each column (`widest`, from the widths `log_row` returned). Without a width (a pipe or a
 /// file) it writes row by row the same bytes comfy-table lays out, without holding the rows;
-/// with a width comfy-table wraps the cells, which takes every row at once.
+/// with a width comfy-table wraps the cells, which takes every row at once, and no word is
+/// split (the count, who and the kommun go first when the words do not fit). When
+/// `numbered`, a first column `#` numbers the entries as `undo --index` counts them.
 pub fn write_log_rows<'r>(
     mut w: impl std::io::Write,
     rows: impl Iterator<Item = &'r [u8]>,
     widest: [u32; 6],
     lang: Lang,
     width: Option<usize>,
+    numbered: bool,
 ) -> std::io::Result<()> {
     let mut rows = rows.peekable();
     if rows.peek().is_none() {
         return writeln!(w, "{}", lang.t(Label::NoEntries));
     }
-    let headers = log_headers(lang);
+    let mut headers = log_headers(lang).to_vec();
+    if numbered {
+        headers.insert(0, "#");
+    }
     if width.is_some() {
         let text = |(c, _): (&[u8], usize)| String::from_utf8_lossy(c).into_owned();
-        let body = rows.map(|r| row_cells(r).map(text).collect()).collect();
-        return writeln!(w, "{}", table(&headers, body, width));
+        let body = rows
+            .enumerate()
+            .map(|(i, r)| {
+                let number = numbered.then(|| (i + 1).to_string());
+                number.into_iter().chain(row_cells(r).map(text)).collect()
+            })
+            .collect();
+        // One kommun's numbered log names its kommun on every row: that goes first.
+        let drop = if numbered { [2, 5, 4] } else { [4, 3, 1] };
+        return writeln!(w, "{}", table_fit(&headers, body, width, &drop));
     }
-    let widths: [usize; 6] = std::array::from_fn(|i| headers[i].width().max(widest[i] as usize));
+    let mut widths: Vec<usize> = (0..6)
+        .map(|i| {
+            headers[i + usize::from(numbered)]
+                .width()
+                .max(widest[i] as usize)
+        })
+        .collect();
+    // Only a numbered log (one kommun's) is held, to know how wide its numbers are.
+    let held: Vec<&[u8]>;
+    let mut count = 0usize;
+    let rows: Box<dyn Iterator<Item = &[u8]>> = if numbered {
+        held = rows.collect();
+        count = held.len();
+        widths.insert(0, count.to_string().len());
+        Box::new(held.iter().copied())
+    } else {
+        Box::new(rows)
+    };
     let rule = |w: &mut dyn std::io::Write, [l, fill, mid, r]: [&str; 4]| {
         let parts: Vec<String> = widths.iter().map(|n| fill.repeat(n + 2)).collect();
         writeln!(w, "{l}{}{r}", parts.join(mid))
@@ -374,8 +487,13 @@ pub fn write_log_rows<'r>(
     w.write_all(&line)?;
     line.clear();
     rule(&mut w, ["╞", "═", "╪", "╡"])?;
-    for r in rows {
-        log_line(&mut line, row_cells(r), &widths);
+    let mut number = String::new();
+    for (i, r) in rows.enumerate() {
+        if count > 0 {
+            number = (i + 1).to_string();
+        }
+        let first = (count > 0).then_some((number.as_bytes(), number.len()));
+        log_line(&mut line, first.into_iter().chain(row_cells(r)), &widths);
         if line.len() >= 1 << 14 {
             w.write_all(&line)?;
             line.clear();
@@ -389,14 +507,15 @@ pub fn write_log_rows<'r>(
 fn log_line<'c>(
     line: &mut Vec<u8>,
     cells: impl Iterator<Item = (&'c [u8], usize)>,
-    widths: &[usize; 6],
+    widths: &[usize],
 ) {
     line.extend_from_slice("│".as_bytes());
+    let last = widths.len() - 1;
     for (i, ((c, n), max)) in cells.zip(widths).enumerate() {
         line.push(b' ');
         line.extend_from_slice(c);
         line.resize(line.len() + (max - n) + 1, b' ');
-        line.extend_from_slice(if i == 5 { "│" } else { "┆" }.as_bytes());
+        line.extend_from_slice(if i == last { "│" } else { "┆" }.as_bytes());
     }
     line.push(b'\n');
 }
@@ -504,7 +623,11 @@ mod tests {
         ];
         for (lang, width) in [(Lang::En, None), (Lang::Sv, None), (Lang::Sv, Some(60))] {
             let body = lines.iter().map(|l| log_cells(l, lang).to_vec()).collect();
-            let want = format!("{}\n", table(&log_headers(lang), body, width));
+            // With a width the log keeps words whole, the by, count and kommun going first.
+            let want = format!(
+                "{}\n",
+                table_fit(&log_headers(lang), body, width, &[4, 3, 1])
+            );
             let mut got = Vec::new();
             write_log_table(&mut got, || lines.iter().copied(), lang, width).unwrap();
             assert_eq!(String::from_utf8(got).unwrap(), want);
@@ -514,7 +637,10 @@ mod tests {
     #[test]
     fn empty_tables_say_so_in_the_language() {
         let on = "2016-06-01".parse().unwrap();
-        assert_eq!(list_table(&[], on, Lang::Sv, None), "inga löften matchar\n");
+        assert_eq!(
+            list_table(&[], on, Lang::Sv, None),
+            "inga löften passar urvalet\n"
+        );
         assert_eq!(log_table(&[], Lang::En, None), "no entries\n");
         assert_eq!(
             status_tables(&[], true, Lang::En, false, None),

@@ -26,7 +26,7 @@ fn bra_report_example_writes_markdown_and_html() {
         .run();
     let md = fs::read_to_string(tmp.path().join("bra-filipstad-2016-10-16.md")).unwrap();
     assert!(md.contains("## Genomfört sedan 2016-05-01"));
-    assert!(md.contains("## Det här ligger efter"));
+    assert!(md.contains("## Det här är försenat"));
     let html = fs::read_to_string(tmp.path().join("bra-filipstad-2016-10-16.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Polisen lovar"));
 }

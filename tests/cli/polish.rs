@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::support::{Test, copy_pledges, pledge_in, recorded};
+use crate::support::{Test, copy_pledges, pledge_in, recorded, snapshot};
 
 /// pandoc's HTML of Markdown text, or None when pandoc is not installed.
 fn pandoc(markdown: &str) -> Option<String> {
@@ -454,6 +454,82 @@ fn kommun_names_and_activity_ids_complete_and_hidden_flags_do_not() {
     assert!(script.contains("_clap_complete_pledge"), "{script}");
 }
 
+/// What is typed before scopes what is offered (issue 28): after a kommun, its löften's
+/// activities, units, parts and areas; kommun names from the folder's own first.
+#[test]
+fn completion_is_scoped_by_what_is_typed_before() {
+    let words = |ws: &[&str]| -> Vec<String> {
+        complete(ws)
+            .into_iter()
+            .filter(|w| !w.starts_with('-'))
+            .collect()
+    };
+    // The folder's five kommuner, not all 290 (nor the 299 items of before).
+    assert_eq!(
+        words(&["pledge", "status", ""]),
+        [
+            "alvesta",
+            "filipstad",
+            "karlstad",
+            "kristinehamn",
+            "munkfors"
+        ]
+    );
+    assert_eq!(
+        words(&["pledge", "status", "k"]),
+        ["karlstad", "kristinehamn"]
+    );
+    // A kommun outside the folder is still offered when none of the folder's begins so.
+    assert_eq!(words(&["pledge", "status", "stockh"]), ["stockholm"]);
+    // Munkfors's activities, not every löfte's.
+    let munkfors = [
+        "andt-forebyggande",
+        "andt-insatser",
+        "followup",
+        "fotpatrull",
+        "trygghetsvandring",
+        "ungdomar-riskzon",
+    ];
+    assert_eq!(words(&["pledge", "done", "munkfors", ""]), munkfors);
+    assert_eq!(
+        words(&["pledge", "undo", "munkfors", "--activity", ""]),
+        munkfors
+    );
+    assert_eq!(
+        words(&["pledge", "verdict", "munkfors", "andt"]),
+        ["andt-forebyggande", "andt-insatser"]
+    );
+    assert_eq!(
+        words(&[
+            "pledge",
+            "done",
+            "filipstad",
+            "--date",
+            "2016-05-12",
+            "trygg"
+        ]),
+        ["trygghetsvandring"]
+    );
+    // Units and parts of the activity typed, in the folder --dir names.
+    let sunne = ["pledge", "--dir", "examples/targets", "done", "sunne"];
+    let with = |rest: &[&str]| words(&[&sunne[..], rest].concat());
+    assert_eq!(
+        with(&["foraldra", "--unit", ""]),
+        ["Södra skolan", "Västra skolan"]
+    );
+    assert_eq!(with(&["insatser", "--part", ""]), ["dialog", "vandringar"]);
+    // bash says which word is completed: the words after it do not count.
+    let bash = Test::new()
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "3")
+        .args(["--", "pledge", "done", "munkfors", "andt", "--dry-run"])
+        .read_stdout();
+    assert_eq!(
+        bash.lines().collect::<Vec<_>>(),
+        ["andt-forebyggande", "andt-insatser"]
+    );
+}
+
 #[test]
 fn the_scaffold_passes_taplo_fmt_check() {
     let dir = tempfile::tempdir().unwrap();
@@ -492,4 +568,96 @@ fn the_scaffold_passes_taplo_fmt_check() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// At 60 and 80 columns the log splits no word (ids and names stay whole; the kommun, who
+/// and the count go first), and its `#` column is the number `undo --index` takes (issue 28).
+#[test]
+fn the_log_at_60_and_80_columns_splits_no_word_and_numbers_what_undo_takes() {
+    let (_tmp, dir) = crate::support::copy_pledges();
+    let done = |activity: &str, date: &str, by: &str, note: &str| {
+        crate::support::pledge_in(&dir)
+            .args(["done", "munkfors", activity, "--date", date, "--by", by])
+            .args(["--note", note])
+            .read_stdout();
+    };
+    done(
+        "ungdomar-riskzon",
+        "2017-05-02",
+        "Anna Andersson",
+        "Samtal med fältassistenter om kvällsläget i centrum och vid skolan",
+    );
+    done(
+        "trygghetsvandring",
+        "2017-06-02",
+        "Bengt Karlsson-Öberg",
+        "Stationsområdet",
+    );
+    let words = [
+        "ungdomar-riskzon",
+        "trygghetsvandring",
+        "fältassistenter",
+        "kvällsläget",
+        "Stationsområdet",
+        "2017-05-02",
+    ];
+    for (cols, lang, name) in [
+        (60, "sv", "log-munkfors-sv-60cols.txt"),
+        (80, "en", "log-munkfors-en-80cols.txt"),
+    ] {
+        let out = crate::support::pledge_in(&dir)
+            .env("COLUMNS", cols.to_string())
+            .env("PLEDGE_LANG", lang)
+            .args(["log", "munkfors"])
+            .read_stdout();
+        snapshot(name, &out);
+        assert!(out.lines().all(|l| l.chars().count() <= cols), "{out}");
+        for w in words {
+            assert!(out.contains(w), "{w} is split at {cols} columns:\n{out}");
+        }
+        assert!(
+            out.contains("│ # ┆") && out.contains("│ 2 ┆ 2017-06-02"),
+            "{out}"
+        );
+    }
+    crate::support::pledge_in(&dir)
+        .args(["undo", "munkfors", "--index", "2", "--dry-run"])
+        .stdout_is(predicates::str::contains("date = 2017-06-02"))
+        .stderr_is(predicates::str::contains("Bengt Karlsson-Öberg's entry"))
+        .run();
+}
+
+/// `measure` takes `1 234,5` as written (unquoted), and `undo --date D` finds the measurement
+/// of that day that ends its file, as plain `undo` does (issue 28).
+#[test]
+fn measure_takes_a_spaced_value_and_undo_by_date_finds_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = "hagfors-2017-2018.toml";
+    let src = std::path::Path::new(crate::support::ROOT).join("examples/indicators");
+    std::fs::copy(src.join(file), tmp.path().join(file)).unwrap();
+    let before = std::fs::read(tmp.path().join(file)).unwrap();
+    let run = || {
+        Test::new()
+            .env("PLEDGE_DIR", tmp.path())
+            .env("PLEDGE_AS_OF", "2020-01-01")
+    };
+    run()
+        .args([
+            "measure",
+            "hagfors",
+            "anmalda",
+            "1",
+            "234,5",
+            "--date",
+            "2018-01-10",
+        ])
+        .stdout_is(predicates::str::contains("value = 1234.5"))
+        .run();
+    // Someone else, naming the day: the measurement goes, and the file is as it was.
+    run()
+        .env("PLEDGE_USER", "Someone Else")
+        .args(["undo", "hagfors", "--date", "2018-01-10"])
+        .stdout_is(predicates::str::contains("indicator = \"anmalda-brott\""))
+        .run();
+    assert_eq!(std::fs::read(tmp.path().join(file)).unwrap(), before);
 }

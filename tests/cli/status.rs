@@ -179,7 +179,7 @@ fn swedish_labels_everywhere_a_person_reads() {
         .args(["undo", "filipstad"])
         .stdout_is(predicate::str::starts_with("borttaget ur "))
         .stderr_is(predicate::str::starts_with(
-            "tar bort Test Users posten från ",
+            "tar bort posten från Test User (20",
         ))
         .run();
 }
@@ -207,17 +207,17 @@ fn missed_weeks_are_never_hidden() {
         row.contains("0 av 1 · vecka 22 2017 · 3 av 21 veckor uppfyllda"),
         "{row}"
     );
-    assert!(row.contains("efter"), "{row}");
+    assert!(row.contains("försenad"), "{row}");
     assert!(!row.contains("i fas"), "{row}");
     assert!(
-        table.contains("Sammanfattning: 8 aktiviteter – 1 i fas, 1 efter,"),
+        table.contains("Sammanfattning: 8 aktiviteter – 1 i fas, 1 försenad,"),
         "{table}"
     );
     for (lang, heading, none, record) in [
         (
             "sv",
-            "Det här ligger efter",
-            "Inget ligger efter",
+            "Det här är försenat",
+            "Inget är försenat",
             "3 av 21 veckor uppfyllda",
         ),
         ("en", "## Behind", "Nothing is behind", "3 of 21 weeks met"),

@@ -1,0 +1,590 @@
+//! The messages a person reads besides the labels of [`super::labels`]: errors, hints,
+//! `validate`'s words, the replies of `done` and `undo`. One [`Msg`] per message, and one
+//! exhaustive match per language ([`Msg::en`], [`Msg::sv`]): the compiler proves every
+//! message exists in both, and a test proves each reads differently in each.
+//!
+//! The English words are those pledge has always printed (scripts and tests read them);
+//! the Swedish ones are written as a kommunpolis or a BRÅ secretary writes.
+
+use chrono::NaiveDate;
+
+use crate::view::i18n::Lang;
+
+/// A message with what it names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg<'a> {
+    /// The severity word of a `validate` diagnostic ("error" / "fel").
+    Error,
+    /// "warning" / "varning".
+    Warning,
+    /// The name of a diagnostic's hint line ("hint" / "tips").
+    Hint,
+    /// `validate`'s last line.
+    FilesChecked {
+        files: usize,
+        errors: usize,
+        warnings: usize,
+    },
+    /// "did you mean `a` or `b`?" (the names already quoted as they should be).
+    DidYouMean(&'a [String]),
+    /// How many more a cut list leaves out ("… 12 more").
+    More(usize),
+    UnknownKommun(&'a str),
+    /// The kommuner of the folder, after an unknown one (the list, or None: no löfte).
+    FolderHas(Option<&'a str>),
+    /// An activity argument that names none of the löfte's activities.
+    NoActivity {
+        query: &'a str,
+        file: &'a str,
+    },
+    /// What follows [`Msg::NoActivity`]: the list of the löfte's activities.
+    ItsActivities,
+    /// The line of the list that names the follow-up.
+    FollowupItself,
+    /// An activity argument that names several.
+    SeveralActivities {
+        query: &'a str,
+        n: usize,
+        file: &'a str,
+    },
+    /// A verdict named the follow-up itself.
+    VerdictOnFollowup,
+    EmptyNote,
+    EmptyBy,
+    /// What `undo` is about to remove, said before it does.
+    Removing {
+        by: Option<&'a str>,
+        date: NaiveDate,
+        activity: &'a str,
+        dry_run: bool,
+    },
+    /// After [`Msg::Removing`], for an entry that is not the user's.
+    NotYours(Option<&'a str>),
+    NoEntriesToUndo {
+        kommun: &'a str,
+    },
+    NoneOfYours {
+        others: usize,
+        kommun: &'a str,
+        user: Option<&'a str>,
+        log: &'a str,
+    },
+    NoEntryMatches {
+        kommun: &'a str,
+        date: Option<NaiveDate>,
+        activity: Option<&'a str>,
+        index: Option<usize>,
+        log: &'a str,
+    },
+    /// No löfte of the kommun (in the area asked for) holds the day of the work.
+    NoneHolds {
+        kommun: &'a str,
+        date: NaiveDate,
+        area: Option<&'a str>,
+    },
+    /// After [`Msg::NoneHolds`] when the folder has no löfte of the kommun at all.
+    NoneForIt,
+    /// After [`Msg::NoneHolds`]: the list of the kommun's löften follows.
+    ItsLoften,
+    /// A löfte's period in such a list.
+    PeriodSpan {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    /// The whole kommun, or the area named, in such a list.
+    AreaOf(Option<&'a str>),
+    GiveTheDate,
+    GiveTheArea,
+    /// Several löften of the kommun hold the day.
+    SeveralHold {
+        n: usize,
+        kommun: &'a str,
+        date: NaiveDate,
+    },
+    ChooseArea,
+    /// Work dated after today.
+    FutureWork {
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+}
+
+/// "" or "s": the English plural ending.
+fn s(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A Swedish genitive: "Filipstads", "Borås", "Kalix".
+fn genitive(name: &str) -> String {
+    if name.ends_with(['s', 'x', 'z']) {
+        name.to_string()
+    } else {
+        format!("{name}s")
+    }
+}
+
+/// "a, b or c" / "a, b eller c".
+fn either(items: &[String], or: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
+    }
+}
+
+impl Msg<'_> {
+    /// The message in the language.
+    pub fn say(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.en(),
+            Lang::Sv => self.sv(),
+        }
+    }
+
+    fn en(&self) -> String {
+        use Msg::*;
+        match self {
+            Error => "error".into(),
+            Warning => "warning".into(),
+            Hint => "hint".into(),
+            FilesChecked {
+                files,
+                errors,
+                warnings,
+            } => format!(
+                "{files} file{} checked: {errors} error{}, {warnings} warning{}",
+                s(*files),
+                s(*errors),
+                s(*warnings)
+            ),
+            DidYouMean(names) => format!("did you mean {}?", either(names, "or")),
+            More(n) => format!("… {n} more"),
+            UnknownKommun(k) => format!("unknown kommun \"{k}\""),
+            FolderHas(list) => format!("the folder has löften for: {}", list.unwrap_or("(none)")),
+            NoActivity { query, file } => format!("no activity \"{query}\" in {file}"),
+            ItsActivities => "its activities:".into(),
+            FollowupItself => "the follow-up itself".into(),
+            SeveralActivities { query, n, file } => {
+                format!("\"{query}\" matches {n} activities of {file}; give the id:")
+            }
+            VerdictOnFollowup => "a verdict is on one activity; record the follow-up itself \
+                                  with `pledge done KOMMUN followup`"
+                .into(),
+            EmptyNote => "the note is empty; leave out --note, or write what happened".into(),
+            EmptyBy => "--by is empty; leave it out to use PLEDGE_USER, git's user.name or the \
+                        login name"
+                .into(),
+            Removing {
+                by,
+                date,
+                activity,
+                dry_run,
+            } => {
+                let verb = if *dry_run { "would remove" } else { "removing" };
+                let what = format!("entry of {date} ({activity})");
+                match by {
+                    Some(by) => format!("{verb} {by}'s {what}"),
+                    None => format!("{verb} the {what}, which names no one (no `by`)"),
+                }
+            }
+            NotYours(user) => format!(
+                "; it is not yours{}, and is removed because you named it",
+                user.map(|u| format!(" ({u})")).unwrap_or_default()
+            ),
+            NoEntriesToUndo { kommun } => {
+                format!("no löfte for {kommun} has recorded entries to undo")
+            }
+            NoneOfYours {
+                others,
+                kommun,
+                user,
+                log,
+            } => {
+                let who = match user {
+                    Some(u) => format!("yours ({u})"),
+                    None => "yours (pledge does not know your name: give --by or set \
+                             PLEDGE_USER)"
+                        .to_string(),
+                };
+                format!(
+                    "none of the {others} entr{} of {kommun}'s löften is {who}, so undo removes \
+                     none; name the one to remove with --date, --activity or --index N (N as \
+                     `{log}` numbers them)",
+                    if *others == 1 { "y" } else { "ies" },
+                )
+            }
+            NoEntryMatches {
+                kommun,
+                date,
+                activity,
+                index,
+                log,
+            } => {
+                let mut named = Vec::new();
+                if let Some(d) = date {
+                    named.push(format!("dated {d}"));
+                }
+                if let Some(a) = activity {
+                    named.push(format!("of activity \"{a}\""));
+                }
+                if let Some(n) = index {
+                    named.push(format!("number {n}"));
+                }
+                format!(
+                    "no entry of {kommun}'s löften is {}; `{log}` lists them",
+                    named.join(", ")
+                )
+            }
+            NoneHolds { kommun, date, area } => match area {
+                Some(a) => format!("no löfte for {kommun} in an area named \"{a}\" holds {date}"),
+                None => format!("no löfte for {kommun} holds {date}"),
+            },
+            NoneForIt => " (there are none for it in the folder)".into(),
+            ItsLoften => "; its löften:".into(),
+            PeriodSpan { start, end } => format!("{start} to {end}"),
+            AreaOf(area) => match area {
+                Some(a) => format!("area \"{a}\""),
+                None => "the whole kommun".into(),
+            },
+            GiveTheDate => "give the date of the work with --date YYYY-MM-DD".into(),
+            GiveTheArea => "give the area as its löfte names it (the beginning is enough), or \
+                            leave --area out for the whole kommun"
+                .into(),
+            SeveralHold { n, kommun, date } => format!("{n} löften for {kommun} hold {date}:"),
+            ChooseArea => "choose one with --area TEXT (the whole kommun: leave --area out when \
+                           only one has no area)"
+                .into(),
+            FutureWork { date, today } => {
+                format!("{date} is in the future (today is {today}); record work once it is done")
+            }
+        }
+    }
+
+    fn sv(&self) -> String {
+        use Msg::*;
+        match self {
+            Error => "fel".into(),
+            Warning => "varning".into(),
+            Hint => "tips".into(),
+            FilesChecked {
+                files,
+                errors,
+                warnings,
+            } => format!(
+                "{files} {}: {errors} fel, {warnings} {}",
+                if *files == 1 {
+                    "fil kontrollerad"
+                } else {
+                    "filer kontrollerade"
+                },
+                if *warnings == 1 {
+                    "varning"
+                } else {
+                    "varningar"
+                }
+            ),
+            DidYouMean(names) => format!("menade du {}?", either(names, "eller")),
+            More(n) => format!("… och {n} till"),
+            UnknownKommun(k) => format!("okänd kommun \"{k}\""),
+            FolderHas(list) => format!("mappen har löften för: {}", list.unwrap_or("(inga)")),
+            NoActivity { query, file } => format!("ingen aktivitet \"{query}\" i {file}"),
+            ItsActivities => "löftets aktiviteter:".into(),
+            FollowupItself => "själva uppföljningen".into(),
+            SeveralActivities { query, n, file } => {
+                format!("\"{query}\" passar {n} aktiviteter i {file}; ange id:")
+            }
+            VerdictOnFollowup => "en bedömning gäller en aktivitet; registrera själva \
+                                  uppföljningen med `pledge done KOMMUN followup`"
+                .into(),
+            EmptyNote => "anteckningen är tom; utelämna --note eller skriv vad som hände".into(),
+            EmptyBy => "--by är tomt; utelämna det för att använda PLEDGE_USER, gits \
+                        user.name eller inloggningsnamnet"
+                .into(),
+            Removing {
+                by,
+                date,
+                activity,
+                dry_run,
+            } => {
+                let verb = if *dry_run {
+                    "skulle ta bort"
+                } else {
+                    "tar bort"
+                };
+                match by {
+                    Some(by) => format!("{verb} posten från {by} ({date}, {activity})"),
+                    None => format!(
+                        "{verb} posten ({date}, {activity}), som inte anger vem (inget `by`)"
+                    ),
+                }
+            }
+            NotYours(user) => format!(
+                "; den är inte din{} och tas bort för att du pekade ut den",
+                user.map(|u| format!(" ({u})")).unwrap_or_default()
+            ),
+            NoEntriesToUndo { kommun } => {
+                format!("inget löfte för {kommun} har några poster att ångra")
+            }
+            NoneOfYours {
+                others,
+                kommun,
+                user,
+                log,
+            } => {
+                let user = match user {
+                    Some(u) => format!(" ({u})"),
+                    None => " (pledge vet inte vad du heter: ange --by eller sätt PLEDGE_USER)"
+                        .to_string(),
+                };
+                let k = genitive(kommun);
+                let hint = format!(
+                    "ange vilken som ska bort med --date, --activity eller --index N (N som \
+                     `{log}` numrerar dem)"
+                );
+                if *others == 1 {
+                    format!(
+                        "den enda posten i {k} löften är inte din{user}, så undo tar inte bort \
+                         den; {hint}"
+                    )
+                } else {
+                    format!(
+                        "ingen av de {others} posterna i {k} löften är din{user}, så undo tar \
+                         inte bort någon; {hint}"
+                    )
+                }
+            }
+            NoEntryMatches {
+                kommun,
+                date,
+                activity,
+                index,
+                log,
+            } => {
+                let mut named = Vec::new();
+                if let Some(d) = date {
+                    named.push(format!("från {d}"));
+                }
+                if let Some(a) = activity {
+                    named.push(format!("för aktiviteten \"{a}\""));
+                }
+                if let Some(n) = index {
+                    named.push(format!("nummer {n}"));
+                }
+                format!(
+                    "ingen post i {} löften är {}; `{log}` visar dem",
+                    genitive(kommun),
+                    named.join(", ")
+                )
+            }
+            NoneHolds { kommun, date, area } => match area {
+                Some(a) => {
+                    format!("inget löfte för {kommun} i ett område som heter \"{a}\" gäller {date}")
+                }
+                None => format!("inget löfte för {kommun} gäller {date}"),
+            },
+            NoneForIt => " (mappen har inga löften för kommunen)".into(),
+            ItsLoften => "; kommunens löften:".into(),
+            PeriodSpan { start, end } => format!("{start} – {end}"),
+            AreaOf(area) => match area {
+                Some(a) => format!("området \"{a}\""),
+                None => "hela kommunen".into(),
+            },
+            GiveTheDate => "ange dagen för arbetet med --date ÅÅÅÅ-MM-DD".into(),
+            GiveTheArea => "ange området som löftet skriver det (början räcker), eller utelämna \
+                            --area för hela kommunen"
+                .into(),
+            SeveralHold { n, kommun, date } => {
+                format!("{n} löften för {kommun} gäller {date}:")
+            }
+            ChooseArea => "välj ett med --area TEXT (hela kommunen: utelämna --area när bara ett \
+                           saknar område)"
+                .into(),
+            FutureWork { date, today } => format!(
+                "{date} ligger i framtiden (i dag är det {today}); registrera arbetet när det är \
+                 gjort"
+            ),
+        }
+    }
+}
+
+/// The frame of a `validate` diagnostic in the language: its severity words and the name of
+/// its hint line (the `path:line:col:` prefix is the same in every language).
+pub fn diag_words(lang: Lang) -> [String; 3] {
+    [Msg::Error, Msg::Warning, Msg::Hint].map(|m| m.say(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of every message; [`index`] makes a new variant fail here until it is added.
+    fn every() -> Vec<Msg<'static>> {
+        let d = NaiveDate::from_ymd_opt(2016, 5, 12).unwrap();
+        let names: &'static [String] = Box::leak(Box::new(["`a`".to_string(), "`b`".into()]));
+        vec![
+            Msg::Error,
+            Msg::Warning,
+            Msg::Hint,
+            Msg::FilesChecked {
+                files: 2,
+                errors: 1,
+                warnings: 3,
+            },
+            Msg::DidYouMean(names),
+            Msg::More(4),
+            Msg::UnknownKommun("x"),
+            Msg::FolderHas(Some("Alvesta")),
+            Msg::NoActivity {
+                query: "q",
+                file: "f.toml",
+            },
+            Msg::ItsActivities,
+            Msg::FollowupItself,
+            Msg::SeveralActivities {
+                query: "q",
+                n: 2,
+                file: "f.toml",
+            },
+            Msg::VerdictOnFollowup,
+            Msg::EmptyNote,
+            Msg::EmptyBy,
+            Msg::Removing {
+                by: Some("Anna Andersson"),
+                date: d,
+                activity: "a",
+                dry_run: true,
+            },
+            Msg::NotYours(Some("Bo")),
+            Msg::NoEntriesToUndo {
+                kommun: "Filipstad",
+            },
+            Msg::NoneOfYours {
+                others: 2,
+                kommun: "Filipstad",
+                user: Some("Bo"),
+                log: "pledge log filipstad",
+            },
+            Msg::NoEntryMatches {
+                kommun: "Filipstad",
+                date: Some(d),
+                activity: None,
+                index: None,
+                log: "pledge log filipstad",
+            },
+            Msg::NoneHolds {
+                kommun: "Filipstad",
+                date: d,
+                area: None,
+            },
+            Msg::NoneForIt,
+            Msg::ItsLoften,
+            Msg::PeriodSpan { start: d, end: d },
+            Msg::AreaOf(None),
+            Msg::GiveTheDate,
+            Msg::GiveTheArea,
+            Msg::SeveralHold {
+                n: 2,
+                kommun: "Filipstad",
+                date: d,
+            },
+            Msg::ChooseArea,
+            Msg::FutureWork { date: d, today: d },
+        ]
+    }
+
+    /// The variant's place: an exhaustive match, so a new message must be numbered here.
+    fn index(m: &Msg<'_>) -> usize {
+        use Msg::*;
+        match m {
+            Error => 0,
+            Warning => 1,
+            Hint => 2,
+            FilesChecked { .. } => 3,
+            DidYouMean(_) => 4,
+            More(_) => 5,
+            UnknownKommun(_) => 6,
+            FolderHas(_) => 7,
+            NoActivity { .. } => 8,
+            ItsActivities => 9,
+            FollowupItself => 10,
+            SeveralActivities { .. } => 11,
+            VerdictOnFollowup => 12,
+            EmptyNote => 13,
+            EmptyBy => 14,
+            Removing { .. } => 15,
+            NotYours(_) => 16,
+            NoEntriesToUndo { .. } => 17,
+            NoneOfYours { .. } => 18,
+            NoEntryMatches { .. } => 19,
+            NoneHolds { .. } => 20,
+            NoneForIt => 21,
+            ItsLoften => 22,
+            PeriodSpan { .. } => 23,
+            AreaOf(_) => 24,
+            GiveTheDate => 25,
+            GiveTheArea => 26,
+            SeveralHold { .. } => 27,
+            ChooseArea => 28,
+            FutureWork { .. } => 29,
+        }
+    }
+
+    #[test]
+    fn every_message_exists_in_both_languages_and_reads_differently() {
+        let all = every();
+        let mut seen: Vec<usize> = all.iter().map(index).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(
+            seen,
+            (0..30).collect::<Vec<_>>(),
+            "one sample of each message"
+        );
+        for m in &all {
+            let (en, sv) = (m.say(Lang::En), m.say(Lang::Sv));
+            assert!(!en.trim().is_empty() && !sv.trim().is_empty(), "{m:?}");
+            assert_ne!(en, sv, "{m:?} is not translated");
+        }
+    }
+
+    #[test]
+    fn swedish_words_agree_in_number() {
+        let one = Msg::FilesChecked {
+            files: 1,
+            errors: 0,
+            warnings: 1,
+        };
+        assert_eq!(one.say(Lang::Sv), "1 fil kontrollerad: 0 fel, 1 varning");
+        let many = Msg::FilesChecked {
+            files: 5,
+            errors: 2,
+            warnings: 0,
+        };
+        assert_eq!(
+            many.say(Lang::Sv),
+            "5 filer kontrollerade: 2 fel, 0 varningar"
+        );
+        let removing = Msg::Removing {
+            by: Some("Anna Andersson"),
+            date: NaiveDate::from_ymd_opt(2016, 5, 12).unwrap(),
+            activity: "trygghetsvandring",
+            dry_run: true,
+        };
+        assert_eq!(
+            removing.say(Lang::Sv),
+            "skulle ta bort posten från Anna Andersson (2016-05-12, trygghetsvandring)"
+        );
+        let one = Msg::NoneOfYours {
+            others: 1,
+            kommun: "Filipstad",
+            user: Some("Bo"),
+            log: "pledge log filipstad",
+        };
+        assert!(
+            one.say(Lang::Sv)
+                .starts_with("den enda posten i Filipstads löften är inte din"),
+            "{}",
+            one.say(Lang::Sv)
+        );
+    }
+}
