@@ -11,11 +11,16 @@ use crate::load::diag::Diagnostic;
 use crate::load::{Loaded, load};
 use crate::text::shown_path;
 
+mod scan;
 mod walk;
 mod write;
 
+pub use scan::Needle;
+
 pub use walk::{pledge_files_and_temporaries, pledge_files_where};
-pub use write::{Refusal, create_atomic, edit, lock, write_atomic, write_atomic_with};
+pub use write::{
+    Refusal, as_umask_allows, create_atomic, edit, lock, write_atomic, write_atomic_with,
+};
 
 /// The folder's lock file: `done` and `undo` hold an exclusive lock on it while they read,
 /// change and replace a pledge file. The OS drops the lock when a process dies, so a killed
@@ -164,9 +169,31 @@ fn read_keeping(
     today: NaiveDate,
     keep_text: bool,
 ) -> Result<SourceFile> {
+    Ok(read_if(path, cwd, today, keep_text, None).expect("every file is wanted"))
+}
+
+/// [`read_keeping`], but a file whose text cannot hold a löfte of one of `of` (see
+/// [`scan::may_name`]) is not loaded: None. A file that cannot be read or decoded is always
+/// returned, to be named.
+fn read_if(
+    path: &Path,
+    cwd: Option<&Path>,
+    today: NaiveDate,
+    keep_text: bool,
+    of: Option<&[Needle]>,
+) -> Option<SourceFile> {
     let display = display_path_in(path, cwd);
     let mut file = match read_capped(path) {
-        Ok(bytes) => from_bytes(path, display, bytes, today),
+        Ok(bytes) => {
+            if let Some(needles) = of {
+                let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+                let unwanted = std::str::from_utf8(text).is_ok_and(|t| !scan::may_name(t, needles));
+                if unwanted {
+                    return None;
+                }
+            }
+            from_bytes(path, display, bytes, today)
+        }
         Err(diag) => SourceFile {
             path: path.to_path_buf(),
             display,
@@ -181,7 +208,7 @@ fn read_keeping(
     if !keep_text && !file.loaded.has_errors() {
         file.text = String::new();
     }
-    Ok(file)
+    Some(file)
 }
 
 /// A file's bytes, or why it is not read: it cannot be opened, it is not a regular file (a
@@ -307,7 +334,35 @@ pub fn read_each<T: Send>(
 ) -> Result<Vec<T>> {
     let cwd = std::env::current_dir().ok();
     let cwd = cwd.as_deref();
-    let read = |(i, p): (usize, &PathBuf)| Ok(each(i, read_keeping(p, cwd, today, keep_text)?));
+    par_map(paths, |i, p| {
+        Ok(each(i, read_keeping(p, cwd, today, keep_text)?))
+    })
+}
+
+/// [`read_each`] for the files that could hold a löfte of one of `of` (every file when None):
+/// the bytes of every file are read, but only those whose strings could name one of the
+/// kommuner are loaded ([`scan::may_name`]), and files that cannot be read or decoded are
+/// kept, to be named. The others are None.
+pub fn read_each_of<T: Send>(
+    paths: &[PathBuf],
+    today: NaiveDate,
+    keep_text: bool,
+    of: Option<&[Needle]>,
+    each: impl Fn(usize, SourceFile) -> T + Sync,
+) -> Result<Vec<Option<T>>> {
+    let cwd = std::env::current_dir().ok();
+    let cwd = cwd.as_deref();
+    par_map(paths, |i, p| {
+        Ok(read_if(p, cwd, today, keep_text, of).map(|f| each(i, f)))
+    })
+}
+
+/// `read` of every path, on all cores, in the order of `paths`.
+fn par_map<T: Send>(
+    paths: &[PathBuf],
+    read: impl Fn(usize, &PathBuf) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
+    let read = |(i, p): (usize, &PathBuf)| read(i, p);
     // A few files are read at once; only a folder is worth asking how many cores there are.
     if paths.len() < 16 {
         return paths.iter().enumerate().map(read).collect();

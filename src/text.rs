@@ -11,15 +11,20 @@ pub fn fold(s: &str) -> String {
     s.trim()
         .nfc()
         .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            'í' => 'i',
-            c => c,
-        })
+        .map(fold_char)
         .collect()
+}
+
+/// One lower-case character as [`fold`] folds it: å/ä/ö (and a few other accents) to a/a/o.
+pub fn fold_char(c: char) -> char {
+    match c {
+        'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
+        'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'ü' | 'ú' => 'u',
+        'í' => 'i',
+        c => c,
+    }
 }
 
 /// The English plural ending for a count: "" for 1, else "s".

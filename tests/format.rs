@@ -216,6 +216,53 @@ fn overlaps_pair_only_loften_of_one_kommun() {
     );
 }
 
+/// Issue 25: 4,000 copies of one löfte (a copied folder) are one warning, not one per pair;
+/// a different löfte overlapping them is still named, once.
+#[test]
+fn copies_of_a_lofte_are_one_warning() {
+    let text = file(("", ""), "");
+    let base = load("copy.toml", &text, day("2030-01-01")).pledge.unwrap();
+    let copies: Vec<_> = (0..4000)
+        .map(|i| {
+            let mut p = base.clone();
+            p.file = format!("copy-{i:04}.toml");
+            p
+        })
+        .collect();
+    let other = load(
+        "other.toml",
+        &text.replace("2016-01-01", "2016-06-01"),
+        day("2030-01-01"),
+    )
+    .pledge
+    .unwrap();
+    let mut refs: Vec<_> = copies.iter().collect();
+    refs.push(&other);
+    let found: Vec<(usize, String)> = pledge::load::validate::overlaps(&refs)
+        .into_iter()
+        .map(|(i, d)| (i, d.message))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, 1);
+    assert!(
+        found[0].1.starts_with(
+            "this löfte for Filipstad overlaps copy-0000.toml (2016-01-01 to 2016-12-31), and \
+             3998 more files hold the same löfte: copy-0002.toml, copy-0003.toml,"
+        ),
+        "{}",
+        found[0].1
+    );
+    assert!(found[0].1.len() < 400, "{}", found[0].1);
+    assert_eq!(
+        found[1],
+        (
+            4000,
+            "this löfte for Filipstad overlaps copy-0000.toml (2016-01-01 to 2016-12-31)"
+                .to_string()
+        )
+    );
+}
+
 /// The binary, with none of the caller's settings.
 fn pledge_bin() -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("pledge").unwrap();

@@ -219,7 +219,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     let followup = resolve::is_followup(&activity);
     // A follow-up usually comes after its löfte's period: look at last year's files too.
     let lookup = Lookup {
-        today,
+        today: ctx.read_cutoff(),
         lang: ctx.lang,
         year: (!followup).then(|| date.year()),
         area,

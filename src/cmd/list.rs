@@ -11,7 +11,8 @@ use crate::rules::choose;
 use crate::view;
 
 pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
-    let ws = Workspace::open_keeping(dir, ctx.read_cutoff(), |mut f| {
+    let of = super::workspace::needles(a.kommun.as_slice());
+    let ws = Workspace::open_of(dir, ctx.read_cutoff(), of.as_deref(), |mut f| {
         // A löfte whose start is not stated keeps its log: its start as of the date shown
         // is the first work recorded by then.
         if let Some(p) = f.loaded.pledge.as_mut().filter(|p| p.period.start_stated) {

@@ -161,7 +161,7 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     let dir = store::find_dir(dir.as_deref())?;
     let area = a.area.as_deref();
     let lookup = Lookup {
-        today,
+        today: ctx.read_cutoff(),
         lang: ctx.lang,
         year: Some(date.year()),
         area,

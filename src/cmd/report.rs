@@ -9,6 +9,7 @@ use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::rules::choose::{self, ReportChoiceError};
 use crate::rules::status::pledge_status;
+use crate::store::Needle;
 use crate::view::{self, meeting::Meeting};
 
 pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> {
@@ -18,7 +19,7 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
     // Only the kommun's löften are kept (and files that cannot be read, to be named); an
     // unknown kommun is named with the folder's.
     let ws = match crate::kommuner::find(&a.kommun) {
-        Some(k) => Workspace::open_keeping(dir, ctx.read_cutoff(), |f| {
+        Some(k) => Workspace::open_of(dir, ctx.read_cutoff(), Some(&[Needle::of(k)]), |f| {
             let of_k = f
                 .loaded
                 .pledge

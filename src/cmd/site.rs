@@ -386,6 +386,7 @@ fn put(path: &Path, bytes: &[u8]) -> Result<bool> {
     let mut tmp = temp_beside(path)?;
     tmp.write_all(bytes)
         .with_context(|| format!("cannot write {}", path.display()))?;
+    keep_mode(&tmp, path);
     tmp.persist(path)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(true)
@@ -403,20 +404,27 @@ fn put_streamed(path: &Path, make: impl FnOnce(&mut dyn Write) -> io::Result<()>
     if same_bytes(tmp.path(), path) {
         return Ok(false);
     }
+    keep_mode(&tmp, path);
     tmp.persist(path)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(true)
 }
 
-/// A new temporary file in `path`'s folder (created when missing), readable by all.
+/// A file replaced keeps its permissions (someone made it readable to the web server, or not).
+fn keep_mode(tmp: &tempfile::NamedTempFile, path: &Path) {
+    if let Ok(m) = fs::metadata(path) {
+        let _ = fs::set_permissions(tmp.path(), m.permissions());
+    }
+}
+
+/// A new temporary file in `path`'s folder (created when missing), with the permissions the
+/// umask gives a new file (a web server reads the files).
 fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     let dir = path.parent().expect("a file below the site's folder");
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut b = tempfile::Builder::new();
     b.prefix(".pledge-site-");
-    // A web server reads the files: readable by all, as a file written plainly would be.
-    #[cfg(unix)]
-    b.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    crate::store::as_umask_allows(&mut b);
     b.tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))
 }

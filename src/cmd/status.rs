@@ -46,7 +46,10 @@ fn select<'w>(
 pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
     let lang = ctx.lang;
-    let ws = Workspace::open_keeping(dir, ctx.read_cutoff(), |mut f| {
+    let of = (!a.all)
+        .then(|| super::workspace::needles(&a.kommuner))
+        .flatten();
+    let ws = Workspace::open_of(dir, ctx.read_cutoff(), of.as_deref(), |mut f| {
         if let Some(p) = &mut f.loaded.pledge {
             p.forget_authors_and_notes();
         }

@@ -51,7 +51,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     let dir = store::find_dir(dir.as_deref())?;
     // An index counts the entries `pledge log KOMMUN` lists, so it needs the whole folder.
     let lookup = Lookup {
-        today: ctx.today,
+        today: ctx.read_cutoff(),
         lang: ctx.lang,
         year: q.date.map(|d| d.year()),
         area: a.area.as_deref(),

@@ -46,7 +46,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
     let dir = store::find_dir(dir.as_deref())?;
     let area = a.area.as_deref();
     let lookup = Lookup {
-        today,
+        today: ctx.read_cutoff(),
         lang: ctx.lang,
         year: None,
         area,

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
 use crate::rules::choose::name_may_hold;
-use crate::store::{self, SourceFile};
+use crate::store::{self, Needle, SourceFile};
 use crate::text::plural;
 use crate::view::Msg;
 use crate::view::i18n::Lang;
@@ -36,10 +36,23 @@ impl Workspace {
         today: NaiveDate,
         keep: impl Fn(SourceFile) -> Option<SourceFile> + Sync,
     ) -> Result<Workspace> {
+        Self::open_of(dir, today, None, keep)
+    }
+
+    /// [`Workspace::open_keeping`] for the löften of some kommuner (all when `of` is None):
+    /// only the files that could hold one are loaded (see [`store::read_each_of`]), with
+    /// those that cannot be read.
+    pub fn open_of(
+        dir: Option<PathBuf>,
+        today: NaiveDate,
+        of: Option<&[Needle]>,
+        keep: impl Fn(SourceFile) -> Option<SourceFile> + Sync,
+    ) -> Result<Workspace> {
         let dir = store::find_dir(dir.as_deref())?;
         let paths = store::pledge_files(&dir)?;
-        let files = store::read_each(&paths, today, false, |_, f| keep(f))?
+        let files = store::read_each_of(&paths, today, false, of, |_, f| keep(f))?
             .into_iter()
+            .flatten()
             .flatten()
             .collect();
         Ok(Workspace {
@@ -244,7 +257,9 @@ pub enum Tier {
 }
 
 /// What [`Workspace::for_kommun`] looks for besides the kommun: the year of the löfte (None:
-/// any), the area asked for, and the day it runs (for reading files).
+/// any), the area asked for, and the last day an entry may carry when files are read
+/// ([`super::Ctx::read_cutoff`]: with `--as-of` in the past, a file holding later entries is
+/// read as `validate --as-of` reads it, not refused as holding future entries).
 pub struct Lookup<'a> {
     pub today: NaiveDate,
     /// The language of the error when the kommun is unknown.
@@ -337,6 +352,17 @@ pub fn same_lofte_twice(found: &[&Pledge]) -> Option<String> {
                 )
             })
     })
+}
+
+/// What to look for in the files of the kommuner the arguments name: None (every file) when
+/// there are none, or one is unknown (its error names the folder's kommuner).
+pub fn needles(args: &[String]) -> Option<Vec<Needle>> {
+    if args.is_empty() {
+        return None;
+    }
+    args.iter()
+        .map(|a| kommuner::find(a).map(Needle::of))
+        .collect()
 }
 
 /// Finds the kommun an argument names, with the closest names when it names none.

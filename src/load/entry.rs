@@ -3,18 +3,73 @@
 
 use super::*;
 
+/// An activity with its parts' ids and its units, each also in a set: every entry of a long
+/// log is checked against them in constant time, whatever the number of parts or units.
+pub(super) struct Named<'a> {
+    pub(super) act: &'a Activity,
+    parts: Vec<&'a str>,
+    units: Vec<&'a str>,
+    part_map: HashMap<&'a str, &'a Activity>,
+    unit_set: HashSet<&'a str>,
+}
+
+impl<'a> Named<'a> {
+    pub(super) fn of(act: &'a Activity) -> Named<'a> {
+        let parts: Vec<&str> = act.parts.iter().map(|p| p.id.as_str()).collect();
+        let units: Vec<&str> = act.units.iter().map(String::as_str).collect();
+        Named {
+            act,
+            // The first part of an id counts (a second is refused).
+            part_map: act.parts.iter().rev().map(|p| (p.id.as_str(), p)).collect(),
+            unit_set: units.iter().copied().collect(),
+            parts,
+            units,
+        }
+    }
+
+    fn has_part(&self, p: &str) -> bool {
+        self.part_map.contains_key(p)
+    }
+
+    fn has_unit(&self, u: &str) -> bool {
+        self.unit_set.contains(u)
+    }
+}
+
+/// The most names a hint lists, and the most a "did you mean" compares: a hint about a list
+/// of 10,000 units stays one line, and a log of wrong units is checked in linear time.
+const HINT_NAMES: usize = 10;
+const CLOSEST_AMONG: usize = 200;
+
+/// The first names of a list, and how many there are when not all are shown.
+fn some_of(names: &[&str]) -> String {
+    let shown = names[..names.len().min(HINT_NAMES)].join(", ");
+    if names.len() > HINT_NAMES {
+        format!("{shown}, … ({} in all)", names.len())
+    } else {
+        shown
+    }
+}
+
+/// [`did_you_mean`] among a list that is not too long to compare with.
+fn some_did_you_mean(query: &str, names: &[&str], quote: bool) -> Option<String> {
+    (names.len() <= CLOSEST_AMONG)
+        .then(|| did_you_mean(query, names, quote))
+        .flatten()
+}
+
 impl Loader<'_> {
     /// `part`: required for an activity with parts, one of them; refused on one without.
     pub(super) fn entry_part(
         &mut self,
         f: &Fields<'_, '_>,
-        act: Option<&Activity>,
+        act: Option<&Named<'_>>,
         header: Range<usize>,
     ) -> Option<String> {
         let v = f.get("part");
         let part = v.and_then(|v| self.string(v, "part"));
-        let act = act?;
-        let ids: Vec<&str> = act.parts.iter().map(|p| p.id.as_str()).collect();
+        let named = act?;
+        let (act, ids) = (named.act, &named.parts);
         match (&part, v) {
             (Some(p), Some(v)) if ids.is_empty() => self.err(
                 v.span(),
@@ -26,9 +81,9 @@ impl Loader<'_> {
                     "remove `part`, or add the parts to the activity as `[[activity.part]]`".into(),
                 ),
             ),
-            (Some(p), Some(v)) if !ids.contains(&p.as_str()) => {
-                let hint = did_you_mean(p, &ids, true).unwrap_or_else(|| {
-                    format!("the parts of \"{}\" are: {}", act.id, ids.join(", "))
+            (Some(p), Some(v)) if !named.has_part(p) => {
+                let hint = some_did_you_mean(p, ids, true).unwrap_or_else(|| {
+                    format!("the parts of \"{}\" are: {}", act.id, some_of(ids))
                 });
                 self.err(
                     v.span(),
@@ -42,7 +97,7 @@ impl Loader<'_> {
                 Some(format!(
                     "add `part = \"{}\"` (the parts are: {})",
                     ids[0],
-                    ids.join(", ")
+                    some_of(ids)
                 )),
             ),
             _ => {}
@@ -54,13 +109,13 @@ impl Loader<'_> {
     pub(super) fn entry_unit(
         &mut self,
         f: &Fields<'_, '_>,
-        act: Option<&Activity>,
+        act: Option<&Named<'_>>,
         header: Range<usize>,
     ) -> Option<String> {
         let v = f.get("unit");
         let unit = v.and_then(|v| self.string(v, "unit"));
-        let act = act?;
-        let units: Vec<&str> = act.units.iter().map(String::as_str).collect();
+        let named = act?;
+        let (act, units) = (named.act, &named.units);
         match (&unit, v) {
             (Some(u), Some(v)) if units.is_empty() => self.err(
                 v.span(),
@@ -70,9 +125,9 @@ impl Loader<'_> {
                 ),
                 Some("remove `unit`, or list the units in the activity: `units = [...]`".into()),
             ),
-            (Some(u), Some(v)) if !units.contains(&u.as_str()) => {
-                let hint = did_you_mean(u, &units, false).unwrap_or_else(|| {
-                    format!("the units of \"{}\" are: {}", act.id, units.join(", "))
+            (Some(u), Some(v)) if !named.has_unit(u) => {
+                let hint = some_did_you_mean(u, units, false).unwrap_or_else(|| {
+                    format!("the units of \"{}\" are: {}", act.id, some_of(units))
                 });
                 self.err(
                     v.span(),
@@ -89,7 +144,7 @@ impl Loader<'_> {
                 Some(format!(
                     "add `unit = \"{}\"` (the units are: {})",
                     units[0],
-                    units.join(", ")
+                    some_of(units)
                 )),
             ),
             _ => {}
@@ -133,7 +188,7 @@ impl Loader<'_> {
     pub(super) fn entry_request(
         &mut self,
         f: &Fields<'_, '_>,
-        act: Option<&Activity>,
+        act: Option<&Named<'_>>,
         part: Option<&str>,
     ) -> bool {
         let Some(v) = f.get("request") else {
@@ -144,15 +199,15 @@ impl Loader<'_> {
             return false;
         };
         let target = act.map(|a| {
-            part.and_then(|p| a.parts.iter().find(|x| x.id == p))
-                .map_or(&a.target, |x| &x.target)
+            part.and_then(|p| a.part_map.get(p))
+                .map_or(&a.act.target, |x| &x.target)
         });
         if *b && target.is_some_and(|t| *t != Target::OnRequest) {
             self.err(
                 v.span(),
                 format!(
                     "a request on \"{}\", whose target is not \"on-request\"",
-                    act.map_or("?", |a| a.id.as_str())
+                    act.map_or("?", |a| a.act.id.as_str())
                 ),
                 Some("`request = true` records a request to an on-request activity; remove it, or set `target = \"on-request\"`".into()),
             );

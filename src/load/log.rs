@@ -14,6 +14,11 @@ impl Loader<'_> {
             return Vec::new();
         }
         let ids: HashSet<&str> = activities.iter().map(|a| a.id.as_str()).collect();
+        // Each activity found by its id at once, with its parts and units in sets.
+        let mut named: HashMap<&str, entry::Named<'_>> = HashMap::new();
+        for a in activities.iter().rev() {
+            named.insert(a.id.as_str(), entry::Named::of(a));
+        }
         let mut out = Vec::new();
         for (t, header) in self.tables(v, "log") {
             let f = self.fields(t, header.clone(), &KNOWN.log, "a log entry");
@@ -62,14 +67,15 @@ impl Loader<'_> {
             if let (Some(a), Some(av), false) = (&activity, activity_v, is_event) {
                 self.entry_activity(a, av, &ids);
             }
-            let act = activity
+            let found = activity
                 .as_deref()
                 .filter(|_| !is_event)
-                .and_then(|a| activities.iter().find(|x| x.id == a));
-            let part = self.entry_part(&f, act, header.clone());
-            let unit = self.entry_unit(&f, act, header.clone());
+                .and_then(|a| named.get(a));
+            let part = self.entry_part(&f, found, header.clone());
+            let unit = self.entry_unit(&f, found, header.clone());
             let kommun = self.entry_kommun(&f, kommuner);
-            let request = self.entry_request(&f, act, part.as_deref());
+            let request = self.entry_request(&f, found, part.as_deref());
+            let act = found.map(|n| n.act);
             let instead_of_slot = self.entry_slot(&f, act, part.as_deref(), date, header.clone());
             if let (Some(d), Some(dv)) = (date, date_v) {
                 self.entry_date(d, dv, activity.as_deref().filter(|_| !is_event), period);

@@ -7,7 +7,7 @@
 //! Pure: it takes text and a date ("today", for entries dated in the future) and returns
 //! values. Reading files is the store's job.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 

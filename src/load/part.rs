@@ -55,11 +55,14 @@ impl Loader<'_> {
             );
         }
         let mut out: Vec<String> = Vec::new();
+        // Each unit's folded name once: a long list (a kommun's every school) is checked in
+        // linear time, not by comparing every pair.
+        let mut seen = HashSet::new();
         for item in items.iter() {
             let Some(u) = self.string(item, "units") else {
                 continue;
             };
-            if out.iter().any(|o| fold(o) == fold(&u)) {
+            if !seen.insert(fold(&u)) {
                 self.err(
                     item.span(),
                     format!("the unit \"{u}\" is listed twice"),
@@ -81,6 +84,7 @@ impl Loader<'_> {
         parent: Option<&str>,
     ) -> Vec<Activity> {
         let mut out: Vec<Activity> = Vec::new();
+        let mut ids = HashSet::new();
         for (t, span) in self.tables(v, "part") {
             let f = self.fields(t, span.clone(), &KNOWN.part, "a part");
             let id_v = self.require(&f, "id", "\"vandringar\"");
@@ -95,7 +99,7 @@ impl Loader<'_> {
                             crate::text::slug(id)
                         )),
                     );
-                } else if out.iter().any(|p| &p.id == id) {
+                } else if !ids.insert(id.clone()) {
                     self.err(
                         id_v.span(),
                         format!("duplicate part id \"{id}\""),

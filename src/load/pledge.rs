@@ -72,6 +72,9 @@ impl Loader<'_> {
         if let Some(p) = period.as_mut() {
             judged_from(p, &log, self.today);
         }
+        if let Some(p) = period.as_ref() {
+            self.work_asked(&activities, p, log.len());
+        }
         let pledge = Pledge {
             file: file.to_string(),
             title: title?,
@@ -95,6 +98,29 @@ impl Loader<'_> {
         };
         self.early_followups(&pledge);
         Some(pledge)
+    }
+
+    /// Refuses a file asking for more than [`MAX_WINDOWS`] windows of work to judge.
+    fn work_asked(&mut self, activities: &[Activity], period: &Period, entries: usize) {
+        let days = u64::try_from(period.days()).unwrap_or(0);
+        let asked = windows_asked(activities, days, entries as u64);
+        if asked > MAX_WINDOWS {
+            self.diags.push(
+                Diagnostic::error(
+                    None,
+                    format!(
+                        "this löfte asks for about {asked} windows of work to judge (each unit or \
+                         part times the weeks, months or occurrences of its target); pledge \
+                         judges at most {MAX_WINDOWS} in one file"
+                    ),
+                )
+                .with_hint(Some(
+                    "give a long list of units or parts a target over the whole period \
+                     (`per = \"period\"`) or a coarser one, or split the löfte into several files"
+                        .into(),
+                )),
+            );
+        }
     }
 
     /// A follow-up recorded before its first due day does not count: a warning.
@@ -401,4 +427,34 @@ impl Loader<'_> {
 /// ([`Period::as_of`]).
 fn judged_from(p: &mut Period, log: &[LogEntry], today: NaiveDate) {
     *p = p.as_of(log, today);
+}
+
+/// About how many windows judging `activities` over `days` days takes (at least as many as
+/// the status rules make): each unit or part times its target's windows.
+fn windows_asked(activities: &[Activity], days: u64, entries: u64) -> u64 {
+    activities
+        .iter()
+        .map(|a| {
+            if !a.parts.is_empty() {
+                return windows_asked(&a.parts, days, entries);
+            }
+            let per_series = match &a.target {
+                Target::Count { per, .. } => match per {
+                    Per::Week => days / 7 + 2,
+                    Per::Month => days / 28 + 2,
+                    Per::Quarter => days / 90 + 2,
+                    Per::HalfYear => days / 181 + 2,
+                    Per::Year => days / 365 + 2,
+                    Per::Period => 1,
+                },
+                Target::Weekly { .. } => days / 7 + 2,
+                Target::Each { of, .. } => match of {
+                    Occurrences::Dates(d) => d.len() as u64 + 1,
+                    Occurrences::Activity(_) | Occurrences::Event(_) => entries + 1,
+                },
+                _ => 1,
+            };
+            per_series.saturating_mul(a.units.len().max(1) as u64)
+        })
+        .fold(0, u64::saturating_add)
 }

@@ -2,15 +2,87 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use crate::load::diag::Diagnostic;
 use crate::model::Pledge;
 
+/// The most other files a warning about copies names.
+const COPIES_NAMED: usize = 10;
+
 /// Warnings for overlapping löften, as (index of the pledge the warning belongs to,
-/// diagnostic). Each pair is reported once, on the later file.
+/// diagnostic), in the order of the pledges. Each pair is reported once, on the later file.
 ///
-/// Only löften that share a kommun are compared, so the work grows with the number of löften
-/// per kommun, not with the square of all löften.
+/// Copies (the same kommuner, area and period, as in a copied folder) are one group, reported
+/// once on its second file, naming the first and counting the others; only the group's first
+/// löfte is compared with the others. So N copies of a löfte give one warning, in linear time
+/// and memory. Only löften that share a kommun are compared, so the work grows with the
+/// number of distinct löften per kommun, not with the square of all löften.
 pub fn overlaps(pledges: &[&Pledge]) -> Vec<(usize, Diagnostic)> {
+    type Key<'p> = (Vec<&'static str>, Option<&'p str>, NaiveDate, NaiveDate);
+    let mut groups: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
+    let mut firsts = Vec::new();
+    for (i, p) in pledges.iter().enumerate() {
+        let mut kods: Vec<&'static str> = p.kommuner.iter().map(|k| k.kod).collect();
+        kods.sort_unstable();
+        let key = (kods, p.area.as_deref(), p.period.start, p.period.end);
+        let group = groups.entry(key).or_default();
+        if group.is_empty() {
+            firsts.push(i);
+        }
+        group.push(i);
+    }
+    let mut out = Vec::new();
+    for copies in groups.values().filter(|g| g.len() > 1) {
+        let (a, b) = (pledges[copies[0]], pledges[copies[1]]);
+        let names: Vec<&str> = a.kommuner.iter().map(|k| k.name).collect();
+        let mut message = format!(
+            "this löfte for {} overlaps {} ({} to {})",
+            names.join(", "),
+            a.file,
+            a.period.start,
+            a.period.end
+        );
+        let more = &copies[2..];
+        if !more.is_empty() {
+            let shown: Vec<&str> = more
+                .iter()
+                .take(COPIES_NAMED)
+                .map(|&j| pledges[j].file.as_str())
+                .collect();
+            message.push_str(&format!(
+                ", and {} more file{} hold{} the same löfte: {}{}",
+                more.len(),
+                crate::text::plural(more.len()),
+                if more.len() == 1 { "s" } else { "" },
+                shown.join(", "),
+                if more.len() > COPIES_NAMED {
+                    ", …"
+                } else {
+                    ""
+                }
+            ));
+        }
+        out.push((
+            copies[1],
+            Diagnostic::warning(b.period_span.clone(), message).with_hint(Some(
+                "keep one file of a löfte: remove the copies (or, if they are different löften, set `area` or end the older the day before the newer starts)"
+                    .into(),
+            )),
+        ));
+    }
+    out.extend(
+        distinct_overlaps(&firsts.iter().map(|&i| pledges[i]).collect::<Vec<_>>())
+            .into_iter()
+            .map(|(i, d)| (firsts[i], d)),
+    );
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
+/// [`overlaps`] of löften that are no copies of each other: pairwise among those sharing a
+/// kommun.
+fn distinct_overlaps(pledges: &[&Pledge]) -> Vec<(usize, Diagnostic)> {
     let mut by_kommun: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut out = Vec::new();
     for (i, a) in pledges.iter().enumerate() {

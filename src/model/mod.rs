@@ -48,6 +48,12 @@ pub fn day_name(w: Weekday) -> &'static str {
 /// longer one is a typo in `start` or `end` (and would make every window list huge).
 pub const MAX_PERIOD_YEARS: u32 = 10;
 
+/// The most windows of work one file may ask to be judged (over all its activities, parts and
+/// units): 50 schools with a weekly target for four years ask for about 10,500. A file asking
+/// for more (100,000 units, a weekly slot on 10,000 parts) is refused, so no view of a small
+/// file grows without bound.
+pub const MAX_WINDOWS: u64 = 20_000;
+
 /// The last day on which a log entry is not "in the future", for every command alike:
 /// `--as-of` moves the view, and may move the day forward (to try a later date), but never
 /// makes entries already written (up to the real `today`) count as future.

@@ -198,9 +198,10 @@ pub fn create_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TMP_PREFIX)
-        .suffix(TMP_SUFFIX)
+    let mut b = tempfile::Builder::new();
+    b.prefix(TMP_PREFIX).suffix(TMP_SUFFIX);
+    as_umask_allows(&mut b);
+    let mut tmp = b
         .tempfile_in(dir)
         .with_context(|| format!("cannot create {shown}"))?;
     let _ = tmp.as_file().try_lock();
@@ -218,6 +219,16 @@ pub fn create_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// A new file made through `b` gets the permissions the user's umask gives any new file
+/// (`rw-r--r--` under the usual 022), as an editor's would: cron or a web server running as
+/// another user can read it.
+pub fn as_umask_allows(b: &mut tempfile::Builder<'_, '_>) {
+    #[cfg(unix)]
+    b.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    #[cfg(not(unix))]
+    let _ = b;
 }
 
 /// Gives the new version the old one's owner and group where the user may (root may; a user
@@ -361,6 +372,28 @@ mod tests {
         );
         assert_eq!(fs::read_to_string(&path).unwrap(), "original\n");
         assert_eq!(files_in(dir.path()), ["a.toml"]);
+    }
+
+    /// A new file is readable like the user's other files (not 0600 whatever the umask),
+    /// and a rewrite keeps the mode the file had.
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_follows_the_umask_and_a_rewrite_keeps_the_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        // Read the umask (setting it back at once; tests run as one process).
+        let umask = unsafe {
+            let m = libc::umask(0o022);
+            libc::umask(m);
+            m
+        } as u32;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        create_atomic(&path, b"new\n").unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o666 & !umask);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"changed\n").unwrap();
+        assert_eq!(mode(&path), 0o640);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod areas;
 mod builder;
 mod cases;
 mod check;
+mod cost;
 mod documents;
 mod done_undo;
 mod escaping;

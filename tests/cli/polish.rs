@@ -374,9 +374,11 @@ fn new_writes_the_schema_beside_the_file_and_takes_a_name() {
     Test::new()
         .env("PLEDGE_DIR", &dir)
         .arg("validate")
-        // They overlap (warnings), and the schema file is not taken for a löfte.
+        // They overlap (warnings), and the schema file is not taken for a löfte. The two
+        // Karlstad files are copies (one warning for the group, issue 25), and the shared
+        // löfte overlaps the group's first file: two warnings, not one per pair.
         .stdout_is(predicates::str::ends_with(
-            "3 files checked: 0 errors, 3 warnings\n",
+            "3 files checked: 0 errors, 2 warnings\n",
         ))
         .run();
 }

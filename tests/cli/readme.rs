@@ -5,7 +5,8 @@
 //! - `cargo run --release --` is run as `pledge` (this test's build of the same program);
 //!   `cargo test` is this suite, and `cargo build --release && alias ...` what puts `pledge`
 //!   on PATH, so neither runs again.
-//! - `bash examples/bench.sh` builds and runs the benchmark for minutes: run by hand.
+//! - `bash examples/bench.sh` builds and runs the benchmark for minutes: run by hand (as is
+//!   `bench-adversarial`).
 //! - `/tmp/` is a scratch folder and `~` a scratch home, so nothing outside the test is
 //!   touched; the git block runs in a scratch `git init` (skipped when git is missing).
 
@@ -41,6 +42,7 @@ fn as_run(line: &str, tmp: &Path) -> Option<String> {
         "cargo test",
         "cargo build --release",
         "bash examples/bench.sh",
+        "target/release/examples/bench-adversarial",
     ];
     if skipped.iter().any(|s| line.starts_with(s)) {
         return None;

@@ -9,12 +9,15 @@ use crate::model::{Activity, LogEntry, Occurrences, Period, Pledge, State, Targe
 /// Days an on-request activity may leave a request unanswered before it is behind.
 pub const ANSWER_DAYS: i64 = 30;
 
-/// Which entries count: an activity's work, of one part and one unit where given.
+/// Which entries count: an activity's work, of one part and one unit where given, among
+/// `entries` (the log's entries for the activity, or for the part or unit: a long list of
+/// units or parts is judged in time linear in the log, not the log once per unit).
 #[derive(Clone, Copy)]
 struct Sel<'a> {
     activity: &'a str,
     part: Option<&'a str>,
     unit: Option<&'a str>,
+    entries: &'a [&'a LogEntry],
 }
 
 impl Sel<'_> {
@@ -61,10 +64,34 @@ fn state_in(frame: &Period, as_of: NaiveDate) -> State {
 }
 
 /// Work recorded (not requests, not events) for `sel`.
-fn work<'a>(p: &'a Pledge, sel: Sel<'a>) -> impl Iterator<Item = &'a LogEntry> + 'a {
-    p.log
+fn work<'a>(_p: &Pledge, sel: Sel<'a>) -> impl Iterator<Item = &'a LogEntry> + 'a {
+    sel.entries
         .iter()
+        .copied()
         .filter(move |e| !e.request && !e.event && sel.matches(e))
+}
+
+/// The log's entries by activity, in the log's order.
+fn by_activity(p: &Pledge) -> std::collections::HashMap<&str, Vec<&LogEntry>> {
+    let mut out: std::collections::HashMap<&str, Vec<&LogEntry>> = std::collections::HashMap::new();
+    for e in &p.log {
+        out.entry(e.activity.as_str()).or_default().push(e);
+    }
+    out
+}
+
+/// `entries` by what `key` says they are for (a part, a unit), in their order.
+fn group_by<'a>(
+    entries: &[&'a LogEntry],
+    key: impl Fn(&'a LogEntry) -> Option<&'a str>,
+) -> std::collections::HashMap<&'a str, Vec<&'a LogEntry>> {
+    let mut out: std::collections::HashMap<&str, Vec<&LogEntry>> = std::collections::HashMap::new();
+    for e in entries {
+        if let Some(k) = key(e) {
+            out.entry(k).or_default().push(e);
+        }
+    }
+    out
 }
 
 fn done_in(p: &Pledge, sel: Sel<'_>, from: NaiveDate, to: NaiveDate) -> u32 {
@@ -117,11 +144,41 @@ pub(super) fn activity_status_in<'a>(
     period: &Period,
     as_of: NaiveDate,
 ) -> ActivityStatus<'a> {
+    let mine = by_activity(p).remove(a.id.as_str()).unwrap_or_default();
+    status_among(p, a, &mine, period, as_of)
+}
+
+/// The status of every activity of `p` on `as_of` in the period as the view sees it, in
+/// order (the log grouped once).
+pub(super) fn activity_statuses<'a>(
+    p: &'a Pledge,
+    period: &Period,
+    as_of: NaiveDate,
+) -> Vec<ActivityStatus<'a>> {
+    let groups = by_activity(p);
+    p.activities
+        .iter()
+        .map(|a| {
+            let mine = groups.get(a.id.as_str()).map_or(&[][..], Vec::as_slice);
+            status_among(p, a, mine, period, as_of)
+        })
+        .collect()
+}
+
+/// [`activity_status_in`] with the activity's entries found.
+fn status_among<'a>(
+    p: &'a Pledge,
+    a: &'a Activity,
+    mine: &[&LogEntry],
+    period: &Period,
+    as_of: NaiveDate,
+) -> ActivityStatus<'a> {
     let frame = a.frame.within(period);
     let sel = Sel {
         activity: &a.id,
         part: None,
         unit: None,
+        entries: mine,
     };
     status_of(p, a, sel, &frame, as_of)
 }
@@ -129,7 +186,7 @@ pub(super) fn activity_status_in<'a>(
 fn status_of<'a>(
     p: &'a Pledge,
     a: &'a Activity,
-    sel: Sel<'a>,
+    sel: Sel<'_>,
     frame: &Period,
     as_of: NaiveDate,
 ) -> ActivityStatus<'a> {
@@ -141,12 +198,14 @@ fn status_of<'a>(
     let mut units = Vec::new();
     let mut parts = Vec::new();
     let eval = if !a.parts.is_empty() {
+        let of_part = group_by(sel.entries, |e| e.part.as_deref());
         parts = a
             .parts
             .iter()
             .map(|part| {
                 let sel = Sel {
                     part: Some(&part.id),
+                    entries: of_part.get(part.id.as_str()).map_or(&[], Vec::as_slice),
                     ..sel
                 };
                 status_of(p, part, sel, &part.frame.within(frame), as_of)
@@ -158,6 +217,7 @@ fn status_of<'a>(
             .collect();
         combine(state, &subs)
     } else if !a.units.is_empty() {
+        let of_unit = group_by(sel.entries, |e| e.unit.as_deref());
         units = a
             .units
             .iter()
@@ -168,6 +228,7 @@ fn status_of<'a>(
                     frame,
                     Sel {
                         unit: Some(u),
+                        entries: of_unit.get(u.as_str()).map_or(&[], Vec::as_slice),
                         ..sel
                     },
                     as_of,
@@ -419,19 +480,26 @@ fn ongoing(p: &Pledge, frame: &Period, sel: Sel<'_>, as_of: NaiveDate) -> Eval {
     e
 }
 
-fn on_request(p: &Pledge, frame: &Period, sel: Sel<'_>, as_of: NaiveDate) -> Eval {
+fn on_request(_p: &Pledge, frame: &Period, sel: Sel<'_>, as_of: NaiveDate) -> Eval {
     let state = state_in(frame, as_of);
     let in_frame =
         |e: &&LogEntry| !e.event && frame.start <= e.date && e.date <= as_of && sel.matches(e);
     let mut asked: Vec<NaiveDate> = Vec::new();
-    for e in p.log.iter().filter(in_frame).filter(|e| e.request) {
+    for e in sel
+        .entries
+        .iter()
+        .copied()
+        .filter(in_frame)
+        .filter(|e| e.request)
+    {
         let n = usize::try_from(e.count).unwrap_or(usize::MAX).min(10_000);
         asked.extend(std::iter::repeat_n(e.date, n));
     }
     asked.sort();
-    let answers: u32 = p
-        .log
+    let answers: u32 = sel
+        .entries
         .iter()
+        .copied()
         .filter(in_frame)
         .filter(|e| !e.request)
         .map(|e| e.count)

@@ -37,7 +37,6 @@ mod followup;
 #[cfg(test)]
 mod tests;
 
-use activity::activity_status_in;
 pub use activity::{ANSWER_DAYS, activity_status};
 pub use followup::followup_status;
 
@@ -271,11 +270,6 @@ pub fn pledge_status_judged(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
         State::Ended => 0,
     };
     let nothing_recorded = state != State::Upcoming && p.nothing_recorded(as_of);
-    let activities: Vec<ActivityStatus<'_>> = p
-        .activities
-        .iter()
-        .map(|a| activity_status_in(p, a, &period, as_of))
-        .collect();
     PledgeStatus {
         pledge: p,
         as_of,
@@ -283,7 +277,7 @@ pub fn pledge_status_judged(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
         nothing_recorded,
         state,
         days_left,
-        activities,
+        activities: activity::activity_statuses(p, &period, as_of),
         followup: followup_status(p, as_of),
     }
 }

@@ -1,0 +1,257 @@
+//! Issue 25: cost follows the input. A kommun's views read that kommun's files (and find every
+//! one of them, however the file names the kommun); absurd work is refused with a limit; copies
+//! are one warning. These assert behaviour and bounds, never wall time (see
+//! examples/bench-adversarial.rs for the timings).
+
+use std::fs;
+use std::path::Path;
+
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+use crate::support::{ROOT, Test};
+
+/// A small valid löfte for `kommun_line` (the line naming its kommun or kommuner).
+fn lofte(kommun_line: &str, extra: &str) -> String {
+    fs::read_to_string(Path::new(ROOT).join("tests/bad/count-zero.toml"))
+        .unwrap()
+        .replace("count = 0", "count = 2")
+        .replace("kommun = \"Filipstad\"", &format!("{kommun_line}\n{extra}"))
+}
+
+fn files_shown(json: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut files: Vec<String> = v["pledges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let f = p["file"].as_str().unwrap();
+            Path::new(f)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_kommuns_views_find_every_file_naming_it_however_it_is_written() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let put = |name: &str, text: &str| fs::write(dir.join(name), text).unwrap();
+    put("ale-2016.toml", &lofte("kommun = \"Ale\"", ""));
+    put(
+        "zz-another-name.toml",
+        &lofte("kommun = \"  ALES KOMMUN \"", "area = \"Nödinge\""),
+    );
+    put(
+        "escaped.toml",
+        &lofte("kommun = \"\\u0041le\"", "area = \"Surte\""),
+    );
+    put(
+        "decomposed.toml",
+        &lofte("kommun = '''\nAle'''", "area = \"Älvängen\""),
+    );
+    put(
+        "kungalv-ale.toml",
+        &lofte("kommuner = [\"Kungälv\", # ' a comment\n  \"1440\"]", ""),
+    );
+    // Another kommun's löfte that talks about Ale: not Ale's.
+    put(
+        "kil-2016.toml",
+        &lofte("kommun = \"Kil\"", "promise = \"Som i Ale kommun\""),
+    );
+    // Files that cannot be read are named; a broken file naming Ale is named.
+    put("latin1.toml", "title = \"T\u{e4}st\"\n");
+    fs::write(dir.join("latin1.toml"), b"title = \"T\xe4st\"\n").unwrap();
+    put("broken-ale.toml", "kommun = \"Ale\"\ntitle = \n");
+    let want = [
+        "ale-2016.toml",
+        "decomposed.toml",
+        "escaped.toml",
+        "kungalv-ale.toml",
+        "zz-another-name.toml",
+    ];
+    for kommun in ["ale", "ALE", "1440", "Ale kommun"] {
+        let out = Test::new()
+            .env("PLEDGE_DIR", dir)
+            .args([
+                "status",
+                kommun,
+                "--format",
+                "json",
+                "--as-of",
+                "2016-06-01",
+            ])
+            .status(1)
+            .stderr_is(
+                predicate::str::contains("latin1.toml")
+                    .and(predicate::str::contains("broken-ale.toml")),
+            )
+            .read_stdout();
+        assert_eq!(files_shown(&out), want, "{kommun}");
+    }
+    // The same löften in the other views of one kommun.
+    let log = Test::new()
+        .env("PLEDGE_DIR", dir)
+        .args(["list", "--kommun", "ale", "--format", "csv"])
+        .status(1)
+        .stderr_is(predicate::str::contains("latin1.toml"))
+        .read_stdout();
+    for f in want {
+        assert!(log.contains(f), "{f}: {log}");
+    }
+    assert!(!log.contains("kil-2016"), "{log}");
+    // Kil's view reads Kil's löfte and the files that cannot be read, not Ale's broken one.
+    let out = Test::new()
+        .env("PLEDGE_DIR", dir)
+        .args(["status", "kil", "--format", "json", "--as-of", "2016-06-01"])
+        .status(1)
+        .stderr_is(
+            predicate::str::contains("latin1.toml")
+                .and(predicate::str::contains("broken-ale.toml").not()),
+        )
+        .read_stdout();
+    assert_eq!(files_shown(&out), ["kil-2016.toml"]);
+}
+
+/// A units list of 100,000 (a generated file) is refused by validate with the limit and a
+/// hint, and every command leaves the file out rather than judging it; 5,000 units with an
+/// entry each load (the check of each entry's unit is linear).
+#[test]
+fn a_huge_units_list_is_refused_with_a_limit_and_a_long_one_loads() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let units = |n: usize| {
+        (0..n)
+            .map(|i| format!("\"skola {i}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let huge = lofte("kommun = \"Ale\"", "").replace(
+        "target = { count = 2, per = \"year\" }",
+        &format!(
+            "target = {{ count = 2, per = \"year\" }}\nunits = [{}]",
+            units(100_000)
+        ),
+    );
+    fs::write(dir.join("huge.toml"), &huge).unwrap();
+    Test::new()
+        .args(["validate", dir.join("huge.toml").to_str().unwrap()])
+        .status(1)
+        .stdout_is(
+            predicate::str::contains("windows of work to judge")
+                .and(predicate::str::contains("at most 20000"))
+                .and(predicate::str::contains("per = \"period\"")),
+        )
+        .run();
+    let out = Test::new()
+        .env("PLEDGE_DIR", dir)
+        .args(["status", "ale", "--format", "json", "--as-of", "2016-06-01"])
+        .status(1)
+        .stderr_is(
+            predicate::str::contains("no löfte for Ale")
+                .and(predicate::str::contains("windows of work to judge")),
+        )
+        .run();
+    assert!(out.stdout.len() + out.stderr.len() < 2000, "{}", out.stderr);
+    // 5,000 units, a log entry for each: valid, judged unit by unit.
+    let mut long = lofte("kommun = \"Ale\"", "").replace(
+        "target = { count = 2, per = \"year\" }",
+        &format!(
+            "target = {{ count = 1, per = \"period\" }}\nunits = [{}]",
+            units(5_000)
+        ),
+    );
+    for i in 0..5_000 {
+        long.push_str(&format!(
+            "\n[[log]]\ndate = 2016-03-01\nactivity = \"walk\"\nunit = \"skola {i}\"\n"
+        ));
+    }
+    fs::remove_file(dir.join("huge.toml")).unwrap();
+    fs::write(dir.join("long.toml"), &long).unwrap();
+    Test::new()
+        .args(["validate", dir.join("long.toml").to_str().unwrap()])
+        .stdout_is(predicate::str::contains("0 errors"))
+        .run();
+    let out = Test::new()
+        .env("PLEDGE_DIR", dir)
+        .args(["status", "ale", "--format", "json", "--as-of", "2016-12-31"])
+        .read_stdout();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let act = &v["pledges"][0]["activities"][0];
+    assert_eq!(act["units"].as_array().unwrap().len(), 5_000);
+    assert_eq!(act["done"], 5_000);
+}
+
+/// A weekly slot on 10,000 parts (a valid-looking 770 KB file) is refused: calendar, status
+/// and JSON print a refusal, not gigabytes.
+#[test]
+fn a_weekly_slot_on_ten_thousand_parts_gives_bounded_output() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let mut text =
+        lofte("kommun = \"Ale\"", "").replace("target = { count = 2, per = \"year\" }\n", "");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "\n[[activity.part]]\nid = \"p{i}\"\ntext = \"Del {i}\"\ntarget = {{ weekday = \"tisdag\" }}\n"
+        ));
+    }
+    // The parts belong to the activity: move the follow-up before them.
+    let followup = "\n[followup]\nwhen = \"2017-Q1\"\n";
+    let text = text.replacen(followup, "\n", 1);
+    let text = text.replacen("[[activity]]", &format!("{followup}\n[[activity]]"), 1);
+    assert!(text.len() > 500_000, "{}", text.len());
+    fs::write(dir.join("parts.toml"), &text).unwrap();
+    let out = Test::new()
+        .args(["validate", dir.join("parts.toml").to_str().unwrap()])
+        .status(1)
+        .read_stdout();
+    assert!(out.contains("windows of work to judge"), "{out}");
+    assert!(out.len() < 5_000, "{} bytes", out.len());
+    for args in [
+        &["calendar", "--as-of", "2016-01-01"][..],
+        &["status", "--format", "json", "--as-of", "2016-06-01"],
+        &["status", "ale", "--as-of", "2016-06-01"],
+    ] {
+        let out = Test::new()
+            .env("PLEDGE_DIR", dir)
+            .args(args)
+            .status_one_of(&[1, 2])
+            .stderr_is(predicate::always())
+            .run();
+        assert!(
+            out.stdout.len() + out.stderr.len() < 5_000,
+            "{args:?}: {} bytes",
+            out.stdout.len()
+        );
+    }
+}
+
+/// `done --as-of D` on a file holding an entry after D: the file is read as `validate --as-of
+/// D` reads it (no error), so the work is recorded, not refused as "no löfte".
+#[test]
+fn done_as_of_a_day_before_a_files_last_entry_agrees_with_validate() {
+    let (_tmp, dir) = crate::support::copy_pledges();
+    let done = |extra: &[&str]| {
+        let mut args = vec!["done", "alvesta", "samverkansmoten", "--by", "A"];
+        args.extend_from_slice(extra);
+        crate::support::pledge_in(&dir).args(args)
+    };
+    done(&["--date", "2017-06-01"])
+        .stdout_is(crate::support::recorded())
+        .run();
+    crate::support::pledge_in(&dir)
+        .args(["validate", "--as-of", "2017-03-01"])
+        .stdout_is(predicate::str::contains(" 0 errors"))
+        .run();
+    done(&["--as-of", "2017-03-01", "--date", "2017-03-01"])
+        .stdout_is(crate::support::recorded())
+        .run();
+    let text = fs::read_to_string(dir.join("alvesta-2017-2018.toml")).unwrap();
+    assert!(text.contains("date = 2017-03-01"), "{text}");
+}
