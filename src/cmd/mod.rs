@@ -59,6 +59,27 @@ pub fn error_text(
     }
 }
 
+/// The text for a command line clap refused, when the refusal is pledge's own and has words
+/// in the user's language (a malformed date); None: clap's own text, as clap prints it.
+/// English keeps clap's text, which scripts and tests have always read.
+pub fn clap_error_text(
+    e: &clap::Error,
+    width: Option<usize>,
+    lang: crate::view::i18n::Lang,
+) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    if lang == crate::view::i18n::Lang::En {
+        return None;
+    }
+    let bad = std::error::Error::source(e)?.downcast_ref::<crate::cli::BadDate>()?;
+    let arg = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(a)) => a.as_str(),
+        _ => "--date",
+    };
+    let msg = crate::view::Msg::BadDate { arg, value: &bad.0 };
+    Some(error_text(&anyhow::anyhow!(msg.say(lang)), width, lang))
+}
+
 /// A line broken between words where it would pass `width` columns; the spaces inside it (a
 /// list's aligned columns) stay, and its continuation lines go four columns further in than it.
 fn wrap_keeping_spaces(line: &str, width: usize) -> String {

@@ -107,6 +107,11 @@ pub enum Msg<'a> {
         date: NaiveDate,
         today: NaiveDate,
     },
+    /// A date argument that is not a date (the flag as clap names it, what was typed).
+    BadDate {
+        arg: &'a str,
+        value: &'a str,
+    },
 }
 
 /// "" or "s": the English plural ending.
@@ -257,6 +262,10 @@ impl Msg<'_> {
             FutureWork { date, today } => {
                 format!("{date} is in the future (today is {today}); record work once it is done")
             }
+            BadDate { arg, value } => format!(
+                "{arg}: \"{value}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or \
+                 yesterday"
+            ),
         }
     }
 
@@ -399,6 +408,10 @@ impl Msg<'_> {
             ChooseArea => "välj ett med --area TEXT (hela kommunen: utelämna --area när bara ett \
                            saknar område)"
                 .into(),
+            BadDate { arg, value } => format!(
+                "{arg}: \"{value}\" är inget datum; skriv ÅÅÅÅ-MM-DD (t.ex. 2016-05-12), idag \
+                 eller igår"
+            ),
             FutureWork { date, today } => format!(
                 "{date} ligger i framtiden (i dag är det {today}); registrera arbetet när det är \
                  gjort"
@@ -489,6 +502,10 @@ mod tests {
             },
             Msg::ChooseArea,
             Msg::FutureWork { date: d, today: d },
+            Msg::BadDate {
+                arg: "--date <DATE>",
+                value: "2016-13-01",
+            },
         ]
     }
 
@@ -526,6 +543,7 @@ mod tests {
             SeveralHold { .. } => 27,
             ChooseArea => 28,
             FutureWork { .. } => 29,
+            BadDate { .. } => 30,
         }
     }
 
@@ -537,7 +555,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..30).collect::<Vec<_>>(),
+            (0..31).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {
