@@ -152,11 +152,13 @@ pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
         Command::New(a) => new::new(dir, a, ctx),
         Command::Calendar(a) => calendar::calendar(dir, a, ctx),
         Command::Site(a) => {
-            // The site is for the kommun's residents: Swedish unless --lang says otherwise.
+            // The site is for the kommun's residents: Swedish unless --lang says otherwise;
+            // the reply is the user's.
+            let reply = ctx.lang;
             if !lang_given {
                 ctx.lang = crate::view::i18n::Lang::Sv;
             }
-            site::site(dir, a, ctx)
+            site::site(dir, a, reply, ctx)
         }
         Command::Import(a) => import::import(dir, a, ctx),
         Command::Completions { shell } => docs::completions(shell, ctx),

@@ -112,6 +112,13 @@ pub enum Msg<'a> {
         arg: &'a str,
         value: &'a str,
     },
+    /// `site`'s reply: how many löften, the folder, how many files, how many of them changed.
+    SiteWrote {
+        loften: usize,
+        out: &'a str,
+        files: usize,
+        changed: usize,
+    },
 }
 
 /// "" or "s": the English plural ending.
@@ -262,6 +269,15 @@ impl Msg<'_> {
             FutureWork { date, today } => {
                 format!("{date} is in the future (today is {today}); record work once it is done")
             }
+            SiteWrote {
+                loften,
+                out,
+                files,
+                changed,
+            } => format!(
+                "wrote {loften} {} to {out} ({files} files, {changed} changed)",
+                if *loften == 1 { "löfte" } else { "löften" }
+            ),
             BadDate { arg, value } => format!(
                 "{arg}: \"{value}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or \
                  yesterday"
@@ -408,6 +424,17 @@ impl Msg<'_> {
             ChooseArea => "välj ett med --area TEXT (hela kommunen: utelämna --area när bara ett \
                            saknar område)"
                 .into(),
+            SiteWrote {
+                loften,
+                out,
+                files,
+                changed,
+            } => format!(
+                "skrev {loften} {} till {out} ({files} {}, {changed} {})",
+                if *loften == 1 { "löfte" } else { "löften" },
+                if *files == 1 { "fil" } else { "filer" },
+                if *changed == 1 { "ändrad" } else { "ändrade" }
+            ),
             BadDate { arg, value } => format!(
                 "{arg}: \"{value}\" är inget datum; skriv ÅÅÅÅ-MM-DD (t.ex. 2016-05-12), idag \
                  eller igår"
@@ -506,6 +533,12 @@ mod tests {
                 arg: "--date <DATE>",
                 value: "2016-13-01",
             },
+            Msg::SiteWrote {
+                loften: 2,
+                out: "site",
+                files: 7,
+                changed: 1,
+            },
         ]
     }
 
@@ -544,6 +577,7 @@ mod tests {
             ChooseArea => 28,
             FutureWork { .. } => 29,
             BadDate { .. } => 30,
+            SiteWrote { .. } => 31,
         }
     }
 
@@ -555,7 +589,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..31).collect::<Vec<_>>(),
+            (0..32).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {
