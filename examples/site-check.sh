@@ -33,6 +33,8 @@ mkdir -p "$shots"
 "$pledge" --quiet --lang sv --dir "$root/examples/site/pledges" site "$work/example" --as-of 2018-06-30 || exit 2
 # A löfte with indicators, measurements and verdicts: its page shows the outcome and charts.
 "$pledge" --quiet --lang sv --dir "$root/examples/indicators" site "$work/outcomes" --as-of 2019-06-01 || exit 2
+# Activities with parts and units, each shown with its own target and record.
+"$pledge" --quiet --lang sv --dir "$root/examples/targets" site "$work/targets" --as-of 2017-10-15 || exit 2
 
 shot() { # NAME WIDTH PAGE
   "$chromium" --headless --no-sandbox --disable-gpu --disable-background-networking \
@@ -45,6 +47,7 @@ for w in 390 1280; do
   shot example-index "$w" "$work/example/index.html"
   shot kiruna "$w" "$work/example/kiruna-2018-2019/index.html"
   shot hagfors-outcomes "$w" "$work/outcomes/hagfors-2017-2018/index.html"
+  shot sunne-parts-units "$w" "$work/targets/sunne-2017/index.html"
 done
 echo "site-check: screenshots in $shots"
 

@@ -240,6 +240,19 @@ pub fn toml_string(s: &str) -> String {
 pub enum ValueError {
     NotANumber,
     NotFinite,
+    /// Finite, but outside [`sane`]: more than 10¹² either way, subnormal, or so small it
+    /// was read as 0.
+    OutOfRange,
+}
+
+/// The largest magnitude a measured value may have: beyond it a value is a typo or an
+/// overflow (a chart of it has no scale, a change of it no meaning).
+pub const MAX_VALUE: f64 = 1e12;
+
+/// Whether a finite value is one a measurement can have: 0, or a normal number (not
+/// subnormal) of at most [`MAX_VALUE`] either way.
+pub fn sane(v: f64) -> bool {
+    v == 0.0 || (v.is_normal() && v.abs() <= MAX_VALUE)
 }
 
 /// A value typed on the command line: `62`, `62.5`, `-1.5`, or with a decimal comma `62,5`
@@ -258,10 +271,15 @@ pub fn parse_value(s: &str) -> Result<f64, ValueError> {
         return Err(ValueError::NotANumber);
     }
     let v: f64 = t.parse().map_err(|_| ValueError::NotANumber)?;
-    if v.is_finite() {
-        Ok(v)
-    } else {
+    // A mantissa with a digit other than 0 read as 0: the value underflowed (1e-400).
+    let mantissa = t.split(['e', 'E']).next().unwrap_or("");
+    let underflow = v == 0.0 && mantissa.chars().any(|c| matches!(c, '1'..='9'));
+    if !v.is_finite() {
         Err(ValueError::NotFinite)
+    } else if underflow || !sane(v) {
+        Err(ValueError::OutOfRange)
+    } else {
+        Ok(v)
     }
 }
 

@@ -134,6 +134,13 @@ const ALLOWED: &[(&str, &str, &str)] = &[
          Centralbyråns …\" to \"Genom Statistiska centralbyråns …\" (an edit of the wording)",
     ),
     (
+        "kristinehamn-2016-2017",
+        "activity 2 text",
+        "the seed text writes \"trygghets-vandringar\" inside a line; pledges/ joins it. The \
+         importer joins a hyphen only at a line break (issue 21: an in-line hyphen is the \
+         writer's, \"shell-command\" must stay)",
+    ),
+    (
         "munkfors-2017-2018",
         "followup how",
         "pledges/ keeps only what follows \"genom\" (\"Fortlöpande redovisning …\"); the \
@@ -188,8 +195,15 @@ fn seed_measures() {
     for name in SEEDS {
         let (got, exp) = (import_seed(name), published(name));
         want += exp.activities.len();
+        // An in-line hyphen the seed text has and pledges/ joined ("trygghets-vandringar")
+        // is the only difference allowed in the text (see ALLOWED).
+        let bare = |t: &str| t.replace('-', "");
         for b in &exp.activities {
-            let Some(a) = got.activities.iter().find(|a| a.text == b.text) else {
+            let Some(a) = got
+                .activities
+                .iter()
+                .find(|a| bare(&a.text) == bare(&b.text))
+            else {
                 continue;
             };
             found += 1;
@@ -230,6 +244,12 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("blandat-sundsvall", Options::default()),
         ("nya-slag-torsby", Options::default()),
         ("gemensamt-arvika-eda", Options::default()),
+        // Issue 21's structure classes, each its own paraphrased text:
+        ("rubriker-ager-punkter-arvika", Options::default()),
+        ("inledning-ager-allt-kalix", Options::default()),
+        ("tre-kommuner-stenungsund", Options::default()),
+        ("stadsdel-bara-slut-goteborg", Options::default()),
+        ("tva-loften-motala", Options::default()),
     ]
 }
 
@@ -260,18 +280,38 @@ fn cases_give_their_expected_drafts() {
     }
 }
 
+/// Only the end stated: the draft is written in the unstated-start form (no `start`), with a
+/// reading that names the flag; nothing is asked (issue 21: ask less, never invent).
 #[test]
-fn a_missing_start_is_asked_for() {
+fn a_missing_start_is_written_unstated() {
     let text =
         std::fs::read_to_string(root().join("tests/import/cases/utan-start-boden.txt")).unwrap();
-    let m = import(&text, &Options::default()).unwrap_err();
-    assert_eq!(
-        m,
-        Missing::Start {
-            end: NaiveDate::from_ymd_opt(2020, 6, 30)
-        }
+    let d = import(&text, &Options::default()).unwrap();
+    let p = loads("boden", &d.toml);
+    assert!(!p.period.start_stated);
+    assert_eq!(p.period.end, NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
+    assert!(
+        d.toml
+            .contains("# start: not stated in the text\nend = 2020-06-30")
     );
-    assert!(m.to_string().contains("--start"), "{m}");
+    assert!(
+        d.readings.iter().any(|r| r.contains("--start")),
+        "{:?}",
+        d.readings
+    );
+    assert_eq!(d.file_name, "boden-2020.toml");
+}
+
+/// No year anywhere (text, title, address): it stops and names both flags.
+#[test]
+fn no_year_at_all_is_asked_for() {
+    let text = "https://example.se/trygghet/tierp/\n\nTierp – medborgarlöften\n\nPolisen lovar\n\n• Fotpatrullera.\n";
+    let m = import(text, &Options::default()).unwrap_err();
+    assert_eq!(m, Missing::Start { end: None });
+    assert!(
+        m.to_string().contains("--start") && m.to_string().contains("--end"),
+        "{m}"
+    );
 }
 
 #[test]
@@ -308,6 +348,88 @@ fn a_missing_kommun_is_asked_for() {
     let p = loads("x", &d.toml);
     assert_eq!(p.kommuner[0].name, "Tierp");
     assert_eq!(d.file_name, "tierp-2019.toml");
+}
+
+// ---- Hostile and damaged text (issue 21). ----
+
+/// A modeline in the published text is kept, but in a form no editor obeys, wherever it lands.
+#[test]
+fn modelines_in_the_text_are_inert_in_the_draft() {
+    let text = "Tierp – medborgarlöften 2025\n\nPolisen lovar\n\n• Fotpatrullera. vim: set ft=sh:\n\n\
+                Sista raden. -*- mode: sh -*-\n\nvi: set modeline\nLocal Variables:\nex: set ft=c\n";
+    let d = import(text, &Options::default()).unwrap();
+    loads("modeline", &d.toml);
+    for line in d.toml.lines() {
+        let l = line.to_lowercase();
+        for t in ["vim:", "vi:", "ex:"] {
+            for (i, _) in l.match_indices(t) {
+                let before = l[..i].chars().last();
+                let after = l[i + t.len()..].trim_start().chars().next();
+                assert!(
+                    !(before.is_none_or(char::is_whitespace)
+                        && after.is_some_and(|c| c.is_alphabetic())),
+                    "an editor would obey: {line}"
+                );
+            }
+        }
+        assert!(
+            !l.contains("-*-") && !l.contains("local variables:"),
+            "{line}"
+        );
+    }
+    // The activity's text is unchanged once TOML reads it.
+    let p = loads("modeline", &d.toml);
+    assert_eq!(p.activities[0].text, "Fotpatrullera. vim: set ft=sh.");
+}
+
+/// CR-only and mixed line endings give the same draft as LF.
+#[test]
+fn cr_only_and_mixed_line_endings_read_like_lf() {
+    let lf = "Tierp – medborgarlöften 2025\n\nPolisen lovar\n\n• Fotpatrullera i centrum.\n• Trafikkontroller varje vecka.\n";
+    let want = import(lf, &Options::default()).unwrap();
+    assert_eq!(want.activities, 2);
+    for text in [
+        lf.replace('\n', "\r"),
+        lf.replace('\n', "\r\n"),
+        lf.replacen('\n', "\r", 3),
+    ] {
+        assert_eq!(
+            import(&text, &Options::default()).unwrap().toml,
+            want.toml,
+            "{text:?}"
+        );
+    }
+}
+
+/// A hyphen is joined only at a line break, never inside a line or an address.
+#[test]
+fn hyphens_joined_only_at_a_line_break() {
+    let text = "https://example.se/medborgarlofte-tierp-2025/\n\nTierp – medborgarlöften 2025\n\n\
+                Polisen lovar\n\n• Köra shell-command och trygghets-\n  vandringar.\n";
+    let d = import(text, &Options::default()).unwrap();
+    let p = loads("hyphen", &d.toml);
+    assert_eq!(
+        p.activities[0].text,
+        "Köra shell-command och trygghetsvandringar."
+    );
+    assert!(
+        d.toml
+            .contains("source = \"https://example.se/medborgarlofte-tierp-2025/\"")
+    );
+}
+
+/// 4,000 identical list items: every one an activity with its own id, and the ids cost one
+/// look-up each (the work is asserted in `acts::ids_of_many_equal_items_cost_linear_work`).
+#[test]
+fn four_thousand_identical_items_each_get_an_id() {
+    let mut text = String::from("Tierp – medborgarlöften 2025\n\nPolisen lovar\n\n");
+    for _ in 0..4000 {
+        text.push_str("• Fotpatrullera i centrum vid minst ett tillfälle per vecka.\n");
+    }
+    assert!(text.len() > 180_000 / 2);
+    let d = import(&text, &Options::default()).unwrap();
+    assert_eq!(d.activities, 4000);
+    assert!(d.toml.contains("id = \"fotpatrullera-centrum-4000\""));
 }
 
 // ---- The command. ----
@@ -404,6 +526,67 @@ fn command_asks_for_the_kommun() {
         .stderr(predicate::str::contains("not UTF-8"));
     let p: &Path = Path::new("/nonexistent/x.txt");
     pledge().arg("import").arg(p).assert().code(2);
+}
+
+#[test]
+fn command_imports_many_texts_and_a_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("pledges");
+    std::fs::create_dir(&dir).unwrap();
+    let texts = tmp.path().join("texts");
+    std::fs::create_dir(&texts).unwrap();
+    std::fs::copy(seed_path("filipstad-2016"), texts.join("a.txt")).unwrap();
+    std::fs::copy(seed_path("munkfors-2017-2018"), texts.join("b.txt")).unwrap();
+    std::fs::write(
+        texts.join("c.txt"),
+        "Medborgarlöfte\n\nPolisen lovar\n\n• Fotpatrull.\n",
+    )
+    .unwrap();
+    std::fs::write(texts.join("notes.md"), "not a text").unwrap();
+    let out = pledge()
+        .arg("--dir")
+        .arg(&dir)
+        .arg("import")
+        .arg(&texts)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("text"), "{out}");
+    assert!(out.contains("a.txt") && out.contains("written: "), "{out}");
+    assert!(
+        out.contains("needs --kommun --start --end") || out.contains("needs"),
+        "{out}"
+    );
+    assert!(out.contains("2 of 3 drafts written"), "{out}");
+    assert!(dir.join("filipstad-2016.toml").exists());
+    assert!(dir.join("munkfors-2017-2018.toml").exists());
+    // Again: nothing is written over, and each file says so.
+    let before = std::fs::read(dir.join("filipstad-2016.toml")).unwrap();
+    pledge()
+        .arg("--dir")
+        .arg(&dir)
+        .arg("import")
+        .arg(texts.join("a.txt"))
+        .arg(texts.join("b.txt"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("already exists"))
+        .stdout(predicate::str::contains("0 of 2 drafts written"));
+    assert_eq!(
+        std::fs::read(dir.join("filipstad-2016.toml")).unwrap(),
+        before
+    );
+    // --out names one file only; no progress line goes into a pipe.
+    pledge()
+        .args(["import", "--out", "x.toml"])
+        .arg(texts.join("a.txt"))
+        .arg(texts.join("b.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out names one file"));
 }
 
 // ---- Any text: import never panics, and a draft it writes always validates. ----

@@ -168,9 +168,11 @@ pub struct NewArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The published text (plain UTF-8), or - for standard input
-    pub file: PathBuf,
-    /// Write the draft to this file [default: KOMMUN-YEARS.toml in the pledges folder]
+    /// The published texts (plain UTF-8), folders of .txt files, or - for standard input
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Write the draft to this file (one text only) [default: KOMMUN-YEARS.toml in the
+    /// pledges folder]
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// The kommun, when the text does not name it
@@ -491,6 +493,12 @@ pub struct ReportArgs {
     /// The löfte for this part of the kommun (a prefix of its `area`), when it has several
     #[arg(long, value_name = "TEXT", add = clap_complete::ArgValueCompleter::new(complete::areas))]
     pub area: Option<String>,
+    /// The date of the meeting the report is for (shown under its title)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub meeting: Option<DateArg>,
+    /// End with signature lines: place and date, and a line for each signatory
+    #[arg(long)]
+    pub sign: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -531,7 +539,15 @@ pub struct SiteArgs {
     /// The day to judge on [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
     pub as_of: Option<DateArg>,
-    /// Write into OUTDIR even when it holds files pledge did not write there
+    /// Write into OUTDIR even when it holds files pledge did not write there (never over
+    /// them), or when OUTDIR is a symbolic link
     #[arg(long)]
     pub force: bool,
+    /// The address the site is published at (https://…/), for the absolute addresses of
+    /// its DCAT-AP-SE description `dcat.rdf`, as Sveriges dataportal asks
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Who publishes the data, named in `dcat.rdf` [default: the löften's kommun]
+    #[arg(long, value_name = "NAME")]
+    pub publisher: Option<String>,
 }

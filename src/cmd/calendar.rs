@@ -39,11 +39,45 @@ pub fn calendar(dir: Option<PathBuf>, a: CalendarArgs, ctx: &mut Ctx) -> Result<
     let as_of = ctx.today;
     let ws = Workspace::open(dir, ctx.read_cutoff())?;
     let pledges = chosen(&ws, &a.kommuner, ctx.lang)?;
+    let files = relative_files(&ws, &pledges);
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
     let statuses: Vec<_> = pledges.iter().map(|p| pledge_status(p, as_of)).collect();
     write!(
         ctx.out,
         "{}",
-        crate::view::calendar::feed(&statuses, ctx.lang)
+        crate::view::calendar::feed_in(&statuses, &files, ctx.lang)
     )?;
     ws.exit_code(&mut ctx.err)
+}
+
+/// The path of each löfte's file relative to the pledges folder (`arkiv/kil-2016.toml`),
+/// which the calendar's UIDs name, wherever the command runs from.
+pub(super) fn relative_files(ws: &Workspace, pledges: &[&Pledge]) -> Vec<String> {
+    let of: std::collections::HashMap<*const Pledge, &std::path::Path> = ws
+        .files
+        .iter()
+        .filter_map(|f| {
+            Some((
+                std::ptr::from_ref(f.loaded.pledge.as_ref()?),
+                f.path.as_path(),
+            ))
+        })
+        .collect();
+    pledges
+        .iter()
+        .map(|p| match of.get(&std::ptr::from_ref(*p)) {
+            Some(path) => relative(path, &ws.dir),
+            None => p.file.clone(),
+        })
+        .collect()
+}
+
+/// `path` relative to `dir`, with `/` between folders.
+pub(super) fn relative(path: &std::path::Path, dir: &std::path::Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
 }

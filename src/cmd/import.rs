@@ -1,6 +1,6 @@
-//! `import`: reads a published text, writes the draft the pure importer makes of it.
+//! `import`: reads published texts, writes the drafts the pure importer makes of them.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -46,25 +46,50 @@ fn read_input(file: &Path) -> Result<(String, String)> {
     Ok((text, name))
 }
 
-pub fn import(dir: Option<PathBuf>, a: ImportArgs, ctx: &mut Ctx) -> Result<u8> {
-    let kommun = match &a.kommun {
-        None => None,
-        Some(k) => Some(kommuner::find(k).ok_or_else(|| {
-            let close = kommuner::suggest(k);
-            let hint = if close.is_empty() {
-                String::new()
-            } else {
-                format!("; did you mean {}?", close.join(" or "))
-            };
-            anyhow::anyhow!("unknown kommun \"{}\"{hint}", crate::text::safe(k, false))
-        })?),
-    };
-    let (text, name) = read_input(&a.file)?;
+/// The texts named: files as given, a folder's `.txt` files sorted by name.
+fn texts(args: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for a in args {
+        if a.is_dir() {
+            let mut in_dir: Vec<PathBuf> = std::fs::read_dir(a)
+                .with_context(|| format!("cannot read the folder {}", a.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            in_dir.sort();
+            if in_dir.is_empty() {
+                bail!("{} holds no .txt files to import", a.display());
+            }
+            out.extend(in_dir);
+        } else {
+            out.push(a.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// What became of one text.
+struct Outcome {
+    name: String,
+    activities: usize,
+    readings: usize,
+    unplaced: usize,
+    result: String,
+    written: bool,
+}
+
+/// One text: its draft, validated, written where it belongs (never over a file).
+fn one(
+    file: &Path,
+    a: &ImportArgs,
+    opts: &Options,
+    dir: Option<&Path>,
+    ctx: &mut Ctx,
+) -> Result<(import::Imported, Option<PathBuf>, String)> {
+    let (text, name) = read_input(file)?;
     let opts = Options {
-        kommun,
-        start: a.start.map(|d| ctx.date(d)),
-        end: a.end.map(|d| ctx.date(d)),
         source_name: Some(name.clone()),
+        ..opts.clone()
     };
     let draft = import::import(&text, &opts)
         .map_err(|m| Refused(format!("cannot import {name}: {m}; nothing was written")))?;
@@ -81,13 +106,12 @@ pub fn import(dir: Option<PathBuf>, a: ImportArgs, ctx: &mut Ctx) -> Result<u8> 
         );
     }
     if a.dry_run {
-        write!(ctx.out, "{}", draft.toml)?;
-        return Ok(0);
+        return Ok((draft, None, name));
     }
-    let path = match a.out {
-        Some(p) => p,
+    let path = match &a.out {
+        Some(p) => p.clone(),
         None => {
-            let dir = match store::find_dir(dir.as_deref()) {
+            let dir = match store::find_dir(dir) {
                 Ok(d) => d,
                 Err(_) if dir.is_none() => {
                     let d = PathBuf::from("pledges");
@@ -100,18 +124,143 @@ pub fn import(dir: Option<PathBuf>, a: ImportArgs, ctx: &mut Ctx) -> Result<u8> 
         }
     };
     store::create_atomic(&path, draft.toml.as_bytes())?;
-    if !ctx.quiet {
+    Ok((draft, Some(path), name))
+}
+
+pub fn import(dir: Option<PathBuf>, a: ImportArgs, ctx: &mut Ctx) -> Result<u8> {
+    let kommun = match &a.kommun {
+        None => None,
+        Some(k) => Some(kommuner::find(k).ok_or_else(|| {
+            let close = kommuner::suggest(k);
+            let hint = if close.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", close.join(" or "))
+            };
+            anyhow::anyhow!("unknown kommun \"{}\"{hint}", crate::text::safe(k, false))
+        })?),
+    };
+    let opts = Options {
+        kommun,
+        start: a.start.map(|d| ctx.date(d)),
+        end: a.end.map(|d| ctx.date(d)),
+        source_name: None,
+    };
+    let files = texts(&a.files)?;
+    if let [file] = files.as_slice() {
+        let (draft, path, _) = one(file, &a, &opts, dir.as_deref(), ctx)?;
+        match path {
+            None => write!(ctx.out, "{}", draft.toml)?,
+            Some(path) if !ctx.quiet => writeln!(
+                ctx.out,
+                "wrote {}: {} activit{}, {} reading{} to check (\"# Reading:\"), {} sentence{} kept as comments (\"# Text:\")",
+                store::display_path(&path),
+                draft.activities,
+                if draft.activities == 1 { "y" } else { "ies" },
+                draft.readings.len(),
+                plural(draft.readings.len()),
+                draft.unplaced,
+                plural(draft.unplaced),
+            )?,
+            Some(_) => {}
+        }
+        return Ok(0);
+    }
+    if a.out.is_some() {
+        bail!(
+            "--out names one file, but {} texts were given; leave it out to write each draft into the pledges folder",
+            files.len()
+        );
+    }
+    if a.dry_run {
+        bail!("--dry-run prints one draft; give one text");
+    }
+    import_many(&files, &a, &opts, dir.as_deref(), ctx)
+}
+
+/// Many texts: one draft each, a progress line on a terminal, a closing table per file.
+fn import_many(
+    files: &[PathBuf],
+    a: &ImportArgs,
+    opts: &Options,
+    dir: Option<&Path>,
+    ctx: &mut Ctx,
+) -> Result<u8> {
+    let progress = std::io::stderr().is_terminal() && !ctx.quiet;
+    let mut rows = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        if progress {
+            let shown = crate::text::safe(&file.display().to_string(), false);
+            write!(ctx.err, "\r\x1b[K[{}/{}] {shown}", i + 1, files.len())?;
+            ctx.err.flush()?;
+        }
+        let row = match one(file, a, opts, dir, ctx) {
+            Ok((d, path, name)) => Outcome {
+                name,
+                activities: d.activities,
+                readings: d.readings.len(),
+                unplaced: d.unplaced,
+                result: format!(
+                    "written: {}",
+                    path.as_deref().map(store::display_path).unwrap_or_default()
+                ),
+                written: true,
+            },
+            Err(e) => {
+                let msg = e.to_string();
+                let needs = ["--kommun", "--start", "--end"]
+                    .into_iter()
+                    .filter(|f| msg.contains(f))
+                    .collect::<Vec<_>>();
+                Outcome {
+                    name: file.display().to_string(),
+                    activities: 0,
+                    readings: 0,
+                    unplaced: 0,
+                    result: if needs.is_empty() {
+                        format!("not written: {msg}")
+                    } else {
+                        format!("needs {}", needs.join(" "))
+                    },
+                    written: false,
+                }
+            }
+        };
+        rows.push(row);
+    }
+    if progress {
+        write!(ctx.err, "\r\x1b[K")?;
+    }
+    let name_w = rows
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    writeln!(
+        ctx.out,
+        "{:<name_w$}  {:>10}  {:>8}  {:>8}  result",
+        "text", "activities", "readings", "unplaced"
+    )?;
+    for r in &rows {
         writeln!(
             ctx.out,
-            "wrote {}: {} activit{}, {} reading{} to check (\"# Reading:\"), {} sentence{} kept as comments (\"# Text:\")",
-            store::display_path(&path),
-            draft.activities,
-            if draft.activities == 1 { "y" } else { "ies" },
-            draft.readings.len(),
-            plural(draft.readings.len()),
-            draft.unplaced,
-            plural(draft.unplaced),
+            "{:<name_w$}  {:>10}  {:>8}  {:>8}  {}",
+            crate::text::safe(&r.name, false),
+            r.activities,
+            r.readings,
+            r.unplaced,
+            crate::text::safe(&r.result, false)
         )?;
     }
-    Ok(0)
+    let written = rows.iter().filter(|r| r.written).count();
+    writeln!(
+        ctx.out,
+        "{written} of {} draft{} written; {} need{} a flag or a look",
+        rows.len(),
+        plural(rows.len()),
+        rows.len() - written,
+        if rows.len() - written == 1 { "s" } else { "" }
+    )?;
+    Ok(if written == rows.len() { 0 } else { 1 })
 }

@@ -34,6 +34,7 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
             f == ListFormat::Xlsx,
             f == ListFormat::ExcelCsv,
             "Löften",
+            ctx.lang,
         )?,
     };
     emit(ctx, &out, a.output.as_deref())?;

@@ -77,6 +77,7 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
                 a.format == ListFormat::Xlsx,
                 a.format == ListFormat::ExcelCsv,
                 "Logg",
+                ctx.lang,
             )?,
             _ => Output::Text(text),
         };

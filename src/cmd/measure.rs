@@ -118,6 +118,11 @@ fn parse_value(v: &str) -> Result<f64> {
                 "\"{}\" is not a number; write it as 62, 62.5 or 62,5 (without the unit)",
                 safe(v, false)
             ),
+            crate::text::ValueError::OutOfRange => format!(
+                "{} is outside the range a measurement can have: at most 10^12 either way, \
+                 and not below 1e-307 in size unless 0",
+                safe(v, false)
+            ),
         })
         .into()
     })

@@ -18,11 +18,17 @@ pub enum Output {
 impl Output {
     /// Plain CSV as the spreadsheet format asked for: xlsx (a sheet named `sheet`) or the
     /// Excel CSV; any other format's text as it is.
-    pub fn sheet(csv: String, xlsx: bool, excel_csv: bool, sheet: &str) -> Result<Output> {
+    pub fn sheet(
+        csv: String,
+        xlsx: bool,
+        excel_csv: bool,
+        sheet: &str,
+        lang: crate::view::i18n::Lang,
+    ) -> Result<Output> {
         Ok(if xlsx {
-            Output::Bytes(view::xlsx::xlsx_from_csv(&csv, sheet)?)
+            Output::Bytes(view::xlsx::xlsx_from_csv(&csv, sheet, lang)?)
         } else if excel_csv {
-            Output::Text(view::xlsx::excel_csv(&csv)?)
+            Output::Text(view::xlsx::excel_csv(&csv, lang)?)
         } else {
             Output::Text(csv)
         })

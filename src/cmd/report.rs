@@ -56,9 +56,10 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
     };
     let s = pledge_status(p, as_of);
     let m = Meeting::new(&s, since, lang);
+    let page = m.page(a.meeting.map(|d| ctx.date(d)), a.sign);
     let text = match a.format {
-        ReportFormat::Markdown => view::markdown::report_markdown(&m),
-        ReportFormat::Html => view::html::report_html(&m),
+        ReportFormat::Markdown => view::markdown::report_page_markdown(&m, &page),
+        ReportFormat::Html => view::html::report_page_html(&m, &page),
     };
     write!(ctx.out, "{text}")?;
     ws.exit_code(&mut ctx.err)

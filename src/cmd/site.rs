@@ -34,6 +34,8 @@ use crate::view::site::{self, MARKER, Rest, Summary};
 /// `reply`: the language of the line that says what was written (the user's; the pages are
 /// in `ctx.lang`).
 pub fn site(dir: Option<PathBuf>, a: SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
+    // A --base-url that cannot be used is said before anything is written.
+    base_url(&a)?;
     let dir = store::find_dir(dir.as_deref())?;
     let paths = store::pledge_files(&dir)?;
     let named: Option<Vec<&'static Kommun>> =
@@ -79,7 +81,7 @@ fn streamed(
 ) -> Result<u8> {
     let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
     let existed = out.exists();
-    let old = prepare(out, a.force)?;
+    let old = prepare(out, a.force, &planned(dirs))?;
     let reads = store::read_each(paths, ctx.read_cutoff(), false, |i, mut f| {
         let broken = f.loaded.has_errors();
         let shown = match f.loaded.pledge.take() {
@@ -88,7 +90,8 @@ fn streamed(
                 let st = pledge_status(&p, as_of);
                 let page = out.join(&dirs[i]).join("index.html");
                 let wrote = put(&page, site::page(&st, lang).as_bytes())?;
-                Some((i, site::summary(&st, &dirs[i], lang), wrote))
+                let rel = super::calendar::relative(&paths[i], &dir);
+                Some((i, site::summary(&st, &dirs[i], &rel, lang), wrote))
             }
             _ => None,
         };
@@ -121,7 +124,7 @@ fn streamed(
         }
     }
     let n = summaries.len();
-    let rest = Rest::new(summaries, as_of, lang);
+    let rest = Rest::new(summaries, as_of, lang).published(base_url(a)?, a.publisher.clone());
     changed += finish(out, &rest, pages, &old)?;
     report(ctx, reply, n, out, changed)?;
     Workspace::of_broken(dir, broken).exit_code(&mut ctx.err)
@@ -141,26 +144,55 @@ fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
         p.file = file_name(Path::new(&p.file)).to_string();
     }
     let chosen = super::calendar::chosen(&ws, &a.kommuner, ctx.lang)?;
+    // The pages name the file; the calendar's UIDs its path in the folder.
+    let rels = super::calendar::relative_files(&ws, &chosen);
     let statuses: Vec<_> = chosen.par_iter().map(|p| pledge_status(p, as_of)).collect();
     let dirs = site::page_dirs(chosen.iter().copied());
-    let old = prepare(out, a.force)?;
+    let old = prepare(out, a.force, &planned(&dirs))?;
     let made: Vec<(Summary, bool)> = statuses
         .par_iter()
         .zip(&dirs)
-        .map(|(st, d)| {
+        .zip(&rels)
+        .map(|((st, d), rel)| {
             let wrote = put(
                 &out.join(d).join("index.html"),
                 site::page(st, lang).as_bytes(),
             )?;
-            anyhow::Ok((site::summary(st, d, lang), wrote))
+            anyhow::Ok((site::summary(st, d, rel.as_str(), lang), wrote))
         })
         .collect::<Result<_>>()?;
     let mut changed = made.iter().filter(|m| m.1).count();
     let pages = dirs.iter().map(|d| format!("{d}/index.html")).collect();
-    let rest = Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang);
+    let rest = Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang)
+        .published(base_url(a)?, a.publisher.clone());
     changed += finish(out, &rest, pages, &old)?;
     report(ctx, reply, chosen.len(), out, changed)?;
     ws.exit_code(&mut ctx.err)
+}
+
+/// `--base-url` as the base of absolute addresses: http or https, no white space or
+/// characters an IRI cannot hold, ending in `/`.
+fn base_url(a: &SiteArgs) -> Result<Option<String>> {
+    let Some(u) = a.base_url.as_deref() else {
+        return Ok(None);
+    };
+    let web = u.starts_with("https://") || u.starts_with("http://");
+    let plain = !u.chars().any(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
+    });
+    if !web || !plain || u.contains('#') || u.contains('?') {
+        bail!(
+            "--base-url {}: give the address the site is published at, as https://www.example.se/medborgarloften/",
+            crate::text::safe(u, false)
+        );
+    }
+    Ok(Some(if u.ends_with('/') {
+        u.to_string()
+    } else {
+        format!("{u}/")
+    }))
 }
 
 fn report(ctx: &mut Ctx, reply: Lang, n: usize, out: &Path, changed: usize) -> Result<()> {
@@ -176,9 +208,34 @@ fn report(ctx: &mut Ctx, reply: Lang, n: usize, out: &Path, changed: usize) -> R
     Ok(())
 }
 
+/// Every file the site may write, relative to its folder: the index, each page, the data
+/// files and the marker.
+fn planned(dirs: &[String]) -> Vec<String> {
+    let mut v: Vec<String> = (0..Rest::LEN).map(|k| Rest::path(k).to_string()).collect();
+    v.extend(dirs.iter().map(|d| format!("{d}/index.html")));
+    v.push(MARKER.to_string());
+    v
+}
+
 /// Makes sure `out` may be written: creates it, or checks that it is empty or ours (or
-/// `force`). Returns the files the last build wrote, from the marker.
-fn prepare(out: &Path, force: bool) -> Result<Vec<String>> {
+/// `force`), that it is not a symbolic link (unless `force`), and that no file the site
+/// would write there (`planned`) is one it did not write, which is never replaced, with
+/// `--force` or without. Removes the temporary files a killed build left. Returns the files
+/// the last build wrote, from the marker.
+fn prepare(out: &Path, force: bool, planned: &[String]) -> Result<Vec<String>> {
+    if let Ok(m) = fs::symlink_metadata(out)
+        && m.file_type().is_symlink()
+        && !force
+    {
+        let to = fs::read_link(out).map(|t| t.display().to_string());
+        return Err(Refused(format!(
+            "{} is a symbolic link (to {}); the site is not written. Give the folder it points \
+             to, or add --force to write through the link",
+            out.display(),
+            to.unwrap_or_else(|_| "somewhere unreadable".into())
+        ))
+        .into());
+    }
     if !out.exists() {
         fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
         return Ok(Vec::new());
@@ -190,11 +247,12 @@ fn prepare(out: &Path, force: bool) -> Result<Vec<String>> {
         ))
         .into());
     }
-    match fs::read_to_string(out.join(MARKER)) {
-        Ok(text) => Ok(site::marker_files(&text)
+    remove_leftovers(out);
+    let old: Vec<String> = match fs::read_to_string(out.join(MARKER)) {
+        Ok(text) => site::marker_files(&text)
             .into_iter()
             .map(String::from)
-            .collect()),
+            .collect(),
         Err(_) => {
             let empty = fs::read_dir(out)
                 .with_context(|| format!("cannot read {}", out.display()))?
@@ -208,7 +266,63 @@ fn prepare(out: &Path, force: bool) -> Result<Vec<String>> {
                 ))
                 .into());
             }
-            Ok(Vec::new())
+            Vec::new()
+        }
+    };
+    let foreign: Vec<&str> = planned
+        .iter()
+        .filter(|p| *p != MARKER)
+        .filter(|p| !old.contains(p) && fs::symlink_metadata(out.join(p)).is_ok())
+        .map(String::as_str)
+        .collect();
+    if !foreign.is_empty() {
+        return Err(Refused(format!(
+            "{} holds {} that pledge did not write and would replace: {}; the site is not \
+             written and {} left alone. Move {} away, or choose another folder",
+            out.display(),
+            if foreign.len() == 1 {
+                "a file"
+            } else {
+                "files"
+            },
+            foreign.join(", "),
+            if foreign.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            },
+            if foreign.len() == 1 { "it" } else { "them" }
+        ))
+        .into());
+    }
+    Ok(old)
+}
+
+/// Removes the temporary files (`.pledge-site-*`) a killed build left in the folder and its
+/// page folders: they are this command's own, by name, and no rebuild would otherwise
+/// replace them.
+fn remove_leftovers(out: &Path) {
+    let ours = |p: &Path| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(".pledge-site-"))
+    };
+    let Ok(top) = fs::read_dir(out) else { return };
+    for e in top.flatten() {
+        let (path, Ok(kind)) = (e.path(), e.file_type()) else {
+            continue;
+        };
+        if kind.is_file() && ours(&path) {
+            let _ = fs::remove_file(&path);
+        } else if kind.is_dir()
+            && let Ok(inner) = fs::read_dir(&path)
+        {
+            for f in inner.flatten() {
+                let p = f.path();
+                if f.file_type().is_ok_and(|k| k.is_file()) && ours(&p) {
+                    let _ = fs::remove_file(&p);
+                }
+            }
         }
     }
 }

@@ -74,11 +74,13 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
         StatusFormat::Table => text(view::table::status_tables(
             &statuses, a.all, lang, ctx.color, ctx.width,
         )),
+        StatusFormat::Csv => text(view::csv::status_csv(&statuses)),
         f => Output::sheet(
-            view::csv::status_csv(&statuses),
+            view::csv::status_words_csv(&statuses, lang),
             f == StatusFormat::Xlsx,
             f == StatusFormat::ExcelCsv,
             "Status",
+            lang,
         )?,
     };
     super::output::emit(ctx, &out, a.output.as_deref())?;

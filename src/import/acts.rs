@@ -2,24 +2,12 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Owner, Party, Per};
+use crate::model::{Owner, Party};
 
-use super::kinds;
+use super::kinds::{self, Context, plain, with};
 use super::owners;
 use super::rules::{self, Found, Kind};
 use super::{ActivityDraft, Note};
-
-/// What the rest of the draft tells an activity's target: its own id and text, every
-/// activity's id and text (for "efter varje trygghetsvandring"), and the period (for the
-/// year of "från september").
-pub struct Context<'a> {
-    pub id: &'a str,
-    pub text: &'a str,
-    pub others: &'a [(String, String)],
-    pub period: (NaiveDate, NaiveDate),
-    /// The löfte's kommuner: the units of "i varje kommun" when there are several.
-    pub kommuner: &'a [String],
-}
 
 /// A target as the draft writes it, with the reading that quotes its words.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,40 +17,6 @@ pub struct Written {
     pub units: Vec<String>,
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
-}
-
-fn count_toml(n: u32, per: Per) -> String {
-    format!("{{ count = {n}, per = \"{}\" }}", per.name())
-}
-
-/// A plain count phrase: its TOML and reading; None for other kinds.
-pub(super) fn plain(f: &Found) -> Option<(String, String)> {
-    let w = &f.words;
-    match f.kind {
-        Kind::Count(per) => {
-            let term = f
-                .unit
-                .as_deref()
-                .is_some_and(|u| u.to_lowercase().starts_with("termin"));
-            let mut r = format!("\"{w}\": {} per {}", f.count, per.name());
-            if term {
-                r.push_str(" (a termin read as a half-year)");
-            }
-            Some((count_toml(f.count, per), r))
-        }
-        Kind::CountNoWindow => Some((
-            count_toml(f.count, Per::Period),
-            format!("\"{w}\" names no window: {} over the whole period", f.count),
-        )),
-        _ => None,
-    }
-}
-
-/// The count beside an issue-11 phrase, for the reading: `, with "…"`.
-pub(super) fn with(f: &Found) -> String {
-    f.with_count
-        .as_ref()
-        .map_or(String::new(), |c| format!(", with \"{}\"", c.words))
 }
 
 /// "ett antal": open, unless a count stated apart from those words stands beside it
@@ -226,8 +180,37 @@ const ID_SKIP: &[&str] = &[
     "minst",
 ];
 
+/// The ids given so far, and for each base the next number to try: a new id costs the same
+/// however many activities came before (4,000 identical list items stay linear).
+#[derive(Debug, Default)]
+pub struct Ids {
+    taken: std::collections::HashSet<String>,
+    next: std::collections::HashMap<String, u32>,
+}
+
+impl Ids {
+    /// Takes `base`, or `base-2`, `base-3`, … : the first not taken.
+    pub fn take(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let n = self.next.entry(base.clone()).or_insert(2);
+        while self.taken.contains(&id) {
+            id = format!("{base}-{n}");
+            *n += 1;
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+
+    /// How many candidate ids were tried in all: at most twice the number given (a
+    /// measure of the work, for the linearity test).
+    #[cfg(test)]
+    pub fn tried(&self) -> usize {
+        self.next.values().map(|n| *n as usize - 2).sum::<usize>() + self.taken.len()
+    }
+}
+
 /// A short id from the text's first telling words ("trygghetsvandringar-centrum").
-pub fn make_id(text: &str, taken: &[String]) -> String {
+pub fn make_id(text: &str, taken: &mut Ids) -> String {
     let body = owners::subject(text).map_or(text.to_string(), |(_, pred)| pred);
     let words: Vec<String> = body
         .split(|c: char| !c.is_alphanumeric())
@@ -246,13 +229,7 @@ pub fn make_id(text: &str, taken: &[String]) -> String {
             format!("{id}-aktivitet")
         };
     }
-    let base = id.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
+    taken.take(id)
 }
 
 fn add(list: &mut Vec<Owner>, who: Party, role: Option<String>) {
@@ -276,7 +253,7 @@ pub fn sentence(s: &str) -> String {
 }
 
 /// An activity from its published words. `section` is who the heading above it names.
-pub fn activity(words: &str, section: Option<&[Party]>, taken: &[String]) -> ActivityDraft {
+pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> ActivityDraft {
     let mut a = ActivityDraft::default();
     let (text, ansvar) = match owners::split_ansvarig(words) {
         Some((before, an)) if !before.is_empty() => (before, Some(an)),
@@ -303,9 +280,44 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &[String]) -> Act
             a.notes.push(Note::Text(an.rest.clone()));
         }
     }
+    // The nearest owner the text names wins: the item's "Ansvarig", an owner in brackets
+    // at its end ("… (Polis)"), its own subject ("Kommunen ska …"), then the heading or
+    // lead-in above it, then the löfte's opening ("X och Y lovar att … genom att:").
+    if a.owners.is_empty()
+        && let Some(c) = {
+            static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+            R.get_or_init(|| regex::Regex::new(r"\(([^()]{2,60})\)\.?$").expect("compiles"))
+        }
+        .captures(&a.text)
+        && let Some(ps) = owners::parties(&c[1])
+        // Polisen and kommunen, or one named party; a list of names is units, not owners.
+        && (ps.len() == 1 || ps.iter().all(|p| !matches!(p, Party::Other(_))))
+    {
+        a.notes.push(Note::Reading(format!(
+            "\"({})\" at the end names the owner",
+            &c[1]
+        )));
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
+    let own_words = if a.owners.is_empty() {
+        owners::actor(&a.text)
+    } else {
+        None
+    };
+    if let Some((own, with)) = own_words {
+        for p in own {
+            add(&mut a.owners, p, None);
+        }
+        for p in with {
+            if !a.owners.iter().any(|o| o.who == p) {
+                add(&mut a.partners, p, None);
+            }
+        }
+    }
     if a.owners.is_empty() {
-        let from = section.map(<[Party]>::to_vec).or(subject.clone());
-        for p in from.unwrap_or_default() {
+        for p in section.map(<[Party]>::to_vec).unwrap_or_default() {
             add(&mut a.owners, p, None);
         }
     }
@@ -314,7 +326,7 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &[String]) -> Act
             "the text names no owner; none is written".into(),
         ));
     }
-    if let Some(ps) = &subject {
+    if let Some(ps) = subject.as_ref().filter(|_| ansvar.is_some()) {
         let others: Vec<Party> = ps
             .iter()
             .filter(|p| !a.owners.iter().any(|o| &o.who == *p))
@@ -477,17 +489,38 @@ mod tests {
 
     #[test]
     fn ids_are_short_and_unique() {
-        let t = ["trygghetsvandringar".to_string()];
+        let mut t = Ids::default();
         assert_eq!(
             make_id(
                 "Kommunen lovar att genomföra trygghetsvandringar i centrum.",
-                &[]
+                &mut t
             ),
             "trygghetsvandringar-centrum"
         );
-        assert_eq!(make_id("Trygghetsvandringar.", &t), "trygghetsvandringar-2");
-        assert_eq!(make_id("Att.", &[]), "aktivitet");
-        assert_eq!(make_id("Uppföljning.", &[]), "uppfoljning-aktivitet");
+        assert_eq!(
+            make_id("Trygghetsvandringar.", &mut t),
+            "trygghetsvandringar"
+        );
+        assert_eq!(
+            make_id("Trygghetsvandringar.", &mut t),
+            "trygghetsvandringar-2"
+        );
+        assert_eq!(make_id("Att.", &mut t), "aktivitet");
+        assert_eq!(make_id("Uppföljning.", &mut t), "uppfoljning-aktivitet");
+    }
+
+    #[test]
+    fn ids_of_many_equal_items_cost_linear_work() {
+        let mut t = Ids::default();
+        for _ in 0..4000 {
+            make_id("Fotpatrullera i centrum.", &mut t);
+        }
+        // A quadratic search would have tried about 8 million candidates.
+        assert!(t.tried() <= 2 * 4000, "{} candidates tried", t.tried());
+        assert_eq!(
+            t.take("fotpatrullera-centrum".into()),
+            "fotpatrullera-centrum-4001"
+        );
     }
 
     #[test]
@@ -512,7 +545,7 @@ mod tests {
         let a = activity(
             "Filipstads kommun och polisen lovar att genomföra trygghetsvandringar vid minst två tillfällen under året. Ansvarig: Kommunen",
             None,
-            &[],
+            &mut Ids::default(),
         );
         assert_eq!(a.owners[0].who, Party::Kommunen);
         assert_eq!(a.partners[0].who, Party::Polisen);
@@ -530,14 +563,14 @@ mod tests {
         let a = activity(
             "Tillsammans med kommunen medverka i BRÅ.",
             Some(&[Party::Polisen]),
-            &[],
+            &mut Ids::default(),
         );
         assert_eq!(a.owners[0].who, Party::Polisen);
         assert_eq!(a.partners[0].who, Party::Kommunen);
         let a = activity(
             "Trygghetsvandring med olika aktörer/ ansvarig kommunen",
             None,
-            &[],
+            &mut Ids::default(),
         );
         assert_eq!(a.text, "Trygghetsvandring med olika aktörer.");
     }

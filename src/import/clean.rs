@@ -43,10 +43,17 @@ pub struct Cleaned {
 fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
-            '\r' => {}
-            '\n' => out.push('\n'),
+            // CRLF, CR alone (old Mac files) and LF all end a line.
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
             '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
             c if c.is_control() || c.is_whitespace() => out.push(' '),
             c => out.push(c),
@@ -55,36 +62,62 @@ fn normalise(text: &str) -> String {
     out
 }
 
-fn hyphen_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"\b([A-ZÅÄÖ]?[a-zåäöéü]+)-(\n *)?([a-zåäöéü]+)\b").expect("pattern compiles")
-    })
+/// Whether a word split with a hyphen at a line break is kept as two words with a hyphen
+/// ("ordnings- och", "e-post", "ANDT-förebyggande" are not joined).
+fn keep_hyphen(left: &str, right: &str) -> bool {
+    left.chars().count() < 2
+        || KEEP_HYPHEN_AFTER.contains(&left.to_lowercase().as_str())
+        || CONJUNCTIONS.contains(&right)
+        || !left.chars().all(char::is_alphabetic)
+        || left.chars().skip(1).any(char::is_uppercase)
 }
 
-/// Joins words split by a hyphen at a line break, or left with the hyphen when the line
-/// breaks were removed ("polis-myndighetens", "An-svarig").
+/// Whether a token is (part of) a web address, whose hyphens are never joined.
+fn is_address(token: &str) -> bool {
+    let t = token.to_lowercase();
+    t.contains("://") || t.starts_with("www.") || t.contains('/') || t.contains('@')
+}
+
+/// Joins words split by a hyphen at a line break ("trygghets-" / "vandringar"), and only
+/// there: a hyphen inside a line is the writer's ("shell-command", "Dals-Ed"), and a hyphen
+/// in a web address is never touched. One pass over the lines: linear in the text.
 fn join_hyphens(text: &str, joined: &mut Vec<String>) -> String {
-    hyphen_re()
-        .replace_all(text, |c: &regex::Captures<'_>| {
-            let (left, right) = (&c[1], &c[3]);
-            let keep = left.chars().count() < 2
-                || KEEP_HYPHEN_AFTER.contains(&left.to_lowercase().as_str())
-                || CONJUNCTIONS.contains(&right);
-            if keep {
-                return if c.get(2).is_some() {
-                    format!("{left}- {right}")
-                } else {
-                    c[0].to_string()
-                };
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.split('\n').peekable();
+    while let Some(first) = lines.next() {
+        let mut line = first.to_string();
+        while let Some(next) = lines.peek() {
+            let body = line.trim_end();
+            let token = body.rsplit(' ').next().unwrap_or("");
+            let Some(left) = token.strip_suffix('-') else {
+                break;
+            };
+            let left = left.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let nt = next.trim_start();
+            let right: String = nt.chars().take_while(|c| c.is_alphabetic()).collect();
+            let joinable = !left.is_empty()
+                && right.chars().next().is_some_and(char::is_lowercase)
+                && !is_address(token)
+                && !is_address(nt.split(' ').next().unwrap_or(""))
+                && !keep_hyphen(left, &right);
+            if !joinable {
+                break;
             }
             let shown = format!("{left}-{right}");
-            if !joined.contains(&shown) {
+            if joined.len() < 50 && !joined.contains(&shown) {
                 joined.push(shown);
             }
-            format!("{left}{right}")
-        })
-        .into_owned()
+            let cut = body.len() - 1;
+            line.truncate(cut);
+            line.push_str(nt);
+            lines.next();
+        }
+        out.push_str(&line);
+        if lines.peek().is_some() {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn marker_re() -> &'static Regex {
@@ -284,13 +317,23 @@ mod tests {
             "genomföra trygghetsvandringar och"
         );
         assert_eq!(
-            join_hyphens("polis-myndighetens och An-svarig", &mut j),
+            join_hyphens("polis-\nmyndighetens och An-\n  svarig", &mut j),
             "polismyndighetens och Ansvarig"
         );
         assert_eq!(
             j,
             ["trygghets-vandringar", "polis-myndighetens", "An-svarig"]
         );
+        // Inside a line a hyphen is the writer's, and an address keeps every hyphen.
+        let mut j = Vec::new();
+        for keep in [
+            "kör shell-command och polis-myndighetens",
+            "https://example.se/medborgarlofte-\nvasteras/",
+            "se www.kommun.se/trygg-\nhet",
+        ] {
+            assert_eq!(join_hyphens(keep, &mut j), keep);
+        }
+        assert!(j.is_empty());
         let mut j = Vec::new();
         for keep in [
             "ordnings- och trygghetsfrågor",
@@ -302,11 +345,28 @@ mod tests {
         ] {
             assert_eq!(join_hyphens(keep, &mut j), keep);
         }
+        // A shared ending stays a hyphen; the line break is read as a space later.
         assert_eq!(
             join_hyphens("ordnings-\noch trygghet", &mut j),
-            "ordnings- och trygghet"
+            "ordnings-\noch trygghet"
+        );
+        assert_eq!(
+            blocks("ordnings-\noch trygghet.").blocks,
+            [Block::Para("ordnings- och trygghet.".into())]
         );
         assert!(j.is_empty());
+    }
+
+    #[test]
+    fn cr_and_mixed_line_endings_read_like_lf() {
+        let lf = blocks("Polisen lovar\n\n• Fotpatrull.\n• Kontroller.\n");
+        for text in [
+            "Polisen lovar\r\r• Fotpatrull.\r• Kontroller.\r",
+            "Polisen lovar\r\n\r\n• Fotpatrull.\r• Kontroller.\n",
+            "Polisen lovar\n\r• Fotpatrull.\r\n• Kontroller.",
+        ] {
+            assert_eq!(blocks(text).blocks, lf.blocks, "{text:?}");
+        }
     }
 
     #[test]

@@ -54,15 +54,44 @@ impl PeriodFacts {
                 Some((d, c.get(0)?))
             })
             .collect();
-        let [(a, ma), (b, mb)] = found.as_slice() else {
-            return;
-        };
-        let between = &s[ma.end()..mb.start()];
         let joined = regex!(r"^\s*(?:-|–|—|till(?: och med)?|t\.o\.m\.?)\s*(?:den\s+)?$");
-        if joined.is_match(between) {
-            let words = s[ma.start()..mb.end()].to_string();
-            self.start = Some((*a, words.clone()));
-            self.end = Some((*b, words));
+        // The first two dates joined by a dash or "till": a range.
+        for pair in found.windows(2) {
+            let [(a, ma), (b, mb)] = pair else { continue };
+            if joined.is_match(&s[ma.end()..mb.start()]) {
+                let words = s[ma.start()..mb.end()].to_string();
+                self.start = Some((*a, words.clone()));
+                self.end = Some((*b, words));
+                return;
+            }
+        }
+        // "januari 2018 - december 2018", "april 2021 till april 2022", "januari - december
+        // 2022", "januari-juni 2024": whole months.
+        let months = regex!(
+            r"\b(?P<m1>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s+(?P<y1>(?:19|20)\d\d))?\s*(?:-|–|—|till(?: och med)?|t\.o\.m\.?)\s*(?P<m2>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(?P<y2>(?:19|20)\d\d)\b"
+        );
+        if let Some(c) = months.captures(s) {
+            let m = |n: &str| {
+                let w = c[n].to_lowercase();
+                MONTHS.iter().position(|x| *x == w).map(|i| i as u32 + 1)
+            };
+            let y2: i32 = c["y2"].parse().unwrap_or(0);
+            let (Some(m1), Some(m2)) = (m("m1"), m("m2")) else {
+                return;
+            };
+            let y1 = c
+                .name("y1")
+                .and_then(|y| y.as_str().parse().ok())
+                .unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
+            let first = NaiveDate::from_ymd_opt(y1, m1, 1);
+            let last = last_of_month(y2, m2);
+            if let (Some(a), Some(b)) = (first, last)
+                && a < b
+            {
+                let words = c[0].to_string();
+                self.start = Some((a, words.clone()));
+                self.end = Some((b, words));
+            }
         }
     }
 
@@ -71,7 +100,13 @@ impl PeriodFacts {
     }
 }
 
-const YEAR: &str = r"(?P<y1>(?:19|20)\d\d)(?:\s*(?:-|–|/|till|och)\s*(?P<y2>(?:19|20)\d\d))?";
+const YEAR: &str = r"(?P<y1>(?:19|20)\d\d)(?:\s*(?:-|–|—|/|till och med|t\.o\.m\.?|till|och)\s*(?P<y2>(?:19|20)\d\d))?\b";
+
+/// The last day of a month.
+pub fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+}
 
 /// Reads a sentence about the löfte (one that mentions the löfte, or in its Tidsram
 /// section) for what it says of the period.
@@ -87,13 +122,16 @@ pub fn period_facts(s: &str) -> PeriodFacts {
     }
     let years_re = [
         regex!(&format!(
-            r"\bmedborgarlöfte\w*\s+(?:för\s+)?(?:perioden\s+|åren\s+|året\s+)?{YEAR}"
+            r"\bmedborgarlöfte\w*\s+(?:för\s+)?(?:perioden\s+|åren\s+|året\s+|år\s+)?{YEAR}"
         )),
         regex!(&format!(
-            r"\bgäller\s+(?:för\s+|under\s+)?(?:perioden\s+|åren\s+|året\s+)?{YEAR}"
+            r"\bgäller\s+(?:för\s+|under\s+)?(?:hela\s+)?(?:perioden\s+|tidsperioden\s+|åren\s+|året\s+|år\s+)?{YEAR}"
         )),
-        regex!(&format!(r"\bför perioden\s+{YEAR}")),
-        regex!(&format!(r"\bunder\s+(?:åren\s+|året\s+)?{YEAR}")),
+        regex!(&format!(r"\bför (?:tids)?perioden\s+{YEAR}")),
+        regex!(&format!(
+            r"\bunder\s+(?:hela\s+)?(?:åren\s+|året\s+|år\s+|perioden\s+|tidsperioden\s+)?{YEAR}"
+        )),
+        regex!(&format!(r"\blöfte\w*\s+för\s+(?:år\s+)?{YEAR}")),
     ];
     for r in years_re {
         if let Some(c) = r.captures(s) {
@@ -107,20 +145,36 @@ pub fn period_facts(s: &str) -> PeriodFacts {
             }
         }
     }
+    f.start_end_range(s);
     let start = regex!(&format!(
-        r"\b(?:från och med|fr\.o\.m\.?|från|gäller från)\s+(?:den\s+)?{DATE}"
+        r"\b(?:från och med|fr\.o\.m\.?|från|gäller från|med början|med start|startar|påbörjas)\s+(?:\w+dagen\s+)?(?:den\s+)?{DATE}"
     ));
-    if let Some(c) = start.captures(s) {
+    if f.start.is_none()
+        && let Some(c) = start.captures(s)
+    {
         f.start = date_of(&c).map(|d| (d, c[0].to_string()));
     }
     let end = regex!(&format!(
-        r"\b(?:fram till|till och med|t\.o\.m\.?|till|tills|gäller till|löper ut)\s+(?:den\s+)?{DATE}"
+        r"\b(?:fram till och med|fram till|till och med|t\.o\.m\.?|till|tills|gäller till|löper ut)\s+(?:\w+dagen\s+)?(?:den\s+)?{DATE}"
     ));
-    if let Some(c) = end.captures(s) {
+    if f.end.is_none()
+        && let Some(c) = end.captures(s)
+    {
         f.end = date_of(&c).map(|d| (d, c[0].to_string()));
     }
-    if f.start.is_none() && f.end.is_none() {
-        f.start_end_range(s);
+    // "sträcker sig fram till december 2021": the end of that month.
+    let end_month = regex!(
+        r"\b(?:fram till(?: och med)?|till och med|t\.o\.m\.?)\s+(?:den\s+)?(?:utgången av\s+)?(?P<m>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(?P<y>(?:19|20)\d\d)\b"
+    );
+    if f.end.is_none()
+        && let Some(c) = end_month.captures(s)
+    {
+        let w = c["m"].to_lowercase();
+        let m = MONTHS.iter().position(|x| *x == w).map(|i| i as u32 + 1);
+        let y = c["y"].parse().ok();
+        if let (Some(m), Some(y)) = (m, y) {
+            f.end = last_of_month(y, m).map(|d| (d, c[0].to_string()));
+        }
     }
     let long = [
         regex!(r"\b(?:det )?kommande året\b|\bett år framåt\b"),
@@ -179,7 +233,9 @@ pub fn signed(s: &str) -> Option<NaiveDate> {
 
 /// "lokalpolisområde Kristinehamn": the lokalpolisområde's name.
 pub fn lokalpolisomrade(s: &str) -> Option<String> {
-    let r = regex!(r"\blokalpolisområde(?:t)? ([A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ]?[\wåäö]+)?)");
+    let r = regex!(
+        r"\blokalpolisområde(?:t)? ([A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ]?[\wåäö]+)?(?: (?-i:[A-ZÅÄÖ])[\wåäö]+)?)"
+    );
     // Case matters for the name: the (?i) flag is undone for it by checking the letter.
     let c = r.captures(s)?;
     let name = c.get(1)?.as_str();
@@ -291,6 +347,10 @@ mod tests {
             Some("Kristinehamn")
         );
         assert_eq!(lokalpolisomrade("lokalpolisområdeschef skriver"), None);
+        assert_eq!(
+            lokalpolisomrade("från lokalpolisområde Södra Fyrbodal och de tre").as_deref(),
+            Some("Södra Fyrbodal")
+        );
     }
 
     #[test]
@@ -310,6 +370,90 @@ mod tests {
         assert_eq!(
             followup_when("senast den 31 mars 2018").map(|w| w.0),
             Some(When::Date(NaiveDate::from_ymd_opt(2018, 3, 31).unwrap()))
+        );
+    }
+}
+
+#[cfg(test)]
+mod phrasing_tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    fn range(s: &str) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let f = period_facts(s);
+        (f.start.map(|x| x.0), f.end.map(|x| x.0))
+    }
+
+    #[test]
+    fn date_and_month_ranges() {
+        assert_eq!(
+            range("Löftet gäller under perioden 1 mars 2021 – 28 februari 2022."),
+            (d(2021, 3, 1), d(2022, 2, 28))
+        );
+        assert_eq!(
+            range("Löftet gäller från 1 januari 2020- 31 december 2021."),
+            (d(2020, 1, 1), d(2021, 12, 31))
+        );
+        assert_eq!(
+            range("löftet kommer att löpa från 2019-07-01—2021-06-30"),
+            (d(2019, 7, 1), d(2021, 6, 30))
+        );
+        assert_eq!(
+            range("För detta lovar vi januari 2019 - december 2019:"),
+            (d(2019, 1, 1), d(2019, 12, 31))
+        );
+        assert_eq!(
+            range("Vi arbetar under april 2022 till april 2023."),
+            (d(2022, 4, 1), d(2023, 4, 30))
+        );
+        assert_eq!(
+            range("Medborgarlöfte januari-juni 2025"),
+            (d(2025, 1, 1), d(2025, 6, 30))
+        );
+        assert_eq!(
+            range("under perioden januari - december 2023"),
+            (d(2023, 1, 1), d(2023, 12, 31))
+        );
+        assert_eq!(
+            range("Med början torsdagen den 3 mars 2022 finns polisen på torget."),
+            (d(2022, 3, 3), None)
+        );
+    }
+
+    #[test]
+    fn only_the_end() {
+        assert_eq!(
+            range("Löftet sträcker sig fram till december 2022."),
+            (None, d(2022, 12, 31))
+        );
+        assert_eq!(
+            range("Medborgarlöftet löper fram till 1 augusti 2023."),
+            (None, d(2023, 8, 1))
+        );
+    }
+
+    #[test]
+    fn years_in_words() {
+        let y = |s: &str| period_facts(s).years.map(|y| (y.0, y.1));
+        assert_eq!(
+            y("Löftet gäller under perioden 2022 till och med 2024."),
+            Some((2022, 2024))
+        );
+        assert_eq!(
+            y("Medborgarlöftet gäller under hela 2020."),
+            Some((2020, 2020))
+        );
+        assert_eq!(y("medborgarlöftet för år 2021"), Some((2021, 2021)));
+        assert_eq!(y("insatser under åren 2019 och 2020"), Some((2019, 2020)));
+        assert_eq!(y("Medborgarlöftet 2019/2020"), Some((2019, 2020)));
+        assert_eq!(
+            title_years("Medborgarlöfte Ale 2022-2023")
+                .years
+                .map(|y| (y.0, y.1)),
+            Some((2022, 2023))
         );
     }
 }

@@ -72,6 +72,10 @@ fn header(out: &mut String, d: &Draft, source: Option<&str>) {
         let names: Vec<String> = d.kommuner.iter().map(|k| toml_string(k.name)).collect();
         let _ = writeln!(out, "kommuner = [{}]", names.join(", "));
     }
+    if let Some(a) = &d.area {
+        let _ = writeln!(out, "area = {}", toml_string(a));
+        out.push_str("# Reading: the area is the part of the title after the kommun\n");
+    }
     if let Some(l) = &d.lokalpolisomrade {
         let _ = writeln!(out, "lokalpolisomrade = {}", toml_string(l));
     }
@@ -117,7 +121,18 @@ fn header(out: &mut String, d: &Draft, source: Option<&str>) {
 fn period_and_problem(out: &mut String, d: &Draft) {
     out.push('\n');
     notes(out, &d.period_notes);
-    let _ = writeln!(out, "[period]\nstart = {}\nend = {}", d.start, d.end);
+    match d.start {
+        Some(start) => {
+            let _ = writeln!(out, "[period]\nstart = {start}\nend = {}", d.end);
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "[period]\n# start: not stated in the text\nend = {}",
+                d.end
+            );
+        }
+    }
     if d.until_replaced {
         out.push_str("until_replaced = true\n");
     }
@@ -211,8 +226,58 @@ fn followup(out: &mut String, d: &Draft) {
     notes(out, &f.notes);
 }
 
+/// Makes every editor modeline in the draft inert, wherever the published text put it: vim's
+/// `vim:`/`vi:`/`ex:` (after a space or at a line's start), Emacs's `-*- … -*-` and `Local
+/// Variables:`. Inside a TOML string the colon or star is written as a `\u` escape, so the
+/// value read is unchanged; in a comment a space goes before the colon ("vim :"), so the
+/// comment still shows what the text said. Linear in the draft.
+pub fn defuse_modelines(draft: &str) -> String {
+    use std::sync::OnceLock;
+    static R: OnceLock<regex::Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        // vim reads options after the colon: only a colon followed by a word is a modeline
+        // ("Det här gör vi:" ending a quote is not).
+        regex::Regex::new(
+            r"(?i)(?:(?:^|[\s#])(?:vim?[<=>]?\d*|ex)(:)\s*[a-z]|local variables(:))|-(\*)-",
+        )
+        .expect("the modeline pattern compiles")
+    });
+    let mut out = String::with_capacity(draft.len());
+    for line in draft.split_inclusive('\n') {
+        if !r.is_match(line) {
+            out.push_str(line);
+            continue;
+        }
+        let comment = line.trim_start().starts_with('#');
+        let mut last = 0;
+        for c in r.captures_iter(line) {
+            let m = c
+                .get(1)
+                .or_else(|| c.get(2))
+                .or_else(|| c.get(3))
+                .expect("one group matches");
+            // A match before the first quote of a key line is the key itself: none has one.
+            let in_string = !comment && line[..m.start()].contains('"');
+            out.push_str(&line[last..m.start()]);
+            match (m.as_str(), in_string) {
+                (":", true) => out.push_str("\\u003A"),
+                ("*", true) => out.push_str("\\u002A"),
+                (":", false) => out.push_str(" :"),
+                (_, _) => out.push_str(" * "),
+            }
+            last = m.end();
+        }
+        out.push_str(&line[last..]);
+    }
+    out
+}
+
 /// The draft as a pledge file.
 pub fn emit(d: &Draft, source: Option<&str>) -> String {
+    defuse_modelines(&emit_plain(d, source))
+}
+
+fn emit_plain(d: &Draft, source: Option<&str>) -> String {
     let mut out = String::new();
     header(&mut out, d, source);
     period_and_problem(&mut out, d);
@@ -224,4 +289,48 @@ pub fn emit(d: &Draft, source: Option<&str>) -> String {
     }
     out.push_str("\n# Completed work is recorded below by `pledge done` as [[log]] entries.\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::defuse_modelines;
+
+    /// Whether vim or Emacs would read a modeline in this line (their own rules, simplified
+    /// to the triggers they look for).
+    fn obeyed(line: &str) -> bool {
+        let l = line.to_lowercase();
+        let vim = ["vim:", "vi:", "ex:"].iter().any(|t| {
+            l.match_indices(t).any(|(i, _)| {
+                i == 0 || l[..i].ends_with(char::is_whitespace) || l[..i].ends_with('#')
+            })
+        }) || regex::Regex::new(r"(?:^|\s)vim?[<=>]?\d+:")
+            .unwrap()
+            .is_match(&l);
+        vim || l.contains("-*-") || l.contains("local variables:")
+    }
+
+    #[test]
+    fn modelines_in_comments_and_strings_are_inert() {
+        let draft = "# Text: vim: set ft=sh:\n# Text: -*- mode: sh -*-\n# Local Variables:\n\
+                     text = \"kör vi: set x och ex: y, vim600: z\"\n# ok: t.ex: fint\n";
+        let out = defuse_modelines(draft);
+        for line in out.lines() {
+            assert!(!obeyed(line), "{line}");
+        }
+        assert!(out.contains("# Text: vim : set ft=sh:"), "{out}");
+        assert!(out.contains("# Text: - * - mode: sh - * -"), "{out}");
+        // In a string the value is the same once TOML reads it.
+        let line = out.lines().find(|l| l.starts_with("text")).unwrap();
+        let v: toml::Value = toml::from_str(line).unwrap();
+        assert_eq!(
+            v["text"].as_str(),
+            Some("kör vi: set x och ex: y, vim600: z")
+        );
+        // Nothing else changes.
+        assert!(out.contains("# ok: t.ex: fint"));
+        assert_eq!(
+            defuse_modelines("# \"Det här gör vi:\"\n"),
+            "# \"Det här gör vi:\"\n"
+        );
+    }
 }

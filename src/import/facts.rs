@@ -48,11 +48,82 @@ pub fn kommuner_in(title: &str) -> Vec<&'static Kommun> {
     out
 }
 
-/// The kommun: given, else named in the title, else the "X kommun" the body names most.
+/// Kommuner a web address names: a path segment that is the kommun ("…/medborgarloften/
+/// gagnef/"), begins with it ("…/goteborg-ostra-goteborg/", "…/pajala-kommun/"), or names
+/// it after "i"/"för" ("…/medborgarlofte-i-dals-ed-2021/"); else the site's own name
+/// ("www.dalsed.se", "invanare.ange.se"). Compared as ASCII slugs; the last segment first.
+pub fn kommuner_in_address(url: &str) -> Vec<&'static Kommun> {
+    let Some(rest) = url.trim().split_once("://").map(|(_, r)| r) else {
+        return Vec::new();
+    };
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let all = kommuner::all();
+    let slugs: Vec<(String, &'static Kommun)> =
+        all.iter().map(|k| (crate::text::slug(k.name), k)).collect();
+    for seg in path.rsplit('/').filter(|s| !s.is_empty()) {
+        let seg = seg.to_lowercase();
+        let seg = seg.split('.').next().unwrap_or("");
+        let mut found: Vec<&'static Kommun> = Vec::new();
+        for (slug, k) in &slugs {
+            let begins = seg == slug.as_str()
+                || seg
+                    .strip_prefix(slug.as_str())
+                    .is_some_and(|r| r.starts_with('-'));
+            let after = ["-i-", "-for-"].iter().any(|p| {
+                seg.match_indices(&format!("{p}{slug}")).any(|(i, m)| {
+                    let end = i + m.len();
+                    end == seg.len() || seg[end..].starts_with('-')
+                })
+            });
+            if (begins || after) && !found.contains(k) {
+                found.push(k);
+            }
+        }
+        // The longest name wins where one contains another ("upplands-vasby", not "vasby").
+        if let Some(best) = found.iter().max_by_key(|k| k.name.len()) {
+            return vec![*best];
+        }
+    }
+    for label in host.to_lowercase().split('.') {
+        if let Some((_, k)) = slugs.iter().find(|(s, _)| s.replace('-', "") == label) {
+            return vec![*k];
+        }
+    }
+    Vec::new()
+}
+
+/// "de tre kommunerna Stenungsund, Orust och Tjörn", "kommunerna Kil, Forshaga och Grums":
+/// several kommuner named in one phrase, each one pledge knows.
+pub fn kommuner_phrase(body: &str) -> Vec<&'static Kommun> {
+    let r = regex!(
+        r"(?i:kommunerna)\s+([A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?(?:,\s*[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)*\s+(?:och|samt)\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)"
+    );
+    let sep = regex!(r",\s*|\s+(?:och|samt)\s+");
+    for c in r.captures_iter(body) {
+        let names: Vec<&str> = sep.split(&c[1]).collect();
+        let ks: Vec<&'static Kommun> = names.iter().filter_map(|n| kommuner::find(n)).collect();
+        if ks.len() == names.len() && ks.len() > 1 {
+            return ks;
+        }
+    }
+    Vec::new()
+}
+
+/// "Göteborg, Östra Göteborg – medborgarlöften": the area after the kommun and a comma.
+pub fn area_in_title(title: &str, kommun: &Kommun) -> Option<String> {
+    let c =
+        regex!(r"^\s*([^,–]+?)\s*,\s*(.+?)\s+[–—-]\s+(?i:medborgarlöfte\w*)").captures(title)?;
+    (kommuner::find(c[1].trim()) == Some(kommun)).then(|| c[2].trim().to_string())
+}
+
+/// The kommun: given, else named in the title, else several named in one phrase of the
+/// body, else named by the address, else the "X kommun" the body names most.
 pub fn kommuner(
     opts: &Options,
     title: &str,
     body: &str,
+    address: Option<&str>,
     notes: &mut Vec<Note>,
 ) -> Result<Vec<&'static Kommun>, Missing> {
     if let Some(k) = opts.kommun {
@@ -63,8 +134,27 @@ pub fn kommuner(
         return Ok(vec![k]);
     }
     let named = kommuner_in(title);
+    let phrase = kommuner_phrase(body);
+    if phrase.len() > named.len() && named.iter().all(|k| phrase.contains(k)) {
+        let names: Vec<&str> = phrase.iter().map(|k| k.name).collect();
+        notes.push(Note::Reading(format!(
+            "the text names the kommuner together: {}",
+            names.join(", ")
+        )));
+        return Ok(phrase);
+    }
     if !named.is_empty() {
         return Ok(named);
+    }
+    if let Some(url) = address {
+        let ks = kommuner_in_address(url);
+        if let Some(k) = ks.first() {
+            notes.push(Note::Reading(format!(
+                "the title names no kommun; the address names {}",
+                k.name
+            )));
+            return Ok(ks);
+        }
     }
     let r = regex!(r"\b([A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+)?)s? (?:kommun|stad)\b");
     let mut counts: Vec<(&'static Kommun, usize)> = Vec::new();
@@ -105,19 +195,21 @@ fn merged(facts: &[PeriodFacts]) -> PeriodFacts {
     m
 }
 
+/// The period's start: given, stated, the signing, the first of the years read; or, when
+/// the text states only the end, None (the unstated-start form the README describes).
 fn start_of(
     f: &PeriodFacts,
     signed: Option<NaiveDate>,
     opts: &Options,
-) -> Result<(NaiveDate, String), Missing> {
+) -> Result<(Option<NaiveDate>, String), Missing> {
     if let Some(s) = opts.start {
-        return Ok((s, "the start is given with --start".into()));
+        return Ok((Some(s), "the start is given with --start".into()));
     }
     if let Some((d, _)) = &f.start {
-        return Ok((*d, String::new()));
+        return Ok((Some(*d), String::new()));
     }
     if let (Some(_), Some(d)) = (&f.from_signing, signed) {
-        return Ok((d, "the period starts at the signing".into()));
+        return Ok((Some(d), "the period starts at the signing".into()));
     }
     if let Some((y1, _, w)) = &f.years {
         let d = NaiveDate::from_ymd_opt(*y1, 1, 1).ok_or(Missing::Start { end: None })?;
@@ -128,7 +220,7 @@ fn start_of(
         } else {
             format!("\"{w}\" read as calendar years, from {d}")
         };
-        return Ok((d, why));
+        return Ok((Some(d), why));
     }
     let end = opts.end.or(f.end.as_ref().map(|e| e.0));
     if let (Some(end), Some((n, w))) = (end, &f.years_long) {
@@ -137,44 +229,54 @@ fn start_of(
             .and_then(|d| d.succ_opt())
             .ok_or(Missing::Start { end: Some(end) })?;
         let why = format!("the start is not stated; \"{w}\" up to {end} read as from {d}");
-        return Ok((d, why));
+        return Ok((Some(d), why));
     }
-    Err(Missing::Start { end })
+    match end {
+        Some(_) => Ok((
+            None,
+            "only the end is stated: no `start` (start not stated), or give --start".into(),
+        )),
+        None => Err(Missing::Start { end: None }),
+    }
 }
 
 fn end_of(
     f: &PeriodFacts,
-    start: NaiveDate,
+    start: Option<NaiveDate>,
     opts: &Options,
 ) -> Result<(NaiveDate, String), Missing> {
-    let year_end = |y: i32| NaiveDate::from_ymd_opt(y, 12, 31).ok_or(Missing::End { start });
+    let missing = || match start {
+        Some(start) => Missing::End { start },
+        None => Missing::Start { end: None },
+    };
+    let year_end = |y: i32| NaiveDate::from_ymd_opt(y, 12, 31).ok_or_else(missing);
     if let Some(e) = opts.end {
         return Ok((e, "the end is given with --end".into()));
     }
     if let Some((d, _)) = &f.end {
         return Ok((*d, String::new()));
     }
-    match (&f.years, &f.years_long) {
-        (Some((y1, y2, w)), _) if y2 > y1 => {
+    match (&f.years, &f.years_long, start) {
+        (Some((y1, y2, w)), _, _) if y2 > y1 => {
             Ok((year_end(*y2)?, format!("\"{w}\": to the end of {y2}")))
         }
-        (_, Some((n, w))) => {
-            let d = years_end(start, *n).ok_or(Missing::End { start })?;
+        (_, Some((n, w)), Some(start)) => {
+            let d = years_end(start, *n).ok_or_else(missing)?;
             Ok((d, format!("\"{w}\" from {start}: to {d}")))
         }
-        (Some((_, y2, w)), None) => Ok((year_end(*y2)?, format!("\"{w}\": to the end of {y2}"))),
-        (None, None) => Err(Missing::End { start }),
+        (Some((_, y2, w)), _, _) => Ok((year_end(*y2)?, format!("\"{w}\": to the end of {y2}"))),
+        _ => Err(missing()),
     }
 }
 
 /// The period from every fact read, or the missing part; the words it was read from and
-/// the readings made go to `notes`.
+/// the readings made go to `notes`. The start is None when the text does not state it.
 pub fn period(
     facts: &[PeriodFacts],
     signed: Option<NaiveDate>,
     opts: &Options,
     notes: &mut Vec<Note>,
-) -> Result<(NaiveDate, NaiveDate, bool), Missing> {
+) -> Result<(Option<NaiveDate>, NaiveDate, bool), Missing> {
     let f = merged(facts);
     let words = [
         f.years.as_ref().map(|y| &y.2),
@@ -204,12 +306,14 @@ pub fn period(
             "in force until the next löfte is signed (until_replaced); the activities' windows still end at `end`".into(),
         ));
     }
-    if end < start {
-        return Err(Missing::EndBeforeStart { start, end });
-    }
-    let longest = start.checked_add_months(Months::new(12 * crate::model::MAX_PERIOD_YEARS));
-    if longest.is_none_or(|l| end >= l) {
-        return Err(Missing::TooLong { start, end });
+    if let Some(start) = start {
+        if end < start {
+            return Err(Missing::EndBeforeStart { start, end });
+        }
+        let longest = start.checked_add_months(Months::new(12 * crate::model::MAX_PERIOD_YEARS));
+        if longest.is_none_or(|l| end >= l) {
+            return Err(Missing::TooLong { start, end });
+        }
     }
     Ok((start, end, f.until_replaced.is_some()))
 }
@@ -404,5 +508,58 @@ mod tests {
             )
         );
         assert_eq!(s[1].1.as_deref(), Some("lokalpolisområdeschef"));
+    }
+}
+
+#[cfg(test)]
+mod where_tests {
+    use super::*;
+
+    fn names(ks: Vec<&'static Kommun>) -> Vec<&'static str> {
+        ks.iter().map(|k| k.name).collect()
+    }
+
+    #[test]
+    fn kommun_from_the_address() {
+        let a = |u: &str| names(kommuner_in_address(u));
+        assert_eq!(
+            a("https://polisen.se/om-polisen/medborgarloften/varmlands-lan/grums/"),
+            ["Grums"]
+        );
+        assert_eq!(
+            a("https://polisen.se/om-polisen/medborgarloften/goteborg-angered/"),
+            ["Göteborg"]
+        );
+        assert_eq!(
+            a("https://polisen.se/x/medborgarloften/pajala-kommun/"),
+            ["Pajala"]
+        );
+        assert_eq!(
+            a("https://example.se/nyheter/medborgarlofte-i-dals-ed-2021/"),
+            ["Dals-Ed"]
+        );
+        assert_eq!(a("https://www.dalsed.se/nyheter/trygghet/"), ["Dals-Ed"]);
+        assert_eq!(a("https://invanare.ange.se/nyheter/lofte.html"), ["Ånge"]);
+        // A kommun's name inside other words of a segment is not read.
+        assert!(a("https://example.se/att-vara-trygg/").is_empty());
+        assert!(a("https://polisen.se/om-polisen/").is_empty());
+        assert!(a("inte en adress").is_empty());
+    }
+
+    #[test]
+    fn several_kommuner_in_one_phrase_and_an_area_in_the_title() {
+        assert_eq!(
+            names(kommuner_phrase(
+                "lokalpolisområdet och de tre kommunerna Kil, Forshaga och Grums lovar"
+            )),
+            ["Kil", "Forshaga", "Grums"]
+        );
+        assert!(kommuner_phrase("kommunerna i länet").is_empty());
+        let g = kommuner::find("Göteborg").unwrap();
+        assert_eq!(
+            area_in_title("Göteborg, Angered – medborgarlöften", g).as_deref(),
+            Some("Angered")
+        );
+        assert_eq!(area_in_title("Göteborg – medborgarlöften", g), None);
     }
 }

@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
-use super::acts::{Context, plain, with};
-use super::rules::Found;
+use super::rules::{Found, Kind};
+use crate::model::Per;
 use crate::text::fold;
 use crate::text::toml_string;
 
@@ -18,6 +18,52 @@ macro_rules! regex {
         static R: OnceLock<Regex> = OnceLock::new();
         R.get_or_init(|| Regex::new($p).expect("the importer's patterns compile"))
     }};
+}
+
+/// What the rest of the draft tells an activity's target: its own id and text, every
+/// activity's id and text (for "efter varje trygghetsvandring"), and the period (for the
+/// year of "från september").
+pub struct Context<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub others: &'a [(String, String)],
+    pub period: (NaiveDate, NaiveDate),
+    /// The löfte's kommuner: the units of "i varje kommun" when there are several.
+    pub kommuner: &'a [String],
+}
+
+fn count_toml(n: u32, per: Per) -> String {
+    format!("{{ count = {n}, per = \"{}\" }}", per.name())
+}
+
+/// A plain count phrase: its TOML and reading; None for other kinds.
+pub(super) fn plain(f: &Found) -> Option<(String, String)> {
+    let w = &f.words;
+    match f.kind {
+        Kind::Count(per) => {
+            let term = f
+                .unit
+                .as_deref()
+                .is_some_and(|u| u.to_lowercase().starts_with("termin"));
+            let mut r = format!("\"{w}\": {} per {}", f.count, per.name());
+            if term {
+                r.push_str(" (a termin read as a half-year)");
+            }
+            Some((count_toml(f.count, per), r))
+        }
+        Kind::CountNoWindow => Some((
+            count_toml(f.count, Per::Period),
+            format!("\"{w}\" names no window: {} over the whole period", f.count),
+        )),
+        _ => None,
+    }
+}
+
+/// The count beside an issue-11 phrase, for the reading: `, with "…"`.
+pub(super) fn with(f: &Found) -> String {
+    f.with_count
+        .as_ref()
+        .map_or(String::new(), |c| format!(", with \"{}\"", c.words))
 }
 
 /// Swedish weekday stems and the English name the format writes.
@@ -149,9 +195,11 @@ pub fn each_of<'a>(
             .iter()
             .all(|s| ws.iter().any(|w| w.starts_with(s.as_str())))
     };
+    // Two hits are enough to know it is not one: stop there (linear for many equal items).
     let hits: Vec<&(String, String)> = others
         .iter()
         .filter(|(id, t)| id != own && names(t))
+        .take(2)
         .collect();
     match hits.as_slice() {
         [one] => Some(one.0.as_str()),
@@ -194,18 +242,17 @@ pub fn frame(
     const M: &str =
         "(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)";
     const Y: &str = r"(?:\s+(\d{4}))?";
-    let range = Regex::new(&format!(
-        r"(?i)(?:\b(?:under|från(?: och med)?|fr\.o\.m\.?)\s+)?\b{M}{Y}\s*(?:[-–]|till(?: och med)?|t\.o\.m\.?)\s*{M}{Y}\b"
-    ))
-    .ok()?;
-    let from_only = Regex::new(&format!(
-        r"(?i)\b(?:från(?: och med)?|fr\.o\.m\.?)\s+{M}{Y}\b"
-    ))
-    .ok()?;
-    let until_only = Regex::new(&format!(
-        r"(?i)\b(?:till och med|t\.o\.m\.?|fram till)\s+{M}{Y}\b"
-    ))
-    .ok()?;
+    static RES: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [range, from_only, until_only] = RES.get_or_init(|| {
+        let re = |p: String| Regex::new(&p).expect("the importer's patterns compile");
+        [
+            re(format!(
+                r"(?i)(?:\b(?:under|från(?: och med)?|fr\.o\.m\.?)\s+)?\b{M}{Y}\s*(?:[-–]|till(?: och med)?|t\.o\.m\.?)\s*{M}{Y}\b"
+            )),
+            re(format!(r"(?i)\b(?:från(?: och med)?|fr\.o\.m\.?)\s+{M}{Y}\b")),
+            re(format!(r"(?i)\b(?:till och med|t\.o\.m\.?|fram till)\s+{M}{Y}\b")),
+        ]
+    });
     let (words, a, ay, b, by) = if let Some(c) = range.captures(text) {
         let y = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
         (c[0].to_string(), month(&c[1]), y(2), month(&c[3]), y(4))

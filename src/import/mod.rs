@@ -64,14 +64,14 @@ impl fmt::Display for Missing {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Missing::Kommun => f.write_str(
-                "the text names no kommun that pledge knows; give it with --kommun NAME",
+                "neither the text, its title nor its address names a kommun that pledge knows; give it with --kommun NAME",
             ),
             Missing::Start { end: Some(end) } => write!(
                 f,
                 "the text gives the period's end ({end}) but not its start; give it with --start YYYY-MM-DD"
             ),
             Missing::Start { end: None } => f.write_str(
-                "the text gives no period (no years, no dates); give it with --start YYYY-MM-DD --end YYYY-MM-DD",
+                "neither the text, its title nor its address gives a year or a date for the period; give it with --start YYYY-MM-DD --end YYYY-MM-DD (or --end alone when the start is not stated)",
             ),
             Missing::End { start } => write!(
                 f,
@@ -149,6 +149,8 @@ pub(crate) struct Draft {
     pub head: Vec<Note>,
     pub title: String,
     pub kommuner: Vec<&'static Kommun>,
+    /// The part of the kommun, from the title ("Göteborg, Östra Göteborg – …").
+    pub area: Option<String>,
     pub lokalpolisomrade: Option<String>,
     /// An address the text gives on a line of its own.
     pub source: Option<String>,
@@ -157,7 +159,8 @@ pub(crate) struct Draft {
     pub top_notes: Vec<Note>,
     pub promise: Option<String>,
     pub intro: Vec<Note>,
-    pub start: NaiveDate,
+    /// None when the text does not state the start (the unstated-start form).
+    pub start: Option<NaiveDate>,
     pub end: NaiveDate,
     pub until_replaced: bool,
     pub period_notes: Vec<Note>,
@@ -179,7 +182,7 @@ pub fn import(text: &str, opts: &Options) -> Result<Imported, Missing> {
         .collect();
     let unplaced = toml.lines().filter(|l| l.starts_with("# Text: ")).count();
     let years = crate::text::years(
-        chrono::Datelike::year(&draft.start),
+        chrono::Datelike::year(&draft.start.unwrap_or(draft.end)),
         chrono::Datelike::year(&draft.end),
     );
     Ok(Imported {

@@ -44,11 +44,27 @@ const ORG_ENDINGS: &str = r"(?i)(?:bolag\w*|\bAB|tjänst\w*|nämnd\w*|förvaltni
 /// organisation. None for anything else.
 pub fn party(item: &str) -> Option<Vec<Party>> {
     let t = item.trim().trim_end_matches(['.', ',', ':']).trim();
+    // "Polisen i Östra Norrbotten", "polisen på Gotland": the police, wherever it is.
+    let t = regex!(r"^(?i:polisen|polis|lokalpolisen)\s+(?:i|på|inom)\s+[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*)?$")
+        .find(t)
+        .map_or(t, |_| "polisen");
     let l = t.to_lowercase();
-    if POLICE.contains(&l.as_str()) || l.starts_with("lokalpolisområde ") {
+    if POLICE.contains(&l.as_str())
+        || l.starts_with("lokalpolisområde ")
+        || (l.ends_with(" lokalpolisområde") && l.split_whitespace().count() <= 3)
+        || regex!(r"^(?i:lpo|polisområde) [A-ZÅÄÖ]").is_match(t)
+        || regex!(r"^(?:polisens|lokalpolisens|polismyndighetens) \w+$").is_match(&l)
+    {
         return Some(vec![Party::Polisen]);
     }
     if KOMMUN.contains(&l.as_str()) {
+        return Some(vec![Party::Kommunen]);
+    }
+    // The kommun's own units: "Kommunens trygghetssamordnare", "Socialtjänsten",
+    // "Stadsdelsförvaltningen" (a city's district administration).
+    if regex!(r"^(?:kommunens(?: \w+){1,3}|socialtjänsten|socialförvaltningen|socialnämnden|stadsdelen|stadsdelsförvaltning(?:en)?(?: [A-ZÅÄÖ][\wåäö]+){0,2}|kommunstyrelsen|kommunledningen)$")
+        .is_match(&l)
+    {
         return Some(vec![Party::Kommunen]);
     }
     if BOTH.contains(&l.as_str()) {
@@ -168,7 +184,8 @@ fn owner_list(s: &str, role: Option<&str>, a: &mut Ansvar) {
 /// Forms: "… Ansvarig: Polisen", "… / ansvarig polisen", "… Ansvarig för R1: Polisen,
 /// ansvarig för R2: Kommunen", "… Ansvarig: Polisen i samverkan med kommunen".
 pub fn split_ansvarig(text: &str) -> Option<(String, Ansvar)> {
-    let slash = regex!(r"(?i)\s*/\s*ansvar(?:ig|iga)?\s*:?\s+(\S.*?)\)?$");
+    // "An-svarig": a PDF's hyphenation left inside the word is read through, not rewritten.
+    let slash = regex!(r"(?i)\s*/\s*an-?svar(?:ig|iga)?\s*:?\s+(\S.*?)\)?$");
     if let Some(c) = slash.captures(text) {
         let mut a = Ansvar {
             words: c[0].trim().trim_start_matches('/').trim().to_string(),
@@ -177,7 +194,7 @@ pub fn split_ansvarig(text: &str) -> Option<(String, Ansvar)> {
         owner_list(&c[1], None, &mut a);
         return Some((text[..c.get(0)?.start()].trim().to_string(), a));
     }
-    let colon = regex!(r"(?:^|[\s.(])((?:Huvud)?[Aa]nsvar(?:ig|iga)?(?: för [^:]{1,80})?:)");
+    let colon = regex!(r"(?:^|[\s.(])((?:Huvud)?[Aa]n-?svar(?:ig|iga)?(?: för [^:]{1,80})?:)");
     let start = colon.captures(text)?.get(1)?.start();
     let tail = text[start..].trim_end().trim_end_matches(')');
     let mut a = Ansvar {
@@ -185,10 +202,13 @@ pub fn split_ansvarig(text: &str) -> Option<(String, Ansvar)> {
         ..Ansvar::default()
     };
     let clause =
-        regex!(r"(?i)^(?:huvud)?ansvar(?:ig|iga)?(?: för (?P<role>[^:]+))?:\s*(?P<who>.*)$");
-    for part in regex!(r",\s*(?i:ansvarig)").split(tail) {
+        regex!(r"(?i)^(?:huvud)?an-?svar(?:ig|iga)?(?: för (?P<role>[^:]+))?:\s*(?P<who>.*)$");
+    for part in regex!(r",\s*(?i:an-?svarig)").split(tail) {
         let lower = part.to_lowercase();
-        let part = if lower.starts_with("ansvar") || lower.starts_with("huvudansvar") {
+        let part = if lower.starts_with("ansvar")
+            || lower.starts_with("an-svar")
+            || lower.starts_with("huvudansvar")
+        {
             part.to_string()
         } else {
             format!("ansvarig{part}")
@@ -221,28 +241,128 @@ pub fn subject(s: &str) -> Option<(Vec<Party>, String)> {
     Some((ps, c["pred"].trim().to_string()))
 }
 
+/// Who an activity's own words name as doing it: a subject before its verb, in any tense
+/// ("Polisen ska …", "Region Gotland genomför …", "Kommunen kommer i samverkan med polisen
+/// genomföra …"), with those named "tillsammans med" / "i samverkan med" right after it as
+/// partners ("Polisen tillsammans med Säffle kommun kommer …": polisen owns, the kommun
+/// takes part). The subject must be a list of parties and the word after it lower case.
+pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
+    let with_re = regex!(r"^(.+?)\s+(?:tillsammans med|i samverkan med|i samarbete med)\s+(.+)$");
+    let after_verb = regex!(
+        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)\s+(?:tillsammans med|i samverkan med)\s+(polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun)\b"
+    );
+    let words: Vec<&str> = s.split_whitespace().take(12).collect();
+    for n in (1..words.len().min(9)).rev() {
+        let next = words[n];
+        if !next.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        let subj = words[..n].join(" ");
+        // "Tillsammans med kommunen medverka …", "Gemensamt, genom …": no subject.
+        let adverb = matches!(
+            words[0].to_lowercase().trim_end_matches(','),
+            "tillsammans" | "gemensamt"
+        );
+        if subj.ends_with(',') || adverb {
+            continue;
+        }
+        let (own, with) = match with_re.captures(&subj) {
+            Some(c) => (c[1].to_string(), Some(c[2].to_string())),
+            None => (subj.clone(), None),
+        };
+        let Some(owners) = parties(&own) else {
+            continue;
+        };
+        // A named party in an item's first words is a name: every word capitalised
+        // ("Region Gotland", not "Trygghetsvandringar i skolor").
+        let named = |p: &Party| match p {
+            Party::Other(n) => n
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase)),
+            _ => true,
+        };
+        if !owners.iter().all(named) {
+            continue;
+        }
+        let partners = match with {
+            Some(w) => match parties(&w) {
+                Some(p) => p,
+                None => continue,
+            },
+            None => Vec::new(),
+        };
+        // "Kommunen kommer i samverkan med polisen genomföra": the partner after the verb.
+        let rest = words[n..].join(" ");
+        let mut partners = partners;
+        if let Some(c) = after_verb.captures(&rest)
+            && let Some(ps) = party(&c[1])
+        {
+            partners.extend(ps.into_iter().filter(|p| !owners.contains(p)));
+        }
+        return Some((owners, partners));
+    }
+    None
+}
+
+/// Who a sentence says promises: "X (och Y) lovar …" or, with the verb first, "Utifrån
+/// lägesbilden lovar X och Y att …". None when no party list is the subject of "lovar".
+pub fn promiser(s: &str) -> Option<Vec<Party>> {
+    let front = regex!(r"^(?P<subj>[^,]{2,80}?)\s+lovar\b");
+    let inverted =
+        regex!(r"\blovar\s+(?P<subj>[^,]{2,80}?)\s+(?:gemensamt\s+|tillsammans\s+)?att\b");
+    [front, inverted]
+        .iter()
+        .find_map(|r| r.captures(s.trim()).and_then(|c| parties(&c["subj"])))
+}
+
 /// A heading or lead-in that names who promises the items under it: "Polisen lovar",
 /// "Alvesta kommun lovar", "Polisen kommer också att:", "Tillsammans lovar".
 pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
     let lead = h.trim_end().ends_with(':');
-    let h = h.trim().trim_end_matches(':').trim();
+    let h = h.trim().trim_end_matches([':', ';']).trim();
     let r = regex!(
         r"(?i)^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig)(?:\s+(?:också|även|tillsammans|gemensamt|följande|vi|att))*$"
     );
     if let Some(c) = r.captures(h) {
         return parties(&c["subj"]);
     }
-    let own = regex!(r"(?i)^(?P<subj>.{2,40}) (?:medborgar)?löften?$");
+    // "Polisen kommer att genomföra", "Kommunen ska:" with a verb after: X at any level.
+    let verb = regex!(
+        r"^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig)\b(?:\s+(?:också|även|tillsammans|gemensamt|att))*(?:\s+\S+){0,3}$"
+    );
+    if let Some(c) = verb.captures(h)
+        && let Some(ps) = parties(&c["subj"])
+    {
+        return Some(ps);
+    }
+    // "Under 2023 lovar polisen att:", "Därför ska kommunen:": the subject after the verb.
+    if let Some(c) = regex!(r"\b(?:lovar|ska|skall|kommer)\s+(?P<subj>[\wåäöÅÄÖ ]{2,60}?)\s+(?:att|tillsammans att|gemensamt att|följande)$").captures(h)
+        && let Some(ps) = parties(&c["subj"])
+    {
+        return Some(ps);
+    }
+    // "Polismyndigheten i samverkan med kommunen": the first one owns the items.
+    if let Some(c) =
+        regex!(r"^(.{2,40}?)\s+(?:i samverkan med|tillsammans med)\s+(.{2,40})$").captures(h)
+        && let (Some(ps), Some(_)) = (parties(&c[1]), parties(&c[2]))
+    {
+        return Some(ps);
+    }
+    let own = regex!(
+        r"(?i)^(?P<subj>.{2,40}) (?:medborgar)?(?:löften?|aktiviteter|aktivitet|åtaganden|åtagande|insatser|uppdrag|ansvar|del)$"
+    );
     if let Some(c) = own.captures(h) {
         let subj = c["subj"].to_string();
-        if matches!(
-            subj.to_lowercase().as_str(),
-            "gemensamma" | "våra gemensamma"
-        ) {
-            return Some(vec![Party::Polisen, Party::Kommunen]);
+        match subj.to_lowercase().as_str() {
+            "gemensamma" | "våra gemensamma" | "gemensam" => {
+                return Some(vec![Party::Polisen, Party::Kommunen]);
+            }
+            "polisiära" | "polisiär" | "polisens egna" => return Some(vec![Party::Polisen]),
+            "kommunala" | "kommunal" | "kommunens egna" => return Some(vec![Party::Kommunen]),
+            _ => {}
         }
         let bare = subj.strip_suffix('s').unwrap_or(&subj);
-        if let Some(ps) = parties(bare) {
+        if let Some(ps) = parties(bare).or_else(|| parties(&subj)) {
             return Some(ps);
         }
     }
@@ -252,7 +372,9 @@ pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
 
 /// Parties named "tillsammans med X" in an activity: they take part.
 pub fn together_with(s: &str) -> Vec<(Party, String)> {
-    let r = regex!(r"(?i)\btillsammans med (polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun)\b");
+    let r = regex!(
+        r"(?i)\b(?:tillsammans|i samverkan|i samarbete) med (polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun)\b"
+    );
     r.captures_iter(s)
         .filter_map(|c| {
             let ps = party(&c[1])?;
@@ -357,7 +479,11 @@ mod tests {
             heading_owner("Tillsammans lovar vi"),
             Some(vec![Party::Polisen, Party::Kommunen])
         );
-        assert_eq!(heading_owner("Polisen lovar att under 2020"), None);
+        // "X lovar" at any level, whatever follows it.
+        assert_eq!(
+            heading_owner("Polisen lovar att under 2020"),
+            Some(vec![Party::Polisen])
+        );
         assert_eq!(
             heading_owner("Tillsammans lovar"),
             Some(vec![Party::Polisen, Party::Kommunen])
@@ -385,5 +511,84 @@ mod tests {
         let t = together_with("Att tillsammans med Polisen genomföra möten");
         assert_eq!(t[0].0, Party::Polisen);
         assert!(together_with("tillsammans med övriga").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod structure_tests {
+    use super::*;
+
+    const BOTH: [Party; 2] = [Party::Polisen, Party::Kommunen];
+
+    #[test]
+    fn an_items_own_subject_in_any_tense() {
+        let (o, p) = actor("Region Gotland genomför en föräldraträff varje vår.").unwrap();
+        assert_eq!((o, p), (vec![Party::Kommunen], vec![]));
+        let (o, p) =
+            actor("Polisen tillsammans med Ale kommun kommer att samordna arbetet.").unwrap();
+        assert_eq!((o, p), (vec![Party::Polisen], vec![Party::Kommunen]));
+        let (o, p) = actor("Kommunen kommer i samverkan med polisen ordna vandringar.").unwrap();
+        assert_eq!((o, p), (vec![Party::Kommunen], vec![Party::Polisen]));
+        let (o, _) = actor("Kommunens fältassistenter ska finnas ute på helger.").unwrap();
+        assert_eq!(o, vec![Party::Kommunen]);
+        let (o, _) = actor("Polisen i Västra Dalarna och kommunen lovar att ses.").unwrap();
+        assert_eq!(o, BOTH);
+        // A plural noun before the verb is no party.
+        assert_eq!(actor("Trygghetsvandringar i skolor ska genomföras."), None);
+        assert_eq!(actor("Fotpatrullering i centrum."), None);
+    }
+
+    #[test]
+    fn headings_that_own_the_items_under_them() {
+        let cases: &[(&str, &[Party])] = &[
+            ("Polismyndighetens åtaganden:", &[Party::Polisen]),
+            ("Gemensamma aktiviteter:", &BOTH),
+            ("Polisiära aktiviteter:", &[Party::Polisen]),
+            ("Kommunens aktiviteter:", &[Party::Kommunen]),
+            (
+                "Lokalpolisområde Arvika kommer att genomföra",
+                &[Party::Polisen],
+            ),
+            ("LPO Arvika ska:", &[Party::Polisen]),
+            (
+                "Polismyndigheten i samverkan med kommunen:",
+                &[Party::Polisen],
+            ),
+            ("Under 2024 lovar polisen att:", &[Party::Polisen]),
+        ];
+        for (h, want) in cases {
+            assert_eq!(heading_owner(h).as_deref(), Some(*want), "{h}");
+        }
+        assert_eq!(heading_owner("Trygg trafikmiljö"), None);
+        assert_eq!(heading_owner("Problembild"), None);
+    }
+
+    #[test]
+    fn parties_a_kommun_or_the_police_works_through() {
+        assert_eq!(party("Stadsdelsförvaltningen"), Some(vec![Party::Kommunen]));
+        assert_eq!(party("Socialtjänsten"), Some(vec![Party::Kommunen]));
+        assert_eq!(party("Ale lokalpolisområde"), Some(vec![Party::Polisen]));
+        assert_eq!(party("Polisen på Gotland"), Some(vec![Party::Polisen]));
+    }
+
+    #[test]
+    fn who_promises_the_whole_loefte() {
+        assert_eq!(
+            promiser(
+                "Utifrån enkäten lovar Ale lokalpolisområde och Ale kommun att arbeta mot klotter."
+            ),
+            Some(BOTH.to_vec())
+        );
+        assert_eq!(
+            promiser("Polisen och kommunen lovar att bli bättre på att synas."),
+            Some(BOTH.to_vec())
+        );
+        assert_eq!(promiser("Medborgarna lovar att delta."), None);
+    }
+
+    #[test]
+    fn partners_named_in_samverkan_or_tillsammans() {
+        let t = together_with("Fotpatrullera i samverkan med kommunen på fredagar.");
+        assert_eq!(t[0].0, Party::Kommunen);
     }
 }

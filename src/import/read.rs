@@ -43,11 +43,11 @@ const HEADINGS: &[(&str, &str)] = &[
         "period",
     ),
     (
-        r"(?i)^(?:vårt |våra )?medborgarlöfte[nt]?(?:\s+(?:för\s+)?\d{4}.*)?$",
+        r"(?i)^(?:vårt |våra |nytt |nya )?medborgarlöfte[nt]?(?:na)?(?:\s+(?:för\s+|i\s+)?(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}(?:år\s+)?(?:\d{4}|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december).*)?$",
         "promise",
     ),
     (
-        r"(?i)^(?:aktiviteter|åtgärder|insatser|åtaganden|det här gör vi|det här lovar vi|vi lovar|löften)$",
+        r"(?i)^(?:aktiviteter|åtgärder|insatser|åtaganden|det här gör vi|det här lovar vi|det här ska vi göra|detta ska vi göra|vi lovar|löften|våra löften|våra aktiviteter|konkreta aktiviteter|aktiviteter och åtgärder)$",
         "acts",
     ),
 ];
@@ -70,6 +70,14 @@ struct Reader<'a> {
     problem: ProblemDraft,
     problem_paras_have_lofte: Vec<bool>,
     activities: Vec<super::ActivityDraft>,
+    ids: acts::Ids,
+    /// Who the löfte's opening names as promising everything ("X och Y lovar att … genom
+    /// att:"), for activities that name no owner nearer.
+    lofte_owners: Option<Vec<Party>>,
+    /// The heading of another löfte on the same page, where reading stopped.
+    stopped: Option<String>,
+    /// What follows it, kept as text.
+    rest: Vec<Note>,
     pending: Vec<Note>,
     followup_seen: bool,
     followup: Vec<String>,
@@ -90,7 +98,11 @@ fn title_index(blocks: &[Block]) -> Option<usize> {
         .position(
             |b| matches!(b, Block::Heading(h) | Block::Para(h) if short(h) && mentions_lofte(h)),
         )
-        .or_else(|| near.iter().position(|b| matches!(b, Block::Heading(_))))
+        .or_else(|| {
+            near.iter().position(
+                |b| matches!(b, Block::Heading(h) if !h.starts_with("http://") && !h.starts_with("https://")),
+            )
+        })
 }
 
 pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
@@ -113,6 +125,10 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         problem: ProblemDraft::default(),
         problem_paras_have_lofte: Vec::new(),
         activities: Vec::new(),
+        ids: acts::Ids::default(),
+        lofte_owners: None,
+        stopped: None,
+        rest: Vec::new(),
         pending: Vec::new(),
         followup_seen: false,
         followup: Vec::new(),
@@ -157,6 +173,12 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
 
 impl Reader<'_> {
     fn unplaced_block(&mut self, b: &Block) {
+        if let Block::Para(p) | Block::Heading(p) = b
+            && regex!(r"^https?://\S+$").is_match(p.trim())
+            && self.global(p)
+        {
+            return;
+        }
         let text = match b {
             Block::Heading(s) | Block::Para(s) | Block::Item { text: s, .. } => s.clone(),
             Block::Signature(lines) => lines.join(" "),
@@ -178,6 +200,14 @@ impl Reader<'_> {
     }
 
     fn block(&mut self, b: &Block) {
+        if self.stopped.is_some() {
+            let text = match b {
+                Block::Heading(s) | Block::Para(s) | Block::Item { text: s, .. } => s.clone(),
+                Block::Signature(lines) => lines.join(" "),
+            };
+            self.rest.push(Note::Text(text));
+            return;
+        }
         match b {
             Block::Heading(h) => {
                 self.body.push_str(h);
@@ -255,7 +285,21 @@ impl Reader<'_> {
             }
             Some("period") => self.sec = Sec::Period,
             Some("promise") => {
-                self.facts.push(dates::period_facts(h));
+                // "Medborgarlöfte Eskilstuna 2022-2023": any years in a löfte's heading.
+                let f = dates::title_years(h);
+                let other_years = !self.activities.is_empty()
+                    && f.years.as_ref().is_some_and(|(a, b, _)| {
+                        self.facts
+                            .iter()
+                            .find_map(|x| x.years.as_ref())
+                            .is_some_and(|(c, d, _)| (a, b) != (c, d))
+                    });
+                if other_years {
+                    // Another löfte on the same page (an earlier year's): not this one's.
+                    self.stopped = Some(h.to_string());
+                    return;
+                }
+                self.facts.push(f);
                 self.sec = Sec::Promise;
             }
             Some("acts") => self.enter_acts(None),
@@ -275,14 +319,36 @@ impl Reader<'_> {
     /// A lead-in ending with a colon: what the list under it holds.
     fn lead(&mut self, s: &str) {
         let bare = s.trim_end_matches(':').trim();
-        let subject = owners::subject(bare).map(|(ps, _)| ps);
+        let subject = owners::subject(bare)
+            .map(|(ps, _)| ps)
+            .or_else(|| owners::actor(bare).map(|(ps, _)| ps));
         let owners = owners::heading_owner(s).or(subject.clone());
-        if subject.is_some() {
-            // "Polisen och kommunen lovar att under 2020:": the lead may give the period.
+        // "Polisen och kommunen lovar att under 2020:", "Under tiden 1 januari 2023 - 31
+        // december 2024 lovar polisen att:": a lead may give the period.
+        let f = dates::period_facts(bare);
+        if subject.is_some() || owners.is_some() || f.start.is_some() || f.years.is_some() {
             self.period_sentence(bare);
         }
+        // "X och Y lovar att … genom att:" before the first activity speaks for the whole
+        // löfte: its owners stand for every activity that names none nearer.
+        let sentence = bare.split_whitespace().count() >= 6;
+        if sentence && self.lofte_owners.is_none() {
+            self.lofte_owners.clone_from(&owners);
+        }
+        // A lead that promises ("… lovar vi januari – december 2018:", "… genom att:")
+        // opens activities, even when it names the problem it answers.
+        let means = regex!(r"(?i)\b(?:genom att|genom följande|följande aktiviteter|följande åtgärder|följande insatser|lovar|åtar sig|ska vi|kommer vi)\b")
+            .is_match(bare);
+        let owners = owners.or_else(|| {
+            regex!(r"(?i)\b(?:lovar vi|vi lovar|ska vi|kommer vi|vi ska|vi kommer att)\b")
+                .is_match(bare)
+                .then(|| vec![Party::Polisen, Party::Kommunen])
+        });
         if let Some(ps) = owners {
             self.enter_acts(Some(ps));
+            self.pending.push(Note::Quote(s.to_string()));
+        } else if means {
+            self.enter_acts(None);
             self.pending.push(Note::Quote(s.to_string()));
         } else if regex!(r"(?i)viktigast|prioriter|problem|störst|oroar").is_match(bare) {
             self.sec = Sec::Priorities;
@@ -363,6 +429,13 @@ impl Reader<'_> {
         let about_lofte = mentions_lofte(p) || matches!(self.sec, Sec::Promise | Sec::Period);
         let mut kept = Vec::new();
         for s in &sentences {
+            // "X och Y lovar att …" before any activity: the löfte's promisers.
+            if self.lofte_owners.is_none()
+                && self.activities.is_empty()
+                && let Some(ps) = owners::promiser(s)
+            {
+                self.lofte_owners = Some(ps);
+            }
             let used_period = about_lofte && self.period_sentence(s);
             if self.global(s) || used_period {
                 continue;
@@ -428,6 +501,16 @@ impl Reader<'_> {
     }
 
     fn item(&mut self, ordered: bool, text: &str) {
+        // "• Medborgarlöftet gäller från 1 januari 2018 – 31 december 2019": a list item that
+        // speaks of the löfte's own time is the period, not an activity.
+        if mentions_lofte(text)
+            && regex!(r"(?i)^(?:medborgar)?löfte\w*\s+(?:gäller|löper|pågår|sträcker sig)\b")
+                .is_match(text)
+            && !dates::period_facts(text).is_empty()
+        {
+            self.period_sentence(text);
+            return;
+        }
         match self.sec.clone() {
             Sec::Priorities if ordered && !self.unranked => {
                 self.problem.priorities.push(text.to_string());
@@ -463,8 +546,19 @@ impl Reader<'_> {
     }
 
     fn add_activity(&mut self, text: &str, owners: Option<&[Party]>) {
-        let taken: Vec<String> = self.activities.iter().map(|a| a.id.clone()).collect();
-        let mut a = acts::activity(text, owners, &taken);
+        let owners = owners.or(self.lofte_owners.as_deref());
+        let mut a = acts::activity(text, owners, &mut self.ids);
+        // A joint promise of both signing parties ("Polisen och kommunen lovar att …")
+        // speaks for the löfte: later activities that name no owner nearer are theirs.
+        if self.lofte_owners.is_none()
+            && let Some((ps, _)) = owners::subject(&a.text)
+            && ps.contains(&Party::Polisen)
+            && ps
+                .iter()
+                .any(|p| matches!(p, Party::Kommunen | Party::Kommunerna))
+        {
+            self.lofte_owners = Some(ps);
+        }
         if a.text.trim_end_matches('.').trim().is_empty() {
             self.unplaced(text);
             return;
@@ -478,7 +572,27 @@ impl Reader<'_> {
             return Err(Missing::Activities);
         }
         let mut top = std::mem::take(&mut self.top_notes);
-        let kommuner = facts::kommuner(self.opts, &self.title, &self.body, &mut top)?;
+        let kommuner = facts::kommuner(
+            self.opts,
+            &self.title,
+            &self.body,
+            self.source.as_deref(),
+            &mut top,
+        )?;
+        if kommuner.len() > 1 {
+            // On a löfte for several kommuner, "kommunen" of its text is all of them.
+            for a in &mut self.activities {
+                for o in a.owners.iter_mut().chain(a.partners.iter_mut()) {
+                    if o.who == Party::Kommunen {
+                        o.who = Party::Kommunerna;
+                    }
+                }
+            }
+        }
+        let area = match kommuner.as_slice() {
+            [one] if self.opts.kommun.is_none() => facts::area_in_title(&self.title, one),
+            _ => None,
+        };
         if self.title.trim().is_empty() {
             let names: Vec<&str> = kommuner.iter().map(|k| k.name).collect();
             self.title = format!("Medborgarlöfte för {}", names.join(", "));
@@ -498,11 +612,18 @@ impl Reader<'_> {
             .map(|a| (a.id.clone(), a.text.clone()))
             .collect();
         let names: Vec<String> = kommuner.iter().map(|k| k.name.to_string()).collect();
-        let cx = acts::Context {
+        let cx = super::kinds::Context {
             id: "",
             text: "",
             others: &others,
-            period: (start, end),
+            // Without a stated start, months are placed only in the year the period ends.
+            period: (
+                start.unwrap_or_else(|| {
+                    chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&end), 1, 1)
+                        .unwrap_or(end)
+                }),
+                end,
+            ),
             kommuner: &names,
         };
         for a in &mut self.activities {
@@ -518,10 +639,19 @@ impl Reader<'_> {
                 ..FollowupDraft::default()
             });
         }
+        let mut tail = Vec::new();
+        if let Some(h) = self.stopped.take() {
+            tail.push(Note::Reading(format!(
+                "\"{h}\" begins another löfte on the same page (other years): it and what follows \
+                 are not read into this draft"
+            )));
+            tail.append(&mut self.rest);
+        }
         Ok(Draft {
             head: self.head,
             title: self.title,
             kommuner,
+            area,
             lokalpolisomrade: self.lpo,
             source: self.source,
             signed: self.signed,
@@ -537,7 +667,7 @@ impl Reader<'_> {
             activities: self.activities,
             after_activities: self.pending,
             followup,
-            tail: Vec::new(),
+            tail,
         })
     }
 }

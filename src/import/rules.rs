@@ -130,7 +130,7 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     ),
     (
         Kind::Count(Per::Year),
-        r"\b(?:minst |åtminstone |vid minst |vid )?{N}(?: [\wåäö-]+){0,4}?(?:\s*/\s*|\s+(?:per|i|om|under|varje)\s+)(?:respektive |varje )?{UNIT}\b",
+        r"\b(?:minst |åtminstone |vid minst |vid )?{N}(?: [\wåäö”“\x22-]+){0,4}?(?:\s*/\s*|\s+(?:per|i|om|under|varje)\s+)(?:respektive |varje )?{UNIT}\b",
     ),
     (
         Kind::Count(Per::Year),
@@ -148,6 +148,14 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         Kind::CountNoWindow,
         r"\b(?:vid minst|vid|minst) {N} (?:tillfällen|gånger)\b",
     ),
+    // "minst 25 spaningsinsatser", "minst två st. insatser", "tillsyn (2 st)": a number of
+    // things with no window is a count over the whole period (not "minst 15 år", a measure:
+    // see NOT_COUNTED).
+    (
+        Kind::CountNoWindow,
+        r"\b(?:minst|åtminstone) {N}(?:\s*st\.?)?\s+(?P<noun>[\wåäö”“\x22-]+)",
+    ),
+    (Kind::CountNoWindow, r"\(\s*{N}\s*st\.?\s*\)"),
     (
         Kind::Vague,
         r"\b(?:regelbund\w*|löpande|kontinuerlig\w*|återkommande|fortlöpande|ökad\w*|utöka\w*|fler)\b",
@@ -156,6 +164,31 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         Kind::Once,
         r"^(?:.*\b(?:lovar|kommer|ska) (?:att )?)?(?:att )?(?:införa|se över|inrätta|upprätta en|ta fram en)\b",
     ),
+];
+
+/// Words after "minst N" that measure rather than count what is done: no target.
+pub const NOT_COUNTED: &[&str] = &[
+    "år",
+    "års",
+    "åren",
+    "procent",
+    "%",
+    "timmar",
+    "timme",
+    "minuter",
+    "minuters",
+    "dagar",
+    "dygn",
+    "veckor",
+    "månader",
+    "kronor",
+    "kr",
+    "personer",
+    "meter",
+    "km",
+    "gånger",
+    "tillfällen",
+    "av",
 ];
 
 /// A recognised phrase in an activity's text.
@@ -233,6 +266,12 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
             }
         };
         if count == 0 {
+            continue;
+        }
+        if c.name("noun").is_some_and(|m| {
+            let w = m.as_str().to_lowercase();
+            NOT_COUNTED.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'))
+        }) {
             continue;
         }
         return Some(Found {
@@ -416,5 +455,50 @@ mod tests {
         assert!(is_furniture("Uppdaterad den"));
         assert!(!is_furniture("Uppföljning"));
         assert!(!is_furniture("Polisen lovar"));
+    }
+}
+
+#[cfg(test)]
+mod word_count_tests {
+    use super::*;
+
+    fn t(s: &str) -> Option<(Kind, u32)> {
+        target(s).map(|f| (f.kind, f.count))
+    }
+
+    #[test]
+    fn counts_without_a_window_are_over_the_period() {
+        assert_eq!(
+            t("minst 30 spaningsinsatser mot droger"),
+            Some((Kind::CountNoWindow, 30))
+        );
+        assert_eq!(
+            t("tillsyn av tobak (3 st) i butiker"),
+            Some((Kind::CountNoWindow, 3))
+        );
+        assert_eq!(
+            t("genomföra minst två st. insatser"),
+            Some((Kind::CountNoWindow, 2))
+        );
+        // A measure is not a count of work.
+        assert_eq!(t("för unga som är minst 15 år gamla"), None);
+        assert_eq!(t("minst 20 minuter per besök"), None);
+    }
+
+    #[test]
+    fn counts_in_words_with_brackets_and_quotes() {
+        assert_eq!(
+            t("finnas på plats vid minst två (2) ”riskkvällar” per år"),
+            Some((Kind::Count(Per::Year), 2))
+        );
+        assert_eq!(
+            t("vid minst fyra tillfällen per termin"),
+            Some((Kind::Count(Per::HalfYear), 4))
+        );
+        // The format has no every-other-week window: no count is invented.
+        assert_eq!(
+            t("fotpatrull varannan vecka").map(|x| x.0),
+            Some(Kind::OtherWindow)
+        );
     }
 }

@@ -39,6 +39,10 @@ pub enum Kind {
     NotFinite {
         value: f64,
     },
+    /// A finite value outside the range a measurement can have ([`crate::text::sane`]).
+    OutOfRange {
+        value: f64,
+    },
     NegativeTolerance {
         tolerance: f64,
     },
@@ -102,6 +106,10 @@ impl Problem {
                 direction.name()
             ),
             Kind::NotFinite { value } => format!("`{value}` is not a number that can be measured"),
+            Kind::OutOfRange { value } => format!(
+                "`{value:e}` is outside the range a measurement can have: at most 10^12 either \
+                 way, and not below 1e-307 in size unless 0"
+            ),
             Kind::NegativeTolerance { tolerance } => {
                 format!("the tolerance {tolerance} is negative")
             }
@@ -168,6 +176,9 @@ pub fn check_indicators(inds: &[Indicator], activities: &[&str], period: &Period
             (Some(Goal::Value { value }), _) if !value.is_finite() => {
                 push("goal", Kind::NotFinite { value })
             }
+            (Some(Goal::Value { value }), _) if !crate::text::sane(value) => {
+                push("goal", Kind::OutOfRange { value })
+            }
             (Some(Goal::Value { value }), Some(b))
                 if b.value.is_finite() && ind.direction.better(b.value, value) =>
             {
@@ -210,6 +221,8 @@ pub fn check_indicators(inds: &[Indicator], activities: &[&str], period: &Period
 fn check_value(value: f64, ind: &Indicator, mut push: impl FnMut(Kind)) {
     if !value.is_finite() {
         push(Kind::NotFinite { value });
+    } else if !crate::text::sane(value) {
+        push(Kind::OutOfRange { value });
     } else if is_percent(ind.unit.as_deref()) && !(0.0..=100.0).contains(&value) {
         push(Kind::PercentOutOfRange { value });
     }

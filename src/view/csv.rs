@@ -14,9 +14,10 @@ use crate::view::phrases::{lan_names, owners_text, target_text};
 /// A text cell. Control characters other than newline, CR and tab (ESC, BEL, DEL, the C1
 /// controls) are written escaped, as `\u{1b}`, so no escape sequence reaches a terminal the
 /// CSV is printed on. A cell a spreadsheet could run as a formula gets a leading `'`: one
-/// that starts with tab or CR, or whose first character after spaces and invisible
-/// characters is `=`, `+`, `-`, `@` or their fullwidth forms `＝ ＋ － ＠` (a negative number
-/// such as "-3" is data, not a formula).
+/// that starts with tab, CR or LF, or whose first character after whitespace (any, line
+/// breaks included) and invisible characters is a [`formula_starter`]: `=`, `+`, `-`, `@`,
+/// their fullwidth and small forms or `−` (a negative number such as "-3" is data, not a
+/// formula).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text(pub String);
 
@@ -32,7 +33,9 @@ pub fn neutral(c: &str) -> std::borrow::Cow<'_, str> {
     // Most cells start with a letter or digit and hold no control character: kept as they are.
     let b = c.as_bytes();
     let plain_start = b.first().is_none_or(|&f| {
-        f.is_ascii() && !matches!(f, b' ' | b'\t' | b'\r' | b'=' | b'+' | b'-' | b'@')
+        f.is_ascii()
+            && !f.is_ascii_whitespace()
+            && !matches!(f, b'\x0b' | b'=' | b'+' | b'-' | b'@')
     });
     let control = |(i, &x): (usize, &u8)| {
         (x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t'))
@@ -65,16 +68,11 @@ fn neutralised(c: &str) -> std::borrow::Cow<'_, str> {
         c.into()
     };
     let first = c
-        .trim_start_matches(|ch: char| {
-            ch == ' ' || ch == '\u{a0}' || ch == '\u{3000}' || crate::text::is_invisible(ch)
-        })
+        .trim_start_matches(|ch: char| ch.is_whitespace() || crate::text::is_invisible(ch))
         .chars()
         .next();
-    let formula = matches!(c.chars().next(), Some('\t' | '\r'))
-        || matches!(
-            first,
-            Some('=' | '+' | '-' | '@' | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff20}')
-        );
+    let formula =
+        matches!(c.chars().next(), Some('\t' | '\r' | '\n')) || first.is_some_and(formula_starter);
     if formula && !is_plain_number(&c) {
         format!("'{c}").into()
     } else {
@@ -90,6 +88,27 @@ impl Serialize for Text {
 
 fn text(s: impl Into<String>) -> Text {
     Text(s.into())
+}
+
+/// A character a spreadsheet starts a formula with (OWASP's `=`, `+`, `-`, `@`), in any of
+/// the forms a spreadsheet reads as one: fullwidth (`＝ ＋ － ＠`), small (`﹦ ﹢ ﹣ ﹫`) and the
+/// minus sign `−` (U+2212).
+pub fn formula_starter(ch: char) -> bool {
+    matches!(
+        ch,
+        '=' | '+'
+            | '-'
+            | '@'
+            | '\u{ff1d}'
+            | '\u{ff0b}'
+            | '\u{ff0d}'
+            | '\u{ff20}'
+            | '\u{fe66}'
+            | '\u{fe62}'
+            | '\u{fe63}'
+            | '\u{fe6b}'
+            | '\u{2212}'
+    )
 }
 
 /// A negative number such as "-3" is data, not a formula.
@@ -178,6 +197,39 @@ pub fn status_csv(statuses: &[PledgeStatus<'_>]) -> String {
     write(&STATUS_HEADER, statuses.iter().flat_map(status_rows))
 }
 
+/// The columns [`status_words_csv`] adds after [`STATUS_HEADER`]: what a person reads, in
+/// the language asked for, beside the codes.
+pub const WORDS_HEADER: [&str; 5] = ["title", "text", "state_text", "target_text", "status_text"];
+
+/// The words of one activity, written after its [`StatusRow`]: [`WORDS_HEADER`].
+#[derive(Serialize)]
+pub struct StatusWords {
+    title: Text,
+    text: Text,
+    state_text: Text,
+    target_text: Text,
+    status_text: Text,
+}
+
+/// The rows of `status --format csv` with the activity's title and text and the state, target
+/// and status in words of `lang` (`pledges.csv` of the site, and the spreadsheets).
+pub fn status_words_csv(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
+    let header: Vec<&str> = STATUS_HEADER.iter().chain(&WORDS_HEADER).copied().collect();
+    let rows = statuses.iter().flat_map(|s| {
+        status_rows(s).zip(&s.activities).map(move |(row, a)| {
+            let words = StatusWords {
+                title: text(crate::view::title::activity_title(a.activity)),
+                text: text(&a.activity.text),
+                state_text: text(lang.state(s.state)),
+                target_text: text(target_text(&a.activity.target, lang)),
+                status_text: text(lang.status(a.status)),
+            };
+            (row, words)
+        })
+    });
+    write(&header, rows)
+}
+
 /// One löfte of `list --format csv`.
 #[derive(Serialize)]
 struct ListRow {
@@ -225,8 +277,8 @@ pub fn list_csv(pledges: &[&Pledge], on: NaiveDate) -> String {
 }
 
 /// The header of `log --format csv`.
-const LOG_HEADER: [&str; 7] = [
-    "date", "kommuner", "activity", "count", "by", "note", "file",
+const LOG_HEADER: [&str; 11] = [
+    "date", "kommuner", "activity", "count", "by", "note", "file", "unit", "part", "kommun", "kind",
 ];
 
 /// Appends the header line of `log --format csv`.
@@ -254,11 +306,24 @@ pub fn log_record(buf: &mut Vec<u8>, l: &LogLine<'_>) {
     field(buf, l.activity);
     buf.push(b',');
     push_num(buf, l.count.into());
-    for s in [l.by, l.note, Some(l.file)] {
+    for s in [l.by, l.note, Some(l.file), l.unit, l.part] {
         buf.push(b',');
         field(buf, s.unwrap_or_default());
     }
+    buf.push(b',');
+    field(buf, &log_kommun(l));
+    buf.push(b',');
+    buf.extend_from_slice(if l.request { b"request" } else { b"work" });
     buf.push(b'\n');
+}
+
+/// Whose work an entry is: its kommun, or `shared` on a löfte for several kommuner.
+fn log_kommun(l: &LogLine<'_>) -> String {
+    match (l.kommun, l.kommuner) {
+        (Some(k), _) => k.name.to_string(),
+        (None, [k]) => k.name.to_string(),
+        (None, _) => "shared".to_string(),
+    }
 }
 
 /// A text field, neutralised and quoted as the `csv` crate quotes it.
@@ -362,6 +427,14 @@ mod tests {
             "\u{feff}=1+1",
             "\u{a0}=1",
             " \u{2060}+1",
+            "\n=1+1",
+            " \n\t=1+1",
+            "\u{fe62}1",
+            "\u{fe63}1",
+            "\u{2212}1",
+            "\u{fe66}1",
+            "\u{fe6b}SUM(A1)",
+            "\u{3000}\u{2028}=1",
         ] {
             assert_eq!(cell(formula), format!("'{formula}"), "{formula:?}");
         }
@@ -382,6 +455,10 @@ mod tests {
         by: Text,
         note: Text,
         file: Text,
+        unit: Text,
+        part: Text,
+        kommun: Text,
+        kind: &'static str,
     }
 
     #[test]
@@ -408,10 +485,10 @@ mod tests {
                 kommuner: &ks[..1 + i % 2],
                 date: "2016-02-01".parse().unwrap(),
                 activity: s,
-                part: None,
-                unit: None,
+                part: (i % 2 == 1).then_some(*s),
+                unit: (i % 3 == 1).then_some(*s),
                 kommun: None,
-                request: false,
+                request: i % 2 == 0,
                 count: i as u32 * 1000,
                 by: (i % 3 != 0).then_some(*s),
                 note: (i % 2 == 0).then_some(*s),
@@ -427,6 +504,10 @@ mod tests {
                     by: text(l.by.unwrap_or_default()),
                     note: text(l.note.unwrap_or_default()),
                     file: text(l.file),
+                    unit: text(l.unit.unwrap_or_default()),
+                    part: text(l.part.unwrap_or_default()),
+                    kommun: text(log_kommun(&l)),
+                    kind: if l.request { "request" } else { "work" },
                 }],
             );
             let mut got = Vec::new();
@@ -465,6 +546,9 @@ mod tests {
 
     #[test]
     fn an_empty_table_is_its_header() {
-        assert_eq!(log_csv(&[]), "date,kommuner,activity,count,by,note,file\n");
+        assert_eq!(
+            log_csv(&[]),
+            "date,kommuner,activity,count,by,note,file,unit,part,kommun,kind\n"
+        );
     }
 }

@@ -6,9 +6,7 @@ use std::fmt;
 use askama::Template;
 
 use crate::view::labels::Label;
-use crate::view::meeting::Meeting;
-use crate::view::phrases::{heading, period_line};
-use crate::view::title::activity_title;
+use crate::view::meeting::{Meeting, Page};
 
 /// The escaper of our templates (see `askama.toml`): `&`, `<`, `>`, `"` and `'` as entities;
 /// control characters other than newline and tab as U+FFFD, so no file text can carry markup
@@ -64,7 +62,6 @@ struct Labels {
     the_promise: &'static str,
     what_we_promised: &'static str,
     what_has_been_done: &'static str,
-    log_since: &'static str,
     nothing_recorded: &'static str,
     date: &'static str,
     activity: &'static str,
@@ -74,53 +71,17 @@ struct Labels {
     behind: &'static str,
     nothing_is_behind: &'static str,
     followup: &'static str,
-}
-
-struct Group {
-    heading: &'static str,
-    activities: Vec<ActivityView>,
-}
-
-struct ActivityView {
-    id: String,
-    title: String,
-    /// The status in the status vocabulary (a CSS class).
-    class: &'static str,
-    status: &'static str,
-    text: String,
-    promised: String,
-    outcome: String,
-}
-
-struct LogRow<'a> {
-    date: chrono::NaiveDate,
-    activity: &'a str,
-    count: u32,
-    by: &'a str,
-    /// The note's lines, joined by `<br>`.
-    note_lines: Vec<&'a str>,
+    signed_by: &'static str,
+    target: &'static str,
+    signatures: &'static str,
+    place_and_date: &'static str,
 }
 
 #[derive(Template)]
 #[template(path = "report.html")]
 struct ReportPage<'a> {
     lang_code: &'static str,
-    title: &'a str,
-    heading: String,
-    period: String,
-    /// Lokalpolisområde, signed, signatories: a label and its lines.
-    meta: Vec<(String, Vec<String>)>,
-    problem_title: Option<&'a str>,
-    priorities: &'a [String],
-    problem_text: Option<&'a str>,
-    promise: Option<&'a str>,
-    glance: Vec<crate::view::meeting::Glance>,
-    groups: Vec<Group>,
-    since: chrono::NaiveDate,
-    log: Vec<LogRow<'a>>,
-    /// Title, id and outcome of each activity that is behind.
-    behind: Vec<(String, String, String)>,
-    followup: Vec<(String, String)>,
+    page: &'a Page<'a>,
     /// Indicators and verdicts, already escaped (`view::outcome`).
     outcomes: String,
     labels: Labels,
@@ -135,7 +96,6 @@ fn labels(l: crate::view::i18n::Lang) -> Labels {
         the_promise: l.t(Label::ThePromise),
         what_we_promised: l.t(Label::WhatWePromised),
         what_has_been_done: l.t(Label::WhatHasBeenDone),
-        log_since: l.t(Label::LogSince),
         nothing_recorded: l.t(Label::NothingRecorded),
         date: l.t(Label::Date),
         activity: l.t(Label::Activity),
@@ -145,94 +105,23 @@ fn labels(l: crate::view::i18n::Lang) -> Labels {
         behind: l.t(Label::Behind),
         nothing_is_behind: l.t(Label::NothingIsBehind),
         followup: l.t(Label::FollowUp),
+        signed_by: l.t(Label::SignedBy),
+        target: l.t(Label::Target),
+        signatures: l.t(Label::Signatures),
+        place_and_date: l.t(Label::PlaceAndDate),
     }
-}
-
-fn meta(m: &Meeting<'_>) -> Vec<(String, Vec<String>)> {
-    let (p, l) = (m.s.pledge, m.lang);
-    let mut meta = Vec::new();
-    if let Some(lpo) = &p.lokalpolisomrade {
-        meta.push((l.t(Label::Lokalpolisomrade).to_string(), vec![lpo.clone()]));
-    }
-    if let Some(d) = p.signed {
-        meta.push((l.t(Label::Signed).to_string(), vec![d.to_string()]));
-    }
-    let signatories: Vec<String> = p
-        .signatories
-        .iter()
-        .map(|sig| match &sig.role {
-            Some(r) => format!("{}, {r}", sig.name),
-            None => sig.name.clone(),
-        })
-        .collect();
-    if !signatories.is_empty() {
-        meta.push((l.t(Label::SignedBy).to_string(), signatories));
-    }
-    meta
-}
-
-fn groups(m: &Meeting<'_>) -> Vec<Group> {
-    let l = m.lang;
-    m.groups()
-        .into_iter()
-        .map(|(g, acts)| Group {
-            heading: l.t(g),
-            activities: acts
-                .into_iter()
-                .map(|a| ActivityView {
-                    id: a.activity.id.clone(),
-                    title: activity_title(a.activity),
-                    class: a.status.name(),
-                    status: l.status(a.status),
-                    text: a.activity.text.clone(),
-                    promised: m.promised(a),
-                    outcome: m.outcome(a),
-                })
-                .collect(),
-        })
-        .collect()
 }
 
 /// The BRÅ meeting report as one self-contained HTML page that prints on A4.
 pub fn report_html(m: &Meeting<'_>) -> String {
-    let p = m.s.pledge;
+    report_page_html(m, &m.page(None, false))
+}
+
+/// A page model of the report as one self-contained HTML page that prints on A4.
+pub fn report_page_html(m: &Meeting<'_>, page: &Page<'_>) -> String {
     let page = ReportPage {
         lang_code: m.lang.code(),
-        title: &p.title,
-        heading: heading(m.s),
-        period: period_line(m.s, m.lang),
-        meta: meta(m),
-        problem_title: p.problem.title.as_deref(),
-        priorities: &p.problem.priorities,
-        problem_text: p.problem.text.as_deref(),
-        promise: p.promise.as_deref(),
-        glance: m.glance(),
-        groups: groups(m),
-        since: m.since,
-        log: m
-            .log()
-            .into_iter()
-            .map(|e| LogRow {
-                date: e.date,
-                activity: m.lang.activity_id(&e.activity),
-                count: e.count,
-                by: e.by.as_deref().unwrap_or(""),
-                note_lines: e
-                    .note
-                    .as_deref()
-                    .map(|n| n.split('\n').collect())
-                    .unwrap_or_default(),
-            })
-            .collect(),
-        behind: m
-            .behind()
-            .into_iter()
-            .map(|a| {
-                let title = activity_title(a.activity);
-                (title, a.activity.id.clone(), m.outcome(a))
-            })
-            .collect(),
-        followup: m.followup_details(),
+        page,
         outcomes: crate::view::outcome::report_html(m.s, m.lang, html),
         labels: labels(m.lang),
     };

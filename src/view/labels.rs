@@ -66,6 +66,18 @@ pub enum Label {
     NotStated,
     NoOwnerGiven,
     AtAGlance,
+    Part,
+    Unit,
+    Meeting,
+    Signatures,
+    PlaceAndDate,
+    NameInPrint,
+    ForThePolice,
+    ForTheKommun,
+    KindWork,
+    KindRequest,
+    KindMeasurement,
+    KindVerdict,
     /// Indicators and verdicts (issue 13), translated in `view::outcome`.
     Outcome(crate::view::outcome_label::OutcomeLabel),
 }
@@ -130,6 +142,18 @@ impl Label {
             NotStated => "not stated",
             NoOwnerGiven => "No owner stated",
             AtAGlance => "At a glance",
+            Part => "Part",
+            Unit => "Unit",
+            Meeting => "Meeting",
+            Signatures => "Signatures",
+            PlaceAndDate => "Place and date",
+            NameInPrint => "Name in print",
+            ForThePolice => "For the police",
+            ForTheKommun => "For the kommun",
+            KindWork => "work",
+            KindRequest => "request",
+            KindMeasurement => "measurement",
+            KindVerdict => "verdict",
             Outcome(o) => o.en(),
         }
     }
@@ -193,6 +217,18 @@ impl Label {
             NotStated => "anges inte",
             NoOwnerGiven => "Utan angiven ansvarig",
             AtAGlance => "Översikt",
+            Part => "Del",
+            Unit => "Enhet",
+            Meeting => "Möte",
+            Signatures => "Underskrifter",
+            PlaceAndDate => "Ort och datum",
+            NameInPrint => "Namnförtydligande",
+            ForThePolice => "För polisen",
+            ForTheKommun => "För kommunen",
+            KindWork => "arbete",
+            KindRequest => "förfrågan",
+            KindMeasurement => "mätning",
+            KindVerdict => "bedömning",
             Outcome(o) => o.sv(),
         }
     }
@@ -309,6 +345,58 @@ impl Lang {
             (Lang::Sv, FollowupState::Overdue) => "försenad",
             (Lang::Sv, FollowupState::Unscheduled) => "inget datum angivet",
             (Lang::Sv, FollowupState::Missing) => "saknas i löftet",
+        }
+    }
+
+    /// The heading of a spreadsheet column from its CSV key (`window_start`): "Fönstrets
+    /// början", "Window start"; a key it does not know as it is.
+    pub fn column(self, key: &str) -> String {
+        let sv = match key {
+            "file" => "Fil",
+            "kommuner" => "Kommuner",
+            "kommunkod" => "Kommunkod",
+            "state" => "Läge",
+            "activity" => "Aktivitet (id)",
+            "owners" => "Ansvarig",
+            "target" => "Mål",
+            "required" => "Krävs",
+            "done" => "Utfört",
+            "window_start" => "Fönstrets början",
+            "window_end" => "Fönstrets slut",
+            "last_done" => "Senast",
+            "status" => "Status",
+            "windows_met" => "Uppfyllda fönster",
+            "windows_missed" => "Missade fönster",
+            "windows_open" => "Öppna fönster",
+            "title" => "Aktivitet",
+            "text" => "Text",
+            "lan" => "Län",
+            "lokalpolisomrade" => "Lokalpolisområde",
+            "area" => "Område",
+            "start" => "Start",
+            "end" => "Slut",
+            "activities" => "Aktiviteter",
+            "date" => "Datum",
+            "count" => "Antal",
+            "by" => "Av",
+            "note" => "Anteckning",
+            "unit" => "Enhet",
+            "part" => "Del",
+            "kommun" => "Kommun",
+            "kind" => "Typ",
+            k => k,
+        };
+        match self {
+            Lang::Sv => sv.to_string(),
+            Lang::En => key.to_string(),
+        }
+    }
+
+    /// The heading of the column that keeps a translated column's codes: "Status (kod)".
+    pub fn code_column(self, key: &str) -> String {
+        match self {
+            Lang::Sv => format!("{} (kod)", self.column(key)),
+            Lang::En => format!("{key}_code"),
         }
     }
 

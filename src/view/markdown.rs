@@ -3,13 +3,11 @@
 use std::fmt::Write as _;
 
 use crate::rules::status::PledgeStatus;
-use crate::view::entries::entry_line;
 use crate::view::i18n::Lang;
 use crate::view::labels::Label;
-use crate::view::meeting::Meeting;
+use crate::view::meeting::{Meeting, Page};
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{legend_line, status_rows, summary_line};
-use crate::view::title::activity_title;
 
 /// Text for a Markdown table cell or paragraph: safe for a terminal, pipes and markup
 /// characters escaped so text cannot break the table or inject HTML, in GitHub's reader and
@@ -78,143 +76,179 @@ pub fn status_markdowns(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
     parts.join("\n")
 }
 
-/// The BRÅ meeting report as Markdown.
+/// The BRÅ meeting report as Markdown: the page model ([`Meeting::page`]) in Markdown.
 pub fn report_markdown(m: &Meeting<'_>) -> String {
+    report_page_markdown(m, &m.page(None, false))
+}
+
+/// A page model of the report as Markdown.
+pub fn report_page_markdown(m: &Meeting<'_>, page: &Page<'_>) -> String {
     let mut o = String::new();
-    report_head(m, &mut o);
-    report_glance(m, &mut o);
-    report_problem(m, &mut o);
-    report_activities(m, &mut o);
-    report_tail(m, &mut o);
+    report_head(page, m.lang, &mut o);
+    report_glance(page, m.lang, &mut o);
+    report_problem(page, m.lang, &mut o);
+    report_activities(page, m.lang, &mut o);
+    report_tail(m, page, &mut o);
     o
 }
 
-/// Title, kommun, period, signatures.
-fn report_head(m: &Meeting<'_>, o: &mut String) {
-    let (s, l) = (m.s, m.lang);
-    let p = s.pledge;
-    let _ = writeln!(o, "# {}\n", md(&p.title));
-    let _ = writeln!(o, "{}  ", md(&heading(s)));
-    let _ = writeln!(o, "{}\n", md(&period_line(s, l)));
-    let mut meta = Vec::new();
-    if let Some(lpo) = &p.lokalpolisomrade {
-        meta.push(format!("{}: {}", l.t(Label::Lokalpolisomrade), md(lpo)));
+/// Title, kommun, period, the summary, the meeting, signatures.
+fn report_head(page: &Page<'_>, l: Lang, o: &mut String) {
+    let _ = writeln!(o, "# {}\n", md(&page.title));
+    let _ = writeln!(o, "{}  ", md(&page.heading));
+    let _ = writeln!(o, "{}\n", md(&page.period));
+    let _ = writeln!(o, "**{}**\n", md(&page.summary));
+    if let Some(meeting) = &page.meeting {
+        let _ = writeln!(o, "{}\n", md(meeting));
     }
-    if let Some(d) = p.signed {
-        meta.push(format!("{}: {d}", l.t(Label::Signed)));
-    }
+    let meta: Vec<String> = page
+        .meta
+        .iter()
+        .map(|(k, v)| format!("{k}: {}", md(v)))
+        .collect();
     if !meta.is_empty() {
         // A hard line break is two trailing spaces in every reader (pandoc, CommonMark).
         let _ = writeln!(o, "{}\n", meta.join("  \n"));
     }
-    if !p.signatories.is_empty() {
+    if !page.signed_by.is_empty() {
         // A list needs a blank line before it in pandoc's reader.
         let _ = writeln!(o, "{}:\n", l.t(Label::SignedBy));
-        for sig in &p.signatories {
-            let role = sig.role.as_ref().map(|r| format!(", {}", md(r)));
-            let _ = writeln!(o, "- {}{}", md(&sig.name), role.unwrap_or_default());
+        for line in &page.signed_by {
+            let _ = writeln!(o, "- {}", md(line));
         }
         o.push('\n');
     }
 }
 
 /// The problem and the promise.
-fn report_problem(m: &Meeting<'_>, o: &mut String) {
-    let (p, l) = (m.s.pledge, m.lang);
+fn report_problem(page: &Page<'_>, l: Lang, o: &mut String) {
     let _ = writeln!(o, "## {}\n", l.t(Label::Problem));
-    if let Some(t) = &p.problem.title {
+    if let Some(t) = &page.problem_title {
         let _ = writeln!(o, "**{}**\n", md(t));
     }
-    for (i, pr) in p.problem.priorities.iter().enumerate() {
+    for (i, pr) in page.priorities.iter().enumerate() {
         let _ = writeln!(o, "{}. {}", i + 1, md(pr));
     }
-    if !p.problem.priorities.is_empty() {
+    if !page.priorities.is_empty() {
         o.push('\n');
     }
     // Listed without a ranking: bullets, not numbers.
-    for it in &p.problem.items {
+    for it in &page.items {
         let _ = writeln!(o, "- {}", md(it));
     }
-    if !p.problem.items.is_empty() {
+    if !page.items.is_empty() {
         o.push('\n');
     }
-    if let Some(t) = &p.problem.text {
+    if let Some(t) = &page.problem_text {
         let _ = writeln!(o, "{}\n", md(t));
     }
-    if let Some(pr) = &p.promise {
+    if let Some(pr) = &page.promise {
         let _ = writeln!(o, "## {}\n\n{}\n", l.t(Label::ThePromise), md(pr));
     }
 }
 
 /// The first screen: every activity, its status in words (bold when it needs attention) and
 /// what was done.
-fn report_glance(m: &Meeting<'_>, o: &mut String) {
-    let l = m.lang;
+fn report_glance(page: &Page<'_>, l: Lang, o: &mut String) {
     let _ = writeln!(o, "## {}\n", l.t(Label::AtAGlance));
     let h = [Label::Activity, Label::Status, Label::Progress].map(|h| l.t(h));
     let _ = writeln!(o, "| {} |\n|---|---|---|", h.join(" | "));
-    for g in m.glance() {
+    for g in &page.glance {
         let status = if g.problem {
             format!("**{}**", g.status)
         } else {
             g.status.to_string()
         };
-        let (title, id, progress) = (md(&g.title), g.id, md(&g.progress));
+        let (title, id, progress) = (md(&g.title), &g.id, md(&g.progress));
         let _ = writeln!(o, "| {title} (`{id}`) | {status} | {progress} |");
     }
     o.push('\n');
 }
 
-/// The activities by group: what was promised and what has been done.
-fn report_activities(m: &Meeting<'_>, o: &mut String) {
-    let l = m.lang;
-    for (g, acts) in m.groups() {
-        let _ = writeln!(o, "## {}\n", l.t(g));
-        for a in acts {
-            let title = md(&activity_title(a.activity));
-            let id = &a.activity.id;
-            let _ = writeln!(o, "### {title} (`{id}`)\n\n{}\n", md(&a.activity.text));
-            let promised = md(&m.promised(a));
+/// The activities by group: what was promised and what has been done, with each part's and
+/// unit's own target and record.
+fn report_activities(page: &Page<'_>, l: Lang, o: &mut String) {
+    for g in &page.groups {
+        let _ = writeln!(o, "## {}\n", g.heading);
+        for a in &g.activities {
+            let (title, id) = (md(&a.title), &a.id);
+            let _ = writeln!(o, "### {title} (`{id}`)\n\n{}\n", md(&a.text));
+            let promised = md(&a.promised);
             let _ = writeln!(o, "- **{}:** {promised}", l.t(Label::WhatWePromised));
-            let outcome = md(&m.outcome(a));
-            let _ = writeln!(o, "- **{}:** {outcome}\n", l.t(Label::WhatHasBeenDone));
+            let outcome = md(&a.outcome);
+            let _ = writeln!(o, "- **{}:** {outcome}", l.t(Label::WhatHasBeenDone));
+            for sub in &a.subs {
+                let text = sub.text.as_deref().map(|t| format!(" {}", md(t)));
+                let status = if sub.problem {
+                    format!("**{}**", sub.status)
+                } else {
+                    sub.status.to_string()
+                };
+                let _ = writeln!(
+                    o,
+                    "  - {} **{}**:{} {}: {} · {}: {} – {status}",
+                    sub.kind,
+                    md(&sub.name),
+                    text.unwrap_or_default(),
+                    l.t(Label::Target),
+                    md(&sub.target),
+                    l.t(Label::Progress),
+                    md(&sub.progress),
+                );
+            }
+            o.push('\n');
         }
     }
 }
 
-/// The log, what is behind, the follow-up.
-fn report_tail(m: &Meeting<'_>, o: &mut String) {
+/// The log, what is behind, the follow-up, the signatures.
+fn report_tail(m: &Meeting<'_>, page: &Page<'_>, o: &mut String) {
     let l = m.lang;
-    let _ = writeln!(o, "## {} {}\n", l.t(Label::LogSince), m.since);
-    let log = m.log();
-    if log.is_empty() {
+    let _ = writeln!(o, "## {}\n", page.log_heading);
+    if page.log.is_empty() {
         let _ = writeln!(o, "{}.\n", l.t(Label::NothingRecorded));
     }
-    for e in log {
-        let _ = writeln!(o, "- {}", md(&entry_line(m.s.pledge, e, l)));
+    for e in &page.log {
+        let mut line = format!("{} {}", e.date, e.what());
+        if e.count != 1 {
+            let _ = write!(line, " ×{}", e.count);
+        }
+        if let Some(by) = &e.by {
+            let _ = write!(line, " ({by})");
+        }
+        if let Some(n) = &e.note {
+            let _ = write!(line, ": {n}");
+        }
+        let _ = writeln!(o, "- {}", md(&line));
     }
     if !o.ends_with("\n\n") {
         o.push('\n');
     }
     let _ = writeln!(o, "## {}\n", l.t(Label::Behind));
-    let behind = m.behind();
-    if behind.is_empty() {
+    if page.behind.is_empty() {
         let _ = writeln!(o, "{}\n", l.t(Label::NothingIsBehind));
     }
-    for a in &behind {
-        let title = md(&activity_title(a.activity));
-        let (id, outcome) = (&a.activity.id, md(&m.outcome(a)));
-        let _ = writeln!(o, "- **{title}** (`{id}`): {outcome}");
+    for (title, id, outcome) in &page.behind {
+        let _ = writeln!(o, "- **{}** (`{id}`): {}", md(title), md(outcome));
     }
-    if !behind.is_empty() {
+    if !page.behind.is_empty() {
         o.push('\n');
     }
     o.push_str(&crate::view::outcome::report_markdown(m.s, l, md));
     let _ = writeln!(o, "## {}\n", l.t(Label::FollowUp));
-    for (k, v) in m.followup_details().iter().skip(1) {
+    for (k, v) in page.followup.iter().skip(1) {
         let _ = writeln!(o, "- **{}:** {}", k, md(v));
     }
-    let _ = writeln!(o, "\n{}", md(&followup_line(m.s, l)));
+    let _ = writeln!(o, "\n{}", md(&page.followup_line));
+    if let Some(sigs) = &page.signatures {
+        // Underscores alone would be a thematic break: escaped, they are a line to sign on.
+        let line = md(&"_".repeat(30));
+        let _ = writeln!(o, "\n## {}\n", l.t(Label::Signatures));
+        let _ = writeln!(o, "{}: {line}\n", l.t(Label::PlaceAndDate));
+        for sig in sigs {
+            let _ = writeln!(o, "{line}  \n{}\n", md(&sig.name));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@ use crate::model::{Activity, LogEntry, Party};
 use crate::rules::status::{ActivityStatus, PledgeStatus};
 use crate::view::i18n::Lang;
 use crate::view::labels::Label;
-use crate::view::phrases::{followup_line, owners_text, progress_text, target_text};
+use crate::view::phrases::{followup_line, heading, owners_text, period_line, progress};
+use crate::view::phrases::{progress_text, record_of, summary_line, target_text};
 use crate::view::title::activity_title;
 
 /// The groups of the report in their order.
@@ -126,16 +127,21 @@ impl<'a> Meeting<'a> {
     /// "Target: 2 per year · Owners: police (with kommun)".
     pub fn promised(&self, a: &ActivityStatus<'_>) -> String {
         let l = self.lang;
-        let mut t = format!(
-            "{}: {}",
-            l.t(Label::Target),
-            target_text(&a.activity.target, l)
-        );
+        // An activity with parts has no target of its own: each part's is shown with it.
+        let mut t = if a.activity.parts.is_empty() {
+            format!(
+                "{}: {} · ",
+                l.t(Label::Target),
+                target_text(&a.activity.target, l)
+            )
+        } else {
+            String::new()
+        };
         let owners = match a.activity.owners.as_slice() {
             [] => l.t(Label::NotStated).to_string(),
             o => owners_text(o, l),
         };
-        let _ = write!(t, " · {}: {owners}", l.t(Label::Owners));
+        let _ = write!(t, "{}: {owners}", l.t(Label::Owners));
         if !a.activity.partners.is_empty() {
             let with = match l {
                 Lang::En => "with",
@@ -177,5 +183,273 @@ impl<'a> Meeting<'a> {
             }
         }
         v
+    }
+}
+
+/// A part or a unit of an activity, with its own target and record: "Södra skolan: 0 av 1 ·
+/// 2017-07-01 – 2017-12-31 – efter".
+pub struct SubView {
+    /// "Del" or "Enhet".
+    pub kind: &'static str,
+    /// The part's id or the unit's name.
+    pub name: String,
+    /// The part's own text (a unit has none).
+    pub text: Option<String>,
+    /// Its target: "1 per halvår".
+    pub target: String,
+    /// Its progress in the current window and its record: "0 av 1 · … · 1 av 2 halvår uppfyllda".
+    pub progress: String,
+    /// The status in the status vocabulary (a CSS class).
+    pub class: &'static str,
+    pub status: &'static str,
+    pub problem: bool,
+}
+
+/// One activity of the report: what was promised, what has been done, and each part's and
+/// unit's own target and record.
+pub struct ActivityView<'a> {
+    pub s: &'a ActivityStatus<'a>,
+    pub id: String,
+    pub title: String,
+    pub class: &'static str,
+    pub status: &'static str,
+    pub problem: bool,
+    pub text: String,
+    pub promised: String,
+    pub outcome: String,
+    pub subs: Vec<SubView>,
+}
+
+/// A group of the report: "Polisen lovar" and its activities.
+pub struct GroupView<'a> {
+    pub heading: &'static str,
+    pub activities: Vec<ActivityView<'a>>,
+}
+
+/// One log entry of the report: its date, the activity's title and where the work belongs
+/// (part, unit, request, kommun), the count, who and the note.
+pub struct LogRow {
+    pub date: NaiveDate,
+    pub title: String,
+    pub id: String,
+    /// Part, unit, "förfrågan", kommun: "Södra skolan".
+    pub place: Vec<String>,
+    pub count: u32,
+    pub by: Option<String>,
+    pub note: Option<String>,
+}
+
+impl LogRow {
+    /// "Föräldramöten · Södra skolan".
+    pub fn what(&self) -> String {
+        std::iter::once(self.title.as_str())
+            .chain(self.place.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+/// One signature block: who signs ("Karin Ek, kommunstyrelsens ordförande") or, without
+/// named signatories, for whom.
+pub struct Signature {
+    pub name: String,
+}
+
+/// The whole report as one model: Markdown, HTML and the site each render it with their own
+/// partials, so what one format shows the others show too.
+pub struct Page<'a> {
+    pub title: String,
+    pub heading: String,
+    pub period: String,
+    /// The summary line `status` prints: "Sammanfattning: 5 aktiviteter – …".
+    pub summary: String,
+    /// "Möte: 2017-10-05", when the report is for a dated meeting.
+    pub meeting: Option<String>,
+    /// Lokalpolisområde and the signing date: a label and its value.
+    pub meta: Vec<(String, String)>,
+    /// "Undertecknat av": the signatories, each with a role.
+    pub signed_by: Vec<String>,
+    pub glance: Vec<Glance>,
+    pub problem_title: Option<String>,
+    pub priorities: Vec<String>,
+    /// Problems listed without a ranking.
+    pub items: Vec<String>,
+    pub problem_text: Option<String>,
+    pub promise: Option<String>,
+    pub groups: Vec<GroupView<'a>>,
+    /// "Genomfört sedan 2017-01-01".
+    pub log_heading: String,
+    pub log: Vec<LogRow>,
+    /// Whether any entry of the log names who did it (else the column is left out).
+    pub log_has_by: bool,
+    pub behind: Vec<(String, String, String)>,
+    /// The follow-up as label–value pairs, the first its date and state.
+    pub followup: Vec<(String, String)>,
+    pub followup_line: String,
+    /// Signature lines, when asked for (`--sign`).
+    pub signatures: Option<Vec<Signature>>,
+}
+
+impl<'a> Meeting<'a> {
+    /// The title of an activity (or part) by id, else the id as a reader sees it.
+    fn title_of(&self, id: &str) -> String {
+        self.s
+            .pledge
+            .activities
+            .iter()
+            .find(|a| a.id == id)
+            .map(activity_title)
+            .unwrap_or_else(|| self.lang.activity_id(id).to_string())
+    }
+
+    /// The parts and units of an activity, each with its own target and record.
+    pub fn subs(&self, a: &ActivityStatus<'_>) -> Vec<SubView> {
+        let l = self.lang;
+        let mut v: Vec<SubView> = a
+            .parts
+            .iter()
+            .map(|p| SubView {
+                kind: l.t(Label::Part),
+                name: p.activity.id.clone(),
+                text: Some(p.activity.text.clone()),
+                target: target_text(&p.activity.target, l),
+                progress: progress_text(p, l),
+                class: p.status.name(),
+                status: l.status(p.status),
+                problem: p.status.is_problem(),
+            })
+            .collect();
+        let t = &a.activity.target;
+        v.extend(a.units.iter().map(|u| {
+            let mut progress = progress(t, u.required, u.done, a.window, l);
+            if let Some(r) = record_of(u.record, t, l) {
+                let _ = write!(progress, " · {r}");
+            }
+            SubView {
+                kind: l.t(Label::Unit),
+                name: u.unit.clone(),
+                text: None,
+                target: target_text(t, l),
+                progress,
+                class: u.status.name(),
+                status: l.status(u.status),
+                problem: u.status.is_problem(),
+            }
+        }));
+        v
+    }
+
+    /// One activity as the report shows it.
+    pub fn activity_view(&self, a: &'a ActivityStatus<'a>) -> ActivityView<'a> {
+        let l = self.lang;
+        ActivityView {
+            s: a,
+            id: a.activity.id.clone(),
+            title: activity_title(a.activity),
+            class: a.status.name(),
+            status: l.status(a.status),
+            problem: a.status.is_problem(),
+            text: a.activity.text.clone(),
+            promised: self.promised(a),
+            outcome: self.outcome(a),
+            subs: self.subs(a),
+        }
+    }
+
+    /// The report's page model. `meeting` dates the meeting it is for; `sign` adds
+    /// signature lines.
+    pub fn page(&self, meeting: Option<NaiveDate>, sign: bool) -> Page<'a> {
+        let (s, l) = (self.s, self.lang);
+        let p = s.pledge;
+        let log: Vec<LogRow> = self
+            .log()
+            .into_iter()
+            .map(|e| LogRow {
+                date: e.date,
+                title: self.title_of(&e.activity),
+                id: e.activity.clone(),
+                place: crate::view::entries::entry_where(p, e, l),
+                count: e.count,
+                by: e.by.clone(),
+                note: e.note.clone(),
+            })
+            .collect();
+        let signatures = sign.then(|| {
+            if p.signatories.is_empty() {
+                [Label::ForThePolice, Label::ForTheKommun]
+                    .map(|w| Signature {
+                        name: l.t(w).to_string(),
+                    })
+                    .into()
+            } else {
+                p.signatories
+                    .iter()
+                    .map(|sig| Signature {
+                        name: signatory(sig),
+                    })
+                    .collect()
+            }
+        });
+        Page {
+            title: p.title.clone(),
+            heading: heading(s),
+            period: period_line(s, l),
+            summary: summary_line(s, l),
+            meeting: meeting.map(|d| format!("{}: {d}", l.t(Label::Meeting))),
+            meta: self.meta(),
+            signed_by: p.signatories.iter().map(signatory).collect(),
+            glance: self.glance(),
+            problem_title: p.problem.title.clone(),
+            priorities: p.problem.priorities.clone(),
+            items: p.problem.items.clone(),
+            problem_text: p.problem.text.clone(),
+            promise: p.promise.clone(),
+            groups: self
+                .groups()
+                .into_iter()
+                .map(|(g, acts)| GroupView {
+                    heading: l.t(g),
+                    activities: acts.into_iter().map(|a| self.activity_view(a)).collect(),
+                })
+                .collect(),
+            log_heading: format!("{} {}", l.t(Label::LogSince), self.since),
+            log_has_by: log.iter().any(|r| r.by.is_some()),
+            log,
+            behind: self
+                .behind()
+                .into_iter()
+                .map(|a| {
+                    (
+                        activity_title(a.activity),
+                        a.activity.id.clone(),
+                        self.outcome(a),
+                    )
+                })
+                .collect(),
+            followup: self.followup_details(),
+            followup_line: followup_line(s, l),
+            signatures,
+        }
+    }
+
+    /// Lokalpolisområde and the signing date: a label and its value.
+    fn meta(&self) -> Vec<(String, String)> {
+        let (p, l) = (self.s.pledge, self.lang);
+        let mut meta = Vec::new();
+        if let Some(lpo) = &p.lokalpolisomrade {
+            meta.push((l.t(Label::Lokalpolisomrade).to_string(), lpo.clone()));
+        }
+        if let Some(d) = p.signed {
+            meta.push((l.t(Label::Signed).to_string(), d.to_string()));
+        }
+        meta
+    }
+}
+
+/// "Karin Ek, kommunstyrelsens ordförande".
+pub fn signatory(sig: &crate::model::Signatory) -> String {
+    match &sig.role {
+        Some(r) => format!("{}, {r}", sig.name),
+        None => sig.name.clone(),
     }
 }

@@ -82,6 +82,8 @@ pub fn due_word(l: Lang, d: DueState) -> &'static str {
 /// One activity's verdict for the current follow-up, beside its computed status.
 pub struct ActivityVerdict<'a> {
     pub id: &'a str,
+    /// The activity's title, as the report heads it.
+    pub title: String,
     pub status: Status,
     pub verdict: Option<&'a VerdictEntry>,
 }
@@ -123,6 +125,7 @@ pub fn outcomes<'a>(s: &'a PledgeStatus<'a>) -> Outcomes<'a> {
         .zip(cur)
         .map(|(a, (id, v))| ActivityVerdict {
             id,
+            title: crate::view::title::activity_title(a.activity),
             status: a.status,
             verdict: v.filter(|v| v.date <= s.as_of),
         })
@@ -357,7 +360,13 @@ pub fn report_markdown(s: &PledgeStatus<'_>, l: Lang, md: impl Fn(&str) -> Strin
     if o.has_verdicts {
         let _ = writeln!(out, "## {}\n", t(l, OutcomeLabel::Verdicts));
         for v in &o.verdicts {
-            let _ = writeln!(out, "- **{}**: {}", v.id, md(&verdict_text(v, l)));
+            let _ = writeln!(
+                out,
+                "- **{}** (`{}`): {}",
+                md(&v.title),
+                v.id,
+                md(&verdict_text(v, l))
+            );
         }
         out.push('\n');
     }
@@ -403,7 +412,11 @@ fn outcome_html(s: &PledgeStatus<'_>, l: Lang, h: impl Fn(&str) -> String, level
             );
             // A chart of nothing says nothing: only drawn once something has been measured.
             if !st.measurements.is_empty() {
-                let _ = writeln!(out, "{}", chart(st, l));
+                let _ = writeln!(
+                    out,
+                    "<div class=\"chart-wrap\" tabindex=\"0\">{}</div>",
+                    chart(st, l)
+                );
             }
             let _ = writeln!(out, "</div>");
         }
@@ -422,7 +435,8 @@ fn outcome_html(s: &PledgeStatus<'_>, l: Lang, h: impl Fn(&str) -> String, level
             };
             let _ = writeln!(
                 out,
-                "<li{class}><strong>{}</strong>: {}</li>",
+                "<li{class}><strong>{}</strong> <span class=\"id\">{}</span>: {}</li>",
+                h(&v.title),
                 h(v.id),
                 h(&verdict_text(v, l))
             );
@@ -441,12 +455,14 @@ fn chart(st: &IndicatorStatus<'_>, l: Lang) -> String {
         value: b.value,
         label: t(l, OutcomeLabel::Baseline),
         date: b.when.and_then(When::day),
+        year_only: matches!(b.when, Some(When::Year { .. })),
     });
     let goal = match i.goal {
         Some(Goal::Value { value }) => Some(Line {
             value,
             label: t(l, OutcomeLabel::Goal),
             date: None,
+            year_only: false,
         }),
         _ => None,
     };

@@ -162,13 +162,22 @@ fn requests_text(r: &Requests, lang: Lang) -> String {
 /// "3 of 21 weeks met" / "3 av 21 veckor uppfyllda": the windows judged so far, when the
 /// target has more than one window and at least one has been judged.
 pub fn record_text(a: &ActivityStatus<'_>, lang: Lang) -> Option<String> {
-    let r = a.record?;
+    record_of(a.record, &a.activity.target, lang)
+}
+
+/// [`record_text`] of any record (a unit's) under its target.
+pub fn record_of(
+    r: Option<crate::rules::status::Record>,
+    target: &Target,
+    lang: Lang,
+) -> Option<String> {
+    let r = r?;
     let judged = r.judged();
     if judged == 0 || r.total() < 2 {
         return None;
     }
     let one = judged == 1;
-    let (noun, neuter) = window_noun(&a.activity.target, lang, one);
+    let (noun, neuter) = window_noun(target, lang, one);
     Some(match lang {
         Lang::En => format!("{} of {judged} {noun} met", r.windows_met),
         Lang::Sv => {

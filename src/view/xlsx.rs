@@ -7,8 +7,111 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
-/// Columns that hold codes: always text, never numbers.
+use crate::view::Label;
+use crate::view::i18n::Lang;
+
+/// Columns that hold codes: always text, never numbers (compared ignoring case, so the
+/// Swedish headings match too).
 const CODE_COLUMNS: [&str; 2] = ["kommunkod", "kod"];
+
+fn is_code_column(h: &str) -> bool {
+    CODE_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(h))
+}
+
+/// Columns whose values are codes a person reads as words: the words take the column, the
+/// codes move to a column of their own at the end.
+const CODED: [&str; 3] = ["state", "status", "kind"];
+
+/// A code of a column in words of `lang`, or the code itself when it is not one.
+fn word(column: &str, code: &str, lang: Lang) -> String {
+    use crate::model::State;
+    use crate::rules::status::Status;
+    let found = match column {
+        "state" => [State::Upcoming, State::Active, State::Ended]
+            .into_iter()
+            .find(|s| s.name() == code)
+            .map(|s| lang.state(s).to_string()),
+        "status" => [
+            Status::Met,
+            Status::PartlyMet,
+            Status::OnTrack,
+            Status::Behind,
+            Status::Missed,
+            Status::Ongoing,
+            Status::NoReports,
+            Status::Upcoming,
+            Status::NothingDue,
+        ]
+        .into_iter()
+        .find(|s| s.name() == code)
+        .map(|s| lang.status(s).to_string()),
+        "kind" => match code {
+            "work" => Some(lang.t(Label::KindWork).to_string()),
+            "request" => Some(lang.t(Label::KindRequest).to_string()),
+            "measurement" => Some(lang.t(Label::KindMeasurement).to_string()),
+            "verdict" => Some(lang.t(Label::KindVerdict).to_string()),
+            _ => None,
+        },
+        "kommun" if code == "shared" => Some(match lang {
+            Lang::Sv => "gemensamt".to_string(),
+            Lang::En => "shared".to_string(),
+        }),
+        _ => None,
+    };
+    found.unwrap_or_else(|| code.to_string())
+}
+
+/// The plain CSV's table as a person of `lang` reads it: headings in words, the state,
+/// status and kind of work in words with their codes in columns of their own at the end,
+/// the target in words (from a `target_text` column, when the CSV has one); in English the
+/// table as it is.
+fn localise(
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    lang: Lang,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    if lang == Lang::En {
+        return (header, rows);
+    }
+    enum From {
+        Col(usize),
+        Word(usize),
+    }
+    let pos = |k: &str| header.iter().position(|h| h == k);
+    let mut cols: Vec<(String, From)> = Vec::new();
+    let mut codes: Vec<(String, From)> = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        if h.ends_with("_text") && pos(h.trim_end_matches("_text")).is_some() {
+            continue;
+        }
+        let words = pos(&format!("{h}_text"));
+        if CODED.contains(&h.as_str()) {
+            codes.push((lang.code_column(h), From::Col(i)));
+        }
+        let from = match words {
+            Some(w) => From::Col(w),
+            None if CODED.contains(&h.as_str()) || h == "kommun" => From::Word(i),
+            None => From::Col(i),
+        };
+        cols.push((lang.column(h), from));
+    }
+    cols.extend(codes);
+    let rows = rows
+        .iter()
+        .map(|r| {
+            cols.iter()
+                .map(|(_, from)| match from {
+                    From::Col(c) => r.get(*c).cloned().unwrap_or_default(),
+                    From::Word(c) => {
+                        let v = r.get(*c).map_or("", String::as_str);
+                        word(&header[*c], v, lang)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    (cols.into_iter().map(|(h, _)| h).collect(), rows)
+}
 
 /// A parsed plain CSV: the header and the rows.
 fn parse(csv_text: &str) -> Result<(Vec<String>, Vec<Vec<String>>)> {
@@ -52,7 +155,7 @@ fn kinds(header: &[String], rows: &[Vec<String>]) -> Vec<Kind> {
                     .filter_map(|r| r.get(c))
                     .filter(|v| !v.is_empty())
             };
-            if CODE_COLUMNS.contains(&header[c].as_str()) || values().next().is_none() {
+            if is_code_column(&header[c]) || values().next().is_none() {
                 Kind::Text
             } else if values().all(|v| v.parse::<u64>().is_ok()) {
                 Kind::Number
@@ -65,9 +168,10 @@ fn kinds(header: &[String], rows: &[Vec<String>]) -> Vec<Kind> {
         .collect()
 }
 
-/// An xlsx workbook of one sheet named `sheet` from plain CSV text.
-pub fn xlsx_from_csv(csv_text: &str, sheet: &str) -> Result<Vec<u8>> {
+/// An xlsx workbook of one sheet named `sheet` from plain CSV text, for a reader of `lang`.
+pub fn xlsx_from_csv(csv_text: &str, sheet: &str, lang: Lang) -> Result<Vec<u8>> {
     let (header, rows) = parse(csv_text)?;
+    let (header, rows) = localise(header, rows, lang);
     let kinds = kinds(&header, &rows);
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
@@ -104,8 +208,9 @@ pub fn xlsx_from_csv(csv_text: &str, sheet: &str) -> Result<Vec<u8>> {
 /// The plain CSV as Swedish Excel opens it by double-click: a UTF-8 BOM, `;` between cells,
 /// CRLF line ends, and code columns as `="0764"` (a quoted "0764" alone would still lose its
 /// zero).
-pub fn excel_csv(csv_text: &str) -> Result<String> {
+pub fn excel_csv(csv_text: &str, lang: Lang) -> Result<String> {
     let (header, rows) = parse(csv_text)?;
+    let (header, rows) = localise(header, rows, lang);
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
@@ -116,7 +221,7 @@ pub fn excel_csv(csv_text: &str) -> Result<String> {
             .iter()
             .zip(&header)
             .map(|(v, h)| {
-                let code = CODE_COLUMNS.contains(&h.as_str()) && !v.is_empty();
+                let code = is_code_column(h) && !v.is_empty();
                 if code && v.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
                     format!("=\"{v}\"")
                 } else {
@@ -140,7 +245,7 @@ mod tests {
 
     #[test]
     fn excel_csv_has_a_bom_semicolons_and_codes_kept_as_text() {
-        let out = excel_csv(PLAIN).unwrap();
+        let out = excel_csv(PLAIN, Lang::En).unwrap();
         assert_eq!(
             out,
             "\u{feff}kommuner;kommunkod;start;done;note\r\n\
@@ -156,6 +261,10 @@ mod tests {
         assert!(k == [Kind::Text, Kind::Text, Kind::Date, Kind::Number, Kind::Text]);
         assert_eq!(plain_text("'-2 grader"), "-2 grader");
         assert_eq!(plain_text("'quoted'"), "'quoted'");
-        assert!(xlsx_from_csv(PLAIN, "Status").unwrap().starts_with(b"PK"));
+        assert!(
+            xlsx_from_csv(PLAIN, "Status", Lang::Sv)
+                .unwrap()
+                .starts_with(b"PK")
+        );
     }
 }

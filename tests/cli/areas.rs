@@ -139,7 +139,14 @@ fn a_kommun_with_a_centre_löfte_shows_both_and_records_by_area() {
         ])
         .read_stdout();
     assert!(report.contains("Alvesta (0764), Resecentrum"), "{report}");
-    assert!(report.contains("2017-05-02 cityvardar"), "{report}");
+    // The log line of the entry, by the activity's title.
+    assert!(
+        report
+            .lines()
+            .any(|l| l.starts_with("- 2017-05-02 ") && l.ends_with("(Test User)")),
+        "{report}"
+    );
+    assert!(!report.contains("2017-05-02 cityvardar"), "{report}");
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod areas;
 mod builder;
 mod cases;
 mod check;
+mod documents;
 mod done_undo;
 mod escaping;
 mod examples;

@@ -58,6 +58,7 @@ fn site_of_the_bundled_pledges_snapshot() {
             "alvesta-2017-2018/index.html",
             "calendar.ics",
             "datapackage.json",
+            "dcat.rdf",
             "filipstad-2016/index.html",
             "index.html",
             "karlstad-2016-2017/index.html",
@@ -149,7 +150,7 @@ fn the_same_files_and_date_give_the_same_bytes() {
     assert_eq!(files(&a), files(&c));
     // A rebuild changes nothing.
     let said = build(&dir, &a, "2017-06-30", &[]);
-    assert!(said.ends_with("(10 filer, 0 ändrade)\n"), "{said}");
+    assert!(said.ends_with("(11 filer, 0 ändrade)\n"), "{said}");
     assert_eq!(files(&a), files(&b));
 }
 
@@ -170,10 +171,10 @@ fn the_reply_is_in_the_users_language() {
     };
     let sv = said("sv_SE.UTF-8", "sv");
     assert!(sv.starts_with("skrev 5 löften till "), "{sv}");
-    assert!(sv.ends_with("(10 filer, 10 ändrade)\n"), "{sv}");
+    assert!(sv.ends_with("(11 filer, 11 ändrade)\n"), "{sv}");
     let en = said("C", "en");
     assert!(en.starts_with("wrote 5 löften to "), "{en}");
-    assert!(en.ends_with("(10 files, 10 changed)\n"), "{en}");
+    assert!(en.ends_with("(11 files, 11 changed)\n"), "{en}");
 }
 
 #[test]

@@ -26,14 +26,30 @@ pub fn write(name: &str, lang: Lang, events: &[Event]) -> String {
     // How often a subscribed client should fetch again (RFC 7986, and Outlook's name for it).
     line("REFRESH-INTERVAL;VALUE=DURATION:P1D");
     line("X-PUBLISHED-TTL:P1D");
+    if events.iter().any(|e| e.time.is_some()) {
+        for l in STOCKHOLM {
+            line(l);
+        }
+    }
     for e in events {
         line("BEGIN:VEVENT");
         line(&format!("UID:{}", escape_text(&e.uid)));
         line(&format!("DTSTAMP:{}T000000Z", e.revised.format("%Y%m%d")));
         line(&format!("SEQUENCE:{}", e.sequence));
-        line(&format!("DTSTART;VALUE=DATE:{}", ymd(e.date)));
-        let next = e.date.succ_opt().unwrap_or(e.date);
-        line(&format!("DTEND;VALUE=DATE:{}", ymd(next)));
+        match e.time {
+            Some((from, to)) => {
+                let at = |t: chrono::NaiveTime| {
+                    format!("TZID={TZID}:{}T{}", ymd(e.date), t.format("%H%M%S"))
+                };
+                line(&format!("DTSTART;{}", at(from)));
+                line(&format!("DTEND;{}", at(to)));
+            }
+            None => {
+                line(&format!("DTSTART;VALUE=DATE:{}", ymd(e.date)));
+                let next = e.date.succ_opt().unwrap_or(e.date);
+                line(&format!("DTEND;VALUE=DATE:{}", ymd(next)));
+            }
+        }
         line(&format!("SUMMARY:{}", escape_text(&e.summary)));
         if !e.description.is_empty() {
             line(&format!("DESCRIPTION:{}", escape_text(&e.description)));
@@ -45,6 +61,31 @@ pub fn write(name: &str, lang: Lang, events: &[Event]) -> String {
     line("END:VCALENDAR");
     out
 }
+
+/// The time zone of timed events: Swedish time.
+pub const TZID: &str = "Europe/Stockholm";
+
+/// Swedish time as a VTIMEZONE (RFC 5545 §3.6.5): CET, and CEST from the last Sunday of
+/// March to the last Sunday of October (the EU rule, in force since 1996).
+const STOCKHOLM: [&str; 17] = [
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Stockholm",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
 
 fn ymd(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()

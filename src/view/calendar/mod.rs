@@ -29,9 +29,9 @@
 //!   higher number whenever work is recorded.
 
 use crate::view::Label;
-use std::path::Path;
+use crate::view::title::activity_title;
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta};
 
 use crate::model::{Activity, FollowupWhen, Pledge, Target};
 use crate::rules::status::{ActivityStatus, FollowupState, PledgeStatus, WindowStatus};
@@ -66,14 +66,16 @@ impl EventKind {
     }
 }
 
-/// One all-day calendar event.
+/// One calendar event: all day, or at a time of day in Sweden.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     pub kind: EventKind,
     /// Stable identity (see the module's documentation).
     pub uid: String,
-    /// The day (DTSTART;VALUE=DATE).
+    /// The day (DTSTART;VALUE=DATE, or with [`Event::time`] the day of DTSTART;TZID=…).
     pub date: NaiveDate,
+    /// From and to, local time in Europe/Stockholm: a weekly slot's hours ("18-20").
+    pub time: Option<(NaiveTime, NaiveTime)>,
     pub summary: String,
     pub description: String,
     /// The day its information last changed (DTSTAMP, at 00:00 UTC).
@@ -101,6 +103,19 @@ pub fn feed(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
     )
 }
 
+/// [`feed`] of löften whose files' paths relative to the pledges folder are `files` (one
+/// each, in order), which their UIDs name: two files of one name in different folders give
+/// different UIDs.
+pub fn feed_in(statuses: &[PledgeStatus<'_>], files: &[&str], lang: Lang) -> String {
+    let mut out: Vec<Event> = statuses
+        .iter()
+        .zip(files)
+        .flat_map(|(s, f)| pledge_events_in(s, lang, f))
+        .collect();
+    out.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
+    ics::write(&calendar_name(statuses, lang), lang, &out)
+}
+
 /// The calendar's name: "Medborgarlöften – Filipstad" for one kommun's löften.
 pub fn calendar_name(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
     let base = match lang {
@@ -116,9 +131,20 @@ pub fn calendar_name(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
     }
 }
 
-/// What one löfte puts in the calendar (unordered).
+/// What one löfte puts in the calendar (unordered), its UIDs naming its file by name alone
+/// (see [`pledge_events_in`] for its path in the pledges folder).
 pub fn pledge_events(s: &PledgeStatus<'_>, lang: Lang) -> Vec<Event> {
-    let cx = Cx::new(s, lang);
+    let name = std::path::Path::new(&s.pledge.file)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(&s.pledge.file);
+    pledge_events_in(s, lang, name)
+}
+
+/// What one löfte puts in the calendar (unordered); `file` is its file's path relative to
+/// the pledges folder, which its events' UIDs name.
+pub fn pledge_events_in(s: &PledgeStatus<'_>, lang: Lang, file: &str) -> Vec<Event> {
+    let cx = Cx::new(s, lang, file);
     let mut out = Vec::new();
     followup_events(&cx, &mut out);
     for a in &s.activities {
@@ -149,14 +175,14 @@ pub fn pledge_events(s: &PledgeStatus<'_>, lang: Lang) -> Vec<Event> {
     out
 }
 
-/// An event's UID: `kommunkoder/stem/kind/what…@pledge`, each part [`encode`]d. Other
-/// modules adding kinds of events (indicator measurements) make their UIDs here too.
-pub fn uid(p: &Pledge, kind: EventKind, what: &[&str]) -> String {
+/// An event's UID: `kommunkoder/file/kind/what…@pledge`, each part [`encode`]d, where
+/// `file` is the path of the löfte's file relative to the pledges folder without `.toml`
+/// (`filipstad-2016`, `arkiv/filipstad-2016`: two files of one name in different folders
+/// give different UIDs). Other modules adding kinds of events make their UIDs here too.
+pub fn uid(file: &str, p: &Pledge, kind: EventKind, what: &[&str]) -> String {
     let koder: Vec<&str> = p.kommuner.iter().map(|k| k.kod).collect();
-    let stem = Path::new(&p.file)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or(&p.file);
+    let file = file.replace('\\', "/");
+    let stem = file.strip_suffix(".toml").unwrap_or(&file);
     let mut uid = format!(
         "{}/{}/{}",
         encode(&koder.join("+")),
@@ -186,16 +212,19 @@ pub fn anchor(p: &Pledge) -> NaiveDate {
 struct Cx<'a> {
     s: &'a PledgeStatus<'a>,
     lang: Lang,
+    /// The file's path relative to the pledges folder.
+    file: &'a str,
     who: String,
     /// The day the löfte's information dates from.
     anchor: NaiveDate,
 }
 
 impl<'a> Cx<'a> {
-    fn new(s: &'a PledgeStatus<'a>, lang: Lang) -> Cx<'a> {
+    fn new(s: &'a PledgeStatus<'a>, lang: Lang, file: &'a str) -> Cx<'a> {
         Cx {
             s,
             lang,
+            file,
             who: who(s.pledge),
             anchor: anchor(s.pledge),
         }
@@ -212,8 +241,9 @@ impl<'a> Cx<'a> {
     ) -> Event {
         Event {
             kind,
-            uid: uid(self.s.pledge, kind, what),
+            uid: uid(self.file, self.s.pledge, kind, what),
             date,
+            time: None,
             summary,
             description,
             revised: self.anchor,
@@ -346,11 +376,12 @@ impl Sel<'_> {
     fn own(&self) -> &Activity {
         self.part.unwrap_or(self.activity)
     }
-    /// "trygghetsvandring", "skola/besok", "skola (Ängen)".
+    /// The titles a reader knows: "Trygghetsvandringar", "Insatser – Vandringar i tre
+    /// områden", "Föräldramöten (Södra skolan)".
     fn label(&self) -> String {
-        let mut s = self.activity.id.clone();
+        let mut s = activity_title(self.activity);
         if let Some(p) = self.part {
-            s = format!("{s}/{}", p.id);
+            s = format!("{s} – {}", activity_title(p));
         }
         if let Some(u) = self.unit {
             s = format!("{s} ({u})");
@@ -383,6 +414,7 @@ impl Sel<'_> {
 
 fn window_events(cx: &Cx<'_>, sel: Sel<'_>, ws: &[WindowStatus], out: &mut Vec<Event>) {
     let (as_of, l) = (cx.s.as_of, cx.lang);
+    let target = &sel.own().target;
     for w in ws.iter().filter(|w| w.end >= as_of && w.done < w.required) {
         let name = match (w.iso_week, l) {
             (Some((y, n)), Lang::Sv) => format!("vecka {n} {y}"),
@@ -390,12 +422,44 @@ fn window_events(cx: &Cx<'_>, sel: Sel<'_>, ws: &[WindowStatus], out: &mut Vec<E
             (None, _) => l.window(w.start, w.end),
         };
         let (who, what, done, required) = (&cx.who, sel.label(), w.done, w.required);
-        let summary = match (l, required) {
-            (Lang::Sv, 1) => format!("{who}: {what}, {done} av 1 genomförd – {name} slutar"),
-            (Lang::Sv, _) => {
-                format!("{who}: {what}, {done} av {required} genomförda – {name} slutar")
+        // A weekly slot on its weekday (at its hours), a dated occurrence on its date, any
+        // other window on its last day.
+        let (date, time, summary) = match target {
+            Target::Weekly { weekday, time, .. } => {
+                let day = (0..7)
+                    .filter_map(|i| w.start.checked_add_signed(TimeDelta::days(i)))
+                    .find(|d| d.weekday() == *weekday && *d <= w.end)
+                    .unwrap_or(w.end);
+                let summary = match l {
+                    Lang::Sv => format!("{who}: {what} – {name}, {done} av {required} genomförd"),
+                    Lang::En => format!("{who}: {what} – {name}, {done} of {required} done"),
+                };
+                (day, time.as_deref().and_then(hours), summary)
             }
-            (Lang::En, _) => format!("{who}: {what}, {done} of {required} done – {name} ends"),
+            Target::Each {
+                of: crate::model::Occurrences::Dates(_),
+                ..
+            } => {
+                let summary = match l {
+                    Lang::Sv => format!("{who}: {what}, {done} av {required} genomförd"),
+                    Lang::En => format!("{who}: {what}, {done} of {required} done"),
+                };
+                (w.start, None, summary)
+            }
+            _ => {
+                let summary = match (l, required) {
+                    (Lang::Sv, 1) => {
+                        format!("{who}: {what}, {done} av 1 genomförd – {name} slutar")
+                    }
+                    (Lang::Sv, _) => {
+                        format!("{who}: {what}, {done} av {required} genomförda – {name} slutar")
+                    }
+                    (Lang::En, _) => {
+                        format!("{who}: {what}, {done} of {required} done – {name} ends")
+                    }
+                };
+                (w.end, None, summary)
+            }
         };
         let description = format!(
             "{}\n{}: {} – {}\n{}",
@@ -408,12 +472,29 @@ fn window_events(cx: &Cx<'_>, sel: Sel<'_>, ws: &[WindowStatus], out: &mut Vec<E
         let start = w.start.to_string();
         let mut what = sel.what();
         what.push(&start);
-        let mut e = cx.event(EventKind::WindowEnd, &what, w.end, summary, description);
+        let mut e = cx.event(EventKind::WindowEnd, &what, date, summary, description);
+        e.time = time;
         let (n, last) = sel.entries(cx.s.pledge, w.start, w.end.min(as_of));
         e.sequence = n;
         e.revised = e.revised.max(last.unwrap_or(e.revised));
         out.push(e);
     }
+}
+
+/// A slot's hours as written ("18-20", "18.30–20", "9:00-11:15"): from and to, when the
+/// text is two times of day with the first before the second.
+pub fn hours(text: &str) -> Option<(NaiveTime, NaiveTime)> {
+    let one = |t: &str| -> Option<NaiveTime> {
+        let t = t.trim();
+        let (h, m) = match t.split_once([':', '.']) {
+            Some((h, m)) => (h, m),
+            None => (t, "0"),
+        };
+        NaiveTime::from_hms_opt(h.trim().parse().ok()?, m.trim().parse().ok()?, 0)
+    };
+    let (from, to) = text.split_once(['-', '–', '—'])?;
+    let (from, to) = (one(from)?, one(to)?);
+    (from < to).then_some((from, to))
 }
 
 /// A once-only activity not yet done: its frame's last day.

@@ -66,7 +66,7 @@ fn events_of_a_loefte() {
     assert_eq!(q2.date, d("2017-06-30"));
     assert_eq!(
         q2.summary,
-        "Filipstad: vandring, 1 av 2 genomförda – kv2 2017 slutar"
+        "Filipstad: Vi går, 1 av 2 genomförda – kv2 2017 slutar"
     );
     assert_eq!(q2.kind, EventKind::WindowEnd);
     let f = by_uid(&es, "1782/filipstad-2017/followup@pledge");
@@ -75,7 +75,7 @@ fn events_of_a_loefte() {
     let en = build(&p, "2017-05-10", Lang::En);
     assert_eq!(
         by_uid(&en, Q2).summary,
-        "Filipstad: vandring, 1 of 2 done – 2017 Q2 ends"
+        "Filipstad: Vi går, 1 of 2 done – 2017 Q2 ends"
     );
 }
 
@@ -175,7 +175,7 @@ fn units_and_requests() {
     );
     assert_eq!(
         u.summary,
-        "Filipstad: vandring (Södra skolan), 0 of 2 done – 2017 Q1 ends"
+        "Filipstad: Vi går (Södra skolan), 0 of 2 done – 2017 Q1 ends"
     );
     let a = by_uid(&es, "1782/filipstad-2017/answer/trafik/2017-03-01@pledge");
     assert_eq!(a.date, d("2017-03-31"));
@@ -256,7 +256,7 @@ fn the_feed_is_rfc_5545() {
             "BEGIN:VEVENT\r\nUID:1782/filipstad-2017/window/vandring/2017-04-01@pledge\r\n\
          DTSTAMP:20170403T000000Z\r\nSEQUENCE:1\r\nDTSTART;VALUE=DATE:20170630\r\n\
          DTEND;VALUE=DATE:20170701\r\n\
-         SUMMARY:Filipstad: vandring\\, 1 av 2 genomförda – kv2 2017 slutar\r\n\
+         SUMMARY:Filipstad: Vi går\\, 1 av 2 genomförda – kv2 2017 slutar\r\n\
          DESCRIPTION:Vi går\\; vi ser\\, vi lyssnar.\\nPeriod: 2017-04-01 – 2017-06-30\\n\
          Medborgarlöfte\\, Filipstad 2017\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n"
         ),

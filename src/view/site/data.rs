@@ -6,7 +6,7 @@ use std::io;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use crate::view::csv::STATUS_HEADER;
+use crate::view::csv::{STATUS_HEADER, WORDS_HEADER};
 use crate::view::i18n::Lang;
 
 /// What each column of the CSV holds: its type and a description.
@@ -34,6 +34,14 @@ fn field(name: &str) -> Value {
         "windows_met" => ("integer", "Windows of a recurring target met so far"),
         "windows_missed" => ("integer", "Windows missed so far"),
         "windows_open" => ("integer", "Windows current or to come"),
+        "title" => (
+            "string",
+            "The activity's title (its own, else the start of its text)",
+        ),
+        "text" => ("string", "The activity's text, as the löfte states it"),
+        "state_text" => ("string", "The state in words of the site's language"),
+        "target_text" => ("string", "The target in words of the site's language"),
+        "status_text" => ("string", "The status in words of the site's language"),
         _ => ("string", ""),
     };
     let mut f = json!({ "name": name, "type": kind, "description": description });
@@ -69,7 +77,7 @@ pub fn datapackage(as_of: chrono::NaiveDate, lang: Lang) -> String {
                 "encoding": "utf-8",
                 "dialect": { "delimiter": ",", "header": true, "doubleQuote": true },
                 "schema": {
-                    "fields": STATUS_HEADER.iter().map(|n| field(n)).collect::<Vec<_>>(),
+                    "fields": STATUS_HEADER.iter().chain(&WORDS_HEADER).map(|n| field(n)).collect::<Vec<_>>(),
                     "missingValues": [""]
                 }
             },
@@ -97,6 +105,180 @@ pub fn datapackage(as_of: chrono::NaiveDate, lang: Lang) -> String {
     t.push('\n');
     t
 }
+
+/// What the DCAT-AP-SE description of the site's data says.
+pub struct Dcat<'a> {
+    pub as_of: NaiveDate,
+    pub lang: Lang,
+    /// The address the site is published at, ending in `/` (`site --base-url`): every IRI
+    /// is then absolute, as Sveriges dataportal asks. Without it the IRIs are relative to the
+    /// address the file is fetched from.
+    pub base: Option<&'a str>,
+    /// Who publishes the data.
+    pub publisher: &'a str,
+    pub loften: usize,
+}
+
+/// The site's data described in DCAT-AP-SE (the profile Sveriges dataportal harvests), as
+/// RDF/XML: a catalog with one dataset (the löften's status on the date) and its
+/// distributions `pledges.csv`, `pledges.json` and `calendar.ics`, published by one agent.
+pub fn dcat(d: &Dcat<'_>) -> String {
+    let e = crate::view::html::html;
+    let iri = |path: &str| e(&format!("{}{path}", d.base.unwrap_or("")));
+    let (lang, code) = (d.lang.code(), d.as_of);
+    let (catalog_title, title, description) = match d.lang {
+        Lang::Sv => (
+            format!("Medborgarlöften – {}", d.publisher),
+            "Medborgarlöften: vad som lovades och vad som har gjorts".to_string(),
+            format!(
+                "Varje aktivitet i {} medborgarlöften mellan polisen och kommunen: vad som \
+                 lovades, vad som har registrerats som gjort och dess status per {code}, \
+                 beräknat av pledge.",
+                d.loften
+            ),
+        ),
+        Lang::En => (
+            format!("Medborgarlöften – {}", d.publisher),
+            "Medborgarlöften: what was promised and what has been done".to_string(),
+            format!(
+                "Every activity of {} medborgarlöften (citizen pledges of the police and the \
+                 kommun): what was promised, what has been recorded as done and its status on \
+                 {code}, as computed by pledge.",
+                d.loften
+            ),
+        ),
+    };
+    let mut o = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    o.push_str(
+        "<rdf:RDF\n  xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"\n  \
+         xmlns:dcterms=\"http://purl.org/dc/terms/\"\n  \
+         xmlns:dcat=\"http://www.w3.org/ns/dcat#\"\n  \
+         xmlns:foaf=\"http://xmlns.com/foaf/0.1/\">\n",
+    );
+    let date = |tag: &str| {
+        format!(
+            "  <dcterms:{tag} rdf:datatype=\"http://www.w3.org/2001/XMLSchema#date\">{code}</dcterms:{tag}>\n"
+        )
+    };
+    let swe = "  <dcterms:language rdf:resource=\"http://publications.europa.eu/resource/authority/language/SWE\"/>\n";
+    o.push_str(&format!(
+        "<dcat:Catalog rdf:about=\"{}\">\n",
+        iri("dcat.rdf#catalog")
+    ));
+    o.push_str(&format!(
+        "  <dcterms:title xml:lang=\"{lang}\">{}</dcterms:title>\n",
+        e(&catalog_title)
+    ));
+    o.push_str(&format!(
+        "  <dcterms:description xml:lang=\"{lang}\">{}</dcterms:description>\n",
+        e(&description)
+    ));
+    o.push_str(&format!(
+        "  <dcterms:publisher rdf:resource=\"{}\"/>\n",
+        iri("dcat.rdf#publisher")
+    ));
+    o.push_str(&format!(
+        "  <dcat:dataset rdf:resource=\"{}\"/>\n",
+        iri("dcat.rdf#dataset")
+    ));
+    o.push_str(&format!(
+        "  <foaf:homepage rdf:resource=\"{}\"/>\n",
+        iri("index.html")
+    ));
+    o.push_str(swe);
+    o.push_str(&date("modified"));
+    o.push_str("</dcat:Catalog>\n");
+    o.push_str(&format!(
+        "<foaf:Agent rdf:about=\"{}\">\n",
+        iri("dcat.rdf#publisher")
+    ));
+    o.push_str(&format!("  <foaf:name>{}</foaf:name>\n", e(d.publisher)));
+    o.push_str("</foaf:Agent>\n");
+    o.push_str(&format!(
+        "<dcat:Dataset rdf:about=\"{}\">\n",
+        iri("dcat.rdf#dataset")
+    ));
+    o.push_str(&format!(
+        "  <dcterms:title xml:lang=\"{lang}\">{}</dcterms:title>\n",
+        e(&title)
+    ));
+    o.push_str(&format!(
+        "  <dcterms:description xml:lang=\"{lang}\">{}</dcterms:description>\n",
+        e(&description)
+    ));
+    o.push_str(&format!(
+        "  <dcterms:publisher rdf:resource=\"{}\"/>\n",
+        iri("dcat.rdf#publisher")
+    ));
+    o.push_str(&format!(
+        "  <dcat:landingPage rdf:resource=\"{}\"/>\n",
+        iri("index.html")
+    ));
+    for k in [
+        "medborgarlöften",
+        "polisen",
+        "kommun",
+        "trygghet",
+        "brottsförebyggande",
+    ] {
+        o.push_str(&format!(
+            "  <dcat:keyword xml:lang=\"sv\">{k}</dcat:keyword>\n"
+        ));
+    }
+    // Justice, legal system and public safety.
+    o.push_str("  <dcat:theme rdf:resource=\"http://publications.europa.eu/resource/authority/data-theme/JUST\"/>\n");
+    o.push_str(swe);
+    o.push_str(&date("modified"));
+    for (file, _, _) in DISTRIBUTIONS {
+        o.push_str(&format!(
+            "  <dcat:distribution rdf:resource=\"{}\"/>\n",
+            iri(&format!("dcat.rdf#{file}"))
+        ));
+    }
+    o.push_str("</dcat:Dataset>\n");
+    for (file, mediatype, what) in DISTRIBUTIONS {
+        o.push_str(&format!(
+            "<dcat:Distribution rdf:about=\"{}\">\n",
+            iri(&format!("dcat.rdf#{file}"))
+        ));
+        o.push_str(&format!(
+            "  <dcterms:title xml:lang=\"en\">{}</dcterms:title>\n",
+            e(what)
+        ));
+        o.push_str(&format!(
+            "  <dcat:accessURL rdf:resource=\"{}\"/>\n",
+            iri(file)
+        ));
+        o.push_str(&format!(
+            "  <dcat:downloadURL rdf:resource=\"{}\"/>\n",
+            iri(file)
+        ));
+        o.push_str(&format!("  <dcterms:format>{mediatype}</dcterms:format>\n"));
+        o.push_str(&format!("  <dcat:mediaType rdf:resource=\"https://www.iana.org/assignments/media-types/{mediatype}\"/>\n"));
+        o.push_str("</dcat:Distribution>\n");
+    }
+    o.push_str("</rdf:RDF>\n");
+    o
+}
+
+/// The data files a DCAT-AP-SE distribution describes: file, media type, title.
+const DISTRIBUTIONS: [(&str, &str, &str); 3] = [
+    (
+        "pledges.csv",
+        "text/csv",
+        "One row per activity of every löfte (CSV)",
+    ),
+    (
+        "pledges.json",
+        "application/json",
+        "Every löfte with its activities, windows and follow-up (JSON)",
+    ),
+    (
+        "calendar.ics",
+        "text/calendar",
+        "Follow-ups, window ends and the löften's ends (iCalendar)",
+    ),
+];
 
 /// The `status --format json` document from each löfte's [`crate::view::json::status_part`]: the same bytes as
 /// [`crate::view::json::write_status`] of those löften.

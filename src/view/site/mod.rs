@@ -44,11 +44,12 @@ pub struct SiteFile {
 }
 
 /// The data files beside the pages, in the order the site lists them.
-const DATA: [&str; 4] = [
+const DATA: [&str; 5] = [
     "pledges.json",
     "pledges.csv",
     "datapackage.json",
     "calendar.ics",
+    "dcat.rdf",
 ];
 
 /// One löfte's page (at `<dir>/index.html`).
@@ -68,23 +69,29 @@ pub struct Summary {
     json: Vec<u8>,
 }
 
-pub fn summary(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Summary {
-    let csv = crate::view::csv::status_csv(std::slice::from_ref(s));
-    let header = crate::view::csv::status_csv(&[]).len();
+/// The summary of a löfte whose page is in `dir` and whose file is `file` (relative to the
+/// pledges folder, named by its events' UIDs).
+pub fn summary(s: &PledgeStatus<'_>, dir: &str, file: &str, lang: Lang) -> Summary {
+    let csv = crate::view::csv::status_words_csv(std::slice::from_ref(s), lang);
+    let header = crate::view::csv::status_words_csv(&[], lang).len();
     Summary {
         entry: index::entry(s, dir, lang),
         csv: csv[header..].to_string(),
-        events: crate::view::calendar::pledge_events(s, lang),
+        events: crate::view::calendar::pledge_events_in(s, lang, file),
         json: crate::view::json::status_part(s),
     }
 }
 
 /// The site's files other than the pages, made from the löften's summaries (in the order of
-/// the löften): `index.html` first, then the data files (`pledges.json`, `pledges.csv`, `datapackage.json`, `calendar.ics`).
+/// the löften): `index.html` first, then the data files (`pledges.json`, `pledges.csv`, `datapackage.json`, `calendar.ics`, `dcat.rdf`).
 pub struct Rest {
     summaries: Vec<Summary>,
     as_of: NaiveDate,
     lang: Lang,
+    /// Where the site is published (`site --base-url`), for the DCAT-AP-SE description.
+    base: Option<String>,
+    /// Who publishes the data (`site --publisher`), else the löften's shared name.
+    publisher: Option<String>,
 }
 
 impl Rest {
@@ -95,7 +102,16 @@ impl Rest {
             summaries,
             as_of,
             lang,
+            base: None,
+            publisher: None,
         }
+    }
+
+    /// The address the site is published at and who publishes it, for `dcat.rdf`.
+    pub fn published(mut self, base: Option<String>, publisher: Option<String>) -> Self {
+        self.base = base;
+        self.publisher = publisher;
+        self
     }
 
     /// The path of file `k` below the site's folder.
@@ -123,11 +139,11 @@ impl Rest {
                 w.write_all(b"\n")
             }
             2 => {
-                w.write_all(crate::view::csv::status_csv(&[]).as_bytes())?;
+                w.write_all(crate::view::csv::status_words_csv(&[], lang).as_bytes())?;
                 ss.iter().try_for_each(|s| w.write_all(s.csv.as_bytes()))
             }
             3 => w.write_all(data::datapackage(self.as_of, lang).as_bytes()),
-            _ => {
+            4 => {
                 let mut events: Vec<&crate::view::calendar::Event> =
                     ss.iter().flat_map(|s| &s.events).collect();
                 // As `calendar::events` orders them.
@@ -137,12 +153,24 @@ impl Rest {
                 let name = index::shared_name(ss.iter().map(|s| s.entry.name()), lang);
                 w.write_all(crate::view::calendar::ics::write(&name, lang, &events).as_bytes())
             }
+            _ => {
+                let name = index::shared_name(ss.iter().map(|s| s.entry.name()), lang);
+                let publisher = self.publisher.as_deref().unwrap_or(&name);
+                let d = data::Dcat {
+                    as_of: self.as_of,
+                    lang,
+                    base: self.base.as_deref(),
+                    publisher,
+                    loften: ss.len(),
+                };
+                w.write_all(data::dcat(&d).as_bytes())
+            }
         }
     }
 }
 
 /// The whole site in memory, in the order the marker lists its files: `index.html`, one
-/// `<dir>/index.html` per löfte, then the data files (`pledges.json`, `pledges.csv`, `datapackage.json`, `calendar.ics`) (for tests and small folders; `pledge site`
+/// `<dir>/index.html` per löfte, then the data files (`pledges.json`, `pledges.csv`, `datapackage.json`, `calendar.ics`, `dcat.rdf`) (for tests and small folders; `pledge site`
 /// writes each file as it is made).
 pub fn build(statuses: &[PledgeStatus<'_>], lang: Lang) -> Vec<SiteFile> {
     let dirs = page_dirs(statuses.iter().map(|s| s.pledge));
@@ -151,7 +179,13 @@ pub fn build(statuses: &[PledgeStatus<'_>], lang: Lang) -> Vec<SiteFile> {
         statuses
             .iter()
             .zip(&dirs)
-            .map(|(s, d)| summary(s, d, lang))
+            .map(|(s, d)| {
+                let file = std::path::Path::new(&s.pledge.file)
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or(&s.pledge.file);
+                summary(s, d, file, lang)
+            })
             .collect(),
         as_of,
         lang,
@@ -252,15 +286,21 @@ pub fn badge(s: Status, lang: Lang) -> Badge {
 pub struct Tally {
     pub badge: Badge,
     pub count: usize,
+    /// The count with its status word agreeing in number, as `status` writes it: "2 missade".
+    pub text: String,
 }
 
 /// The statuses of these activities' headlines, counted in [`ORDER`], without zeros.
 pub fn tallies(statuses: impl Iterator<Item = Status> + Clone, lang: Lang) -> Vec<Tally> {
     ORDER
         .iter()
-        .map(|o| Tally {
-            badge: badge(*o, lang),
-            count: statuses.clone().filter(|s| s == o).count(),
+        .map(|o| {
+            let count = statuses.clone().filter(|s| s == o).count();
+            Tally {
+                badge: badge(*o, lang),
+                count,
+                text: lang.status_count(*o, count),
+            }
         })
         .filter(|t| t.count > 0)
         .collect()

@@ -39,6 +39,8 @@ struct ActivityView {
     text: String,
     promised: String,
     outcome: String,
+    /// Each part's and unit's own target and record.
+    subs: Vec<crate::view::meeting::SubView>,
     strips: Vec<Strip>,
 }
 
@@ -77,6 +79,9 @@ struct Labels {
     the_promise: &'static str,
     what_we_promised: &'static str,
     what_has_been_done: &'static str,
+    target: &'static str,
+    progress: &'static str,
+    status: &'static str,
 }
 
 pub fn render(s: &PledgeStatus<'_>, lang: Lang) -> String {
@@ -91,6 +96,9 @@ pub fn render(s: &PledgeStatus<'_>, lang: Lang) -> String {
             the_promise: lang.t(Label::ThePromise),
             what_we_promised: lang.t(Label::WhatWePromised),
             what_has_been_done: lang.t(Label::WhatHasBeenDone),
+            target: lang.t(Label::Target),
+            progress: lang.t(Label::Progress),
+            status: lang.t(Label::Status),
         },
         as_of: s.as_of,
         title: &p.title,
@@ -167,21 +175,24 @@ fn meta(s: &PledgeStatus<'_>, lang: Lang) -> Vec<(String, String)> {
 
 fn groups(m: &Meeting<'_>) -> Vec<Group> {
     let l = m.lang;
-    m.groups()
+    m.page(None, false)
+        .groups
         .into_iter()
-        .map(|(g, acts)| Group {
-            heading: l.t(g),
-            activities: acts
+        .map(|g| Group {
+            heading: g.heading,
+            activities: g
+                .activities
                 .into_iter()
                 .map(|a| ActivityView {
-                    anchor: format!("a-{}", crate::text::slug(&a.activity.id)),
-                    title: crate::view::title::activity_title(a.activity),
-                    id: a.activity.id.clone(),
-                    badge: badge(a.status, l),
-                    text: a.activity.text.clone(),
-                    promised: m.promised(a),
-                    outcome: m.outcome(a),
-                    strips: strips(a, l),
+                    anchor: format!("a-{}", crate::text::slug(&a.id)),
+                    badge: badge(a.s.status, l),
+                    strips: strips(a.s, l),
+                    title: a.title,
+                    id: a.id,
+                    text: a.text,
+                    promised: a.promised,
+                    outcome: a.outcome,
+                    subs: a.subs,
                 })
                 .collect(),
         })

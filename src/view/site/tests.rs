@@ -98,7 +98,8 @@ fn the_site_from_summaries_is_the_site_from_statuses() {
             "pledges.json",
             "pledges.csv",
             "datapackage.json",
-            "calendar.ics"
+            "calendar.ics",
+            "dcat.rdf"
         ]
     );
     let pledges: Vec<&Pledge> = both.iter().map(|s| s.pledge).collect();
@@ -108,14 +109,14 @@ fn the_site_from_summaries_is_the_site_from_statuses() {
     assert_eq!(files[3].bytes, json);
     assert_eq!(
         files[4].bytes,
-        crate::view::csv::status_csv(&both).into_bytes()
+        crate::view::csv::status_words_csv(&both, Lang::Sv).into_bytes()
     );
     assert_eq!(
         files[6].bytes,
         crate::view::calendar::feed(&both, Lang::Sv).into_bytes()
     );
     let streamed: Vec<bool> = (0..Rest::LEN).map(Rest::streams).collect();
-    assert_eq!(streamed, [false, true, false, false, false]);
+    assert_eq!(streamed, [false, true, false, false, false, false]);
 }
 
 #[test]

@@ -20,6 +20,9 @@ pub struct Line<'a> {
     pub label: &'a str,
     /// When it was measured, for a baseline with a date: a marker at that day.
     pub date: Option<NaiveDate>,
+    /// The date stands for a year (a baseline "from 2016"): labelled with the year alone,
+    /// never with a day the source does not state.
+    pub year_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +53,9 @@ const TOP: f64 = 44.0;
 const BOTTOM: f64 = HEIGHT - 40.0;
 /// At most this many dates are written under the axis.
 const MAX_DATE_LABELS: usize = 8;
+/// The size of every text of the chart, in px at its natural width (the site shows it at that
+/// width, scrolling sideways on a narrow screen, so no text is smaller than this).
+pub const FONT_SIZE: f64 = 12.0;
 
 /// Text escaped for SVG/XML content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -124,22 +130,24 @@ fn nice_step(span: f64) -> f64 {
     nice * mag
 }
 
-/// The value axis: the range shown (the values with 8 % room on either side, so no line lies
-/// on the frame) and the step between ticks (at multiples of it).
+/// The value axis: the range shown and the step between ticks (at multiples of it). The
+/// range always holds zero (a count or a share drawn from a cut axis exaggerates its
+/// change): from 0 up to the greatest value with 8 % room above, or the least value up to 0,
+/// or across 0 with room on either side.
 fn value_axis(values: &[f64]) -> (f64, f64, f64) {
     let finite = values.iter().copied().filter(|v| v.is_finite());
     let lo = finite.clone().fold(f64::INFINITY, f64::min);
     let hi = finite.fold(f64::NEG_INFINITY, f64::max);
     let (lo, hi) = if lo > hi {
         (0.0, 1.0)
-    } else if hi - lo < 1e-9 {
-        let pad = (lo.abs() * 0.1).max(1.0);
-        (lo - pad, hi + pad)
     } else {
-        (lo, hi)
+        (lo.min(0.0), hi.max(0.0))
     };
+    let (lo, hi) = if hi - lo < 1e-9 { (0.0, 1.0) } else { (lo, hi) };
     let pad = (hi - lo) * 0.08;
-    (lo - pad, hi + pad, nice_step(hi - lo))
+    let lo = if lo < 0.0 { lo - pad } else { lo };
+    let hi = if hi > 0.0 { hi + pad } else { hi };
+    (lo, hi, nice_step(hi - lo))
 }
 
 /// The ticks: multiples of `step` inside the range.
@@ -213,7 +221,7 @@ pub fn svg(c: &Chart) -> String {
     };
     let id = safe_id(c.id);
     let mut s = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="chart-{id}-title chart-{id}-desc" font-family="sans-serif" font-size="11">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="chart-{id}-title chart-{id}-desc" font-family="sans-serif" font-size="{FONT_SIZE}">"#
     );
     let _ = write!(
         s,
@@ -291,20 +299,25 @@ fn reference_lines(s: &mut String, c: &Chart, sc: &Scale) {
         if let Some(d) = l.date.filter(|_| !goal) {
             let x = sc.x(d);
             s.push_str(&square(x, y));
+            let when = if l.year_only {
+                chrono::Datelike::year(&d).to_string()
+            } else {
+                d.to_string()
+            };
             let _ = write!(
                 s,
-                r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle">{d}</text>"#,
+                r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle">{when}</text>"#,
                 BOTTOM + 16.0
             );
         }
         let mut ty = y + 4.0;
         if let Some(prev) = label_y.last()
-            && (ty - prev).abs() < 13.0
+            && (ty - prev).abs() < FONT_SIZE + 2.0
         {
             ty = if ty <= *prev {
-                prev - 13.0
+                prev - FONT_SIZE - 2.0
             } else {
-                prev + 13.0
+                prev + FONT_SIZE + 2.0
             };
         }
         label_y.push(ty);
@@ -386,7 +399,7 @@ fn legend(s: &mut String, c: &Chart) {
             y + 4.0,
             esc(text)
         );
-        x += 48.0 + 6.5 * text.chars().count() as f64;
+        x += 48.0 + 0.6 * FONT_SIZE * text.chars().count() as f64;
     }
     s.push_str("</g>");
 }

@@ -22,11 +22,13 @@ fn chart(points: &[(NaiveDate, f64)]) -> Chart<'_> {
             value: 62.0,
             label: "Utgångsläge",
             date: Some(d("2016-11-10")),
+            year_only: false,
         }),
         goal: Some(Line {
             value: 70.0,
             label: "Mål",
             date: None,
+            year_only: false,
         }),
         decimal_comma: true,
     }
@@ -110,6 +112,7 @@ fn every_text_is_escaped() {
         value: 0.5,
         label: "'\"<>&",
         date: None,
+        year_only: false,
     });
     let svg = svg(&c);
     assert!(well_formed(&svg), "{svg}");
@@ -151,6 +154,7 @@ fn labels_of_close_lines_are_pushed_apart() {
         value: 62.1,
         label: "Mål",
         date: None,
+        year_only: false,
     });
     let s = svg(&c);
     let ys: Vec<f64> = s
@@ -173,11 +177,16 @@ fn numbers_and_axis() {
     let close = |a: (f64, f64, f64), b: (f64, f64, f64)| {
         (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9 && (a.2 - b.2).abs() < 1e-9
     };
-    assert!(close(value_axis(&[62.0, 70.0, 64.0]), (61.36, 70.64, 2.0)));
-    assert!(close(value_axis(&[5.0]), (3.84, 6.16, 0.5)));
-    assert!(close(value_axis(&[]), (-0.08, 1.08, 0.5)));
-    assert!(close(value_axis(&[0.0, 1000.0]), (-80.0, 1080.0, 500.0)));
-    assert_eq!(ticks(61.36, 70.64, 2.0), [62.0, 64.0, 66.0, 68.0, 70.0]);
+    // The axis holds zero (a count or a share from a cut axis exaggerates its change), with
+    // room above the greatest value and below the least negative one only.
+    assert!(close(value_axis(&[62.0, 70.0, 64.0]), (0.0, 75.6, 20.0)));
+    assert!(close(value_axis(&[8.5, 7.9]), (0.0, 9.18, 5.0)));
+    assert!(close(value_axis(&[5.0]), (0.0, 5.4, 2.0)));
+    assert!(close(value_axis(&[]), (0.0, 1.08, 0.5)));
+    assert!(close(value_axis(&[0.0, 1000.0]), (0.0, 1080.0, 500.0)));
+    assert!(close(value_axis(&[-3.0, -1.0]), (-3.24, 0.0, 1.0)));
+    assert!(close(value_axis(&[-5.0, 10.0]), (-6.2, 11.2, 5.0)));
+    assert_eq!(ticks(0.0, 75.6, 20.0), [0.0, 20.0, 40.0, 60.0]);
     assert_eq!(ticks(-80.0, 1080.0, 500.0), [0.0, 500.0, 1000.0]);
 }
 
@@ -204,6 +213,7 @@ fn sample_for_the_eye() {
         value: 62.5,
         label: "Mål",
         date: None,
+        year_only: false,
     });
     std::fs::write(format!("{path}.close.svg"), svg(&close)).unwrap();
 }
@@ -239,16 +249,19 @@ fn the_demo_chart_and_sparkline() {
             value: b.value,
             label: "Utgångsläge",
             date: b.when.and_then(crate::model::outcome::When::day),
+            year_only: matches!(b.when, Some(crate::model::outcome::When::Year { .. })),
         }),
         goal: Some(Line {
             value: 70.0,
             label: "Mål",
             date: None,
+            year_only: false,
         }),
         decimal_comma: true,
     };
     let svg = svg(&chart);
-    assert!(svg.contains(">Mål 70<") && svg.contains(">2016-12-31<"));
+    // The baseline is stated as a year (2016): labelled as the year, not a day it never gave.
+    assert!(svg.contains(">Mål 70<") && svg.contains(">2016<") && !svg.contains("2016-12-31"));
     let values: Vec<f64> = std::iter::once(b.value)
         .chain(points.iter().map(|p| p.1))
         .collect();
