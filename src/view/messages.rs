@@ -112,6 +112,8 @@ pub enum Msg<'a> {
         arg: &'a str,
         value: &'a str,
     },
+    /// `undo --index 0`: the numbers of `pledge log` begin at 1.
+    IndexFromOne,
     /// `site`'s reply: how many löften, the folder, how many files, how many of them changed.
     SiteWrote {
         loften: usize,
@@ -269,6 +271,9 @@ impl Msg<'_> {
             FutureWork { date, today } => {
                 format!("{date} is in the future (today is {today}); record work once it is done")
             }
+            IndexFromOne => "--index counts from 1, the oldest entry in the # column of `pledge \
+                             log KOMMUN`"
+                .into(),
             SiteWrote {
                 loften,
                 out,
@@ -424,6 +429,9 @@ impl Msg<'_> {
             ChooseArea => "välj ett med --area TEXT (hela kommunen: utelämna --area när bara ett \
                            saknar område)"
                 .into(),
+            IndexFromOne => "--index räknar från 1, den äldsta posten i #-kolumnen i `pledge log \
+                             KOMMUN`"
+                .into(),
             SiteWrote {
                 loften,
                 out,
@@ -533,6 +541,7 @@ mod tests {
                 arg: "--date <DATE>",
                 value: "2016-13-01",
             },
+            Msg::IndexFromOne,
             Msg::SiteWrote {
                 loften: 2,
                 out: "site",
@@ -578,6 +587,7 @@ mod tests {
             FutureWork { .. } => 29,
             BadDate { .. } => 30,
             SiteWrote { .. } => 31,
+            IndexFromOne => 32,
         }
     }
 
@@ -589,7 +599,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..32).collect::<Vec<_>>(),
+            (0..33).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {
