@@ -363,6 +363,8 @@ fn pledge_file(
                 unit: None,
                 kommun: None,
                 request: false,
+                instead_of_slot: false,
+                event: false,
                 count: if rng.chance(10) {
                     1 + rng.below(5) as u32
                 } else {
@@ -389,6 +391,8 @@ fn pledge_file(
             unit: None,
             kommun: None,
             request: false,
+            instead_of_slot: false,
+            event: false,
             count: 1,
             by: Some("BRÅ-sekreteraren".into()),
             note: Some("Uppföljningen redovisad på BRÅ-mötet.".into()),

@@ -4,7 +4,11 @@
 # cron runs a job with a bare PATH (/usr/bin:/bin), which does not hold ~/.cargo/bin where
 # `cargo install pledge` puts the program: set PATH in the crontab line (or PLEDGE to the
 # program's full path). crontab line (Mondays 07:00):
-#   0 7 * * 1  PATH=$HOME/.cargo/bin:/usr/local/bin:/usr/bin:/bin PLEDGE_DIR=/srv/medborgarloften/pledges /usr/local/bin/weekly-check.sh bra@kommun.se
+#   0 7 * * 1  PATH=$HOME/.cargo/bin:/usr/local/bin:/usr/bin:/bin PLEDGE_DIR=/srv/medborgarloften/pledges /usr/local/bin/weekly-check.sh bra@kommun.se 7
+#
+# HORIZON (the second argument, default 7) is the days between runs: `pledge check --within
+# HORIZON` reports a window that ended short of its count in the HORIZON days before the run,
+# so a job run every HORIZON days mails each miss exactly once (weekly: 7; daily: 1).
 #
 # `pledge check` prints nothing and exits 0 when all is well, one line per finding and exit 1
 # otherwise, exit 2 when a file is invalid or cannot be read. When pledge itself is not found
@@ -16,7 +20,14 @@
 # Exit status: 0 when nothing was wrong or the findings were mailed; otherwise check's status
 # (2: invalid files, 127: pledge not found), or the mailer's when mailing failed.
 set -u
-recipient=${1:?usage: weekly-check.sh RECIPIENT}
+recipient=${1:?usage: weekly-check.sh RECIPIENT [HORIZON_DAYS]}
+horizon=${2:-7}
+case $horizon in
+  '' | *[!0-9]*)
+    echo "weekly-check.sh: HORIZON_DAYS must be a whole number of days (the days between runs), not \"$horizon\"" >&2
+    exit 2
+    ;;
+esac
 sendmail=${SENDMAIL:-/usr/sbin/sendmail}
 pledge=${PLEDGE:-pledge}
 
@@ -52,7 +63,7 @@ send() { # SUBJECT BODY
 }
 
 if command -v "$pledge" >/dev/null 2>&1; then
-  body=$("$pledge" check 2>&1)
+  body=$("$pledge" check --within "$horizon" 2>&1)
   status=$?
 else
   status=127

@@ -236,3 +236,31 @@ fn bra_report_in_cron() {
             .all(|e| { !e.unwrap().file_name().to_string_lossy().ends_with(".tmp") })
     );
 }
+
+/// Issue 22: run weekly, as the README's crontab line runs it, the script mails each missed
+/// window once (it checked 30 days back, so one missed week was mailed four Mondays running).
+#[test]
+fn run_weekly_each_miss_is_mailed_once() {
+    let cron = Cron::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut monday = chrono::NaiveDate::from_ymd_opt(2017, 3, 6).unwrap();
+    while monday <= chrono::NaiveDate::from_ymd_opt(2017, 6, 26).unwrap() {
+        let _ = fs::remove_file(cron.tmp.path().join("mail"));
+        let out = cron.run(&path_with_pledge(), &pledges(), &monday.to_string());
+        assert!(out.status.success(), "{out:?}");
+        if let Some(mail) = cron.mail() {
+            let (_, body) = split(&mail);
+            seen.extend(
+                body.lines()
+                    .filter(|l| l.contains(": missed, "))
+                    .map(String::from),
+            );
+        }
+        monday += chrono::TimeDelta::days(7);
+    }
+    assert!(seen.len() > 5, "weekly misses are mailed: {seen:?}");
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), seen.len(), "a miss mailed twice: {seen:?}");
+}

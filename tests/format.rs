@@ -326,14 +326,16 @@ fn the_new_target_kinds_load() {
         a("after").target,
         Target::Each {
             count: 1,
-            of: Occurrences::Activity("walk".into())
+            of: Occurrences::Activity("walk".into()),
+            grace_days: 0
         }
     );
     assert_eq!(
         a("dates").target,
         Target::Each {
             count: 2,
-            of: Occurrences::Dates(vec![day("2016-02-14"), day("2016-05-16")])
+            of: Occurrences::Dates(vec![day("2016-02-14"), day("2016-05-16")]),
+            grace_days: 0
         }
     );
     assert_eq!(

@@ -89,6 +89,7 @@ fn the_schema_rejects_what_validate_rejects() {
         "except-unknown",
         "target-two-kinds",
         "weekly-with-count",
+        "grace-days-on-count",
     ] {
         // Not here: a quoted date ("2016-01-01") is a string in JSON as a TOML date is, so
         // only `validate` can tell them apart; nor kommun names, dates in the calendar or

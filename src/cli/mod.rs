@@ -283,7 +283,15 @@ pub struct DoneArgs {
     /// Activity id, a unique prefix of one, or a unique word of its text; `followup` for the
     /// follow-up itself
     #[arg(add = clap_complete::ArgValueCompleter::new(complete::activities))]
-    pub activity: String,
+    #[arg(required_unless_present = "event")]
+    pub activity: Option<String>,
+    /// Record that an event the löfte refers to happened (an `[[event]]` id: a BRÅ meeting,
+    /// another party's walk), instead of work on an activity
+    #[arg(long, value_name = "EVENT", conflicts_with_all = ["activity", "unit", "part", "request", "instead_of_slot"])]
+    pub event: Option<String>,
+    /// The work, on another day than a weekly slot's weekday, replaced that week's slot
+    #[arg(long)]
+    pub instead_of_slot: bool,
     /// When the work was done [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<DateArg>,
@@ -319,18 +327,36 @@ pub struct DoneArgs {
 
 #[derive(Debug, Args)]
 pub struct MeasureArgs {
-    /// Kommun name or kommunkod
-    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
-    pub kommun: String,
+    /// Kommun name or kommunkod (with --from-csv: only this kommun's rows)
+    #[arg(
+        add = clap_complete::ArgValueCompleter::new(complete::kommuner),
+        required_unless_present_any = ["fetch", "from_csv"]
+    )]
+    pub kommun: Option<String>,
     /// Indicator id, or a unique prefix of one
-    pub indicator: String,
+    #[arg(required_unless_present_any = ["fetch", "from_csv"])]
+    pub indicator: Option<String>,
     /// The measured value: 62, 62.5, 62,5 or 1 234,5 (a space between thousands needs no
     /// quotes)
-    #[arg(allow_hyphen_values = true)]
-    pub value: String,
+    #[arg(allow_hyphen_values = true, required_unless_present_any = ["fetch", "from_csv"])]
+    pub value: Option<String>,
     /// The rest of a value written with spaces between thousands (`1 234,5`)
     #[arg(hide = true)]
     pub value_rest: Vec<String>,
+    /// Read the values of every indicator with a source series (`source = { kolada = ".." }`)
+    /// from the service, for these kommuner [default: every löfte in the folder]
+    #[arg(long, value_name = "KOMMUN", num_args = 0.., conflicts_with_all = ["kommun", "indicator", "value", "from_csv", "date", "source", "note"])]
+    pub fetch: Option<Vec<String>>,
+    /// Read the values from a CSV file (kommun, year and value columns), for --indicator
+    #[arg(long, value_name = "FILE", requires = "indicator_flag", conflicts_with_all = ["indicator", "value", "date", "source"])]
+    pub from_csv: Option<PathBuf>,
+    /// With --fetch or --from-csv: only this indicator (its id, or a unique prefix)
+    #[arg(long = "indicator", id = "indicator_flag", value_name = "ID")]
+    pub only_indicator: Option<String>,
+    /// With --fetch or --from-csv: write a changed published value as a new entry that
+    /// says what it corrects (without it, a change is only reported)
+    #[arg(long)]
+    pub update: bool,
     /// The day it was measured (the survey's, not today's) [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<DateArg>,

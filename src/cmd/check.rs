@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::rules::status::pledge_status;
+use crate::rules::status::pledge_status_judged;
 use crate::store::{self, SourceFile};
 use crate::view;
 
@@ -26,8 +26,11 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     // files that cannot be read are kept.
     let per_file = store::read_each(&paths, ctx.read_cutoff(), false, |_, f| {
         let found = f.loaded.pledge.as_ref().map_or_else(Vec::new, |p| {
-            let found =
-                crate::rules::findings::findings(&pledge_status(p, as_of), a.within, &name(&f));
+            let found = crate::rules::findings::findings(
+                &pledge_status_judged(p, as_of),
+                a.within,
+                &name(&f),
+            );
             // What a line names besides the file: the kommun, the activity's title.
             found
                 .into_iter()

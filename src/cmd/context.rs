@@ -38,6 +38,12 @@ pub struct Ctx {
     pub user: Option<String>,
     /// How long `done` and `undo` wait for the folder lock (`PLEDGE_LOCK_TIMEOUT`, seconds).
     pub lock_timeout: Duration,
+    /// Whether standard error is a terminal (progress lines are drawn only there).
+    pub stderr_tty: bool,
+    /// The address of Kolada's API (`PLEDGE_KOLADA_URL`, else the public service).
+    pub kolada_url: String,
+    /// How long one request to an open-data service may take (`PLEDGE_FETCH_TIMEOUT`).
+    pub fetch_timeout: Duration,
     /// Standard output.
     pub out: Box<dyn Write>,
     /// Standard error.
@@ -46,6 +52,9 @@ pub struct Ctx {
 
 /// How long the folder lock is waited for by default.
 pub const LOCK_WAIT: Duration = Duration::from_secs(30);
+
+/// How long one request to an open-data service may take by default.
+pub const FETCH_WAIT: Duration = Duration::from_secs(30);
 
 /// The longest lock timeout accepted: a day.
 const MAX_LOCK_WAIT: f64 = 86_400.0;
@@ -69,6 +78,11 @@ pub struct Facts {
     /// `NO_COLOR`, set and not empty.
     pub no_color: bool,
     pub lock_timeout: Option<String>,
+    pub stderr_tty: bool,
+    /// `PLEDGE_KOLADA_URL`.
+    pub kolada_url: Option<String>,
+    /// `PLEDGE_FETCH_TIMEOUT`.
+    pub fetch_timeout: Option<String>,
     /// git's user.name, else the login name; read only for `done` and `undo` without `--by`.
     pub default_user: Option<String>,
 }
@@ -91,6 +105,9 @@ impl Facts {
             columns: env("COLUMNS"),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             lock_timeout: env("PLEDGE_LOCK_TIMEOUT"),
+            stderr_tty: std::io::stderr().is_terminal(),
+            kolada_url: env("PLEDGE_KOLADA_URL"),
+            fetch_timeout: env("PLEDGE_FETCH_TIMEOUT"),
             default_user: match &cli.command {
                 Command::Done(a) if a.by.is_none() => default_user(),
                 Command::Undo(a) if a.by.is_none() => default_user(),
@@ -141,6 +158,9 @@ impl Ctx {
                 _ => None,
             },
             lock_timeout: lock_timeout_of(facts.lock_timeout.as_deref())?,
+            stderr_tty: facts.stderr_tty,
+            kolada_url: kolada_url_of(facts.kolada_url.as_deref())?,
+            fetch_timeout: fetch_timeout_of(facts.fetch_timeout.as_deref())?,
             out,
             err,
         })
@@ -178,6 +198,9 @@ impl Ctx {
             lang: Lang::En,
             user: None,
             lock_timeout: LOCK_WAIT,
+            stderr_tty: false,
+            kolada_url: crate::load::kolada::DEFAULT_URL.into(),
+            fetch_timeout: FETCH_WAIT,
             out: Box::new(std::io::sink()),
             err: Box::new(std::io::sink()),
         }
@@ -300,6 +323,40 @@ pub fn lock_timeout_of(value: Option<&str>) -> Result<Duration> {
              (e.g. 30 or 0.5), or unset it for the default of {} s",
             crate::text::safe(v, false),
             LOCK_WAIT.as_secs()
+        ),
+    }
+}
+
+/// `PLEDGE_FETCH_TIMEOUT`: seconds for one request, a number above 0 up to an hour
+/// (fractions allowed); unset is the default.
+pub fn fetch_timeout_of(value: Option<&str>) -> Result<Duration> {
+    let Some(v) = value else {
+        return Ok(FETCH_WAIT);
+    };
+    match v.trim().parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s <= 3600.0 => Ok(Duration::from_secs_f64(s)),
+        _ => bail!(
+            "PLEDGE_FETCH_TIMEOUT is \"{}\"; set it to a number of seconds above 0, at most \
+             3600 (e.g. 30 or 2.5), or unset it for the default of {} s",
+            crate::text::safe(v, false),
+            FETCH_WAIT.as_secs()
+        ),
+    }
+}
+
+/// `PLEDGE_KOLADA_URL`: the address of Kolada's API or a mirror of it (http or https);
+/// unset or empty is the public service.
+pub fn kolada_url_of(value: Option<&str>) -> Result<String> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(crate::load::kolada::DEFAULT_URL.into()),
+        Some(v) if v.starts_with("http://") || v.starts_with("https://") => {
+            Ok(v.trim_end_matches('/').to_string())
+        }
+        Some(v) => bail!(
+            "PLEDGE_KOLADA_URL is \"{}\"; set it to an address starting with https:// or \
+             http:// (e.g. {}), or unset it",
+            crate::text::safe(v, false),
+            crate::load::kolada::DEFAULT_URL
         ),
     }
 }

@@ -69,7 +69,24 @@ fn on_date_message(
             } else {
                 msg.push_str(&Msg::ItsLoften.say(lang));
                 for p in &all {
-                    msg.push_str(&format!("\n  {}: {}", p.file, span(p)));
+                    if p.period.start_stated {
+                        msg.push_str(&format!("\n  {}: {}", p.file, span(p)));
+                    } else {
+                        // An unknown start: say how early work can be, and why.
+                        let (from, previous) = choose::earliest_work(p, &all);
+                        msg.push_str(&format!(
+                            "\n  {}: start not stated, to {}; work from {from} ({})",
+                            p.file,
+                            p.period.end,
+                            match previous {
+                                Some(q) => format!("after {} ended {}", q.file, q.period.end),
+                                None => format!(
+                                    "a löfte runs at most {} years",
+                                    crate::model::MAX_PERIOD_YEARS
+                                ),
+                            }
+                        ));
+                    }
                     if p.period.until_replaced {
                         msg.push_str(&format!(" ({})", lang.t(Label::InForceUntilReplaced)));
                     }
@@ -195,7 +212,11 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     check_done_args(&a, ctx.lang)?;
     let dir = store::find_dir(dir.as_deref())?;
     let area = a.area.as_deref();
-    let followup = resolve::is_followup(&a.activity);
+    if let Some(event) = a.event.clone() {
+        return done_event(dir, &a, &event, date, ctx);
+    }
+    let activity = a.activity.clone().unwrap_or_default();
+    let followup = resolve::is_followup(&activity);
     // A follow-up usually comes after its löfte's period: look at last year's files too.
     let lookup = Lookup {
         today,
@@ -212,7 +233,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
                 && if followup {
                     p.period.start <= date
                 } else {
-                    p.period.may_hold(date) && resolve::activity(p, &a.activity).is_ok()
+                    p.period.may_hold(date) && resolve::activity(p, &activity).is_ok()
                 }
         })
     })?;
@@ -230,15 +251,68 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
             ))
         })?
     } else {
-        pledge_on(&ws, k, date, area, Some(&a.activity), ctx.lang)?
+        pledge_on(&ws, k, date, area, Some(&activity), ctx.lang)?
     };
-    let target = resolve::activity(chosen, &a.activity)
-        .map_err(|e| activity_error(chosen, &a.activity, e, true, ctx.lang))?;
+    let target = resolve::activity(chosen, &activity)
+        .map_err(|e| activity_error(chosen, &activity, e, true, ctx.lang))?;
     let entry = NewEntry {
         by: ctx.user.clone(),
         note: a.note.clone(),
         ..entry_for(chosen, k, &target, date, &a)?
     };
+    write_entry(&ws, chosen, &entry, a.dry_run, ctx)
+}
+
+/// `done KOMMUN --event E`: that an event the löfte refers to happened on `date`, in the
+/// löfte of the kommun that holds the date and declares the event.
+fn done_event(
+    dir: PathBuf,
+    a: &DoneArgs,
+    event: &str,
+    date: NaiveDate,
+    ctx: &mut Ctx,
+) -> Result<u8> {
+    let area = a.area.as_deref();
+    let lookup = Lookup {
+        today: ctx.today,
+        lang: ctx.lang,
+        year: Some(date.year()),
+        area,
+    };
+    let has = |p: &Pledge| p.events.iter().any(|e| e.id == event);
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, _| {
+        ws.pledges().any(|p| {
+            p.kommuner.contains(&k) && p.in_area(area) && p.period.may_hold(date) && has(p)
+        })
+    })?;
+    if date > ctx.write_cutoff() {
+        let today = ctx.write_cutoff();
+        return Err(Refused(format!(
+            "{date} is in the future (today is {today}); record an event once it has happened"
+        ))
+        .into());
+    }
+    let chosen = pledge_on(&ws, k, date, area, None, ctx.lang)?;
+    if !has(chosen) {
+        let mut msg = format!(
+            "{} declares no event \"{}\"",
+            chosen.file,
+            safe(event, false)
+        );
+        if chosen.events.is_empty() {
+            msg.push_str("\n  declare it in the file as `[[event]]` with `id` and `text`");
+        } else {
+            msg.push_str("; its events:");
+            for e in &chosen.events {
+                msg.push_str(&format!("\n  {:<20} {}", e.id, safe(&e.text, false)));
+            }
+        }
+        return Err(Usage(msg).into());
+    }
+    let mut entry = NewEntry::new(date, event, a.count);
+    entry.event = true;
+    entry.by = ctx.user.clone();
+    entry.note = a.note.clone();
     write_entry(&ws, chosen, &entry, a.dry_run, ctx)
 }
 
@@ -254,9 +328,9 @@ fn entry_for(
     let mut entry = NewEntry::new(date, target.id(), a.count);
     let act = match target {
         ActivityOrFollowup::Followup => {
-            if a.unit.is_some() || a.part.is_some() || a.request {
+            if a.unit.is_some() || a.part.is_some() || a.request || a.instead_of_slot {
                 return Err(Usage(
-                    "--unit, --part and --request are for activities, not the follow-up".into(),
+                    "--unit, --part, --request and --instead-of-slot are for activities, not the follow-up".into(),
                 )
                 .into());
             }
@@ -291,6 +365,31 @@ fn entry_for(
         .into());
     }
     entry.request = a.request;
+    match &judged.target {
+        crate::model::Target::Weekly { weekday, .. } if date.weekday() != *weekday => {
+            if !a.instead_of_slot {
+                return Err(Refused(format!(
+                    "\"{}\" is kept every {}; {date} is a {}, so it would not count as that \
+                     week's slot\n  if this work replaced that week's slot, add --instead-of-slot",
+                    judged.id,
+                    crate::model::day_name(*weekday),
+                    crate::model::day_name(date.weekday())
+                ))
+                .into());
+            }
+            entry.instead_of_slot = true;
+        }
+        crate::model::Target::Weekly { .. } => {}
+        _ if a.instead_of_slot => {
+            return Err(Usage(format!(
+                "--instead-of-slot is for an activity with a weekly slot; \"{}\" has none\n  \
+                 leave it out",
+                judged.id
+            ))
+            .into());
+        }
+        _ => {}
+    }
     if p.kommuner.len() > 1 {
         entry.kommun = Some(k.name.to_string());
     }

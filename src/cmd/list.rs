@@ -12,7 +12,9 @@ use crate::view;
 
 pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
     let ws = Workspace::open_keeping(dir, ctx.read_cutoff(), |mut f| {
-        if let Some(p) = &mut f.loaded.pledge {
+        // A löfte whose start is not stated keeps its log: its start as of the date shown
+        // is the first work recorded by then.
+        if let Some(p) = f.loaded.pledge.as_mut().filter(|p| p.period.start_stated) {
             p.forget_records();
         }
         Some(f)

@@ -19,16 +19,6 @@ use crate::model::outcome::{Indicator, Measurement};
 use crate::store;
 use crate::text::safe;
 
-/// The indicator an argument names in a löfte: its id, or a unique prefix of one.
-fn find_indicator<'p>(p: &'p Pledge, q: &str) -> Option<&'p Indicator> {
-    let q = crate::kommuner::fold(q);
-    p.indicators.iter().find(|i| i.id == q).or_else(|| {
-        let mut by_prefix = p.indicators.iter().filter(|i| i.id.starts_with(&q));
-        let first = by_prefix.next()?;
-        by_prefix.next().is_none().then_some(first)
-    })
-}
-
 /// The löfte a measurement goes to: of those of the kommun (and area) that have the
 /// indicator, the one in force on the date (several: the one for exactly the area, or the
 /// whole kommun), else the latest one ended before it (surveys are often published after the
@@ -43,7 +33,7 @@ fn pledge_for<'w>(
     let with: Vec<(&Pledge, &Indicator)> = ws
         .pledges()
         .filter(|p| p.kommuner.contains(&k) && p.in_area(area))
-        .filter_map(|p| find_indicator(p, q).map(|i| (p, i)))
+        .filter_map(|p| crate::rules::resolve::indicator(p, q).map(|i| (p, i)))
         .collect();
     let holding: Vec<&Pledge> = with
         .iter()
@@ -79,7 +69,7 @@ fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
     // one that exists, but not in a löfte holding or preceding the date, is a refusal.
     let named = ws
         .pledges()
-        .any(|p| p.kommuner.contains(&k) && find_indicator(p, q).is_some());
+        .any(|p| p.kommuner.contains(&k) && crate::rules::resolve::indicator(p, q).is_some());
     let mut msg = format!(
         "{} \"{}\"",
         if named {
@@ -129,12 +119,34 @@ fn parse_value(v: &str) -> Result<f64> {
 }
 
 pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8> {
+    not_empty("--by", a.by.as_deref())?;
+    if let Some(kommuner) = &a.fetch {
+        not_empty("--note", a.note.as_deref())?;
+        return super::fetch::fetch(dir, &a, kommuner, ctx);
+    }
+    if let Some(file) = &a.from_csv {
+        return super::fetch::from_csv(dir, &a, file, ctx);
+    }
+    if a.update || a.only_indicator.is_some() {
+        return Err(Usage(
+            "--update and --indicator go with --fetch or --from-csv; to record one value, write \
+             `pledge measure KOMMUN INDICATOR VALUE`"
+                .into(),
+        )
+        .into());
+    }
+    let (Some(kommun), Some(indicator), Some(value)) = (&a.kommun, &a.indicator, &a.value) else {
+        return Err(Usage(
+            "give KOMMUN INDICATOR VALUE, or --fetch, or --from-csv FILE --indicator ID".into(),
+        )
+        .into());
+    };
+    let (kommun, indicator, value) = (kommun.clone(), indicator.clone(), value.clone());
     let today = ctx.today;
     let date = a.date.map_or(today, |d| ctx.date(d));
     not_empty("--note", a.note.as_deref())?;
     not_empty("--source", a.source.as_deref())?;
-    not_empty("--by", a.by.as_deref())?;
-    let typed: Vec<&str> = [a.value.as_str()]
+    let typed: Vec<&str> = [value.as_str()]
         .into_iter()
         .chain(a.value_rest.iter().map(String::as_str))
         .collect();
@@ -157,13 +169,13 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     // The files named for the year settle it when one holds the date; a löfte that ended
     // before it is chosen only among every file named after the kommun (a later one may be
     // in a file of another year).
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, tier| {
-        pledge_for(ws, k, &a.indicator, date, area)
+    let (ws, k) = Workspace::for_kommun(dir, &kommun, lookup, |ws, k, tier| {
+        pledge_for(ws, k, &indicator, date, area)
             .is_some_and(|(p, _)| tier == Tier::Named || p.period.contains(date))
     })?;
     super::refuse_areas_begun(&ws, k, area)?;
-    let Some((chosen, ind)) = pledge_for(&ws, k, &a.indicator, date, area) else {
-        return Err(unknown_indicator(&ws, k, &a.indicator));
+    let Some((chosen, ind)) = pledge_for(&ws, k, &indicator, date, area) else {
+        return Err(unknown_indicator(&ws, k, &indicator));
     };
     if let Some(p) = crate::load::problems::check_measurements(
         &[Measurement {
@@ -173,6 +185,9 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
             source: None,
             note: None,
             by: None,
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         }],
         &chosen.indicators,
@@ -189,6 +204,9 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
         source: a.source.clone(),
         note: a.note.clone(),
         by: ctx.user.clone(),
+        fetched: None,
+        preliminary: false,
+        corrects: None,
         span: 0..0,
     };
     let addition = |text: &str| entry::measurement_addition(text, &m);

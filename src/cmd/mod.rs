@@ -14,6 +14,7 @@ pub mod context;
 pub mod docs;
 mod done;
 mod error;
+mod fetch;
 mod git;
 mod import;
 mod list;

@@ -349,6 +349,8 @@ fn same_entry(a: &LogEntry, b: &LogEntry) -> bool {
         unit,
         kommun,
         request,
+        instead_of_slot,
+        event,
         count,
         by,
         note,
@@ -366,4 +368,5 @@ fn same_entry(a: &LogEntry, b: &LogEntry) -> bool {
             &b.by,
             &b.note,
         )
+        && (instead_of_slot, event) == (&b.instead_of_slot, &b.event)
 }

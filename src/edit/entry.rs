@@ -29,12 +29,29 @@ pub fn render_measurement(m: &Measurement, nl: &str) -> String {
         toml_string(&m.indicator),
         toml_float(m.value)
     );
-    for (key, v) in [("source", &m.source), ("by", &m.by), ("note", &m.note)] {
+    if let Some(v) = &m.source {
+        let _ = write!(s, "source = {}{nl}", toml_string(v));
+    }
+    if let Some(d) = m.fetched {
+        let _ = write!(s, "fetched = {d}{nl}");
+    }
+    if m.preliminary {
+        let _ = write!(s, "preliminary = true{nl}");
+    }
+    if let Some(c) = m.corrects {
+        let _ = write!(s, "corrects = {}{nl}", toml_float(c));
+    }
+    for (key, v) in [("by", &m.by), ("note", &m.note)] {
         if let Some(v) = v {
             let _ = write!(s, "{key} = {}{nl}", toml_string(v));
         }
     }
     s
+}
+
+/// What a fetch adds to the end of `text`: each entry after one line ending.
+pub fn measurements_addition(text: &str, ms: &[Measurement]) -> String {
+    ms.iter().map(|m| measurement_addition(text, m)).collect()
 }
 
 /// The text of one verdict, from its header to its last line ending.
@@ -87,19 +104,57 @@ fn string_of(t: &toml::Table, key: &str) -> Option<String> {
 /// Reads an addition back as its measurement (span empty); None when it is not a complete
 /// one. Whole-number values written as TOML integers read as floats.
 pub fn read_back_measurement(text: &str) -> Option<Measurement> {
-    let t = last_table(text, "measurement")?;
-    let value = match t.get("value")? {
-        toml::Value::Float(f) => *f,
-        toml::Value::Integer(i) => *i as f64,
-        _ => return None,
+    measurement_of(&last_table(text, "measurement")?)
+}
+
+/// Reads a fetch's addition back as its measurements, in order; None when one is not
+/// complete or the text is not valid TOML.
+pub fn read_back_measurements(text: &str) -> Option<Vec<Measurement>> {
+    let root: toml::Table = toml::from_str(text).ok()?;
+    match root.get("measurement")? {
+        toml::Value::Array(items) => items
+            .iter()
+            .map(|i| measurement_of(i.as_table()?))
+            .collect(),
+        _ => None,
+    }
+}
+
+fn number_of(v: &toml::Value) -> Option<f64> {
+    match v {
+        toml::Value::Float(f) => Some(*f),
+        toml::Value::Integer(i) => Some(*i as f64),
+        _ => None,
+    }
+}
+
+fn measurement_of(t: &toml::Table) -> Option<Measurement> {
+    let value = number_of(t.get("value")?)?;
+    let fetched = match t.get("fetched") {
+        None => None,
+        Some(v) => {
+            let d = v.as_datetime()?.date?;
+            Some(NaiveDate::from_ymd_opt(
+                d.year.into(),
+                d.month.into(),
+                d.day.into(),
+            )?)
+        }
+    };
+    let corrects = match t.get("corrects") {
+        None => None,
+        Some(v) => Some(number_of(v)?),
     };
     Some(Measurement {
-        indicator: string_of(&t, "indicator")?,
-        date: date_of(&t)?,
+        indicator: string_of(t, "indicator")?,
+        date: date_of(t)?,
         value,
-        source: string_of(&t, "source"),
-        note: string_of(&t, "note"),
-        by: string_of(&t, "by"),
+        source: string_of(t, "source"),
+        note: string_of(t, "note"),
+        by: string_of(t, "by"),
+        fetched,
+        preliminary: t.get("preliminary").and_then(toml::Value::as_bool) == Some(true),
+        corrects,
         span: 0..0,
     })
 }
@@ -133,6 +188,9 @@ mod tests {
             source: Some("https://www.munkfors.se/can-2017.pdf".into()),
             note: note.map(str::to_string),
             by: Some("Anna Andersson".into()),
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         }
     }
@@ -156,6 +214,28 @@ mod tests {
             "[[measurement]]\ndate = 2017-11-30\nindicator = \"drogvanor-ak9\"\nvalue = 12.0\n\
              source = \"https://www.munkfors.se/can-2017.pdf\"\nby = \"Anna Andersson\"\n\
              note = \"CAN, åk 9\"\n"
+        );
+    }
+
+    #[test]
+    fn fetched_entries_carry_their_provenance_and_read_back() {
+        let mut e = m(61.0, None);
+        e.source = Some("Kolada U07460".into());
+        e.fetched = Some("2025-11-01".parse().unwrap());
+        e.preliminary = true;
+        e.corrects = Some(59.5);
+        assert_eq!(
+            render_measurement(&e, "\n"),
+            "[[measurement]]\ndate = 2017-11-30\nindicator = \"drogvanor-ak9\"\nvalue = 61.0\n\
+             source = \"Kolada U07460\"\nfetched = 2025-11-01\npreliminary = true\n\
+             corrects = 59.5\nby = \"Anna Andersson\"\n"
+        );
+        let two = [e.clone(), m(3.0, Some("x"))];
+        let add = measurements_addition(BASE, &two);
+        assert_eq!(read_back_measurements(&add).unwrap(), two);
+        assert_eq!(
+            read_back_measurement(&format!("{BASE}{add}")),
+            Some(two[1].clone())
         );
     }
 

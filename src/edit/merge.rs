@@ -347,6 +347,9 @@ mod tests {
             source: None,
             note: None,
             by: Some("A".into()),
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         };
         let v = VerdictEntry {

@@ -6,6 +6,7 @@
 //! removes; the result is loaded again (by the caller) before it is written.
 
 pub mod entry;
+pub mod fetch;
 pub mod gitsetup;
 pub mod lost;
 pub mod merge;

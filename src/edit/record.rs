@@ -26,6 +26,10 @@ pub struct NewEntry {
     pub kommun: Option<String>,
     /// A request received, for an on-request activity.
     pub request: bool,
+    /// Work on another weekday that replaced a weekly slot.
+    pub instead_of_slot: bool,
+    /// `activity` is an event's id: the event happened (written `event = ID`).
+    pub event: bool,
     pub count: u32,
     pub by: Option<String>,
     pub note: Option<String>,
@@ -34,8 +38,9 @@ pub struct NewEntry {
 /// The text of one entry, from its `[[log]]` header to its last line ending.
 pub fn render_entry(e: &NewEntry, nl: &str) -> String {
     let mut s = format!(
-        "[[log]]{nl}date = {}{nl}activity = {}{nl}",
+        "[[log]]{nl}date = {}{nl}{} = {}{nl}",
         e.date,
+        if e.event { "event" } else { "activity" },
         toml_string(&e.activity)
     );
     for (key, value) in [("part", &e.part), ("unit", &e.unit), ("kommun", &e.kommun)] {
@@ -45,6 +50,9 @@ pub fn render_entry(e: &NewEntry, nl: &str) -> String {
     }
     if e.request {
         let _ = write!(s, "request = true{nl}");
+    }
+    if e.instead_of_slot {
+        let _ = write!(s, "instead_of_slot = true{nl}");
     }
     if e.count != 1 {
         let _ = write!(s, "count = {}{nl}", e.count);
@@ -68,6 +76,8 @@ impl NewEntry {
             unit: None,
             kommun: None,
             request: false,
+            instead_of_slot: false,
+            event: false,
             count,
             by: None,
             note: None,
@@ -83,6 +93,8 @@ impl NewEntry {
             unit: e.unit.clone(),
             kommun: e.kommun.map(|k| k.name.to_string()),
             request: e.request,
+            instead_of_slot: e.instead_of_slot,
+            event: e.event,
             count: e.count,
             by: e.by.clone(),
             note: e.note.clone(),
@@ -98,6 +110,8 @@ impl NewEntry {
             unit: self.unit.clone(),
             kommun: self.kommun.as_deref().and_then(crate::kommuner::find),
             request: self.request,
+            instead_of_slot: self.instead_of_slot,
+            event: self.event,
             count: self.count,
             by: self.by.clone(),
             note: self.note.clone(),
@@ -128,17 +142,26 @@ pub fn read_back(text: &str) -> Option<NewEntry> {
         None => 1,
         Some(v) => v.as_integer()?.as_str().parse::<u32>().ok()?,
     };
-    let request = match field("request") {
-        None => false,
-        Some(v) => v.as_bool()?,
+    let flag = |name: &str| match field(name) {
+        None => Some(false),
+        Some(v) => v.as_bool(),
+    };
+    let request = flag("request")?;
+    let instead_of_slot = flag("instead_of_slot")?;
+    let (activity, event) = match (string("activity"), string("event")) {
+        (Some(a), None) => (a, false),
+        (None, Some(e)) => (e, true),
+        _ => return None,
     };
     Some(NewEntry {
         date: NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())?,
-        activity: string("activity")?,
+        activity,
         part: string("part"),
         unit: string("unit"),
         kommun: string("kommun"),
         request,
+        instead_of_slot,
+        event,
         count,
         by: string("by"),
         note: string("note"),

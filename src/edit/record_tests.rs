@@ -253,6 +253,8 @@ fn undo_removes_the_last_measurement_or_verdict_byte_for_byte() {
                 unit: None,
                 kommun: None,
                 request: false,
+                instead_of_slot: false,
+                event: false,
                 count: 1,
                 by: Some("Anna".into()),
                 note: Some("a walk".into()),
@@ -265,6 +267,9 @@ fn undo_removes_the_last_measurement_or_verdict_byte_for_byte() {
             source: Some("https://example.org/x?a=\"1\"".into()),
             note: Some("två\nrader".into()),
             by: None,
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         };
         let measured = format!("{logged}{}", measurement_addition(&logged, &m));

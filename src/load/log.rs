@@ -19,8 +19,27 @@ impl Loader<'_> {
             let f = self.fields(t, header.clone(), &KNOWN.log, "a log entry");
             let date_v = self.require(&f, "date", "2016-05-12");
             let date = date_v.and_then(|v| self.date(v, "date"));
-            let activity_v = self.require(&f, "activity", "\"trygghetsvandring\"");
-            let activity = activity_v.and_then(|v| self.string(v, "activity"));
+            let event_v = f.get("event");
+            let activity_v = match event_v {
+                Some(_) => f.get("activity"),
+                None => self.require(&f, "activity", "\"trygghetsvandring\""),
+            };
+            if let (Some(av), Some(_)) = (activity_v, event_v) {
+                self.err(
+                    av.span(),
+                    "a log entry names an activity or an event, not both",
+                    Some("record the event (that it happened) and the work done at it as two entries".into()),
+                );
+            }
+            let event = event_v.and_then(|v| self.string(v, "event"));
+            if let (Some(e), Some(ev)) = (&event, event_v) {
+                self.entry_event(e, ev);
+            }
+            let is_event = event.is_some();
+            let activity = match event {
+                Some(e) => Some(e),
+                None => activity_v.and_then(|v| self.string(v, "activity")),
+            };
             let count = match f.get("count") {
                 None => Some(1),
                 Some(c) => self.count(
@@ -40,18 +59,20 @@ impl Loader<'_> {
                 },
                 None => None,
             };
-            if let (Some(a), Some(av)) = (&activity, activity_v) {
+            if let (Some(a), Some(av), false) = (&activity, activity_v, is_event) {
                 self.entry_activity(a, av, &ids);
             }
             let act = activity
                 .as_deref()
+                .filter(|_| !is_event)
                 .and_then(|a| activities.iter().find(|x| x.id == a));
             let part = self.entry_part(&f, act, header.clone());
             let unit = self.entry_unit(&f, act, header.clone());
             let kommun = self.entry_kommun(&f, kommuner);
             let request = self.entry_request(&f, act, part.as_deref());
+            let instead_of_slot = self.entry_slot(&f, act, part.as_deref(), date, header.clone());
             if let (Some(d), Some(dv)) = (date, date_v) {
-                self.entry_date(d, dv, activity.as_deref(), period);
+                self.entry_date(d, dv, activity.as_deref().filter(|_| !is_event), period);
             }
             let span = t
                 .iter()
@@ -67,6 +88,8 @@ impl Loader<'_> {
                     unit,
                     kommun,
                     request,
+                    instead_of_slot,
+                    event: is_event,
                     count,
                     by,
                     note,
@@ -103,6 +126,86 @@ impl Loader<'_> {
             return false;
         }
         true
+    }
+
+    /// An event entry names an `[[event]]` of the löfte.
+    fn entry_event(&mut self, e: &str, ev: &Val<'_>) {
+        if !self.event_ids.contains(e) {
+            let known: Vec<&str> = self.event_ids.iter().map(String::as_str).collect();
+            let mut sorted = known.clone();
+            sorted.sort();
+            let hint = did_you_mean(e, &known, true).unwrap_or_else(|| {
+                if sorted.is_empty() {
+                    "declare the event first: `[[event]]` with `id` and `text`".to_string()
+                } else {
+                    format!("the events are: {}", sorted.join(", "))
+                }
+            });
+            self.err(
+                ev.span(),
+                format!("log entry for unknown event \"{e}\""),
+                Some(hint),
+            );
+        }
+    }
+
+    /// `instead_of_slot = true`: work on another weekday that replaced a weekly slot; only on
+    /// weekly slots. Work on a slot's activity on another weekday without it is warned about:
+    /// it does not count as the week's slot.
+    fn entry_slot(
+        &mut self,
+        f: &Fields<'_, '_>,
+        act: Option<&Activity>,
+        part: Option<&str>,
+        date: Option<NaiveDate>,
+        header: Range<usize>,
+    ) -> bool {
+        let target = act.map(|a| {
+            part.and_then(|p| a.parts.iter().find(|x| x.id == p))
+                .map_or(&a.target, |x| &x.target)
+        });
+        let weekday = match target {
+            Some(Target::Weekly { weekday, .. }) => Some(*weekday),
+            _ => None,
+        };
+        let flag = match f.get("instead_of_slot") {
+            None => false,
+            Some(v) => match v.get_ref() {
+                DeValue::Boolean(b) => {
+                    if *b && target.is_some() && weekday.is_none() {
+                        self.err(
+                            v.span(),
+                            format!(
+                                "`instead_of_slot` on \"{}\", which has no weekly slot",
+                                act.map_or("?", |a| a.id.as_str())
+                            ),
+                            Some("`instead_of_slot = true` marks work that replaced a weekly slot; remove it".into()),
+                        );
+                    }
+                    *b
+                }
+                _ => {
+                    self.mismatch(v, "instead_of_slot", "true or false", "true");
+                    false
+                }
+            },
+        };
+        if let (Some(w), Some(d), false) = (weekday, date, flag) {
+            use chrono::Datelike;
+            if d.weekday() != w {
+                self.warn(
+                    header,
+                    format!(
+                        "work on \"{}\" dated {d}, a {}, is not on its weekly slot's day ({}), so it does not count as that week's slot",
+                        act.map_or("?", |a| a.id.as_str()),
+                        crate::model::day_name(d.weekday()),
+                        crate::model::day_name(w)
+                    ),
+                    Some("if it replaced that week's slot, add `instead_of_slot = true` (`pledge done --instead-of-slot` writes it)".into()),
+                );
+            }
+        }
+        flag
     }
 
     /// An entry names an activity of the löfte, or the follow-up.

@@ -23,12 +23,14 @@ use crate::text::{did_you_mean, fold};
 mod activity;
 pub mod diag;
 mod entry;
+pub mod kolada;
 mod log;
 mod outcome;
 mod part;
 mod pledge;
 pub mod problems;
 pub mod raw;
+pub mod table;
 mod target;
 pub mod unreadable;
 pub mod validate;
@@ -60,9 +62,11 @@ struct Known {
     target: Vec<&'static str>,
     part: Vec<&'static str>,
     followup: Vec<&'static str>,
+    event: Vec<&'static str>,
     log: Vec<&'static str>,
     indicator: Vec<&'static str>,
     baseline: Vec<&'static str>,
+    series: Vec<&'static str>,
     measurement: Vec<&'static str>,
     verdict: Vec<&'static str>,
 }
@@ -89,9 +93,11 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
     },
     part: raw::keys::<raw::Part>(),
     followup: raw::keys::<raw::Followup>(),
+    event: raw::keys::<raw::Event>(),
     log: raw::keys::<raw::LogEntry>(),
     indicator: raw::keys::<raw::IndicatorTable>(),
     baseline: raw::keys::<raw::BaselineTable>(),
+    series: raw::keys::<raw::SeriesTable>(),
     measurement: raw::keys::<raw::MeasurementEntry>(),
     verdict: raw::keys::<raw::VerdictEntry>(),
 });
@@ -153,6 +159,7 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
         today,
         suggested: Vec::new(),
         each_refs: Vec::new(),
+        event_ids: HashSet::new(),
     };
     let pledge = l.pledge(file, root.get_ref());
     let mut diags = l.diags;
@@ -216,6 +223,8 @@ struct Loader<'s> {
     /// `each` targets, to check once every activity is known: (the activity's id, the id
     /// named, where).
     each_refs: Vec<(Option<String>, String, Range<usize>)>,
+    /// The ids of the löfte's `[[event]]` tables (read before the activities).
+    event_ids: HashSet<String>,
 }
 
 /// The entries of one table, checked for unknown keys.

@@ -3,12 +3,14 @@
 //! in [`crate::load::problems`]; here each table is read with its spans, and each problem
 //! found is pointed at the key it is about.
 
+use super::kolada;
 use super::problems::{self, At, Severity};
 use super::*;
 use crate::model::followup::followup_due_from;
 use crate::model::outcome::{
     Baseline, Cadence, Direction, Goal, Indicator, Measurement, Verdict, VerdictEntry, When,
 };
+use crate::model::series::{Compare, Gender, Series};
 
 /// The three kinds of table, as the model holds them.
 #[derive(Default)]
@@ -140,9 +142,16 @@ impl Loader<'_> {
         let name = self
             .require(&f, "name", "\"Andel som känner sig trygga\"")
             .and_then(|v| self.string(v, "name"));
-        let source = self
-            .require(&f, "source", "\"Polisens trygghetsmätning\"")
-            .and_then(|v| self.string(v, "source"));
+        let (source, series) = match self.require(&f, "source", "\"Polisens trygghetsmätning\"") {
+            Some(v) => match v.get_ref() {
+                DeValue::Table(_) => match self.series(v) {
+                    Some(s) => (Some(s.label()), Some(s)),
+                    None => (None, None),
+                },
+                _ => (self.string(v, "source"), None),
+            },
+            None => (None, None),
+        };
         let unit = self.opt_string(&f, "unit");
         let direction = self
             .require(&f, "direction", "\"higher\"")
@@ -159,6 +168,7 @@ impl Loader<'_> {
             id: id.filter(|i| valid_id(i))?,
             name: name?,
             source: source?,
+            series,
             unit,
             direction: direction?,
             baseline: baseline.flatten(),
@@ -184,6 +194,18 @@ impl Loader<'_> {
         let source = self.opt_string(&f, "source");
         let by = self.opt_string(&f, "by");
         let note = self.opt_string(&f, "note");
+        let fetched = f.get("fetched").and_then(|v| self.date(v, "fetched"));
+        let preliminary = match f.get("preliminary") {
+            None => false,
+            Some(v) => match v.get_ref() {
+                DeValue::Boolean(b) => *b,
+                _ => {
+                    self.mismatch(v, "preliminary", "true or false", "true");
+                    false
+                }
+            },
+        };
+        let corrects = f.get("corrects").and_then(|v| self.number(v, "corrects"));
         Some(Measurement {
             indicator: indicator?,
             date: date?,
@@ -191,6 +213,9 @@ impl Loader<'_> {
             source,
             note,
             by,
+            fetched,
+            preliminary,
+            corrects,
             span: 0..0,
         })
     }
@@ -329,6 +354,88 @@ impl Loader<'_> {
         Some(Baseline {
             value: value?,
             when,
+        })
+    }
+
+    /// `source = { kolada = "N07540", gender = "T", compare = ["riket", "lan"] }`.
+    fn series(&mut self, v: &Val<'_>) -> Option<Series> {
+        let example = "{ kolada = \"N07540\" }";
+        let t = self.table(v, "source", example)?;
+        let f = self.fields(t, v.span(), &KNOWN.series, "`source`");
+        let id = match f.get("kolada") {
+            Some(k) => self.string(k, "kolada").and_then(|id| {
+                if kolada::valid_id(&id) {
+                    Some(id)
+                } else {
+                    let upper = id.trim().to_uppercase();
+                    let hint = if kolada::valid_id(&upper) {
+                        format!("write it as Kolada does: `kolada = \"{upper}\"`")
+                    } else {
+                        "Kolada's key figure ids are a capital letter and five digits, e.g. \
+                         \"N07540\"; search kolada.se for the key figure"
+                            .to_string()
+                    };
+                    self.err(
+                        k.span(),
+                        format!("\"{id}\" is not a Kolada key figure id"),
+                        Some(hint),
+                    );
+                    None
+                }
+            }),
+            None => {
+                self.err(
+                    v.span(),
+                    "a source table names its series: `kolada` is missing",
+                    Some(format!(
+                        "write `source = {example}`, or the source as a text: \
+                         `source = \"Polisens trygghetsmätning\"`"
+                    )),
+                );
+                None
+            }
+        };
+        let gender = match f.get("gender") {
+            None => Some(Gender::T),
+            Some(g) => {
+                let found = self.string(g, "gender");
+                let parsed = found.as_deref().and_then(Gender::parse);
+                if let (Some(v), None) = (&found, parsed) {
+                    self.err(
+                        g.span(),
+                        format!("`gender` must be \"T\", \"K\" or \"M\", found \"{v}\""),
+                        Some("T is the total (the default), K women (kvinnor), M men (män)".into()),
+                    );
+                }
+                parsed
+            }
+        };
+        let mut compare = Vec::new();
+        if let Some(c) = f.get("compare") {
+            for (n, name) in self.strings(c, "compare").iter().enumerate() {
+                match Compare::parse(name) {
+                    Some(x) if !compare.contains(&x) => compare.push(x),
+                    Some(_) => self.err(
+                        c.span(),
+                        format!("\"{name}\" is listed twice in `compare`"),
+                        Some("list each reference once".into()),
+                    ),
+                    None => self.err(
+                        c.span(),
+                        format!(
+                            "`compare` item {} must be \"riket\" or \"lan\", found \"{name}\"",
+                            n + 1
+                        ),
+                        did_you_mean(name, &Compare::NAMES, true)
+                            .or_else(|| Some("write `compare = [\"riket\", \"lan\"]`".into())),
+                    ),
+                }
+            }
+        }
+        Some(Series {
+            kolada: id?,
+            gender: gender?,
+            compare,
         })
     }
 

@@ -25,6 +25,10 @@ impl Loader<'_> {
             .map(|v| self.problem(v))
             .unwrap_or_default();
         let promise = self.opt_string(&f, "promise");
+        let events = match f.get("event") {
+            Some(v) => self.events(v),
+            None => Vec::new(),
+        };
 
         let activities = match f.get("activity") {
             Some(v) => self.activities(v, period.as_ref()),
@@ -50,6 +54,16 @@ impl Loader<'_> {
                 None
             }
         };
+        for (e, span) in &events {
+            if activities.iter().any(|a| a.id == e.id) {
+                self.err(
+                    span.clone(),
+                    format!("the event \"{}\" has the id of an activity", e.id),
+                    Some("an event is something the löfte refers to but does not promise; give it an id of its own".into()),
+                );
+            }
+        }
+        let events: Vec<Event> = events.into_iter().map(|(e, _)| e).collect();
         let log = match f.get("log") {
             Some(v) => self.log(v, &activities, kommuner.as_deref(), period.as_ref()),
             None => Vec::new(),
@@ -71,6 +85,7 @@ impl Loader<'_> {
             problem,
             promise,
             activities,
+            events,
             followup,
             log,
             indicators: out.indicators,
@@ -278,6 +293,42 @@ impl Loader<'_> {
         })
     }
 
+    /// `[[event]]` tables: events the löfte refers to, each with an id and a text.
+    fn events(&mut self, v: &Val<'_>) -> Vec<(Event, Range<usize>)> {
+        let mut out: Vec<(Event, Range<usize>)> = Vec::new();
+        for (t, header) in self.tables(v, "event") {
+            let f = self.fields(t, header.clone(), &KNOWN.event, "an event");
+            let id_v = self.require(&f, "id", "\"bra-mote\"");
+            let id = id_v.and_then(|v| self.string(v, "id"));
+            let text = self
+                .require(&f, "text", "\"Sammanträde med BRÅ\"")
+                .and_then(|v| self.string(v, "text"));
+            let (Some(id), Some(id_v), Some(text)) = (id, id_v, text) else {
+                continue;
+            };
+            if RESERVED_IDS.contains(&id.as_str()) || !valid_id(&id) {
+                self.err(
+                    id_v.span(),
+                    format!("event id \"{id}\" is not a short command-line word of its own"),
+                    Some(format!(
+                        "use lower-case letters a-z, digits and '-', e.g. \"{}\" (not a word for the follow-up)",
+                        crate::text::slug(&id)
+                    )),
+                );
+            } else if out.iter().any(|(e, _)| e.id == id) {
+                self.err(
+                    id_v.span(),
+                    format!("duplicate event id \"{id}\""),
+                    Some("event ids must be unique within a löfte; rename one".into()),
+                );
+            } else {
+                self.event_ids.insert(id.clone());
+                out.push((Event { id, text }, id_v.span()));
+            }
+        }
+        out
+    }
+
     /// `start`: a date, or "signing" for the `signed` date.
     fn period_start(&mut self, v: &Val<'_>, signed: Option<NaiveDate>) -> Option<NaiveDate> {
         match v.get_ref() {
@@ -345,16 +396,9 @@ impl Loader<'_> {
     }
 }
 
-/// A period whose start the text does not state is judged from the first recorded work (not
-/// the follow-up), or from `today` before any, never after its end.
+/// A period whose start the text does not state is judged from the first recorded work, or
+/// from `today` before any, never after its end; each view judges it again as of its own date
+/// ([`Period::as_of`]).
 fn judged_from(p: &mut Period, log: &[LogEntry], today: NaiveDate) {
-    if p.start_stated {
-        return;
-    }
-    let first = log
-        .iter()
-        .filter(|e| !e.is_followup())
-        .map(|e| e.date)
-        .min();
-    p.start = first.unwrap_or(today).min(p.end);
+    *p = p.as_of(log, today);
 }

@@ -345,6 +345,7 @@ mod tests {
             id: id.into(),
             name: "n".into(),
             source: "s".into(),
+            series: None,
             unit: Some("procent".into()),
             direction,
             baseline: Some(Baseline {
@@ -489,6 +490,9 @@ mod tests {
             source: None,
             note: None,
             by: None,
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         };
         let ms = [

@@ -51,6 +51,11 @@ pub struct PledgeFile {
     /// One table per activity, in the löfte's order
     #[schemars(length(min = 1))]
     pub activity: Vec<Activity>,
+    /// Events the löfte refers to but does not itself promise (a council meeting, another
+    /// party's walk): their occurrences are recorded with `event = ID` in the log, and a target
+    /// `{ count, each = ID }` counts per occurrence
+    #[schemars(length(min = 1))]
+    pub event: Option<Vec<Event>>,
     /// The uppföljning: when and how results are followed up
     pub followup: Option<Followup>,
     /// Completed work: appended by `pledge done`, never rewritten
@@ -62,6 +67,18 @@ pub struct PledgeFile {
     pub measurement: Option<Vec<MeasurementEntry>>,
     /// The follow-up's verdict on each activity: appended by `pledge verdict`
     pub verdict: Option<Vec<VerdictEntry>>,
+}
+
+/// An event the löfte refers to ("vid varje sammanträde med BRÅ").
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Short, a-z 0-9 and '-': typed as `pledge done KOMMUN --event ID`; not an activity's id
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
+    pub id: String,
+    /// What the event is, as the löfte names it
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub text: String,
 }
 
 /// A signatory: a name, or a name with a role.
@@ -221,23 +238,30 @@ pub enum TargetWord {
     OnRequest,
 }
 
-/// At least `count` for each occurrence of another activity (its id)
+/// At least `count` for each occurrence of another activity or of an `[[event]]` (its id), on
+/// the occurrence's day or within `grace_days` after it
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EachTarget {
     #[schemars(range(min = 1, max = crate::model::MAX_COUNT))]
     pub count: u32,
-    /// The id of the activity whose occurrences are counted per
+    /// The id of the activity or event whose occurrences are counted per
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
     pub each: String,
+    /// Days after each occurrence the work may still be done (default 0: on the day itself)
+    #[schemars(range(min = 0, max = crate::model::MAX_GRACE_DAYS))]
+    pub grace_days: Option<u32>,
 }
 
-/// At least `count` for each listed date (from each until the next)
+/// At least `count` for each listed date, on the date or within `grace_days` after it
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OnTarget {
     #[schemars(range(min = 1, max = crate::model::MAX_COUNT))]
     pub count: u32,
+    /// Days after each date the work may still be done (default 0: on the date itself)
+    #[schemars(range(min = 0, max = crate::model::MAX_GRACE_DAYS))]
+    pub grace_days: Option<u32>,
     #[schemars(length(min = 1))]
     pub on: Vec<Date>,
 }
@@ -314,10 +338,15 @@ pub enum WhenWord {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = activity_or_event)]
 pub struct LogEntry {
     pub date: Date,
-    /// An activity id, or "followup" for the follow-up itself
-    pub activity: String,
+    /// An activity id, or "followup" for the follow-up itself (an entry has `activity` or
+    /// `event`)
+    pub activity: Option<String>,
+    /// The id of an `[[event]]` that happened that day (an occurrence, not work)
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
+    pub event: Option<String>,
     /// The part of an activity with parts
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
     pub part: Option<String>,
@@ -329,6 +358,8 @@ pub struct LogEntry {
     pub kommun: Option<String>,
     /// A request received (on-request activities), not work done
     pub request: Option<bool>,
+    /// Work on another day than a weekly slot's weekday that replaced that week's slot
+    pub instead_of_slot: Option<bool>,
     /// Occurrences this entry records (default 1)
     #[schemars(range(min = 1, max = crate::model::MAX_COUNT))]
     pub count: Option<u32>,
@@ -347,9 +378,9 @@ pub struct IndicatorTable {
     /// What is measured
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub name: String,
-    /// Where the values come from ("Polisens trygghetsmätning")
-    #[schemars(length(min = 1), regex(pattern = r"\S"))]
-    pub source: String,
+    /// Where the values come from: a text ("Polisens trygghetsmätning"), or the open-data
+    /// series `pledge measure --fetch` reads ({ kolada = "N07540" })
+    pub source: IndicatorSource,
     /// The unit ("procent", "index", "per 100 000 invånare"); percentages are checked 0–100
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub unit: Option<String>,
@@ -366,6 +397,41 @@ pub struct IndicatorTable {
     pub tolerance: Option<f64>,
     /// The activities whose effect it follows up (ids)
     pub follows: Option<Vec<String>>,
+}
+
+/// Where an indicator's values come from.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum IndicatorSource {
+    Text(#[schemars(length(min = 1), regex(pattern = r"\S"))] String),
+    Series(SeriesTable),
+}
+
+/// A series of Kolada (RKA), read per kommun and year by `pledge measure --fetch`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesTable {
+    /// Kolada's key figure id: a capital letter and five digits ("N07540")
+    #[schemars(regex(pattern = r"^[A-Z][0-9]{5}$"))]
+    pub kolada: String,
+    /// Whose value: T (total, the default), K (women) or M (men)
+    pub gender: Option<SeriesGender>,
+    /// Reference values written beside the kommun's: the country and the kommun's län
+    pub compare: Option<Vec<SeriesCompare>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+pub enum SeriesGender {
+    T,
+    K,
+    M,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SeriesCompare {
+    Riket,
+    Lan,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -434,6 +500,13 @@ pub struct MeasurementEntry {
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub by: Option<String>,
     pub note: Option<String>,
+    /// The day the value was read from an open-data service or a CSV export
+    pub fetched: Option<Date>,
+    /// The publisher marks the value preliminary
+    pub preliminary: Option<bool>,
+    /// The value of the same indicator and year this entry corrects (written by
+    /// `pledge measure --fetch --update` when a published value changed)
+    pub corrects: Option<f64>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -486,6 +559,15 @@ fn one_kommun_key(schema: &mut Schema) {
     schema.insert(
         "oneOf".into(),
         serde_json::json!([one("kommun", "kommuner"), one("kommuner", "kommun")]),
+    );
+}
+
+/// A log entry names exactly one of `activity` and `event`.
+fn activity_or_event(schema: &mut Schema) {
+    let one = |key: &str, other: &str| serde_json::json!({"required": [key], "not": {"required": [other]}});
+    schema.insert(
+        "oneOf".into(),
+        serde_json::json!([one("activity", "event"), one("event", "activity")]),
     );
 }
 
@@ -549,7 +631,17 @@ mod tests {
         assert_eq!(
             keys::<LogEntry>(),
             [
-                "date", "activity", "part", "unit", "kommun", "request", "count", "by", "note"
+                "date",
+                "activity",
+                "event",
+                "part",
+                "unit",
+                "kommun",
+                "request",
+                "instead_of_slot",
+                "count",
+                "by",
+                "note"
             ]
         );
     }

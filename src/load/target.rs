@@ -135,22 +135,42 @@ impl Loader<'_> {
                 "a target counts occurrences: 1, 2, 25, ...; leave `target` out for ongoing work",
             )
         });
+        if let (Some(g), false) = (
+            f.get("grace_days"),
+            matches!(kinds.first(), Some(&"each" | &"on")),
+        ) {
+            self.err(
+                g.span(),
+                "`grace_days` belongs to a target per occurrence",
+                Some("`grace_days` is the days after each occurrence (`each`) or listed date (`on`) the work may still be done".into()),
+            );
+            return None;
+        }
         match kinds.first() {
             Some(&"each") => {
                 let e = f.get("each")?;
                 let id = self.string(e, "each")?;
-                self.each_refs
-                    .push((own.map(str::to_string), id.clone(), e.span()));
+                let grace_days = self.grace_days(f)?;
+                let of = if self.event_ids.contains(&id) {
+                    Occurrences::Event(id)
+                } else {
+                    self.each_refs
+                        .push((own.map(str::to_string), id.clone(), e.span()));
+                    Occurrences::Activity(id)
+                };
                 Some(Target::Each {
                     count: count?,
-                    of: Occurrences::Activity(id),
+                    of,
+                    grace_days,
                 })
             }
             Some(&"on") => {
                 let dates = self.on_dates(f.get("on")?, frame)?;
+                let grace_days = self.grace_days(f)?;
                 Some(Target::Each {
                     count: count?,
                     of: Occurrences::Dates(dates),
+                    grace_days,
                 })
             }
             _ => {
@@ -159,6 +179,33 @@ impl Loader<'_> {
                     count: count?,
                     per: per?,
                 })
+            }
+        }
+    }
+
+    /// `grace_days`: 0 (the occurrence's day itself) to [`MAX_GRACE_DAYS`]; 0 when not given.
+    fn grace_days(&mut self, f: &Fields<'_, '_>) -> Option<u32> {
+        let Some(g) = f.get("grace_days") else {
+            return Some(0);
+        };
+        match g.get_ref() {
+            DeValue::Integer(i) => match u32::from_str_radix(
+                i.as_str().replace('_', "").trim_start_matches('+'),
+                i.radix(),
+            ) {
+                Ok(n) if n <= MAX_GRACE_DAYS => Some(n),
+                _ => {
+                    self.err(
+                        g.span(),
+                        format!("`grace_days` must be 0 to {MAX_GRACE_DAYS}"),
+                        Some("the days after each occurrence the work may still be done; 0 is the day itself".into()),
+                    );
+                    None
+                }
+            },
+            _ => {
+                self.mismatch(g, "grace_days", "a whole number of days", "7");
+                None
             }
         }
     }
@@ -280,7 +327,7 @@ impl Loader<'_> {
                 self.err(
                     span,
                     format!("`each` names unknown activity \"{id}\""),
-                    Some(hint),
+                    Some(format!("{hint} (an event the löfte only refers to, such as a council meeting, is declared as `[[event]]` with this id)")),
                 );
             }
         }

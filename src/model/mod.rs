@@ -15,6 +15,7 @@ pub mod followup;
 pub mod holidays;
 pub mod outcome;
 pub mod schedule;
+pub mod series;
 
 /// The activity id that log entries use to record the follow-up itself.
 pub const FOLLOWUP_ID: &str = "followup";
@@ -25,6 +26,23 @@ pub const RESERVED_IDS: [&str; 4] = [FOLLOWUP_ID, "follow-up", "uppfoljning", "u
 /// The most occurrences one target or one log entry may count: more is a typo, and the sum of
 /// a file's entries stays far from `u32::MAX`.
 pub const MAX_COUNT: u32 = 10_000;
+
+/// The most days after an occurrence that a per-occurrence target may allow (`grace_days`).
+pub const MAX_GRACE_DAYS: u32 = 366;
+
+/// The English name of a weekday, for messages ("Wednesday").
+pub fn day_name(w: Weekday) -> &'static str {
+    use Weekday::*;
+    match w {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
+    }
+}
 
 /// The longest period a löfte may have, in years: a löfte runs for one to a few years, so a
 /// longer one is a typo in `start` or `end` (and would make every window list huge).
@@ -53,6 +71,8 @@ pub struct Pledge {
     pub problem: Problem,
     pub promise: Option<String>,
     pub activities: Vec<Activity>,
+    /// Events the löfte refers to, whose occurrences are recorded (`[[event]]`).
+    pub events: Vec<Event>,
     pub followup: Option<Followup>,
     pub log: Vec<LogEntry>,
     /// What the löfte should change, its measured values and the follow-up's verdicts.
@@ -78,8 +98,8 @@ pub struct Period {
     /// The löfte stays in force until a new one is signed (its activities' windows still end
     /// at `end`).
     pub until_replaced: bool,
-    /// Whether the text states the start. When it does not, `start` is the day work is judged
-    /// from: the first recorded entry, or the as-of date before any (see the README).
+    /// Whether the text states the start. When it does not, the start is unknown and `start`
+    /// is the day work is judged from, as a view on a date sees it ([`Period::as_of`]).
     pub start_stated: bool,
 }
 
@@ -88,9 +108,40 @@ impl Period {
         self.start <= d && d <= self.end
     }
     /// Whether work dated `d` can belong to the period: inside it, or, when the start is not
-    /// stated, any day up to its end (the work then moves the start it is judged from).
+    /// stated, any day up to its end that is not further before it than the longest period
+    /// (the work then moves the start it is judged from).
     pub fn may_hold(&self, d: NaiveDate) -> bool {
-        d <= self.end && (!self.start_stated || self.start <= d)
+        d <= self.end
+            && if self.start_stated {
+                self.start <= d
+            } else {
+                self.earliest() <= d
+            }
+    }
+    /// The earliest day a period ending on `end` can start: [`MAX_PERIOD_YEARS`] before it.
+    pub fn earliest(&self) -> NaiveDate {
+        self.end
+            .checked_sub_months(chrono::Months::new(12 * MAX_PERIOD_YEARS))
+            .map_or(NaiveDate::MIN, |d| d.succ_opt().unwrap_or(d))
+    }
+    /// The period as a view on `as_of` sees it. A stated start is kept. An unstated start is
+    /// unknown: work is judged from the first work recorded on or before `as_of` (what is
+    /// recorded later is not seen), and before any such work from `as_of` itself, so that the
+    /// löfte is in force until its end and no window before the first recorded work is judged;
+    /// never after the end.
+    pub fn as_of(&self, log: &[LogEntry], as_of: NaiveDate) -> Period {
+        if self.start_stated {
+            return *self;
+        }
+        let first = log
+            .iter()
+            .filter(|e| e.is_work() && e.date <= as_of)
+            .map(|e| e.date)
+            .min();
+        Period {
+            start: first.unwrap_or(as_of).min(self.end),
+            ..*self
+        }
     }
     pub fn days(&self) -> i64 {
         (self.end - self.start).num_days() + 1
@@ -200,9 +251,13 @@ pub enum Target {
     /// Done when asked ("om en skola ber om ett besök, kommer vi"): requests are recorded,
     /// and each needs an answer.
     OnRequest,
-    /// At least `count` for each occurrence of something else: from each occurrence until
-    /// the next.
-    Each { count: u32, of: Occurrences },
+    /// At least `count` for each occurrence of something else: on the occurrence's day or
+    /// within `grace_days` after it (never past the day before the next occurrence).
+    Each {
+        count: u32,
+        of: Occurrences,
+        grace_days: u32,
+    },
     /// A fixed weekly slot ("varje tisdag kväll"): each ISO week whose `weekday` is not a
     /// Swedish public holiday (when `except_holidays`) needs one.
     Weekly {
@@ -217,6 +272,8 @@ pub enum Target {
 pub enum Occurrences {
     /// The recorded work of another activity (by id).
     Activity(String),
+    /// The recorded occurrences of an event the löfte refers to (by id), `[[event]]`.
+    Event(String),
     /// A listed series of dates.
     Dates(Vec<NaiveDate>),
 }
@@ -285,6 +342,11 @@ pub struct LogEntry {
     pub kommun: Option<&'static Kommun>,
     /// A request received (for on-request activities) rather than work done.
     pub request: bool,
+    /// Work on a day other than a weekly slot's weekday, recorded as that week's slot.
+    pub instead_of_slot: bool,
+    /// That an event the löfte refers to happened (`activity` is then the event's id): an
+    /// occurrence, not work.
+    pub event: bool,
     pub count: u32,
     pub by: Option<String>,
     pub note: Option<String>,
@@ -294,8 +356,20 @@ pub struct LogEntry {
 
 impl LogEntry {
     pub fn is_followup(&self) -> bool {
-        self.activity == FOLLOWUP_ID
+        !self.event && self.activity == FOLLOWUP_ID
     }
+    /// Work on an activity (or a request for it): not the follow-up, not an event.
+    pub fn is_work(&self) -> bool {
+        !self.event && self.activity != FOLLOWUP_ID
+    }
+}
+
+/// An event the löfte refers to but does not itself promise ("vid varje sammanträde med
+/// BRÅ"): its occurrences are recorded, and targets count per occurrence of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub text: String,
 }
 
 impl Pledge {
@@ -357,11 +431,24 @@ impl Pledge {
         self.verdicts = Vec::new();
     }
 
-    /// State of the löfte on a date.
+    /// The period as the view on `on` sees it ([`Period::as_of`]).
+    pub fn period_on(&self, on: NaiveDate) -> Period {
+        self.period.as_of(&self.log, on)
+    }
+
+    /// Whether nothing at all is recorded on or before `on`: no work, request, follow-up or
+    /// event.
+    pub fn nothing_recorded(&self, on: NaiveDate) -> bool {
+        !self.log.iter().any(|e| e.date <= on)
+    }
+
+    /// State of the löfte on a date. A löfte whose start is not stated is in force until its
+    /// end from the view's point of view.
     pub fn state(&self, on: NaiveDate) -> State {
-        if on < self.period.start {
+        let period = self.period_on(on);
+        if on < period.start {
             State::Upcoming
-        } else if on > self.period.end {
+        } else if on > period.end {
             State::Ended
         } else {
             State::Active

@@ -18,8 +18,12 @@ pub struct Indicator {
     /// Short, a-z 0-9 and '-', typed on the command line (`pledge measure KOMMUN ID VALUE`).
     pub id: String,
     pub name: String,
-    /// Where the values come from ("SCB:s medborgarundersökning", "Drogvaneundersökning åk 9").
+    /// Where the values come from ("SCB:s medborgarundersökning", "Drogvaneundersökning åk 9";
+    /// "Kolada N07540" for a series written as `source = { kolada = "N07540" }`).
     pub source: String,
+    /// The open-data series the values are read from (`pledge measure --fetch`), when the
+    /// source names one.
+    pub series: Option<crate::model::series::Series>,
     /// The unit of the values ("index", "procent", "anmälda brott per 100 000 invånare").
     pub unit: Option<String>,
     pub direction: Direction,
@@ -137,6 +141,15 @@ pub struct Measurement {
     pub source: Option<String>,
     pub note: Option<String>,
     pub by: Option<String>,
+    /// The day it was read from an open-data service or a CSV export (`measure --fetch`,
+    /// `--from-csv`); None for a value typed by hand.
+    pub fetched: Option<NaiveDate>,
+    /// The publisher marks the value preliminary.
+    pub preliminary: bool,
+    /// The value of the same indicator and year this entry corrects (a changed published
+    /// value, written with `--update`); the corrected entry, before it in the file, then
+    /// counts no more.
+    pub corrects: Option<f64>,
     /// Byte range of the entry's keys and values in the source (header not included).
     #[serde(skip)]
     pub span: Range<usize>,

@@ -173,13 +173,16 @@ pub fn weekly_slots(period: &Period, weekday: Weekday, except_holidays: bool) ->
     out
 }
 
-/// The windows of a per-occurrence target: from each occurrence (a date with how many
-/// occurred that day) until the day before the next, the last until the period's end; each
-/// needs `count` per occurrence. Occurrences outside the period are left out.
+/// The windows of a per-occurrence target: each occurrence (a date with how many occurred that
+/// day) is judged on its own day and the `grace` days after it, but never past the day before
+/// the next occurrence or the period's end; each needs `count` per occurrence. Work between
+/// one window's end and the next occurrence counts for none. Occurrences outside the period
+/// are left out.
 pub fn per_occurrence(
     period: &Period,
     count: u32,
     occurrences: &[(NaiveDate, u32)],
+    grace: u32,
 ) -> Vec<Window> {
     let mut occ: Vec<(NaiveDate, u32)> = occurrences
         .iter()
@@ -198,10 +201,14 @@ pub fn per_occurrence(
     (0..occ.len())
         .map(|k| {
             let (start, n) = occ[k];
-            let end = occ
+            let next = occ
                 .get(k + 1)
                 .and_then(|(d, _)| d.pred_opt())
                 .unwrap_or(period.end);
+            let graced = start
+                .checked_add_signed(TimeDelta::days(i64::from(grace)))
+                .unwrap_or(NaiveDate::MAX);
+            let end = graced.min(next).min(period.end);
             Window {
                 start,
                 end,
@@ -378,27 +385,48 @@ mod tests {
     }
 
     #[test]
-    fn per_occurrence_windows_run_until_the_next() {
+    fn per_occurrence_windows_end_with_the_grace_or_before_the_next() {
         let p = period("2017-01-01", "2017-12-31");
-        let w = per_occurrence(
-            &p,
-            1,
-            &[
-                (d("2017-05-10"), 1),
-                (d("2017-02-01"), 1),
-                (d("2018-01-10"), 1),
-                (d("2017-05-10"), 1),
-            ],
-        );
-        assert_eq!(w.len(), 2);
+        let occ = [
+            (d("2017-05-10"), 1),
+            (d("2017-02-01"), 1),
+            (d("2018-01-10"), 1),
+            (d("2017-05-10"), 1),
+            (d("2017-12-30"), 1),
+        ];
+        let spans = |grace| {
+            per_occurrence(&p, 1, &occ, grace)
+                .iter()
+                .map(|w| (w.start, w.end, w.required))
+                .collect::<Vec<_>>()
+        };
+        // No grace: each occasion on its own day; two on one day need two; outside the
+        // period left out.
         assert_eq!(
-            (w[0].start, w[0].end, w[0].required),
-            (d("2017-02-01"), d("2017-05-09"), 1)
+            spans(0),
+            [
+                (d("2017-02-01"), d("2017-02-01"), 1),
+                (d("2017-05-10"), d("2017-05-10"), 2),
+                (d("2017-12-30"), d("2017-12-30"), 1),
+            ]
         );
-        // Two on one day need two; the last runs to the period's end.
+        // A week's grace: the day and seven after it, never past the period's end.
         assert_eq!(
-            (w[1].start, w[1].end, w[1].required),
-            (d("2017-05-10"), d("2017-12-31"), 2)
+            spans(7),
+            [
+                (d("2017-02-01"), d("2017-02-08"), 1),
+                (d("2017-05-10"), d("2017-05-17"), 2),
+                (d("2017-12-30"), d("2017-12-31"), 1),
+            ]
+        );
+        // A grace longer than the gap ends the day before the next occurrence.
+        assert_eq!(
+            spans(200),
+            [
+                (d("2017-02-01"), d("2017-05-09"), 1),
+                (d("2017-05-10"), d("2017-11-26"), 2),
+                (d("2017-12-30"), d("2017-12-31"), 1),
+            ]
         );
     }
 }

@@ -35,7 +35,11 @@ pub fn pledge_on<'p>(
     let mut holding: Vec<&Pledge> = all
         .iter()
         .copied()
-        .filter(|p| p.period.may_hold(date) && p.in_area(area))
+        .filter(|p| {
+            p.period.may_hold(date)
+                && (p.period.start_stated || earliest_work(p, &all).0 <= date)
+                && p.in_area(area)
+        })
         .collect();
     if let (true, Some(q)) = (holding.len() > 1, activity) {
         let with: Vec<&Pledge> = holding
@@ -52,6 +56,33 @@ pub fn pledge_on<'p>(
         [one] => Ok(one),
         [] => Err(OnDateError::NoneHolds { all }),
         _ => Err(OnDateError::Several(holding)),
+    }
+}
+
+/// The first day work can be recorded in a löfte whose start is not stated: the day after the
+/// previous löfte of the same kommun and area ends, and never more than the longest period
+/// ([`crate::model::MAX_PERIOD_YEARS`]) before its end; with that previous löfte when it is
+/// what sets the day. (A stated start is simply the start.)
+pub fn earliest_work<'p>(p: &Pledge, all: &[&'p Pledge]) -> (NaiveDate, Option<&'p Pledge>) {
+    if p.period.start_stated {
+        return (p.period.start, None);
+    }
+    let floor = p.period.earliest();
+    let previous = all
+        .iter()
+        .copied()
+        .filter(|q| {
+            !std::ptr::eq(*q, p)
+                && q.kommuner.iter().any(|k| p.kommuner.contains(k))
+                && q.is_area(p.area.as_deref())
+                && q.period.end < p.period.end
+        })
+        .max_by_key(|q| q.period.end);
+    match previous {
+        Some(q) if q.period.end >= floor => {
+            (q.period.end.succ_opt().unwrap_or(q.period.end), Some(q))
+        }
+        _ => (floor, None),
     }
 }
 
@@ -136,7 +167,7 @@ pub fn pledges_for<'p>(
     let active: Vec<&Pledge> = mine
         .iter()
         .copied()
-        .filter(|p| p.period.contains(on))
+        .filter(|p| p.period_on(on).contains(on))
         .collect();
     if !active.is_empty() {
         return active;

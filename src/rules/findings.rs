@@ -37,6 +37,9 @@ pub enum FindingKind {
     /// or overdue; a follow-up's activities lack verdicts.
     MeasurementOverdue,
     VerdictsMissing,
+    /// Issue 27: an indicator read from open data has no value for last year in the file
+    /// (`pledge measure --fetch` reads it once published).
+    ValueNotFetched,
 }
 
 impl FindingKind {
@@ -52,6 +55,7 @@ impl FindingKind {
             FindingKind::MeasurementDue => "measurement_due",
             FindingKind::MeasurementOverdue => "measurement_overdue",
             FindingKind::VerdictsMissing => "verdicts_missing",
+            FindingKind::ValueNotFetched => "value_not_fetched",
         }
     }
 }
@@ -189,6 +193,20 @@ fn activity_findings(
             out.push(about.finding(kind, a.status, (f, t, 1, a.done), s.as_of));
         }
     }
+    // Requests still unanswered when the frame ended: a final miss, reported once, in the
+    // `within` days after the end.
+    if let (Some(r), Some((f, t))) = (a.requests, a.window)
+        && r.open > 0
+        && (1..=within).contains(&(s.as_of - t).num_days())
+    {
+        let status = if r.answered == 0 {
+            Status::Missed
+        } else {
+            Status::PartlyMet
+        };
+        let w = (f, t, r.received, r.answered);
+        out.push(about.finding(FindingKind::Missed, status, w, s.as_of));
+    }
     if let Some(r) = a.requests.filter(|_| active && a.status == Status::Behind) {
         {
             let since = r.oldest_open.unwrap_or(s.as_of);
@@ -322,6 +340,29 @@ fn outcome_findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Findin
         f.days_left = Some(days);
         out.push(f);
     }
+    // An indicator read from open data without last year's value: the service may have
+    // published it. Without asking the service, check cannot tell whether it has.
+    let last = chrono::Datelike::year(&as_of) - 1;
+    for ind in &p.indicators {
+        let Some(series) = &ind.series else { continue };
+        let has = |m: &crate::model::outcome::Measurement| {
+            m.indicator == ind.id && chrono::Datelike::year(&m.date) == last
+        };
+        if !crate::rules::indicator::years_for(p, ind, last).contains(&last)
+            || p.measurements.iter().any(has)
+        {
+            continue;
+        }
+        let mut f = outcome_finding(
+            file,
+            &ind.id,
+            FindingKind::ValueNotFetched,
+            FollowupState::Due,
+        );
+        f.part = Some(series.label());
+        f.window_end = crate::model::series::year_day(last);
+        out.push(f);
+    }
     // A follow-up with a day (dated, quarter, yearly) whose first due day has come: every
     // activity needs a verdict.
     if let (Some(from), Some(due)) = (s.followup.due_from, s.followup.due)
@@ -358,7 +399,7 @@ fn outcome_findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Findin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::status::pledge_status;
+    use crate::rules::status::pledge_status_judged as pledge_status;
     use FindingKind::*;
 
     fn d(s: &str) -> NaiveDate {

@@ -117,9 +117,15 @@ pub fn indicator_status<'a>(
     period: &Period,
     as_of: NaiveDate,
 ) -> IndicatorStatus<'a> {
-    let mut ms: Vec<&Measurement> = all
+    let mine: Vec<&Measurement> = all
         .iter()
         .filter(|m| m.indicator == ind.id && m.date <= as_of)
+        .collect();
+    let mut ms: Vec<&Measurement> = mine
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| !superseded(&mine, *i, m))
+        .map(|(_, m)| *m)
         .collect();
     ms.sort_by_key(|m| m.date); // stable: file order within a day
     let latest = ms.last().copied();
@@ -160,6 +166,25 @@ pub fn indicator_status<'a>(
         due_state,
         measurements: ms,
     }
+}
+
+/// Whether a later entry (in file order) of the same year corrects this one (`corrects` =
+/// its value): a changed published value replaces the one it corrects.
+fn superseded(ms: &[&Measurement], i: usize, m: &Measurement) -> bool {
+    use chrono::Datelike;
+    ms[i + 1..]
+        .iter()
+        .any(|later| later.date.year() == m.date.year() && later.corrects == Some(m.value))
+}
+
+/// The years a löfte's indicator values are read for (see [`years`]), up to `last`.
+pub fn years_for(p: &crate::model::Pledge, ind: &Indicator, last: i32) -> Vec<i32> {
+    use chrono::Datelike;
+    let baseline = ind.baseline.and_then(|b| b.when).map(|w| match w {
+        When::Date { date } => date.year(),
+        When::Year { year } => year,
+    });
+    crate::model::series::years(baseline, p.period.start.year(), p.period.end.year(), last)
 }
 
 /// The tolerance for a reference value: the indicator's own, else 1 % of |reference|.
@@ -264,6 +289,7 @@ mod tests {
             id: "trygghet".into(),
             name: "Upplevd trygghet".into(),
             source: "Polisens trygghetsmätning".into(),
+            series: None,
             unit: Some("index".into()),
             direction,
             baseline: Some(Baseline {
@@ -286,6 +312,9 @@ mod tests {
             source: None,
             note: None,
             by: None,
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         }
     }

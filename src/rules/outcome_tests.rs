@@ -70,6 +70,7 @@ fn indicator(t: &Table) -> Indicator {
         id: opt(t, "id").unwrap(),
         name: opt(t, "name").unwrap(),
         source: opt(t, "source").unwrap(),
+        series: None,
         unit: opt(t, "unit"),
         direction: Direction::parse(t["direction"].as_str().unwrap()).unwrap(),
         baseline,
@@ -115,6 +116,9 @@ fn demo_tables() -> (Vec<Indicator>, Vec<Measurement>, Vec<VerdictEntry>) {
             source: opt(t, "source"),
             note: opt(t, "note"),
             by: opt(t, "by"),
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         })
         .collect();

@@ -37,6 +37,16 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Whether an activity argument names the follow-up itself (`followup`, `uppföljning`).
+/// The indicator an argument names in a löfte: its id, or a unique prefix of one.
+pub fn indicator<'p>(p: &'p Pledge, q: &str) -> Option<&'p crate::model::outcome::Indicator> {
+    let q = crate::kommuner::fold(q);
+    p.indicators.iter().find(|i| i.id == q).or_else(|| {
+        let mut by_prefix = p.indicators.iter().filter(|i| i.id.starts_with(&q));
+        let first = by_prefix.next()?;
+        by_prefix.next().is_none().then_some(first)
+    })
+}
+
 pub fn is_followup(query: &str) -> bool {
     FOLLOWUP_WORDS.contains(&fold(query).as_str())
 }

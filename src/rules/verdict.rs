@@ -195,6 +195,7 @@ mod tests {
             due: due.map(|d| d.parse().unwrap()),
             due_from: None,
             last_done: None,
+            not_counted: Vec::new(),
         };
         let (before, after) = ("2017-03-01".parse().unwrap(), "2017-04-01".parse().unwrap());
         let done = st(FollowupState::Done, Some("2017-03-31"));

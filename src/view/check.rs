@@ -11,11 +11,12 @@ use crate::view::phrases::{plural, progress, window_name};
 /// is named after its activity ("insatser/vandringar"), a unit in brackets.
 pub fn finding_line(f: &Finding) -> String {
     let mut what = f.activity.clone();
-    if let Some(p) = f
-        .part
-        .as_ref()
-        .filter(|_| f.kind != FindingKind::VerdictsMissing)
-    {
+    if let Some(p) = f.part.as_ref().filter(|_| {
+        !matches!(
+            f.kind,
+            FindingKind::VerdictsMissing | FindingKind::ValueNotFetched
+        )
+    }) {
         what = format!("{what}/{p}");
     }
     if let Some(u) = &f.unit {
@@ -43,11 +44,12 @@ pub fn finding_line_in(f: &Finding, lang: Lang, named: &Named<'_>) -> String {
         None if f.activity == crate::model::FOLLOWUP_ID => "uppföljningen".to_string(),
         None => f.activity.clone(),
     };
-    if let Some(p) = f
-        .part
-        .as_ref()
-        .filter(|_| f.kind != FindingKind::VerdictsMissing)
-    {
+    if let Some(p) = f.part.as_ref().filter(|_| {
+        !matches!(
+            f.kind,
+            FindingKind::VerdictsMissing | FindingKind::ValueNotFetched
+        )
+    }) {
         what = format!("{what}, delen {p}");
     }
     if let Some(u) = &f.unit {
@@ -91,6 +93,12 @@ fn finding_text_sv(f: &Finding) -> String {
             "bedömning saknas för {} ({done} av {required} aktiviteter bedömda)",
             f.part.as_deref().unwrap_or("")
         ),
+        FindingKind::ValueNotFetched => format!(
+            "inget värde för {} i filen; {} kan ha publicerat det (check frågar inte tjänsten): \
+             `pledge measure --fetch` hämtar det",
+            f.window_end.map_or(0, |d| chrono::Datelike::year(&d)),
+            f.part.as_deref().unwrap_or("källan")
+        ),
         FindingKind::Unanswered => format!(
             "{done} av {required} förfrågningar besvarade, väntar sedan {}",
             f.window_start.map(|d| d.to_string()).unwrap_or_default()
@@ -111,6 +119,12 @@ fn finding_text(f: &Finding) -> String {
     match f.kind {
         FindingKind::Behind => format!("behind, {}, {}", progress(), left()),
         FindingKind::DueSoon => format!("due soon, {}, {}", progress(), left()),
+        FindingKind::Missed if *target == Target::OnRequest => format!(
+            "missed, {} of {} request{} answered by {due}",
+            f.done.unwrap_or(0),
+            f.required.unwrap_or(0),
+            plural(f.required.unwrap_or(0) as usize)
+        ),
         FindingKind::Missed => format!(
             "missed, {} of {} in {}",
             f.done.unwrap_or(0),
@@ -129,6 +143,12 @@ fn finding_text(f: &Finding) -> String {
             f.part.as_deref().unwrap_or(""),
             f.done.unwrap_or(0),
             f.required.unwrap_or(0)
+        ),
+        FindingKind::ValueNotFetched => format!(
+            "no value for {} in the file; {} may have published it (check does not ask the \
+             service): `pledge measure --fetch` reads it",
+            f.window_end.map_or(0, |d| chrono::Datelike::year(&d)),
+            f.part.as_deref().unwrap_or("the source")
         ),
         FindingKind::Unanswered => format!(
             "{} of {} requests answered, waiting since {}",

@@ -52,7 +52,7 @@ fn coloured(word: &str, st: Status, color: bool) -> String {
     }
     let code = match st {
         Status::Met | Status::Ongoing => 32,
-        Status::OnTrack | Status::Upcoming | Status::NothingDue => 36,
+        Status::OnTrack | Status::Upcoming | Status::NothingDue | Status::NothingRecorded => 36,
         Status::Behind | Status::PartlyMet => 33,
         Status::Missed | Status::NoReports => 31,
     };

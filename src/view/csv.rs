@@ -267,7 +267,7 @@ pub fn list_csv(pledges: &[&Pledge], on: NaiveDate) -> String {
             lan: text(lan_names(p)),
             lokalpolisomrade: text(p.lokalpolisomrade.clone().unwrap_or_default()),
             area: text(p.area.clone().unwrap_or_default()),
-            start: p.period.start,
+            start: p.period_on(on).start,
             end: p.period.end,
             state: p.state(on).name(),
             activities: p.activities.len(),

@@ -24,7 +24,12 @@ use crate::view::entries::{push_date, push_num};
 /// 2: an activity's `status` takes its whole record into account (a missed window makes it
 /// `behind`; `partly_met` after the period), weekly windows are ISO weeks, and `check`
 /// reports every missed window.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3 (issue 22): a view uses no work dated after its as-of date (`period.start` of a löfte
+/// whose start is not stated is the first work recorded by then); `followup.last_done` is the
+/// latest record that counts (earlier ones in `followup.not_counted`); a per-occurrence
+/// target's windows end `grace_days` after each occurrence; a weekly slot counts only work on
+/// its weekday or marked `instead_of_slot`; `status` may be `nothing_recorded`.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A kommun, the same in every document.
 #[derive(Serialize)]
@@ -81,7 +86,10 @@ enum TargetJson<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         each: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
+        event: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
         on: Option<&'a [NaiveDate]>,
+        grace_days: u32,
     },
     Weekly {
         weekday: &'static str,
@@ -100,16 +108,25 @@ fn target(t: &Target) -> Option<TargetJson<'_>> {
         },
         Target::Open => TargetJson::Open,
         Target::OnRequest => TargetJson::OnRequest,
-        Target::Each { count, of } => TargetJson::Each {
+        Target::Each {
+            count,
+            of,
+            grace_days,
+        } => TargetJson::Each {
             count: *count,
             each: match of {
                 Occurrences::Activity(id) => Some(id),
-                Occurrences::Dates(_) => None,
+                _ => None,
+            },
+            event: match of {
+                Occurrences::Event(id) => Some(id),
+                _ => None,
             },
             on: match of {
                 Occurrences::Dates(ds) => Some(ds),
-                Occurrences::Activity(_) => None,
+                _ => None,
             },
+            grace_days: *grace_days,
         },
         Target::Weekly {
             weekday,
@@ -203,6 +220,7 @@ struct FollowupJson<'a> {
     due: Option<NaiveDate>,
     due_from: Option<NaiveDate>,
     last_done: Option<NaiveDate>,
+    not_counted: &'a [NaiveDate],
     how: Option<&'a str>,
     responsible: Option<&'a str>,
     presented: Option<&'a str>,
@@ -216,9 +234,11 @@ struct StatusPledgeJson<'a> {
     kommuner: Vec<KommunJson>,
     area: &'a Option<String>,
     lokalpolisomrade: &'a Option<String>,
-    period: &'a Period,
+    period: Period,
     state: State,
     days_left: i64,
+    /// Nothing at all is recorded by the as-of date.
+    nothing_recorded: bool,
     activities: Vec<ActivityJson<'a>>,
     followup: FollowupJson<'a>,
     /// Indicators and verdicts (issue 13): only for löften that have them.
@@ -236,9 +256,10 @@ impl<'a> From<&'a PledgeStatus<'a>> for StatusPledgeJson<'a> {
             kommuner: kommuner(p),
             area: &p.area,
             lokalpolisomrade: &p.lokalpolisomrade,
-            period: &p.period,
+            period: s.period,
             state: s.state,
             days_left: s.days_left,
+            nothing_recorded: s.nothing_recorded,
             activities: crate::view::outcome::with_verdicts(
                 s,
                 s.activities.iter().map(ActivityJson::from).collect(),
@@ -251,6 +272,7 @@ impl<'a> From<&'a PledgeStatus<'a>> for StatusPledgeJson<'a> {
                 due: s.followup.due,
                 due_from: s.followup.due_from,
                 last_done: s.followup.last_done,
+                not_counted: &s.followup.not_counted,
                 how: fu.and_then(|f| f.how.as_deref()),
                 responsible: fu.and_then(|f| f.responsible.as_deref()),
                 presented: fu.and_then(|f| f.presented.as_deref()),
@@ -313,7 +335,7 @@ struct ListPledgeJson<'a> {
     kommuner: Vec<KommunJson>,
     area: &'a Option<String>,
     lokalpolisomrade: &'a Option<String>,
-    period: &'a Period,
+    period: Period,
     state: State,
     activities: usize,
 }
@@ -338,7 +360,7 @@ pub fn list(pledges: &[&Pledge], on: NaiveDate) -> String {
                 kommuner: kommuner(p),
                 area: &p.area,
                 lokalpolisomrade: &p.lokalpolisomrade,
-                period: &p.period,
+                period: p.period_on(on),
                 state: p.state(on),
                 activities: p.activities.len(),
             })

@@ -30,6 +30,7 @@ pub enum Label {
     Behind,
     PolicePromise,
     KommunPromises,
+    KommunernaPromise,
     Together,
     OthersPromise,
     Problem,
@@ -106,6 +107,7 @@ impl Label {
             Behind => "Behind",
             PolicePromise => "The police promise",
             KommunPromises => "The kommun promises",
+            KommunernaPromise => "The kommuner promise",
             Together => "Together",
             OthersPromise => "Others promise",
             Problem => "Problem",
@@ -181,6 +183,7 @@ impl Label {
             Behind => "Det här är försenat",
             PolicePromise => "Polisen lovar",
             KommunPromises => "Kommunen lovar",
+            KommunernaPromise => "Kommunerna lovar",
             Together => "Tillsammans",
             OthersPromise => "Övriga lovar",
             Problem => "Problembild",
@@ -254,6 +257,7 @@ impl Lang {
             (Lang::En, Status::Upcoming) => "upcoming",
             (Lang::En, Status::PartlyMet) => "partly met",
             (Lang::En, Status::NothingDue) => "nothing due",
+            (Lang::En, Status::NothingRecorded) => "nothing recorded",
             (Lang::Sv, Status::Met) => "genomförd",
             (Lang::Sv, Status::OnTrack) => "i fas",
             (Lang::Sv, Status::Behind) => "försenad",
@@ -263,6 +267,7 @@ impl Lang {
             (Lang::Sv, Status::Upcoming) => "kommande",
             (Lang::Sv, Status::PartlyMet) => "delvis genomförd",
             (Lang::Sv, Status::NothingDue) => "inget att följa upp",
+            (Lang::Sv, Status::NothingRecorded) => "inget registrerat",
         }
     }
 
@@ -273,6 +278,7 @@ impl Lang {
         let word = match (self, s) {
             (Lang::En, Status::NoReports) => "without reports",
             (Lang::En, Status::NothingDue) => "with nothing due",
+            (Lang::En, Status::NothingRecorded) => "with nothing recorded",
             (Lang::En, s) => self.status(s),
             (Lang::Sv, Status::Met) if one => "genomförd",
             (Lang::Sv, Status::Met) => "genomförda",
@@ -285,6 +291,7 @@ impl Lang {
             (Lang::Sv, Status::Ongoing) => "pågående",
             (Lang::Sv, Status::NoReports) => "utan rapporter",
             (Lang::Sv, Status::NothingDue) => "utan något att följa upp",
+            (Lang::Sv, Status::NothingRecorded) => "utan något registrerat",
             (Lang::Sv, s) => self.status(s),
         };
         format!("{n} {word}")
@@ -437,6 +444,9 @@ impl Lang {
     /// A short name for a window: "2016", "2016-05", "2016 Q2", "week 2017-03-06", or the
     /// dates.
     pub fn window(self, start: NaiveDate, end: NaiveDate) -> String {
+        if start == end {
+            return start.to_string();
+        }
         let next = end.succ_opt().unwrap_or(end);
         if start.day() == 1
             && start.month() == 1

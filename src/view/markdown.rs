@@ -96,7 +96,8 @@ pub fn report_page_markdown(m: &Meeting<'_>, page: &Page<'_>) -> String {
 fn report_head(page: &Page<'_>, l: Lang, o: &mut String) {
     let _ = writeln!(o, "# {}\n", md(&page.title));
     let _ = writeln!(o, "{}  ", md(&page.heading));
-    let _ = writeln!(o, "{}\n", md(&page.period));
+    let _ = writeln!(o, "{}  ", md(&page.period));
+    let _ = writeln!(o, "{}\n", md(&page.basis));
     let _ = writeln!(o, "**{}**\n", md(&page.summary));
     if let Some(meeting) = &page.meeting {
         let _ = writeln!(o, "{}\n", md(meeting));

@@ -14,28 +14,46 @@ use crate::view::phrases::{followup_line, heading, owners_text, period_line, pro
 use crate::view::phrases::{progress_text, record_of, summary_line, target_text};
 use crate::view::title::activity_title;
 
-/// The groups of the report in their order.
-pub const GROUPS: [Label; 5] = [
-    Label::PolicePromise,
-    Label::KommunPromises,
-    Label::Together,
-    Label::OthersPromise,
-    Label::NoOwnerGiven,
-];
+/// A group of the report: who promises its activities. Ordered as the report shows them:
+/// the police, the kommun, the kommuner of a shared löfte, each named party, then activities
+/// several owners promise together, then those without an owner.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    One(Party),
+    Together,
+    NoOwner,
+}
 
-/// The group of the report an activity belongs to, by who is responsible (the owners);
-/// partners who take part do not move an activity to "Tillsammans" (Alvesta's "Polisen lovar
-/// ... tillsammans med kommunen" stays the police's).
-pub fn group_of(a: &Activity) -> Label {
+impl Group {
+    /// The group's heading: "Polisen lovar", "Kommunerna lovar", "Bostadsbolaget lovar",
+    /// "Tillsammans".
+    pub fn heading(&self, lang: Lang) -> String {
+        match self {
+            Group::One(Party::Polisen) => lang.t(Label::PolicePromise).into(),
+            Group::One(Party::Kommunen) => lang.t(Label::KommunPromises).into(),
+            Group::One(Party::Kommunerna) => lang.t(Label::KommunernaPromise).into(),
+            Group::One(Party::Other(name)) => match lang {
+                Lang::Sv => format!("{name} lovar"),
+                Lang::En => format!("{name} promises"),
+            },
+            Group::Together => lang.t(Label::Together).into(),
+            Group::NoOwner => lang.t(Label::NoOwnerGiven).into(),
+        }
+    }
+}
+
+/// The group of the report an activity belongs to, by who is responsible (the owners): one
+/// owner, named (the kommuner of a shared löfte and a named party each get their own), or
+/// several together; partners who take part do not move an activity to "Tillsammans"
+/// (Alvesta's "Polisen lovar ... tillsammans med kommunen" stays the police's).
+pub fn group_of(a: &Activity) -> Group {
     let mut parties: Vec<&Party> = a.owners.iter().map(|o| &o.who).collect();
     parties.sort();
     parties.dedup();
     match parties.as_slice() {
-        [Party::Polisen] => Label::PolicePromise,
-        [Party::Kommunen] => Label::KommunPromises,
-        [] => Label::NoOwnerGiven,
-        [Party::Other(_)] => Label::OthersPromise,
-        _ => Label::Together,
+        [] => Group::NoOwner,
+        [one] => Group::One((*one).clone()),
+        _ => Group::Together,
     }
 }
 
@@ -64,25 +82,33 @@ impl<'a> Meeting<'a> {
     pub fn new(s: &'a PledgeStatus<'a>, since: Option<NaiveDate>, lang: Lang) -> Meeting<'a> {
         Meeting {
             s,
-            since: since.unwrap_or(s.pledge.period.start),
+            since: since.unwrap_or(s.period.start),
             lang,
         }
     }
 
-    /// The activities by who promises them, in the order of [`GROUPS`], without empty groups.
-    pub fn groups(&self) -> Vec<(Label, Vec<&'a ActivityStatus<'a>>)> {
-        GROUPS
+    /// The activities by who promises them, each group under its heading, in the order of
+    /// [`Group`], without empty groups.
+    pub fn groups(&self) -> Vec<(String, Vec<&'a ActivityStatus<'a>>)> {
+        let mut groups: Vec<Group> = self
+            .s
+            .activities
             .iter()
+            .map(|a| group_of(a.activity))
+            .collect();
+        groups.sort();
+        groups.dedup();
+        groups
+            .into_iter()
             .map(|g| {
                 let acts = self
                     .s
                     .activities
                     .iter()
-                    .filter(|a| group_of(a.activity) == *g)
+                    .filter(|a| group_of(a.activity) == g)
                     .collect();
-                (*g, acts)
+                (g.heading(self.lang), acts)
             })
-            .filter(|(_, acts): &(_, Vec<_>)| !acts.is_empty())
             .collect()
     }
 
@@ -222,7 +248,7 @@ pub struct ActivityView<'a> {
 
 /// A group of the report: "Polisen lovar" and its activities.
 pub struct GroupView<'a> {
-    pub heading: &'static str,
+    pub heading: String,
     pub activities: Vec<ActivityView<'a>>,
 }
 
@@ -261,6 +287,8 @@ pub struct Page<'a> {
     pub title: String,
     pub heading: String,
     pub period: String,
+    /// What every status is based on, and as of when.
+    pub basis: String,
     /// The summary line `status` prints: "Sammanfattning: 5 aktiviteter – …".
     pub summary: String,
     /// "Möte: 2017-10-05", when the report is for a dated meeting.
@@ -394,6 +422,7 @@ impl<'a> Meeting<'a> {
             title: p.title.clone(),
             heading: heading(s),
             period: period_line(s, l),
+            basis: crate::view::phrases::basis_line(s.as_of, l),
             summary: summary_line(s, l),
             meeting: meeting.map(|d| format!("{}: {d}", l.t(Label::Meeting))),
             meta: self.meta(),
@@ -408,7 +437,7 @@ impl<'a> Meeting<'a> {
                 .groups()
                 .into_iter()
                 .map(|(g, acts)| GroupView {
-                    heading: l.t(g),
+                    heading: g,
                     activities: acts.into_iter().map(|a| self.activity_view(a)).collect(),
                 })
                 .collect(),

@@ -252,6 +252,32 @@ fn title(s: &IndicatorStatus<'_>, l: Lang) -> String {
     format!("{} ({unit}{})", i.name, direction_word(l, i.direction))
 }
 
+/// Where a value read from open data came from and when: "Kolada N07540, hämtat
+/// 2025-11-01, preliminärt, rättar 59,5"; None for a value typed by hand (its source, if any,
+/// is shown as before).
+pub fn provenance_text(m: &crate::model::outcome::Measurement, l: Lang) -> Option<String> {
+    let fetched = m.fetched?;
+    let mut o = String::new();
+    if let Some(src) = &m.source {
+        let _ = write!(o, "{src}, ");
+    }
+    let _ = write!(o, "{} {fetched}", t(l, OutcomeLabel::Fetched));
+    if m.preliminary {
+        let _ = write!(o, ", {}", t(l, OutcomeLabel::Preliminary));
+    }
+    if let Some(c) = m.corrects {
+        let _ = write!(o, ", {} {}", t(l, OutcomeLabel::Corrects), num(l, c));
+    }
+    Some(o)
+}
+
+/// "senaste värdet från Kolada N07540, hämtat 2025-11-01" for the latest value, when it was
+/// read from open data.
+fn latest_provenance(s: &IndicatorStatus<'_>, l: Lang) -> Option<String> {
+    let p = provenance_text(s.latest?, l)?;
+    Some(format!("{} {p}", t(l, OutcomeLabel::LatestFrom)))
+}
+
 /// What `measure` prints after writing: the indicator's change and goal.
 pub fn measured_line(s: &IndicatorStatus<'_>, l: Lang) -> String {
     format!(
@@ -310,6 +336,9 @@ pub fn status_block(s: &PledgeStatus<'_>, l: Lang) -> String {
                 String::new()
             };
             let _ = writeln!(out, "    {}{spark}", change_text(st, l));
+            if let Some(p) = latest_provenance(st, l) {
+                let _ = writeln!(out, "    {p}");
+            }
             let _ = writeln!(out, "    {}", goal_and_due_text(st, l));
         }
     }
@@ -340,9 +369,8 @@ pub fn report_markdown(s: &PledgeStatus<'_>, l: Lang, md: impl Fn(&str) -> Strin
             let _ = writeln!(out, "- {}", md(&change_text(st, l)));
             let _ = writeln!(out, "- {}", md(&goal_and_due_text(st, l)));
             for m in &st.measurements {
-                let src = m
-                    .source
-                    .as_deref()
+                let src = provenance_text(m, l)
+                    .or_else(|| m.source.clone())
                     .map(|x| format!(" ({x})"))
                     .unwrap_or_default();
                 let _ = writeln!(
@@ -402,9 +430,12 @@ fn outcome_html(s: &PledgeStatus<'_>, l: Lang, h: impl Fn(&str) -> String, level
                 "<div class=\"indicator\" style=\"break-inside: avoid\">"
             );
             let _ = writeln!(out, "<h{sub}>{}</h{sub}>", h(&title(st, l)));
+            let latest = latest_provenance(st, l)
+                .map(|p| format!("<br>{}", h(&p)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "<p>{}: {}<br>{}<br>{}</p>",
+                "<p>{}: {}<br>{}{latest}<br>{}</p>",
                 h(&cap(t(l, OutcomeLabel::Source))),
                 h(&i.source),
                 h(&change_text(st, l)),

@@ -39,7 +39,8 @@ pub fn indicator(s: &IndicatorStatus) -> Value {
         .iter()
         .map(|m| {
             json!({"date": m.date, "value": m.value, "source": m.source, "note": m.note,
-                   "by": m.by})
+                   "by": m.by, "fetched": m.fetched, "preliminary": m.preliminary,
+                   "corrects": m.corrects})
         })
         .collect();
     let reference = s.reference.map(|r| {
@@ -47,7 +48,8 @@ pub fn indicator(s: &IndicatorStatus) -> Value {
         json!({"kind": r.kind, "value": r.value, "date": date, "year": year})
     });
     json!({
-        "id": ind.id, "name": ind.name, "source": ind.source, "unit": ind.unit,
+        "id": ind.id, "name": ind.name, "source": ind.source, "series": ind.series,
+        "unit": ind.unit,
         "direction": ind.direction, "baseline": baseline, "goal": goal, "cadence": cadence,
         "follows": ind.follows, "measurements": measurements,
         "latest": s.latest.map(|m| json!({"date": m.date, "value": m.value})),
@@ -87,6 +89,7 @@ mod tests {
             id: "trygghet".into(),
             name: "Trygga i centrum".into(),
             source: "Kommunens enkät".into(),
+            series: None,
             unit: Some("procent".into()),
             direction: Direction::Higher,
             baseline: Some(Baseline {
@@ -106,6 +109,9 @@ mod tests {
             source: Some("https://example.org/enkat-2017".into()),
             note: None,
             by: Some("Anna".into()),
+            fetched: None,
+            preliminary: false,
+            corrects: None,
             span: 0..0,
         }];
         let p = Period {
@@ -115,7 +121,7 @@ mod tests {
             start_stated: true,
         };
         let s = indicator_status(&ind, &ms, &p, "2018-01-01".parse().unwrap());
-        let want = r#"{"id":"trygghet","name":"Trygga i centrum","source":"Kommunens enkät","unit":"procent","direction":"higher","baseline":{"value":62.0,"date":null,"year":2016},"goal":{"kind":"value","value":70.0},"cadence":{"kind":"every_years","years":2},"follows":["fotpatrull"],"measurements":[{"date":"2017-11-15","value":64.5,"source":"https://example.org/enkat-2017","note":null,"by":"Anna"}],"latest":{"date":"2017-11-15","value":64.5},"reference":{"kind":"baseline","value":62.0,"date":null,"year":2016},"change":2.5,"tolerance":0.62,"judgement":"improved","goal_met":false,"next_due":null,"measurement_status":"complete"}"#;
+        let want = r#"{"id":"trygghet","name":"Trygga i centrum","source":"Kommunens enkät","series":null,"unit":"procent","direction":"higher","baseline":{"value":62.0,"date":null,"year":2016},"goal":{"kind":"value","value":70.0},"cadence":{"kind":"every_years","years":2},"follows":["fotpatrull"],"measurements":[{"date":"2017-11-15","value":64.5,"source":"https://example.org/enkat-2017","note":null,"by":"Anna","fetched":null,"preliminary":false,"corrects":null}],"latest":{"date":"2017-11-15","value":64.5},"reference":{"kind":"baseline","value":62.0,"date":null,"year":2016},"change":2.5,"tolerance":0.62,"judgement":"improved","goal_met":false,"next_due":null,"measurement_status":"complete"}"#;
         assert_eq!(indicator(&s).to_string(), want);
     }
 

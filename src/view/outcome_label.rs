@@ -18,6 +18,10 @@ pub enum OutcomeLabel {
     ByTheRecords,
     Source,
     Measured,
+    LatestFrom,
+    Fetched,
+    Preliminary,
+    Corrects,
 }
 
 impl OutcomeLabel {
@@ -38,6 +42,10 @@ impl OutcomeLabel {
             ByTheRecords => "by the records",
             Source => "source",
             Measured => "measured",
+            LatestFrom => "latest value from",
+            Fetched => "fetched",
+            Preliminary => "preliminary",
+            Corrects => "corrects",
         }
     }
     pub fn sv(self) -> &'static str {
@@ -57,6 +65,10 @@ impl OutcomeLabel {
             ByTheRecords => "enligt registreringarna",
             Source => "källa",
             Measured => "uppmätt",
+            LatestFrom => "senaste värdet från",
+            Fetched => "hämtat",
+            Preliminary => "preliminärt",
+            Corrects => "rättar",
         }
     }
 }

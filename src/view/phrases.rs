@@ -39,14 +39,32 @@ pub fn target_text(t: &Target, lang: Lang) -> String {
             Lang::En if *per == Per::Period => format!("{count} in the period"),
             _ => format!("{count} per {}", lang.per(*per)),
         },
-        Target::Each { count, of } => match (lang, of) {
-            (Lang::En, Occurrences::Activity(id)) => format!("{count} per {id}"),
-            (Lang::Sv, Occurrences::Activity(id)) => format!("{count} per {id}"),
-            (Lang::En, Occurrences::Dates(ds)) => format!("{count} on each of {} dates", ds.len()),
-            (Lang::Sv, Occurrences::Dates(ds)) => {
-                format!("{count} vid vart och ett av {} datum", ds.len())
-            }
-        },
+        Target::Each {
+            count,
+            of,
+            grace_days,
+        } => {
+            let mut t = match (lang, of) {
+                (_, Occurrences::Activity(id) | Occurrences::Event(id)) => {
+                    format!("{count} per {id}")
+                }
+                (Lang::En, Occurrences::Dates(ds)) => {
+                    format!("{count} on each of {} dates", ds.len())
+                }
+                (Lang::Sv, Occurrences::Dates(ds)) => {
+                    format!("{count} vid vart och ett av {} datum", ds.len())
+                }
+            };
+            let _ = match (lang, grace_days) {
+                (Lang::En, 0) => write!(t, ", on the day"),
+                (Lang::Sv, 0) => write!(t, ", samma dag"),
+                (Lang::En, 1) => write!(t, ", within 1 day"),
+                (Lang::Sv, 1) => write!(t, ", inom 1 dag"),
+                (Lang::En, n) => write!(t, ", within {n} days"),
+                (Lang::Sv, n) => write!(t, ", inom {n} dagar"),
+            };
+            t
+        }
         Target::Weekly {
             weekday,
             time,
@@ -104,9 +122,11 @@ fn weekly(t: &Target) -> bool {
     )
 }
 
-/// The name of a target's window: an ISO week for weekly targets, else by its dates.
+/// The name of a target's window: an ISO week for a week of a weekly target, else by its
+/// dates (so the whole period of a weekly target is named by its dates, never as one week).
 pub fn window_name(t: &Target, from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
-    if weekly(t) {
+    // A short first or last week joined to its neighbour is at most 10 days.
+    if weekly(t) && (to - from).num_days() < 13 {
         lang.week(from, to)
     } else {
         lang.window(from, to)
@@ -160,9 +180,55 @@ fn requests_text(r: &Requests, lang: Lang) -> String {
 }
 
 /// "3 of 21 weeks met" / "3 av 21 veckor uppfyllda": the windows judged so far, when the
-/// target has more than one window and at least one has been judged.
+/// target has more than one window and at least one has been judged. With units or parts
+/// the windows are each unit's or part's, named with how many; nothing is said of a löfte
+/// with nothing recorded.
 pub fn record_text(a: &ActivityStatus<'_>, lang: Lang) -> Option<String> {
-    record_of(a.record, &a.activity.target, lang)
+    if a.status == Status::NothingRecorded {
+        return None;
+    }
+    let (many, of_units) = match (a.units.len(), a.parts.len()) {
+        (0, 0) => return record_of(a.record, &a.activity.target, lang),
+        (0, n) => (n, false),
+        (n, _) => (n, true),
+    };
+    let r = a.record?;
+    let judged = r.judged();
+    if judged == 0 || r.total() < 2 {
+        return None;
+    }
+    let one = judged == 1;
+    let kind = if of_units {
+        Some(&a.activity.target)
+    } else {
+        let first = a.parts.first().map(|p| &p.activity.target);
+        first.filter(|t| {
+            a.parts.iter().all(|p| {
+                window_noun(&p.activity.target, lang, false) == window_noun(t, lang, false)
+            })
+        })
+    };
+    let noun = kind.map(|t| window_noun(t, lang, false).0);
+    let whose = match (lang, of_units) {
+        (Lang::En, true) => format!("{many} units"),
+        (Lang::En, false) => format!("{many} parts"),
+        (Lang::Sv, true) => format!("{many} enheter"),
+        (Lang::Sv, false) => format!("{many} delar"),
+    };
+    let each = match (lang, noun) {
+        (_, Some(noun)) => format!("{noun} × {whose}"),
+        (Lang::En, None) => format!("the windows of {whose}"),
+        (Lang::Sv, None) => format!("tidsfönster för {whose}"),
+    };
+    let text = match lang {
+        Lang::En => format!("{} of {judged} met ({each})", r.windows_met),
+        Lang::Sv => format!(
+            "{} av {judged} {} ({each})",
+            r.windows_met,
+            if one { "uppfyllt" } else { "uppfyllda" }
+        ),
+    };
+    Some(with_slot_day(text, r, lang))
 }
 
 /// [`record_text`] of any record (a unit's) under its target.
@@ -178,7 +244,7 @@ pub fn record_of(
     }
     let one = judged == 1;
     let (noun, neuter) = window_noun(target, lang, one);
-    Some(match lang {
+    let text = match lang {
         Lang::En => format!("{} of {judged} {noun} met", r.windows_met),
         Lang::Sv => {
             let adj = match (one, neuter) {
@@ -188,7 +254,20 @@ pub fn record_of(
             };
             format!("{} av {judged} {noun} {adj}", r.windows_met)
         }
-    })
+    };
+    Some(with_slot_day(text, r, lang))
+}
+
+/// ", 1 på ordinarie dag": how many met weeks were kept on a weekly slot's own day, when
+/// not all were.
+fn with_slot_day(mut text: String, r: crate::rules::status::Record, lang: Lang) -> String {
+    if let Some(k) = r.kept_on_slot_day.filter(|k| *k < r.windows_met) {
+        let _ = match lang {
+            Lang::En => write!(text, ", {k} on the slot's day"),
+            Lang::Sv => write!(text, ", {k} på ordinarie dag"),
+        };
+    }
+    text
 }
 
 /// The noun for a target's windows, singular or plural, and whether it is neuter (Swedish).
@@ -299,6 +378,21 @@ pub fn followup_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
     if let Some(d) = f.last_done {
         let _ = write!(line, " ({d})");
     }
+    if let (Some(from), false) = (f.due_from, f.not_counted.is_empty()) {
+        let dates: Vec<String> = f.not_counted.iter().map(|d| d.to_string()).collect();
+        let _ = match lang {
+            Lang::En => write!(
+                line,
+                " – recorded {} does not count (before {from})",
+                dates.join(", ")
+            ),
+            Lang::Sv => write!(
+                line,
+                " – registrerad {} räknas inte (före {from})",
+                dates.join(", ")
+            ),
+        };
+    }
     if let Some(p) = &fu.presented {
         let _ = write!(line, " – {}", safe(p, false));
     }
@@ -322,12 +416,32 @@ pub fn summary_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
         .filter(|st| s.count(**st) > 0)
         .map(|st| lang.status_count(*st, s.count(*st)))
         .collect();
+    let said = if s.nothing_recorded {
+        nothing_recorded_text(s.as_of, lang)
+    } else {
+        parts.join(", ")
+    };
     format!(
-        "{}: {} – {}",
+        "{}: {} – {said}",
         lang.t(Label::Summary),
         lang.activities(s.activities.len()),
-        parts.join(", ")
     )
+}
+
+/// "inget registrerat per 2017-06-30" / "nothing recorded as of 2017-06-30".
+pub fn nothing_recorded_text(as_of: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("nothing recorded as of {as_of}"),
+        Lang::Sv => format!("inget registrerat per {as_of}"),
+    }
+}
+
+/// The one line every report and site page carries: what a status is based on.
+pub fn basis_line(as_of: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Statuses show the work recorded in pledge as of {as_of}."),
+        Lang::Sv => format!("Statusen visar det arbete som registrerats i pledge per {as_of}."),
+    }
 }
 
 /// What a status word means where the word alone could mislead: "inga rapporter: inget
@@ -360,22 +474,36 @@ pub fn heading(s: &PledgeStatus<'_>) -> String {
 
 pub fn period_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
     let p = s.pledge;
-    let mut line = format!(
-        "{} {} – {}",
-        lang.t(Label::Period),
-        p.period.start,
-        p.period.end
-    );
-    if !p.period.start_stated {
-        let _ = write!(
-            line,
-            " ({})",
+    let mut line = if p.period.start_stated {
+        format!(
+            "{} {} – {}",
+            lang.t(Label::Period),
+            s.period.start,
+            s.period.end
+        )
+    } else {
+        let first = p
+            .log
+            .iter()
+            .filter(|e| e.is_work() && e.date <= s.as_of)
+            .map(|e| e.date)
+            .min();
+        format!(
+            "{} {} – {} ({})",
+            lang.t(Label::Period),
             match lang {
-                Lang::Sv => "startdatum saknas: räknas från det första registrerade arbetet",
-                Lang::En => "start not stated: judged from the first recorded work",
+                Lang::Sv => "startdatum saknas",
+                Lang::En => "start not stated",
+            },
+            s.period.end,
+            match (lang, first) {
+                (Lang::Sv, Some(d)) => format!("räknas från det första registrerade arbetet, {d}"),
+                (Lang::En, Some(d)) => format!("judged from the first recorded work, {d}"),
+                (Lang::Sv, None) => "inget arbete registrerat ännu".to_string(),
+                (Lang::En, None) => "no work recorded yet".to_string(),
             }
-        );
-    }
+        )
+    };
     // Past its end a löfte in force until replaced has ended its period, not its force: said
     // as one phrase, never "in force until replaced" beside "ended".
     match (p.period.until_replaced, s.state) {

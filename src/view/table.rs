@@ -115,7 +115,9 @@ pub fn cell(s: &str) -> String {
 fn colour(st: Status) -> Color {
     match st {
         Status::Met | Status::Ongoing => Color::Green,
-        Status::OnTrack | Status::Upcoming | Status::NothingDue => Color::Cyan,
+        Status::OnTrack | Status::Upcoming | Status::NothingDue | Status::NothingRecorded => {
+            Color::Cyan
+        }
         Status::Behind | Status::PartlyMet => Color::Yellow,
         Status::Missed | Status::NoReports => Color::Red,
     }
@@ -270,7 +272,7 @@ pub fn list_table(pledges: &[&Pledge], on: NaiveDate, lang: Lang, width: Option<
                 p.kommunkoder(),
                 lan_names(p),
                 cell(p.lokalpolisomrade.as_deref().unwrap_or("–")),
-                format!("{} – {}{plus}", p.period.start, p.period.end),
+                format!("{} – {}{plus}", p.period_on(on).start, p.period.end),
                 lang.state(p.state(on)).into(),
                 p.activities.len().to_string(),
             ]

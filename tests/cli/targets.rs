@@ -102,7 +102,7 @@ fn done_names_the_unit_and_part_forgivingly() {
     in_copy(&dir)
         .args(["done", "sunne", "foraldramoten", "--unit", "vastra"])
         .stdout_is(predicate::str::ends_with(
-            "2 of 2 in 2017-07-01 – 2017-12-31 · 4 of 4 half-years met: met\n",
+            "2 of 2 in 2017-07-01 – 2017-12-31 · 4 of 4 met (half-years × 2 units): met\n",
         ))
         .run();
     assert_eq!(
@@ -219,7 +219,7 @@ fn done_dates_work_before_an_unstated_start() {
         .read_stdout();
     assert!(
         out.contains(
-            "Period 2017-09-01 – 2018-06-30 (start not stated: judged from the first recorded work)"
+            "Period start not stated – 2018-06-30 (judged from the first recorded work, 2017-09-01)"
         ),
         "{out}"
     );

@@ -147,6 +147,14 @@ fn validate_broken_corpus() {
             "18:30: error: `each` names unknown activity \"wakl\"",
         ),
         (
+            "event-unknown",
+            "23:9: error: log entry for unknown event \"bra-mot\"",
+        ),
+        (
+            "grace-days-on-count",
+            "12:50: error: `grace_days` belongs to a target per occurrence",
+        ),
+        (
             "each-itself",
             "18:30: error: activity \"atgard\" counts per its own occurrences",
         ),
@@ -265,6 +273,10 @@ fn validate_broken_corpus() {
             "23:12: error: 120 is not a percentage between 0 and 100",
         ),
         (
+            "indicator-source-series",
+            "20:21: error: \"n0754\" is not a Kolada key figure id",
+        ),
+        (
             "indicator-tolerance",
             "26:13: error: the tolerance -1 is negative",
         ),
@@ -348,7 +360,8 @@ fn validate_reports_every_problem_of_a_folder_in_one_run() {
         .args(["validate", "--as-of", "2020-01-01", "tests/bad"])
         .status(1)
         .stdout_is(predicate::str::ends_with(
-            "66 files checked: 68 errors, 0 warnings\n",
+            "69 files checked: 73 errors, 0 warnings
+",
         ))
         .run();
 }

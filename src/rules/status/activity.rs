@@ -1,6 +1,6 @@
 //! Judging one activity on a date, by the kind of its target.
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::{Datelike, NaiveDate, TimeDelta};
 
 use super::{ActivityStatus, ONGOING_DAYS, Record, Requests, Status, UnitStatus, WindowStatus};
 use crate::model::schedule::{Window, per_occurrence, weekly_slots, windows};
@@ -60,9 +60,11 @@ fn state_in(frame: &Period, as_of: NaiveDate) -> State {
     }
 }
 
-/// Work recorded (not requests) for `sel`.
+/// Work recorded (not requests, not events) for `sel`.
 fn work<'a>(p: &'a Pledge, sel: Sel<'a>) -> impl Iterator<Item = &'a LogEntry> + 'a {
-    p.log.iter().filter(move |e| !e.request && sel.matches(e))
+    p.log
+        .iter()
+        .filter(move |e| !e.request && !e.event && sel.matches(e))
 }
 
 fn done_in(p: &Pledge, sel: Sel<'_>, from: NaiveDate, to: NaiveDate) -> u32 {
@@ -78,7 +80,15 @@ struct Done(Vec<(NaiveDate, u32)>);
 
 impl Done {
     fn of(p: &Pledge, sel: Sel<'_>) -> Done {
-        let mut v: Vec<(NaiveDate, u32)> = work(p, sel).map(|e| (e.date, e.count)).collect();
+        Done::of_where(p, sel, |_| true)
+    }
+
+    /// The work for `sel` that `keep` accepts.
+    fn of_where(p: &Pledge, sel: Sel<'_>, keep: impl Fn(&LogEntry) -> bool) -> Done {
+        let mut v: Vec<(NaiveDate, u32)> = work(p, sel)
+            .filter(|e| keep(e))
+            .map(|e| (e.date, e.count))
+            .collect();
         v.sort_unstable_by_key(|&(d, _)| d);
         Done(v)
     }
@@ -94,9 +104,20 @@ impl Done {
     }
 }
 
-/// Status of an activity on `as_of`.
+/// Status of an activity on `as_of`, seeing only what is recorded up to it: a period whose
+/// start is not stated is judged from the first work recorded by then ([`Period::as_of`]).
 pub fn activity_status<'a>(p: &'a Pledge, a: &'a Activity, as_of: NaiveDate) -> ActivityStatus<'a> {
-    let frame = a.frame.within(&p.period);
+    activity_status_in(p, a, &p.period_on(as_of), as_of)
+}
+
+/// [`activity_status`] in the period as the view sees it.
+pub(super) fn activity_status_in<'a>(
+    p: &'a Pledge,
+    a: &'a Activity,
+    period: &Period,
+    as_of: NaiveDate,
+) -> ActivityStatus<'a> {
+    let frame = a.frame.within(period);
     let sel = Sel {
         activity: &a.id,
         part: None,
@@ -196,16 +217,40 @@ fn evaluate(p: &Pledge, target: &Target, frame: &Period, sel: Sel<'_>, as_of: Na
             weekday,
             except_holidays,
             ..
-        } => windowed(
-            p,
-            &weekly_slots(frame, *weekday, *except_holidays),
-            frame,
-            sel,
-            as_of,
-        ),
-        Target::Each { count, of } => {
+        } => {
+            // Work on another weekday counts as the week's slot only when recorded as
+            // replacing it; the record says which weeks were kept on the slot's day.
+            let counted = Done::of_where(p, sel, |e| {
+                e.instead_of_slot || e.date.weekday() == *weekday
+            });
+            let on_day = Done::of_where(p, sel, |e| e.date.weekday() == *weekday);
+            let mut e = windowed_with(
+                &counted,
+                &weekly_slots(frame, *weekday, *except_holidays),
+                frame,
+                as_of,
+            );
+            for w in &mut e.windows {
+                if w.status == Status::Met {
+                    w.on_slot_day = Some(on_day.within(w.start, w.end.min(as_of)) > 0);
+                }
+            }
+            e.record = Some(Record::of(&e.windows));
+            e
+        }
+        Target::Each {
+            count,
+            of,
+            grace_days,
+        } => {
             let occ = occurrences(p, of, as_of);
-            windowed(p, &per_occurrence(frame, *count, &occ), frame, sel, as_of)
+            windowed(
+                p,
+                &per_occurrence(frame, *count, &occ, *grace_days),
+                frame,
+                sel,
+                as_of,
+            )
         }
         Target::Once => once(p, frame, sel, as_of),
         Target::None | Target::Open => ongoing(p, frame, sel, as_of),
@@ -221,16 +266,25 @@ fn occurrences(p: &Pledge, of: &Occurrences, as_of: NaiveDate) -> Vec<(NaiveDate
         Occurrences::Activity(id) => p
             .log
             .iter()
-            .filter(|e| &e.activity == id && !e.request && e.date <= as_of)
+            .filter(|e| !e.event && &e.activity == id && !e.request && e.date <= as_of)
+            .map(|e| (e.date, e.count))
+            .collect(),
+        Occurrences::Event(id) => p
+            .log
+            .iter()
+            .filter(|e| e.event && &e.activity == id && e.date <= as_of)
             .map(|e| (e.date, e.count))
             .collect(),
     }
 }
 
 fn windowed(p: &Pledge, ws: &[Window], frame: &Period, sel: Sel<'_>, as_of: NaiveDate) -> Eval {
+    windowed_with(&Done::of(p, sel), ws, frame, as_of)
+}
+
+fn windowed_with(done: &Done, ws: &[Window], frame: &Period, as_of: NaiveDate) -> Eval {
     let state = state_in(frame, as_of);
-    let done = Done::of(p, sel);
-    let judged: Vec<WindowStatus> = ws.iter().map(|w| judge_window(&done, w, as_of)).collect();
+    let judged: Vec<WindowStatus> = ws.iter().map(|w| judge_window(done, w, as_of)).collect();
     let record = Record::of(&judged);
     let mut e = Eval::new(Status::Upcoming);
     let current = match state {
@@ -321,6 +375,7 @@ fn judge_window(work: &Done, w: &Window, as_of: NaiveDate) -> WindowStatus {
         done,
         status,
         iso_week: w.iso_week,
+        on_slot_day: None,
     }
 }
 
@@ -366,7 +421,8 @@ fn ongoing(p: &Pledge, frame: &Period, sel: Sel<'_>, as_of: NaiveDate) -> Eval {
 
 fn on_request(p: &Pledge, frame: &Period, sel: Sel<'_>, as_of: NaiveDate) -> Eval {
     let state = state_in(frame, as_of);
-    let in_frame = |e: &&LogEntry| frame.start <= e.date && e.date <= as_of && sel.matches(e);
+    let in_frame =
+        |e: &&LogEntry| !e.event && frame.start <= e.date && e.date <= as_of && sel.matches(e);
     let mut asked: Vec<NaiveDate> = Vec::new();
     for e in p.log.iter().filter(in_frame).filter(|e| e.request) {
         let n = usize::try_from(e.count).unwrap_or(usize::MAX).min(10_000);
@@ -423,6 +479,10 @@ fn combine(state: State, subs: &[(Status, Option<u32>, u32, Option<Record>)]) ->
         windows_met: a.windows_met + b.windows_met,
         windows_missed: a.windows_missed + b.windows_missed,
         windows_open: a.windows_open + b.windows_open,
+        kept_on_slot_day: match (a.kept_on_slot_day, b.kept_on_slot_day) {
+            (None, None) => None,
+            (x, y) => Some(x.unwrap_or(0) + y.unwrap_or(0)),
+        },
     });
     e
 }

@@ -1,6 +1,12 @@
 //! Follow-up status: pure functions of a pledge and an as-of date.
 //!
 //! The rules (also in the README, "Status rules"):
+//! - a view sees only what is recorded up to its date; a start the text does not state is
+//!   unknown: the löfte is in force until its end and its work is judged from the first work
+//!   recorded by then (before any, from the view's date);
+//! - a per-occurrence target judges each occurrence on its day plus its `grace_days`; a weekly
+//!   slot counts work on its weekday, or work recorded as replacing that week's slot;
+//! - a löfte with nothing recorded shows its activities as `nothing_recorded`;
 //! - a löfte is upcoming before its period, active inside it, ended after it; an activity with
 //!   a time frame of its own is judged inside that frame;
 //! - a target with windows (a count per week/month/…, a weekly slot, a count per occurrence)
@@ -24,13 +30,14 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Activity, Pledge, State};
+use crate::model::{Activity, Period, Pledge, State};
 
 mod activity;
 mod followup;
 #[cfg(test)]
 mod tests;
 
+use activity::activity_status_in;
 pub use activity::{ANSWER_DAYS, activity_status};
 pub use followup::followup_status;
 
@@ -53,6 +60,8 @@ pub enum Status {
     Upcoming,
     /// Nothing has occurred that the activity must follow (no occurrence, no request yet).
     NothingDue,
+    /// Nothing at all is recorded for the löfte: its activities are not judged as missed.
+    NothingRecorded,
 }
 
 impl Status {
@@ -67,6 +76,7 @@ impl Status {
             Status::NoReports => "no_reports",
             Status::Upcoming => "upcoming",
             Status::NothingDue => "nothing_due",
+            Status::NothingRecorded => "nothing_recorded",
         }
     }
     /// Needs attention.
@@ -85,6 +95,10 @@ pub struct WindowStatus {
     /// The ISO week (year, number) of a weekly window.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iso_week: Option<(i32, u32)>,
+    /// For a met week of a weekly slot: whether it was kept on the slot's own weekday (else
+    /// by work recorded as replacing it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_slot_day: Option<bool>,
 }
 
 /// The record of a counted target so far: how many windows were met, missed, and are still
@@ -94,6 +108,9 @@ pub struct Record {
     pub windows_met: usize,
     pub windows_missed: usize,
     pub windows_open: usize,
+    /// For a weekly slot: the met weeks kept on the slot's own weekday.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kept_on_slot_day: Option<usize>,
 }
 
 impl Record {
@@ -104,6 +121,9 @@ impl Record {
                 Status::Met => r.windows_met += 1,
                 Status::Missed => r.windows_missed += 1,
                 _ => r.windows_open += 1,
+            }
+            if let Some(on) = w.on_slot_day {
+                *r.kept_on_slot_day.get_or_insert(0) += usize::from(on);
             }
         }
         r
@@ -198,13 +218,22 @@ pub struct FollowupStatus {
     pub due: Option<NaiveDate>,
     /// The first day it counts as due.
     pub due_from: Option<NaiveDate>,
+    /// The latest record of the follow-up that counts (on or after its first due day).
     pub last_done: Option<NaiveDate>,
+    /// Records made before the first due day, which do not count, oldest first.
+    pub not_counted: Vec<NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
 pub struct PledgeStatus<'a> {
     pub pledge: &'a Pledge,
     pub as_of: NaiveDate,
+    /// The period as this view sees it: a start the text does not state is judged from the
+    /// first work recorded by `as_of` ([`crate::model::Period::as_of`]).
+    pub period: Period,
+    /// Nothing at all is recorded by `as_of`: the activities are shown as nothing recorded,
+    /// not as missed.
+    pub nothing_recorded: bool,
     pub state: State,
     /// Days left of the period, counting as_of (0 once ended).
     pub days_left: i64,
@@ -218,24 +247,58 @@ impl PledgeStatus<'_> {
     }
 }
 
-/// Status of every activity and the follow-up on `as_of`.
+/// Status of every activity and the follow-up on `as_of`, from what is recorded up to it. A
+/// löfte with nothing recorded at all (and not upcoming) has every activity, unit and part
+/// shown as [`Status::NothingRecorded`]; its windows keep their judgement (for `check`).
 pub fn pledge_status(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
+    let mut s = pledge_status_judged(p, as_of);
+    if s.nothing_recorded {
+        for a in &mut s.activities {
+            not_recorded(a);
+        }
+    }
+    s
+}
+
+/// [`pledge_status`] with every activity judged even when nothing is recorded (`check` reports
+/// what needs attention from it: someone should record the work).
+pub fn pledge_status_judged(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
+    let period = p.period_on(as_of);
     let state = p.state(as_of);
     let days_left = match state {
-        State::Upcoming => p.period.days(),
-        State::Active => (p.period.end - as_of).num_days() + 1,
+        State::Upcoming => period.days(),
+        State::Active => (period.end - as_of).num_days() + 1,
         State::Ended => 0,
     };
+    let nothing_recorded = state != State::Upcoming && p.nothing_recorded(as_of);
+    let activities: Vec<ActivityStatus<'_>> = p
+        .activities
+        .iter()
+        .map(|a| activity_status_in(p, a, &period, as_of))
+        .collect();
     PledgeStatus {
         pledge: p,
         as_of,
+        period,
+        nothing_recorded,
         state,
         days_left,
-        activities: p
-            .activities
-            .iter()
-            .map(|a| activity_status(p, a, as_of))
-            .collect(),
+        activities,
         followup: followup_status(p, as_of),
+    }
+}
+
+/// An activity of a löfte with nothing recorded: shown as such, not as missed.
+fn not_recorded(a: &mut ActivityStatus<'_>) {
+    if a.status != Status::Upcoming {
+        a.status = Status::NothingRecorded;
+    }
+    for u in &mut a.units {
+        if u.status != Status::Upcoming {
+            u.status = Status::NothingRecorded;
+        }
+    }
+    for part in &mut a.parts {
+        not_recorded(part);
     }
 }

@@ -1,9 +1,10 @@
 //! Unit tests of the status rules.
 
 use super::followup::followup_status;
+use super::pledge_status_judged as judged;
 use super::*;
 use crate::load::load;
-use crate::model::{FOLLOWUP_ID, LogEntry, Occurrences, Per, Target};
+use crate::model::{FOLLOWUP_ID, LogEntry, Occurrences, Per, State, Target};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -27,7 +28,7 @@ fn pledge(target: &str, period: (&str, &str), log: &[(&str, u32)]) -> Pledge {
 }
 
 fn status_on(p: &Pledge, on: &str) -> (Status, Option<u32>, u32) {
-    let s = pledge_status(p, d(on));
+    let s = judged(p, d(on));
     let a = &s.activities[0];
     (a.status, a.required, a.done)
 }
@@ -68,7 +69,7 @@ fn period_starting_mid_month_and_window_history() {
         ("2016-10-15", "2018-10-14"),
         &[("2016-11-01", 2)],
     );
-    let s = pledge_status(&p, d("2017-10-15"));
+    let s = judged(&p, d("2017-10-15"));
     let a = &s.activities[0];
     // Second year: from 2017-10-15, the first window was met.
     assert_eq!(a.window, Some((d("2017-10-15"), d("2018-10-14"))));
@@ -135,7 +136,7 @@ fn missed_weeks_are_never_hidden_by_a_good_week() {
         ("2017-01-01", "2018-12-31"),
         &[("2017-03-01", 1), ("2017-03-08", 1), ("2017-03-15", 1)],
     );
-    let s = pledge_status(&p, d("2017-05-31"));
+    let s = judged(&p, d("2017-05-31"));
     let a = &s.activities[0];
     // Weeks 1..22 of 2017: 3 met, 18 missed, the current week 22 open (and the rest).
     let r = a.record.unwrap();
@@ -148,7 +149,7 @@ fn missed_weeks_are_never_hidden_by_a_good_week() {
         ("2017-01-01", "2018-12-31"),
         &[("2017-03-01", 1), ("2017-05-29", 1)],
     );
-    let a = &pledge_status(&p, d("2017-05-31")).activities[0];
+    let a = &judged(&p, d("2017-05-31")).activities[0];
     assert_eq!(
         a.windows
             .iter()
@@ -167,19 +168,20 @@ fn after_the_period_some_windows_met_is_partly_met() {
         ("2016-01-01", "2017-12-31"),
         &[("2016-03-01", 2)],
     );
-    let a = &pledge_status(&p, d("2018-01-01")).activities[0];
+    let a = &judged(&p, d("2018-01-01")).activities[0];
     assert_eq!(a.status, Status::PartlyMet);
     assert_eq!(
         a.record,
         Some(Record {
             windows_met: 1,
             windows_missed: 1,
-            windows_open: 0
+            windows_open: 0,
+            kept_on_slot_day: None,
         })
     );
     assert!(Status::PartlyMet.is_problem());
     // On the period's last day the second year is still open: behind, not yet missed.
-    let a = &pledge_status(&p, d("2017-12-31")).activities[0];
+    let a = &judged(&p, d("2017-12-31")).activities[0];
     assert_eq!(a.status, Status::Behind);
     assert_eq!(a.record.unwrap().windows_open, 1);
 }
@@ -187,7 +189,7 @@ fn after_the_period_some_windows_met_is_partly_met() {
 #[test]
 fn every_window_missed_is_missed() {
     let p = pledge(TWICE_A_YEAR, ("2016-01-01", "2017-12-31"), &[]);
-    let a = &pledge_status(&p, d("2018-01-01")).activities[0];
+    let a = &judged(&p, d("2018-01-01")).activities[0];
     assert_eq!(a.status, Status::Missed);
     assert_eq!(a.record.unwrap().windows_missed, 2);
 }
@@ -196,7 +198,7 @@ fn every_window_missed_is_missed() {
 fn a_week_starting_on_sunday_demands_nothing_that_sunday() {
     // 2017-01-01 is a Sunday; nothing on that day, a meeting on Wednesday the 4th.
     let p = pledge(WEEKLY, ("2017-01-01", "2017-12-31"), &[("2017-01-04", 1)]);
-    let a = &pledge_status(&p, d("2017-01-09")).activities[0];
+    let a = &judged(&p, d("2017-01-09")).activities[0];
     assert_eq!(a.windows[0].status, Status::Met);
     assert_eq!(a.record.unwrap().windows_missed, 0);
     assert_eq!(a.status, Status::OnTrack);
@@ -232,6 +234,8 @@ fn entry(date: &str, activity: &str) -> LogEntry {
         unit: None,
         kommun: None,
         request: false,
+        instead_of_slot: false,
+        event: false,
         count: 1,
         by: None,
         note: None,
@@ -256,7 +260,7 @@ fn an_open_count_is_counted_and_never_judged_against_a_number() {
         Target::Open,
         vec![entry("2017-03-01", "a"), entry("2017-03-02", "a")],
     );
-    let a = &pledge_status(&p, d("2017-04-01")).activities[0];
+    let a = &judged(&p, d("2017-04-01")).activities[0];
     assert_eq!((a.status, a.required, a.done), (Status::Ongoing, None, 2));
     assert_eq!(a.record, None);
 }
@@ -269,7 +273,7 @@ fn on_request_every_request_needs_an_answer() {
     };
     let p = with(base(), Target::OnRequest, vec![]);
     assert_eq!(
-        pledge_status(&p, d("2017-06-01")).activities[0].status,
+        judged(&p, d("2017-06-01")).activities[0].status,
         Status::NothingDue
     );
     // Two requests, one answered: the oldest (March) counts as answered, May's waits.
@@ -282,24 +286,24 @@ fn on_request_every_request_needs_an_answer() {
             req("2017-05-01"),
         ],
     );
-    let a = &pledge_status(&p, d("2017-05-20")).activities[0];
+    let a = &judged(&p, d("2017-05-20")).activities[0];
     let r = a.requests.unwrap();
     assert_eq!((r.received, r.answered, r.open), (2, 1, 1));
     assert_eq!(r.oldest_open, Some(d("2017-05-01")));
     assert_eq!(a.status, Status::OnTrack);
     // Waiting more than 30 days is behind; never answered by the end is partly met.
     assert_eq!(
-        pledge_status(&p, d("2017-06-01")).activities[0].status,
+        judged(&p, d("2017-06-01")).activities[0].status,
         Status::Behind
     );
     assert_eq!(
-        pledge_status(&p, d("2018-01-01")).activities[0].status,
+        judged(&p, d("2018-01-01")).activities[0].status,
         Status::PartlyMet
     );
     // A request never answered at all, after the end: missed.
     let p = with(base(), Target::OnRequest, vec![req("2017-03-01")]);
     assert_eq!(
-        pledge_status(&p, d("2018-01-01")).activities[0].status,
+        judged(&p, d("2018-01-01")).activities[0].status,
         Status::Missed
     );
 }
@@ -312,6 +316,7 @@ fn per_occurrence_of_another_activity() {
         Target::Each {
             count: 1,
             of: Occurrences::Activity("walk".into()),
+            grace_days: 30,
         },
         vec![
             entry("2017-03-01", "walk"),
@@ -323,14 +328,20 @@ fn per_occurrence_of_another_activity() {
         id: "walk".into(),
         ..p.activities[0].clone()
     });
-    let a = &pledge_status(&p, d("2017-08-01")).activities[0];
+    let a = &judged(&p, d("2017-08-01")).activities[0];
     assert_eq!(a.status, Status::Met);
-    let a = &pledge_status(&p, d("2017-10-01")).activities[0];
+    // Within the grace after the second walk: nothing owed yet.
+    let a = &judged(&p, d("2017-09-10")).activities[0];
     assert_eq!(
-        (a.status, a.required, a.done),
-        (Status::OnTrack, Some(1), 0)
+        (a.status, a.required, a.done, a.window),
+        (
+            Status::OnTrack,
+            Some(1),
+            0,
+            Some((d("2017-09-01"), d("2017-10-01")))
+        )
     );
-    let a = &pledge_status(&p, d("2018-01-01")).activities[0];
+    let a = &judged(&p, d("2018-01-01")).activities[0];
     assert_eq!(a.status, Status::PartlyMet);
     assert_eq!(a.record.unwrap().windows_missed, 1);
     // Nothing occurred: nothing is due, whatever the date.
@@ -339,11 +350,12 @@ fn per_occurrence_of_another_activity() {
         Target::Each {
             count: 1,
             of: Occurrences::Activity("walk".into()),
+            grace_days: 0,
         },
         vec![],
     );
     assert_eq!(
-        pledge_status(&p, d("2018-01-01")).activities[0].status,
+        judged(&p, d("2018-01-01")).activities[0].status,
         Status::NothingDue
     );
 }
@@ -353,15 +365,153 @@ fn per_occurrence_of_listed_dates() {
     let t = Target::Each {
         count: 1,
         of: Occurrences::Dates(vec![d("2017-02-14"), d("2017-05-16")]),
+        grace_days: 0,
     };
     let p = with(base(), t, vec![entry("2017-02-14", "a")]);
-    let a = &pledge_status(&p, d("2017-02-20")).activities[0];
-    assert_eq!(a.status, Status::Met);
-    // Before the next listed date nothing more is owed; on it, the second window opens.
-    let a = &pledge_status(&p, d("2017-05-16")).activities[0];
+    // The first occasion met; the next is to come, so nothing is owed: on track.
+    let a = &judged(&p, d("2017-02-20")).activities[0];
+    assert_eq!(
+        (a.status, a.record.unwrap().windows_met),
+        (Status::OnTrack, 1)
+    );
+    // Before the next listed date nothing more is owed; on it, its one-day window is due.
+    let a = &judged(&p, d("2017-05-15")).activities[0];
+    assert_eq!(a.status, Status::OnTrack);
+    let a = &judged(&p, d("2017-05-16")).activities[0];
     assert_eq!(
         (a.window, a.status),
-        (Some((d("2017-05-16"), d("2017-12-31"))), Status::OnTrack)
+        (Some((d("2017-05-16"), d("2017-05-16"))), Status::Behind)
+    );
+}
+
+/// Issue 22, case 2: an occasion without its work is missed the day after its grace, not when
+/// the next occasion is recorded.
+#[test]
+fn an_occasion_is_judged_on_its_day_plus_its_grace() {
+    let dates = vec![d("2017-03-14"), d("2017-05-20"), d("2017-10-10")];
+    let log = vec![entry("2017-03-14", "a"), entry("2017-10-10", "a")];
+    let t = |grace_days| Target::Each {
+        count: 1,
+        of: Occurrences::Dates(dates.clone()),
+        grace_days,
+    };
+    let p = with(base(), t(0), log.clone());
+    let a = &judged(&p, d("2017-08-01")).activities[0];
+    assert_eq!(a.status, Status::Behind);
+    assert_eq!(
+        (
+            a.record.unwrap().windows_met,
+            a.record.unwrap().windows_missed
+        ),
+        (1, 1)
+    );
+    // With a week's grace the May evening is open until 05-27, missed from 05-28.
+    let p = with(base(), t(7), log);
+    let at = |day| judged(&p, d(day)).activities[0].status;
+    assert_eq!(at("2017-05-22"), Status::OnTrack);
+    assert_eq!(at("2017-05-28"), Status::Behind);
+}
+
+/// Issue 22, case 1: a view uses no work dated after its date; an unstated start is judged
+/// from the first work recorded by then, else the view's date.
+#[test]
+fn a_view_never_uses_work_after_its_date() {
+    let mut p = with(
+        base(),
+        Target::Count {
+            count: 80,
+            per: Per::Period,
+        },
+        vec![LogEntry {
+            count: 20,
+            ..entry("2017-03-01", "a")
+        }],
+    );
+    p.period.start_stated = false;
+    let s = pledge_status(&p, d("2017-02-15"));
+    assert_eq!(
+        (s.state, s.period.start, s.nothing_recorded),
+        (State::Active, d("2017-02-15"), true)
+    );
+    assert_eq!(s.activities[0].status, Status::NothingRecorded);
+    assert_eq!(s.activities[0].done, 0);
+    let s = pledge_status(&p, d("2017-03-01"));
+    assert_eq!(
+        (s.period.start, s.activities[0].done),
+        (d("2017-03-01"), 20)
+    );
+    assert!(!s.nothing_recorded);
+    // A stated start is kept, and later work is not counted either.
+    p.period.start_stated = true;
+    let s = pledge_status(&p, d("2017-02-15"));
+    assert_eq!((s.period.start, s.activities[0].done), (p.period.start, 0));
+}
+
+/// Issue 22, case 3: a weekly slot counts only its weekday, or work marked as replacing it.
+#[test]
+fn a_weekly_slot_counts_its_day_or_a_marked_replacement() {
+    let t = Target::Weekly {
+        weekday: chrono::Weekday::Wed,
+        time: None,
+        except_holidays: false,
+    };
+    // 2017-03-07 is a Tuesday, 2017-03-15 a Wednesday, 2017-03-21 a Tuesday (marked).
+    let log = vec![
+        entry("2017-03-07", "a"),
+        entry("2017-03-15", "a"),
+        LogEntry {
+            instead_of_slot: true,
+            ..entry("2017-03-21", "a")
+        },
+    ];
+    let p = with(base(), t, log);
+    let a = &judged(&p, d("2017-03-27")).activities[0];
+    let week = |n: u32| {
+        a.windows
+            .iter()
+            .find(|w| w.iso_week.map(|x| x.1) == Some(n))
+            .unwrap()
+    };
+    assert_eq!((week(10).status, week(10).done), (Status::Missed, 0));
+    assert_eq!(
+        (week(11).status, week(11).on_slot_day),
+        (Status::Met, Some(true))
+    );
+    assert_eq!(
+        (week(12).status, week(12).on_slot_day),
+        (Status::Met, Some(false))
+    );
+    assert_eq!(a.record.unwrap().kept_on_slot_day, Some(1));
+}
+
+/// Issue 22, case 6: the follow-up shows the last record that counts; an early one is kept
+/// apart as not counting.
+#[test]
+fn an_early_follow_up_is_not_shown_as_done() {
+    let mut p = base();
+    p.followup = Some(crate::model::Followup {
+        when: Some(crate::model::FollowupWhen::Date {
+            date: d("2017-05-31"),
+        }),
+        how: None,
+        responsible: None,
+        presented: None,
+    });
+    p.log = vec![entry("2017-04-01", "followup")];
+    let f = pledge_status(&p, d("2017-06-15")).followup;
+    assert_eq!(
+        (f.status, f.last_done, f.not_counted),
+        (FollowupState::Overdue, None, vec![d("2017-04-01")])
+    );
+    p.log.push(entry("2017-05-18", "followup"));
+    let f = pledge_status(&p, d("2017-06-15")).followup;
+    assert_eq!(
+        (f.status, f.last_done, f.not_counted),
+        (
+            FollowupState::Done,
+            Some(d("2017-05-18")),
+            vec![d("2017-04-01")]
+        )
     );
 }
 

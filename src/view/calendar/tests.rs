@@ -163,6 +163,8 @@ fn units_and_requests() {
         unit: None,
         kommun: None,
         request: true,
+        instead_of_slot: false,
+        event: false,
         count: 1,
         by: None,
         note: None,

@@ -177,8 +177,8 @@ fn row(s: &PledgeStatus<'_>, dir: &str, lang: Lang) -> Row {
         href: format!("{dir}/index.html"),
         title: p.title.clone(),
         kommuner,
-        start: p.period.start,
-        end: p.period.end,
+        start: s.period.start,
+        end: s.period.end,
         until_replaced: p
             .period
             .until_replaced

@@ -45,7 +45,7 @@ struct ActivityView {
 }
 
 struct Group {
-    heading: &'static str,
+    heading: String,
     activities: Vec<ActivityView>,
 }
 
@@ -203,6 +203,10 @@ fn groups(m: &Meeting<'_>) -> Vec<Group> {
 /// there is more than one window (a record to show).
 fn strips(a: &ActivityStatus<'_>, lang: Lang) -> Vec<Strip> {
     let t = &a.activity.target;
+    // Nothing recorded for the löfte: no row of misses.
+    if a.status == Status::NothingRecorded {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut add = |label: Option<String>, target: &Target, ws: &[WindowStatus]| {
         if ws.len() > 1 {

@@ -16,7 +16,7 @@ const HOSTILE: &str = "title = \"<script>alert(1)</script>\"\nkommun = \"Filipst
     source = \"javascript:alert(1)\"\npromise = \"a & b\"\n[period]\nstart = 2016-01-01\n\
     end = 2016-12-31\n[problem]\ntext = \"x\\u0007 <img src=x onerror=y>\"\n\
     [[activity]]\nid = \"a\"\ntext = \"it's \\\"quoted\\\"\"\nowners = [\"<b>bold</b>\"]\n\
-    target = { count = 1, per = \"month\" }\n";
+    target = { count = 1, per = \"month\" }\n[[log]]\ndate = 2016-03-05\nactivity = \"a\"\n";
 
 #[test]
 fn file_text_cannot_carry_markup_into_the_site() {

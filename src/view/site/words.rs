@@ -41,6 +41,8 @@ pub struct Words {
     pub outcomes: &'static str,
     pub total: &'static str,
     pub updated: &'static str,
+    /// Before the as-of date: what every status is based on.
+    pub basis: &'static str,
     pub generated_by: &'static str,
 }
 
@@ -87,6 +89,7 @@ const SV: Words = Words {
     outcomes: "Utfall",
     total: "Totalt",
     updated: "Läget den",
+    basis: "Statusen visar det arbete som registrerats i pledge per",
     generated_by: "Sidorna är skapade med pledge ur löftenas filer.",
 };
 
@@ -126,11 +129,12 @@ const EN: Words = Words {
     outcomes: "Outcomes",
     total: "Total",
     updated: "As of",
+    basis: "Statuses show the work recorded in pledge as of",
     generated_by: "These pages are made by pledge from the löften's files.",
 };
 
 /// The order statuses are tallied and listed in.
-pub const ORDER: [Status; 9] = [
+pub const ORDER: [Status; 10] = [
     Status::Met,
     Status::PartlyMet,
     Status::OnTrack,
@@ -139,6 +143,7 @@ pub const ORDER: [Status; 9] = [
     Status::Ongoing,
     Status::NoReports,
     Status::NothingDue,
+    Status::NothingRecorded,
     Status::Upcoming,
 ];
 
@@ -154,5 +159,6 @@ pub fn symbol(s: Status) -> &'static str {
         Status::NoReports => "?",
         Status::Upcoming => "◷",
         Status::NothingDue => "–",
+        Status::NothingRecorded => "∅",
     }
 }
