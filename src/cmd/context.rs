@@ -237,6 +237,44 @@ fn as_of(c: &Command) -> Option<DateArg> {
     }
 }
 
+/// The language and the width of an error said before the command line is understood (a
+/// value clap refused): `--lang`/`PLEDGE_LANG` as typed, else the locale, as [`Ctx::new`]
+/// decides; the width as [`width_of`]. Reads the arguments and the environment.
+pub fn early_lang_and_width() -> (Lang, Option<usize>) {
+    let env = |k: &str| std::env::var(k).ok();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let asked = lang_asked(&args).or_else(|| env("PLEDGE_LANG"));
+    let lang = match asked.as_deref() {
+        Some("sv") => Lang::Sv,
+        Some("en") => Lang::En,
+        _ => lang_of(
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .map(env)
+                .into_iter()
+                .chain([sys_locale::get_locale()]),
+        ),
+    };
+    let tty = std::io::stdout().is_terminal();
+    let width = width_of(env("COLUMNS").as_deref(), tty, || {
+        terminal_size::terminal_size().map(|(terminal_size::Width(w), _)| usize::from(w))
+    });
+    (lang, width)
+}
+
+/// The value of the last `--lang X` or `--lang=X` before a `--`. Pure.
+pub fn lang_asked(args: &[String]) -> Option<String> {
+    let mut asked = None;
+    let mut it = args.iter().take_while(|a| *a != "--");
+    while let Some(a) = it.next() {
+        if a == "--lang" {
+            asked = it.next().cloned();
+        } else if let Some(v) = a.strip_prefix("--lang=") {
+            asked = Some(v.to_string());
+        }
+    }
+    asked
+}
+
 /// The language from locale settings in order of precedence (`LC_ALL`, `LC_MESSAGES`,
 /// `LANG`, the system locale): the first set and not empty decides; `sv*` is Swedish,
 /// anything else (or nothing) English.
@@ -374,6 +412,15 @@ mod tests {
             assert!(msg.starts_with("PLEDGE_LOCK_TIMEOUT is \""), "{bad}: {msg}");
             assert!(!msg.contains('\u{1b}'), "{msg}");
         }
+    }
+
+    #[test]
+    fn the_language_asked_on_a_command_line_clap_refused() {
+        let v = |a: &[&str]| lang_asked(&a.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(v(&["--lang", "sv", "done"]), Some("sv".into()));
+        assert_eq!(v(&["done", "--lang=en", "--lang", "sv"]), Some("sv".into()));
+        assert_eq!(v(&["done", "--", "--lang", "sv"]), None);
+        assert_eq!(v(&["done", "--date", "x"]), None);
     }
 
     #[test]

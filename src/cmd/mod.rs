@@ -60,6 +60,27 @@ pub fn error_text(
     }
 }
 
+/// The text for a command line clap refused, when the refusal is pledge's own and has words
+/// in the user's language (a malformed date); None: clap's own text, as clap prints it.
+/// English keeps clap's text, which scripts and tests have always read.
+pub fn clap_error_text(
+    e: &clap::Error,
+    width: Option<usize>,
+    lang: crate::view::i18n::Lang,
+) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    if lang == crate::view::i18n::Lang::En {
+        return None;
+    }
+    let bad = std::error::Error::source(e)?.downcast_ref::<crate::cli::BadDate>()?;
+    let arg = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(a)) => a.as_str(),
+        _ => "--date",
+    };
+    let msg = crate::view::Msg::BadDate { arg, value: &bad.0 };
+    Some(error_text(&anyhow::anyhow!(msg.say(lang)), width, lang))
+}
+
 /// A line broken between words where it would pass `width` columns; the spaces inside it (a
 /// list's aligned columns) stay, and its continuation lines go four columns further in than it.
 fn wrap_keeping_spaces(line: &str, width: usize) -> String {
@@ -132,11 +153,13 @@ pub fn run(cli: Cli, ctx: &mut Ctx) -> Result<u8> {
         Command::New(a) => new::new(dir, a, ctx),
         Command::Calendar(a) => calendar::calendar(dir, a, ctx),
         Command::Site(a) => {
-            // The site is for the kommun's residents: Swedish unless --lang says otherwise.
+            // The site is for the kommun's residents: Swedish unless --lang says otherwise;
+            // the reply is the user's.
+            let reply = ctx.lang;
             if !lang_given {
                 ctx.lang = crate::view::i18n::Lang::Sv;
             }
-            site::site(dir, a, ctx)
+            site::site(dir, a, reply, ctx)
         }
         Command::Import(a) => import::import(dir, a, ctx),
         Command::Completions { shell } => docs::completions(shell, ctx),

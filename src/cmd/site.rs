@@ -28,9 +28,12 @@ use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
 use crate::rules::status::pledge_status;
 use crate::store::{self, SourceFile};
+use crate::view::i18n::Lang;
 use crate::view::site::{self, MARKER, Rest, Summary};
 
-pub fn site(dir: Option<PathBuf>, a: SiteArgs, ctx: &mut Ctx) -> Result<u8> {
+/// `reply`: the language of the line that says what was written (the user's; the pages are
+/// in `ctx.lang`).
+pub fn site(dir: Option<PathBuf>, a: SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
     // A --base-url that cannot be used is said before anything is written.
     base_url(&a)?;
     let dir = store::find_dir(dir.as_deref())?;
@@ -47,8 +50,8 @@ pub fn site(dir: Option<PathBuf>, a: SiteArgs, ctx: &mut Ctx) -> Result<u8> {
         .zip(&names)
         .all(|(d, n)| *d == site::dir_base(n));
     match named {
-        Some(named) if unique => streamed(dir, &paths, &dirs, &named, &a, ctx),
-        _ => whole(dir, &a, ctx),
+        Some(named) if unique => streamed(dir, &paths, &dirs, &named, &a, reply, ctx),
+        _ => whole(dir, &a, reply, ctx),
     }
 }
 
@@ -73,6 +76,7 @@ fn streamed(
     dirs: &[String],
     named: &[&'static Kommun],
     a: &SiteArgs,
+    reply: Lang,
     ctx: &mut Ctx,
 ) -> Result<u8> {
     let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
@@ -122,7 +126,7 @@ fn streamed(
     let n = summaries.len();
     let rest = Rest::new(summaries, as_of, lang).published(base_url(a)?, a.publisher.clone());
     changed += finish(out, &rest, pages, &old)?;
-    report(ctx, n, out, changed)?;
+    report(ctx, reply, n, out, changed)?;
     Workspace::of_broken(dir, broken).exit_code(&mut ctx.err)
 }
 
@@ -133,7 +137,7 @@ fn chosen(p: &Pledge, named: &[&'static Kommun]) -> bool {
 
 /// The site made from the whole folder, read first (when two files share a page folder, or
 /// a kommun named is not known).
-fn whole(dir: PathBuf, a: &SiteArgs, ctx: &mut Ctx) -> Result<u8> {
+fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
     let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
     let mut ws = Workspace::open(Some(dir), ctx.read_cutoff())?;
     for p in ws.files.iter_mut().filter_map(|f| f.loaded.pledge.as_mut()) {
@@ -162,7 +166,7 @@ fn whole(dir: PathBuf, a: &SiteArgs, ctx: &mut Ctx) -> Result<u8> {
     let rest = Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang)
         .published(base_url(a)?, a.publisher.clone());
     changed += finish(out, &rest, pages, &old)?;
-    report(ctx, chosen.len(), out, changed)?;
+    report(ctx, reply, chosen.len(), out, changed)?;
     ws.exit_code(&mut ctx.err)
 }
 
@@ -191,15 +195,15 @@ fn base_url(a: &SiteArgs) -> Result<Option<String>> {
     }))
 }
 
-fn report(ctx: &mut Ctx, n: usize, out: &Path, changed: usize) -> Result<()> {
+fn report(ctx: &mut Ctx, reply: Lang, n: usize, out: &Path, changed: usize) -> Result<()> {
     if !ctx.quiet {
-        writeln!(
-            ctx.out,
-            "wrote {n} {} to {} ({} files, {changed} changed)",
-            if n == 1 { "löfte" } else { "löften" },
-            out.display(),
-            n + Rest::LEN
-        )?;
+        let msg = crate::view::Msg::SiteWrote {
+            loften: n,
+            out: &out.display().to_string(),
+            files: n + Rest::LEN,
+            changed,
+        };
+        writeln!(ctx.out, "{}", msg.say(reply))?;
     }
     Ok(())
 }

@@ -41,6 +41,9 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
         return Err(Usage(Msg::EmptyBy.say(ctx.lang)).into());
     }
+    if a.index == Some(0) {
+        return Err(Usage(Msg::IndexFromOne.say(ctx.lang)).into());
+    }
     let q = Query {
         user: ctx.user.as_deref(),
         date: a.date.map(|d| ctx.date(d)),

@@ -107,6 +107,20 @@ pub enum Msg<'a> {
         date: NaiveDate,
         today: NaiveDate,
     },
+    /// A date argument that is not a date (the flag as clap names it, what was typed).
+    BadDate {
+        arg: &'a str,
+        value: &'a str,
+    },
+    /// `undo --index 0`: the numbers of `pledge log` begin at 1.
+    IndexFromOne,
+    /// `site`'s reply: how many löften, the folder, how many files, how many of them changed.
+    SiteWrote {
+        loften: usize,
+        out: &'a str,
+        files: usize,
+        changed: usize,
+    },
 }
 
 /// "" or "s": the English plural ending.
@@ -257,6 +271,22 @@ impl Msg<'_> {
             FutureWork { date, today } => {
                 format!("{date} is in the future (today is {today}); record work once it is done")
             }
+            IndexFromOne => "--index counts from 1, the oldest entry in the # column of `pledge \
+                             log KOMMUN`"
+                .into(),
+            SiteWrote {
+                loften,
+                out,
+                files,
+                changed,
+            } => format!(
+                "wrote {loften} {} to {out} ({files} files, {changed} changed)",
+                if *loften == 1 { "löfte" } else { "löften" }
+            ),
+            BadDate { arg, value } => format!(
+                "{arg}: \"{value}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or \
+                 yesterday"
+            ),
         }
     }
 
@@ -399,6 +429,24 @@ impl Msg<'_> {
             ChooseArea => "välj ett med --area TEXT (hela kommunen: utelämna --area när bara ett \
                            saknar område)"
                 .into(),
+            IndexFromOne => "--index räknar från 1, den äldsta posten i #-kolumnen i `pledge log \
+                             KOMMUN`"
+                .into(),
+            SiteWrote {
+                loften,
+                out,
+                files,
+                changed,
+            } => format!(
+                "skrev {loften} {} till {out} ({files} {}, {changed} {})",
+                if *loften == 1 { "löfte" } else { "löften" },
+                if *files == 1 { "fil" } else { "filer" },
+                if *changed == 1 { "ändrad" } else { "ändrade" }
+            ),
+            BadDate { arg, value } => format!(
+                "{arg}: \"{value}\" är inget datum; skriv ÅÅÅÅ-MM-DD (t.ex. 2016-05-12), idag \
+                 eller igår"
+            ),
             FutureWork { date, today } => format!(
                 "{date} ligger i framtiden (i dag är det {today}); registrera arbetet när det är \
                  gjort"
@@ -489,6 +537,17 @@ mod tests {
             },
             Msg::ChooseArea,
             Msg::FutureWork { date: d, today: d },
+            Msg::BadDate {
+                arg: "--date <DATE>",
+                value: "2016-13-01",
+            },
+            Msg::IndexFromOne,
+            Msg::SiteWrote {
+                loften: 2,
+                out: "site",
+                files: 7,
+                changed: 1,
+            },
         ]
     }
 
@@ -526,6 +585,9 @@ mod tests {
             SeveralHold { .. } => 27,
             ChooseArea => 28,
             FutureWork { .. } => 29,
+            BadDate { .. } => 30,
+            SiteWrote { .. } => 31,
+            IndexFromOne => 32,
         }
     }
 
@@ -537,7 +599,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..30).collect::<Vec<_>>(),
+            (0..33).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {

@@ -48,7 +48,7 @@ fn site_of_the_bundled_pledges_snapshot() {
     let tmp = TempDir::new().unwrap();
     let out = tmp.path().join("site");
     let said = build(&Path::new(ROOT).join("pledges"), &out, "2017-06-30", &[]);
-    assert!(said.starts_with("wrote 5 löften to "), "{said}");
+    assert!(said.starts_with("skrev 5 löften till "), "{said}");
     let all = files(&out);
     let names: Vec<&str> = all.keys().map(String::as_str).collect();
     assert_eq!(
@@ -150,8 +150,31 @@ fn the_same_files_and_date_give_the_same_bytes() {
     assert_eq!(files(&a), files(&c));
     // A rebuild changes nothing.
     let said = build(&dir, &a, "2017-06-30", &[]);
-    assert!(said.ends_with("(11 files, 0 changed)\n"), "{said}");
+    assert!(said.ends_with("(11 filer, 0 ändrade)\n"), "{said}");
     assert_eq!(files(&a), files(&b));
+}
+
+/// `site`'s reply is in the user's language, like every other reply (a trial found it English
+/// under LANG=sv_SE.UTF-8); English stays as it was.
+#[test]
+fn the_reply_is_in_the_users_language() {
+    let (_t, dir) = copy_pledges();
+    let tmp = TempDir::new().unwrap();
+    let said = |lang: &str, out: &str| {
+        Test::new()
+            .env("PLEDGE_DIR", &dir)
+            .env("LANG", lang)
+            .args(["site"])
+            .arg(tmp.path().join(out))
+            .args(["--as-of", "2016-10-16"])
+            .read_stdout()
+    };
+    let sv = said("sv_SE.UTF-8", "sv");
+    assert!(sv.starts_with("skrev 5 löften till "), "{sv}");
+    assert!(sv.ends_with("(11 filer, 11 ändrade)\n"), "{sv}");
+    let en = said("C", "en");
+    assert!(en.starts_with("wrote 5 löften to "), "{en}");
+    assert!(en.ends_with("(11 files, 11 changed)\n"), "{en}");
 }
 
 #[test]
@@ -179,7 +202,7 @@ fn a_folder_not_made_by_pledge_is_refused_unless_forced() {
     // Now it is ours: no --force needed, and a löfte gone from the build loses its page
     // (the kommun's own file stays).
     let said = build(&pledges, &out, "2017-06-30", &["filipstad"]);
-    assert!(said.starts_with("wrote 1 löfte to "), "{said}");
+    assert!(said.starts_with("skrev 1 löfte till "), "{said}");
     assert!(!out.join("alvesta-2017-2018").exists());
     assert!(out.join("filipstad-2016/index.html").is_file());
     assert_eq!(read(&out, "start.html"), "the kommun's own page");

@@ -145,3 +145,73 @@ fn the_same_commands_in_swedish_and_in_english() {
         .unwrap();
     assert!(typo.contains("did you mean `trygghetsvandring`?"), "{typo}");
 }
+
+/// Runs pledge with only these settings; (exit code, stderr).
+fn run_with(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
+    let (_tmp, dir) = copy_pledges();
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("pledge"));
+    cmd.args(args)
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .env("PLEDGE_DIR", &dir)
+        .env("PLEDGE_AS_OF", "2016-10-16");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let run = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    (run.status.code().unwrap_or(-1), stderr)
+}
+
+/// A trial's first mistake, a date typed wrong, is said in Swedish (as `--lang sv`, `--lang=sv`,
+/// PLEDGE_LANG or the locale ask), wrapped between words at COLUMNS, exit 2 as before; English
+/// keeps clap's words.
+#[test]
+fn a_malformed_date_is_said_in_the_users_language() {
+    let done = ["done", "filipstad", "trygg", "--date", "2016-13-01"];
+    for (args, env) in [
+        (&done[..], &[("LANG", "sv_SE.UTF-8")][..]),
+        (&done[..], &[("PLEDGE_LANG", "sv")][..]),
+        (
+            &[
+                "--lang",
+                "sv",
+                "status",
+                "filipstad",
+                "--as-of",
+                "2016-13-01",
+            ][..],
+            &[][..],
+        ),
+        (
+            &["status", "filipstad", "--lang=sv", "--as-of", "2016-13-01"][..],
+            &[("LANG", "C")][..],
+        ),
+    ] {
+        let (code, err) = run_with(args, env);
+        assert_eq!(code, 2, "{args:?} {env:?}: {err}");
+        assert!(
+            err.starts_with("pledge: fel: --")
+                && err.contains("\"2016-13-01\" är inget datum; skriv ÅÅÅÅ-MM-DD"),
+            "{args:?} {env:?}: {err}"
+        );
+        assert!(!err.contains("invalid value"), "{err}");
+    }
+    let (code, err) = run_with(&done, &[("LANG", "sv_SE.UTF-8"), ("COLUMNS", "60")]);
+    assert_eq!(code, 2);
+    assert!(err.lines().all(|l| l.chars().count() <= 60), "{err}");
+    assert!(err.contains("\n    "), "wrapped, the rest indented: {err}");
+    // English, and Swedish asked for but overruled by --lang en: clap's text as before.
+    for env in [
+        &[("LANG", "C")][..],
+        &[("PLEDGE_LANG", "en"), ("LANG", "sv_SE.UTF-8")][..],
+    ] {
+        let (code, err) = run_with(&done, env);
+        assert_eq!(code, 2);
+        assert!(
+            err.starts_with("error: invalid value '2016-13-01' for '--date <DATE>'")
+                && err.contains("is not a date; write YYYY-MM-DD"),
+            "{env:?}: {err}"
+        );
+    }
+}

@@ -166,4 +166,20 @@ fn undo_takes_the_index_log_shows() {
             "no entry of Filipstad's löften is number 99",
         ))
         .run();
+    // The numbers begin at 1: 0 is mistyped (exit 2, as every usage error), not refused;
+    // nothing is written, in either language.
+    let before = fs::read_to_string(&file).unwrap();
+    as_user(&dir, "Anna")
+        .args(["undo", "filipstad", "--index", "0"])
+        .status(2)
+        .stderr_is(predicate::str::contains("--index counts from 1"))
+        .run();
+    as_user(&dir, "Anna")
+        .args(["--lang", "sv", "undo", "filipstad", "--index", "0"])
+        .status(2)
+        .stderr_is(predicate::str::contains(
+            "pledge: fel: --index räknar från 1",
+        ))
+        .run();
+    assert_eq!(fs::read_to_string(&file).unwrap(), before);
 }
