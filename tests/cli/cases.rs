@@ -46,7 +46,7 @@ fn cmd_cases() {
         .default_bin_name("pledge")
         .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "1");
-    for dir in ["bad", "corpus", "folders", "done"] {
+    for dir in ["bad", "corpus", "folders", "done", "help"] {
         cases.case(format!("tests/cmd/{dir}/*.toml"));
     }
     cases.run();
