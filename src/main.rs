@@ -1,18 +1,20 @@
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
 use pledge::cmd::{self, Ctx};
 
 fn main() -> ExitCode {
+    // The language is decided before clap parses, so that `--help` and clap's refusals are
+    // in it too.
+    let (early_lang, early_width) = cmd::context::early_lang_and_width();
     // `COMPLETE=bash pledge` (and the shell's calls back): dynamic completion of kommun
     // names and activity ids; returns at once when COMPLETE is not set.
-    clap_complete::CompleteEnv::with_factory(pledge::cli::Cli::command).complete();
-    let cli = match pledge::cli::Cli::try_parse() {
+    clap_complete::CompleteEnv::with_factory(move || pledge::cli::command(early_lang)).complete();
+    let cli = match pledge::cli::parse(early_lang) {
         Ok(cli) => cli,
         Err(e) => {
-            // A malformed date is said in the user's language; everything else as clap says it.
-            let (lang, width) = cmd::context::early_lang_and_width();
-            match cmd::clap_error_text(&e, width, lang) {
+            // Refusals in the user's language (English: as clap says them); help as clap
+            // prints it.
+            match cmd::clap_error_text(&e, early_width, early_lang) {
                 Some(text) => {
                     eprintln!("{text}");
                     return ExitCode::from(2);

@@ -220,19 +220,19 @@ fn swedish_today() -> Result<NaiveDate> {
 /// The `--as-of` of a command, for those that have one.
 fn as_of(c: &Command) -> Option<DateArg> {
     match c {
-        Command::Validate(a) => a.as_of,
-        Command::List(a) => a.as_of,
-        Command::Done(a) => a.as_of,
-        Command::Undo(a) => a.as_of,
-        Command::Measure(a) => a.as_of,
-        Command::Verdict(a) => a.as_of,
-        Command::Log(a) => a.as_of,
-        Command::Status(a) => a.as_of,
-        Command::Report(a) => a.as_of,
-        Command::Check(a) => a.as_of,
-        Command::Calendar(a) => a.as_of,
-        Command::Site(a) => a.as_of,
-        Command::VerifyMerge(a) => a.as_of,
+        Command::Validate(a) => *a.as_of,
+        Command::List(a) => *a.as_of,
+        Command::Done(a) => *a.as_of,
+        Command::Undo(a) => *a.as_of,
+        Command::Measure(a) => *a.as_of,
+        Command::Verdict(a) => *a.as_of,
+        Command::Log(a) => *a.as_of,
+        Command::Status(a) => *a.as_of,
+        Command::Report(a) => *a.as_of,
+        Command::Check(a) => *a.as_of,
+        Command::Calendar(a) => *a.as_of,
+        Command::Site(a) => *a.as_of,
+        Command::VerifyMerge(a) => *a.as_of,
         _ => None,
     }
 }

@@ -260,7 +260,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         note: a.note.clone(),
         ..entry_for(chosen, k, &target, date, &a)?
     };
-    write_entry(&ws, chosen, &entry, a.dry_run, ctx)
+    write_entry(&ws, chosen, &entry, *a.dry_run, ctx)
 }
 
 /// `done KOMMUN --event E`: that an event the löfte refers to happened on `date`, in the
@@ -313,7 +313,7 @@ fn done_event(
     entry.event = true;
     entry.by = ctx.user.clone();
     entry.note = a.note.clone();
-    write_entry(&ws, chosen, &entry, a.dry_run, ctx)
+    write_entry(&ws, chosen, &entry, *a.dry_run, ctx)
 }
 
 /// The entry for the activity (or follow-up) on `date`, with its part, unit, kommun and

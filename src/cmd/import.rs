@@ -105,7 +105,7 @@ fn one(
             crate::load::diag::one_line(&draft.file_name, &draft.toml, d)
         );
     }
-    if a.dry_run {
+    if *a.dry_run {
         return Ok((draft, None, name));
     }
     let path = match &a.out {
@@ -172,7 +172,7 @@ pub fn import(dir: Option<PathBuf>, a: ImportArgs, ctx: &mut Ctx) -> Result<u8> 
             files.len()
         );
     }
-    if a.dry_run {
+    if *a.dry_run {
         bail!("--dry-run prints one draft; give one text");
     }
     import_many(&files, &a, &opts, dir.as_deref(), ctx)

@@ -129,7 +129,7 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
     }
     let text = scaffold(&ks, start, end, a.area.as_deref());
     debug_assert!(!crate::load::load("new.toml", &text, ctx.clock).has_errors());
-    if a.dry_run {
+    if *a.dry_run {
         write!(ctx.out, "{text}")?;
         return Ok(0);
     }

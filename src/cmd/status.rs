@@ -56,7 +56,7 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
         Some(f)
     })?;
     let chosen = select(&ws, &a.kommuner, a.all, as_of, ctx.lang)?;
-    if a.format == StatusFormat::Json && a.output.is_none() {
+    if a.out.format == StatusFormat::Json && a.out.output.is_none() {
         let mut out = std::io::BufWriter::new(&mut ctx.out);
         view::json::write_status(&mut out, &chosen, as_of)?;
         writeln!(out)?;
@@ -66,7 +66,7 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
     }
     let statuses: Vec<_> = chosen.iter().map(|p| pledge_status(p, as_of)).collect();
     let text = |t: String| Output::Text(t);
-    let out = match a.format {
+    let out = match a.out.format {
         StatusFormat::Json => {
             let mut buf = Vec::new();
             view::json::write_status(&mut buf, &chosen, as_of)?;
@@ -86,6 +86,6 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
             lang,
         )?,
     };
-    super::output::emit(ctx, &out, a.output.as_deref())?;
+    super::output::emit(ctx, &out, a.out.output.as_deref())?;
     ws.exit_code(&mut ctx.err)
 }

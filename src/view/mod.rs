@@ -18,6 +18,7 @@ pub mod check;
 pub mod compact;
 pub mod csv;
 pub mod entries;
+pub mod help_sv;
 pub mod html;
 pub mod i18n;
 pub mod json;

@@ -14,6 +14,7 @@ mod examples;
 mod fetch;
 mod future;
 mod git;
+mod help;
 mod hostile;
 mod list;
 mod log;
