@@ -241,7 +241,7 @@ mod tests {
             .collect();
         assert!(
             missing.is_empty(),
-            "no Swedish text in src/view/help_sv.rs for {}",
+            "no Swedish text in src/view/help_sv/table.rs for {}",
             missing.join(", ")
         );
         let unused: Vec<String> = sv::HELP
