@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-use crate::support::{ROOT, Test};
+use crate::support::{ROOT, Test, copy_pledges};
 
 const UNSTATED: &str = r#"title = "Löfte för Sunne (påhittat)"
 kommun = "Sunne"
@@ -146,7 +146,7 @@ fn json(dir: &Path, kommun: &str, as_of: &str) -> serde_json::Value {
         .args(["status", kommun, "--format", "json"])
         .read_stdout();
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     v["pledges"][0].clone()
 }
 
@@ -390,4 +390,50 @@ fn a_target_per_occurrence_of_an_event() {
         .status(2)
         .stderr_is(predicate::str::contains("declares no event \"styrelse\""))
         .run();
+}
+
+/// A "kept" verdict over a löfte with nothing recorded: the records can neither confirm nor
+/// contradict it, so no view (the verdict's reply, status, JSON, the report) calls it agreeing.
+#[test]
+fn a_verdict_over_an_empty_record_has_no_basis() {
+    let (_tmp, dir) = copy_pledges();
+    let only = |dir: &Path| {
+        for e in fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if !p.ends_with("filipstad-2016.toml") {
+                fs::remove_file(p).unwrap();
+            }
+        }
+    };
+    only(&dir);
+    let reply = at(&dir, "2017-02-15")
+        .env("PLEDGE_LANG", "en")
+        .args(["verdict", "filipstad", "trygghetsvandring", "kept"])
+        .args([
+            "--reason",
+            "Gjort enligt protokollet",
+            "--date",
+            "2017-02-01",
+        ])
+        .read_stdout();
+    assert!(reply.contains("nothing recorded"), "{reply}");
+    assert!(!reply.contains("missed"), "{reply}");
+    let v = json(&dir, "filipstad", "2017-02-15");
+    let acts = v["activities"].as_array().unwrap();
+    let walk = acts
+        .iter()
+        .find(|a| a["id"] == "trygghetsvandring")
+        .unwrap();
+    assert_eq!(walk["status"], "nothing_recorded");
+    assert_eq!(walk["verdict"]["agreement"], "no_basis", "{walk}");
+    let text = at(&dir, "2017-02-15")
+        .env("PLEDGE_LANG", "en")
+        .args(["status", "filipstad", "--color", "never"])
+        .read_stdout();
+    assert!(!text.contains("agrees with the records"), "{text}");
+    let report = at(&dir, "2017-02-15")
+        .env("PLEDGE_LANG", "en")
+        .args(["report", "filipstad"])
+        .read_stdout();
+    assert!(!report.contains("agrees with the records"), "{report}");
 }
