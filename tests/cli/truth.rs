@@ -437,3 +437,23 @@ fn a_verdict_over_an_empty_record_has_no_basis() {
         .read_stdout();
     assert!(!report.contains("agrees with the records"), "{report}");
 }
+
+/// The report's "behind" section never says "nothing is behind" over an empty record: the
+/// README's own example date, where `check` lists two activities behind.
+#[test]
+fn the_report_does_not_call_an_empty_record_on_time() {
+    for (lang, claim, honest) in [
+        ("sv", "Inget är försenat", "inget kan bedömas som försenat"),
+        ("en", "Nothing is behind", "nothing can be judged behind"),
+    ] {
+        for format in ["markdown", "html"] {
+            let report = Test::new()
+                .env("PLEDGE_DIR", Path::new(ROOT).join("pledges"))
+                .args(["report", "filipstad", "--as-of", "2016-10-16"])
+                .args(["--lang", lang, "--format", format])
+                .read_stdout();
+            assert!(!report.contains(claim), "{report}");
+            assert!(report.contains(honest), "{report}");
+        }
+    }
+}
