@@ -457,3 +457,16 @@ fn the_report_does_not_call_an_empty_record_on_time() {
         }
     }
 }
+
+/// A löfte whose start is not stated runs at most ten years: decades before its end it is
+/// not "active, 6,000 days left" but upcoming, from the earliest day it can have started.
+#[test]
+fn an_unstated_start_is_not_in_force_decades_before_the_end() {
+    let (_tmp, dir) = folder();
+    let v = json(&dir, "sunne", "2005-01-01");
+    assert_eq!(v["state"], "upcoming", "{v}");
+    assert_eq!(v["period"]["start"], "2012-08-02", "{v}");
+    assert_eq!(v["period"]["start_stated"], false);
+    let v = json(&dir, "sunne", "2013-01-01");
+    assert_eq!(v["state"], "active", "{v}");
+}
