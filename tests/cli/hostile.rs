@@ -247,3 +247,31 @@ fn the_unreadable_note_escapes_the_files_own_words() {
         assert!(err.contains("\\u{1b}[2J"), "{err}");
     }
 }
+
+/// A count the file cannot hold (over 10000) is refused before anything is written: one
+/// extra zero must not leave a löfte that no command, `undo` included, can read.
+#[test]
+fn a_count_the_file_cannot_hold_is_refused_and_nothing_is_written() {
+    let (_tmp, dir) = copy_pledges();
+    let path = dir.join("filipstad-2016.toml");
+    let before = fs::read(&path).unwrap();
+    for extra in [&[][..], &["--request"][..]] {
+        pledge_in(&dir)
+            .args(["done", "filipstad", "trygg", "--date", "2016-05-01"])
+            .args(["--count", "10001"])
+            .args(extra)
+            .status(2)
+            .stderr_is(predicate::str::contains("10001"))
+            .run();
+    }
+    assert_eq!(fs::read(&path).unwrap(), before);
+    pledge_in(&dir)
+        .args(["done", "filipstad", "trygg", "--date", "2016-05-01"])
+        .args(["--count", "10000"])
+        .stdout_is(recorded())
+        .run();
+    pledge_in(&dir)
+        .arg("validate")
+        .stdout_is(predicate::str::contains("0 errors"))
+        .run();
+}
