@@ -38,7 +38,7 @@ pub struct Global {
     #[arg(long, global = true, env = "PLEDGE_COLOR", value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Print nothing but errors (the exit code tells the rest)
-    #[arg(short, long, global = true, env = "PLEDGE_QUIET")]
+    #[arg(short, long, global = true, env = "PLEDGE_QUIET", value_parser = clap::builder::BoolishValueParser::new())]
     pub quiet: bool,
     /// Language of labels and status words; the löften's own text is shown as written
     /// [default: Swedish when LC_ALL/LC_MESSAGES/LANG starts with sv, else English]
