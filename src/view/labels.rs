@@ -38,6 +38,8 @@ pub enum Label {
     LogSince,
     NothingRecorded,
     NothingIsBehind,
+    /// In a period's place of a start the file does not state.
+    StartNotStated,
     /// In place of [`Label::NothingIsBehind`] when nothing at all is recorded.
     NothingJudgedBehind,
     Once,
@@ -117,6 +119,7 @@ impl Label {
             LogSince => "Log since",
             NothingRecorded => "Nothing recorded",
             NothingIsBehind => "Nothing is behind.",
+            StartNotStated => "start not stated",
             NothingJudgedBehind => "Nothing is recorded, so nothing can be judged behind.",
             Once => "once",
             Ongoing => "ongoing",
@@ -194,6 +197,7 @@ impl Label {
             LogSince => "Genomfört sedan",
             NothingRecorded => "Inget registrerat",
             NothingIsBehind => "Inget är försenat.",
+            StartNotStated => "startdatum saknas",
             NothingJudgedBehind => "Inget är registrerat, så inget kan bedömas som försenat.",
             Once => "en gång",
             Ongoing => "löpande",
