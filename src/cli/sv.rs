@@ -300,7 +300,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             refusal(&e).unwrap(),
-            "ogiltigt värde '0' för '--count <N>': måste vara minst 1\n\nMer information: \
+            "ogiltigt värde '0' för '--count <N>': måste vara mellan 1 och 10000\n\nMer information: \
              prova '--help'."
         );
         let help = command(Lang::Sv)

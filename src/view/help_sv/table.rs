@@ -105,7 +105,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "Arbetet, en annan dag än veckotidens veckodag, ersatte den veckans ordinarie tillfälle",
     ),
     ("done", "date", "När arbetet gjordes [standard: i dag]"),
-    ("done", "count", "Hur många tillfällen posten registrerar"),
+    (
+        "done",
+        "count",
+        "Hur många tillfällen posten registrerar (1 till 10000, så många som filen rymmer)",
+    ),
     (
         "done",
         "by",
