@@ -10,9 +10,9 @@ use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
 use crate::rules::choose::name_may_hold;
 use crate::store::{self, Needle, SourceFile};
-use crate::text::plural;
 use crate::view::Msg;
 use crate::view::i18n::Lang;
+use crate::view::messages::CmdMsg;
 
 /// All pledge files of the folder, loaded.
 pub struct Workspace {
@@ -157,28 +157,28 @@ impl Workspace {
 
     /// Files with errors, named on `err` with their first error; true when there were any.
     pub fn report_broken(&self, err: &mut dyn Write) -> Result<bool> {
+        self.report_broken_in(err, Lang::En)
+    }
+
+    /// [`Workspace::report_broken`] in the language.
+    pub fn report_broken_in(&self, err: &mut dyn Write, lang: Lang) -> Result<bool> {
         let mut any = false;
         for f in self.files.iter().filter(|f| f.loaded.has_errors()) {
             any = true;
             let errors = f.loaded.diags.iter().filter(|d| d.is_error()).count();
             let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
             if why.starts_with("conflict markers") {
-                writeln!(
-                    err,
-                    "{}: {why}: a merge left them; keep the lines you want from each side and \
-                     delete the marker lines (the file is left out)",
-                    f.display
-                )?;
+                let file = &f.display;
+                writeln!(err, "{}", CmdMsg::MarkersLeft { file, why: &why }.say(lang))?;
                 continue;
             }
             if let Some(d) = f.loaded.diags.iter().find(|d| d.is_error()) {
+                let first = crate::load::diag::one_line(&f.display, &f.text, d);
+                let file = &f.display;
                 writeln!(
                     err,
-                    "{}\n  ({} error{} in all; `pledge validate {}` shows them; the file is left out)",
-                    crate::load::diag::one_line(&f.display, &f.text, d),
-                    errors,
-                    plural(errors),
-                    f.display
+                    "{first}\n{}",
+                    CmdMsg::ErrorsInAll { errors, file }.say(lang)
                 )?;
             }
         }
@@ -189,7 +189,12 @@ impl Workspace {
     /// when a file that cannot be read may hold the löfte (the folder's files are the
     /// problem, not the command).
     pub fn no_lofte(&self, k: &Kommun, msg: String) -> anyhow::Error {
-        let (notes, maybe) = self.unreadable_notes(k);
+        self.no_lofte_in(k, msg, Lang::En)
+    }
+
+    /// [`Workspace::no_lofte`] with its notes in the language.
+    pub fn no_lofte_in(&self, k: &Kommun, msg: String, lang: Lang) -> anyhow::Error {
+        let (notes, maybe) = self.unreadable_notes_in(k, lang);
         let msg = format!("{msg}{notes}");
         if maybe {
             super::Refused(msg).into()
@@ -202,6 +207,11 @@ impl Workspace {
     /// (conflict markers at line N), then how many other files cannot be read; and whether
     /// any may hold one.
     pub fn unreadable_notes(&self, k: &Kommun) -> (String, bool) {
+        self.unreadable_notes_in(k, Lang::En)
+    }
+
+    /// [`Workspace::unreadable_notes`] in the language.
+    pub fn unreadable_notes_in(&self, k: &Kommun, lang: Lang) -> (String, bool) {
         let (maybe, others): (Vec<&SourceFile>, Vec<&SourceFile>) = self
             .files
             .iter()
@@ -213,24 +223,21 @@ impl Workspace {
         let mut notes = String::new();
         for f in &maybe {
             let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
-            let fix = if why.starts_with("conflict markers") {
-                "resolve the merge conflict (keep the lines you want from each side, delete the \
-                 marker lines), then `pledge validate`"
-            } else {
-                "`pledge validate` shows every problem"
+            let markers = why.starts_with("conflict markers");
+            let file = &f.display;
+            let note = CmdMsg::MayHold {
+                file,
+                why: &why,
+                markers,
             };
-            notes.push_str(&format!(
-                "\n  note: {} may hold it but cannot be read: {why}; {fix}",
-                f.display
-            ));
+            notes.push_str(&format!("\n  {}", note.say(lang)));
         }
         if !others.is_empty() {
-            notes.push_str(&format!(
-                "\n  note: {} {}file{} in the folder could not be read; `pledge validate` shows why",
-                others.len(),
-                if maybe.is_empty() { "" } else { "other " },
-                plural(others.len())
-            ));
+            let note = CmdMsg::OthersUnreadable {
+                n: others.len(),
+                other: !maybe.is_empty(),
+            };
+            notes.push_str(&format!("\n  {}", note.say(lang)));
         }
         (notes, !maybe.is_empty())
     }
@@ -240,7 +247,16 @@ impl Workspace {
     /// löften take a few percent of a read command to free): the process ends next and its
     /// memory goes back at once.
     pub fn exit_code(self, err: &mut dyn Write) -> Result<u8> {
-        let code = if self.report_broken(err)? { 1 } else { 0 };
+        self.exit_code_in(err, Lang::En)
+    }
+
+    /// [`Workspace::exit_code`], the files left out named in the language.
+    pub fn exit_code_in(self, err: &mut dyn Write, lang: Lang) -> Result<u8> {
+        let code = if self.report_broken_in(err, lang)? {
+            1
+        } else {
+            0
+        };
         std::mem::forget(self);
         Ok(code)
     }
@@ -372,10 +388,7 @@ pub fn resolve_kommun(arg: &str, ws: &Workspace, lang: Lang) -> Result<&'static 
     }
     let arg_shown = crate::text::safe(arg, false);
     let mut msg = Msg::UnknownKommun(&arg_shown).say(lang);
-    let close: Vec<String> = kommuner::suggest(arg)
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let close = quoted(&kommuner::suggest(arg));
     if !close.is_empty() {
         msg.push_str(&format!("; {}", Msg::DidYouMean(&close).say(lang)));
     }
@@ -385,6 +398,12 @@ pub fn resolve_kommun(arg: &str, ws: &Workspace, lang: Lang) -> Result<&'static 
         Msg::FolderHas(list.as_deref()).say(lang)
     ));
     bail!(msg)
+}
+
+/// Names as a did-you-mean quotes them, in backticks (as activities and keys are): what to
+/// type.
+pub fn quoted(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| format!("`{n}`")).collect()
 }
 
 /// The folder's kommuner, in order; more than a few: the closest to `query`, then how many more.

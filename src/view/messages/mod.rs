@@ -10,6 +10,12 @@ use chrono::NaiveDate;
 
 use crate::view::i18n::Lang;
 
+pub mod commands;
+pub mod git;
+
+pub use commands::CmdMsg;
+pub use git::{GitMsg, LostKind};
+
 /// A message with what it names.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg<'a> {
@@ -124,7 +130,7 @@ pub enum Msg<'a> {
 }
 
 /// "" or "s": the English plural ending.
-fn s(n: usize) -> &'static str {
+pub(crate) fn s(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
