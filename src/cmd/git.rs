@@ -300,9 +300,11 @@ pub fn setup(dir: Option<PathBuf>, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
     let problems = repo.state()?.problems(lang);
     if !problems.is_empty() {
         for p in &problems {
-            writeln!(ctx.err, "pledge: {}", GitMsg::NotSetUp(p).say(lang))?;
+            let line = format!("pledge: {}", GitMsg::NotSetUp(p).say(lang));
+            writeln!(ctx.err, "{}", super::wrapped(&line, ctx.width))?;
         }
-        writeln!(ctx.err, "{}", GitMsg::Overridden.say(lang))?;
+        let hint = GitMsg::Overridden.say(lang);
+        writeln!(ctx.err, "{}", super::wrapped(&hint, ctx.width))?;
         return Ok(1);
     }
     let to_commit = uncommitted(&repo);
@@ -317,7 +319,7 @@ pub fn setup(dir: Option<PathBuf>, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
 /// A line of `git setup`'s reply, unless `--quiet`.
 fn say(ctx: &mut Ctx, s: String) -> Result<()> {
     if !ctx.quiet {
-        writeln!(ctx.out, "{s}")?;
+        writeln!(ctx.out, "{}", super::wrapped(&s, ctx.width))?;
     }
     Ok(())
 }
@@ -409,12 +411,13 @@ pub fn check(dir: Option<PathBuf>, ctx: &mut Ctx) -> Result<u8> {
     let problems = state.problems(lang);
     if problems.is_empty() {
         if !ctx.quiet {
-            writeln!(ctx.out, "{}", GitMsg::SetUp(state.covered).say(lang))?;
+            say(ctx, GitMsg::SetUp(state.covered).say(lang))?;
         }
         return Ok(0);
     }
     for p in problems {
-        writeln!(ctx.out, "{}", GitMsg::NotSetUp(&p).say(lang))?;
+        let line = GitMsg::NotSetUp(&p).say(lang);
+        writeln!(ctx.out, "{}", super::wrapped(&line, ctx.width))?;
     }
     writeln!(ctx.out, "{}", GitMsg::RunSetup.say(lang))?;
     Ok(1)

@@ -41,20 +41,20 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
             }
             Ok(_) => {
                 let why = GitMsg::WouldNotValidate.say(lang);
-                writeln!(ctx.err, "pledge merge-driver: {why}")?;
+                say(ctx, &why)?;
                 None
             }
             Err(Conflict::Head) => match merge::head_conflict(&o, &a, &b) {
                 Ok(hc) => return head_markers(&hc, ours, bom, ctx),
                 Err(c) => {
                     let why = conflict_message(c, lang);
-                    writeln!(ctx.err, "pledge merge-driver: {why}")?;
+                    say(ctx, &why)?;
                     None
                 }
             },
             Err(c) => {
                 let why = conflict_message(c, lang);
-                writeln!(ctx.err, "pledge merge-driver: {why}")?;
+                say(ctx, &why)?;
                 None
             }
         },
@@ -65,7 +65,7 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
         return Ok(0);
     }
     let why = GitMsg::FallingBack.say(lang);
-    writeln!(ctx.err, "pledge merge-driver: {why}")?;
+    say(ctx, &why)?;
     let out = merge_file(ours, base, theirs, lang)?;
     let code = merge_file_code(&out, lang)?;
     // The markers and both sides' lines with the file's line endings.
@@ -142,6 +142,13 @@ fn head_markers(hc: &merge::HeadConflict, ours: &Path, bom: bool, ctx: &mut Ctx)
         GitMsg::HeadMarked.say(lang)
     )?;
     Ok(code)
+}
+
+/// A line of the driver's on git's standard error, wrapped between words.
+fn say(ctx: &mut Ctx, why: &str) -> Result<()> {
+    let line = format!("pledge merge-driver: {why}");
+    writeln!(ctx.err, "{}", super::wrapped(&line, ctx.width))?;
+    Ok(())
 }
 
 /// What kept the driver from merging entry by entry, in the language.

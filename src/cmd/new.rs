@@ -173,7 +173,8 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
         store::create_atomic(&schema, super::docs::SCHEMA.as_bytes())?;
     }
     if !ctx.quiet {
-        writeln!(ctx.out, "{}", CmdMsg::Wrote(&shown).say(ctx.lang))?;
+        let wrote = CmdMsg::Wrote(&shown).say(ctx.lang);
+        writeln!(ctx.out, "{}", super::wrapped(&wrote, ctx.width))?;
     }
     Ok(0)
 }

@@ -67,7 +67,7 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
         writeln!(out)?;
         out.flush()?;
         drop(out);
-        return ws.exit_code_in(&mut ctx.err, ctx.lang);
+        return ws.exit_code_in(&mut ctx.err, ctx.lang, ctx.width);
     }
     let statuses: Vec<_> = chosen.iter().map(|p| pledge_status(p, as_of)).collect();
     let text = |t: String| Output::Text(t);
@@ -92,5 +92,5 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
         )?,
     };
     super::output::emit(ctx, &out, a.output.as_deref())?;
-    ws.exit_code_in(&mut ctx.err, ctx.lang)
+    ws.exit_code_in(&mut ctx.err, ctx.lang, ctx.width)
 }

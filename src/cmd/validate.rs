@@ -70,7 +70,8 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
     if let Some(w) = &git_warning {
         warnings += 1;
         if !ctx.quiet {
-            report.push_str(w);
+            report.push_str(&super::wrapped(w.trim_end(), ctx.width));
+            report.push('\n');
         }
     }
     write!(ctx.out, "{report}")?;

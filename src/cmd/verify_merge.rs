@@ -338,7 +338,7 @@ fn report(
             commit: &short(&c.id),
             subject: &safe(&c.subject, false),
         };
-        writeln!(ctx.out, "{}", line.say(lang))?;
+        writeln!(ctx.out, "{}", super::wrapped(&line.say(lang), ctx.width))?;
         for line in l.lost.text.lines() {
             writeln!(ctx.out, "    {}", safe(line, false))?;
         }
@@ -352,7 +352,7 @@ fn report(
                 file: &safe(f, false),
                 rev: &short(rev),
             };
-            writeln!(ctx.err, "{}", note.say(lang))?;
+            writeln!(ctx.err, "{}", super::wrapped(&note.say(lang), ctx.width))?;
         }
     }
     let (base, head, commits) = (span.base.as_str(), span.head.as_str(), span.commits);
@@ -365,7 +365,7 @@ fn report(
                 commits,
                 compared,
             };
-            writeln!(ctx.out, "{}", done.say(lang))?;
+            writeln!(ctx.out, "{}", super::wrapped(&done.say(lang), ctx.width))?;
         }
         return Ok(0);
     }
@@ -377,7 +377,7 @@ fn report(
         head,
         commits,
     };
-    writeln!(ctx.out, "{}", summary.say(lang))?;
+    writeln!(ctx.out, "{}", super::wrapped(&summary.say(lang), ctx.width))?;
     Ok(1)
 }
 

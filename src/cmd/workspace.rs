@@ -157,11 +157,17 @@ impl Workspace {
 
     /// Files with errors, named on `err` with their first error; true when there were any.
     pub fn report_broken(&self, err: &mut dyn Write) -> Result<bool> {
-        self.report_broken_in(err, Lang::En)
+        self.report_broken_in(err, Lang::En, None)
     }
 
-    /// [`Workspace::report_broken`] in the language.
-    pub fn report_broken_in(&self, err: &mut dyn Write, lang: Lang) -> Result<bool> {
+    /// [`Workspace::report_broken`] in the language, the words of each line wrapped to
+    /// `width` (the first error of a file is the loader's line, as `validate` shows it).
+    pub fn report_broken_in(
+        &self,
+        err: &mut dyn Write,
+        lang: Lang,
+        width: Option<usize>,
+    ) -> Result<bool> {
         let mut any = false;
         for f in self.files.iter().filter(|f| f.loaded.has_errors()) {
             any = true;
@@ -169,17 +175,15 @@ impl Workspace {
             let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
             if why.starts_with("conflict markers") {
                 let file = &f.display;
-                writeln!(err, "{}", CmdMsg::MarkersLeft { file, why: &why }.say(lang))?;
+                let line = CmdMsg::MarkersLeft { file, why: &why }.say(lang);
+                writeln!(err, "{}", super::wrapped(&line, width))?;
                 continue;
             }
             if let Some(d) = f.loaded.diags.iter().find(|d| d.is_error()) {
                 let first = crate::load::diag::one_line(&f.display, &f.text, d);
                 let file = &f.display;
-                writeln!(
-                    err,
-                    "{first}\n{}",
-                    CmdMsg::ErrorsInAll { errors, file }.say(lang)
-                )?;
+                let all = CmdMsg::ErrorsInAll { errors, file }.say(lang);
+                writeln!(err, "{first}\n{}", super::wrapped(&all, width))?;
             }
         }
         Ok(any)
@@ -247,12 +251,13 @@ impl Workspace {
     /// löften take a few percent of a read command to free): the process ends next and its
     /// memory goes back at once.
     pub fn exit_code(self, err: &mut dyn Write) -> Result<u8> {
-        self.exit_code_in(err, Lang::En)
+        self.exit_code_in(err, Lang::En, None)
     }
 
-    /// [`Workspace::exit_code`], the files left out named in the language.
-    pub fn exit_code_in(self, err: &mut dyn Write, lang: Lang) -> Result<u8> {
-        let code = if self.report_broken_in(err, lang)? {
+    /// [`Workspace::exit_code`], the files left out named in the language and wrapped to
+    /// `width`.
+    pub fn exit_code_in(self, err: &mut dyn Write, lang: Lang, width: Option<usize>) -> Result<u8> {
+        let code = if self.report_broken_in(err, lang, width)? {
             1
         } else {
             0

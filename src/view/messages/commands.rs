@@ -187,11 +187,13 @@ impl CmdMsg<'_> {
                 default,
             } => format!(
                 "PLEDGE_LOCK_TIMEOUT är \"{value}\"; sätt den till ett antal sekunder från 0 \
-                 till {max} (t.ex. 30 eller 0.5), eller ta bort den så gäller {default} s"
+                 till {max} (t.ex. 30 eller 0.5), eller ta bort den, så gäller \
+                 standardvärdet {default} s"
             ),
             FetchTimeout { value, default } => format!(
                 "PLEDGE_FETCH_TIMEOUT är \"{value}\"; sätt den till ett antal sekunder över 0, \
-                 högst 3600 (t.ex. 30 eller 2.5), eller ta bort den så gäller {default} s"
+                 högst 3600 (t.ex. 30 eller 2.5), eller ta bort den, så gäller \
+                 standardvärdet {default} s"
             ),
             KoladaUrl { value, default } => format!(
                 "PLEDGE_KOLADA_URL är \"{value}\"; sätt den till en adress som börjar med \

@@ -440,20 +440,19 @@ impl GitMsg<'_> {
                     LostKind::Verdict => "bedömningen av",
                 };
                 let by = by
-                    .map(|b| format!(", registrerad av {b},"))
+                    .map(|b| format!(", registrerad av {b}"))
                     .unwrap_or_default();
                 let copies = match copies {
                     1 => String::new(),
                     n => format!(" ({n} exemplar)"),
                 };
+                let at = format!("{commit} \"{subject}\"");
                 let how = if *merge {
-                    "försvann i sammanslagningen"
+                    format!("försvann i sammanslagningen {at}")
                 } else {
-                    "togs bort, men inte med undo av den som skrev den,"
+                    format!("togs bort i {at}, inte med undo av den som registrerade den")
                 };
-                format!(
-                    "{file}: {what} {name} från {date}{by}{copies} {how} i {commit} \"{subject}\":"
-                )
+                format!("{file}: {what} {name} från {date}{by}{copies} {how}:")
             }
             NotLoaded { file, rev } => {
                 format!("obs: {file} går inte att läsa i {rev}; dess poster där jämförs inte")
@@ -479,12 +478,14 @@ impl GitMsg<'_> {
                 head,
                 commits,
             } => format!(
-                "{lost} {} försvunnit, {broken} {} inte längre giltig{} ({base}..{head}, \
-                 {commits} {}); skriv tillbaka de poster som försvunnit (som de visas ovan) och \
-                 checka in",
+                "{lost} {} försvunnit och {broken} {} ({base}..{head}, {commits} {}); skriv \
+                 tillbaka de försvunna posterna (som de visas ovan) och checka in",
                 if *lost == 1 { "post har" } else { "poster har" },
-                if *broken == 1 { "fil är" } else { "filer är" },
-                if *broken == 1 { "" } else { "a" },
+                if *broken == 1 {
+                    "fil har blivit ogiltig"
+                } else {
+                    "filer har blivit ogiltiga"
+                },
                 if *commits == 1 { "commit" } else { "commits" }
             ),
             WouldNotValidate => "den sammanslagna filen skulle inte klara valideringen".into(),
