@@ -312,9 +312,12 @@ fn ours(line: &str) -> bool {
 #[test]
 fn swedish_at_60_and_80_columns_splits_no_word() {
     let (wide, _) = transcript("sv", None);
-    for cols in [60usize, 80] {
+    for (cols, name) in [
+        (60usize, "commands-sv-60cols.txt"),
+        (80, "commands-sv-80cols.txt"),
+    ] {
         let (narrow, _) = transcript("sv", Some(&cols.to_string()));
-        snapshot(&format!("commands-sv-{cols}cols.txt"), &narrow);
+        snapshot(name, &narrow);
         assert_eq!(words(&narrow), words(&wide), "{cols} columns");
         for line in narrow.lines().filter(|l| ours(l)) {
             assert!(
