@@ -76,7 +76,7 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
     }
     write!(ctx.out, "{report}")?;
     if !ctx.quiet {
-        let summary = crate::view::Msg::FilesChecked {
+        let summary = crate::view::messages::ValidateMsg::FilesChecked {
             files: files.len(),
             errors,
             warnings,

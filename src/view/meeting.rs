@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::model::{Activity, LogEntry, Party};
 use crate::rules::status::{ActivityStatus, PledgeStatus};
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
+use crate::view::messages::Label;
 use crate::view::phrases::{followup_line, heading, owners_text, period_line, progress};
 use crate::view::phrases::{progress_text, record_of, summary_line, target_text};
 use crate::view::title::activity_title;

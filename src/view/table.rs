@@ -12,7 +12,7 @@ use crate::view::LogLine;
 use crate::view::compact::{compact_rows, wrap};
 use crate::view::entries::{push_date, push_num};
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
+use crate::view::messages::Label;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{lan_names, legend_line, status_rows, summary_line};
 

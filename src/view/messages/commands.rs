@@ -202,3 +202,94 @@ impl CmdMsg<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_reads_differently_in_each_language() {
+        use CmdMsg::*;
+        let all = [
+            EndBeforeStart {
+                start: "2030-01-01",
+                end: "2029-12-31",
+            },
+            CannotCreateFolder,
+            NameWithFolder("a/b.toml"),
+            AlreadyExists("a.toml"),
+            Wrote("a.toml"),
+            NoValidLoften("pledges"),
+            SeveralKommuner {
+                count: 2,
+                first: "alvesta",
+            },
+            NoLofteFor("Stockholm"),
+            MarkersLeft {
+                file: "a.toml",
+                why: "conflict markers at line 2",
+            },
+            ErrorsInAll {
+                errors: 2,
+                file: "a.toml",
+            },
+            MayHold {
+                file: "a.toml",
+                why: "line 2",
+                markers: true,
+            },
+            OthersUnreadable { n: 1, other: true },
+            CannotReadCwd,
+            NoTimeZone,
+            ClockOutOfRange,
+            LockTimeout {
+                value: "x",
+                max: 86400.0,
+                default: 30,
+            },
+            FetchTimeout {
+                value: "x",
+                default: 30,
+            },
+            KoladaUrl {
+                value: "x",
+                default: "https://example.org",
+            },
+        ];
+        let mut seen = std::collections::BTreeSet::new();
+        for m in &all {
+            // Exhaustive: a new message fails to compile here until it is listed above.
+            let n = match m {
+                EndBeforeStart { .. } => 0,
+                CannotCreateFolder => 1,
+                NameWithFolder(_) => 2,
+                AlreadyExists(_) => 3,
+                Wrote(_) => 4,
+                NoValidLoften(_) => 5,
+                SeveralKommuner { .. } => 6,
+                NoLofteFor(_) => 7,
+                MarkersLeft { .. } => 8,
+                ErrorsInAll { .. } => 9,
+                MayHold { .. } => 10,
+                OthersUnreadable { .. } => 11,
+                CannotReadCwd => 12,
+                NoTimeZone => 13,
+                ClockOutOfRange => 14,
+                LockTimeout { .. } => 15,
+                FetchTimeout { .. } => 16,
+                KoladaUrl { .. } => 17,
+            };
+            seen.insert(n);
+            assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?} is not translated");
+        }
+        assert_eq!(seen.len(), 18, "one sample of each message");
+    }
+
+    #[test]
+    fn swedish_counts_agree() {
+        let one = CmdMsg::OthersUnreadable { n: 1, other: true };
+        assert!(one.say(Lang::Sv).starts_with("obs: 1 annan fil i mappen"));
+        let two = CmdMsg::OthersUnreadable { n: 2, other: false };
+        assert!(two.say(Lang::Sv).starts_with("obs: 2 filer i mappen"));
+    }
+}

@@ -508,3 +508,201 @@ impl GitMsg<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of every message; the match in the loop makes a new variant fail to compile here
+    /// until it is listed.
+    fn every() -> Vec<GitMsg<'static>> {
+        use GitMsg::*;
+        let d = NaiveDate::from_ymd_opt(2016, 5, 12).unwrap();
+        vec![
+            CannotRunGit,
+            CannotReadGitOutput,
+            GitDidNotFinish,
+            GitFailed {
+                args: "status",
+                said: "fatal",
+            },
+            NotInWorkTree("pledges"),
+            NotBelowTop {
+                dir: "pledges",
+                top: "/x",
+            },
+            Uncovered {
+                first: "a.toml",
+                more: 2,
+            },
+            ProbeUncovered("a-new-lofte.toml"),
+            NoDriver,
+            NameWithoutDriver,
+            NoFallback,
+            DriverMissing("/bin/pledge"),
+            NoExePath,
+            ExeNotUtf8,
+            NotUtf8(".gitignore"),
+            CannotRead(".gitignore"),
+            Added {
+                file: ".gitignore",
+                lines: ".pledge.lock",
+                dry_run: true,
+            },
+            AlreadyHas {
+                file: ".gitignore",
+                lines: ".pledge.lock",
+            },
+            DriverFor {
+                bin: "/bin/pledge",
+                dry_run: true,
+            },
+            NotSetUp("x"),
+            Overridden,
+            CommitThem(&[".gitattributes", ".gitignore"]),
+            NothingToCommit,
+            SetUp(2),
+            RunSetup,
+            ValidateWarning {
+                first: "x",
+                more: 1,
+            },
+            UnknownRevision("x"),
+            NoParent("x"),
+            GiveBaseAndHead,
+            NotAncestor {
+                base: "a",
+                head: "b",
+            },
+            DoesNotValidate("a.toml"),
+            Lost {
+                file: "a.toml",
+                kind: LostKind::Measurement,
+                name: "trygghet",
+                date: "2016-05-12",
+                by: Some("Bo"),
+                copies: 2,
+                merge: true,
+                commit: "abc",
+                subject: "Merge",
+            },
+            NotLoaded {
+                file: "a.toml",
+                rev: "abc",
+            },
+            NothingLost {
+                base: "a",
+                head: "b",
+                commits: 2,
+                compared: 3,
+            },
+            LostSummary {
+                lost: 2,
+                broken: 1,
+                base: "a",
+                head: "b",
+                commits: 2,
+            },
+            WouldNotValidate,
+            FallingBack,
+            MergeFileFailed("x"),
+            CannotRunMergeFile,
+            NoTempDir,
+            CannotWrite("x"),
+            MergeFileNotUtf8,
+            HeadMarked,
+            SideInvalid("ours"),
+            LogNotLast("theirs"),
+            BothChangedHead,
+            BothChangedEntries {
+                date: d,
+                activity: "a",
+            },
+            LogRemoved("ours"),
+        ]
+    }
+
+    #[test]
+    fn every_message_reads_differently_in_each_language() {
+        let all = every();
+        let mut seen = std::collections::BTreeSet::new();
+        for m in &all {
+            use GitMsg::*;
+            let n = match m {
+                CannotRunGit => 0,
+                CannotReadGitOutput => 1,
+                GitDidNotFinish => 2,
+                GitFailed { .. } => 3,
+                NotInWorkTree(_) => 4,
+                NotBelowTop { .. } => 5,
+                Uncovered { .. } => 6,
+                ProbeUncovered(_) => 7,
+                NoDriver => 8,
+                NameWithoutDriver => 9,
+                NoFallback => 10,
+                DriverMissing(_) => 11,
+                NoExePath => 12,
+                ExeNotUtf8 => 13,
+                NotUtf8(_) => 14,
+                CannotRead(_) => 15,
+                Added { .. } => 16,
+                AlreadyHas { .. } => 17,
+                DriverFor { .. } => 18,
+                NotSetUp(_) => 19,
+                Overridden => 20,
+                CommitThem(_) => 21,
+                NothingToCommit => 22,
+                SetUp(_) => 23,
+                RunSetup => 24,
+                ValidateWarning { .. } => 25,
+                UnknownRevision(_) => 26,
+                NoParent(_) => 27,
+                GiveBaseAndHead => 28,
+                NotAncestor { .. } => 29,
+                DoesNotValidate(_) => 30,
+                Lost { .. } => 31,
+                NotLoaded { .. } => 32,
+                NothingLost { .. } => 33,
+                LostSummary { .. } => 34,
+                WouldNotValidate => 35,
+                FallingBack => 36,
+                MergeFileFailed(_) => 37,
+                CannotRunMergeFile => 38,
+                NoTempDir => 39,
+                CannotWrite(_) => 40,
+                MergeFileNotUtf8 => 41,
+                HeadMarked => 42,
+                SideInvalid(_) => 43,
+                LogNotLast(_) => 44,
+                BothChangedHead => 45,
+                BothChangedEntries { .. } => 46,
+                LogRemoved(_) => 47,
+            };
+            seen.insert(n);
+            let (en, sv) = (m.say(Lang::En), m.say(Lang::Sv));
+            assert!(!en.trim().is_empty() && !sv.trim().is_empty(), "{m:?}");
+            assert_ne!(en, sv, "{m:?} is not translated");
+        }
+        assert_eq!(seen.len(), 48, "one sample of each message");
+    }
+
+    #[test]
+    fn swedish_counts_agree_and_commit_is_said_as_git_says_it() {
+        let one = GitMsg::LostSummary {
+            lost: 1,
+            broken: 1,
+            base: "a",
+            head: "b",
+            commits: 1,
+        };
+        assert_eq!(
+            one.say(Lang::Sv),
+            "1 post har försvunnit och 1 fil har blivit ogiltig (a..b, 1 commit); skriv \
+             tillbaka de försvunna posterna (som de visas ovan) och checka in"
+        );
+        assert_eq!(
+            GitMsg::CommitThem(&[".gitattributes"]).say(Lang::Sv),
+            "checka in .gitattributes; var och en kör `pledge git setup` en gång i sin egen klon"
+        );
+    }
+}

@@ -5,13 +5,13 @@
 use askama::Template;
 use chrono::NaiveDate;
 
-use super::words::{Words, words};
 use super::{Badge, Tally, badge, tallies};
 use crate::model::Target;
 use crate::rules::status::{ActivityStatus, PledgeStatus, Status, WindowStatus};
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
+use crate::view::messages::Label;
+use crate::view::messages::site::{Words, words};
 use crate::view::phrases::{period_line, window_name};
 
 /// One window of a strip.

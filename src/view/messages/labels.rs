@@ -80,7 +80,7 @@ pub enum Label {
     KindMeasurement,
     KindVerdict,
     /// Indicators and verdicts (issue 13), translated in `view::outcome`.
-    Outcome(crate::view::outcome_label::OutcomeLabel),
+    Outcome(super::OutcomeLabel),
 }
 
 impl Label {
