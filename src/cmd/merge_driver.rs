@@ -11,7 +11,7 @@ use crate::edit::merge::{self, Conflict};
 use crate::store;
 use crate::text::shown_path;
 use crate::view::i18n::Lang;
-use crate::view::messages::GitMsg;
+use crate::view::messages::{GitMsg, MergeMsg};
 
 /// `pledge merge-driver %O %A %B`: merges into %A, or leaves it to `git merge-file` (which
 /// writes conflict markers) when the files cannot be merged entry by entry.
@@ -40,7 +40,7 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
                 Some((text, bom))
             }
             Ok(_) => {
-                let why = GitMsg::WouldNotValidate.say(lang);
+                let why = MergeMsg::WouldNotValidate.say(lang);
                 say(ctx, &why)?;
                 None
             }
@@ -64,7 +64,7 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
         store::write_atomic(ours, &store::with_bom(bom, &text))?;
         return Ok(0);
     }
-    let why = GitMsg::FallingBack.say(lang);
+    let why = MergeMsg::FallingBack.say(lang);
     say(ctx, &why)?;
     let out = merge_file(ours, base, theirs, lang)?;
     let code = merge_file_code(&out, lang)?;
@@ -89,7 +89,9 @@ fn merge_file_code(out: &std::process::Output, lang: Lang) -> Result<u8> {
         Some(0) => Ok(0),
         Some(c) if (1..128).contains(&c) => Ok(1),
         _ => {
-            anyhow::bail!(GitMsg::MergeFileFailed(&String::from_utf8_lossy(&out.stderr)).say(lang))
+            anyhow::bail!(
+                MergeMsg::MergeFileFailed(&String::from_utf8_lossy(&out.stderr)).say(lang)
+            )
         }
     }
 }
@@ -109,7 +111,7 @@ fn merge_file(ours: &Path, base: &Path, theirs: &Path, lang: Lang) -> Result<Out
         ])
         .args([ours, base, theirs])
         .output()
-        .with_context(|| GitMsg::CannotRunMergeFile.say(lang))
+        .with_context(|| MergeMsg::CannotRunMergeFile.say(lang))
 }
 
 /// Both sides changed the löfte's head: its lines merge by `git merge-file`, which marks only
@@ -117,11 +119,11 @@ fn merge_file(ours: &Path, base: &Path, theirs: &Path, lang: Lang) -> Result<Out
 /// sees a conflict for a person to resolve.
 fn head_markers(hc: &merge::HeadConflict, ours: &Path, bom: bool, ctx: &mut Ctx) -> Result<u8> {
     let lang = ctx.lang;
-    let dir = tempfile::tempdir().with_context(|| GitMsg::NoTempDir.say(lang))?;
+    let dir = tempfile::tempdir().with_context(|| MergeMsg::NoTempDir.say(lang))?;
     let write = |name: &str, text: &str| -> Result<std::path::PathBuf> {
         let p = dir.path().join(name);
         std::fs::write(&p, text)
-            .with_context(|| GitMsg::CannotWrite(&p.display().to_string()).say(lang))?;
+            .with_context(|| MergeMsg::CannotWrite(&p.display().to_string()).say(lang))?;
         Ok(p)
     };
     let (o, a, b) = (
@@ -131,7 +133,8 @@ fn head_markers(hc: &merge::HeadConflict, ours: &Path, bom: bool, ctx: &mut Ctx)
     );
     let out = merge_file(&a, &o, &b, lang)?;
     let code = merge_file_code(&out, lang)?;
-    let head = String::from_utf8(out.stdout).with_context(|| GitMsg::MergeFileNotUtf8.say(lang))?;
+    let head =
+        String::from_utf8(out.stdout).with_context(|| MergeMsg::MergeFileNotUtf8.say(lang))?;
     // git marks conflicts with its own line ending; every line gets the file's.
     let nl = crate::text::line_ending(&hc.ours);
     let text = merge::with_line_ending(&format!("{head}{}", hc.log), nl);
@@ -139,7 +142,7 @@ fn head_markers(hc: &merge::HeadConflict, ours: &Path, bom: bool, ctx: &mut Ctx)
     writeln!(
         ctx.err,
         "pledge merge-driver: {}",
-        GitMsg::HeadMarked.say(lang)
+        MergeMsg::HeadMarked.say(lang)
     )?;
     Ok(code)
 }
@@ -155,17 +158,17 @@ fn say(ctx: &mut Ctx, why: &str) -> Result<()> {
 fn conflict_message(c: Conflict, lang: Lang) -> String {
     let activity;
     let msg = match c {
-        Conflict::Invalid(w) => GitMsg::SideInvalid(w),
-        Conflict::LogNotLast(w) => GitMsg::LogNotLast(w),
-        Conflict::Head => GitMsg::BothChangedHead,
+        Conflict::Invalid(w) => MergeMsg::SideInvalid(w),
+        Conflict::LogNotLast(w) => MergeMsg::LogNotLast(w),
+        Conflict::Head => MergeMsg::BothChangedHead,
         Conflict::Entry { date, activity: a } => {
             activity = crate::text::safe(&a, false);
-            GitMsg::BothChangedEntries {
+            MergeMsg::BothChangedEntries {
                 date,
                 activity: &activity,
             }
         }
-        Conflict::LogRemoved(w) => GitMsg::LogRemoved(w),
+        Conflict::LogRemoved(w) => MergeMsg::LogRemoved(w),
     };
     msg.say(lang)
 }

@@ -14,7 +14,7 @@ use crate::cli::VerifyMergeArgs;
 use crate::edit::lost::{self, Entries, Lost};
 use crate::text::safe;
 use crate::view::i18n::Lang;
-use crate::view::messages::{GitMsg, LostKind};
+use crate::view::messages::{LostKind, MergeMsg};
 
 /// One commit of the range.
 struct Commit {
@@ -41,7 +41,7 @@ pub fn verify_merge(dir: Option<PathBuf>, a: VerifyMergeArgs, ctx: &mut Ctx) -> 
         .is_err()
     {
         bail!(
-            GitMsg::NotAncestor {
+            MergeMsg::NotAncestor {
                 base: &safe(&a.revs[0], false),
                 head: &safe(a.revs.last().expect("one or two"), false),
             }
@@ -98,17 +98,17 @@ fn endpoints(git: &Git, revs: &[String]) -> Result<(String, String)> {
         ])
         .ok()
         .filter(|s| !s.is_empty())
-        .with_context(|| GitMsg::UnknownRevision(&safe(rev, false)).say(lang))
+        .with_context(|| MergeMsg::UnknownRevision(&safe(rev, false)).say(lang))
     };
     match revs {
         [one] => {
             let head = commit_of(one)?;
             let base = commit_of(&format!("{head}^1"))
-                .with_context(|| GitMsg::NoParent(&safe(one, false)).say(lang))?;
+                .with_context(|| MergeMsg::NoParent(&safe(one, false)).say(lang))?;
             Ok((base, head))
         }
         [b, h] => Ok((commit_of(b)?, commit_of(h)?)),
-        _ => bail!(GitMsg::GiveBaseAndHead.say(lang)),
+        _ => bail!(MergeMsg::GiveBaseAndHead.say(lang)),
     }
 }
 
@@ -303,7 +303,7 @@ fn broken_files(
         if was_valid {
             let why = match loaded.diags.iter().find(|d| d.is_error()) {
                 Some(d) => crate::load::diag::one_line(f, now, d),
-                None => GitMsg::DoesNotValidate(f).say(lang),
+                None => MergeMsg::DoesNotValidate(f).say(lang),
             };
             broken.push(why);
         }
@@ -327,7 +327,7 @@ fn report(
         let (kind, name) = describe_what(what);
         let by = by.as_deref().map(|b| safe(b, false));
         let date = date.to_string();
-        let line = GitMsg::Lost {
+        let line = MergeMsg::Lost {
             file: &safe(&l.file, false),
             kind,
             name: &safe(name, false),
@@ -348,7 +348,7 @@ fn report(
     }
     for (rev, f) in &losses.unreadable {
         if *rev != head {
-            let note = GitMsg::NotLoaded {
+            let note = MergeMsg::NotLoaded {
                 file: &safe(f, false),
                 rev: &short(rev),
             };
@@ -359,7 +359,7 @@ fn report(
     if losses.found.is_empty() && broken.is_empty() {
         if !ctx.quiet {
             let compared = losses.compared;
-            let done = GitMsg::NothingLost {
+            let done = MergeMsg::NothingLost {
                 base,
                 head,
                 commits,
@@ -370,7 +370,7 @@ fn report(
         return Ok(0);
     }
     let lost: i64 = losses.found.iter().map(|l| l.lost.copies).sum();
-    let summary = GitMsg::LostSummary {
+    let summary = MergeMsg::LostSummary {
         lost,
         broken: broken.len(),
         base,

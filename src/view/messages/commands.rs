@@ -2,7 +2,7 @@
 //! files, and the settings read from the environment: one exhaustive match per language
 //! ([`CmdMsg::en`], [`CmdMsg::sv`]).
 
-use super::s;
+use super::grammar::s;
 use crate::view::i18n::Lang;
 
 /// A message of the commands that read the folder, with what it names (already safe to

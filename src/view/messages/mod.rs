@@ -7,27 +7,34 @@
 //! - [`labels`]: [`Label`], table headers, headings and status words, and the counted phrases
 //!   built from them; [`outcome`]: [`OutcomeLabel`], the words of indicators and verdicts;
 //! - [`site`]: the site's texts; [`validate`]: `validate`'s frame and last line;
-//! - [`git`]: `git setup`, `git check`, `verify-merge`, the merge driver;
+//! - [`git`]: `git setup`, `git check`; [`merge`]: `verify-merge`, the merge driver;
 //! - [`commands`]: `new`, `status`'s choice, the folder's unreadable files, the settings.
 //!
-//! A match is as long as its area has messages (each arm is one message, read alone).
-//! The English words are those pledge has always printed (scripts and tests read them);
+//! A match is as long as its area has messages (each arm is one message, read alone). The
+//! English words are those pledge has always printed (scripts and tests read them);
 //! the Swedish ones are written as a kommunpolis or a BRÅ secretary writes.
 
 use chrono::NaiveDate;
 
 use crate::view::i18n::Lang;
 
+mod grammar;
+
 pub mod commands;
 pub mod git;
 pub mod labels;
+pub mod merge;
 pub mod outcome;
 pub mod site;
 pub mod validate;
 
+use grammar::s;
+use grammar::{either, genitive};
+
 pub use commands::CmdMsg;
-pub use git::{GitMsg, LostKind};
+pub use git::GitMsg;
 pub use labels::Label;
+pub use merge::{LostKind, MergeMsg};
 pub use outcome::OutcomeLabel;
 pub use validate::{ValidateMsg, diag_words};
 
@@ -133,29 +140,6 @@ pub enum Msg<'a> {
         files: usize,
         changed: usize,
     },
-}
-
-/// "" or "s": the English plural ending.
-pub(crate) fn s(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-/// A Swedish genitive: "Filipstads", "Borås", "Kalix".
-fn genitive(name: &str) -> String {
-    if name.ends_with(['s', 'x', 'z']) {
-        name.to_string()
-    } else {
-        format!("{name}s")
-    }
-}
-
-/// "a, b or c" / "a, b eller c".
-fn either(items: &[String], or: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
-    }
 }
 
 impl Msg<'_> {

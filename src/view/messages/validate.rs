@@ -2,7 +2,8 @@
 //! ([`ValidateMsg::en`], [`ValidateMsg::sv`]); Swedish as git's Swedish says it ("fel",
 //! "varning", "tips"). The diagnostics' own texts are the loader's.
 
-use super::{Msg, s};
+use super::Msg;
+use super::grammar::s;
 use crate::view::i18n::Lang;
 
 /// A word or line of `validate`.
