@@ -28,7 +28,6 @@ pub mod outcome;
 pub mod site;
 pub mod validate;
 
-use grammar::s;
 use grammar::{either, genitive};
 
 pub use commands::CmdMsg;
