@@ -32,10 +32,7 @@ impl Group {
             Group::One(Party::Polisen) => lang.t(Label::PolicePromise).into(),
             Group::One(Party::Kommunen) => lang.t(Label::KommunPromises).into(),
             Group::One(Party::Kommunerna) => lang.t(Label::KommunernaPromise).into(),
-            Group::One(Party::Other(name)) => match lang {
-                Lang::Sv => format!("{name} lovar"),
-                Lang::En => format!("{name} promises"),
-            },
+            Group::One(Party::Other(name)) => lang.other_promises(name),
             Group::Together => lang.t(Label::Together).into(),
             Group::NoOwner => lang.t(Label::NoOwnerGiven).into(),
         }
@@ -169,10 +166,7 @@ impl<'a> Meeting<'a> {
         };
         let _ = write!(t, "{}: {owners}", l.t(Label::Owners));
         if !a.activity.partners.is_empty() {
-            let with = match l {
-                Lang::En => "with",
-                Lang::Sv => "med",
-            };
+            let with = l.t(Label::With);
             let _ = write!(t, " ({with} {})", owners_text(&a.activity.partners, l));
         }
         t

@@ -118,10 +118,7 @@ pub fn feed_in(statuses: &[PledgeStatus<'_>], files: &[&str], lang: Lang) -> Str
 
 /// The calendar's name: "Medborgarlöften – Filipstad" for one kommun's löften.
 pub fn calendar_name(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
-    let base = match lang {
-        Lang::Sv => "Medborgarlöften",
-        Lang::En => "Medborgarlöften (citizen pledges)",
-    };
+    let base = lang.t(Label::CalendarName);
     let mut names: Vec<String> = statuses.iter().map(|s| who(s.pledge)).collect();
     names.sort();
     names.dedup();

@@ -1,5 +1,8 @@
 //! The messages of `git setup`, `git check` and of running git, one exhaustive match per
-//! language ([`GitMsg::en`], [`GitMsg::sv`]). Swedish follows git's own
+//! language ([`GitMsg::en`], [`GitMsg::sv`]).
+//!
+//! Each match is longer than a function should be because it holds every message of its area,
+//! one arm each; splitting it would only scatter a language's words. Swedish follows git's own
 //! Swedish words where it has them: "checka in" (commit), "sammanslagning" (merge),
 //! "arbetskatalog" (work tree), "arkiv" (repository).
 

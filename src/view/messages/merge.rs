@@ -1,6 +1,9 @@
 //! The messages of `verify-merge` and the merge driver, one exhaustive match per language
 //! ([`MergeMsg::en`], [`MergeMsg::sv`]), commit and merge said as git's Swedish says them
 //! ("commit", "sammanslagning", "checka in").
+//!
+//! Each match is longer than a function should be because it holds every message of its area,
+//! one arm each; splitting it would only scatter a language's words.
 
 use chrono::NaiveDate;
 

@@ -164,10 +164,7 @@ fn meta(s: &PledgeStatus<'_>, lang: Lang) -> Vec<(String, String)> {
         })
         .collect();
     if !names.is_empty() {
-        let label = match lang {
-            Lang::Sv => "Undertecknat av",
-            Lang::En => "Signed by",
-        };
+        let label = lang.t(Label::SignedBy);
         meta.push((label.to_string(), names.join("; ")));
     }
     meta
@@ -261,11 +258,7 @@ fn cell(t: &Target, w: &WindowStatus, lang: Lang) -> Cell {
 fn followup(m: &Meeting<'_>, lang: Lang) -> Vec<(String, String)> {
     let mut v = m.followup_details();
     if let Some(first) = v.first_mut() {
-        first.0 = match lang {
-            Lang::Sv => "När",
-            Lang::En => "When",
-        }
-        .to_string();
+        first.0 = lang.t(Label::When).to_string();
     }
     v
 }
