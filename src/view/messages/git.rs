@@ -177,15 +177,18 @@ impl GitMsg<'_> {
                  eller skapa ett med `git init`)"
             ),
             NotBelowTop { dir, top } => {
-                format!("löftesmappen {dir} ligger inte under arbetskatalogens topp {top}")
+                format!("löftesmappen {dir} ligger inte under arbetskatalogens toppnivå {top}")
             }
-            Uncovered { first, more } => format!(
-                "{first}{}: .gitattributes ger ingen `merge=pledge`, så git slår ihop rad för rad",
-                match more {
-                    0 => String::new(),
-                    n => format!(" och {n} till"),
-                }
-            ),
+            Uncovered { first, more } => match more {
+                0 => format!(
+                    "{first}: .gitattributes ger ingen `merge=pledge`, så git slår ihop filen rad \
+                     för rad"
+                ),
+                n => format!(
+                    "{first} och {n} till: .gitattributes ger ingen `merge=pledge`, så git slår \
+                     ihop filerna rad för rad"
+                ),
+            },
             ProbeUncovered(p) => format!(
                 "en ny fil, till exempel {p}, skulle inte få någon `merge=pledge` av \
                  .gitattributes"

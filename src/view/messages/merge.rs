@@ -196,8 +196,8 @@ impl MergeMsg<'_> {
             NoParent(r) => format!("{r} har ingen förälder; ange BASE och HEAD"),
             GiveBaseAndHead => "ange BASE och HEAD, eller en enda commit".into(),
             NotAncestor { base, head } => format!(
-                "{base} kommer inte före {head}: ange den commit grenen hade innan (för en pull \
-                 request dess merge-commit eller `git merge-base`)"
+                "{base} är inte en förfader till {head}: ange den commit grenen hade innan (för en \
+                 pull request: dess merge-commit eller `git merge-base`)"
             ),
             DoesNotValidate(f) => format!("{f}: klarar inte valideringen"),
             Lost {

@@ -8,6 +8,7 @@
 //!   built from them; [`outcome`]: [`OutcomeLabel`], the words of indicators and verdicts;
 //! - [`site`]: the site's texts; [`validate`]: `validate`'s frame and last line;
 //! - [`git`]: `git setup`, `git check`; [`merge`]: `verify-merge`, the merge driver;
+//! - [`calendar`]: the calendar feed's event summaries;
 //! - [`commands`]: `new`, `status`'s choice, the folder's unreadable files, the settings.
 //!
 //! A match is as long as its area has messages (each arm is one message, read alone). The
@@ -20,6 +21,7 @@ use crate::view::i18n::Lang;
 
 mod grammar;
 
+pub mod calendar;
 pub mod commands;
 pub mod git;
 pub mod labels;
@@ -30,6 +32,7 @@ pub mod validate;
 
 use grammar::{either, genitive};
 
+pub use calendar::CalendarMsg;
 pub use commands::CmdMsg;
 pub use git::GitMsg;
 pub use labels::Label;
