@@ -11,7 +11,6 @@ use super::Ctx;
 use crate::kommuner::{self, Kommun};
 use crate::store;
 use crate::text::toml_string;
-use crate::view::Msg;
 use crate::view::messages::CmdMsg;
 
 /// The scaffold text of a new löfte: commented, and valid as written.
@@ -121,12 +120,7 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
     let mut ks: Vec<&'static Kommun> = Vec::new();
     for name in &a.kommuner {
         let Some(k) = kommuner::find(name) else {
-            let close = crate::cmd::workspace::quoted(&kommuner::suggest(name));
-            let mut msg = Msg::UnknownKommun(&crate::text::safe(name, false)).say(ctx.lang);
-            if !close.is_empty() {
-                msg.push_str(&format!("; {}", Msg::DidYouMean(&close).say(ctx.lang)));
-            }
-            bail!(msg);
+            bail!(super::workspace::unknown_kommun(name, ctx.lang));
         };
         if !ks.contains(&k) {
             ks.push(k);

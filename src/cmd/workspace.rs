@@ -391,12 +391,7 @@ pub fn resolve_kommun(arg: &str, ws: &Workspace, lang: Lang) -> Result<&'static 
     if let Some(k) = kommuner::find(arg) {
         return Ok(k);
     }
-    let arg_shown = crate::text::safe(arg, false);
-    let mut msg = Msg::UnknownKommun(&arg_shown).say(lang);
-    let close = quoted(&kommuner::suggest(arg));
-    if !close.is_empty() {
-        msg.push_str(&format!("; {}", Msg::DidYouMean(&close).say(lang)));
-    }
+    let mut msg = unknown_kommun(arg, lang);
     let list = folder_kommuner(ws, arg, lang);
     msg.push_str(&format!(
         "\n  {}",
@@ -405,10 +400,18 @@ pub fn resolve_kommun(arg: &str, ws: &Workspace, lang: Lang) -> Result<&'static 
     bail!(msg)
 }
 
-/// Names as a did-you-mean quotes them, in backticks (as activities and keys are): what to
-/// type.
-pub fn quoted(names: &[&str]) -> Vec<String> {
-    names.iter().map(|n| format!("`{n}`")).collect()
+/// `unknown kommun "x"; did you mean `X`?` in the language, the closest names in backticks
+/// as every did-you-mean quotes them (activities, keys, units): what to type.
+pub fn unknown_kommun(arg: &str, lang: Lang) -> String {
+    let mut msg = Msg::UnknownKommun(&crate::text::safe(arg, false)).say(lang);
+    let close: Vec<String> = kommuner::suggest(arg)
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect();
+    if !close.is_empty() {
+        msg.push_str(&format!("; {}", Msg::DidYouMean(&close).say(lang)));
+    }
+    msg
 }
 
 /// The folder's kommuner, in order; more than a few: the closest to `query`, then how many more.
