@@ -172,7 +172,12 @@ impl Workspace {
         for f in self.files.iter().filter(|f| f.loaded.has_errors()) {
             any = true;
             let errors = f.loaded.diags.iter().filter(|d| d.is_error()).count();
-            let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
+            // The file's own words (an id, a kommun) reach a terminal: escape control and
+            // bidi characters as every diagnostic does.
+            let why = crate::text::safe(
+                &crate::load::unreadable::why(&f.text, &f.loaded.diags),
+                false,
+            );
             if why.starts_with("conflict markers") {
                 let file = &f.display;
                 let line = CmdMsg::MarkersLeft { file, why: &why }.say(lang);
@@ -226,7 +231,12 @@ impl Workspace {
             });
         let mut notes = String::new();
         for f in &maybe {
-            let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
+            // The file's own words (an id, a kommun) reach a terminal: escape control and
+            // bidi characters as every diagnostic does.
+            let why = crate::text::safe(
+                &crate::load::unreadable::why(&f.text, &f.loaded.diags),
+                false,
+            );
             let markers = why.starts_with("conflict markers");
             let file = &f.display;
             let note = CmdMsg::MayHold {
