@@ -176,7 +176,13 @@ fn transcript(lang: &str, columns: Option<&str>) -> (String, Vec<i32>) {
         Pledge(&["status", "stockholm"], &[]),
         Pledge(&["list"], &[]),
     ];
-    let bin = assert_cmd::cargo::cargo_bin("pledge");
+    // The binary is run from a path of the same length wherever the checkout is (`git
+    // setup` prints it, and the width decides where that line wraps): a copy beside the
+    // repository in the temporary folder.
+    let built = assert_cmd::cargo::cargo_bin("pledge");
+    let bin_dir = tempfile::TempDir::new().unwrap();
+    let bin = bin_dir.path().join("pledge");
+    fs::copy(&built, &bin).unwrap();
     let real_bin = bin.canonicalize().unwrap();
     let mut out = String::new();
     let mut codes = Vec::new();
@@ -237,6 +243,7 @@ fn transcript(lang: &str, columns: Option<&str>) -> (String, Vec<i32>) {
         ));
     }
     drop(tmp);
+    drop(bin_dir);
     (out, codes)
 }
 
