@@ -78,6 +78,7 @@ impl GitMsg<'_> {
         }
     }
 
+    // Long because: one match arm per message, so the compiler proves each one exists.
     fn en(&self) -> String {
         use GitMsg::*;
         match self {
@@ -165,6 +166,7 @@ impl GitMsg<'_> {
         }
     }
 
+    // Long because: one match arm per message, so the compiler proves each one exists.
     fn sv(&self) -> String {
         use GitMsg::*;
         match self {

@@ -153,6 +153,7 @@ impl Msg<'_> {
         }
     }
 
+    // Long because: one match arm per message, so the compiler proves each one exists.
     fn en(&self) -> String {
         use Msg::*;
         match self {
@@ -276,6 +277,7 @@ impl Msg<'_> {
         }
     }
 
+    // Long because: one match arm per message, so the compiler proves each one exists.
     fn sv(&self) -> String {
         use Msg::*;
         match self {
