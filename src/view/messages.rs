@@ -121,6 +121,9 @@ pub enum Msg<'a> {
         files: usize,
         changed: usize,
     },
+    /// The heading of an export's column the labels do not name (`value`, `verdict`,
+    /// `source`), or its code column's (`verdict_code`); any other key as it is.
+    ExportColumn(&'a str),
 }
 
 /// "" or "s": the English plural ending.
@@ -283,6 +286,7 @@ impl Msg<'_> {
                 "wrote {loften} {} to {out} ({files} files, {changed} changed)",
                 if *loften == 1 { "löfte" } else { "löften" }
             ),
+            ExportColumn(key) => key.to_string(),
             BadDate { arg, value } => format!(
                 "{arg}: \"{value}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or \
                  yesterday"
@@ -443,6 +447,14 @@ impl Msg<'_> {
                 if *files == 1 { "fil" } else { "filer" },
                 if *changed == 1 { "ändrad" } else { "ändrade" }
             ),
+            ExportColumn(key) => match *key {
+                "value" => "Värde",
+                "verdict" => "Bedömning",
+                "verdict_code" => "Bedömning (kod)",
+                "source" => "Källa",
+                k => k,
+            }
+            .to_string(),
             BadDate { arg, value } => format!(
                 "{arg}: \"{value}\" är inget datum; skriv ÅÅÅÅ-MM-DD (t.ex. 2016-05-12), idag \
                  eller igår"
@@ -548,6 +560,7 @@ mod tests {
                 files: 7,
                 changed: 1,
             },
+            Msg::ExportColumn("verdict"),
         ]
     }
 
@@ -588,6 +601,7 @@ mod tests {
             BadDate { .. } => 30,
             SiteWrote { .. } => 31,
             IndexFromOne => 32,
+            ExportColumn(_) => 33,
         }
     }
 
@@ -599,7 +613,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..33).collect::<Vec<_>>(),
+            (0..34).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {

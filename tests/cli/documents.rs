@@ -515,11 +515,110 @@ fn spreadsheets_speak_swedish_with_codes_in_their_own_columns() {
         .args(["log", "forshaga", "--format", "csv"])
         .read_stdout();
     assert!(
-        csv.starts_with("date,kommuner,activity,count,by,note,file,unit,part,kommun,kind\n"),
+        csv.starts_with(
+            "date,kommuner,activity,count,by,note,file,unit,part,kommun,kind,title,value,\
+             verdict,source\n"
+        ),
         "{csv}"
     );
-    assert!(csv.contains(",shared,request\n"), "{csv}");
-    assert!(csv.contains(",Forshaga,work\n"), "{csv}");
+    assert!(
+        csv.contains(",shared,request,Skolbesök på begäran,,,\n"),
+        "{csv}"
+    );
+    assert!(csv.contains(",Forshaga,work,"), "{csv}");
+}
+
+#[test]
+fn the_log_export_has_a_row_per_measurement_and_verdict_with_titles() {
+    let tmp = TempDir::new().unwrap();
+    let log = tmp.path().join("log.xlsx");
+    Test::new()
+        .env("PLEDGE_DIR", examples("indicators"))
+        .args([
+            "--lang", "sv", "log", "hagfors", "--format", "xlsx", "--output",
+        ])
+        .arg(&log)
+        .run();
+    let rows = sheet(&log);
+    let col = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no {name} in {:?}", rows[0]))
+    };
+    let kinds = |code: &str| rows.iter().filter(|r| r[col("Typ (kod)")] == code).count();
+    // 4 walks and a lighting job, 4 measured values, 3 verdicts: each its own row.
+    assert_eq!(
+        (kinds("work"), kinds("measurement"), kinds("verdict")),
+        (4, 4, 3)
+    );
+    let measured = rows
+        .iter()
+        .find(|r| r[col("Aktivitet (id)")] == "droger-ak9")
+        .unwrap();
+    assert_eq!(measured[col("Typ")], "mätning");
+    assert_eq!(measured[col("Värde")], "7.9");
+    assert_eq!(
+        measured[col("Aktivitet")],
+        "Elever i årskurs 9 som använt narkotika"
+    );
+    assert_eq!(measured[col("Antal")], "");
+    let verdict = rows
+        .iter()
+        .find(|r| r[col("Bedömning (kod)")] == "partly")
+        .unwrap();
+    assert_eq!(verdict[col("Bedömning")], "delvis uppfyllt");
+    assert_eq!(verdict[col("Typ")], "bedömning");
+    assert_eq!(verdict[col("Aktivitet (id)")], "trygghetsvandring");
+    assert!(
+        verdict[col("Aktivitet")]
+            .starts_with("Kommunen och polisen genomför två trygghetsvandringar")
+    );
+    assert_eq!(
+        verdict[col("Anteckning")],
+        "Tre vandringar av fyra; hösten 2018 ställdes in."
+    );
+    assert_eq!(
+        verdict[col("Källa")],
+        "Protokoll Folkhälsorådet 2019-02-12 § 4"
+    );
+    // The plain CSV: English codes; Swedish Excel's CSV: a decimal comma.
+    let csv = Test::new()
+        .env("PLEDGE_DIR", examples("indicators"))
+        .args(["log", "hagfors", "--format", "csv", "--since", "2018-11-01"])
+        .read_stdout();
+    assert!(
+        csv.contains(",Hagfors,measurement,Andel som känner sig trygga i centrum kvällstid,67.5,,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(
+            ",Hagfors,verdict,Kommunen byter belysningen i gångtunneln vid stationen,,kept,"
+        ),
+        "{csv}"
+    );
+    let excel = Test::new()
+        .env("PLEDGE_DIR", examples("indicators"))
+        .args(["--lang", "sv", "log", "hagfors", "--format", "excel-csv"])
+        .read_stdout();
+    assert!(excel.contains(";67,5;"), "{excel}");
+    // `--activity` keeps that activity's verdict, not the löfte's measurements.
+    let one = Test::new()
+        .env("PLEDGE_DIR", examples("indicators"))
+        .args([
+            "log",
+            "hagfors",
+            "--format",
+            "csv",
+            "--activity",
+            "belysning",
+        ])
+        .read_stdout();
+    assert_eq!(one.lines().count(), 3, "{one}");
+    assert!(
+        one.contains(",verdict,") && !one.contains(",measurement,"),
+        "{one}"
+    );
 }
 
 #[test]
