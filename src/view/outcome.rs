@@ -345,7 +345,7 @@ pub fn status_block(s: &PledgeStatus<'_>, l: Lang) -> String {
     if o.has_verdicts {
         let _ = writeln!(out, "\n{}", t(l, OutcomeLabel::Verdicts));
         for v in &o.verdicts {
-            let _ = writeln!(out, "  {}: {}", v.id, verdict_text(v, l));
+            let _ = writeln!(out, "  {}\n    {}", v.title, verdict_text(v, l));
         }
     }
     crate::text::safe(&out, true)
