@@ -34,8 +34,9 @@ use crate::view::site::{self, MARKER, Rest, Summary};
 /// `reply`: the language of the line that says what was written (the user's; the pages are
 /// in `ctx.lang`).
 pub fn site(dir: Option<PathBuf>, a: SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
-    // A --base-url that cannot be used is said before anything is written.
-    base_url(&a)?;
+    // A --base-url, --licence or --contact that cannot be used is said before anything is
+    // written.
+    publication(&a)?;
     let dir = store::find_dir(dir.as_deref())?;
     let paths = store::pledge_files(&dir)?;
     let named: Option<Vec<&'static Kommun>> =
@@ -124,7 +125,7 @@ fn streamed(
         }
     }
     let n = summaries.len();
-    let rest = Rest::new(summaries, as_of, lang).published(base_url(a)?, a.publisher.clone());
+    let rest = Rest::new(summaries, as_of, lang).published(publication(a)?);
     changed += finish(out, &rest, pages, &old)?;
     report(ctx, reply, n, out, changed)?;
     Workspace::of_broken(dir, broken).exit_code(&mut ctx.err)
@@ -163,11 +164,67 @@ fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
         .collect::<Result<_>>()?;
     let mut changed = made.iter().filter(|m| m.1).count();
     let pages = dirs.iter().map(|d| format!("{d}/index.html")).collect();
-    let rest = Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang)
-        .published(base_url(a)?, a.publisher.clone());
+    let rest =
+        Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang).published(publication(a)?);
     changed += finish(out, &rest, pages, &old)?;
     report(ctx, reply, chosen.len(), out, changed)?;
     ws.exit_code(&mut ctx.err)
+}
+
+/// What `dcat.rdf` says of the publication, from the flags, each checked.
+fn publication(a: &SiteArgs) -> Result<site::Publication> {
+    let licence = match a.licence.as_deref() {
+        Some(l) if !is_web_address(l) => bail!(
+            "--licence {}: give the licence's address, as \
+             https://creativecommons.org/publicdomain/zero/1.0/",
+            crate::text::safe(l, false)
+        ),
+        l => l.map(str::to_string),
+    };
+    let contact = match a.contact.as_deref() {
+        Some(c) if !is_web_address(c) && !is_email(c) => bail!(
+            "--contact {}: give an e-mail address (brottsforebyggande@kommun.se) or a web \
+             address (https://…)",
+            crate::text::safe(c, false)
+        ),
+        c => c.map(str::to_string),
+    };
+    Ok(site::Publication {
+        base: base_url(a)?,
+        publisher: a.publisher.clone(),
+        licence,
+        contact,
+    })
+}
+
+/// An http or https address with no white space or characters an IRI cannot hold.
+fn is_web_address(u: &str) -> bool {
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty()) && iri_chars(u)
+}
+
+fn iri_chars(u: &str) -> bool {
+    !u.chars().any(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
+    })
+}
+
+/// NAME@DOMAIN.TLD, nothing an address cannot hold.
+fn is_email(c: &str) -> bool {
+    let Some((name, domain)) = c.split_once('@') else {
+        return false;
+    };
+    !name.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && iri_chars(c)
+        && !c.contains([':', '/', '?', '#'])
 }
 
 /// `--base-url` as the base of absolute addresses: http or https, no white space or
@@ -176,13 +233,7 @@ fn base_url(a: &SiteArgs) -> Result<Option<String>> {
     let Some(u) = a.base_url.as_deref() else {
         return Ok(None);
     };
-    let web = u.starts_with("https://") || u.starts_with("http://");
-    let plain = !u.chars().any(|c| {
-        c.is_whitespace()
-            || c.is_control()
-            || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
-    });
-    if !web || !plain || u.contains('#') || u.contains('?') {
+    if !is_web_address(u) || u.contains('#') || u.contains('?') {
         bail!(
             "--base-url {}: give the address the site is published at, as https://www.example.se/medborgarloften/",
             crate::text::safe(u, false)

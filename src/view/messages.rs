@@ -124,6 +124,8 @@ pub enum Msg<'a> {
     /// The heading of an export's column the labels do not name (`value`, `verdict`,
     /// `source`), or its code column's (`verdict_code`); any other key as it is.
     ExportColumn(&'a str),
+    /// `dcat.rdf`'s rights statement when no `site --licence` is given.
+    LicenceNotStated,
 }
 
 /// "" or "s": the English plural ending.
@@ -287,6 +289,7 @@ impl Msg<'_> {
                 if *loften == 1 { "löfte" } else { "löften" }
             ),
             ExportColumn(key) => key.to_string(),
+            LicenceNotStated => "The licence is not stated.".into(),
             BadDate { arg, value } => format!(
                 "{arg}: \"{value}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or \
                  yesterday"
@@ -455,6 +458,7 @@ impl Msg<'_> {
                 k => k,
             }
             .to_string(),
+            LicenceNotStated => "Licensen är inte angiven.".into(),
             BadDate { arg, value } => format!(
                 "{arg}: \"{value}\" är inget datum; skriv ÅÅÅÅ-MM-DD (t.ex. 2016-05-12), idag \
                  eller igår"
@@ -561,6 +565,7 @@ mod tests {
                 changed: 1,
             },
             Msg::ExportColumn("verdict"),
+            Msg::LicenceNotStated,
         ]
     }
 
@@ -602,6 +607,7 @@ mod tests {
             SiteWrote { .. } => 31,
             IndexFromOne => 32,
             ExportColumn(_) => 33,
+            LicenceNotStated => 34,
         }
     }
 
@@ -613,7 +619,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..34).collect::<Vec<_>>(),
+            (0..35).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {

@@ -659,6 +659,13 @@ fn the_site_publishes_titles_words_and_a_dcat_ap_se_description() {
     ] {
         assert!(rdf.contains(want), "{want} in {rdf}");
     }
+    // The löften state no licence and no contact: the description says so, invents none.
+    assert!(
+        rdf.contains("<rdfs:label xml:lang=\"sv\">Licensen är inte angiven.</rdfs:label>")
+            && !rdf.contains("dcterms:license")
+            && !rdf.contains("<dcat:contactPoint>"),
+        "{rdf}"
+    );
     let package = fs::read_to_string(out.join("datapackage.json")).unwrap();
     assert!(package.contains("\"name\": \"status_text\""), "{package}");
     // An address the portal cannot use is refused before anything is written.
@@ -677,4 +684,61 @@ fn the_site_publishes_titles_words_and_a_dcat_ap_se_description() {
         .stderr_is(predicate::str::contains("--base-url"))
         .run();
     assert!(!other.exists());
+}
+
+#[test]
+fn dcat_names_the_licence_and_contact_point_given_and_refuses_unusable_ones() {
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("site");
+    Test::new()
+        .env("PLEDGE_DIR", examples("indicators"))
+        .args(["--quiet", "site"])
+        .arg(&out)
+        .args([
+            "--as-of",
+            "2019-03-01",
+            "--base-url",
+            "https://www.hagfors.se/loften",
+        ])
+        .args([
+            "--licence",
+            "https://creativecommons.org/publicdomain/zero/1.0/",
+        ])
+        .args(["--contact", "trygghet@hagfors.se"])
+        .run();
+    let rdf = fs::read_to_string(out.join("dcat.rdf")).unwrap();
+    for want in [
+        "<dcterms:license rdf:resource=\"https://creativecommons.org/publicdomain/zero/1.0/\"/>",
+        "<dcat:contactPoint>\n    <vcard:Organization>",
+        "<vcard:hasEmail rdf:resource=\"mailto:trygghet@hagfors.se\"/>",
+        "xmlns:vcard=\"http://www.w3.org/2006/vcard/ns#\"",
+    ] {
+        assert!(rdf.contains(want), "{want} in {rdf}");
+    }
+    // Each of the three distributions carries the licence; no "not stated" beside it.
+    assert_eq!(rdf.matches("<dcterms:license ").count(), 3, "{rdf}");
+    assert!(!rdf.contains("dcterms:rights"), "{rdf}");
+    assert!(rdf.contains("i 1 medborgarlöfte "), "{rdf}");
+    // Without --publisher the publisher is the löfte's kommun, named once in the title.
+    assert!(rdf.contains("<foaf:name>Hagfors</foaf:name>"), "{rdf}");
+    assert!(
+        rdf.contains(">Medborgarlöften – Hagfors</dcterms:title>"),
+        "{rdf}"
+    );
+    for (flag, value) in [
+        ("--licence", "CC0"),
+        ("--contact", "trygghet at hagfors"),
+        ("--contact", "mailto:a@b.se"),
+    ] {
+        let other = tmp.path().join("other");
+        Test::new()
+            .env("PLEDGE_DIR", examples("indicators"))
+            .args(["site"])
+            .arg(&other)
+            .args(["--as-of", "2019-03-01", flag, value])
+            .status(2)
+            .stderr_is(predicate::str::contains(flag))
+            .run();
+        assert!(!other.exists(), "{flag} {value}");
+    }
 }
