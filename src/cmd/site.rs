@@ -114,6 +114,7 @@ fn streamed(
     }
     if summaries.is_empty() {
         if !existed {
+            let _ = fs::remove_file(out.join(MARKER));
             let _ = fs::remove_dir(out);
         }
         match named.first() {
@@ -289,6 +290,7 @@ fn prepare(out: &Path, force: bool, planned: &[String]) -> Result<Vec<String>> {
     }
     if !out.exists() {
         fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+        claim(out, &[], planned)?;
         return Ok(Vec::new());
     }
     if !out.is_dir() {
@@ -346,7 +348,20 @@ fn prepare(out: &Path, force: bool, planned: &[String]) -> Result<Vec<String>> {
         ))
         .into());
     }
+    claim(out, &old, planned)?;
     Ok(old)
+}
+
+/// Before anything else is written: the marker lists every file the last build wrote and
+/// every file this one may write, so a build killed half-way (the first one too) leaves a
+/// folder the next build knows as its own, without `--force`. [`finish`] then writes the
+/// files it did write.
+fn claim(out: &Path, old: &[String], planned: &[String]) -> Result<()> {
+    let mut all: Vec<&str> = old.iter().map(String::as_str).collect();
+    let new = planned.iter().map(String::as_str).filter(|p| *p != MARKER);
+    all.extend(new.filter(|p| !old.iter().any(|o| o == p)));
+    put(&out.join(MARKER), site::marker_text(&all).as_bytes())?;
+    Ok(())
 }
 
 /// Removes the temporary files (`.pledge-site-*`) a killed build left in the folder and its

@@ -259,6 +259,60 @@ fn site_refuses_a_symlinked_folder_and_removes_what_a_killed_build_left() {
     assert!(!real.join("sunne-2017").join(".pledge-site-Xy34Zw").exists());
 }
 
+/// A first `site` build killed (SIGKILL) once it has written pages: the next build, without
+/// `--force`, knows the folder as pledge's and finishes it. Kills land at growing delays
+/// after the first page appears, so at least one lands mid-build.
+#[test]
+fn a_killed_first_site_build_is_finished_by_the_next_without_force() {
+    let tmp = TempDir::new().unwrap();
+    let pledges = tmp.path().join("pledges");
+    fs::create_dir(&pledges).unwrap();
+    let sunne = fs::read_to_string(examples("targets").join("sunne-2017.toml")).unwrap();
+    for i in 0..200 {
+        fs::write(pledges.join(format!("sunne-{i:03}.toml")), &sunne).unwrap();
+    }
+    let site = |out: &Path| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_pledge"));
+        c.env("PLEDGE_DIR", &pledges)
+            .args(["--quiet", "site"])
+            .arg(out)
+            .args(["--as-of", "2017-10-01"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        c
+    };
+    let mut killed_mid_build = 0;
+    for (round, wait_ms) in [0u64, 10, 100].into_iter().enumerate() {
+        let out = tmp.path().join(format!("site-{round}"));
+        let mut child = site(&out).spawn().unwrap();
+        let page = out.join("sunne-000").join("index.html");
+        let start = std::time::Instant::now();
+        while !page.exists() && start.elapsed() < std::time::Duration::from_secs(60) {
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        let running = child.try_wait().unwrap().is_none();
+        child.kill().unwrap();
+        child.wait().unwrap();
+        if !running {
+            continue;
+        }
+        killed_mid_build += 1;
+        let status = site(&out).status().unwrap();
+        assert!(status.success(), "round {round}: the next build refused");
+        let marker = fs::read_to_string(out.join(".pledge-site")).unwrap();
+        assert!(marker.contains("sunne-199/index.html"), "{marker}");
+        assert!(!marker.contains(".pledge-site"), "{marker}");
+        let left = fs::read_dir(&out)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".pledge-site-"))
+            .count();
+        assert_eq!(left, 0, "round {round}");
+    }
+    assert!(killed_mid_build > 0, "no kill landed while the build ran");
+}
+
 /// The events of `pledge calendar` on `dir`, parsed by the icalendar crate.
 fn events(dir: &Path, as_of: &str) -> Vec<icalendar::Event> {
     let ics = Test::new()
