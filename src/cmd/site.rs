@@ -127,8 +127,9 @@ fn streamed(
     }
     let n = summaries.len();
     let rest = Rest::new(summaries, as_of, lang).published(publication(a)?);
-    changed += finish(out, &rest, pages, &old)?;
-    report(ctx, reply, n, out, changed)?;
+    let mut done = finish(out, &rest, pages, &old)?;
+    done.changed += changed;
+    report(ctx, reply, n, out, done)?;
     Workspace::of_broken(dir, broken).exit_code(&mut ctx.err)
 }
 
@@ -163,12 +164,13 @@ fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
             anyhow::Ok((site::summary(st, d, rel.as_str(), lang), wrote))
         })
         .collect::<Result<_>>()?;
-    let mut changed = made.iter().filter(|m| m.1).count();
+    let changed = made.iter().filter(|m| m.1).count();
     let pages = dirs.iter().map(|d| format!("{d}/index.html")).collect();
     let rest =
         Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang).published(publication(a)?);
-    changed += finish(out, &rest, pages, &old)?;
-    report(ctx, reply, chosen.len(), out, changed)?;
+    let mut done = finish(out, &rest, pages, &old)?;
+    done.changed += changed;
+    report(ctx, reply, chosen.len(), out, done)?;
     ws.exit_code(&mut ctx.err)
 }
 
@@ -247,13 +249,14 @@ fn base_url(a: &SiteArgs) -> Result<Option<String>> {
     }))
 }
 
-fn report(ctx: &mut Ctx, reply: Lang, n: usize, out: &Path, changed: usize) -> Result<()> {
+fn report(ctx: &mut Ctx, reply: Lang, n: usize, out: &Path, done: Done) -> Result<()> {
     if !ctx.quiet {
         let msg = crate::view::Msg::SiteWrote {
             loften: n,
             out: &out.display().to_string(),
             files: n + Rest::LEN,
-            changed,
+            changed: done.changed,
+            removed: done.removed,
         };
         writeln!(ctx.out, "{}", msg.say(reply))?;
     }
@@ -393,10 +396,18 @@ fn remove_leftovers(out: &Path) {
     }
 }
 
+/// What a build did: how many of its files it wrote (new or changed), how many files of the
+/// last build it removed.
+struct Done {
+    changed: usize,
+    removed: usize,
+}
+
 /// With the pages written: writes the index and the data files whose bytes changed, each
 /// as it is made, on all cores; then deletes the files of the last build no longer made,
-/// then writes the marker. Returns how many files changed.
-fn finish(out: &Path, rest: &Rest, pages: Vec<String>, old: &[String]) -> Result<usize> {
+/// then writes the marker. Returns how many of the index and data files changed and how
+/// many old files were removed.
+fn finish(out: &Path, rest: &Rest, pages: Vec<String>, old: &[String]) -> Result<Done> {
     let changed = AtomicUsize::new(0);
     (0..Rest::LEN)
         .into_par_iter()
@@ -414,7 +425,8 @@ fn finish(out: &Path, rest: &Rest, pages: Vec<String>, old: &[String]) -> Result
             changed.fetch_add(usize::from(wrote), Ordering::Relaxed);
             anyhow::Ok(())
         })?;
-    let mut changed = changed.into_inner();
+    let changed = changed.into_inner();
+    let mut removed = 0;
     let mut paths = vec![Rest::path(0).to_string()];
     paths.extend(pages);
     paths.extend((1..Rest::LEN).map(|k| Rest::path(k).to_string()));
@@ -426,7 +438,7 @@ fn finish(out: &Path, rest: &Rest, pages: Vec<String>, old: &[String]) -> Result
         let path = out.join(gone);
         if path.is_file() {
             fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
-            changed += 1;
+            removed += 1;
             // Its folder too, when that is now empty (a löfte's page folder).
             if let Some(parent) = path.parent().filter(|d| *d != out) {
                 let _ = fs::remove_dir(parent);
@@ -437,7 +449,7 @@ fn finish(out: &Path, rest: &Rest, pages: Vec<String>, old: &[String]) -> Result
     if fs::read_to_string(out.join(MARKER)).ok().as_deref() != Some(marker.as_str()) {
         put(&out.join(MARKER), marker.as_bytes())?;
     }
-    Ok(changed)
+    Ok(Done { changed, removed })
 }
 
 /// A path of the marker that stays inside the folder: relative, no `..`.

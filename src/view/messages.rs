@@ -114,12 +114,14 @@ pub enum Msg<'a> {
     },
     /// `undo --index 0`: the numbers of `pledge log` begin at 1.
     IndexFromOne,
-    /// `site`'s reply: how many löften, the folder, how many files, how many of them changed.
+    /// `site`'s reply: how many löften, the folder, how many files, how many of them changed,
+    /// how many files of the last build it removed (shown when any).
     SiteWrote {
         loften: usize,
         out: &'a str,
         files: usize,
         changed: usize,
+        removed: usize,
     },
     /// The heading of an export's column the labels do not name (`value`, `verdict`,
     /// `source`), or its code column's (`verdict_code`); any other key as it is.
@@ -284,9 +286,15 @@ impl Msg<'_> {
                 out,
                 files,
                 changed,
+                removed,
             } => format!(
-                "wrote {loften} {} to {out} ({files} files, {changed} changed)",
-                if *loften == 1 { "löfte" } else { "löften" }
+                "wrote {loften} {} to {out} ({files} file{}, {changed} changed{})",
+                if *loften == 1 { "löfte" } else { "löften" },
+                s(*files),
+                match removed {
+                    0 => String::new(),
+                    n => format!("; removed {n} old file{}", s(*n)),
+                }
             ),
             ExportColumn(key) => key.to_string(),
             LicenceNotStated => "The licence is not stated.".into(),
@@ -444,11 +452,17 @@ impl Msg<'_> {
                 out,
                 files,
                 changed,
+                removed,
             } => format!(
-                "skrev {loften} {} till {out} ({files} {}, {changed} {})",
+                "skrev {loften} {} till {out} ({files} {}, {changed} {}{})",
                 if *loften == 1 { "löfte" } else { "löften" },
                 if *files == 1 { "fil" } else { "filer" },
-                if *changed == 1 { "ändrad" } else { "ändrade" }
+                if *changed == 1 { "ändrad" } else { "ändrade" },
+                match removed {
+                    0 => String::new(),
+                    1 => "; tog bort 1 gammal fil".to_string(),
+                    n => format!("; tog bort {n} gamla filer"),
+                }
             ),
             ExportColumn(key) => match *key {
                 "value" => "Värde",
@@ -563,6 +577,7 @@ mod tests {
                 out: "site",
                 files: 7,
                 changed: 1,
+                removed: 2,
             },
             Msg::ExportColumn("verdict"),
             Msg::LicenceNotStated,
