@@ -181,7 +181,8 @@ impl<'a> Meeting<'a> {
     /// "1 of 2 · 2016 – behind (last done 2016-05-03)".
     pub fn outcome(&self, a: &ActivityStatus<'_>) -> String {
         let l = self.lang;
-        let mut t = format!("{} – {}", progress_text(a, l), l.status_phrase(a.status));
+        let phrase = crate::view::legend::status_phrase(self.s, a, l);
+        let mut t = format!("{} – {phrase}", progress_text(a, l));
         if let Some(d) = a.last_done {
             let _ = write!(t, " ({} {d})", l.t(Label::LastDone).to_lowercase());
         }
@@ -422,7 +423,7 @@ impl<'a> Meeting<'a> {
             title: p.title.clone(),
             heading: heading(s),
             period: period_line(s, l),
-            basis: crate::view::phrases::basis_line(s.as_of, l),
+            basis: crate::view::legend::basis_line(s.as_of, l),
             summary: summary_line(s, l),
             meeting: meeting.map(|d| format!("{}: {d}", l.t(Label::Meeting))),
             meta: self.meta(),

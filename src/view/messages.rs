@@ -128,6 +128,9 @@ pub enum Msg<'a> {
     ExportColumn(&'a str),
     /// `dcat.rdf`'s rights statement when no `site --licence` is given.
     LicenceNotStated,
+    /// What "no reports" means when an activity began within the 90 days it looks back
+    /// over: since its start (the day), or, for several that began on different days, either.
+    NothingReportedSince(Option<NaiveDate>),
 }
 
 /// "" or "s": the English plural ending.
@@ -298,6 +301,12 @@ impl Msg<'_> {
             ),
             ExportColumn(key) => key.to_string(),
             LicenceNotStated => "The licence is not stated.".into(),
+            NothingReportedSince(Some(start)) => {
+                format!("nothing reported since the start, {start}")
+            }
+            NothingReportedSince(None) => "nothing reported in the last 90 days, or since the \
+                                           start for an activity that began later"
+                .into(),
             BadDate { arg, value } => format!(
                 "{arg}: \"{value}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or \
                  yesterday"
@@ -473,6 +482,10 @@ impl Msg<'_> {
             }
             .to_string(),
             LicenceNotStated => "Licensen är inte angiven.".into(),
+            NothingReportedSince(Some(start)) => format!("inget rapporterat sedan starten {start}"),
+            NothingReportedSince(None) => "inget rapporterat de senaste 90 dagarna, eller sedan \
+                                           starten för en aktivitet som började senare"
+                .into(),
             BadDate { arg, value } => format!(
                 "{arg}: \"{value}\" är inget datum; skriv ÅÅÅÅ-MM-DD (t.ex. 2016-05-12), idag \
                  eller igår"
@@ -581,6 +594,7 @@ mod tests {
             },
             Msg::ExportColumn("verdict"),
             Msg::LicenceNotStated,
+            Msg::NothingReportedSince(Some(d)),
         ]
     }
 
@@ -623,6 +637,7 @@ mod tests {
             IndexFromOne => 32,
             ExportColumn(_) => 33,
             LicenceNotStated => 34,
+            NothingReportedSince(_) => 35,
         }
     }
 
@@ -634,7 +649,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..35).collect::<Vec<_>>(),
+            (0..36).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {

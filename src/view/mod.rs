@@ -22,6 +22,7 @@ pub mod html;
 pub mod i18n;
 pub mod json;
 pub mod labels;
+pub mod legend;
 pub mod markdown;
 pub mod meeting;
 pub mod messages;

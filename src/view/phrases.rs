@@ -436,26 +436,6 @@ pub fn nothing_recorded_text(as_of: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// The one line every report and site page carries: what a status is based on.
-pub fn basis_line(as_of: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("Statuses show the work recorded in pledge as of {as_of}."),
-        Lang::Sv => format!("Statusen visar det arbete som registrerats i pledge per {as_of}."),
-    }
-}
-
-/// What a status word means where the word alone could mislead: "inga rapporter: inget
-/// rapporterat de senaste 90 dagarna", when an activity of the löfte has it.
-pub fn legend_line(s: &PledgeStatus<'_>, lang: Lang) -> Option<String> {
-    (s.count(Status::NoReports) > 0).then(|| {
-        format!(
-            "{}: {}",
-            lang.status(Status::NoReports),
-            lang.status_phrase(Status::NoReports)
-        )
-    })
-}
-
 /// "Filipstad (1782), centrum · Medborgarlöfte …".
 pub fn heading(s: &PledgeStatus<'_>) -> String {
     let p = s.pledge;

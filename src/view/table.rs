@@ -13,8 +13,9 @@ use crate::view::compact::{compact_rows, wrap};
 use crate::view::entries::{push_date, push_num};
 use crate::view::i18n::Lang;
 use crate::view::labels::Label;
+use crate::view::legend::legend_line;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
-use crate::view::phrases::{lan_names, legend_line, status_rows, summary_line};
+use crate::view::phrases::{lan_names, status_rows, summary_line};
 
 /// A table in our style. With a width (a terminal, or `COLUMNS` set) long cells wrap to it;
 /// without (a pipe or a file) lines are never wrapped, so the output does not depend on where

@@ -796,3 +796,34 @@ fn dcat_names_the_licence_and_contact_point_given_and_refuses_unusable_ones() {
         assert!(!other.exists(), "{flag} {value}");
     }
 }
+
+/// On a period's first day "no reports" cannot be about 90 days that did not exist yet: it
+/// says since when (a trial found "inget rapporterat de senaste 90 dagarna" on day one).
+#[test]
+fn no_reports_on_a_periods_first_days_says_since_the_start() {
+    let (_t, dir) = crate::support::copy_pledges();
+    let file = dir.join("filipstad-2016.toml");
+    let mut text = fs::read_to_string(&file).unwrap();
+    text.push_str("\n[[log]]\ndate = 2016-01-01\nactivity = \"trygghetsvandring\"\ncount = 1\n");
+    fs::write(&file, text).unwrap();
+    let say = |command: &str, as_of: &str| {
+        Test::new()
+            .env("PLEDGE_DIR", &dir)
+            .args(["--lang", "sv", command, "filipstad", "--as-of", as_of])
+            .read_stdout()
+    };
+    for command in ["status", "report"] {
+        let day_one = say(command, "2016-01-01");
+        assert!(
+            day_one.contains("inget rapporterat sedan starten 2016-01-01"),
+            "{day_one}"
+        );
+        assert!(!day_one.contains("90 dagarna"), "{day_one}");
+        let later = say(command, "2016-06-01");
+        assert!(
+            later.contains("inget rapporterat de senaste 90 dagarna"),
+            "{later}"
+        );
+        assert!(!later.contains("sedan starten"), "{later}");
+    }
+}
