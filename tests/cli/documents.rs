@@ -827,3 +827,37 @@ fn no_reports_on_a_periods_first_days_says_since_the_start() {
         assert!(!later.contains("sedan starten"), "{later}");
     }
 }
+
+/// The two meanings of `file` the README's JSON contract names: `status` (and `list`, `log`)
+/// the path opened, from the pledges folder as given; `check` relative to the pledges folder.
+#[test]
+fn json_file_paths_mean_what_the_readme_says() {
+    let (_t, dir) = crate::support::copy_pledges();
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = Test::new()
+            .env("PLEDGE_DIR", &dir)
+            .args(args)
+            .args(["--format", "json", "--as-of", "2016-10-16"])
+            .status_one_of(&[0, 1])
+            .read_stdout();
+        serde_json::from_str(&out).unwrap()
+    };
+    let opened = dir.join("filipstad-2016.toml");
+    let status = json(&["status", "filipstad"]);
+    assert_eq!(status["pledges"][0]["file"], opened.to_str().unwrap());
+    let list = json(&["list"]);
+    let files: Vec<&str> = list["pledges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["file"].as_str().unwrap())
+        .collect();
+    assert!(files.contains(&opened.to_str().unwrap()), "{files:?}");
+    let check = json(&["check", "--within", "365"]);
+    let findings = check["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    assert!(
+        findings.iter().any(|f| f["file"] == "filipstad-2016.toml"),
+        "{check}"
+    );
+}
