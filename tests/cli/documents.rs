@@ -161,6 +161,26 @@ fn the_site_shows_parts_units_agreeing_counts_and_a_chart_styled_apart() {
         hagfors.contains("<div class=\"chart-wrap\" tabindex=\"0\"><svg"),
         "{hagfors}"
     );
+    // On a phone a narrow chart (300 wide, shown at least that wide) replaces the wide one,
+    // which would scroll sideways: both are there, the style shows one (two indicators are
+    // measured by 2018-12-15).
+    assert_eq!(
+        hagfors.matches("class=\"chart wide\"").count(),
+        2,
+        "{hagfors}"
+    );
+    assert_eq!(
+        hagfors
+            .matches("class=\"chart narrow\" viewBox=\"0 0 300 300\"")
+            .count(),
+        2
+    );
+    let style = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        style.contains(".chart-wrap svg.narrow { display: none; }")
+            && style.contains(".chart-wrap svg.wide { display: none; }"),
+        "{style}"
+    );
     snapshot("documents-site-hagfors-2017-2018-sv.html", &hagfors);
     let css = fs::read_to_string(out.join("index.html")).unwrap();
     // The site's legend rule is its strip's list's, not the chart's `<g class="legend">`.
