@@ -154,7 +154,7 @@ pub fn dcat(d: &Dcat<'_>) -> String {
         "<dcat:Dataset rdf:about=\"{}\">\n",
         iri("dcat.rdf#dataset")
     ));
-    o.push_str(&described(d.lang, &title, &description));
+    o.push_str(&described(d.lang, title, &description));
     o.push_str(&resource("dcterms:publisher", &iri("dcat.rdf#publisher")));
     o.push_str(&resource("dcat:landingPage", &iri("index.html")));
     o.push_str(&contact_point(d));
