@@ -199,7 +199,7 @@ impl Filter<'_> {
                 }
                 Shape::Json => view::json::log_entry_tail(&mut out.text, &l),
                 Shape::Table(lang) => {
-                    let wd = view::table::log_row(&mut out.text, &l, lang);
+                    let wd = view::log_table::log_row(&mut out.text, &l, lang);
                     out.widest = std::array::from_fn(|i| out.widest[i].max(wd[i]));
                 }
             }
@@ -373,7 +373,14 @@ impl<'a> Sorted<'a> {
             }
             Shape::Table(lang) => {
                 let rows = self.each().map(|(row, _)| row);
-                view::table::write_log_rows(&mut out, rows, self.widest, lang, width, numbered)?;
+                view::log_table::write_log_rows(
+                    &mut out,
+                    rows,
+                    self.widest,
+                    lang,
+                    width,
+                    numbered,
+                )?;
             }
             Shape::Csv => {
                 let mut header = Vec::new();

@@ -10,7 +10,8 @@ use crate::rules::status::PledgeStatus;
 use crate::view::LogLine;
 use crate::view::entries::{push_date, push_num};
 use crate::view::i18n::Lang;
-use crate::view::phrases::{lan_names, owners_text, target_text};
+use crate::view::phrases::{lan_names, owners_text};
+use crate::view::target_words::target_text;
 
 /// A text cell. Control characters other than newline, CR and tab (ESC, BEL, DEL, the C1
 /// controls) are written escaped, as `\u{1b}`, so no escape sequence reaches a terminal the

@@ -11,7 +11,8 @@ use crate::rules::status::{ActivityStatus, PledgeStatus};
 use crate::view::i18n::Lang;
 use crate::view::labels::Label;
 use crate::view::phrases::{followup_line, heading, owners_text, period_line, progress};
-use crate::view::phrases::{progress_text, record_of, summary_line, target_text};
+use crate::view::phrases::{progress_text, record_of, summary_line};
+use crate::view::target_words::target_text;
 use crate::view::title::activity_title;
 
 /// A group of the report: who promises its activities. Ordered as the report shows them:
