@@ -8,7 +8,7 @@ use crate::model::{LogEntry, Pledge};
 use crate::view::LogLine;
 use crate::view::entries::{push_date, push_num};
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
+use crate::view::messages::Label;
 use crate::view::table::{cell, table_fit};
 
 /// The header of `log`.
@@ -65,13 +65,7 @@ pub fn log_row(buf: &mut Vec<u8>, l: &LogLine<'_>, lang: Lang) -> [u32; 6] {
     // Whose work: the kommun's own on a shared löfte, else "shared"; one kommun's löfte: its name.
     let ascii = match (l.kommun, l.kommuner) {
         (Some(k), _) | (None, &[k]) => push_cell(buf, k.name),
-        (None, [_, _, ..]) => push_cell(
-            buf,
-            match lang {
-                Lang::Sv => "gemensamt",
-                Lang::En => "shared",
-            },
-        ),
+        (None, [_, _, ..]) => push_cell(buf, lang.t(Label::Shared)),
         (None, []) => true,
     };
     end_cell(buf, 1, ascii);
@@ -81,10 +75,8 @@ pub fn log_row(buf: &mut Vec<u8>, l: &LogLine<'_>, lang: Lang) -> [u32; 6] {
         activity.push_str(w);
     }
     if l.request {
-        activity.push_str(match lang {
-            Lang::Sv => " · förfrågan",
-            Lang::En => " · request",
-        });
+        activity.push_str(" · ");
+        activity.push_str(lang.t(Label::KindRequest));
     }
     let ascii = push_cell(buf, &activity);
     end_cell(buf, 2, ascii);
@@ -247,10 +239,7 @@ mod tests {
         // Whose work: the kommun's own on a shared löfte, else "shared"; one kommun's löfte: its name.
         let kommun = match (l.kommun, l.kommuner.len() > 1) {
             (Some(k), _) => k.name.to_string(),
-            (None, true) => match lang {
-                Lang::Sv => "gemensamt".into(),
-                Lang::En => "shared".into(),
-            },
+            (None, true) => lang.t(Label::Shared).into(),
             (None, false) => l.kommun_names(),
         };
         let mut activity = lang.activity_id(l.activity).to_string();
@@ -259,10 +248,8 @@ mod tests {
             activity.push_str(w);
         }
         if l.request {
-            activity.push_str(match lang {
-                Lang::Sv => " · förfrågan",
-                Lang::En => " · request",
-            });
+            activity.push_str(" · ");
+            activity.push_str(lang.t(Label::KindRequest));
         }
         [
             l.date.to_string(),

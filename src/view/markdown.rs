@@ -4,9 +4,9 @@ use std::fmt::Write as _;
 
 use crate::rules::status::PledgeStatus;
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
 use crate::view::legend::legend_line;
 use crate::view::meeting::{Meeting, Page};
+use crate::view::messages::Label;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{status_rows, summary_line};
 

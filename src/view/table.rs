@@ -10,8 +10,8 @@ use crate::model::Pledge;
 use crate::rules::status::{PledgeStatus, Status};
 use crate::view::compact::{compact_rows, wrap};
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
 use crate::view::legend::legend_line;
+use crate::view::messages::Label;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{lan_names, status_rows, summary_line};
 

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::model::{Occurrences, Per, Target};
 use crate::text::safe;
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
+use crate::view::messages::Label;
 
 pub fn target_text(t: &Target, lang: Lang) -> String {
     match t {

@@ -58,10 +58,7 @@ fn word(column: &str, code: &str, lang: Lang) -> String {
             .into_iter()
             .find(|v| v.name() == code)
             .map(|v| crate::view::outcome::verdict_word(lang, v).to_string()),
-        "kommun" if code == "shared" => Some(match lang {
-            Lang::Sv => "gemensamt".to_string(),
-            Lang::En => "shared".to_string(),
-        }),
+        "kommun" if code == "shared" => Some(lang.t(Label::Shared).to_string()),
         _ => None,
     };
     found.unwrap_or_else(|| code.to_string())
