@@ -215,7 +215,9 @@ pub fn verify_merge(dir: Option<PathBuf>, a: VerifyMergeArgs, ctx: &mut Ctx) -> 
         if was_valid {
             let first = loaded.diags.iter().find(|d| d.is_error());
             let why = match first {
-                Some(d) => crate::load::diag::one_line(f, now, d),
+                Some(d) => {
+                    crate::view::diag_words::one_line(f, now, d, crate::view::i18n::Lang::En)
+                }
                 None => format!("{f}: does not validate"),
             };
             broken.push(why);

@@ -162,7 +162,9 @@ impl Workspace {
             any = true;
             let errors = f.loaded.diags.iter().filter(|d| d.is_error()).count();
             let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
-            if why.starts_with("conflict markers") {
+            let markers = matches!(why, crate::load::says::Why::Markers(_));
+            let why = crate::view::diag_words::why(&why, Lang::En);
+            if markers {
                 writeln!(
                     err,
                     "{}: {why}: a merge left them; keep the lines you want from each side and \
@@ -175,7 +177,7 @@ impl Workspace {
                 writeln!(
                     err,
                     "{}\n  ({} error{} in all; `pledge validate {}` shows them; the file is left out)",
-                    crate::load::diag::one_line(&f.display, &f.text, d),
+                    crate::view::diag_words::one_line(&f.display, &f.text, d, Lang::En),
                     errors,
                     plural(errors),
                     f.display
@@ -213,7 +215,9 @@ impl Workspace {
         let mut notes = String::new();
         for f in &maybe {
             let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
-            let fix = if why.starts_with("conflict markers") {
+            let markers = matches!(why, crate::load::says::Why::Markers(_));
+            let why = crate::view::diag_words::why(&why, Lang::En);
+            let fix = if markers {
                 "resolve the merge conflict (keep the lines you want from each side, delete the \
                  marker lines), then `pledge validate`"
             } else {

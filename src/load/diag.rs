@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::load::says::Says;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -13,31 +15,32 @@ pub enum Severity {
     Warning,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Byte range in the (BOM-stripped) source; None for problems of the whole file.
     pub span: Option<Range<usize>>,
-    pub message: String,
-    pub hint: Option<String>,
+    /// What is wrong, as typed data; the view's word store says it in the reader's language.
+    pub message: Says,
+    pub hint: Option<Says>,
 }
 
 impl Diagnostic {
-    pub fn error(span: impl Into<Option<Range<usize>>>, message: impl Into<String>) -> Self {
+    pub fn error(span: impl Into<Option<Range<usize>>>, message: Says) -> Self {
         Diagnostic {
             severity: Severity::Error,
             span: span.into(),
-            message: message.into(),
+            message,
             hint: None,
         }
     }
-    pub fn warning(span: impl Into<Option<Range<usize>>>, message: impl Into<String>) -> Self {
+    pub fn warning(span: impl Into<Option<Range<usize>>>, message: Says) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(span, message)
         }
     }
-    pub fn with_hint(mut self, hint: Option<String>) -> Self {
+    pub fn with_hint(mut self, hint: Option<Says>) -> Self {
         self.hint = hint;
         self
     }
@@ -66,46 +69,33 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Renders one diagnostic in the `path:line:col: severity: message` form with the source
-/// line and a marker beneath it (drawn by annotate-snippets, so it stands right under wide
-/// characters), then the hint.
-pub fn render(path: &str, src: &str, d: &Diagnostic) -> String {
-    render_in(path, src, d, &Words::EN)
-}
-
-/// The words of a diagnostic's frame in the reader's language (the view's word store gives
-/// them): the severity words and the name of the hint line.
+/// The words of a diagnostic in the reader's language (the view's word store gives them):
+/// the severity words, the name of the hint line, and what each message says.
 pub struct Words<'a> {
     pub error: &'a str,
     pub warning: &'a str,
     pub hint: &'a str,
+    pub say: &'a dyn Fn(&Says) -> String,
 }
 
-impl Words<'static> {
-    pub const EN: Words<'static> = Words {
-        error: "error",
-        warning: "warning",
-        hint: "hint",
-    };
-}
-
-/// [`render`] with the frame's words in another language; the message is the loader's.
+/// Renders one diagnostic in the `path:line:col: severity: message` form with the source
+/// line and a marker beneath it (drawn by annotate-snippets, so it stands right under wide
+/// characters), then the hint, in the words given.
 pub fn render_in(path: &str, src: &str, d: &Diagnostic, words: &Words<'_>) -> String {
     let (sev, level) = match d.severity {
         Severity::Error => (words.error, Level::ERROR),
         Severity::Warning => (words.warning, Level::WARNING),
     };
-    let message = crate::text::safe(&d.message, false);
+    let message = crate::text::safe(&(words.say)(&d.message), false);
+    let hint = d
+        .hint
+        .as_ref()
+        .map(|h| crate::text::safe(&(words.say)(h), false));
     let Some(span) = &d.span else {
         // A problem of the whole file: reported at its start, without a snippet.
         let mut out = format!("{path}:1:1: {sev}: {message}\n");
-        if let Some(hint) = &d.hint {
-            let _ = writeln!(
-                out,
-                "  = {}: {}",
-                words.hint,
-                crate::text::safe(hint, false)
-            );
+        if let Some(hint) = &hint {
+            let _ = writeln!(out, "  = {}: {}", words.hint, hint);
         }
         return out;
     };
@@ -117,12 +107,8 @@ pub fn render_in(path: &str, src: &str, d: &Diagnostic, words: &Words<'_>) -> St
             .fold(false)
             .annotation(AnnotationKind::Primary.span(shown.marker.clone())),
     );
-    if let Some(hint) = &d.hint {
-        group = group.element(
-            Level::NOTE
-                .with_name(words.hint)
-                .message(crate::text::safe(hint, false)),
-        );
+    if let Some(hint) = &hint {
+        group = group.element(Level::NOTE.with_name(words.hint).message(hint));
     }
     let snippet = Renderer::plain()
         .term_width(usize::MAX / 2)
@@ -205,8 +191,8 @@ impl Shown {
 }
 
 /// The one-line form without the snippet, for `check` and for scripts.
-pub fn one_line(path: &str, src: &str, d: &Diagnostic) -> String {
-    render(path, src, d)
+pub fn one_line(path: &str, src: &str, d: &Diagnostic, words: &Words<'_>) -> String {
+    render_in(path, src, d, words)
         .lines()
         .next()
         .unwrap_or_default()
@@ -216,6 +202,30 @@ pub fn one_line(path: &str, src: &str, d: &Diagnostic) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::says::Table;
+
+    /// Renders with English frame words and the message's own text (the words of each
+    /// message are the view's, tested there).
+    fn render(path: &str, src: &str, d: &Diagnostic) -> String {
+        let say = |s: &Says| match s {
+            Says::Empty { key } => key.clone(),
+            Says::UnknownKey { key, .. } => format!("unknown key `{key}`"),
+            Says::DidYouMean(names) => format!("did you mean {}?", names.join(", ")),
+            other => format!("{other:?}"),
+        };
+        let words = Words {
+            error: "error",
+            warning: "warning",
+            hint: "hint",
+            say: &say,
+        };
+        render_in(path, src, d, &words)
+    }
+
+    /// A message that says `text`.
+    fn m(text: &str) -> Says {
+        Says::Empty { key: text.into() }
+    }
 
     #[test]
     fn line_col_counts_characters() {
@@ -229,7 +239,7 @@ mod tests {
     fn long_lines_are_shown_as_a_window() {
         let src = format!("note = \"{}\" x = 1\n", "a".repeat(5000));
         let at = src.find(" x").unwrap() + 1;
-        let out = render("f.toml", &src, &Diagnostic::error(at..at + 1, "here"));
+        let out = render("f.toml", &src, &Diagnostic::error(at..at + 1, m("here")));
         let lines: Vec<&str> = out.lines().collect();
         assert!(lines[2].chars().count() < 120, "{}", lines[2]);
         assert!(lines[2].starts_with("1 | …aaa"));
@@ -239,7 +249,7 @@ mod tests {
 
     /// The marker line of a rendered diagnostic, and the source line above it.
     fn shown(src: &str, span: Range<usize>) -> (String, String) {
-        let out = render("f.toml", src, &Diagnostic::error(span, "here"));
+        let out = render("f.toml", src, &Diagnostic::error(span, m("here")));
         let lines: Vec<&str> = out.lines().collect();
         (lines[2].to_string(), lines[3].to_string())
     }
@@ -285,7 +295,11 @@ mod tests {
     fn the_first_line_is_unchanged_for_wide_and_control_characters() {
         let src = "a = \"🚓\u{1b}\" b\n";
         let at = src.find(" b").unwrap() + 1;
-        let out = render("f.toml", src, &Diagnostic::warning(at..at + 1, "x\u{7}y"));
+        let out = render(
+            "f.toml",
+            src,
+            &Diagnostic::warning(at..at + 1, m("x\u{7}y")),
+        );
         // The column counts characters, as editors do; the message is escaped.
         assert_eq!(
             out,
@@ -300,7 +314,7 @@ mod tests {
     fn spans_past_the_shown_line_still_get_a_marker() {
         // A lone carriage return ends no line; a span on a trailing one, or at the very end.
         for (src, at) in [("a = 1\rb\r\n", 7), ("a = 1\r\n", 5), ("a = ", 4), ("", 0)] {
-            let out = render("f.toml", src, &Diagnostic::error(at..at + 1, "here"));
+            let out = render("f.toml", src, &Diagnostic::error(at..at + 1, m("here")));
             assert!(out.lines().nth(3).unwrap().ends_with('^'), "{src:?}: {out}");
         }
     }
@@ -310,7 +324,7 @@ mod tests {
         let src = "a = \"安\u{1b}🚓\"\r\nb\rc = 1\n\n\u{feff}x\t= \"é\"";
         for start in 0..=src.len() + 1 {
             for end in [start, start + 1, start + 3, start + 40, 0] {
-                let out = render("f.toml", src, &Diagnostic::error(start..end, "m"));
+                let out = render("f.toml", src, &Diagnostic::error(start..end, m("m")));
                 let (line, col) = line_col(src, start);
                 assert!(
                     out.starts_with(&format!("f.toml:{line}:{col}: error: m\n")),
@@ -324,8 +338,14 @@ mod tests {
     #[test]
     fn render_marks_the_span() {
         let src = "title = \"x\"\nperod = 1\n";
-        let d = Diagnostic::error(12..17, "unknown key `perod`")
-            .with_hint(Some("did you mean `period`?".into()));
+        let d = Diagnostic::error(
+            12..17,
+            Says::UnknownKey {
+                key: "perod".into(),
+                table: Table::File,
+            },
+        )
+        .with_hint(Some(Says::DidYouMean(vec!["`period`".into()])));
         assert_eq!(
             render("f.toml", src, &d),
             "f.toml:2:1: error: unknown key `perod`\n  |\n2 | perod = 1\n  | ^^^^^\n  = hint: did you mean `period`?\n"

@@ -17,6 +17,7 @@ pub mod calendar;
 pub mod check;
 pub mod compact;
 pub mod csv;
+pub mod diag_words;
 pub mod entries;
 pub mod html;
 pub mod i18n;
