@@ -159,7 +159,7 @@ fn table_sv(t: Table) -> &'static str {
         Table::Owner => "en ansvarig",
         Table::Signatory => "en undertecknare",
         Table::Target => "`target`",
-        Table::Part => "en delaktivitet",
+        Table::Part => "en del",
         Table::Followup => "`followup`",
         Table::Event => "en händelse",
         Table::Log => "en loggpost",
@@ -791,10 +791,10 @@ fn sv(s: &Says) -> String {
         EventIdOwn => "en händelse är något löftet hänvisar till men inte lovar; ge den ett eget id".into(),
         TooManyWindows { asked, max } => format!(
             "löftet kräver att omkring {asked} perioder av arbete bedöms (varje enhet eller \
-             delaktivitet gånger målets veckor, månader eller tillfällen); pledge bedömer \
+             del gånger målets veckor, månader eller tillfällen); pledge bedömer \
              högst {max} i en fil"
         ),
-        TooManyWindowsHint => "ge en lång lista av enheter eller delaktiviteter ett mål för \
+        TooManyWindowsHint => "ge en lång lista av enheter eller delar ett mål för \
                                hela perioden (`per = \"period\"`) eller ett grövre, eller dela \
                                upp löftet i flera filer"
             .into(),
@@ -835,7 +835,7 @@ fn sv(s: &Says) -> String {
             format!("aktivitetens id \"{id}\" är inget kort ord att skriva på kommandoraden")
         }
         PartIdNotWord { id } => {
-            format!("delaktivitetens id \"{id}\" är inget kort ord att skriva på kommandoraden")
+            format!("delens id \"{id}\" är inget kort ord att skriva på kommandoraden")
         }
         IdWordHint { slug, event } => format!(
             "använd gemena bokstäver a-z, siffror och '-', t.ex. \"{slug}\"{}",
@@ -853,8 +853,8 @@ fn sv(s: &Says) -> String {
         ReservedHint => "välj ett annat id; själva uppföljningen registreras med `pledge done followup`".into(),
         DuplicateActivity { id } => format!("aktivitetens id \"{id}\" finns redan"),
         ActivityIdsUnique => "varje aktivitet i ett löfte ska ha ett eget id; byt namn på en".into(),
-        DuplicatePart { id } => format!("delaktivitetens id \"{id}\" finns redan"),
-        PartIdsUnique => "en aktivitets delaktiviteter ska ha olika id; byt namn på en".into(),
+        DuplicatePart { id } => format!("delens id \"{id}\" finns redan"),
+        PartIdsUnique => "en aktivitets delar ska ha olika id; byt namn på en".into(),
         IndicatorIdNotWord { id } => {
             format!("indikatorns id \"{id}\" är inget kort ord att skriva på kommandoraden")
         }
@@ -881,12 +881,12 @@ fn sv(s: &Says) -> String {
         UnitTwice { unit } => format!("enheten \"{unit}\" står med två gånger"),
         UnitOnce => "varje enhet ska stå med en gång".into(),
         PartsHaveTargets => {
-            "en aktivitet med delaktiviteter har sina mål i delaktiviteterna".into()
+            "en aktivitet med delar har sina mål i delarna".into()
         }
         MoveTarget => "flytta `target` till varje `[[activity.part]]`".into(),
-        UnitsOrParts => "en aktivitet har antingen `units` eller delaktiviteter, inte båda".into(),
+        UnitsOrParts => "en aktivitet har antingen `units` eller delar, inte båda".into(),
         UnitsOrPartsHint => {
-            "gör varje enhets arbete till en egen delaktivitet, eller ta bort delaktiviteterna"
+            "gör varje enhets arbete till en egen del, eller ta bort delarna"
                 .into()
         }
         UnknownTarget { target } => format!("okänt mål \"{target}\""),
@@ -974,20 +974,20 @@ fn sv(s: &Says) -> String {
             "arbete räknas bara inom löftets period; kontrollera datumet eller filen".into()
         }
         NoParts { id, part } => format!(
-            "aktiviteten \"{id}\" har inga delaktiviteter, men posten anger delaktiviteten \"{part}\""
+            "aktiviteten \"{id}\" har inga delar, men posten anger delen \"{part}\""
         ),
-        NoPartsHint => "ta bort `part`, eller lägg till delaktiviteterna i aktiviteten som `[[activity.part]]`".into(),
+        NoPartsHint => "ta bort `part`, eller lägg till delarna i aktiviteten som `[[activity.part]]`".into(),
         UnknownPart { part, id } => {
-            format!("okänd delaktivitet \"{part}\" i aktiviteten \"{id}\"")
+            format!("okänd del \"{part}\" i aktiviteten \"{id}\"")
         }
         PartsAre { id, names } => {
-            format!("delaktiviteterna i \"{id}\" är: {}", some_of_sv(names))
+            format!("delarna i \"{id}\" är: {}", some_of_sv(names))
         }
         WhichPart { id } => {
-            format!("posten för \"{id}\" anger inte vilken delaktivitet den gäller")
+            format!("posten för \"{id}\" anger inte vilken del den gäller")
         }
         AddPart { first, names } => format!(
-            "lägg till `part = \"{first}\"` (delaktiviteterna är: {})",
+            "lägg till `part = \"{first}\"` (delarna är: {})",
             some_of_sv(names)
         ),
         NoUnits { id, unit } => format!(
