@@ -56,8 +56,8 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
                     continue;
                 }
             }
-            report.push_str(&crate::view::diag_words::render(
-                &f.display, &f.text, d, ctx.lang,
+            report.push_str(&crate::view::diag_words::render_at(
+                &f.display, &f.text, d, ctx.lang, ctx.width,
             ));
         }
     }

@@ -80,8 +80,92 @@ pub struct Words<'a> {
 
 /// Renders one diagnostic in the `path:line:col: severity: message` form with the source
 /// line and a marker beneath it (drawn by annotate-snippets, so it stands right under wide
-/// characters), then the hint, in the words given.
+/// characters), then the hint, in the words given. Lines never wrap.
 pub fn render_in(path: &str, src: &str, d: &Diagnostic, words: &Words<'_>) -> String {
+    render_at(path, src, d, words, None)
+}
+
+/// [`render_in`] for a terminal `width` columns wide (None: lines never wrap): the message
+/// and the hint wrap between words (never inside one), continuation lines indented, and a
+/// long source line is shown as a window that fits.
+pub fn render_at(
+    path: &str,
+    src: &str,
+    d: &Diagnostic,
+    words: &Words<'_>,
+    width: Option<usize>,
+) -> String {
+    let out = render_lines(path, src, d, words, width);
+    let Some(width) = width else {
+        return out;
+    };
+    let mut wrapped = String::with_capacity(out.len());
+    for (i, l) in out.lines().enumerate() {
+        let hint_at = l
+            .trim_start()
+            .starts_with("= ")
+            .then(|| l.find(": ").map(|at| at + 2))
+            .flatten();
+        let indent = match (i, hint_at) {
+            (0, _) => Some(4),
+            (_, Some(at)) => Some(at),
+            // The source line and its marker: a window that fits.
+            _ => None,
+        };
+        match indent {
+            Some(indent) => wrapped.push_str(&wrap(l, width, indent)),
+            None => wrapped.push_str(l),
+        }
+        wrapped.push('\n');
+    }
+    wrapped
+}
+
+/// `line` broken between words where it would pass `width` columns (by display width); the
+/// spaces inside it stay, and continuation lines are indented by `indent` spaces. A word
+/// longer than a line stays whole on a line of its own.
+fn wrap(line: &str, width: usize, indent: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if line.width() <= width {
+        return line.to_string();
+    }
+    let lead = line.len() - line.trim_start_matches(' ').len();
+    let mut out = String::from(&line[..lead]);
+    let mut col = lead;
+    // Nothing on the line yet: a word too long for it stays here whole.
+    let mut fresh = true;
+    let mut rest = &line[lead..];
+    while !rest.is_empty() {
+        let word_start = rest.len() - rest.trim_start_matches(' ').len();
+        let end = rest[word_start..]
+            .find(' ')
+            .map_or(rest.len(), |i| word_start + i);
+        let (gap, word) = (&rest[..word_start], &rest[word_start..end]);
+        let wide = word.width();
+        if !fresh && col + gap.len() + wide > width && !word.is_empty() {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            col = indent;
+            fresh = true;
+        } else {
+            out.push_str(gap);
+            col += gap.len();
+        }
+        out.push_str(word);
+        col += wide;
+        fresh &= word.is_empty();
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn render_lines(
+    path: &str,
+    src: &str,
+    d: &Diagnostic,
+    words: &Words<'_>,
+    width: Option<usize>,
+) -> String {
     let (sev, level) = match d.severity {
         Severity::Error => (words.error, Level::ERROR),
         Severity::Warning => (words.warning, Level::WARNING),
@@ -100,7 +184,12 @@ pub fn render_in(path: &str, src: &str, d: &Diagnostic, words: &Words<'_>) -> St
         return out;
     };
     let (line, col) = line_col(src, span.start);
-    let shown = Shown::new(src, span);
+    // The gutter (`12 | `) and the two `…` of a cut line beside the window.
+    let window = width.map_or(SNIPPET, |w| {
+        w.saturating_sub(line.to_string().len() + 5)
+            .clamp(20, SNIPPET)
+    });
+    let shown = Shown::new(src, span, window, width.is_some());
     let mut group = Group::with_level(level).element(
         Snippet::source(&shown.text)
             .line_start(line)
@@ -138,7 +227,9 @@ struct Shown {
 }
 
 impl Shown {
-    fn new(src: &str, span: &Range<usize>) -> Shown {
+    /// `fit`: a line that fits the window is shown whole (without it, as pledge always has
+    /// for a pipe, a marker past the window's middle cuts the line's start).
+    fn new(src: &str, span: &Range<usize>, window: usize, fit: bool) -> Shown {
         let start = floor_char_boundary(src, span.start.min(src.len()));
         let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = src[line_start..]
@@ -154,8 +245,13 @@ impl Shown {
             .map(|(i, c)| (line_start + i, c))
             .collect();
         let col = src[line_start..start].chars().count();
-        let from = col.saturating_sub(SNIPPET / 2).min(chars.len());
-        let to = (from + SNIPPET).min(chars.len());
+        let last_start = if fit {
+            chars.len().saturating_sub(window)
+        } else {
+            chars.len()
+        };
+        let from = col.saturating_sub(window / 2).min(last_start);
+        let to = (from + window).min(chars.len());
         let mut text = String::new();
         if from > 0 {
             text.push('…');
@@ -349,6 +445,50 @@ mod tests {
         assert_eq!(
             render("f.toml", src, &d),
             "f.toml:2:1: error: unknown key `perod`\n  |\n2 | perod = 1\n  | ^^^^^\n  = hint: did you mean `period`?\n"
+        );
+    }
+
+    #[test]
+    fn wrapping_breaks_between_words_only() {
+        let line = "f.toml:1:1: error: a message with some words and `a-long-key-name` in it";
+        assert_eq!(wrap(line, 200, 4), line);
+        let out = wrap(line, 30, 4);
+        for l in out.lines() {
+            assert!(l.chars().count() <= 30, "{out}");
+        }
+        let words: Vec<&str> = out.split_whitespace().collect();
+        assert_eq!(words, line.split_whitespace().collect::<Vec<_>>());
+        assert!(out.lines().skip(1).all(|l| l.starts_with("    ")), "{out}");
+        // A word longer than a line stays whole.
+        let long = format!("x: {}", "y".repeat(50));
+        assert_eq!(wrap(&long, 20, 2), format!("x:\n  {}", "y".repeat(50)));
+    }
+
+    #[test]
+    fn without_a_width_nothing_wraps_and_a_line_that_fits_is_shown_whole() {
+        let src = format!("{} = 1\n", "k".repeat(70));
+        let at = src.find('=').unwrap();
+        let d =
+            Diagnostic::error(at..at + 1, m(&"w ".repeat(60))).with_hint(Some(m(&"h ".repeat(60))));
+        let say = |s: &Says| match s {
+            Says::Empty { key } => key.clone(),
+            _ => unreachable!(),
+        };
+        let words = Words {
+            error: "error",
+            warning: "warning",
+            hint: "hint",
+            say: &say,
+        };
+        assert_eq!(
+            render_at("f.toml", &src, &d, &words, None),
+            render_in("f.toml", &src, &d, &words)
+        );
+        let out = render_at("f.toml", &src, &d, &words, Some(80));
+        assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+        assert!(
+            out.contains(&format!("1 | {} = 1", "k".repeat(70))),
+            "{out}"
         );
     }
 }

@@ -180,7 +180,8 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
 }
 
 /// Lines a merge left behind (`<<<<<<< ours`, `=======`, `>>>>>>> theirs`, and diff3's
-/// `||||||| base`): one error each, so the file is not reported as broken TOML.
+/// `||||||| base`): one error each, so the file is not reported as broken TOML; the hint how
+/// to resolve them once, on the first.
 fn conflict_markers(text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut at = 0;
@@ -195,7 +196,7 @@ fn conflict_markers(text: &str) -> Vec<Diagnostic> {
         if let Some(m) = marker {
             out.push(
                 Diagnostic::error(at..at + m.len(), Says::ConflictMarker { marker: m })
-                    .with_hint(Some(Says::ConflictHint)),
+                    .with_hint(out.is_empty().then_some(Says::ConflictHint)),
             );
         }
         at += line.len();

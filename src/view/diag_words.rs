@@ -52,9 +52,20 @@ pub fn why(w: &Why, lang: Lang) -> String {
     }
 }
 
-/// Renders the diagnostics of a file with every word in `lang` (the `path:line:col:` prefix
-/// and the source line as they are).
+/// Renders a diagnostic with every word in `lang` (the `path:line:col:` prefix and the source
+/// line as they are).
 pub fn render(path: &str, src: &str, d: &Diagnostic, lang: Lang) -> String {
+    render_at(path, src, d, lang, None)
+}
+
+/// [`render`] wrapped between words at `width` columns (None: never wrapped).
+pub fn render_at(
+    path: &str,
+    src: &str,
+    d: &Diagnostic,
+    lang: Lang,
+    width: Option<usize>,
+) -> String {
     let frame = crate::view::messages::diag_words(lang);
     let say = |s: &Says| say(s, lang);
     let words = Words {
@@ -63,7 +74,7 @@ pub fn render(path: &str, src: &str, d: &Diagnostic, lang: Lang) -> String {
         hint: &frame[2],
         say: &say,
     };
-    crate::load::diag::render_in(path, src, d, &words)
+    crate::load::diag::render_at(path, src, d, &words, width)
 }
 
 /// The first line of [`render`], for `check` and for scripts.

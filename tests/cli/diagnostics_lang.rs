@@ -108,3 +108,77 @@ fn validate_in_english_is_as_it_was() {
     };
     assert_eq!(markers(&by_flag), markers(&sv));
 }
+
+/// `validate` at `COLUMNS` columns: (exit code, stdout), in `lang`.
+fn validate_at(columns: &str, lang: &str) -> String {
+    let run = Command::new(assert_cmd::cargo::cargo_bin("pledge"))
+        .args([
+            "--lang",
+            lang,
+            "validate",
+            "tests/bad",
+            "tests/good-warnings.toml",
+        ])
+        .env_clear()
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", columns)
+        .env("PLEDGE_AS_OF", "2019-06-01")
+        .current_dir(ROOT)
+        .output()
+        .unwrap();
+    String::from_utf8(run.stdout).unwrap()
+}
+
+/// The words of the lines a person reads (the message and the hint), not the source lines
+/// and markers, which are cut to a window.
+fn said_words(out: &str) -> Vec<String> {
+    out.lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            let gutter = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            !(gutter.starts_with(" |") || gutter.starts_with('|'))
+        })
+        .flat_map(|l| l.split_whitespace().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn validate_wraps_between_words_at_the_terminal_width() {
+    use unicode_width::UnicodeWidthStr;
+    for lang in ["sv", "en"] {
+        let (_, unwrapped) = validate(Some(lang), "C.UTF-8");
+        for columns in ["80", "60"] {
+            let width: usize = columns.parse().unwrap();
+            let out = validate_at(columns, lang);
+            for l in out.lines() {
+                let one_word = !l.trim().contains(' ');
+                assert!(
+                    l.width() <= width || one_word,
+                    "{lang} at {columns}: a line of {} columns:\n{l}",
+                    l.width()
+                );
+            }
+            // Nothing is lost or split: the same words in the same order.
+            assert_eq!(
+                said_words(&out),
+                said_words(&unwrapped),
+                "{lang} at {columns}"
+            );
+        }
+        assert!(
+            unwrapped.lines().any(|l| l.width() > 80),
+            "the test needs long lines"
+        );
+    }
+}
+
+#[test]
+fn the_conflict_hint_is_given_once_per_file() {
+    for (lang, hint) in [("en", "keep the lines you want"), ("sv", "behåll de rader")] {
+        let (_, out) = validate(Some(lang), "C.UTF-8");
+        let markers = out.matches("merge-conflict.toml:").count();
+        assert_eq!(markers, 3, "{out}");
+        assert_eq!(out.matches(hint).count(), 1, "{out}");
+    }
+}
