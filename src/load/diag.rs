@@ -21,8 +21,9 @@ pub struct Diagnostic {
     /// Byte range in the (BOM-stripped) source; None for problems of the whole file.
     pub span: Option<Range<usize>>,
     /// What is wrong, as typed data; the view's word store says it in the reader's language.
-    pub message: Says,
-    pub hint: Option<Says>,
+    /// (Boxed, as is the hint: a diagnostic stays small however much a message carries.)
+    pub message: Box<Says>,
+    pub hint: Option<Box<Says>>,
 }
 
 impl Diagnostic {
@@ -30,7 +31,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             span: span.into(),
-            message,
+            message: Box::new(message),
             hint: None,
         }
     }
@@ -41,7 +42,7 @@ impl Diagnostic {
         }
     }
     pub fn with_hint(mut self, hint: Option<Says>) -> Self {
-        self.hint = hint;
+        self.hint = hint.map(Box::new);
         self
     }
     pub fn is_error(&self) -> bool {

@@ -117,7 +117,7 @@ impl Loader<'_> {
                 At::Measurement(i, k) => ms[i].at(k),
                 At::Verdict(i, k) => vs[i].at(k),
             };
-            let hint = p.hint();
+            let hint = Says::outcome_hint(&p.kind);
             match p.severity() {
                 Severity::Error => self.err(span, Says::Outcome(p.kind), hint),
                 Severity::Warning => self.warn(span, Says::Outcome(p.kind), hint),
@@ -263,7 +263,7 @@ impl Loader<'_> {
         &mut self,
         v: &Val<'_>,
         key: &str,
-        names: &[&'static str],
+        names: &'static [&'static str],
         parse: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
         let s = self.string(v, key)?;
@@ -273,7 +273,7 @@ impl Loader<'_> {
                 v.span(),
                 Says::NotOneOf {
                     key: key.to_string(),
-                    names: names.to_vec(),
+                    names,
                     found: s.clone(),
                 },
                 Says::did_you_mean(&s, names, true),

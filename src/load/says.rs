@@ -84,6 +84,18 @@ pub struct SomeOf {
     pub total: usize,
 }
 
+/// A löfte for the same kommun (and area) whose period overlaps this one's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overlap {
+    /// The kommuner they share.
+    pub kommuner: Vec<String>,
+    pub file: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Other files holding the same löfte (copies).
+    pub copies: Option<Copies>,
+}
+
 /// More files holding the same löfte, beyond the one named.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Copies {
@@ -191,7 +203,7 @@ pub enum Says {
     },
     NotOneOf {
         key: String,
-        names: Vec<&'static str>,
+        names: &'static [&'static str],
         found: String,
     },
     // The top of the file.
@@ -491,18 +503,23 @@ pub enum Says {
     CadenceTableOneKey,
     YearsNotWhole,
     // Across files.
-    Overlaps {
-        kommuner: Vec<String>,
-        file: String,
-        start: NaiveDate,
-        end: NaiveDate,
-        copies: Option<Copies>,
-    },
+    Overlaps(Box<Overlap>),
     CopiesHint,
     OverlapHint,
 }
 
 impl Says {
+    /// The hint of an indicator's, measurement's or verdict's problem: "did you mean …?"
+    /// where a close name exists.
+    pub fn outcome_hint(kind: &Kind) -> Option<Says> {
+        match kind {
+            Kind::UnknownActivity { close, .. } | Kind::UnknownIndicator { close, .. } => (!close
+                .is_empty())
+            .then(|| Says::DidYouMeanOr(close.iter().map(|c| format!("`{c}`")).collect())),
+            _ => None,
+        }
+    }
+
     /// "did you mean …?" among `candidates` (quoted with backticks when `quote`), or None
     /// when nothing is close (as [`crate::text::did_you_mean`] says it).
     pub fn did_you_mean(query: &str, candidates: &[&str], quote: bool) -> Option<Says> {

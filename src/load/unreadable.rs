@@ -12,7 +12,7 @@ pub fn why(text: &str, diags: &[Diagnostic]) -> Why {
     let line = |d: &Diagnostic| d.span.as_ref().map(|s| line_col(text, s.start).0);
     let markers: Vec<usize> = diags
         .iter()
-        .filter(|d| d.is_error() && matches!(d.message, Says::ConflictMarker { .. }))
+        .filter(|d| d.is_error() && matches!(*d.message, Says::ConflictMarker { .. }))
         .filter_map(line)
         .collect();
     if !markers.is_empty() {
@@ -21,7 +21,7 @@ pub fn why(text: &str, diags: &[Diagnostic]) -> Why {
     match diags.iter().find(|d| d.is_error()) {
         Some(d) => Why::Error {
             line: line(d),
-            says: d.message.clone(),
+            says: (*d.message).clone(),
         },
         None => Why::DoesNotLoad,
     }

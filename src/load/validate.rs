@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::load::diag::Diagnostic;
-use crate::load::says::{Copies, Says};
+use crate::load::says::{Copies, Overlap, Says};
 use crate::model::Pledge;
 
 /// The most other files a warning about copies names.
@@ -37,7 +37,7 @@ pub fn overlaps(pledges: &[&Pledge]) -> Vec<(usize, Diagnostic)> {
     for copies in groups.values().filter(|g| g.len() > 1) {
         let (a, b) = (pledges[copies[0]], pledges[copies[1]]);
         let more = &copies[2..];
-        let message = Says::Overlaps {
+        let message = Says::Overlaps(Box::new(Overlap {
             kommuner: a.kommuner.iter().map(|k| k.name.to_string()).collect(),
             file: a.file.clone(),
             start: a.period.start,
@@ -51,7 +51,7 @@ pub fn overlaps(pledges: &[&Pledge]) -> Vec<(usize, Diagnostic)> {
                     .collect(),
                 cut: more.len() > COPIES_NAMED,
             }),
-        };
+        }));
         out.push((
             copies[1],
             Diagnostic::warning(b.period_span.clone(), message).with_hint(Some(Says::CopiesHint)),
@@ -96,13 +96,13 @@ fn distinct_overlaps(pledges: &[&Pledge]) -> Vec<(usize, Diagnostic)> {
                 i,
                 Diagnostic::warning(
                     a.period_span.clone(),
-                    Says::Overlaps {
+                    Says::Overlaps(Box::new(Overlap {
                         kommuner: shared,
                         file: b.file.clone(),
                         start: b.period.start,
                         end: b.period.end,
                         copies: None,
-                    },
+                    })),
                 )
                 .with_hint(Some(Says::OverlapHint)),
             ));
