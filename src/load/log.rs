@@ -24,38 +24,13 @@ impl Loader<'_> {
             let f = self.fields(t, header.clone(), &KNOWN.log, Table::Log);
             let date_v = self.require(&f, "date", "2016-05-12");
             let date = date_v.and_then(|v| self.date(v, "date"));
-            let event_v = f.get("event");
-            let activity_v = match event_v {
-                Some(_) => f.get("activity"),
-                None => self.require(&f, "activity", "\"trygghetsvandring\""),
-            };
-            if let (Some(av), Some(_)) = (activity_v, event_v) {
-                self.err(av.span(), Says::ActivityAndEvent, Some(Says::TwoEntries));
-            }
-            let event = event_v.and_then(|v| self.string(v, "event"));
-            if let (Some(e), Some(ev)) = (&event, event_v) {
-                self.entry_event(e, ev);
-            }
-            let is_event = event.is_some();
-            let activity = match event {
-                Some(e) => Some(e),
-                None => activity_v.and_then(|v| self.string(v, "activity")),
-            };
+            let (activity_v, activity, is_event) = self.entry_what(&f);
             let count = match f.get("count") {
                 None => Some(1),
                 Some(c) => self.count(c, crate::load::says::Counted::Log),
             };
             let by = self.opt_string(&f, "by");
-            let note = match f.get("note") {
-                Some(n) => match n.get_ref() {
-                    DeValue::String(s) => Some(s.to_string()),
-                    _ => {
-                        self.mismatch(n, "note", Expected::String, "\"...\"");
-                        None
-                    }
-                },
-                None => None,
-            };
+            let note = self.entry_note(&f);
             if let (Some(a), Some(av), false) = (&activity, activity_v, is_event) {
                 self.entry_activity(a, av, &ids);
             }
@@ -96,6 +71,44 @@ impl Loader<'_> {
             }
         }
         out
+    }
+
+    /// What an entry records: an activity's work, or an event (`event = ID`, without
+    /// `activity`): the activity's value, the id named, and whether it is an event.
+    fn entry_what<'t, 'i>(
+        &mut self,
+        f: &Fields<'t, 'i>,
+    ) -> (Option<&'t Val<'i>>, Option<String>, bool) {
+        let event_v = f.get("event");
+        let activity_v = match event_v {
+            Some(_) => f.get("activity"),
+            None => self.require(f, "activity", "\"trygghetsvandring\""),
+        };
+        if let (Some(av), Some(_)) = (activity_v, event_v) {
+            self.err(av.span(), Says::ActivityAndEvent, Some(Says::TwoEntries));
+        }
+        let event = event_v.and_then(|v| self.string(v, "event"));
+        if let (Some(e), Some(ev)) = (&event, event_v) {
+            self.entry_event(e, ev);
+        }
+        let is_event = event.is_some();
+        let activity = match event {
+            Some(e) => Some(e),
+            None => activity_v.and_then(|v| self.string(v, "activity")),
+        };
+        (activity_v, activity, is_event)
+    }
+
+    /// `note`: any text, an empty one too.
+    fn entry_note(&mut self, f: &Fields<'_, '_>) -> Option<String> {
+        let n = f.get("note")?;
+        match n.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.mismatch(n, "note", Expected::String, "\"...\"");
+                None
+            }
+        }
     }
 
     /// Whether `log` is written as `[[log]]` tables, which is the only form `pledge done` can

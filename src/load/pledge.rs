@@ -39,25 +39,8 @@ impl Loader<'_> {
                 Vec::new()
             }
         };
-        let followup = match f.get("followup") {
-            Some(v) => self.followup(v),
-            None => {
-                self.diags.push(
-                    Diagnostic::warning(None, Says::NoFollowup).with_hint(Some(Says::AddFollowup)),
-                );
-                None
-            }
-        };
-        for (e, span) in &events {
-            if activities.iter().any(|a| a.id == e.id) {
-                self.err(
-                    span.clone(),
-                    Says::EventIsActivity { id: e.id.clone() },
-                    Some(Says::EventIdOwn),
-                );
-            }
-        }
-        let events: Vec<Event> = events.into_iter().map(|(e, _)| e).collect();
+        let followup = self.followup_of(&f);
+        let events = self.events_apart(events, &activities);
         let log = match f.get("log") {
             Some(v) => self.log(v, &activities, kommuner.as_deref(), period.as_ref()),
             None => Vec::new(),
@@ -92,6 +75,37 @@ impl Loader<'_> {
         };
         self.early_followups(&pledge);
         Some(pledge)
+    }
+
+    /// `[followup]`, or a warning that the löfte has none.
+    fn followup_of(&mut self, f: &Fields<'_, '_>) -> Option<Followup> {
+        match f.get("followup") {
+            Some(v) => self.followup(v),
+            None => {
+                self.diags.push(
+                    Diagnostic::warning(None, Says::NoFollowup).with_hint(Some(Says::AddFollowup)),
+                );
+                None
+            }
+        }
+    }
+
+    /// The events, each with an id no activity has.
+    fn events_apart(
+        &mut self,
+        events: Vec<(Event, Range<usize>)>,
+        activities: &[Activity],
+    ) -> Vec<Event> {
+        for (e, span) in &events {
+            if activities.iter().any(|a| a.id == e.id) {
+                self.err(
+                    span.clone(),
+                    Says::EventIsActivity { id: e.id.clone() },
+                    Some(Says::EventIdOwn),
+                );
+            }
+        }
+        events.into_iter().map(|(e, _)| e).collect()
     }
 
     /// Refuses a file asking for more than [`MAX_WINDOWS`] windows of work to judge.
