@@ -163,7 +163,9 @@ impl Workspace {
             let errors = f.loaded.diags.iter().filter(|d| d.is_error()).count();
             let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
             let markers = matches!(why, crate::load::says::Why::Markers(_));
-            let why = crate::view::diag_words::why(&why, Lang::En);
+            // The file's own words (an id, a kommun) reach a terminal: escape control and
+            // bidi characters as every diagnostic does.
+            let why = crate::text::safe(&crate::view::diag_words::why(&why, Lang::En), false);
             if markers {
                 writeln!(
                     err,
@@ -216,7 +218,9 @@ impl Workspace {
         for f in &maybe {
             let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
             let markers = matches!(why, crate::load::says::Why::Markers(_));
-            let why = crate::view::diag_words::why(&why, Lang::En);
+            // The file's own words (an id, a kommun) reach a terminal: escape control and
+            // bidi characters as every diagnostic does.
+            let why = crate::text::safe(&crate::view::diag_words::why(&why, Lang::En), false);
             let fix = if markers {
                 "resolve the merge conflict (keep the lines you want from each side, delete the \
                  marker lines), then `pledge validate`"

@@ -272,7 +272,12 @@ pub fn list_table(pledges: &[&Pledge], on: NaiveDate, lang: Lang, width: Option<
                 p.kommunkoder(),
                 lan_names(p),
                 cell(p.lokalpolisomrade.as_deref().unwrap_or("–")),
-                format!("{} – {}{plus}", p.period_on(on).start, p.period.end),
+                if p.period.start_stated {
+                    format!("{} – {}{plus}", p.period_on(on).start, p.period.end)
+                } else {
+                    // The first work is not the löfte's start: say the start is not stated.
+                    format!("{} – {}{plus}", lang.t(Label::StartNotStated), p.period.end)
+                },
                 lang.state(p.state(on)).into(),
                 p.activities.len().to_string(),
             ]
