@@ -21,10 +21,11 @@ fn main() -> ExitCode {
             }
         }
     };
-    let (mut width, mut lang) = (None, pledge::view::i18n::Lang::En);
+    // The language and width of an error: the context's, or (a setting it refused) as an
+    // error before the command line is understood.
+    let mut said = None;
     let result = Ctx::from_env(&cli).and_then(|mut ctx| {
-        width = ctx.width;
-        lang = ctx.lang;
+        said = Some((ctx.lang, ctx.width));
         cmd::run(cli, &mut ctx)
     });
     match result {
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         // The reader of a pipe has all it wanted (`pledge log | head`): end quietly.
         Err(e) if cmd::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            let (lang, width) = said.unwrap_or_else(cmd::context::early_lang_and_width);
             eprintln!("{}", cmd::error_text(&e, width, lang));
             ExitCode::from(cmd::exit_code_of(&e))
         }

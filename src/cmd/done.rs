@@ -65,7 +65,11 @@ fn on_date_message(
             }
             .say(lang);
             if all.is_empty() {
-                msg.push_str(&Msg::NoneForIt.say(lang));
+                // "None in the folder" only when no unreadable file may hold one (the note
+                // that follows names it).
+                if unreadable.is_empty() {
+                    msg.push_str(&Msg::NoneForIt.say(lang));
+                }
             } else {
                 msg.push_str(&Msg::ItsLoften.say(lang));
                 for p in &all {

@@ -135,15 +135,10 @@ fn one(
 pub fn import(dir: Option<PathBuf>, a: ImportArgs, ctx: &mut Ctx) -> Result<u8> {
     let kommun = match &a.kommun {
         None => None,
-        Some(k) => Some(kommuner::find(k).ok_or_else(|| {
-            let close = kommuner::suggest(k);
-            let hint = if close.is_empty() {
-                String::new()
-            } else {
-                format!("; did you mean {}?", close.join(" or "))
-            };
-            anyhow::anyhow!("unknown kommun \"{}\"{hint}", crate::text::safe(k, false))
-        })?),
+        Some(k) => Some(
+            kommuner::find(k)
+                .ok_or_else(|| anyhow::anyhow!(super::workspace::unknown_kommun(k, ctx.lang)))?,
+        ),
     };
     let opts = Options {
         kommun,

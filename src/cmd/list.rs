@@ -41,5 +41,5 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
         )?,
     };
     emit(ctx, &out, a.output.as_deref())?;
-    ws.exit_code(&mut ctx.err)
+    ws.exit_code_in(&mut ctx.err, ctx.lang, ctx.width)
 }

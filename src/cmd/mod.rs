@@ -113,6 +113,19 @@ fn wrap_keeping_spaces(line: &str, width: usize) -> String {
     out
 }
 
+/// A reply of one or more lines, each wrapped between words to `width` as [`error_text`]
+/// wraps an error (unchanged without a width: a pipe or a file).
+pub fn wrapped(text: &str, width: Option<usize>) -> String {
+    match width {
+        None => text.to_string(),
+        Some(w) => text
+            .lines()
+            .map(|l| wrap_keeping_spaces(l, w))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
 /// Whether the error is a closed output pipe (`pledge log | head`): the reader has all it
 /// wanted, so the run ends quietly with exit 0, as ripgrep does.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -129,7 +129,7 @@ impl Loader<'_> {
                 Some(Says::NoUnitsHint),
             ),
             (Some(u), Some(v)) if !named.has_unit(u) => {
-                let hint = some_did_you_mean(u, units, false).unwrap_or_else(|| Says::UnitsAre {
+                let hint = some_did_you_mean(u, units, true).unwrap_or_else(|| Says::UnitsAre {
                     id: act.id.clone(),
                     names: some_of(units),
                 });

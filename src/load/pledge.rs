@@ -145,9 +145,8 @@ impl Loader<'_> {
         let name = self.string(v, key)?;
         let found = kommuner::find(&name);
         if found.is_none() {
-            let close = kommuner::suggest(&name);
-            let hint = (!close.is_empty())
-                .then(|| Says::DidYouMeanOr(close.iter().map(|c| c.to_string()).collect()));
+            let names: Vec<&str> = kommuner::all().iter().map(|k| k.name).collect();
+            let hint = Says::did_you_mean(&name, &names, true);
             self.err(
                 v.span(),
                 Says::UnknownKommun { name },

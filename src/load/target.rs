@@ -269,7 +269,7 @@ impl Loader<'_> {
         let name = self.string(w, "weekday")?;
         let weekday = parse_weekday(&name);
         if weekday.is_none() {
-            let hint = Says::did_you_mean(&name, &WEEKDAYS, false).unwrap_or(Says::WeekdayHint);
+            let hint = Says::did_you_mean(&name, &WEEKDAYS, true).unwrap_or(Says::WeekdayHint);
             self.err(w.span(), Says::UnknownWeekday { name }, Some(hint));
         }
         let time = self.opt_string(f, "time");

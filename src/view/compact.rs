@@ -4,7 +4,7 @@
 
 use crate::rules::status::{PledgeStatus, Status};
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
+use crate::view::messages::Label;
 use crate::view::phrases::status_rows;
 
 /// The bar's cells in the compact layout (the table's has 6).

@@ -28,6 +28,7 @@ mod site;
 mod status;
 mod support;
 mod swedish;
+mod swedish_commands;
 mod targets;
 mod truth;
 mod twice;

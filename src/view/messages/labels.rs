@@ -85,8 +85,18 @@ pub enum Label {
     KindRequest,
     KindMeasurement,
     KindVerdict,
+    /// Whose work, on a löfte of several kommuner, when no one kommun's: "shared".
+    Shared,
+    /// Beside the owners: their partners ("with").
+    With,
+    /// The first of a follow-up's details on the site.
+    When,
+    /// The title of the site's data (the data package and the catalog).
+    SiteTitle,
+    /// The name of the calendar feed, before the kommuner.
+    CalendarName,
     /// Indicators and verdicts (issue 13), translated in `view::outcome`.
-    Outcome(crate::view::outcome_label::OutcomeLabel),
+    Outcome(super::OutcomeLabel),
 }
 
 impl Label {
@@ -165,6 +175,11 @@ impl Label {
             KindRequest => "request",
             KindMeasurement => "measurement",
             KindVerdict => "verdict",
+            Shared => "shared",
+            With => "with",
+            When => "When",
+            SiteTitle => "Medborgarlöften: what was promised and what has been done",
+            CalendarName => "Medborgarlöften (citizen pledges)",
             Outcome(o) => o.en(),
         }
     }
@@ -244,6 +259,11 @@ impl Label {
             KindRequest => "förfrågan",
             KindMeasurement => "mätning",
             KindVerdict => "bedömning",
+            Shared => "gemensamt",
+            With => "med",
+            When => "När",
+            SiteTitle => "Medborgarlöften: vad som lovades och vad som har gjorts",
+            CalendarName => "Medborgarlöften",
             Outcome(o) => o.sv(),
         }
     }
@@ -255,6 +275,14 @@ impl Lang {
         match self {
             Lang::En => label.en(),
             Lang::Sv => label.sv(),
+        }
+    }
+
+    /// The heading of what a party other than the police and the kommun promises.
+    pub fn other_promises(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("{name} promises"),
+            Lang::Sv => format!("{name} lovar"),
         }
     }
 
