@@ -27,7 +27,7 @@ fn loads(name: &str, toml: &str) -> Pledge {
         .diags
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| pledge::load::diag::one_line(name, toml, d))
+        .map(|d| pledge::view::diag_words::one_line(name, toml, d, pledge::view::i18n::Lang::En))
         .collect();
     assert!(
         errors.is_empty(),

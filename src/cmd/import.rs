@@ -102,7 +102,12 @@ fn one(
             .expect("has errors");
         bail!(
             "the draft does not validate (a bug in the importer): {}",
-            crate::load::diag::one_line(&draft.file_name, &draft.toml, d)
+            crate::view::diag_words::one_line(
+                &draft.file_name,
+                &draft.toml,
+                d,
+                crate::view::i18n::Lang::En
+            )
         );
     }
     if *a.dry_run {
