@@ -47,6 +47,11 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
     let w = &f.words;
     let mut out = Written::default();
     let (target, reading) = match f.kind {
+        // "minst ett hundsök" with no window: one thing over the period, a milestone.
+        Kind::CountNoWindow if f.count == 1 => (
+            Some("\"once\"".to_string()),
+            format!("\"{w}\" names one, and no window: done once, a milestone"),
+        ),
         Kind::Count(_) | Kind::CountNoWindow => {
             let (t, r) = plain(f).expect("a count phrase");
             (Some(t), r)

@@ -341,6 +341,18 @@ pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
     {
         return Some(ps);
     }
+    // "Det här lovar polisen utifrån …", "Detta gör kommunen": the party right after the verb.
+    if let Some(c) =
+        regex!(r"(?i)^(?:det här|detta|så här|därför|här)\s+(?:lovar|ska|skall|gör|kommer)\s+(.+)$")
+            .captures(h)
+    {
+        let words: Vec<&str> = c[1].split_whitespace().collect();
+        for n in (1..=words.len().min(5)).rev() {
+            if let Some(ps) = parties(&words[..n].join(" ")) {
+                return Some(ps);
+            }
+        }
+    }
     // "Polismyndigheten i samverkan med kommunen": the first one owns the items.
     if let Some(c) =
         regex!(r"^(.{2,40}?)\s+(?:i samverkan med|tillsammans med)\s+(.{2,40})$").captures(h)
@@ -368,6 +380,43 @@ pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
     }
     // A lead that is only a party: "Polisen:", "Kommunen och polisen:".
     parties(h).filter(|_| lead && h.split_whitespace().count() <= 5)
+}
+
+/// Whose löften a lead names by the possessive: "… är polisens medborgarlöften … följande",
+/// "Kommunens löften:", "polisens och kommunens medborgarlöfte".
+pub fn possessive(s: &str) -> Option<Vec<Party>> {
+    let c = regex!(
+        r"(?i)\b(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns)(?:\s+och\s+(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns))?\s+(?:medborgar)?löften?\b"
+    )
+    .captures(s)?;
+    let one = |w: &str| -> Option<Party> {
+        let l = w.to_lowercase();
+        if l.contains("polis") {
+            Some(Party::Polisen)
+        } else if l == "kommunens" {
+            Some(Party::Kommunen)
+        } else {
+            let name = w.split_whitespace().next()?;
+            crate::kommuner::find(name).map(|_| Party::Kommunen)
+        }
+    };
+    let mut out = vec![one(&c[1])?];
+    if let Some(m) = c.get(2) {
+        let p = one(m.as_str())?;
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    Some(out)
+}
+
+/// Whether a text is a löfte of the police alone: it names the police and never a kommun
+/// (no "kommun…", "stad"/"staden", "Region Gotland", "stadsdelsförvaltning").
+pub fn police_only(text: &str) -> bool {
+    let kommun = regex!(
+        r"(?i)\bkommun(?:en|ens|er|erna|ernas|s)?\b|\bstad(?:en|ens|s)?\b|\bregion gotland\b|\bstadsdelsförvaltning|\bsocialtjänst"
+    );
+    regex!(r"(?i)\bpolis").is_match(text) && !kommun.is_match(text)
 }
 
 /// Parties named "tillsammans med X" in an activity: they take part.

@@ -84,6 +84,21 @@ struct Reader<'a> {
     followup_notes: Vec<Note>,
     /// The lead-in of the problem list says it is no ranking ("ett antal problem").
     unranked: bool,
+    /// The text names the police and no kommun at all: a löfte of the police alone, whose
+    /// "vi" is the police.
+    police_only: bool,
+}
+
+/// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
+/// att..".
+fn lead_end(s: &str) -> bool {
+    regex!(r"(?i)(?:\bföljande\s*\.|\batt\s*(?:\.{2,}|…))$").is_match(s.trim_end())
+}
+
+/// A lead-in as one ending in a colon.
+fn as_lead(s: &str) -> String {
+    let t = s.trim_end().trim_end_matches(['.', '…', ':']).trim_end();
+    format!("{t}:")
 }
 
 fn mentions_lofte(s: &str) -> bool {
@@ -103,6 +118,37 @@ fn title_index(blocks: &[Block]) -> Option<usize> {
                 |b| matches!(b, Block::Heading(h) if !h.starts_with("http://") && !h.starts_with("https://")),
             )
         })
+}
+
+/// On a löfte of the police alone (the text names no kommun), "vi", "tillsammans" and
+/// "gemensamma" are the police, and an activity that names no owner is the police's.
+fn police_alone(acts: &mut [super::ActivityDraft], top: &mut Vec<Note>) {
+    let mut changed = 0;
+    for a in acts.iter_mut() {
+        let before = a.owners.len();
+        a.owners.retain(|o| o.who != Party::Kommunen);
+        a.partners.retain(|o| o.who != Party::Kommunen);
+        let none = a.owners.is_empty();
+        if none {
+            a.owners.push(crate::model::Owner {
+                who: Party::Polisen,
+                role: None,
+            });
+            a.notes.retain(
+                |n| !matches!(n, Note::Reading(r) if r.starts_with("the text names no owner")),
+            );
+        }
+        if none || a.owners.len() != before {
+            changed += 1;
+        }
+    }
+    if changed > 0 {
+        top.push(Note::Reading(format!(
+            "the text names the police and no kommun: a löfte of the police alone, so \"vi\" \
+             is the police and the police own the activities that name no owner ({changed} \
+             activities)"
+        )));
+    }
 }
 
 pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
@@ -134,6 +180,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         followup: Vec::new(),
         followup_notes: Vec::new(),
         unranked: false,
+        police_only: owners::police_only(text),
     };
     if !c.furniture.is_empty() {
         let list: Vec<String> = c.furniture.iter().map(|f| format!("\"{f}\"")).collect();
@@ -212,8 +259,8 @@ impl Reader<'_> {
             Block::Heading(h) => {
                 self.body.push_str(h);
                 self.body.push('\n');
-                if h.ends_with(':') {
-                    self.lead(h);
+                if h.ends_with(':') || lead_end(h) {
+                    self.lead(&as_lead(h));
                 } else {
                     self.heading(h);
                 }
@@ -322,7 +369,9 @@ impl Reader<'_> {
         let subject = owners::subject(bare)
             .map(|(ps, _)| ps)
             .or_else(|| owners::actor(bare).map(|(ps, _)| ps));
-        let owners = owners::heading_owner(s).or(subject.clone());
+        let owners = owners::heading_owner(s)
+            .or(subject.clone())
+            .or_else(|| owners::possessive(bare));
         // "Polisen och kommunen lovar att under 2020:", "Under tiden 1 januari 2023 - 31
         // december 2024 lovar polisen att:": a lead may give the period.
         let f = dates::period_facts(bare);
@@ -422,7 +471,11 @@ impl Reader<'_> {
 
     fn para(&mut self, p: &str) {
         let mut sentences = clean::sentences(p);
-        let lead = sentences.last().filter(|s| s.ends_with(':')).cloned();
+        // A lead-in ends with a colon, or with "följande." / "lovar att..": the list under it.
+        let lead = sentences
+            .last()
+            .filter(|s| s.ends_with(':') || lead_end(s))
+            .map(|s| as_lead(s));
         if lead.is_some() {
             sentences.pop();
         }
@@ -579,6 +632,9 @@ impl Reader<'_> {
             self.source.as_deref(),
             &mut top,
         )?;
+        if self.police_only {
+            police_alone(&mut self.activities, &mut top);
+        }
         if kommuner.len() > 1 {
             // On a löfte for several kommuner, "kommunen" of its text is all of them.
             for a in &mut self.activities {

@@ -91,7 +91,7 @@ pub enum Kind {
     OtherWindow,
 }
 
-const N: &str = r"(?P<n>\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)(?:\s*\(\d{1,4}\))?";
+const N: &str = r"(?P<n>\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)(?:\s*\((?:\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo)\))?";
 const UNIT: &str = r"(?P<unit>hela perioden|löftesperioden|perioden|kalenderåret|kalenderår|halvåret|halvår|terminen|termin|kvartalet|kvartal|månaden|månad|veckan|vecka|året|år)";
 const DAYS: &str = r"(?:mån|tis|ons|tors|fre|lör|sön)dag";
 const UNIT_NOUNS: &str = r"(?:\w*skol\w*|kommun(?:erna)?\b|kommundel\w*|stadsdel\w*|\w*område\w*|ort\w*|fritidsgård\w*|bibliotek\w*)";
@@ -113,13 +113,16 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     ),
     (
         Kind::OnRequest,
-        r"\b(?:på|vid|efter) (?:begäran|förfrågan|önskemål|inbjudan)\b|\bom\b.{0,60}\b(?:ber om|begär|önskar|efterfrågar)\b|\bnär\b.{0,60}\b(?:ber om|begär|önskar)\b",
+        r"\b(?:på|vid|efter) (?:begäran|förfrågan|önskemål|inbjudan)\b|\b(?:om|när) (?:det )?(?:uppkommer |uppstår |finns |kommer )?(?:önskemål|förfrågningar|förfrågan|efterfrågan)\b|\bom\b.{0,60}\b(?:ber om|begär|önskar|efterfrågar)\b|\bnär\b.{0,60}\b(?:ber om|begär|önskar)\b",
     ),
     (
         Kind::WeeklySlot,
         r"\b(?:varje|alla) (?:helg|{DAYS}(?:ar|s?(?:kvällar|kväll|morgnar|morgon|eftermiddagar|eftermiddag|förmiddagar|förmiddag))?)\b|\bhelger\b|\b{DAYS}(?:ar|s?kvällar|s?morgnar|s?eftermiddagar)\b",
     ),
-    (Kind::OpenCount, r"\bett (?:visst )?(?:antal|flertal)\b"),
+    (
+        Kind::OpenCount,
+        r"\bett (?:visst )?(?:antal|flertal)\b|\b(?:genomföra|genomför|anordna|anordnar|hålla|håller|göra|gör) flera\b",
+    ),
     (
         Kind::OwnFrame,
         r"\bunder (?:sommar(?:en|månaderna|lovet)|vinter(?:n|halvåret)|hösten|våren|jul(?:en|lovet)?|sportlovet|höstlovet)\b|\b(?:från och med|från|fr\.o\.m\.?) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b",
@@ -140,7 +143,10 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         Kind::Count(Per::Year),
         r"\b(?:varje|var|en gång per|en gång i|en gång om) {UNIT}\b",
     ),
-    (Kind::Count(Per::Year), r"\bårligen\b|\bvarje år\b"),
+    (
+        Kind::Count(Per::Year),
+        r"\bårligen\b|\bvarje år\b|\bårlig(?:a|t|en)?\b",
+    ),
     (Kind::Count(Per::Week), r"\bveckovis\b|\bvarje vecka\b"),
     (Kind::Count(Per::Month), r"\bmånadsvis\b|\bmånatligen\b"),
     (Kind::Count(Per::Quarter), r"\bkvartalsvis\b"),
@@ -156,6 +162,12 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         r"\b(?:minst|åtminstone) {N}(?:\s*st\.?)?\s+(?P<noun>[\wåäö”“\x22-]+)",
     ),
     (Kind::CountNoWindow, r"\(\s*{N}\s*st\.?\s*\)"),
+    // "genomföra en trygghetsvandring i Reftele", "planera in en aktivitetsdag": one thing done
+    // once, a milestone (not "en gång", a frequency, read above).
+    (
+        Kind::Once,
+        r"^(?:.*\b(?:lovar|kommer|ska) (?:att )?)?(?:att )?(?:genomföra|genomför|anordna|anordnar|arrangera|arrangerar|hålla|håller|planera in|planerar in|ordna|ordnar)(?: minst)? (?:en|ett) (?P<noun>[\wåäö-]+)",
+    ),
     (
         Kind::Vague,
         r"\b(?:regelbund\w*|löpande|kontinuerlig\w*|återkommande|fortlöpande|ökad\w*|utöka\w*|fler)\b",
@@ -265,8 +277,30 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
                 (*k, beside.map(Box::new))
             }
         };
-        if count == 0 {
+        if count == 0
+            || (matches!(kind, Kind::Once)
+                && c.name("noun")
+                    .is_some_and(|m| m.as_str().eq_ignore_ascii_case("gång")))
+        {
             continue;
+        }
+        // "en gång i månaden i snitt över året": an average over the year is a yearly count.
+        if let Kind::Count(per) = kind
+            && let Some(factor) = match per {
+                Per::Month => Some(12),
+                Per::Quarter => Some(4),
+                Per::Week => Some(52),
+                _ => None,
+            }
+            && let Some(avg) = averaged(text)
+        {
+            return Some(Found {
+                kind: Kind::Count(Per::Year),
+                count: count * factor,
+                unit: unit_word,
+                words: format!("{} {avg}", c[0].trim()),
+                with_count,
+            });
         }
         if c.name("noun").is_some_and(|m| {
             let w = m.as_str().to_lowercase();
@@ -283,6 +317,20 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
         });
     }
     None
+}
+
+/// "i snitt över året", "i genomsnitt under året": a count per month or week averaged over
+/// the year.
+pub fn averaged(text: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)\bi (?:genom)?snitt (?:över|under|per|på) (?:hela )?(?:året|år|kalenderåret)\b",
+        )
+        .expect("the importer's patterns compile")
+    })
+    .find(text)
+    .map(|m| m.as_str())
 }
 
 /// Lines and sentences that belong to the web page, not to the löfte.
