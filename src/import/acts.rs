@@ -17,6 +17,8 @@ pub struct Written {
     pub units: Vec<String>,
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
+    /// An `[[event]]` the target counts per occurrence of: id and text.
+    pub event: Option<(String, String)>,
 }
 
 /// "ett antal": open, unless a count stated apart from those words stands beside it
@@ -84,8 +86,24 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
             ),
         ),
         Kind::PerUnit => kinds::per_unit(f, cx, &mut out.units),
-        Kind::PerOccurrence => kinds::per_occurrence(f, cx),
+        Kind::PerOccurrence => kinds::per_occurrence(f, cx, &mut out.event),
         Kind::WeeklySlot => kinds::weekly_toml(f, cx),
+        // "minst fyra insatser … Inriktning under våren är …": the time words in another
+        // sentence than the count are no time frame of the count.
+        Kind::OwnFrame
+            if let Some(c) = &f.with_count
+                && !super::clean::sentences(cx.text)
+                    .iter()
+                    .any(|s| s.contains(w.as_str()) && s.contains(c.words.as_str())) =>
+        {
+            match plain(c) {
+                Some((t, r)) => (
+                    Some(t),
+                    format!("{r}; \"{w}\" is said in another sentence, not of the count"),
+                ),
+                None => (None, String::new()),
+            }
+        }
         Kind::OwnFrame => match (kinds::frame(cx.text, cx.period), &f.with_count) {
             (Some(_), Some(c)) => plain(c)
                 .map(|(t, r)| (Some(t), format!("\"{w}\", {r}")))
@@ -121,9 +139,10 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
     out
 }
 
-/// Resolves an activity's target once the whole draft is read.
-pub fn resolve(a: &mut ActivityDraft, cx: &Context<'_>) {
-    let Some(f) = a.found.take() else { return };
+/// Resolves an activity's target once the whole draft is read; the `[[event]]` it counts
+/// per occurrence of, if any.
+pub fn resolve(a: &mut ActivityDraft, cx: &Context<'_>) -> Option<(String, String)> {
+    let f = a.found.take()?;
     let cx = Context {
         id: &a.id,
         text: &a.text,
@@ -136,6 +155,7 @@ pub fn resolve(a: &mut ActivityDraft, cx: &Context<'_>) {
     if !w.reading.is_empty() {
         a.notes.push(Note::Reading(w.reading));
     }
+    w.event
 }
 
 /// Words that say nothing about what an activity is, skipped when making its id.

@@ -332,22 +332,123 @@ pub(super) fn per_unit(
     }
 }
 
-/// "efter varje trygghetsvandring": a count per occurrence of the one other activity named.
-pub(super) fn per_occurrence(f: &Found, cx: &Context<'_>) -> (Option<String>, String) {
-    let w = &f.words;
-    match each_of(w, cx.text, cx.id, cx.others) {
-        Some(id) => {
-            let (n, stated) = each_count(cx.text);
-            let how = if stated {
-                format!("{n} for each")
-            } else {
-                "once for each".to_string()
-            };
-            (
-                Some(format!("{{ count = {n}, each = {} }}", toml_string(id))),
-                format!("\"{w}\": {how} \"{id}\"{}", with(f)),
-            )
+/// An event the löfte refers to but does not promise: "vid varje sammanträde med BRÅ", "vid
+/// varje möte i lokala brottsförebyggande rådet". Its id, its text and the words. Only a
+/// meeting (möte, sammanträde, träff) is an event; None otherwise.
+pub fn event(words: &str, text: &str) -> Option<(String, String)> {
+    let at = text.find(words)?;
+    let after_varje = regex!(r"(?i)\b(?:varje|varje enskild|alla)\s+(.+)$")
+        .captures(&text[at..at + words.len()])?
+        .get(1)?
+        .as_str()
+        .to_string();
+    let noun = after_varje.split_whitespace().last()?.to_string();
+    if !regex!(r"(?i)(?:möte|sammanträde|träff)\w*$").is_match(&noun) {
+        return None;
+    }
+    // The body it is of: "i/med/hos/inom" and up to four words, stopping at a verb or a
+    // punctuation mark.
+    let rest = &text[at + words.len()..];
+    let mut body = Vec::new();
+    if let Some(c) = regex!(r"^\s+(i|med|hos|inom)\s+(.*)$").captures(rest) {
+        for w in c[2].split_whitespace().take(4) {
+            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let verb = super::rules::ACTIVITY_VERBS.contains(&bare.to_lowercase().as_str())
+                || regex!(r"(?i)^(?:ska|skall|kommer|att|och|samt|för|där|som)$").is_match(bare);
+            if bare.is_empty() || verb {
+                break;
+            }
+            body.push(bare.to_string());
+            if bare.len() != w.len() {
+                break;
+            }
         }
+        if !body.is_empty() {
+            body.insert(0, c[1].to_string());
+        }
+    }
+    let phrase = std::iter::once(after_varje.clone())
+        .chain(body.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut chars = phrase.chars();
+    let text = chars
+        .next()
+        .map(|f| f.to_uppercase().collect::<String>() + chars.as_str())?;
+    let id_words = match body.last() {
+        Some(b) => format!("{b} {}", stem(&noun)),
+        None => stem(&noun),
+    };
+    let mut id = crate::text::slug(&id_words);
+    id.truncate(32);
+    let id = id.trim_end_matches('-').to_string();
+    (!id.is_empty()).then_some((id, text))
+}
+
+/// Days after an occurrence the text allows: "inom två veckor efter varje möte" = 14.
+pub fn grace_days(text: &str) -> Option<u32> {
+    let c = regex!(r"(?i)\binom\s+(\d{1,3}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|trettio)\s+(dag|dagar|vecka|veckor|månad)\b")
+        .captures(text)?;
+    let n = super::rules::number(&c[1]).or(match &c[1] {
+        "fjorton" => Some(14),
+        _ => None,
+    })?;
+    let days = match c[2].to_lowercase().as_str() {
+        "dag" | "dagar" => n,
+        "vecka" | "veckor" => n * 7,
+        _ => n * 30,
+    };
+    (days > 0 && days <= 366).then_some(days)
+}
+
+/// "efter varje trygghetsvandring": a count per occurrence of the one other activity named;
+/// "vid varje sammanträde med BRÅ": per occurrence of an `[[event]]`, declared in `event`.
+pub(super) fn per_occurrence(
+    f: &Found,
+    cx: &Context<'_>,
+    event_out: &mut Option<(String, String)>,
+) -> (Option<String>, String) {
+    let w = &f.words;
+    let (n, stated) = each_count(cx.text);
+    let how = if stated {
+        format!("{n} for each")
+    } else {
+        "once for each".to_string()
+    };
+    let grace = grace_days(cx.text);
+    let grace_toml = grace.map_or(String::new(), |d| format!(", grace_days = {d}"));
+    let grace_reading = match grace {
+        Some(d) => format!(", within {d} days after it"),
+        None if w.to_lowercase().starts_with("efter") => {
+            "; the text states no days after it, so no grace_days (add one by hand)".to_string()
+        }
+        None => String::new(),
+    };
+    let named = each_of(w, cx.text, cx.id, cx.others);
+    if named.is_none()
+        && let Some((id, text)) = event(w, cx.text)
+        && !cx.others.iter().any(|(o, _)| *o == id)
+    {
+        let r = format!(
+            "\"{w}\": an event the löfte refers to, declared as [[event]] \"{id}\" ({text}); {how}{grace_reading}; record it with `pledge done KOMMUN --event {id}`"
+        );
+        *event_out = Some((id.clone(), text));
+        return (
+            Some(format!(
+                "{{ count = {n}, each = {}{grace_toml} }}",
+                toml_string(&id)
+            )),
+            r,
+        );
+    }
+    match named {
+        Some(id) => (
+            Some(format!(
+                "{{ count = {n}, each = {}{grace_toml} }}",
+                toml_string(id)
+            )),
+            format!("\"{w}\": {how} \"{id}\"{}{grace_reading}", with(f)),
+        ),
         None => (
             None,
             format!(

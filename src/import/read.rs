@@ -682,8 +682,13 @@ impl Reader<'_> {
             ),
             kommuner: &names,
         };
+        let mut events: Vec<(String, String)> = Vec::new();
         for a in &mut self.activities {
-            acts::resolve(a, &cx);
+            if let Some(e) = acts::resolve(a, &cx)
+                && !events.iter().any(|(id, _)| *id == e.0)
+            {
+                events.push(e);
+            }
         }
         let mut followup = (self.followup_seen || !self.followup.is_empty())
             .then(|| facts::followup(&self.followup));
@@ -721,6 +726,7 @@ impl Reader<'_> {
             period_notes: self.period_notes,
             problem: self.problem,
             activities: self.activities,
+            events,
             after_activities: self.pending,
             followup,
             tail,

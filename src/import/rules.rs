@@ -166,7 +166,7 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     // once, a milestone (not "en gång", a frequency, read above).
     (
         Kind::Once,
-        r"^(?:.*\b(?:lovar|kommer|ska) (?:att )?)?(?:att )?(?:genomföra|genomför|anordna|anordnar|arrangera|arrangerar|hålla|håller|planera in|planerar in|ordna|ordnar)(?: minst)? (?:en|ett) (?P<noun>[\wåäö-]+)",
+        r"\b(?:genomföra|genomför|anordna|anordnar|arrangera|arrangerar|hålla|håller|planera in|planerar in|ordna|ordnar)(?: minst)? (?:en|ett) (?P<noun>[\wåäö-]+)",
     ),
     (
         Kind::Vague,
@@ -277,6 +277,12 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
                 (*k, beside.map(Box::new))
             }
         };
+        // "vid varje möjligt tillfälle": whenever one can, no occurrence of anything.
+        if matches!(kind, Kind::PerOccurrence)
+            && regex_words(&c[0], &["möjligt", "lämpligt", "givet"])
+        {
+            continue;
+        }
         if count == 0
             || (matches!(kind, Kind::Once)
                 && c.name("noun")
@@ -317,6 +323,11 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
         });
     }
     None
+}
+
+fn regex_words(s: &str, words: &[&str]) -> bool {
+    let l = s.to_lowercase();
+    l.split_whitespace().any(|w| words.contains(&w))
 }
 
 /// "i snitt över året", "i genomsnitt under året": a count per month or week averaged over
