@@ -200,6 +200,40 @@ pub fn period_facts(s: &str) -> PeriodFacts {
     f
 }
 
+/// A line that is only a date ("2022-03-09", "5 september 2016"): the page's own date.
+pub fn date_line(s: &str) -> Option<NaiveDate> {
+    let t = s.trim();
+    if let Some(c) = regex!(&format!(r"^{DATE}$")).captures(t) {
+        return date_of(&c);
+    }
+    regex!(r"^(?:19|20)\d\d-\d\d-\d\d$")
+        .is_match(t)
+        .then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+        .flatten()
+}
+
+/// "för perioden mars-maj", "under perioden september – december": months of a period
+/// stated without a year, placed in `year` (a range that wraps ends the next year).
+pub fn months_in_year(text: &str, year: i32) -> Option<PeriodFacts> {
+    let c = regex!(
+        r"\b(?:perioden|under|från)\s+(?P<m1>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s*(?:-|–|—|till(?: och med)?)\s*(?P<m2>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?P<y>\s+(?:19|20)\d\d)?\b"
+    )
+    .captures_iter(text)
+    .find(|c| c.name("y").is_none())?;
+    let m = |n: &str| {
+        let w = c[n].to_lowercase();
+        MONTHS.iter().position(|x| *x == w).map(|i| i as u32 + 1)
+    };
+    let (m1, m2) = (m("m1")?, m("m2")?);
+    let y2 = if m2 < m1 { year + 1 } else { year };
+    let words = c[0].to_string();
+    Some(PeriodFacts {
+        start: Some((NaiveDate::from_ymd_opt(year, m1, 1)?, words.clone())),
+        end: Some((last_of_month(y2, m2)?, words)),
+        ..PeriodFacts::default()
+    })
+}
+
 /// The years a title names anywhere ("Medborgarlöfte för Tierp 2019", "… 2016–2017").
 pub fn title_years(title: &str) -> PeriodFacts {
     let mut f = period_facts(title);

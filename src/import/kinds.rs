@@ -359,7 +359,11 @@ pub fn event(words: &str, text: &str) -> Option<(String, String)> {
                 break;
             }
             body.push(bare.to_string());
-            if bare.len() != w.len() {
+            // The body's name ends at a punctuation mark, a name ("BRÅ") or a noun in its
+            // definite form ("rådet", "styrelsen", "grupperna").
+            let definite = regex!(r"(?i)(?:et|en|na)$").is_match(bare);
+            let name = bare.chars().next().is_some_and(char::is_uppercase);
+            if bare.len() != w.len() || definite || name {
                 break;
             }
         }

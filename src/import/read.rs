@@ -87,6 +87,8 @@ struct Reader<'a> {
     /// The text names the police and no kommun at all: a löfte of the police alone, whose
     /// "vi" is the police.
     police_only: bool,
+    /// A date on a line of its own before the activities ("2022-03-09"): the page's date.
+    dated: Option<chrono::NaiveDate>,
 }
 
 /// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
@@ -181,6 +183,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         followup_notes: Vec::new(),
         unranked: false,
         police_only: owners::police_only(text),
+        dated: None,
     };
     if !c.furniture.is_empty() {
         let list: Vec<String> = c.furniture.iter().map(|f| format!("\"{f}\"")).collect();
@@ -259,6 +262,14 @@ impl Reader<'_> {
             Block::Heading(h) => {
                 self.body.push_str(h);
                 self.body.push('\n');
+                if self.dated.is_none()
+                    && self.activities.is_empty()
+                    && let Some(d) = dates::date_line(h)
+                {
+                    self.dated = Some(d);
+                    self.head.push(Note::Text(h.clone()));
+                    return;
+                }
                 if h.ends_with(':') || lead_end(h) {
                     self.lead(&as_lead(h));
                 } else {
@@ -268,6 +279,9 @@ impl Reader<'_> {
             Block::Para(p) => {
                 self.body.push_str(p);
                 self.body.push('\n');
+                if self.dated.is_none() && self.activities.is_empty() {
+                    self.dated = dates::date_line(p);
+                }
                 self.para(p);
             }
             Block::Item { ordered, text } => self.item(*ordered, text),
@@ -620,6 +634,38 @@ impl Reader<'_> {
         self.activities.push(a);
     }
 
+    /// The löfte states no period of its own: the one activity that gives both its first
+    /// and its last day ("Med början torsdagen den 17 november 2016 … fram till och med den
+    /// 18 maj 2017"), or months without a year ("för perioden mars-maj") in the year of the
+    /// page's own date line. Each a reading; otherwise nothing.
+    fn unstated_period(&mut self) {
+        let dated: Vec<(usize, PeriodFacts)> = self
+            .activities
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (i, dates::period_facts(&a.text)))
+            .filter(|(_, f)| f.start.is_some() && f.end.is_some())
+            .collect();
+        if let [(i, f)] = dated.as_slice() {
+            self.period_notes.push(Note::Reading(format!(
+                "the text states no period for the löfte; its dates are those of the activity \
+                 \"{}\", the only one that gives a first and a last day",
+                self.activities[*i].id
+            )));
+            self.facts.push(f.clone());
+            return;
+        }
+        if let Some(d) = self.dated
+            && let Some(f) = dates::months_in_year(&self.body, chrono::Datelike::year(&d))
+        {
+            self.period_notes.push(Note::Reading(format!(
+                "the months are stated without a year: the year is that of the page's date \
+                 line, {d}"
+            )));
+            self.facts.push(f);
+        }
+    }
+
     fn finish(mut self) -> Result<Draft, Missing> {
         if self.activities.is_empty() {
             return Err(Missing::Activities);
@@ -655,6 +701,9 @@ impl Reader<'_> {
             top.push(Note::Reading(
                 "the text has no heading: the title is composed".into(),
             ));
+        }
+        if self.facts.iter().all(PeriodFacts::is_empty) {
+            self.unstated_period();
         }
         let (start, end, until_replaced) = facts::period(
             &self.facts,
