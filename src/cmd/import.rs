@@ -1,6 +1,6 @@
 //! `import`: reads published texts, writes the drafts the pure importer makes of them.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -186,7 +186,7 @@ fn import_many(
     dir: Option<&Path>,
     ctx: &mut Ctx,
 ) -> Result<u8> {
-    let progress = std::io::stderr().is_terminal() && !ctx.quiet;
+    let progress = ctx.stderr_tty && !ctx.quiet;
     let mut rows = Vec::new();
     for (i, file) in files.iter().enumerate() {
         if progress {

@@ -490,4 +490,24 @@ mod phrasing_tests {
             Some((2022, 2023))
         );
     }
+
+    #[test]
+    fn a_date_line_and_months_without_a_year() {
+        assert_eq!(
+            date_line("2023-04-11"),
+            NaiveDate::from_ymd_opt(2023, 4, 11)
+        );
+        assert_eq!(
+            date_line(" 5 september 2019 "),
+            NaiveDate::from_ymd_opt(2019, 9, 5)
+        );
+        assert_eq!(date_line("Publicerad 2023-04-11"), None);
+        let f = months_in_year("Inriktning för perioden april-juni", 2023).unwrap();
+        assert_eq!(f.start.map(|s| s.0), NaiveDate::from_ymd_opt(2023, 4, 1));
+        assert_eq!(f.end.map(|s| s.0), NaiveDate::from_ymd_opt(2023, 6, 30));
+        let f = months_in_year("under perioden november - februari", 2023).unwrap();
+        assert_eq!(f.end.map(|s| s.0), NaiveDate::from_ymd_opt(2024, 2, 29));
+        // A year stated with the months is read by the ordinary rules, not here.
+        assert_eq!(months_in_year("under perioden mars-maj 2021", 2023), None);
+    }
 }

@@ -111,14 +111,27 @@ pub fn weekly(text: &str) -> Option<Slot> {
         r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?|\d{1,2}(?:[.:]\d{2})?)"
     );
     let part = c.get(2).or(c.get(3)).map(|m| m.as_str().to_lowercase());
-    let time = match clock.captures(text) {
-        Some(k) => Some(k[1].replace('–', "-").replace(' ', "")),
-        None => part.and_then(|p| {
-            DAY_PARTS
-                .iter()
-                .find(|(w, _)| *w == p)
-                .map(|(_, t)| t.to_string())
-        }),
+    // "mellan kl. 10.00 och 11.00": the hours, whole ones without their ".00".
+    let between = regex!(
+        r"(?i)\bmellan\s+(?:kl\.?|klockan)\s*(\d{1,2}(?:[.:]\d{2})?)\s+(?:och|till)\s+(?:kl\.?\s*)?(\d{1,2}(?:[.:]\d{2})?)\b"
+    );
+    let whole = |t: &str| {
+        t.strip_suffix(".00")
+            .or_else(|| t.strip_suffix(":00"))
+            .unwrap_or(t)
+            .to_string()
+    };
+    let time = match (between.captures(text), clock.captures(text)) {
+        (Some(b), _) => Some(format!("{}-{}", whole(&b[1]), whole(&b[2]))),
+        (None, k) => match k {
+            Some(k) => Some(k[1].replace('–', "-").replace(' ', "")),
+            None => part.and_then(|p| {
+                DAY_PARTS
+                    .iter()
+                    .find(|(w, _)| *w == p)
+                    .map(|(_, t)| t.to_string())
+            }),
+        },
     };
     let except_holidays = regex!(
         r"(?i)\bhelgdag\w*,? (?:undantag\w*|exkluder\w*)|\b(?:utom|förutom|ej|inte) (?:på )?helgdag\w*|\bundantaget helgdag\w*"
@@ -510,6 +523,8 @@ mod tests {
         assert!(s.except_holidays);
         assert_eq!(weekly("alla lördagar").unwrap().time, None);
         assert_eq!(weekly("patrullera varje helg"), None);
+        let s = weekly("vid butiken varje torsdag mellan kl. 10.00 och 11.00").unwrap();
+        assert_eq!(s.time.as_deref(), Some("10-11"));
     }
 
     #[test]
@@ -577,5 +592,33 @@ mod tests {
             frame("från september", split).map(|f| f.0),
             Some(Some(d(2017, 9, 1)))
         );
+    }
+
+    #[test]
+    fn events_are_meetings_of_a_named_body() {
+        let t = "Vid varje sammanträde med BRÅ redovisar polisen läget.";
+        assert_eq!(
+            event("Vid varje sammanträde", t),
+            Some((
+                "bra-sammantrade".to_string(),
+                "Sammanträde med BRÅ".to_string()
+            ))
+        );
+        let t = "vid varje möte i lokala brottsförebyggande rådet planera för aktiviteter";
+        assert_eq!(
+            event("vid varje möte", t).map(|e| e.1),
+            Some("Möte i lokala brottsförebyggande rådet".to_string())
+        );
+        // A walk is an activity, not an event.
+        assert_eq!(
+            event(
+                "efter varje trygghetsvandring",
+                "efter varje trygghetsvandring"
+            ),
+            None
+        );
+        assert_eq!(grace_days("inom två veckor efter varje möte"), Some(14));
+        assert_eq!(grace_days("inom 10 dagar"), Some(10));
+        assert_eq!(grace_days("efter varje möte"), None);
     }
 }

@@ -640,4 +640,39 @@ mod structure_tests {
         let t = together_with("Fotpatrullera i samverkan med kommunen på fredagar.");
         assert_eq!(t[0].0, Party::Kommunen);
     }
+
+    #[test]
+    fn owners_named_after_the_verb_and_by_the_possessive() {
+        assert_eq!(
+            heading_owner("Det här lovar polisen utifrån lägesbilden"),
+            Some(vec![Party::Polisen])
+        );
+        assert_eq!(
+            heading_owner("Detta gör kommunen"),
+            Some(vec![Party::Kommunen])
+        );
+        assert_eq!(
+            possessive("För 2024 är polisens medborgarlöften för centrum följande"),
+            Some(vec![Party::Polisen])
+        );
+        assert_eq!(
+            possessive("Kommunens och polisens löften"),
+            Some(vec![Party::Kommunen, Party::Polisen])
+        );
+        assert_eq!(
+            possessive("Medborgarlöften är en del av polisens arbete"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_text_that_names_no_kommun_is_the_police_alone() {
+        assert!(police_only(
+            "Polisen i Norrby lovar att arbeta mot buskörning. Kommunikationsinsatser."
+        ));
+        assert!(!police_only("Polisen och kommunen lovar att …"));
+        assert!(!police_only("Polisen och Norrby stad lovar att …"));
+        assert!(!police_only("Region Gotland och polisen lovar"));
+        assert!(!police_only("Ett löfte utan part."));
+    }
 }

@@ -89,6 +89,8 @@ struct Reader<'a> {
     police_only: bool,
     /// A date on a line of its own before the activities ("2022-03-09"): the page's date.
     dated: Option<chrono::NaiveDate>,
+    /// Whether the block after the one being read is a list item (a lead-in's list).
+    next_item: bool,
 }
 
 /// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
@@ -184,6 +186,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         unranked: false,
         police_only: owners::police_only(text),
         dated: None,
+        next_item: false,
     };
     if !c.furniture.is_empty() {
         let list: Vec<String> = c.furniture.iter().map(|f| format!("\"{f}\"")).collect();
@@ -214,6 +217,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
                 if r.sec == Sec::Head {
                     r.sec = Sec::Intro;
                 }
+                r.next_item = matches!(c.blocks.get(i + 1), Some(Block::Item { .. }));
                 r.block(b);
             }
         }
@@ -270,7 +274,7 @@ impl Reader<'_> {
                     self.head.push(Note::Text(h.clone()));
                     return;
                 }
-                if h.ends_with(':') || lead_end(h) {
+                if h.ends_with(':') || (self.next_item && lead_end(h)) {
                     self.lead(&as_lead(h));
                 } else {
                     self.heading(h);
@@ -488,7 +492,7 @@ impl Reader<'_> {
         // A lead-in ends with a colon, or with "följande." / "lovar att..": the list under it.
         let lead = sentences
             .last()
-            .filter(|s| s.ends_with(':') || lead_end(s))
+            .filter(|s| s.ends_with(':') || (self.next_item && lead_end(s)))
             .map(|s| as_lead(s));
         if lead.is_some() {
             sentences.pop();
