@@ -472,8 +472,22 @@ mod tests {
             &others,
             2017,
         );
-        assert_eq!(w.target, None);
+        // No activity is the meeting: it is an [[event]] of the löfte (issue 22's form).
+        assert_eq!(
+            w.target.as_deref(),
+            Some("{ count = 1, each = \"trygghetsradet-mote\" }")
+        );
+        assert_eq!(
+            w.event,
+            Some((
+                "trygghetsradet-mote".to_string(),
+                "Möte i trygghetsrådet".to_string()
+            ))
+        );
         assert!(w.reading.contains("\"Vid varje möte\""), "{}", w.reading);
+        // A walk no activity names is no event: no target.
+        let w = written("Efter varje nattvandring skriva en rapport.", &others, 2017);
+        assert_eq!((w.target, w.event), (None, None));
         let w = written(
             "Varje tisdag kväll, helgdagar undantagna, finns polisen på biblioteket.",
             &[],
