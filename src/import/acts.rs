@@ -341,6 +341,13 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
             }
         }
     }
+    if a.owners.is_empty()
+        && let Some(ps) = owners::inverted(&a.text)
+    {
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
     if a.owners.is_empty() {
         for p in section.map(<[Party]>::to_vec).unwrap_or_default() {
             add(&mut a.owners, p, None);

@@ -134,7 +134,13 @@ pub fn period_facts(s: &str) -> PeriodFacts {
         regex!(&format!(r"\blöfte\w*\s+för\s+(?:år\s+)?{YEAR}")),
     ];
     for r in years_re {
-        if let Some(c) = r.captures(s) {
+        // "en förlängning av det tidigare medborgarlöftet för 2019-2020": an earlier löfte's
+        // years, not this one's.
+        let earlier = |c: &regex::Captures<'_>| {
+            let at = c.get(0).map_or(0, |m| m.start());
+            regex!(r"\b(?:tidigare|föregående|förra|förgående)\s+$").is_match(&s[..at])
+        };
+        if let Some(c) = r.captures_iter(s).find(|c| !earlier(c)) {
             let y1: i32 = c["y1"].parse().unwrap_or(0);
             let y2: i32 = c
                 .name("y2")
@@ -161,6 +167,24 @@ pub fn period_facts(s: &str) -> PeriodFacts {
         && let Some(c) = end.captures(s)
     {
         f.end = date_of(&c).map(|d| (d, c[0].to_string()));
+    }
+    // "påbörjas 2 september och pågå till och med 31 december 2016": a start without its
+    // year is in the end's year (the year before when that would fall after the end).
+    if f.start.is_none()
+        && let Some((end, _)) = f.end.clone()
+        && let Some(c) = regex!(
+            r"\b(?:från och med|fr\.o\.m\.?|från|gäller från|med början|med start|startar|påbörjas)\s+(?:\w+dagen\s+)?(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)? (?P<m>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b(?P<y>\s+(?:19|20)\d\d)?"
+        )
+        .captures(s)
+        && c.name("y").is_none()
+    {
+        let w = c["m"].to_lowercase();
+        let m = MONTHS.iter().position(|x| *x == w).map(|i| i as u32 + 1);
+        let d: Option<u32> = c["d"].parse().ok();
+        let y = chrono::Datelike::year(&end);
+        let on = |y| NaiveDate::from_ymd_opt(y, m?, d?);
+        let start = on(y).filter(|s| *s <= end).or_else(|| on(y - 1));
+        f.start = start.map(|s| (s, c[0].to_string()));
     }
     // "sträcker sig fram till december 2021": the end of that month.
     let end_month = regex!(
@@ -489,6 +513,23 @@ mod phrasing_tests {
                 .map(|y| (y.0, y.1)),
             Some((2022, 2023))
         );
+    }
+
+    #[test]
+    fn an_earlier_loftes_years_are_not_this_ones() {
+        let f = period_facts(
+            "Löftet förlänger det tidigare medborgarlöftet för 2017-2018 och gäller under åren 2019-2020.",
+        );
+        assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2019, 2020)));
+    }
+
+    #[test]
+    fn a_start_without_its_year_takes_the_ends() {
+        let f =
+            period_facts("Löftet ska påbörjas 2 september och pågå till och med 31 december 2019.");
+        assert_eq!(f.start.map(|s| s.0), NaiveDate::from_ymd_opt(2019, 9, 2));
+        let f = period_facts("Från 1 november och till och med 28 februari 2020.");
+        assert_eq!(f.start.map(|s| s.0), NaiveDate::from_ymd_opt(2019, 11, 1));
     }
 
     #[test]

@@ -54,6 +54,8 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
         || (l.ends_with(" lokalpolisområde") && l.split_whitespace().count() <= 3)
         || regex!(r"^(?i:lpo|polisområde) [A-ZÅÄÖ]").is_match(t)
         || regex!(r"^(?:polisens|lokalpolisens|polismyndighetens) \w+$").is_match(&l)
+        // "Områdespoliserna", "kommunpoliserna": the police's own officers.
+        || regex!(r"^\w+poliser(?:na)?$").is_match(&l)
     {
         return Some(vec![Party::Polisen]);
     }
@@ -62,7 +64,7 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
     }
     // The kommun's own units: "Kommunens trygghetssamordnare", "Socialtjänsten",
     // "Stadsdelsförvaltningen" (a city's district administration).
-    if regex!(r"^(?:kommunens(?: \w+){1,3}|socialtjänsten|socialförvaltningen|socialnämnden|stadsdelen|stadsdelsförvaltning(?:en)?(?: [A-ZÅÄÖ][\wåäö]+){0,2}|kommunstyrelsen|kommunledningen)$")
+    if regex!(r"^(?:kommunens(?: \w+){1,3}|socialtjänst|skola|skolan|fritid|socialtjänsten|socialförvaltningen|socialnämnden|stadsdelen|stadsdelsförvaltning(?:en)?(?: [A-ZÅÄÖ][\wåäö]+){0,2}|kommunstyrelsen|kommunledningen)$")
         .is_match(&l)
     {
         return Some(vec![Party::Kommunen]);
@@ -300,6 +302,26 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
             partners.extend(ps.into_iter().filter(|p| !owners.contains(p)));
         }
         return Some((owners, partners));
+    }
+    None
+}
+
+/// The subject after the verb in an activity that begins with an adverb: "Tillsammans ska
+/// kommun och polis arbeta …", "Under hösten kommer polisen att …". None otherwise.
+pub fn inverted(s: &str) -> Option<Vec<Party>> {
+    let c = regex!(r"^[A-ZÅÄÖ][\wåäö]*(?:\s+[\wåäö]+)?\s+(?:ska|skall|kommer|lovar)\s+(.+)$")
+        .captures(s.trim())?;
+    let words: Vec<&str> = c[1].split_whitespace().collect();
+    for n in (1..=words.len().min(5)).rev() {
+        let next = words.get(n).copied().unwrap_or("");
+        if !next.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        if let Some(ps) = parties(&words[..n].join(" "))
+            && ps.iter().all(|p| !matches!(p, Party::Other(_)))
+        {
+            return Some(ps);
+        }
     }
     None
 }
@@ -662,6 +684,24 @@ mod structure_tests {
         assert_eq!(
             possessive("Medborgarlöften är en del av polisens arbete"),
             None
+        );
+    }
+
+    #[test]
+    fn subjects_after_an_adverb_and_officers_and_units() {
+        assert_eq!(
+            inverted("Tillsammans ska kommun och polis arbeta för fler grannsamverkansområden."),
+            Some(vec![Party::Kommunen, Party::Polisen])
+        );
+        assert_eq!(
+            inverted("Under hösten kommer polisen att besöka skolorna."),
+            Some(vec![Party::Polisen])
+        );
+        assert_eq!(inverted("Varje år kommer minst ett möte hållas."), None);
+        assert_eq!(parties("Områdespoliserna"), Some(vec![Party::Polisen]));
+        assert_eq!(
+            parties("Socialtjänst, skola och polis"),
+            Some(vec![Party::Kommunen, Party::Polisen])
         );
     }
 
