@@ -389,6 +389,48 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
     a
 }
 
+/// A sentence listing clauses, each with its own verb, split at its commas and "samt"
+/// ("Tillsammans ska kommun och polis arbeta för A, polisen ska fotpatrullera mer, riktade
+/// insatser ska göras samt genomföra trafikkontroller"). None unless there are at least three
+/// clauses and every one has a finite verb (ska, kommer, lovar) or begins with an activity's
+/// verb.
+pub fn split_clauses(s: &str) -> Option<Vec<String>> {
+    let body = s.trim().trim_end_matches(['.', '!']);
+    let mut parts: Vec<&str> = Vec::new();
+    for a in body.split(", ") {
+        parts.extend(a.split(" samt "));
+    }
+    if parts.len() < 3 {
+        return None;
+    }
+    let finite = |p: &str| {
+        p.split_whitespace().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "ska" | "skall" | "kommer" | "lovar"
+            )
+        })
+    };
+    let starts = |p: &str| {
+        p.split_whitespace()
+            .next()
+            .is_some_and(|w| rules::ACTIVITY_VERBS.contains(&w.to_lowercase().as_str()))
+    };
+    let ok = parts
+        .iter()
+        .all(|p| p.split_whitespace().count() >= 3 && (finite(p) || starts(p)));
+    ok.then(|| {
+        parts
+            .iter()
+            .map(|p| {
+                let mut c = p.trim().chars();
+                let first = c.next().map(|f| f.to_uppercase().collect::<String>());
+                sentence(&format!("{}{}", first.unwrap_or_default(), c.as_str()))
+            })
+            .collect()
+    })
+}
+
 /// A sentence "X och Y kommer tillsammans att A, B och C" split into one activity per verb
 /// ("… ha fler tillsyner …, utveckla samverkan … och utveckla informationsutbytet …").
 /// None when the sentence is not such a promise; one part when it names one thing.
@@ -436,6 +478,21 @@ mod tests {
             kommuner: &[],
         };
         target_toml(&f, &cx)
+    }
+
+    #[test]
+    fn clauses_each_with_a_verb_are_activities() {
+        let s = "Tillsammans ska kommun och polis ordna fler möten, polisen ska patrullera mer, \
+                 kontroller av mopeder ska göras samt genomföra en kampanj om cyklar.";
+        let parts = split_clauses(s).unwrap();
+        assert_eq!(parts.len(), 4);
+        assert_eq!(parts[1], "Polisen ska patrullera mer.");
+        assert_eq!(parts[3], "Genomföra en kampanj om cyklar.");
+        // A list of places is no list of clauses.
+        assert_eq!(
+            split_clauses("Polisen ska patrullera i Norrby, Söderby, Västby samt Östby."),
+            None
+        );
     }
 
     #[test]

@@ -553,6 +553,19 @@ impl Reader<'_> {
 
     /// A sentence outside the lists: a promise of one or more activities, or kept as text.
     fn prose(&mut self, s: &str) {
+        if !matches!(self.sec, Sec::Promise | Sec::Head)
+            && let Some(parts) = acts::split_clauses(s)
+        {
+            self.pending.push(Note::Quote(s.to_string()));
+            self.pending.push(Note::Reading(format!(
+                "one sentence of {} clauses, each with its own verb: one activity each",
+                parts.len()
+            )));
+            for part in parts {
+                self.add_activity(&part, None);
+            }
+            return;
+        }
         match acts::split_promise(s) {
             Some((ps, parts))
                 if parts.len() > 1 && !matches!(self.sec, Sec::Promise | Sec::Head) =>
@@ -622,7 +635,11 @@ impl Reader<'_> {
         // A joint promise of both signing parties ("Polisen och kommunen lovar att …")
         // speaks for the löfte: later activities that name no owner nearer are theirs.
         if self.lofte_owners.is_none()
-            && let Some((ps, _)) = owners::subject(&a.text)
+            && let Some((ps, pred)) = owners::subject(&a.text)
+            // Named, not "Tillsammans ska …" (that speaks for its own clause only).
+            && a.text[..a.text.len().saturating_sub(pred.len())]
+                .to_lowercase()
+                .contains("polis")
             && ps.contains(&Party::Polisen)
             && ps
                 .iter()
