@@ -255,6 +255,7 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("bara-polisen-ord-mal-norrtalje", Options::default()),
         ("utan-period-datumrad-hallsberg", Options::default()),
         ("en-aktivitet-datum-gnosjo", Options::default()),
+        ("aktiviteternas-ar-overkalix", Options::default()),
     ]
 }
 

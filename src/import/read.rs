@@ -676,6 +676,32 @@ impl Reader<'_> {
             self.facts.push(f.clone());
             return;
         }
+        // "minst två riskkvällar 2019", "… under 2019": the activities' one year. Its end is
+        // the löfte's last day; its start is not stated (the unstated-start form).
+        let years: Vec<(i32, i32, String)> = self
+            .activities
+            .iter()
+            .filter_map(|a| dates::period_facts(&a.text).years)
+            .collect();
+        if let Some((y1, y2, words)) = years.first()
+            && years.iter().all(|(a, b, _)| (a, b) == (y1, y2))
+            && let Some(end) = chrono::NaiveDate::from_ymd_opt(*y2, 12, 31)
+        {
+            self.period_notes.push(Note::Reading(format!(
+                "the text states no period for the löfte; its activities are done \"{words}\", \
+                 so it ends {end}; its start is not stated ({})",
+                if years.len() == 1 {
+                    "one activity names the year".to_string()
+                } else {
+                    format!("{} activities name the year", years.len())
+                }
+            )));
+            self.facts.push(PeriodFacts {
+                end: Some((end, words.clone())),
+                ..PeriodFacts::default()
+            });
+            return;
+        }
         if let Some(d) = self.dated
             && let Some(f) = dates::months_in_year(&self.body, chrono::Datelike::year(&d))
         {

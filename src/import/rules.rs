@@ -277,6 +277,25 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
                 (*k, beside.map(Box::new))
             }
         };
+        // "varannan månad", "var tredje månad": whole months divide a year exactly (6 and 4
+        // a year); weeks and years do not, and stay unwritten.
+        if matches!(kind, Kind::OtherWindow) {
+            let w = c[0].to_lowercase();
+            let per_year = match w.as_str() {
+                "varannan månad" => Some(6),
+                "var tredje månad" => Some(4),
+                _ => None,
+            };
+            if let Some(n) = per_year {
+                return Some(Found {
+                    kind: Kind::Count(Per::Year),
+                    count: n,
+                    unit: None,
+                    words: c[0].trim().to_string(),
+                    with_count,
+                });
+            }
+        }
         // "vid varje möjligt tillfälle": whenever one can, no occurrence of anything.
         if matches!(kind, Kind::PerOccurrence)
             && regex_words(&c[0], &["möjligt", "lämpligt", "givet"])
@@ -564,6 +583,19 @@ mod word_count_tests {
     fn k(s: &str) -> (Kind, u32) {
         let f = target(s).unwrap_or_else(|| panic!("no target in {s:?}"));
         (f.kind, f.count)
+    }
+
+    #[test]
+    fn every_other_month_is_six_a_year_and_every_other_week_is_not_written() {
+        assert_eq!(
+            k("möten minst en gång varannan månad"),
+            (Kind::Count(Per::Year), 6)
+        );
+        assert_eq!(
+            k("kontroller var tredje månad"),
+            (Kind::Count(Per::Year), 4)
+        );
+        assert_eq!(k("fotpatrull varannan vecka").0, Kind::OtherWindow);
     }
 
     #[test]
