@@ -367,14 +367,18 @@ pub fn event(words: &str, text: &str) -> Option<(String, String)> {
         for w in c[2].split_whitespace().take(4) {
             let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
             let verb = super::rules::ACTIVITY_VERBS.contains(&bare.to_lowercase().as_str())
-                || regex!(r"(?i)^(?:ska|skall|kommer|att|och|samt|för|där|som)$").is_match(bare);
+                || matches!(
+                    bare.to_lowercase().as_str(),
+                    "ska" | "skall" | "kommer" | "att" | "och" | "samt" | "för" | "där" | "som"
+                );
             if bare.is_empty() || verb {
                 break;
             }
             body.push(bare.to_string());
             // The body's name ends at a punctuation mark, a name ("BRÅ") or a noun in its
             // definite form ("rådet", "styrelsen", "grupperna").
-            let definite = regex!(r"(?i)(?:et|en|na)$").is_match(bare);
+            let lower = bare.to_lowercase();
+            let definite = ["et", "en", "na"].iter().any(|e| lower.ends_with(e));
             let name = bare.chars().next().is_some_and(char::is_uppercase);
             if bare.len() != w.len() || definite || name {
                 break;
