@@ -5,8 +5,8 @@ use std::fmt;
 
 use askama::Template;
 
-use crate::view::labels::Label;
 use crate::view::meeting::{Meeting, Page};
+use crate::view::messages::Label;
 
 /// The escaper of our templates (see `askama.toml`): `&`, `<`, `>`, `"` and `'` as entities;
 /// control characters other than newline and tab as U+FFFD, so no file text can carry markup
@@ -69,7 +69,6 @@ struct Labels {
     by: &'static str,
     note: &'static str,
     behind: &'static str,
-    nothing_is_behind: &'static str,
     followup: &'static str,
     signed_by: &'static str,
     target: &'static str,
@@ -103,7 +102,6 @@ fn labels(l: crate::view::i18n::Lang) -> Labels {
         by: l.t(Label::By),
         note: l.t(Label::Note),
         behind: l.t(Label::Behind),
-        nothing_is_behind: l.t(Label::NothingIsBehind),
         followup: l.t(Label::FollowUp),
         signed_by: l.t(Label::SignedBy),
         target: l.t(Label::Target),

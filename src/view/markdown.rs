@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 
 use crate::rules::status::PledgeStatus;
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
 use crate::view::meeting::{Meeting, Page};
+use crate::view::messages::Label;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{legend_line, status_rows, summary_line};
 
@@ -227,7 +227,7 @@ fn report_tail(m: &Meeting<'_>, page: &Page<'_>, o: &mut String) {
     }
     let _ = writeln!(o, "## {}\n", l.t(Label::Behind));
     if page.behind.is_empty() {
-        let _ = writeln!(o, "{}\n", l.t(Label::NothingIsBehind));
+        let _ = writeln!(o, "{}\n", page.nothing_behind);
     }
     for (title, id, outcome) in &page.behind {
         let _ = writeln!(o, "- **{}** (`{id}`): {}", md(title), md(outcome));

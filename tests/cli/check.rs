@@ -69,7 +69,7 @@ fn check_is_silent_when_all_is_well_and_lists_findings_otherwise() {
         .status(1)
         .read_stdout();
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     let missed = &v["findings"].as_array().unwrap()[0];
     assert_eq!(missed["kind"], "missed");
     assert_eq!(missed["record"]["windows_missed"], 6);
@@ -80,6 +80,13 @@ fn check_is_silent_when_all_is_well_and_lists_findings_otherwise() {
     assert_eq!(f["kind"], "followup_due");
     assert_eq!(f["status"], "due");
     assert_eq!(f["window_end"], "2017-03-31");
+    // The number a script reads is the number the line says (the 15th to the 31st of March
+    // counted inclusively, as `status` counts).
+    assert_eq!(f["days_left"], 45);
+    assert!(
+        f["message"].as_str().unwrap().ends_with(", 45 days left"),
+        "{f}"
+    );
     // A two-year count due within 30 days: Kristinehamn's walks at the end of 2017.
     let out = Test::new()
         .args(["check", "--as-of", "2017-12-10", "--within", "30"])
@@ -109,4 +116,34 @@ fn check_exits_2_on_an_invalid_file() {
             "broken.toml:2:10: error: unknown kommun \"Filipstadt\"",
         ))
         .run();
+}
+
+/// A crontab sets booleans the way shells do: `PLEDGE_QUIET=1` (or yes/on) silences, `0`
+/// does not; `PLEDGE_CHECK_FORMAT=json` gives check's JSON.
+#[test]
+fn cron_settings_read_as_a_shell_writes_them() {
+    let (_tmp, dir) = copy_pledges();
+    for (i, on) in ["1", "yes", "on", "true"].into_iter().enumerate() {
+        Test::new()
+            .env("PLEDGE_DIR", &dir)
+            .env("PLEDGE_QUIET", on)
+            .args(["done", "filipstad", "trygg", "--date"])
+            .arg(format!("2016-05-0{}", i + 1))
+            .status(0)
+            .stdout("")
+            .run();
+    }
+    Test::new()
+        .env("PLEDGE_DIR", &dir)
+        .env("PLEDGE_QUIET", "0")
+        .args(["done", "filipstad", "trygg", "--date", "2016-05-09"])
+        .stdout_is(predicate::str::contains("filipstad-2016.toml"))
+        .run();
+    let out = Test::new()
+        .env("PLEDGE_CHECK_FORMAT", "json")
+        .args(["check", "--as-of", "2016-10-16"])
+        .status(1)
+        .read_stdout();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema_version"], 4);
 }
