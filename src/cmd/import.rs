@@ -226,6 +226,11 @@ fn import_many(
     if progress {
         write!(ctx.err, "\r\x1b[K")?;
     }
+    table(&rows, ctx)
+}
+
+/// The closing table, one row per text, and the count written; 0 when every draft was.
+fn table(rows: &[Outcome], ctx: &mut Ctx) -> Result<u8> {
     let name_w = rows
         .iter()
         .map(|r| r.name.chars().count())
@@ -237,7 +242,7 @@ fn import_many(
         "{:<name_w$}  {:>10}  {:>8}  {:>8}  result",
         "text", "activities", "readings", "unplaced"
     )?;
-    for r in &rows {
+    for r in rows {
         writeln!(
             ctx.out,
             "{:<name_w$}  {:>10}  {:>8}  {:>8}  {}",

@@ -1,4 +1,6 @@
 //! One activity from its published words: text, owners and partners, target, id.
+//!
+//! Long because: an activity's owners, target and id are read together, with their unit tests; to split next round (ids apart).
 
 use chrono::NaiveDate;
 
@@ -45,6 +47,7 @@ fn open(f: &Found) -> (Option<String>, String) {
 /// only where the words beside them state what they need (a listed unit, another activity,
 /// a weekday, months in a known year); otherwise no target is written and the reading says
 /// why. Never a count the text does not state.
+// Long because: one match arm per target kind, the one place a phrase becomes TOML.
 pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
     let w = &f.words;
     let mut out = Written::default();
@@ -278,6 +281,7 @@ pub fn sentence(s: &str) -> String {
 }
 
 /// An activity from its published words. `section` is who the heading above it names.
+// Long because: the owner rules in their order of nearness, read top to bottom.
 pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> ActivityDraft {
     let mut a = ActivityDraft::default();
     let (text, ansvar) = match owners::split_ansvarig(words) {

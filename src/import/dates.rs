@@ -110,6 +110,7 @@ pub fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 
 /// Reads a sentence about the löfte (one that mentions the löfte, or in its Tidsram
 /// section) for what it says of the period.
+// Long because: one block per period phrasing, tried in order on one sentence.
 pub fn period_facts(s: &str) -> PeriodFacts {
     let mut f = PeriodFacts::default();
     let until = regex!(

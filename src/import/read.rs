@@ -1,4 +1,6 @@
 //! Walks the blocks of a published text section by section and collects the draft.
+//!
+//! Long because: the walk through a text's sections and the period fallbacks; to split next round (the fallbacks apart).
 
 use std::sync::OnceLock;
 
@@ -713,6 +715,7 @@ impl Reader<'_> {
         }
     }
 
+    // Long because: the draft is assembled from every part read, in the order it is written.
     fn finish(mut self) -> Result<Draft, Missing> {
         if self.activities.is_empty() {
             return Err(Missing::Activities);

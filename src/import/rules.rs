@@ -2,6 +2,8 @@
 //! number words, page furniture. Each table row is one pattern; the functions below only
 //! run the tables. `{N}` in a pattern stands for a number (digits or a number word, with an
 //! optional "(2)" after it) and `{UNIT}` for a window word.
+//!
+//! Long because: the phrase tables with their unit tests; to split next round (the tests apart).
 
 use std::sync::OnceLock;
 
@@ -260,6 +262,7 @@ pub fn target(text: &str) -> Option<Found> {
     first_target(text, target_rules())
 }
 
+// Long because: the rereadings of a matched phrase (averages, whole months) sit beside the match they qualify.
 fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
     for (i, (kind, re)) in rules.iter().enumerate() {
         let Some(c) = re.captures(text) else { continue };
