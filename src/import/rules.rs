@@ -131,7 +131,7 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     ),
     (
         Kind::OtherWindow,
-        r"\bvar(?:annan|tannat|tredje) (?:vecka|månad|år)\b|\bdagligen\b|\bvarje dag\b|\b(?:varje|en gång (?:i|per)) (?:dygn|natt)\b",
+        r"\bvar(?:annan|tannat| tredje) (?:vecka|månad|år)\b|\bdagligen\b|\bvarje dag\b|\b(?:varje|en gång (?:i|per)) (?:dygn|natt)\b",
     ),
     (
         Kind::Count(Per::Year),
