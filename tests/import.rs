@@ -250,6 +250,12 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("tre-kommuner-stenungsund", Options::default()),
         ("stadsdel-bara-slut-goteborg", Options::default()),
         ("tva-loften-motala", Options::default()),
+        // Issue 21, second round: a löfte of the police alone with targets in words and an
+        // event; a period from the page's date line; a period from the one dated activity.
+        ("bara-polisen-ord-mal-norrtalje", Options::default()),
+        ("utan-period-datumrad-hallsberg", Options::default()),
+        ("en-aktivitet-datum-gnosjo", Options::default()),
+        ("aktiviteternas-ar-overkalix", Options::default()),
     ]
 }
 

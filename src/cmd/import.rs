@@ -1,6 +1,6 @@
 //! `import`: reads published texts, writes the drafts the pure importer makes of them.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -186,7 +186,7 @@ fn import_many(
     dir: Option<&Path>,
     ctx: &mut Ctx,
 ) -> Result<u8> {
-    let progress = std::io::stderr().is_terminal() && !ctx.quiet;
+    let progress = ctx.stderr_tty && !ctx.quiet;
     let mut rows = Vec::new();
     for (i, file) in files.iter().enumerate() {
         if progress {
@@ -231,6 +231,11 @@ fn import_many(
     if progress {
         write!(ctx.err, "\r\x1b[K")?;
     }
+    table(&rows, ctx)
+}
+
+/// The closing table, one row per text, and the count written; 0 when every draft was.
+fn table(rows: &[Outcome], ctx: &mut Ctx) -> Result<u8> {
     let name_w = rows
         .iter()
         .map(|r| r.name.chars().count())
@@ -242,7 +247,7 @@ fn import_many(
         "{:<name_w$}  {:>10}  {:>8}  {:>8}  result",
         "text", "activities", "readings", "unplaced"
     )?;
-    for r in &rows {
+    for r in rows {
         writeln!(
             ctx.out,
             "{:<name_w$}  {:>10}  {:>8}  {:>8}  {}",
