@@ -54,7 +54,7 @@ impl PeriodFacts {
                 Some((d, c.get(0)?))
             })
             .collect();
-        let joined = regex!(r"^\s*(?:-|–|—|till(?: och med)?|t\.o\.m\.?)\s*(?:den\s+)?$");
+        let joined = regex!(r"^\s*(?:-|–|—|−|till(?: och med)?|t\.o\.m\.?)\s*(?:den\s+)?$");
         // The first two dates joined by a dash or "till": a range.
         for pair in found.windows(2) {
             let [(a, ma), (b, mb)] = pair else { continue };
@@ -100,7 +100,7 @@ impl PeriodFacts {
     }
 }
 
-const YEAR: &str = r"(?P<y1>(?:19|20)\d\d)(?:\s*(?:-|–|—|/|till och med|t\.o\.m\.?|till|och)\s*(?P<y2>(?:19|20)\d\d))?\b";
+const YEAR: &str = r"(?P<y1>(?:19|20)\d\d)(?:\s*(?:-|–|—|−|/|till och med|t\.o\.m\.?|till|och)\s*(?P<y2>(?:19|20)\d\d))?\b";
 
 /// The last day of a month.
 pub fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
@@ -126,13 +126,15 @@ pub fn period_facts(s: &str) -> PeriodFacts {
             r"\bmedborgarlöfte\w*\s+(?:för\s+)?(?:perioden\s+|åren\s+|året\s+|år\s+)?{YEAR}"
         )),
         regex!(&format!(
-            r"\bgäller\s+(?:för\s+|under\s+)?(?:hela\s+)?(?:perioden\s+|tidsperioden\s+|åren\s+|året\s+|år\s+)?{YEAR}"
+            r"\bgäller\s+(?:för\s+|under\s+|från\s+(?:och\s+med\s+)?)?(?:hela\s+)?(?:perioden\s+|tidsperioden\s+|åren\s+|året\s+|år\s+)?{YEAR}"
         )),
         regex!(&format!(r"\bför (?:tids)?perioden\s+{YEAR}")),
         regex!(&format!(
             r"\bunder\s+(?:hela\s+)?(?:åren\s+|året\s+|år\s+|perioden\s+|tidsperioden\s+)?{YEAR}"
         )),
         regex!(&format!(r"\blöfte\w*\s+för\s+(?:år\s+)?{YEAR}")),
+        // "2021 års medborgarlöfte": the year before the word.
+        regex!(r"\b(?P<y1>(?:19|20)\d\d)\s+års\s+(?:medborgar)?löfte"),
     ];
     for r in years_re {
         // "en förlängning av det tidigare medborgarlöftet för 2019-2020": an earlier löfte's
@@ -514,6 +516,28 @@ mod phrasing_tests {
                 .map(|y| (y.0, y.1)),
             Some((2022, 2023))
         );
+    }
+
+    #[test]
+    fn more_years_in_words() {
+        let y = |s: &str| period_facts(s).years.map(|y| (y.0, y.1));
+        // A year before the word ("årets löfte" written out), a minus sign as the dash, and
+        // "gäller från … till och med …" with bare years.
+        assert_eq!(
+            y("Ordföranden skrev under 2023 års medborgarlöfte i dag."),
+            Some((2023, 2023))
+        );
+        assert_eq!(
+            y("Under 2022−2025 lovar kommunen och polisen att minska skadegörelsen."),
+            Some((2022, 2025))
+        );
+        assert_eq!(
+            y("Löftet gäller från 2019 till och med 2021."),
+            Some((2019, 2021))
+        );
+        let f = period_facts("kommer under perioden 2021-10-01 − 2022-04-30 arbeta med");
+        assert_eq!(f.start.map(|s| s.0), NaiveDate::from_ymd_opt(2021, 10, 1));
+        assert_eq!(f.end.map(|s| s.0), NaiveDate::from_ymd_opt(2022, 4, 30));
     }
 
     #[test]

@@ -478,7 +478,7 @@ impl Reader<'_> {
             || f.until_replaced.is_some()
             || f.from_signing.is_some()
             || (f.start.is_some() || f.end.is_some() || f.years.is_some())
-                && regex!(r"(?i)\b(?:gäller|pågår|löper)\b").is_match(s);
+                && regex!(r"(?i)\b(?:gäller|gälla|pågår|pågå|löper|löpa)\b").is_match(s);
         if used {
             // The whole sentence is kept above [period]; the words read from it with it.
             self.period_notes.push(Note::Quote(s.to_string()));
@@ -499,7 +499,13 @@ impl Reader<'_> {
         if lead.is_some() {
             sentences.pop();
         }
-        let about_lofte = mentions_lofte(p) || matches!(self.sec, Sec::Promise | Sec::Period);
+        // A paragraph that promises ("Under 2023-2026 lovar X och Y att …", "X och Y kommer
+        // under perioden 2020-11-18 – 2021-03-31 arbeta med …") speaks of the löfte's own
+        // time even when it never says "löfte".
+        let promises = regex!(r"(?i)\b(?:lovar|åtar sig)\b|\bunder (?:tids)?perioden\b");
+        let about_lofte = mentions_lofte(p)
+            || promises.is_match(p)
+            || matches!(self.sec, Sec::Promise | Sec::Period);
         let mut kept = Vec::new();
         for s in &sentences {
             // "X och Y lovar att …" before any activity: the löfte's promisers.
@@ -590,7 +596,7 @@ impl Reader<'_> {
         // "• Medborgarlöftet gäller från 1 januari 2018 – 31 december 2019": a list item that
         // speaks of the löfte's own time is the period, not an activity.
         if mentions_lofte(text)
-            && regex!(r"(?i)^(?:medborgar)?löfte\w*\s+(?:gäller|löper|pågår|sträcker sig)\b")
+            && regex!(r"(?i)^(?:medborgar)?löfte\w*\s+(?:(?:kommer att|ska|skall)\s+)?(?:gäller|gälla|löper|löpa|pågår|pågå|sträcker sig|sträcka sig)\b")
                 .is_match(text)
             && !dates::period_facts(text).is_empty()
         {
