@@ -76,7 +76,11 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
     }
     let words: Vec<&str> = t.split_whitespace().collect();
     if let [name @ .., last] = words.as_slice()
-        && matches!(last.to_lowercase().as_str(), "kommun" | "stad" | "kommuns")
+        // "Umeå kommunen" (so written) names the kommun as "Umeå kommun" does.
+        && matches!(
+            last.to_lowercase().as_str(),
+            "kommun" | "stad" | "kommuns" | "kommunen"
+        )
         && !name.is_empty()
         && kommuner::find(&name.join(" ")).is_some()
     {
@@ -236,11 +240,18 @@ pub fn split_ansvarig(text: &str) -> Option<(String, Ansvar)> {
 
 /// A sentence "X (och Y) lovar att …" / "X kommer (tillsammans) att …" / "X ska …": the
 /// parties and the rest.
+/// An item written as the rest of its lead's sentence ("lovar X: • Att polisen ska …"):
+/// the words after "att".
+fn without_att(s: &str) -> &str {
+    let t = s.trim();
+    regex!(r"^(?i:att)\s+").find(t).map_or(t, |m| &t[m.end()..])
+}
+
 pub fn subject(s: &str) -> Option<(Vec<Party>, String)> {
     let r = regex!(
         r"^(?P<subj>[^,]{2,80}?)\s+(?:lovar(?:\s+(?:gemensamt|tillsammans|också|även))*\s+att|kommer(?:\s+(?:också|även|tillsammans|gemensamt))*\s+att|ska(?:ll)?(?:\s+(?:också|även|tillsammans|gemensamt))*|åtar sig att)\s+(?P<pred>.+)$"
     );
-    let c = r.captures(s.trim())?;
+    let c = r.captures(without_att(s))?;
     let ps = parties(&c["subj"])?;
     Some((ps, c["pred"].trim().to_string()))
 }
@@ -255,7 +266,7 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
     let after_verb = regex!(
         r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)\s+(?:tillsammans med|i samverkan med)\s+(polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun)\b"
     );
-    let words: Vec<&str> = s.split_whitespace().take(12).collect();
+    let words: Vec<&str> = without_att(s).split_whitespace().take(12).collect();
     for n in (1..words.len().min(9)).rev() {
         let next = words[n];
         if !next.chars().next().is_some_and(char::is_lowercase) {
@@ -332,8 +343,9 @@ pub fn inverted(s: &str) -> Option<Vec<Party>> {
 /// lägesbilden lovar X och Y att …". None when no party list is the subject of "lovar".
 pub fn promiser(s: &str) -> Option<Vec<Party>> {
     let front = regex!(r"^(?P<subj>[^,]{2,80}?)\s+lovar\b");
-    let inverted =
-        regex!(r"\blovar\s+(?P<subj>[^,]{2,80}?)\s+(?:gemensamt\s+|tillsammans\s+)?att\b");
+    let inverted = regex!(
+        r"\blovar\s+(?P<subj>[^,]{2,80}?)(?:\s+(?:gemensamt\s+|tillsammans\s+)?att\b|\s*:?\s*$)"
+    );
     [front, inverted]
         .iter()
         .find_map(|r| r.captures(s.trim()).and_then(|c| parties(&c["subj"])))

@@ -98,7 +98,10 @@ struct Reader<'a> {
 /// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
 /// att..".
 fn lead_end(s: &str) -> bool {
-    regex!(r"(?i)(?:\bföljande\s*\.|\batt\s*(?:\.{2,}|…))$").is_match(s.trim_end())
+    // "… arbeta med följande åtgärder i syfte att …." right before a list: "följande"
+    // anywhere in the last sentence points at the list.
+    regex!(r"(?i)\bföljande\b").is_match(s)
+        || regex!(r"(?i)\batt\s*(?:\.{2,}|…)$").is_match(s.trim_end())
 }
 
 /// A lead-in as one ending in a colon.
@@ -389,8 +392,10 @@ impl Reader<'_> {
         let subject = owners::subject(bare)
             .map(|(ps, _)| ps)
             .or_else(|| owners::actor(bare).map(|(ps, _)| ps));
+        // "… lovar polisen och kommunen:": the promisers after the verb.
         let owners = owners::heading_owner(s)
             .or(subject.clone())
+            .or_else(|| owners::promiser(bare))
             .or_else(|| owners::possessive(bare));
         // "Polisen och kommunen lovar att under 2020:", "Under tiden 1 januari 2023 - 31
         // december 2024 lovar polisen att:": a lead may give the period.
