@@ -458,6 +458,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn years_that_name_the_loefte_outrank_other_years() {
+        let a = crate::import::dates::period_facts("Enkäterna gjordes under 2020.");
+        let b = crate::import::dates::period_facts("Det blev tre medborgarlöften för 2021.");
+        let m = merged(&[a, b]);
+        assert_eq!(m.years.map(|y| (y.0, y.1)), Some((2021, 2021)));
+    }
+
+    #[test]
     fn kommuner_in_titles() {
         let names = |t: &str| kommuner_in(t).iter().map(|k| k.name).collect::<Vec<_>>();
         assert_eq!(names("Medborgarlöften i Filipstad"), ["Filipstad"]);

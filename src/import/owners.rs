@@ -624,6 +624,22 @@ mod structure_tests {
     }
 
     #[test]
+    fn an_item_that_continues_its_leads_sentence_with_att() {
+        // "… lovar polisen och kommunen: • Att polisen ska …": the subject after "att".
+        let (o, _) = actor("Att kommunen ska se över hastigheterna på gatorna.").unwrap();
+        assert_eq!(o, vec![Party::Kommunen]);
+        let (o, _) = actor("att polisen och kommunen möts varje månad i ett råd").unwrap();
+        assert_eq!(o, BOTH);
+        // A promise after the verb, the lead ending in a colon.
+        assert_eq!(
+            promiser("För säkrare trafik lovar polisen och kommunen:"),
+            Some(BOTH.to_vec())
+        );
+        // "Sundsvall kommunen" (so written) is the kommun.
+        assert_eq!(party("Sundsvall kommunen"), Some(vec![Party::Kommunen]));
+    }
+
+    #[test]
     fn headings_that_own_the_items_under_them() {
         let cases: &[(&str, &[Party])] = &[
             ("Polismyndighetens åtaganden:", &[Party::Polisen]),
