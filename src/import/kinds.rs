@@ -46,10 +46,13 @@ pub(super) fn plain(f: &Found) -> Option<(String, String)> {
             let term = f
                 .unit
                 .as_deref()
-                .is_some_and(|u| u.to_lowercase().starts_with("termin"));
+                .is_some_and(|u| u.to_lowercase().contains("termin"));
             let mut r = format!("\"{w}\": {} per {}", f.count, per.name());
             if term {
                 r.push_str(" (a termin read as a half-year)");
+            }
+            if per == Per::Week && f.count == 7 && f.unit.is_none() {
+                r.push_str(" (every day read as seven a week; the format has no daily window)");
             }
             Some((count_toml(f.count, per), r))
         }

@@ -58,6 +58,10 @@ pub const UNITS: &[(&str, Per)] = &[
     ("kalenderår", Per::Year),
     ("halvåret", Per::HalfYear),
     ("halvår", Per::HalfYear),
+    ("skolterminen", Per::HalfYear),
+    ("skoltermin", Per::HalfYear),
+    ("läsåret", Per::Year),
+    ("läsår", Per::Year),
     ("terminen", Per::HalfYear),
     ("termin", Per::HalfYear),
     ("kvartalet", Per::Quarter),
@@ -94,7 +98,7 @@ pub enum Kind {
 }
 
 const N: &str = r"(?P<n>\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)(?:\s*\((?:\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo)\))?";
-const UNIT: &str = r"(?P<unit>hela perioden|löftesperioden|perioden|kalenderåret|kalenderår|halvåret|halvår|terminen|termin|kvartalet|kvartal|månaden|månad|veckan|vecka|året|år)";
+const UNIT: &str = r"(?P<unit>hela perioden|löftesperioden|perioden|kalenderåret|kalenderår|halvåret|halvår|skolterminen|skoltermin|terminen|termin|läsåret|läsår|kvartalet|kvartal|månaden|månad|veckan|vecka|året|år)";
 const DAYS: &str = r"(?:mån|tis|ons|tors|fre|lör|sön)dag";
 const UNIT_NOUNS: &str = r"(?:\w*skol\w*|kommun(?:erna)?\b|kommundel\w*|stadsdel\w*|\w*område\w*|ort\w*|fritidsgård\w*|bibliotek\w*)";
 
@@ -140,6 +144,16 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     (
         Kind::Count(Per::Year),
         r"\b{N}(?: [\wåäö-]+){0,4}? respektive {UNIT}\b",
+    ),
+    // "vid minst åtta tillfällen under 2018", "Under 2020 ska fem möten hållas": a count
+    // within one named calendar year is a count per year (not "under 2018-2019").
+    (
+        Kind::Count(Per::Year),
+        r"\b(?:minst |åtminstone |vid minst |vid )?(?P<n>\d{1,4}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)(?: [\wåäö”“\x22-]+){0,4}?\s+under (?:år |året )?(?:19|20)\d\d(?:\s*$|\s*[.,;:)]|\s+[a-zåäö])",
+    ),
+    (
+        Kind::Count(Per::Year),
+        r"(?i:\bunder) (?:år |året )?(?:19|20)\d\d,?\s+(?:ska|skall|kommer(?: att)?|lovar(?: vi)? att)\s+(?:[\wåäö]+ ){0,3}?(?:minst )?(?P<n>\d{1,4}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)\s+(?P<noun>[\wåäö-]+)",
     ),
     (
         Kind::Count(Per::Year),
@@ -284,6 +298,26 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
         // a year); weeks and years do not, and stay unwritten.
         if matches!(kind, Kind::OtherWindow) {
             let w = c[0].to_lowercase();
+            // "varje dygn", "dagligen": every day is seven times a week, exactly.
+            let daily = [
+                "dagligen",
+                "varje dag",
+                "varje dygn",
+                "varje natt",
+                "en gång i dygn",
+                "en gång per dygn",
+                "en gång i natt",
+                "en gång per natt",
+            ];
+            if daily.contains(&w.as_str()) {
+                return Some(Found {
+                    kind: Kind::Count(Per::Week),
+                    count: 7,
+                    unit: None,
+                    words: c[0].trim().to_string(),
+                    with_count,
+                });
+            }
             let per_year = match w.as_str() {
                 "varannan månad" => Some(6),
                 "var tredje månad" => Some(4),
@@ -432,6 +466,42 @@ mod tests {
     }
 
     #[test]
+    fn counts_in_a_named_year_every_day_and_every_school_term() {
+        use Per::*;
+        let c = Kind::Count;
+        // A count within one named calendar year, before or after the year.
+        assert_eq!(
+            t("ordna dialogmöten vid minst sex tillfällen under 2019."),
+            (c(Year), 6)
+        );
+        assert_eq!(
+            t("Under 2021 ska tre gemensamma kampanjer om bedrägerier genomföras."),
+            (c(Year), 3)
+        );
+        // One thing in a year is no yearly count; a range of years is no single year.
+        assert_eq!(
+            target("följas upp med en enkät under 2023, samt statistik").map(|f| f.kind),
+            None
+        );
+        assert_ne!(
+            target("fyra insatser under 2019-2020").map(|f| f.kind),
+            Some(c(Year))
+        );
+        // Every day is seven a week, exactly.
+        assert_eq!(
+            t("minst en hastighetskontroll varje dygn på landsvägen"),
+            (c(Week), 7)
+        );
+        assert_eq!(t("fältarbete dagligen i centrum"), (c(Week), 7));
+        // A school term is a half-year, as "termin" is.
+        assert_eq!(
+            t("besöka varje högstadieklass varje skoltermin"),
+            (c(HalfYear), 1)
+        );
+        assert_eq!(t("två föräldramöten per läsår"), (c(Year), 2));
+    }
+
+    #[test]
     fn number_words() {
         assert_eq!(number("två"), Some(2));
         assert_eq!(number("Tolv"), Some(12));
@@ -464,7 +534,8 @@ mod tests {
         assert_eq!(t("kontroller 2 gånger/år"), (c(Year), 2));
         assert_eq!(t("möte 1 ggr / månad"), (c(Month), 1));
         assert_eq!(t("patrull varannan vecka").0, Kind::OtherWindow);
-        assert_eq!(t("närvaro dagligen").0, Kind::OtherWindow);
+        // Every day is exactly seven a week (the draft says so in its reading).
+        assert_eq!(t("närvaro dagligen"), (c(Week), 7));
     }
 
     #[test]
