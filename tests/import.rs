@@ -256,6 +256,10 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("utan-period-datumrad-hallsberg", Options::default()),
         ("en-aktivitet-datum-gnosjo", Options::default()),
         ("aktiviteternas-ar-overkalix", Options::default()),
+        // Issue 21, held-out classes: "N års medborgarlöfte", a minus-sign year range, "lovar
+        // X och Y:" over "Att X ska" items, "X kommunen", a period split over a line break in
+        // a "följande" lead, "varje dygn", "varje skoltermin", "Under 2025 ska tre …".
+        ("klasser-21-norrtalje", Options::default()),
     ]
 }
 

@@ -43,6 +43,16 @@ fn open(f: &Found) -> (Option<String>, String) {
     }
 }
 
+/// The year of "under 2022" in a count's words.
+fn named_year(words: &str) -> Option<i32> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let r = R.get_or_init(|| {
+        regex::Regex::new(r"(?i)\bunder (?:år |året )?((?:19|20)\d\d)\b")
+            .expect("the importer's patterns compile")
+    });
+    r.captures(words)?.get(1)?.as_str().parse().ok()
+}
+
 /// The one place a recognised target phrase becomes TOML. The issue-11 kinds are written
 /// only where the words beside them state what they need (a listed unit, another activity,
 /// a weekday, months in a known year); otherwise no target is written and the reading says
@@ -57,6 +67,22 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
             Some("\"once\"".to_string()),
             format!("\"{w}\" names one, and no window: done once, a milestone"),
         ),
+        // "fyra insatser under 2022" in a löfte that runs past 2022: the count is for that
+        // year only, no count per year; over the whole period, as before, and said so.
+        Kind::Count(crate::model::Per::Year)
+            if named_year(w).is_some_and(|y| {
+                chrono::Datelike::year(&cx.period.0) != y
+                    || chrono::Datelike::year(&cx.period.1) != y
+            }) =>
+        {
+            (
+                Some(format!("{{ count = {}, per = \"period\" }}", f.count)),
+                format!(
+                    "\"{w}\": {} in the year named, which is not the whole period: written over the whole period",
+                    f.count
+                ),
+            )
+        }
         Kind::Count(_) | Kind::CountNoWindow => {
             let (t, r) = plain(f).expect("a count phrase");
             (Some(t), r)
