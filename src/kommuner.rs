@@ -51,12 +51,14 @@ pub fn all() -> &'static [Kommun] {
 /// "Region Gotland") or by its four-digit kommunkod.
 pub fn find(query: &str) -> Option<&'static Kommun> {
     use unicode_normalization::UnicodeNormalization;
+    let maps = maps();
+    let get = |map: &HashMap<&str, usize>, key: &str| map.get(key).map(|&i| &all()[i]);
     let q: String = query.trim().nfc().collect();
     if q.len() == 4 && q.bytes().all(|b| b.is_ascii_digit()) {
-        return all().iter().find(|k| k.kod == q);
+        return get(&maps.kod, &q);
     }
     // The name exactly as listed (how files write it), before lower-casing every name.
-    if let Some(k) = all().iter().find(|k| k.name == q) {
+    if let Some(k) = get(&maps.name, &q) {
         return Some(k);
     }
     let mut lower = q
@@ -75,15 +77,42 @@ pub fn find(query: &str) -> Option<&'static Kommun> {
     }
     let folded = fold(&lower);
     // The name as written first: "Håbo" and "Habo" are two kommuner that fold alike.
-    all()
-        .iter()
-        .find(|k| k.name.to_lowercase() == lower)
-        .or_else(|| all().iter().find(|k| k.folded == folded))
+    get(&maps.lower, &lower)
+        .or_else(|| get(&maps.folded, &folded))
         // "Filipstads kommun": the genitive s of the kommun's own name.
-        .or_else(|| {
-            let base = folded.strip_suffix('s')?;
-            all().iter().find(|k| k.folded == base)
-        })
+        .or_else(|| get(&maps.folded, folded.strip_suffix('s')?))
+}
+
+use std::collections::HashMap;
+
+/// The lookups of [`find`]: each kommun by its code, its name, its name in lower case and
+/// folded; where two share a key (Håbo and Habo fold alike), the first in SCB order.
+struct Maps {
+    kod: HashMap<&'static str, usize>,
+    name: HashMap<&'static str, usize>,
+    lower: HashMap<&'static str, usize>,
+    folded: HashMap<&'static str, usize>,
+}
+
+fn maps() -> &'static Maps {
+    static MAPS: OnceLock<Maps> = OnceLock::new();
+    MAPS.get_or_init(|| {
+        static LOWER: OnceLock<Vec<String>> = OnceLock::new();
+        let lower = LOWER.get_or_init(|| all().iter().map(|k| k.name.to_lowercase()).collect());
+        let mut m = Maps {
+            kod: HashMap::new(),
+            name: HashMap::new(),
+            lower: HashMap::new(),
+            folded: HashMap::new(),
+        };
+        for (i, k) in all().iter().enumerate() {
+            m.kod.entry(k.kod).or_insert(i);
+            m.name.entry(k.name).or_insert(i);
+            m.lower.entry(lower[i].as_str()).or_insert(i);
+            m.folded.entry(k.folded.as_str()).or_insert(i);
+        }
+        m
+    })
 }
 
 /// Kommun names closest to `query`, best first, for "did you mean" hints.

@@ -50,7 +50,7 @@ impl Workspace {
     ) -> Result<Workspace> {
         let dir = store::find_dir(dir.as_deref())?;
         let paths = store::pledge_files(&dir)?;
-        let files = store::read_each_of(&paths, today, false, of, |_, f| keep(f))?
+        let files = store::read_each_of(&dir, &paths, today, false, of, |_, f| keep(f))?
             .into_iter()
             .flatten()
             .flatten()
