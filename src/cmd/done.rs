@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use crate::view::i18n::Lang;
 use crate::view::{Label, Msg};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
+use super::append::Append;
 use super::workspace::Lookup;
 use super::{Ctx, Refused, Usage, Workspace, describe_progress};
 use crate::cli::DoneArgs;
@@ -449,7 +450,8 @@ fn pick_name(
     }
 }
 
-/// Appends the entry to the löfte's file (or shows it, on a dry run) and tells the progress.
+/// Appends the entry to the löfte's file (or shows it, on a dry run) and tells the progress,
+/// and when the file already held the same work on the same day, that it does now twice.
 fn write_entry(
     ws: &Workspace,
     chosen: &Pledge,
@@ -457,58 +459,63 @@ fn write_entry(
     dry_run: bool,
     ctx: &mut Ctx,
 ) -> Result<u8> {
-    let file = ws.file_of(chosen);
-    let addition = record::addition(&file.text, entry);
-    if dry_run {
-        write!(ctx.out, "{addition}")?;
-        if !ctx.quiet {
-            writeln!(
-                ctx.err,
-                "({} {})",
-                ctx.lang.t(Label::DryRunNothingWritten),
-                file.display
-            )?;
-        }
+    let addition = |text: &str| record::addition(text, entry);
+    let reads_back = |add: &str| record::read_back(add).as_ref() == Some(entry);
+    let shown = record::render_entry(entry, "\n");
+    let append = Append {
+        addition: &addition,
+        reads_back: &reads_back,
+        shown,
+    };
+    let (mut after, span) = super::append::append(ws, chosen, &append, dry_run, ctx)?;
+    if ctx.quiet || dry_run {
         return Ok(0);
     }
-    // The file is read again under the lock of the folder that really holds it, and the entry
-    // appended to what is there now. It validates (it loaded without errors, and its log is
-    // made of `[[log]]` tables), so one more `[[log]]` table at its end keeps it valid; the
-    // addition itself is checked to read back as exactly the entry.
-    let (after, span) = store::edit(
-        &file.path,
-        ctx.lock_timeout,
-        ctx.read_cutoff(),
-        file,
-        &ws.temporaries,
-        |fresh| {
-            let now = super::loaded_now(fresh)?.clone();
-            let addition = record::addition(&fresh.text, entry);
-            if record::read_back(&addition).as_ref() != Some(entry) {
-                bail!(
-                    "internal error: the new entry does not read back as written; {} is unchanged",
-                    fresh.display
-                );
-            }
-            let new_text = format!("{}{addition}", fresh.text);
-            let span = fresh.text.len()..new_text.len();
-            Ok((store::with_bom(fresh.bom, &new_text), (now, span)))
-        },
-    )?;
-    if !ctx.quiet {
-        let lang = ctx.lang;
-        writeln!(ctx.out, "{} {}:", lang.t(Label::RecordedIn), file.display)?;
-        write!(
-            ctx.out,
-            "{}",
-            indent(&safe(&record::render_entry(entry, "\n"), true))
-        )?;
-        let mut after = after;
-        after.log.push(entry.to_log_entry(span));
-        if let Some(act) = after.activity(&entry.activity) {
-            let st = crate::rules::status::activity_status(&after, act, entry.date);
-            writeln!(ctx.out, "{}", describe_progress(&st, lang))?;
-        }
+    let lang = ctx.lang;
+    let new = entry.to_log_entry(span);
+    let same = |e: &&crate::model::LogEntry| {
+        (
+            e.date,
+            &e.activity,
+            &e.part,
+            &e.unit,
+            e.kommun,
+            e.request,
+            e.event,
+        ) == (
+            new.date,
+            &new.activity,
+            &new.part,
+            &new.unit,
+            new.kommun,
+            new.request,
+            new.event,
+        )
+    };
+    let times = after.log.iter().filter(same).count() + 1;
+    after.log.push(new);
+    if let Some(act) = after.activity(&entry.activity) {
+        let st = crate::rules::status::activity_status(&after, act, entry.date);
+        writeln!(ctx.out, "{}", describe_progress(&st, lang))?;
+    }
+    if times > 1 {
+        let kommun = chosen
+            .kommuner
+            .iter()
+            .find(|k| entry.kommun.as_deref().is_none_or(|n| n == k.name))
+            .map_or("", |k| k.name);
+        let undo = if kommun.contains(' ') {
+            format!("pledge undo \"{kommun}\"")
+        } else {
+            format!("pledge undo {}", kommun.to_lowercase())
+        };
+        let msg = Msg::SameDayAgain {
+            activity: &entry.activity,
+            date: entry.date,
+            times,
+            undo: &undo,
+        };
+        writeln!(ctx.out, "{}", msg.say(lang))?;
     }
     Ok(0)
 }

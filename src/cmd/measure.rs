@@ -212,7 +212,7 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     let addition = |text: &str| entry::measurement_addition(text, &m);
     let reads_back = |add: &str| entry::read_back_measurement(add).as_ref() == Some(&m);
     let shown = entry::render_measurement(&m, "\n");
-    let after = append(
+    let (after, _) = append(
         &ws,
         chosen,
         &Append {

@@ -121,6 +121,14 @@ pub enum Msg<'a> {
         files: usize,
         changed: usize,
     },
+    /// `done`'s reply when the file now holds the same work on the same day `times` times,
+    /// with the command that removes the last.
+    SameDayAgain {
+        activity: &'a str,
+        date: NaiveDate,
+        times: usize,
+        undo: &'a str,
+    },
 }
 
 /// "" or "s": the English plural ending.
@@ -287,6 +295,15 @@ impl Msg<'_> {
                 "{arg}: \"{value}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or \
                  yesterday"
             ),
+            SameDayAgain {
+                activity,
+                date,
+                times,
+                undo,
+            } => format!(
+                "note: \"{activity}\" is now recorded {times} times on {date}, and each counts\n  \
+                 if this one was a mistake, `{undo}` removes it"
+            ),
         }
     }
 
@@ -451,6 +468,15 @@ impl Msg<'_> {
                 "{date} ligger i framtiden (i dag är det {today}); registrera arbetet när det är \
                  gjort"
             ),
+            SameDayAgain {
+                activity,
+                date,
+                times,
+                undo,
+            } => format!(
+                "obs: \"{activity}\" är nu registrerat {times} gånger {date}, och varje gång \
+                 räknas\n  var det här ett misstag tar `{undo}` bort det"
+            ),
         }
     }
 }
@@ -548,6 +574,12 @@ mod tests {
                 files: 7,
                 changed: 1,
             },
+            Msg::SameDayAgain {
+                activity: "trygg",
+                date: d,
+                times: 2,
+                undo: "pledge undo filipstad",
+            },
         ]
     }
 
@@ -588,6 +620,7 @@ mod tests {
             BadDate { .. } => 30,
             SiteWrote { .. } => 31,
             IndexFromOne => 32,
+            SameDayAgain { .. } => 33,
         }
     }
 
