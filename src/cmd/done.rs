@@ -20,7 +20,8 @@ use crate::rules::resolve::{self, ActivityOrFollowup, MatchError, NameError};
 use crate::store;
 use crate::text::safe;
 
-/// The löfte of `k` holding `date` ([`choose::pledge_on`]), or a refusal naming what exists.
+/// The löfte of `k` holding `date` ([`choose::pledge_on`]) with what `activity` names in it,
+/// or a refusal naming what exists.
 pub(super) fn pledge_on<'w>(
     ws: &'w Workspace,
     k: &Kommun,
@@ -28,7 +29,7 @@ pub(super) fn pledge_on<'w>(
     area: Option<&str>,
     activity: Option<&str>,
     lang: Lang,
-) -> Result<&'w Pledge> {
+) -> Result<(&'w Pledge, Option<choose::Resolved<'w>>)> {
     choose::pledge_on(ws.pledges(), k, date, area, activity).map_err(|e| {
         let unreadable = ws.unreadable_notes(k).0;
         Refused(on_date_message(e, k, date, area, &unreadable, lang)).into()
@@ -242,20 +243,23 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         let today = ctx.write_cutoff();
         return Err(Refused(Msg::FutureWork { date, today }.say(ctx.lang)).into());
     }
-    let chosen = if followup {
+    let (chosen, target) = if followup {
         super::refuse_areas_begun(&ws, k, area)?;
-        choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
+        let p = choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
             Refused(format!(
                 "no löfte for {} had started by {date}, so it has no follow-up to record{}",
                 k.name,
                 ws.unreadable_notes(k).0
             ))
-        })?
+        })?;
+        (p, ActivityOrFollowup::Followup)
     } else {
-        pledge_on(&ws, k, date, area, Some(&activity), ctx.lang)?
+        let (p, target) = pledge_on(&ws, k, date, area, Some(&activity), ctx.lang)?;
+        let target = target
+            .expect("an activity was asked for")
+            .map_err(|e| activity_error(p, &activity, e, true, ctx.lang))?;
+        (p, target)
     };
-    let target = resolve::activity(chosen, &activity)
-        .map_err(|e| activity_error(chosen, &activity, e, true, ctx.lang))?;
     let entry = NewEntry {
         by: ctx.user.clone(),
         note: a.note.clone(),
@@ -293,7 +297,7 @@ fn done_event(
         ))
         .into());
     }
-    let chosen = pledge_on(&ws, k, date, area, None, ctx.lang)?;
+    let (chosen, _) = pledge_on(&ws, k, date, area, None, ctx.lang)?;
     if !has(chosen) {
         let mut msg = format!(
             "{} declares no event \"{}\"",

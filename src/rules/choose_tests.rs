@@ -115,7 +115,7 @@ fn on(
     activity: Option<&str>,
 ) -> String {
     match pledge_on(ps, k(kommun), d(date), area, activity) {
-        Ok(p) => p.file.clone(),
+        Ok((p, _)) => p.file.clone(),
         Err(OnDateError::NoneHolds { all }) => format!("none {:?}", files(&all)),
         Err(OnDateError::Several(list)) => format!("several {:?}", files(&list)),
     }
