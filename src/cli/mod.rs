@@ -295,8 +295,8 @@ pub struct DoneArgs {
     /// When the work was done [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<DateArg>,
-    /// How many occurrences this entry records
-    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    /// How many occurrences this entry records (1 to 10000, as the file allows)
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::model::MAX_COUNT)))]
     pub count: u32,
     /// Who did it [default: PLEDGE_USER, else git's user.name, else the login name]
     #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]

@@ -161,7 +161,12 @@ impl Workspace {
         for f in self.files.iter().filter(|f| f.loaded.has_errors()) {
             any = true;
             let errors = f.loaded.diags.iter().filter(|d| d.is_error()).count();
-            let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
+            // The file's own words (an id, a kommun) reach a terminal: escape control and
+            // bidi characters as every diagnostic does.
+            let why = crate::text::safe(
+                &crate::load::unreadable::why(&f.text, &f.loaded.diags),
+                false,
+            );
             if why.starts_with("conflict markers") {
                 writeln!(
                     err,
@@ -212,7 +217,12 @@ impl Workspace {
             });
         let mut notes = String::new();
         for f in &maybe {
-            let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
+            // The file's own words (an id, a kommun) reach a terminal: escape control and
+            // bidi characters as every diagnostic does.
+            let why = crate::text::safe(
+                &crate::load::unreadable::why(&f.text, &f.loaded.diags),
+                false,
+            );
             let fix = if why.starts_with("conflict markers") {
                 "resolve the merge conflict (keep the lines you want from each side, delete the \
                  marker lines), then `pledge validate`"

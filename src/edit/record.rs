@@ -142,6 +142,10 @@ pub fn read_back(text: &str) -> Option<NewEntry> {
         None => 1,
         Some(v) => v.as_integer()?.as_str().parse::<u32>().ok()?,
     };
+    // A count the loader refuses would leave a file no command can read: never "read back".
+    if !(1..=crate::model::MAX_COUNT).contains(&count) {
+        return None;
+    }
     let flag = |name: &str| match field(name) {
         None => Some(false),
         Some(v) => v.as_bool(),

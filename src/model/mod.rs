@@ -134,7 +134,8 @@ impl Period {
     /// unknown: work is judged from the first work recorded on or before `as_of` (what is
     /// recorded later is not seen), and before any such work from `as_of` itself, so that the
     /// löfte is in force until its end and no window before the first recorded work is judged;
-    /// never after the end.
+    /// never after the end, and never before [`Period::earliest`] (a löfte runs at most
+    /// [`MAX_PERIOD_YEARS`] years, so a view long before its end sees it as upcoming).
     pub fn as_of(&self, log: &[LogEntry], as_of: NaiveDate) -> Period {
         if self.start_stated {
             return *self;
@@ -145,7 +146,7 @@ impl Period {
             .map(|e| e.date)
             .min();
         Period {
-            start: first.unwrap_or(as_of).min(self.end),
+            start: first.unwrap_or(as_of).max(self.earliest()).min(self.end),
             ..*self
         }
     }

@@ -90,13 +90,20 @@ pub struct Finding {
     pub done: Option<u32>,
     pub window_start: Option<NaiveDate>,
     pub window_end: Option<NaiveDate>,
-    /// Days from as-of to the end of the window or to the follow-up's date (negative: past).
+    /// Days left to the end of the window or to the follow-up's date, counting both as-of and
+    /// that day (as `status`'s `days_left` and the text line: on the last day, 1; the day
+    /// after, 0; earlier past days negative).
     pub days_left: Option<i64>,
     /// The record of the activity (or its part or unit) so far, where it has windows.
     pub record: Option<Record>,
     /// The activity's target (for the words of the view).
     #[serde(skip)]
     pub target: Option<Target>,
+}
+
+/// Days left until `end` counting `as_of` and `end` themselves (schema 4; 3 counted one less).
+fn days_left(end: NaiveDate, as_of: NaiveDate) -> i64 {
+    (end - as_of).num_days() + 1
 }
 
 /// A window with its count: start, end, required, done.
@@ -125,7 +132,7 @@ impl About<'_> {
             done: Some(w.3),
             window_start: Some(w.0),
             window_end: Some(w.1),
-            days_left: Some((w.1 - as_of).num_days()),
+            days_left: Some(days_left(w.1, as_of)),
             record: self.record,
             target: Some(self.target.clone()),
         }
@@ -275,7 +282,7 @@ fn followup_finding(s: &PledgeStatus<'_>, within: i64, file: &str) -> Option<Fin
         done: None,
         window_start: f.due_from,
         window_end: Some(due),
-        days_left: Some((due - as_of).num_days()),
+        days_left: Some(days_left(due, as_of)),
         record: None,
         target: None,
     };
@@ -337,7 +344,7 @@ fn outcome_findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Findin
         };
         let mut f = outcome_finding(file, &ind.id, kind, state);
         f.window_end = Some(due);
-        f.days_left = Some(days);
+        f.days_left = Some(days_left(due, as_of));
         out.push(f);
     }
     // An indicator read from open data without last year's value: the service may have
@@ -389,7 +396,7 @@ fn outcome_findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Findin
             f.required = Some(ids.len() as u32);
             f.done = Some((ids.len() - missing.len()) as u32);
             f.window_end = Some(due);
-            f.days_left = Some((due - as_of).num_days());
+            f.days_left = Some(days_left(due, as_of));
             out.push(f);
         }
     }
@@ -447,25 +454,25 @@ mod tests {
         let quarter = format!("{ONGOING}{}", followup("\"2017-Q1\""));
         #[rustfmt::skip]
         let cases: Vec<(&str, &str, &str, u32, Vec<Found>)> = vec![
-            ("behind its pace near the end of the year", WALKS, "2016-12-10", 30, vec![("walks", Behind, 21)]),
-            ("on pace but short, the long window ends soon", &walked_once, "2016-12-10", 30, vec![("walks", DueSoon, 21)]),
+            ("behind its pace near the end of the year", WALKS, "2016-12-10", 30, vec![("walks", Behind, 22)]),
+            ("on pace but short, the long window ends soon", &walked_once, "2016-12-10", 30, vec![("walks", DueSoon, 22)]),
             ("short, but the window ends beyond the horizon", &walked_once, "2016-06-10", 30, vec![]),
             ("met: nothing to say", &walked_twice, "2016-12-10", 30, vec![]),
-            ("a month is no longer than the horizon; May was missed", MONTHLY, "2016-06-10", 30, vec![("monthly", Missed, -10)]),
+            ("a month is no longer than the horizon; May was missed", MONTHLY, "2016-06-10", 30, vec![("monthly", Missed, -9)]),
             ("the missed window ended beyond the horizon", MONTHLY, "2016-06-10", 5, vec![]),
-            ("a milestone not done past half the period", ONCE, "2016-08-01", 30, vec![("once", Behind, 152)]),
+            ("a milestone not done past half the period", ONCE, "2016-08-01", 30, vec![("once", Behind, 153)]),
             ("a milestone in the first half of the period", ONCE, "2016-05-01", 30, vec![]),
             ("no reports in 90 days is not a finding of its own", ONGOING, "2016-06-01", 30, vec![]),
             ("activities of an ended löfte are not reported", WALKS, "2017-02-01", 30, vec![]),
             ("before the löfte starts", WALKS, "2015-12-01", 30, vec![]),
-            ("a dated follow-up inside its 30 days", &dated, "2017-03-15", 30, vec![("followup", FollowupDue, 16)]),
-            ("a dated follow-up within the horizon", &dated, "2017-02-15", 30, vec![("followup", FollowupDue, 44)]),
+            ("a dated follow-up inside its 30 days", &dated, "2017-03-15", 30, vec![("followup", FollowupDue, 17)]),
+            ("a dated follow-up within the horizon", &dated, "2017-02-15", 30, vec![("followup", FollowupDue, 45)]),
             ("a dated follow-up beyond the horizon", &dated, "2017-01-15", 30, vec![]),
-            ("a dated follow-up overdue", &dated, "2017-05-01", 30, vec![("followup", FollowupOverdue, -31)]),
+            ("a dated follow-up overdue", &dated, "2017-05-01", 30, vec![("followup", FollowupOverdue, -30)]),
             ("overdue for more than a year", &dated, "2018-05-01", 30, vec![]),
             ("the follow-up recorded", &dated_done, "2017-05-01", 30, vec![]),
-            ("a follow-up by quarter, due in it", &quarter, "2017-02-01", 30, vec![("followup", FollowupDue, 58)]),
-            ("a continuous follow-up with nothing in 90 days", &continuous, "2016-06-01", 30, vec![("followup", FollowupQuiet, 0)]),
+            ("a follow-up by quarter, due in it", &quarter, "2017-02-01", 30, vec![("followup", FollowupDue, 59)]),
+            ("a continuous follow-up with nothing in 90 days", &continuous, "2016-06-01", 30, vec![("followup", FollowupQuiet, 1)]),
             ("a continuous follow-up with recent work", &continuous_busy, "2016-06-01", 30, vec![]),
         ];
         for (name, toml, as_of, within, want) in cases {

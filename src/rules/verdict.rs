@@ -10,7 +10,9 @@
 //!   with `no_reports` (nothing recorded at all); *broken* while `met`. A verdict stricter than
 //!   the records is a person's judgement of the work's quality and agrees. Before the period
 //!   (`upcoming`) the records give **no basis**; with `nothing_due` only *kept* agrees and the
-//!   others have no basis.
+//!   others have no basis; when nothing at all is recorded for the löfte (`nothing_recorded`)
+//!   the records can neither confirm nor contradict any verdict: **no basis**, never "agree".
+//!   The match names every status, so a new one must be placed in the table by hand.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -50,8 +52,12 @@ pub fn agreement(status: Status, verdict: Verdict) -> Agreement {
         (S::NothingDue, _) => NoBasis,
         (S::Behind | S::Missed | S::PartlyMet | S::NoReports, Kept) => Disagree,
         (S::NoReports, Partly) => Disagree,
+        (S::NoReports, Broken) => Agree,
+        (S::NothingRecorded, _) => NoBasis,
         (S::Met, Broken) => Disagree,
-        _ => Agree,
+        (S::Met, Kept | Partly) => Agree,
+        (S::PartlyMet | S::Behind | S::Missed, Partly | Broken) => Agree,
+        (S::OnTrack | S::Ongoing, _) => Agree,
     }
 }
 
@@ -163,6 +169,7 @@ mod tests {
         assert_eq!(row(S::NoReports), [Disagree, Disagree, Agree]);
         assert_eq!(row(S::Upcoming), [NoBasis, NoBasis, NoBasis]);
         assert_eq!(row(S::NothingDue), [Agree, NoBasis, NoBasis]);
+        assert_eq!(row(S::NothingRecorded), [NoBasis, NoBasis, NoBasis]);
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub fn finding_line_in(f: &Finding, lang: Lang, named: &Named<'_>) -> String {
 fn finding_text_sv(f: &Finding) -> String {
     let lang = Lang::Sv;
     let window = f.window_start.zip(f.window_end);
-    let days = f.days_left.unwrap_or(0) + 1;
+    let days = f.days_left.unwrap_or(0);
     let left = || lang.days_left(days);
     let none = Target::None;
     let target = f.target.as_ref().unwrap_or(&none);
@@ -109,7 +109,7 @@ fn finding_text_sv(f: &Finding) -> String {
 fn finding_text(f: &Finding) -> String {
     let lang = Lang::En;
     let window = f.window_start.zip(f.window_end);
-    let days = f.days_left.unwrap_or(0) + 1;
+    let days = f.days_left.unwrap_or(0);
     let left = || format!("{days} day{} left", plural(days as usize));
     let none = Target::None;
     let target = f.target.as_ref().unwrap_or(&none);
@@ -223,13 +223,13 @@ mod tests {
         quiet.window_end = Some(d("2017-02-15"));
         #[rustfmt::skip]
         let cases = [
-            (finding(Behind, year.clone(), y2017, 21), "f.toml: walks: behind, 0 of 2 in 2017, 22 days left"),
-            (finding(Behind, year.clone(), y2017, 0), "f.toml: walks: behind, 0 of 2 in 2017, 1 day left"),
-            (finding(DueSoon, year.clone(), Some(("2017-01-01", "2017-12-31", 2, 1)), 9), "f.toml: walks: due soon, 1 of 2 in 2017, 10 days left"),
-            (finding(Behind, Some(Target::Once), Some(("2016-01-01", "2016-12-31", 1, 0)), 152), "f.toml: walks: behind, not done, 153 days left"),
-            (finding(Missed, week, Some(("2017-02-06", "2017-02-12", 1, 0)), -4), "f.toml: walks: missed, 0 of 1 in week 6, 2017"),
-            (finding(FollowupDue, None, fu(Some("2017-03-01"), "2017-03-31"), 44), "f.toml: followup: due by 2017-03-31, 45 days left"),
-            (finding(FollowupOverdue, None, fu(None, "2017-03-31"), -31), "f.toml: followup: overdue since 2017-03-31"),
+            (finding(Behind, year.clone(), y2017, 22), "f.toml: walks: behind, 0 of 2 in 2017, 22 days left"),
+            (finding(Behind, year.clone(), y2017, 1), "f.toml: walks: behind, 0 of 2 in 2017, 1 day left"),
+            (finding(DueSoon, year.clone(), Some(("2017-01-01", "2017-12-31", 2, 1)), 10), "f.toml: walks: due soon, 1 of 2 in 2017, 10 days left"),
+            (finding(Behind, Some(Target::Once), Some(("2016-01-01", "2016-12-31", 1, 0)), 153), "f.toml: walks: behind, not done, 153 days left"),
+            (finding(Missed, week, Some(("2017-02-06", "2017-02-12", 1, 0)), -3), "f.toml: walks: missed, 0 of 1 in week 6, 2017"),
+            (finding(FollowupDue, None, fu(Some("2017-03-01"), "2017-03-31"), 45), "f.toml: followup: due by 2017-03-31, 45 days left"),
+            (finding(FollowupOverdue, None, fu(None, "2017-03-31"), -30), "f.toml: followup: overdue since 2017-03-31"),
             (quiet, "f.toml: followup: due, nothing recorded in the last 90 days (continuous)"),
         ];
         for (f, want) in cases {

@@ -29,7 +29,7 @@ use crate::view::entries::{push_date, push_num};
 /// latest record that counts (earlier ones in `followup.not_counted`); a per-occurrence
 /// target's windows end `grace_days` after each occurrence; a weekly slot counts only work on
 /// its weekday or marked `instead_of_slot`; `status` may be `nothing_recorded`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A kommun, the same in every document.
 #[derive(Serialize)]

@@ -227,7 +227,7 @@ fn report_tail(m: &Meeting<'_>, page: &Page<'_>, o: &mut String) {
     }
     let _ = writeln!(o, "## {}\n", l.t(Label::Behind));
     if page.behind.is_empty() {
-        let _ = writeln!(o, "{}\n", l.t(Label::NothingIsBehind));
+        let _ = writeln!(o, "{}\n", page.nothing_behind);
     }
     for (title, id, outcome) in &page.behind {
         let _ = writeln!(o, "- **{}** (`{id}`): {}", md(title), md(outcome));

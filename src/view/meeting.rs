@@ -311,6 +311,9 @@ pub struct Page<'a> {
     /// Whether any entry of the log names who did it (else the column is left out).
     pub log_has_by: bool,
     pub behind: Vec<(String, String, String)>,
+    /// What stands under the heading when `behind` is empty: "nothing is behind" only when
+    /// something is recorded (with nothing recorded, nothing can be judged).
+    pub nothing_behind: &'static str,
     /// The follow-up as label–value pairs, the first its date and state.
     pub followup: Vec<(String, String)>,
     pub followup_line: String,
@@ -455,6 +458,11 @@ impl<'a> Meeting<'a> {
                     )
                 })
                 .collect(),
+            nothing_behind: l.t(if s.nothing_recorded {
+                Label::NothingJudgedBehind
+            } else {
+                Label::NothingIsBehind
+            }),
             followup: self.followup_details(),
             followup_line: followup_line(s, l),
             signatures,

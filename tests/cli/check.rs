@@ -69,7 +69,7 @@ fn check_is_silent_when_all_is_well_and_lists_findings_otherwise() {
         .status(1)
         .read_stdout();
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     let missed = &v["findings"].as_array().unwrap()[0];
     assert_eq!(missed["kind"], "missed");
     assert_eq!(missed["record"]["windows_missed"], 6);
@@ -80,6 +80,13 @@ fn check_is_silent_when_all_is_well_and_lists_findings_otherwise() {
     assert_eq!(f["kind"], "followup_due");
     assert_eq!(f["status"], "due");
     assert_eq!(f["window_end"], "2017-03-31");
+    // The number a script reads is the number the line says (the 15th to the 31st of March
+    // counted inclusively, as `status` counts).
+    assert_eq!(f["days_left"], 45);
+    assert!(
+        f["message"].as_str().unwrap().ends_with(", 45 days left"),
+        "{f}"
+    );
     // A two-year count due within 30 days: Kristinehamn's walks at the end of 2017.
     let out = Test::new()
         .args(["check", "--as-of", "2017-12-10", "--within", "30"])

@@ -216,3 +216,62 @@ fn regression_corpus_never_panics() {
     }
     assert!(n >= 40, "{n} files");
 }
+
+/// A broken file's own words quoted in the "may hold it but cannot be read" note (status,
+/// report, done …) are escaped like every other diagnostic: the file's author cannot clear
+/// the screen, set the window title or reverse the line.
+#[test]
+fn the_unreadable_note_escapes_the_files_own_words() {
+    let (_tmp, dir) = copy_pledges();
+    let path = dir.join("filipstad-2016.toml");
+    let text = fs::read_to_string(&path).unwrap().replacen(
+        "id = \"trygghetsvandring\"",
+        "id = \"x\\u001b[2J\\u001b]0;PWNED\\u0007y\\u202e\"",
+        1,
+    );
+    fs::write(&path, text).unwrap();
+    for args in [
+        &["status", "filipstad"][..],
+        &["report", "filipstad"][..],
+        &["done", "filipstad", "trygg", "--date", "2016-05-01"][..],
+    ] {
+        let out = pledge_in(&dir)
+            .args(args)
+            .status(1)
+            .stderr_is(predicate::str::contains("may hold it but cannot be read"))
+            .run();
+        let err = out.stderr;
+        for c in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(!err.contains(c), "{args:?}: {err:?}");
+        }
+        assert!(err.contains("\\u{1b}[2J"), "{err}");
+    }
+}
+
+/// A count the file cannot hold (over 10000) is refused before anything is written: one
+/// extra zero must not leave a löfte that no command, `undo` included, can read.
+#[test]
+fn a_count_the_file_cannot_hold_is_refused_and_nothing_is_written() {
+    let (_tmp, dir) = copy_pledges();
+    let path = dir.join("filipstad-2016.toml");
+    let before = fs::read(&path).unwrap();
+    for extra in [&[][..], &["--request"][..]] {
+        pledge_in(&dir)
+            .args(["done", "filipstad", "trygg", "--date", "2016-05-01"])
+            .args(["--count", "10001"])
+            .args(extra)
+            .status(2)
+            .stderr_is(predicate::str::contains("10001"))
+            .run();
+    }
+    assert_eq!(fs::read(&path).unwrap(), before);
+    pledge_in(&dir)
+        .args(["done", "filipstad", "trygg", "--date", "2016-05-01"])
+        .args(["--count", "10000"])
+        .stdout_is(recorded())
+        .run();
+    pledge_in(&dir)
+        .arg("validate")
+        .stdout_is(predicate::str::contains("0 errors"))
+        .run();
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-use crate::support::{ROOT, Test};
+use crate::support::{ROOT, Test, copy_pledges};
 
 const UNSTATED: &str = r#"title = "Löfte för Sunne (påhittat)"
 kommun = "Sunne"
@@ -146,7 +146,7 @@ fn json(dir: &Path, kommun: &str, as_of: &str) -> serde_json::Value {
         .args(["status", kommun, "--format", "json"])
         .read_stdout();
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     v["pledges"][0].clone()
 }
 
@@ -390,4 +390,83 @@ fn a_target_per_occurrence_of_an_event() {
         .status(2)
         .stderr_is(predicate::str::contains("declares no event \"styrelse\""))
         .run();
+}
+
+/// A "kept" verdict over a löfte with nothing recorded: the records can neither confirm nor
+/// contradict it, so no view (the verdict's reply, status, JSON, the report) calls it agreeing.
+#[test]
+fn a_verdict_over_an_empty_record_has_no_basis() {
+    let (_tmp, dir) = copy_pledges();
+    let only = |dir: &Path| {
+        for e in fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if !p.ends_with("filipstad-2016.toml") {
+                fs::remove_file(p).unwrap();
+            }
+        }
+    };
+    only(&dir);
+    let reply = at(&dir, "2017-02-15")
+        .env("PLEDGE_LANG", "en")
+        .args(["verdict", "filipstad", "trygghetsvandring", "kept"])
+        .args([
+            "--reason",
+            "Gjort enligt protokollet",
+            "--date",
+            "2017-02-01",
+        ])
+        .read_stdout();
+    assert!(reply.contains("nothing recorded"), "{reply}");
+    assert!(!reply.contains("missed"), "{reply}");
+    let v = json(&dir, "filipstad", "2017-02-15");
+    let acts = v["activities"].as_array().unwrap();
+    let walk = acts
+        .iter()
+        .find(|a| a["id"] == "trygghetsvandring")
+        .unwrap();
+    assert_eq!(walk["status"], "nothing_recorded");
+    assert_eq!(walk["verdict"]["agreement"], "no_basis", "{walk}");
+    let text = at(&dir, "2017-02-15")
+        .env("PLEDGE_LANG", "en")
+        .args(["status", "filipstad", "--color", "never"])
+        .read_stdout();
+    assert!(!text.contains("agrees with the records"), "{text}");
+    let report = at(&dir, "2017-02-15")
+        .env("PLEDGE_LANG", "en")
+        .args(["report", "filipstad"])
+        .read_stdout();
+    assert!(!report.contains("agrees with the records"), "{report}");
+}
+
+/// The report's "behind" section never says "nothing is behind" over an empty record: the
+/// README's own example date, where `check` lists two activities behind.
+#[test]
+fn the_report_does_not_call_an_empty_record_on_time() {
+    for (lang, claim, honest) in [
+        ("sv", "Inget är försenat", "inget kan bedömas som försenat"),
+        ("en", "Nothing is behind", "nothing can be judged behind"),
+    ] {
+        for format in ["markdown", "html"] {
+            let report = Test::new()
+                .env("PLEDGE_DIR", Path::new(ROOT).join("pledges"))
+                .args(["report", "filipstad", "--as-of", "2016-10-16"])
+                .args(["--lang", lang, "--format", format])
+                .read_stdout();
+            assert!(!report.contains(claim), "{report}");
+            assert!(report.contains(honest), "{report}");
+        }
+    }
+}
+
+/// A löfte whose start is not stated runs at most ten years: decades before its end it is
+/// not "active, 6,000 days left" but upcoming, from the earliest day it can have started.
+#[test]
+fn an_unstated_start_is_not_in_force_decades_before_the_end() {
+    let (_tmp, dir) = folder();
+    let v = json(&dir, "sunne", "2005-01-01");
+    assert_eq!(v["state"], "upcoming", "{v}");
+    assert_eq!(v["period"]["start"], "2012-08-02", "{v}");
+    assert_eq!(v["period"]["start_stated"], false);
+    let v = json(&dir, "sunne", "2013-01-01");
+    assert_eq!(v["state"], "active", "{v}");
 }

@@ -133,8 +133,14 @@ impl Done {
 
 /// Status of an activity on `as_of`, seeing only what is recorded up to it: a period whose
 /// start is not stated is judged from the first work recorded by then ([`Period::as_of`]).
+/// A löfte with nothing recorded shows the activity as [`Status::NothingRecorded`], as
+/// [`super::pledge_status`] does, so a reply after `verdict` says what `status` says.
 pub fn activity_status<'a>(p: &'a Pledge, a: &'a Activity, as_of: NaiveDate) -> ActivityStatus<'a> {
-    activity_status_in(p, a, &p.period_on(as_of), as_of)
+    let mut st = activity_status_in(p, a, &p.period_on(as_of), as_of);
+    if p.state(as_of) != State::Upcoming && p.nothing_recorded(as_of) {
+        super::not_recorded(&mut st);
+    }
+    st
 }
 
 /// [`activity_status`] in the period as the view sees it.

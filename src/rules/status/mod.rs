@@ -283,7 +283,7 @@ pub fn pledge_status_judged(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
 }
 
 /// An activity of a löfte with nothing recorded: shown as such, not as missed.
-fn not_recorded(a: &mut ActivityStatus<'_>) {
+pub(super) fn not_recorded(a: &mut ActivityStatus<'_>) {
     if a.status != Status::Upcoming {
         a.status = Status::NothingRecorded;
     }
