@@ -36,6 +36,8 @@ mod activity;
 mod followup;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_kinds;
 
 pub use activity::{ANSWER_DAYS, activity_status};
 pub use followup::followup_status;
