@@ -33,6 +33,7 @@ use serde::Serialize;
 use crate::model::{Activity, Period, Pledge, State};
 
 mod activity;
+mod aggregate;
 mod followup;
 #[cfg(test)]
 mod tests;

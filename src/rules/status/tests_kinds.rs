@@ -413,7 +413,7 @@ fn an_activity_whose_own_frame_ends_before_the_lofte() {
 
 #[test]
 fn aggregate_rules() {
-    use super::activity::aggregate;
+    use super::aggregate::aggregate;
     use Status::*;
     assert_eq!(aggregate(State::Active, &[Met, Met]), Met);
     assert_eq!(aggregate(State::Active, &[Met, NothingDue]), Met);
