@@ -83,6 +83,39 @@ pub fn find(query: &str) -> Option<&'static Kommun> {
         .or_else(|| get(&maps.folded, folded.strip_suffix('s')?))
 }
 
+/// For an ASCII `query`: false only when [`find`] finds no kommun in it (its steps without
+/// the allocations of Unicode case and normal forms, which ASCII does not need), so a scan of
+/// many strings calls `find` only for the few that may name one.
+pub fn may_find_ascii(query: &str) -> bool {
+    let q = query.trim();
+    if q.len() == 4 && q.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let mut lower = String::with_capacity(q.len());
+    for word in q.split_whitespace() {
+        if !lower.is_empty() {
+            lower.push(' ');
+        }
+        lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    let mut l = lower.as_str();
+    for suffix in [" kommun", " stad"] {
+        if let Some(stripped) = l.strip_suffix(suffix) {
+            l = stripped.trim_end();
+            break;
+        }
+    }
+    if let Some(stripped) = l.strip_prefix("region ") {
+        l = stripped.trim_start();
+    }
+    // ASCII in lower case is its own fold.
+    let m = maps();
+    m.lower.contains_key(l)
+        || m.folded.contains_key(l)
+        || l.strip_suffix('s')
+            .is_some_and(|base| m.folded.contains_key(base))
+}
+
 use std::collections::HashMap;
 
 /// The lookups of [`find`]: each kommun by its code, its name, its name in lower case and
@@ -177,5 +210,39 @@ mod tests {
     fn suggestions_name_the_closest() {
         assert_eq!(suggest("Filipstadt")[0], "Filipstad");
         assert_eq!(suggest("Karlstadt")[0], "Karlstad");
+    }
+
+    #[test]
+    fn the_ascii_test_passes_every_ascii_spelling_find_reads() {
+        let mut spellings = vec![
+            "1440".to_string(),
+            " 0114 ".into(),
+            "x".into(),
+            "Anna Andersson".into(),
+            "trygghetsvandring".into(),
+        ];
+        for k in all() {
+            let ascii: String = fold(k.name);
+            for s in [
+                k.name.to_string(),
+                ascii.clone(),
+                ascii.to_uppercase(),
+                format!("Region {ascii}"),
+                format!("  {ascii}s   KOMMUN "),
+                format!("{ascii} stad"),
+                format!("region\t{ascii}s\x0bkommun"),
+                ascii.replace(' ', "  "),
+                format!("{ascii}x"),
+            ] {
+                spellings.push(s);
+            }
+        }
+        for s in spellings.iter().filter(|s| s.is_ascii()) {
+            if find(s).is_some() {
+                assert!(may_find_ascii(s), "{s:?}");
+            }
+        }
+        assert!(!may_find_ascii("Anna Andersson"));
+        assert!(may_find_ascii("ALES KOMMUN"));
     }
 }

@@ -50,8 +50,8 @@ pub fn kommuner_named(text: &str) -> Option<Vec<&'static str>> {
     let mut unknown = false;
     let lexed = strings(text, |token, content, basic| {
         let found = match value_of(token, content, basic) {
-            Value::Plain(value) => kommuner::find(value),
-            Value::Decoded(value) => kommuner::find(&value),
+            Value::Plain(value) => kommun_in(value),
+            Value::Decoded(value) => kommun_in(&value),
             Value::NoKommun => None,
             Value::Unknown => {
                 unknown = true;
@@ -64,6 +64,14 @@ pub fn kommuner_named(text: &str) -> Option<Vec<&'static str>> {
         false
     });
     (!unknown && lexed.is_ok()).then_some(kods)
+}
+
+/// The kommun [`kommuner::find`] reads `value` as, asked only when it may read one.
+fn kommun_in(value: &str) -> Option<&'static Kommun> {
+    if value.is_ascii() && !kommuner::may_find_ascii(value) {
+        return None;
+    }
+    kommuner::find(value)
 }
 
 /// A string's value as far as naming a kommun goes.
