@@ -73,19 +73,15 @@ pub fn closest_lines(query: &str, items: &[(&str, String)], keep: usize) -> (Vec
     (out, items.len() - keep)
 }
 
-/// "did you mean `a`?" / "did you mean `a` or `b`?", or None when nothing is close.
-pub fn did_you_mean(query: &str, candidates: &[&str], quote: bool) -> Option<String> {
+/// "did you mean `a`?" / "did you mean `a` or `b`?", or None when nothing is close. Every
+/// name is in backticks, whatever it names (a key, an activity, a kommun, a unit): what to
+/// type, in one style everywhere.
+pub fn did_you_mean(query: &str, candidates: &[&str]) -> Option<String> {
     let close = closest(query, candidates, 3);
     if close.is_empty() {
         return None;
     }
-    let q = |s: &str| {
-        if quote {
-            format!("`{s}`")
-        } else {
-            s.to_string()
-        }
-    };
+    let q = |s: &str| format!("`{s}`");
     let list = match close.as_slice() {
         [one] => q(one),
         [init @ .., last] => format!(
@@ -312,10 +308,10 @@ mod tests {
     fn did_you_mean_finds_typos() {
         let keys = ["title", "period", "kommun", "activity"];
         assert_eq!(
-            did_you_mean("perod", &keys, true).unwrap(),
+            did_you_mean("perod", &keys).unwrap(),
             "did you mean `period`?"
         );
-        assert_eq!(did_you_mean("zzzz", &keys, true), None);
+        assert_eq!(did_you_mean("zzzz", &keys), None);
     }
 
     #[test]

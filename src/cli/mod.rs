@@ -1,13 +1,23 @@
-//! The command line, as clap definitions only ([`complete`]: the candidates of dynamic
-//! completion). Part of the shell: it sits above [`crate::store`] (completion lists the
-//! activities of the pledges folder) and below [`crate::cmd`], which runs what it parses.
+//! The command line, as clap definitions only: the commands here, the arguments many of them
+//! share in [`groups`] (each declared once), date arguments in [`date`], the help and clap's
+//! refusals in Swedish in [`sv`] (the language decided before clap parses), and the candidates
+//! of dynamic completion in [`complete`]. Part of the shell: it sits above [`crate::store`]
+//! (completion lists the activities of the pledges folder) and below [`crate::cmd`], which
+//! runs what it parses.
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+pub use sv::command;
 
 pub mod complete;
+mod date;
+mod groups;
+pub mod sv;
+
+pub use date::{BadDate, DateArg, parse_date};
+pub use groups::{Area, AsOf, By, DryRun, HiddenAsOf, Kommun, Kommuner, Output};
 
 pub(crate) const EXIT_CODES: &str = "\
 Exit codes:
@@ -38,7 +48,7 @@ pub struct Global {
     #[arg(long, global = true, env = "PLEDGE_COLOR", value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Print nothing but errors (the exit code tells the rest)
-    #[arg(short, long, global = true, env = "PLEDGE_QUIET")]
+    #[arg(short, long, global = true, env = "PLEDGE_QUIET", value_parser = clap::builder::BoolishValueParser::new())]
     pub quiet: bool,
     /// Language of labels and status words; the löften's own text is shown as written
     /// [default: Swedish when LC_ALL/LC_MESSAGES/LANG starts with sv, else English]
@@ -133,17 +143,21 @@ pub enum GitCommand {
 #[command(
     after_help = "Exit codes:\n  0  nothing lost, every file that validated still does\n  1  something lost or broken (each named)\n  2  usage error, unknown revision, git cannot run"
 )]
+#[command(mut_args(says(
+    "as_of",
+    "Judge log dates against this day instead of today (for the files' validation)"
+)))]
 pub struct VerifyMergeArgs {
     /// BASE and HEAD (HEAD a descendant of BASE), or one commit: then from its first parent
     /// to it (a merge commit: the merge and the commits it brought in)
     #[arg(required = true, num_args = 1..=2, value_name = "REV")]
     pub revs: Vec<String>,
-    /// Judge log dates against this day instead of today (for the files' validation)
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<DateArg>,
+    #[command(flatten)]
+    pub as_of: AsOf,
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(says("dry_run", "Print the scaffold instead of writing it")))]
 pub struct NewArgs {
     /// The kommun, or several for one löfte over several kommuner
     #[arg(required = true, add = clap_complete::ArgValueCandidates::new(complete::kommun_candidates))]
@@ -157,9 +171,8 @@ pub struct NewArgs {
     /// The part of the kommun the löfte covers (a stadsdel, the centre)
     #[arg(long, value_name = "TEXT")]
     pub area: Option<String>,
-    /// Print the scaffold instead of writing it
-    #[arg(long)]
-    pub dry_run: bool,
+    #[command(flatten)]
+    pub dry_run: DryRun,
     /// The file's name in the pledges folder [default: the kommuner, the area and the years,
     /// e.g. karlstad-munkfors-2016-2017.toml]
     #[arg(long, value_name = "NAME")]
@@ -167,6 +180,7 @@ pub struct NewArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(says("dry_run", "Print the draft instead of writing it")))]
 pub struct ImportArgs {
     /// The published texts (plain UTF-8), folders of .txt files, or - for standard input
     #[arg(required = true, value_name = "FILE")]
@@ -184,70 +198,37 @@ pub struct ImportArgs {
     /// The period's last day, when the text does not give it
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub end: Option<DateArg>,
-    /// Print the draft instead of writing it
-    #[arg(long)]
-    pub dry_run: bool,
+    #[command(flatten)]
+    pub dry_run: DryRun,
 }
 
-/// A date argument as typed: a date, or a day named relative to today. The app resolves it
-/// against the run's today (so `--as-of` moves `today` too).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateArg {
-    On(NaiveDate),
-    Today,
-    Yesterday,
+/// The command line of this run, parsed with the help and the refusals in `lang`.
+pub fn parse(lang: crate::view::i18n::Lang) -> Result<Cli, clap::Error> {
+    let mut cmd = command(lang);
+    let mut matches = cmd.try_get_matches_from_mut(std::env::args_os())?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
 }
 
-impl DateArg {
-    /// The date meant, given today's.
-    pub fn resolve(self, today: NaiveDate) -> NaiveDate {
-        match self {
-            DateArg::On(d) => d,
-            DateArg::Today => today,
-            DateArg::Yesterday => today.pred_opt().unwrap_or(today),
-        }
-    }
+/// A command's own help text for an argument of a shared group (`#[command(mut_args(says(ID,
+/// "…")))]`): the group declares the argument once, the command says what it means there.
+/// (`mut_args` changes it in its place; `mut_arg` would move it last, and a positional
+/// argument's place is its index.)
+fn says(id: &'static str, text: &'static str) -> impl FnMut(clap::Arg) -> clap::Arg {
+    move |a| if a.get_id() == id { a.help(text) } else { a }
 }
-
-/// A date argument: YYYY-MM-DD, `today` or `yesterday` (`idag`, `igår`).
-pub fn parse_date(s: &str) -> Result<DateArg, BadDate> {
-    match s.trim() {
-        "today" | "idag" => Ok(DateArg::Today),
-        "yesterday" | "igår" | "igar" => Ok(DateArg::Yesterday),
-        t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map(DateArg::On)
-            .map_err(|_| BadDate(t.to_string())),
-    }
-}
-
-/// A date argument that is not a date (what was typed, trimmed). A type of its own, so the
-/// refusal can be found in clap's error and said in the user's language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadDate(pub String);
-
-impl std::fmt::Display for BadDate {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "\"{}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or yesterday",
-            self.0
-        )
-    }
-}
-
-impl std::error::Error for BadDate {}
 
 #[derive(Debug, Args)]
+#[command(mut_args(says("as_of", "Judge log dates against this day instead of today")))]
 pub struct ValidateArgs {
     /// Files or folders to check [default: the pledges folder]
     pub paths: Vec<PathBuf>,
-    /// Judge log dates against this day instead of today
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<DateArg>,
+    #[command(flatten)]
+    pub as_of: AsOf,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ListFormat {
+    #[default]
     Table,
     Json,
     Csv,
@@ -258,6 +239,7 @@ pub enum ListFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(says("as_of", "Judge states on this date [default: today]")))]
 pub struct ListArgs {
     /// Only löften for this kommun (name or kommunkod)
     #[arg(long, value_name = "K", add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
@@ -265,21 +247,18 @@ pub struct ListArgs {
     /// Only löften whose period holds this date; also the date the state is judged on
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub active_on: Option<DateArg>,
-    /// Judge states on this date [default: today]
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<DateArg>,
-    #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
-    pub format: ListFormat,
-    /// Write the output to this file instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub as_of: AsOf,
+    #[command(flatten)]
+    pub out: Output<ListFormat>,
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(says("kommun", "Kommun name (any case, å/ä/ö as a/a/o) or kommunkod")))]
+#[command(mut_args(says("as_of", "Today's date, for the future-date check [default: today]")))]
 pub struct DoneArgs {
-    /// Kommun name (any case, å/ä/ö as a/a/o) or kommunkod
-    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
-    pub kommun: String,
+    #[command(flatten)]
+    pub kommun: Kommun,
     /// Activity id, a unique prefix of one, or a unique word of its text; `followup` for the
     /// follow-up itself
     #[arg(add = clap_complete::ArgValueCompleter::new(complete::activities))]
@@ -298,15 +277,13 @@ pub struct DoneArgs {
     /// How many occurrences this entry records (1 to 10000, as the file allows)
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::model::MAX_COUNT)))]
     pub count: u32,
-    /// Who did it [default: PLEDGE_USER, else git's user.name, else the login name]
-    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
-    pub by: Option<String>,
+    #[command(flatten)]
+    pub by: By,
     /// A note: where, how many took part, what was found (may start with `-`: "-2 grader")
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
-    /// Choose among löften for parts of the kommun (a prefix of its `area`)
-    #[arg(long, value_name = "TEXT", add = clap_complete::ArgValueCompleter::new(complete::areas))]
-    pub area: Option<String>,
+    #[command(flatten)]
+    pub area: Area,
     /// The unit worked for, for an activity with units (a school, a district; a unique
     /// prefix will do)
     #[arg(long, value_name = "UNIT", add = clap_complete::ArgValueCompleter::new(complete::units))]
@@ -317,15 +294,17 @@ pub struct DoneArgs {
     /// Record a request received, for an on-request activity (answers are recorded without it)
     #[arg(long)]
     pub request: bool,
-    /// Show the exact text that would be added, and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Today's date, for the future-date check [default: today]
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
-    pub as_of: Option<DateArg>,
+    #[command(flatten)]
+    pub dry_run: DryRun,
+    #[command(flatten)]
+    pub as_of: HiddenAsOf,
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(says(
+    "by",
+    "Who recorded it [default: PLEDGE_USER, else git's user.name, else the login name]"
+)))]
 pub struct MeasureArgs {
     /// Kommun name or kommunkod (with --from-csv: only this kommun's rows)
     #[arg(
@@ -366,24 +345,24 @@ pub struct MeasureArgs {
     /// A note: the response rate, a change of method
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
-    /// Who recorded it [default: PLEDGE_USER, else git's user.name, else the login name]
-    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
-    pub by: Option<String>,
-    /// Choose among löften for parts of the kommun (a prefix of its `area`)
-    #[arg(long, value_name = "TEXT", add = clap_complete::ArgValueCompleter::new(complete::areas))]
-    pub area: Option<String>,
-    /// Show the exact text that would be added, and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
-    pub as_of: Option<DateArg>,
+    #[command(flatten)]
+    pub by: By,
+    #[command(flatten)]
+    pub area: Area,
+    #[command(flatten)]
+    pub dry_run: DryRun,
+    #[command(flatten)]
+    pub as_of: HiddenAsOf,
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(says(
+    "by",
+    "Who judged [default: PLEDGE_USER, else git's user.name, else the login name]"
+)))]
 pub struct VerdictArgs {
-    /// Kommun name or kommunkod
-    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
-    pub kommun: String,
+    #[command(flatten)]
+    pub kommun: Kommun,
     /// Activity id, a unique prefix of one, or a unique word of its text
     #[arg(add = clap_complete::ArgValueCompleter::new(complete::activities))]
     pub activity: String,
@@ -398,24 +377,29 @@ pub struct VerdictArgs {
     /// The day of the verdict (the meeting's) [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<DateArg>,
-    /// Who judged [default: PLEDGE_USER, else git's user.name, else the login name]
-    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
-    pub by: Option<String>,
-    /// Choose among löften for parts of the kommun (a prefix of its `area`)
-    #[arg(long, value_name = "TEXT", add = clap_complete::ArgValueCompleter::new(complete::areas))]
-    pub area: Option<String>,
-    /// Show the exact text that would be added, and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
-    pub as_of: Option<DateArg>,
+    #[command(flatten)]
+    pub by: By,
+    #[command(flatten)]
+    pub area: Area,
+    #[command(flatten)]
+    pub dry_run: DryRun,
+    #[command(flatten)]
+    pub as_of: HiddenAsOf,
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(says(
+    "area",
+    "Only löften for parts of the kommun (a prefix of their `area`)"
+)))]
+#[command(mut_args(says(
+    "by",
+    "Whose entries are yours [default: PLEDGE_USER, else git's user.name, else the login name]"
+)))]
+#[command(mut_args(says("dry_run", "Show what would be removed, and write nothing")))]
 pub struct UndoArgs {
-    /// Kommun name or kommunkod
-    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
-    pub kommun: String,
+    #[command(flatten)]
+    pub kommun: Kommun,
     /// The entry of this date [default: your own most recent entry]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<DateArg>,
@@ -425,24 +409,21 @@ pub struct UndoArgs {
     /// The entry with this number in `pledge log KOMMUN` (its # column; 1 = the oldest)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(usize))]
     pub index: Option<usize>,
-    /// Only löften for parts of the kommun (a prefix of their `area`)
-    #[arg(long, value_name = "TEXT", add = clap_complete::ArgValueCompleter::new(complete::areas))]
-    pub area: Option<String>,
-    /// Whose entries are yours [default: PLEDGE_USER, else git's user.name, else the login name]
-    #[arg(long, value_name = "NAME", env = "PLEDGE_USER")]
-    pub by: Option<String>,
-    /// Show what would be removed, and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
-    pub as_of: Option<DateArg>,
+    #[command(flatten)]
+    pub area: Area,
+    #[command(flatten)]
+    pub by: By,
+    #[command(flatten)]
+    pub dry_run: DryRun,
+    #[command(flatten)]
+    pub as_of: HiddenAsOf,
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(says("kommuner", "Only these kommuner [default: all]")))]
 pub struct LogArgs {
-    /// Only these kommuner [default: all]
-    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
-    pub kommuner: Vec<String>,
+    #[command(flatten)]
+    pub kommuner: Kommuner,
     /// Only entries on or after this date
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<DateArg>,
@@ -452,13 +433,10 @@ pub struct LogArgs {
     /// Only this activity (id, prefix or word of its text)
     #[arg(long, value_name = "A", add = clap_complete::ArgValueCompleter::new(complete::activities))]
     pub activity: Option<String>,
-    #[arg(long, value_enum, default_value_t = ListFormat::Table, env = "PLEDGE_FORMAT")]
-    pub format: ListFormat,
-    /// Write the output to this file instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF", hide = true)]
-    pub as_of: Option<DateArg>,
+    #[command(flatten)]
+    pub out: Output<ListFormat>,
+    #[command(flatten)]
+    pub as_of: HiddenAsOf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -467,8 +445,9 @@ pub enum Lang {
     En,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum StatusFormat {
+    #[default]
     Table,
     Markdown,
     Json,
@@ -480,21 +459,20 @@ pub enum StatusFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(says(
+    "kommuner",
+    "Kommuner to show [default: the only kommun in the folder]"
+)))]
 pub struct StatusArgs {
-    /// Kommuner to show [default: the only kommun in the folder]
-    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
-    pub kommuner: Vec<String>,
+    #[command(flatten)]
+    pub kommuner: Kommuner,
     /// Every kommun in the folder, grouped by län
     #[arg(long)]
     pub all: bool,
-    /// The day to judge on [default: today]
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<DateArg>,
-    #[arg(long, value_enum, default_value_t = StatusFormat::Table, env = "PLEDGE_FORMAT")]
-    pub format: StatusFormat,
-    /// Write the output to this file instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub as_of: AsOf,
+    #[command(flatten)]
+    pub out: Output<StatusFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -504,21 +482,22 @@ pub enum ReportFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(says(
+    "area",
+    "The löfte for this part of the kommun (a prefix of its `area`), when it has several"
+)))]
 pub struct ReportArgs {
-    /// Kommun name or kommunkod
-    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
-    pub kommun: String,
+    #[command(flatten)]
+    pub kommun: Kommun,
     /// Show log entries from this date on (the last BRÅ meeting) [default: the period's start]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<DateArg>,
-    /// The day to judge on [default: today]
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<DateArg>,
+    #[command(flatten)]
+    pub as_of: AsOf,
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
-    /// The löfte for this part of the kommun (a prefix of its `area`), when it has several
-    #[arg(long, value_name = "TEXT", add = clap_complete::ArgValueCompleter::new(complete::areas))]
-    pub area: Option<String>,
+    #[command(flatten)]
+    pub area: Area,
     /// The date of the meeting the report is for (shown under its title)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub meeting: Option<DateArg>,
@@ -535,9 +514,8 @@ pub enum CheckFormat {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The day to judge on [default: today]
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<DateArg>,
+    #[command(flatten)]
+    pub as_of: AsOf,
     /// Report windows and follow-ups ending within this many days
     #[arg(long, value_name = "DAYS", default_value_t = 30, env = "PLEDGE_WITHIN")]
     pub within: u32,
@@ -546,25 +524,25 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(says(
+    "as_of",
+    "The day to judge on: windows and follow-ups already past are left out [default: today]"
+)))]
 pub struct CalendarArgs {
-    /// Only these kommuner [default: every löfte in the folder]
-    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
-    pub kommuner: Vec<String>,
-    /// The day to judge on: windows and follow-ups already past are left out [default: today]
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<DateArg>,
+    #[command(flatten)]
+    pub kommuner: Kommuner,
+    #[command(flatten)]
+    pub as_of: AsOf,
 }
 
 #[derive(Debug, Args)]
 pub struct SiteArgs {
     /// The folder to write the site into (created when missing)
     pub outdir: PathBuf,
-    /// Only these kommuner [default: every löfte in the folder]
-    #[arg(add = clap_complete::ArgValueCompleter::new(complete::kommuner))]
-    pub kommuner: Vec<String>,
-    /// The day to judge on [default: today]
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "PLEDGE_AS_OF")]
-    pub as_of: Option<DateArg>,
+    #[command(flatten)]
+    pub kommuner: Kommuner,
+    #[command(flatten)]
+    pub as_of: AsOf,
     /// Write into OUTDIR even when it holds files pledge did not write there (never over
     /// them), or when OUTDIR is a symbolic link
     #[arg(long)]

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use crate::cli::{Cli, ColorChoice, Command, DateArg, Lang as LangArg};
 use crate::view::i18n::Lang;
+use crate::view::messages::CmdMsg;
 
 /// Everything a command may know about where it runs.
 pub struct Ctx {
@@ -94,7 +95,8 @@ impl Facts {
         let stdout_tty = std::io::stdout().is_terminal();
         Ok(Facts {
             clock: swedish_today()?,
-            cwd: std::env::current_dir().context("cannot read the current directory")?,
+            cwd: std::env::current_dir()
+                .context(CmdMsg::CannotReadCwd.say(early_lang_and_width().0))?,
             stdout_tty,
             terminal_width: stdout_tty
                 .then(terminal_size::terminal_size)
@@ -157,10 +159,10 @@ impl Ctx {
                 Command::Verdict(a) => a.by.clone().or(facts.default_user),
                 _ => None,
             },
-            lock_timeout: lock_timeout_of(facts.lock_timeout.as_deref())?,
+            lock_timeout: lock_timeout_of(facts.lock_timeout.as_deref(), lang)?,
             stderr_tty: facts.stderr_tty,
-            kolada_url: kolada_url_of(facts.kolada_url.as_deref())?,
-            fetch_timeout: fetch_timeout_of(facts.fetch_timeout.as_deref())?,
+            kolada_url: kolada_url_of(facts.kolada_url.as_deref(), lang)?,
+            fetch_timeout: fetch_timeout_of(facts.fetch_timeout.as_deref(), lang)?,
             out,
             err,
         })
@@ -211,28 +213,28 @@ impl Ctx {
 /// the program runs.
 fn swedish_today() -> Result<NaiveDate> {
     let tz = jiff::tz::TimeZone::get("Europe/Stockholm")
-        .context("cannot find the time zone Europe/Stockholm")?;
+        .with_context(|| CmdMsg::NoTimeZone.say(early_lang_and_width().0))?;
     let d = jiff::Timestamp::now().to_zoned(tz).date();
     NaiveDate::from_ymd_opt(i32::from(d.year()), d.month() as u32, d.day() as u32)
-        .context("the clock shows a date out of range")
+        .with_context(|| CmdMsg::ClockOutOfRange.say(early_lang_and_width().0))
 }
 
 /// The `--as-of` of a command, for those that have one.
 fn as_of(c: &Command) -> Option<DateArg> {
     match c {
-        Command::Validate(a) => a.as_of,
-        Command::List(a) => a.as_of,
-        Command::Done(a) => a.as_of,
-        Command::Undo(a) => a.as_of,
-        Command::Measure(a) => a.as_of,
-        Command::Verdict(a) => a.as_of,
-        Command::Log(a) => a.as_of,
-        Command::Status(a) => a.as_of,
-        Command::Report(a) => a.as_of,
-        Command::Check(a) => a.as_of,
-        Command::Calendar(a) => a.as_of,
-        Command::Site(a) => a.as_of,
-        Command::VerifyMerge(a) => a.as_of,
+        Command::Validate(a) => *a.as_of,
+        Command::List(a) => *a.as_of,
+        Command::Done(a) => *a.as_of,
+        Command::Undo(a) => *a.as_of,
+        Command::Measure(a) => *a.as_of,
+        Command::Verdict(a) => *a.as_of,
+        Command::Log(a) => *a.as_of,
+        Command::Status(a) => *a.as_of,
+        Command::Report(a) => *a.as_of,
+        Command::Check(a) => *a.as_of,
+        Command::Calendar(a) => *a.as_of,
+        Command::Site(a) => *a.as_of,
+        Command::VerifyMerge(a) => *a.as_of,
         _ => None,
     }
 }
@@ -310,7 +312,7 @@ pub fn color_of(choice: ColorChoice, no_color: bool, tty: bool) -> bool {
 
 /// `PLEDGE_LOCK_TIMEOUT`: seconds, a number from 0 to a day (fractions allowed); unset is
 /// the default. Anything else is an error naming the variable.
-pub fn lock_timeout_of(value: Option<&str>) -> Result<Duration> {
+pub fn lock_timeout_of(value: Option<&str>, lang: Lang) -> Result<Duration> {
     let Some(v) = value else {
         return Ok(LOCK_WAIT);
     };
@@ -319,44 +321,48 @@ pub fn lock_timeout_of(value: Option<&str>) -> Result<Duration> {
             Ok(Duration::from_secs_f64(s))
         }
         _ => bail!(
-            "PLEDGE_LOCK_TIMEOUT is \"{}\"; set it to a number of seconds from 0 to {MAX_LOCK_WAIT} \
-             (e.g. 30 or 0.5), or unset it for the default of {} s",
-            crate::text::safe(v, false),
-            LOCK_WAIT.as_secs()
+            CmdMsg::LockTimeout {
+                value: &crate::text::safe(v, false),
+                max: MAX_LOCK_WAIT,
+                default: LOCK_WAIT.as_secs(),
+            }
+            .say(lang)
         ),
     }
 }
 
 /// `PLEDGE_FETCH_TIMEOUT`: seconds for one request, a number above 0 up to an hour
 /// (fractions allowed); unset is the default.
-pub fn fetch_timeout_of(value: Option<&str>) -> Result<Duration> {
+pub fn fetch_timeout_of(value: Option<&str>, lang: Lang) -> Result<Duration> {
     let Some(v) = value else {
         return Ok(FETCH_WAIT);
     };
     match v.trim().parse::<f64>() {
         Ok(s) if s.is_finite() && s > 0.0 && s <= 3600.0 => Ok(Duration::from_secs_f64(s)),
         _ => bail!(
-            "PLEDGE_FETCH_TIMEOUT is \"{}\"; set it to a number of seconds above 0, at most \
-             3600 (e.g. 30 or 2.5), or unset it for the default of {} s",
-            crate::text::safe(v, false),
-            FETCH_WAIT.as_secs()
+            CmdMsg::FetchTimeout {
+                value: &crate::text::safe(v, false),
+                default: FETCH_WAIT.as_secs(),
+            }
+            .say(lang)
         ),
     }
 }
 
 /// `PLEDGE_KOLADA_URL`: the address of Kolada's API or a mirror of it (http or https);
 /// unset or empty is the public service.
-pub fn kolada_url_of(value: Option<&str>) -> Result<String> {
+pub fn kolada_url_of(value: Option<&str>, lang: Lang) -> Result<String> {
     match value.map(str::trim) {
         None | Some("") => Ok(crate::load::kolada::DEFAULT_URL.into()),
         Some(v) if v.starts_with("http://") || v.starts_with("https://") => {
             Ok(v.trim_end_matches('/').to_string())
         }
         Some(v) => bail!(
-            "PLEDGE_KOLADA_URL is \"{}\"; set it to an address starting with https:// or \
-             http:// (e.g. {}), or unset it",
-            crate::text::safe(v, false),
-            crate::load::kolada::DEFAULT_URL
+            CmdMsg::KoladaUrl {
+                value: &crate::text::safe(v, false),
+                default: crate::load::kolada::DEFAULT_URL,
+            }
+            .say(lang)
         ),
     }
 }
@@ -394,7 +400,7 @@ mod tests {
             (Some("86400"), Duration::from_secs(86_400)),
         ];
         for (v, want) in ok {
-            assert_eq!(lock_timeout_of(*v).unwrap(), *want, "{v:?}");
+            assert_eq!(lock_timeout_of(*v, Lang::En).unwrap(), *want, "{v:?}");
         }
         for bad in [
             "abc",
@@ -408,7 +414,9 @@ mod tests {
             "5s",
             "\u{1b}[31m",
         ] {
-            let msg = lock_timeout_of(Some(bad)).unwrap_err().to_string();
+            let msg = lock_timeout_of(Some(bad), Lang::En)
+                .unwrap_err()
+                .to_string();
             assert!(msg.starts_with("PLEDGE_LOCK_TIMEOUT is \""), "{bad}: {msg}");
             assert!(!msg.contains('\u{1b}'), "{msg}");
         }

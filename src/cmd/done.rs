@@ -67,7 +67,11 @@ fn on_date_message(
             }
             .say(lang);
             if all.is_empty() {
-                msg.push_str(&Msg::NoneForIt.say(lang));
+                // "None in the folder" only when no unreadable file may hold one (the note
+                // that follows names it).
+                if unreadable.is_empty() {
+                    msg.push_str(&Msg::NoneForIt.say(lang));
+                }
             } else {
                 msg.push_str(&Msg::ItsLoften.say(lang));
                 for p in &all {
@@ -265,7 +269,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         note: a.note.clone(),
         ..entry_for(chosen, k, &target, date, &a)?
     };
-    write_entry(&ws, chosen, &entry, a.dry_run, ctx)
+    write_entry(&ws, chosen, &entry, *a.dry_run, ctx)
 }
 
 /// `done KOMMUN --event E`: that an event the löfte refers to happened on `date`, in the
@@ -318,7 +322,7 @@ fn done_event(
     entry.event = true;
     entry.by = ctx.user.clone();
     entry.note = a.note.clone();
-    write_entry(&ws, chosen, &entry, a.dry_run, ctx)
+    write_entry(&ws, chosen, &entry, *a.dry_run, ctx)
 }
 
 /// The entry for the activity (or follow-up) on `date`, with its part, unit, kommun and

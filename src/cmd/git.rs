@@ -11,11 +11,15 @@ use anyhow::{Context, Result, bail};
 use super::Ctx;
 use crate::edit::gitsetup::{self, Driver};
 use crate::store;
-use crate::text::shown_path;
+use crate::text::{safe, shown_path};
+use crate::view::i18n::Lang;
+use crate::view::messages::GitMsg;
 
 /// git, run in one folder.
 pub(super) struct Git {
     pub dir: PathBuf,
+    /// The language of its errors.
+    pub lang: Lang,
 }
 
 impl Git {
@@ -31,15 +35,20 @@ impl Git {
             .command()
             .args(args)
             .output()
-            .context("cannot run git (is it installed and on the PATH?)")?;
+            .with_context(|| GitMsg::CannotRunGit.say(self.lang))?;
         if !out.status.success() {
-            bail!(
-                "git {} failed: {}",
-                args.join(" "),
-                String::from_utf8_lossy(&out.stderr).trim()
-            );
+            bail!(self.failed(args, &String::from_utf8_lossy(&out.stderr)));
         }
         Ok(out.stdout)
+    }
+
+    /// "git ARGS failed: what it said".
+    fn failed(&self, args: &[&str], said: &str) -> String {
+        GitMsg::GitFailed {
+            args: &args.join(" "),
+            said: said.trim(),
+        }
+        .say(self.lang)
     }
 
     /// [`Git::ok`] as one line of text.
@@ -57,7 +66,7 @@ impl Git {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .context("cannot run git (is it installed and on the PATH?)")?;
+            .with_context(|| GitMsg::CannotRunGit.say(self.lang))?;
         let mut stdin = child.stdin.take().expect("piped");
         let feeder = std::thread::spawn(move || stdin.write_all(&input));
         let mut out = Vec::new();
@@ -66,15 +75,17 @@ impl Git {
             .take()
             .expect("piped")
             .read_to_end(&mut out)
-            .context("cannot read git's output")?;
-        let status = child.wait().context("git did not finish")?;
+            .with_context(|| GitMsg::CannotReadGitOutput.say(self.lang))?;
+        let status = child
+            .wait()
+            .with_context(|| GitMsg::GitDidNotFinish.say(self.lang))?;
         let _ = feeder.join();
         if !status.success() {
             let mut err = String::new();
             if let Some(mut e) = child.stderr.take() {
                 let _ = e.read_to_string(&mut err);
             }
-            bail!("git {} failed: {}", args.join(" "), err.trim());
+            bail!(self.failed(args, &err));
         }
         Ok(out)
     }
@@ -93,29 +104,26 @@ pub(super) struct Repo {
 
 impl Repo {
     /// The repository of the pledges folder; an error when it is in none.
-    pub fn find(dir: Option<&Path>) -> Result<Repo> {
+    pub fn find(dir: Option<&Path>, lang: Lang) -> Result<Repo> {
         let pledges = store::find_dir(dir)?;
         let git = Git {
             dir: pledges.clone(),
+            lang,
         };
         let top = match git.line(&["rev-parse", "--show-toplevel"]) {
             Ok(t) if !t.is_empty() => PathBuf::from(t),
-            Ok(_) | Err(_) => bail!(
-                "the pledges folder {} is not in a git work tree (clone the team's repository, \
-                 or `git init` one)",
-                shown_path(&pledges)
-            ),
+            Ok(_) | Err(_) => bail!(GitMsg::NotInWorkTree(&shown_path(&pledges)).say(lang)),
         };
         let canon = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
         let rel_path = canon(&pledges)
             .strip_prefix(canon(&top))
             .map(Path::to_path_buf)
             .with_context(|| {
-                format!(
-                    "the pledges folder {} is not below the work tree's top {}",
-                    shown_path(&pledges),
-                    shown_path(&top)
-                )
+                GitMsg::NotBelowTop {
+                    dir: &shown_path(&pledges),
+                    top: &shown_path(&top),
+                }
+                .say(lang)
             })?;
         let rel = rel_path
             .components()
@@ -123,7 +131,10 @@ impl Repo {
             .collect::<Vec<_>>()
             .join("/");
         Ok(Repo {
-            git: Git { dir: top.clone() },
+            git: Git {
+                dir: top.clone(),
+                lang,
+            },
             top,
             pledges,
             rel,
@@ -187,16 +198,18 @@ impl Repo {
                 uncovered.push(path);
             }
         }
-        let driver = self
-            .git
-            .ok(&["config", "--get", "merge.pledge.driver"])
-            .ok()
-            .map(|o| String::from_utf8_lossy(&o).trim_end().to_string());
+        let config = |key: &str| {
+            self.git
+                .ok(&["config", "--get", key])
+                .ok()
+                .map(|o| String::from_utf8_lossy(&o).trim_end().to_string())
+        };
         Ok(State {
             covered,
             uncovered,
             probes_uncovered,
-            driver,
+            driver: config("merge.pledge.driver"),
+            named: config("merge.pledge.name").is_some(),
         })
     }
 }
@@ -211,6 +224,8 @@ pub(super) struct State {
     pub probes_uncovered: Vec<String>,
     /// `merge.pledge.driver`, if set.
     pub driver: Option<String>,
+    /// Whether `merge.pledge.name` is set (with no driver, git stops the merge).
+    pub named: bool,
 }
 
 impl State {
@@ -220,44 +235,30 @@ impl State {
         self.covered > 0 || self.driver.is_some()
     }
 
-    /// What is not set up, one sentence each; empty when all is.
-    pub fn problems(&self) -> Vec<String> {
+    /// What is not set up, one sentence each in the language; empty when all is.
+    pub fn problems(&self, lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(first) = self.uncovered.first() {
-            let more = match self.uncovered.len() {
-                1 => String::new(),
-                n => format!(" and {} more", n - 1),
-            };
-            out.push(format!(
-                "{}{more}: .gitattributes gives no `merge=pledge`, so git merges it line by line",
-                crate::text::safe(first, false)
-            ));
-        } else if let Some(p) = self.probes_uncovered.first() {
-            out.push(format!(
-                "a new file such as {} would get no `merge=pledge` from .gitattributes",
-                crate::text::safe(p, false)
-            ));
-        }
-        match self.driver.as_deref().map(gitsetup::parse_driver) {
-            None => out.push(
-                "this clone has no merge.pledge.driver: git merges pledge files line by line"
-                    .into(),
-            ),
-            Some(Driver::Other) => out.push(
-                "merge.pledge.driver has no fallback: when it cannot run, git keeps this \
-                 side's file, without conflict markers"
-                    .into(),
-            ),
-            Some(Driver::Setup { bin }) => {
-                if !is_executable(Path::new(&bin)) {
-                    out.push(format!(
-                        "merge.pledge.driver runs {}, which is not there (pledge on git's PATH \
-                         is tried next, else git merge-file marks each conflict)",
-                        crate::text::safe(&bin, false)
-                    ));
+            let first = safe(first, false);
+            let more = self.uncovered.len() - 1;
+            out.push(
+                GitMsg::Uncovered {
+                    first: &first,
+                    more,
                 }
-            }
+                .say(lang),
+            );
+        } else if let Some(p) = self.probes_uncovered.first() {
+            out.push(GitMsg::ProbeUncovered(&safe(p, false)).say(lang));
         }
+        let driver = match self.driver.as_deref().map(gitsetup::parse_driver) {
+            None if self.named => Some(GitMsg::NameWithoutDriver.say(lang)),
+            None => Some(GitMsg::NoDriver.say(lang)),
+            Some(Driver::Other) => Some(GitMsg::NoFallback.say(lang)),
+            Some(Driver::Setup { bin }) => (!is_executable(Path::new(&bin)))
+                .then(|| GitMsg::DriverMissing(&safe(&bin, false)).say(lang)),
+        };
+        out.extend(driver);
         out
     }
 }
@@ -277,123 +278,148 @@ fn is_executable(p: &Path) -> bool {
 
 /// `pledge git setup`.
 pub fn setup(dir: Option<PathBuf>, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
-    let repo = Repo::find(dir.as_deref())?;
-    let bin = std::env::current_exe()
-        .and_then(|p| p.canonicalize())
-        .context("cannot find the path of the running pledge")?;
-    let bin = bin
-        .to_str()
-        .context("the path of the running pledge is not UTF-8")?
-        .to_string();
-    let line = gitsetup::attributes_line(&repo.rel);
-    let say = |ctx: &mut Ctx, s: String| -> Result<()> {
-        if !ctx.quiet {
-            writeln!(ctx.out, "{s}")?;
-        }
-        Ok(())
-    };
-    let verb = if dry_run { "would add" } else { "added" };
-    for (name, lines) in [
-        (".gitattributes", vec![line.as_str()]),
-        (".gitignore", gitsetup::IGNORED.to_vec()),
-    ] {
-        let path = repo.top.join(name);
-        let text = match std::fs::read(&path) {
-            Ok(b) => String::from_utf8(b)
-                .with_context(|| format!("{} is not UTF-8", shown_path(&path)))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => {
-                return Err(e).with_context(|| format!("cannot read {}", shown_path(&path)));
-            }
-        };
-        match gitsetup::with_lines(&text, &lines) {
-            Some(new) => {
-                if !dry_run && text.is_empty() && !path.exists() {
-                    store::create_atomic(&path, new.as_bytes())?;
-                } else if !dry_run {
-                    store::write_atomic(&path, new.as_bytes())?;
-                }
-                let added: Vec<&str> = new[text.len()..]
-                    .lines()
-                    .filter(|l| !l.is_empty())
-                    .collect();
-                say(ctx, format!("{name}: {verb} {}", added.join(", ")))?;
-            }
-            None => say(ctx, format!("{name}: already has {}", lines.join(", ")))?,
-        }
-    }
+    let lang = ctx.lang;
+    let repo = Repo::find(dir.as_deref(), lang)?;
+    let bin = running_pledge(lang)?;
+    add_lines(&repo, dry_run, ctx)?;
     let driver = gitsetup::driver_command(&bin);
     for (key, value) in [
         ("merge.pledge.name", gitsetup::DRIVER_NAME),
         ("merge.pledge.driver", driver.as_str()),
     ] {
         let have = repo.git.line(&["config", "--local", "--get", key]).ok();
-        if have.as_deref() == Some(value) {
-            continue;
-        }
-        if !dry_run {
+        if have.as_deref() != Some(value) && !dry_run {
             repo.git.ok(&["config", "--local", key, value])?;
         }
     }
-    say(
-        ctx,
-        format!(
-            "merge driver for this clone: {} (else pledge on git's PATH, else git merge-file, \
-             which marks the conflict){}",
-            crate::text::safe(&bin, false),
-            if dry_run {
-                ", not written (--dry-run)"
-            } else {
-                ""
-            }
-        ),
-    )?;
+    let bin = safe(&bin, false);
+    say(ctx, GitMsg::DriverFor { bin: &bin, dry_run }.say(lang))?;
     if dry_run {
         return Ok(0);
     }
-    let problems = repo.state()?.problems();
+    let problems = repo.state()?.problems(lang);
     if !problems.is_empty() {
         for p in &problems {
-            writeln!(ctx.err, "pledge: not set up: {p}")?;
+            let line = format!("pledge: {}", GitMsg::NotSetUp(p).say(lang));
+            writeln!(ctx.err, "{}", super::wrapped(&line, ctx.width))?;
         }
-        writeln!(
-            ctx.err,
-            "  (a later line or a .gitattributes in a subfolder overrides the line added; \
-             `git check-attr -a FILE` shows where)"
-        )?;
+        let hint = GitMsg::Overridden.say(lang);
+        writeln!(ctx.err, "{}", super::wrapped(&hint, ctx.width))?;
         return Ok(1);
     }
-    say(
-        ctx,
-        "commit .gitattributes and .gitignore; everyone runs `pledge git setup` once in their \
-         own clone"
-            .into(),
-    )?;
+    let to_commit = uncommitted(&repo);
+    let last = match to_commit.as_slice() {
+        [] => GitMsg::NothingToCommit,
+        files => GitMsg::CommitThem(files),
+    };
+    say(ctx, last.say(lang))?;
     Ok(0)
+}
+
+/// A line of `git setup`'s reply, unless `--quiet`.
+fn say(ctx: &mut Ctx, s: String) -> Result<()> {
+    if !ctx.quiet {
+        writeln!(ctx.out, "{}", super::wrapped(&s, ctx.width))?;
+    }
+    Ok(())
+}
+
+/// The path of the running pledge, for the driver's command.
+fn running_pledge(lang: Lang) -> Result<String> {
+    let bin = std::env::current_exe()
+        .and_then(|p| p.canonicalize())
+        .with_context(|| GitMsg::NoExePath.say(lang))?;
+    Ok(bin
+        .to_str()
+        .with_context(|| GitMsg::ExeNotUtf8.say(lang))?
+        .to_string())
+}
+
+/// Adds the lines `git setup` needs to `.gitattributes` and `.gitignore` at the top (or
+/// says what it would add), naming each file's lines added or already there.
+fn add_lines(repo: &Repo, dry_run: bool, ctx: &mut Ctx) -> Result<()> {
+    let lang = ctx.lang;
+    let line = gitsetup::attributes_line(&repo.rel);
+    for (name, lines) in [
+        (".gitattributes", vec![line.as_str()]),
+        (".gitignore", gitsetup::IGNORED.to_vec()),
+    ] {
+        let path = repo.top.join(name);
+        let shown = shown_path(&path);
+        let text = match std::fs::read(&path) {
+            Ok(b) => String::from_utf8(b).with_context(|| GitMsg::NotUtf8(&shown).say(lang))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(e).with_context(|| GitMsg::CannotRead(&shown).say(lang)),
+        };
+        let Some(new) = gitsetup::with_lines(&text, &lines) else {
+            let lines = lines.join(", ");
+            say(
+                ctx,
+                GitMsg::AlreadyHas {
+                    file: name,
+                    lines: &lines,
+                }
+                .say(lang),
+            )?;
+            continue;
+        };
+        if !dry_run && text.is_empty() && !path.exists() {
+            store::create_atomic(&path, new.as_bytes())?;
+        } else if !dry_run {
+            store::write_atomic(&path, new.as_bytes())?;
+        }
+        let added: Vec<&str> = new[text.len()..]
+            .lines()
+            .filter(|l| !l.is_empty())
+            .collect();
+        let lines = added.join(", ");
+        say(
+            ctx,
+            GitMsg::Added {
+                file: name,
+                lines: &lines,
+                dry_run,
+            }
+            .say(lang),
+        )?;
+    }
+    Ok(())
+}
+
+/// Which of `.gitattributes` and `.gitignore` git sees as changed or new (both when git
+/// cannot say): the files a person still has to commit.
+fn uncommitted(repo: &Repo) -> Vec<&'static str> {
+    let files = [".gitattributes", ".gitignore"];
+    let Ok(out) = repo
+        .git
+        .line(&["status", "--porcelain", "--", files[0], files[1]])
+    else {
+        return files.to_vec();
+    };
+    files
+        .into_iter()
+        .filter(|f| out.lines().any(|l| l.get(3..) == Some(*f)))
+        .collect()
 }
 
 /// `pledge git check`: 0 when the clone is set up, 1 when something is missing (each named),
 /// 2 when the pledges folder is not in a git work tree or git cannot run.
 pub fn check(dir: Option<PathBuf>, ctx: &mut Ctx) -> Result<u8> {
-    let repo = Repo::find(dir.as_deref())?;
+    let lang = ctx.lang;
+    let repo = Repo::find(dir.as_deref(), lang)?;
     let state = repo.state()?;
-    let problems = state.problems();
+    let problems = state.problems(lang);
     if problems.is_empty() {
         if !ctx.quiet {
-            writeln!(
-                ctx.out,
-                "set up: {} pledge file{} merged by pledge's driver, with git merge-file as its \
-                 fallback",
-                state.covered,
-                crate::text::plural(state.covered)
-            )?;
+            say(ctx, GitMsg::SetUp(state.covered).say(lang))?;
         }
         return Ok(0);
     }
     for p in problems {
-        writeln!(ctx.out, "not set up: {p}")?;
+        let line = GitMsg::NotSetUp(&p).say(lang);
+        writeln!(ctx.out, "{}", super::wrapped(&line, ctx.width))?;
     }
-    writeln!(ctx.out, "run `pledge git setup` in this clone")?;
+    writeln!(ctx.out, "{}", GitMsg::RunSetup.say(lang))?;
     Ok(1)
 }
 
@@ -401,12 +427,12 @@ pub fn check(dir: Option<PathBuf>, ctx: &mut Ctx) -> Result<u8> {
 /// pledge file, or whose driver cannot run: None outside git, in a repository that does not
 /// use the driver at all, or when all is set up. Cheap outside git: no process is started
 /// unless a `.git` is found above the folder.
-pub fn validate_warning(pledges: &Path) -> Option<String> {
+pub fn validate_warning(pledges: &Path, lang: Lang) -> Option<String> {
     let canon = pledges.canonicalize().ok()?;
     if !canon.ancestors().any(|a| a.join(".git").exists()) {
         return None;
     }
-    let repo = Repo::find(Some(pledges)).ok()?;
+    let repo = Repo::find(Some(pledges), lang).ok()?;
     // A repository that does not use the driver at all is left alone, without listing its
     // files for git: no driver in the config and no `merge=pledge` at the top.
     let configured = repo
@@ -421,13 +447,13 @@ pub fn validate_warning(pledges: &Path) -> Option<String> {
     if !state.in_use() {
         return None;
     }
-    let problems = state.problems();
+    let problems = state.problems(lang);
     let first = problems.first()?;
-    let more = match problems.len() {
-        1 => String::new(),
-        n => format!(" (and {} more: `pledge git check`)", n - 1),
-    };
-    Some(format!(
-        "warning: git: {first}{more}; run `pledge git setup` in this clone\n"
-    ))
+    Some(
+        GitMsg::ValidateWarning {
+            first,
+            more: problems.len() - 1,
+        }
+        .say(lang),
+    )
 }

@@ -105,7 +105,7 @@ fn one(
             crate::load::diag::one_line(&draft.file_name, &draft.toml, d)
         );
     }
-    if a.dry_run {
+    if *a.dry_run {
         return Ok((draft, None, name));
     }
     let path = match &a.out {
@@ -130,15 +130,10 @@ fn one(
 pub fn import(dir: Option<PathBuf>, a: ImportArgs, ctx: &mut Ctx) -> Result<u8> {
     let kommun = match &a.kommun {
         None => None,
-        Some(k) => Some(kommuner::find(k).ok_or_else(|| {
-            let close = kommuner::suggest(k);
-            let hint = if close.is_empty() {
-                String::new()
-            } else {
-                format!("; did you mean {}?", close.join(" or "))
-            };
-            anyhow::anyhow!("unknown kommun \"{}\"{hint}", crate::text::safe(k, false))
-        })?),
+        Some(k) => Some(
+            kommuner::find(k)
+                .ok_or_else(|| anyhow::anyhow!(super::workspace::unknown_kommun(k, ctx.lang)))?,
+        ),
     };
     let opts = Options {
         kommun,
@@ -172,7 +167,7 @@ pub fn import(dir: Option<PathBuf>, a: ImportArgs, ctx: &mut Ctx) -> Result<u8> 
             files.len()
         );
     }
-    if a.dry_run {
+    if *a.dry_run {
         bail!("--dry-run prints one draft; give one text");
     }
     import_many(&files, &a, &opts, dir.as_deref(), ctx)

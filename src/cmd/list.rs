@@ -29,7 +29,7 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
         .map(|k| resolve_kommun(k, &ws, ctx.lang))
         .transpose()?;
     let rows = choose::list_pledges(ws.pledges(), filter, active_on);
-    let out = match a.format {
+    let out = match a.out.format {
         ListFormat::Json => Output::Text(format!("{}\n", view::json::list(&rows, on))),
         ListFormat::Table => Output::Text(view::table::list_table(&rows, on, ctx.lang, ctx.width)),
         f => Output::sheet(
@@ -40,6 +40,6 @@ pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
             ctx.lang,
         )?,
     };
-    emit(ctx, &out, a.output.as_deref())?;
-    ws.exit_code(&mut ctx.err)
+    emit(ctx, &out, a.out.output.as_deref())?;
+    ws.exit_code_in(&mut ctx.err, ctx.lang, ctx.width)
 }

@@ -34,7 +34,7 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         activity: a.activity.as_deref(),
     };
     // A workbook and the Excel CSV are made from the CSV (see `output::emit`).
-    let format = match a.format {
+    let format = match a.out.format {
         ListFormat::Xlsx | ListFormat::ExcelCsv => ListFormat::Csv,
         f => f,
     };
@@ -63,7 +63,7 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
     let rows = Sorted::of(&files);
     // One kommun's whole log: its entries are numbered as `undo --index` counts them.
     let numbered = ks.len() == 1 && a.since.is_none() && a.until.is_none() && a.activity.is_none();
-    if a.output.is_none() && format == a.format {
+    if a.out.output.is_none() && format == a.out.format {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut ctx.out);
         rows.write(&mut out, shape, numbered, ctx.width)?;
         out.flush()?;
@@ -72,17 +72,17 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         let mut buf = Vec::new();
         rows.write(&mut buf, shape, numbered, ctx.width)?;
         let text = String::from_utf8(buf)?;
-        let out = match a.format {
+        let out = match a.out.format {
             ListFormat::Xlsx | ListFormat::ExcelCsv => Output::sheet(
                 text,
-                a.format == ListFormat::Xlsx,
-                a.format == ListFormat::ExcelCsv,
+                a.out.format == ListFormat::Xlsx,
+                a.out.format == ListFormat::ExcelCsv,
                 "Logg",
                 ctx.lang,
             )?,
             _ => Output::Text(text),
         };
-        super::output::emit(ctx, &out, a.output.as_deref())?;
+        super::output::emit(ctx, &out, a.out.output.as_deref())?;
     }
     // The process ends next: its memory goes back at once, not piece by piece.
     std::mem::forget(rows);

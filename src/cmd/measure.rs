@@ -220,10 +220,10 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
             reads_back: &reads_back,
             shown,
         },
-        a.dry_run,
+        *a.dry_run,
         ctx,
     )?;
-    if !ctx.quiet && !a.dry_run {
+    if !ctx.quiet && !*a.dry_run {
         show_change(after, &m, ctx)?;
     }
     Ok(0)

@@ -60,9 +60,10 @@ pub fn error_text(
     }
 }
 
-/// The text for a command line clap refused, when the refusal is pledge's own and has words
-/// in the user's language (a malformed date); None: clap's own text, as clap prints it.
-/// English keeps clap's text, which scripts and tests have always read.
+/// The text for a command line clap refused, in the user's language (a malformed date in
+/// pledge's words, the rest as [`crate::cli::sv::refusal`] says clap's); None: clap's own
+/// text (help, version, and every refusal in English, which scripts and tests have always
+/// read).
 pub fn clap_error_text(
     e: &clap::Error,
     width: Option<usize>,
@@ -72,13 +73,18 @@ pub fn clap_error_text(
     if lang == crate::view::i18n::Lang::En {
         return None;
     }
-    let bad = std::error::Error::source(e)?.downcast_ref::<crate::cli::BadDate>()?;
-    let arg = match e.get(ContextKind::InvalidArg) {
-        Some(ContextValue::String(a)) => a.as_str(),
-        _ => "--date",
+    let bad = std::error::Error::source(e).and_then(|s| s.downcast_ref::<crate::cli::BadDate>());
+    let text = match bad {
+        Some(bad) => {
+            let arg = match e.get(ContextKind::InvalidArg) {
+                Some(ContextValue::String(a)) => a.as_str(),
+                _ => "--date",
+            };
+            crate::view::Msg::BadDate { arg, value: &bad.0 }.say(lang)
+        }
+        None => crate::cli::sv::refusal(e)?,
     };
-    let msg = crate::view::Msg::BadDate { arg, value: &bad.0 };
-    Some(error_text(&anyhow::anyhow!(msg.say(lang)), width, lang))
+    Some(error_text(&anyhow::anyhow!(text), width, lang))
 }
 
 /// A line broken between words where it would pass `width` columns; the spaces inside it (a
@@ -111,6 +117,19 @@ fn wrap_keeping_spaces(line: &str, width: usize) -> String {
         rest = &rest[end..];
     }
     out
+}
+
+/// A reply of one or more lines, each wrapped between words to `width` as [`error_text`]
+/// wraps an error (unchanged without a width: a pipe or a file).
+pub fn wrapped(text: &str, width: Option<usize>) -> String {
+    match width {
+        None => text.to_string(),
+        Some(w) => text
+            .lines()
+            .map(|l| wrap_keeping_spaces(l, w))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
 }
 
 /// Whether the error is a closed output pipe (`pledge log | head`): the reader has all it

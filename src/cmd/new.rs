@@ -11,6 +11,7 @@ use super::Ctx;
 use crate::kommuner::{self, Kommun};
 use crate::store;
 use crate::text::toml_string;
+use crate::view::messages::CmdMsg;
 
 /// The scaffold text of a new löfte: commented, and valid as written.
 pub fn scaffold(ks: &[&Kommun], start: NaiveDate, end: NaiveDate, area: Option<&str>) -> String {
@@ -107,21 +108,19 @@ pub fn default_name(ks: &[&Kommun], area: Option<&str>, from: i32, to: i32) -> S
 pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Result<u8> {
     let (start, end) = (ctx.date(a.start), ctx.date(a.end));
     if end < start {
-        bail!("--end ({end}) is before --start ({start})");
+        let (start, end) = (start.to_string(), end.to_string());
+        bail!(
+            CmdMsg::EndBeforeStart {
+                start: &start,
+                end: &end
+            }
+            .say(ctx.lang)
+        );
     }
     let mut ks: Vec<&'static Kommun> = Vec::new();
     for name in &a.kommuner {
         let Some(k) = kommuner::find(name) else {
-            let close = kommuner::suggest(name);
-            let hint = if close.is_empty() {
-                String::new()
-            } else {
-                format!("; did you mean {}?", close.join(" or "))
-            };
-            bail!(
-                "unknown kommun \"{}\"{hint}",
-                crate::text::safe(name, false)
-            );
+            bail!(super::workspace::unknown_kommun(name, ctx.lang));
         };
         if !ks.contains(&k) {
             ks.push(k);
@@ -129,7 +128,7 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
     }
     let text = scaffold(&ks, start, end, a.area.as_deref());
     debug_assert!(!crate::load::load("new.toml", &text, ctx.clock).has_errors());
-    if a.dry_run {
+    if *a.dry_run {
         write!(ctx.out, "{text}")?;
         return Ok(0);
     }
@@ -137,7 +136,8 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
         Ok(d) => d,
         Err(_) if dir.is_none() => {
             let d = PathBuf::from("pledges");
-            std::fs::create_dir_all(&d).context("cannot create the pledges folder")?;
+            std::fs::create_dir_all(&d)
+                .with_context(|| CmdMsg::CannotCreateFolder.say(ctx.lang))?;
             d
         }
         Err(e) => return Err(e),
@@ -148,19 +148,14 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
         None => default_name(&ks, a.area.as_deref(), start.year(), end.year()),
     };
     if name.contains(['/', '\\']) || name.starts_with('.') {
-        bail!(
-            "--name takes a file name without a folder: {}",
-            crate::text::safe(&name, false)
-        );
+        bail!(CmdMsg::NameWithFolder(&crate::text::safe(&name, false)).say(ctx.lang));
     }
     let path = dir.join(&name);
     let shown = store::display_path(&path);
     // Whole or not at all: a full disk leaves no empty file that `new` would then refuse.
     store::create_atomic(&path, text.as_bytes()).map_err(|e| {
         if a.name.is_none() && path.exists() {
-            e.context(format!(
-                "{shown} already exists; give the new löfte another file name with --name NAME"
-            ))
+            e.context(CmdMsg::AlreadyExists(&shown).say(ctx.lang))
         } else {
             e
         }
@@ -172,10 +167,8 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
         store::create_atomic(&schema, super::docs::SCHEMA.as_bytes())?;
     }
     if !ctx.quiet {
-        writeln!(
-            ctx.out,
-            "wrote {shown}; fill it in, then run `pledge validate`"
-        )?;
+        let wrote = CmdMsg::Wrote(&shown).say(ctx.lang);
+        writeln!(ctx.out, "{}", super::wrapped(&wrote, ctx.width))?;
     }
     Ok(0)
 }

@@ -12,6 +12,7 @@ use crate::model::Pledge;
 use crate::rules::choose::{self, SelectError};
 use crate::rules::status::pledge_status;
 use crate::view;
+use crate::view::messages::CmdMsg;
 
 /// The löften `status` shows ([`choose::status_pledges`]), or an error saying why none.
 fn select<'w>(
@@ -31,15 +32,19 @@ fn select<'w>(
     };
     let pledges: Vec<&Pledge> = ws.pledges().collect();
     choose::status_pledges(&pledges, &named, all, on).or_else(|e| match e {
-        SelectError::NoLoften => bail!(
-            "the pledges folder {} has no valid löften",
-            crate::text::shown_path(&ws.dir)
-        ),
+        SelectError::NoLoften => {
+            bail!(CmdMsg::NoValidLoften(&crate::text::shown_path(&ws.dir)).say(lang))
+        }
         SelectError::SeveralKommuner { count, first } => bail!(
-            "the folder has löften for {count} kommuner; name one (e.g. `pledge status {}`) or use --all",
-            crate::text::slug(first.name)
+            CmdMsg::SeveralKommuner {
+                count,
+                first: &crate::text::slug(first.name)
+            }
+            .say(lang)
         ),
-        SelectError::NoneFor(k) => Err(ws.no_lofte(k, format!("the folder has no löfte for {}", k.name))),
+        SelectError::NoneFor(k) => {
+            Err(ws.no_lofte_in(k, CmdMsg::NoLofteFor(k.name).say(lang), lang))
+        }
     })
 }
 
@@ -56,17 +61,17 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
         Some(f)
     })?;
     let chosen = select(&ws, &a.kommuner, a.all, as_of, ctx.lang)?;
-    if a.format == StatusFormat::Json && a.output.is_none() {
+    if a.out.format == StatusFormat::Json && a.out.output.is_none() {
         let mut out = std::io::BufWriter::new(&mut ctx.out);
         view::json::write_status(&mut out, &chosen, as_of)?;
         writeln!(out)?;
         out.flush()?;
         drop(out);
-        return ws.exit_code(&mut ctx.err);
+        return ws.exit_code_in(&mut ctx.err, ctx.lang, ctx.width);
     }
     let statuses: Vec<_> = chosen.iter().map(|p| pledge_status(p, as_of)).collect();
     let text = |t: String| Output::Text(t);
-    let out = match a.format {
+    let out = match a.out.format {
         StatusFormat::Json => {
             let mut buf = Vec::new();
             view::json::write_status(&mut buf, &chosen, as_of)?;
@@ -86,6 +91,6 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
             lang,
         )?,
     };
-    super::output::emit(ctx, &out, a.output.as_deref())?;
-    ws.exit_code(&mut ctx.err)
+    super::output::emit(ctx, &out, a.out.output.as_deref())?;
+    ws.exit_code_in(&mut ctx.err, ctx.lang, ctx.width)
 }

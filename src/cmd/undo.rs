@@ -66,7 +66,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         && let Some(p) = trailing_outcome(&ws, k, &q)
     {
         let p = p.clone();
-        return remove_trailing_outcome(&ws, &p, a.dry_run, ctx);
+        return remove_trailing_outcome(&ws, &p, *a.dry_run, ctx);
     }
     let chosen = choose(&ws, k, &q);
     // `--date D` alone, with no log entry of that day: the measurement or verdict of that day
@@ -75,15 +75,15 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         && let Some(p) = dated_outcome(&ws, k, &q)
     {
         let p = p.clone();
-        return remove_trailing_outcome(&ws, &p, a.dry_run, ctx);
+        return remove_trailing_outcome(&ws, &p, *a.dry_run, ctx);
     }
     let (p, e) = chosen.map_err(|e| refusal(e, k, &q, ctx.lang, &ws.unreadable_notes(k).0))?;
     let p = p.clone();
     let e = e.clone();
     if !ctx.quiet {
-        writeln!(ctx.err, "{}", whose(&e, &q, a.dry_run, ctx.lang))?;
+        writeln!(ctx.err, "{}", whose(&e, &q, *a.dry_run, ctx.lang))?;
     }
-    remove_entry(&ws, &p, &e, a.dry_run, ctx)
+    remove_entry(&ws, &p, &e, *a.dry_run, ctx)
 }
 
 /// A löfte whose file ends with the user's own measurement or verdict (issue 13), appended

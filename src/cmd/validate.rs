@@ -16,7 +16,7 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
     let paths = if a.paths.is_empty() {
         let dir = store::find_dir(dir.as_deref())?;
         // In a clone set up only in part, a merge can lose entries: said once.
-        git_warning = super::git::validate_warning(&dir);
+        git_warning = super::git::validate_warning(&dir, ctx.lang);
         store::pledge_files(&dir)?
     } else {
         store::expand_paths(&a.paths)?
@@ -70,12 +70,13 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
     if let Some(w) = &git_warning {
         warnings += 1;
         if !ctx.quiet {
-            report.push_str(w);
+            report.push_str(&super::wrapped(w.trim_end(), ctx.width));
+            report.push('\n');
         }
     }
     write!(ctx.out, "{report}")?;
     if !ctx.quiet {
-        let summary = crate::view::Msg::FilesChecked {
+        let summary = crate::view::messages::ValidateMsg::FilesChecked {
             files: files.len(),
             errors,
             warnings,

@@ -93,10 +93,10 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
             reads_back: &reads_back,
             shown,
         },
-        a.dry_run,
+        *a.dry_run,
         ctx,
     )?;
-    if !ctx.quiet && !a.dry_run {
+    if !ctx.quiet && !*a.dry_run {
         show_agreement(chosen, act, word, date, ctx)?;
     }
     Ok(0)

@@ -12,7 +12,9 @@ use super::Ctx;
 use super::git::{Git, Repo};
 use crate::cli::VerifyMergeArgs;
 use crate::edit::lost::{self, Entries, Lost};
-use crate::text::{plural, safe};
+use crate::text::safe;
+use crate::view::i18n::Lang;
+use crate::view::messages::{LostKind, MergeMsg};
 
 /// One commit of the range.
 struct Commit {
@@ -30,8 +32,63 @@ struct Found {
 }
 
 pub fn verify_merge(dir: Option<PathBuf>, a: VerifyMergeArgs, ctx: &mut Ctx) -> Result<u8> {
-    let repo = Repo::find(dir.as_deref())?;
+    let lang = ctx.lang;
+    let repo = Repo::find(dir.as_deref(), lang)?;
     let git = &repo.git;
+    let (base, head) = endpoints(git, &a.revs)?;
+    if git
+        .ok(&["merge-base", "--is-ancestor", &base, &head])
+        .is_err()
+    {
+        bail!(
+            MergeMsg::NotAncestor {
+                base: &safe(&a.revs[0], false),
+                head: &safe(a.revs.last().expect("one or two"), false),
+            }
+            .say(lang)
+        );
+    }
+    let commits = range(git, &base, &head)?;
+    let plan = Plan::make(git, &repo.rel, &commits, &base, &head)?;
+    let blobs = Blobs(read_blobs(git, &plan.wanted)?);
+    let mut losses = Losses::default();
+    for (i, files, merge_base) in &plan.commits {
+        losses.in_commit(&commits[*i], *i, files, merge_base.as_deref(), &blobs);
+    }
+    // A loss put right later in the range (the entry written back) is no loss.
+    losses.found.retain(|l| {
+        let now = blobs
+            .text(&head, &l.file)
+            .and_then(crate::edit::merge::entries)
+            .map_or(0, |(_, es)| {
+                es.iter().filter(|(_, t)| *t == l.lost.text).count()
+            });
+        (now as i64) < l.lost.required
+    });
+    let broken = broken_files(&plan.changed, &blobs, &base, &head, ctx.read_cutoff(), lang);
+    let span = Span {
+        base: short(&base),
+        head: short(&head),
+        commits: commits.len(),
+    };
+    report(&losses, &commits, &broken, &head, &span, ctx)
+}
+
+/// The first ten characters of a commit id.
+fn short(id: &str) -> String {
+    id.chars().take(10).collect()
+}
+
+/// The range in a reply: BASE..HEAD (short ids) and how many commits.
+struct Span {
+    base: String,
+    head: String,
+    commits: usize,
+}
+
+/// BASE and HEAD as full commit ids from one or two revisions (one: its first parent and it).
+fn endpoints(git: &Git, revs: &[String]) -> Result<(String, String)> {
+    let lang = git.lang;
     let commit_of = |rev: &str| -> Result<String> {
         git.line(&[
             "rev-parse",
@@ -41,123 +98,152 @@ pub fn verify_merge(dir: Option<PathBuf>, a: VerifyMergeArgs, ctx: &mut Ctx) -> 
         ])
         .ok()
         .filter(|s| !s.is_empty())
-        .with_context(|| format!("unknown revision {}", safe(rev, false)))
+        .with_context(|| MergeMsg::UnknownRevision(&safe(rev, false)).say(lang))
     };
-    let (base, head) = match a.revs.as_slice() {
+    match revs {
         [one] => {
             let head = commit_of(one)?;
-            let base = commit_of(&format!("{head}^1")).with_context(|| {
-                format!("{} has no parent; give BASE and HEAD", safe(one, false))
-            })?;
-            (base, head)
+            let base = commit_of(&format!("{head}^1"))
+                .with_context(|| MergeMsg::NoParent(&safe(one, false)).say(lang))?;
+            Ok((base, head))
         }
-        [b, h] => (commit_of(b)?, commit_of(h)?),
-        _ => bail!("give BASE and HEAD, or one commit"),
-    };
-    if git
-        .ok(&["merge-base", "--is-ancestor", &base, &head])
-        .is_err()
-    {
-        bail!(
-            "{} is not an ancestor of {}: give the commit the branch had before (for a pull \
-             request, its merge commit or `git merge-base`)",
-            safe(&a.revs[0], false),
-            safe(a.revs.last().expect("one or two"), false)
-        );
+        [b, h] => Ok((commit_of(b)?, commit_of(h)?)),
+        _ => bail!(MergeMsg::GiveBaseAndHead.say(lang)),
     }
-    let commits = range(git, &base, &head)?;
-    let is_pledge = |path: &str| is_pledge_path(&repo.rel, path);
-    let pathspec: Vec<&str> = match repo.rel.as_str() {
-        "" => Vec::new(),
-        rel => vec!["--", rel],
-    };
-    // Each commit's files, and the versions to read: (commit index, file, parents' merge base).
-    let mut plans: Vec<(usize, Vec<String>, Option<String>)> = Vec::new();
-    let mut wanted: Vec<String> = Vec::new();
-    for (i, c) in commits.iter().enumerate() {
-        let mut files: Vec<String> = Vec::new();
-        for p in &c.parents {
-            let mut args = vec!["diff-tree", "-r", "-z", "--name-only", "--no-commit-id"];
-            args.extend([p.as_str(), c.id.as_str()]);
-            args.extend(pathspec.iter().copied());
-            let out = git.ok(&args)?;
-            for f in out.split(|b| *b == 0).filter(|f| !f.is_empty()) {
-                let f = String::from_utf8_lossy(f).into_owned();
-                if is_pledge(&f) && !files.contains(&f) {
-                    files.push(f);
+}
+
+/// What to read: each commit's pledge files with its parents' merge base, the files
+/// BASE..HEAD changed (for the validation), and every `REV:PATH` wanted.
+struct Plan {
+    commits: Vec<(usize, Vec<String>, Option<String>)>,
+    changed: Vec<String>,
+    wanted: Vec<String>,
+}
+
+impl Plan {
+    fn make(git: &Git, rel: &str, commits: &[Commit], base: &str, head: &str) -> Result<Plan> {
+        let is_pledge = |path: &str| is_pledge_path(rel, path);
+        let pathspec: Vec<&str> = match rel {
+            "" => Vec::new(),
+            rel => vec!["--", rel],
+        };
+        let names = |out: Vec<u8>| -> Vec<String> {
+            out.split(|b| *b == 0)
+                .filter(|f| !f.is_empty())
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .filter(|f| is_pledge(f))
+                .collect()
+        };
+        let mut plans = Vec::new();
+        let mut wanted: Vec<String> = Vec::new();
+        for (i, c) in commits.iter().enumerate() {
+            let mut files: Vec<String> = Vec::new();
+            for p in &c.parents {
+                let mut args = vec!["diff-tree", "-r", "-z", "--name-only", "--no-commit-id"];
+                args.extend([p.as_str(), c.id.as_str()]);
+                args.extend(pathspec.iter().copied());
+                for f in names(git.ok(&args)?) {
+                    if !files.contains(&f) {
+                        files.push(f);
+                    }
                 }
             }
-        }
-        if files.is_empty() {
-            continue;
-        }
-        let merge_base = match c.parents.len() {
-            0 | 1 => None,
-            _ => {
-                let mut args = vec!["merge-base", "--octopus"];
-                args.extend(c.parents.iter().map(String::as_str));
-                git.line(&args).ok().filter(|s| !s.is_empty())
+            if files.is_empty() {
+                continue;
             }
-        };
-        for f in &files {
-            for rev in c.parents.iter().chain([&c.id]).chain(merge_base.iter()) {
-                wanted.push(format!("{rev}:{f}"));
+            let merge_base = match c.parents.len() {
+                0 | 1 => None,
+                _ => {
+                    let mut args = vec!["merge-base", "--octopus"];
+                    args.extend(c.parents.iter().map(String::as_str));
+                    git.line(&args).ok().filter(|s| !s.is_empty())
+                }
+            };
+            for f in &files {
+                for rev in c.parents.iter().chain([&c.id]).chain(merge_base.iter()) {
+                    wanted.push(format!("{rev}:{f}"));
+                }
+                wanted.push(format!("{head}:{f}"));
             }
+            plans.push((i, files, merge_base));
+        }
+        let mut args = vec!["diff", "--name-only", "-z", base, head];
+        args.extend(pathspec.iter().copied());
+        let changed = names(git.ok(&args)?);
+        for f in &changed {
+            wanted.push(format!("{base}:{f}"));
             wanted.push(format!("{head}:{f}"));
         }
-        plans.push((i, files, merge_base));
+        wanted.sort();
+        wanted.dedup();
+        Ok(Plan {
+            commits: plans,
+            changed,
+            wanted,
+        })
     }
-    // The files BASE..HEAD changed, for the validation.
-    let mut args = vec!["diff", "--name-only", "-z", base.as_str(), head.as_str()];
-    args.extend(pathspec.iter().copied());
-    let changed: Vec<String> = git
-        .ok(&args)?
-        .split(|b| *b == 0)
-        .filter(|f| !f.is_empty())
-        .map(|f| String::from_utf8_lossy(f).into_owned())
-        .filter(|f| is_pledge(f))
-        .collect();
-    for f in &changed {
-        wanted.push(format!("{base}:{f}"));
-        wanted.push(format!("{head}:{f}"));
-    }
-    wanted.sort();
-    wanted.dedup();
-    let blobs = read_blobs(git, &wanted)?;
-    let text = |rev: &str, f: &str| -> Option<&str> {
-        blobs
+}
+
+/// The texts read, by `REV:PATH`.
+struct Blobs(HashMap<String, Option<String>>);
+
+impl Blobs {
+    /// The text of the file at the revision, without a byte order mark; None: no such file.
+    fn text(&self, rev: &str, f: &str) -> Option<&str> {
+        self.0
             .get(&format!("{rev}:{f}"))
             .and_then(|b| b.as_deref())
             .map(|t| t.strip_prefix('\u{feff}').unwrap_or(t))
-    };
-    // Versions that do not load are not compared (named below when HEAD's does not load).
-    let mut unreadable: Vec<(String, String)> = Vec::new();
-    let mut entries_of = |rev: &str, f: &str| -> Result<Option<Entries>, ()> {
-        match text(rev, f) {
+    }
+}
+
+/// The losses found so far, how many file changes were compared, and the versions that do
+/// not load (not compared; named when they are not HEAD's).
+#[derive(Default)]
+struct Losses {
+    found: Vec<Found>,
+    compared: usize,
+    unreadable: Vec<(String, String)>,
+}
+
+impl Losses {
+    /// The entries of a file at a revision: None when there is no file, Err when it does not
+    /// load (noted).
+    fn entries(&mut self, blobs: &Blobs, rev: &str, f: &str) -> Result<Option<Entries>, ()> {
+        match blobs.text(rev, f) {
             None => Ok(None),
             Some(t) => match crate::edit::merge::entries(t) {
                 Some(e) => Ok(Some(e)),
                 None => {
-                    unreadable.push((rev.to_string(), f.to_string()));
+                    self.unreadable.push((rev.to_string(), f.to_string()));
                     Err(())
                 }
             },
         }
-    };
-    let mut found: Vec<Found> = Vec::new();
-    let mut compared = 0usize;
-    for (i, files, merge_base) in &plans {
-        let c = &commits[*i];
+    }
+
+    /// The losses of one commit (number `i`) in its files.
+    fn in_commit(
+        &mut self,
+        c: &Commit,
+        i: usize,
+        files: &[String],
+        merge_base: Option<&str>,
+        blobs: &Blobs,
+    ) {
         let mut in_commit: Vec<Found> = Vec::new();
         let mut gained: HashMap<String, i64> = HashMap::new();
         for f in files {
-            let Ok(after) = entries_of(&c.id, f) else {
+            let Ok(after) = self.entries(blobs, &c.id, f) else {
                 continue;
             };
-            let parents: Result<Vec<Option<Entries>>, ()> =
-                c.parents.iter().map(|p| entries_of(p, f)).collect();
+            let parents: Result<Vec<Option<Entries>>, ()> = c
+                .parents
+                .iter()
+                .map(|p| self.entries(blobs, p, f))
+                .collect();
             let Ok(parents) = parents else { continue };
-            compared += 1;
+            self.compared += 1;
             let lost = if let [before] = parents.as_slice() {
                 for (_, t) in after.iter().flat_map(|a| &a.1) {
                     *gained.entry(t.clone()).or_insert(0) += 1;
@@ -167,10 +253,7 @@ pub fn verify_merge(dir: Option<PathBuf>, a: VerifyMergeArgs, ctx: &mut Ctx) -> 
                 }
                 lost::lost_in_commit(before.as_ref(), after.as_ref(), &c.author)
             } else {
-                let Ok(mb) = merge_base
-                    .as_deref()
-                    .map_or(Ok(None), |mb| entries_of(mb, f))
-                else {
+                let Ok(mb) = merge_base.map_or(Ok(None), |mb| self.entries(blobs, mb, f)) else {
                     continue;
                 };
                 let refs: Vec<Option<&Entries>> = parents.iter().map(Option::as_ref).collect();
@@ -178,7 +261,7 @@ pub fn verify_merge(dir: Option<PathBuf>, a: VerifyMergeArgs, ctx: &mut Ctx) -> 
             };
             in_commit.extend(lost.into_iter().map(|lost| Found {
                 file: f.clone(),
-                commit: *i,
+                commit: i,
                 lost,
             }));
         }
@@ -190,115 +273,123 @@ pub fn verify_merge(dir: Option<PathBuf>, a: VerifyMergeArgs, ctx: &mut Ctx) -> 
                 l.lost.copies -= moved;
             }
             if l.lost.copies > 0 {
-                found.push(l);
+                self.found.push(l);
             }
         }
     }
-    // A loss put right later in the range (the entry written back) is no loss.
-    found.retain(|l| {
-        let now = text(&head, &l.file)
-            .and_then(crate::edit::merge::entries)
-            .map_or(0, |(_, es)| {
-                es.iter().filter(|(_, t)| *t == l.lost.text).count()
-            });
-        (now as i64) < l.lost.required
-    });
-    let today = ctx.read_cutoff();
-    let mut broken: Vec<String> = Vec::new();
-    for f in &changed {
-        let Some(now) = text(&head, f) else { continue };
+}
+
+/// The files valid at BASE (or new) that HEAD leaves invalid, each with its first error.
+fn broken_files(
+    changed: &[String],
+    blobs: &Blobs,
+    base: &str,
+    head: &str,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> Vec<String> {
+    let mut broken = Vec::new();
+    for f in changed {
+        let Some(now) = blobs.text(head, f) else {
+            continue;
+        };
         let loaded = crate::load::load(f, now, today);
         if !loaded.has_errors() {
             continue;
         }
-        let was_valid = text(&base, f).is_none_or(|t| !crate::load::load(f, t, today).has_errors());
+        let was_valid = blobs
+            .text(base, f)
+            .is_none_or(|t| !crate::load::load(f, t, today).has_errors());
         if was_valid {
-            let first = loaded.diags.iter().find(|d| d.is_error());
-            let why = match first {
+            let why = match loaded.diags.iter().find(|d| d.is_error()) {
                 Some(d) => crate::load::diag::one_line(f, now, d),
-                None => format!("{f}: does not validate"),
+                None => MergeMsg::DoesNotValidate(f).say(lang),
             };
             broken.push(why);
         }
     }
-    let short = |id: &str| id.chars().take(10).collect::<String>();
-    for l in &found {
+    broken
+}
+
+/// Writes what was lost and what no longer validates, and the last line; the exit code.
+fn report(
+    losses: &Losses,
+    commits: &[Commit],
+    broken: &[String],
+    head: &str,
+    span: &Span,
+    ctx: &mut Ctx,
+) -> Result<u8> {
+    let lang = ctx.lang;
+    for l in &losses.found {
         let c = &commits[l.commit];
         let (date, what, by) = &l.lost.key;
-        let what = describe_what(what);
-        let copies = match l.lost.copies {
-            1 => String::new(),
-            n => format!(" ({n} copies)"),
+        let (kind, name) = describe_what(what);
+        let by = by.as_deref().map(|b| safe(b, false));
+        let date = date.to_string();
+        let line = MergeMsg::Lost {
+            file: &safe(&l.file, false),
+            kind,
+            name: &safe(name, false),
+            date: &date,
+            by: by.as_deref(),
+            copies: l.lost.copies,
+            merge: c.parents.len() > 1,
+            commit: &short(&c.id),
+            subject: &safe(&c.subject, false),
         };
-        let how = if c.parents.len() > 1 {
-            "dropped by the merge"
-        } else {
-            "removed, not by its author's undo,"
-        };
-        writeln!(
-            ctx.out,
-            "{}: {what} of {date}{}{copies} {how} in {} \"{}\":",
-            safe(&l.file, false),
-            by.as_deref()
-                .map(|b| format!(" by {}", safe(b, false)))
-                .unwrap_or_default(),
-            short(&c.id),
-            safe(&c.subject, false),
-        )?;
+        writeln!(ctx.out, "{}", super::wrapped(&line.say(lang), ctx.width))?;
         for line in l.lost.text.lines() {
             writeln!(ctx.out, "    {}", safe(line, false))?;
         }
     }
-    for b in &broken {
+    for b in broken {
         writeln!(ctx.out, "{b}")?;
     }
-    for (rev, f) in &unreadable {
+    for (rev, f) in &losses.unreadable {
         if *rev != head {
-            writeln!(
-                ctx.err,
-                "note: {} does not load in {}; its entries there are not compared",
-                safe(f, false),
-                short(rev)
-            )?;
+            let note = MergeMsg::NotLoaded {
+                file: &safe(f, false),
+                rev: &short(rev),
+            };
+            writeln!(ctx.err, "{}", super::wrapped(&note.say(lang), ctx.width))?;
         }
     }
-    let span = format!(
-        "{}..{}, {} commit{}",
-        short(&base),
-        short(&head),
-        commits.len(),
-        plural(commits.len())
-    );
-    if found.is_empty() && broken.is_empty() {
+    let (base, head, commits) = (span.base.as_str(), span.head.as_str(), span.commits);
+    if losses.found.is_empty() && broken.is_empty() {
         if !ctx.quiet {
-            writeln!(
-                ctx.out,
-                "nothing lost ({span}, {compared} file change{} compared)",
-                plural(compared)
-            )?;
+            let compared = losses.compared;
+            let done = MergeMsg::NothingLost {
+                base,
+                head,
+                commits,
+                compared,
+            };
+            writeln!(ctx.out, "{}", super::wrapped(&done.say(lang), ctx.width))?;
         }
         return Ok(0);
     }
-    let lost: i64 = found.iter().map(|l| l.lost.copies).sum();
-    writeln!(
-        ctx.out,
-        "{lost} entr{} lost, {} file{} no longer valid ({span}); write the lost entries back \
-         (as shown) and commit",
-        if lost == 1 { "y" } else { "ies" },
-        broken.len(),
-        plural(broken.len())
-    )?;
+    let lost: i64 = losses.found.iter().map(|l| l.lost.copies).sum();
+    let summary = MergeMsg::LostSummary {
+        lost,
+        broken: broken.len(),
+        base,
+        head,
+        commits,
+    };
+    writeln!(ctx.out, "{}", super::wrapped(&summary.say(lang), ctx.width))?;
     Ok(1)
 }
 
-/// "log entry of trygghetsvandring", "measurement of trygghet", "verdict on a".
-fn describe_what(what: &str) -> String {
+/// What a lost entry was and of which activity or indicator: "measurement:trygghet" is a
+/// measurement of trygghet, "verdict:a" a verdict on a, anything else a log entry of it.
+fn describe_what(what: &str) -> (LostKind, &str) {
     if let Some(i) = what.strip_prefix("measurement:") {
-        format!("measurement of {}", safe(i, false))
+        (LostKind::Measurement, i)
     } else if let Some(a) = what.strip_prefix("verdict:") {
-        format!("verdict on {}", safe(a, false))
+        (LostKind::Verdict, a)
     } else {
-        format!("log entry of {}", safe(what, false))
+        (LostKind::Entry, what)
     }
 }
 

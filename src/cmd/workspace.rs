@@ -10,9 +10,9 @@ use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
 use crate::rules::choose::name_may_hold;
 use crate::store::{self, Needle, SourceFile};
-use crate::text::plural;
 use crate::view::Msg;
 use crate::view::i18n::Lang;
+use crate::view::messages::CmdMsg;
 
 /// All pledge files of the folder, loaded.
 pub struct Workspace {
@@ -157,6 +157,17 @@ impl Workspace {
 
     /// Files with errors, named on `err` with their first error; true when there were any.
     pub fn report_broken(&self, err: &mut dyn Write) -> Result<bool> {
+        self.report_broken_in(err, Lang::En, None)
+    }
+
+    /// [`Workspace::report_broken`] in the language, the words of each line wrapped to
+    /// `width` (the first error of a file is the loader's line, as `validate` shows it).
+    pub fn report_broken_in(
+        &self,
+        err: &mut dyn Write,
+        lang: Lang,
+        width: Option<usize>,
+    ) -> Result<bool> {
         let mut any = false;
         for f in self.files.iter().filter(|f| f.loaded.has_errors()) {
             any = true;
@@ -168,23 +179,16 @@ impl Workspace {
                 false,
             );
             if why.starts_with("conflict markers") {
-                writeln!(
-                    err,
-                    "{}: {why}: a merge left them; keep the lines you want from each side and \
-                     delete the marker lines (the file is left out)",
-                    f.display
-                )?;
+                let file = &f.display;
+                let line = CmdMsg::MarkersLeft { file, why: &why }.say(lang);
+                writeln!(err, "{}", super::wrapped(&line, width))?;
                 continue;
             }
             if let Some(d) = f.loaded.diags.iter().find(|d| d.is_error()) {
-                writeln!(
-                    err,
-                    "{}\n  ({} error{} in all; `pledge validate {}` shows them; the file is left out)",
-                    crate::load::diag::one_line(&f.display, &f.text, d),
-                    errors,
-                    plural(errors),
-                    f.display
-                )?;
+                let first = crate::load::diag::one_line(&f.display, &f.text, d);
+                let file = &f.display;
+                let all = CmdMsg::ErrorsInAll { errors, file }.say(lang);
+                writeln!(err, "{first}\n{}", super::wrapped(&all, width))?;
             }
         }
         Ok(any)
@@ -194,7 +198,12 @@ impl Workspace {
     /// when a file that cannot be read may hold the löfte (the folder's files are the
     /// problem, not the command).
     pub fn no_lofte(&self, k: &Kommun, msg: String) -> anyhow::Error {
-        let (notes, maybe) = self.unreadable_notes(k);
+        self.no_lofte_in(k, msg, Lang::En)
+    }
+
+    /// [`Workspace::no_lofte`] with its notes in the language.
+    pub fn no_lofte_in(&self, k: &Kommun, msg: String, lang: Lang) -> anyhow::Error {
+        let (notes, maybe) = self.unreadable_notes_in(k, lang);
         let msg = format!("{msg}{notes}");
         if maybe {
             super::Refused(msg).into()
@@ -207,6 +216,11 @@ impl Workspace {
     /// (conflict markers at line N), then how many other files cannot be read; and whether
     /// any may hold one.
     pub fn unreadable_notes(&self, k: &Kommun) -> (String, bool) {
+        self.unreadable_notes_in(k, Lang::En)
+    }
+
+    /// [`Workspace::unreadable_notes`] in the language.
+    pub fn unreadable_notes_in(&self, k: &Kommun, lang: Lang) -> (String, bool) {
         let (maybe, others): (Vec<&SourceFile>, Vec<&SourceFile>) = self
             .files
             .iter()
@@ -223,24 +237,21 @@ impl Workspace {
                 &crate::load::unreadable::why(&f.text, &f.loaded.diags),
                 false,
             );
-            let fix = if why.starts_with("conflict markers") {
-                "resolve the merge conflict (keep the lines you want from each side, delete the \
-                 marker lines), then `pledge validate`"
-            } else {
-                "`pledge validate` shows every problem"
+            let markers = why.starts_with("conflict markers");
+            let file = &f.display;
+            let note = CmdMsg::MayHold {
+                file,
+                why: &why,
+                markers,
             };
-            notes.push_str(&format!(
-                "\n  note: {} may hold it but cannot be read: {why}; {fix}",
-                f.display
-            ));
+            notes.push_str(&format!("\n  {}", note.say(lang)));
         }
         if !others.is_empty() {
-            notes.push_str(&format!(
-                "\n  note: {} {}file{} in the folder could not be read; `pledge validate` shows why",
-                others.len(),
-                if maybe.is_empty() { "" } else { "other " },
-                plural(others.len())
-            ));
+            let note = CmdMsg::OthersUnreadable {
+                n: others.len(),
+                other: !maybe.is_empty(),
+            };
+            notes.push_str(&format!("\n  {}", note.say(lang)));
         }
         (notes, !maybe.is_empty())
     }
@@ -250,7 +261,17 @@ impl Workspace {
     /// löften take a few percent of a read command to free): the process ends next and its
     /// memory goes back at once.
     pub fn exit_code(self, err: &mut dyn Write) -> Result<u8> {
-        let code = if self.report_broken(err)? { 1 } else { 0 };
+        self.exit_code_in(err, Lang::En, None)
+    }
+
+    /// [`Workspace::exit_code`], the files left out named in the language and wrapped to
+    /// `width`.
+    pub fn exit_code_in(self, err: &mut dyn Write, lang: Lang, width: Option<usize>) -> Result<u8> {
+        let code = if self.report_broken_in(err, lang, width)? {
+            1
+        } else {
+            0
+        };
         std::mem::forget(self);
         Ok(code)
     }
@@ -380,21 +401,27 @@ pub fn resolve_kommun(arg: &str, ws: &Workspace, lang: Lang) -> Result<&'static 
     if let Some(k) = kommuner::find(arg) {
         return Ok(k);
     }
-    let arg_shown = crate::text::safe(arg, false);
-    let mut msg = Msg::UnknownKommun(&arg_shown).say(lang);
-    let close: Vec<String> = kommuner::suggest(arg)
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    if !close.is_empty() {
-        msg.push_str(&format!("; {}", Msg::DidYouMean(&close).say(lang)));
-    }
+    let mut msg = unknown_kommun(arg, lang);
     let list = folder_kommuner(ws, arg, lang);
     msg.push_str(&format!(
         "\n  {}",
         Msg::FolderHas(list.as_deref()).say(lang)
     ));
     bail!(msg)
+}
+
+/// `unknown kommun "x"; did you mean `X`?` in the language, the closest names in backticks
+/// as every did-you-mean quotes them (activities, keys, units): what to type.
+pub fn unknown_kommun(arg: &str, lang: Lang) -> String {
+    let mut msg = Msg::UnknownKommun(&crate::text::safe(arg, false)).say(lang);
+    let close: Vec<String> = kommuner::suggest(arg)
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect();
+    if !close.is_empty() {
+        msg.push_str(&format!("; {}", Msg::DidYouMean(&close).say(lang)));
+    }
+    msg
 }
 
 /// The folder's kommuner, in order; more than a few: the closest to `query`, then how many more.

@@ -52,9 +52,9 @@ fn some_of(names: &[&str]) -> String {
 }
 
 /// [`did_you_mean`] among a list that is not too long to compare with.
-fn some_did_you_mean(query: &str, names: &[&str], quote: bool) -> Option<String> {
+fn some_did_you_mean(query: &str, names: &[&str]) -> Option<String> {
     (names.len() <= CLOSEST_AMONG)
-        .then(|| did_you_mean(query, names, quote))
+        .then(|| did_you_mean(query, names))
         .flatten()
 }
 
@@ -82,7 +82,7 @@ impl Loader<'_> {
                 ),
             ),
             (Some(p), Some(v)) if !named.has_part(p) => {
-                let hint = some_did_you_mean(p, ids, true).unwrap_or_else(|| {
+                let hint = some_did_you_mean(p, ids).unwrap_or_else(|| {
                     format!("the parts of \"{}\" are: {}", act.id, some_of(ids))
                 });
                 self.err(
@@ -126,7 +126,7 @@ impl Loader<'_> {
                 Some("remove `unit`, or list the units in the activity: `units = [...]`".into()),
             ),
             (Some(u), Some(v)) if !named.has_unit(u) => {
-                let hint = some_did_you_mean(u, units, false).unwrap_or_else(|| {
+                let hint = some_did_you_mean(u, units).unwrap_or_else(|| {
                     format!("the units of \"{}\" are: {}", act.id, some_of(units))
                 });
                 self.err(

@@ -140,7 +140,7 @@ impl Loader<'_> {
             let known: Vec<&str> = self.event_ids.iter().map(String::as_str).collect();
             let mut sorted = known.clone();
             sorted.sort();
-            let hint = did_you_mean(e, &known, true).unwrap_or_else(|| {
+            let hint = did_you_mean(e, &known).unwrap_or_else(|| {
                 if sorted.is_empty() {
                     "declare the event first: `[[event]]` with `id` and `text`".to_string()
                 } else {
@@ -220,7 +220,7 @@ impl Loader<'_> {
             let known: Vec<&str> = ids.iter().copied().chain([FOLLOWUP_ID]).collect();
             let mut sorted = known.clone();
             sorted.sort();
-            let hint = did_you_mean(a, &known, true)
+            let hint = did_you_mean(a, &known)
                 .unwrap_or_else(|| format!("the activities are: {}", sorted.join(", ")));
             self.err(
                 av.span(),

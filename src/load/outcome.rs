@@ -273,7 +273,7 @@ impl Loader<'_> {
             self.err(
                 v.span(),
                 format!("`{key}` must be one of {}, found \"{s}\"", list.join(", ")),
-                did_you_mean(&s, names, true),
+                did_you_mean(&s, names),
             );
         }
         found
@@ -426,7 +426,7 @@ impl Loader<'_> {
                             "`compare` item {} must be \"riket\" or \"lan\", found \"{name}\"",
                             n + 1
                         ),
-                        did_you_mean(name, &Compare::NAMES, true)
+                        did_you_mean(name, &Compare::NAMES)
                             .or_else(|| Some("write `compare = [\"riket\", \"lan\"]`".into())),
                     ),
                 }

@@ -145,8 +145,8 @@ impl Loader<'_> {
         let name = self.string(v, key)?;
         let found = kommuner::find(&name);
         if found.is_none() {
-            let close = kommuner::suggest(&name);
-            let hint = (!close.is_empty()).then(|| format!("did you mean {}?", close.join(" or ")));
+            let names: Vec<&str> = kommuner::all().iter().map(|k| k.name).collect();
+            let hint = crate::text::did_you_mean(&name, &names);
             self.err(
                 v.span(),
                 format!("unknown kommun \"{name}\""),

@@ -68,7 +68,7 @@ impl Loader<'_> {
                 "open" => Some(Target::Open),
                 "on-request" => Some(Target::OnRequest),
                 _ => {
-                    let hint = did_you_mean(s, &TARGET_WORDS, true)
+                    let hint = did_you_mean(s, &TARGET_WORDS)
                         .map(|h| format!("{h} "))
                         .unwrap_or_default();
                     self.err(
@@ -215,7 +215,7 @@ impl Loader<'_> {
             let s = self.string(p, "per")?;
             let per = Per::parse(&s);
             if per.is_none() {
-                let hint = did_you_mean(&s, &Per::NAMES, true)
+                let hint = did_you_mean(&s, &Per::NAMES)
                     .unwrap_or_else(|| format!("`per` is one of: {}", Per::NAMES.join(", ")));
                 self.err(p.span(), format!("unknown window \"{s}\""), Some(hint));
             }
@@ -283,7 +283,7 @@ impl Loader<'_> {
         let name = self.string(w, "weekday")?;
         let weekday = parse_weekday(&name);
         if weekday.is_none() {
-            let hint = did_you_mean(&name, &WEEKDAYS, false)
+            let hint = did_you_mean(&name, &WEEKDAYS)
                 .unwrap_or_else(|| "write a weekday: monday..sunday or måndag..söndag".into());
             self.err(w.span(), format!("unknown weekday \"{name}\""), Some(hint));
         }
@@ -322,7 +322,7 @@ impl Loader<'_> {
                 let known: Vec<&str> = ids.iter().map(String::as_str).collect();
                 let mut sorted = known.clone();
                 sorted.sort();
-                let hint = did_you_mean(&id, &known, true)
+                let hint = did_you_mean(&id, &known)
                     .unwrap_or_else(|| format!("the activities are: {}", sorted.join(", ")));
                 self.err(
                     span,

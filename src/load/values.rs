@@ -41,18 +41,16 @@ impl Loader<'_> {
                     self.suggested.push((span.start, to));
                 }
                 let alias = alias.map(|to| format!("did you mean `{to}`?"));
-                let hint = alias
-                    .or_else(|| did_you_mean(key, known, true))
-                    .or_else(|| {
-                        Some(format!(
-                            "the keys of {what} are: {}",
-                            known
-                                .iter()
-                                .map(|k| format!("`{k}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ))
-                    });
+                let hint = alias.or_else(|| did_you_mean(key, known)).or_else(|| {
+                    Some(format!(
+                        "the keys of {what} are: {}",
+                        known
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                });
                 self.err(k.span(), format!("unknown key `{key}` in {what}"), hint);
             }
         }

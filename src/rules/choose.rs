@@ -297,11 +297,14 @@ pub fn list_pledges<'p>(
 /// Whether a löfte is in force on `d`: inside its period, or after it when it holds "until
 /// replaced" and no later löfte for one of its kommuner (and the same area) has started by
 /// `d`.
+/// A löfte whose start is not stated is judged by its period as a view on `d` sees it (as
+/// `status` does).
 pub fn in_force(p: &Pledge, d: NaiveDate, all: &[&Pledge]) -> bool {
-    if p.period.contains(d) {
+    let period = p.period_on(d);
+    if period.contains(d) {
         return true;
     }
-    if !p.period.until_replaced || d < p.period.start {
+    if !period.until_replaced || d < period.start {
         return false;
     }
     !all.iter().any(|q| {

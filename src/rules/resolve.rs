@@ -142,9 +142,7 @@ pub fn name<'a>(query: &str, names: &[&'a str]) -> Result<&'a str, NameError<'a>
     if let Some(r) = unique(by_word) {
         return r;
     }
-    Err(NameError::Unknown(crate::text::did_you_mean(
-        query, names, false,
-    )))
+    Err(NameError::Unknown(crate::text::did_you_mean(query, names)))
 }
 
 #[cfg(test)]
@@ -202,7 +200,9 @@ mod tests {
         );
         assert_eq!(
             name("Norrskolon", &units),
-            Err(NameError::Unknown(Some("did you mean Norrskolan?".into())))
+            Err(NameError::Unknown(Some(
+                "did you mean `Norrskolan`?".into()
+            )))
         );
         assert_eq!(name("", &units), Err(NameError::Unknown(None)));
     }

@@ -4,7 +4,7 @@
 
 use crate::rules::status::{PledgeStatus, Status};
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
+use crate::view::messages::Label;
 use crate::view::phrases::status_rows;
 
 /// The bar's cells in the compact layout (the table's has 6).
@@ -81,7 +81,7 @@ pub fn compact_rows(s: &PledgeStatus<'_>, lang: Lang, color: bool, width: usize)
     for (r, st) in rows {
         let mut progress = r[3].clone();
         if r[4] != "–" && !r[4].is_empty() {
-            progress.push_str(&format!(" · {} {}", lang.t(Label::Due), r[4]));
+            progress.push_str(&format!(" · {} {}", lang.t(Label::LastDoneShort), r[4]));
         }
         let status = coloured(&r[5], st, color);
         let pad_status = " ".repeat(sw.saturating_sub(r[5].chars().count()));

@@ -238,7 +238,8 @@ struct ListRow {
     lan: Text,
     lokalpolisomrade: Text,
     area: Text,
-    start: NaiveDate,
+    /// Empty when the file does not state the start.
+    start: Option<NaiveDate>,
     end: NaiveDate,
     state: &'static str,
     activities: usize,
@@ -267,7 +268,7 @@ pub fn list_csv(pledges: &[&Pledge], on: NaiveDate) -> String {
             lan: text(lan_names(p)),
             lokalpolisomrade: text(p.lokalpolisomrade.clone().unwrap_or_default()),
             area: text(p.area.clone().unwrap_or_default()),
-            start: p.period_on(on).start,
+            start: p.period.start_stated.then(|| p.period_on(on).start),
             end: p.period.end,
             state: p.state(on).name(),
             activities: p.activities.len(),

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{LogEntry, Pledge};
+use crate::view::Label;
 use crate::view::i18n::Lang;
 use crate::view::phrases::entry_text;
 
@@ -12,10 +13,7 @@ use crate::view::phrases::entry_text;
 pub fn entry_where(p: &Pledge, e: &LogEntry, lang: Lang) -> Vec<String> {
     let mut v: Vec<String> = e.part.iter().chain(&e.unit).cloned().collect();
     if e.request {
-        v.push(match lang {
-            Lang::Sv => "förfrågan".into(),
-            Lang::En => "request".into(),
-        });
+        v.push(lang.t(Label::KindRequest).into());
     }
     if p.kommuner.len() > 1 {
         v.push(entry_kommun(p, e, lang));
@@ -28,10 +26,7 @@ pub fn entry_where(p: &Pledge, e: &LogEntry, lang: Lang) -> Vec<String> {
 pub fn entry_kommun(p: &Pledge, e: &LogEntry, lang: Lang) -> String {
     match (e.kommun, p.kommuner.len() > 1) {
         (Some(k), _) => k.name.to_string(),
-        (None, true) => match lang {
-            Lang::Sv => "gemensamt".into(),
-            Lang::En => "shared".into(),
-        },
+        (None, true) => lang.t(Label::Shared).into(),
         (None, false) => p.kommun_names(),
     }
 }
@@ -43,14 +38,7 @@ pub fn log_activity(e: &LogEntry, lang: Lang) -> String {
         let _ = write!(t, " · {w}");
     }
     if e.request {
-        let _ = write!(
-            t,
-            " · {}",
-            match lang {
-                Lang::Sv => "förfrågan",
-                Lang::En => "request",
-            }
-        );
+        let _ = write!(t, " · {}", lang.t(Label::KindRequest));
     }
     t
 }

@@ -5,8 +5,8 @@ use std::fmt;
 
 use askama::Template;
 
-use crate::view::labels::Label;
 use crate::view::meeting::{Meeting, Page};
+use crate::view::messages::Label;
 
 /// The escaper of our templates (see `askama.toml`): `&`, `<`, `>`, `"` and `'` as entities;
 /// control characters other than newline and tab as U+FFFD, so no file text can carry markup

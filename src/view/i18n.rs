@@ -1,5 +1,5 @@
 //! The language of labels and status words. The löften's own text is never translated; the
-//! words themselves live in [`crate::view::labels`].
+//! words themselves live in [`crate::view::messages`].
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {

@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 
 use crate::rules::status::PledgeStatus;
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
 use crate::view::meeting::{Meeting, Page};
+use crate::view::messages::Label;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{legend_line, status_rows, summary_line};
 

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::model::{Activity, LogEntry, Party};
 use crate::rules::status::{ActivityStatus, PledgeStatus};
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
+use crate::view::messages::Label;
 use crate::view::phrases::{followup_line, heading, owners_text, period_line, progress};
 use crate::view::phrases::{progress_text, record_of, summary_line, target_text};
 use crate::view::title::activity_title;
@@ -32,10 +32,7 @@ impl Group {
             Group::One(Party::Polisen) => lang.t(Label::PolicePromise).into(),
             Group::One(Party::Kommunen) => lang.t(Label::KommunPromises).into(),
             Group::One(Party::Kommunerna) => lang.t(Label::KommunernaPromise).into(),
-            Group::One(Party::Other(name)) => match lang {
-                Lang::Sv => format!("{name} lovar"),
-                Lang::En => format!("{name} promises"),
-            },
+            Group::One(Party::Other(name)) => lang.other_promises(name),
             Group::Together => lang.t(Label::Together).into(),
             Group::NoOwner => lang.t(Label::NoOwnerGiven).into(),
         }
@@ -169,10 +166,7 @@ impl<'a> Meeting<'a> {
         };
         let _ = write!(t, "{}: {owners}", l.t(Label::Owners));
         if !a.activity.partners.is_empty() {
-            let with = match l {
-                Lang::En => "with",
-                Lang::Sv => "med",
-            };
+            let with = l.t(Label::With);
             let _ = write!(t, " ({with} {})", owners_text(&a.activity.partners, l));
         }
         t

@@ -9,8 +9,9 @@
 //! - [`json`]: typed documents, one kommun shape
 //! - [`check`]: the lines of `check`
 //! - [`calendar`]: the follow-up calendar (iCalendar), [`svgchart`]: the indicator charts
-//! - [`outcome`] (with [`outcome_json`], [`outcome_label`]): indicators and verdicts
-//! - [`phrases`] and [`labels`]: words shared by every format, in Swedish and English
+//! - [`outcome`] (with [`outcome_json`]): indicators and verdicts
+//! - [`messages`]: the word store, every label, status word and message in Swedish and
+//!   English, one exhaustive match per language; [`phrases`] builds sentences from them
 //!   ([`i18n`]: the two languages)
 
 pub mod calendar;
@@ -18,16 +19,15 @@ pub mod check;
 pub mod compact;
 pub mod csv;
 pub mod entries;
+pub mod help_sv;
 pub mod html;
 pub mod i18n;
 pub mod json;
-pub mod labels;
 pub mod markdown;
 pub mod meeting;
 pub mod messages;
 pub mod outcome;
 pub mod outcome_json;
-pub mod outcome_label;
 pub mod phrases;
 pub mod site;
 pub mod svgchart;
@@ -35,7 +35,7 @@ pub mod table;
 pub mod title;
 pub mod xlsx;
 
-pub use labels::Label;
+pub use messages::Label;
 pub use messages::Msg;
 
 /// One `log` entry as every format shows it: the views write these one at a time, so the

@@ -16,8 +16,8 @@ use crate::rules::indicator::{
 use crate::rules::status::{PledgeStatus, Status};
 use crate::rules::verdict::{Agreement, agreement, current, missing};
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
-use crate::view::outcome_label::OutcomeLabel;
+use crate::view::messages::Label;
+use crate::view::messages::OutcomeLabel;
 use crate::view::svgchart::{self, Chart, Line, fmt_change, fmt_num, sparkline};
 
 fn t(l: Lang, o: OutcomeLabel) -> &'static str {

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::model::{FollowupWhen, LogEntry, Occurrences, Owner, Per, Pledge, State, Target};
 use crate::rules::status::{ActivityStatus, FollowupState, PledgeStatus, Requests, Status};
 use crate::text::safe;
-use crate::view::labels::Label;
+use crate::view::messages::Label;
 
 /// "" or "s": `format!("{n} file{}", plural(n))`.
 pub fn plural(n: usize) -> &'static str {

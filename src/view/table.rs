@@ -12,7 +12,7 @@ use crate::view::LogLine;
 use crate::view::compact::{compact_rows, wrap};
 use crate::view::entries::{push_date, push_num};
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
+use crate::view::messages::Label;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
 use crate::view::phrases::{lan_names, legend_line, status_rows, summary_line};
 
@@ -272,7 +272,12 @@ pub fn list_table(pledges: &[&Pledge], on: NaiveDate, lang: Lang, width: Option<
                 p.kommunkoder(),
                 lan_names(p),
                 cell(p.lokalpolisomrade.as_deref().unwrap_or("–")),
-                format!("{} – {}{plus}", p.period_on(on).start, p.period.end),
+                if p.period.start_stated {
+                    format!("{} – {}{plus}", p.period_on(on).start, p.period.end)
+                } else {
+                    // The first work is not the löfte's start: say the start is not stated.
+                    format!("{} – {}{plus}", lang.t(Label::StartNotStated), p.period.end)
+                },
                 lang.state(p.state(on)).into(),
                 p.activities.len().to_string(),
             ]
@@ -349,13 +354,7 @@ pub fn log_row(buf: &mut Vec<u8>, l: &LogLine<'_>, lang: Lang) -> [u32; 6] {
     // Whose work: the kommun's own on a shared löfte, else "shared"; one kommun's löfte: its name.
     let ascii = match (l.kommun, l.kommuner) {
         (Some(k), _) | (None, &[k]) => push_cell(buf, k.name),
-        (None, [_, _, ..]) => push_cell(
-            buf,
-            match lang {
-                Lang::Sv => "gemensamt",
-                Lang::En => "shared",
-            },
-        ),
+        (None, [_, _, ..]) => push_cell(buf, lang.t(Label::Shared)),
         (None, []) => true,
     };
     end_cell(buf, 1, ascii);
@@ -365,10 +364,8 @@ pub fn log_row(buf: &mut Vec<u8>, l: &LogLine<'_>, lang: Lang) -> [u32; 6] {
         activity.push_str(w);
     }
     if l.request {
-        activity.push_str(match lang {
-            Lang::Sv => " · förfrågan",
-            Lang::En => " · request",
-        });
+        activity.push_str(" · ");
+        activity.push_str(lang.t(Label::KindRequest));
     }
     let ascii = push_cell(buf, &activity);
     end_cell(buf, 2, ascii);
@@ -531,10 +528,7 @@ mod tests {
         // Whose work: the kommun's own on a shared löfte, else "shared"; one kommun's löfte: its name.
         let kommun = match (l.kommun, l.kommuner.len() > 1) {
             (Some(k), _) => k.name.to_string(),
-            (None, true) => match lang {
-                Lang::Sv => "gemensamt".into(),
-                Lang::En => "shared".into(),
-            },
+            (None, true) => lang.t(Label::Shared).into(),
             (None, false) => l.kommun_names(),
         };
         let mut activity = lang.activity_id(l.activity).to_string();
@@ -543,10 +537,8 @@ mod tests {
             activity.push_str(w);
         }
         if l.request {
-            activity.push_str(match lang {
-                Lang::Sv => " · förfrågan",
-                Lang::En => " · request",
-            });
+            activity.push_str(" · ");
+            activity.push_str(lang.t(Label::KindRequest));
         }
         [
             l.date.to_string(),

@@ -52,10 +52,7 @@ fn word(column: &str, code: &str, lang: Lang) -> String {
             "verdict" => Some(lang.t(Label::KindVerdict).to_string()),
             _ => None,
         },
-        "kommun" if code == "shared" => Some(match lang {
-            Lang::Sv => "gemensamt".to_string(),
-            Lang::En => "shared".to_string(),
-        }),
+        "kommun" if code == "shared" => Some(lang.t(Label::Shared).to_string()),
         _ => None,
     };
     found.unwrap_or_else(|| code.to_string())

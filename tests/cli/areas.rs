@@ -58,8 +58,9 @@ fn the_follow_up_is_recorded_after_the_period_and_counts() {
     assert!(log.contains("2017-03-15,Filipstad,followup,1,"), "{log}");
 }
 
-#[test]
-fn a_kommun_with_a_centre_löfte_shows_both_and_records_by_area() {
+/// Alvesta's löfte for the whole kommun and a copy of it for the centre (area
+/// "Resecentrum"), in a folder of their own.
+fn alvesta_and_its_centre() -> TempDir {
     let tmp = TempDir::new().unwrap();
     let whole = fs::read_to_string(Path::new(ROOT).join("pledges/alvesta-2017-2018.toml")).unwrap();
     fs::write(tmp.path().join("alvesta-2017-2018.toml"), &whole).unwrap();
@@ -73,6 +74,12 @@ fn a_kommun_with_a_centre_löfte_shows_both_and_records_by_area() {
         &centre,
     )
     .unwrap();
+    tmp
+}
+
+#[test]
+fn a_kommun_with_a_centre_löfte_validates_and_shows_both() {
+    let tmp = alvesta_and_its_centre();
     let dir = tmp.path();
     Test::new()
         .env("PLEDGE_DIR", dir)
@@ -101,6 +108,12 @@ fn a_kommun_with_a_centre_löfte_shows_both_and_records_by_area() {
         areas,
         [&serde_json::Value::Null, &serde_json::json!("Resecentrum")]
     );
+}
+
+#[test]
+fn done_records_in_the_whole_kommuns_löfte_unless_an_area_is_named() {
+    let tmp = alvesta_and_its_centre();
+    let dir = tmp.path();
     // Both löften have the activity: without --area the whole kommun's is used.
     pledge_in(dir)
         .args(["done", "alvesta", "cityvardar", "--date", "2017-05-01"])
@@ -127,6 +140,24 @@ fn a_kommun_with_a_centre_löfte_shows_both_and_records_by_area() {
         centre_after
             .ends_with("date = 2017-05-02\nactivity = \"cityvardar\"\nby = \"Test User\"\n")
     );
+}
+
+#[test]
+fn the_report_of_an_area_names_it_and_its_work_by_title() {
+    let tmp = alvesta_and_its_centre();
+    let dir = tmp.path();
+    pledge_in(dir)
+        .args([
+            "done",
+            "alvesta",
+            "cityvardar",
+            "--date",
+            "2017-05-02",
+            "--area",
+            "rese",
+        ])
+        .stdout_is(recorded())
+        .run();
     let report = Test::new()
         .env("PLEDGE_DIR", dir)
         .args([

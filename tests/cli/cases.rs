@@ -46,7 +46,7 @@ fn cmd_cases() {
         .default_bin_name("pledge")
         .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "1");
-    for dir in ["bad", "corpus", "folders", "done"] {
+    for dir in ["bad", "corpus", "folders", "done", "help"] {
         cases.case(format!("tests/cmd/{dir}/*.toml"));
     }
     cases.run();
@@ -116,103 +116,155 @@ fn folder(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// Each case of tests/cmd/done/, byte for byte and whole folder: `done` in a copy of `NAME.in/`
-/// leaves exactly `NAME.after/`, only an addition at the end of the file; then `undo` gives
-/// back `NAME.in/`. UPDATE_SNAPSHOTS=1 writes `NAME.after/`. (The folder of the result is not named `.out/`: trycmd compares those
-/// with `\` turned into `/`, and rewrites them so under TRYCMD=overwrite.)
+/// A case of tests/cmd/done/: its file, its arguments, and the folders before and after.
+struct DoneCase {
+    name: String,
+    args: Vec<String>,
+    before: Vec<(String, Vec<u8>)>,
+    expected: Vec<(String, Vec<u8>)>,
+    path: PathBuf,
+}
+
+impl DoneCase {
+    /// The value after `flag` in the case's arguments.
+    fn arg(&self, flag: &str) -> &str {
+        &self.args[self.args.iter().position(|a| a == flag).unwrap() + 1]
+    }
+}
+
+/// Every case of tests/cmd/done/ (`done`, and `measure` and `verdict`: issue 13).
+fn done_cases() -> Vec<DoneCase> {
+    let cases: Vec<DoneCase> = case_files()
+        .into_iter()
+        .filter(|p| p.parent().unwrap().file_name().unwrap() == "done")
+        .map(|path| DoneCase {
+            name: path.display().to_string(),
+            args: case(&path)["args"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_owned())
+                .collect(),
+            before: folder(&path.with_extension("in")),
+            expected: folder(&path.with_extension("after")),
+            path,
+        })
+        .collect();
+    assert_eq!(cases.len(), 9);
+    cases
+}
+
+/// pledge on the folder `dir`, as the case files run it.
+fn pledge_on(dir: &Path) -> Test {
+    Test::new()
+        .env_remove("PLEDGE_USER")
+        .env("PLEDGE_DIR", dir)
+        .env("PLEDGE_AS_OF", "2026-11-22")
+}
+
+/// A copy of the case's `.in/` with the case's command run on it.
+fn run_case(c: &DoneCase) -> TempDir {
+    assert_eq!(c.before.len(), 1, "{}: one file in .in/", c.name);
+    let tmp = TempDir::new().unwrap();
+    for (file, bytes) in &c.before {
+        fs::write(tmp.path().join(file), bytes).unwrap();
+    }
+    pledge_on(tmp.path())
+        .args(&c.args)
+        .stdout_is(recorded_as(&c.args[0]))
+        .run();
+    tmp
+}
+
+/// Each case of tests/cmd/done/, byte for byte and whole folder: the command in a copy of
+/// `NAME.in/` leaves exactly `NAME.after/`, only an addition at the end of the file.
+/// UPDATE_SNAPSHOTS=1 writes `NAME.after/`. (The folder of the result is not named `.out/`:
+/// trycmd compares those with `\` turned into `/`, and rewrites them so under
+/// TRYCMD=overwrite.)
 #[test]
-fn done_cases_byte_for_byte_and_undo() {
-    let mut n = 0;
-    for path in case_files() {
-        if path.parent().unwrap().file_name().unwrap() != "done" {
-            continue;
-        }
-        let name = path.display().to_string();
-        let args: Vec<String> = case(&path)["args"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a.as_str().unwrap().to_owned())
-            .collect();
-        let before = folder(&path.with_extension("in"));
-        let expected = folder(&path.with_extension("after"));
-        let tmp = TempDir::new().unwrap();
-        for (file, bytes) in &before {
-            fs::write(tmp.path().join(file), bytes).unwrap();
-        }
-        let pledge = || {
-            Test::new()
-                .env_remove("PLEDGE_USER")
-                .env("PLEDGE_DIR", tmp.path())
-                .env("PLEDGE_AS_OF", "2026-11-22")
-        };
-        pledge().args(&args).stdout_is(recorded_as(&args[0])).run();
+fn done_cases_leave_exactly_their_after_folder() {
+    for c in done_cases() {
+        let tmp = run_case(&c);
         let after = folder(tmp.path());
         if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-            let dir = path.with_extension("after");
+            let dir = c.path.with_extension("after");
             for (file, bytes) in &after {
                 fs::write(dir.join(file), bytes).unwrap();
             }
         }
-        for ((file, got), (_, want)) in after.iter().zip(&expected) {
+        for ((file, got), (_, want)) in after.iter().zip(&c.expected) {
             assert_eq!(
                 String::from_utf8_lossy(got),
                 String::from_utf8_lossy(want),
-                "{name}: {file}"
+                "{}: {file}",
+                c.name
             );
         }
-        assert_eq!(after, expected, "{name}");
-        assert_eq!(before.len(), 1, "{name}: one file in .in/");
+        assert_eq!(after, c.expected, "{}", c.name);
         assert!(
-            after[0].1.starts_with(&before[0].1),
-            "{name}: only an addition at the end"
+            after[0].1.starts_with(&c.before[0].1),
+            "{}: only an addition at the end",
+            c.name
         );
-        if args[0] == "done" {
-            // `done --by X` wrote someone else's entry (the user is git's user.name or the
-            // login): undo removes it only when it is named.
-            let arg = |flag: &str| &args[args.iter().position(|a| a == flag).unwrap() + 1];
-            pledge()
-                .args(["undo", &args[1]])
-                .status(1)
-                .stderr_is(predicates::str::contains("name the one to remove"))
-                .run();
-            assert_eq!(
-                folder(tmp.path()),
-                after,
-                "{name}: a refused undo writes nothing"
-            );
-            pledge()
+    }
+}
+
+/// `done --by X` wrote someone else's entry (the user is git's user.name or the login):
+/// `undo` removes it only when it is named, and a refused undo writes nothing.
+#[test]
+fn an_undo_of_someone_elses_entry_is_refused_until_it_is_named() {
+    for c in done_cases().into_iter().filter(|c| c.args[0] == "done") {
+        let tmp = run_case(&c);
+        pledge_on(tmp.path())
+            .args(["undo", &c.args[1]])
+            .status(1)
+            .stderr_is(predicates::str::contains("name the one to remove"))
+            .run();
+        assert_eq!(
+            folder(tmp.path()),
+            c.expected,
+            "{}: a refused undo writes nothing",
+            c.name
+        );
+    }
+}
+
+/// Then `undo` gives back `NAME.in/` byte for byte: a work entry named by its date and
+/// activity, a measurement or verdict by the one who recorded it.
+#[test]
+fn done_cases_are_undone_back_to_their_in_folder() {
+    for c in done_cases() {
+        let tmp = run_case(&c);
+        if c.args[0] == "done" {
+            pledge_on(tmp.path())
                 .args([
                     "undo",
-                    &args[1],
+                    &c.args[1],
                     "--date",
-                    arg("--date"),
+                    c.arg("--date"),
                     "--activity",
-                    &args[2],
+                    &c.args[2],
                 ])
                 .stdout_is(removed())
                 .stderr_is(predicates::str::contains(format!(
                     "removing {}'s entry of {} (",
-                    arg("--by"),
-                    arg("--date")
+                    c.arg("--by"),
+                    c.arg("--date")
                 )))
                 .run();
         } else {
-            // A measurement or verdict is removed by the one who recorded it.
-            let by = &args[args.iter().position(|a| a == "--by").unwrap() + 1];
-            pledge()
-                .args(["undo", &args[1], "--by", by])
-                .stdout_is(removed_as(&args[0]))
+            pledge_on(tmp.path())
+                .args(["undo", &c.args[1], "--by", c.arg("--by")])
+                .stdout_is(removed_as(&c.args[0]))
                 .run();
         }
         assert_eq!(
             folder(tmp.path()),
-            before,
-            "{name}: undo restores the bytes"
+            c.before,
+            "{}: undo restores the bytes",
+            c.name
         );
-        n += 1;
     }
-    assert_eq!(n, 9); // done, and measure and verdict (issue 13)
 }
 
 /// A file of tests/snapshots/ that no test names is a leftover that would never be compared.

@@ -117,3 +117,33 @@ fn check_exits_2_on_an_invalid_file() {
         ))
         .run();
 }
+
+/// A crontab sets booleans the way shells do: `PLEDGE_QUIET=1` (or yes/on) silences, `0`
+/// does not; `PLEDGE_CHECK_FORMAT=json` gives check's JSON.
+#[test]
+fn cron_settings_read_as_a_shell_writes_them() {
+    let (_tmp, dir) = copy_pledges();
+    for (i, on) in ["1", "yes", "on", "true"].into_iter().enumerate() {
+        Test::new()
+            .env("PLEDGE_DIR", &dir)
+            .env("PLEDGE_QUIET", on)
+            .args(["done", "filipstad", "trygg", "--date"])
+            .arg(format!("2016-05-0{}", i + 1))
+            .status(0)
+            .stdout("")
+            .run();
+    }
+    Test::new()
+        .env("PLEDGE_DIR", &dir)
+        .env("PLEDGE_QUIET", "0")
+        .args(["done", "filipstad", "trygg", "--date", "2016-05-09"])
+        .stdout_is(predicate::str::contains("filipstad-2016.toml"))
+        .run();
+    let out = Test::new()
+        .env("PLEDGE_CHECK_FORMAT", "json")
+        .args(["check", "--as-of", "2016-10-16"])
+        .status(1)
+        .read_stdout();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema_version"], 4);
+}

@@ -181,7 +181,7 @@ const BAD_DONE: &[(&[&str], i32, &str)] = &[
     (
         &["done", "filipstadt", "trygg", "--date", "2016-05-01"],
         2,
-        "did you mean Filipstad?",
+        "did you mean `Filipstad`?",
     ),
     (
         &["done", "filipstad", "zzz", "--date", "2016-05-01"],

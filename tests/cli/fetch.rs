@@ -291,14 +291,25 @@ fn fetch_appends_every_page_with_its_provenance_and_undo_restores_the_bytes() {
     );
 }
 
-#[test]
-fn a_value_in_the_file_is_never_duplicated_and_a_changed_one_is_written_only_with_update() {
-    let (_tmp, file) = folder();
-    // A hand-entered 2023 value of trygghet that Kolada now publishes as 61.
+/// Munkfors's file with a hand-entered 2023 value of trygghet that Kolada now publishes as
+/// 61, and a server answering for trygghet; the hand-entered entry.
+fn with_hand_value() -> (TempDir, PathBuf, Server, &'static str) {
+    let (tmp, file) = folder();
     let hand = "\n[[measurement]]\ndate = 2023-11-20\nindicator = \"trygghet\"\nvalue = 59.5\n\
                 source = \"Kommunens enkät\"\n";
     fs::write(&file, format!("{LOFTE}{hand}")).unwrap();
     let srv = Server::start(|_| trygg(61.0));
+    (tmp, file, srv, hand)
+}
+
+/// The correcting entry `--update` writes for 2023.
+const CORRECTION: &str = "\n[[measurement]]\ndate = 2023-12-31\nindicator = \"trygghet\"\n\
+                          value = 61.0\nsource = \"Kolada U07460\"\nfetched = 2025-11-01\n\
+                          corrects = 59.5\nby = \"Test User\"\n";
+
+#[test]
+fn a_dry_run_shows_the_new_value_and_the_changed_one_and_writes_nothing() {
+    let (_tmp, file, srv, _) = with_hand_value();
     let before = fs::read_to_string(&file).unwrap();
     pledge(&file, &srv.url)
         .args(["measure", "--fetch", "--indicator", "trygg", "--dry-run"])
@@ -317,6 +328,11 @@ fn a_value_in_the_file_is_never_duplicated_and_a_changed_one_is_written_only_wit
         ))
         .run();
     assert_eq!(fs::read_to_string(&file).unwrap(), before);
+}
+
+#[test]
+fn a_value_in_the_file_is_never_duplicated_and_a_changed_one_is_held_back() {
+    let (_tmp, file, srv, _) = with_hand_value();
     pledge(&file, &srv.url)
         .args(["measure", "--fetch", "--indicator", "trygg"])
         .status(1)
@@ -325,6 +341,7 @@ fn a_value_in_the_file_is_never_duplicated_and_a_changed_one_is_written_only_wit
         .run();
     let once = fs::read_to_string(&file).unwrap();
     assert_eq!(once.matches("value = 64.5").count(), 1);
+    assert_eq!(once.matches("value = 61.0").count(), 0);
     // Again: nothing new, the change still reported.
     pledge(&file, &srv.url)
         .args(["measure", "--fetch", "--indicator", "trygg"])
@@ -333,6 +350,17 @@ fn a_value_in_the_file_is_never_duplicated_and_a_changed_one_is_written_only_wit
         .stderr("0 values written; 1 already in the files; 1 changed and not written (--update writes them)\n")
         .run();
     assert_eq!(fs::read_to_string(&file).unwrap(), once);
+}
+
+#[test]
+fn update_writes_a_correction_beside_the_hand_entered_value_once() {
+    let (_tmp, file, srv, hand) = with_hand_value();
+    pledge(&file, &srv.url)
+        .args(["measure", "--fetch", "--indicator", "trygg", "--quiet"])
+        .status(1)
+        .stdout_is(predicate::str::contains("the file has 59.5"))
+        .run();
+    let once = fs::read_to_string(&file).unwrap();
     // --update: a new entry saying what it corrects; the hand-entered one stays.
     pledge(&file, &srv.url)
         .args(["measure", "--fetch", "--indicator", "trygg", "--update"])
@@ -340,13 +368,7 @@ fn a_value_in_the_file_is_never_duplicated_and_a_changed_one_is_written_only_wit
         .stderr("1 value written; 1 already in the files\n")
         .run();
     let after = fs::read_to_string(&file).unwrap();
-    assert_eq!(
-        after,
-        format!(
-            "{once}\n[[measurement]]\ndate = 2023-12-31\nindicator = \"trygghet\"\nvalue = 61.0\n\
-             source = \"Kolada U07460\"\nfetched = 2025-11-01\ncorrects = 59.5\nby = \"Test User\"\n"
-        )
-    );
+    assert_eq!(after, format!("{once}{CORRECTION}"));
     assert!(after.contains(hand));
     // Now all in: exit 0, nothing written.
     pledge(&file, &srv.url)
@@ -354,7 +376,21 @@ fn a_value_in_the_file_is_never_duplicated_and_a_changed_one_is_written_only_wit
         .stderr("0 values written; 2 already in the files\n")
         .run();
     assert_eq!(fs::read_to_string(&file).unwrap(), after);
-    // The correction counts, the corrected value no more.
+}
+
+#[test]
+fn the_correction_counts_and_the_corrected_value_no_more() {
+    let (_tmp, file, srv, _) = with_hand_value();
+    pledge(&file, &srv.url)
+        .args([
+            "measure",
+            "--fetch",
+            "--indicator",
+            "trygg",
+            "--update",
+            "--quiet",
+        ])
+        .run();
     let json = pledge(&file, &srv.url)
         .args(["status", "munkfors", "--format", "json"])
         .read_stdout();
@@ -374,105 +410,109 @@ fn a_value_in_the_file_is_never_duplicated_and_a_changed_one_is_written_only_wit
     assert_eq!(ind["series"]["kolada"], "U07460");
 }
 
-/// A failure: what it is, the server's routes, and the reason the message gives.
-type Case = (&'static str, Vec<(String, Answer)>, &'static str);
+/// One failure of the service for trygghet (`routes`, beside brott's good pages): a message
+/// naming the indicator, the service and `why`, exit 1, nothing written for it, and the other
+/// indicator still fetched.
+fn failure_is_named(routes: Vec<(String, Answer)>, why: &str) {
+    let (_tmp, file) = folder();
+    let srv = Server::start(|url| [brott_pages(url), routes].concat());
+    let out = pledge(&file, &srv.url)
+        .args(["measure", "--fetch"])
+        .status(1)
+        .stdout_is(predicate::str::contains("indicator = \"trygghet\"").not())
+        .stderr_is(predicate::always())
+        .run();
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: {}: indicator trygghet: Kolada ({}) U07460: \
+             {why}; nothing written for it\n3 values written; 1 indicator could not be read\n",
+            file.display(),
+            srv.url
+        ),
+    );
+    let text = fs::read_to_string(&file).unwrap();
+    assert_eq!(text, format!("{LOFTE}{BROTT_ENTRIES}"));
+}
 
-/// Each failure of the service: a message naming the indicator and the service, exit 1,
-/// nothing written for it, and the other indicator still fetched.
+/// The description of trygghet's key figure, and this body as its data.
+fn trygg_data(body: &str) -> Vec<(String, Answer)> {
+    vec![
+        ("/v3/kpi/U07460".into(), ok(KPI_TRYGG)),
+        (
+            "/v3/data/kpi/U07460/municipality/1762/year/2022,2023,2024".into(),
+            ok(body),
+        ),
+    ]
+}
+
 #[test]
-fn every_failure_is_named_and_writes_nothing_for_its_indicator() {
+fn an_error_status_is_named() {
+    let answer = Answer {
+        status: 500,
+        body: "oops".into(),
+        delay: Duration::ZERO,
+    };
+    failure_is_named(
+        vec![("/v3/kpi/U07460".into(), answer)],
+        "HTTP 500 (an error in the service)",
+    );
+}
+
+#[test]
+fn a_slow_answer_is_named() {
     let slow = Answer {
         delay: Duration::from_millis(2500),
         ..ok(KPI_TRYGG)
     };
-    let cases: Vec<Case> = vec![
-        (
-            "an error status",
-            vec![(
-                "/v3/kpi/U07460".into(),
-                Answer {
-                    status: 500,
-                    body: "oops".into(),
-                    delay: Duration::ZERO,
-                },
-            )],
-            "HTTP 500 (an error in the service)",
-        ),
-        (
-            "a slow answer",
-            vec![("/v3/kpi/U07460".into(), slow)],
-            "no answer within 1 s",
-        ),
-        (
-            "a malformed body",
-            vec![
-                ("/v3/kpi/U07460".into(), ok(KPI_TRYGG)),
-                (
-                    "/v3/data/kpi/U07460/municipality/1762/year/2022,2023,2024".into(),
-                    ok("{\"values\": [{\"kpi\": \"U07460\""),
-                ),
-            ],
-            "its answer has changed shape: the answer is not JSON (EOF while parsing an object at line 1 column 28)",
-        ),
-        (
-            "a changed shape",
-            vec![
-                ("/v3/kpi/U07460".into(), ok(KPI_TRYGG)),
-                (
-                    "/v3/data/kpi/U07460/municipality/1762/year/2022,2023,2024".into(),
-                    ok("{\"data\": []}"),
-                ),
-            ],
-            "its answer has changed shape: the answer has no `values`",
-        ),
-        (
-            "an unknown series id",
-            vec![(
-                "/v3/kpi/U07460".into(),
-                ok("{\"values\": [], \"count\": 0}"),
-            )],
-            "it has no key figure U07460; check the id on kolada.se (a capital letter and five digits)",
-        ),
-        (
-            "a key figure the address does not know",
-            vec![],
-            "it answers HTTP 404 for key figure U07460: no such key figure, or PLEDGE_KOLADA_URL \
-             is not the address of Kolada's API",
-        ),
-        (
-            "a kommun the service lacks",
-            vec![
-                ("/v3/kpi/U07460".into(), ok(KPI_TRYGG)),
-                (
-                    "/v3/data/kpi/U07460/municipality/1762/year/2022,2023,2024".into(),
-                    ok("{\"values\": [], \"count\": 0}"),
-                ),
-            ],
-            "it has no values of U07460 (K) for Munkfors (kommunkod 1762) in 2022–2024",
-        ),
-    ];
-    for (what, routes, why) in cases {
-        let (_tmp, file) = folder();
-        let srv = Server::start(|url| [brott_pages(url), routes].concat());
-        let out = pledge(&file, &srv.url)
-            .args(["measure", "--fetch"])
-            .status(1)
-            .stdout_is(predicate::str::contains("indicator = \"trygghet\"").not())
-            .stderr_is(predicate::always())
-            .run();
-        assert_eq!(
-            out.stderr,
-            format!(
-                "error: {}: indicator trygghet: Kolada ({}) U07460: \
-                 {why}; nothing written for it\n3 values written; 1 indicator could not be read\n",
-                file.display(),
-                srv.url
-            ),
-            "{what}"
-        );
-        let text = fs::read_to_string(&file).unwrap();
-        assert_eq!(text, format!("{LOFTE}{BROTT_ENTRIES}"), "{what}");
-    }
+    failure_is_named(
+        vec![("/v3/kpi/U07460".into(), slow)],
+        "no answer within 1 s",
+    );
+}
+
+#[test]
+fn a_malformed_body_is_named() {
+    failure_is_named(
+        trygg_data("{\"values\": [{\"kpi\": \"U07460\""),
+        "its answer has changed shape: the answer is not JSON (EOF while parsing an object at line 1 column 28)",
+    );
+}
+
+#[test]
+fn a_changed_shape_is_named() {
+    failure_is_named(
+        trygg_data("{\"data\": []}"),
+        "its answer has changed shape: the answer has no `values`",
+    );
+}
+
+#[test]
+fn an_unknown_series_id_is_named() {
+    failure_is_named(
+        vec![(
+            "/v3/kpi/U07460".into(),
+            ok("{\"values\": [], \"count\": 0}"),
+        )],
+        "it has no key figure U07460; check the id on kolada.se (a capital letter and five digits)",
+    );
+}
+
+#[test]
+fn a_key_figure_the_address_does_not_know_is_named() {
+    failure_is_named(
+        vec![],
+        "it answers HTTP 404 for key figure U07460: no such key figure, or PLEDGE_KOLADA_URL \
+         is not the address of Kolada's API",
+    );
+}
+
+#[test]
+fn a_kommun_the_service_lacks_is_named() {
+    failure_is_named(
+        trygg_data("{\"values\": [], \"count\": 0}"),
+        "it has no values of U07460 (K) for Munkfors (kommunkod 1762) in 2022–2024",
+    );
 }
 
 #[test]
@@ -527,25 +567,15 @@ fn the_service_address_and_timeout_are_checked() {
     assert_eq!(fs::read_to_string(&file).unwrap(), LOFTE);
 }
 
-#[test]
-fn from_csv_reads_a_swedish_export_with_the_same_rules() {
-    let (tmp, file) = folder();
-    let csv = tmp.path().join("bra-export.csv");
-    fs::write(
-        &csv,
-        "\u{feff}Region;År;Anmälda brott per 100 000 invånare\r\nRiket;2022;13 100,5\r\n\
-         Munkfors;2021;9 100,5\r\nMunkfors;2022;8 799,5\r\nMunkfors;2023;..\r\n\
-         Hagfors;2022;7000\r\nMunkfors;2019;9500\r\n",
-    )
-    .unwrap();
-    pledge(&file, "http://127.0.0.1:9/v3")
-        .args(["measure", "--from-csv"])
-        .arg(&csv)
-        .args(["--indicator", "brott"])
-        .stdout_is(predicate::str::contains("recorded in"))
-        .stderr("(1 rows for areas that are not a kommun, such as the country or a län, were left aside)\n2 values written\n")
-        .run();
-    let entries = "
+/// A Swedish export from BRÅ's statistics (BOM, `;`, CRLF, decimal commas, thousands
+/// spaces, `..`, a row for the country, another kommun, a year outside the löfte).
+const SWEDISH_CSV: &str = "\u{feff}Region;År;Anmälda brott per 100 000 invånare\r\n\
+                           Riket;2022;13 100,5\r\nMunkfors;2021;9 100,5\r\n\
+                           Munkfors;2022;8 799,5\r\nMunkfors;2023;..\r\n\
+                           Hagfors;2022;7000\r\nMunkfors;2019;9500\r\n";
+
+/// What the Swedish export appends to Munkfors's file.
+const CSV_ENTRIES: &str = "
 [[measurement]]
 date = 2021-12-31
 indicator = \"brott\"
@@ -562,57 +592,74 @@ source = \"bra-export.csv\"
 fetched = 2025-11-01
 by = \"Test User\"
 ";
-    assert_eq!(
-        fs::read_to_string(&file).unwrap(),
-        format!("{LOFTE}{entries}")
-    );
-    // Read again: nothing duplicated.
-    pledge(&file, "http://127.0.0.1:9/v3")
+
+/// Munkfors's folder and a CSV file beside it with `text`; the command reading it.
+fn with_csv(text: &str) -> (TempDir, PathBuf, PathBuf) {
+    let (tmp, file) = folder();
+    let csv = tmp.path().join("bra-export.csv");
+    fs::write(&csv, text).unwrap();
+    (tmp, file, csv)
+}
+
+fn from_csv(file: &Path, csv: &Path) -> Test {
+    pledge(file, "http://127.0.0.1:9/v3")
         .args(["measure", "--from-csv"])
-        .arg(&csv)
-        .args(["--indicator", "brott", "--quiet"])
+        .arg(csv)
+        .args(["--indicator", "brott"])
+}
+
+#[test]
+fn from_csv_reads_a_swedish_export() {
+    let (_tmp, file, csv) = with_csv(SWEDISH_CSV);
+    from_csv(&file, &csv)
+        .stdout_is(predicate::str::contains("recorded in"))
+        .stderr("(1 rows for areas that are not a kommun, such as the country or a län, were left aside)\n2 values written\n")
         .run();
     assert_eq!(
         fs::read_to_string(&file).unwrap(),
-        format!("{LOFTE}{entries}")
+        format!("{LOFTE}{CSV_ENTRIES}")
     );
-    // A comma-separated English export with a bad value: the line is named, nothing written.
-    fs::write(
-        &csv,
-        "Municipality,Year,Value\nMunkfors,2023,8650.25\nMunkfors,2024,lots\n",
-    )
-    .unwrap();
-    pledge(&file, "http://127.0.0.1:9/v3")
-        .args(["measure", "--from-csv"])
-        .arg(&csv)
-        .args(["--indicator", "brott"])
+}
+
+#[test]
+fn from_csv_read_again_duplicates_nothing() {
+    let (_tmp, file, csv) = with_csv(SWEDISH_CSV);
+    from_csv(&file, &csv).arg("--quiet").run();
+    from_csv(&file, &csv).arg("--quiet").run();
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        format!("{LOFTE}{CSV_ENTRIES}")
+    );
+}
+
+#[test]
+fn from_csv_names_the_line_of_a_bad_value_and_writes_nothing() {
+    // A comma-separated English export.
+    let (_tmp, file, csv) =
+        with_csv("Municipality,Year,Value\nMunkfors,2023,8650.25\nMunkfors,2024,lots\n");
+    from_csv(&file, &csv)
         .status(2)
         .stderr(format!(
             "pledge: error: {}:3: \"lots\" in column Value is not a number; write it as 12,5 or 12.5\n",
             csv.display()
         ))
         .run();
-    assert_eq!(
-        fs::read_to_string(&file).unwrap(),
-        format!("{LOFTE}{entries}")
-    );
-    // Two values for one kommun and year: refused whole.
-    fs::write(&csv, "Kommun;År;Värde\nMunkfors;2023;1\nMunkfors;2023;2\n").unwrap();
-    pledge(&file, "http://127.0.0.1:9/v3")
-        .args(["measure", "--from-csv"])
-        .arg(&csv)
-        .args(["--indicator", "brott"])
+    assert_eq!(fs::read_to_string(&file).unwrap(), LOFTE);
+}
+
+#[test]
+fn from_csv_refuses_two_values_for_one_kommun_and_year_whole() {
+    let (_tmp, file, csv) =
+        with_csv("Kommun;År;Värde\nMunkfors;2022;1\nMunkfors;2023;1\nMunkfors;2023;2\n");
+    from_csv(&file, &csv)
         .status(1)
         .stderr(format!(
-            "pledge: error: {}:3: Munkfors 2023 has another value on line 2; nothing written \
+            "pledge: error: {}:4: Munkfors 2023 has another value on line 3; nothing written \
              (keep one row per kommun and year)\n",
             csv.display()
         ))
         .run();
-    assert_eq!(
-        fs::read_to_string(&file).unwrap(),
-        format!("{LOFTE}{entries}")
-    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), LOFTE);
 }
 
 #[test]

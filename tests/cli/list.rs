@@ -57,7 +57,7 @@ fn list_filters_by_kommun_and_date() {
         .args(["list", "--kommun", "Kristinehman"])
         .status(2)
         .stderr_is(predicate::str::contains(
-            "did you mean Kristinehamn or Kristianstad?",
+            "did you mean `Kristinehamn` or `Kristianstad`?",
         ))
         .run();
 }

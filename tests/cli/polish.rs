@@ -667,3 +667,32 @@ fn measure_takes_a_spaced_value_and_undo_by_date_finds_it() {
         .run();
     assert_eq!(std::fs::read(tmp.path().join(file)).unwrap(), before);
 }
+
+/// The narrow layout names the latest work's date as what it is, never as a deadline.
+#[test]
+fn the_narrow_layout_calls_the_last_work_last_done_not_due() {
+    let (_tmp, dir) = copy_pledges();
+    pledge_in(&dir)
+        .args(["done", "filipstad", "trygg", "--date", "2016-05-12"])
+        .stdout_is(recorded())
+        .run();
+    for (lang, want, wrong) in [
+        ("en", "last done 2016-05-12", "due 2016-05-12"),
+        ("sv", "senast gjort 2016-05-12", "· senast 2016-05-12"),
+    ] {
+        let out = pledge_in(&dir)
+            .env("COLUMNS", "60")
+            .args([
+                "status",
+                "filipstad",
+                "--as-of",
+                "2016-10-16",
+                "--lang",
+                lang,
+            ])
+            .read_stdout();
+        let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(want), "{out}");
+        assert!(!flat.contains(wrong), "{out}");
+    }
+}

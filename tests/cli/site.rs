@@ -265,6 +265,6 @@ fn calendar_command_feeds_one_kommun() {
         .env("PLEDGE_DIR", Path::new(ROOT).join("pledges"))
         .args(["calendar", "filipstd"])
         .status(2)
-        .stderr_is(predicates::str::contains("did you mean Filipstad"))
+        .stderr_is(predicates::str::contains("did you mean `Filipstad`"))
         .run();
 }

@@ -470,3 +470,20 @@ fn an_unstated_start_is_not_in_force_decades_before_the_end() {
     let v = json(&dir, "sunne", "2013-01-01");
     assert_eq!(v["state"], "active", "{v}");
 }
+
+/// `list` says a start the file does not state is not stated (the first work is not the
+/// start), and `--active-on` applies the same in-force rule as `status`.
+#[test]
+fn list_shows_an_unstated_start_as_unstated_and_agrees_with_status() {
+    let (_tmp, dir) = folder();
+    let table = at(&dir, "2022-05-01")
+        .args(["list", "--active-on", "2022-05-01"])
+        .read_stdout();
+    assert!(table.contains("Sunne"), "{table}");
+    assert!(table.contains("startdatum saknas – 2022-08-01"), "{table}");
+    let csv = at(&dir, "2022-05-01")
+        .args(["list", "--format", "csv"])
+        .read_stdout();
+    let sunne = csv.lines().find(|l| l.contains("Sunne")).unwrap();
+    assert!(sunne.contains(",,2022-08-01,"), "{sunne}");
+}

@@ -346,7 +346,7 @@ fn validate_hints_point_at_the_fix() {
         .status(1)
         .args(["validate", "tests/bad/unknown-kommun.toml"])
         .read_stdout();
-    assert!(out.contains("= hint: did you mean Filipstad?"), "{out}");
+    assert!(out.contains("= hint: did you mean `Filipstad`?"), "{out}");
     let out = Test::new()
         .status(1)
         .args(["validate", "tests/bad/log-unknown-activity.toml"])

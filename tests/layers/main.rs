@@ -8,6 +8,9 @@
 //!   folders of one layer) that import each other, directly or through others;
 //! - on a cycle between files.
 //!
+//! And [`size`]: no file over 600 lines and no function over 80 without a reason written
+//! beside it.
+//!
 //! A parent's own `mod child;` and `pub use child::…` lines are not imports here: a folder
 //! declares its parts. Set `LAYERS_SRC` to check another tree (`LAYERS_SRC=/path/to/src`).
 
@@ -16,6 +19,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 mod read;
+mod size;
 
 use read::{File, Import, files, imports};
 
@@ -320,5 +324,72 @@ fn an_upward_import_and_a_cycle_are_named() {
     assert!(
         text.contains("src/model/a.rs:1 imports super::b::X"),
         "{text}"
+    );
+}
+
+#[test]
+fn no_file_over_600_lines_and_no_function_over_80_without_a_reason() {
+    let src = main_src();
+    let found = size::offenders(&src);
+    assert!(
+        found.is_empty(),
+        "{} file(s) and function(s) in {} over the size limits without a reason:\n\n{}\n",
+        found.len(),
+        src.display(),
+        found
+            .iter()
+            .map(|o| format!("  {}", o.describe()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn a_long_file_or_function_is_named_unless_it_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path();
+    let body = |n: usize| "    let _ = 1;\n".repeat(n);
+    // 82 lines from `fn` to its brace: over; 80: not.
+    let long_fn = format!("fn long() {{\n{}}}\n", body(80));
+    let short_fn = format!("fn short() {{\n{}}}\n", body(78));
+    let excused = format!(
+        "/// Does a thing.\n// Long because: one table, read top to bottom.\n#[allow(dead_code)]\nfn excused() {{\n{}}}\n",
+        body(90)
+    );
+    // A `{` in a string and a nested function do not end the count early; a name with å/ä/ö
+    // is read whole.
+    let tricky = format!(
+        "fn yttre_förälder() {{\n    let s = \"}}\";\n    fn inner() {{}}\n{}}}\n",
+        body(85)
+    );
+    std::fs::write(
+        src.join("lib.rs"),
+        format!("//! The crate.\n{long_fn}{short_fn}{excused}{tricky}"),
+    )
+    .unwrap();
+    std::fs::create_dir(src.join("big")).unwrap();
+    std::fs::write(src.join("big/plain.rs"), "\n".repeat(601)).unwrap();
+    std::fs::write(
+        src.join("big/said.rs"),
+        format!(
+            "//! A table.\n//! Long because: the table is one list.\n{}",
+            "\n".repeat(700)
+        ),
+    )
+    .unwrap();
+    let found: Vec<String> = size::offenders(src).iter().map(|o| o.describe()).collect();
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(
+        found[0].starts_with("src/big/plain.rs: 601 lines (over 600)"),
+        "{found:#?}"
+    );
+    assert!(
+        found[1].starts_with("src/lib.rs:2: fn long is 82 lines (over 80)"),
+        "{found:#?}"
+    );
+    assert!(found[2].starts_with("src/lib.rs:"), "{found:#?}");
+    assert!(
+        found[2].contains("fn yttre_förälder is 89 lines"),
+        "{found:#?}"
     );
 }

@@ -16,10 +16,10 @@ pub fn write(name: &str, lang: Lang, events: &[Event]) -> String {
     let mut line = |s: &str| out.push_str(&fold(s));
     line("BEGIN:VCALENDAR");
     line("VERSION:2.0");
-    line(match lang {
-        Lang::Sv => "PRODID:-//pledge//medborgarloften//SV",
-        Lang::En => "PRODID:-//pledge//medborgarloften//EN",
-    });
+    line(&format!(
+        "PRODID:-//pledge//medborgarloften//{}",
+        lang.code().to_uppercase()
+    ));
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
     line(&format!("X-WR-CALNAME:{}", escape_text(name)));

@@ -29,6 +29,7 @@
 //!   higher number whenever work is recorded.
 
 use crate::view::Label;
+use crate::view::messages::CalendarMsg;
 use crate::view::title::activity_title;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta};
@@ -118,10 +119,7 @@ pub fn feed_in(statuses: &[PledgeStatus<'_>], files: &[&str], lang: Lang) -> Str
 
 /// The calendar's name: "Medborgarlöften – Filipstad" for one kommun's löften.
 pub fn calendar_name(statuses: &[PledgeStatus<'_>], lang: Lang) -> String {
-    let base = match lang {
-        Lang::Sv => "Medborgarlöften",
-        Lang::En => "Medborgarlöften (citizen pledges)",
-    };
+    let base = lang.t(Label::CalendarName);
     let mut names: Vec<String> = statuses.iter().map(|s| who(s.pledge)).collect();
     names.sort();
     names.dedup();
@@ -292,10 +290,7 @@ fn followup_events(cx: &Cx<'_>, out: &mut Vec<Event>) {
         let ends = crate::model::schedule::windows(&p.period, 1, crate::model::Per::Year);
         dues.extend(ends.iter().map(|w| w.end).filter(|d| *d > due));
     }
-    let summary = match cx.lang {
-        Lang::Sv => format!("{}: uppföljning av medborgarlöftet", cx.who),
-        Lang::En => format!("{}: follow-up of the medborgarlöfte", cx.who),
-    };
+    let summary = CalendarMsg::FollowupDue { who: &cx.who }.say(cx.lang);
     let l = cx.lang;
     let mut lines = Vec::new();
     if let (FollowupWhen::Quarter { .. }, Some(from)) = (when, st.due_from) {
@@ -416,12 +411,18 @@ fn window_events(cx: &Cx<'_>, sel: Sel<'_>, ws: &[WindowStatus], out: &mut Vec<E
     let (as_of, l) = (cx.s.as_of, cx.lang);
     let target = &sel.own().target;
     for w in ws.iter().filter(|w| w.end >= as_of && w.done < w.required) {
-        let name = match (w.iso_week, l) {
-            (Some((y, n)), Lang::Sv) => format!("vecka {n} {y}"),
-            (Some((y, n)), Lang::En) => format!("week {n} of {y}"),
-            (None, _) => l.window(w.start, w.end),
+        let name = match w.iso_week {
+            Some((year, n)) => CalendarMsg::Week { year, n }.say(l),
+            None => l.window(w.start, w.end),
         };
-        let (who, what, done, required) = (&cx.who, sel.label(), w.done, w.required);
+        let label = sel.label();
+        let (who, what, window, done, required) = (
+            cx.who.as_str(),
+            label.as_str(),
+            name.as_str(),
+            w.done,
+            w.required,
+        );
         // A weekly slot on its weekday (at its hours), a dated occurrence on its date, any
         // other window on its last day.
         let (date, time, summary) = match target {
@@ -430,34 +431,38 @@ fn window_events(cx: &Cx<'_>, sel: Sel<'_>, ws: &[WindowStatus], out: &mut Vec<E
                     .filter_map(|i| w.start.checked_add_signed(TimeDelta::days(i)))
                     .find(|d| d.weekday() == *weekday && *d <= w.end)
                     .unwrap_or(w.end);
-                let summary = match l {
-                    Lang::Sv => format!("{who}: {what} – {name}, {done} av {required} genomförd"),
-                    Lang::En => format!("{who}: {what} – {name}, {done} of {required} done"),
-                };
+                let summary = CalendarMsg::WeeklySlot {
+                    who,
+                    what,
+                    window,
+                    done,
+                    required,
+                }
+                .say(l);
                 (day, time.as_deref().and_then(hours), summary)
             }
             Target::Each {
                 of: crate::model::Occurrences::Dates(_),
                 ..
             } => {
-                let summary = match l {
-                    Lang::Sv => format!("{who}: {what}, {done} av {required} genomförd"),
-                    Lang::En => format!("{who}: {what}, {done} of {required} done"),
-                };
+                let summary = CalendarMsg::DatedOccurrence {
+                    who,
+                    what,
+                    done,
+                    required,
+                }
+                .say(l);
                 (w.start, None, summary)
             }
             _ => {
-                let summary = match (l, required) {
-                    (Lang::Sv, 1) => {
-                        format!("{who}: {what}, {done} av 1 genomförd – {name} slutar")
-                    }
-                    (Lang::Sv, _) => {
-                        format!("{who}: {what}, {done} av {required} genomförda – {name} slutar")
-                    }
-                    (Lang::En, _) => {
-                        format!("{who}: {what}, {done} of {required} done – {name} ends")
-                    }
-                };
+                let summary = CalendarMsg::WindowEnds {
+                    who,
+                    what,
+                    window,
+                    done,
+                    required,
+                }
+                .say(l);
                 (w.end, None, summary)
             }
         };
@@ -509,10 +514,11 @@ fn once_event(
     if sel.own().target != Target::Once || done >= 1 || end < cx.s.as_of {
         return;
     }
-    let summary = match cx.lang {
-        Lang::Sv => format!("{}: {}, inte genomförd – sista dagen", cx.who, sel.label()),
-        Lang::En => format!("{}: {}, not done yet – the last day", cx.who, sel.label()),
-    };
+    let summary = CalendarMsg::LastDay {
+        who: &cx.who,
+        what: &sel.label(),
+    }
+    .say(cx.lang);
     let description = format!(
         "{}\n{}: {start} – {end}\n{}",
         sel.own().text,
@@ -534,14 +540,12 @@ fn answer_event(cx: &Cx<'_>, sel: Sel<'_>, a: &ActivityStatus<'_>, out: &mut Vec
         return;
     };
     let by = asked + TimeDelta::days(crate::rules::status::ANSWER_DAYS);
-    let summary = match cx.lang {
-        Lang::Sv => format!(
-            "{}: {}, svara på förfrågan från {asked}",
-            cx.who,
-            sel.label()
-        ),
-        Lang::En => format!("{}: {}, answer the request of {asked}", cx.who, sel.label()),
-    };
+    let summary = CalendarMsg::AnswerRequest {
+        who: &cx.who,
+        what: &sel.label(),
+        asked,
+    }
+    .say(cx.lang);
     let description = format!("{}\n{}", sel.own().text, cx.s.pledge.title);
     let asked_s = asked.to_string();
     let mut what = sel.what();

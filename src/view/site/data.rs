@@ -6,6 +6,7 @@ use std::io;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
+use crate::view::Label;
 use crate::view::csv::{STATUS_HEADER, WORDS_HEADER};
 use crate::view::i18n::Lang;
 
@@ -56,10 +57,7 @@ fn field(name: &str) -> Value {
 
 /// The Frictionless Data Package (v1) of the site's data files.
 pub fn datapackage(as_of: chrono::NaiveDate, lang: Lang) -> String {
-    let title = match lang {
-        Lang::Sv => "Medborgarlöften: vad som lovades och vad som har gjorts",
-        Lang::En => "Medborgarlöften: what was promised and what has been done",
-    };
+    let title = lang.t(Label::SiteTitle);
     let doc = json!({
         "profile": "data-package",
         "name": "medborgarloften",

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use askama::Template;
 use chrono::NaiveDate;
 
-use super::words::{Words, words};
 use super::{Badge, ORDER, Tally, badge, tallies};
 use crate::rules::status::{PledgeStatus, Status};
 use crate::view::i18n::Lang;
+use crate::view::messages::site::{Words, words};
 
 /// One löfte's row.
 struct Row {

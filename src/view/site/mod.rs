@@ -28,9 +28,8 @@ mod data;
 mod index;
 pub mod indicators;
 mod page;
-mod words;
 
-pub use words::{ORDER, symbol};
+pub use crate::view::messages::site::{ORDER, symbol};
 
 /// The file that marks a folder as written by `pledge site`; it lists the files written, so a
 /// rebuild removes the pages of löften no longer in the folder.

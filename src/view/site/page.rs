@@ -5,13 +5,13 @@
 use askama::Template;
 use chrono::NaiveDate;
 
-use super::words::{Words, words};
 use super::{Badge, Tally, badge, tallies};
 use crate::model::Target;
 use crate::rules::status::{ActivityStatus, PledgeStatus, Status, WindowStatus};
 use crate::view::i18n::Lang;
-use crate::view::labels::Label;
 use crate::view::meeting::Meeting;
+use crate::view::messages::Label;
+use crate::view::messages::site::{Words, words};
 use crate::view::phrases::{period_line, window_name};
 
 /// One window of a strip.
@@ -164,10 +164,7 @@ fn meta(s: &PledgeStatus<'_>, lang: Lang) -> Vec<(String, String)> {
         })
         .collect();
     if !names.is_empty() {
-        let label = match lang {
-            Lang::Sv => "Undertecknat av",
-            Lang::En => "Signed by",
-        };
+        let label = lang.t(Label::SignedBy);
         meta.push((label.to_string(), names.join("; ")));
     }
     meta
@@ -261,11 +258,7 @@ fn cell(t: &Target, w: &WindowStatus, lang: Lang) -> Cell {
 fn followup(m: &Meeting<'_>, lang: Lang) -> Vec<(String, String)> {
     let mut v = m.followup_details();
     if let Some(first) = v.first_mut() {
-        first.0 = match lang {
-            Lang::Sv => "När",
-            Lang::En => "When",
-        }
-        .to_string();
+        first.0 = lang.t(Label::When).to_string();
     }
     v
 }

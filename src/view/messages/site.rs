@@ -1,5 +1,6 @@
-//! The fixed texts of the site in Swedish and English, and the symbol of each status (so
-//! colour is never the only carrier of a status).
+//! The fixed texts of the site in Swedish and English, one [`Words`] literal per language
+//! (the compiler proves each text is given in both; some, such as "Län", are the same word),
+//! and the symbol of each status (so colour is never the only carrier of a status).
 
 use crate::rules::status::Status;
 use crate::view::i18n::Lang;

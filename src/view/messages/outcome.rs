@@ -1,5 +1,5 @@
 //! The fixed texts of the indicators and verdicts view ([`crate::view::outcome`]), in both
-//! languages: one [`crate::view::labels::Label::Outcome`] each.
+//! languages: one [`super::Label::Outcome`] each.
 
 /// The fixed texts of the outcome view, in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +69,45 @@ impl OutcomeLabel {
             Fetched => "hämtat",
             Preliminary => "preliminärt",
             Corrects => "rättar",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OutcomeLabel::{self, *};
+
+    #[test]
+    fn every_label_reads_differently_in_each_language() {
+        let all = [
+            WhatWeWanted,
+            Baseline,
+            FirstMeasurement,
+            Goal,
+            GoalMet,
+            GoalNotMet,
+            BetterThanBaseline,
+            NextMeasurement,
+            NoMeasurements,
+            Verdicts,
+            NoVerdictYet,
+            ByTheRecords,
+            Source,
+            Measured,
+            LatestFrom,
+            Fetched,
+            Preliminary,
+            Corrects,
+        ];
+        for l in all {
+            // Exhaustive: a new label fails to compile here until it is listed above.
+            match l {
+                WhatWeWanted | Baseline | FirstMeasurement | Goal | GoalMet | GoalNotMet
+                | BetterThanBaseline | NextMeasurement | NoMeasurements | Verdicts
+                | NoVerdictYet | ByTheRecords | Source | Measured | LatestFrom | Fetched
+                | Preliminary | Corrects => {}
+            }
+            assert_ne!(OutcomeLabel::en(l), OutcomeLabel::sv(l), "{l:?}");
         }
     }
 }

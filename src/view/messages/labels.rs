@@ -1,5 +1,7 @@
 //! Every label and status word in Swedish and English. A label is a [`Label`], and each
 //! language is an exhaustive match, so the compiler proves every label is translated.
+//!
+//! Long because: every label in both languages, one exhaustive table per language.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -15,6 +17,8 @@ pub enum Label {
     Target,
     Progress,
     LastDone,
+    /// Before the date of the latest work in a one-line layout (not a deadline).
+    LastDoneShort,
     Status,
     Period,
     FollowUp,
@@ -38,6 +42,8 @@ pub enum Label {
     LogSince,
     NothingRecorded,
     NothingIsBehind,
+    /// In a period's place of a start the file does not state.
+    StartNotStated,
     /// In place of [`Label::NothingIsBehind`] when nothing at all is recorded.
     NothingJudgedBehind,
     Once,
@@ -81,11 +87,22 @@ pub enum Label {
     KindRequest,
     KindMeasurement,
     KindVerdict,
+    /// Whose work, on a löfte of several kommuner, when no one kommun's: "shared".
+    Shared,
+    /// Beside the owners: their partners ("with").
+    With,
+    /// The first of a follow-up's details on the site.
+    When,
+    /// The title of the site's data (the data package and the catalog).
+    SiteTitle,
+    /// The name of the calendar feed, before the kommuner.
+    CalendarName,
     /// Indicators and verdicts (issue 13), translated in `view::outcome`.
-    Outcome(crate::view::outcome_label::OutcomeLabel),
+    Outcome(super::OutcomeLabel),
 }
 
 impl Label {
+    // Long because: one match arm per message, so the compiler proves each one exists.
     fn en(self) -> &'static str {
         use Label::*;
         match self {
@@ -94,6 +111,7 @@ impl Label {
             Target => "Target",
             Progress => "Progress",
             LastDone => "Last done",
+            LastDoneShort => "last done",
             Status => "Status",
             Period => "Period",
             FollowUp => "Follow-up",
@@ -117,6 +135,7 @@ impl Label {
             LogSince => "Log since",
             NothingRecorded => "Nothing recorded",
             NothingIsBehind => "Nothing is behind.",
+            StartNotStated => "start not stated",
             NothingJudgedBehind => "Nothing is recorded, so nothing can be judged behind.",
             Once => "once",
             Ongoing => "ongoing",
@@ -159,10 +178,16 @@ impl Label {
             KindRequest => "request",
             KindMeasurement => "measurement",
             KindVerdict => "verdict",
+            Shared => "shared",
+            With => "with",
+            When => "When",
+            SiteTitle => "Medborgarlöften: what was promised and what has been done",
+            CalendarName => "Medborgarlöften (citizen pledges)",
             Outcome(o) => o.en(),
         }
     }
 
+    // Long because: one match arm per message, so the compiler proves each one exists.
     fn sv(self) -> &'static str {
         use Label::*;
         match self {
@@ -171,6 +196,7 @@ impl Label {
             Target => "Mål",
             Progress => "Utfört",
             LastDone => "Senast",
+            LastDoneShort => "senast gjort",
             Status => "Status",
             Period => "Period",
             FollowUp => "Uppföljning",
@@ -194,6 +220,7 @@ impl Label {
             LogSince => "Genomfört sedan",
             NothingRecorded => "Inget registrerat",
             NothingIsBehind => "Inget är försenat.",
+            StartNotStated => "startdatum saknas",
             NothingJudgedBehind => "Inget är registrerat, så inget kan bedömas som försenat.",
             Once => "en gång",
             Ongoing => "löpande",
@@ -236,6 +263,11 @@ impl Label {
             KindRequest => "förfrågan",
             KindMeasurement => "mätning",
             KindVerdict => "bedömning",
+            Shared => "gemensamt",
+            With => "med",
+            When => "När",
+            SiteTitle => "Medborgarlöften: vad som lovades och vad som har gjorts",
+            CalendarName => "Medborgarlöften",
             Outcome(o) => o.sv(),
         }
     }
@@ -247,6 +279,14 @@ impl Lang {
         match self {
             Lang::En => label.en(),
             Lang::Sv => label.sv(),
+        }
+    }
+
+    /// The heading of what a party other than the police and the kommun promises.
+    pub fn other_promises(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("{name} promises"),
+            Lang::Sv => format!("{name} lovar"),
         }
     }
 

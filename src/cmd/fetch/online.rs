@@ -1,0 +1,227 @@
+//! `pledge measure --fetch [KOMMUN...]`: each indicator with a Kolada series read from the
+//! service, page by page, and its new values written.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use super::http::{Http, MAX_PAGES};
+use super::write::{Tally, finish, write_target};
+use super::{Target, open, single_kommun, years_of};
+use crate::cli::MeasureArgs;
+use crate::cmd::{Ctx, Usage, Workspace};
+use crate::edit::fetch::Provenance;
+use crate::kommuner::Kommun;
+use crate::load::kolada;
+use crate::model::outcome::Indicator;
+use crate::model::series::Published;
+use crate::text::safe;
+
+fn span_of(years: &[i32]) -> String {
+    match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => String::new(),
+    }
+}
+
+/// Reads one Kolada series for one löfte: its values per year, or why not.
+fn read_kolada(
+    http: &mut Http,
+    base: &str,
+    t: &Target<'_>,
+    years: &[i32],
+    today: NaiveDate,
+) -> Result<Vec<Published>, String> {
+    let series = t.ind.series.as_ref().expect("a target has a series");
+    let k = single_kommun(t.pledge)?;
+    let kpi = &series.kolada;
+    let meta = match http.get(&kolada::kpi_url(base, kpi)) {
+        Ok(body) => kolada::parse_kpi(&body, kpi)
+            .map_err(|e| format!("its description of {kpi} has changed shape: {e}"))?,
+        Err(why) if why.starts_with("HTTP 404") => {
+            return Err(format!(
+                "it answers HTTP 404 for key figure {kpi}: no such key figure, or \
+                 PLEDGE_KOLADA_URL is not the address of Kolada's API"
+            ));
+        }
+        Err(why) => return Err(why),
+    };
+    if meta.is_none() {
+        return Err(format!(
+            "it has no key figure {kpi}; check the id on kolada.se (a capital letter and five \
+             digits)"
+        ));
+    }
+    let mut url = kolada::data_url(base, kpi, &kolada::areas(series, k.kod), years);
+    let mut rows = Vec::new();
+    let mut seen = Vec::new();
+    for _ in 0..MAX_PAGES {
+        let body = http.get(&url)?;
+        let page =
+            kolada::parse_data(&body).map_err(|e| format!("its answer has changed shape: {e}"))?;
+        rows.extend(page.rows);
+        seen.push(url.clone());
+        match page.next {
+            Some(next) if !seen.contains(&next) => url = next,
+            _ => break,
+        }
+    }
+    let published = kolada::published(series, k.kod, &rows, meta.as_ref(), today);
+    if published.is_empty() {
+        return Err(format!(
+            "it has no values of {kpi} ({}) for {} (kommunkod {}) in {}",
+            series.gender.name(),
+            k.name,
+            k.kod,
+            span_of(years)
+        ));
+    }
+    Ok(published)
+}
+
+/// What the user asked to fetch for: the kommuner named (none: all).
+fn kommuner_of(
+    args: &[String],
+    ws: &Workspace,
+    lang: crate::view::i18n::Lang,
+) -> Result<Vec<&'static Kommun>> {
+    args.iter()
+        .map(|a| crate::cmd::resolve_kommun(a, ws, lang))
+        .collect()
+}
+
+/// The indicators with a series of the löften asked for (`only` the kommuner named, none:
+/// all; `--area`, `--indicator`), or a usage error naming what matched none.
+fn targets<'w>(
+    ws: &'w Workspace,
+    a: &MeasureArgs,
+    only: &[&'static Kommun],
+) -> Result<Vec<Target<'w>>> {
+    let area = a.area.as_deref();
+    let targets: Vec<Target<'_>> = ws
+        .pledges()
+        .filter(|p| only.is_empty() || p.kommuner.iter().any(|k| only.contains(k)))
+        .filter(|p| p.in_area(area))
+        .flat_map(|p| {
+            let chosen = a
+                .only_indicator
+                .as_deref()
+                .map(|q| crate::rules::resolve::indicator(p, q));
+            p.indicators
+                .iter()
+                .filter(move |i| i.series.is_some())
+                .filter(move |i| chosen.is_none_or(|c| c.is_some_and(|c| c.id == i.id)))
+                .map(move |ind| Target { pledge: p, ind })
+        })
+        .collect();
+    if !targets.is_empty() {
+        return Ok(targets);
+    }
+    let whom = if only.is_empty() {
+        format!("in {}", ws.dir.display())
+    } else {
+        format!(
+            "of {}",
+            only.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")
+        )
+    };
+    let which = a
+        .only_indicator
+        .as_deref()
+        .map_or(String::new(), |q| format!(" named \"{}\"", safe(q, false)));
+    Err(Usage(format!(
+        "no indicator{which} of a löfte {whom} names a series to read; write its source as \
+         `source = {{ kolada = \"N07540\" }}` (Kolada's key figure id)"
+    ))
+    .into())
+}
+
+/// `pledge measure --fetch [KOMMUN...]`.
+pub fn fetch(
+    dir: Option<PathBuf>,
+    a: &MeasureArgs,
+    kommuner: &[String],
+    ctx: &mut Ctx,
+) -> Result<u8> {
+    let ws = open(dir, ctx.read_cutoff(), |p| {
+        p.indicators.iter().any(|i| i.series.is_some())
+    })?;
+    let only = kommuner_of(kommuner, &ws, ctx.lang)?;
+    // The broken files are named before the error that nothing matched.
+    let targets = targets(&ws, a, &only);
+    ws.report_broken(&mut ctx.err)?;
+    let targets = targets?;
+    let mut http = Http::new(ctx.fetch_timeout);
+    let progress = ctx.stderr_tty && !ctx.quiet && targets.len() > 1;
+    let mut tally = Tally::default();
+    for (n, t) in targets.iter().enumerate() {
+        if progress {
+            write!(
+                ctx.err,
+                "\r\x1b[K{}/{} {} {}",
+                n + 1,
+                targets.len(),
+                t.pledge.file,
+                t.ind.source
+            )?;
+            ctx.err.flush()?;
+        }
+        fetch_one(&ws, &mut http, t, a, progress, ctx, &mut tally)?;
+    }
+    finish(&tally, a, ctx)
+}
+
+/// One indicator: its series read, and its new values written (or why it could not be read,
+/// said and counted).
+fn fetch_one(
+    ws: &Workspace,
+    http: &mut Http,
+    t: &Target<'_>,
+    a: &MeasureArgs,
+    progress: bool,
+    ctx: &mut Ctx,
+    tally: &mut Tally,
+) -> Result<()> {
+    let today = ctx.write_cutoff();
+    let years = years_of(t.pledge, t.ind, today);
+    if years.is_empty() {
+        return Ok(());
+    }
+    let base = ctx.kolada_url.clone();
+    let got = read_kolada(http, &base, t, &years, today);
+    if progress {
+        write!(ctx.err, "\r\x1b[K")?;
+    }
+    match got {
+        Ok(published) => {
+            let user = ctx.user.clone();
+            let label = t.ind.source.clone();
+            let prov = Provenance {
+                source: &label,
+                fetched: today,
+                by: user.as_deref(),
+            };
+            write_target(ws, t, &published, &prov, a, ctx, tally)
+        }
+        Err(why) => {
+            tally.failed += 1;
+            writeln!(
+                ctx.err,
+                "error: {}: indicator {}: Kolada ({base}) {}: {why}; nothing written for it",
+                t.pledge.file,
+                t.ind.id,
+                series_word(t.ind),
+            )?;
+            Ok(())
+        }
+    }
+}
+
+fn series_word(ind: &Indicator) -> String {
+    ind.series
+        .as_ref()
+        .map_or(String::new(), |s| s.kolada.clone())
+}

@@ -1,0 +1,186 @@
+//! The summaries of the calendar feed's events, one exhaustive match per language
+//! ([`CalendarMsg::en`], [`CalendarMsg::sv`]).
+
+use chrono::NaiveDate;
+
+use crate::view::i18n::Lang;
+
+/// An event's summary, with who ("Filipstad"), what (the activity), the window and counts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CalendarMsg<'a> {
+    /// The follow-up of the löfte is due.
+    FollowupDue { who: &'a str },
+    /// An ISO week as a window's name.
+    Week { year: i32, n: u32 },
+    /// A weekly slot on its weekday.
+    WeeklySlot {
+        who: &'a str,
+        what: &'a str,
+        window: &'a str,
+        done: u32,
+        required: u32,
+    },
+    /// A dated occurrence on its date.
+    DatedOccurrence {
+        who: &'a str,
+        what: &'a str,
+        done: u32,
+        required: u32,
+    },
+    /// Any other window, on its last day.
+    WindowEnds {
+        who: &'a str,
+        what: &'a str,
+        window: &'a str,
+        done: u32,
+        required: u32,
+    },
+    /// Something to do once, not done, on the last day of its period.
+    LastDay { who: &'a str, what: &'a str },
+    /// The oldest unanswered request, by the day it should be answered.
+    AnswerRequest {
+        who: &'a str,
+        what: &'a str,
+        asked: NaiveDate,
+    },
+}
+
+impl CalendarMsg<'_> {
+    /// The summary in the language.
+    pub fn say(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.en(),
+            Lang::Sv => self.sv(),
+        }
+    }
+
+    fn en(&self) -> String {
+        use CalendarMsg::*;
+        match self {
+            FollowupDue { who } => format!("{who}: follow-up of the medborgarlöfte"),
+            Week { year, n } => format!("week {n} of {year}"),
+            WeeklySlot {
+                who,
+                what,
+                window,
+                done,
+                required,
+            } => format!("{who}: {what} – {window}, {done} of {required} done"),
+            DatedOccurrence {
+                who,
+                what,
+                done,
+                required,
+            } => format!("{who}: {what}, {done} of {required} done"),
+            WindowEnds {
+                who,
+                what,
+                window,
+                done,
+                required,
+            } => format!("{who}: {what}, {done} of {required} done – {window} ends"),
+            LastDay { who, what } => format!("{who}: {what}, not done yet – the last day"),
+            AnswerRequest { who, what, asked } => {
+                format!("{who}: {what}, answer the request of {asked}")
+            }
+        }
+    }
+
+    fn sv(&self) -> String {
+        use CalendarMsg::*;
+        match self {
+            FollowupDue { who } => format!("{who}: uppföljning av medborgarlöftet"),
+            Week { year, n } => format!("vecka {n} {year}"),
+            WeeklySlot {
+                who,
+                what,
+                window,
+                done,
+                required,
+            } => format!("{who}: {what} – {window}, {done} av {required} genomförd"),
+            DatedOccurrence {
+                who,
+                what,
+                done,
+                required,
+            } => format!("{who}: {what}, {done} av {required} genomförd"),
+            WindowEnds {
+                who,
+                what,
+                window,
+                done,
+                required,
+            } => format!(
+                "{who}: {what}, {done} av {required} {} – {window} slutar",
+                if *required == 1 {
+                    "genomförd"
+                } else {
+                    "genomförda"
+                }
+            ),
+            LastDay { who, what } => format!("{who}: {what}, inte genomförd – sista dagen"),
+            AnswerRequest { who, what, asked } => {
+                format!("{who}: {what}, svara på förfrågan från {asked}")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_summary_reads_differently_in_each_language() {
+        use CalendarMsg::*;
+        let d = NaiveDate::from_ymd_opt(2016, 5, 12).unwrap();
+        let all = [
+            FollowupDue { who: "Filipstad" },
+            Week { year: 2016, n: 19 },
+            WeeklySlot {
+                who: "Filipstad",
+                what: "a",
+                window: "maj 2016",
+                done: 0,
+                required: 1,
+            },
+            DatedOccurrence {
+                who: "Filipstad",
+                what: "a",
+                done: 0,
+                required: 1,
+            },
+            WindowEnds {
+                who: "Filipstad",
+                what: "a",
+                window: "maj 2016",
+                done: 0,
+                required: 2,
+            },
+            LastDay {
+                who: "Filipstad",
+                what: "a",
+            },
+            AnswerRequest {
+                who: "Filipstad",
+                what: "a",
+                asked: d,
+            },
+        ];
+        let mut seen = std::collections::BTreeSet::new();
+        for m in &all {
+            // Exhaustive: a new summary fails to compile here until it is listed above.
+            seen.insert(match m {
+                FollowupDue { .. } => 0,
+                Week { .. } => 1,
+                WeeklySlot { .. } => 2,
+                DatedOccurrence { .. } => 3,
+                WindowEnds { .. } => 4,
+                LastDay { .. } => 5,
+                AnswerRequest { .. } => 6,
+            });
+            assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?}");
+        }
+        assert_eq!(seen.len(), 7);
+    }
+}

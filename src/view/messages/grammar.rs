@@ -1,0 +1,25 @@
+//! Small pieces of grammar the messages share: the English plural ending, the Swedish
+//! genitive, and a list joined with "or" / "eller".
+
+/// "" or "s": the English plural ending.
+pub(super) fn s(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A Swedish genitive: "Filipstads", "Borås", "Kalix".
+pub(super) fn genitive(name: &str) -> String {
+    if name.ends_with(['s', 'x', 'z']) {
+        name.to_string()
+    } else {
+        format!("{name}s")
+    }
+}
+
+/// "a, b or c" / "a, b eller c".
+pub(super) fn either(items: &[String], or: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
+    }
+}
