@@ -14,6 +14,9 @@
 //! A match is as long as its area has messages (each arm is one message, read alone). The
 //! English words are those pledge has always printed (scripts and tests read them);
 //! the Swedish ones are written as a kommunpolis or a BRÅ secretary writes.
+//!
+//! Long because: every message of the commands in both languages, one exhaustive match per
+//! language, and the samples that prove each reads differently.
 
 use chrono::NaiveDate;
 
