@@ -33,6 +33,11 @@ fn header() -> String {
     format!("pledge-index 1 {}", env!("CARGO_PKG_VERSION"))
 }
 
+/// A folder with fewer pledge files has no index written: reading a few dozen files costs
+/// less than keeping one (and a small folder, such as a repository's own `pledges/`, gets no
+/// file it did not ask for).
+pub const MIN_FILES: usize = 100;
+
 /// How much older than the scan a file's times must be for its entry to be used: far more than
 /// any file system's timestamp granularity (FAT's 2 s) and a coarse clock's tick.
 const MARGIN: i128 = 3_000_000_000;
@@ -149,7 +154,7 @@ impl Index {
     /// cannot be written is scanned again next time.
     pub fn save(&self, dir: &Path, seen: Vec<(Vec<u8>, Entry, bool)>) {
         let changed = seen.len() != self.entries.len() || seen.iter().any(|s| s.2);
-        if !changed {
+        if !changed || seen.len() < MIN_FILES {
             return;
         }
         let mut text = Vec::with_capacity(seen.len() * 80 + 100);
@@ -270,6 +275,9 @@ mod tests {
         let dir = tmp.path();
         let index = Index::open(dir);
         let meta = fs::metadata(dir).unwrap();
+        let filler: Vec<_> = (0..MIN_FILES)
+            .map(|i| (format!("f{i}.toml").into_bytes(), Some(vec![])))
+            .collect();
         let ale = crate::kommuner::find("Ale").unwrap().kod;
         let kil = crate::kommuner::find("Kil").unwrap().kod;
         let seen = vec![
@@ -277,6 +285,7 @@ mod tests {
             (b"sub/none.toml".to_vec(), Some(vec![])),
             (b"any.toml".to_vec(), None),
         ];
+        let seen: Vec<_> = seen.into_iter().chain(filler).collect();
         index.save(
             dir,
             seen.iter()
@@ -290,7 +299,7 @@ mod tests {
                 .collect(),
         );
         let (entries, _) = read(&dir.join(INDEX_FILE)).unwrap();
-        assert_eq!(entries.len(), 3);
+        assert_eq!(entries.len(), 3 + MIN_FILES);
         for (rel, named) in seen {
             let e = &entries[&rel];
             assert_eq!((e.key, &e.named), (Key::of(&meta), &named));

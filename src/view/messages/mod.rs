@@ -458,6 +458,7 @@ mod tests {
     use super::*;
 
     /// One of every message; [`index`] makes a new variant fail here until it is added.
+    // Long because: one sample of every message, so the test reads each in both languages.
     fn every() -> Vec<Msg<'static>> {
         let d = NaiveDate::from_ymd_opt(2016, 5, 12).unwrap();
         let names: &'static [String] = Box::leak(Box::new(["`a`".to_string(), "`b`".into()]));
