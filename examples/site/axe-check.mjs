@@ -1,5 +1,6 @@
 // Runs axe-core (WCAG 2.1 A and AA rules) in headless Chromium on each page given, at a
-// phone and a desktop width, and fails on serious or critical findings.
+// phone and a desktop width, and fails on serious or critical findings; and fails where a
+// page or a chart or table scrolls sideways, or a chart's text is drawn under 12 px.
 // Usage: node axe-check.mjs CHROMIUM PAGE.html...
 // Needs the npm packages axe-core and puppeteer-core (NODE_PATH or a node_modules nearby).
 import { createRequire } from "node:module";
@@ -34,6 +35,24 @@ try {
         console.log(`  ${v.impact}: ${v.id}: ${v.help} (${v.nodes.length}×) e.g. ${v.nodes[0].target.join(" ")}`);
       }
       serious += bad.length;
+      // Nothing scrolls sideways, and no chart text is drawn under 12 px at this width.
+      const layout = await page.evaluate(() => {
+        const problems = [];
+        const doc = document.scrollingElement;
+        if (doc.scrollWidth > doc.clientWidth + 1) problems.push(`the page is ${doc.scrollWidth} px wide`);
+        for (const w of document.querySelectorAll(".chart-wrap, .table-wrap")) {
+          if (w.scrollWidth > w.clientWidth + 1) problems.push(`a ${w.className} scrolls (${w.scrollWidth} > ${w.clientWidth} px)`);
+        }
+        for (const svg of document.querySelectorAll("svg.chart")) {
+          if (svg.getClientRects().length === 0) continue;
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          const size = parseFloat(svg.getAttribute("font-size")) * scale;
+          if (size < 12) problems.push(`chart text ${size.toFixed(1)} px in ${svg.getAttribute("class")}`);
+        }
+        return problems;
+      });
+      for (const p of layout) console.log(`  serious: layout: ${p}`);
+      serious += layout.length;
       await page.close();
     }
   }

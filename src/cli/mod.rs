@@ -554,4 +554,12 @@ pub struct SiteArgs {
     /// Who publishes the data, named in `dcat.rdf` [default: the löften's kommun]
     #[arg(long, value_name = "NAME")]
     pub publisher: Option<String>,
+    /// The address of the data's licence, named in `dcat.rdf` (the löften's files state
+    /// none) [default: a statement that the licence is not stated]
+    #[arg(long, alias = "license", value_name = "URL")]
+    pub licence: Option<String>,
+    /// Whom to ask about the data, `dcat.rdf`'s contact point: an e-mail address or a web
+    /// address [default: none stated]
+    #[arg(long, value_name = "EMAIL")]
+    pub contact: Option<String>,
 }

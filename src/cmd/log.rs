@@ -177,6 +177,7 @@ impl Filter<'_> {
             None => None,
         };
         out.activity_found = true;
+        let titles = matches!(shape, Shape::Csv).then(|| Titles::of(p));
         for e in &p.log {
             if self.since.is_some_and(|d| e.date < d)
                 || self.until.is_some_and(|d| e.date > d)
@@ -192,13 +193,19 @@ impl Filter<'_> {
             };
             out.rows.push((day(e.date), start));
             match shape {
-                Shape::Csv => view::csv::log_record(&mut out.text, &l),
+                Shape::Csv => {
+                    let title = titles.as_ref().map_or("", |t| t.activity(&e.activity));
+                    view::csv::log_record(&mut out.text, &l, title);
+                }
                 Shape::Json => view::json::log_entry_tail(&mut out.text, &l),
                 Shape::Table(lang) => {
-                    let wd = view::table::log_row(&mut out.text, &l, lang);
+                    let wd = view::log_table::log_row(&mut out.text, &l, lang);
                     out.widest = std::array::from_fn(|i| out.widest[i].max(wd[i]));
                 }
             }
+        }
+        if let Some(titles) = &titles {
+            self.outcomes(p, titles, only.as_deref(), &mut out);
         }
         if matches!(shape, Shape::Json) && !out.rows.is_empty() {
             let mut head = Vec::new();
@@ -208,6 +215,79 @@ impl Filter<'_> {
         out.text.shrink_to_fit();
         out.rows.shrink_to_fit();
         out
+    }
+
+    /// The export's rows for the löfte's measured values and verdicts (CSV only: the
+    /// terminal's log and its JSON list work), after its work; with `--activity`, only the
+    /// verdicts on that activity.
+    fn outcomes(&self, p: &Pledge, titles: &Titles, only: Option<&str>, out: &mut Entries) {
+        let shown = |d: NaiveDate| {
+            !(self.since.is_some_and(|s| d < s) || self.until.is_some_and(|u| d > u))
+        };
+        let push = |date: NaiveDate, out: &mut Entries| -> bool {
+            let Ok(start) = u32::try_from(out.text.len()) else {
+                return false;
+            };
+            out.rows.push((day(date), start));
+            true
+        };
+        for m in p
+            .measurements
+            .iter()
+            .filter(|m| only.is_none() && shown(m.date))
+        {
+            if !push(m.date, out) {
+                return;
+            }
+            let name = titles.indicator(&m.indicator);
+            view::csv::measurement_record(&mut out.text, p, m, name);
+        }
+        let on = |v: &&crate::model::outcome::VerdictEntry| only.is_none_or(|a| v.activity == a);
+        for v in p.verdicts.iter().filter(on).filter(|v| shown(v.date)) {
+            if !push(v.date, out) {
+                return;
+            }
+            view::csv::verdict_record(&mut out.text, p, v, titles.activity(&v.activity));
+        }
+    }
+}
+
+/// The titles a person reads for a löfte's activity, part and indicator ids.
+struct Titles {
+    activities: Vec<(String, String)>,
+    indicators: Vec<(String, String)>,
+}
+
+impl Titles {
+    fn of(p: &Pledge) -> Titles {
+        let mut activities = Vec::new();
+        for a in &p.activities {
+            activities.push((a.id.clone(), view::title::activity_title(a)));
+            for part in &a.parts {
+                activities.push((part.id.clone(), view::title::activity_title(part)));
+            }
+        }
+        let indicators = p.indicators.iter().map(|i| (i.id.clone(), i.name.clone()));
+        Titles {
+            activities,
+            indicators: indicators.collect(),
+        }
+    }
+
+    /// An activity's (or part's) title; an id the löfte does not have (the follow-up, an
+    /// event) has none.
+    fn activity(&self, id: &str) -> &str {
+        self.activities
+            .iter()
+            .find(|(a, _)| a == id)
+            .map_or("", |(_, t)| t)
+    }
+
+    fn indicator(&self, id: &str) -> &str {
+        self.indicators
+            .iter()
+            .find(|(i, _)| i == id)
+            .map_or("", |(_, t)| t)
     }
 }
 
@@ -293,7 +373,14 @@ impl<'a> Sorted<'a> {
             }
             Shape::Table(lang) => {
                 let rows = self.each().map(|(row, _)| row);
-                view::table::write_log_rows(&mut out, rows, self.widest, lang, width, numbered)?;
+                view::log_table::write_log_rows(
+                    &mut out,
+                    rows,
+                    self.widest,
+                    lang,
+                    width,
+                    numbered,
+                )?;
             }
             Shape::Csv => {
                 let mut header = Vec::new();

@@ -34,8 +34,9 @@ use crate::view::site::{self, MARKER, Rest, Summary};
 /// `reply`: the language of the line that says what was written (the user's; the pages are
 /// in `ctx.lang`).
 pub fn site(dir: Option<PathBuf>, a: SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
-    // A --base-url that cannot be used is said before anything is written.
-    base_url(&a)?;
+    // A --base-url, --licence or --contact that cannot be used is said before anything is
+    // written.
+    publication(&a)?;
     let dir = store::find_dir(dir.as_deref())?;
     let paths = store::pledge_files(&dir)?;
     let named: Option<Vec<&'static Kommun>> =
@@ -113,6 +114,7 @@ fn streamed(
     }
     if summaries.is_empty() {
         if !existed {
+            let _ = fs::remove_file(out.join(MARKER));
             let _ = fs::remove_dir(out);
         }
         match named.first() {
@@ -124,9 +126,10 @@ fn streamed(
         }
     }
     let n = summaries.len();
-    let rest = Rest::new(summaries, as_of, lang).published(base_url(a)?, a.publisher.clone());
-    changed += finish(out, &rest, pages, &old)?;
-    report(ctx, reply, n, out, changed)?;
+    let rest = Rest::new(summaries, as_of, lang).published(publication(a)?);
+    let mut done = finish(out, &rest, pages, &old)?;
+    done.changed += changed;
+    report(ctx, reply, n, out, done)?;
     Workspace::of_broken(dir, broken).exit_code(&mut ctx.err)
 }
 
@@ -161,13 +164,70 @@ fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
             anyhow::Ok((site::summary(st, d, rel.as_str(), lang), wrote))
         })
         .collect::<Result<_>>()?;
-    let mut changed = made.iter().filter(|m| m.1).count();
+    let changed = made.iter().filter(|m| m.1).count();
     let pages = dirs.iter().map(|d| format!("{d}/index.html")).collect();
-    let rest = Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang)
-        .published(base_url(a)?, a.publisher.clone());
-    changed += finish(out, &rest, pages, &old)?;
-    report(ctx, reply, chosen.len(), out, changed)?;
+    let rest =
+        Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang).published(publication(a)?);
+    let mut done = finish(out, &rest, pages, &old)?;
+    done.changed += changed;
+    report(ctx, reply, chosen.len(), out, done)?;
     ws.exit_code(&mut ctx.err)
+}
+
+/// What `dcat.rdf` says of the publication, from the flags, each checked.
+fn publication(a: &SiteArgs) -> Result<site::Publication> {
+    let licence = match a.licence.as_deref() {
+        Some(l) if !is_web_address(l) => bail!(
+            "--licence {}: give the licence's address, as \
+             https://creativecommons.org/publicdomain/zero/1.0/",
+            crate::text::safe(l, false)
+        ),
+        l => l.map(str::to_string),
+    };
+    let contact = match a.contact.as_deref() {
+        Some(c) if !is_web_address(c) && !is_email(c) => bail!(
+            "--contact {}: give an e-mail address (brottsforebyggande@kommun.se) or a web \
+             address (https://…)",
+            crate::text::safe(c, false)
+        ),
+        c => c.map(str::to_string),
+    };
+    Ok(site::Publication {
+        base: base_url(a)?,
+        publisher: a.publisher.clone(),
+        licence,
+        contact,
+    })
+}
+
+/// An http or https address with no white space or characters an IRI cannot hold.
+fn is_web_address(u: &str) -> bool {
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty()) && iri_chars(u)
+}
+
+fn iri_chars(u: &str) -> bool {
+    !u.chars().any(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
+    })
+}
+
+/// NAME@DOMAIN.TLD, nothing an address cannot hold.
+fn is_email(c: &str) -> bool {
+    let Some((name, domain)) = c.split_once('@') else {
+        return false;
+    };
+    !name.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && iri_chars(c)
+        && !c.contains([':', '/', '?', '#'])
 }
 
 /// `--base-url` as the base of absolute addresses: http or https, no white space or
@@ -176,13 +236,7 @@ fn base_url(a: &SiteArgs) -> Result<Option<String>> {
     let Some(u) = a.base_url.as_deref() else {
         return Ok(None);
     };
-    let web = u.starts_with("https://") || u.starts_with("http://");
-    let plain = !u.chars().any(|c| {
-        c.is_whitespace()
-            || c.is_control()
-            || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
-    });
-    if !web || !plain || u.contains('#') || u.contains('?') {
+    if !is_web_address(u) || u.contains('#') || u.contains('?') {
         bail!(
             "--base-url {}: give the address the site is published at, as https://www.example.se/medborgarloften/",
             crate::text::safe(u, false)
@@ -195,13 +249,14 @@ fn base_url(a: &SiteArgs) -> Result<Option<String>> {
     }))
 }
 
-fn report(ctx: &mut Ctx, reply: Lang, n: usize, out: &Path, changed: usize) -> Result<()> {
+fn report(ctx: &mut Ctx, reply: Lang, n: usize, out: &Path, done: Done) -> Result<()> {
     if !ctx.quiet {
         let msg = crate::view::Msg::SiteWrote {
             loften: n,
             out: &out.display().to_string(),
             files: n + Rest::LEN,
-            changed,
+            changed: done.changed,
+            removed: done.removed,
         };
         writeln!(ctx.out, "{}", msg.say(reply))?;
     }
@@ -238,6 +293,7 @@ fn prepare(out: &Path, force: bool, planned: &[String]) -> Result<Vec<String>> {
     }
     if !out.exists() {
         fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+        claim(out, &[], planned)?;
         return Ok(Vec::new());
     }
     if !out.is_dir() {
@@ -295,7 +351,20 @@ fn prepare(out: &Path, force: bool, planned: &[String]) -> Result<Vec<String>> {
         ))
         .into());
     }
+    claim(out, &old, planned)?;
     Ok(old)
+}
+
+/// Before anything else is written: the marker lists every file the last build wrote and
+/// every file this one may write, so a build killed half-way (the first one too) leaves a
+/// folder the next build knows as its own, without `--force`. [`finish`] then writes the
+/// files it did write.
+fn claim(out: &Path, old: &[String], planned: &[String]) -> Result<()> {
+    let mut all: Vec<&str> = old.iter().map(String::as_str).collect();
+    let new = planned.iter().map(String::as_str).filter(|p| *p != MARKER);
+    all.extend(new.filter(|p| !old.iter().any(|o| o == p)));
+    put(&out.join(MARKER), site::marker_text(&all).as_bytes())?;
+    Ok(())
 }
 
 /// Removes the temporary files (`.pledge-site-*`) a killed build left in the folder and its
@@ -327,10 +396,18 @@ fn remove_leftovers(out: &Path) {
     }
 }
 
+/// What a build did: how many of its files it wrote (new or changed), how many files of the
+/// last build it removed.
+struct Done {
+    changed: usize,
+    removed: usize,
+}
+
 /// With the pages written: writes the index and the data files whose bytes changed, each
 /// as it is made, on all cores; then deletes the files of the last build no longer made,
-/// then writes the marker. Returns how many files changed.
-fn finish(out: &Path, rest: &Rest, pages: Vec<String>, old: &[String]) -> Result<usize> {
+/// then writes the marker. Returns how many of the index and data files changed and how
+/// many old files were removed.
+fn finish(out: &Path, rest: &Rest, pages: Vec<String>, old: &[String]) -> Result<Done> {
     let changed = AtomicUsize::new(0);
     (0..Rest::LEN)
         .into_par_iter()
@@ -348,7 +425,8 @@ fn finish(out: &Path, rest: &Rest, pages: Vec<String>, old: &[String]) -> Result
             changed.fetch_add(usize::from(wrote), Ordering::Relaxed);
             anyhow::Ok(())
         })?;
-    let mut changed = changed.into_inner();
+    let changed = changed.into_inner();
+    let mut removed = 0;
     let mut paths = vec![Rest::path(0).to_string()];
     paths.extend(pages);
     paths.extend((1..Rest::LEN).map(|k| Rest::path(k).to_string()));
@@ -360,7 +438,7 @@ fn finish(out: &Path, rest: &Rest, pages: Vec<String>, old: &[String]) -> Result
         let path = out.join(gone);
         if path.is_file() {
             fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
-            changed += 1;
+            removed += 1;
             // Its folder too, when that is now empty (a löfte's page folder).
             if let Some(parent) = path.parent().filter(|d| *d != out) {
                 let _ = fs::remove_dir(parent);
@@ -371,7 +449,7 @@ fn finish(out: &Path, rest: &Rest, pages: Vec<String>, old: &[String]) -> Result
     if fs::read_to_string(out.join(MARKER)).ok().as_deref() != Some(marker.as_str()) {
         put(&out.join(MARKER), marker.as_bytes())?;
     }
-    Ok(changed)
+    Ok(Done { changed, removed })
 }
 
 /// A path of the marker that stays inside the folder: relative, no `..`.

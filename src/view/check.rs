@@ -5,7 +5,8 @@
 use crate::model::Target;
 use crate::rules::findings::{Finding, FindingKind};
 use crate::view::i18n::Lang;
-use crate::view::phrases::{plural, progress, window_name};
+use crate::view::phrases::{plural, progress};
+use crate::view::target_words::window_name;
 
 /// "filipstad-2016.toml: trygghetsvandring: behind, 0 of 2 in 2016, 22 days left"; a part
 /// is named after its activity ("insatser/vandringar"), a unit in brackets.

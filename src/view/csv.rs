@@ -4,12 +4,14 @@
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use crate::model::{LogEntry, Pledge};
+use crate::model::Pledge;
+use crate::model::outcome::{Measurement, VerdictEntry};
 use crate::rules::status::PledgeStatus;
 use crate::view::LogLine;
 use crate::view::entries::{push_date, push_num};
 use crate::view::i18n::Lang;
-use crate::view::phrases::{lan_names, owners_text, target_text};
+use crate::view::phrases::{lan_names, owners_text};
+use crate::view::target_words::target_text;
 
 /// A text cell. Control characters other than newline, CR and tab (ESC, BEL, DEL, the C1
 /// controls) are written escaped, as `\u{1b}`, so no escape sequence reaches a terminal the
@@ -278,8 +280,9 @@ pub fn list_csv(pledges: &[&Pledge], on: NaiveDate) -> String {
 }
 
 /// The header of `log --format csv`.
-const LOG_HEADER: [&str; 11] = [
-    "date", "kommuner", "activity", "count", "by", "note", "file", "unit", "part", "kommun", "kind",
+const LOG_HEADER: [&str; 15] = [
+    "date", "kommuner", "activity", "count", "by", "note", "file", "unit", "part", "kommun",
+    "kind", "title", "value", "verdict", "source",
 ];
 
 /// Appends the header line of `log --format csv`.
@@ -295,8 +298,8 @@ pub fn log_header(buf: &mut Vec<u8>) {
 
 /// Appends one line of `log --format csv`: the bytes the `csv` crate writes for the row
 /// (fields quoted only when they hold a comma, a quote or a line break), text cells
-/// neutralised as every [`Text`] is.
-pub fn log_record(buf: &mut Vec<u8>, l: &LogLine<'_>) {
+/// neutralised as every [`Text`] is. `title` is the title of the entry's activity.
+pub fn log_record(buf: &mut Vec<u8>, l: &LogLine<'_>, title: &str) {
     push_date(buf, l.date);
     buf.push(b',');
     match l.kommuner {
@@ -313,8 +316,92 @@ pub fn log_record(buf: &mut Vec<u8>, l: &LogLine<'_>) {
     }
     buf.push(b',');
     field(buf, &log_kommun(l));
+    let kind = if l.request { "request" } else { "work" };
+    log_tail(buf, kind, title, None, None, None);
+}
+
+/// Appends the line of `log --format csv` for a measured value: kind `measurement`, the
+/// indicator's id and name as activity and title, the value in its own column, no count.
+pub fn measurement_record(buf: &mut Vec<u8>, p: &Pledge, m: &Measurement, name: &str) {
+    let l = entry_line(p, m.date, &m.indicator, m.by.as_deref(), m.note.as_deref());
+    log_head(buf, &l);
+    let value = m.value.is_finite().then_some(m.value);
+    log_tail(buf, "measurement", name, value, None, m.source.as_deref());
+}
+
+/// Appends the line of `log --format csv` for a follow-up's verdict: kind `verdict`, the
+/// verdict's code (`kept`, `partly`, `broken`) in its own column and its reason as the note.
+pub fn verdict_record(buf: &mut Vec<u8>, p: &Pledge, v: &VerdictEntry, title: &str) {
+    let l = entry_line(p, v.date, &v.activity, v.by.as_deref(), Some(&v.reason));
+    log_head(buf, &l);
+    let verdict = Some(v.verdict.name());
+    log_tail(buf, "verdict", title, None, verdict, v.source.as_deref());
+}
+
+/// A line for an entry that is not work: no count, unit or part, the löfte's kommun.
+fn entry_line<'a>(
+    p: &'a Pledge,
+    date: NaiveDate,
+    activity: &'a str,
+    by: Option<&'a str>,
+    note: Option<&'a str>,
+) -> LogLine<'a> {
+    LogLine {
+        file: &p.file,
+        kommuner: &p.kommuner,
+        date,
+        activity,
+        part: None,
+        unit: None,
+        kommun: None,
+        request: false,
+        count: 0,
+        by,
+        note,
+        index: None,
+    }
+}
+
+/// The columns up to `kind` of an entry without a count.
+fn log_head(buf: &mut Vec<u8>, l: &LogLine<'_>) {
+    push_date(buf, l.date);
     buf.push(b',');
-    buf.extend_from_slice(if l.request { b"request" } else { b"work" });
+    match l.kommuner {
+        [k] => field(buf, k.name),
+        _ => field(buf, &l.kommun_names()),
+    }
+    buf.push(b',');
+    field(buf, l.activity);
+    buf.push(b',');
+    for s in [l.by, l.note, Some(l.file), None, None] {
+        buf.push(b',');
+        field(buf, s.unwrap_or_default());
+    }
+    buf.push(b',');
+    field(buf, &log_kommun(l));
+}
+
+/// The columns from `kind` on.
+fn log_tail(
+    buf: &mut Vec<u8>,
+    kind: &str,
+    title: &str,
+    value: Option<f64>,
+    verdict: Option<&str>,
+    source: Option<&str>,
+) {
+    buf.push(b',');
+    buf.extend_from_slice(kind.as_bytes());
+    buf.push(b',');
+    field(buf, title);
+    buf.push(b',');
+    if let Some(v) = value {
+        buf.extend_from_slice(v.to_string().as_bytes());
+    }
+    buf.push(b',');
+    buf.extend_from_slice(verdict.unwrap_or_default().as_bytes());
+    buf.push(b',');
+    field(buf, source.unwrap_or_default());
     buf.push(b'\n');
 }
 
@@ -342,31 +429,6 @@ fn field(buf: &mut Vec<u8>, s: &str) {
         }
     }
     buf.push(b'"');
-}
-
-/// `log --format csv`: one line per entry.
-pub fn log_csv(entries: &[(&Pledge, &LogEntry)]) -> String {
-    let mut out = Vec::new();
-    write_log_csv(&mut out, entries.iter().map(|(p, e)| LogLine::of(p, e)))
-        .expect("writing into memory cannot fail");
-    String::from_utf8(out).expect("CSV of UTF-8 text is UTF-8")
-}
-
-/// Writes `log --format csv` one entry at a time.
-pub fn write_log_csv<'a>(
-    mut w: impl std::io::Write,
-    lines: impl Iterator<Item = LogLine<'a>>,
-) -> std::io::Result<()> {
-    let mut buf = Vec::new();
-    log_header(&mut buf);
-    for l in lines {
-        log_record(&mut buf, &l);
-        if buf.len() > 1 << 16 {
-            w.write_all(&buf)?;
-            buf.clear();
-        }
-    }
-    w.write_all(&buf)
 }
 
 #[cfg(test)]
@@ -460,6 +522,10 @@ mod tests {
         part: Text,
         kommun: Text,
         kind: &'static str,
+        title: Text,
+        value: Option<f64>,
+        verdict: Option<&'static str>,
+        source: Option<Text>,
     }
 
     #[test]
@@ -509,11 +575,15 @@ mod tests {
                     part: text(l.part.unwrap_or_default()),
                     kommun: text(log_kommun(&l)),
                     kind: if l.request { "request" } else { "work" },
+                    title: text(*s),
+                    value: None,
+                    verdict: None,
+                    source: None,
                 }],
             );
             let mut got = Vec::new();
             log_header(&mut got);
-            log_record(&mut got, &l);
+            log_record(&mut got, &l, s);
             assert_eq!(String::from_utf8(got).unwrap(), want, "{s:?}");
         }
     }
@@ -547,9 +617,12 @@ mod tests {
 
     #[test]
     fn an_empty_table_is_its_header() {
+        let mut got = Vec::new();
+        log_header(&mut got);
         assert_eq!(
-            log_csv(&[]),
-            "date,kommuner,activity,count,by,note,file,unit,part,kommun,kind\n"
+            String::from_utf8(got).unwrap(),
+            "date,kommuner,activity,count,by,note,file,unit,part,kommun,kind,title,value,verdict,\
+             source\n"
         );
     }
 }

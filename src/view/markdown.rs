@@ -4,10 +4,11 @@ use std::fmt::Write as _;
 
 use crate::rules::status::PledgeStatus;
 use crate::view::i18n::Lang;
+use crate::view::legend::legend_line;
 use crate::view::meeting::{Meeting, Page};
 use crate::view::messages::Label;
 use crate::view::phrases::{followup_line, heading, period_line, status_headers};
-use crate::view::phrases::{legend_line, status_rows, summary_line};
+use crate::view::phrases::{status_rows, summary_line};
 
 /// Text for a Markdown table cell or paragraph: safe for a terminal, pipes and markup
 /// characters escaped so text cannot break the table or inject HTML, in GitHub's reader and

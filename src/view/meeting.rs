@@ -11,7 +11,8 @@ use crate::rules::status::{ActivityStatus, PledgeStatus};
 use crate::view::i18n::Lang;
 use crate::view::messages::Label;
 use crate::view::phrases::{followup_line, heading, owners_text, period_line, progress};
-use crate::view::phrases::{progress_text, record_of, summary_line, target_text};
+use crate::view::phrases::{progress_text, record_of, summary_line};
+use crate::view::target_words::target_text;
 use crate::view::title::activity_title;
 
 /// A group of the report: who promises its activities. Ordered as the report shows them:
@@ -175,7 +176,8 @@ impl<'a> Meeting<'a> {
     /// "1 of 2 · 2016 – behind (last done 2016-05-03)".
     pub fn outcome(&self, a: &ActivityStatus<'_>) -> String {
         let l = self.lang;
-        let mut t = format!("{} – {}", progress_text(a, l), l.status_phrase(a.status));
+        let phrase = crate::view::legend::status_phrase(self.s, a, l);
+        let mut t = format!("{} – {phrase}", progress_text(a, l));
         if let Some(d) = a.last_done {
             let _ = write!(t, " ({} {d})", l.t(Label::LastDone).to_lowercase());
         }
@@ -419,7 +421,7 @@ impl<'a> Meeting<'a> {
             title: p.title.clone(),
             heading: heading(s),
             period: period_line(s, l),
-            basis: crate::view::phrases::basis_line(s.as_of, l),
+            basis: crate::view::legend::basis_line(s.as_of, l),
             summary: summary_line(s, l),
             meeting: meeting.map(|d| format!("{}: {d}", l.t(Label::Meeting))),
             meta: self.meta(),

@@ -23,6 +23,8 @@ pub mod help_sv;
 pub mod html;
 pub mod i18n;
 pub mod json;
+pub mod legend;
+pub mod log_table;
 pub mod markdown;
 pub mod meeting;
 pub mod messages;
@@ -32,6 +34,7 @@ pub mod phrases;
 pub mod site;
 pub mod svgchart;
 pub mod table;
+pub mod target_words;
 pub mod title;
 pub mod xlsx;
 

@@ -345,7 +345,7 @@ pub fn status_block(s: &PledgeStatus<'_>, l: Lang) -> String {
     if o.has_verdicts {
         let _ = writeln!(out, "\n{}", t(l, OutcomeLabel::Verdicts));
         for v in &o.verdicts {
-            let _ = writeln!(out, "  {}: {}", v.id, verdict_text(v, l));
+            let _ = writeln!(out, "  {}\n    {}", v.title, verdict_text(v, l));
         }
     }
     crate::text::safe(&out, true)
@@ -477,7 +477,8 @@ fn outcome_html(s: &PledgeStatus<'_>, l: Lang, h: impl Fn(&str) -> String, level
     out
 }
 
-/// The inline SVG chart of one indicator.
+/// The inline SVG chart of one indicator: wide, and narrow for a phone (see
+/// [`svgchart::svg_pair`]).
 fn chart(st: &IndicatorStatus<'_>, l: Lang) -> String {
     let i = st.indicator;
     let points: Vec<(NaiveDate, f64)> = st.measurements.iter().map(|m| (m.date, m.value)).collect();
@@ -498,7 +499,7 @@ fn chart(st: &IndicatorStatus<'_>, l: Lang) -> String {
         _ => None,
     };
     let desc = format!("{}. {}", change_text(st, l), goal_and_due_text(st, l));
-    svgchart::svg(&Chart {
+    svgchart::svg_pair(&Chart {
         id: &i.id,
         title: &i.name,
         desc: &desc,

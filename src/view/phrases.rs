@@ -7,10 +7,11 @@ use crate::model::followup::quarter_bounds;
 use crate::view::i18n::Lang;
 use chrono::NaiveDate;
 
-use crate::model::{FollowupWhen, LogEntry, Occurrences, Owner, Per, Pledge, State, Target};
+use crate::model::{FollowupWhen, LogEntry, Owner, Pledge, State, Target};
 use crate::rules::status::{ActivityStatus, FollowupState, PledgeStatus, Requests, Status};
 use crate::text::safe;
 use crate::view::messages::Label;
+use crate::view::target_words::{target_text, window_name, window_noun};
 
 /// "" or "s": `format!("{n} file{}", plural(n))`.
 pub fn plural(n: usize) -> &'static str {
@@ -26,111 +27,6 @@ pub fn owners_text(owners: &[Owner], lang: Lang) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-pub fn target_text(t: &Target, lang: Lang) -> String {
-    match t {
-        Target::None => lang.t(Label::Ongoing).into(),
-        Target::Once => lang.t(Label::Once).into(),
-        Target::Open => lang.t(Label::OpenCount).into(),
-        Target::OnRequest => lang.t(Label::OnRequest).into(),
-        Target::Count { count, per } => match lang {
-            Lang::Sv if *per == Per::Period => format!("{count} under perioden"),
-            Lang::En if *per == Per::Period => format!("{count} in the period"),
-            _ => format!("{count} per {}", lang.per(*per)),
-        },
-        Target::Each {
-            count,
-            of,
-            grace_days,
-        } => {
-            let mut t = match (lang, of) {
-                (_, Occurrences::Activity(id) | Occurrences::Event(id)) => {
-                    format!("{count} per {id}")
-                }
-                (Lang::En, Occurrences::Dates(ds)) => {
-                    format!("{count} on each of {} dates", ds.len())
-                }
-                (Lang::Sv, Occurrences::Dates(ds)) => {
-                    format!("{count} vid vart och ett av {} datum", ds.len())
-                }
-            };
-            let _ = match (lang, grace_days) {
-                (Lang::En, 0) => write!(t, ", on the day"),
-                (Lang::Sv, 0) => write!(t, ", samma dag"),
-                (Lang::En, 1) => write!(t, ", within 1 day"),
-                (Lang::Sv, 1) => write!(t, ", inom 1 dag"),
-                (Lang::En, n) => write!(t, ", within {n} days"),
-                (Lang::Sv, n) => write!(t, ", inom {n} dagar"),
-            };
-            t
-        }
-        Target::Weekly {
-            weekday,
-            time,
-            except_holidays,
-        } => {
-            let mut t = match lang {
-                Lang::En => format!("every {}", weekday_en(*weekday)),
-                Lang::Sv => format!("varje {}", weekday_sv(*weekday)),
-            };
-            if let Some(time) = time {
-                let _ = write!(t, " {}", safe(time, false));
-            }
-            if *except_holidays {
-                t.push_str(match lang {
-                    Lang::En => ", holidays excepted",
-                    Lang::Sv => ", utom helgdagar",
-                });
-            }
-            t
-        }
-    }
-}
-
-fn weekday_sv(w: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match w {
-        Mon => "måndag",
-        Tue => "tisdag",
-        Wed => "onsdag",
-        Thu => "torsdag",
-        Fri => "fredag",
-        Sat => "lördag",
-        Sun => "söndag",
-    }
-}
-
-fn weekday_en(w: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match w {
-        Mon => "Monday",
-        Tue => "Tuesday",
-        Wed => "Wednesday",
-        Thu => "Thursday",
-        Fri => "Friday",
-        Sat => "Saturday",
-        Sun => "Sunday",
-    }
-}
-
-/// Whether a target's windows are ISO weeks (named "week 22, 2017").
-fn weekly(t: &Target) -> bool {
-    matches!(
-        t,
-        Target::Count { per: Per::Week, .. } | Target::Weekly { .. }
-    )
-}
-
-/// The name of a target's window: an ISO week for a week of a weekly target, else by its
-/// dates (so the whole period of a weekly target is named by its dates, never as one week).
-pub fn window_name(t: &Target, from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
-    // A short first or last week joined to its neighbour is at most 10 days.
-    if weekly(t) && (to - from).num_days() < 13 {
-        lang.week(from, to)
-    } else {
-        lang.window(from, to)
-    }
 }
 
 /// "1 of 2 · 2016" for counted targets, "done"/"not done" for milestones, the count of
@@ -270,38 +166,6 @@ fn with_slot_day(mut text: String, r: crate::rules::status::Record, lang: Lang) 
     text
 }
 
-/// The noun for a target's windows, singular or plural, and whether it is neuter (Swedish).
-fn window_noun(t: &Target, lang: Lang, one: bool) -> (&'static str, bool) {
-    let per = match t {
-        Target::Count { per, .. } => Some(*per),
-        Target::Weekly { .. } => Some(Per::Week),
-        _ => None,
-    };
-    match (lang, per, one) {
-        (Lang::En, Some(Per::Week), true) => ("week", false),
-        (Lang::En, Some(Per::Week), false) => ("weeks", false),
-        (Lang::En, Some(Per::Month), true) => ("month", false),
-        (Lang::En, Some(Per::Month), false) => ("months", false),
-        (Lang::En, Some(Per::Quarter), true) => ("quarter", false),
-        (Lang::En, Some(Per::Quarter), false) => ("quarters", false),
-        (Lang::En, Some(Per::HalfYear), true) => ("half-year", false),
-        (Lang::En, Some(Per::HalfYear), false) => ("half-years", false),
-        (Lang::En, Some(Per::Year), true) => ("year", false),
-        (Lang::En, Some(Per::Year), false) => ("years", false),
-        (Lang::En, _, true) => ("occasion", false),
-        (Lang::En, _, false) => ("occasions", false),
-        (Lang::Sv, Some(Per::Week), true) => ("vecka", false),
-        (Lang::Sv, Some(Per::Week), false) => ("veckor", false),
-        (Lang::Sv, Some(Per::Month), true) => ("månad", false),
-        (Lang::Sv, Some(Per::Month), false) => ("månader", false),
-        (Lang::Sv, Some(Per::Quarter), _) => ("kvartal", true),
-        (Lang::Sv, Some(Per::HalfYear), _) => ("halvår", true),
-        (Lang::Sv, Some(Per::Year), _) => ("år", true),
-        (Lang::Sv, _, true) => ("tillfälle", true),
-        (Lang::Sv, _, false) => ("tillfällen", true),
-    }
-}
-
 /// [`progress_text`] from its parts (without the record).
 pub fn progress(
     target: &Target,
@@ -434,26 +298,6 @@ pub fn nothing_recorded_text(as_of: NaiveDate, lang: Lang) -> String {
         Lang::En => format!("nothing recorded as of {as_of}"),
         Lang::Sv => format!("inget registrerat per {as_of}"),
     }
-}
-
-/// The one line every report and site page carries: what a status is based on.
-pub fn basis_line(as_of: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("Statuses show the work recorded in pledge as of {as_of}."),
-        Lang::Sv => format!("Statusen visar det arbete som registrerats i pledge per {as_of}."),
-    }
-}
-
-/// What a status word means where the word alone could mislead: "inga rapporter: inget
-/// rapporterat de senaste 90 dagarna", when an activity of the löfte has it.
-pub fn legend_line(s: &PledgeStatus<'_>, lang: Lang) -> Option<String> {
-    (s.count(Status::NoReports) > 0).then(|| {
-        format!(
-            "{}: {}",
-            lang.status(Status::NoReports),
-            lang.status_phrase(Status::NoReports)
-        )
-    })
 }
 
 /// "Filipstad (1782), centrum · Medborgarlöfte …".
@@ -678,6 +522,7 @@ pub fn describe_progress(st: &ActivityStatus<'_>, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Per;
 
     #[test]
     fn bars_round_to_the_nearest_cell() {
@@ -723,12 +568,5 @@ mod tests {
         for (target, req, done, w, lang, want) in cases {
             assert_eq!(progress(&target, req, done, w, lang), want);
         }
-        assert_eq!(target_text(&count, Lang::Sv), "2 per år");
-        let period = Target::Count {
-            count: 4,
-            per: Per::Period,
-        };
-        assert_eq!(target_text(&period, Lang::En), "4 in the period");
-        assert_eq!(target_text(&Target::None, Lang::Sv), "löpande");
     }
 }

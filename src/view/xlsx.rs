@@ -9,6 +9,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 use crate::view::Label;
 use crate::view::i18n::Lang;
+use crate::view::messages::Msg;
 
 /// Columns that hold codes: always text, never numbers (compared ignoring case, so the
 /// Swedish headings match too).
@@ -20,11 +21,12 @@ fn is_code_column(h: &str) -> bool {
 
 /// Columns whose values are codes a person reads as words: the words take the column, the
 /// codes move to a column of their own at the end.
-const CODED: [&str; 3] = ["state", "status", "kind"];
+const CODED: [&str; 4] = ["state", "status", "kind", "verdict"];
 
 /// A code of a column in words of `lang`, or the code itself when it is not one.
 fn word(column: &str, code: &str, lang: Lang) -> String {
     use crate::model::State;
+    use crate::model::outcome::Verdict;
     use crate::rules::status::Status;
     let found = match column {
         "state" => [State::Upcoming, State::Active, State::Ended]
@@ -52,6 +54,10 @@ fn word(column: &str, code: &str, lang: Lang) -> String {
             "verdict" => Some(lang.t(Label::KindVerdict).to_string()),
             _ => None,
         },
+        "verdict" => [Verdict::Kept, Verdict::Partly, Verdict::Broken]
+            .into_iter()
+            .find(|v| v.name() == code)
+            .map(|v| crate::view::outcome::verdict_word(lang, v).to_string()),
         "kommun" if code == "shared" => Some(lang.t(Label::Shared).to_string()),
         _ => None,
     };
@@ -83,14 +89,22 @@ fn localise(
         }
         let words = pos(&format!("{h}_text"));
         if CODED.contains(&h.as_str()) {
-            codes.push((lang.code_column(h), From::Col(i)));
+            let code = match h.as_str() {
+                "verdict" => Msg::ExportColumn("verdict_code").say(lang),
+                _ => lang.code_column(h),
+            };
+            codes.push((code, From::Col(i)));
         }
         let from = match words {
             Some(w) => From::Col(w),
             None if CODED.contains(&h.as_str()) || h == "kommun" => From::Word(i),
             None => From::Col(i),
         };
-        cols.push((lang.column(h), from));
+        let heading = match h.as_str() {
+            "value" | "verdict" | "source" => Msg::ExportColumn(h).say(lang),
+            _ => lang.column(h),
+        };
+        cols.push((heading, from));
     }
     cols.extend(codes);
     let rows = rows
@@ -144,6 +158,14 @@ enum Kind {
     Date,
 }
 
+/// A number as the plain CSV writes one: digits, a leading `-`, a decimal point.
+fn is_number(v: &str) -> bool {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let mut halves = digits.splitn(2, '.');
+    let whole = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    halves.next().is_some_and(whole) && halves.next().is_none_or(whole)
+}
+
 fn kinds(header: &[String], rows: &[Vec<String>]) -> Vec<Kind> {
     (0..header.len())
         .map(|c| {
@@ -154,7 +176,7 @@ fn kinds(header: &[String], rows: &[Vec<String>]) -> Vec<Kind> {
             };
             if is_code_column(&header[c]) || values().next().is_none() {
                 Kind::Text
-            } else if values().all(|v| v.parse::<u64>().is_ok()) {
+            } else if values().all(|v| is_number(v)) {
                 Kind::Number
             } else if values().all(|v| date(v).is_some()) {
                 Kind::Date
@@ -185,7 +207,7 @@ pub fn xlsx_from_csv(csv_text: &str, sheet: &str, lang: Lang) -> Result<Vec<u8>>
             match (kinds[c], v.as_str()) {
                 (_, "") => {}
                 (Kind::Number, v) => {
-                    ws.write_number(r, col, v.parse::<u64>().context("a number")? as f64)?;
+                    ws.write_number(r, col, v.parse::<f64>().context("a number")?)?;
                 }
                 (Kind::Date, v) => {
                     let d = ExcelDateTime::parse_from_str(v)?;
@@ -208,6 +230,7 @@ pub fn xlsx_from_csv(csv_text: &str, sheet: &str, lang: Lang) -> Result<Vec<u8>>
 pub fn excel_csv(csv_text: &str, lang: Lang) -> Result<String> {
     let (header, rows) = parse(csv_text)?;
     let (header, rows) = localise(header, rows, lang);
+    let kinds = kinds(&header, &rows);
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
@@ -217,10 +240,14 @@ pub fn excel_csv(csv_text: &str, lang: Lang) -> Result<String> {
         let cells: Vec<String> = row
             .iter()
             .zip(&header)
-            .map(|(v, h)| {
+            .zip(&kinds)
+            .map(|((v, h), kind)| {
                 let code = is_code_column(h) && !v.is_empty();
                 if code && v.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
                     format!("=\"{v}\"")
+                } else if *kind == Kind::Number {
+                    // Swedish Excel reads a decimal comma; "3.5" would become a date or text.
+                    v.replace('.', ",")
                 } else {
                     v.clone()
                 }

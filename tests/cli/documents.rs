@@ -161,6 +161,26 @@ fn the_site_shows_parts_units_agreeing_counts_and_a_chart_styled_apart() {
         hagfors.contains("<div class=\"chart-wrap\" tabindex=\"0\"><svg"),
         "{hagfors}"
     );
+    // On a phone a narrow chart (300 wide, shown at least that wide) replaces the wide one,
+    // which would scroll sideways: both are there, the style shows one (two indicators are
+    // measured by 2018-12-15).
+    assert_eq!(
+        hagfors.matches("class=\"chart wide\"").count(),
+        2,
+        "{hagfors}"
+    );
+    assert_eq!(
+        hagfors
+            .matches("class=\"chart narrow\" viewBox=\"0 0 300 300\"")
+            .count(),
+        2
+    );
+    let style = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        style.contains(".chart-wrap svg.narrow { display: none; }")
+            && style.contains(".chart-wrap svg.wide { display: none; }"),
+        "{style}"
+    );
     snapshot("documents-site-hagfors-2017-2018-sv.html", &hagfors);
     let css = fs::read_to_string(out.join("index.html")).unwrap();
     // The site's legend rule is its strip's list's, not the chart's `<g class="legend">`.
@@ -257,6 +277,60 @@ fn site_refuses_a_symlinked_folder_and_removes_what_a_killed_build_left() {
     build();
     assert!(!real.join(".pledge-site-Ab12Cd").exists());
     assert!(!real.join("sunne-2017").join(".pledge-site-Xy34Zw").exists());
+}
+
+/// A first `site` build killed (SIGKILL) once it has written pages: the next build, without
+/// `--force`, knows the folder as pledge's and finishes it. Kills land at growing delays
+/// after the first page appears, so at least one lands mid-build.
+#[test]
+fn a_killed_first_site_build_is_finished_by_the_next_without_force() {
+    let tmp = TempDir::new().unwrap();
+    let pledges = tmp.path().join("pledges");
+    fs::create_dir(&pledges).unwrap();
+    let sunne = fs::read_to_string(examples("targets").join("sunne-2017.toml")).unwrap();
+    for i in 0..200 {
+        fs::write(pledges.join(format!("sunne-{i:03}.toml")), &sunne).unwrap();
+    }
+    let site = |out: &Path| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_pledge"));
+        c.env("PLEDGE_DIR", &pledges)
+            .args(["--quiet", "site"])
+            .arg(out)
+            .args(["--as-of", "2017-10-01"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        c
+    };
+    let mut killed_mid_build = 0;
+    for (round, wait_ms) in [0u64, 10, 100].into_iter().enumerate() {
+        let out = tmp.path().join(format!("site-{round}"));
+        let mut child = site(&out).spawn().unwrap();
+        let page = out.join("sunne-000").join("index.html");
+        let start = std::time::Instant::now();
+        while !page.exists() && start.elapsed() < std::time::Duration::from_secs(60) {
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        let running = child.try_wait().unwrap().is_none();
+        child.kill().unwrap();
+        child.wait().unwrap();
+        if !running {
+            continue;
+        }
+        killed_mid_build += 1;
+        let status = site(&out).status().unwrap();
+        assert!(status.success(), "round {round}: the next build refused");
+        let marker = fs::read_to_string(out.join(".pledge-site")).unwrap();
+        assert!(marker.contains("sunne-199/index.html"), "{marker}");
+        assert!(!marker.contains(".pledge-site"), "{marker}");
+        let left = fs::read_dir(&out)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".pledge-site-"))
+            .count();
+        assert_eq!(left, 0, "round {round}");
+    }
+    assert!(killed_mid_build > 0, "no kill landed while the build ran");
 }
 
 /// The events of `pledge calendar` on `dir`, parsed by the icalendar crate.
@@ -515,11 +589,110 @@ fn spreadsheets_speak_swedish_with_codes_in_their_own_columns() {
         .args(["log", "forshaga", "--format", "csv"])
         .read_stdout();
     assert!(
-        csv.starts_with("date,kommuner,activity,count,by,note,file,unit,part,kommun,kind\n"),
+        csv.starts_with(
+            "date,kommuner,activity,count,by,note,file,unit,part,kommun,kind,title,value,\
+             verdict,source\n"
+        ),
         "{csv}"
     );
-    assert!(csv.contains(",shared,request\n"), "{csv}");
-    assert!(csv.contains(",Forshaga,work\n"), "{csv}");
+    assert!(
+        csv.contains(",shared,request,Skolbesök på begäran,,,\n"),
+        "{csv}"
+    );
+    assert!(csv.contains(",Forshaga,work,"), "{csv}");
+}
+
+#[test]
+fn the_log_export_has_a_row_per_measurement_and_verdict_with_titles() {
+    let tmp = TempDir::new().unwrap();
+    let log = tmp.path().join("log.xlsx");
+    Test::new()
+        .env("PLEDGE_DIR", examples("indicators"))
+        .args([
+            "--lang", "sv", "log", "hagfors", "--format", "xlsx", "--output",
+        ])
+        .arg(&log)
+        .run();
+    let rows = sheet(&log);
+    let col = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no {name} in {:?}", rows[0]))
+    };
+    let kinds = |code: &str| rows.iter().filter(|r| r[col("Typ (kod)")] == code).count();
+    // 4 walks and a lighting job, 4 measured values, 3 verdicts: each its own row.
+    assert_eq!(
+        (kinds("work"), kinds("measurement"), kinds("verdict")),
+        (4, 4, 3)
+    );
+    let measured = rows
+        .iter()
+        .find(|r| r[col("Aktivitet (id)")] == "droger-ak9")
+        .unwrap();
+    assert_eq!(measured[col("Typ")], "mätning");
+    assert_eq!(measured[col("Värde")], "7.9");
+    assert_eq!(
+        measured[col("Aktivitet")],
+        "Elever i årskurs 9 som använt narkotika"
+    );
+    assert_eq!(measured[col("Antal")], "");
+    let verdict = rows
+        .iter()
+        .find(|r| r[col("Bedömning (kod)")] == "partly")
+        .unwrap();
+    assert_eq!(verdict[col("Bedömning")], "delvis uppfyllt");
+    assert_eq!(verdict[col("Typ")], "bedömning");
+    assert_eq!(verdict[col("Aktivitet (id)")], "trygghetsvandring");
+    assert!(
+        verdict[col("Aktivitet")]
+            .starts_with("Kommunen och polisen genomför två trygghetsvandringar")
+    );
+    assert_eq!(
+        verdict[col("Anteckning")],
+        "Tre vandringar av fyra; hösten 2018 ställdes in."
+    );
+    assert_eq!(
+        verdict[col("Källa")],
+        "Protokoll Folkhälsorådet 2019-02-12 § 4"
+    );
+    // The plain CSV: English codes; Swedish Excel's CSV: a decimal comma.
+    let csv = Test::new()
+        .env("PLEDGE_DIR", examples("indicators"))
+        .args(["log", "hagfors", "--format", "csv", "--since", "2018-11-01"])
+        .read_stdout();
+    assert!(
+        csv.contains(",Hagfors,measurement,Andel som känner sig trygga i centrum kvällstid,67.5,,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(
+            ",Hagfors,verdict,Kommunen byter belysningen i gångtunneln vid stationen,,kept,"
+        ),
+        "{csv}"
+    );
+    let excel = Test::new()
+        .env("PLEDGE_DIR", examples("indicators"))
+        .args(["--lang", "sv", "log", "hagfors", "--format", "excel-csv"])
+        .read_stdout();
+    assert!(excel.contains(";67,5;"), "{excel}");
+    // `--activity` keeps that activity's verdict, not the löfte's measurements.
+    let one = Test::new()
+        .env("PLEDGE_DIR", examples("indicators"))
+        .args([
+            "log",
+            "hagfors",
+            "--format",
+            "csv",
+            "--activity",
+            "belysning",
+        ])
+        .read_stdout();
+    assert_eq!(one.lines().count(), 3, "{one}");
+    assert!(
+        one.contains(",verdict,") && !one.contains(",measurement,"),
+        "{one}"
+    );
 }
 
 #[test]
@@ -560,6 +733,13 @@ fn the_site_publishes_titles_words_and_a_dcat_ap_se_description() {
     ] {
         assert!(rdf.contains(want), "{want} in {rdf}");
     }
+    // The löften state no licence and no contact: the description says so, invents none.
+    assert!(
+        rdf.contains("<rdfs:label xml:lang=\"sv\">Licensen är inte angiven.</rdfs:label>")
+            && !rdf.contains("dcterms:license")
+            && !rdf.contains("<dcat:contactPoint>"),
+        "{rdf}"
+    );
     let package = fs::read_to_string(out.join("datapackage.json")).unwrap();
     assert!(package.contains("\"name\": \"status_text\""), "{package}");
     // An address the portal cannot use is refused before anything is written.
@@ -578,4 +758,126 @@ fn the_site_publishes_titles_words_and_a_dcat_ap_se_description() {
         .stderr_is(predicate::str::contains("--base-url"))
         .run();
     assert!(!other.exists());
+}
+
+#[test]
+fn dcat_names_the_licence_and_contact_point_given_and_refuses_unusable_ones() {
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("site");
+    Test::new()
+        .env("PLEDGE_DIR", examples("indicators"))
+        .args(["--quiet", "site"])
+        .arg(&out)
+        .args([
+            "--as-of",
+            "2019-03-01",
+            "--base-url",
+            "https://www.hagfors.se/loften",
+        ])
+        .args([
+            "--licence",
+            "https://creativecommons.org/publicdomain/zero/1.0/",
+        ])
+        .args(["--contact", "trygghet@hagfors.se"])
+        .run();
+    let rdf = fs::read_to_string(out.join("dcat.rdf")).unwrap();
+    for want in [
+        "<dcterms:license rdf:resource=\"https://creativecommons.org/publicdomain/zero/1.0/\"/>",
+        "<dcat:contactPoint>\n    <vcard:Organization>",
+        "<vcard:hasEmail rdf:resource=\"mailto:trygghet@hagfors.se\"/>",
+        "xmlns:vcard=\"http://www.w3.org/2006/vcard/ns#\"",
+    ] {
+        assert!(rdf.contains(want), "{want} in {rdf}");
+    }
+    // Each of the three distributions carries the licence; no "not stated" beside it.
+    assert_eq!(rdf.matches("<dcterms:license ").count(), 3, "{rdf}");
+    assert!(!rdf.contains("dcterms:rights"), "{rdf}");
+    assert!(rdf.contains("i 1 medborgarlöfte "), "{rdf}");
+    // Without --publisher the publisher is the löfte's kommun, named once in the title.
+    assert!(rdf.contains("<foaf:name>Hagfors</foaf:name>"), "{rdf}");
+    assert!(
+        rdf.contains(">Medborgarlöften – Hagfors</dcterms:title>"),
+        "{rdf}"
+    );
+    for (flag, value) in [
+        ("--licence", "CC0"),
+        ("--contact", "trygghet at hagfors"),
+        ("--contact", "mailto:a@b.se"),
+    ] {
+        let other = tmp.path().join("other");
+        Test::new()
+            .env("PLEDGE_DIR", examples("indicators"))
+            .args(["site"])
+            .arg(&other)
+            .args(["--as-of", "2019-03-01", flag, value])
+            .status(2)
+            .stderr_is(predicate::str::contains(flag))
+            .run();
+        assert!(!other.exists(), "{flag} {value}");
+    }
+}
+
+/// On a period's first day "no reports" cannot be about 90 days that did not exist yet: it
+/// says since when (a trial found "inget rapporterat de senaste 90 dagarna" on day one).
+#[test]
+fn no_reports_on_a_periods_first_days_says_since_the_start() {
+    let (_t, dir) = crate::support::copy_pledges();
+    let file = dir.join("filipstad-2016.toml");
+    let mut text = fs::read_to_string(&file).unwrap();
+    text.push_str("\n[[log]]\ndate = 2016-01-01\nactivity = \"trygghetsvandring\"\ncount = 1\n");
+    fs::write(&file, text).unwrap();
+    let say = |command: &str, as_of: &str| {
+        Test::new()
+            .env("PLEDGE_DIR", &dir)
+            .args(["--lang", "sv", command, "filipstad", "--as-of", as_of])
+            .read_stdout()
+    };
+    for command in ["status", "report"] {
+        let day_one = say(command, "2016-01-01");
+        assert!(
+            day_one.contains("inget rapporterat sedan starten 2016-01-01"),
+            "{day_one}"
+        );
+        assert!(!day_one.contains("90 dagarna"), "{day_one}");
+        let later = say(command, "2016-06-01");
+        assert!(
+            later.contains("inget rapporterat de senaste 90 dagarna"),
+            "{later}"
+        );
+        assert!(!later.contains("sedan starten"), "{later}");
+    }
+}
+
+/// The two meanings of `file` the README's JSON contract names: `status` (and `list`, `log`)
+/// the path opened, from the pledges folder as given; `check` relative to the pledges folder.
+#[test]
+fn json_file_paths_mean_what_the_readme_says() {
+    let (_t, dir) = crate::support::copy_pledges();
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = Test::new()
+            .env("PLEDGE_DIR", &dir)
+            .args(args)
+            .args(["--format", "json", "--as-of", "2016-10-16"])
+            .status_one_of(&[0, 1])
+            .read_stdout();
+        serde_json::from_str(&out).unwrap()
+    };
+    let opened = dir.join("filipstad-2016.toml");
+    let status = json(&["status", "filipstad"]);
+    assert_eq!(status["pledges"][0]["file"], opened.to_str().unwrap());
+    let list = json(&["list"]);
+    let files: Vec<&str> = list["pledges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["file"].as_str().unwrap())
+        .collect();
+    assert!(files.contains(&opened.to_str().unwrap()), "{files:?}");
+    let check = json(&["check", "--within", "365"]);
+    let findings = check["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    assert!(
+        findings.iter().any(|f| f["file"] == "filipstad-2016.toml"),
+        "{check}"
+    );
 }

@@ -54,8 +54,10 @@ fn status_points_out_a_verdict_the_records_contradict() {
     let out = demo()
         .args(["status", "hagfors", "--as-of", "2019-03-01", "--lang", "en"])
         .read_stdout();
+    // The activity by its title, as a person reads it, not by its id.
+    assert!(!out.contains("  fotpatrull:"), "{out}");
     assert!(out.contains(
-        "fotpatrull: kept: Polisen har patrullerat regelbundet i centrum. [2019-02-12 Folkhälsorådet]; by the records: missed — ⚠ the records say otherwise"
+        "  Polisen fotpatrullerar i centrum minst två kvällar i månaden\n    kept: Polisen har patrullerat regelbundet i centrum. [2019-02-12 Folkhälsorådet]; by the records: missed — ⚠ the records say otherwise"
     ));
     assert!(out.contains("baseline 62 (2016) → 67.5 (2018-11-20): +5.5, improved"));
     assert!(out.contains("goal 70: not met"));

@@ -177,6 +177,26 @@ fn the_reply_is_in_the_users_language() {
     assert!(en.ends_with("(11 files, 11 changed)\n"), "{en}");
 }
 
+/// A rebuild that leaves löften out says how many old pages it removed, apart from the files
+/// it changed (a trial found removed pages counted as changed files).
+#[test]
+fn the_reply_says_removed_pages_apart_from_changed_files() {
+    let (_t, dir) = copy_pledges();
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("site");
+    build(&dir, &out, "2016-10-16", &[]);
+    let said = build(&dir, &out, "2016-10-16", &["filipstad"]);
+    // The index and four data files change (not datapackage.json, nor the marker, which is
+    // not counted); four pages go.
+    assert!(
+        said.ends_with("(7 filer, 5 ändrade; tog bort 4 gamla filer)\n"),
+        "{said}"
+    );
+    assert!(!out.join("alvesta-2017-2018").exists());
+    let again = build(&dir, &out, "2016-10-16", &["filipstad"]);
+    assert!(again.ends_with("(7 filer, 0 ändrade)\n"), "{again}");
+}
+
 #[test]
 fn a_folder_not_made_by_pledge_is_refused_unless_forced() {
     let tmp = TempDir::new().unwrap();

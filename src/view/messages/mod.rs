@@ -33,7 +33,7 @@ pub mod outcome;
 pub mod site;
 pub mod validate;
 
-use grammar::{either, genitive};
+use grammar::{either, genitive, s};
 
 pub use calendar::CalendarMsg;
 pub use commands::CmdMsg;
@@ -138,13 +138,23 @@ pub enum Msg<'a> {
     },
     /// `undo --index 0`: the numbers of `pledge log` begin at 1.
     IndexFromOne,
-    /// `site`'s reply: how many löften, the folder, how many files, how many of them changed.
+    /// `site`'s reply: how many löften, the folder, how many files, how many of them changed,
+    /// how many files of the last build it removed (shown when any).
     SiteWrote {
         loften: usize,
         out: &'a str,
         files: usize,
         changed: usize,
+        removed: usize,
     },
+    /// The heading of an export's column the labels do not name (`value`, `verdict`,
+    /// `source`), or its code column's (`verdict_code`); any other key as it is.
+    ExportColumn(&'a str),
+    /// `dcat.rdf`'s rights statement when no `site --licence` is given.
+    LicenceNotStated,
+    /// What "no reports" means when an activity began within the 90 days it looks back
+    /// over: since its start (the day), or, for several that began on different days, either.
+    NothingReportedSince(Option<NaiveDate>),
     /// `done`'s reply when the file now holds the same work on the same day `times` times,
     /// with the command that removes the last.
     SameDayAgain {
@@ -277,10 +287,24 @@ impl Msg<'_> {
                 out,
                 files,
                 changed,
+                removed,
             } => format!(
-                "wrote {loften} {} to {out} ({files} files, {changed} changed)",
-                if *loften == 1 { "löfte" } else { "löften" }
+                "wrote {loften} {} to {out} ({files} file{}, {changed} changed{})",
+                if *loften == 1 { "löfte" } else { "löften" },
+                s(*files),
+                match removed {
+                    0 => String::new(),
+                    n => format!("; removed {n} old file{}", s(*n)),
+                }
             ),
+            ExportColumn(key) => key.to_string(),
+            LicenceNotStated => "The licence is not stated.".into(),
+            NothingReportedSince(Some(start)) => {
+                format!("nothing reported since the start, {start}")
+            }
+            NothingReportedSince(None) => "nothing reported in the last 90 days, or since the \
+                                           start for an activity that began later"
+                .into(),
             BadDate { arg, value } => format!(
                 "{arg}: \"{value}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or \
                  yesterday"
@@ -426,12 +450,31 @@ impl Msg<'_> {
                 out,
                 files,
                 changed,
+                removed,
             } => format!(
-                "skrev {loften} {} till {out} ({files} {}, {changed} {})",
+                "skrev {loften} {} till {out} ({files} {}, {changed} {}{})",
                 if *loften == 1 { "löfte" } else { "löften" },
                 if *files == 1 { "fil" } else { "filer" },
-                if *changed == 1 { "ändrad" } else { "ändrade" }
+                if *changed == 1 { "ändrad" } else { "ändrade" },
+                match removed {
+                    0 => String::new(),
+                    1 => "; tog bort 1 gammal fil".to_string(),
+                    n => format!("; tog bort {n} gamla filer"),
+                }
             ),
+            ExportColumn(key) => match *key {
+                "value" => "Värde",
+                "verdict" => "Bedömning",
+                "verdict_code" => "Bedömning (kod)",
+                "source" => "Källa",
+                k => k,
+            }
+            .to_string(),
+            LicenceNotStated => "Licensen är inte angiven.".into(),
+            NothingReportedSince(Some(start)) => format!("inget rapporterat sedan starten {start}"),
+            NothingReportedSince(None) => "inget rapporterat de senaste 90 dagarna, eller sedan \
+                                           starten för en aktivitet som började senare"
+                .into(),
             BadDate { arg, value } => format!(
                 "{arg}: \"{value}\" är inget datum; skriv ÅÅÅÅ-MM-DD (t.ex. 2016-05-12), idag \
                  eller igår"
@@ -533,7 +576,11 @@ mod tests {
                 out: "site",
                 files: 7,
                 changed: 1,
+                removed: 2,
             },
+            Msg::ExportColumn("verdict"),
+            Msg::LicenceNotStated,
+            Msg::NothingReportedSince(Some(d)),
             Msg::SameDayAgain {
                 activity: "trygg",
                 date: d,
@@ -577,7 +624,10 @@ mod tests {
             BadDate { .. } => 27,
             SiteWrote { .. } => 28,
             IndexFromOne => 29,
-            SameDayAgain { .. } => 30,
+            ExportColumn(_) => 30,
+            LicenceNotStated => 31,
+            NothingReportedSince(_) => 32,
+            SameDayAgain { .. } => 33,
         }
     }
 
@@ -589,7 +639,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..31).collect::<Vec<_>>(),
+            (0..34).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {

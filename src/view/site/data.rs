@@ -114,148 +114,195 @@ pub struct Dcat<'a> {
     pub base: Option<&'a str>,
     /// Who publishes the data.
     pub publisher: &'a str,
+    /// The licence's address (`site --licence`); the löften's files state none, so without
+    /// it the description says the licence is not stated.
+    pub licence: Option<&'a str>,
+    /// Whom to ask about the data (`site --contact`): an e-mail address or a web address.
+    pub contact: Option<&'a str>,
     pub loften: usize,
 }
 
 /// The site's data described in DCAT-AP-SE (the profile Sveriges dataportal harvests), as
 /// RDF/XML: a catalog with one dataset (the löften's status on the date) and its
-/// distributions `pledges.csv`, `pledges.json` and `calendar.ics`, published by one agent.
+/// distributions `pledges.csv`, `pledges.json` and `calendar.ics`, published by one agent,
+/// with the dataset's contact point and the distributions' licence when they are given.
 pub fn dcat(d: &Dcat<'_>) -> String {
-    let e = crate::view::html::html;
-    let iri = |path: &str| e(&format!("{}{path}", d.base.unwrap_or("")));
-    let (lang, code) = (d.lang.code(), d.as_of);
-    let (catalog_title, title, description) = match d.lang {
-        Lang::Sv => (
-            format!("Medborgarlöften – {}", d.publisher),
-            "Medborgarlöften: vad som lovades och vad som har gjorts".to_string(),
-            format!(
-                "Varje aktivitet i {} medborgarlöften mellan polisen och kommunen: vad som \
-                 lovades, vad som har registrerats som gjort och dess status per {code}, \
-                 beräknat av pledge.",
-                d.loften
-            ),
-        ),
-        Lang::En => (
-            format!("Medborgarlöften – {}", d.publisher),
-            "Medborgarlöften: what was promised and what has been done".to_string(),
-            format!(
-                "Every activity of {} medborgarlöften (citizen pledges of the police and the \
-                 kommun): what was promised, what has been recorded as done and its status on \
-                 {code}, as computed by pledge.",
-                d.loften
-            ),
-        ),
-    };
-    let mut o = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    o.push_str(
-        "<rdf:RDF\n  xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"\n  \
-         xmlns:dcterms=\"http://purl.org/dc/terms/\"\n  \
-         xmlns:dcat=\"http://www.w3.org/ns/dcat#\"\n  \
-         xmlns:foaf=\"http://xmlns.com/foaf/0.1/\">\n",
-    );
-    let date = |tag: &str| {
-        format!(
-            "  <dcterms:{tag} rdf:datatype=\"http://www.w3.org/2001/XMLSchema#date\">{code}</dcterms:{tag}>\n"
-        )
-    };
-    let swe = "  <dcterms:language rdf:resource=\"http://publications.europa.eu/resource/authority/language/SWE\"/>\n";
+    let iri = |path: &str| html(&format!("{}{path}", d.base.unwrap_or("")));
+    let mut o = String::from(DCAT_HEAD);
     o.push_str(&format!(
         "<dcat:Catalog rdf:about=\"{}\">\n",
         iri("dcat.rdf#catalog")
     ));
-    o.push_str(&format!(
-        "  <dcterms:title xml:lang=\"{lang}\">{}</dcterms:title>\n",
-        e(&catalog_title)
-    ));
-    o.push_str(&format!(
-        "  <dcterms:description xml:lang=\"{lang}\">{}</dcterms:description>\n",
-        e(&description)
-    ));
-    o.push_str(&format!(
-        "  <dcterms:publisher rdf:resource=\"{}\"/>\n",
-        iri("dcat.rdf#publisher")
-    ));
-    o.push_str(&format!(
-        "  <dcat:dataset rdf:resource=\"{}\"/>\n",
-        iri("dcat.rdf#dataset")
-    ));
-    o.push_str(&format!(
-        "  <foaf:homepage rdf:resource=\"{}\"/>\n",
-        iri("index.html")
-    ));
-    o.push_str(swe);
-    o.push_str(&date("modified"));
+    let (catalog_title, title, description) = dcat_words(d);
+    o.push_str(&described(d.lang, &catalog_title, &description));
+    o.push_str(&resource("dcterms:publisher", &iri("dcat.rdf#publisher")));
+    o.push_str(&resource("dcat:dataset", &iri("dcat.rdf#dataset")));
+    o.push_str(&resource("foaf:homepage", &iri("index.html")));
+    o.push_str(&dated(d.as_of));
     o.push_str("</dcat:Catalog>\n");
     o.push_str(&format!(
         "<foaf:Agent rdf:about=\"{}\">\n",
         iri("dcat.rdf#publisher")
     ));
-    o.push_str(&format!("  <foaf:name>{}</foaf:name>\n", e(d.publisher)));
-    o.push_str("</foaf:Agent>\n");
+    o.push_str(&format!(
+        "  <foaf:name>{}</foaf:name>\n</foaf:Agent>\n",
+        html(d.publisher)
+    ));
     o.push_str(&format!(
         "<dcat:Dataset rdf:about=\"{}\">\n",
         iri("dcat.rdf#dataset")
     ));
-    o.push_str(&format!(
-        "  <dcterms:title xml:lang=\"{lang}\">{}</dcterms:title>\n",
-        e(&title)
-    ));
-    o.push_str(&format!(
-        "  <dcterms:description xml:lang=\"{lang}\">{}</dcterms:description>\n",
-        e(&description)
-    ));
-    o.push_str(&format!(
-        "  <dcterms:publisher rdf:resource=\"{}\"/>\n",
-        iri("dcat.rdf#publisher")
-    ));
-    o.push_str(&format!(
-        "  <dcat:landingPage rdf:resource=\"{}\"/>\n",
-        iri("index.html")
-    ));
-    for k in [
-        "medborgarlöften",
-        "polisen",
-        "kommun",
-        "trygghet",
-        "brottsförebyggande",
-    ] {
+    o.push_str(&described(d.lang, title, &description));
+    o.push_str(&resource("dcterms:publisher", &iri("dcat.rdf#publisher")));
+    o.push_str(&resource("dcat:landingPage", &iri("index.html")));
+    o.push_str(&contact_point(d));
+    for k in KEYWORDS {
         o.push_str(&format!(
             "  <dcat:keyword xml:lang=\"sv\">{k}</dcat:keyword>\n"
         ));
     }
     // Justice, legal system and public safety.
-    o.push_str("  <dcat:theme rdf:resource=\"http://publications.europa.eu/resource/authority/data-theme/JUST\"/>\n");
-    o.push_str(swe);
-    o.push_str(&date("modified"));
+    o.push_str(&resource("dcat:theme", &format!("{EU}/data-theme/JUST")));
+    o.push_str(&dated(d.as_of));
     for (file, _, _) in DISTRIBUTIONS {
-        o.push_str(&format!(
-            "  <dcat:distribution rdf:resource=\"{}\"/>\n",
-            iri(&format!("dcat.rdf#{file}"))
+        o.push_str(&resource(
+            "dcat:distribution",
+            &iri(&format!("dcat.rdf#{file}")),
         ));
     }
     o.push_str("</dcat:Dataset>\n");
-    for (file, mediatype, what) in DISTRIBUTIONS {
-        o.push_str(&format!(
-            "<dcat:Distribution rdf:about=\"{}\">\n",
-            iri(&format!("dcat.rdf#{file}"))
-        ));
-        o.push_str(&format!(
-            "  <dcterms:title xml:lang=\"en\">{}</dcterms:title>\n",
-            e(what)
-        ));
-        o.push_str(&format!(
-            "  <dcat:accessURL rdf:resource=\"{}\"/>\n",
-            iri(file)
-        ));
-        o.push_str(&format!(
-            "  <dcat:downloadURL rdf:resource=\"{}\"/>\n",
-            iri(file)
-        ));
-        o.push_str(&format!("  <dcterms:format>{mediatype}</dcterms:format>\n"));
-        o.push_str(&format!("  <dcat:mediaType rdf:resource=\"https://www.iana.org/assignments/media-types/{mediatype}\"/>\n"));
-        o.push_str("</dcat:Distribution>\n");
+    for dist in DISTRIBUTIONS {
+        o.push_str(&distribution(d, dist, &iri));
     }
     o.push_str("</rdf:RDF>\n");
+    o
+}
+
+const DCAT_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rdf:RDF\n  \
+    xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"\n  \
+    xmlns:rdfs=\"http://www.w3.org/2000/01/rdf-schema#\"\n  \
+    xmlns:dcterms=\"http://purl.org/dc/terms/\"\n  \
+    xmlns:dcat=\"http://www.w3.org/ns/dcat#\"\n  \
+    xmlns:foaf=\"http://xmlns.com/foaf/0.1/\"\n  \
+    xmlns:vcard=\"http://www.w3.org/2006/vcard/ns#\">\n";
+
+/// The EU's authority tables (languages, data themes).
+const EU: &str = "http://publications.europa.eu/resource/authority";
+
+const KEYWORDS: [&str; 5] = [
+    "medborgarlöften",
+    "polisen",
+    "kommun",
+    "trygghet",
+    "brottsförebyggande",
+];
+
+fn html(s: &str) -> String {
+    crate::view::html::html(s)
+}
+
+/// `  <TAG rdf:resource="IRI"/>`.
+fn resource(tag: &str, iri: &str) -> String {
+    format!("  <{tag} rdf:resource=\"{iri}\"/>\n")
+}
+
+/// A title and description in `lang`.
+fn described(lang: Lang, title: &str, description: &str) -> String {
+    let lang = lang.code();
+    format!(
+        "  <dcterms:title xml:lang=\"{lang}\">{}</dcterms:title>\n  \
+         <dcterms:description xml:lang=\"{lang}\">{}</dcterms:description>\n",
+        html(title),
+        html(description)
+    )
+}
+
+/// The language (Swedish) and the day it was modified.
+fn dated(as_of: NaiveDate) -> String {
+    format!(
+        "{}  <dcterms:modified rdf:datatype=\"http://www.w3.org/2001/XMLSchema#date\">{as_of}</dcterms:modified>\n",
+        resource("dcterms:language", &format!("{EU}/language/SWE"))
+    )
+}
+
+/// The catalog's title, the dataset's title and their description.
+fn dcat_words(d: &Dcat<'_>) -> (String, &'static str, String) {
+    let code = d.as_of;
+    let loften = match d.loften {
+        1 => "1 medborgarlöfte".to_string(),
+        n => format!("{n} medborgarlöften"),
+    };
+    let catalog = match d.publisher {
+        p if p.starts_with("Medborgarlöften") => p.to_string(),
+        p => format!("Medborgarlöften – {p}"),
+    };
+    match d.lang {
+        Lang::Sv => (
+            catalog,
+            "Medborgarlöften: vad som lovades och vad som har gjorts",
+            format!(
+                "Varje aktivitet i {loften} mellan polisen och kommunen: vad \
+                 som lovades, vad som har registrerats som gjort och dess status per {code}, \
+                 beräknat av pledge."
+            ),
+        ),
+        Lang::En => (
+            catalog,
+            "Medborgarlöften: what was promised and what has been done",
+            format!(
+                "Every activity of {loften} (citizen pledges of the police and \
+                 the kommun): what was promised, what has been recorded as done and its status \
+                 on {code}, as computed by pledge."
+            ),
+        ),
+    }
+}
+
+/// The dataset's contact point (`site --contact`): the publisher with an e-mail address
+/// or a web address; without one, a comment that none is stated.
+fn contact_point(d: &Dcat<'_>) -> String {
+    let Some(c) = d.contact else {
+        return "  <!-- no contact point stated: pledge site --contact EMAIL -->\n".to_string();
+    };
+    let how = if c.starts_with("https://") || c.starts_with("http://") {
+        resource("vcard:hasURL", &html(c))
+    } else {
+        resource("vcard:hasEmail", &html(&format!("mailto:{c}")))
+    };
+    format!(
+        "  <dcat:contactPoint>\n    <vcard:Organization>\n      <vcard:fn>{}</vcard:fn>\n    \
+         {how}    </vcard:Organization>\n  </dcat:contactPoint>\n",
+        html(d.publisher)
+    )
+}
+
+/// One distribution: the file, its media type and its licence, or a rights statement that
+/// the licence is not stated (never a licence the löften do not give).
+fn distribution(
+    d: &Dcat<'_>,
+    (file, mediatype, what): (&str, &str, &str),
+    iri: &dyn Fn(&str) -> String,
+) -> String {
+    let mut o = format!(
+        "<dcat:Distribution rdf:about=\"{}\">\n  <dcterms:title xml:lang=\"en\">{}</dcterms:title>\n",
+        iri(&format!("dcat.rdf#{file}")),
+        html(what)
+    );
+    o.push_str(&resource("dcat:accessURL", &iri(file)));
+    o.push_str(&resource("dcat:downloadURL", &iri(file)));
+    o.push_str(&format!("  <dcterms:format>{mediatype}</dcterms:format>\n"));
+    let iana = format!("https://www.iana.org/assignments/media-types/{mediatype}");
+    o.push_str(&resource("dcat:mediaType", &iana));
+    match d.licence {
+        Some(l) => o.push_str(&resource("dcterms:license", &html(l))),
+        None => o.push_str(&format!(
+            "  <dcterms:rights>\n    <dcterms:RightsStatement>\n      <rdfs:label \
+             xml:lang=\"{}\">{}</rdfs:label>\n    </dcterms:RightsStatement>\n  </dcterms:rights>\n",
+            d.lang.code(),
+            html(&crate::view::Msg::LicenceNotStated.say(d.lang))
+        )),
+    }
+    o.push_str("</dcat:Distribution>\n");
     o
 }
 

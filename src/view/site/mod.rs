@@ -87,10 +87,21 @@ pub struct Rest {
     summaries: Vec<Summary>,
     as_of: NaiveDate,
     lang: Lang,
-    /// Where the site is published (`site --base-url`), for the DCAT-AP-SE description.
-    base: Option<String>,
-    /// Who publishes the data (`site --publisher`), else the löften's shared name.
-    publisher: Option<String>,
+    /// Where, by whom and under which licence the site is published.
+    published: Publication,
+}
+
+/// What `dcat.rdf` says of the site's publication, from `site`'s flags.
+#[derive(Default)]
+pub struct Publication {
+    /// Where the site is published (`--base-url`), ending in `/`.
+    pub base: Option<String>,
+    /// Who publishes the data (`--publisher`), else the löften's shared name.
+    pub publisher: Option<String>,
+    /// The licence's address (`--licence`).
+    pub licence: Option<String>,
+    /// Whom to ask (`--contact`): an e-mail or web address.
+    pub contact: Option<String>,
 }
 
 impl Rest {
@@ -101,15 +112,14 @@ impl Rest {
             summaries,
             as_of,
             lang,
-            base: None,
-            publisher: None,
+            published: Publication::default(),
         }
     }
 
-    /// The address the site is published at and who publishes it, for `dcat.rdf`.
-    pub fn published(mut self, base: Option<String>, publisher: Option<String>) -> Self {
-        self.base = base;
-        self.publisher = publisher;
+    /// The address the site is published at, who publishes it, its licence and contact,
+    /// for `dcat.rdf`.
+    pub fn published(mut self, published: Publication) -> Self {
+        self.published = published;
         self
     }
 
@@ -154,12 +164,18 @@ impl Rest {
             }
             _ => {
                 let name = index::shared_name(ss.iter().map(|s| s.entry.name()), lang);
-                let publisher = self.publisher.as_deref().unwrap_or(&name);
+                let p = &self.published;
                 let d = data::Dcat {
                     as_of: self.as_of,
                     lang,
-                    base: self.base.as_deref(),
-                    publisher,
+                    base: p.base.as_deref(),
+                    // The löften's one kommun (or owner) by default, from "Medborgarlöften
+                    // – Hagfors"; without one, the löften's general name.
+                    publisher: p.publisher.as_deref().unwrap_or_else(|| {
+                        name.split_once(" – ").map_or(name.as_str(), |(_, who)| who)
+                    }),
+                    licence: p.licence.as_deref(),
+                    contact: p.contact.as_deref(),
                     loften: ss.len(),
                 };
                 w.write_all(data::dcat(&d).as_bytes())

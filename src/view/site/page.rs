@@ -12,7 +12,8 @@ use crate::view::i18n::Lang;
 use crate::view::meeting::Meeting;
 use crate::view::messages::Label;
 use crate::view::messages::site::{Words, words};
-use crate::view::phrases::{period_line, window_name};
+use crate::view::phrases::period_line;
+use crate::view::target_words::window_name;
 
 /// One window of a strip.
 struct Cell {

@@ -47,15 +47,61 @@ pub struct Chart<'a> {
 
 pub const WIDTH: f64 = 640.0;
 pub const HEIGHT: f64 = 300.0;
-const LEFT: f64 = 60.0;
-const RIGHT: f64 = WIDTH - 140.0;
-const TOP: f64 = 44.0;
-const BOTTOM: f64 = HEIGHT - 40.0;
-/// At most this many dates are written under the axis.
-const MAX_DATE_LABELS: usize = 8;
-/// The size of every text of the chart, in px at its natural width (the site shows it at that
-/// width, scrolling sideways on a narrow screen, so no text is smaller than this).
+/// The width of the narrow chart a phone shows instead (at most the width a 390 px screen
+/// gives the chart, so it is shown at least at its natural size: no text under 12 px).
+pub const NARROW_WIDTH: f64 = 300.0;
+/// The size of every text of the chart, in px at its natural width (a page shows the wide
+/// chart at that width and, on a phone, the narrow one at least at its width, so no text is
+/// smaller than this).
 pub const FONT_SIZE: f64 = 12.0;
+
+/// Where a chart draws: its size, the plot area inside it, how many dates fit under the
+/// axis, and whether baseline and goal are labelled in a gutter at the right (wide) or above
+/// their lines inside the plot (narrow).
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    width: f64,
+    height: f64,
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    /// At most this many dates are written under the axis.
+    dates: usize,
+    /// Every measurement labelled with its value (wide), or only those with a date (narrow,
+    /// where close points' labels would overlap).
+    every_value: bool,
+    gutter: bool,
+    /// Added to the element ids, so both charts of a page have their own.
+    suffix: &'static str,
+}
+
+const WIDE: Frame = Frame {
+    width: WIDTH,
+    height: HEIGHT,
+    left: 60.0,
+    right: WIDTH - 140.0,
+    top: 44.0,
+    bottom: HEIGHT - 40.0,
+    dates: 8,
+    every_value: true,
+    gutter: true,
+    suffix: "",
+};
+
+/// The legend in up to three rows above the plot, labels inside it, three dates.
+const NARROW: Frame = Frame {
+    width: NARROW_WIDTH,
+    height: 300.0,
+    left: 48.0,
+    right: NARROW_WIDTH - 12.0,
+    top: 84.0,
+    bottom: 300.0 - 30.0,
+    dates: 3,
+    every_value: false,
+    gutter: false,
+    suffix: "-narrow",
+};
 
 /// Text escaped for SVG/XML content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -158,6 +204,7 @@ fn ticks(lo: f64, hi: f64, step: f64) -> Vec<f64> {
 }
 
 struct Scale {
+    f: Frame,
     lo: f64,
     hi: f64,
     first: NaiveDate,
@@ -166,16 +213,19 @@ struct Scale {
 
 impl Scale {
     fn y(&self, v: f64) -> f64 {
-        BOTTOM - (v - self.lo) / (self.hi - self.lo) * (BOTTOM - TOP)
+        let f = self.f;
+        f.bottom - (v - self.lo) / (self.hi - self.lo) * (f.bottom - f.top)
     }
     fn x(&self, d: NaiveDate) -> f64 {
+        let f = self.f;
         if self.days == 0 {
-            (LEFT + RIGHT) / 2.0
+            (f.left + f.right) / 2.0
         } else {
             let inset = 16.0;
-            LEFT + inset
+            f.left
+                + inset
                 + (d - self.first).num_days() as f64 / self.days as f64
-                    * (RIGHT - LEFT - 2.0 * inset)
+                    * (f.right - f.left - 2.0 * inset)
         }
     }
 }
@@ -204,8 +254,23 @@ fn triangle(x: f64, y: f64) -> String {
     )
 }
 
-/// The chart as one `<svg>` element.
+/// The chart as one `<svg>` element, 640 × 300.
 pub fn svg(c: &Chart) -> String {
+    draw(c, WIDE, "chart")
+}
+
+/// The chart for a page read on any screen: the wide chart, and a narrow one (300 wide,
+/// class `chart narrow`) that a page's style shows instead on a phone, where the wide one
+/// would scroll sideways or shrink its text under 12 px. Each has its own element ids.
+pub fn svg_pair(c: &Chart) -> String {
+    format!(
+        "{}{}",
+        draw(c, WIDE, "chart wide"),
+        draw(c, NARROW, "chart narrow")
+    )
+}
+
+fn draw(c: &Chart, f: Frame, class: &str) -> String {
     let mut values: Vec<f64> = c.points.iter().map(|p| p.1).collect();
     values.extend(c.baseline.iter().chain(c.goal.iter()).map(|l| l.value));
     let (lo, hi, step) = value_axis(&values);
@@ -214,14 +279,16 @@ pub fn svg(c: &Chart) -> String {
     let first = dates.iter().copied().min().unwrap_or_default();
     let last = dates.iter().copied().max().unwrap_or_default();
     let sc = Scale {
+        f,
         lo,
         hi,
         first,
         days: (last - first).num_days(),
     };
-    let id = safe_id(c.id);
+    let id = format!("{}{}", safe_id(c.id), f.suffix);
+    let (w, h) = (f.width, f.height);
     let mut s = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="chart-{id}-title chart-{id}-desc" font-family="sans-serif" font-size="{FONT_SIZE}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="{class}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="chart-{id}-title chart-{id}-desc" font-family="sans-serif" font-size="{FONT_SIZE}">"#
     );
     let _ = write!(
         s,
@@ -232,32 +299,36 @@ pub fn svg(c: &Chart) -> String {
     axes(&mut s, c, &sc, step);
     reference_lines(&mut s, c, &sc);
     measurements(&mut s, c, &sc);
-    legend(&mut s, c);
+    legend(&mut s, c, f);
     s.push_str("</svg>");
     s
 }
 
 fn axes(s: &mut String, c: &Chart, sc: &Scale, step: f64) {
+    let Frame {
+        left: l,
+        right: r,
+        top: t,
+        bottom: b,
+        ..
+    } = sc.f;
     s.push_str(r##"<g class="axes" stroke="#bbb" stroke-width="0.5">"##);
     let ts = ticks(sc.lo, sc.hi, step);
     for v in &ts {
         let y = sc.y(*v);
-        let _ = write!(
-            s,
-            r#"<line x1="{LEFT}" y1="{y:.1}" x2="{RIGHT}" y2="{y:.1}"/>"#
-        );
+        let _ = write!(s, r#"<line x1="{l}" y1="{y:.1}" x2="{r}" y2="{y:.1}"/>"#);
     }
     s.push_str("</g>");
     let _ = write!(
         s,
-        r##"<g stroke="#000" stroke-width="1"><line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{BOTTOM}"/><line x1="{LEFT}" y1="{BOTTOM}" x2="{RIGHT}" y2="{BOTTOM}"/></g>"##
+        r##"<g stroke="#000" stroke-width="1"><line x1="{l}" y1="{t}" x2="{l}" y2="{b}"/><line x1="{l}" y1="{b}" x2="{r}" y2="{b}"/></g>"##
     );
     s.push_str(r#"<g class="ticks" text-anchor="end">"#);
     for v in ts {
         let _ = write!(
             s,
             r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
-            LEFT - 6.0,
+            l - 6.0,
             sc.y(v) + 4.0,
             esc(&fmt_num(v, c.decimal_comma))
         );
@@ -266,16 +337,18 @@ fn axes(s: &mut String, c: &Chart, sc: &Scale, step: f64) {
     if let Some(unit) = c.unit {
         let _ = write!(
             s,
-            r#"<text x="{LEFT}" y="{:.1}" text-anchor="start">{}</text>"#,
-            TOP - 8.0,
+            r#"<text x="{l}" y="{:.1}" text-anchor="start">{}</text>"#,
+            t - 8.0,
             esc(unit)
         );
     }
 }
 
-/// Baseline and goal: a line across, a marker and a label at the right end (labels pushed
-/// apart when they would overlap).
+/// Baseline and goal: a line across, and (wide) a marker and a label with the value at the
+/// right end, in the gutter, labels pushed apart when they would overlap; narrow, the
+/// legend names the value.
 fn reference_lines(s: &mut String, c: &Chart, sc: &Scale) {
+    let f = sc.f;
     let mut label_y: Vec<f64> = Vec::new();
     for (line, goal) in [(c.baseline, false), (c.goal, true)] {
         let Some(l) = line else { continue };
@@ -290,12 +363,15 @@ fn reference_lines(s: &mut String, c: &Chart, sc: &Scale) {
         } else {
             ("#666", "baseline")
         };
+        let (left, right) = (f.left, f.right);
         let _ = write!(
             s,
-            r#"<g class="{class}"><line x1="{LEFT}" y1="{y:.1}" x2="{RIGHT}" y2="{y:.1}" stroke="{stroke}" stroke-width="1.5"{dash}/>"#
+            r#"<g class="{class}"><line x1="{left}" y1="{y:.1}" x2="{right}" y2="{y:.1}" stroke="{stroke}" stroke-width="1.5"{dash}/>"#
         );
         let marker = if goal { triangle } else { square };
-        s.push_str(&marker(RIGHT + 8.0, y));
+        if f.gutter {
+            s.push_str(&marker(right + 8.0, y));
+        }
         if let Some(d) = l.date.filter(|_| !goal) {
             let x = sc.x(d);
             s.push_str(&square(x, y));
@@ -307,8 +383,14 @@ fn reference_lines(s: &mut String, c: &Chart, sc: &Scale) {
             let _ = write!(
                 s,
                 r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle">{when}</text>"#,
-                BOTTOM + 16.0
+                f.bottom + 16.0
             );
+        }
+        if !f.gutter {
+            // Narrow: the legend gives the value ("mål 70"); a label here would cover the
+            // latest measurement, drawn at the same right end.
+            s.push_str("</g>");
+            continue;
         }
         let mut ty = y + 4.0;
         if let Some(prev) = label_y.last()
@@ -324,10 +406,23 @@ fn reference_lines(s: &mut String, c: &Chart, sc: &Scale) {
         let _ = write!(
             s,
             r#"<text x="{:.1}" y="{ty:.1}">{} {}</text></g>"#,
-            RIGHT + 18.0,
+            right + 18.0,
             esc(l.label),
             esc(&fmt_num(l.value, c.decimal_comma))
         );
+    }
+}
+
+/// Where a date under the axis goes: centred under its point, or kept inside the chart
+/// (ending at its right edge, starting at its left) when centred it would be cut.
+fn date_x(x: f64, f: Frame) -> (f64, &'static str) {
+    let half = 0.6 * FONT_SIZE * 10.0 / 2.0;
+    if x + half > f.width - 2.0 {
+        (f.width - 2.0, "end")
+    } else if x - half < 2.0 {
+        (2.0, "start")
+    } else {
+        (x, "middle")
     }
 }
 
@@ -348,43 +443,57 @@ fn measurements(s: &mut String, c: &Chart, sc: &Scale) {
             pts.join(" ")
         );
     }
-    let every = c.points.len().div_ceil(MAX_DATE_LABELS).max(1);
+    let every = c.points.len().div_ceil(sc.f.dates).max(1);
     for (i, (d, v)) in c.points.iter().enumerate() {
         let (x, y) = (sc.x(*d), sc.y(*v));
         s.push_str(&circle(x, y));
-        let _ = write!(
-            s,
-            r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle" font-weight="bold">{}</text>"#,
-            y - 9.0,
-            esc(&fmt_num(*v, c.decimal_comma))
-        );
-        if i % every == 0 || i + 1 == c.points.len() {
+        let dated = i % every == 0 || i + 1 == c.points.len();
+        if sc.f.every_value || dated {
             let _ = write!(
                 s,
-                r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle">{d}</text>"#,
-                BOTTOM + 16.0
+                r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle" font-weight="bold">{}</text>"#,
+                y - 9.0,
+                esc(&fmt_num(*v, c.decimal_comma))
+            );
+        }
+        if dated {
+            let (x, anchor) = date_x(x, sc.f);
+            let _ = write!(
+                s,
+                r#"<text x="{x:.1}" y="{:.1}" text-anchor="{anchor}">{d}</text>"#,
+                sc.f.bottom + 16.0
             );
         }
     }
     s.push_str("</g>");
 }
 
-fn legend(s: &mut String, c: &Chart) {
+/// The legend above the plot: one row when it fits the chart's width, else a row per item.
+fn legend(s: &mut String, c: &Chart, f: Frame) {
     type Marker = fn(f64, f64) -> String;
-    let mut items: Vec<(Marker, &str, &str, &str)> = Vec::new();
+    let mut items: Vec<(Marker, &str, &str, String)> = Vec::new();
     if !c.points.is_empty() {
-        items.push((circle, "", "#000", c.measured_label));
+        items.push((circle, "", "#000", c.measured_label.to_string()));
     }
+    // Narrow, the lines carry no label: the legend says their values.
+    let named = |l: Line| match f.gutter {
+        true => l.label.to_string(),
+        false => format!("{} {}", l.label, fmt_num(l.value, c.decimal_comma)),
+    };
     if let Some(b) = c.baseline {
-        items.push((square, "", "#666", b.label));
+        items.push((square, "", "#666", named(b)));
     }
     if let Some(g) = c.goal {
-        items.push((triangle, r#" stroke-dasharray="6 4""#, "#000", g.label));
+        items.push((triangle, r#" stroke-dasharray="6 4""#, "#000", named(g)));
     }
     s.push_str(r#"<g class="legend">"#);
-    let mut x = LEFT + 12.0;
-    let y = 14.0;
+    let start = f.left + 12.0;
+    let (mut x, mut y) = (start, 14.0);
+    let wide = |text: &str| 48.0 + 0.6 * FONT_SIZE * text.chars().count() as f64;
     for (marker, dash, stroke, text) in items {
+        if x > start && x + wide(&text) - 48.0 + 18.0 > f.width {
+            (x, y) = (start, y + 18.0);
+        }
         let _ = write!(
             s,
             r#"<line x1="{:.1}" y1="{y}" x2="{:.1}" y2="{y}" stroke="{stroke}" stroke-width="1.5"{dash}/>"#,
@@ -397,9 +506,9 @@ fn legend(s: &mut String, c: &Chart) {
             r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
             x + 18.0,
             y + 4.0,
-            esc(text)
+            esc(&text)
         );
-        x += 48.0 + 0.6 * FONT_SIZE * text.chars().count() as f64;
+        x += wide(&text);
     }
     s.push_str("</g>");
 }

@@ -267,3 +267,69 @@ fn the_demo_chart_and_sparkline() {
         .collect();
     assert_eq!(sparkline(&values), "▁▄█");
 }
+
+/// The numbers of an attribute on every element that has it.
+fn attr_values(svg: &str, name: &str) -> Vec<f64> {
+    let key = format!(" {name}=\"");
+    svg.match_indices(&key)
+        .map(|(i, _)| {
+            let rest = &svg[i + key.len()..];
+            rest[..rest.find('"').unwrap()].parse().unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn the_narrow_chart_keeps_every_text_inside_300_wide() {
+    let many: Vec<_> = (0..20)
+        .map(|i| {
+            (
+                d("2000-01-01") + chrono::Months::new(i * 12),
+                60.0 + i as f64,
+            )
+        })
+        .collect();
+    for p in [pts(), many] {
+        let pair = svg_pair(&chart(&p));
+        let (wide, narrow) = pair.split_at(pair.find("</svg>").unwrap() + "</svg>".len());
+        assert_eq!(
+            wide.replacen(r#"class="chart wide""#, r#"class="chart""#, 1),
+            svg(&chart(&p)),
+            "the wide chart is the chart as it was"
+        );
+        assert!(well_formed(narrow), "{narrow}");
+        assert!(narrow.contains(r#"class="chart narrow" viewBox="0 0 300 300" width="300""#));
+        // Ids of its own: both charts are on one page.
+        assert!(
+            narrow.contains(r#"id="chart-trygghet-narrow-title""#),
+            "{narrow}"
+        );
+        // No text starts outside it, and a date (about 72 wide) is never cut at an edge.
+        for x in attr_values(narrow, "x") {
+            assert!((0.0..=300.0).contains(&x), "x = {x} in {narrow}");
+        }
+        // At most three dates and the last under the axis, and the baseline's; values only
+        // over the dated points.
+        let dates = narrow.matches(r#" y="286.0""#).count();
+        assert!(dates <= 5, "{narrow}");
+        let values = narrow.matches(r#"font-weight="bold""#).count();
+        assert_eq!(values, dates - 1, "{narrow}");
+        // The lines' values are in the legend, which wraps inside the width.
+        assert!(narrow.contains(">Utgångsläge 62<") && narrow.contains(">Mål 70<"));
+        let goal = |svg: &str| {
+            let g = &svg[svg.find(r#"<g class="goal">"#).unwrap()..];
+            g[..g.find("</g>").unwrap()].to_string()
+        };
+        assert!(goal(wide).contains(">Mål 70</text>") && !goal(narrow).contains("<text"));
+        let legend = &narrow[narrow.find(r#"<g class="legend">"#).unwrap()..];
+        for (x, text) in legend
+            .split("<text ")
+            .skip(1)
+            .map(|t| (attr_values(&format!(" {t}"), "x")[0], t))
+        {
+            let label = &text[text.find('>').unwrap() + 1..text.find('<').unwrap()];
+            let end = x + 0.6 * FONT_SIZE * label.chars().count() as f64;
+            assert!(end <= 300.0, "{label} ends at {end}");
+        }
+    }
+}
