@@ -220,7 +220,12 @@ fn score(text_path: &Path, facts_path: &Path) -> Row {
         let d = loaded.diags.iter().find(|d| d.is_error()).expect("errors");
         note = format!(
             "INVALID: {}",
-            pledge::load::diag::one_line(&draft.file_name, &draft.toml, d)
+            pledge::view::diag_words::one_line(
+                &draft.file_name,
+                &draft.toml,
+                d,
+                pledge::view::i18n::Lang::En
+            )
         );
     } else {
         s.valid = 1;

@@ -8,6 +8,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 
 use crate::load::diag::Diagnostic;
+use crate::load::says::Says;
 use crate::load::{Loaded, load};
 use crate::text::shown_path;
 
@@ -113,16 +114,10 @@ impl SourceFile {
 
     /// The file's diagnostics with their frame ("fel", "varning", "tips") in the language.
     pub fn render_diags_in(&self, lang: crate::view::i18n::Lang) -> String {
-        let words = crate::view::messages::diag_words(lang);
-        let words = crate::load::diag::Words {
-            error: &words[0],
-            warning: &words[1],
-            hint: &words[2],
-        };
         self.loaded
             .diags
             .iter()
-            .map(|d| crate::load::diag::render_in(&self.display, &self.text, d, &words))
+            .map(|d| crate::view::diag_words::render(&self.display, &self.text, d, lang))
             .collect()
     }
 }
@@ -142,14 +137,12 @@ pub fn decode(bytes: Vec<u8>) -> std::result::Result<String, (Diagnostic, String
             let bytes = e.into_bytes();
             let diag = Diagnostic::error(
                 offset..offset + 1,
-                format!(
-                    "the file is not valid UTF-8: invalid byte 0x{:02x} at byte offset {offset}",
-                    bytes[offset]
-                ),
+                Says::NotUtf8 {
+                    byte: bytes[offset],
+                    offset,
+                },
             )
-            .with_hint(Some(
-                "save the file as UTF-8 (most editors: \"Save with encoding\")".into(),
-            ));
+            .with_hint(Some(Says::SaveAsUtf8));
             let prefix = String::from_utf8_lossy(&bytes[..offset]).into_owned();
             Err((diag, prefix))
         }
@@ -211,7 +204,14 @@ fn read_capped(path: &Path) -> std::result::Result<Vec<u8>, Diagnostic> {
 /// [`read_capped`], with what `fstat` says of the file that was read.
 fn read_capped_with_meta(path: &Path) -> std::result::Result<(Vec<u8>, fs::Metadata), Diagnostic> {
     use std::io::Read;
-    let cannot = |e: std::io::Error| Diagnostic::error(None, format!("cannot read the file: {e}"));
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(
+            None,
+            Says::CannotRead {
+                error: e.to_string(),
+            },
+        )
+    };
     let regular = |m: &fs::Metadata| {
         if m.is_file() {
             Ok(())
@@ -219,10 +219,9 @@ fn read_capped_with_meta(path: &Path) -> std::result::Result<(Vec<u8>, fs::Metad
             Err(Diagnostic::error(
                 None,
                 if m.is_dir() {
-                    "cannot read the folder".to_string()
+                    Says::CannotReadFolder
                 } else {
-                    "not a regular file (a pipe, a device or a socket); pledge reads only regular files"
-                        .to_string()
+                    Says::NotRegularFile
                 },
             ))
         }
@@ -239,15 +238,12 @@ fn read_capped_with_meta(path: &Path) -> std::result::Result<(Vec<u8>, fs::Metad
         let size = meta.len().max(bytes.len() as u64);
         return Err(Diagnostic::error(
             None,
-            format!(
-                "the file is {:.1} MB; pledge files are limited to {} MiB",
-                size as f64 / 1e6,
-                MAX_FILE_SIZE >> 20
-            ),
+            Says::TooLarge {
+                megabytes: size as f64 / 1e6,
+                limit_mib: MAX_FILE_SIZE >> 20,
+            },
         )
-        .with_hint(Some(
-            "a löfte with years of weekly logs is well under 1 MB; check that this is a pledge file".into(),
-        )));
+        .with_hint(Some(Says::TooLargeHint)));
     }
     Ok((bytes, meta))
 }

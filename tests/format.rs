@@ -21,11 +21,16 @@ fn file(edit: (&str, &str), extra: &str) -> String {
     format!("{}{extra}", base.replacen(edit.0, edit.1, 1))
 }
 
-fn errors(l: &Loaded) -> Vec<&str> {
+/// What a diagnostic says in English.
+fn en(s: &pledge::load::says::Says) -> String {
+    pledge::view::diag_words::say(s, pledge::view::i18n::Lang::En)
+}
+
+fn errors(l: &Loaded) -> Vec<String> {
     l.diags
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| d.message.as_str())
+        .map(|d| en(&d.message))
         .collect()
 }
 
@@ -153,7 +158,9 @@ fn merge_conflict_markers_are_named() {
     let lines: Vec<String> = l
         .diags
         .iter()
-        .map(|d| pledge::load::diag::one_line("t.toml", &text, d))
+        .map(|d| {
+            pledge::view::diag_words::one_line("t.toml", &text, d, pledge::view::i18n::Lang::En)
+        })
         .collect();
     assert_eq!(
         lines,
@@ -195,7 +202,7 @@ fn overlaps_pair_only_loften_of_one_kommun() {
     let refs: Vec<_> = ps.iter().collect();
     let found: Vec<(usize, String)> = pledge::load::validate::overlaps(&refs)
         .into_iter()
-        .map(|(i, d)| (i, d.message))
+        .map(|(i, d)| (i, en(&d.message)))
         .collect();
     assert_eq!(
         found,
@@ -240,7 +247,7 @@ fn copies_of_a_lofte_are_one_warning() {
     refs.push(&other);
     let found: Vec<(usize, String)> = pledge::load::validate::overlaps(&refs)
         .into_iter()
-        .map(|(i, d)| (i, d.message))
+        .map(|(i, d)| (i, en(&d.message)))
         .collect();
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[0].0, 1);
@@ -306,11 +313,11 @@ fn validate_and_check_agree_on_the_future() {
     assert_eq!(doc["invalid_files"], serde_json::json!([]));
 }
 
-fn warnings(l: &Loaded) -> Vec<&str> {
+fn warnings(l: &Loaded) -> Vec<String> {
     l.diags
         .iter()
         .filter(|d| !d.is_error())
-        .map(|d| d.message.as_str())
+        .map(|d| en(&d.message))
         .collect()
 }
 

@@ -27,7 +27,7 @@ fn loads(name: &str, toml: &str) -> Pledge {
         .diags
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| pledge::load::diag::one_line(name, toml, d))
+        .map(|d| pledge::view::diag_words::one_line(name, toml, d, pledge::view::i18n::Lang::En))
         .collect();
     assert!(
         errors.is_empty(),
@@ -250,6 +250,12 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("tre-kommuner-stenungsund", Options::default()),
         ("stadsdel-bara-slut-goteborg", Options::default()),
         ("tva-loften-motala", Options::default()),
+        // Issue 21, second round: a löfte of the police alone with targets in words and an
+        // event; a period from the page's date line; a period from the one dated activity.
+        ("bara-polisen-ord-mal-norrtalje", Options::default()),
+        ("utan-period-datumrad-hallsberg", Options::default()),
+        ("en-aktivitet-datum-gnosjo", Options::default()),
+        ("aktiviteternas-ar-overkalix", Options::default()),
     ]
 }
 

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let loaded = pledge::load::load("f.toml", &text, today);
     for d in &loaded.diags {
-        let _ = pledge::load::diag::render("f.toml", &text, d);
+        let _ = pledge::view::diag_words::render("f.toml", &text, d, pledge::view::i18n::Lang::Sv);
     }
     let Some(p) = loaded.pledge else {
         return;

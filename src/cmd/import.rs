@@ -1,6 +1,6 @@
 //! `import`: reads published texts, writes the drafts the pure importer makes of them.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -102,7 +102,12 @@ fn one(
             .expect("has errors");
         bail!(
             "the draft does not validate (a bug in the importer): {}",
-            crate::load::diag::one_line(&draft.file_name, &draft.toml, d)
+            crate::view::diag_words::one_line(
+                &draft.file_name,
+                &draft.toml,
+                d,
+                crate::view::i18n::Lang::En
+            )
         );
     }
     if *a.dry_run {
@@ -181,7 +186,7 @@ fn import_many(
     dir: Option<&Path>,
     ctx: &mut Ctx,
 ) -> Result<u8> {
-    let progress = std::io::stderr().is_terminal() && !ctx.quiet;
+    let progress = ctx.stderr_tty && !ctx.quiet;
     let mut rows = Vec::new();
     for (i, file) in files.iter().enumerate() {
         if progress {
@@ -226,6 +231,11 @@ fn import_many(
     if progress {
         write!(ctx.err, "\r\x1b[K")?;
     }
+    table(&rows, ctx)
+}
+
+/// The closing table, one row per text, and the count written; 0 when every draft was.
+fn table(rows: &[Outcome], ctx: &mut Ctx) -> Result<u8> {
     let name_w = rows
         .iter()
         .map(|r| r.name.chars().count())
@@ -237,7 +247,7 @@ fn import_many(
         "{:<name_w$}  {:>10}  {:>8}  {:>8}  result",
         "text", "activities", "readings", "unplaced"
     )?;
-    for r in &rows {
+    for r in rows {
         writeln!(
             ctx.out,
             "{:<name_w$}  {:>10}  {:>8}  {:>8}  {}",

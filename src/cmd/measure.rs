@@ -195,7 +195,15 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     )
     .first()
     {
-        return Err(Refused(format!("{}: {}", ind.id, p.message())).into());
+        return Err(Refused(format!(
+            "{}: {}",
+            ind.id,
+            crate::view::diag_words::say(
+                &crate::load::says::Says::Outcome(p.kind.clone()),
+                crate::view::i18n::Lang::En
+            )
+        ))
+        .into());
     }
     let m = Measurement {
         indicator: ind.id.clone(),

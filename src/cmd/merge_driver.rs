@@ -21,8 +21,13 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
         let bytes =
             std::fs::read(p).with_context(|| GitMsg::CannotRead(&shown_path(p)).say(lang))?;
         let bom = bytes.starts_with("\u{feff}".as_bytes());
-        let text = store::decode(bytes)
-            .map_err(|(d, _)| anyhow::anyhow!("{}: {}", shown_path(p), d.message))?;
+        let text = store::decode(bytes).map_err(|(d, _)| {
+            anyhow::anyhow!(
+                "{}: {}",
+                shown_path(p),
+                crate::view::diag_words::say(&d.message, crate::view::i18n::Lang::En)
+            )
+        })?;
         Ok((text, bom))
     };
     let texts = (read(base), read(ours), read(theirs));

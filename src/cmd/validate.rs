@@ -46,12 +46,6 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
     }
     let (mut errors, mut warnings) = (0, 0);
     let mut report = String::new();
-    let words = crate::view::messages::diag_words(ctx.lang);
-    let words = crate::load::diag::Words {
-        error: &words[0],
-        warning: &words[1],
-        hint: &words[2],
-    };
     for f in &files {
         for d in &f.loaded.diags {
             if d.is_error() {
@@ -62,8 +56,8 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
                     continue;
                 }
             }
-            report.push_str(&crate::load::diag::render_in(
-                &f.display, &f.text, d, &words,
+            report.push_str(&crate::view::diag_words::render_at(
+                &f.display, &f.text, d, ctx.lang, ctx.width,
             ));
         }
     }

@@ -302,7 +302,7 @@ fn broken_files(
             .is_none_or(|t| !crate::load::load(f, t, today).has_errors());
         if was_valid {
             let why = match loaded.diags.iter().find(|d| d.is_error()) {
-                Some(d) => crate::load::diag::one_line(f, now, d),
+                Some(d) => crate::view::diag_words::one_line(f, now, d, lang),
                 None => MergeMsg::DoesNotValidate(f).say(lang),
             };
             broken.push(why);

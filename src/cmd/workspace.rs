@@ -172,20 +172,19 @@ impl Workspace {
         for f in self.files.iter().filter(|f| f.loaded.has_errors()) {
             any = true;
             let errors = f.loaded.diags.iter().filter(|d| d.is_error()).count();
+            let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
+            let markers = matches!(why, crate::load::says::Why::Markers(_));
             // The file's own words (an id, a kommun) reach a terminal: escape control and
             // bidi characters as every diagnostic does.
-            let why = crate::text::safe(
-                &crate::load::unreadable::why(&f.text, &f.loaded.diags),
-                false,
-            );
-            if why.starts_with("conflict markers") {
+            let why = crate::text::safe(&crate::view::diag_words::why(&why, lang), false);
+            if markers {
                 let file = &f.display;
                 let line = CmdMsg::MarkersLeft { file, why: &why }.say(lang);
                 writeln!(err, "{}", super::wrapped(&line, width))?;
                 continue;
             }
             if let Some(d) = f.loaded.diags.iter().find(|d| d.is_error()) {
-                let first = crate::load::diag::one_line(&f.display, &f.text, d);
+                let first = crate::view::diag_words::one_line(&f.display, &f.text, d, lang);
                 let file = &f.display;
                 let all = CmdMsg::ErrorsInAll { errors, file }.say(lang);
                 writeln!(err, "{first}\n{}", super::wrapped(&all, width))?;
@@ -231,13 +230,11 @@ impl Workspace {
             });
         let mut notes = String::new();
         for f in &maybe {
+            let why = crate::load::unreadable::why(&f.text, &f.loaded.diags);
+            let markers = matches!(why, crate::load::says::Why::Markers(_));
             // The file's own words (an id, a kommun) reach a terminal: escape control and
             // bidi characters as every diagnostic does.
-            let why = crate::text::safe(
-                &crate::load::unreadable::why(&f.text, &f.loaded.diags),
-                false,
-            );
-            let markers = why.starts_with("conflict markers");
+            let why = crate::text::safe(&crate::view::diag_words::why(&why, lang), false);
             let file = &f.display;
             let note = CmdMsg::MayHold {
                 file,

@@ -1,4 +1,6 @@
 //! One activity from its published words: text, owners and partners, target, id.
+//!
+//! Long because: an activity's owners, target and id are read together, with their unit tests; to split next round (ids apart).
 
 use chrono::NaiveDate;
 
@@ -17,6 +19,8 @@ pub struct Written {
     pub units: Vec<String>,
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
+    /// An `[[event]]` the target counts per occurrence of: id and text.
+    pub event: Option<(String, String)>,
 }
 
 /// "ett antal": open, unless a count stated apart from those words stands beside it
@@ -43,10 +47,16 @@ fn open(f: &Found) -> (Option<String>, String) {
 /// only where the words beside them state what they need (a listed unit, another activity,
 /// a weekday, months in a known year); otherwise no target is written and the reading says
 /// why. Never a count the text does not state.
+// Long because: one match arm per target kind, the one place a phrase becomes TOML.
 pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
     let w = &f.words;
     let mut out = Written::default();
     let (target, reading) = match f.kind {
+        // "minst ett hundsök" with no window: one thing over the period, a milestone.
+        Kind::CountNoWindow if f.count == 1 => (
+            Some("\"once\"".to_string()),
+            format!("\"{w}\" names one, and no window: done once, a milestone"),
+        ),
         Kind::Count(_) | Kind::CountNoWindow => {
             let (t, r) = plain(f).expect("a count phrase");
             (Some(t), r)
@@ -79,8 +89,24 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
             ),
         ),
         Kind::PerUnit => kinds::per_unit(f, cx, &mut out.units),
-        Kind::PerOccurrence => kinds::per_occurrence(f, cx),
+        Kind::PerOccurrence => kinds::per_occurrence(f, cx, &mut out.event),
         Kind::WeeklySlot => kinds::weekly_toml(f, cx),
+        // "minst fyra insatser … Inriktning under våren är …": the time words in another
+        // sentence than the count are no time frame of the count.
+        Kind::OwnFrame
+            if let Some(c) = &f.with_count
+                && !super::clean::sentences(cx.text)
+                    .iter()
+                    .any(|s| s.contains(w.as_str()) && s.contains(c.words.as_str())) =>
+        {
+            match plain(c) {
+                Some((t, r)) => (
+                    Some(t),
+                    format!("{r}; \"{w}\" is said in another sentence, not of the count"),
+                ),
+                None => (None, String::new()),
+            }
+        }
         Kind::OwnFrame => match (kinds::frame(cx.text, cx.period), &f.with_count) {
             (Some(_), Some(c)) => plain(c)
                 .map(|(t, r)| (Some(t), format!("\"{w}\", {r}")))
@@ -116,9 +142,10 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
     out
 }
 
-/// Resolves an activity's target once the whole draft is read.
-pub fn resolve(a: &mut ActivityDraft, cx: &Context<'_>) {
-    let Some(f) = a.found.take() else { return };
+/// Resolves an activity's target once the whole draft is read; the `[[event]]` it counts
+/// per occurrence of, if any.
+pub fn resolve(a: &mut ActivityDraft, cx: &Context<'_>) -> Option<(String, String)> {
+    let f = a.found.take()?;
     let cx = Context {
         id: &a.id,
         text: &a.text,
@@ -131,6 +158,7 @@ pub fn resolve(a: &mut ActivityDraft, cx: &Context<'_>) {
     if !w.reading.is_empty() {
         a.notes.push(Note::Reading(w.reading));
     }
+    w.event
 }
 
 /// Words that say nothing about what an activity is, skipped when making its id.
@@ -253,6 +281,7 @@ pub fn sentence(s: &str) -> String {
 }
 
 /// An activity from its published words. `section` is who the heading above it names.
+// Long because: the owner rules in their order of nearness, read top to bottom.
 pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> ActivityDraft {
     let mut a = ActivityDraft::default();
     let (text, ansvar) = match owners::split_ansvarig(words) {
@@ -316,6 +345,13 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
             }
         }
     }
+    if a.owners.is_empty()
+        && let Some(ps) = owners::inverted(&a.text)
+    {
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
     if a.owners.is_empty() {
         for p in section.map(<[Party]>::to_vec).unwrap_or_default() {
             add(&mut a.owners, p, None);
@@ -355,6 +391,48 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
     a.found = rules::target(&a.text);
     a.id = make_id(&a.text, taken);
     a
+}
+
+/// A sentence listing clauses, each with its own verb, split at its commas and "samt"
+/// ("Tillsammans ska kommun och polis arbeta för A, polisen ska fotpatrullera mer, riktade
+/// insatser ska göras samt genomföra trafikkontroller"). None unless there are at least three
+/// clauses and every one has a finite verb (ska, kommer, lovar) or begins with an activity's
+/// verb.
+pub fn split_clauses(s: &str) -> Option<Vec<String>> {
+    let body = s.trim().trim_end_matches(['.', '!']);
+    let mut parts: Vec<&str> = Vec::new();
+    for a in body.split(", ") {
+        parts.extend(a.split(" samt "));
+    }
+    if parts.len() < 3 {
+        return None;
+    }
+    let finite = |p: &str| {
+        p.split_whitespace().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "ska" | "skall" | "kommer" | "lovar"
+            )
+        })
+    };
+    let starts = |p: &str| {
+        p.split_whitespace()
+            .next()
+            .is_some_and(|w| rules::ACTIVITY_VERBS.contains(&w.to_lowercase().as_str()))
+    };
+    let ok = parts
+        .iter()
+        .all(|p| p.split_whitespace().count() >= 3 && (finite(p) || starts(p)));
+    ok.then(|| {
+        parts
+            .iter()
+            .map(|p| {
+                let mut c = p.trim().chars();
+                let first = c.next().map(|f| f.to_uppercase().collect::<String>());
+                sentence(&format!("{}{}", first.unwrap_or_default(), c.as_str()))
+            })
+            .collect()
+    })
 }
 
 /// A sentence "X och Y kommer tillsammans att A, B och C" split into one activity per verb
@@ -407,6 +485,21 @@ mod tests {
     }
 
     #[test]
+    fn clauses_each_with_a_verb_are_activities() {
+        let s = "Tillsammans ska kommun och polis ordna fler möten, polisen ska patrullera mer, \
+                 kontroller av mopeder ska göras samt genomföra en kampanj om cyklar.";
+        let parts = split_clauses(s).unwrap();
+        assert_eq!(parts.len(), 4);
+        assert_eq!(parts[1], "Polisen ska patrullera mer.");
+        assert_eq!(parts[3], "Genomföra en kampanj om cyklar.");
+        // A list of places is no list of clauses.
+        assert_eq!(
+            split_clauses("Polisen ska patrullera i Norrby, Söderby, Västby samt Östby."),
+            None
+        );
+    }
+
+    #[test]
     fn the_one_mapping_to_toml() {
         let w = written("vid minst två tillfällen under året", &[], 2017);
         assert_eq!(w.target.as_deref(), Some("{ count = 2, per = \"year\" }"));
@@ -447,8 +540,22 @@ mod tests {
             &others,
             2017,
         );
-        assert_eq!(w.target, None);
+        // No activity is the meeting: it is an [[event]] of the löfte (issue 22's form).
+        assert_eq!(
+            w.target.as_deref(),
+            Some("{ count = 1, each = \"trygghetsradet-mote\" }")
+        );
+        assert_eq!(
+            w.event,
+            Some((
+                "trygghetsradet-mote".to_string(),
+                "Möte i trygghetsrådet".to_string()
+            ))
+        );
         assert!(w.reading.contains("\"Vid varje möte\""), "{}", w.reading);
+        // A walk no activity names is no event: no target.
+        let w = written("Efter varje nattvandring skriva en rapport.", &others, 2017);
+        assert_eq!((w.target, w.event), (None, None));
         let w = written(
             "Varje tisdag kväll, helgdagar undantagna, finns polisen på biblioteket.",
             &[],

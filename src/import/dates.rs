@@ -110,6 +110,7 @@ pub fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 
 /// Reads a sentence about the löfte (one that mentions the löfte, or in its Tidsram
 /// section) for what it says of the period.
+// Long because: one block per period phrasing, tried in order on one sentence.
 pub fn period_facts(s: &str) -> PeriodFacts {
     let mut f = PeriodFacts::default();
     let until = regex!(
@@ -134,7 +135,13 @@ pub fn period_facts(s: &str) -> PeriodFacts {
         regex!(&format!(r"\blöfte\w*\s+för\s+(?:år\s+)?{YEAR}")),
     ];
     for r in years_re {
-        if let Some(c) = r.captures(s) {
+        // "en förlängning av det tidigare medborgarlöftet för 2019-2020": an earlier löfte's
+        // years, not this one's.
+        let earlier = |c: &regex::Captures<'_>| {
+            let at = c.get(0).map_or(0, |m| m.start());
+            regex!(r"\b(?:tidigare|föregående|förra|förgående)\s+$").is_match(&s[..at])
+        };
+        if let Some(c) = r.captures_iter(s).find(|c| !earlier(c)) {
             let y1: i32 = c["y1"].parse().unwrap_or(0);
             let y2: i32 = c
                 .name("y2")
@@ -161,6 +168,24 @@ pub fn period_facts(s: &str) -> PeriodFacts {
         && let Some(c) = end.captures(s)
     {
         f.end = date_of(&c).map(|d| (d, c[0].to_string()));
+    }
+    // "påbörjas 2 september och pågå till och med 31 december 2016": a start without its
+    // year is in the end's year (the year before when that would fall after the end).
+    if f.start.is_none()
+        && let Some((end, _)) = f.end.clone()
+        && let Some(c) = regex!(
+            r"\b(?:från och med|fr\.o\.m\.?|från|gäller från|med början|med start|startar|påbörjas)\s+(?:\w+dagen\s+)?(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)? (?P<m>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b(?P<y>\s+(?:19|20)\d\d)?"
+        )
+        .captures(s)
+        && c.name("y").is_none()
+    {
+        let w = c["m"].to_lowercase();
+        let m = MONTHS.iter().position(|x| *x == w).map(|i| i as u32 + 1);
+        let d: Option<u32> = c["d"].parse().ok();
+        let y = chrono::Datelike::year(&end);
+        let on = |y| NaiveDate::from_ymd_opt(y, m?, d?);
+        let start = on(y).filter(|s| *s <= end).or_else(|| on(y - 1));
+        f.start = start.map(|s| (s, c[0].to_string()));
     }
     // "sträcker sig fram till december 2021": the end of that month.
     let end_month = regex!(
@@ -198,6 +223,40 @@ pub fn period_facts(s: &str) -> PeriodFacts {
         f.from_signing = Some(m.as_str().to_string());
     }
     f
+}
+
+/// A line that is only a date ("2022-03-09", "5 september 2016"): the page's own date.
+pub fn date_line(s: &str) -> Option<NaiveDate> {
+    let t = s.trim();
+    if let Some(c) = regex!(&format!(r"^{DATE}$")).captures(t) {
+        return date_of(&c);
+    }
+    regex!(r"^(?:19|20)\d\d-\d\d-\d\d$")
+        .is_match(t)
+        .then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+        .flatten()
+}
+
+/// "för perioden mars-maj", "under perioden september – december": months of a period
+/// stated without a year, placed in `year` (a range that wraps ends the next year).
+pub fn months_in_year(text: &str, year: i32) -> Option<PeriodFacts> {
+    let c = regex!(
+        r"\b(?:perioden|under|från)\s+(?P<m1>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s*(?:-|–|—|till(?: och med)?)\s*(?P<m2>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?P<y>\s+(?:19|20)\d\d)?\b"
+    )
+    .captures_iter(text)
+    .find(|c| c.name("y").is_none())?;
+    let m = |n: &str| {
+        let w = c[n].to_lowercase();
+        MONTHS.iter().position(|x| *x == w).map(|i| i as u32 + 1)
+    };
+    let (m1, m2) = (m("m1")?, m("m2")?);
+    let y2 = if m2 < m1 { year + 1 } else { year };
+    let words = c[0].to_string();
+    Some(PeriodFacts {
+        start: Some((NaiveDate::from_ymd_opt(year, m1, 1)?, words.clone())),
+        end: Some((last_of_month(y2, m2)?, words)),
+        ..PeriodFacts::default()
+    })
 }
 
 /// The years a title names anywhere ("Medborgarlöfte för Tierp 2019", "… 2016–2017").
@@ -455,5 +514,42 @@ mod phrasing_tests {
                 .map(|y| (y.0, y.1)),
             Some((2022, 2023))
         );
+    }
+
+    #[test]
+    fn an_earlier_loftes_years_are_not_this_ones() {
+        let f = period_facts(
+            "Löftet förlänger det tidigare medborgarlöftet för 2017-2018 och gäller under åren 2019-2020.",
+        );
+        assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2019, 2020)));
+    }
+
+    #[test]
+    fn a_start_without_its_year_takes_the_ends() {
+        let f =
+            period_facts("Löftet ska påbörjas 2 september och pågå till och med 31 december 2019.");
+        assert_eq!(f.start.map(|s| s.0), NaiveDate::from_ymd_opt(2019, 9, 2));
+        let f = period_facts("Från 1 november och till och med 28 februari 2020.");
+        assert_eq!(f.start.map(|s| s.0), NaiveDate::from_ymd_opt(2019, 11, 1));
+    }
+
+    #[test]
+    fn a_date_line_and_months_without_a_year() {
+        assert_eq!(
+            date_line("2023-04-11"),
+            NaiveDate::from_ymd_opt(2023, 4, 11)
+        );
+        assert_eq!(
+            date_line(" 5 september 2019 "),
+            NaiveDate::from_ymd_opt(2019, 9, 5)
+        );
+        assert_eq!(date_line("Publicerad 2023-04-11"), None);
+        let f = months_in_year("Inriktning för perioden april-juni", 2023).unwrap();
+        assert_eq!(f.start.map(|s| s.0), NaiveDate::from_ymd_opt(2023, 4, 1));
+        assert_eq!(f.end.map(|s| s.0), NaiveDate::from_ymd_opt(2023, 6, 30));
+        let f = months_in_year("under perioden november - februari", 2023).unwrap();
+        assert_eq!(f.end.map(|s| s.0), NaiveDate::from_ymd_opt(2024, 2, 29));
+        // A year stated with the months is read by the ordinary rules, not here.
+        assert_eq!(months_in_year("under perioden mars-maj 2021", 2023), None);
     }
 }

@@ -203,6 +203,19 @@ fn activities(out: &mut String, d: &Draft) {
         out.push('\n');
         notes(out, &d.after_activities);
     }
+    for (id, text) in &d.events {
+        out.push('\n');
+        out.push_str(
+            "# Reading: an event the löfte refers to but does not promise; record that it happened \
+             with\n#   `pledge done KOMMUN --event ID`\n",
+        );
+        let _ = writeln!(
+            out,
+            "[[event]]\nid = {}\ntext = {}",
+            toml_string(id),
+            toml_string(text)
+        );
+    }
 }
 
 fn followup(out: &mut String, d: &Draft) {

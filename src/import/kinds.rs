@@ -2,6 +2,8 @@
 //! time of a weekly slot, the units listed after "på varje högstadieskola", the activity a
 //! "vid varje trygghetsvandring" refers to, and the months of an activity's own time frame.
 //! Each function reads only what the text states and returns None otherwise.
+//!
+//! Long because: the target kinds that need the words beside them, with their unit tests; to split next round.
 
 use std::sync::OnceLock;
 
@@ -111,14 +113,27 @@ pub fn weekly(text: &str) -> Option<Slot> {
         r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?|\d{1,2}(?:[.:]\d{2})?)"
     );
     let part = c.get(2).or(c.get(3)).map(|m| m.as_str().to_lowercase());
-    let time = match clock.captures(text) {
-        Some(k) => Some(k[1].replace('–', "-").replace(' ', "")),
-        None => part.and_then(|p| {
-            DAY_PARTS
-                .iter()
-                .find(|(w, _)| *w == p)
-                .map(|(_, t)| t.to_string())
-        }),
+    // "mellan kl. 10.00 och 11.00": the hours, whole ones without their ".00".
+    let between = regex!(
+        r"(?i)\bmellan\s+(?:kl\.?|klockan)\s*(\d{1,2}(?:[.:]\d{2})?)\s+(?:och|till)\s+(?:kl\.?\s*)?(\d{1,2}(?:[.:]\d{2})?)\b"
+    );
+    let whole = |t: &str| {
+        t.strip_suffix(".00")
+            .or_else(|| t.strip_suffix(":00"))
+            .unwrap_or(t)
+            .to_string()
+    };
+    let time = match (between.captures(text), clock.captures(text)) {
+        (Some(b), _) => Some(format!("{}-{}", whole(&b[1]), whole(&b[2]))),
+        (None, k) => match k {
+            Some(k) => Some(k[1].replace('–', "-").replace(' ', "")),
+            None => part.and_then(|p| {
+                DAY_PARTS
+                    .iter()
+                    .find(|(w, _)| *w == p)
+                    .map(|(_, t)| t.to_string())
+            }),
+        },
     };
     let except_holidays = regex!(
         r"(?i)\bhelgdag\w*,? (?:undantag\w*|exkluder\w*)|\b(?:utom|förutom|ej|inte) (?:på )?helgdag\w*|\bundantaget helgdag\w*"
@@ -332,22 +347,131 @@ pub(super) fn per_unit(
     }
 }
 
-/// "efter varje trygghetsvandring": a count per occurrence of the one other activity named.
-pub(super) fn per_occurrence(f: &Found, cx: &Context<'_>) -> (Option<String>, String) {
-    let w = &f.words;
-    match each_of(w, cx.text, cx.id, cx.others) {
-        Some(id) => {
-            let (n, stated) = each_count(cx.text);
-            let how = if stated {
-                format!("{n} for each")
-            } else {
-                "once for each".to_string()
-            };
-            (
-                Some(format!("{{ count = {n}, each = {} }}", toml_string(id))),
-                format!("\"{w}\": {how} \"{id}\"{}", with(f)),
-            )
+/// An event the löfte refers to but does not promise: "vid varje sammanträde med BRÅ", "vid
+/// varje möte i lokala brottsförebyggande rådet". Its id, its text and the words. Only a
+/// meeting (möte, sammanträde, träff) is an event; None otherwise.
+pub fn event(words: &str, text: &str) -> Option<(String, String)> {
+    let at = text.find(words)?;
+    let after_varje = regex!(r"(?i)\b(?:varje|varje enskild|alla)\s+(.+)$")
+        .captures(&text[at..at + words.len()])?
+        .get(1)?
+        .as_str()
+        .to_string();
+    let noun = after_varje.split_whitespace().last()?.to_string();
+    if !regex!(r"(?i)(?:möte|sammanträde|träff)\w*$").is_match(&noun) {
+        return None;
+    }
+    // The body it is of: "i/med/hos/inom" and up to four words, stopping at a verb or a
+    // punctuation mark.
+    let rest = &text[at + words.len()..];
+    let mut body = Vec::new();
+    if let Some(c) = regex!(r"^\s+(i|med|hos|inom)\s+(.*)$").captures(rest) {
+        for w in c[2].split_whitespace().take(4) {
+            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let verb = super::rules::ACTIVITY_VERBS.contains(&bare.to_lowercase().as_str())
+                || matches!(
+                    bare.to_lowercase().as_str(),
+                    "ska" | "skall" | "kommer" | "att" | "och" | "samt" | "för" | "där" | "som"
+                );
+            if bare.is_empty() || verb {
+                break;
+            }
+            body.push(bare.to_string());
+            // The body's name ends at a punctuation mark, a name ("BRÅ") or a noun in its
+            // definite form ("rådet", "styrelsen", "grupperna").
+            let lower = bare.to_lowercase();
+            let definite = ["et", "en", "na"].iter().any(|e| lower.ends_with(e));
+            let name = bare.chars().next().is_some_and(char::is_uppercase);
+            if bare.len() != w.len() || definite || name {
+                break;
+            }
         }
+        if !body.is_empty() {
+            body.insert(0, c[1].to_string());
+        }
+    }
+    let phrase = std::iter::once(after_varje.clone())
+        .chain(body.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut chars = phrase.chars();
+    let text = chars
+        .next()
+        .map(|f| f.to_uppercase().collect::<String>() + chars.as_str())?;
+    let id_words = match body.last() {
+        Some(b) => format!("{b} {}", stem(&noun)),
+        None => stem(&noun),
+    };
+    let mut id = crate::text::slug(&id_words);
+    id.truncate(32);
+    let id = id.trim_end_matches('-').to_string();
+    (!id.is_empty()).then_some((id, text))
+}
+
+/// Days after an occurrence the text allows: "inom två veckor efter varje möte" = 14.
+pub fn grace_days(text: &str) -> Option<u32> {
+    let c = regex!(r"(?i)\binom\s+(\d{1,3}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|trettio)\s+(dag|dagar|vecka|veckor|månad)\b")
+        .captures(text)?;
+    let n = super::rules::number(&c[1]).or(match &c[1] {
+        "fjorton" => Some(14),
+        _ => None,
+    })?;
+    let days = match c[2].to_lowercase().as_str() {
+        "dag" | "dagar" => n,
+        "vecka" | "veckor" => n * 7,
+        _ => n * 30,
+    };
+    (days > 0 && days <= 366).then_some(days)
+}
+
+/// "efter varje trygghetsvandring": a count per occurrence of the one other activity named;
+/// "vid varje sammanträde med BRÅ": per occurrence of an `[[event]]`, declared in `event`.
+pub(super) fn per_occurrence(
+    f: &Found,
+    cx: &Context<'_>,
+    event_out: &mut Option<(String, String)>,
+) -> (Option<String>, String) {
+    let w = &f.words;
+    let (n, stated) = each_count(cx.text);
+    let how = if stated {
+        format!("{n} for each")
+    } else {
+        "once for each".to_string()
+    };
+    let grace = grace_days(cx.text);
+    let grace_toml = grace.map_or(String::new(), |d| format!(", grace_days = {d}"));
+    let grace_reading = match grace {
+        Some(d) => format!(", within {d} days after it"),
+        None if w.to_lowercase().starts_with("efter") => {
+            "; the text states no days after it, so no grace_days (add one by hand)".to_string()
+        }
+        None => String::new(),
+    };
+    let named = each_of(w, cx.text, cx.id, cx.others);
+    if named.is_none()
+        && let Some((id, text)) = event(w, cx.text)
+        && !cx.others.iter().any(|(o, _)| *o == id)
+    {
+        let r = format!(
+            "\"{w}\": an event the löfte refers to, declared as [[event]] \"{id}\" ({text}); {how}{grace_reading}; record it with `pledge done KOMMUN --event {id}`"
+        );
+        *event_out = Some((id.clone(), text));
+        return (
+            Some(format!(
+                "{{ count = {n}, each = {}{grace_toml} }}",
+                toml_string(&id)
+            )),
+            r,
+        );
+    }
+    match named {
+        Some(id) => (
+            Some(format!(
+                "{{ count = {n}, each = {}{grace_toml} }}",
+                toml_string(id)
+            )),
+            format!("\"{w}\": {how} \"{id}\"{}{grace_reading}", with(f)),
+        ),
         None => (
             None,
             format!(
@@ -405,6 +529,8 @@ mod tests {
         assert!(s.except_holidays);
         assert_eq!(weekly("alla lördagar").unwrap().time, None);
         assert_eq!(weekly("patrullera varje helg"), None);
+        let s = weekly("vid butiken varje torsdag mellan kl. 10.00 och 11.00").unwrap();
+        assert_eq!(s.time.as_deref(), Some("10-11"));
     }
 
     #[test]
@@ -472,5 +598,33 @@ mod tests {
             frame("från september", split).map(|f| f.0),
             Some(Some(d(2017, 9, 1)))
         );
+    }
+
+    #[test]
+    fn events_are_meetings_of_a_named_body() {
+        let t = "Vid varje sammanträde med BRÅ redovisar polisen läget.";
+        assert_eq!(
+            event("Vid varje sammanträde", t),
+            Some((
+                "bra-sammantrade".to_string(),
+                "Sammanträde med BRÅ".to_string()
+            ))
+        );
+        let t = "vid varje möte i lokala brottsförebyggande rådet planera för aktiviteter";
+        assert_eq!(
+            event("vid varje möte", t).map(|e| e.1),
+            Some("Möte i lokala brottsförebyggande rådet".to_string())
+        );
+        // A walk is an activity, not an event.
+        assert_eq!(
+            event(
+                "efter varje trygghetsvandring",
+                "efter varje trygghetsvandring"
+            ),
+            None
+        );
+        assert_eq!(grace_days("inom två veckor efter varje möte"), Some(14));
+        assert_eq!(grace_days("inom 10 dagar"), Some(10));
+        assert_eq!(grace_days("efter varje möte"), None);
     }
 }

@@ -166,6 +166,8 @@ pub(crate) struct Draft {
     pub period_notes: Vec<Note>,
     pub problem: ProblemDraft,
     pub activities: Vec<ActivityDraft>,
+    /// `[[event]]`s the targets count per occurrence of: id and text.
+    pub events: Vec<(String, String)>,
     pub after_activities: Vec<Note>,
     pub followup: Option<FollowupDraft>,
     pub tail: Vec<Note>,

@@ -1,6 +1,8 @@
 //! Who promises what: "Ansvarig: Polisen", "/ ansvarig polisen", "Ansvarig för upptäckt och
 //! lagföring: Polisen, ansvarig för uppföljning och vård: Kommunen", "Polisen lovar"
 //! headings, "X och Y lovar att …", "tillsammans med kommunen".
+//!
+//! Long because: the owner rules (parties, Ansvarig, subjects, headings) with their unit tests; to split next round (Ansvarig apart).
 
 use std::sync::OnceLock;
 
@@ -54,6 +56,8 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
         || (l.ends_with(" lokalpolisområde") && l.split_whitespace().count() <= 3)
         || regex!(r"^(?i:lpo|polisområde) [A-ZÅÄÖ]").is_match(t)
         || regex!(r"^(?:polisens|lokalpolisens|polismyndighetens) \w+$").is_match(&l)
+        // "Områdespoliserna", "kommunpoliserna": the police's own officers.
+        || regex!(r"^\w+poliser(?:na)?$").is_match(&l)
     {
         return Some(vec![Party::Polisen]);
     }
@@ -62,7 +66,7 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
     }
     // The kommun's own units: "Kommunens trygghetssamordnare", "Socialtjänsten",
     // "Stadsdelsförvaltningen" (a city's district administration).
-    if regex!(r"^(?:kommunens(?: \w+){1,3}|socialtjänsten|socialförvaltningen|socialnämnden|stadsdelen|stadsdelsförvaltning(?:en)?(?: [A-ZÅÄÖ][\wåäö]+){0,2}|kommunstyrelsen|kommunledningen)$")
+    if regex!(r"^(?:kommunens(?: \w+){1,3}|socialtjänst|skola|skolan|fritid|socialtjänsten|socialförvaltningen|socialnämnden|stadsdelen|stadsdelsförvaltning(?:en)?(?: [A-ZÅÄÖ][\wåäö]+){0,2}|kommunstyrelsen|kommunledningen)$")
         .is_match(&l)
     {
         return Some(vec![Party::Kommunen]);
@@ -304,6 +308,26 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
     None
 }
 
+/// The subject after the verb in an activity that begins with an adverb: "Tillsammans ska
+/// kommun och polis arbeta …", "Under hösten kommer polisen att …". None otherwise.
+pub fn inverted(s: &str) -> Option<Vec<Party>> {
+    let c = regex!(r"^[A-ZÅÄÖ][\wåäö]*(?:\s+[\wåäö]+)?\s+(?:ska|skall|kommer|lovar)\s+(.+)$")
+        .captures(s.trim())?;
+    let words: Vec<&str> = c[1].split_whitespace().collect();
+    for n in (1..=words.len().min(5)).rev() {
+        let next = words.get(n).copied().unwrap_or("");
+        if !next.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        if let Some(ps) = parties(&words[..n].join(" "))
+            && ps.iter().all(|p| !matches!(p, Party::Other(_)))
+        {
+            return Some(ps);
+        }
+    }
+    None
+}
+
 /// Who a sentence says promises: "X (och Y) lovar …" or, with the verb first, "Utifrån
 /// lägesbilden lovar X och Y att …". None when no party list is the subject of "lovar".
 pub fn promiser(s: &str) -> Option<Vec<Party>> {
@@ -341,6 +365,18 @@ pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
     {
         return Some(ps);
     }
+    // "Det här lovar polisen utifrån …", "Detta gör kommunen": the party right after the verb.
+    if let Some(c) =
+        regex!(r"(?i)^(?:det här|detta|så här|därför|här)\s+(?:lovar|ska|skall|gör|kommer)\s+(.+)$")
+            .captures(h)
+    {
+        let words: Vec<&str> = c[1].split_whitespace().collect();
+        for n in (1..=words.len().min(5)).rev() {
+            if let Some(ps) = parties(&words[..n].join(" ")) {
+                return Some(ps);
+            }
+        }
+    }
     // "Polismyndigheten i samverkan med kommunen": the first one owns the items.
     if let Some(c) =
         regex!(r"^(.{2,40}?)\s+(?:i samverkan med|tillsammans med)\s+(.{2,40})$").captures(h)
@@ -368,6 +404,43 @@ pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
     }
     // A lead that is only a party: "Polisen:", "Kommunen och polisen:".
     parties(h).filter(|_| lead && h.split_whitespace().count() <= 5)
+}
+
+/// Whose löften a lead names by the possessive: "… är polisens medborgarlöften … följande",
+/// "Kommunens löften:", "polisens och kommunens medborgarlöfte".
+pub fn possessive(s: &str) -> Option<Vec<Party>> {
+    let c = regex!(
+        r"(?i)\b(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns)(?:\s+och\s+(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns))?\s+(?:medborgar)?löften?\b"
+    )
+    .captures(s)?;
+    let one = |w: &str| -> Option<Party> {
+        let l = w.to_lowercase();
+        if l.contains("polis") {
+            Some(Party::Polisen)
+        } else if l == "kommunens" {
+            Some(Party::Kommunen)
+        } else {
+            let name = w.split_whitespace().next()?;
+            crate::kommuner::find(name).map(|_| Party::Kommunen)
+        }
+    };
+    let mut out = vec![one(&c[1])?];
+    if let Some(m) = c.get(2) {
+        let p = one(m.as_str())?;
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    Some(out)
+}
+
+/// Whether a text is a löfte of the police alone: it names the police and never a kommun
+/// (no "kommun…", "stad"/"staden", "Region Gotland", "stadsdelsförvaltning").
+pub fn police_only(text: &str) -> bool {
+    let kommun = regex!(
+        r"(?i)\bkommun(?:en|ens|er|erna|ernas|s)?\b|\bstad(?:en|ens|s)?\b|\bregion gotland\b|\bstadsdelsförvaltning|\bsocialtjänst"
+    );
+    regex!(r"(?i)\bpolis").is_match(text) && !kommun.is_match(text)
 }
 
 /// Parties named "tillsammans med X" in an activity: they take part.
@@ -590,5 +663,58 @@ mod structure_tests {
     fn partners_named_in_samverkan_or_tillsammans() {
         let t = together_with("Fotpatrullera i samverkan med kommunen på fredagar.");
         assert_eq!(t[0].0, Party::Kommunen);
+    }
+
+    #[test]
+    fn owners_named_after_the_verb_and_by_the_possessive() {
+        assert_eq!(
+            heading_owner("Det här lovar polisen utifrån lägesbilden"),
+            Some(vec![Party::Polisen])
+        );
+        assert_eq!(
+            heading_owner("Detta gör kommunen"),
+            Some(vec![Party::Kommunen])
+        );
+        assert_eq!(
+            possessive("För 2024 är polisens medborgarlöften för centrum följande"),
+            Some(vec![Party::Polisen])
+        );
+        assert_eq!(
+            possessive("Kommunens och polisens löften"),
+            Some(vec![Party::Kommunen, Party::Polisen])
+        );
+        assert_eq!(
+            possessive("Medborgarlöften är en del av polisens arbete"),
+            None
+        );
+    }
+
+    #[test]
+    fn subjects_after_an_adverb_and_officers_and_units() {
+        assert_eq!(
+            inverted("Tillsammans ska kommun och polis arbeta för fler grannsamverkansområden."),
+            Some(vec![Party::Kommunen, Party::Polisen])
+        );
+        assert_eq!(
+            inverted("Under hösten kommer polisen att besöka skolorna."),
+            Some(vec![Party::Polisen])
+        );
+        assert_eq!(inverted("Varje år kommer minst ett möte hållas."), None);
+        assert_eq!(parties("Områdespoliserna"), Some(vec![Party::Polisen]));
+        assert_eq!(
+            parties("Socialtjänst, skola och polis"),
+            Some(vec![Party::Kommunen, Party::Polisen])
+        );
+    }
+
+    #[test]
+    fn a_text_that_names_no_kommun_is_the_police_alone() {
+        assert!(police_only(
+            "Polisen i Norrby lovar att arbeta mot buskörning. Kommunikationsinsatser."
+        ));
+        assert!(!police_only("Polisen och kommunen lovar att …"));
+        assert!(!police_only("Polisen och Norrby stad lovar att …"));
+        assert!(!police_only("Region Gotland och polisen lovar"));
+        assert!(!police_only("Ett löfte utan part."));
     }
 }

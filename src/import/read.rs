@@ -1,4 +1,6 @@
 //! Walks the blocks of a published text section by section and collects the draft.
+//!
+//! Long because: the walk through a text's sections and the period fallbacks; to split next round (the fallbacks apart).
 
 use std::sync::OnceLock;
 
@@ -84,6 +86,25 @@ struct Reader<'a> {
     followup_notes: Vec<Note>,
     /// The lead-in of the problem list says it is no ranking ("ett antal problem").
     unranked: bool,
+    /// The text names the police and no kommun at all: a löfte of the police alone, whose
+    /// "vi" is the police.
+    police_only: bool,
+    /// A date on a line of its own before the activities ("2022-03-09"): the page's date.
+    dated: Option<chrono::NaiveDate>,
+    /// Whether the block after the one being read is a list item (a lead-in's list).
+    next_item: bool,
+}
+
+/// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
+/// att..".
+fn lead_end(s: &str) -> bool {
+    regex!(r"(?i)(?:\bföljande\s*\.|\batt\s*(?:\.{2,}|…))$").is_match(s.trim_end())
+}
+
+/// A lead-in as one ending in a colon.
+fn as_lead(s: &str) -> String {
+    let t = s.trim_end().trim_end_matches(['.', '…', ':']).trim_end();
+    format!("{t}:")
 }
 
 fn mentions_lofte(s: &str) -> bool {
@@ -103,6 +124,37 @@ fn title_index(blocks: &[Block]) -> Option<usize> {
                 |b| matches!(b, Block::Heading(h) if !h.starts_with("http://") && !h.starts_with("https://")),
             )
         })
+}
+
+/// On a löfte of the police alone (the text names no kommun), "vi", "tillsammans" and
+/// "gemensamma" are the police, and an activity that names no owner is the police's.
+fn police_alone(acts: &mut [super::ActivityDraft], top: &mut Vec<Note>) {
+    let mut changed = 0;
+    for a in acts.iter_mut() {
+        let before = a.owners.len();
+        a.owners.retain(|o| o.who != Party::Kommunen);
+        a.partners.retain(|o| o.who != Party::Kommunen);
+        let none = a.owners.is_empty();
+        if none {
+            a.owners.push(crate::model::Owner {
+                who: Party::Polisen,
+                role: None,
+            });
+            a.notes.retain(
+                |n| !matches!(n, Note::Reading(r) if r.starts_with("the text names no owner")),
+            );
+        }
+        if none || a.owners.len() != before {
+            changed += 1;
+        }
+    }
+    if changed > 0 {
+        top.push(Note::Reading(format!(
+            "the text names the police and no kommun: a löfte of the police alone, so \"vi\" \
+             is the police and the police own the activities that name no owner ({changed} \
+             activities)"
+        )));
+    }
 }
 
 pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
@@ -134,6 +186,9 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         followup: Vec::new(),
         followup_notes: Vec::new(),
         unranked: false,
+        police_only: owners::police_only(text),
+        dated: None,
+        next_item: false,
     };
     if !c.furniture.is_empty() {
         let list: Vec<String> = c.furniture.iter().map(|f| format!("\"{f}\"")).collect();
@@ -164,6 +219,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
                 if r.sec == Sec::Head {
                     r.sec = Sec::Intro;
                 }
+                r.next_item = matches!(c.blocks.get(i + 1), Some(Block::Item { .. }));
                 r.block(b);
             }
         }
@@ -212,8 +268,16 @@ impl Reader<'_> {
             Block::Heading(h) => {
                 self.body.push_str(h);
                 self.body.push('\n');
-                if h.ends_with(':') {
-                    self.lead(h);
+                if self.dated.is_none()
+                    && self.activities.is_empty()
+                    && let Some(d) = dates::date_line(h)
+                {
+                    self.dated = Some(d);
+                    self.head.push(Note::Text(h.clone()));
+                    return;
+                }
+                if h.ends_with(':') || (self.next_item && lead_end(h)) {
+                    self.lead(&as_lead(h));
                 } else {
                     self.heading(h);
                 }
@@ -221,6 +285,9 @@ impl Reader<'_> {
             Block::Para(p) => {
                 self.body.push_str(p);
                 self.body.push('\n');
+                if self.dated.is_none() && self.activities.is_empty() {
+                    self.dated = dates::date_line(p);
+                }
                 self.para(p);
             }
             Block::Item { ordered, text } => self.item(*ordered, text),
@@ -322,7 +389,9 @@ impl Reader<'_> {
         let subject = owners::subject(bare)
             .map(|(ps, _)| ps)
             .or_else(|| owners::actor(bare).map(|(ps, _)| ps));
-        let owners = owners::heading_owner(s).or(subject.clone());
+        let owners = owners::heading_owner(s)
+            .or(subject.clone())
+            .or_else(|| owners::possessive(bare));
         // "Polisen och kommunen lovar att under 2020:", "Under tiden 1 januari 2023 - 31
         // december 2024 lovar polisen att:": a lead may give the period.
         let f = dates::period_facts(bare);
@@ -422,7 +491,11 @@ impl Reader<'_> {
 
     fn para(&mut self, p: &str) {
         let mut sentences = clean::sentences(p);
-        let lead = sentences.last().filter(|s| s.ends_with(':')).cloned();
+        // A lead-in ends with a colon, or with "följande." / "lovar att..": the list under it.
+        let lead = sentences
+            .last()
+            .filter(|s| s.ends_with(':') || (self.next_item && lead_end(s)))
+            .map(|s| as_lead(s));
         if lead.is_some() {
             sentences.pop();
         }
@@ -482,6 +555,19 @@ impl Reader<'_> {
 
     /// A sentence outside the lists: a promise of one or more activities, or kept as text.
     fn prose(&mut self, s: &str) {
+        if !matches!(self.sec, Sec::Promise | Sec::Head)
+            && let Some(parts) = acts::split_clauses(s)
+        {
+            self.pending.push(Note::Quote(s.to_string()));
+            self.pending.push(Note::Reading(format!(
+                "one sentence of {} clauses, each with its own verb: one activity each",
+                parts.len()
+            )));
+            for part in parts {
+                self.add_activity(&part, None);
+            }
+            return;
+        }
         match acts::split_promise(s) {
             Some((ps, parts))
                 if parts.len() > 1 && !matches!(self.sec, Sec::Promise | Sec::Head) =>
@@ -551,7 +637,11 @@ impl Reader<'_> {
         // A joint promise of both signing parties ("Polisen och kommunen lovar att …")
         // speaks for the löfte: later activities that name no owner nearer are theirs.
         if self.lofte_owners.is_none()
-            && let Some((ps, _)) = owners::subject(&a.text)
+            && let Some((ps, pred)) = owners::subject(&a.text)
+            // Named, not "Tillsammans ska …" (that speaks for its own clause only).
+            && a.text[..a.text.len().saturating_sub(pred.len())]
+                .to_lowercase()
+                .contains("polis")
             && ps.contains(&Party::Polisen)
             && ps
                 .iter()
@@ -567,6 +657,65 @@ impl Reader<'_> {
         self.activities.push(a);
     }
 
+    /// The löfte states no period of its own: the one activity that gives both its first
+    /// and its last day ("Med början torsdagen den 17 november 2016 … fram till och med den
+    /// 18 maj 2017"), or months without a year ("för perioden mars-maj") in the year of the
+    /// page's own date line. Each a reading; otherwise nothing.
+    fn unstated_period(&mut self) {
+        let dated: Vec<(usize, PeriodFacts)> = self
+            .activities
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (i, dates::period_facts(&a.text)))
+            .filter(|(_, f)| f.start.is_some() && f.end.is_some())
+            .collect();
+        if let [(i, f)] = dated.as_slice() {
+            self.period_notes.push(Note::Reading(format!(
+                "the text states no period for the löfte; its dates are those of the activity \
+                 \"{}\", the only one that gives a first and a last day",
+                self.activities[*i].id
+            )));
+            self.facts.push(f.clone());
+            return;
+        }
+        // "minst två riskkvällar 2019", "… under 2019": the activities' one year. Its end is
+        // the löfte's last day; its start is not stated (the unstated-start form).
+        let years: Vec<(i32, i32, String)> = self
+            .activities
+            .iter()
+            .filter_map(|a| dates::period_facts(&a.text).years)
+            .collect();
+        if let Some((y1, y2, words)) = years.first()
+            && years.iter().all(|(a, b, _)| (a, b) == (y1, y2))
+            && let Some(end) = chrono::NaiveDate::from_ymd_opt(*y2, 12, 31)
+        {
+            self.period_notes.push(Note::Reading(format!(
+                "the text states no period for the löfte; its activities are done \"{words}\", \
+                 so it ends {end}; its start is not stated ({})",
+                if years.len() == 1 {
+                    "one activity names the year".to_string()
+                } else {
+                    format!("{} activities name the year", years.len())
+                }
+            )));
+            self.facts.push(PeriodFacts {
+                end: Some((end, words.clone())),
+                ..PeriodFacts::default()
+            });
+            return;
+        }
+        if let Some(d) = self.dated
+            && let Some(f) = dates::months_in_year(&self.body, chrono::Datelike::year(&d))
+        {
+            self.period_notes.push(Note::Reading(format!(
+                "the months are stated without a year: the year is that of the page's date \
+                 line, {d}"
+            )));
+            self.facts.push(f);
+        }
+    }
+
+    // Long because: the draft is assembled from every part read, in the order it is written.
     fn finish(mut self) -> Result<Draft, Missing> {
         if self.activities.is_empty() {
             return Err(Missing::Activities);
@@ -579,6 +728,9 @@ impl Reader<'_> {
             self.source.as_deref(),
             &mut top,
         )?;
+        if self.police_only {
+            police_alone(&mut self.activities, &mut top);
+        }
         if kommuner.len() > 1 {
             // On a löfte for several kommuner, "kommunen" of its text is all of them.
             for a in &mut self.activities {
@@ -599,6 +751,9 @@ impl Reader<'_> {
             top.push(Note::Reading(
                 "the text has no heading: the title is composed".into(),
             ));
+        }
+        if self.facts.iter().all(PeriodFacts::is_empty) {
+            self.unstated_period();
         }
         let (start, end, until_replaced) = facts::period(
             &self.facts,
@@ -626,8 +781,13 @@ impl Reader<'_> {
             ),
             kommuner: &names,
         };
+        let mut events: Vec<(String, String)> = Vec::new();
         for a in &mut self.activities {
-            acts::resolve(a, &cx);
+            if let Some(e) = acts::resolve(a, &cx)
+                && !events.iter().any(|(id, _)| *id == e.0)
+            {
+                events.push(e);
+            }
         }
         let mut followup = (self.followup_seen || !self.followup.is_empty())
             .then(|| facts::followup(&self.followup));
@@ -665,6 +825,7 @@ impl Reader<'_> {
             period_notes: self.period_notes,
             problem: self.problem,
             activities: self.activities,
+            events,
             after_activities: self.pending,
             followup,
             tail,

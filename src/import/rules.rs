@@ -2,6 +2,8 @@
 //! number words, page furniture. Each table row is one pattern; the functions below only
 //! run the tables. `{N}` in a pattern stands for a number (digits or a number word, with an
 //! optional "(2)" after it) and `{UNIT}` for a window word.
+//!
+//! Long because: the phrase tables with their unit tests; to split next round (the tests apart).
 
 use std::sync::OnceLock;
 
@@ -91,7 +93,7 @@ pub enum Kind {
     OtherWindow,
 }
 
-const N: &str = r"(?P<n>\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)(?:\s*\(\d{1,4}\))?";
+const N: &str = r"(?P<n>\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)(?:\s*\((?:\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo)\))?";
 const UNIT: &str = r"(?P<unit>hela perioden|löftesperioden|perioden|kalenderåret|kalenderår|halvåret|halvår|terminen|termin|kvartalet|kvartal|månaden|månad|veckan|vecka|året|år)";
 const DAYS: &str = r"(?:mån|tis|ons|tors|fre|lör|sön)dag";
 const UNIT_NOUNS: &str = r"(?:\w*skol\w*|kommun(?:erna)?\b|kommundel\w*|stadsdel\w*|\w*område\w*|ort\w*|fritidsgård\w*|bibliotek\w*)";
@@ -113,20 +115,23 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     ),
     (
         Kind::OnRequest,
-        r"\b(?:på|vid|efter) (?:begäran|förfrågan|önskemål|inbjudan)\b|\bom\b.{0,60}\b(?:ber om|begär|önskar|efterfrågar)\b|\bnär\b.{0,60}\b(?:ber om|begär|önskar)\b",
+        r"\b(?:på|vid|efter) (?:begäran|förfrågan|önskemål|inbjudan)\b|\b(?:om|när) (?:det )?(?:uppkommer |uppstår |finns |kommer )?(?:önskemål|förfrågningar|förfrågan|efterfrågan)\b|\bom\b.{0,60}\b(?:ber om|begär|önskar|efterfrågar)\b|\bnär\b.{0,60}\b(?:ber om|begär|önskar)\b",
     ),
     (
         Kind::WeeklySlot,
         r"\b(?:varje|alla) (?:helg|{DAYS}(?:ar|s?(?:kvällar|kväll|morgnar|morgon|eftermiddagar|eftermiddag|förmiddagar|förmiddag))?)\b|\bhelger\b|\b{DAYS}(?:ar|s?kvällar|s?morgnar|s?eftermiddagar)\b",
     ),
-    (Kind::OpenCount, r"\bett (?:visst )?(?:antal|flertal)\b"),
+    (
+        Kind::OpenCount,
+        r"\bett (?:visst )?(?:antal|flertal)\b|\b(?:genomföra|genomför|anordna|anordnar|hålla|håller|göra|gör) flera\b",
+    ),
     (
         Kind::OwnFrame,
         r"\bunder (?:sommar(?:en|månaderna|lovet)|vinter(?:n|halvåret)|hösten|våren|jul(?:en|lovet)?|sportlovet|höstlovet)\b|\b(?:från och med|från|fr\.o\.m\.?) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b",
     ),
     (
         Kind::OtherWindow,
-        r"\bvar(?:annan|tannat|tredje) (?:vecka|månad|år)\b|\bdagligen\b|\bvarje dag\b|\b(?:varje|en gång (?:i|per)) (?:dygn|natt)\b",
+        r"\bvar(?:annan|tannat| tredje) (?:vecka|månad|år)\b|\bdagligen\b|\bvarje dag\b|\b(?:varje|en gång (?:i|per)) (?:dygn|natt)\b",
     ),
     (
         Kind::Count(Per::Year),
@@ -140,7 +145,10 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         Kind::Count(Per::Year),
         r"\b(?:varje|var|en gång per|en gång i|en gång om) {UNIT}\b",
     ),
-    (Kind::Count(Per::Year), r"\bårligen\b|\bvarje år\b"),
+    (
+        Kind::Count(Per::Year),
+        r"\bårligen\b|\bvarje år\b|\bårlig(?:a|t|en)?\b",
+    ),
     (Kind::Count(Per::Week), r"\bveckovis\b|\bvarje vecka\b"),
     (Kind::Count(Per::Month), r"\bmånadsvis\b|\bmånatligen\b"),
     (Kind::Count(Per::Quarter), r"\bkvartalsvis\b"),
@@ -156,6 +164,12 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         r"\b(?:minst|åtminstone) {N}(?:\s*st\.?)?\s+(?P<noun>[\wåäö”“\x22-]+)",
     ),
     (Kind::CountNoWindow, r"\(\s*{N}\s*st\.?\s*\)"),
+    // "genomföra en trygghetsvandring i Reftele", "planera in en aktivitetsdag": one thing done
+    // once, a milestone (not "en gång", a frequency, read above).
+    (
+        Kind::Once,
+        r"\b(?:genomföra|genomför|anordna|anordnar|arrangera|arrangerar|hålla|håller|planera in|planerar in|ordna|ordnar)(?: minst)? (?:en|ett) (?P<noun>[\wåäö-]+)",
+    ),
     (
         Kind::Vague,
         r"\b(?:regelbund\w*|löpande|kontinuerlig\w*|återkommande|fortlöpande|ökad\w*|utöka\w*|fler)\b",
@@ -248,6 +262,7 @@ pub fn target(text: &str) -> Option<Found> {
     first_target(text, target_rules())
 }
 
+// Long because: the rereadings of a matched phrase (averages, whole months) sit beside the match they qualify.
 fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
     for (i, (kind, re)) in rules.iter().enumerate() {
         let Some(c) = re.captures(text) else { continue };
@@ -265,8 +280,55 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
                 (*k, beside.map(Box::new))
             }
         };
-        if count == 0 {
+        // "varannan månad", "var tredje månad": whole months divide a year exactly (6 and 4
+        // a year); weeks and years do not, and stay unwritten.
+        if matches!(kind, Kind::OtherWindow) {
+            let w = c[0].to_lowercase();
+            let per_year = match w.as_str() {
+                "varannan månad" => Some(6),
+                "var tredje månad" => Some(4),
+                _ => None,
+            };
+            if let Some(n) = per_year {
+                return Some(Found {
+                    kind: Kind::Count(Per::Year),
+                    count: n,
+                    unit: None,
+                    words: c[0].trim().to_string(),
+                    with_count,
+                });
+            }
+        }
+        // "vid varje möjligt tillfälle": whenever one can, no occurrence of anything.
+        if matches!(kind, Kind::PerOccurrence)
+            && regex_words(&c[0], &["möjligt", "lämpligt", "givet"])
+        {
             continue;
+        }
+        if count == 0
+            || (matches!(kind, Kind::Once)
+                && c.name("noun")
+                    .is_some_and(|m| m.as_str().eq_ignore_ascii_case("gång")))
+        {
+            continue;
+        }
+        // "en gång i månaden i snitt över året": an average over the year is a yearly count.
+        if let Kind::Count(per) = kind
+            && let Some(factor) = match per {
+                Per::Month => Some(12),
+                Per::Quarter => Some(4),
+                Per::Week => Some(52),
+                _ => None,
+            }
+            && let Some(avg) = averaged(text)
+        {
+            return Some(Found {
+                kind: Kind::Count(Per::Year),
+                count: count * factor,
+                unit: unit_word,
+                words: format!("{} {avg}", c[0].trim()),
+                with_count,
+            });
         }
         if c.name("noun").is_some_and(|m| {
             let w = m.as_str().to_lowercase();
@@ -283,6 +345,25 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
         });
     }
     None
+}
+
+fn regex_words(s: &str, words: &[&str]) -> bool {
+    let l = s.to_lowercase();
+    l.split_whitespace().any(|w| words.contains(&w))
+}
+
+/// "i snitt över året", "i genomsnitt under året": a count per month or week averaged over
+/// the year.
+pub fn averaged(text: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)\bi (?:genom)?snitt (?:över|under|per|på) (?:hela )?(?:året|år|kalenderåret)\b",
+        )
+        .expect("the importer's patterns compile")
+    })
+    .find(text)
+    .map(|m| m.as_str())
 }
 
 /// Lines and sentences that belong to the web page, not to the löfte.
@@ -499,6 +580,81 @@ mod word_count_tests {
         assert_eq!(
             t("fotpatrull varannan vecka").map(|x| x.0),
             Some(Kind::OtherWindow)
+        );
+    }
+
+    fn k(s: &str) -> (Kind, u32) {
+        let f = target(s).unwrap_or_else(|| panic!("no target in {s:?}"));
+        (f.kind, f.count)
+    }
+
+    #[test]
+    fn every_other_month_is_six_a_year_and_every_other_week_is_not_written() {
+        assert_eq!(
+            k("möten minst en gång varannan månad"),
+            (Kind::Count(Per::Year), 6)
+        );
+        assert_eq!(
+            k("kontroller var tredje månad"),
+            (Kind::Count(Per::Year), 4)
+        );
+        assert_eq!(k("fotpatrull varannan vecka").0, Kind::OtherWindow);
+    }
+
+    #[test]
+    fn one_thing_done_once_and_several_left_open() {
+        assert_eq!(
+            k("Vi ska genomföra en trygghetsvandring i Norrby."),
+            (Kind::Once, 1)
+        );
+        assert_eq!(
+            k("Polisen lovar att hålla ett möte med handlarna."),
+            (Kind::Once, 1)
+        );
+        assert_eq!(k("planera in en temadag för föräldrar"), (Kind::Once, 1));
+        // "en gång per år" is a frequency, read before the one-thing rule.
+        assert_eq!(
+            k("genomföra en gång per år en kampanj"),
+            (Kind::Count(Per::Year), 1)
+        );
+        assert_eq!(
+            k("Genomföra flera insatser mot buskörning."),
+            (Kind::OpenCount, 1)
+        );
+    }
+
+    #[test]
+    fn yearly_words_parenthesised_numbers_and_averages() {
+        assert_eq!(
+            k("Den årliga cykelkampanjen vid skolorna."),
+            (Kind::Count(Per::Year), 1)
+        );
+        assert_eq!(
+            k("minst 3 (tre) insatser i centrum under året"),
+            (Kind::Count(Per::Year), 3)
+        );
+        // An average per month over the year is a yearly count.
+        let f = target("kontroller minst två gånger i månaden i snitt över året").unwrap();
+        assert_eq!((f.kind, f.count), (Kind::Count(Per::Year), 24));
+        assert!(f.words.contains("i snitt över året"), "{}", f.words);
+        let f = target("kontroller minst två gånger i månaden").unwrap();
+        assert_eq!((f.kind, f.count), (Kind::Count(Per::Month), 2));
+    }
+
+    #[test]
+    fn requests_in_other_words_and_no_occurrence_in_whenever_possible() {
+        assert_eq!(
+            k("Om det finns önskemål om en föreläsning kommer polisen.").0,
+            Kind::OnRequest
+        );
+        assert_eq!(
+            k("När förfrågningar kommer ställer vi upp.").0,
+            Kind::OnRequest
+        );
+        assert_eq!(target("tala med de unga vid varje möjligt tillfälle"), None);
+        assert_eq!(
+            k("Vid varje sammanträde med rådet redovisa läget.").0,
+            Kind::PerOccurrence
         );
     }
 }

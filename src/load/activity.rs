@@ -7,7 +7,7 @@ impl Loader<'_> {
         let mut out: Vec<Activity> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for (t, span) in self.tables(v, "activity") {
-            let f = self.fields(t, span.clone(), &KNOWN.activity, "an activity");
+            let f = self.fields(t, span.clone(), &KNOWN.activity, Table::Activity);
             let id = self.activity_id(&f, &mut seen);
             let text = self
                 .require(&f, "text", "\"Polisen lovar att ...\"")
@@ -22,14 +22,8 @@ impl Loader<'_> {
             {
                 self.warn(
                     span.clone(),
-                    format!(
-                        "weak löfte: activity \"{}\" has no owner",
-                        id.as_deref().unwrap_or("?")
-                    ),
-                    Some(
-                        "add `owners = [\"polisen\"]`, `[\"kommunen\"]`, both, or a named party"
-                            .into(),
-                    ),
+                    Says::NoOwner { id: id.clone() },
+                    Some(Says::AddOwner),
                 );
             }
             let partners = match f.get("partners") {
@@ -77,23 +71,23 @@ impl Loader<'_> {
             if RESERVED_IDS.contains(&id.as_str()) {
                 self.err(
                     id_v.span(),
-                    format!("the activity id \"{id}\" is reserved for recording the follow-up"),
-                    Some("choose another id; record the follow-up itself with `pledge done followup`".into()),
+                    Says::ReservedActivityId { id: id.clone() },
+                    Some(Says::ReservedHint),
                 );
             } else if !valid_id(id) {
                 self.err(
                     id_v.span(),
-                    format!("activity id \"{id}\" is not a short command-line word"),
-                    Some(format!(
-                        "use lower-case letters a-z, digits and '-', e.g. \"{}\"",
-                        crate::text::slug(id)
-                    )),
+                    Says::ActivityIdNotWord { id: id.clone() },
+                    Some(Says::IdWordHint {
+                        slug: crate::text::slug(id),
+                        event: false,
+                    }),
                 );
             } else if seen.contains(id.as_str()) {
                 self.err(
                     id_v.span(),
-                    format!("duplicate activity id \"{id}\""),
-                    Some("activity ids must be unique within a löfte; rename one".into()),
+                    Says::DuplicateActivity { id: id.clone() },
+                    Some(Says::ActivityIdsUnique),
                 );
             } else {
                 seen.insert(id.clone());
@@ -104,7 +98,7 @@ impl Loader<'_> {
 
     pub(super) fn owners(&mut self, v: &Val<'_>, key: &str) -> Vec<Owner> {
         let DeValue::Array(items) = v.get_ref() else {
-            self.mismatch(v, key, "an array", "[\"polisen\", \"kommunen\"]");
+            self.mismatch(v, key, Expected::Array, "[\"polisen\", \"kommunen\"]");
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -119,7 +113,7 @@ impl Loader<'_> {
                     }
                 }
                 DeValue::Table(t) => {
-                    let f = self.fields(t, item.span(), &KNOWN.owner, "an owner");
+                    let f = self.fields(t, item.span(), &KNOWN.owner, Table::Owner);
                     let who = self
                         .require(&f, "who", "\"polisen\"")
                         .and_then(|v| self.string(v, "who"));
@@ -134,7 +128,7 @@ impl Loader<'_> {
                 _ => self.mismatch(
                     item,
                     key,
-                    "a name or a table",
+                    Expected::NameOrTable,
                     "{ who = \"polisen\", role = \"...\" }",
                 ),
             }
@@ -144,7 +138,7 @@ impl Loader<'_> {
 
     pub(super) fn followup(&mut self, v: &Val<'_>) -> Option<Followup> {
         let t = self.table(v, "followup", "{ when = 2017-03-31, how = \"...\" }")?;
-        let f = self.fields(t, v.span(), &KNOWN.followup, "`followup`");
+        let f = self.fields(t, v.span(), &KNOWN.followup, Table::Followup);
         let when = match f.get("when") {
             None => None,
             Some(w) => match w.get_ref() {
@@ -156,14 +150,16 @@ impl Loader<'_> {
                     if when.is_none() {
                         self.err(
                             w.span(),
-                            format!("unknown follow-up time \"{s}\""),
-                            Some("write a date (2017-03-31), a quarter (\"2017-Q1\"), \"yearly\" or \"continuous\"".into()),
+                            Says::UnknownFollowupTime {
+                                when: s.to_string(),
+                            },
+                            Some(Says::FollowupTimeHint),
                         );
                     }
                     when
                 }
                 _ => {
-                    self.mismatch(w, "when", "a date or a text", "2017-03-31");
+                    self.mismatch(w, "when", Expected::DateOrText, "2017-03-31");
                     None
                 }
             },

@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::load::says::Says;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -13,32 +15,34 @@ pub enum Severity {
     Warning,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Byte range in the (BOM-stripped) source; None for problems of the whole file.
     pub span: Option<Range<usize>>,
-    pub message: String,
-    pub hint: Option<String>,
+    /// What is wrong, as typed data; the view's word store says it in the reader's language.
+    /// (Boxed, as is the hint: a diagnostic stays small however much a message carries.)
+    pub message: Box<Says>,
+    pub hint: Option<Box<Says>>,
 }
 
 impl Diagnostic {
-    pub fn error(span: impl Into<Option<Range<usize>>>, message: impl Into<String>) -> Self {
+    pub fn error(span: impl Into<Option<Range<usize>>>, message: Says) -> Self {
         Diagnostic {
             severity: Severity::Error,
             span: span.into(),
-            message: message.into(),
+            message: Box::new(message),
             hint: None,
         }
     }
-    pub fn warning(span: impl Into<Option<Range<usize>>>, message: impl Into<String>) -> Self {
+    pub fn warning(span: impl Into<Option<Range<usize>>>, message: Says) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(span, message)
         }
     }
-    pub fn with_hint(mut self, hint: Option<String>) -> Self {
-        self.hint = hint;
+    pub fn with_hint(mut self, hint: Option<Says>) -> Self {
+        self.hint = hint.map(Box::new);
         self
     }
     pub fn is_error(&self) -> bool {
@@ -66,63 +70,135 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Renders one diagnostic in the `path:line:col: severity: message` form with the source
-/// line and a marker beneath it (drawn by annotate-snippets, so it stands right under wide
-/// characters), then the hint.
-pub fn render(path: &str, src: &str, d: &Diagnostic) -> String {
-    render_in(path, src, d, &Words::EN)
-}
-
-/// The words of a diagnostic's frame in the reader's language (the view's word store gives
-/// them): the severity words and the name of the hint line.
+/// The words of a diagnostic in the reader's language (the view's word store gives them):
+/// the severity words, the name of the hint line, and what each message says.
 pub struct Words<'a> {
     pub error: &'a str,
     pub warning: &'a str,
     pub hint: &'a str,
+    pub say: &'a dyn Fn(&Says) -> String,
 }
 
-impl Words<'static> {
-    pub const EN: Words<'static> = Words {
-        error: "error",
-        warning: "warning",
-        hint: "hint",
-    };
-}
-
-/// [`render`] with the frame's words in another language; the message is the loader's.
+/// Renders one diagnostic in the `path:line:col: severity: message` form with the source
+/// line and a marker beneath it (drawn by annotate-snippets, so it stands right under wide
+/// characters), then the hint, in the words given. Lines never wrap.
 pub fn render_in(path: &str, src: &str, d: &Diagnostic, words: &Words<'_>) -> String {
+    render_at(path, src, d, words, None)
+}
+
+/// [`render_in`] for a terminal `width` columns wide (None: lines never wrap): the message
+/// and the hint wrap between words (never inside one), continuation lines indented, and a
+/// long source line is shown as a window that fits.
+pub fn render_at(
+    path: &str,
+    src: &str,
+    d: &Diagnostic,
+    words: &Words<'_>,
+    width: Option<usize>,
+) -> String {
+    let out = render_lines(path, src, d, words, width);
+    let Some(width) = width else {
+        return out;
+    };
+    let mut wrapped = String::with_capacity(out.len());
+    for (i, l) in out.lines().enumerate() {
+        let hint_at = l
+            .trim_start()
+            .starts_with("= ")
+            .then(|| l.find(": ").map(|at| at + 2))
+            .flatten();
+        let indent = match (i, hint_at) {
+            (0, _) => Some(4),
+            (_, Some(at)) => Some(at),
+            // The source line and its marker: a window that fits.
+            _ => None,
+        };
+        match indent {
+            Some(indent) => wrapped.push_str(&wrap(l, width, indent)),
+            None => wrapped.push_str(l),
+        }
+        wrapped.push('\n');
+    }
+    wrapped
+}
+
+/// `line` broken between words where it would pass `width` columns (by display width); the
+/// spaces inside it stay, and continuation lines are indented by `indent` spaces. A word
+/// longer than a line stays whole on a line of its own.
+fn wrap(line: &str, width: usize, indent: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if line.width() <= width {
+        return line.to_string();
+    }
+    let lead = line.len() - line.trim_start_matches(' ').len();
+    let mut out = String::from(&line[..lead]);
+    let mut col = lead;
+    // Nothing on the line yet: a word too long for it stays here whole.
+    let mut fresh = true;
+    let mut rest = &line[lead..];
+    while !rest.is_empty() {
+        let word_start = rest.len() - rest.trim_start_matches(' ').len();
+        let end = rest[word_start..]
+            .find(' ')
+            .map_or(rest.len(), |i| word_start + i);
+        let (gap, word) = (&rest[..word_start], &rest[word_start..end]);
+        let wide = word.width();
+        if !fresh && col + gap.len() + wide > width && !word.is_empty() {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            col = indent;
+            fresh = true;
+        } else {
+            out.push_str(gap);
+            col += gap.len();
+        }
+        out.push_str(word);
+        col += wide;
+        fresh &= word.is_empty();
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn render_lines(
+    path: &str,
+    src: &str,
+    d: &Diagnostic,
+    words: &Words<'_>,
+    width: Option<usize>,
+) -> String {
     let (sev, level) = match d.severity {
         Severity::Error => (words.error, Level::ERROR),
         Severity::Warning => (words.warning, Level::WARNING),
     };
-    let message = crate::text::safe(&d.message, false);
+    let message = crate::text::safe(&(words.say)(&d.message), false);
+    let hint = d
+        .hint
+        .as_ref()
+        .map(|h| crate::text::safe(&(words.say)(h), false));
     let Some(span) = &d.span else {
         // A problem of the whole file: reported at its start, without a snippet.
         let mut out = format!("{path}:1:1: {sev}: {message}\n");
-        if let Some(hint) = &d.hint {
-            let _ = writeln!(
-                out,
-                "  = {}: {}",
-                words.hint,
-                crate::text::safe(hint, false)
-            );
+        if let Some(hint) = &hint {
+            let _ = writeln!(out, "  = {}: {}", words.hint, hint);
         }
         return out;
     };
     let (line, col) = line_col(src, span.start);
-    let shown = Shown::new(src, span);
+    // The gutter (`12 | `) and the two `…` of a cut line beside the window.
+    let window = width.map_or(SNIPPET, |w| {
+        w.saturating_sub(line.to_string().len() + 5)
+            .clamp(20, SNIPPET)
+    });
+    let shown = Shown::new(src, span, window, width.is_some());
     let mut group = Group::with_level(level).element(
         Snippet::source(&shown.text)
             .line_start(line)
             .fold(false)
             .annotation(AnnotationKind::Primary.span(shown.marker.clone())),
     );
-    if let Some(hint) = &d.hint {
-        group = group.element(
-            Level::NOTE
-                .with_name(words.hint)
-                .message(crate::text::safe(hint, false)),
-        );
+    if let Some(hint) = &hint {
+        group = group.element(Level::NOTE.with_name(words.hint).message(hint));
     }
     let snippet = Renderer::plain()
         .term_width(usize::MAX / 2)
@@ -152,7 +228,9 @@ struct Shown {
 }
 
 impl Shown {
-    fn new(src: &str, span: &Range<usize>) -> Shown {
+    /// `fit`: a line that fits the window is shown whole (without it, as pledge always has
+    /// for a pipe, a marker past the window's middle cuts the line's start).
+    fn new(src: &str, span: &Range<usize>, window: usize, fit: bool) -> Shown {
         let start = floor_char_boundary(src, span.start.min(src.len()));
         let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = src[line_start..]
@@ -168,8 +246,13 @@ impl Shown {
             .map(|(i, c)| (line_start + i, c))
             .collect();
         let col = src[line_start..start].chars().count();
-        let from = col.saturating_sub(SNIPPET / 2).min(chars.len());
-        let to = (from + SNIPPET).min(chars.len());
+        let last_start = if fit {
+            chars.len().saturating_sub(window)
+        } else {
+            chars.len()
+        };
+        let from = col.saturating_sub(window / 2).min(last_start);
+        let to = (from + window).min(chars.len());
         let mut text = String::new();
         if from > 0 {
             text.push('…');
@@ -205,8 +288,8 @@ impl Shown {
 }
 
 /// The one-line form without the snippet, for `check` and for scripts.
-pub fn one_line(path: &str, src: &str, d: &Diagnostic) -> String {
-    render(path, src, d)
+pub fn one_line(path: &str, src: &str, d: &Diagnostic, words: &Words<'_>) -> String {
+    render_in(path, src, d, words)
         .lines()
         .next()
         .unwrap_or_default()
@@ -216,6 +299,30 @@ pub fn one_line(path: &str, src: &str, d: &Diagnostic) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::says::Table;
+
+    /// Renders with English frame words and the message's own text (the words of each
+    /// message are the view's, tested there).
+    fn render(path: &str, src: &str, d: &Diagnostic) -> String {
+        let say = |s: &Says| match s {
+            Says::Empty { key } => key.clone(),
+            Says::UnknownKey { key, .. } => format!("unknown key `{key}`"),
+            Says::DidYouMean(names) => format!("did you mean {}?", names.join(", ")),
+            other => format!("{other:?}"),
+        };
+        let words = Words {
+            error: "error",
+            warning: "warning",
+            hint: "hint",
+            say: &say,
+        };
+        render_in(path, src, d, &words)
+    }
+
+    /// A message that says `text`.
+    fn m(text: &str) -> Says {
+        Says::Empty { key: text.into() }
+    }
 
     #[test]
     fn line_col_counts_characters() {
@@ -229,7 +336,7 @@ mod tests {
     fn long_lines_are_shown_as_a_window() {
         let src = format!("note = \"{}\" x = 1\n", "a".repeat(5000));
         let at = src.find(" x").unwrap() + 1;
-        let out = render("f.toml", &src, &Diagnostic::error(at..at + 1, "here"));
+        let out = render("f.toml", &src, &Diagnostic::error(at..at + 1, m("here")));
         let lines: Vec<&str> = out.lines().collect();
         assert!(lines[2].chars().count() < 120, "{}", lines[2]);
         assert!(lines[2].starts_with("1 | …aaa"));
@@ -239,7 +346,7 @@ mod tests {
 
     /// The marker line of a rendered diagnostic, and the source line above it.
     fn shown(src: &str, span: Range<usize>) -> (String, String) {
-        let out = render("f.toml", src, &Diagnostic::error(span, "here"));
+        let out = render("f.toml", src, &Diagnostic::error(span, m("here")));
         let lines: Vec<&str> = out.lines().collect();
         (lines[2].to_string(), lines[3].to_string())
     }
@@ -285,7 +392,11 @@ mod tests {
     fn the_first_line_is_unchanged_for_wide_and_control_characters() {
         let src = "a = \"🚓\u{1b}\" b\n";
         let at = src.find(" b").unwrap() + 1;
-        let out = render("f.toml", src, &Diagnostic::warning(at..at + 1, "x\u{7}y"));
+        let out = render(
+            "f.toml",
+            src,
+            &Diagnostic::warning(at..at + 1, m("x\u{7}y")),
+        );
         // The column counts characters, as editors do; the message is escaped.
         assert_eq!(
             out,
@@ -300,7 +411,7 @@ mod tests {
     fn spans_past_the_shown_line_still_get_a_marker() {
         // A lone carriage return ends no line; a span on a trailing one, or at the very end.
         for (src, at) in [("a = 1\rb\r\n", 7), ("a = 1\r\n", 5), ("a = ", 4), ("", 0)] {
-            let out = render("f.toml", src, &Diagnostic::error(at..at + 1, "here"));
+            let out = render("f.toml", src, &Diagnostic::error(at..at + 1, m("here")));
             assert!(out.lines().nth(3).unwrap().ends_with('^'), "{src:?}: {out}");
         }
     }
@@ -310,7 +421,7 @@ mod tests {
         let src = "a = \"安\u{1b}🚓\"\r\nb\rc = 1\n\n\u{feff}x\t= \"é\"";
         for start in 0..=src.len() + 1 {
             for end in [start, start + 1, start + 3, start + 40, 0] {
-                let out = render("f.toml", src, &Diagnostic::error(start..end, "m"));
+                let out = render("f.toml", src, &Diagnostic::error(start..end, m("m")));
                 let (line, col) = line_col(src, start);
                 assert!(
                     out.starts_with(&format!("f.toml:{line}:{col}: error: m\n")),
@@ -324,11 +435,61 @@ mod tests {
     #[test]
     fn render_marks_the_span() {
         let src = "title = \"x\"\nperod = 1\n";
-        let d = Diagnostic::error(12..17, "unknown key `perod`")
-            .with_hint(Some("did you mean `period`?".into()));
+        let d = Diagnostic::error(
+            12..17,
+            Says::UnknownKey {
+                key: "perod".into(),
+                table: Table::File,
+            },
+        )
+        .with_hint(Some(Says::DidYouMean(vec!["`period`".into()])));
         assert_eq!(
             render("f.toml", src, &d),
             "f.toml:2:1: error: unknown key `perod`\n  |\n2 | perod = 1\n  | ^^^^^\n  = hint: did you mean `period`?\n"
+        );
+    }
+
+    #[test]
+    fn wrapping_breaks_between_words_only() {
+        let line = "f.toml:1:1: error: a message with some words and `a-long-key-name` in it";
+        assert_eq!(wrap(line, 200, 4), line);
+        let out = wrap(line, 30, 4);
+        for l in out.lines() {
+            assert!(l.chars().count() <= 30, "{out}");
+        }
+        let words: Vec<&str> = out.split_whitespace().collect();
+        assert_eq!(words, line.split_whitespace().collect::<Vec<_>>());
+        assert!(out.lines().skip(1).all(|l| l.starts_with("    ")), "{out}");
+        // A word longer than a line stays whole.
+        let long = format!("x: {}", "y".repeat(50));
+        assert_eq!(wrap(&long, 20, 2), format!("x:\n  {}", "y".repeat(50)));
+    }
+
+    #[test]
+    fn without_a_width_nothing_wraps_and_a_line_that_fits_is_shown_whole() {
+        let src = format!("{} = 1\n", "k".repeat(70));
+        let at = src.find('=').unwrap();
+        let d =
+            Diagnostic::error(at..at + 1, m(&"w ".repeat(60))).with_hint(Some(m(&"h ".repeat(60))));
+        let say = |s: &Says| match s {
+            Says::Empty { key } => key.clone(),
+            _ => unreachable!(),
+        };
+        let words = Words {
+            error: "error",
+            warning: "warning",
+            hint: "hint",
+            say: &say,
+        };
+        assert_eq!(
+            render_at("f.toml", &src, &d, &words, None),
+            render_in("f.toml", &src, &d, &words)
+        );
+        let out = render_at("f.toml", &src, &d, &words, Some(80));
+        assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+        assert!(
+            out.contains(&format!("1 | {} = 1", "k".repeat(70))),
+            "{out}"
         );
     }
 }

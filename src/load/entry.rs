@@ -2,6 +2,7 @@
 //! `request`, each checked against the activity and the löfte.
 
 use super::*;
+use crate::load::says::SomeOf;
 
 /// An activity with its parts' ids and its units, each also in a set: every entry of a long
 /// log is checked against them in constant time, whatever the number of parts or units.
@@ -42,19 +43,20 @@ const HINT_NAMES: usize = 10;
 const CLOSEST_AMONG: usize = 200;
 
 /// The first names of a list, and how many there are when not all are shown.
-fn some_of(names: &[&str]) -> String {
-    let shown = names[..names.len().min(HINT_NAMES)].join(", ");
-    if names.len() > HINT_NAMES {
-        format!("{shown}, … ({} in all)", names.len())
-    } else {
-        shown
+fn some_of(names: &[&str]) -> SomeOf {
+    SomeOf {
+        shown: names[..names.len().min(HINT_NAMES)]
+            .iter()
+            .map(|n| n.to_string())
+            .collect(),
+        total: names.len(),
     }
 }
 
-/// [`did_you_mean`] among a list that is not too long to compare with.
-fn some_did_you_mean(query: &str, names: &[&str]) -> Option<String> {
+/// [`Says::did_you_mean`] among a list that is not too long to compare with.
+fn some_did_you_mean(query: &str, names: &[&str], quote: bool) -> Option<Says> {
     (names.len() <= CLOSEST_AMONG)
-        .then(|| did_you_mean(query, names))
+        .then(|| Says::did_you_mean(query, names, quote))
         .flatten()
 }
 
@@ -73,32 +75,33 @@ impl Loader<'_> {
         match (&part, v) {
             (Some(p), Some(v)) if ids.is_empty() => self.err(
                 v.span(),
-                format!(
-                    "activity \"{}\" has no parts, but the entry names part \"{p}\"",
-                    act.id
-                ),
-                Some(
-                    "remove `part`, or add the parts to the activity as `[[activity.part]]`".into(),
-                ),
+                Says::NoParts {
+                    id: act.id.clone(),
+                    part: p.clone(),
+                },
+                Some(Says::NoPartsHint),
             ),
             (Some(p), Some(v)) if !named.has_part(p) => {
-                let hint = some_did_you_mean(p, ids).unwrap_or_else(|| {
-                    format!("the parts of \"{}\" are: {}", act.id, some_of(ids))
+                let hint = some_did_you_mean(p, ids, true).unwrap_or_else(|| Says::PartsAre {
+                    id: act.id.clone(),
+                    names: some_of(ids),
                 });
                 self.err(
                     v.span(),
-                    format!("unknown part \"{p}\" of activity \"{}\"", act.id),
+                    Says::UnknownPart {
+                        part: p.clone(),
+                        id: act.id.clone(),
+                    },
                     Some(hint),
                 );
             }
             (None, None) if !ids.is_empty() && !act.id.is_empty() => self.err(
                 header,
-                format!("the entry for \"{}\" does not say which part it is", act.id),
-                Some(format!(
-                    "add `part = \"{}\"` (the parts are: {})",
-                    ids[0],
-                    some_of(ids)
-                )),
+                Says::WhichPart { id: act.id.clone() },
+                Some(Says::AddPart {
+                    first: ids[0].to_string(),
+                    names: some_of(ids),
+                }),
             ),
             _ => {}
         }
@@ -119,33 +122,33 @@ impl Loader<'_> {
         match (&unit, v) {
             (Some(u), Some(v)) if units.is_empty() => self.err(
                 v.span(),
-                format!(
-                    "activity \"{}\" has no units, but the entry names unit \"{u}\"",
-                    act.id
-                ),
-                Some("remove `unit`, or list the units in the activity: `units = [...]`".into()),
+                Says::NoUnits {
+                    id: act.id.clone(),
+                    unit: u.clone(),
+                },
+                Some(Says::NoUnitsHint),
             ),
             (Some(u), Some(v)) if !named.has_unit(u) => {
-                let hint = some_did_you_mean(u, units).unwrap_or_else(|| {
-                    format!("the units of \"{}\" are: {}", act.id, some_of(units))
+                let hint = some_did_you_mean(u, units, true).unwrap_or_else(|| Says::UnitsAre {
+                    id: act.id.clone(),
+                    names: some_of(units),
                 });
                 self.err(
                     v.span(),
-                    format!("unknown unit \"{u}\" of activity \"{}\"", act.id),
+                    Says::UnknownUnit {
+                        unit: u.clone(),
+                        id: act.id.clone(),
+                    },
                     Some(hint),
                 );
             }
             (None, None) if !units.is_empty() => self.err(
                 header,
-                format!(
-                    "the entry for \"{}\" does not say which unit it is for",
-                    act.id
-                ),
-                Some(format!(
-                    "add `unit = \"{}\"` (the units are: {})",
-                    units[0],
-                    some_of(units)
-                )),
+                Says::WhichUnit { id: act.id.clone() },
+                Some(Says::AddUnit {
+                    first: units[0].to_string(),
+                    names: some_of(units),
+                }),
             ),
             _ => {}
         }
@@ -162,21 +165,16 @@ impl Loader<'_> {
         let k = self.kommun(v, "kommun")?;
         let ks = kommuner?;
         if ks.len() < 2 {
-            self.err(
-                v.span(),
-                "`kommun` on an entry of a löfte for one kommun",
-                Some(
-                    "`kommun` says which kommun the work was for on a löfte for several; remove it"
-                        .into(),
-                ),
-            );
+            self.err(v.span(), Says::KommunOnOne, Some(Says::KommunOnOneHint));
             None
         } else if !ks.contains(&k) {
-            let names: Vec<&str> = ks.iter().map(|k| k.name).collect();
+            let names = ks.iter().map(|k| k.name.to_string()).collect();
             self.err(
                 v.span(),
-                format!("{} is not one of the löfte's kommuner", k.name),
-                Some(format!("the kommuner are: {}", names.join(", "))),
+                Says::NotLofteKommun {
+                    name: k.name.to_string(),
+                },
+                Some(Says::KommunerAre { names }),
             );
             None
         } else {
@@ -195,7 +193,7 @@ impl Loader<'_> {
             return false;
         };
         let DeValue::Boolean(b) = v.get_ref() else {
-            self.mismatch(v, "request", "true or false", "true");
+            self.mismatch(v, "request", Expected::TrueOrFalse, "true");
             return false;
         };
         let target = act.map(|a| {
@@ -205,11 +203,10 @@ impl Loader<'_> {
         if *b && target.is_some_and(|t| *t != Target::OnRequest) {
             self.err(
                 v.span(),
-                format!(
-                    "a request on \"{}\", whose target is not \"on-request\"",
-                    act.map_or("?", |a| a.act.id.as_str())
-                ),
-                Some("`request = true` records a request to an on-request activity; remove it, or set `target = \"on-request\"`".into()),
+                Says::RequestNotOnRequest {
+                    id: act.map(|a| a.act.id.clone()),
+                },
+                Some(Says::RequestHint),
             );
         }
         *b

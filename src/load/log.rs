@@ -21,49 +21,16 @@ impl Loader<'_> {
         }
         let mut out = Vec::new();
         for (t, header) in self.tables(v, "log") {
-            let f = self.fields(t, header.clone(), &KNOWN.log, "a log entry");
+            let f = self.fields(t, header.clone(), &KNOWN.log, Table::Log);
             let date_v = self.require(&f, "date", "2016-05-12");
             let date = date_v.and_then(|v| self.date(v, "date"));
-            let event_v = f.get("event");
-            let activity_v = match event_v {
-                Some(_) => f.get("activity"),
-                None => self.require(&f, "activity", "\"trygghetsvandring\""),
-            };
-            if let (Some(av), Some(_)) = (activity_v, event_v) {
-                self.err(
-                    av.span(),
-                    "a log entry names an activity or an event, not both",
-                    Some("record the event (that it happened) and the work done at it as two entries".into()),
-                );
-            }
-            let event = event_v.and_then(|v| self.string(v, "event"));
-            if let (Some(e), Some(ev)) = (&event, event_v) {
-                self.entry_event(e, ev);
-            }
-            let is_event = event.is_some();
-            let activity = match event {
-                Some(e) => Some(e),
-                None => activity_v.and_then(|v| self.string(v, "activity")),
-            };
+            let (activity_v, activity, is_event) = self.entry_what(&f);
             let count = match f.get("count") {
                 None => Some(1),
-                Some(c) => self.count(
-                    c,
-                    "log count",
-                    "the number of occurrences this entry records",
-                ),
+                Some(c) => self.count(c, crate::load::says::Counted::Log),
             };
             let by = self.opt_string(&f, "by");
-            let note = match f.get("note") {
-                Some(n) => match n.get_ref() {
-                    DeValue::String(s) => Some(s.to_string()),
-                    _ => {
-                        self.mismatch(n, "note", "a string", "\"...\"");
-                        None
-                    }
-                },
-                None => None,
-            };
+            let note = self.entry_note(&f);
             if let (Some(a), Some(av), false) = (&activity, activity_v, is_event) {
                 self.entry_activity(a, av, &ids);
             }
@@ -106,6 +73,44 @@ impl Loader<'_> {
         out
     }
 
+    /// What an entry records: an activity's work, or an event (`event = ID`, without
+    /// `activity`): the activity's value, the id named, and whether it is an event.
+    fn entry_what<'t, 'i>(
+        &mut self,
+        f: &Fields<'t, 'i>,
+    ) -> (Option<&'t Val<'i>>, Option<String>, bool) {
+        let event_v = f.get("event");
+        let activity_v = match event_v {
+            Some(_) => f.get("activity"),
+            None => self.require(f, "activity", "\"trygghetsvandring\""),
+        };
+        if let (Some(av), Some(_)) = (activity_v, event_v) {
+            self.err(av.span(), Says::ActivityAndEvent, Some(Says::TwoEntries));
+        }
+        let event = event_v.and_then(|v| self.string(v, "event"));
+        if let (Some(e), Some(ev)) = (&event, event_v) {
+            self.entry_event(e, ev);
+        }
+        let is_event = event.is_some();
+        let activity = match event {
+            Some(e) => Some(e),
+            None => activity_v.and_then(|v| self.string(v, "activity")),
+        };
+        (activity_v, activity, is_event)
+    }
+
+    /// `note`: any text, an empty one too.
+    fn entry_note(&mut self, f: &Fields<'_, '_>) -> Option<String> {
+        let n = f.get("note")?;
+        match n.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.mismatch(n, "note", Expected::String, "\"...\"");
+                None
+            }
+        }
+    }
+
     /// Whether `log` is written as `[[log]]` tables, which is the only form `pledge done` can
     /// append to; reports it when not.
     fn log_is_tables(&mut self, v: &Val<'_>) -> bool {
@@ -114,21 +119,13 @@ impl Loader<'_> {
         if let DeValue::Array(items) = v.get_ref()
             && items.is_empty()
         {
-            self.err(
-                v.span(),
-                "log entries must be `[[log]]` tables",
-                Some("remove `log = []`: `pledge done` adds each entry under its own `[[log]]` header".into()),
-            );
+            self.err(v.span(), Says::LogNotTables, Some(Says::RemoveEmptyLog));
             return false;
         }
         if let DeValue::Array(items) = v.get_ref()
             && let Some(item) = items.iter().find(|i| !self.src[i.span()].starts_with("[["))
         {
-            self.err(
-                item.span(),
-                "log entries must be `[[log]]` tables",
-                Some("write each entry under its own `[[log]]` header, so `pledge done` can append to it".into()),
-            );
+            self.err(item.span(), Says::LogNotTables, Some(Says::LogEachUnder));
             return false;
         }
         true
@@ -140,16 +137,20 @@ impl Loader<'_> {
             let known: Vec<&str> = self.event_ids.iter().map(String::as_str).collect();
             let mut sorted = known.clone();
             sorted.sort();
-            let hint = did_you_mean(e, &known).unwrap_or_else(|| {
+            let hint = Says::did_you_mean(e, &known, true).unwrap_or_else(|| {
                 if sorted.is_empty() {
-                    "declare the event first: `[[event]]` with `id` and `text`".to_string()
+                    Says::DeclareEvent
                 } else {
-                    format!("the events are: {}", sorted.join(", "))
+                    Says::EventsAre {
+                        names: sorted.iter().map(|s| s.to_string()).collect(),
+                    }
                 }
             });
             self.err(
                 ev.span(),
-                format!("log entry for unknown event \"{e}\""),
+                Says::UnknownEvent {
+                    event: e.to_string(),
+                },
                 Some(hint),
             );
         }
@@ -181,17 +182,16 @@ impl Loader<'_> {
                     if *b && target.is_some() && weekday.is_none() {
                         self.err(
                             v.span(),
-                            format!(
-                                "`instead_of_slot` on \"{}\", which has no weekly slot",
-                                act.map_or("?", |a| a.id.as_str())
-                            ),
-                            Some("`instead_of_slot = true` marks work that replaced a weekly slot; remove it".into()),
+                            Says::NoSlot {
+                                id: act.map(|a| a.id.clone()),
+                            },
+                            Some(Says::NoSlotHint),
                         );
                     }
                     *b
                 }
                 _ => {
-                    self.mismatch(v, "instead_of_slot", "true or false", "true");
+                    self.mismatch(v, "instead_of_slot", Expected::TrueOrFalse, "true");
                     false
                 }
             },
@@ -201,13 +201,13 @@ impl Loader<'_> {
             if d.weekday() != w {
                 self.warn(
                     header,
-                    format!(
-                        "work on \"{}\" dated {d}, a {}, is not on its weekly slot's day ({}), so it does not count as that week's slot",
-                        act.map_or("?", |a| a.id.as_str()),
-                        crate::model::day_name(d.weekday()),
-                        crate::model::day_name(w)
-                    ),
-                    Some("if it replaced that week's slot, add `instead_of_slot = true` (`pledge done --instead-of-slot` writes it)".into()),
+                    Says::OffSlot {
+                        id: act.map(|a| a.id.clone()),
+                        date: d,
+                        day: d.weekday(),
+                        slot: w,
+                    },
+                    Some(Says::OffSlotHint),
                 );
             }
         }
@@ -220,11 +220,14 @@ impl Loader<'_> {
             let known: Vec<&str> = ids.iter().copied().chain([FOLLOWUP_ID]).collect();
             let mut sorted = known.clone();
             sorted.sort();
-            let hint = did_you_mean(a, &known)
-                .unwrap_or_else(|| format!("the activities are: {}", sorted.join(", ")));
+            let hint = Says::did_you_mean(a, &known, true).unwrap_or_else(|| Says::ActivitiesAre {
+                names: sorted.iter().map(|s| s.to_string()).collect(),
+            });
             self.err(
                 av.span(),
-                format!("log entry for unknown activity \"{a}\""),
+                Says::UnknownEntryActivity {
+                    activity: a.to_string(),
+                },
                 Some(hint),
             );
         }
@@ -241,10 +244,10 @@ impl Loader<'_> {
         if d > self.today {
             self.err(
                 dv.span(),
-                format!("log entry dated in the future ({d})"),
+                Says::EntryInFuture { date: d },
                 // The cut-off is the later of --as-of and the real date, so naming it would
                 // make the message change from day to day; the date in the message suffices.
-                Some("record work once it is done, and date it the day it was done".into()),
+                Some(Says::FutureHint),
             );
         } else if let (Some(p), Some(a)) = (period, activity)
             && a != FOLLOWUP_ID
@@ -252,13 +255,12 @@ impl Loader<'_> {
         {
             self.err(
                 dv.span(),
-                format!(
-                    "work on \"{a}\" dated {d}, outside the period {}",
-                    super::part::shown(p)
-                ),
-                Some(
-                    "work counts only inside the löfte's period; check the date or the file".into(),
-                ),
+                Says::WorkOutside {
+                    activity: a.to_string(),
+                    date: d,
+                    period: super::part::shown(p),
+                },
+                Some(Says::WorkOutsideHint),
             );
         }
     }

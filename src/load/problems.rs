@@ -1,6 +1,6 @@
 //! Validation rules for indicators, measurements and verdicts, as pure functions returning
 //! typed problems. The loader attaches spans (via [`Problem::at`]) and turns them into
-//! diagnostics; messages are English, like all of `validate`'s.
+//! diagnostics ([`Says::Outcome`]); the view's word store says them.
 
 use chrono::NaiveDate;
 
@@ -57,11 +57,12 @@ pub enum Kind {
     /// `follows` names an activity the löfte does not have.
     UnknownActivity {
         id: String,
-        hint: Option<String>,
+        /// The closest ids, for "did you mean".
+        close: Vec<String>,
     },
     UnknownIndicator {
         id: String,
-        hint: Option<String>,
+        close: Vec<String>,
     },
     /// A percentage outside 0–100.
     PercentOutOfRange {
@@ -94,59 +95,13 @@ impl Problem {
     pub fn at(&self) -> At {
         self.at
     }
-    pub fn message(&self) -> String {
-        match &self.kind {
-            Kind::DuplicateIndicator { id } => format!("duplicate indicator id `{id}`"),
-            Kind::GoalWrongSide {
-                goal,
-                baseline,
-                direction,
-            } => format!(
-                "the goal {goal} is worse than the baseline {baseline} for an indicator where {} is better",
-                direction.name()
-            ),
-            Kind::NotFinite { value } => format!("`{value}` is not a number that can be measured"),
-            Kind::OutOfRange { value } => format!(
-                "`{value:e}` is outside the range a measurement can have: at most 10^12 either \
-                 way, and not below 1e-307 in size unless 0"
-            ),
-            Kind::NegativeTolerance { tolerance } => {
-                format!("the tolerance {tolerance} is negative")
-            }
-            Kind::CadenceZero => "a cadence of 0 years".to_string(),
-            Kind::CadenceOneYear => "a cadence of 1 year: write `cadence = \"yearly\"`".into(),
-            Kind::CadenceLongerThanPeriod { years } => {
-                format!("every {years} years: no measurement falls due within the period")
-            }
-            Kind::UnknownActivity { id, .. } => format!("unknown activity `{id}`"),
-            Kind::UnknownIndicator { id, .. } => format!("unknown indicator `{id}`"),
-            Kind::PercentOutOfRange { value } => {
-                format!("{value} is not a percentage between 0 and 100")
-            }
-            Kind::InFuture { date } => format!("dated in the future ({date})"),
-            Kind::VerdictBeforeDue { date, due_from } => {
-                format!("a verdict dated {date}, before the follow-up is due (from {due_from})")
-            }
-            Kind::EmptyReason => "a verdict needs a reason".to_string(),
-        }
-    }
-    /// "did you mean …?", where there is a close name.
-    pub fn hint(&self) -> Option<&str> {
-        match &self.kind {
-            Kind::UnknownActivity { hint, .. } | Kind::UnknownIndicator { hint, .. } => {
-                hint.as_deref()
-            }
-            _ => None,
-        }
-    }
 }
 
-fn hint(query: &str, candidates: &[&str]) -> Option<String> {
-    let close = closest(query, candidates, 3);
-    (!close.is_empty()).then(|| {
-        let list: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
-        format!("did you mean {}?", list.join(" or "))
-    })
+fn hint(query: &str, candidates: &[&str]) -> Vec<String> {
+    closest(query, candidates, 3)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
 }
 
 fn is_percent(unit: Option<&str>) -> bool {
@@ -208,7 +163,7 @@ pub fn check_indicators(inds: &[Indicator], activities: &[&str], period: &Period
                     "follows",
                     Kind::UnknownActivity {
                         id: a.clone(),
-                        hint: h,
+                        close: h,
                     },
                 );
             }
@@ -265,7 +220,7 @@ pub fn check_measurements(
                 "indicator",
                 Kind::UnknownIndicator {
                     id: m.indicator.clone(),
-                    hint: hint(&m.indicator, &ids),
+                    close: hint(&m.indicator, &ids),
                 },
             ),
             Some(ind) => check_value(m.value, ind, |k| push("value", k)),
@@ -300,7 +255,7 @@ pub fn check_verdicts(
                 "activity",
                 Kind::UnknownActivity {
                     id: v.activity.clone(),
-                    hint: h,
+                    close: h,
                 },
             );
         }
@@ -409,8 +364,12 @@ mod tests {
         assert_eq!(ps.len(), 2);
         assert_eq!(ps[0].at, At::Indicator(0, "goal"));
         assert_eq!(
-            ps[0].message(),
-            "the goal 14 is worse than the baseline 12 for an indicator where lower is better"
+            ps[0].kind,
+            Kind::GoalWrongSide {
+                goal: 14.0,
+                baseline: 12.0,
+                direction: Direction::Lower
+            }
         );
         assert_eq!(ps[1].at, At::Indicator(1, "goal"));
     }
@@ -468,7 +427,11 @@ mod tests {
             )
         );
         assert_eq!(got[6], (At::Indicator(1, "cadence"), Kind::CadenceOneYear));
-        assert_eq!(ps[7].hint(), Some("did you mean `fotpatrull`?"));
+        assert!(
+            matches!(&ps[7].kind, Kind::UnknownActivity { close, .. } if close == &["fotpatrull"]),
+            "{:?}",
+            ps[7]
+        );
         assert_eq!(
             got[8],
             (
@@ -505,8 +468,13 @@ mod tests {
         let got = kinds(&ps);
         assert_eq!(got.len(), 4);
         assert_eq!(got[0].0, At::Measurement(1, "indicator"));
-        assert_eq!(ps[0].message(), "unknown indicator `drogr`");
-        assert_eq!(ps[0].hint(), Some("did you mean `droger`?"));
+        assert_eq!(
+            ps[0].kind,
+            Kind::UnknownIndicator {
+                id: "drogr".into(),
+                close: vec!["droger".into()]
+            }
+        );
         assert_eq!(
             got[1],
             (
@@ -565,10 +533,6 @@ mod tests {
                     due_from: d("2018-12-01")
                 }
             )
-        );
-        assert_eq!(
-            ps[1].message(),
-            "a verdict dated 2018-11-30, before the follow-up is due (from 2018-12-01)"
         );
         assert_eq!(got[2], (At::Verdict(3, "reason"), Kind::EmptyReason));
         assert_eq!(

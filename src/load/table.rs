@@ -83,6 +83,35 @@ fn year_of(s: &str) -> Option<i32> {
     digits.parse().ok().filter(|y| (1900..=2200).contains(y))
 }
 
+/// The kommun, year and value columns among `headers` (on line `line`).
+fn columns(headers: &[String], line: usize) -> Result<(usize, usize, usize), TableError> {
+    let find = |names: &[&str]| headers.iter().position(|h| header_is(h, names));
+    let names = headers.join(", ");
+    let kommun = find(KOMMUN).ok_or_else(|| {
+        err(
+            line,
+            format!(
+                "no kommun column among the headers ({names}); name it `Kommun` (or Region, Municipality)"
+            ),
+        )
+    })?;
+    let year = find(YEAR).ok_or_else(|| {
+        err(
+            line,
+            format!("no year column among the headers ({names}); name it `År` (or Year, Period)"),
+        )
+    })?;
+    let value = find(VALUE)
+        .or_else(|| (0..headers.len()).rev().find(|&i| i != kommun && i != year))
+        .ok_or_else(|| {
+            err(
+                line,
+                format!("no value column among the headers ({names}); name it `Värde` (or Value)"),
+            )
+        })?;
+    Ok((kommun, year, value))
+}
+
 /// Reads an export's text (a byte-order mark is skipped).
 pub fn parse(text: &str) -> Result<Vec<Row>, TableError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -107,30 +136,7 @@ pub fn parse(text: &str) -> Result<Vec<Row>, TableError> {
     };
     let headers = fields(header_line)
         .map_err(|e| err(1 + skipped, format!("the header cannot be read ({e})")))?;
-    let find = |names: &[&str]| headers.iter().position(|h| header_is(h, names));
-    let names = headers.join(", ");
-    let kommun = find(KOMMUN).ok_or_else(|| {
-        err(
-            1 + skipped,
-            format!(
-                "no kommun column among the headers ({names}); name it `Kommun` (or Region, Municipality)"
-            ),
-        )
-    })?;
-    let year = find(YEAR).ok_or_else(|| {
-        err(
-            1 + skipped,
-            format!("no year column among the headers ({names}); name it `År` (or Year, Period)"),
-        )
-    })?;
-    let value = find(VALUE)
-        .or_else(|| (0..headers.len()).rev().find(|&i| i != kommun && i != year))
-        .ok_or_else(|| {
-            err(
-                1 + skipped,
-                format!("no value column among the headers ({names}); name it `Värde` (or Value)"),
-            )
-        })?;
+    let (kommun, year, value) = columns(&headers, 1 + skipped)?;
     let mut rows = Vec::new();
     for (n, text_line) in text.lines().enumerate().skip(skipped + 1) {
         let line = n + 1;

@@ -4,6 +4,7 @@
 use chrono::Weekday;
 
 use super::*;
+use crate::load::says::Counted;
 
 /// The words a target may be.
 const TARGET_WORDS: [&str; 3] = ["once", "open", "on-request"];
@@ -68,19 +69,19 @@ impl Loader<'_> {
                 "open" => Some(Target::Open),
                 "on-request" => Some(Target::OnRequest),
                 _ => {
-                    let hint = did_you_mean(s, &TARGET_WORDS)
-                        .map(|h| format!("{h} "))
-                        .unwrap_or_default();
+                    let did_you_mean = Says::did_you_mean(s, &TARGET_WORDS, true).map(Box::new);
                     self.err(
                         v.span(),
-                        format!("unknown target \"{s}\""),
-                        Some(format!("{hint}write `target = \"once\"` for a milestone, \"open\" for a count the text leaves open, \"on-request\", or `target = {{ count = 2, per = \"year\" }}`")),
+                        Says::UnknownTarget {
+                            target: s.to_string(),
+                        },
+                        Some(Says::TargetWordsHint { did_you_mean }),
                     );
                     None
                 }
             },
             DeValue::Table(t) => {
-                let f = self.fields(t, v.span(), &KNOWN.target, "`target`");
+                let f = self.fields(t, v.span(), &KNOWN.target, Table::Target);
                 if f.get("weekday").is_some() {
                     return self.weekly(&f, v);
                 }
@@ -90,7 +91,7 @@ impl Loader<'_> {
                 self.mismatch(
                     v,
                     "target",
-                    "\"once\" or a table",
+                    Expected::OnceOrTable,
                     "{ count = 2, per = \"year\" }",
                 );
                 None
@@ -113,37 +114,25 @@ impl Loader<'_> {
         if let [a, b, ..] = kinds.as_slice() {
             self.err(
                 value_span(v, b),
-                format!("`target` has both `{a}` and `{b}`"),
-                Some("a target counts per window (`per`), per occurrence of another activity (`each`) or per listed date (`on`): give one".into()),
+                Says::BothKinds { a, b },
+                Some(Says::OneKindHint),
             );
             return None;
         }
         for key in ["time", "except"] {
             if let Some(k) = f.get(key) {
-                self.err(
-                    k.span(),
-                    format!("`{key}` belongs to a weekly slot"),
-                    Some("a weekly slot is `{ weekday = \"tuesday\", time = \"18-20\" }`; a count is `{ count = 2, per = \"year\" }`".into()),
-                );
+                self.err(k.span(), Says::SlotKey { key }, Some(Says::SlotOrCountHint));
                 return None;
             }
         }
-        let count = self.require(f, "count", "2").and_then(|c| {
-            self.count(
-                c,
-                "target count",
-                "a target counts occurrences: 1, 2, 25, ...; leave `target` out for ongoing work",
-            )
-        });
+        let count = self
+            .require(f, "count", "2")
+            .and_then(|c| self.count(c, Counted::Target));
         if let (Some(g), false) = (
             f.get("grace_days"),
             matches!(kinds.first(), Some(&"each" | &"on")),
         ) {
-            self.err(
-                g.span(),
-                "`grace_days` belongs to a target per occurrence",
-                Some("`grace_days` is the days after each occurrence (`each`) or listed date (`on`) the work may still be done".into()),
-            );
+            self.err(g.span(), Says::GraceNotOccurrence, Some(Says::GraceHint));
             return None;
         }
         match kinds.first() {
@@ -197,14 +186,16 @@ impl Loader<'_> {
                 _ => {
                     self.err(
                         g.span(),
-                        format!("`grace_days` must be 0 to {MAX_GRACE_DAYS}"),
-                        Some("the days after each occurrence the work may still be done; 0 is the day itself".into()),
+                        Says::GraceRange {
+                            max: MAX_GRACE_DAYS,
+                        },
+                        Some(Says::GraceDaysHint),
                     );
                     None
                 }
             },
             _ => {
-                self.mismatch(g, "grace_days", "a whole number of days", "7");
+                self.mismatch(g, "grace_days", Expected::WholeNumberOfDays, "7");
                 None
             }
         }
@@ -215,9 +206,10 @@ impl Loader<'_> {
             let s = self.string(p, "per")?;
             let per = Per::parse(&s);
             if per.is_none() {
-                let hint = did_you_mean(&s, &Per::NAMES)
-                    .unwrap_or_else(|| format!("`per` is one of: {}", Per::NAMES.join(", ")));
-                self.err(p.span(), format!("unknown window \"{s}\""), Some(hint));
+                let hint = Says::did_you_mean(&s, &Per::NAMES, true).unwrap_or(Says::PerIsOneOf {
+                    names: Per::NAMES.to_vec(),
+                });
+                self.err(p.span(), Says::UnknownWindow { window: s }, Some(hint));
             }
             per
         })
@@ -226,17 +218,11 @@ impl Loader<'_> {
     /// The listed dates of `{ count, on = [...] }`: at least one, each inside the frame.
     fn on_dates(&mut self, v: &Val<'_>, frame: Option<&Period>) -> Option<Vec<NaiveDate>> {
         let DeValue::Array(items) = v.get_ref() else {
-            self.mismatch(v, "on", "an array of dates", "[2017-02-14, 2017-05-16]");
+            self.mismatch(v, "on", Expected::ArrayOfDates, "[2017-02-14, 2017-05-16]");
             return None;
         };
         if items.is_empty() {
-            self.err(
-                v.span(),
-                "`on` lists no dates",
-                Some(
-                    "list the dates the count is for, e.g. `on = [2017-02-14, 2017-05-16]`".into(),
-                ),
-            );
+            self.err(v.span(), Says::OnEmpty, Some(Says::OnListHint));
             return None;
         }
         let mut dates = Vec::new();
@@ -251,11 +237,11 @@ impl Loader<'_> {
             {
                 self.err(
                     item.span(),
-                    format!(
-                        "the date {d} in `on` is outside the activity's time ({})",
-                        super::part::shown(fr)
-                    ),
-                    Some("the dates must lie in the löfte's period and the activity's `from`/`until`".into()),
+                    Says::OnOutside {
+                        date: d,
+                        frame: super::part::shown(fr),
+                    },
+                    Some(Says::OnOutsideHint),
                 );
                 ok = false;
             }
@@ -274,8 +260,8 @@ impl Loader<'_> {
         {
             self.err(
                 value_span(v, key),
-                format!("a weekly slot has no `{key}`"),
-                Some("a weekly slot needs one each week: `{ weekday = \"tuesday\", time = \"18-20\", except = \"holidays\" }`".into()),
+                Says::SlotHas { key },
+                Some(Says::SlotHint),
             );
             return None;
         }
@@ -283,9 +269,8 @@ impl Loader<'_> {
         let name = self.string(w, "weekday")?;
         let weekday = parse_weekday(&name);
         if weekday.is_none() {
-            let hint = did_you_mean(&name, &WEEKDAYS)
-                .unwrap_or_else(|| "write a weekday: monday..sunday or måndag..söndag".into());
-            self.err(w.span(), format!("unknown weekday \"{name}\""), Some(hint));
+            let hint = Says::did_you_mean(&name, &WEEKDAYS, true).unwrap_or(Says::WeekdayHint);
+            self.err(w.span(), Says::UnknownWeekday { name }, Some(hint));
         }
         let time = self.opt_string(f, "time");
         let except_holidays = match f.get("except") {
@@ -293,11 +278,7 @@ impl Loader<'_> {
             Some(e) => match e.get_ref() {
                 DeValue::String(s) if s.as_ref() == "holidays" => true,
                 _ => {
-                    self.err(
-                        e.span(),
-                        "`except` can only be \"holidays\"",
-                        Some("write `except = \"holidays\"` to leave out weeks whose weekday is a Swedish public holiday".into()),
-                    );
+                    self.err(e.span(), Says::ExceptHolidays, Some(Says::ExceptHint));
                     return None;
                 }
             },
@@ -313,21 +294,21 @@ impl Loader<'_> {
     pub(super) fn each_refs(&mut self, ids: &HashSet<String>) {
         for (own, id, span) in std::mem::take(&mut self.each_refs) {
             if own.as_deref() == Some(id.as_str()) {
-                self.err(
-                    span,
-                    format!("activity \"{id}\" counts per its own occurrences"),
-                    Some("`each` names another activity, e.g. the trygghetsvandring each follow-up comes after".into()),
-                );
+                self.err(span, Says::OwnOccurrences { id }, Some(Says::EachOtherHint));
             } else if !ids.contains(&id) {
                 let known: Vec<&str> = ids.iter().map(String::as_str).collect();
                 let mut sorted = known.clone();
                 sorted.sort();
-                let hint = did_you_mean(&id, &known)
-                    .unwrap_or_else(|| format!("the activities are: {}", sorted.join(", ")));
+                let first =
+                    Says::did_you_mean(&id, &known, true).unwrap_or_else(|| Says::ActivitiesAre {
+                        names: sorted.iter().map(|s| s.to_string()).collect(),
+                    });
                 self.err(
                     span,
-                    format!("`each` names unknown activity \"{id}\""),
-                    Some(format!("{hint} (an event the löfte only refers to, such as a council meeting, is declared as `[[event]]` with this id)")),
+                    Says::EachUnknown { id },
+                    Some(Says::EachUnknownHint {
+                        first: Box::new(first),
+                    }),
                 );
             }
         }

@@ -4,33 +4,26 @@
 
 use crate::kommuner::{self, Kommun};
 use crate::load::diag::{Diagnostic, line_col};
+use crate::load::says::{Says, Why};
 
-/// Why the file cannot be read, in a few words: "conflict markers at line 5" (every marker
-/// line, "at lines 5, 7 and 9"), else its first error ("line 3: invalid TOML: ...").
-pub fn why(text: &str, diags: &[Diagnostic]) -> String {
+/// Why the file cannot be read: its conflict markers' lines ("conflict markers at lines 5, 7
+/// and 9"), else its first error ("line 3: invalid TOML: ..."); the view says it.
+pub fn why(text: &str, diags: &[Diagnostic]) -> Why {
     let line = |d: &Diagnostic| d.span.as_ref().map(|s| line_col(text, s.start).0);
     let markers: Vec<usize> = diags
         .iter()
-        .filter(|d| d.is_error() && d.message.starts_with("resolve the merge conflict"))
+        .filter(|d| d.is_error() && matches!(*d.message, Says::ConflictMarker { .. }))
         .filter_map(line)
         .collect();
-    match markers.as_slice() {
-        [] => match diags.iter().find(|d| d.is_error()) {
-            Some(d) => match line(d) {
-                Some(l) => format!("line {l}: {}", d.message),
-                None => d.message.clone(),
-            },
-            None => "it does not load".into(),
+    if !markers.is_empty() {
+        return Why::Markers(markers);
+    }
+    match diags.iter().find(|d| d.is_error()) {
+        Some(d) => Why::Error {
+            line: line(d),
+            says: (*d.message).clone(),
         },
-        [one] => format!("conflict markers at line {one}"),
-        [first @ .., last] => format!(
-            "conflict markers at lines {} and {last}",
-            first
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        None => Why::DoesNotLoad,
     }
 }
 
@@ -88,16 +81,19 @@ mod tests {
     #[test]
     fn conflict_markers_are_called_what_they_are_with_their_lines() {
         let text = "title = \"t\"\n<<<<<<< ours\nkommun = \"Filipstad\"\n=======\nkommun = \"Kil\"\n>>>>>>> theirs\n";
-        assert_eq!(
-            why(text, &diags(text)),
-            "conflict markers at lines 2, 4 and 6"
-        );
+        assert_eq!(why(text, &diags(text)), Why::Markers(vec![2, 4, 6]));
         let one = "a = 1\n\n=======\n";
-        assert_eq!(why(one, &diags(one)), "conflict markers at line 3");
+        assert_eq!(why(one, &diags(one)), Why::Markers(vec![3]));
         let broken = "title = \"t\"\nkommun = \n";
         assert!(
-            why(broken, &diags(broken)).starts_with("line 2: invalid TOML"),
-            "{}",
+            matches!(
+                why(broken, &diags(broken)),
+                Why::Error {
+                    line: Some(2),
+                    says: Says::InvalidToml { .. }
+                }
+            ),
+            "{:?}",
             why(broken, &diags(broken))
         );
     }

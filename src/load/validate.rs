@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::load::diag::Diagnostic;
+use crate::load::says::{Copies, Overlap, Says};
 use crate::model::Pledge;
 
 /// The most other files a warning about copies names.
@@ -35,40 +36,25 @@ pub fn overlaps(pledges: &[&Pledge]) -> Vec<(usize, Diagnostic)> {
     let mut out = Vec::new();
     for copies in groups.values().filter(|g| g.len() > 1) {
         let (a, b) = (pledges[copies[0]], pledges[copies[1]]);
-        let names: Vec<&str> = a.kommuner.iter().map(|k| k.name).collect();
-        let mut message = format!(
-            "this löfte for {} overlaps {} ({} to {})",
-            names.join(", "),
-            a.file,
-            a.period.start,
-            a.period.end
-        );
         let more = &copies[2..];
-        if !more.is_empty() {
-            let shown: Vec<&str> = more
-                .iter()
-                .take(COPIES_NAMED)
-                .map(|&j| pledges[j].file.as_str())
-                .collect();
-            message.push_str(&format!(
-                ", and {} more file{} hold{} the same löfte: {}{}",
-                more.len(),
-                crate::text::plural(more.len()),
-                if more.len() == 1 { "s" } else { "" },
-                shown.join(", "),
-                if more.len() > COPIES_NAMED {
-                    ", …"
-                } else {
-                    ""
-                }
-            ));
-        }
+        let message = Says::Overlaps(Box::new(Overlap {
+            kommuner: a.kommuner.iter().map(|k| k.name.to_string()).collect(),
+            file: a.file.clone(),
+            start: a.period.start,
+            end: a.period.end,
+            copies: (!more.is_empty()).then(|| Copies {
+                count: more.len(),
+                shown: more
+                    .iter()
+                    .take(COPIES_NAMED)
+                    .map(|&j| pledges[j].file.clone())
+                    .collect(),
+                cut: more.len() > COPIES_NAMED,
+            }),
+        }));
         out.push((
             copies[1],
-            Diagnostic::warning(b.period_span.clone(), message).with_hint(Some(
-                "keep one file of a löfte: remove the copies (or, if they are different löften, set `area` or end the older the day before the newer starts)"
-                    .into(),
-            )),
+            Diagnostic::warning(b.period_span.clone(), message).with_hint(Some(Says::CopiesHint)),
         ));
     }
     out.extend(
@@ -97,11 +83,11 @@ fn distinct_overlaps(pledges: &[&Pledge]) -> Vec<(usize, Diagnostic)> {
             by_kommun.entry(k.kod).or_default().push(i);
         }
         for b in earlier.into_iter().map(|j| pledges[j]) {
-            let shared: Vec<&str> = a
+            let shared: Vec<String> = a
                 .kommuner
                 .iter()
                 .filter(|k| b.kommuner.contains(k))
-                .map(|k| k.name)
+                .map(|k| k.name.to_string())
                 .collect();
             if shared.is_empty() || a.area != b.area || !a.period.overlaps(&b.period) {
                 continue;
@@ -110,18 +96,15 @@ fn distinct_overlaps(pledges: &[&Pledge]) -> Vec<(usize, Diagnostic)> {
                 i,
                 Diagnostic::warning(
                     a.period_span.clone(),
-                    format!(
-                        "this löfte for {} overlaps {} ({} to {})",
-                        shared.join(", "),
-                        b.file,
-                        b.period.start,
-                        b.period.end
-                    ),
+                    Says::Overlaps(Box::new(Overlap {
+                        kommuner: shared,
+                        file: b.file.clone(),
+                        start: b.period.start,
+                        end: b.period.end,
+                        copies: None,
+                    })),
                 )
-                .with_hint(Some(
-                    "end the older löfte the day before the new one starts, or set `area` if they cover different parts"
-                        .into(),
-                )),
+                .with_hint(Some(Says::OverlapHint)),
             ));
         }
     }

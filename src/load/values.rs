@@ -2,19 +2,15 @@
 //! and a table's keys, checked against the known ones with a did-you-mean.
 
 use super::*;
+use crate::load::says::Counted;
 
 impl Loader<'_> {
-    pub(super) fn err(&mut self, span: Range<usize>, msg: impl Into<String>, hint: Option<String>) {
+    pub(super) fn err(&mut self, span: Range<usize>, msg: Says, hint: Option<Says>) {
         self.diags
             .push(Diagnostic::error(span, msg).with_hint(hint));
     }
 
-    pub(super) fn warn(
-        &mut self,
-        span: Range<usize>,
-        msg: impl Into<String>,
-        hint: Option<String>,
-    ) {
+    pub(super) fn warn(&mut self, span: Range<usize>, msg: Says, hint: Option<Says>) {
         self.diags
             .push(Diagnostic::warning(span, msg).with_hint(hint));
     }
@@ -24,7 +20,7 @@ impl Loader<'_> {
         table: &'t DeTable<'i>,
         span: Range<usize>,
         known: &[&'static str],
-        what: &'static str,
+        what: Table,
     ) -> Fields<'t, 'i> {
         let mut map = Vec::with_capacity(table.len());
         for (k, v) in table.iter() {
@@ -40,18 +36,23 @@ impl Loader<'_> {
                 if let Some(to) = alias {
                     self.suggested.push((span.start, to));
                 }
-                let alias = alias.map(|to| format!("did you mean `{to}`?"));
-                let hint = alias.or_else(|| did_you_mean(key, known)).or_else(|| {
-                    Some(format!(
-                        "the keys of {what} are: {}",
-                        known
-                            .iter()
-                            .map(|k| format!("`{k}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ))
-                });
-                self.err(k.span(), format!("unknown key `{key}` in {what}"), hint);
+                let alias = alias.map(|to| Says::DidYouMean(vec![format!("`{to}`")]));
+                let hint = alias
+                    .or_else(|| Says::did_you_mean(key, known, true))
+                    .or_else(|| {
+                        Some(Says::KeysOf {
+                            table: what,
+                            keys: known.to_vec(),
+                        })
+                    });
+                self.err(
+                    k.span(),
+                    Says::UnknownKey {
+                        key: key.to_string(),
+                        table: what,
+                    },
+                    hint,
+                );
             }
         }
         Fields { map, span, what }
@@ -72,21 +73,34 @@ impl Loader<'_> {
             // The root table has no header to point at: the whole file is meant.
             let span = (f.span != (0..0)).then(|| f.span.clone());
             self.diags.push(
-                Diagnostic::error(span, format!("missing required key `{key}` in {}", f.what))
-                    .with_hint(Some(format!("add `{key} = {example}`"))),
+                Diagnostic::error(
+                    span,
+                    Says::MissingKey {
+                        key: key.to_string(),
+                        table: f.what,
+                    },
+                )
+                .with_hint(Some(Says::AddKey {
+                    key: key.to_string(),
+                    example: example.to_string(),
+                })),
             );
         }
         v
     }
 
-    pub(super) fn mismatch(&mut self, v: &Val<'_>, key: &str, expected: &str, example: &str) {
+    pub(super) fn mismatch(&mut self, v: &Val<'_>, key: &str, expected: Expected, example: &str) {
         self.err(
             v.span(),
-            format!(
-                "`{key}` must be {expected}, found {}",
-                type_name(v.get_ref())
-            ),
-            Some(format!("write it as `{key} = {example}`")),
+            Says::WrongType {
+                key: key.to_string(),
+                expected,
+                found: type_name(v.get_ref()),
+            },
+            Some(Says::WriteAs {
+                key: key.to_string(),
+                example: example.to_string(),
+            }),
         );
     }
 
@@ -96,8 +110,8 @@ impl Loader<'_> {
                 if s.trim().is_empty() {
                     self.err(
                         v.span(),
-                        format!("`{key}` is empty"),
-                        Some(format!("write the text, or remove `{key}`")),
+                        Says::Empty { key: key.into() },
+                        Some(Says::WriteOrRemove { key: key.into() }),
                     );
                     None
                 } else {
@@ -105,16 +119,16 @@ impl Loader<'_> {
                 }
             }
             _ => {
-                self.mismatch(v, key, "a string", "\"...\"");
+                self.mismatch(v, key, Expected::String, "\"...\"");
                 None
             }
         }
     }
 
     /// A count: a whole number from 1 (TOML allows `1_000`, `+2`, `0x10`).
-    pub(super) fn count(&mut self, c: &Val<'_>, what: &str, hint: &str) -> Option<u32> {
+    pub(super) fn count(&mut self, c: &Val<'_>, what: Counted) -> Option<u32> {
         let DeValue::Integer(i) = c.get_ref() else {
-            self.mismatch(c, "count", "a whole number", "2");
+            self.mismatch(c, "count", Expected::WholeNumber, "2");
             return None;
         };
         let digits = i.as_str().replace('_', "");
@@ -125,14 +139,18 @@ impl Loader<'_> {
         match u32::from_str_radix(digits, i.radix()) {
             Ok(n) if (1..=MAX_COUNT).contains(&n) => Some(n),
             _ => {
+                let hint = match what {
+                    Counted::Target => Says::TargetCountHint,
+                    Counted::Log => Says::LogCountHint,
+                };
                 self.err(
                     c.span(),
-                    format!(
-                        "{what} must be a whole number from 1 to {}, found {}",
-                        MAX_COUNT,
-                        i.as_str()
-                    ),
-                    Some(hint.to_string()),
+                    Says::CountRange {
+                        what,
+                        max: MAX_COUNT,
+                        found: i.as_str().to_string(),
+                    },
+                    Some(hint),
                 );
                 None
             }
@@ -149,19 +167,18 @@ impl Loader<'_> {
                 (Some(d), None, None) => {
                     let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
                     if date.is_none() {
-                        self.err(
-                            v.span(),
-                            format!("`{key}` is not a date in the calendar"),
-                            None,
-                        );
+                        self.err(v.span(), Says::NotInCalendar { key: key.into() }, None);
                     }
                     date
                 }
                 _ => {
                     self.err(
                         v.span(),
-                        format!("`{key}` must be a date without a time"),
-                        Some(format!("write it as `{key} = YYYY-MM-DD`")),
+                        Says::DateWithTime { key: key.into() },
+                        Some(Says::WriteAs {
+                            key: key.into(),
+                            example: "YYYY-MM-DD".into(),
+                        }),
                     );
                     None
                 }
@@ -169,13 +186,16 @@ impl Loader<'_> {
             DeValue::String(s) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => {
                 self.err(
                     v.span(),
-                    format!("`{key}` is a quoted string, not a date"),
-                    Some(format!("remove the quotes: `{key} = {s}`")),
+                    Says::QuotedDate { key: key.into() },
+                    Some(Says::RemoveQuotes {
+                        key: key.into(),
+                        value: s.to_string(),
+                    }),
                 );
                 None
             }
             _ => {
-                self.mismatch(v, key, "a date", "2016-01-31");
+                self.mismatch(v, key, Expected::Date, "2016-01-31");
                 None
             }
         }
@@ -190,7 +210,7 @@ impl Loader<'_> {
         match v.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
-                self.mismatch(v, key, "a table", example);
+                self.mismatch(v, key, Expected::Table, example);
                 None
             }
         }
@@ -208,7 +228,7 @@ impl Loader<'_> {
                 for item in items.iter() {
                     match item.get_ref() {
                         DeValue::Table(t) => out.push((t, item.span())),
-                        _ => self.mismatch(item, key, "a table", &format!("[[{key}]]")),
+                        _ => self.mismatch(item, key, Expected::Table, &format!("[[{key}]]")),
                     }
                 }
                 out
@@ -216,8 +236,8 @@ impl Loader<'_> {
             _ => {
                 self.err(
                     v.span(),
-                    format!("`{key}` must be an array of tables"),
-                    Some(format!("write each entry under its own `[[{key}]]` header")),
+                    Says::NotArrayOfTables { key: key.into() },
+                    Some(Says::EachUnderHeader { key: key.into() }),
                 );
                 Vec::new()
             }

@@ -18,6 +18,7 @@ pub mod calendar;
 pub mod check;
 pub mod compact;
 pub mod csv;
+pub mod diag_words;
 pub mod entries;
 pub mod help_sv;
 pub mod html;

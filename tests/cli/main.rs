@@ -7,6 +7,7 @@ mod builder;
 mod cases;
 mod check;
 mod cost;
+mod diagnostics_lang;
 mod documents;
 mod done_undo;
 mod escaping;

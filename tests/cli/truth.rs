@@ -243,7 +243,7 @@ fn a_weekly_slot_is_kept_on_its_weekday() {
     at(&dir, "2017-12-31")
         .arg("validate")
         .stdout_is(predicate::str::contains(
-            "a Tuesday, is not on its weekly slot's day (Wednesday), so it does not count",
+            "(en tisdag) gjordes inte på den fasta veckodagen (onsdag) och räknas därför inte",
         ))
         .run();
 }

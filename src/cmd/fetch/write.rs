@@ -108,7 +108,10 @@ pub(super) fn write_target(
             file.display,
             t.ind.id,
             prov.source,
-            p.message()
+            crate::view::diag_words::say(
+                &crate::load::says::Says::Outcome(p.kind.clone()),
+                crate::view::i18n::Lang::En
+            )
         )?;
         return Ok(());
     }

@@ -437,6 +437,18 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "publisher",
         "Vem som publicerar data, namngiven i `dcat.rdf` [standard: löftenas kommun]",
     ),
+    (
+        "site",
+        "licence",
+        "Adressen till licensen för data, namngiven i `dcat.rdf` (löftesfilerna anger ingen) \
+         [standard: en uppgift om att licensen inte är angiven]",
+    ),
+    (
+        "site",
+        "contact",
+        "Vem man frågar om data, kontaktpunkten i `dcat.rdf`: en e-postadress eller en \
+         webbadress [standard: ingen angiven]",
+    ),
     // import
     (
         "import",
