@@ -42,6 +42,44 @@ fn area_words(p: &Pledge, lang: Lang) -> String {
     Msg::AreaOf(area.as_deref()).say(lang)
 }
 
+/// One löfte of the kommun in `done`'s refusal: its file, its period (or how early work can
+/// be when its start is not stated), whether it holds until replaced, and its area.
+fn listed(p: &Pledge, all: &[&Pledge], area: Option<&str>, lang: Lang) -> String {
+    let span = |p: &Pledge| {
+        Msg::PeriodSpan {
+            start: p.period.start,
+            end: p.period.end,
+        }
+        .say(lang)
+    };
+    let mut out = String::new();
+    if p.period.start_stated {
+        out.push_str(&format!("\n  {}: {}", p.file, span(p)));
+    } else {
+        // An unknown start: say how early work can be, and why.
+        let (from, previous) = choose::earliest_work(p, all);
+        out.push_str(&format!(
+            "\n  {}: start not stated, to {}; work from {from} ({})",
+            p.file,
+            p.period.end,
+            match previous {
+                Some(q) => format!("after {} ended {}", q.file, q.period.end),
+                None => format!(
+                    "a löfte runs at most {} years",
+                    crate::model::MAX_PERIOD_YEARS
+                ),
+            }
+        ));
+    }
+    if p.period.until_replaced {
+        out.push_str(&format!(" ({})", lang.t(Label::InForceUntilReplaced)));
+    }
+    if area.is_some() {
+        out.push_str(&format!(", {}", area_words(p, lang)));
+    }
+    out
+}
+
 fn on_date_message(
     e: OnDateError<'_>,
     k: &Kommun,
@@ -75,30 +113,7 @@ fn on_date_message(
             } else {
                 msg.push_str(&Msg::ItsLoften.say(lang));
                 for p in &all {
-                    if p.period.start_stated {
-                        msg.push_str(&format!("\n  {}: {}", p.file, span(p)));
-                    } else {
-                        // An unknown start: say how early work can be, and why.
-                        let (from, previous) = choose::earliest_work(p, &all);
-                        msg.push_str(&format!(
-                            "\n  {}: start not stated, to {}; work from {from} ({})",
-                            p.file,
-                            p.period.end,
-                            match previous {
-                                Some(q) => format!("after {} ended {}", q.file, q.period.end),
-                                None => format!(
-                                    "a löfte runs at most {} years",
-                                    crate::model::MAX_PERIOD_YEARS
-                                ),
-                            }
-                        ));
-                    }
-                    if p.period.until_replaced {
-                        msg.push_str(&format!(" ({})", lang.t(Label::InForceUntilReplaced)));
-                    }
-                    if area.is_some() {
-                        msg.push_str(&format!(", {}", area_words(p, lang)));
-                    }
+                    msg.push_str(&listed(p, &all, area, lang));
                 }
                 let hint = if area.is_some() {
                     Msg::GiveTheArea

@@ -224,32 +224,7 @@ fn status_of<'a>(
             .collect();
         combine(state, &subs)
     } else if !a.units.is_empty() {
-        let of_unit = group_by(sel.entries, |e| e.unit.as_deref());
-        units = a
-            .units
-            .iter()
-            .map(|u| {
-                let e = evaluate(
-                    p,
-                    &a.target,
-                    frame,
-                    Sel {
-                        unit: Some(u),
-                        entries: of_unit.get(u.as_str()).map_or(&[], Vec::as_slice),
-                        ..sel
-                    },
-                    as_of,
-                );
-                UnitStatus {
-                    unit: u.clone(),
-                    status: e.status,
-                    required: e.required,
-                    done: e.done,
-                    record: e.record,
-                    windows: e.windows,
-                }
-            })
-            .collect::<Vec<_>>();
+        units = of_units(p, a, sel, frame, as_of);
         let subs: Vec<_> = units
             .iter()
             .map(|u| (u.status, u.required, u.done, u.record))
@@ -273,6 +248,41 @@ fn status_of<'a>(
         parts,
         requests: eval.requests,
     }
+}
+
+/// Each unit of an activity judged by the activity's target on the unit's own entries.
+fn of_units(
+    p: &Pledge,
+    a: &Activity,
+    sel: Sel<'_>,
+    frame: &Period,
+    as_of: NaiveDate,
+) -> Vec<UnitStatus> {
+    let of_unit = group_by(sel.entries, |e| e.unit.as_deref());
+    a.units
+        .iter()
+        .map(|u| {
+            let e = evaluate(
+                p,
+                &a.target,
+                frame,
+                Sel {
+                    unit: Some(u),
+                    entries: of_unit.get(u.as_str()).map_or(&[], Vec::as_slice),
+                    ..sel
+                },
+                as_of,
+            );
+            UnitStatus {
+                unit: u.clone(),
+                status: e.status,
+                required: e.required,
+                done: e.done,
+                record: e.record,
+                windows: e.windows,
+            }
+        })
+        .collect::<Vec<_>>()
 }
 
 /// One activity, part or unit, by the kind of its target.
