@@ -47,13 +47,24 @@ fn main() {
         let kommun = std::env::var("BENCH_KOMMUN").unwrap_or_else(|_| "Ale".into());
         cases.extend(kommun_cases(&dir, &kommun));
     }
+    // A second binary measured in the same runs, interleaved (say, one built from main).
+    let before = std::env::var_os("BENCH_BEFORE").map(PathBuf::from);
     println!(
-        "| shape | command | files | MiB | parse floor | command | ratio | peak memory / MiB |"
+        "| shape | command | files | MiB | parse floor | command | ratio | peak memory / MiB |{}",
+        if before.is_some() {
+            " before: ratio |"
+        } else {
+            ""
+        }
     );
-    println!("|---|---|---|---|---|---|---|---|");
+    println!(
+        "|---|---|---|---|---|---|---|---|{}",
+        if before.is_some() { "---|" } else { "" }
+    );
     for c in &cases {
         let mut floor = Vec::new();
         let mut took = Vec::new();
+        let mut took_before = Vec::new();
         let mut rss = 0;
         let mut code = 0;
         for _ in 0..runs {
@@ -64,6 +75,9 @@ fn main() {
             took.push(time);
             rss = rss.max(r);
             code = exit;
+            if let Some(b) = &before {
+                took_before.push(run(b, &c.dir, &c.args).0);
+            }
         }
         let bytes: u64 = c
             .floor_files
@@ -71,8 +85,14 @@ fn main() {
             .map(|f| std::fs::metadata(f).unwrap().len())
             .sum();
         let (f, t) = (median(&mut floor), median(&mut took));
+        let before = if took_before.is_empty() {
+            String::new()
+        } else {
+            let b = median(&mut took_before);
+            format!(" {:.2}x ({}) |", b.as_secs_f64() / f.as_secs_f64(), ms(b))
+        };
         println!(
-            "| {} | `pledge {}` (exit {code}) | {} | {:.2} | {} | {} | {:.2}x | {:.1} |",
+            "| {} | `pledge {}` (exit {code}) | {} | {:.2} | {} | {} | {:.2}x | {:.1} |{before}",
             c.label,
             c.args.join(" "),
             c.floor_files.len(),

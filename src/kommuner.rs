@@ -51,12 +51,14 @@ pub fn all() -> &'static [Kommun] {
 /// "Region Gotland") or by its four-digit kommunkod.
 pub fn find(query: &str) -> Option<&'static Kommun> {
     use unicode_normalization::UnicodeNormalization;
+    let maps = maps();
+    let get = |map: &HashMap<&str, usize>, key: &str| map.get(key).map(|&i| &all()[i]);
     let q: String = query.trim().nfc().collect();
     if q.len() == 4 && q.bytes().all(|b| b.is_ascii_digit()) {
-        return all().iter().find(|k| k.kod == q);
+        return get(&maps.kod, &q);
     }
     // The name exactly as listed (how files write it), before lower-casing every name.
-    if let Some(k) = all().iter().find(|k| k.name == q) {
+    if let Some(k) = get(&maps.name, &q) {
         return Some(k);
     }
     let mut lower = q
@@ -75,15 +77,75 @@ pub fn find(query: &str) -> Option<&'static Kommun> {
     }
     let folded = fold(&lower);
     // The name as written first: "Håbo" and "Habo" are two kommuner that fold alike.
-    all()
-        .iter()
-        .find(|k| k.name.to_lowercase() == lower)
-        .or_else(|| all().iter().find(|k| k.folded == folded))
+    get(&maps.lower, &lower)
+        .or_else(|| get(&maps.folded, &folded))
         // "Filipstads kommun": the genitive s of the kommun's own name.
-        .or_else(|| {
-            let base = folded.strip_suffix('s')?;
-            all().iter().find(|k| k.folded == base)
-        })
+        .or_else(|| get(&maps.folded, folded.strip_suffix('s')?))
+}
+
+/// For an ASCII `query`: false only when [`find`] finds no kommun in it (its steps without
+/// the allocations of Unicode case and normal forms, which ASCII does not need), so a scan of
+/// many strings calls `find` only for the few that may name one.
+pub fn may_find_ascii(query: &str) -> bool {
+    let q = query.trim();
+    if q.len() == 4 && q.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let mut lower = String::with_capacity(q.len());
+    for word in q.split_whitespace() {
+        if !lower.is_empty() {
+            lower.push(' ');
+        }
+        lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    let mut l = lower.as_str();
+    for suffix in [" kommun", " stad"] {
+        if let Some(stripped) = l.strip_suffix(suffix) {
+            l = stripped.trim_end();
+            break;
+        }
+    }
+    if let Some(stripped) = l.strip_prefix("region ") {
+        l = stripped.trim_start();
+    }
+    // ASCII in lower case is its own fold.
+    let m = maps();
+    m.lower.contains_key(l)
+        || m.folded.contains_key(l)
+        || l.strip_suffix('s')
+            .is_some_and(|base| m.folded.contains_key(base))
+}
+
+use std::collections::HashMap;
+
+/// The lookups of [`find`]: each kommun by its code, its name, its name in lower case and
+/// folded; where two share a key (Håbo and Habo fold alike), the first in SCB order.
+struct Maps {
+    kod: HashMap<&'static str, usize>,
+    name: HashMap<&'static str, usize>,
+    lower: HashMap<&'static str, usize>,
+    folded: HashMap<&'static str, usize>,
+}
+
+fn maps() -> &'static Maps {
+    static MAPS: OnceLock<Maps> = OnceLock::new();
+    MAPS.get_or_init(|| {
+        static LOWER: OnceLock<Vec<String>> = OnceLock::new();
+        let lower = LOWER.get_or_init(|| all().iter().map(|k| k.name.to_lowercase()).collect());
+        let mut m = Maps {
+            kod: HashMap::new(),
+            name: HashMap::new(),
+            lower: HashMap::new(),
+            folded: HashMap::new(),
+        };
+        for (i, k) in all().iter().enumerate() {
+            m.kod.entry(k.kod).or_insert(i);
+            m.name.entry(k.name).or_insert(i);
+            m.lower.entry(lower[i].as_str()).or_insert(i);
+            m.folded.entry(k.folded.as_str()).or_insert(i);
+        }
+        m
+    })
 }
 
 /// Kommun names closest to `query`, best first, for "did you mean" hints.
@@ -148,5 +210,39 @@ mod tests {
     fn suggestions_name_the_closest() {
         assert_eq!(suggest("Filipstadt")[0], "Filipstad");
         assert_eq!(suggest("Karlstadt")[0], "Karlstad");
+    }
+
+    #[test]
+    fn the_ascii_test_passes_every_ascii_spelling_find_reads() {
+        let mut spellings = vec![
+            "1440".to_string(),
+            " 0114 ".into(),
+            "x".into(),
+            "Anna Andersson".into(),
+            "trygghetsvandring".into(),
+        ];
+        for k in all() {
+            let ascii: String = fold(k.name);
+            for s in [
+                k.name.to_string(),
+                ascii.clone(),
+                ascii.to_uppercase(),
+                format!("Region {ascii}"),
+                format!("  {ascii}s   KOMMUN "),
+                format!("{ascii} stad"),
+                format!("region\t{ascii}s\x0bkommun"),
+                ascii.replace(' ', "  "),
+                format!("{ascii}x"),
+            ] {
+                spellings.push(s);
+            }
+        }
+        for s in spellings.iter().filter(|s| s.is_ascii()) {
+            if find(s).is_some() {
+                assert!(may_find_ascii(s), "{s:?}");
+            }
+        }
+        assert!(!may_find_ascii("Anna Andersson"));
+        assert!(may_find_ascii("ALES KOMMUN"));
     }
 }

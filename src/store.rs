@@ -12,10 +12,12 @@ use crate::load::says::Says;
 use crate::load::{Loaded, load};
 use crate::text::shown_path;
 
+mod index;
 mod scan;
 mod walk;
 mod write;
 
+pub use index::INDEX_FILE;
 pub use scan::Needle;
 
 pub use walk::{pledge_files_and_temporaries, pledge_files_where};
@@ -162,52 +164,45 @@ fn read_keeping(
     today: NaiveDate,
     keep_text: bool,
 ) -> Result<SourceFile> {
-    Ok(read_if(path, cwd, today, keep_text, None).expect("every file is wanted"))
+    let display = display_path_in(path, cwd);
+    let file = match read_capped(path) {
+        Ok(bytes) => from_bytes(path, display, bytes, today),
+        Err(diag) => unreadable(path, display, diag),
+    };
+    Ok(kept(file, keep_text))
 }
 
-/// [`read_keeping`], but a file whose text cannot hold a löfte of one of `of` (see
-/// [`scan::may_name`]) is not loaded: None. A file that cannot be read or decoded is always
-/// returned, to be named.
-fn read_if(
-    path: &Path,
-    cwd: Option<&Path>,
-    today: NaiveDate,
-    keep_text: bool,
-    of: Option<&[Needle]>,
-) -> Option<SourceFile> {
-    let display = display_path_in(path, cwd);
-    let mut file = match read_capped(path) {
-        Ok(bytes) => {
-            if let Some(needles) = of {
-                let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-                let unwanted = std::str::from_utf8(text).is_ok_and(|t| !scan::may_name(t, needles));
-                if unwanted {
-                    return None;
-                }
-            }
-            from_bytes(path, display, bytes, today)
-        }
-        Err(diag) => SourceFile {
-            path: path.to_path_buf(),
-            display,
-            text: String::new(),
-            bom: false,
-            loaded: Loaded {
-                pledge: None,
-                diags: vec![diag],
-            },
+/// A file that could not be read, with why.
+fn unreadable(path: &Path, display: String, diag: Diagnostic) -> SourceFile {
+    SourceFile {
+        path: path.to_path_buf(),
+        display,
+        text: String::new(),
+        bom: false,
+        loaded: Loaded {
+            pledge: None,
+            diags: vec![diag],
         },
-    };
+    }
+}
+
+/// The file, without its text unless `keep_text` or it has errors.
+fn kept(mut file: SourceFile, keep_text: bool) -> SourceFile {
     if !keep_text && !file.loaded.has_errors() {
         file.text = String::new();
     }
-    Some(file)
+    file
 }
 
 /// A file's bytes, or why it is not read: it cannot be opened, it is not a regular file (a
 /// FIFO would block, `/dev/zero` never ends), or it is over the size limit. At most one byte
 /// more than the limit is read, whatever the file claims its size is.
 fn read_capped(path: &Path) -> std::result::Result<Vec<u8>, Diagnostic> {
+    read_capped_with_meta(path).map(|(bytes, _)| bytes)
+}
+
+/// [`read_capped`], with what `fstat` says of the file that was read.
+fn read_capped_with_meta(path: &Path) -> std::result::Result<(Vec<u8>, fs::Metadata), Diagnostic> {
     use std::io::Read;
     let cannot = |e: std::io::Error| {
         Diagnostic::error(
@@ -250,7 +245,7 @@ fn read_capped(path: &Path) -> std::result::Result<Vec<u8>, Diagnostic> {
         )
         .with_hint(Some(Says::TooLargeHint)));
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// Opens a file for reading without waiting: opening a FIFO for reading waits for a writer,
@@ -335,11 +330,13 @@ pub fn read_each<T: Send>(
     })
 }
 
-/// [`read_each`] for the files that could hold a löfte of one of `of` (every file when None):
-/// the bytes of every file are read, but only those whose strings could name one of the
-/// kommuner are loaded ([`scan::may_name`]), and files that cannot be read or decoded are
-/// kept, to be named. The others are None.
+/// [`read_each`] for the files of `dir` (`paths`, as listed) that could hold a löfte of one
+/// of `of` (every file when None): only those whose strings could name one of the kommuner
+/// are loaded ([`scan::kommuner_named`]), and files that cannot be read or decoded are kept, to be
+/// named. The others are None. Which kommuner a file could name is kept in the folder's index
+/// ([`index`]), so a file unchanged since it was scanned is not read again to be passed over.
 pub fn read_each_of<T: Send>(
+    dir: &Path,
     paths: &[PathBuf],
     today: NaiveDate,
     keep_text: bool,
@@ -348,9 +345,67 @@ pub fn read_each_of<T: Send>(
 ) -> Result<Vec<Option<T>>> {
     let cwd = std::env::current_dir().ok();
     let cwd = cwd.as_deref();
-    par_map(paths, |i, p| {
-        Ok(read_if(p, cwd, today, keep_text, of).map(|f| each(i, f)))
-    })
+    let Some(needles) = of else {
+        return par_map(paths, |i, p| {
+            Ok(Some(each(i, read_keeping(p, cwd, today, keep_text)?)))
+        });
+    };
+    let index = index::Index::open(dir);
+    let kods: Vec<&str> = needles.iter().map(Needle::kod).collect();
+    let read = par_map(paths, |i, p| {
+        let rel = index::path_bytes(p.strip_prefix(dir).unwrap_or(p));
+        let (file, entry) = read_indexed(p, &rel, cwd, today, keep_text, &index, &kods);
+        Ok((
+            file.map(|f| each(i, f)),
+            entry.map(|(e, scanned)| (rel, e, scanned)),
+        ))
+    })?;
+    let (out, seen): (Vec<Option<T>>, Vec<_>) = read.into_iter().unzip();
+    index.save(dir, seen.into_iter().flatten().collect());
+    Ok(out)
+}
+
+/// The file at `path` (`rel` in the index) when it could hold a löfte of one of `kods` or
+/// cannot be read, told by its entry in the index when that may be used, else by scanning it;
+/// and its entry for the index (None for a file that cannot be read), with whether it was
+/// scanned now.
+fn read_indexed(
+    path: &Path,
+    rel: &[u8],
+    cwd: Option<&Path>,
+    today: NaiveDate,
+    keep_text: bool,
+    index: &index::Index,
+    kods: &[&str],
+) -> (Option<SourceFile>, Option<(index::Entry, bool)>) {
+    let known = fs::metadata(path)
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .and_then(|m| index.trusted(rel, &index::Key::of(&m)).cloned());
+    if let Some(entry) = known {
+        let file = entry
+            .names_one_of(kods)
+            .then(|| read_keeping(path, cwd, today, keep_text).ok())
+            .flatten();
+        return (file, Some((entry, false)));
+    }
+    let display = display_path_in(path, cwd);
+    let (bytes, meta) = match read_capped_with_meta(path) {
+        Ok(read) => read,
+        Err(diag) => return (Some(unreadable(path, display, diag)), None),
+    };
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let named = std::str::from_utf8(text)
+        .ok()
+        .and_then(scan::kommuner_named);
+    let entry = index::Entry {
+        key: index::Key::of(&meta),
+        named,
+    };
+    let file = entry
+        .names_one_of(kods)
+        .then(|| kept(from_bytes(path, display, bytes, today), keep_text));
+    (file, Some((entry, true)))
 }
 
 /// `read` of every path, on all cores, in the order of `paths`.

@@ -1,8 +1,8 @@
-//! Appending one table to a löfte's file under the folder's lock, as `measure` and `verdict`
-//! do (`done` has its own, which also tells the progress), and the check of their optional
-//! texts.
+//! Appending one table to a löfte's file under the folder's lock, as `done`, `measure` and
+//! `verdict` do, and the check of their optional texts.
 
 use std::io::Write;
+use std::ops::Range;
 
 use anyhow::{Result, bail};
 
@@ -23,14 +23,16 @@ pub(super) struct Append<'a> {
 
 /// Appends to the löfte's file (or shows the addition, on a dry run), as `done` does: the
 /// file is read again under the lock of the folder that really holds it, the addition made
-/// to what is there now and checked to read back as the entry.
+/// to what is there now and checked to read back as the entry. Returns the löfte as it was
+/// just before the addition (the chosen one, on a dry run) and the addition's place in the
+/// new text.
 pub(super) fn append(
     ws: &Workspace,
     chosen: &Pledge,
     a: &Append<'_>,
     dry_run: bool,
     ctx: &mut Ctx,
-) -> Result<Pledge> {
+) -> Result<(Pledge, Range<usize>)> {
     let file = ws.file_of(chosen);
     if dry_run {
         write!(ctx.out, "{}", (a.addition)(&file.text))?;
@@ -42,7 +44,7 @@ pub(super) fn append(
                 file.display
             )?;
         }
-        return Ok(chosen.clone());
+        return Ok((chosen.clone(), 0..0));
     }
     let after = store::edit(
         &file.path,
@@ -60,7 +62,8 @@ pub(super) fn append(
                 );
             }
             let new_text = format!("{}{addition}", fresh.text);
-            Ok((store::with_bom(fresh.bom, &new_text), now))
+            let span = fresh.text.len()..new_text.len();
+            Ok((store::with_bom(fresh.bom, &new_text), (now, span)))
         },
     )?;
     if !ctx.quiet {

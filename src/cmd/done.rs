@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use crate::view::i18n::Lang;
 use crate::view::{Label, Msg};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
+use super::append::Append;
 use super::workspace::Lookup;
 use super::{Ctx, Refused, Usage, Workspace, describe_progress};
 use crate::cli::DoneArgs;
@@ -19,7 +20,8 @@ use crate::rules::resolve::{self, ActivityOrFollowup, MatchError, NameError};
 use crate::store;
 use crate::text::safe;
 
-/// The löfte of `k` holding `date` ([`choose::pledge_on`]), or a refusal naming what exists.
+/// The löfte of `k` holding `date` ([`choose::pledge_on`]) with what `activity` names in it,
+/// or a refusal naming what exists.
 pub(super) fn pledge_on<'w>(
     ws: &'w Workspace,
     k: &Kommun,
@@ -27,7 +29,7 @@ pub(super) fn pledge_on<'w>(
     area: Option<&str>,
     activity: Option<&str>,
     lang: Lang,
-) -> Result<&'w Pledge> {
+) -> Result<(&'w Pledge, Option<choose::Resolved<'w>>)> {
     choose::pledge_on(ws.pledges(), k, date, area, activity).map_err(|e| {
         let unreadable = ws.unreadable_notes(k).0;
         Refused(on_date_message(e, k, date, area, &unreadable, lang)).into()
@@ -38,6 +40,44 @@ pub(super) fn pledge_on<'w>(
 fn area_words(p: &Pledge, lang: Lang) -> String {
     let area = p.area.as_deref().map(|a| safe(a, false));
     Msg::AreaOf(area.as_deref()).say(lang)
+}
+
+/// One löfte of the kommun in `done`'s refusal: its file, its period (or how early work can
+/// be when its start is not stated), whether it holds until replaced, and its area.
+fn listed(p: &Pledge, all: &[&Pledge], area: Option<&str>, lang: Lang) -> String {
+    let span = |p: &Pledge| {
+        Msg::PeriodSpan {
+            start: p.period.start,
+            end: p.period.end,
+        }
+        .say(lang)
+    };
+    let mut out = String::new();
+    if p.period.start_stated {
+        out.push_str(&format!("\n  {}: {}", p.file, span(p)));
+    } else {
+        // An unknown start: say how early work can be, and why.
+        let (from, previous) = choose::earliest_work(p, all);
+        out.push_str(&format!(
+            "\n  {}: start not stated, to {}; work from {from} ({})",
+            p.file,
+            p.period.end,
+            match previous {
+                Some(q) => format!("after {} ended {}", q.file, q.period.end),
+                None => format!(
+                    "a löfte runs at most {} years",
+                    crate::model::MAX_PERIOD_YEARS
+                ),
+            }
+        ));
+    }
+    if p.period.until_replaced {
+        out.push_str(&format!(" ({})", lang.t(Label::InForceUntilReplaced)));
+    }
+    if area.is_some() {
+        out.push_str(&format!(", {}", area_words(p, lang)));
+    }
+    out
 }
 
 fn on_date_message(
@@ -73,30 +113,7 @@ fn on_date_message(
             } else {
                 msg.push_str(&Msg::ItsLoften.say(lang));
                 for p in &all {
-                    if p.period.start_stated {
-                        msg.push_str(&format!("\n  {}: {}", p.file, span(p)));
-                    } else {
-                        // An unknown start: say how early work can be, and why.
-                        let (from, previous) = choose::earliest_work(p, &all);
-                        msg.push_str(&format!(
-                            "\n  {}: start not stated, to {}; work from {from} ({})",
-                            p.file,
-                            p.period.end,
-                            match previous {
-                                Some(q) => format!("after {} ended {}", q.file, q.period.end),
-                                None => format!(
-                                    "a löfte runs at most {} years",
-                                    crate::model::MAX_PERIOD_YEARS
-                                ),
-                            }
-                        ));
-                    }
-                    if p.period.until_replaced {
-                        msg.push_str(&format!(" ({})", lang.t(Label::InForceUntilReplaced)));
-                    }
-                    if area.is_some() {
-                        msg.push_str(&format!(", {}", area_words(p, lang)));
-                    }
+                    msg.push_str(&listed(p, &all, area, lang));
                 }
                 let hint = if area.is_some() {
                     Msg::GiveTheArea
@@ -245,20 +262,23 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         let today = ctx.write_cutoff();
         return Err(Refused(Msg::FutureWork { date, today }.say(ctx.lang)).into());
     }
-    let chosen = if followup {
+    let (chosen, target) = if followup {
         super::refuse_areas_begun(&ws, k, area)?;
-        choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
+        let p = choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
             Refused(format!(
                 "no löfte for {} had started by {date}, so it has no follow-up to record{}",
                 k.name,
                 ws.unreadable_notes(k).0
             ))
-        })?
+        })?;
+        (p, ActivityOrFollowup::Followup)
     } else {
-        pledge_on(&ws, k, date, area, Some(&activity), ctx.lang)?
+        let (p, target) = pledge_on(&ws, k, date, area, Some(&activity), ctx.lang)?;
+        let target = target
+            .expect("an activity was asked for")
+            .map_err(|e| activity_error(p, &activity, e, true, ctx.lang))?;
+        (p, target)
     };
-    let target = resolve::activity(chosen, &activity)
-        .map_err(|e| activity_error(chosen, &activity, e, true, ctx.lang))?;
     let entry = NewEntry {
         by: ctx.user.clone(),
         note: a.note.clone(),
@@ -296,7 +316,7 @@ fn done_event(
         ))
         .into());
     }
-    let chosen = pledge_on(&ws, k, date, area, None, ctx.lang)?;
+    let (chosen, _) = pledge_on(&ws, k, date, area, None, ctx.lang)?;
     if !has(chosen) {
         let mut msg = format!(
             "{} declares no event \"{}\"",
@@ -453,7 +473,8 @@ fn pick_name(
     }
 }
 
-/// Appends the entry to the löfte's file (or shows it, on a dry run) and tells the progress.
+/// Appends the entry to the löfte's file (or shows it, on a dry run) and tells the progress,
+/// and when the file already held the same work on the same day, that it does now twice.
 fn write_entry(
     ws: &Workspace,
     chosen: &Pledge,
@@ -461,58 +482,63 @@ fn write_entry(
     dry_run: bool,
     ctx: &mut Ctx,
 ) -> Result<u8> {
-    let file = ws.file_of(chosen);
-    let addition = record::addition(&file.text, entry);
-    if dry_run {
-        write!(ctx.out, "{addition}")?;
-        if !ctx.quiet {
-            writeln!(
-                ctx.err,
-                "({} {})",
-                ctx.lang.t(Label::DryRunNothingWritten),
-                file.display
-            )?;
-        }
+    let addition = |text: &str| record::addition(text, entry);
+    let reads_back = |add: &str| record::read_back(add).as_ref() == Some(entry);
+    let shown = record::render_entry(entry, "\n");
+    let append = Append {
+        addition: &addition,
+        reads_back: &reads_back,
+        shown,
+    };
+    let (mut after, span) = super::append::append(ws, chosen, &append, dry_run, ctx)?;
+    if ctx.quiet || dry_run {
         return Ok(0);
     }
-    // The file is read again under the lock of the folder that really holds it, and the entry
-    // appended to what is there now. It validates (it loaded without errors, and its log is
-    // made of `[[log]]` tables), so one more `[[log]]` table at its end keeps it valid; the
-    // addition itself is checked to read back as exactly the entry.
-    let (after, span) = store::edit(
-        &file.path,
-        ctx.lock_timeout,
-        ctx.read_cutoff(),
-        file,
-        &ws.temporaries,
-        |fresh| {
-            let now = super::loaded_now(fresh)?.clone();
-            let addition = record::addition(&fresh.text, entry);
-            if record::read_back(&addition).as_ref() != Some(entry) {
-                bail!(
-                    "internal error: the new entry does not read back as written; {} is unchanged",
-                    fresh.display
-                );
-            }
-            let new_text = format!("{}{addition}", fresh.text);
-            let span = fresh.text.len()..new_text.len();
-            Ok((store::with_bom(fresh.bom, &new_text), (now, span)))
-        },
-    )?;
-    if !ctx.quiet {
-        let lang = ctx.lang;
-        writeln!(ctx.out, "{} {}:", lang.t(Label::RecordedIn), file.display)?;
-        write!(
-            ctx.out,
-            "{}",
-            indent(&safe(&record::render_entry(entry, "\n"), true))
-        )?;
-        let mut after = after;
-        after.log.push(entry.to_log_entry(span));
-        if let Some(act) = after.activity(&entry.activity) {
-            let st = crate::rules::status::activity_status(&after, act, entry.date);
-            writeln!(ctx.out, "{}", describe_progress(&st, lang))?;
-        }
+    let lang = ctx.lang;
+    let new = entry.to_log_entry(span);
+    let same = |e: &&crate::model::LogEntry| {
+        (
+            e.date,
+            &e.activity,
+            &e.part,
+            &e.unit,
+            e.kommun,
+            e.request,
+            e.event,
+        ) == (
+            new.date,
+            &new.activity,
+            &new.part,
+            &new.unit,
+            new.kommun,
+            new.request,
+            new.event,
+        )
+    };
+    let times = after.log.iter().filter(same).count() + 1;
+    after.log.push(new);
+    if let Some(act) = after.activity(&entry.activity) {
+        let st = crate::rules::status::activity_status(&after, act, entry.date);
+        writeln!(ctx.out, "{}", describe_progress(&st, lang))?;
+    }
+    if times > 1 {
+        let kommun = chosen
+            .kommuner
+            .iter()
+            .find(|k| entry.kommun.as_deref().is_none_or(|n| n == k.name))
+            .map_or("", |k| k.name);
+        let undo = if kommun.contains(' ') {
+            format!("pledge undo \"{kommun}\"")
+        } else {
+            format!("pledge undo {}", kommun.to_lowercase())
+        };
+        let msg = Msg::SameDayAgain {
+            activity: &entry.activity,
+            date: entry.date,
+            times,
+            undo: &undo,
+        };
+        writeln!(ctx.out, "{}", msg.say(lang))?;
     }
     Ok(0)
 }

@@ -46,7 +46,7 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
     let paths = store::pledge_files(&dir)?;
     let take = |_, f| filter.take(f, shape);
     let of = (!ks.is_empty()).then(|| ks.iter().map(|k| store::Needle::of(k)).collect::<Vec<_>>());
-    let files = store::read_each_of(&paths, ctx.read_cutoff(), false, of.as_deref(), take)?;
+    let files = store::read_each_of(&dir, &paths, ctx.read_cutoff(), false, of.as_deref(), take)?;
     let (files, broken): (Vec<_>, Vec<_>) = files.into_iter().flatten().partition(|f| f.is_ok());
     let files: Vec<Entries> = files.into_iter().filter_map(Result::ok).collect();
     if a.activity.is_some() && !files.iter().any(|f| f.activity_found) {

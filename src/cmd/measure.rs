@@ -141,16 +141,26 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
         )
         .into());
     };
-    let (kommun, indicator, value) = (kommun.clone(), indicator.clone(), value.clone());
+    record_one(dir, &a, &[kommun, indicator, value], ctx)
+}
+
+/// `measure KOMMUN INDICATOR VALUE…`: one value recorded in the löfte that has the indicator.
+fn record_one(
+    dir: Option<PathBuf>,
+    a: &MeasureArgs,
+    typed: &[&String; 3],
+    ctx: &mut Ctx,
+) -> Result<u8> {
+    let [kommun, indicator, value] = typed.map(|s| s.clone());
     let today = ctx.today;
     let date = a.date.map_or(today, |d| ctx.date(d));
     not_empty("--note", a.note.as_deref())?;
     not_empty("--source", a.source.as_deref())?;
-    let typed: Vec<&str> = [value.as_str()]
+    let words: Vec<&str> = [value.as_str()]
         .into_iter()
         .chain(a.value_rest.iter().map(String::as_str))
         .collect();
-    let value = parse_value(&typed.join(" "))?;
+    let value = parse_value(&words.join(" "))?;
     if date > ctx.write_cutoff() {
         return Err(Refused(format!(
             "{date} is in the future (today is {}); record a value once it is measured",
@@ -177,34 +187,6 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
     let Some((chosen, ind)) = pledge_for(&ws, k, &indicator, date, area) else {
         return Err(unknown_indicator(&ws, k, &indicator));
     };
-    if let Some(p) = crate::load::problems::check_measurements(
-        &[Measurement {
-            indicator: ind.id.clone(),
-            date,
-            value,
-            source: None,
-            note: None,
-            by: None,
-            fetched: None,
-            preliminary: false,
-            corrects: None,
-            span: 0..0,
-        }],
-        &chosen.indicators,
-        date,
-    )
-    .first()
-    {
-        return Err(Refused(format!(
-            "{}: {}",
-            ind.id,
-            crate::view::diag_words::say(
-                &crate::load::says::Says::Outcome(p.kind.clone()),
-                crate::view::i18n::Lang::En
-            )
-        ))
-        .into());
-    }
     let m = Measurement {
         indicator: ind.id.clone(),
         date,
@@ -217,10 +199,11 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
         corrects: None,
         span: 0..0,
     };
+    refuse_unfit(&m, chosen, date)?;
     let addition = |text: &str| entry::measurement_addition(text, &m);
     let reads_back = |add: &str| entry::read_back_measurement(add).as_ref() == Some(&m);
     let shown = entry::render_measurement(&m, "\n");
-    let after = append(
+    let (after, _) = append(
         &ws,
         chosen,
         &Append {
@@ -235,6 +218,29 @@ pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8
         show_change(after, &m, ctx)?;
     }
     Ok(0)
+}
+
+/// A value the file would refuse (out of range, a share over 100 …) is refused before it is
+/// written, with the loader's words.
+fn refuse_unfit(m: &Measurement, chosen: &Pledge, date: NaiveDate) -> Result<()> {
+    let bare = Measurement {
+        source: None,
+        note: None,
+        by: None,
+        ..m.clone()
+    };
+    match crate::load::problems::check_measurements(&[bare], &chosen.indicators, date).first() {
+        Some(p) => Err(Refused(format!(
+            "{}: {}",
+            m.indicator,
+            crate::view::diag_words::say(
+                &crate::load::says::Says::Outcome(p.kind.clone()),
+                crate::view::i18n::Lang::En
+            )
+        ))
+        .into()),
+        None => Ok(()),
+    }
 }
 
 /// After writing: the indicator's change and goal with the new value.

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
+use chrono::NaiveDate;
 
 use super::append::{Append, append, not_empty};
 use super::workspace::Lookup;
@@ -23,26 +24,7 @@ use crate::view::outcome::{agreement_word, verdict_word};
 pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8> {
     let today = ctx.today;
     let date = a.date.map_or(today, |d| ctx.date(d));
-    // Malformed arguments are usage errors (exit 2), as a malformed date is.
-    let Some(word) = Verdict::parse(&a.verdict) else {
-        return Err(Usage(format!(
-            "\"{}\" is not a verdict; write kept, partly or broken (uppfyllt, delvis, \"ej uppfyllt\")",
-            safe(&a.verdict, false)
-        ))
-        .into());
-    };
-    if a.reason.trim().is_empty() {
-        return Err(Usage("a verdict needs a reason: --reason \"...\"".into()).into());
-    }
-    not_empty("--source", a.source.as_deref())?;
-    not_empty("--by", a.by.as_deref())?;
-    if date > ctx.write_cutoff() {
-        return Err(Refused(format!(
-            "{date} is in the future (today is {}); record the verdict once it is given",
-            ctx.write_cutoff()
-        ))
-        .into());
-    }
+    let word = checked(&a, date, ctx)?;
     let dir = store::find_dir(dir.as_deref())?;
     let area = a.area.as_deref();
     let lookup = Lookup {
@@ -100,6 +82,32 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
         show_agreement(chosen, act, word, date, ctx)?;
     }
     Ok(0)
+}
+
+/// The verdict word of the arguments, once they are well formed (usage errors, exit 2) and
+/// the date is not in the future (refused, exit 1).
+fn checked(a: &VerdictArgs, date: NaiveDate, ctx: &Ctx) -> Result<Verdict> {
+    // Malformed arguments are usage errors (exit 2), as a malformed date is.
+    let Some(word) = Verdict::parse(&a.verdict) else {
+        return Err(Usage(format!(
+            "\"{}\" is not a verdict; write kept, partly or broken (uppfyllt, delvis, \"ej uppfyllt\")",
+            safe(&a.verdict, false)
+        ))
+        .into());
+    };
+    if a.reason.trim().is_empty() {
+        return Err(Usage("a verdict needs a reason: --reason \"...\"".into()).into());
+    }
+    not_empty("--source", a.source.as_deref())?;
+    not_empty("--by", a.by.as_deref())?;
+    if date > ctx.write_cutoff() {
+        return Err(Refused(format!(
+            "{date} is in the future (today is {}); record the verdict once it is given",
+            ctx.write_cutoff()
+        ))
+        .into());
+    }
+    Ok(word)
 }
 
 /// The activity a verdict is on: its id, a unique prefix, a unique word of its text.

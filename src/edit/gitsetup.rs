@@ -9,8 +9,9 @@ pub const DRIVER: &str = "pledge";
 /// What `merge.pledge.name` says.
 pub const DRIVER_NAME: &str = "pledge log entries (pledge git setup)";
 
-/// Lines `.gitignore` needs: the folder lock and the writers' temporary files.
-pub const IGNORED: [&str; 2] = [".pledge.lock", ".pledge-*.tmp"];
+/// Lines `.gitignore` needs: the folder lock, the writers' temporary files and the views'
+/// index of which kommuner each file names (`.pledge-index`, rebuilt when missing).
+pub const IGNORED: [&str; 3] = [".pledge.lock", ".pledge-*.tmp", ".pledge-index"];
 
 /// The `.gitattributes` line that gives every `*.toml` file at and below the pledges folder
 /// the merge driver. `rel` is the folder relative to the repository's top, with `/` between
@@ -163,11 +164,11 @@ mod tests {
         assert_eq!(with_lines(&out, &["pledges/**/*.toml merge=pledge"]), None);
         assert_eq!(
             with_lines("", &IGNORED).unwrap(),
-            ".pledge.lock\n.pledge-*.tmp\n"
+            ".pledge.lock\n.pledge-*.tmp\n.pledge-index\n"
         );
         assert_eq!(
             with_lines("target\n  .pledge.lock \n", &IGNORED).unwrap(),
-            "target\n  .pledge.lock \n.pledge-*.tmp\n"
+            "target\n  .pledge.lock \n.pledge-*.tmp\n.pledge-index\n"
         );
     }
 

@@ -21,18 +21,22 @@ pub enum OnDateError<'p> {
     Several(Vec<&'p Pledge>),
 }
 
+/// What an activity argument names in a löfte: the activity (or the follow-up), or why none.
+pub type Resolved<'p> = Result<resolve::ActivityOrFollowup<'p>, resolve::MatchError<'p>>;
+
 /// The one löfte of `k` whose period holds `date` and whose area matches; when several do,
 /// the ones with an activity matching `activity`, then the one for exactly `area` (without
-/// `area`, the one for the whole kommun).
+/// `area`, the one for the whole kommun). With `activity`, also what it names in that löfte
+/// (resolved once, here).
 pub fn pledge_on<'p>(
     pledges: impl IntoIterator<Item = &'p Pledge>,
     k: &Kommun,
     date: NaiveDate,
     area: Option<&str>,
     activity: Option<&str>,
-) -> Result<&'p Pledge, OnDateError<'p>> {
+) -> Result<(&'p Pledge, Option<Resolved<'p>>), OnDateError<'p>> {
     let all: Vec<&Pledge> = of_kommun(pledges, k).collect();
-    let mut holding: Vec<&Pledge> = all
+    let mut holding: Vec<(&Pledge, Option<Resolved<'p>>)> = all
         .iter()
         .copied()
         .filter(|p| {
@@ -40,22 +44,22 @@ pub fn pledge_on<'p>(
                 && (p.period.start_stated || earliest_work(p, &all).0 <= date)
                 && p.in_area(area)
         })
+        .map(|p| (p, activity.map(|q| resolve::activity(p, q))))
         .collect();
-    if let (true, Some(q)) = (holding.len() > 1, activity) {
-        let with: Vec<&Pledge> = holding
-            .iter()
-            .copied()
-            .filter(|p| resolve::activity(p, q).is_ok())
-            .collect();
-        if !with.is_empty() {
-            holding = with;
-        }
+    if holding.len() > 1 && holding.iter().any(|(_, r)| matches!(r, Some(Ok(_)))) {
+        holding.retain(|(_, r)| matches!(r, Some(Ok(_))));
     }
-    let holding = prefer_area(holding, area);
-    match holding.as_slice() {
-        [one] => Ok(one),
+    let holding_only = prefer_area(holding.iter().map(|(p, _)| *p).collect(), area);
+    match holding_only.as_slice() {
+        [one] => {
+            let resolved = holding
+                .into_iter()
+                .find(|(p, _)| std::ptr::eq(*p, *one))
+                .and_then(|(_, r)| r);
+            Ok((one, resolved))
+        }
         [] => Err(OnDateError::NoneHolds { all }),
-        _ => Err(OnDateError::Several(holding)),
+        _ => Err(OnDateError::Several(holding_only)),
     }
 }
 

@@ -60,6 +60,8 @@ pub fn pledge_files_and_temporaries(
     walk(dir, keep, true)
 }
 
+// Long because: one loop over the listing whose cases (a writer's temporary file, a link, a
+// folder, a pledge file) share the walk's state (folders seen, the stack, the linked ones).
 fn walk(
     dir: &Path,
     keep: impl Fn(&str) -> bool,

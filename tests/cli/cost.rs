@@ -255,3 +255,132 @@ fn done_as_of_a_day_before_a_files_last_entry_agrees_with_validate() {
     let text = fs::read_to_string(dir.join("alvesta-2017-2018.toml")).unwrap();
     assert!(text.contains("date = 2017-03-01"), "{text}");
 }
+
+/// The löften `status KOMMUN` shows in `dir` (file names, sorted), and its exit code.
+fn view_of(dir: &Path, kommun: &str) -> Vec<String> {
+    let out = Test::new()
+        .env("PLEDGE_DIR", dir)
+        .args([
+            "status",
+            kommun,
+            "--format",
+            "json",
+            "--as-of",
+            "2016-06-01",
+        ])
+        .status_one_of(&[0, 2])
+        .read_stdout();
+    if out.is_empty() {
+        return Vec::new();
+    }
+    files_shown(&out)
+}
+
+fn modified(path: &Path) -> std::time::SystemTime {
+    fs::metadata(path).unwrap().modified().unwrap()
+}
+
+/// Issue 25: the index of which kommuner each file names is only a shortcut. Whatever
+/// happened to the files since it was written (edited, edited to the same size with its time
+/// set back, renamed, renamed over another, added, removed) and whatever happened to the index
+/// (cut short, replaced by garbage, made unwritable), a kommun's view answers as a folder
+/// without an index does.
+#[test]
+fn a_stale_index_never_changes_an_answer() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let index = dir.join(".pledge-index");
+    let put = |name: &str, text: &str| fs::write(dir.join(name), text).unwrap();
+    put("ale-2016.toml", &lofte("kommun = \"Ale\"", ""));
+    put("kil-2016.toml", &lofte("kommun = \"Kil\"", ""));
+    put(
+        "edited.toml",
+        &lofte("kommun = \"Kil\"", "area = \"Edited\""),
+    );
+    put("gone.toml", &lofte("kommun = \"Ale\"", "area = \"Gone\""));
+    put("moved.toml", &lofte("kommun = \"Ale\"", "area = \"Moved\""));
+    put("swap.toml", &lofte("kommun = \"Ale\"", "area = \"Swap\""));
+    put(
+        "swap-kil.toml",
+        &lofte("kommun = \"Kil\"", "area = \"Swap\""),
+    );
+    // A folder of fewer than 100 files has no index: another kommun's löften fill it.
+    for i in 0..100 {
+        put(
+            &format!("grums-{i:03}.toml"),
+            &lofte("kommun = \"Grums\"", &format!("area = \"Del {i}\"")),
+        );
+    }
+    // Files younger than the index's margin are never trusted: let them age.
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+    let ale = ["ale-2016.toml", "gone.toml", "moved.toml", "swap.toml"];
+    assert_eq!(view_of(dir, "ale"), ale);
+    assert!(index.is_file(), "the first view writes the index");
+    let written = modified(&index);
+    // Nothing changed: the index is used as it is, not written again.
+    assert_eq!(view_of(dir, "ale"), ale);
+    assert_eq!(
+        view_of(dir, "kil"),
+        ["edited.toml", "kil-2016.toml", "swap-kil.toml"]
+    );
+    assert_eq!(modified(&index), written);
+
+    // Edited to another kommun, the same size, its modification time set back.
+    let edited = dir.join("edited.toml");
+    let before = (fs::metadata(&edited).unwrap().len(), modified(&edited));
+    let text = fs::read_to_string(&edited)
+        .unwrap()
+        .replace("\"Kil\"", "\"Ale\"");
+    fs::write(&edited, text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&edited)
+        .unwrap()
+        .set_modified(before.1)
+        .unwrap();
+    assert_eq!(
+        (fs::metadata(&edited).unwrap().len(), modified(&edited)),
+        before
+    );
+    fs::remove_file(dir.join("gone.toml")).unwrap();
+    put("added.toml", &lofte("kommun = \"Ale\"", "area = \"Added\""));
+    fs::rename(dir.join("moved.toml"), dir.join("moved-2.toml")).unwrap();
+    fs::rename(dir.join("swap-kil.toml"), dir.join("swap.toml")).unwrap();
+    let ale = ["added.toml", "ale-2016.toml", "edited.toml", "moved-2.toml"];
+    let kil = ["kil-2016.toml", "swap.toml"];
+    assert_eq!(view_of(dir, "ale"), ale);
+    assert_eq!(view_of(dir, "kil"), kil);
+
+    // The same once the changed files are old enough to be trusted.
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+    assert_eq!(view_of(dir, "ale"), ale);
+    let written = modified(&index);
+    assert_eq!(view_of(dir, "kil"), kil);
+    assert_eq!(modified(&index), written);
+
+    // An index cut short, or not an index at all, is not read; one that cannot be written
+    // (here a folder in its place) does not fail the view.
+    let whole = fs::read_to_string(&index).unwrap();
+    fs::write(&index, &whole[..whole.len() - 8]).unwrap();
+    assert_eq!(view_of(dir, "ale"), ale);
+    assert_eq!(
+        fs::read_to_string(&index).unwrap().lines().last(),
+        whole.lines().last()
+    );
+    fs::write(
+        &index,
+        "pledge-index 1\nstarted x\n0 0 0 0 0 1440 edited.toml\n",
+    )
+    .unwrap();
+    assert_eq!(view_of(dir, "kil"), kil);
+    fs::remove_file(&index).unwrap();
+    fs::create_dir(&index).unwrap();
+    assert_eq!(view_of(dir, "ale"), ale);
+    assert_eq!(view_of(dir, "kil"), kil);
+    Test::new()
+        .env("PLEDGE_DIR", dir)
+        .args(["validate"])
+        .status(0)
+        .stdout("106 files checked: 0 errors, 0 warnings\n")
+        .run();
+}

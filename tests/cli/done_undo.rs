@@ -446,3 +446,53 @@ fn undo_leaves_hand_written_entries_alone() {
         .run();
     assert_eq!(fs::read_to_string(&file).unwrap(), text);
 }
+
+/// Two walks on one day are two entries: the second is recorded, and the reply says so in the
+/// user's language, with the command that removes it.
+#[test]
+fn the_same_work_twice_on_one_day_is_recorded_and_said() {
+    let (_tmp, dir) = copy_pledges();
+    let file = dir.join("filipstad-2016.toml");
+    let done = |lang: &str| {
+        pledge_in(&dir)
+            .env("PLEDGE_USER", "anna")
+            .env("PLEDGE_LANG", lang)
+            .args(["done", "filipstad", "trygg", "--date", "2016-05-12"])
+            .status(0)
+            .read_stdout()
+    };
+    let first = done("en");
+    assert!(!first.contains("note:"), "{first}");
+    let second = done("en");
+    let after_second = fs::read_to_string(&file).unwrap();
+    assert!(
+        second.ends_with(
+            "note: \"trygghetsvandring\" is now recorded 2 times on 2016-05-12, and each counts\n  \
+             if this one was a mistake, `pledge undo filipstad` removes it\n"
+        ),
+        "{second}"
+    );
+    let third = done("sv");
+    assert!(
+        third.contains("obs: \"trygghetsvandring\" är nu registrerat 3 gånger 2016-05-12"),
+        "{third}"
+    );
+    // Both are kept, and the undo the reply names removes the last one.
+    assert_eq!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .matches("date = 2016-05-12")
+            .count(),
+        3
+    );
+    pledge_in(&dir)
+        .env("PLEDGE_USER", "anna")
+        .args(["undo", "filipstad"])
+        .status(0)
+        .stdout_is(removed())
+        .stderr_is(predicate::str::contains(
+            "removing anna's entry of 2016-05-12",
+        ))
+        .run();
+    assert_eq!(fs::read_to_string(&file).unwrap(), after_second);
+}

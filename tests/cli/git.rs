@@ -269,7 +269,7 @@ fn a_subfolder_file_and_a_crlf_file_merge_through_the_driver() {
     );
     assert_eq!(
         fs::read_to_string(b.join(".gitignore")).unwrap(),
-        ".pledge.lock\n.pledge-*.tmp\n"
+        ".pledge.lock\n.pledge-*.tmp\n.pledge-index\n"
     );
 }
 

@@ -2,6 +2,7 @@
 
 use chrono::{Datelike, NaiveDate, TimeDelta};
 
+use super::aggregate::aggregate;
 use super::{ActivityStatus, ONGOING_DAYS, Record, Requests, Status, UnitStatus, WindowStatus};
 use crate::model::schedule::{Window, per_occurrence, weekly_slots, windows};
 use crate::model::{Activity, LogEntry, Occurrences, Period, Pledge, State, Target};
@@ -223,32 +224,7 @@ fn status_of<'a>(
             .collect();
         combine(state, &subs)
     } else if !a.units.is_empty() {
-        let of_unit = group_by(sel.entries, |e| e.unit.as_deref());
-        units = a
-            .units
-            .iter()
-            .map(|u| {
-                let e = evaluate(
-                    p,
-                    &a.target,
-                    frame,
-                    Sel {
-                        unit: Some(u),
-                        entries: of_unit.get(u.as_str()).map_or(&[], Vec::as_slice),
-                        ..sel
-                    },
-                    as_of,
-                );
-                UnitStatus {
-                    unit: u.clone(),
-                    status: e.status,
-                    required: e.required,
-                    done: e.done,
-                    record: e.record,
-                    windows: e.windows,
-                }
-            })
-            .collect::<Vec<_>>();
+        units = of_units(p, a, sel, frame, as_of);
         let subs: Vec<_> = units
             .iter()
             .map(|u| (u.status, u.required, u.done, u.record))
@@ -272,6 +248,41 @@ fn status_of<'a>(
         parts,
         requests: eval.requests,
     }
+}
+
+/// Each unit of an activity judged by the activity's target on the unit's own entries.
+fn of_units(
+    p: &Pledge,
+    a: &Activity,
+    sel: Sel<'_>,
+    frame: &Period,
+    as_of: NaiveDate,
+) -> Vec<UnitStatus> {
+    let of_unit = group_by(sel.entries, |e| e.unit.as_deref());
+    a.units
+        .iter()
+        .map(|u| {
+            let e = evaluate(
+                p,
+                &a.target,
+                frame,
+                Sel {
+                    unit: Some(u),
+                    entries: of_unit.get(u.as_str()).map_or(&[], Vec::as_slice),
+                    ..sel
+                },
+                as_of,
+            );
+            UnitStatus {
+                unit: u.clone(),
+                status: e.status,
+                required: e.required,
+                done: e.done,
+                record: e.record,
+                windows: e.windows,
+            }
+        })
+        .collect::<Vec<_>>()
 }
 
 /// One activity, part or unit, by the kind of its target.
@@ -559,53 +570,4 @@ fn combine(state: State, subs: &[(Status, Option<u32>, u32, Option<Record>)]) ->
         },
     });
     e
-}
-
-/// The headline of several judgements together: met only when all that were judged are met;
-/// during the frame the most urgent one; after it, missed when none was kept, else partly met.
-pub fn aggregate(state: State, subs: &[Status]) -> Status {
-    let judged: Vec<Status> = subs
-        .iter()
-        .copied()
-        .filter(|s| !matches!(s, Status::NothingDue | Status::Upcoming))
-        .collect();
-    if judged.is_empty() {
-        return if subs.contains(&Status::NothingDue) {
-            Status::NothingDue
-        } else {
-            Status::Upcoming
-        };
-    }
-    if judged.iter().all(|s| *s == Status::Met) {
-        return Status::Met;
-    }
-    let failed = |s: &Status| matches!(s, Status::Missed | Status::NoReports);
-    if state == State::Ended {
-        return if judged.iter().all(failed) {
-            Status::Missed
-        } else if judged.iter().any(|s| s.is_problem() || failed(s)) {
-            Status::PartlyMet
-        } else {
-            Status::Ongoing
-        };
-    }
-    const URGENCY: [Status; 7] = [
-        Status::Behind,
-        Status::Missed,
-        Status::PartlyMet,
-        Status::NoReports,
-        Status::OnTrack,
-        Status::Ongoing,
-        Status::Met,
-    ];
-    let worst = URGENCY
-        .iter()
-        .copied()
-        .find(|u| judged.contains(u))
-        .unwrap_or(Status::OnTrack);
-    // A part whose own frame has ended missed while the löfte runs: the activity is behind.
-    match worst {
-        Status::Missed | Status::PartlyMet => Status::Behind,
-        s => s,
-    }
 }

@@ -33,9 +33,12 @@ use serde::Serialize;
 use crate::model::{Activity, Period, Pledge, State};
 
 mod activity;
+mod aggregate;
 mod followup;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_kinds;
 
 pub use activity::{ANSWER_DAYS, activity_status};
 pub use followup::followup_status;

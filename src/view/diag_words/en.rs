@@ -123,6 +123,7 @@ fn kind_en(k: &Kind) -> String {
     }
 }
 
+// Long because: one match arm per message, so the compiler proves each one exists.
 pub(super) fn en(s: &Says) -> String {
     use Says::*;
     match s {

@@ -10,6 +10,7 @@ pub(super) fn d() -> NaiveDate {
     NaiveDate::from_ymd_opt(2016, 5, 12).unwrap()
 }
 
+// Long because: one sample of every message, one a line.
 /// One of every message, with arguments (one a line).
 #[rustfmt::skip]
 pub(super) fn every() -> Vec<Says> {
@@ -192,6 +193,7 @@ pub(super) fn every() -> Vec<Says> {
     ]
 }
 
+// Long because: one arm per message, so a new one fails to compile until it is named.
 /// The variant's name: exhaustive, so a new message fails to compile here until it is added
 /// to [`every`] (and [`VARIANTS`] counts it).
 pub(super) fn name(s: &Says) -> &'static str {

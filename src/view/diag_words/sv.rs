@@ -142,6 +142,7 @@ fn kind_sv(k: &Kind) -> String {
     }
 }
 
+// Long because: one match arm per message, so the compiler proves each one exists.
 pub(super) fn sv(s: &Says) -> String {
     use Says::*;
     match s {

@@ -14,6 +14,9 @@
 //! A match is as long as its area has messages (each arm is one message, read alone). The
 //! English words are those pledge has always printed (scripts and tests read them);
 //! the Swedish ones are written as a kommunpolis or a BRÅ secretary writes.
+//!
+//! Long because: every message of the commands in both languages, one exhaustive match per
+//! language, and the samples that prove each reads differently.
 
 use chrono::NaiveDate;
 
@@ -152,6 +155,14 @@ pub enum Msg<'a> {
     /// What "no reports" means when an activity began within the 90 days it looks back
     /// over: since its start (the day), or, for several that began on different days, either.
     NothingReportedSince(Option<NaiveDate>),
+    /// `done`'s reply when the file now holds the same work on the same day `times` times,
+    /// with the command that removes the last.
+    SameDayAgain {
+        activity: &'a str,
+        date: NaiveDate,
+        times: usize,
+        undo: &'a str,
+    },
 }
 
 impl Msg<'_> {
@@ -297,6 +308,15 @@ impl Msg<'_> {
             BadDate { arg, value } => format!(
                 "{arg}: \"{value}\" is not a date; write YYYY-MM-DD (e.g. 2016-05-12), today or \
                  yesterday"
+            ),
+            SameDayAgain {
+                activity,
+                date,
+                times,
+                undo,
+            } => format!(
+                "note: \"{activity}\" is now recorded {times} times on {date}, and each counts\n  \
+                 if this one was a mistake, `{undo}` removes it"
             ),
         }
     }
@@ -463,6 +483,15 @@ impl Msg<'_> {
                 "{date} ligger i framtiden (i dag är det {today}); registrera arbetet när det är \
                  gjort"
             ),
+            SameDayAgain {
+                activity,
+                date,
+                times,
+                undo,
+            } => format!(
+                "obs: \"{activity}\" är nu registrerat {times} gånger {date}, och varje gång \
+                 räknas\n  var det här ett misstag tar `{undo}` bort det"
+            ),
         }
     }
 }
@@ -472,6 +501,7 @@ mod tests {
     use super::*;
 
     /// One of every message; [`index`] makes a new variant fail here until it is added.
+    // Long because: one sample of every message, so the test reads each in both languages.
     fn every() -> Vec<Msg<'static>> {
         let d = NaiveDate::from_ymd_opt(2016, 5, 12).unwrap();
         let names: &'static [String] = Box::leak(Box::new(["`a`".to_string(), "`b`".into()]));
@@ -551,6 +581,12 @@ mod tests {
             Msg::ExportColumn("verdict"),
             Msg::LicenceNotStated,
             Msg::NothingReportedSince(Some(d)),
+            Msg::SameDayAgain {
+                activity: "trygg",
+                date: d,
+                times: 2,
+                undo: "pledge undo filipstad",
+            },
         ]
     }
 
@@ -591,6 +627,7 @@ mod tests {
             ExportColumn(_) => 30,
             LicenceNotStated => 31,
             NothingReportedSince(_) => 32,
+            SameDayAgain { .. } => 33,
         }
     }
 
@@ -602,7 +639,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..33).collect::<Vec<_>>(),
+            (0..34).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {

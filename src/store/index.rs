@@ -1,0 +1,312 @@
+//! The folder's index: which kommuner each file could hold a löfte of, so a kommun's view
+//! reads only that kommun's files without reading every other file's bytes.
+//!
+//! `.pledge-index` in the pledges folder holds, for every file a view has scanned, what
+//! [`scan::kommuner_named`] found in it (the kommunkoder of its strings the loader could read
+//! as a kommun, or "any" when the lexer cannot follow the text) with the file's identity when
+//! it was read: size, modification and change times (nanoseconds), inode and device. An entry
+//! is used only for a file whose identity is the same now, and only when its times are older,
+//! by [`MARGIN`], than the moment the scan that wrote it began (by the machine's clock, and by
+//! the file system's, read from the index's own modification time): a file changed after it
+//! was read, even within the same tick of a coarse clock (git's "racy" timestamps), then has
+//! other times, and the change time cannot be set back by `touch` or `cp -p`. Every other file
+//! is read and scanned again, as is every file when the index is missing, unreadable, cut
+//! short or written by another version. The index is rewritten (a temporary file renamed over
+//! it) when a file was scanned or one it names is gone; a failed write (a read-only folder)
+//! is ignored: the next view scans again.
+//!
+//! Several processes may write it at once: each writes a whole index, and each entry is
+//! checked against its own file before it is used, so whichever lands is correct.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::time::SystemTime;
+
+/// The index's file name in the pledges folder (hidden, so never read as a löfte).
+pub const INDEX_FILE: &str = ".pledge-index";
+
+/// The first line; another version's index (whose scan or list of kommuner may differ) is
+/// not read.
+fn header() -> String {
+    format!("pledge-index 1 {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// A folder with fewer pledge files has no index written: reading a few dozen files costs
+/// less than keeping one (and a small folder, such as a repository's own `pledges/`, gets no
+/// file it did not ask for).
+pub const MIN_FILES: usize = 100;
+
+/// How much older than the scan a file's times must be for its entry to be used: far more than
+/// any file system's timestamp granularity (FAT's 2 s) and a coarse clock's tick.
+const MARGIN: i128 = 3_000_000_000;
+
+/// A file's identity as `stat` gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    size: u64,
+    mtime: i128,
+    ctime: i128,
+    ino: u64,
+    dev: u64,
+}
+
+impl Key {
+    #[cfg(unix)]
+    pub fn of(m: &fs::Metadata) -> Key {
+        use std::os::unix::fs::MetadataExt;
+        Key {
+            size: m.len(),
+            mtime: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+            ctime: i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
+            ino: m.ino(),
+            dev: m.dev(),
+        }
+    }
+
+    /// Without inode and change time an entry cannot be trusted: none is ever used.
+    #[cfg(not(unix))]
+    pub fn of(m: &fs::Metadata) -> Key {
+        Key {
+            size: m.len(),
+            mtime: i128::MAX,
+            ctime: i128::MAX,
+            ino: 0,
+            dev: 0,
+        }
+    }
+}
+
+/// What a file could name: None for any kommun (or a file that is not UTF-8: it is read, to
+/// be reported), else these kommunkoder.
+pub type Named = Option<Vec<&'static str>>;
+
+/// One file of the index.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub key: Key,
+    pub named: Named,
+}
+
+impl Entry {
+    /// Whether the file could hold a löfte of one of `kods`.
+    pub fn names_one_of(&self, kods: &[&str]) -> bool {
+        self.named
+            .as_ref()
+            .is_none_or(|named| named.iter().any(|k| kods.contains(k)))
+    }
+}
+
+/// The index as read, and when the scan that wrote it began.
+pub struct Index {
+    entries: HashMap<Vec<u8>, Entry>,
+    /// Entries whose file times are before this (nanoseconds since the epoch) may be used.
+    trusted_before: i128,
+    /// When this view's scan began.
+    started: i128,
+}
+
+fn nanos(t: SystemTime) -> i128 {
+    match t.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(e) => -(e.duration().as_nanos() as i128),
+    }
+}
+
+/// The bytes of a relative path, as the index stores it.
+#[cfg(unix)]
+pub fn path_bytes(rel: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    rel.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(not(unix))]
+pub fn path_bytes(rel: &Path) -> Vec<u8> {
+    rel.to_string_lossy().as_bytes().to_vec()
+}
+
+impl Index {
+    /// The folder's index, or an empty one when there is none that can be used.
+    pub fn open(dir: &Path) -> Index {
+        let started = nanos(SystemTime::now());
+        let mut index = Index {
+            entries: HashMap::new(),
+            trusted_before: i128::MIN,
+            started,
+        };
+        if let Some((entries, trusted_before)) = read(&dir.join(INDEX_FILE)) {
+            index.entries = entries;
+            index.trusted_before = trusted_before;
+        }
+        index
+    }
+
+    /// The entry of the file at `rel` when it may be used for a file that is now `key`.
+    pub fn trusted(&self, rel: &[u8], key: &Key) -> Option<&Entry> {
+        self.entries
+            .get(rel)
+            .filter(|e| e.key == *key && key.mtime.max(key.ctime) < self.trusted_before)
+    }
+
+    /// Writes the index of the files seen (relative path, entry, and whether it was scanned
+    /// now) when anything differs from the index read. Errors are ignored: a folder that
+    /// cannot be written is scanned again next time.
+    pub fn save(&self, dir: &Path, seen: Vec<(Vec<u8>, Entry, bool)>) {
+        let changed = seen.len() != self.entries.len() || seen.iter().any(|s| s.2);
+        if !changed || seen.len() < MIN_FILES {
+            return;
+        }
+        let mut text = Vec::with_capacity(seen.len() * 80 + 100);
+        let took = nanos(SystemTime::now()) - self.started;
+        let _ = writeln!(text, "{}\nstarted {} {took}", header(), self.started);
+        for (rel, e, _) in &seen {
+            let k = &e.key;
+            let named = match &e.named {
+                None => "*".to_string(),
+                Some(kods) if kods.is_empty() => "-".to_string(),
+                Some(kods) => kods.join(","),
+            };
+            let _ = write!(
+                text,
+                "{} {} {} {} {} {named} ",
+                k.size, k.mtime, k.ctime, k.ino, k.dev
+            );
+            for &b in rel {
+                match b {
+                    b'\\' => text.extend_from_slice(b"\\\\"),
+                    b'\n' => text.extend_from_slice(b"\\n"),
+                    b => text.push(b),
+                }
+            }
+            text.push(b'\n');
+        }
+        let _ = writeln!(text, "end {}", seen.len());
+        let _ = write_index(dir, &text);
+    }
+}
+
+/// Replaces the index with `text` (a temporary file renamed over it). Not flushed to disk: an
+/// index cut short by a crash is not read (it lacks its last line) and is written again.
+fn write_index(dir: &Path, text: &[u8]) -> std::io::Result<()> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".pledge-index.")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(text)?;
+    tmp.persist(dir.join(INDEX_FILE)).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The entries of the index at `path`, and before when their times must be to be used; None
+/// when it is missing, of another version, or not whole.
+fn read(path: &Path) -> Option<(HashMap<Vec<u8>, Entry>, i128)> {
+    let file = fs::File::open(path).ok()?;
+    let written = Key::of(&file.metadata().ok()?).mtime;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut &file, &mut bytes).ok()?;
+    let mut lines = bytes.split(|&b| b == b'\n');
+    if lines.next()? != header().as_bytes() {
+        return None;
+    }
+    let started = std::str::from_utf8(lines.next()?).ok()?;
+    let mut started = started.strip_prefix("started ")?.split(' ');
+    let (began, took): (i128, i128) =
+        (started.next()?.parse().ok()?, started.next()?.parse().ok()?);
+    // The scan's beginning by the machine's clock, and by the file system's: the index's own
+    // time less how long the scan took before writing it.
+    let trusted_before = began.min(written - took) - MARGIN;
+    let kods: HashMap<&str, &'static str> = crate::kommuner::all()
+        .iter()
+        .map(|k| (k.kod, k.kod))
+        .collect();
+    let mut entries = HashMap::new();
+    for line in lines {
+        if let Some(end) = line.strip_prefix(b"end ") {
+            let n: usize = std::str::from_utf8(end).ok()?.parse().ok()?;
+            return (n == entries.len()).then_some((entries, trusted_before));
+        }
+        let (rel, entry) = parse_entry(line, &kods)?;
+        entries.insert(rel, entry);
+    }
+    None
+}
+
+/// One line of the index: `size mtime ctime ino dev named path`.
+fn parse_entry(line: &[u8], all: &HashMap<&str, &'static str>) -> Option<(Vec<u8>, Entry)> {
+    let mut fields = line.splitn(7, |&b| b == b' ');
+    let mut num = || -> Option<i128> { std::str::from_utf8(fields.next()?).ok()?.parse().ok() };
+    let key = Key {
+        size: u64::try_from(num()?).ok()?,
+        mtime: num()?,
+        ctime: num()?,
+        ino: u64::try_from(num()?).ok()?,
+        dev: u64::try_from(num()?).ok()?,
+    };
+    let named = match std::str::from_utf8(fields.next()?).ok()? {
+        "*" => None,
+        "-" => Some(Vec::new()),
+        kods => Some(
+            kods.split(',')
+                .map(|kod| all.get(kod).copied())
+                .collect::<Option<Vec<_>>>()?,
+        ),
+    };
+    let mut rel = Vec::new();
+    let mut escaped = false;
+    for &b in fields.next()? {
+        match (escaped, b) {
+            (false, b'\\') => escaped = true,
+            (true, b'n') => (rel.push(b'\n'), escaped = false).1,
+            (true, b) => (rel.push(b), escaped = false).1,
+            (false, b) => rel.push(b),
+        }
+    }
+    Some((rel, Entry { key, named }))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_read_back_as_written_whatever_the_path() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let index = Index::open(dir);
+        let meta = fs::metadata(dir).unwrap();
+        let filler: Vec<_> = (0..MIN_FILES)
+            .map(|i| (format!("f{i}.toml").into_bytes(), Some(vec![])))
+            .collect();
+        let ale = crate::kommuner::find("Ale").unwrap().kod;
+        let kil = crate::kommuner::find("Kil").unwrap().kod;
+        let seen = vec![
+            (b"a\nb\\n c.toml".to_vec(), Some(vec![ale, kil])),
+            (b"sub/none.toml".to_vec(), Some(vec![])),
+            (b"any.toml".to_vec(), None),
+        ];
+        let seen: Vec<_> = seen.into_iter().chain(filler).collect();
+        index.save(
+            dir,
+            seen.iter()
+                .map(|(rel, named)| {
+                    let e = Entry {
+                        key: Key::of(&meta),
+                        named: named.clone(),
+                    };
+                    (rel.clone(), e, true)
+                })
+                .collect(),
+        );
+        let (entries, _) = read(&dir.join(INDEX_FILE)).unwrap();
+        assert_eq!(entries.len(), 3 + MIN_FILES);
+        for (rel, named) in seen {
+            let e = &entries[&rel];
+            assert_eq!((e.key, &e.named), (Key::of(&meta), &named));
+        }
+        // Just written, the folder's own times are too young to be trusted.
+        let index = Index::open(dir);
+        assert!(index.trusted(b"any.toml", &Key::of(&meta)).is_none());
+        assert!(index.entries.contains_key(b"any.toml".as_slice()));
+    }
+}
