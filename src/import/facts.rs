@@ -183,13 +183,15 @@ fn years_end(start: NaiveDate, years: u32) -> Option<NaiveDate> {
 
 /// The first reading of each kind, over every sentence read.
 fn merged(facts: &[PeriodFacts]) -> PeriodFacts {
-    let mut m = PeriodFacts::default();
     // Years read from words that name the löfte ("medborgarlöften för 2017", "2021 års
     // medborgarlöfte") outrank years read from other words ("enkäter genomförda under 2016").
-    m.years = facts
-        .iter()
-        .filter_map(|f| f.years.clone())
-        .find(|y| y.2.to_lowercase().contains("löfte"));
+    let mut m = PeriodFacts {
+        years: facts
+            .iter()
+            .filter_map(|f| f.years.clone())
+            .find(|y| y.2.to_lowercase().contains("löfte")),
+        ..PeriodFacts::default()
+    };
     for f in facts {
         m.years = m.years.or(f.years.clone());
         m.start = m.start.or(f.start.clone());
