@@ -43,6 +43,21 @@ fn git_ok(dir: &Path, args: &[&str]) {
     );
 }
 
+/// The command's output. The binary is a fresh copy: while another test's child process,
+/// forked before its exec, still holds the copy's write handle, exec fails with "text file
+/// busy" (ETXTBSY), so that one error is retried.
+fn output_of(cmd: &mut Command) -> std::process::Output {
+    for _ in 0..100 {
+        match cmd.output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
+            other => return other.unwrap(),
+        }
+    }
+    panic!("the copied binary stayed busy")
+}
+
 /// Runs the script on a fresh git repository holding a copy of pledges/; the transcript of
 /// every pledge run (its command, exit code, stdout and stderr, paths shown as `$DIR` and
 /// `$BIN`) and the exit codes.
@@ -223,7 +238,7 @@ fn transcript(lang: &str, columns: Option<&str>) -> (String, Vec<i32>) {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let run = cmd.output().unwrap();
+        let run = output_of(&mut cmd);
         let code = run.status.code().unwrap_or(-1);
         codes.push(code);
         let shown = |b: &[u8]| {
