@@ -31,7 +31,11 @@ pub(super) fn chosen<'w>(
             "the pledges folder {} has no valid löften",
             ws.dir.display()
         ),
-        (true, [k, ..]) => Err(ws.no_lofte(k, format!("the folder has no löfte for {}", k.name))),
+        (true, [k, ..]) => Err(ws.no_lofte_in(
+            k,
+            crate::view::messages::CmdMsg::NoLofteFor(k.name).say(lang),
+            lang,
+        )),
     }
 }
 
@@ -48,7 +52,7 @@ pub fn calendar(dir: Option<PathBuf>, a: CalendarArgs, ctx: &mut Ctx) -> Result<
         "{}",
         crate::view::calendar::feed_in(&statuses, &files, ctx.lang)
     )?;
-    ws.exit_code(&mut ctx.err)
+    ws.exit_code_in(&mut ctx.err, ctx.lang, ctx.width)
 }
 
 /// The path of each löfte's file relative to the pledges folder (`arkiv/kil-2016.toml`),

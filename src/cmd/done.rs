@@ -31,7 +31,7 @@ pub(super) fn pledge_on<'w>(
     lang: Lang,
 ) -> Result<(&'w Pledge, Option<choose::Resolved<'w>>)> {
     choose::pledge_on(ws.pledges(), k, date, area, activity).map_err(|e| {
-        let unreadable = ws.unreadable_notes(k).0;
+        let unreadable = ws.unreadable_notes_in(k, lang).0;
         Refused(on_date_message(e, k, date, area, &unreadable, lang)).into()
     })
 }
@@ -268,7 +268,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
             Refused(format!(
                 "no löfte for {} had started by {date}, so it has no follow-up to record{}",
                 k.name,
-                ws.unreadable_notes(k).0
+                ws.unreadable_notes_in(k, ctx.lang).0
             ))
         })?;
         (p, ActivityOrFollowup::Followup)

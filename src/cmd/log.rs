@@ -91,7 +91,7 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         .into_iter()
         .filter_map(|f| f.err().map(|f| *f))
         .collect();
-    Workspace::of_broken(dir, broken).exit_code(&mut ctx.err)
+    Workspace::of_broken(dir, broken).exit_code_in(&mut ctx.err, ctx.lang, ctx.width)
 }
 
 /// The kommuner the arguments name; an unknown one is an error naming the folder's kommuner

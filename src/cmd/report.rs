@@ -33,7 +33,11 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
     let p = match choose::report_pledge(ws.pledges(), k, as_of, a.area.as_deref()) {
         Ok(p) => p,
         Err(ReportChoiceError::NoneFor) => {
-            return Err(ws.no_lofte(k, format!("the folder has no löfte for {}", k.name)));
+            return Err(ws.no_lofte_in(
+                k,
+                crate::view::messages::CmdMsg::NoLofteFor(k.name).say(ctx.lang),
+                ctx.lang,
+            ));
         }
         Err(ReportChoiceError::Several(found)) => {
             if let Some(msg) = super::workspace::same_lofte_twice(&found) {
@@ -63,5 +67,5 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
         ReportFormat::Html => view::html::report_page_html(&m, &page),
     };
     write!(ctx.out, "{text}")?;
-    ws.exit_code(&mut ctx.err)
+    ws.exit_code_in(&mut ctx.err, ctx.lang, ctx.width)
 }

@@ -121,7 +121,11 @@ fn streamed(
             None => bail!("the pledges folder {} has no valid löften", dir.display()),
             Some(k) => {
                 let ws = Workspace::of_broken(dir, broken);
-                return Err(ws.no_lofte(k, format!("the folder has no löfte for {}", k.name)));
+                return Err(ws.no_lofte_in(
+                    k,
+                    crate::view::messages::CmdMsg::NoLofteFor(k.name).say(ctx.lang),
+                    ctx.lang,
+                ));
             }
         }
     }
@@ -130,7 +134,7 @@ fn streamed(
     let mut done = finish(out, &rest, pages, &old)?;
     done.changed += changed;
     report(ctx, reply, n, out, done)?;
-    Workspace::of_broken(dir, broken).exit_code(&mut ctx.err)
+    Workspace::of_broken(dir, broken).exit_code_in(&mut ctx.err, ctx.lang, ctx.width)
 }
 
 /// Whether the site shows this löfte: every löfte, or those of the kommuner named.
@@ -171,7 +175,7 @@ fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
     let mut done = finish(out, &rest, pages, &old)?;
     done.changed += changed;
     report(ctx, reply, chosen.len(), out, done)?;
-    ws.exit_code(&mut ctx.err)
+    ws.exit_code_in(&mut ctx.err, ctx.lang, ctx.width)
 }
 
 /// What `dcat.rdf` says of the publication, from the flags, each checked.

@@ -77,7 +77,8 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         let p = p.clone();
         return remove_trailing_outcome(&ws, &p, *a.dry_run, ctx);
     }
-    let (p, e) = chosen.map_err(|e| refusal(e, k, &q, ctx.lang, &ws.unreadable_notes(k).0))?;
+    let (p, e) =
+        chosen.map_err(|e| refusal(e, k, &q, ctx.lang, &ws.unreadable_notes_in(k, ctx.lang).0))?;
     let p = p.clone();
     let e = e.clone();
     if !ctx.quiet {

@@ -41,7 +41,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
         Refused(format!(
             "no löfte for {} had started by {date}, so it has no follow-up to judge{}",
             k.name,
-            ws.unreadable_notes(k).0
+            ws.unreadable_notes_in(k, ctx.lang).0
         ))
     })?;
     let act = find_activity(chosen, &a.activity, ctx.lang)?;

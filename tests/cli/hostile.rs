@@ -277,3 +277,43 @@ fn a_count_the_file_cannot_hold_is_refused_and_nothing_is_written() {
         .stdout_is(predicate::str::contains("0 errors"))
         .run();
 }
+
+/// Every command that names a file it cannot read says so in the reader's language (report,
+/// calendar, done, undo as status does), and the folder's note in log.
+#[test]
+fn the_unreadable_notes_are_in_swedish_in_every_command() {
+    let (_tmp, dir) = copy_pledges();
+    let path = dir.join("filipstad-2016.toml");
+    let text = fs::read_to_string(&path).unwrap().replacen(
+        "id = \"trygghetsvandring\"",
+        "id = \"Trygg Vandring\"",
+        1,
+    );
+    fs::write(&path, text).unwrap();
+    for args in [
+        &["report", "filipstad"][..],
+        &["calendar", "filipstad"][..],
+        &["done", "filipstad", "trygg", "--date", "2016-05-01"][..],
+        &["undo", "filipstad"][..],
+    ] {
+        let out = pledge_in(&dir)
+            .args(["--lang", "sv"])
+            .args(args)
+            .status(1)
+            .stderr_is(predicate::str::contains(
+                "kan innehålla löftet men går inte att läsa",
+            ))
+            .run();
+        assert!(
+            !out.stderr.contains("cannot be read"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    pledge_in(&dir)
+        .args(["--lang", "sv", "log"])
+        .status(1)
+        .stdout_is(predicate::always())
+        .stderr_is(predicate::str::contains("filen hoppas över"))
+        .run();
+}

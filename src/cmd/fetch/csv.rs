@@ -39,7 +39,7 @@ pub fn from_csv(dir: Option<PathBuf>, a: &MeasureArgs, path: &Path, ctx: &mut Ct
         None => None,
     };
     let targets = targets(&ws, a, q, only);
-    ws.report_broken(&mut ctx.err)?;
+    ws.report_broken_in(&mut ctx.err, ctx.lang, ctx.width)?;
     let targets = targets?;
     let (by_kommun, elsewhere) = by_kommun(&rows, &shown)?;
     let label = path

@@ -152,7 +152,7 @@ pub fn fetch(
     let only = kommuner_of(kommuner, &ws, ctx.lang)?;
     // The broken files are named before the error that nothing matched.
     let targets = targets(&ws, a, &only);
-    ws.report_broken(&mut ctx.err)?;
+    ws.report_broken_in(&mut ctx.err, ctx.lang, ctx.width)?;
     let targets = targets?;
     let mut http = Http::new(ctx.fetch_timeout);
     let progress = ctx.stderr_tty && !ctx.quiet && targets.len() > 1;
