@@ -42,19 +42,21 @@ fn area_words(p: &Pledge, lang: Lang) -> String {
     Msg::AreaOf(area.as_deref()).say(lang)
 }
 
+/// A löfte's period as the refusals show it ("2016-01-01 to 2016-12-31").
+fn span(p: &Pledge, lang: Lang) -> String {
+    Msg::PeriodSpan {
+        start: p.period.start,
+        end: p.period.end,
+    }
+    .say(lang)
+}
+
 /// One löfte of the kommun in `done`'s refusal: its file, its period (or how early work can
 /// be when its start is not stated), whether it holds until replaced, and its area.
 fn listed(p: &Pledge, all: &[&Pledge], area: Option<&str>, lang: Lang) -> String {
-    let span = |p: &Pledge| {
-        Msg::PeriodSpan {
-            start: p.period.start,
-            end: p.period.end,
-        }
-        .say(lang)
-    };
     let mut out = String::new();
     if p.period.start_stated {
-        out.push_str(&format!("\n  {}: {}", p.file, span(p)));
+        out.push_str(&format!("\n  {}: {}", p.file, span(p, lang)));
     } else {
         // An unknown start: say how early work can be, and why.
         let (from, previous) = choose::earliest_work(p, all);
@@ -88,13 +90,6 @@ fn on_date_message(
     unreadable: &str,
     lang: Lang,
 ) -> String {
-    let span = |p: &Pledge| {
-        Msg::PeriodSpan {
-            start: p.period.start,
-            end: p.period.end,
-        }
-        .say(lang)
-    };
     match e {
         OnDateError::NoneHolds { all } => {
             let area_shown = area.map(|a| safe(a, false));
@@ -139,7 +134,7 @@ fn on_date_message(
                 msg.push_str(&format!(
                     "\n  {}: {}, {}",
                     p.file,
-                    span(p),
+                    span(p, lang),
                     area_words(p, lang)
                 ));
             }
