@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::view::i18n::Lang;
+use crate::view::messages::TruthMsg;
 use crate::view::{Label, Msg};
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
@@ -82,6 +83,14 @@ fn listed(p: &Pledge, all: &[&Pledge], area: Option<&str>, lang: Lang) -> String
     out
 }
 
+/// The kommun's latest löfte when it ended before `date` but stays in force until it is
+/// replaced, and no later löfte has replaced it: its activities have ended (their windows end
+/// with the period), though the löfte is still in force.
+fn ended_in_force<'p>(all: &[&'p Pledge], date: NaiveDate) -> Option<&'p Pledge> {
+    let latest = all.iter().copied().max_by_key(|p| p.period.end)?;
+    (latest.period.until_replaced && latest.period.end < date).then_some(latest)
+}
+
 fn on_date_message(
     e: OnDateError<'_>,
     k: &Kommun,
@@ -91,6 +100,15 @@ fn on_date_message(
     lang: Lang,
 ) -> String {
     match e {
+        OnDateError::NoneHolds { all } if ended_in_force(&all, date).is_some() => {
+            let p = ended_in_force(&all, date).expect("checked");
+            let msg = TruthMsg::ActivitiesEnded {
+                file: &p.file,
+                end: p.period.end,
+                date,
+            };
+            format!("{}{unreadable}", msg.say(lang))
+        }
         OnDateError::NoneHolds { all } => {
             let area_shown = area.map(|a| safe(a, false));
             let mut msg = Msg::NoneHolds {
@@ -279,6 +297,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         note: a.note.clone(),
         ..entry_for(chosen, k, &target, date, &a)?
     };
+    refuse_no_window(chosen, &target, &entry, ctx.lang)?;
     write_entry(&ws, chosen, &entry, *a.dry_run, ctx)
 }
 
@@ -413,6 +432,37 @@ fn entry_for(
         entry.kommun = Some(k.name.to_string());
     }
     Ok(entry)
+}
+
+/// Refuses work that would count toward no window of its activity (F27): before the
+/// activity's own `from`, after its `until`, in a week without a slot, an answer with no
+/// request waiting ([`crate::rules::status::no_window`]).
+fn refuse_no_window(
+    p: &Pledge,
+    target: &ActivityOrFollowup<'_>,
+    entry: &NewEntry,
+    lang: Lang,
+) -> Result<()> {
+    let ActivityOrFollowup::Activity(act) = target else {
+        return Ok(());
+    };
+    let part = entry
+        .part
+        .as_deref()
+        .and_then(|id| act.parts.iter().find(|x| x.id == id));
+    let (unit, date) = (entry.unit.as_deref(), entry.date);
+    match crate::rules::status::no_window(p, act, part, unit, date, entry.request) {
+        Some(why) => {
+            let activity = part.map_or(act.id.as_str(), |x| x.id.as_str());
+            let msg = TruthMsg::NoWindow {
+                activity,
+                date,
+                why,
+            };
+            Err(Refused(msg.say(lang)).into())
+        }
+        None => Ok(()),
+    }
 }
 
 /// The unit or part `query` names, among `names`: required when there are any, a usage error

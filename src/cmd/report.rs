@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::rules::choose::{self, ReportChoiceError};
-use crate::rules::status::pledge_status;
+use crate::rules::status::{pledge_status_for, share_for};
 use crate::store::Needle;
 use crate::view::{self, meeting::Meeting};
 
@@ -59,7 +59,8 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
             )
         }
     };
-    let s = pledge_status(p, as_of);
+    // A löfte of several kommuner: the report for one shows that kommun's share.
+    let s = pledge_status_for(p, as_of, share_for(p, &[k]));
     let m = Meeting::new(&s, since, lang);
     let page = m.page(a.meeting.map(|d| ctx.date(d)), a.sign);
     let text = match a.format {

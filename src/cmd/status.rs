@@ -10,7 +10,7 @@ use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::model::Pledge;
 use crate::rules::choose::{self, SelectError};
-use crate::rules::status::pledge_status;
+use crate::rules::status::{pledge_status_for, share_for};
 use crate::view;
 use crate::view::messages::CmdMsg;
 
@@ -21,7 +21,7 @@ fn select<'w>(
     all: bool,
     on: chrono::NaiveDate,
     lang: crate::view::i18n::Lang,
-) -> Result<Vec<&'w Pledge>> {
+) -> Result<(Vec<&'w Pledge>, Vec<&'static crate::kommuner::Kommun>)> {
     let named = if all {
         Vec::new()
     } else {
@@ -31,7 +31,7 @@ fn select<'w>(
             .collect::<Result<Vec<_>>>()?
     };
     let pledges: Vec<&Pledge> = ws.pledges().collect();
-    choose::status_pledges(&pledges, &named, all, on).or_else(|e| match e {
+    let chosen = choose::status_pledges(&pledges, &named, all, on).or_else(|e| match e {
         SelectError::NoLoften => {
             bail!(CmdMsg::NoValidLoften(&crate::text::shown_path(&ws.dir)).say(lang))
         }
@@ -45,7 +45,8 @@ fn select<'w>(
         SelectError::NoneFor(k) => {
             Err(ws.no_lofte_in(k, CmdMsg::NoLofteFor(k.name).say(lang), lang))
         }
-    })
+    })?;
+    Ok((chosen, named))
 }
 
 pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> {
@@ -60,21 +61,25 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
         }
         Some(f)
     })?;
-    let chosen = select(&ws, &a.kommuner, a.all, as_of, ctx.lang)?;
+    // A löfte of several kommuner, viewed for one of them, shows that kommun's share.
+    let (chosen, named) = select(&ws, &a.kommuner, a.all, as_of, ctx.lang)?;
     if a.out.format == StatusFormat::Json && a.out.output.is_none() {
         let mut out = std::io::BufWriter::new(&mut ctx.out);
-        view::json::write_status(&mut out, &chosen, as_of)?;
+        view::json::write_status(&mut out, &chosen, &named, as_of)?;
         writeln!(out)?;
         out.flush()?;
         drop(out);
         return ws.exit_code_in(&mut ctx.err, ctx.lang, ctx.width);
     }
-    let statuses: Vec<_> = chosen.iter().map(|p| pledge_status(p, as_of)).collect();
+    let statuses: Vec<_> = chosen
+        .iter()
+        .map(|p| pledge_status_for(p, as_of, share_for(p, &named)))
+        .collect();
     let text = |t: String| Output::Text(t);
     let out = match a.out.format {
         StatusFormat::Json => {
             let mut buf = Vec::new();
-            view::json::write_status(&mut buf, &chosen, as_of)?;
+            view::json::write_status(&mut buf, &chosen, &named, as_of)?;
             buf.push(b'\n');
             Output::Bytes(buf)
         }

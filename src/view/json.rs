@@ -14,7 +14,7 @@ use crate::model::{
 use crate::rules::findings::Finding;
 use crate::rules::status::{
     ActivityStatus, FollowupState, PledgeStatus, Record, Requests, Status, UnitStatus,
-    WindowStatus, pledge_status,
+    WindowStatus, pledge_status_for, share_for,
 };
 use crate::view::LogLine;
 use crate::view::check::finding_line;
@@ -29,7 +29,11 @@ use crate::view::entries::{push_date, push_num};
 /// latest record that counts (earlier ones in `followup.not_counted`); a per-occurrence
 /// target's windows end `grace_days` after each occurrence; a weekly slot counts only work on
 /// its weekday or marked `instead_of_slot`; `status` may be `nothing_recorded`.
-pub const SCHEMA_VERSION: u32 = 4;
+/// 4: `check`'s `days_left` counts both ends; a verdict over an empty record has no basis.
+/// 5: in one kommun's view of a löfte for several, an activity every kommun owns is that
+/// kommun's share (`share`); an answer counts only for a request waiting on its date; work
+/// outside an activity's own frame is never its `last_done`.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// A kommun, the same in every document.
 #[derive(Serialize)]
@@ -183,6 +187,10 @@ struct ActivityJson<'a> {
     parts: Vec<ActivityJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     requests: Option<Requests>,
+    /// In one kommun's view of a löfte for several: the status is that kommun's share
+    /// (schema 5); `{ "kommun": "Forshaga", "shared_done": 1 }`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    share: Option<crate::rules::status::Share>,
     /// The follow-up's verdict (issue 13): only for löften that record verdicts.
     #[serde(skip_serializing_if = "Option::is_none")]
     verdict: Option<serde_json::Value>,
@@ -208,6 +216,7 @@ impl<'a> From<&'a ActivityStatus<'a>> for ActivityJson<'a> {
             units: &a.units,
             parts: a.parts.iter().map(ActivityJson::from).collect(),
             requests: a.requests,
+            share: a.share,
             verdict: None,
         }
     }
@@ -285,6 +294,8 @@ impl<'a> From<&'a PledgeStatus<'a>> for StatusPledgeJson<'a> {
 /// holds the whole document in memory.
 struct StatusPledges<'a> {
     pledges: &'a [&'a Pledge],
+    /// The kommuner the view is for: a löfte of several shows the share of the one named.
+    named: &'a [&'static Kommun],
     as_of: NaiveDate,
 }
 
@@ -292,7 +303,7 @@ impl Serialize for StatusPledges<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.pledges.len()))?;
         for p in self.pledges {
-            let st = pledge_status(p, self.as_of);
+            let st = pledge_status_for(p, self.as_of, share_for(p, self.named));
             seq.serialize_element(&StatusPledgeJson::from(&st))?;
         }
         seq.end()
@@ -311,12 +322,17 @@ struct StatusDoc<'a> {
 pub fn write_status(
     w: impl io::Write,
     pledges: &[&Pledge],
+    named: &[&'static Kommun],
     as_of: NaiveDate,
 ) -> serde_json::Result<()> {
     let doc = StatusDoc {
         schema_version: SCHEMA_VERSION,
         as_of,
-        pledges: StatusPledges { pledges, as_of },
+        pledges: StatusPledges {
+            pledges,
+            named,
+            as_of,
+        },
     };
     serde_json::to_writer_pretty(w, &doc)
 }

@@ -40,6 +40,13 @@ pub fn progress_text(a: &ActivityStatus<'_>, lang: Lang) -> String {
     if let Some(r) = record_text(a, lang) {
         let _ = write!(t, " · {r}");
     }
+    if let Some(sh) = a.share {
+        let share = crate::view::messages::TruthMsg::ShareOf {
+            kommun: sh.kommun.name,
+            shared: sh.shared_done,
+        };
+        let _ = write!(t, " · {}", share.say(lang));
+    }
     t
 }
 

@@ -69,7 +69,7 @@ fn check_is_silent_when_all_is_well_and_lists_findings_otherwise() {
         .status(1)
         .read_stdout();
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["schema_version"], 5);
     let missed = &v["findings"].as_array().unwrap()[0];
     assert_eq!(missed["kind"], "missed");
     assert_eq!(missed["record"]["windows_missed"], 6);
@@ -145,5 +145,5 @@ fn cron_settings_read_as_a_shell_writes_them() {
         .status(1)
         .read_stdout();
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["schema_version"], 5);
 }

@@ -166,12 +166,13 @@ const BAD_DONE: &[(&[&str], i32, &str)] = &[
     (
         &["done", "filipstad", "trygg"],
         1,
-        "no löfte for Filipstad holds 2026-11-22",
+        // In force until replaced: its activities ended with its period (F18).
+        "filipstad-2016.toml stays in force until it is replaced, but its activities ended on 2016-12-31: work on 2026-11-22 would count toward none of them",
     ),
     (
         &["done", "filipstad", "trygg", "--date", "2017-02-01"],
         1,
-        "no löfte for Filipstad holds 2017-02-01",
+        "its activities ended on 2016-12-31: work on 2017-02-01 would count toward none of them",
     ),
     (
         &["done", "filipstad", "trygg", "--date", "2027-01-01"],

@@ -10,7 +10,7 @@ fn list_json_is_pure_and_complete() {
         .args(["list", "--format", "json", "--as-of", "2016-06-01"])
         .read_stdout();
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["schema_version"], 5);
     let pledges = v["pledges"].as_array().unwrap();
     assert_eq!(pledges.len(), 5);
     let fil = pledges

@@ -32,6 +32,7 @@ mod swedish;
 mod swedish_commands;
 mod targets;
 mod truth;
+mod truth_kinds;
 mod twice;
 mod undo;
 mod validate;

@@ -61,7 +61,7 @@ fn status_json_contract() {
         ])
         .read_stdout();
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["schema_version"], 5);
     assert_eq!(v["as_of"], "2016-10-16");
     let p = &v["pledges"][0];
     for key in [

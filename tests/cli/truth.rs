@@ -146,7 +146,7 @@ fn json(dir: &Path, kommun: &str, as_of: &str) -> serde_json::Value {
         .args(["status", kommun, "--format", "json"])
         .read_stdout();
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["schema_version"], 5);
     v["pledges"][0].clone()
 }
 

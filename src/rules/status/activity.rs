@@ -3,7 +3,9 @@
 use chrono::{Datelike, NaiveDate, TimeDelta};
 
 use super::aggregate::aggregate;
+use super::share::{self, Share};
 use super::{ActivityStatus, ONGOING_DAYS, Record, Requests, Status, UnitStatus, WindowStatus};
+use crate::kommuner::Kommun;
 use crate::model::schedule::{Window, per_occurrence, weekly_slots, windows};
 use crate::model::{Activity, LogEntry, Occurrences, Period, Pledge, State, Target};
 
@@ -19,6 +21,8 @@ struct Sel<'a> {
     part: Option<&'a str>,
     unit: Option<&'a str>,
     entries: &'a [&'a LogEntry],
+    /// The kommun whose share is judged ([`share`]), whose occurrences are owed.
+    kommun: Option<&'static Kommun>,
 }
 
 impl Sel<'_> {
@@ -137,7 +141,18 @@ impl Done {
 /// A löfte with nothing recorded shows the activity as [`Status::NothingRecorded`], as
 /// [`super::pledge_status`] does, so a reply after `verdict` says what `status` says.
 pub fn activity_status<'a>(p: &'a Pledge, a: &'a Activity, as_of: NaiveDate) -> ActivityStatus<'a> {
-    let mut st = activity_status_in(p, a, &p.period_on(as_of), as_of);
+    activity_status_for(p, a, as_of, None)
+}
+
+/// [`activity_status`] as kommun `k` sees it: an activity every kommun of a shared löfte
+/// owns is judged on `k`'s share ([`share`]).
+pub fn activity_status_for<'a>(
+    p: &'a Pledge,
+    a: &'a Activity,
+    as_of: NaiveDate,
+    k: Option<&'static Kommun>,
+) -> ActivityStatus<'a> {
+    let mut st = activity_status_in(p, a, &p.period_on(as_of), as_of, k);
     if p.state(as_of) != State::Upcoming && p.nothing_recorded(as_of) {
         super::not_recorded(&mut st);
     }
@@ -150,9 +165,10 @@ pub(super) fn activity_status_in<'a>(
     a: &'a Activity,
     period: &Period,
     as_of: NaiveDate,
+    k: Option<&'static Kommun>,
 ) -> ActivityStatus<'a> {
     let mine = by_activity(p).remove(a.id.as_str()).unwrap_or_default();
-    status_among(p, a, &mine, period, as_of)
+    status_among(p, a, &mine, period, as_of, k)
 }
 
 /// The status of every activity of `p` on `as_of` in the period as the view sees it, in
@@ -161,13 +177,14 @@ pub(super) fn activity_statuses<'a>(
     p: &'a Pledge,
     period: &Period,
     as_of: NaiveDate,
+    k: Option<&'static Kommun>,
 ) -> Vec<ActivityStatus<'a>> {
     let groups = by_activity(p);
     p.activities
         .iter()
         .map(|a| {
             let mine = groups.get(a.id.as_str()).map_or(&[][..], Vec::as_slice);
-            status_among(p, a, mine, period, as_of)
+            status_among(p, a, mine, period, as_of, k)
         })
         .collect()
 }
@@ -179,15 +196,24 @@ fn status_among<'a>(
     mine: &[&LogEntry],
     period: &Period,
     as_of: NaiveDate,
+    k: Option<&'static Kommun>,
 ) -> ActivityStatus<'a> {
     let frame = a.frame.within(period);
+    let kommun = share::per_kommun(p, a, k);
+    let own = kommun.map(|k| share::entries_of(mine, k));
     let sel = Sel {
         activity: &a.id,
         part: None,
         unit: None,
-        entries: mine,
+        entries: own.as_deref().unwrap_or(mine),
+        kommun,
     };
-    status_of(p, a, sel, &frame, as_of)
+    let mut st = status_of(p, a, sel, &frame, as_of);
+    st.share = kommun.map(|kommun| Share {
+        kommun,
+        shared_done: share::shared_done(mine, &frame, as_of),
+    });
+    st
 }
 
 fn status_of<'a>(
@@ -197,8 +223,9 @@ fn status_of<'a>(
     frame: &Period,
     as_of: NaiveDate,
 ) -> ActivityStatus<'a> {
+    // Work outside the frame counts toward no window: it is not the last work done.
     let last_done = work(p, sel)
-        .filter(|e| e.date <= as_of)
+        .filter(|e| frame.start <= e.date && e.date <= as_of.min(frame.end))
         .map(|e| e.date)
         .max();
     let state = state_in(frame, as_of);
@@ -247,6 +274,7 @@ fn status_of<'a>(
         units,
         parts,
         requests: eval.requests,
+        share: None,
     }
 }
 
@@ -321,7 +349,7 @@ fn evaluate(p: &Pledge, target: &Target, frame: &Period, sel: Sel<'_>, as_of: Na
             of,
             grace_days,
         } => {
-            let occ = occurrences(p, of, as_of);
+            let occ = occurrences(p, of, as_of, sel.kommun);
             windowed(
                 p,
                 &per_occurrence(frame, *count, &occ, *grace_days),
@@ -338,19 +366,28 @@ fn evaluate(p: &Pledge, target: &Target, frame: &Period, sel: Sel<'_>, as_of: Na
 
 /// The dates something occurred, with how many: another activity's recorded work up to
 /// `as_of` (what has not happened yet cannot be followed up), or the listed dates.
-fn occurrences(p: &Pledge, of: &Occurrences, as_of: NaiveDate) -> Vec<(NaiveDate, u32)> {
+/// Judging a kommun's share, the occurrences it owes: its own and the shared ones.
+fn occurrences(
+    p: &Pledge,
+    of: &Occurrences,
+    as_of: NaiveDate,
+    k: Option<&Kommun>,
+) -> Vec<(NaiveDate, u32)> {
+    let owed = |e: &&LogEntry| share::owed_by(e, k);
     match of {
         Occurrences::Dates(ds) => ds.iter().map(|d| (*d, 1)).collect(),
         Occurrences::Activity(id) => p
             .log
             .iter()
             .filter(|e| !e.event && &e.activity == id && !e.request && e.date <= as_of)
+            .filter(owed)
             .map(|e| (e.date, e.count))
             .collect(),
         Occurrences::Event(id) => p
             .log
             .iter()
             .filter(|e| e.event && &e.activity == id && e.date <= as_of)
+            .filter(owed)
             .map(|e| (e.date, e.count))
             .collect(),
     }
@@ -389,11 +426,15 @@ fn windowed_with(done: &Done, ws: &[Window], frame: &Period, as_of: NaiveDate) -
                 done.within(w.start, w.end.min(as_of))
             };
             e.window = Some((w.start, w.end));
-            // The next window, not yet begun: nothing is owed in it yet.
-            e.status = if st == Status::Upcoming && state == State::Active {
-                Status::OnTrack
-            } else {
-                st
+            // The next window, not yet begun: nothing is owed in it yet. Before any window
+            // has begun (a listed date or an occurrence still to come, a first slot after a
+            // holiday week) nothing is due: "on track" would judge work not yet owed.
+            e.status = match (st, state) {
+                (Status::Upcoming, State::Active) if ws.iter().all(|w| w.start > as_of) => {
+                    Status::NothingDue
+                }
+                (Status::Upcoming, State::Active) => Status::OnTrack,
+                _ => st,
             };
         }
         _ => {}
@@ -501,33 +542,18 @@ fn on_request(_p: &Pledge, frame: &Period, sel: Sel<'_>, as_of: NaiveDate) -> Ev
     let state = state_in(frame, as_of);
     let in_frame =
         |e: &&LogEntry| !e.event && frame.start <= e.date && e.date <= as_of && sel.matches(e);
-    let mut asked: Vec<NaiveDate> = Vec::new();
-    for e in sel
-        .entries
+    let ours: Vec<&LogEntry> = sel.entries.iter().copied().filter(in_frame).collect();
+    let (answered, waiting) = super::counts::answer_requests(&ours);
+    let received = ours
         .iter()
-        .copied()
-        .filter(in_frame)
         .filter(|e| e.request)
-    {
-        let n = usize::try_from(e.count).unwrap_or(usize::MAX).min(10_000);
-        asked.extend(std::iter::repeat_n(e.date, n));
-    }
-    asked.sort();
-    let answers: u32 = sel
-        .entries
-        .iter()
-        .copied()
-        .filter(in_frame)
-        .filter(|e| !e.request)
-        .map(|e| e.count)
-        .fold(0, u32::saturating_add);
-    let received = u32::try_from(asked.len()).unwrap_or(u32::MAX);
-    let answered = answers.min(received);
-    let oldest_open = asked.get(answered as usize).copied();
+        .map(|e| e.count.min(10_000))
+        .fold(0u32, u32::saturating_add);
+    let oldest_open = waiting.first().copied();
     let r = Requests {
         received,
         answered,
-        open: received - answered,
+        open: received.saturating_sub(answered),
         oldest_open,
     };
     let mut e = Eval::new(Status::Upcoming);

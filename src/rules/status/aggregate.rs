@@ -3,7 +3,8 @@
 use super::Status;
 use crate::model::State;
 
-/// The headline of several judgements together: met only when all that were judged are met;
+/// The headline of several judgements together: met only when all that were judged are met
+/// and none is still to begin (then on track);
 /// during the frame the most urgent one; after it, missed when none was kept, else partly met.
 pub fn aggregate(state: State, subs: &[Status]) -> Status {
     let judged: Vec<Status> = subs
@@ -19,7 +20,12 @@ pub fn aggregate(state: State, subs: &[Status]) -> Status {
         };
     }
     if judged.iter().all(|s| *s == Status::Met) {
-        return Status::Met;
+        // A part or unit whose time has not begun is not met yet: the activity is on track.
+        return if state == State::Active && subs.contains(&Status::Upcoming) {
+            Status::OnTrack
+        } else {
+            Status::Met
+        };
     }
     let failed = |s: &Status| matches!(s, Status::Missed | Status::NoReports);
     if state == State::Ended {

@@ -25,7 +25,13 @@
 //!   has waited more than 30 days, else `on_track`; after the frame unanswered requests make it
 //!   `missed` (none answered) or `partly_met`;
 //! - with units, every unit is judged on its own and the activity is only as good as its
-//!   units together; with parts, likewise over its parts.
+//!   units together; with parts, likewise over its parts (a part not yet begun keeps it from
+//!   `met`: `on_track`); before any window of an active frame has begun, `nothing_due`;
+//! - an answer goes to the oldest request waiting on its date; one with none waiting answers
+//!   none; work outside the activity's frame counts toward nothing ([`no_window`]: `done`
+//!   refuses it) and is not its `last_done`;
+//! - in one kommun's view of a löfte for several, an activity every kommun owns is judged on
+//!   that kommun's share ([`Share`], `share.rs`).
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -34,14 +40,18 @@ use crate::model::{Activity, Period, Pledge, State};
 
 mod activity;
 mod aggregate;
+mod counts;
 mod followup;
+mod share;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_kinds;
 
-pub use activity::{ANSWER_DAYS, activity_status};
+pub use activity::{ANSWER_DAYS, activity_status, activity_status_for};
+pub use counts::{NoWindow, no_window};
 pub use followup::followup_status;
+pub use share::{Share, share_for};
 
 /// How many days back an activity without a target counts as reported.
 pub const ONGOING_DAYS: i64 = 90;
@@ -161,6 +171,9 @@ pub struct ActivityStatus<'a> {
     pub parts: Vec<ActivityStatus<'a>>,
     /// Requests and answers, for on-request activities.
     pub requests: Option<Requests>,
+    /// In a kommun's view of a löfte for several, an activity every kommun owns: judged on
+    /// that kommun's share, with the work recorded without a kommun beside it.
+    pub share: Option<Share>,
 }
 
 /// One unit of an activity with units.
@@ -253,7 +266,17 @@ impl PledgeStatus<'_> {
 /// löfte with nothing recorded at all (and not upcoming) has every activity, unit and part
 /// shown as [`Status::NothingRecorded`]; its windows keep their judgement (for `check`).
 pub fn pledge_status(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
-    let mut s = pledge_status_judged(p, as_of);
+    pledge_status_for(p, as_of, None)
+}
+
+/// [`pledge_status`] as kommun `k` sees a löfte of several kommuner: an activity every kommun
+/// owns is judged on `k`'s share ([`Share`]); None: the löfte as a whole.
+pub fn pledge_status_for<'a>(
+    p: &'a Pledge,
+    as_of: NaiveDate,
+    k: Option<&'static crate::kommuner::Kommun>,
+) -> PledgeStatus<'a> {
+    let mut s = pledge_status_judged_for(p, as_of, k);
     if s.nothing_recorded {
         for a in &mut s.activities {
             not_recorded(a);
@@ -265,6 +288,14 @@ pub fn pledge_status(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
 /// [`pledge_status`] with every activity judged even when nothing is recorded (`check` reports
 /// what needs attention from it: someone should record the work).
 pub fn pledge_status_judged(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
+    pledge_status_judged_for(p, as_of, None)
+}
+
+fn pledge_status_judged_for<'a>(
+    p: &'a Pledge,
+    as_of: NaiveDate,
+    k: Option<&'static crate::kommuner::Kommun>,
+) -> PledgeStatus<'a> {
     let period = p.period_on(as_of);
     let state = p.state(as_of);
     let days_left = match state {
@@ -280,7 +311,7 @@ pub fn pledge_status_judged(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
         nothing_recorded,
         state,
         days_left,
-        activities: activity::activity_statuses(p, &period, as_of),
+        activities: activity::activity_statuses(p, &period, as_of, k),
         followup: followup_status(p, as_of),
     }
 }

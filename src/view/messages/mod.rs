@@ -31,6 +31,7 @@ pub mod labels;
 pub mod merge;
 pub mod outcome;
 pub mod site;
+pub mod truth;
 pub mod validate;
 
 use grammar::{either, genitive, s};
@@ -41,6 +42,7 @@ pub use git::GitMsg;
 pub use labels::Label;
 pub use merge::{LostKind, MergeMsg};
 pub use outcome::OutcomeLabel;
+pub use truth::TruthMsg;
 pub use validate::{ValidateMsg, diag_words};
 
 /// A message with what it names.
