@@ -563,7 +563,9 @@ fn write_entry(
     let times = after.log.iter().filter(same).count() + 1;
     after.log.push(new);
     if let Some(act) = after.activity(&entry.activity) {
-        let st = crate::rules::status::activity_status(&after, act, entry.date);
+        // On a löfte for several kommuner, the reply is the kommun's share, as `status` says.
+        let k = entry.kommun.as_deref().and_then(crate::kommuner::find);
+        let st = crate::rules::status::activity_status_for(&after, act, entry.date, k);
         writeln!(ctx.out, "{}", describe_progress(&st, lang))?;
     }
     if times > 1 {

@@ -142,6 +142,13 @@ fn a_shared_activity_is_met_for_a_kommun_only_by_its_own_share() {
         .clone();
     assert_eq!(shared["activities"][0]["status"], "met");
     assert!(shared["activities"][0].get("share").is_none());
+    // `done`'s reply is the kommun's share too.
+    at(&dir, "2017-12-02")
+        .args(["done", "storfors", "vandring", "--date", "2017-12-01"])
+        .stdout_is(predicate::str::ends_with(
+            "1 of 1 in 2017 · Storfors's share: met\n",
+        ))
+        .run();
 }
 
 /// F22: work recorded without a kommun counts for the löfte, is shown beside a kommun's
