@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::rules::status::NoWindow;
 use crate::view::i18n::Lang;
 use crate::view::messages::TruthMsg;
 use crate::view::{Label, Msg};
@@ -297,7 +298,9 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         note: a.note.clone(),
         ..entry_for(chosen, k, &target, date, &a)?
     };
-    refuse_no_window(chosen, &target, &entry, ctx.lang)?;
+    if let Some(note) = refuse_no_window(chosen, &target, &entry, ctx.lang)? {
+        writeln!(ctx.err, "{}", super::wrapped(&note, ctx.width))?;
+    }
     write_entry(&ws, chosen, &entry, *a.dry_run, ctx)
 }
 
@@ -436,15 +439,17 @@ fn entry_for(
 
 /// Refuses work that would count toward no window of its activity (F27): before the
 /// activity's own `from`, after its `until`, in a week without a slot, an answer with no
-/// request waiting ([`crate::rules::status::no_window`]).
+/// request waiting, off every listed date ([`crate::rules::status::no_window`]). Work per
+/// occurrence of something recorded, with no occasion open yet, is not refused: the note
+/// returned says so (the occasion may be recorded after the work).
 fn refuse_no_window(
     p: &Pledge,
     target: &ActivityOrFollowup<'_>,
     entry: &NewEntry,
     lang: Lang,
-) -> Result<()> {
+) -> Result<Option<String>> {
     let ActivityOrFollowup::Activity(act) = target else {
-        return Ok(());
+        return Ok(None);
     };
     let part = entry
         .part
@@ -459,9 +464,12 @@ fn refuse_no_window(
                 date,
                 why,
             };
-            Err(Refused(msg.say(lang)).into())
+            match why {
+                NoWindow::NoOccasion { fixed: false } => Ok(Some(msg.say(lang))),
+                _ => Err(Refused(msg.say(lang)).into()),
+            }
         }
-        None => Ok(()),
+        None => Ok(None),
     }
 }
 

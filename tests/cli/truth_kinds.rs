@@ -70,6 +70,19 @@ id = "onsdag"
 text = "Varje onsdag finns polisen på biblioteket, utom helgdagar."
 owners = ["polisen"]
 target = { weekday = "onsdag", except = "holidays" }
+[[event]]
+id = "bra"
+text = "Sammanträde med BRÅ"
+[[activity]]
+id = "temakvall"
+text = "Polisen deltar vid temakvällarna."
+owners = ["polisen"]
+target = { count = 1, on = [2017-04-20, 2017-10-10] }
+[[activity]]
+id = "lagesbild"
+text = "Vid varje sammanträde med BRÅ redovisar polisen lägesbilden."
+owners = ["polisen"]
+target = { count = 1, each = "bra" }
 [followup]
 when = 2018-01-31
 [[log]]
@@ -275,5 +288,34 @@ fn done_after_an_until_replaced_end_says_the_activities_ended() {
         .stderr_is(predicate::str::contains(
             "gäller tills ett nytt löfte ersätter det, men dess aktiviteter slutade 2017-12-31",
         ))
+        .run();
+}
+
+/// F27: work for listed dates on none of them is refused; work per occurrence of an event
+/// not recorded yet is recorded with a note (the event may be recorded after it).
+#[test]
+fn work_per_occasion_with_no_occasion_open() {
+    let (_tmp, dir) = folder();
+    at(&dir, "2017-06-01")
+        .args(["done", "kil", "temakvall", "--date", "2017-05-02"])
+        .status(1)
+        .stderr_is(predicate::str::contains(
+            "\"temakvall\" is done for each of its dates, and 2017-05-02 is on none of them",
+        ))
+        .run();
+    at(&dir, "2017-06-01")
+        .args(["done", "kil", "lagesbild", "--date", "2017-05-02"])
+        .stdout_is(predicate::str::contains("date = 2017-05-02"))
+        .stderr_is(predicate::str::contains(
+            "note: \"lagesbild\" is done for each occasion, and no occasion recorded so far is open on 2017-05-02",
+        ))
+        .run();
+    at(&dir, "2017-06-01")
+        .args(["done", "kil", "--event", "bra", "--date", "2017-05-10"])
+        .stdout_is(predicate::str::contains("date = 2017-05-10"))
+        .run();
+    at(&dir, "2017-06-01")
+        .args(["done", "kil", "lagesbild", "--date", "2017-05-10"])
+        .stdout_is(predicate::str::contains("date = 2017-05-10"))
         .run();
 }

@@ -5,8 +5,8 @@
 
 use chrono::NaiveDate;
 
-use crate::model::schedule::weekly_slots;
-use crate::model::{Activity, LogEntry, Pledge, Target};
+use crate::model::schedule::{per_occurrence, weekly_slots};
+use crate::model::{Activity, LogEntry, Occurrences, Pledge, Target};
 
 /// Why work on a date counts toward no window of an activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +19,10 @@ pub enum NoWindow {
     NoSlotThatWeek,
     /// An answer of an on-request activity, with no request waiting for it on that date.
     NoRequestWaiting,
+    /// A target per occurrence: no occasion recorded by then is open on the date (its day
+    /// plus its grace, before the next). `fixed`: the occasions are listed dates, so no
+    /// later record can open one; else the occasion may not be recorded yet.
+    NoOccasion { fixed: bool },
 }
 
 /// Why work (or a request, with `request`) recorded on `date` for `act` (or its part `part`,
@@ -73,7 +77,35 @@ pub fn no_window(
             let (_, waiting) = answer_requests(&ours);
             waiting.is_empty().then_some(NoWindow::NoRequestWaiting)
         }
+        Target::Each {
+            count,
+            of,
+            grace_days,
+        } => {
+            let occ = occasions(p, of, date);
+            let open = per_occurrence(&frame, *count, &occ, *grace_days)
+                .iter()
+                .any(|w| w.start <= date && date <= w.end);
+            let fixed = matches!(of, Occurrences::Dates(_));
+            (!open).then_some(NoWindow::NoOccasion { fixed })
+        }
         _ => None,
+    }
+}
+
+/// The occasions of a per-occurrence target recorded (or listed) up to `date`.
+fn occasions(p: &Pledge, of: &Occurrences, date: NaiveDate) -> Vec<(NaiveDate, u32)> {
+    let recorded = |event: bool, id: &str| -> Vec<(NaiveDate, u32)> {
+        p.log
+            .iter()
+            .filter(|e| e.event == event && !e.request && e.activity == id && e.date <= date)
+            .map(|e| (e.date, e.count))
+            .collect()
+    };
+    match of {
+        Occurrences::Dates(ds) => ds.iter().map(|d| (*d, 1)).collect(),
+        Occurrences::Activity(id) => recorded(false, id),
+        Occurrences::Event(id) => recorded(true, id),
     }
 }
 

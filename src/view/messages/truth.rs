@@ -59,6 +59,15 @@ impl TruthMsg<'_> {
                     self::NoWindow::NoRequestWaiting => format!(
                         "\"{activity}\" is done on request, and no request was waiting on {date}"
                     ),
+                    self::NoWindow::NoOccasion { fixed: true } => format!(
+                        "\"{activity}\" is done for each of its dates, and {date} is on none of them or within the days after one"
+                    ),
+                    self::NoWindow::NoOccasion { fixed: false } => {
+                        return format!(
+                            "note: \"{activity}\" is done for each occasion, and no occasion recorded so far is open on {date}: \
+                             this work counts toward none until the occasion it follows is recorded"
+                        );
+                    }
                 };
                 let hint = match self {
                     NoWindow {
@@ -109,6 +118,15 @@ impl TruthMsg<'_> {
                     self::NoWindow::NoRequestWaiting => format!(
                         "\"{activity}\" görs på förfrågan, och ingen förfrågan väntade på svar {date}"
                     ),
+                    self::NoWindow::NoOccasion { fixed: true } => format!(
+                        "\"{activity}\" görs vid vart och ett av sina datum, och {date} är inte ett av dem eller dagarna efter ett"
+                    ),
+                    self::NoWindow::NoOccasion { fixed: false } => {
+                        return format!(
+                            "obs: \"{activity}\" görs vid varje tillfälle, och inget tillfälle som registrerats hittills gäller {date}: \
+                             arbetet räknas inte förrän tillfället det följer är registrerat"
+                        );
+                    }
                 };
                 let hint = match self {
                     NoWindow {
@@ -160,6 +178,8 @@ mod tests {
             NoWindow::AfterFrame(d),
             NoWindow::NoSlotThatWeek,
             NoWindow::NoRequestWaiting,
+            NoWindow::NoOccasion { fixed: true },
+            NoWindow::NoOccasion { fixed: false },
         ] {
             all.push(TruthMsg::NoWindow {
                 activity: "vandring",
