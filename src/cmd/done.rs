@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::rules::status::NoWindow;
 use crate::view::i18n::Lang;
 use crate::view::messages::TruthMsg;
 use crate::view::{Label, Msg};
@@ -298,7 +297,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         note: a.note.clone(),
         ..entry_for(chosen, k, &target, date, &a)?
     };
-    if let Some(note) = refuse_no_window(chosen, &target, &entry, ctx.lang)? {
+    if let Some(note) = super::no_window::refuse_no_window(chosen, &target, &entry, ctx.lang)? {
         writeln!(ctx.err, "{}", super::wrapped(&note, ctx.width))?;
     }
     write_entry(&ws, chosen, &entry, *a.dry_run, ctx)
@@ -435,42 +434,6 @@ fn entry_for(
         entry.kommun = Some(k.name.to_string());
     }
     Ok(entry)
-}
-
-/// Refuses work that would count toward no window of its activity (F27): before the
-/// activity's own `from`, after its `until`, in a week without a slot, an answer with no
-/// request waiting, off every listed date ([`crate::rules::status::no_window`]). Work per
-/// occurrence of something recorded, with no occasion open yet, is not refused: the note
-/// returned says so (the occasion may be recorded after the work).
-fn refuse_no_window(
-    p: &Pledge,
-    target: &ActivityOrFollowup<'_>,
-    entry: &NewEntry,
-    lang: Lang,
-) -> Result<Option<String>> {
-    let ActivityOrFollowup::Activity(act) = target else {
-        return Ok(None);
-    };
-    let part = entry
-        .part
-        .as_deref()
-        .and_then(|id| act.parts.iter().find(|x| x.id == id));
-    let (unit, date) = (entry.unit.as_deref(), entry.date);
-    match crate::rules::status::no_window(p, act, part, unit, date, entry.request) {
-        Some(why) => {
-            let activity = part.map_or(act.id.as_str(), |x| x.id.as_str());
-            let msg = TruthMsg::NoWindow {
-                activity,
-                date,
-                why,
-            };
-            match why {
-                NoWindow::NoOccasion { fixed: false } => Ok(Some(msg.say(lang))),
-                _ => Err(Refused(msg.say(lang)).into()),
-            }
-        }
-        None => Ok(None),
-    }
 }
 
 /// The unit or part `query` names, among `names`: required when there are any, a usage error

@@ -22,6 +22,7 @@ mod log;
 mod measure;
 mod merge_driver;
 mod new;
+mod no_window;
 mod output;
 mod report;
 mod site;
