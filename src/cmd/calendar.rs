@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::CalendarArgs;
 use crate::model::Pledge;
-use crate::rules::status::pledge_status;
+use crate::rules::status::{pledge_status_for, share_for};
 
 /// The löften of the named kommuner (every löfte of the folder when none is named), in the
 /// folder's order; an error when there are none.
@@ -46,7 +46,16 @@ pub fn calendar(dir: Option<PathBuf>, a: CalendarArgs, ctx: &mut Ctx) -> Result<
     let pledges = chosen(&ws, &a.kommuner, ctx.lang)?;
     let files = relative_files(&ws, &pledges);
     let files: Vec<&str> = files.iter().map(String::as_str).collect();
-    let statuses: Vec<_> = pledges.iter().map(|p| pledge_status(p, as_of)).collect();
+    // A löfte of several kommuner in one kommun's feed: that kommun's share, as `status`.
+    let named: Vec<_> = a
+        .kommuner
+        .iter()
+        .filter_map(|k| crate::kommuner::find(k))
+        .collect();
+    let statuses: Vec<_> = pledges
+        .iter()
+        .map(|p| pledge_status_for(p, as_of, share_for(p, &named)))
+        .collect();
     write!(
         ctx.out,
         "{}",

@@ -155,6 +155,13 @@ fn a_shared_activity_is_met_for_a_kommun_only_by_its_own_share() {
         .clone();
     assert_eq!(shared["activities"][0]["status"], "met");
     assert!(shared["activities"][0].get("share").is_none());
+    // Storfors's calendar reminds of its share's window (it had no event: the whole was met).
+    at(&dir, "2017-10-01")
+        .args(["calendar", "storfors"])
+        .stdout_is(predicate::str::contains(
+            "SUMMARY:Hammarö\\, Storfors: Kommunerna gör var för sig en trygghetsvandr",
+        ))
+        .run();
     // `done`'s reply is the kommun's share too.
     at(&dir, "2017-12-02")
         .args(["done", "storfors", "vandring", "--date", "2017-12-01"])
