@@ -26,11 +26,18 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     // files that cannot be read are kept.
     let per_file = store::read_each(&paths, ctx.read_cutoff(), false, |_, f| {
         let found = f.loaded.pledge.as_ref().map_or_else(Vec::new, |p| {
-            let found = crate::rules::findings::findings(
+            let mut found = crate::rules::findings::findings(
                 &pledge_status_judged(p, as_of),
                 a.within,
                 &name(&f),
             );
+            // A shared löfte: each kommun's share of what every kommun promised.
+            found.extend(crate::rules::findings::share_findings(
+                p,
+                as_of,
+                a.within,
+                &name(&f),
+            ));
             // What a line names besides the file: the kommun, the activity's title.
             found
                 .into_iter()
@@ -40,7 +47,8 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
                         .iter()
                         .find(|act| act.id == x.activity)
                         .map(view::title::activity_title);
-                    (x, p.kommun_names(), title)
+                    let kommun = x.kommun.map_or_else(|| p.kommun_names(), str::to_string);
+                    (x, kommun, title)
                 })
                 .collect()
         });

@@ -84,6 +84,10 @@ pub struct Finding {
     pub part: Option<String>,
     /// The unit the finding is about, for activities with units.
     pub unit: Option<String>,
+    /// The kommun whose share the finding is about, for an activity every kommun of a shared
+    /// löfte owns ([`crate::rules::status::Share`]); None: the löfte as a whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kommun: Option<&'static str>,
     pub kind: FindingKind,
     pub status: FindingStatus,
     pub required: Option<u32>,
@@ -126,6 +130,7 @@ impl About<'_> {
             activity: self.activity.to_string(),
             part: self.part.map(str::to_string),
             unit: self.unit.map(str::to_string),
+            kommun: None,
             kind,
             status: FindingStatus::Activity(status),
             required: Some(w.2),
@@ -154,6 +159,38 @@ pub fn findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Finding> {
     }
     out.extend(followup_finding(s, i64::from(within), file));
     out.extend(outcome_findings(s, within, file));
+    out
+}
+
+/// The findings of each kommun's share of a löfte for several kommuner (`as_of` the day
+/// judged on): for the activities every kommun owns, what needs attention in one kommun's
+/// share, named with the kommun. The löfte as a whole ([`findings`]) can be met while one
+/// kommun's share is behind.
+pub fn share_findings(
+    p: &crate::model::Pledge,
+    as_of: NaiveDate,
+    within: u32,
+    file: &str,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if p.kommuner.len() < 2 {
+        return out;
+    }
+    for k in &p.kommuner {
+        let mut s = crate::rules::status::pledge_status_judged_for(p, as_of, Some(*k));
+        s.activities.retain(|a| a.share.is_some());
+        if s.activities.is_empty() || s.state == State::Upcoming {
+            continue;
+        }
+        let mut found = Vec::new();
+        for a in &s.activities {
+            activity_findings(&s, a, None, i64::from(within), file, &mut found);
+        }
+        for mut f in found {
+            f.kommun = Some(k.name);
+            out.push(f);
+        }
+    }
     out
 }
 
@@ -276,6 +313,7 @@ fn followup_finding(s: &PledgeStatus<'_>, within: i64, file: &str) -> Option<Fin
         activity: FOLLOWUP_ID.into(),
         part: None,
         unit: None,
+        kommun: None,
         kind,
         status: FindingStatus::Followup(f.status),
         required: None,
@@ -310,6 +348,7 @@ fn outcome_finding(file: &str, what: &str, kind: FindingKind, st: FollowupState)
         activity: what.to_string(),
         part: None,
         unit: None,
+        kommun: None,
         kind,
         status: FindingStatus::Followup(st),
         required: None,

@@ -23,6 +23,9 @@ pub fn finding_line(f: &Finding) -> String {
     if let Some(u) = &f.unit {
         what = format!("{what} [{}]", crate::text::safe(u, false));
     }
+    if let Some(k) = f.kommun {
+        what = format!("{what} ({k})");
+    }
     format!("{}: {what}: {}", f.file, finding_text(f))
 }
 
@@ -188,6 +191,7 @@ mod tests {
             .into(),
             part: None,
             unit: None,
+            kommun: None,
             kind,
             status: match target {
                 Some(_) => FindingStatus::Activity(Status::Behind),

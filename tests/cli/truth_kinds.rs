@@ -162,6 +162,14 @@ fn a_shared_activity_is_met_for_a_kommun_only_by_its_own_share() {
             "SUMMARY:Hammarö\\, Storfors: Kommunerna gör var för sig en trygghetsvandr",
         ))
         .run();
+    // `check` names a kommun's share that needs attention, though the whole löfte is met.
+    at(&dir, "2018-01-10")
+        .args(["check"])
+        .status(1)
+        .stdout_is(predicate::str::contains(
+            "hammaro-storfors-2017.toml: vandring (Storfors): missed, 0 of 1 in 2017\n",
+        ))
+        .run();
     // `done`'s reply is the kommun's share too.
     at(&dir, "2017-12-02")
         .args(["done", "storfors", "vandring", "--date", "2017-12-01"])

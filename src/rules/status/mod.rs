@@ -291,7 +291,8 @@ pub fn pledge_status_judged(p: &Pledge, as_of: NaiveDate) -> PledgeStatus<'_> {
     pledge_status_judged_for(p, as_of, None)
 }
 
-fn pledge_status_judged_for<'a>(
+/// [`pledge_status_judged`] as kommun `k` sees a löfte of several ([`pledge_status_for`]).
+pub fn pledge_status_judged_for<'a>(
     p: &'a Pledge,
     as_of: NaiveDate,
     k: Option<&'static crate::kommuner::Kommun>,
