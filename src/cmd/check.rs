@@ -7,9 +7,37 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::rules::findings::Finding;
 use crate::rules::status::pledge_status_judged;
 use crate::store::{self, SourceFile};
 use crate::view;
+
+/// A löfte's findings, each with what its line names besides the file: the kommun (a shared
+/// löfte's kommuner, or the one whose share it is) and the activity's title.
+fn pledge_findings(
+    p: &crate::model::Pledge,
+    as_of: chrono::NaiveDate,
+    within: u32,
+    file: &str,
+) -> Vec<(Finding, String, Option<String>)> {
+    let mut found = crate::rules::findings::findings(&pledge_status_judged(p, as_of), within, file);
+    // A shared löfte: each kommun's share of what every kommun promised.
+    found.extend(crate::rules::findings::share_findings(
+        p, as_of, within, file,
+    ));
+    found
+        .into_iter()
+        .map(|x| {
+            let title = p
+                .activities
+                .iter()
+                .find(|act| act.id == x.activity)
+                .map(view::title::activity_title);
+            let kommun = x.kommun.map_or_else(|| p.kommun_names(), str::to_string);
+            (x, kommun, title)
+        })
+        .collect()
+}
 
 pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
@@ -25,33 +53,11 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     // Each löfte is judged on the core that loaded it and dropped: only its findings and the
     // files that cannot be read are kept.
     let per_file = store::read_each(&paths, ctx.read_cutoff(), false, |_, f| {
-        let found = f.loaded.pledge.as_ref().map_or_else(Vec::new, |p| {
-            let mut found = crate::rules::findings::findings(
-                &pledge_status_judged(p, as_of),
-                a.within,
-                &name(&f),
-            );
-            // A shared löfte: each kommun's share of what every kommun promised.
-            found.extend(crate::rules::findings::share_findings(
-                p,
-                as_of,
-                a.within,
-                &name(&f),
-            ));
-            // What a line names besides the file: the kommun, the activity's title.
-            found
-                .into_iter()
-                .map(|x| {
-                    let title = p
-                        .activities
-                        .iter()
-                        .find(|act| act.id == x.activity)
-                        .map(view::title::activity_title);
-                    let kommun = x.kommun.map_or_else(|| p.kommun_names(), str::to_string);
-                    (x, kommun, title)
-                })
-                .collect()
-        });
+        let found = f
+            .loaded
+            .pledge
+            .as_ref()
+            .map_or_else(Vec::new, |p| pledge_findings(p, as_of, a.within, &name(&f)));
         (found, f.loaded.has_errors().then_some(f))
     })?;
     let mut findings = Vec::new();
