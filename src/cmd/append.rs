@@ -10,7 +10,8 @@ use super::{Ctx, Usage, Workspace};
 use crate::model::Pledge;
 use crate::store;
 use crate::text::safe;
-use crate::view::Label;
+use crate::view::i18n::Lang;
+use crate::view::{Label, RecordMsg};
 
 /// What one command appends: the addition to a file's text, and whether an addition reads
 /// back as exactly the entry.
@@ -34,6 +35,7 @@ pub(super) fn append(
     ctx: &mut Ctx,
 ) -> Result<(Pledge, Range<usize>)> {
     let file = ws.file_of(chosen);
+    let lang = ctx.lang;
     if dry_run {
         write!(ctx.out, "{}", (a.addition)(&file.text))?;
         if !ctx.quiet {
@@ -53,13 +55,10 @@ pub(super) fn append(
         file,
         &ws.temporaries,
         |fresh| {
-            let now = super::loaded_now(fresh)?.clone();
+            let now = super::loaded_now(fresh, lang)?.clone();
             let addition = (a.addition)(&fresh.text);
             if !(a.reads_back)(&addition) {
-                bail!(
-                    "internal error: the new entry does not read back as written; {} is unchanged",
-                    fresh.display
-                );
+                bail!(RecordMsg::NotReadBack(&fresh.display).say(lang));
             }
             let new_text = format!("{}{addition}", fresh.text);
             let span = fresh.text.len()..new_text.len();
@@ -81,9 +80,9 @@ pub(super) fn append(
 }
 
 /// Refuses an empty text given for an optional flag.
-pub(super) fn not_empty(flag: &str, v: Option<&str>) -> Result<()> {
+pub(super) fn not_empty(flag: &str, v: Option<&str>, lang: Lang) -> Result<()> {
     if v.is_some_and(|n| n.trim().is_empty()) {
-        return Err(Usage(format!("{flag} is empty; leave it out, or write it")).into());
+        return Err(Usage(RecordMsg::FlagEmpty(flag).say(lang)).into());
     }
     Ok(())
 }

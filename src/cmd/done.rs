@@ -258,7 +258,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         return Err(Refused(Msg::FutureWork { date, today }.say(ctx.lang)).into());
     }
     let (chosen, target) = if followup {
-        super::refuse_areas_begun(&ws, k, area)?;
+        super::refuse_areas_begun(&ws, k, area, ctx.lang)?;
         let p = choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
             Refused(format!(
                 "no löfte for {} had started by {date}, so it has no follow-up to record{}",

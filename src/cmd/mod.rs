@@ -206,30 +206,32 @@ pub(crate) fn refuse_areas_begun(
     ws: &Workspace,
     k: &crate::kommuner::Kommun,
     area: Option<&str>,
+    lang: crate::view::i18n::Lang,
 ) -> Result<()> {
     match crate::rules::choose::areas_begun(ws.pledges(), k, area) {
         Some(areas) => anyhow::bail!(
-            "--area \"{}\" begins the names of several of {}'s areas: {}; give more of the one meant",
-            crate::text::safe(area.unwrap_or_default(), false),
-            k.name,
-            areas
-                .iter()
-                .map(|a| crate::text::safe(a, false))
-                .collect::<Vec<_>>()
-                .join(", ")
+            crate::view::RecordMsg::AreasBegun {
+                area: &crate::text::safe(area.unwrap_or_default(), false),
+                kommun: k.name,
+                areas: &areas
+                    .iter()
+                    .map(|a| crate::text::safe(a, false))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }
+            .say(lang)
         ),
         None => Ok(()),
     }
 }
 
-pub(crate) fn loaded_now(f: &crate::store::SourceFile) -> Result<&crate::model::Pledge> {
+pub(crate) fn loaded_now(
+    f: &crate::store::SourceFile,
+    lang: crate::view::i18n::Lang,
+) -> Result<&crate::model::Pledge> {
     match f.loaded.pledge.as_ref().filter(|_| !f.loaded.has_errors()) {
         Some(p) => Ok(p),
-        None => Err(Refused(format!(
-            "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
-            f.display, f.display
-        ))
-        .into()),
+        None => Err(Refused(crate::view::RecordMsg::ChangedMeanwhile(&f.display).say(lang)).into()),
     }
 }
 

@@ -195,6 +195,7 @@ fn append(
     update: bool,
     ctx: &mut Ctx,
 ) -> Result<Vec<Measurement>> {
+    let lang = ctx.lang;
     let written = store::edit(
         &file.path,
         ctx.lock_timeout,
@@ -202,7 +203,7 @@ fn append(
         file,
         &ws.temporaries,
         |fresh| {
-            let now = crate::cmd::loaded_now(fresh)?;
+            let now = crate::cmd::loaded_now(fresh, lang)?;
             let again = to_write(&plan(&t.ind.id, &now.measurements, published, prov), update);
             let addition = entry::measurements_addition(&fresh.text, &again);
             if !again.is_empty()

@@ -9,7 +9,8 @@
 //! - [`site`]: the site's texts; [`validate`]: `validate`'s frame and last line;
 //! - [`git`]: `git setup`, `git check`; [`merge`]: `verify-merge`, the merge driver;
 //! - [`calendar`]: the calendar feed's event summaries;
-//! - [`commands`]: `new`, `status`'s choice, the folder's unreadable files, the settings.
+//! - [`commands`]: `new`, `status`'s choice, the folder's unreadable files, the settings;
+//! - [`record`]: `measure`, `verdict`, `undo`'s refusals and the writes they share.
 //!
 //! A match is as long as its area has messages (each arm is one message, read alone). The
 //! English words are those pledge has always printed (scripts and tests read them);
@@ -30,6 +31,7 @@ pub mod git;
 pub mod labels;
 pub mod merge;
 pub mod outcome;
+pub mod record;
 pub mod site;
 pub mod validate;
 
@@ -41,6 +43,7 @@ pub use git::GitMsg;
 pub use labels::Label;
 pub use merge::{LostKind, MergeMsg};
 pub use outcome::OutcomeLabel;
+pub use record::RecordMsg;
 pub use validate::{ValidateMsg, diag_words};
 
 /// A message with what it names.
