@@ -79,10 +79,25 @@ pub(super) fn append(
     Ok(after)
 }
 
-/// Refuses an empty text given for an optional flag.
+/// Refuses an empty text given for an optional flag (`--by` empty from PLEDGE_USER: said so).
 pub(super) fn not_empty(flag: &str, v: Option<&str>, lang: Lang) -> Result<()> {
     if v.is_some_and(|n| n.trim().is_empty()) {
+        if flag == "--by" {
+            return Err(empty_by(lang));
+        }
         return Err(Usage(RecordMsg::FlagEmpty(flag).say(lang)).into());
     }
     Ok(())
+}
+
+/// An empty `--by`, or (not typed) an empty PLEDGE_USER, which clap reads into it.
+pub(super) fn empty_by(lang: Lang) -> anyhow::Error {
+    let typed = std::env::args_os()
+        .skip(1)
+        .any(|a| a == "--by" || a.to_string_lossy().starts_with("--by="));
+    let msg = match typed {
+        true => crate::view::Msg::EmptyBy.say(lang),
+        false => crate::view::messages::CmdMsg::EmptyUserVar.say(lang),
+    };
+    Usage(msg).into()
 }

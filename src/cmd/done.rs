@@ -217,7 +217,7 @@ fn check_done_args(a: &DoneArgs, lang: Lang) -> Result<()> {
         return Err(Usage(Msg::EmptyNote.say(lang)).into());
     }
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(Usage(Msg::EmptyBy.say(lang)).into());
+        return Err(super::append::empty_by(lang));
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ mod check;
 pub mod context;
 pub mod docs;
 mod done;
+mod env_refusal;
 mod error;
 mod fetch;
 mod git;
@@ -48,7 +49,7 @@ pub fn error_text(
     let text = format!(
         "pledge: {}: {}",
         crate::view::Msg::Error.say(lang),
-        describe(e)
+        describe_in(e, lang)
     );
     match width {
         None => text,
@@ -61,15 +62,19 @@ pub fn error_text(
 }
 
 /// The text for a command line clap refused, in the user's language (a malformed date in
-/// pledge's words, the rest as [`crate::cli::sv::refusal`] says clap's); None: clap's own
-/// text (help, version, and every refusal in English, which scripts and tests have always
-/// read).
+/// pledge's words, the rest as [`crate::cli::sv::refusal`] says clap's; a `PLEDGE_*`
+/// variable's value named as the variable, in either language); None: clap's own text (help,
+/// version, and every other refusal in English, which scripts and tests have always read).
 pub fn clap_error_text(
     e: &clap::Error,
     width: Option<usize>,
     lang: crate::view::i18n::Lang,
 ) -> Option<String> {
     use clap::error::{ContextKind, ContextValue};
+    // A PLEDGE_* variable's value: named as the variable, in either language.
+    if let Some(text) = env_refusal::env_refusal(e, lang) {
+        return Some(error_text(&anyhow::anyhow!(text), width, lang));
+    }
     if lang == crate::view::i18n::Lang::En {
         return None;
     }
@@ -147,8 +152,23 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// The error with its causes, on one line each.
 pub fn describe(e: &anyhow::Error) -> String {
-    let mut s = e.to_string();
-    for cause in e.chain().skip(1) {
+    describe_in(e, crate::view::i18n::Lang::En)
+}
+
+/// [`describe`] in the language: the store's own errors (it has no language) said in it.
+fn describe_in(e: &anyhow::Error, lang: crate::view::i18n::Lang) -> String {
+    let say = |c: &(dyn std::error::Error + 'static)| {
+        if let Some(r) = c.downcast_ref::<crate::store::Refusal>() {
+            r.0.say(lang)
+        } else if let Some(s) = c.downcast_ref::<crate::store::Said>() {
+            s.0.say(lang)
+        } else {
+            c.to_string()
+        }
+    };
+    let mut parts = e.chain().map(say);
+    let mut s = parts.next().unwrap_or_default();
+    for cause in parts {
         s.push_str(&format!(": {cause}"));
     }
     s

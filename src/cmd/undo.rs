@@ -39,7 +39,7 @@ impl Query<'_> {
 
 pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(Usage(Msg::EmptyBy.say(ctx.lang)).into());
+        return Err(super::append::empty_by(ctx.lang));
     }
     if a.index == Some(0) {
         return Err(Usage(Msg::IndexFromOne.say(ctx.lang)).into());

@@ -506,16 +506,18 @@ pub fn describe_progress(st: &ActivityStatus<'_>, lang: Lang) -> String {
             if lang == Lang::Sv { "·" } else { "in" },
             lang.window(from, to)
         ),
-        _ => format!(
-            "{} {}: {status}",
-            st.done,
-            match (lang, st.done) {
-                (Lang::En, 1) => "entry",
-                (Lang::En, _) => "entries",
-                (Lang::Sv, 1) => "post",
-                (Lang::Sv, _) => "poster",
-            }
-        ),
+        // Without a count due: how many times it was done (an entry's count, not the
+        // number of entries: one entry of count 2 is done twice).
+        _ => {
+            let n = st.done;
+            let times = match (lang, n) {
+                (Lang::En, 1) => "done once in the period".to_string(),
+                (Lang::En, _) => format!("done {n} times in the period"),
+                (Lang::Sv, 1) => "genomförd 1 gång under perioden".to_string(),
+                (Lang::Sv, _) => format!("genomförd {n} gånger under perioden"),
+            };
+            format!("{times}: {status}")
+        }
     }
 }
 

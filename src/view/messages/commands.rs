@@ -62,6 +62,21 @@ pub enum CmdMsg<'a> {
         value: &'a str,
         default: &'a str,
     },
+    /// A PLEDGE_* variable set to nothing.
+    SettingEmpty(&'a str),
+    /// A PLEDGE_* variable set to a value its flag does not take (the values it takes).
+    SettingOneOf {
+        var: &'a str,
+        value: &'a str,
+        values: &'a str,
+    },
+    /// A PLEDGE_* variable of a count set to what is not a whole number.
+    SettingNotWhole {
+        var: &'a str,
+        value: &'a str,
+    },
+    /// PLEDGE_USER set to nothing (no `--by` typed).
+    EmptyUserVar,
 }
 
 impl CmdMsg<'_> {
@@ -131,6 +146,16 @@ impl CmdMsg<'_> {
                 "PLEDGE_KOLADA_URL is \"{value}\"; set it to an address starting with https:// \
                  or http:// (e.g. {default}), or unset it"
             ),
+            SettingEmpty(var) => format!("{var} is set but empty; give it a value, or unset it"),
+            SettingOneOf { var, value, values } => {
+                format!("{var} is \"{value}\"; set it to one of {values}, or unset it")
+            }
+            SettingNotWhole { var, value } => format!(
+                "{var} is \"{value}\"; set it to a whole number from 0 (e.g. 30), or unset it"
+            ),
+            EmptyUserVar => "PLEDGE_USER is set but empty; unset it to use git's user.name or \
+                             the login name, or give --by NAME"
+                .into(),
         }
     }
 
@@ -199,6 +224,19 @@ impl CmdMsg<'_> {
                 "PLEDGE_KOLADA_URL är \"{value}\"; sätt den till en adress som börjar med \
                  https:// eller http:// (t.ex. {default}), eller ta bort den"
             ),
+            SettingEmpty(var) => {
+                format!("{var} är satt men tom; ge den ett värde eller ta bort den")
+            }
+            SettingOneOf { var, value, values } => {
+                format!("{var} är \"{value}\"; sätt den till något av {values}, eller ta bort den")
+            }
+            SettingNotWhole { var, value } => format!(
+                "{var} är \"{value}\"; sätt den till ett heltal från 0 (t.ex. 30), eller ta \
+                 bort den"
+            ),
+            EmptyUserVar => "PLEDGE_USER är satt men tom; ta bort den, så används gits \
+                             user.name eller inloggningsnamnet, eller ange --by NAMN"
+                .into(),
         }
     }
 }
@@ -255,6 +293,17 @@ mod tests {
                 value: "x",
                 default: "https://example.org",
             },
+            SettingEmpty("PLEDGE_DIR"),
+            SettingOneOf {
+                var: "PLEDGE_LANG",
+                value: "de",
+                values: "sv, en",
+            },
+            SettingNotWhole {
+                var: "PLEDGE_WITHIN",
+                value: "x",
+            },
+            EmptyUserVar,
         ];
         let mut seen = std::collections::BTreeSet::new();
         for m in &all {
@@ -278,11 +327,15 @@ mod tests {
                 LockTimeout { .. } => 15,
                 FetchTimeout { .. } => 16,
                 KoladaUrl { .. } => 17,
+                SettingEmpty(_) => 18,
+                SettingOneOf { .. } => 19,
+                SettingNotWhole { .. } => 20,
+                EmptyUserVar => 21,
             };
             seen.insert(n);
             assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?} is not translated");
         }
-        assert_eq!(seen.len(), 18, "one sample of each message");
+        assert_eq!(seen.len(), 22, "one sample of each message");
     }
 
     #[test]

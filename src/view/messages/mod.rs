@@ -10,7 +10,8 @@
 //! - [`git`]: `git setup`, `git check`; [`merge`]: `verify-merge`, the merge driver;
 //! - [`calendar`]: the calendar feed's event summaries;
 //! - [`commands`]: `new`, `status`'s choice, the folder's unreadable files, the settings;
-//! - [`record`]: `measure`, `verdict`, `undo`'s refusals and the writes they share.
+//! - [`record`]: `measure`, `verdict`, `undo`'s refusals and the writes they share;
+//! - [`store`]: the store's, said by the error printer in the reader's language.
 //!
 //! A match is as long as its area has messages (each arm is one message, read alone). The
 //! English words are those pledge has always printed (scripts and tests read them);
@@ -33,6 +34,7 @@ pub mod merge;
 pub mod outcome;
 pub mod record;
 pub mod site;
+pub mod store;
 pub mod validate;
 
 use grammar::{either, genitive, s};
@@ -44,6 +46,7 @@ pub use labels::Label;
 pub use merge::{LostKind, MergeMsg};
 pub use outcome::OutcomeLabel;
 pub use record::RecordMsg;
+pub use store::StoreMsg;
 pub use validate::{ValidateMsg, diag_words};
 
 /// A message with what it names.

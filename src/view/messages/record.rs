@@ -194,7 +194,7 @@ impl RecordMsg<'_> {
     fn sv(&self) -> String {
         use RecordMsg::*;
         match self {
-            FlagEmpty(flag) => format!("{flag} är tom; utelämna den eller skriv något"),
+            FlagEmpty(flag) => format!("{flag} är tomt; utelämna det eller skriv något"),
             NotReadBack(f) => format!(
                 "internt fel: den nya posten läses inte tillbaka som den skrevs; {f} är oförändrad"
             ),
