@@ -77,6 +77,16 @@ pub enum RecordMsg<'a> {
     },
     /// `undo`: the entry moved or went while waiting for the lock.
     EntryMoved(&'a str),
+    /// `log --since D1 --until D2` with D1 after D2.
+    SinceAfterUntil {
+        since: NaiveDate,
+        until: NaiveDate,
+    },
+    /// `log --activity X` matching no activity (`of_those`: of the kommuner named).
+    NoActivityMatching {
+        query: &'a str,
+        of_those: bool,
+    },
 }
 
 impl RecordMsg<'_> {
@@ -187,6 +197,14 @@ impl RecordMsg<'_> {
             EntryMoved(f) => {
                 format!("{f} was changed meanwhile and the entry moved or went; run undo again")
             }
+            SinceAfterUntil { since, until } => format!(
+                "--since ({since}) is after --until ({until}), so no entry can be in between; \
+                 swap them"
+            ),
+            NoActivityMatching { query, of_those } => format!(
+                "no löfte{} has an activity matching \"{query}\"",
+                if *of_those { " of those kommuner" } else { "" }
+            ),
         }
     }
 
@@ -291,6 +309,14 @@ impl RecordMsg<'_> {
             EntryMoved(f) => format!(
                 "{f} ändrades under tiden och posten flyttades eller försvann; kör undo igen"
             ),
+            SinceAfterUntil { since, until } => format!(
+                "--since ({since}) ligger efter --until ({until}), så ingen post kan finnas \
+                 däremellan; byt plats på dem"
+            ),
+            NoActivityMatching { query, of_those } => format!(
+                "inget löfte{} har en aktivitet som matchar \"{query}\"",
+                if *of_those { " för de kommunerna" } else { "" }
+            ),
         }
     }
 }
@@ -353,6 +379,11 @@ mod tests {
                 file: "a.toml",
             },
             EntryMoved("a.toml"),
+            SinceAfterUntil { since: d, until: d },
+            NoActivityMatching {
+                query: "x",
+                of_those: true,
+            },
         ];
         let mut seen = std::collections::BTreeSet::new();
         for m in &all {
@@ -379,10 +410,12 @@ mod tests {
                 LastNotAsWritten(_) => 18,
                 EntryNotAsWritten { .. } => 19,
                 EntryMoved(_) => 20,
+                SinceAfterUntil { .. } => 21,
+                NoActivityMatching { .. } => 22,
             };
             seen.insert(n);
             assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?} is not translated");
         }
-        assert_eq!(seen.len(), 21, "one sample of each message");
+        assert_eq!(seen.len(), 23, "one sample of each message");
     }
 }
