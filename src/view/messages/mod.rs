@@ -11,7 +11,8 @@
 //! - [`calendar`]: the calendar feed's event summaries;
 //! - [`commands`]: `new`, `status`'s choice, the folder's unreadable files, the settings;
 //! - [`record`]: `measure`, `verdict`, `undo`'s refusals and the writes they share;
-//! - [`store`]: the store's, said by the error printer in the reader's language.
+//! - [`store`]: the store's, said by the error printer in the reader's language;
+//! - [`import`]: `measure --fetch` (Kolada) and `measure --from-csv`.
 //!
 //! A match is as long as its area has messages (each arm is one message, read alone). The
 //! English words are those pledge has always printed (scripts and tests read them);
@@ -29,6 +30,7 @@ mod grammar;
 pub mod calendar;
 pub mod commands;
 pub mod git;
+pub mod import;
 pub mod labels;
 pub mod merge;
 pub mod outcome;
@@ -42,6 +44,7 @@ use grammar::{either, genitive, s};
 pub use calendar::CalendarMsg;
 pub use commands::CmdMsg;
 pub use git::GitMsg;
+pub use import::ImportMsg;
 pub use labels::Label;
 pub use merge::{LostKind, MergeMsg};
 pub use outcome::OutcomeLabel;
