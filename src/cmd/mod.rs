@@ -92,6 +92,28 @@ pub fn clap_error_text(
     Some(error_text(&anyhow::anyhow!(text), width, lang))
 }
 
+/// Swedish help (clap's, with its `[OPTIONS]` said in Swedish), printed where clap prints
+/// it; the exit code, or None: not Swedish help (clap prints it).
+pub fn swedish_help(e: &clap::Error, lang: crate::view::i18n::Lang) -> Option<u8> {
+    use std::io::{IsTerminal, Write};
+    if lang == crate::view::i18n::Lang::En {
+        return None;
+    }
+    let to_stderr = e.use_stderr();
+    let tty = match to_stderr {
+        true => std::io::stderr().is_terminal(),
+        false => std::io::stdout().is_terminal(),
+    };
+    let color = tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let text = crate::cli::sv::help(e, color)?;
+    // A closed pipe (`pledge --help | head`) ends quietly, as clap's own printing does.
+    let _ = match to_stderr {
+        true => std::io::stderr().write_all(text.as_bytes()),
+        false => std::io::stdout().write_all(text.as_bytes()),
+    };
+    Some(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
 /// A line broken between words where it would pass `width` columns; the spaces inside it (a
 /// list's aligned columns) stay, and its continuation lines go four columns further in than it.
 fn wrap_keeping_spaces(line: &str, width: usize) -> String {
