@@ -12,7 +12,8 @@
 //! - [`commands`]: `new`, `status`'s choice, the folder's unreadable files, the settings;
 //! - [`record`]: `measure`, `verdict`, `undo`'s refusals and the writes they share;
 //! - [`store`]: the store's, said by the error printer in the reader's language;
-//! - [`import`]: `measure --fetch` (Kolada) and `measure --from-csv`.
+//! - [`import`]: `measure --fetch` (Kolada) and `measure --from-csv`;
+//! - [`done`]: `done`'s refusals about the follow-up, events, parts, units and flags.
 //!
 //! A match is as long as its area has messages (each arm is one message, read alone). The
 //! English words are those pledge has always printed (scripts and tests read them);
@@ -29,6 +30,7 @@ mod grammar;
 
 pub mod calendar;
 pub mod commands;
+pub mod done;
 pub mod git;
 pub mod import;
 pub mod labels;
@@ -43,6 +45,7 @@ use grammar::{either, genitive, s};
 
 pub use calendar::CalendarMsg;
 pub use commands::CmdMsg;
+pub use done::DoneMsg;
 pub use git::GitMsg;
 pub use import::ImportMsg;
 pub use labels::Label;
