@@ -64,6 +64,12 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
                     title: title.as_deref(),
                 };
                 let line = view::check::finding_line_in(f, ctx.lang, &named);
+                // On a terminal, wrapped between words; into a pipe or cron's mail, one
+                // finding a line, as scripts read it.
+                let line = match ctx.stdout_tty {
+                    true => super::wrapped(&line, ctx.width),
+                    false => line,
+                };
                 writeln!(ctx.out, "{line}")?;
             }
         }

@@ -536,7 +536,8 @@ fn write_entry(
             times,
             undo: &undo,
         };
-        writeln!(ctx.out, "{}", msg.say(lang))?;
+        // Wrapped between words at the terminal's width, as every other note.
+        writeln!(ctx.out, "{}", super::wrapped(&msg.say(lang), ctx.width))?;
     }
     Ok(0)
 }

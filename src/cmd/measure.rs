@@ -253,7 +253,7 @@ fn show_change(mut after: Pledge, m: &Measurement, ctx: &mut Ctx) -> Result<()> 
             m.date,
         );
         let line = crate::view::outcome::measured_line(&st, ctx.lang);
-        writeln!(ctx.out, "{line}")?;
+        writeln!(ctx.out, "{}", super::wrapped(&line, ctx.width))?;
     }
     Ok(())
 }

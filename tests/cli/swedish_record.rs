@@ -288,3 +288,49 @@ fn log_refuses_since_after_until() {
     };
     assert_eq!(code, Some(2));
 }
+
+/// `done`'s note on the same work twice in a day, and `measure`'s reply, wrap between words
+/// at the width (they were printed whole, split mid-word by an 80-column terminal).
+#[test]
+fn the_same_day_note_and_the_measured_line_wrap_between_words() {
+    let (_tmp, dir) = copy_pledges();
+    let run = |args: &[&str]| {
+        let out = Command::new(assert_cmd::cargo::cargo_bin("pledge"))
+            .args(args)
+            .env_clear()
+            .env("LANG", "sv_SE.UTF-8")
+            .env("COLUMNS", "60")
+            .env("PLEDGE_USER", "Test User")
+            .env("PLEDGE_DIR", &dir)
+            .env("PLEDGE_AS_OF", "2017-06-01")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let done = ["done", "filipstad", "trygg", "--date", "2016-05-12"];
+    run(&done);
+    let twice = run(&done);
+    let joined = twice.replace("\n    ", " ");
+    assert!(
+        joined.contains("är nu registrerad 2 gånger den 2016-05-12"),
+        "{twice}"
+    );
+    let measured = run(&[
+        "measure",
+        "kristinehamn",
+        "enkat",
+        "62,5",
+        "--date",
+        "2017-03-01",
+    ]);
+    // (The line naming the file holds the scratch folder's long path, which is not split.)
+    let fits = |l: &str| l.contains("/pledges/") || l.chars().count() <= 60;
+    for out in [&twice, &measured] {
+        assert!(out.lines().all(fits), "{out}");
+    }
+    assert!(
+        measured.contains("\n    "),
+        "wrapped, the rest indented: {measured}"
+    );
+}

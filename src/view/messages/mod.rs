@@ -417,16 +417,16 @@ impl Msg<'_> {
             } => {
                 let mut named = Vec::new();
                 if let Some(d) = date {
-                    named.push(format!("från {d}"));
+                    named.push(format!("datumet {d}"));
                 }
                 if let Some(a) = activity {
-                    named.push(format!("för aktiviteten \"{a}\""));
+                    named.push(format!("aktiviteten \"{a}\""));
                 }
                 if let Some(n) = index {
                     named.push(format!("nummer {n}"));
                 }
                 format!(
-                    "ingen post i {} löften är {}; `{log}` visar dem",
+                    "ingen post i {} löften har {}; `{log}` visar dem",
                     genitive(kommun),
                     named.join(", ")
                 )
@@ -501,8 +501,8 @@ impl Msg<'_> {
                 times,
                 undo,
             } => format!(
-                "obs: \"{activity}\" är nu registrerat {times} gånger {date}, och varje gång \
-                 räknas\n  var det här ett misstag tar `{undo}` bort det"
+                "obs: \"{activity}\" är nu registrerad {times} gånger den {date}, och var och en \
+                 räknas\n  om den senaste var ett misstag tar `{undo}` bort den"
             ),
         }
     }
