@@ -77,6 +77,17 @@ pub enum CmdMsg<'a> {
     },
     /// PLEDGE_USER set to nothing (no `--by` typed).
     EmptyUserVar,
+    /// `report`: several löften of the kommun in force on the day (their areas joined).
+    SeveralInForce {
+        n: usize,
+        kommun: &'a str,
+        date: chrono::NaiveDate,
+        areas: &'a str,
+    },
+    /// The area of a löfte for the whole kommun, in such a list.
+    WholeKommunArea,
+    /// A workbook asked for on a terminal.
+    XlsxToTerminal,
 }
 
 impl CmdMsg<'_> {
@@ -88,6 +99,7 @@ impl CmdMsg<'_> {
         }
     }
 
+    // Long because: one match arm per message, so the compiler proves each one exists.
     fn en(&self) -> String {
         use CmdMsg::*;
         match self {
@@ -156,9 +168,22 @@ impl CmdMsg<'_> {
             EmptyUserVar => "PLEDGE_USER is set but empty; unset it to use git's user.name or \
                              the login name, or give --by NAME"
                 .into(),
+            SeveralInForce {
+                n,
+                kommun,
+                date,
+                areas,
+            } => format!(
+                "{n} löften for {kommun} are in force on {date}; choose one with --area ({areas})"
+            ),
+            WholeKommunArea => "the whole kommun: no --area".into(),
+            XlsxToTerminal => "an xlsx workbook is binary and is not written to a terminal: give \
+                               --output FILE (or redirect standard output to a file)"
+                .into(),
         }
     }
 
+    // Long because: one match arm per message, so the compiler proves each one exists.
     fn sv(&self) -> String {
         use CmdMsg::*;
         match self {
@@ -237,6 +262,16 @@ impl CmdMsg<'_> {
             EmptyUserVar => "PLEDGE_USER är satt men tom; ta bort den, så används gits \
                              user.name eller inloggningsnamnet, eller ange --by NAMN"
                 .into(),
+            SeveralInForce {
+                n,
+                kommun,
+                date,
+                areas,
+            } => format!("{n} löften för {kommun} gäller {date}; välj ett med --area ({areas})"),
+            WholeKommunArea => "hela kommunen: utan --area".into(),
+            XlsxToTerminal => "en xlsx-arbetsbok är binär och skrivs inte till en terminal: ange \
+                               --output FIL (eller styr om standard ut till en fil)"
+                .into(),
         }
     }
 }
@@ -245,6 +280,7 @@ impl CmdMsg<'_> {
 mod tests {
     use super::*;
 
+    // Long because: one sample of every message, so the test reads each in both languages.
     #[test]
     fn every_message_reads_differently_in_each_language() {
         use CmdMsg::*;
@@ -304,6 +340,14 @@ mod tests {
                 value: "x",
             },
             EmptyUserVar,
+            SeveralInForce {
+                n: 2,
+                kommun: "Sunne",
+                date: chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap(),
+                areas: "Norr",
+            },
+            WholeKommunArea,
+            XlsxToTerminal,
         ];
         let mut seen = std::collections::BTreeSet::new();
         for m in &all {
@@ -331,11 +375,14 @@ mod tests {
                 SettingOneOf { .. } => 19,
                 SettingNotWhole { .. } => 20,
                 EmptyUserVar => 21,
+                SeveralInForce { .. } => 22,
+                WholeKommunArea => 23,
+                XlsxToTerminal => 24,
             };
             seen.insert(n);
             assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?} is not translated");
         }
-        assert_eq!(seen.len(), 22, "one sample of each message");
+        assert_eq!(seen.len(), 25, "one sample of each message");
     }
 
     #[test]

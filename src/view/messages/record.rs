@@ -325,6 +325,7 @@ impl RecordMsg<'_> {
 mod tests {
     use super::*;
 
+    // Long because: one sample of every message, so the test reads each in both languages.
     #[test]
     fn every_message_reads_differently_in_each_language() {
         use RecordMsg::*;
