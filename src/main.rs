@@ -14,6 +14,9 @@ fn main() -> ExitCode {
         Err(e) => {
             // Refusals in the user's language (English: as clap says them); help as clap
             // prints it.
+            if let Some(code) = cmd::swedish_help(&e, early_lang) {
+                return ExitCode::from(code);
+            }
             match cmd::clap_error_text(&e, early_width, early_lang) {
                 Some(text) => {
                     eprintln!("{text}");

@@ -4,13 +4,14 @@
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 
 use crate::load::diag::Diagnostic;
 use crate::load::says::Says;
 use crate::load::{Loaded, load};
 use crate::text::shown_path;
+use crate::view::messages::StoreMsg;
 
 mod index;
 mod scan;
@@ -24,6 +25,19 @@ pub use walk::{pledge_files_and_temporaries, pledge_files_where};
 pub use write::{
     Refusal, as_umask_allows, create_atomic, edit, lock, write_atomic, write_atomic_with,
 };
+
+/// An error of the store that is not a refusal (exit 2): a folder not found, the lock not
+/// free in time. Shown in English; the error printer says it in the reader's language.
+#[derive(Debug)]
+pub struct Said(pub StoreMsg);
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.say(crate::view::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for Said {}
 
 /// The folder's lock file: `done` and `undo` hold an exclusive lock on it while they read,
 /// change and replace a pledge file. The OS drops the lock when a process dies, so a killed
@@ -39,10 +53,7 @@ pub const MAX_FILE_SIZE: u64 = 16 << 20;
 pub fn find_dir(flag: Option<&Path>) -> Result<PathBuf> {
     if let Some(dir) = flag {
         if !dir.is_dir() {
-            bail!(
-                "the pledges folder {} does not exist (from --dir or PLEDGE_DIR)",
-                shown_path(dir)
-            );
+            return Err(Said(StoreMsg::NoSuchFolder(shown_path(dir))).into());
         }
         return Ok(dir.to_path_buf());
     }
@@ -53,10 +64,7 @@ pub fn find_dir(flag: Option<&Path>) -> Result<PathBuf> {
             return Ok(candidate);
         }
     }
-    bail!(
-        "no pledges/ folder here or in any parent of {}; pass --dir DIR or set PLEDGE_DIR",
-        shown_path(&cwd)
-    )
+    Err(Said(StoreMsg::NoPledgesFolder(shown_path(&cwd))).into())
 }
 
 /// The path as the user should see it: relative to the current directory when below it,
@@ -88,7 +96,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         } else if p.exists() {
             out.push(p.clone());
         } else {
-            bail!("{}: no such file or folder", shown_path(p));
+            return Err(Said(StoreMsg::NoSuchPath(shown_path(p))).into());
         }
     }
     Ok(out)

@@ -103,6 +103,28 @@ fn swedish(mut cmd: Command, path: &str) -> Command {
     cmd
 }
 
+/// clap writes `[OPTIONS]` in a usage line as a fixed word: in Swedish, `[FLAGGOR]`.
+fn options_in_swedish(usage: &str) -> String {
+    usage.replace("[OPTIONS]", sv::OPTIONS_PLACEHOLDER)
+}
+
+/// The help clap shows (for `--help`, `-h`, `help`, or a command given without its command),
+/// rendered with the usage line's `[OPTIONS]` in Swedish (`color`: with clap's styles); None
+/// for anything else.
+pub fn help(e: &clap::Error, color: bool) -> Option<String> {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let styled = e.render();
+            let text = match color {
+                true => styled.ansi().to_string(),
+                false => styled.to_string(),
+            };
+            Some(options_in_swedish(&text))
+        }
+        _ => None,
+    }
+}
+
 /// An argument with its Swedish text, and clap's brackets (default, environment variable,
 /// possible values) said in Swedish after it.
 fn swedish_arg(mut a: Arg, text: Option<&'static str>) -> Arg {
@@ -210,7 +232,7 @@ pub fn refusal(e: &clap::Error) -> Option<String> {
         text.push_str(&tip);
     }
     if let Some(ContextValue::StyledStr(u)) = e.get(ContextKind::Usage) {
-        let u = u.to_string();
+        let u = options_in_swedish(&u.to_string());
         text.push_str("\n\n");
         text.push_str(&match u.strip_prefix("Usage:") {
             Some(rest) => format!("{}{rest}", sv::USAGE),

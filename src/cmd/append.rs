@@ -10,7 +10,8 @@ use super::{Ctx, Usage, Workspace};
 use crate::model::Pledge;
 use crate::store;
 use crate::text::safe;
-use crate::view::Label;
+use crate::view::i18n::Lang;
+use crate::view::{Label, RecordMsg};
 
 /// What one command appends: the addition to a file's text, and whether an addition reads
 /// back as exactly the entry.
@@ -34,6 +35,7 @@ pub(super) fn append(
     ctx: &mut Ctx,
 ) -> Result<(Pledge, Range<usize>)> {
     let file = ws.file_of(chosen);
+    let lang = ctx.lang;
     if dry_run {
         write!(ctx.out, "{}", (a.addition)(&file.text))?;
         if !ctx.quiet {
@@ -53,13 +55,10 @@ pub(super) fn append(
         file,
         &ws.temporaries,
         |fresh| {
-            let now = super::loaded_now(fresh)?.clone();
+            let now = super::loaded_now(fresh, lang)?.clone();
             let addition = (a.addition)(&fresh.text);
             if !(a.reads_back)(&addition) {
-                bail!(
-                    "internal error: the new entry does not read back as written; {} is unchanged",
-                    fresh.display
-                );
+                bail!(RecordMsg::NotReadBack(&fresh.display).say(lang));
             }
             let new_text = format!("{}{addition}", fresh.text);
             let span = fresh.text.len()..new_text.len();
@@ -80,10 +79,25 @@ pub(super) fn append(
     Ok(after)
 }
 
-/// Refuses an empty text given for an optional flag.
-pub(super) fn not_empty(flag: &str, v: Option<&str>) -> Result<()> {
+/// Refuses an empty text given for an optional flag (`--by` empty from PLEDGE_USER: said so).
+pub(super) fn not_empty(flag: &str, v: Option<&str>, lang: Lang) -> Result<()> {
     if v.is_some_and(|n| n.trim().is_empty()) {
-        return Err(Usage(format!("{flag} is empty; leave it out, or write it")).into());
+        if flag == "--by" {
+            return Err(empty_by(lang));
+        }
+        return Err(Usage(RecordMsg::FlagEmpty(flag).say(lang)).into());
     }
     Ok(())
+}
+
+/// An empty `--by`, or (not typed) an empty PLEDGE_USER, which clap reads into it.
+pub(super) fn empty_by(lang: Lang) -> anyhow::Error {
+    let typed = std::env::args_os()
+        .skip(1)
+        .any(|a| a == "--by" || a.to_string_lossy().starts_with("--by="));
+    let msg = match typed {
+        true => crate::view::Msg::EmptyBy.say(lang),
+        false => crate::view::messages::CmdMsg::EmptyUserVar.say(lang),
+    };
+    Usage(msg).into()
 }

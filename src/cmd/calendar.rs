@@ -28,8 +28,7 @@ pub(super) fn chosen<'w>(
     match (pledges.is_empty(), named.as_slice()) {
         (false, _) => Ok(pledges),
         (true, []) => bail!(
-            "the pledges folder {} has no valid löften",
-            ws.dir.display()
+            crate::view::messages::CmdMsg::NoValidLoften(&ws.dir.display().to_string()).say(lang)
         ),
         (true, [k, ..]) => Err(ws.no_lofte_in(
             k,

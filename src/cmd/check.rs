@@ -78,7 +78,7 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
                     title: title.as_deref(),
                 };
                 let line = view::check::finding_line_in(f, ctx.lang, &named);
-                writeln!(ctx.out, "{line}")?;
+                writeln!(ctx.out, "{}", on_terminal(&line, ctx))?;
             }
         }
         CheckFormat::Json => {
@@ -101,4 +101,13 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     } else {
         1
     })
+}
+
+/// A line wrapped between words on a terminal; into a pipe or cron's mail, as it is (one
+/// finding a line, as scripts read it).
+fn on_terminal(line: &str, ctx: &Ctx) -> String {
+    match ctx.stdout_tty {
+        true => super::wrapped(line, ctx.width),
+        false => line.to_string(),
+    }
 }

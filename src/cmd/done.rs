@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::view::i18n::Lang;
+use crate::view::messages::DoneMsg;
 use crate::view::messages::TruthMsg;
 use crate::view::{Label, Msg};
 use anyhow::Result;
@@ -235,7 +236,7 @@ fn check_done_args(a: &DoneArgs, lang: Lang) -> Result<()> {
         return Err(Usage(Msg::EmptyNote.say(lang)).into());
     }
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(Usage(Msg::EmptyBy.say(lang)).into());
+        return Err(super::append::empty_by(lang));
     }
     Ok(())
 }
@@ -276,13 +277,13 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         return Err(Refused(Msg::FutureWork { date, today }.say(ctx.lang)).into());
     }
     let (chosen, target) = if followup {
-        super::refuse_areas_begun(&ws, k, area)?;
+        super::refuse_areas_begun(&ws, k, area, ctx.lang)?;
         let p = choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
-            Refused(format!(
-                "no löfte for {} had started by {date}, so it has no follow-up to record{}",
-                k.name,
-                ws.unreadable_notes_in(k, ctx.lang).0
-            ))
+            let none = DoneMsg::NoFollowupToRecord {
+                kommun: k.name,
+                date,
+            };
+            Refused(none.say(ctx.lang) + &ws.unreadable_notes_in(k, ctx.lang).0)
         })?;
         (p, ActivityOrFollowup::Followup)
     } else {
@@ -295,7 +296,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     let entry = NewEntry {
         by: ctx.user.clone(),
         note: a.note.clone(),
-        ..entry_for(chosen, k, &target, date, &a)?
+        ..entry_for(chosen, k, &target, date, &a, ctx.lang)?
     };
     if let Some(note) = super::no_window::refuse_no_window(chosen, &target, &entry, ctx.lang)? {
         writeln!(ctx.err, "{}", super::wrapped(&note, ctx.width))?;
@@ -327,22 +328,17 @@ fn done_event(
     })?;
     if date > ctx.write_cutoff() {
         let today = ctx.write_cutoff();
-        return Err(Refused(format!(
-            "{date} is in the future (today is {today}); record an event once it has happened"
-        ))
-        .into());
+        return Err(Refused(DoneMsg::FutureEvent { date, today }.say(ctx.lang)).into());
     }
     let (chosen, _) = pledge_on(&ws, k, date, area, None, ctx.lang)?;
     if !has(chosen) {
-        let mut msg = format!(
-            "{} declares no event \"{}\"",
-            chosen.file,
-            safe(event, false)
-        );
-        if chosen.events.is_empty() {
-            msg.push_str("\n  declare it in the file as `[[event]]` with `id` and `text`");
-        } else {
-            msg.push_str("; its events:");
+        let mut msg = DoneMsg::NoEvent {
+            file: &chosen.file,
+            event: &safe(event, false),
+            declared: !chosen.events.is_empty(),
+        }
+        .say(ctx.lang);
+        if !chosen.events.is_empty() {
             for e in &chosen.events {
                 msg.push_str(&format!("\n  {:<20} {}", e.id, safe(&e.text, false)));
             }
@@ -364,15 +360,13 @@ fn entry_for(
     target: &ActivityOrFollowup<'_>,
     date: NaiveDate,
     a: &DoneArgs,
+    lang: Lang,
 ) -> Result<NewEntry> {
     let mut entry = NewEntry::new(date, target.id(), a.count);
     let act = match target {
         ActivityOrFollowup::Followup => {
             if a.unit.is_some() || a.part.is_some() || a.request || a.instead_of_slot {
-                return Err(Usage(
-                    "--unit, --part, --request and --instead-of-slot are for activities, not the follow-up".into(),
-                )
-                .into());
+                return Err(Usage(DoneMsg::NotForFollowup.say(lang)).into());
             }
             let due_from = crate::rules::status::followup_status(p, date).due_from;
             if let Some(from) = due_from.filter(|from| date < *from) {
@@ -388,21 +382,16 @@ fn entry_for(
         ActivityOrFollowup::Activity(act) => *act,
     };
     let parts: Vec<&str> = act.parts.iter().map(|x| x.id.as_str()).collect();
-    entry.part = pick_name(act, "part", "parts", a.part.as_deref(), &parts)?;
+    entry.part = pick_name(act, false, a.part.as_deref(), &parts, lang)?;
     let units: Vec<&str> = act.units.iter().map(String::as_str).collect();
-    entry.unit = pick_name(act, "unit", "units", a.unit.as_deref(), &units)?;
+    entry.unit = pick_name(act, true, a.unit.as_deref(), &units, lang)?;
     let judged = entry
         .part
         .as_deref()
         .and_then(|id| act.parts.iter().find(|x| x.id == id))
         .unwrap_or(act);
     if a.request && judged.target != crate::model::Target::OnRequest {
-        return Err(Usage(format!(
-            "--request is for on-request activities; \"{}\" has a target of its own\n  \
-             leave out --request to record the work",
-            judged.id
-        ))
-        .into());
+        return Err(Usage(DoneMsg::NotOnRequest(&judged.id).say(lang)).into());
     }
     entry.request = a.request;
     match &judged.target {
@@ -421,12 +410,7 @@ fn entry_for(
         }
         crate::model::Target::Weekly { .. } => {}
         _ if a.instead_of_slot => {
-            return Err(Usage(format!(
-                "--instead-of-slot is for an activity with a weekly slot; \"{}\" has none\n  \
-                 leave it out",
-                judged.id
-            ))
-            .into());
+            return Err(Usage(DoneMsg::NoWeeklySlot(&judged.id).say(lang)).into());
         }
         _ => {}
     }
@@ -440,11 +424,12 @@ fn entry_for(
 /// when there are none.
 fn pick_name(
     act: &Activity,
-    what: &str,
-    whats: &str,
+    unit: bool,
     query: Option<&str>,
     names: &[&str],
+    lang: Lang,
 ) -> Result<Option<String>> {
+    let activity = act.id.as_str();
     let list = || {
         names
             .iter()
@@ -453,38 +438,56 @@ fn pick_name(
     };
     match query {
         None if names.is_empty() => Ok(None),
-        None => Err(Usage(format!(
-            "\"{}\" is judged per {what}: say which with --{what}; its {whats}:{}",
-            act.id,
-            list()
-        ))
-        .into()),
-        Some(q) if names.is_empty() => Err(Usage(format!(
-            "\"{}\" has no {whats}; leave out --{what} \"{}\"",
-            act.id,
-            safe(q, false)
-        ))
-        .into()),
+        None => {
+            let which = DoneMsg::SayWhich { activity, unit };
+            Err(Usage(which.say(lang) + &list()).into())
+        }
+        Some(q) if names.is_empty() => {
+            let query = &safe(q, false);
+            let none = DoneMsg::HasNone {
+                activity,
+                unit,
+                query,
+            };
+            Err(Usage(none.say(lang)).into())
+        }
         Some(q) => match resolve::name(q, names) {
             Ok(n) => Ok(Some(n.to_string())),
-            Err(NameError::Unknown(hint)) => Err(Usage(format!(
-                "no {what} \"{}\" in \"{}\"; its {whats}:{}{}",
-                safe(q, false),
-                act.id,
-                list(),
-                hint.map(|h| format!("\n  {h}")).unwrap_or_default()
-            ))
-            .into()),
-            Err(NameError::Ambiguous(many)) => Err(Usage(format!(
-                "\"{}\" matches {} {whats} of \"{}\"; give more of the name:{}",
-                safe(q, false),
-                many.len(),
-                act.id,
-                many.iter()
+            Err(NameError::Unknown(hint)) => {
+                let query = &safe(q, false);
+                let no = DoneMsg::NoSuchName {
+                    activity,
+                    unit,
+                    query,
+                };
+                // The closest names, as every did-you-mean says them, in the language.
+                let close: Vec<String> = match hint {
+                    Some(_) => crate::text::closest(q, names, 3)
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect(),
+                    None => Vec::new(),
+                };
+                let hint = match close.is_empty() {
+                    true => String::new(),
+                    false => format!("\n  {}", Msg::DidYouMean(&close).say(lang)),
+                };
+                Err(Usage(no.say(lang) + &list() + &hint).into())
+            }
+            Err(NameError::Ambiguous(many)) => {
+                let query = &safe(q, false);
+                let several = DoneMsg::SeveralNames {
+                    activity,
+                    unit,
+                    query,
+                    n: many.len(),
+                };
+                let many: String = many
+                    .iter()
                     .map(|n| format!("\n  {}", safe(n, false)))
-                    .collect::<String>()
-            ))
-            .into()),
+                    .collect();
+                Err(Usage(several.say(lang) + &many).into())
+            }
         },
     }
 }
@@ -556,7 +559,8 @@ fn write_entry(
             times,
             undo: &undo,
         };
-        writeln!(ctx.out, "{}", msg.say(lang))?;
+        // Wrapped between words at the terminal's width, as every other note.
+        writeln!(ctx.out, "{}", super::wrapped(&msg.say(lang), ctx.width))?;
     }
     Ok(0)
 }

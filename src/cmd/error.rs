@@ -73,7 +73,10 @@ mod tests {
         assert_eq!(code(Error::Usage("no activity \"x\"".into()).into()), 2);
         assert_eq!(code(Error::Refused("in the future".into()).into()), 1);
         assert_eq!(
-            code(crate::store::Refusal("changed meanwhile".into()).into()),
+            code(
+                crate::store::Refusal(crate::view::messages::StoreMsg::AlreadyExists("a".into()))
+                    .into()
+            ),
             1
         );
         let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);

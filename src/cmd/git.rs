@@ -13,7 +13,7 @@ use crate::edit::gitsetup::{self, Driver};
 use crate::store;
 use crate::text::{safe, shown_path};
 use crate::view::i18n::Lang;
-use crate::view::messages::GitMsg;
+use crate::view::messages::{GitMsg, MergeMsg};
 
 /// git, run in one folder.
 pub(super) struct Git {
@@ -282,7 +282,7 @@ pub fn setup(dir: Option<PathBuf>, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
     let repo = Repo::find(dir.as_deref(), lang)?;
     let bin = running_pledge(lang)?;
     add_lines(&repo, dry_run, ctx)?;
-    let driver = gitsetup::driver_command(&bin);
+    let driver = gitsetup::driver_command(&bin, &MergeMsg::DriverDidNotRun.say(lang));
     for (key, value) in [
         ("merge.pledge.name", gitsetup::DRIVER_NAME),
         ("merge.pledge.driver", driver.as_str()),

@@ -15,22 +15,29 @@ use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 
 use super::output::Output;
-use super::{Ctx, Workspace, resolve_kommun};
+use super::{Ctx, Usage, Workspace, resolve_kommun};
 use crate::cli::{ListFormat, LogArgs};
 use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
 use crate::rules::resolve;
 use crate::store::{self, SourceFile};
 use crate::text::safe;
-use crate::view::{self, LogLine};
+use crate::view::{self, LogLine, RecordMsg};
 
 pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
+    let since = a.since.map(|d| ctx.date(d));
+    let until = a.until.map(|d| ctx.date(d));
+    if let (Some(since), Some(until)) = (since, until)
+        && since > until
+    {
+        return Err(Usage(RecordMsg::SinceAfterUntil { since, until }.say(ctx.lang)).into());
+    }
     let dir = store::find_dir(dir.as_deref())?;
     let ks = kommuner_of(&dir, &a, ctx)?;
     let filter = Filter {
         ks: &ks,
-        since: a.since.map(|d| ctx.date(d)),
-        until: a.until.map(|d| ctx.date(d)),
+        since,
+        until,
         activity: a.activity.as_deref(),
     };
     // A workbook and the Excel CSV are made from the CSV (see `output::emit`).
@@ -50,15 +57,11 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
     let (files, broken): (Vec<_>, Vec<_>) = files.into_iter().flatten().partition(|f| f.is_ok());
     let files: Vec<Entries> = files.into_iter().filter_map(Result::ok).collect();
     if a.activity.is_some() && !files.iter().any(|f| f.activity_found) {
-        bail!(
-            "no löfte{} has an activity matching \"{}\"",
-            if ks.is_empty() {
-                ""
-            } else {
-                " of those kommuner"
-            },
-            safe(a.activity.as_deref().unwrap_or_default(), false)
-        );
+        let none = RecordMsg::NoActivityMatching {
+            query: &safe(a.activity.as_deref().unwrap_or_default(), false),
+            of_those: !ks.is_empty(),
+        };
+        bail!(none.say(ctx.lang));
     }
     let rows = Sorted::of(&files);
     // One kommun's whole log: its entries are numbered as `undo --index` counts them.

@@ -18,6 +18,8 @@ use crate::model::Pledge;
 use crate::model::outcome::{Indicator, Measurement};
 use crate::store;
 use crate::text::safe;
+use crate::view::i18n::Lang;
+use crate::view::{Msg, RecordMsg};
 
 /// The löfte a measurement goes to: of those of the kommun (and area) that have the
 /// indicator, the one in force on the date (several: the one for exactly the area, or the
@@ -53,42 +55,53 @@ fn pledge_for<'w>(
         })
 }
 
-fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
-    let mut known: Vec<String> = ws
+/// An indicator no löfte of the kommun (holding or preceding the date) has: the closest ids
+/// as did-you-mean, then the kommun's indicators.
+fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str, lang: Lang) -> anyhow::Error {
+    let mut known: Vec<(&str, String)> = ws
         .pledges()
         .filter(|p| p.kommuner.contains(&k))
         .flat_map(|p| {
-            p.indicators
-                .iter()
-                .map(move |i| format!("\n  {:<28} {} ({})", i.id, safe(&i.name, false), p.file))
+            p.indicators.iter().map(move |i| {
+                let line = format!("\n  {:<28} {} ({})", i.id, safe(&i.name, false), p.file);
+                (i.id.as_str(), line)
+            })
         })
         .collect();
-    known.sort();
-    known.dedup();
+    known.sort_by(|a, b| a.1.cmp(&b.1));
+    known.dedup_by(|a, b| a.1 == b.1);
+    let mut ids: Vec<&str> = known.iter().map(|(id, _)| *id).collect();
+    ids.dedup();
     // A name no löfte of the kommun has is a usage error (exit 2), as an unknown activity is;
     // one that exists, but not in a löfte holding or preceding the date, is a refusal.
     let named = ws
         .pledges()
         .any(|p| p.kommuner.contains(&k) && crate::rules::resolve::indicator(p, q).is_some());
-    let mut msg = format!(
-        "{} \"{}\"",
-        if named {
-            format!(
-                "no löfte of {} that holds or precedes the date has an indicator",
-                k.name
-            )
-        } else {
-            format!("no löfte of {} has an indicator", k.name)
-        },
-        safe(q, false)
-    );
-    if known.is_empty() {
-        msg.push_str("; its löften have no `[[indicator]]` tables");
-    } else {
-        msg.push_str("; the indicators:");
-        msg.extend(known);
+    let mut msg = RecordMsg::NoIndicator {
+        kommun: k.name,
+        query: &safe(q, false),
+        dated: named,
     }
-    let (notes, maybe) = ws.unreadable_notes(k);
+    .say(lang);
+    // A name that is there (only not for the date) needs no did-you-mean.
+    let close: Vec<String> = match named {
+        true => Vec::new(),
+        false => crate::text::closest(q, &ids, 3)
+            .iter()
+            .map(|id| format!("`{id}`"))
+            .collect(),
+    };
+    if known.is_empty() {
+        msg.push_str(&RecordMsg::NoIndicatorTables.say(lang));
+    } else {
+        if !close.is_empty() {
+            msg.push_str(&format!("; {}", Msg::DidYouMean(&close).say(lang)));
+        }
+        let after_question = !close.is_empty();
+        msg.push_str(&RecordMsg::TheIndicators { after_question }.say(lang));
+        msg.extend(known.into_iter().map(|(_, line)| line));
+    }
+    let (notes, maybe) = ws.unreadable_notes_in(k, lang);
     msg.push_str(&notes);
     if named || maybe {
         Refused(msg).into()
@@ -98,48 +111,36 @@ fn unknown_indicator(ws: &Workspace, k: &Kommun, q: &str) -> anyhow::Error {
 }
 
 /// The value typed on the command line, or a usage error (exit 2) saying how to write it.
-fn parse_value(v: &str) -> Result<f64> {
+fn parse_value(v: &str, lang: Lang) -> Result<f64> {
+    use crate::text::ValueError;
     crate::text::parse_value(v).map_err(|e| {
-        Usage(match e {
-            crate::text::ValueError::NotFinite => {
-                format!("{} is not a number that can be measured", safe(v, false))
+        let v = safe(v, false);
+        Usage(
+            match e {
+                ValueError::NotFinite => RecordMsg::NotFinite(&v),
+                ValueError::NotANumber => RecordMsg::NotANumber(&v),
+                ValueError::OutOfRange => RecordMsg::ValueOutOfRange(&v),
             }
-            crate::text::ValueError::NotANumber => format!(
-                "\"{}\" is not a number; write it as 62, 62.5 or 62,5 (without the unit)",
-                safe(v, false)
-            ),
-            crate::text::ValueError::OutOfRange => format!(
-                "{} is outside the range a measurement can have: at most 10^12 either way, \
-                 and not below 1e-307 in size unless 0",
-                safe(v, false)
-            ),
-        })
+            .say(lang),
+        )
         .into()
     })
 }
 
 pub fn measure(dir: Option<PathBuf>, a: MeasureArgs, ctx: &mut Ctx) -> Result<u8> {
-    not_empty("--by", a.by.as_deref())?;
+    not_empty("--by", a.by.as_deref(), ctx.lang)?;
     if let Some(kommuner) = &a.fetch {
-        not_empty("--note", a.note.as_deref())?;
+        not_empty("--note", a.note.as_deref(), ctx.lang)?;
         return super::fetch::fetch(dir, &a, kommuner, ctx);
     }
     if let Some(file) = &a.from_csv {
         return super::fetch::from_csv(dir, &a, file, ctx);
     }
     if a.update || a.only_indicator.is_some() {
-        return Err(Usage(
-            "--update and --indicator go with --fetch or --from-csv; to record one value, write \
-             `pledge measure KOMMUN INDICATOR VALUE`"
-                .into(),
-        )
-        .into());
+        return Err(Usage(RecordMsg::UpdateWithoutImport.say(ctx.lang)).into());
     }
     let (Some(kommun), Some(indicator), Some(value)) = (&a.kommun, &a.indicator, &a.value) else {
-        return Err(Usage(
-            "give KOMMUN INDICATOR VALUE, or --fetch, or --from-csv FILE --indicator ID".into(),
-        )
-        .into());
+        return Err(Usage(RecordMsg::GiveWhatToMeasure.say(ctx.lang)).into());
     };
     record_one(dir, &a, &[kommun, indicator, value], ctx)
 }
@@ -154,19 +155,20 @@ fn record_one(
     let [kommun, indicator, value] = typed.map(|s| s.clone());
     let today = ctx.today;
     let date = a.date.map_or(today, |d| ctx.date(d));
-    not_empty("--note", a.note.as_deref())?;
-    not_empty("--source", a.source.as_deref())?;
+    not_empty("--note", a.note.as_deref(), ctx.lang)?;
+    not_empty("--source", a.source.as_deref(), ctx.lang)?;
     let words: Vec<&str> = [value.as_str()]
         .into_iter()
         .chain(a.value_rest.iter().map(String::as_str))
         .collect();
-    let value = parse_value(&words.join(" "))?;
+    let value = parse_value(&words.join(" "), ctx.lang)?;
     if date > ctx.write_cutoff() {
-        return Err(Refused(format!(
-            "{date} is in the future (today is {}); record a value once it is measured",
-            ctx.write_cutoff()
-        ))
-        .into());
+        let future = RecordMsg::FutureOutcome {
+            date,
+            today: ctx.write_cutoff(),
+            verdict: false,
+        };
+        return Err(Refused(future.say(ctx.lang)).into());
     }
     let dir = store::find_dir(dir.as_deref())?;
     let area = a.area.as_deref();
@@ -183,9 +185,9 @@ fn record_one(
         pledge_for(ws, k, &indicator, date, area)
             .is_some_and(|(p, _)| tier == Tier::Named || p.period.contains(date))
     })?;
-    super::refuse_areas_begun(&ws, k, area)?;
+    super::refuse_areas_begun(&ws, k, area, ctx.lang)?;
     let Some((chosen, ind)) = pledge_for(&ws, k, &indicator, date, area) else {
-        return Err(unknown_indicator(&ws, k, &indicator));
+        return Err(unknown_indicator(&ws, k, &indicator, ctx.lang));
     };
     let m = Measurement {
         indicator: ind.id.clone(),
@@ -199,7 +201,7 @@ fn record_one(
         corrects: None,
         span: 0..0,
     };
-    refuse_unfit(&m, chosen, date)?;
+    refuse_unfit(&m, chosen, date, ctx.lang)?;
     let addition = |text: &str| entry::measurement_addition(text, &m);
     let reads_back = |add: &str| entry::read_back_measurement(add).as_ref() == Some(&m);
     let shown = entry::render_measurement(&m, "\n");
@@ -222,7 +224,7 @@ fn record_one(
 
 /// A value the file would refuse (out of range, a share over 100 …) is refused before it is
 /// written, with the loader's words.
-fn refuse_unfit(m: &Measurement, chosen: &Pledge, date: NaiveDate) -> Result<()> {
+fn refuse_unfit(m: &Measurement, chosen: &Pledge, date: NaiveDate, lang: Lang) -> Result<()> {
     let bare = Measurement {
         source: None,
         note: None,
@@ -233,10 +235,7 @@ fn refuse_unfit(m: &Measurement, chosen: &Pledge, date: NaiveDate) -> Result<()>
         Some(p) => Err(Refused(format!(
             "{}: {}",
             m.indicator,
-            crate::view::diag_words::say(
-                &crate::load::says::Says::Outcome(p.kind.clone()),
-                crate::view::i18n::Lang::En
-            )
+            crate::view::diag_words::say(&crate::load::says::Says::Outcome(p.kind.clone()), lang)
         ))
         .into()),
         None => Ok(()),
@@ -254,7 +253,7 @@ fn show_change(mut after: Pledge, m: &Measurement, ctx: &mut Ctx) -> Result<()> 
             m.date,
         );
         let line = crate::view::outcome::measured_line(&st, ctx.lang);
-        writeln!(ctx.out, "{line}")?;
+        writeln!(ctx.out, "{}", super::wrapped(&line, ctx.width))?;
     }
     Ok(())
 }

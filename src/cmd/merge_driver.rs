@@ -25,7 +25,7 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
             anyhow::anyhow!(
                 "{}: {}",
                 shown_path(p),
-                crate::view::diag_words::say(&d.message, crate::view::i18n::Lang::En)
+                crate::view::diag_words::say(&d.message, lang)
             )
         })?;
         Ok((text, bom))

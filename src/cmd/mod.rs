@@ -13,6 +13,7 @@ mod check;
 pub mod context;
 pub mod docs;
 mod done;
+mod env_refusal;
 mod error;
 mod fetch;
 mod git;
@@ -49,7 +50,7 @@ pub fn error_text(
     let text = format!(
         "pledge: {}: {}",
         crate::view::Msg::Error.say(lang),
-        describe(e)
+        describe_in(e, lang)
     );
     match width {
         None => text,
@@ -62,15 +63,19 @@ pub fn error_text(
 }
 
 /// The text for a command line clap refused, in the user's language (a malformed date in
-/// pledge's words, the rest as [`crate::cli::sv::refusal`] says clap's); None: clap's own
-/// text (help, version, and every refusal in English, which scripts and tests have always
-/// read).
+/// pledge's words, the rest as [`crate::cli::sv::refusal`] says clap's; a `PLEDGE_*`
+/// variable's value named as the variable, in either language); None: clap's own text (help,
+/// version, and every other refusal in English, which scripts and tests have always read).
 pub fn clap_error_text(
     e: &clap::Error,
     width: Option<usize>,
     lang: crate::view::i18n::Lang,
 ) -> Option<String> {
     use clap::error::{ContextKind, ContextValue};
+    // A PLEDGE_* variable's value: named as the variable, in either language.
+    if let Some(text) = env_refusal::env_refusal(e, lang) {
+        return Some(error_text(&anyhow::anyhow!(text), width, lang));
+    }
     if lang == crate::view::i18n::Lang::En {
         return None;
     }
@@ -86,6 +91,28 @@ pub fn clap_error_text(
         None => crate::cli::sv::refusal(e)?,
     };
     Some(error_text(&anyhow::anyhow!(text), width, lang))
+}
+
+/// Swedish help (clap's, with its `[OPTIONS]` said in Swedish), printed where clap prints
+/// it; the exit code, or None: not Swedish help (clap prints it).
+pub fn swedish_help(e: &clap::Error, lang: crate::view::i18n::Lang) -> Option<u8> {
+    use std::io::{IsTerminal, Write};
+    if lang == crate::view::i18n::Lang::En {
+        return None;
+    }
+    let to_stderr = e.use_stderr();
+    let tty = match to_stderr {
+        true => std::io::stderr().is_terminal(),
+        false => std::io::stdout().is_terminal(),
+    };
+    let color = tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let text = crate::cli::sv::help(e, color)?;
+    // A closed pipe (`pledge --help | head`) ends quietly, as clap's own printing does.
+    let _ = match to_stderr {
+        true => std::io::stderr().write_all(text.as_bytes()),
+        false => std::io::stdout().write_all(text.as_bytes()),
+    };
+    Some(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// A line broken between words where it would pass `width` columns; the spaces inside it (a
@@ -148,8 +175,23 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// The error with its causes, on one line each.
 pub fn describe(e: &anyhow::Error) -> String {
-    let mut s = e.to_string();
-    for cause in e.chain().skip(1) {
+    describe_in(e, crate::view::i18n::Lang::En)
+}
+
+/// [`describe`] in the language: the store's own errors (it has no language) said in it.
+fn describe_in(e: &anyhow::Error, lang: crate::view::i18n::Lang) -> String {
+    let say = |c: &(dyn std::error::Error + 'static)| {
+        if let Some(r) = c.downcast_ref::<crate::store::Refusal>() {
+            r.0.say(lang)
+        } else if let Some(s) = c.downcast_ref::<crate::store::Said>() {
+            s.0.say(lang)
+        } else {
+            c.to_string()
+        }
+    };
+    let mut parts = e.chain().map(say);
+    let mut s = parts.next().unwrap_or_default();
+    for cause in parts {
         s.push_str(&format!(": {cause}"));
     }
     s
@@ -207,30 +249,32 @@ pub(crate) fn refuse_areas_begun(
     ws: &Workspace,
     k: &crate::kommuner::Kommun,
     area: Option<&str>,
+    lang: crate::view::i18n::Lang,
 ) -> Result<()> {
     match crate::rules::choose::areas_begun(ws.pledges(), k, area) {
         Some(areas) => anyhow::bail!(
-            "--area \"{}\" begins the names of several of {}'s areas: {}; give more of the one meant",
-            crate::text::safe(area.unwrap_or_default(), false),
-            k.name,
-            areas
-                .iter()
-                .map(|a| crate::text::safe(a, false))
-                .collect::<Vec<_>>()
-                .join(", ")
+            crate::view::RecordMsg::AreasBegun {
+                area: &crate::text::safe(area.unwrap_or_default(), false),
+                kommun: k.name,
+                areas: &areas
+                    .iter()
+                    .map(|a| crate::text::safe(a, false))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }
+            .say(lang)
         ),
         None => Ok(()),
     }
 }
 
-pub(crate) fn loaded_now(f: &crate::store::SourceFile) -> Result<&crate::model::Pledge> {
+pub(crate) fn loaded_now(
+    f: &crate::store::SourceFile,
+    lang: crate::view::i18n::Lang,
+) -> Result<&crate::model::Pledge> {
     match f.loaded.pledge.as_ref().filter(|_| !f.loaded.has_errors()) {
         Some(p) => Ok(p),
-        None => Err(Refused(format!(
-            "{} was changed meanwhile and no longer loads; `pledge validate {}` shows why",
-            f.display, f.display
-        ))
-        .into()),
+        None => Err(Refused(crate::view::RecordMsg::ChangedMeanwhile(&f.display).say(lang)).into()),
     }
 }
 

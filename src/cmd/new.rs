@@ -153,9 +153,10 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
     let path = dir.join(&name);
     let shown = store::display_path(&path);
     // Whole or not at all: a full disk leaves no empty file that `new` would then refuse.
+    // The store's own "already exists" would say it twice: the hint replaces it.
     store::create_atomic(&path, text.as_bytes()).map_err(|e| {
         if a.name.is_none() && path.exists() {
-            e.context(CmdMsg::AlreadyExists(&shown).say(ctx.lang))
+            super::Refused(CmdMsg::AlreadyExists(&shown).say(ctx.lang)).into()
         } else {
             e
         }

@@ -51,10 +51,9 @@ pub fn emit(ctx: &mut Ctx, out: &Output, file: Option<&Path>) -> Result<()> {
             std::fs::write(&path, o.bytes())
                 .with_context(|| format!("cannot write {}", f.display()))?;
         }
-        (None, Output::Bytes(_)) if ctx.stdout_tty => bail!(
-            "an xlsx workbook is binary and is not written to a terminal: give --output FILE \
-             (or redirect standard output to a file)"
-        ),
+        (None, Output::Bytes(_)) if ctx.stdout_tty => {
+            bail!(crate::view::messages::CmdMsg::XlsxToTerminal.say(ctx.lang))
+        }
         (None, o) => ctx.out.write_all(o.bytes())?,
     }
     Ok(())

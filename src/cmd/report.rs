@@ -43,20 +43,18 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
             if let Some(msg) = super::workspace::same_lofte_twice(&found) {
                 bail!(msg);
             }
-            bail!(
-                "{} löften for {} are in force on {as_of}; choose one with --area ({})",
-                found.len(),
-                k.name,
-                found
-                    .iter()
-                    .map(|p| p
-                        .area
-                        .as_deref()
-                        .unwrap_or("the whole kommun: no --area")
-                        .to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+            let whole = crate::view::messages::CmdMsg::WholeKommunArea.say(ctx.lang);
+            let areas: Vec<&str> = found
+                .iter()
+                .map(|p| p.area.as_deref().unwrap_or(&whole))
+                .collect();
+            let several = crate::view::messages::CmdMsg::SeveralInForce {
+                n: found.len(),
+                kommun: k.name,
+                date: as_of,
+                areas: &areas.join(", "),
+            };
+            bail!(several.say(ctx.lang))
         }
     };
     // A löfte of several kommuner: the report for one shows that kommun's share.

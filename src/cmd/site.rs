@@ -118,7 +118,9 @@ fn streamed(
             let _ = fs::remove_dir(out);
         }
         match named.first() {
-            None => bail!("the pledges folder {} has no valid löften", dir.display()),
+            None => bail!(
+                crate::view::messages::CmdMsg::NoValidLoften(&dir.display().to_string()).say(reply)
+            ),
             Some(k) => {
                 let ws = Workspace::of_broken(dir, broken);
                 return Err(ws.no_lofte_in(

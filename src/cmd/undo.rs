@@ -20,7 +20,7 @@ use crate::model::{LogEntry, Pledge};
 use crate::store;
 use crate::text::{safe, slug};
 use crate::view::i18n::Lang;
-use crate::view::{Label, Msg};
+use crate::view::{Label, Msg, RecordMsg};
 
 /// What the arguments of `undo` ask for.
 struct Query<'a> {
@@ -39,7 +39,7 @@ impl Query<'_> {
 
 pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(Usage(Msg::EmptyBy.say(ctx.lang)).into());
+        return Err(super::append::empty_by(ctx.lang));
     }
     if a.index == Some(0) {
         return Err(Usage(Msg::IndexFromOne.say(ctx.lang)).into());
@@ -126,15 +126,18 @@ fn dated_outcome<'w>(ws: &'w Workspace, k: &Kommun, q: &Query<'_>) -> Option<&'w
 /// Removes the measurement or verdict that ends the löfte's file (or shows it, on a dry run).
 fn remove_trailing_outcome(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
     let file = ws.file_of(p);
+    let lang = ctx.lang;
     let remove = |f: &store::SourceFile| -> Result<(Vec<u8>, String)> {
-        let p = super::loaded_now(f)?;
+        let p = super::loaded_now(f, lang)?;
         let (new_text, removed) = record::undo_last(&f.text, p).map_err(|e| match e {
-            UndoError::NoEntries => Refused(format!("{} has no entries to undo", f.display)),
-            UndoError::NotAsWritten => Refused(format!(
-                "the last entry of {} is not as pledge wrote it (edited by hand, or not at the \
-                 end of the file), so undo leaves it alone; edit the file by hand",
-                f.display
-            )),
+            UndoError::NoEntries => Refused(
+                RecordMsg::NothingToUndo {
+                    file: &f.display,
+                    log: false,
+                }
+                .say(lang),
+            ),
+            UndoError::NotAsWritten => Refused(RecordMsg::LastNotAsWritten(&f.display).say(lang)),
         })?;
         let removed_text = f.text[removed..].to_string();
         Ok((store::with_bom(f.bom, &new_text), removed_text))
@@ -289,23 +292,29 @@ fn remove_entry(
         .iter()
         .filter(|e| same_entry(e, picked) && e.span.start < picked.span.start)
         .count();
+    let lang = ctx.lang;
     let remove = |f: &store::SourceFile| -> Result<Vec<u8>> {
-        let p = super::loaded_now(f)?;
+        let p = super::loaded_now(f, lang)?;
         // The file as it is now must still hold the entry.
         let Some(e) = p.log.iter().filter(|e| same_entry(e, picked)).nth(nth) else {
-            return Err(Refused(format!(
-                "{} was changed meanwhile and the entry moved or went; run undo again",
-                f.display
-            ))
-            .into());
+            return Err(Refused(RecordMsg::EntryMoved(&f.display).say(lang)).into());
         };
         let new_text = record::remove(&f.text, p, e).map_err(|err| match err {
-            UndoError::NoEntries => Refused(format!("{} has no log entries to undo", f.display)),
-            UndoError::NotAsWritten => Refused(format!(
-                "the entry of {} ({}) in {} is not as `pledge done` wrote it (edited by hand, \
-                 or followed by text of yours), so undo leaves it alone; edit the file by hand",
-                e.date, e.activity, f.display
-            )),
+            UndoError::NoEntries => Refused(
+                RecordMsg::NothingToUndo {
+                    file: &f.display,
+                    log: true,
+                }
+                .say(lang),
+            ),
+            UndoError::NotAsWritten => Refused(
+                RecordMsg::EntryNotAsWritten {
+                    date: e.date,
+                    activity: &e.activity,
+                    file: &f.display,
+                }
+                .say(lang),
+            ),
         })?;
         Ok(store::with_bom(f.bom, &new_text))
     };

@@ -19,6 +19,7 @@ use crate::rules::resolve::{self, ActivityOrFollowup};
 use crate::rules::verdict::agreement;
 use crate::store;
 use crate::text::safe;
+use crate::view::RecordMsg;
 use crate::view::outcome::{agreement_word, verdict_word};
 
 pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8> {
@@ -36,24 +37,24 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
     let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, _| {
         choose::followup_pledge(ws.pledges(), k, date, area).is_some()
     })?;
-    super::refuse_areas_begun(&ws, k, area)?;
+    super::refuse_areas_begun(&ws, k, area, ctx.lang)?;
     let chosen = choose::followup_pledge(ws.pledges(), k, date, area).ok_or_else(|| {
-        Refused(format!(
-            "no löfte for {} had started by {date}, so it has no follow-up to judge{}",
-            k.name,
-            ws.unreadable_notes_in(k, ctx.lang).0
-        ))
+        let none = RecordMsg::NoFollowupToJudge {
+            kommun: k.name,
+            date,
+        };
+        Refused(none.say(ctx.lang) + &ws.unreadable_notes_in(k, ctx.lang).0)
     })?;
     let act = find_activity(chosen, &a.activity, ctx.lang)?;
     let due_from =
         crate::model::followup::followup_due_from(&chosen.period, chosen.followup.as_ref());
     if before_due(date, due_from) {
-        return Err(Refused(format!(
-            "{date} is before the follow-up of {} is due (from {}); a verdict is given at the follow-up",
-            chosen.file,
-            due_from.expect("before a due day")
-        ))
-        .into());
+        let early = RecordMsg::BeforeFollowupDue {
+            date,
+            file: &chosen.file,
+            due: due_from.expect("before a due day"),
+        };
+        return Err(Refused(early.say(ctx.lang)).into());
     }
     let v = VerdictEntry {
         activity: act.id.clone(),
@@ -89,23 +90,21 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
 fn checked(a: &VerdictArgs, date: NaiveDate, ctx: &Ctx) -> Result<Verdict> {
     // Malformed arguments are usage errors (exit 2), as a malformed date is.
     let Some(word) = Verdict::parse(&a.verdict) else {
-        return Err(Usage(format!(
-            "\"{}\" is not a verdict; write kept, partly or broken (uppfyllt, delvis, \"ej uppfyllt\")",
-            safe(&a.verdict, false)
-        ))
-        .into());
+        let word = safe(&a.verdict, false);
+        return Err(Usage(RecordMsg::NotAVerdict(&word).say(ctx.lang)).into());
     };
     if a.reason.trim().is_empty() {
-        return Err(Usage("a verdict needs a reason: --reason \"...\"".into()).into());
+        return Err(Usage(RecordMsg::VerdictNeedsReason.say(ctx.lang)).into());
     }
-    not_empty("--source", a.source.as_deref())?;
-    not_empty("--by", a.by.as_deref())?;
+    not_empty("--source", a.source.as_deref(), ctx.lang)?;
+    not_empty("--by", a.by.as_deref(), ctx.lang)?;
     if date > ctx.write_cutoff() {
-        return Err(Refused(format!(
-            "{date} is in the future (today is {}); record the verdict once it is given",
-            ctx.write_cutoff()
-        ))
-        .into());
+        let future = RecordMsg::FutureOutcome {
+            date,
+            today: ctx.write_cutoff(),
+            verdict: true,
+        };
+        return Err(Refused(future.say(ctx.lang)).into());
     }
     Ok(word)
 }

@@ -82,12 +82,15 @@ const BIN_VAR: &str = "pledge_bin=";
 /// merges by lines and writes conflict markers where the sides differ. So a merge never ends
 /// with one side's file and no markers. Git runs the command with `sh`, from the top of the
 /// work tree; `%O %A %B` are the base, ours (and the result) and theirs.
-pub fn driver_command(bin: &str) -> String {
+///
+/// `line` is what it echoes when the binary did not run, in the language of the setup
+/// (inside double quotes: it names `$pledge_bin` and `$s`, and holds no other `$`, `"`, `` ` ``
+/// or `\`).
+pub fn driver_command(bin: &str, line: &str) -> String {
     format!(
         "{BIN_VAR}{}; [ -x \"$pledge_bin\" ] || pledge_bin=pledge; \
          \"$pledge_bin\" merge-driver %O %A %B; s=$?; [ $s -le 1 ] && exit $s; \
-         echo \"pledge merge driver: $pledge_bin did not run (exit $s); git merge-file marks \
-         the conflict instead; run pledge git check\" >&2; \
+         echo \"{line}\" >&2; \
          git merge-file -L ours -L base -L theirs %A %O %B && exit 0; exit 1",
         sh_quote(bin)
     )
@@ -172,10 +175,14 @@ mod tests {
         );
     }
 
+    /// The line the word store gives (`MergeMsg::DriverDidNotRun`, Swedish: edit does not
+    /// import view).
+    const LINE: &str = "pledges sammanslagningsdrivrutin: $pledge_bin kördes inte (slutkod $s)";
+
     #[test]
     fn the_driver_command_names_its_binary_and_is_read_back() {
         for bin in ["/usr/local/bin/pledge", "/home/o'neil/my bin/pledge"] {
-            let cmd = driver_command(bin);
+            let cmd = driver_command(bin, LINE);
             assert!(cmd.contains("git merge-file -L ours -L base -L theirs %A %O %B"));
             assert_eq!(parse_driver(&cmd), Driver::Setup { bin: bin.into() });
         }
@@ -194,7 +201,7 @@ mod tests {
         std::fs::write(d.join("b"), "a\nb\ntheirs\n").unwrap();
         let run = |bin: &str| {
             std::fs::write(d.join("a"), "a\nb\nours\n").unwrap();
-            let cmd = driver_command(bin)
+            let cmd = driver_command(bin, LINE)
                 .replace("%O", "o")
                 .replace("%A", "a")
                 .replace("%B", "b");
@@ -219,7 +226,7 @@ mod tests {
             text.contains("<<<<<<< ours") && text.contains("theirs\n>>>>>>> theirs"),
             "{text}"
         );
-        assert!(err.contains("did not run"), "{err}");
+        assert!(err.contains("pledge kördes inte (slutkod 127)"), "{err}");
         // A binary that fails other than by merging or marking (exit 2): the same fallback.
         let failing = d.join("failing");
         std::fs::write(&failing, "#!/bin/sh\nexit 2\n").unwrap();

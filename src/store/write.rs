@@ -10,18 +10,22 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::text::shown_path;
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 
-use super::{LOCK_FILE, MAX_FILE_SIZE, SourceFile, display_path, from_bytes, read, read_capped};
+use super::{
+    LOCK_FILE, MAX_FILE_SIZE, Said, SourceFile, display_path, from_bytes, read, read_capped,
+};
+use crate::view::messages::StoreMsg;
 
-/// A change refused before anything was written (exit 1): the file is unchanged.
+/// A change refused before anything was written (exit 1): the file is unchanged. Shown in
+/// English; the error printer says it in the reader's language ([`StoreMsg::say`]).
 #[derive(Debug)]
-pub struct Refusal(pub String);
+pub struct Refusal(pub StoreMsg);
 
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.0.say(crate::view::i18n::Lang::En))
     }
 }
 
@@ -64,13 +68,13 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<FolderLock> {
             Err(TryLockError::WouldBlock) if start.elapsed() < timeout => {
                 std::thread::sleep(Duration::from_millis(5));
             }
-            Err(TryLockError::WouldBlock) => bail!(
-                "another pledge process has held {} for {:.0} s; try again, or find the process \
-                 that holds it (fuser {})",
-                display_path(&path),
-                timeout.as_secs_f64(),
-                display_path(&path)
-            ),
+            Err(TryLockError::WouldBlock) => {
+                return Err(Said(StoreMsg::LockHeld {
+                    file: display_path(&path),
+                    secs: timeout.as_secs_f64(),
+                })
+                .into());
+            }
             Err(TryLockError::Error(e)) => {
                 return Err(e).with_context(|| format!("cannot lock {}", display_path(&path)));
             }
@@ -121,13 +125,11 @@ pub fn edit<T>(
 /// (nothing could read the file afterwards).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     if contents.len() as u64 > MAX_FILE_SIZE {
-        return Err(Refusal(format!(
-            "the new version of {} would be {:.1} MB, over the {} MiB that pledge reads; the file \
-             is unchanged (start a new file for the next period, or move old entries out)",
-            display_path(path),
-            contents.len() as f64 / 1e6,
-            MAX_FILE_SIZE >> 20
-        ))
+        return Err(Refusal(StoreMsg::TooLarge {
+            file: display_path(path),
+            mb: contents.len() as f64 / 1e6,
+            max_mib: MAX_FILE_SIZE >> 20,
+        })
         .into());
     }
     write_atomic_with(path, |f| f.write_all(contents))
@@ -147,20 +149,12 @@ pub fn write_atomic_with(
     let shown = display_path(path);
     let meta = fs::metadata(&target).with_context(|| format!("cannot read {shown}"))?;
     if !meta.is_file() {
-        return Err(Refusal(format!(
-            "{shown} is not a regular file; nothing was written"
-        ))
-        .into());
+        return Err(Refusal(StoreMsg::NotRegularFile(shown)).into());
     }
     // As editors do: a file the user may not write is not replaced, although the folder
     // would allow the rename (which would also make the user its owner). A file without any
     // write permission is refused even to root, as vim refuses it without `!`.
-    let refuse = || {
-        Refusal(format!(
-            "you may not write {shown} (it is read-only, or another user's), so pledge leaves \
-             it unchanged; make it writable (chmod u+w) if the change is wanted"
-        ))
-    };
+    let refuse = || Refusal(StoreMsg::MayNotWrite(shown.clone()));
     if meta.permissions().readonly() {
         return Err(refuse().into());
     }
@@ -211,7 +205,7 @@ pub fn create_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     match tmp.persist_noclobber(path) {
         Ok(_) => {}
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Refusal(format!("{shown} already exists; nothing was written")).into());
+            return Err(Refusal(StoreMsg::AlreadyExists(shown)).into());
         }
         Err(e) => return Err(e.error).with_context(|| format!("cannot create {shown}")),
     }

@@ -47,7 +47,19 @@ pub fn log_activity(e: &LogEntry, lang: Lang) -> String {
 /// "2017-04-04 trygghetsvandring · Forshaga: Centrum".
 pub fn entry_line(p: &Pledge, e: &LogEntry, lang: Lang) -> String {
     let id = lang.activity_id(&e.activity);
-    let mut head = format!("{} {id}", e.date);
+    // An event by its text ("Sammanträde med BRÅ"), as the löfte names it.
+    let named = match e.event {
+        true => p
+            .events
+            .iter()
+            .find(|v| v.id == e.activity)
+            .map(|v| v.text.as_str()),
+        false => None,
+    };
+    let mut head = match named {
+        Some(text) => format!("{} {}", e.date, crate::text::safe(text, false)),
+        None => format!("{} {id}", e.date),
+    };
     for w in entry_where(p, e, lang) {
         let _ = write!(head, " · {w}");
     }

@@ -122,9 +122,11 @@ fn report_head(page: &Page<'_>, l: Lang, o: &mut String) {
     }
 }
 
-/// The problem and the promise.
+/// The problem (its heading only when the löfte states one) and the promise.
 fn report_problem(page: &Page<'_>, l: Lang, o: &mut String) {
-    let _ = writeln!(o, "## {}\n", l.t(Label::Problem));
+    if page.has_problem() {
+        let _ = writeln!(o, "## {}\n", l.t(Label::Problem));
+    }
     if let Some(t) = &page.problem_title {
         let _ = writeln!(o, "**{}**\n", md(t));
     }

@@ -12,7 +12,7 @@ use crate::view::i18n::Lang;
 use crate::view::messages::Label;
 use crate::view::phrases::{followup_line, heading, owners_text, period_line, progress};
 use crate::view::phrases::{progress_text, record_of, summary_line};
-use crate::view::target_words::target_text;
+use crate::view::target_words::target_text_of;
 use crate::view::title::activity_title;
 
 /// A group of the report: who promises its activities. Ordered as the report shows them:
@@ -156,7 +156,7 @@ impl<'a> Meeting<'a> {
             format!(
                 "{}: {} · ",
                 l.t(Label::Target),
-                target_text(&a.activity.target, l)
+                target_text_of(&a.activity.target, &self.s.pledge.events, l)
             )
         } else {
             String::new()
@@ -317,15 +317,27 @@ pub struct Page<'a> {
     pub signatures: Option<Vec<Signature>>,
 }
 
+impl Page<'_> {
+    /// Whether the löfte states a problem (a title, a ranking, a list or a text): without
+    /// one, the report shows no empty "Problem" heading.
+    pub fn has_problem(&self) -> bool {
+        self.problem_title.is_some()
+            || !self.priorities.is_empty()
+            || !self.items.is_empty()
+            || self.problem_text.is_some()
+    }
+}
+
 impl<'a> Meeting<'a> {
-    /// The title of an activity (or part) by id, else the id as a reader sees it.
+    /// The title of an activity (or part) by id, an event's text, else the id as a reader
+    /// sees it.
     fn title_of(&self, id: &str) -> String {
-        self.s
-            .pledge
-            .activities
+        let p = self.s.pledge;
+        p.activities
             .iter()
             .find(|a| a.id == id)
             .map(activity_title)
+            .or_else(|| p.events.iter().find(|e| e.id == id).map(|e| e.text.clone()))
             .unwrap_or_else(|| self.lang.activity_id(id).to_string())
     }
 
@@ -339,7 +351,7 @@ impl<'a> Meeting<'a> {
                 kind: l.t(Label::Part),
                 name: p.activity.id.clone(),
                 text: Some(p.activity.text.clone()),
-                target: target_text(&p.activity.target, l),
+                target: target_text_of(&p.activity.target, &self.s.pledge.events, l),
                 progress: progress_text(p, l),
                 class: p.status.name(),
                 status: l.status(p.status),
@@ -356,7 +368,7 @@ impl<'a> Meeting<'a> {
                 kind: l.t(Label::Unit),
                 name: u.unit.clone(),
                 text: None,
-                target: target_text(t, l),
+                target: target_text_of(t, &self.s.pledge.events, l),
                 progress,
                 class: u.status.name(),
                 status: l.status(u.status),

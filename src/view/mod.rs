@@ -41,6 +41,7 @@ pub mod xlsx;
 
 pub use messages::Label;
 pub use messages::Msg;
+pub use messages::RecordMsg;
 
 /// One `log` entry as every format shows it: the views write these one at a time, so the
 /// command never holds every löfte to write its log.

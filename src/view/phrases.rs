@@ -11,7 +11,7 @@ use crate::model::{FollowupWhen, LogEntry, Owner, Pledge, State, Target};
 use crate::rules::status::{ActivityStatus, FollowupState, PledgeStatus, Requests, Status};
 use crate::text::safe;
 use crate::view::messages::Label;
-use crate::view::target_words::{target_text, window_name, window_noun};
+use crate::view::target_words::{target_text_of, window_name, window_noun};
 
 /// "" or "s": `format!("{n} file{}", plural(n))`.
 pub fn plural(n: usize) -> &'static str {
@@ -408,12 +408,18 @@ pub fn status_rows(
     let mut rows = Vec::new();
     for a in &s.activities {
         rows.push((
-            activity_row(a, a.activity.id.clone(), lang, with_bar),
+            activity_row(a, a.activity.id.clone(), &s.pledge.events, lang, with_bar),
             a.status,
         ));
         for p in &a.parts {
             rows.push((
-                activity_row(p, format!("  ↳ {}", p.activity.id), lang, with_bar),
+                activity_row(
+                    p,
+                    format!("  ↳ {}", p.activity.id),
+                    &s.pledge.events,
+                    lang,
+                    with_bar,
+                ),
                 p.status,
             ));
         }
@@ -446,7 +452,13 @@ pub fn status_rows(
     rows
 }
 
-fn activity_row(a: &ActivityStatus<'_>, id: String, lang: Lang, bar_cells: usize) -> Vec<String> {
+fn activity_row(
+    a: &ActivityStatus<'_>,
+    id: String,
+    events: &[crate::model::Event],
+    lang: Lang,
+    bar_cells: usize,
+) -> Vec<String> {
     let mut progress = progress_text(a, lang);
     let counted = matches!(
         a.activity.target,
@@ -462,7 +474,7 @@ fn activity_row(a: &ActivityStatus<'_>, id: String, lang: Lang, bar_cells: usize
     vec![
         id,
         owners,
-        target_text(&a.activity.target, lang),
+        target_text_of(&a.activity.target, events, lang),
         progress,
         a.last_done
             .map(|d| d.to_string())
@@ -513,16 +525,18 @@ pub fn describe_progress(st: &ActivityStatus<'_>, lang: Lang) -> String {
             if lang == Lang::Sv { "·" } else { "in" },
             lang.window(from, to)
         ),
-        _ => format!(
-            "{} {}: {status}",
-            st.done,
-            match (lang, st.done) {
-                (Lang::En, 1) => "entry",
-                (Lang::En, _) => "entries",
-                (Lang::Sv, 1) => "post",
-                (Lang::Sv, _) => "poster",
-            }
-        ),
+        // Without a count due: how many times it was done (an entry's count, not the
+        // number of entries: one entry of count 2 is done twice).
+        _ => {
+            let n = st.done;
+            let times = match (lang, n) {
+                (Lang::En, 1) => "done once in the period".to_string(),
+                (Lang::En, _) => format!("done {n} times in the period"),
+                (Lang::Sv, 1) => "genomförd 1 gång under perioden".to_string(),
+                (Lang::Sv, _) => format!("genomförd {n} gånger under perioden"),
+            };
+            format!("{times}: {status}")
+        }
     }
 }
 

@@ -5,12 +5,18 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::model::{Occurrences, Per, Target};
+use crate::model::{Event, Occurrences, Per, Target};
 use crate::text::safe;
 use crate::view::i18n::Lang;
 use crate::view::messages::Label;
 
 pub fn target_text(t: &Target, lang: Lang) -> String {
+    target_text_of(t, &[], lang)
+}
+
+/// [`target_text`] naming an event by its text (`1 per Sammanträde med BRÅ`), from the
+/// löfte's `[[event]]` tables; an id not among them stays as it is.
+pub fn target_text_of(t: &Target, events: &[Event], lang: Lang) -> String {
     match t {
         Target::None => lang.t(Label::Ongoing).into(),
         Target::Once => lang.t(Label::Once).into(),
@@ -27,9 +33,11 @@ pub fn target_text(t: &Target, lang: Lang) -> String {
             grace_days,
         } => {
             let mut t = match (lang, of) {
-                (_, Occurrences::Activity(id) | Occurrences::Event(id)) => {
-                    format!("{count} per {id}")
-                }
+                (_, Occurrences::Event(id)) => match events.iter().find(|e| &e.id == id) {
+                    Some(e) => format!("{count} per {}", safe(&e.text, false)),
+                    None => format!("{count} per {id}"),
+                },
+                (_, Occurrences::Activity(id)) => format!("{count} per {id}"),
                 (Lang::En, Occurrences::Dates(ds)) => {
                     format!("{count} on each of {} dates", ds.len())
                 }

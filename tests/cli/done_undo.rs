@@ -475,7 +475,7 @@ fn the_same_work_twice_on_one_day_is_recorded_and_said() {
     );
     let third = done("sv");
     assert!(
-        third.contains("obs: \"trygghetsvandring\" är nu registrerat 3 gånger 2016-05-12"),
+        third.contains("obs: \"trygghetsvandring\" är nu registrerad 3 gånger den 2016-05-12"),
         "{third}"
     );
     // Both are kept, and the undo the reply names removes the last one.

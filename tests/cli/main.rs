@@ -30,6 +30,7 @@ mod status;
 mod support;
 mod swedish;
 mod swedish_commands;
+mod swedish_record;
 mod targets;
 mod truth;
 mod truth_kinds;

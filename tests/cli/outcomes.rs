@@ -134,7 +134,9 @@ fn measure_and_verdict_refuse_what_validate_would_refuse_and_malformed_arguments
                 "--date",
                 "2019-01-10",
             ][..],
-            "no löfte of Hagfors has an indicator \"trygget-x\"; the indicators:",
+            // An indicator typed wrong says the closest first, as an activity does.
+            "no löfte of Hagfors has an indicator \"trygget-x\"; did you mean `trygghet`? The \
+             indicators:",
             2,
         ),
         (

@@ -17,20 +17,20 @@ use crate::kommuner::Kommun;
 use crate::load::table;
 use crate::model::series::Published;
 use crate::text::safe;
+use crate::view::i18n::Lang;
+use crate::view::messages::{ImportMsg, Msg};
 
 /// A file's rows per kommunkod.
 type ByKommun<'r> = HashMap<&'static str, Vec<&'r table::Row>>;
 
 /// `pledge measure --from-csv FILE --indicator ID [KOMMUN]`.
 pub fn from_csv(dir: Option<PathBuf>, a: &MeasureArgs, path: &Path, ctx: &mut Ctx) -> Result<u8> {
+    let lang = ctx.lang;
     let Some(q) = a.only_indicator.as_deref() else {
-        return Err(Usage(
-            "--from-csv needs --indicator ID: the indicator the file's values are of".into(),
-        )
-        .into());
+        return Err(Usage(ImportMsg::CsvNeedsIndicator.say(lang)).into());
     };
     let shown = path.display().to_string();
-    let rows = rows_of(path, &shown)?;
+    let rows = rows_of(path, &shown, lang)?;
     let ws = open(dir, ctx.read_cutoff(), |p| {
         crate::rules::resolve::indicator(p, q).is_some()
     })?;
@@ -38,25 +38,27 @@ pub fn from_csv(dir: Option<PathBuf>, a: &MeasureArgs, path: &Path, ctx: &mut Ct
         Some(k) => Some(crate::cmd::resolve_kommun(k, &ws, ctx.lang)?),
         None => None,
     };
-    let targets = targets(&ws, a, q, only);
+    let targets = targets(&ws, a, q, only, lang);
     ws.report_broken_in(&mut ctx.err, ctx.lang, ctx.width)?;
     let targets = targets?;
-    let (by_kommun, elsewhere) = by_kommun(&rows, &shown)?;
+    let (by_kommun, elsewhere) = by_kommun(&rows, &shown, lang)?;
     let label = path
         .file_name()
         .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
     let mut tally = Tally::default();
     let mut matched = false;
     for t in &targets {
-        let k = match single_kommun(t.pledge) {
+        let k = match single_kommun(t.pledge, lang) {
             Ok(k) => k,
             Err(why) => {
                 tally.failed += 1;
-                writeln!(
-                    ctx.err,
-                    "error: {}: indicator {}: {why}; nothing written for it",
-                    t.pledge.file, t.ind.id
-                )?;
+                let line = ImportMsg::IndicatorFailed {
+                    error: &Msg::Error.say(lang),
+                    file: &t.pledge.file,
+                    indicator: &t.ind.id,
+                    why: &why,
+                };
+                writeln!(ctx.err, "{}", line.say(lang))?;
                 continue;
             }
         };
@@ -71,26 +73,22 @@ pub fn from_csv(dir: Option<PathBuf>, a: &MeasureArgs, path: &Path, ctx: &mut Ct
             .iter()
             .flat_map(|t| t.pledge.kommuner.iter().map(|k| k.name))
             .collect();
-        return Err(Refused(format!(
-            "{shown} has no rows for {} (the kommuner whose löften have \"{}\"); nothing written",
-            names.join(", "),
-            safe(q, false)
-        ))
-        .into());
+        let none = ImportMsg::NoRowsFor {
+            file: &shown,
+            names: &names.join(", "),
+            query: &safe(q, false),
+        };
+        return Err(Refused(none.say(lang)).into());
     }
     if elsewhere > 0 && !ctx.quiet {
-        writeln!(
-            ctx.err,
-            "({elsewhere} rows for areas that are not a kommun, such as the country or a län, were \
-             left aside)"
-        )?;
+        writeln!(ctx.err, "{}", ImportMsg::RowsLeftAside(elsewhere).say(lang))?;
     }
     finish(&tally, a, ctx)
 }
 
 /// The rows of the file, or a usage error naming its line.
-fn rows_of(path: &Path, shown: &str) -> Result<Vec<table::Row>> {
-    let text = read_csv(path)?;
+fn rows_of(path: &Path, shown: &str, lang: Lang) -> Result<Vec<table::Row>> {
+    let text = read_csv(path, lang)?;
     table::parse(&text).map_err(|e| {
         if e.line == 0 {
             anyhow::Error::from(Usage(format!("{shown}: {}", e.message)))
@@ -107,6 +105,7 @@ fn targets<'w>(
     a: &MeasureArgs,
     q: &str,
     only: Option<&'static Kommun>,
+    lang: Lang,
 ) -> Result<Vec<Target<'w>>> {
     let area = a.area.as_deref();
     let targets: Vec<Target<'_>> = ws
@@ -116,19 +115,18 @@ fn targets<'w>(
         .filter_map(|p| crate::rules::resolve::indicator(p, q).map(|ind| Target { pledge: p, ind }))
         .collect();
     if targets.is_empty() {
-        return Err(Usage(format!(
-            "no löfte{} has an indicator \"{}\"; `pledge status --format json` lists them",
-            only.map_or(String::new(), |k| format!(" of {}", k.name)),
-            safe(q, false)
-        ))
-        .into());
+        let none = ImportMsg::NoLofteHasIndicator {
+            kommun: only.map(|k| k.name),
+            query: &safe(q, false),
+        };
+        return Err(Usage(none.say(lang)).into());
     }
     Ok(targets)
 }
 
 /// Each row's kommun, and how many rows name no kommun (the country, a län); two different
 /// values for one kommun and year are refused whole.
-fn by_kommun<'r>(rows: &'r [table::Row], shown: &str) -> Result<(ByKommun<'r>, usize)> {
+fn by_kommun<'r>(rows: &'r [table::Row], shown: &str, lang: Lang) -> Result<(ByKommun<'r>, usize)> {
     let mut by_kommun: ByKommun<'r> = HashMap::new();
     let mut elsewhere = 0;
     for r in rows {
@@ -143,12 +141,14 @@ fn by_kommun<'r>(rows: &'r [table::Row], shown: &str) -> Result<(ByKommun<'r>, u
                 .iter()
                 .find(|o| o.year == r.year && o.value != r.value)
             {
-                return Err(Refused(format!(
-                    "{shown}:{}: {} {} has another value on line {}; nothing written (keep one row \
-                     per kommun and year)",
-                    r.line, r.kommun, r.year, o.line
-                ))
-                .into());
+                let two = ImportMsg::AnotherValue {
+                    file: shown,
+                    line: r.line,
+                    kommun: &r.kommun,
+                    year: r.year,
+                    other: o.line,
+                };
+                return Err(Refused(two.say(lang)).into());
             }
         }
     }
@@ -188,16 +188,17 @@ fn write_rows(
     write_target(ws, t, &published, &prov, a, ctx, tally)
 }
 
-fn read_csv(path: &Path) -> Result<String> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {shown}"))?;
+fn read_csv(path: &Path, lang: Lang) -> Result<String> {
+    let shown = path.display().to_string();
+    let cannot = || ImportMsg::CannotRead(&shown).say(lang);
+    let meta = std::fs::metadata(path).with_context(cannot)?;
     if !meta.is_file() {
-        bail!("{shown} is not a file");
+        bail!(ImportMsg::NotAFile(&shown).say(lang));
     }
     if meta.len() > MAX_BODY {
-        bail!("{shown} is larger than 16 MiB; export only the kommuner and years needed");
+        bail!(ImportMsg::CsvTooLarge(&shown).say(lang));
     }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {shown}"))?;
+    let bytes = std::fs::read(path).with_context(cannot)?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         // Excel on Windows saves CSV as Windows-1252: å, ä, ö are single bytes.

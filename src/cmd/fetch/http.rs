@@ -4,6 +4,9 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use crate::view::i18n::Lang;
+use crate::view::messages::ImportMsg;
+
 /// The least time between two requests to a service: at most four a second.
 const PACE: Duration = Duration::from_millis(250);
 
@@ -22,10 +25,12 @@ pub(super) struct Http {
     cache: HashMap<String, Result<String, String>>,
     /// Why the service could not be reached, once it could not.
     down: Option<String>,
+    /// The language of the reasons.
+    lang: Lang,
 }
 
 impl Http {
-    pub(super) fn new(timeout: Duration) -> Http {
+    pub(super) fn new(timeout: Duration, lang: Lang) -> Http {
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(timeout))
             .http_status_as_error(false)
@@ -38,6 +43,7 @@ impl Http {
             last: None,
             cache: HashMap::new(),
             down: None,
+            lang,
         }
     }
 
@@ -47,7 +53,7 @@ impl Http {
             return hit.clone();
         }
         if let Some(why) = &self.down {
-            return Err(format!("not asked: {why} earlier in this run"));
+            return Err(ImportMsg::NotAsked(why).say(self.lang));
         }
         if let Some(last) = self.last {
             let since = last.elapsed();
@@ -70,17 +76,14 @@ impl Http {
         let mut resp = match answer {
             Ok(r) => r,
             Err(e) => {
+                let secs = self.timeout.as_secs_f64();
                 let why = match e {
-                    ureq::Error::Timeout(_) => {
-                        format!("no answer within {} s", self.timeout.as_secs_f64())
+                    ureq::Error::Timeout(_) => ImportMsg::NoAnswerWithin(secs).say(self.lang),
+                    ureq::Error::HostNotFound => ImportMsg::HostNotFound.say(self.lang),
+                    ureq::Error::ConnectionFailed => ImportMsg::CannotConnect.say(self.lang),
+                    ureq::Error::Io(io) => {
+                        ImportMsg::CannotConnectIo(&io.to_string()).say(self.lang)
                     }
-                    ureq::Error::HostNotFound => {
-                        "the host cannot be found (no network, or a wrong PLEDGE_KOLADA_URL)".into()
-                    }
-                    ureq::Error::ConnectionFailed => {
-                        "cannot connect (no network, or the service is down)".into()
-                    }
-                    ureq::Error::Io(io) => format!("cannot connect ({io})"),
                     other => other.to_string(),
                 };
                 self.down = Some(why.clone());
@@ -94,18 +97,13 @@ impl Http {
             .limit(MAX_BODY)
             .read_to_string();
         if status != 200 {
-            return Err(match status {
-                404 => "HTTP 404 (not found)".to_string(),
-                429 => "HTTP 429 (too many requests; try again later)".to_string(),
-                s if s >= 500 => format!("HTTP {s} (an error in the service)"),
-                s => format!("HTTP {s}"),
-            });
+            return Err(ImportMsg::HttpStatus(status).say(self.lang));
         }
         body.map_err(|e| match e {
             ureq::Error::Timeout(_) => {
-                format!("no complete answer within {} s", self.timeout.as_secs_f64())
+                ImportMsg::NoCompleteAnswerWithin(self.timeout.as_secs_f64()).say(self.lang)
             }
-            other => format!("the answer cannot be read ({other})"),
+            other => ImportMsg::AnswerUnreadable(&other.to_string()).say(self.lang),
         })
     }
 }

@@ -14,6 +14,8 @@ use crate::kommuner::Kommun;
 use crate::model::Pledge;
 use crate::model::outcome::Indicator;
 use crate::store;
+use crate::view::i18n::Lang;
+use crate::view::messages::ImportMsg;
 
 mod csv;
 mod http;
@@ -58,14 +60,13 @@ fn years_of(p: &Pledge, ind: &Indicator, today: NaiveDate) -> Vec<i32> {
 }
 
 /// The only kommun of a löfte, or why its values cannot be read per kommun.
-fn single_kommun(p: &Pledge) -> Result<&'static Kommun, String> {
+fn single_kommun(p: &Pledge, lang: Lang) -> Result<&'static Kommun, String> {
     match p.kommuner.as_slice() {
         [k] => Ok(k),
-        ks => Err(format!(
-            "the löfte is for {} kommuner ({}) and a measurement names no kommun, so their values \
-             cannot be told apart; record them by hand with `pledge measure`",
-            ks.len(),
-            ks.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")
-        )),
+        ks => Err(ImportMsg::SeveralKommuner {
+            n: ks.len(),
+            names: &ks.iter().map(|k| k.name).collect::<Vec<_>>().join(", "),
+        }
+        .say(lang)),
     }
 }

@@ -18,6 +18,8 @@ use crate::load::kolada;
 use crate::model::outcome::Indicator;
 use crate::model::series::Published;
 use crate::text::safe;
+use crate::view::i18n::Lang;
+use crate::view::messages::{ImportMsg, Msg};
 
 fn span_of(years: &[i32]) -> String {
     match (years.first(), years.last()) {
@@ -34,34 +36,31 @@ fn read_kolada(
     t: &Target<'_>,
     years: &[i32],
     today: NaiveDate,
+    lang: Lang,
 ) -> Result<Vec<Published>, String> {
     let series = t.ind.series.as_ref().expect("a target has a series");
-    let k = single_kommun(t.pledge)?;
+    let k = single_kommun(t.pledge, lang)?;
     let kpi = &series.kolada;
+    let shape = |kpi: Option<&str>, e: &dyn std::fmt::Display| {
+        let e = e.to_string();
+        ImportMsg::ChangedShape { kpi, e: &e }.say(lang)
+    };
     let meta = match http.get(&kolada::kpi_url(base, kpi)) {
-        Ok(body) => kolada::parse_kpi(&body, kpi)
-            .map_err(|e| format!("its description of {kpi} has changed shape: {e}"))?,
+        Ok(body) => kolada::parse_kpi(&body, kpi).map_err(|e| shape(Some(kpi), &e))?,
         Err(why) if why.starts_with("HTTP 404") => {
-            return Err(format!(
-                "it answers HTTP 404 for key figure {kpi}: no such key figure, or \
-                 PLEDGE_KOLADA_URL is not the address of Kolada's API"
-            ));
+            return Err(ImportMsg::NotFound404(kpi).say(lang));
         }
         Err(why) => return Err(why),
     };
     if meta.is_none() {
-        return Err(format!(
-            "it has no key figure {kpi}; check the id on kolada.se (a capital letter and five \
-             digits)"
-        ));
+        return Err(ImportMsg::NoKeyFigure(kpi).say(lang));
     }
     let mut url = kolada::data_url(base, kpi, &kolada::areas(series, k.kod), years);
     let mut rows = Vec::new();
     let mut seen = Vec::new();
     for _ in 0..MAX_PAGES {
         let body = http.get(&url)?;
-        let page =
-            kolada::parse_data(&body).map_err(|e| format!("its answer has changed shape: {e}"))?;
+        let page = kolada::parse_data(&body).map_err(|e| shape(None, &e))?;
         rows.extend(page.rows);
         seen.push(url.clone());
         match page.next {
@@ -71,13 +70,14 @@ fn read_kolada(
     }
     let published = kolada::published(series, k.kod, &rows, meta.as_ref(), today);
     if published.is_empty() {
-        return Err(format!(
-            "it has no values of {kpi} ({}) for {} (kommunkod {}) in {}",
-            series.gender.name(),
-            k.name,
-            k.kod,
-            span_of(years)
-        ));
+        let none = ImportMsg::NoValues {
+            kpi,
+            gender: series.gender.name(),
+            kommun: k.name,
+            kod: k.kod,
+            years: &span_of(years),
+        };
+        return Err(none.say(lang));
     }
     Ok(published)
 }
@@ -99,6 +99,7 @@ fn targets<'w>(
     ws: &'w Workspace,
     a: &MeasureArgs,
     only: &[&'static Kommun],
+    lang: Lang,
 ) -> Result<Vec<Target<'w>>> {
     let area = a.area.as_deref();
     let targets: Vec<Target<'_>> = ws
@@ -120,23 +121,14 @@ fn targets<'w>(
     if !targets.is_empty() {
         return Ok(targets);
     }
-    let whom = if only.is_empty() {
-        format!("in {}", ws.dir.display())
-    } else {
-        format!(
-            "of {}",
-            only.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")
-        )
+    let names = only.iter().map(|k| k.name).collect::<Vec<_>>().join(", ");
+    let named = a.only_indicator.as_deref().map(|q| safe(q, false));
+    let none = ImportMsg::NoSeries {
+        named: named.as_deref(),
+        kommuner: (!only.is_empty()).then_some(names.as_str()),
+        folder: &ws.dir.display().to_string(),
     };
-    let which = a
-        .only_indicator
-        .as_deref()
-        .map_or(String::new(), |q| format!(" named \"{}\"", safe(q, false)));
-    Err(Usage(format!(
-        "no indicator{which} of a löfte {whom} names a series to read; write its source as \
-         `source = {{ kolada = \"N07540\" }}` (Kolada's key figure id)"
-    ))
-    .into())
+    Err(Usage(none.say(lang)).into())
 }
 
 /// `pledge measure --fetch [KOMMUN...]`.
@@ -151,10 +143,10 @@ pub fn fetch(
     })?;
     let only = kommuner_of(kommuner, &ws, ctx.lang)?;
     // The broken files are named before the error that nothing matched.
-    let targets = targets(&ws, a, &only);
+    let targets = targets(&ws, a, &only, ctx.lang);
     ws.report_broken_in(&mut ctx.err, ctx.lang, ctx.width)?;
     let targets = targets?;
-    let mut http = Http::new(ctx.fetch_timeout);
+    let mut http = Http::new(ctx.fetch_timeout, ctx.lang);
     let progress = ctx.stderr_tty && !ctx.quiet && targets.len() > 1;
     let mut tally = Tally::default();
     for (n, t) in targets.iter().enumerate() {
@@ -191,7 +183,7 @@ fn fetch_one(
         return Ok(());
     }
     let base = ctx.kolada_url.clone();
-    let got = read_kolada(http, &base, t, &years, today);
+    let got = read_kolada(http, &base, t, &years, today, ctx.lang);
     if progress {
         write!(ctx.err, "\r\x1b[K")?;
     }
@@ -208,13 +200,21 @@ fn fetch_one(
         }
         Err(why) => {
             tally.failed += 1;
-            writeln!(
-                ctx.err,
-                "error: {}: indicator {}: Kolada ({base}) {}: {why}; nothing written for it",
-                t.pledge.file,
-                t.ind.id,
-                series_word(t.ind),
-            )?;
+            let lang = ctx.lang;
+            let series = series_word(t.ind);
+            let why = ImportMsg::FromKolada {
+                base: &base,
+                series: &series,
+                why: &why,
+            }
+            .say(lang);
+            let line = ImportMsg::IndicatorFailed {
+                error: &Msg::Error.say(lang),
+                file: &t.pledge.file,
+                indicator: &t.ind.id,
+                why: &why,
+            };
+            writeln!(ctx.err, "{}", line.say(lang))?;
             Ok(())
         }
     }

@@ -17,6 +17,7 @@ use crate::model::series::Published;
 use crate::store::{self, SourceFile};
 use crate::text::safe;
 use crate::view::Label;
+use crate::view::messages::{ImportMsg, Msg};
 
 /// What a run did, for the exit code and the last line.
 #[derive(Default)]
@@ -32,39 +33,19 @@ pub(super) struct Tally {
 /// value was left unwritten.
 pub(super) fn finish(tally: &Tally, a: &MeasureArgs, ctx: &mut Ctx) -> Result<u8> {
     if !ctx.quiet {
-        let mut parts = vec![format!(
-            "{} {} {}",
-            tally.written,
-            if tally.written == 1 {
-                "value"
-            } else {
-                "values"
-            },
-            if *a.dry_run {
-                "would be written"
-            } else {
-                "written"
+        let written = ImportMsg::Written {
+            n: tally.written,
+            dry_run: *a.dry_run,
+        };
+        let mut parts = vec![written.say(ctx.lang)];
+        for (n, m) in [
+            (tally.present, ImportMsg::AlreadyInFiles(tally.present)),
+            (tally.held_back, ImportMsg::HeldBack(tally.held_back)),
+            (tally.failed, ImportMsg::CouldNotRead(tally.failed)),
+        ] {
+            if n > 0 {
+                parts.push(m.say(ctx.lang));
             }
-        )];
-        if tally.present > 0 {
-            parts.push(format!("{} already in the files", tally.present));
-        }
-        if tally.held_back > 0 {
-            parts.push(format!(
-                "{} changed and not written (--update writes them)",
-                tally.held_back
-            ));
-        }
-        if tally.failed > 0 {
-            parts.push(format!(
-                "{} {} could not be read",
-                tally.failed,
-                if tally.failed == 1 {
-                    "indicator"
-                } else {
-                    "indicators"
-                }
-            ));
         }
         writeln!(ctx.err, "{}", parts.join("; "))?;
     }
@@ -102,17 +83,21 @@ pub(super) fn write_target(
         crate::load::problems::check_measurements(&new, &t.pledge.indicators, ctx.read_cutoff());
     if let Some(p) = refused.first() {
         tally.failed += 1;
-        writeln!(
-            ctx.err,
-            "error: {}: indicator {}: a value from {} does not fit it: {}; nothing written for it",
-            file.display,
-            t.ind.id,
-            prov.source,
-            crate::view::diag_words::say(
-                &crate::load::says::Says::Outcome(p.kind.clone()),
-                crate::view::i18n::Lang::En
-            )
-        )?;
+        let lang = ctx.lang;
+        let why =
+            crate::view::diag_words::say(&crate::load::says::Says::Outcome(p.kind.clone()), lang);
+        let why = ImportMsg::DoesNotFit {
+            source: prov.source,
+            why: &why,
+        }
+        .say(lang);
+        let line = ImportMsg::IndicatorFailed {
+            error: &Msg::Error.say(lang),
+            file: &file.display,
+            indicator: &t.ind.id,
+            why: &why,
+        };
+        writeln!(ctx.err, "{}", line.say(lang))?;
         return Ok(());
     }
     if !a.update {
@@ -157,7 +142,6 @@ fn report_changes(
     ctx: &mut Ctx,
     tally: &mut Tally,
 ) -> Result<()> {
-    let preliminary = |p: bool| if p { " (preliminary)" } else { "" };
     for s in steps {
         if let Step::Changed {
             year,
@@ -167,18 +151,17 @@ fn report_changes(
         } = s
         {
             tally.held_back += 1;
-            writeln!(
-                ctx.out,
-                "{}: {} {year}: {} now publishes {}{}, the file has {}{}; not written (run \
-                 with --update to add it as a correction)",
-                file.display,
-                t.ind.id,
-                prov.source,
-                entry::toml_float(new.value),
-                preliminary(new.preliminary),
-                entry::toml_float(*old),
-                preliminary(*old_preliminary),
-            )?;
+            let changed = ImportMsg::Changed {
+                file: &file.display,
+                indicator: &t.ind.id,
+                year: *year,
+                source: prov.source,
+                new: &entry::toml_float(new.value),
+                new_preliminary: new.preliminary,
+                old: &entry::toml_float(*old),
+                old_preliminary: *old_preliminary,
+            };
+            writeln!(ctx.out, "{}", changed.say(ctx.lang))?;
         }
     }
     Ok(())
@@ -195,6 +178,7 @@ fn append(
     update: bool,
     ctx: &mut Ctx,
 ) -> Result<Vec<Measurement>> {
+    let lang = ctx.lang;
     let written = store::edit(
         &file.path,
         ctx.lock_timeout,
@@ -202,7 +186,7 @@ fn append(
         file,
         &ws.temporaries,
         |fresh| {
-            let now = crate::cmd::loaded_now(fresh)?;
+            let now = crate::cmd::loaded_now(fresh, lang)?;
             let again = to_write(&plan(&t.ind.id, &now.measurements, published, prov), update);
             let addition = entry::measurements_addition(&fresh.text, &again);
             if !again.is_empty()

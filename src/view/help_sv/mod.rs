@@ -20,6 +20,8 @@ pub const HELP_FLAG_LONG: &str = "Visa hjälpen (en sammanfattning med '-h')";
 pub const USAGE: &str = "Användning:";
 pub const ARGUMENTS: &str = "Argument";
 pub const OPTIONS: &str = "Flaggor";
+/// clap's `[OPTIONS]` in a usage line.
+pub const OPTIONS_PLACEHOLDER: &str = "[FLAGGOR]";
 pub const COMMANDS: &str = "Kommandon";
 pub const COMMAND: &str = "KOMMANDO";
 pub const DEFAULT: &str = "standard";

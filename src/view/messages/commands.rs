@@ -62,6 +62,32 @@ pub enum CmdMsg<'a> {
         value: &'a str,
         default: &'a str,
     },
+    /// A PLEDGE_* variable set to nothing.
+    SettingEmpty(&'a str),
+    /// A PLEDGE_* variable set to a value its flag does not take (the values it takes).
+    SettingOneOf {
+        var: &'a str,
+        value: &'a str,
+        values: &'a str,
+    },
+    /// A PLEDGE_* variable of a count set to what is not a whole number.
+    SettingNotWhole {
+        var: &'a str,
+        value: &'a str,
+    },
+    /// PLEDGE_USER set to nothing (no `--by` typed).
+    EmptyUserVar,
+    /// `report`: several löften of the kommun in force on the day (their areas joined).
+    SeveralInForce {
+        n: usize,
+        kommun: &'a str,
+        date: chrono::NaiveDate,
+        areas: &'a str,
+    },
+    /// The area of a löfte for the whole kommun, in such a list.
+    WholeKommunArea,
+    /// A workbook asked for on a terminal.
+    XlsxToTerminal,
 }
 
 impl CmdMsg<'_> {
@@ -73,6 +99,7 @@ impl CmdMsg<'_> {
         }
     }
 
+    // Long because: one match arm per message, so the compiler proves each one exists.
     fn en(&self) -> String {
         use CmdMsg::*;
         match self {
@@ -131,9 +158,32 @@ impl CmdMsg<'_> {
                 "PLEDGE_KOLADA_URL is \"{value}\"; set it to an address starting with https:// \
                  or http:// (e.g. {default}), or unset it"
             ),
+            SettingEmpty(var) => format!("{var} is set but empty; give it a value, or unset it"),
+            SettingOneOf { var, value, values } => {
+                format!("{var} is \"{value}\"; set it to one of {values}, or unset it")
+            }
+            SettingNotWhole { var, value } => format!(
+                "{var} is \"{value}\"; set it to a whole number from 0 (e.g. 30), or unset it"
+            ),
+            EmptyUserVar => "PLEDGE_USER is set but empty; unset it to use git's user.name or \
+                             the login name, or give --by NAME"
+                .into(),
+            SeveralInForce {
+                n,
+                kommun,
+                date,
+                areas,
+            } => format!(
+                "{n} löften for {kommun} are in force on {date}; choose one with --area ({areas})"
+            ),
+            WholeKommunArea => "the whole kommun: no --area".into(),
+            XlsxToTerminal => "an xlsx workbook is binary and is not written to a terminal: give \
+                               --output FILE (or redirect standard output to a file)"
+                .into(),
         }
     }
 
+    // Long because: one match arm per message, so the compiler proves each one exists.
     fn sv(&self) -> String {
         use CmdMsg::*;
         match self {
@@ -199,6 +249,29 @@ impl CmdMsg<'_> {
                 "PLEDGE_KOLADA_URL är \"{value}\"; sätt den till en adress som börjar med \
                  https:// eller http:// (t.ex. {default}), eller ta bort den"
             ),
+            SettingEmpty(var) => {
+                format!("{var} är satt men tom; ge den ett värde eller ta bort den")
+            }
+            SettingOneOf { var, value, values } => {
+                format!("{var} är \"{value}\"; sätt den till något av {values}, eller ta bort den")
+            }
+            SettingNotWhole { var, value } => format!(
+                "{var} är \"{value}\"; sätt den till ett heltal från 0 (t.ex. 30), eller ta \
+                 bort den"
+            ),
+            EmptyUserVar => "PLEDGE_USER är satt men tom; ta bort den, så används gits \
+                             user.name eller inloggningsnamnet, eller ange --by NAMN"
+                .into(),
+            SeveralInForce {
+                n,
+                kommun,
+                date,
+                areas,
+            } => format!("{n} löften för {kommun} gäller {date}; välj ett med --area ({areas})"),
+            WholeKommunArea => "hela kommunen: utan --area".into(),
+            XlsxToTerminal => "en xlsx-arbetsbok är binär och skrivs inte till en terminal: ange \
+                               --output FIL (eller styr om standard ut till en fil)"
+                .into(),
         }
     }
 }
@@ -207,6 +280,7 @@ impl CmdMsg<'_> {
 mod tests {
     use super::*;
 
+    // Long because: one sample of every message, so the test reads each in both languages.
     #[test]
     fn every_message_reads_differently_in_each_language() {
         use CmdMsg::*;
@@ -255,6 +329,25 @@ mod tests {
                 value: "x",
                 default: "https://example.org",
             },
+            SettingEmpty("PLEDGE_DIR"),
+            SettingOneOf {
+                var: "PLEDGE_LANG",
+                value: "de",
+                values: "sv, en",
+            },
+            SettingNotWhole {
+                var: "PLEDGE_WITHIN",
+                value: "x",
+            },
+            EmptyUserVar,
+            SeveralInForce {
+                n: 2,
+                kommun: "Sunne",
+                date: chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap(),
+                areas: "Norr",
+            },
+            WholeKommunArea,
+            XlsxToTerminal,
         ];
         let mut seen = std::collections::BTreeSet::new();
         for m in &all {
@@ -278,11 +371,18 @@ mod tests {
                 LockTimeout { .. } => 15,
                 FetchTimeout { .. } => 16,
                 KoladaUrl { .. } => 17,
+                SettingEmpty(_) => 18,
+                SettingOneOf { .. } => 19,
+                SettingNotWhole { .. } => 20,
+                EmptyUserVar => 21,
+                SeveralInForce { .. } => 22,
+                WholeKommunArea => 23,
+                XlsxToTerminal => 24,
             };
             seen.insert(n);
             assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?} is not translated");
         }
-        assert_eq!(seen.len(), 18, "one sample of each message");
+        assert_eq!(seen.len(), 25, "one sample of each message");
     }
 
     #[test]

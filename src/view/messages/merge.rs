@@ -80,6 +80,10 @@ pub enum MergeMsg<'a> {
         activity: &'a str,
     },
     LogRemoved(&'a str),
+    /// The driver command's own line when the binary did not run: `sh` echoes it inside
+    /// double quotes, so it names `$pledge_bin` and `$s` and holds no `"`, `` ` ``, `\` or
+    /// other `$`.
+    DriverDidNotRun,
 }
 
 /// git's name of a side in Swedish.
@@ -172,6 +176,9 @@ impl MergeMsg<'_> {
             ),
             WouldNotValidate => "the merged file would not validate".into(),
             FallingBack => "falling back to git merge-file".into(),
+            DriverDidNotRun => "pledge merge driver: $pledge_bin did not run (exit $s); git \
+                                merge-file marks the conflict instead; run pledge git check"
+                .into(),
             MergeFileFailed(e) => format!("git merge-file failed: {e}"),
             CannotRunMergeFile => "cannot run git merge-file".into(),
             NoTempDir => "cannot create a temporary folder".into(),
@@ -269,6 +276,10 @@ impl MergeMsg<'_> {
             ),
             WouldNotValidate => "den sammanslagna filen skulle inte klara valideringen".into(),
             FallingBack => "låter git merge-file slå ihop filen i stället".into(),
+            DriverDidNotRun => "pledges sammanslagningsdrivrutin: $pledge_bin kördes inte \
+                                (slutkod $s); git merge-file markerar konflikten i stället; kör \
+                                pledge git check"
+                .into(),
             MergeFileFailed(e) => format!("git merge-file misslyckades: {e}"),
             CannotRunMergeFile => "kan inte köra git merge-file".into(),
             NoTempDir => "kan inte skapa en tillfällig mapp".into(),
@@ -349,6 +360,7 @@ mod tests {
                 activity: "a",
             },
             LogRemoved("ours"),
+            DriverDidNotRun,
         ]
     }
 
@@ -381,13 +393,25 @@ mod tests {
                 BothChangedHead => 19,
                 BothChangedEntries { .. } => 20,
                 LogRemoved(_) => 21,
+                DriverDidNotRun => 22,
             };
             seen.insert(n);
             let (en, sv) = (m.say(Lang::En), m.say(Lang::Sv));
             assert!(!en.trim().is_empty() && !sv.trim().is_empty(), "{m:?}");
             assert_ne!(en, sv, "{m:?} is not translated");
         }
-        assert_eq!(seen.len(), 22, "one sample of each message");
+        assert_eq!(seen.len(), 23, "one sample of each message");
+        // The driver's line is echoed inside double quotes by sh.
+        for lang in [Lang::En, Lang::Sv] {
+            let line = MergeMsg::DriverDidNotRun.say(lang);
+            assert!(!line.contains(['"', '`', '\\']), "{line}");
+            let vars: Vec<&str> = line.match_indices('$').map(|(i, _)| &line[i..]).collect();
+            assert!(
+                vars.iter()
+                    .all(|v| v.starts_with("$pledge_bin") || v.starts_with("$s)")),
+                "{line}"
+            );
+        }
     }
 
     #[test]

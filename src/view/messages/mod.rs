@@ -9,7 +9,11 @@
 //! - [`site`]: the site's texts; [`validate`]: `validate`'s frame and last line;
 //! - [`git`]: `git setup`, `git check`; [`merge`]: `verify-merge`, the merge driver;
 //! - [`calendar`]: the calendar feed's event summaries;
-//! - [`commands`]: `new`, `status`'s choice, the folder's unreadable files, the settings.
+//! - [`commands`]: `new`, `status`'s choice, the folder's unreadable files, the settings;
+//! - [`record`]: `measure`, `verdict`, `undo`'s refusals and the writes they share;
+//! - [`store`]: the store's, said by the error printer in the reader's language;
+//! - [`import`]: `measure --fetch` (Kolada) and `measure --from-csv`;
+//! - [`done`]: `done`'s refusals about the follow-up, events, parts, units and flags.
 //!
 //! A match is as long as its area has messages (each arm is one message, read alone). The
 //! English words are those pledge has always printed (scripts and tests read them);
@@ -26,11 +30,15 @@ mod grammar;
 
 pub mod calendar;
 pub mod commands;
+pub mod done;
 pub mod git;
+pub mod import;
 pub mod labels;
 pub mod merge;
 pub mod outcome;
+pub mod record;
 pub mod site;
+pub mod store;
 pub mod truth;
 pub mod validate;
 
@@ -38,10 +46,14 @@ use grammar::{either, genitive, s};
 
 pub use calendar::CalendarMsg;
 pub use commands::CmdMsg;
+pub use done::DoneMsg;
 pub use git::GitMsg;
+pub use import::ImportMsg;
 pub use labels::Label;
 pub use merge::{LostKind, MergeMsg};
 pub use outcome::OutcomeLabel;
+pub use record::RecordMsg;
+pub use store::StoreMsg;
 pub use truth::TruthMsg;
 pub use validate::{ValidateMsg, diag_words};
 
@@ -407,16 +419,16 @@ impl Msg<'_> {
             } => {
                 let mut named = Vec::new();
                 if let Some(d) = date {
-                    named.push(format!("från {d}"));
+                    named.push(format!("datumet {d}"));
                 }
                 if let Some(a) = activity {
-                    named.push(format!("för aktiviteten \"{a}\""));
+                    named.push(format!("aktiviteten \"{a}\""));
                 }
                 if let Some(n) = index {
                     named.push(format!("nummer {n}"));
                 }
                 format!(
-                    "ingen post i {} löften är {}; `{log}` visar dem",
+                    "ingen post i {} löften har {}; `{log}` visar dem",
                     genitive(kommun),
                     named.join(", ")
                 )
@@ -491,8 +503,8 @@ impl Msg<'_> {
                 times,
                 undo,
             } => format!(
-                "obs: \"{activity}\" är nu registrerat {times} gånger {date}, och varje gång \
-                 räknas\n  var det här ett misstag tar `{undo}` bort det"
+                "obs: \"{activity}\" är nu registrerad {times} gånger den {date}, och var och en \
+                 räknas\n  om den senaste var ett misstag tar `{undo}` bort den"
             ),
         }
     }
