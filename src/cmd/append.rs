@@ -33,6 +33,7 @@ pub(super) fn append(
     dry_run: bool,
     ctx: &mut Ctx,
 ) -> Result<(Pledge, Range<usize>)> {
+    ws.refuse_copies(chosen, ctx.read_cutoff(), ctx.lang)?;
     let file = ws.file_of(chosen);
     if dry_run {
         write!(ctx.out, "{}", (a.addition)(&file.text))?;
@@ -48,6 +49,7 @@ pub(super) fn append(
     }
     let after = store::edit(
         &file.path,
+        Some(&ws.dir),
         ctx.lock_timeout,
         ctx.read_cutoff(),
         file,

@@ -121,7 +121,7 @@ fn on_date_message(
             msg
         }
         OnDateError::Several(many) => {
-            if let Some(msg) = super::workspace::same_lofte_twice(&many) {
+            if let Some(msg) = super::workspace::same_lofte_twice(&many, lang) {
                 return msg;
             }
             let mut msg = Msg::SeveralHold {

@@ -125,6 +125,7 @@ fn dated_outcome<'w>(ws: &'w Workspace, k: &Kommun, q: &Query<'_>) -> Option<&'w
 
 /// Removes the measurement or verdict that ends the löfte's file (or shows it, on a dry run).
 fn remove_trailing_outcome(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
+    ws.refuse_copies(p, ctx.read_cutoff(), ctx.lang)?;
     let file = ws.file_of(p);
     let remove = |f: &store::SourceFile| -> Result<(Vec<u8>, String)> {
         let p = super::loaded_now(f)?;
@@ -144,6 +145,7 @@ fn remove_trailing_outcome(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut 
     } else {
         store::edit(
             &file.path,
+            Some(&ws.dir),
             ctx.lock_timeout,
             ctx.read_cutoff(),
             file,
@@ -281,6 +283,7 @@ fn remove_entry(
     dry_run: bool,
     ctx: &mut Ctx,
 ) -> Result<u8> {
+    ws.refuse_copies(p, ctx.read_cutoff(), ctx.lang)?;
     let file = ws.file_of(p);
     // Which of the entries just like it (same day, activity, author, note…) it is: another
     // writer's change meanwhile moves it in the file, but not among its equals.
@@ -316,6 +319,7 @@ fn remove_entry(
     } else {
         store::edit(
             &file.path,
+            Some(&ws.dir),
             ctx.lock_timeout,
             ctx.read_cutoff(),
             file,

@@ -24,13 +24,15 @@ use std::io::Write;
 use std::path::Path;
 use std::time::SystemTime;
 
+use super::scan::Years;
+
 /// The index's file name in the pledges folder (hidden, so never read as a löfte).
 pub const INDEX_FILE: &str = ".pledge-index";
 
 /// The first line; another version's index (whose scan or list of kommuner may differ) is
 /// not read.
 fn header() -> String {
-    format!("pledge-index 1 {}", env!("CARGO_PKG_VERSION"))
+    format!("pledge-index 2 {}", env!("CARGO_PKG_VERSION"))
 }
 
 /// A folder with fewer pledge files has no index written: reading a few dozen files costs
@@ -43,7 +45,7 @@ pub const MIN_FILES: usize = 100;
 const MARGIN: i128 = 3_000_000_000;
 
 /// A file's identity as `stat` gives it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Key {
     size: u64,
     mtime: i128,
@@ -78,6 +80,30 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The fields as the index and the seal write them: `size mtime ctime ino dev`.
+    pub(super) fn fields(&self) -> String {
+        format!(
+            "{} {} {} {} {}",
+            self.size, self.mtime, self.ctime, self.ino, self.dev
+        )
+    }
+
+    /// [`Key::fields`] read back.
+    pub(super) fn parse(text: &str) -> Option<Key> {
+        let mut f = text.split(' ');
+        let mut num = || -> Option<i128> { f.next()?.parse().ok() };
+        let key = Key {
+            size: u64::try_from(num()?).ok()?,
+            mtime: num()?,
+            ctime: num()?,
+            ino: u64::try_from(num()?).ok()?,
+            dev: u64::try_from(num()?).ok()?,
+        };
+        f.next().is_none().then_some(key)
+    }
+}
+
 /// What a file could name: None for any kommun (or a file that is not UTF-8: it is read, to
 /// be reported), else these kommunkoder.
 pub type Named = Option<Vec<&'static str>>;
@@ -87,6 +113,8 @@ pub type Named = Option<Vec<&'static str>>;
 pub struct Entry {
     pub key: Key,
     pub named: Named,
+    /// The years of its löfte's period, as far as its head tells ([`scan::period_years`]).
+    pub years: Years,
 }
 
 impl Entry {
@@ -167,18 +195,8 @@ impl Index {
                 Some(kods) if kods.is_empty() => "-".to_string(),
                 Some(kods) => kods.join(","),
             };
-            let _ = write!(
-                text,
-                "{} {} {} {} {} {named} ",
-                k.size, k.mtime, k.ctime, k.ino, k.dev
-            );
-            for &b in rel {
-                match b {
-                    b'\\' => text.extend_from_slice(b"\\\\"),
-                    b'\n' => text.extend_from_slice(b"\\n"),
-                    b => text.push(b),
-                }
-            }
+            let _ = write!(text, "{} {named} {} ", k.fields(), years_field(e.years));
+            text.extend_from_slice(&escape(rel));
             text.push(b'\n');
         }
         let _ = writeln!(text, "end {}", seen.len());
@@ -232,9 +250,107 @@ fn read(path: &Path) -> Option<(HashMap<Vec<u8>, Entry>, i128)> {
     None
 }
 
-/// One line of the index: `size mtime ctime ino dev named path`.
+/// A period's years as the index writes them: `2016..2017`, `*..2017` (any start).
+fn years_field(years: Years) -> String {
+    let side = |y: Option<i32>| y.map_or("*".to_string(), |y| y.to_string());
+    format!("{}..{}", side(years.0), side(years.1))
+}
+
+/// [`years_field`] read back.
+fn parse_years(field: &[u8]) -> Option<Years> {
+    let (a, b) = std::str::from_utf8(field).ok()?.split_once("..")?;
+    let side = |s: &str| -> Option<Option<i32>> {
+        if s == "*" {
+            Some(None)
+        } else {
+            s.parse().ok().map(Some)
+        }
+    };
+    Some((side(a)?, side(b)?))
+}
+
+/// A path as the index writes it: `\\` and `\n` escaped, so it is one line.
+pub(super) fn escape(rel: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(rel.len());
+    for &b in rel {
+        match b {
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b => out.push(b),
+        }
+    }
+    out
+}
+
+/// [`escape`] undone.
+pub(super) fn unescape(field: &[u8]) -> Vec<u8> {
+    let mut rel = Vec::with_capacity(field.len());
+    let mut escaped = false;
+    for &b in field {
+        match (escaped, b) {
+            (false, b'\\') => escaped = true,
+            (true, b'n') => (rel.push(b'\n'), escaped = false).1,
+            (true, b) => (rel.push(b), escaped = false).1,
+            (false, b) => rel.push(b),
+        }
+    }
+    rel
+}
+
+/// Whether the file at `rel` (as the index writes it) has a name beginning with `prefix`.
+pub fn is_named(rel: &[u8], prefix: &str) -> bool {
+    let name = rel.rsplit(|&b| b == b'/').next().unwrap_or(rel);
+    name.starts_with(prefix.as_bytes())
+}
+
+/// A file that the index says could hold a löfte of a kommun: its path relative to the
+/// folder and the years of its löfte.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub rel: Vec<u8>,
+    pub years: Years,
+}
+
+/// The files the folder's index says could hold a löfte of the kommun `kod` (those naming it,
+/// and those that could name any), with the identity of the index read; None when there is
+/// no whole index of this version. Only those lines are read into values: a writer asks this
+/// of a national folder's index on every write.
+pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, Vec<Candidate>)> {
+    let file = fs::File::open(dir.join(INDEX_FILE)).ok()?;
+    let key = Key::of(&file.metadata().ok()?);
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut &file, &mut bytes).ok()?;
+    let mut lines = bytes.split(|&b| b == b'\n');
+    if lines.next()? != header().as_bytes() {
+        return None;
+    }
+    lines.next()?.strip_prefix(b"started ")?;
+    let (mut out, mut n) = (Vec::new(), 0usize);
+    for line in lines {
+        if let Some(end) = line.strip_prefix(b"end ") {
+            let count: usize = std::str::from_utf8(end).ok()?.parse().ok()?;
+            return (count == n).then_some((key, out));
+        }
+        n += 1;
+        let mut fields = line.splitn(8, |&b| b == b' ');
+        let named = fields.nth(5)?;
+        let names = named == b"*" || named.split(|&b| b == b',').any(|k| k == kod.as_bytes());
+        let years = fields.next()?;
+        let path = fields.next()?;
+        if names || is_named(path, prefix) {
+            let years = parse_years(years)?;
+            out.push(Candidate {
+                rel: unescape(path),
+                years,
+            });
+        }
+    }
+    None
+}
+
+/// One line of the index: `size mtime ctime ino dev named years path`.
 fn parse_entry(line: &[u8], all: &HashMap<&str, &'static str>) -> Option<(Vec<u8>, Entry)> {
-    let mut fields = line.splitn(7, |&b| b == b' ');
+    let mut fields = line.splitn(8, |&b| b == b' ');
     let mut num = || -> Option<i128> { std::str::from_utf8(fields.next()?).ok()?.parse().ok() };
     let key = Key {
         size: u64::try_from(num()?).ok()?,
@@ -252,17 +368,9 @@ fn parse_entry(line: &[u8], all: &HashMap<&str, &'static str>) -> Option<(Vec<u8
                 .collect::<Option<Vec<_>>>()?,
         ),
     };
-    let mut rel = Vec::new();
-    let mut escaped = false;
-    for &b in fields.next()? {
-        match (escaped, b) {
-            (false, b'\\') => escaped = true,
-            (true, b'n') => (rel.push(b'\n'), escaped = false).1,
-            (true, b) => (rel.push(b), escaped = false).1,
-            (false, b) => rel.push(b),
-        }
-    }
-    Some((rel, Entry { key, named }))
+    let years = parse_years(fields.next()?)?;
+    let rel = unescape(fields.next()?);
+    Some((rel, Entry { key, named, years }))
 }
 
 #[cfg(all(test, unix))]
@@ -293,6 +401,7 @@ mod tests {
                     let e = Entry {
                         key: Key::of(&meta),
                         named: named.clone(),
+                        years: (Some(2016), None),
                     };
                     (rel.clone(), e, true)
                 })
@@ -303,6 +412,7 @@ mod tests {
         for (rel, named) in seen {
             let e = &entries[&rel];
             assert_eq!((e.key, &e.named), (Key::of(&meta), &named));
+            assert_eq!(e.years, (Some(2016), None));
         }
         // Just written, the folder's own times are too young to be trusted.
         let index = Index::open(dir);

@@ -48,6 +48,7 @@ fn open(
         dir,
         files,
         temporaries,
+        unread: Vec::new(),
     })
 }
 

@@ -197,6 +197,7 @@ fn append(
 ) -> Result<Vec<Measurement>> {
     let written = store::edit(
         &file.path,
+        Some(&ws.dir),
         ctx.lock_timeout,
         ctx.read_cutoff(),
         file,

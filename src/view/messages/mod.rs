@@ -26,6 +26,7 @@ mod grammar;
 
 pub mod calendar;
 pub mod commands;
+pub mod copies;
 pub mod git;
 pub mod labels;
 pub mod merge;
@@ -37,6 +38,7 @@ use grammar::{either, genitive, s};
 
 pub use calendar::CalendarMsg;
 pub use commands::CmdMsg;
+pub use copies::CopyMsg;
 pub use git::GitMsg;
 pub use labels::Label;
 pub use merge::{LostKind, MergeMsg};
