@@ -5,6 +5,8 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result, bail};
@@ -36,7 +38,7 @@ pub struct Ctx {
     /// Who `done` records as `by`, and whose entries `undo` takes as the user's own:
     /// `--by`/`PLEDGE_USER`, else git's user.name, else the login name. Looked up only for
     /// `done` and `undo`.
-    pub user: Option<String>,
+    user: UserSlot,
     /// How long `done` and `undo` wait for the folder lock (`PLEDGE_LOCK_TIMEOUT`, seconds).
     pub lock_timeout: Duration,
     /// Whether standard error is a terminal (progress lines are drawn only there).
@@ -84,8 +86,9 @@ pub struct Facts {
     pub kolada_url: Option<String>,
     /// `PLEDGE_FETCH_TIMEOUT`.
     pub fetch_timeout: Option<String>,
-    /// git's user.name, else the login name; read only for `done` and `undo` without `--by`.
-    pub default_user: Option<String>,
+    /// git's user.name, else the login name; asked only for `done`, `undo`, `measure` and
+    /// `verdict` without `--by`.
+    pub default_user: DefaultUser,
 }
 
 impl Facts {
@@ -111,11 +114,11 @@ impl Facts {
             kolada_url: env("PLEDGE_KOLADA_URL"),
             fetch_timeout: env("PLEDGE_FETCH_TIMEOUT"),
             default_user: match &cli.command {
-                Command::Done(a) if a.by.is_none() => default_user(),
-                Command::Undo(a) if a.by.is_none() => default_user(),
-                Command::Measure(a) if a.by.is_none() => default_user(),
-                Command::Verdict(a) if a.by.is_none() => default_user(),
-                _ => None,
+                Command::Done(a) if a.by.is_none() => DefaultUser::ask(),
+                Command::Undo(a) if a.by.is_none() => DefaultUser::ask(),
+                Command::Measure(a) if a.by.is_none() => DefaultUser::ask(),
+                Command::Verdict(a) if a.by.is_none() => DefaultUser::ask(),
+                _ => DefaultUser::default(),
             },
         })
     }
@@ -153,11 +156,11 @@ impl Ctx {
             quiet: cli.global.quiet,
             lang,
             user: match &cli.command {
-                Command::Done(a) => a.by.clone().or(facts.default_user),
-                Command::Undo(a) => a.by.clone().or(facts.default_user),
-                Command::Measure(a) => a.by.clone().or(facts.default_user),
-                Command::Verdict(a) => a.by.clone().or(facts.default_user),
-                _ => None,
+                Command::Done(a) => UserSlot::of(a.by.clone(), facts.default_user),
+                Command::Undo(a) => UserSlot::of(a.by.clone(), facts.default_user),
+                Command::Measure(a) => UserSlot::of(a.by.clone(), facts.default_user),
+                Command::Verdict(a) => UserSlot::of(a.by.clone(), facts.default_user),
+                _ => UserSlot::default(),
             },
             lock_timeout: lock_timeout_of(facts.lock_timeout.as_deref(), lang)?,
             stderr_tty: facts.stderr_tty,
@@ -198,7 +201,7 @@ impl Ctx {
             color: false,
             quiet: false,
             lang: Lang::En,
-            user: None,
+            user: UserSlot::default(),
             lock_timeout: LOCK_WAIT,
             stderr_tty: false,
             kolada_url: crate::load::kolada::DEFAULT_URL.into(),
@@ -367,6 +370,64 @@ pub fn kolada_url_of(value: Option<&str>, lang: Lang) -> Result<String> {
     }
 }
 
+/// Who writes when `--by` does not say: known, or git's answer still to come.
+#[derive(Debug, Clone)]
+pub enum DefaultUser {
+    Known(Option<String>),
+    /// [`default_user`] running on another thread: a `git` process takes a few milliseconds,
+    /// and a writer reads the folder meanwhile.
+    Asking(Arc<Mutex<Option<JoinHandle<Option<String>>>>>),
+}
+
+impl Default for DefaultUser {
+    fn default() -> Self {
+        DefaultUser::Known(None)
+    }
+}
+
+impl DefaultUser {
+    /// Starts asking git (and the environment) for the user's name.
+    fn ask() -> DefaultUser {
+        DefaultUser::Asking(Arc::new(Mutex::new(Some(std::thread::spawn(default_user)))))
+    }
+
+    /// The answer, waiting for it if it is still being asked.
+    fn answer(self) -> Option<String> {
+        match self {
+            DefaultUser::Known(u) => u,
+            DefaultUser::Asking(h) => h.lock().ok()?.take()?.join().ok()?,
+        }
+    }
+}
+
+/// The user of a run: `--by`, else the default user, looked up when first needed.
+#[derive(Debug, Default)]
+struct UserSlot {
+    by: Option<String>,
+    default: Option<DefaultUser>,
+}
+
+impl UserSlot {
+    fn of(by: Option<String>, default: DefaultUser) -> UserSlot {
+        UserSlot {
+            default: by.is_none().then_some(default),
+            by,
+        }
+    }
+}
+
+impl Ctx {
+    /// Who `done` records as `by`, and whose entries `undo` takes as the user's own:
+    /// `--by`/`PLEDGE_USER`, else git's user.name, else the login name (asked when the run
+    /// begins, waited for here). Only for `done`, `undo`, `measure` and `verdict`.
+    pub fn user(&mut self) -> Option<String> {
+        if let Some(default) = self.user.default.take() {
+            self.user.by = default.answer();
+        }
+        self.user.by.clone()
+    }
+}
+
 /// git's user.name, else the login name.
 fn default_user() -> Option<String> {
     let git = std::process::Command::new("git")
@@ -514,26 +575,26 @@ mod tests {
             locale_vars: [None, None, Some("sv_SE.UTF-8".into())],
             stdout_tty: true,
             terminal_width: Some(100),
-            default_user: Some("git user".into()),
+            default_user: DefaultUser::Known(Some("git user".into())),
             ..facts()
         };
-        let c = ctx(
+        let mut c = ctx(
             &["pledge", "--lang", "en", "--color", "auto", "list"],
             f.clone(),
         )
         .unwrap();
         assert_eq!(
-            (c.lang, c.color, c.width, c.user),
+            (c.lang, c.color, c.width, c.user()),
             (Lang::En, true, Some(100), None)
         );
-        let c = ctx(&["pledge", "--lang", "sv", "done", "k", "a"], f.clone()).unwrap();
+        let mut c = ctx(&["pledge", "--lang", "sv", "done", "k", "a"], f.clone()).unwrap();
         assert_eq!(c.lang, Lang::Sv);
         // (PLEDGE_USER of the caller is `--by`, read by clap.)
         if std::env::var_os("PLEDGE_USER").is_none() {
-            assert_eq!(c.user.as_deref(), Some("git user"));
+            assert_eq!(c.user().as_deref(), Some("git user"));
         }
-        let c = ctx(&["pledge", "done", "k", "a", "--by", "Anna"], f.clone()).unwrap();
-        assert_eq!(c.user.as_deref(), Some("Anna"));
+        let mut c = ctx(&["pledge", "done", "k", "a", "--by", "Anna"], f.clone()).unwrap();
+        assert_eq!(c.user().as_deref(), Some("Anna"));
         let bad = Facts {
             lock_timeout: Some("nan".into()),
             ..f

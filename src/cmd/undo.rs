@@ -44,8 +44,9 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     if a.index == Some(0) {
         return Err(Usage(Msg::IndexFromOne.say(ctx.lang)).into());
     }
+    let user = ctx.user();
     let q = Query {
-        user: ctx.user.as_deref(),
+        user: user.as_deref(),
         date: a.date.map(|d| ctx.date(d)),
         activity: a.activity.as_deref(),
         area: a.area.as_deref(),

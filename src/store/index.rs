@@ -195,7 +195,7 @@ impl Index {
                 Some(kods) if kods.is_empty() => "-".to_string(),
                 Some(kods) => kods.join(","),
             };
-            let _ = write!(text, "{} {named} {} ", k.fields(), years_field(e.years));
+            let _ = write!(text, "{named} {} {} ", years_field(e.years), k.fields());
             text.extend_from_slice(&escape(rel));
             text.push(b'\n');
         }
@@ -326,19 +326,23 @@ pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, Vec<Candi
     }
     lines.next()?.strip_prefix(b"started ")?;
     let (mut out, mut n) = (Vec::new(), 0usize);
+    let finder = memchr::memmem::Finder::new(prefix.as_bytes());
     for line in lines {
         if let Some(end) = line.strip_prefix(b"end ") {
             let count: usize = std::str::from_utf8(end).ok()?.parse().ok()?;
             return (count == n).then_some((key, out));
         }
         n += 1;
-        let mut fields = line.splitn(8, |&b| b == b' ');
-        let named = fields.nth(5)?;
+        let named = &line[..memchr::memchr(b' ', line)?];
         let names = named == b"*" || named.split(|&b| b == b',').any(|k| k == kod.as_bytes());
-        let years = fields.next()?;
-        let path = fields.next()?;
+        // Most lines are other kommuners' files: neither named nor holding the prefix.
+        if !names && finder.find(line).is_none() {
+            continue;
+        }
+        let mut fields = line.splitn(8, |&b| b == b' ');
+        let years = parse_years(fields.nth(1)?)?;
+        let path = fields.nth(5)?;
         if names || is_named(path, prefix) {
-            let years = parse_years(years)?;
             out.push(Candidate {
                 rel: unescape(path),
                 years,
@@ -348,9 +352,12 @@ pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, Vec<Candi
     None
 }
 
-/// One line of the index: `size mtime ctime ino dev named years path`.
+/// One line of the index: `named years size mtime ctime ino dev path` (what a writer looks
+/// for first, the path, which may hold spaces, last).
 fn parse_entry(line: &[u8], all: &HashMap<&str, &'static str>) -> Option<(Vec<u8>, Entry)> {
     let mut fields = line.splitn(8, |&b| b == b' ');
+    let named = fields.next()?;
+    let years = parse_years(fields.next()?)?;
     let mut num = || -> Option<i128> { std::str::from_utf8(fields.next()?).ok()?.parse().ok() };
     let key = Key {
         size: u64::try_from(num()?).ok()?,
@@ -359,7 +366,7 @@ fn parse_entry(line: &[u8], all: &HashMap<&str, &'static str>) -> Option<(Vec<u8
         ino: u64::try_from(num()?).ok()?,
         dev: u64::try_from(num()?).ok()?,
     };
-    let named = match std::str::from_utf8(fields.next()?).ok()? {
+    let named = match std::str::from_utf8(named).ok()? {
         "*" => None,
         "-" => Some(Vec::new()),
         kods => Some(
@@ -368,7 +375,6 @@ fn parse_entry(line: &[u8], all: &HashMap<&str, &'static str>) -> Option<(Vec<u8
                 .collect::<Option<Vec<_>>>()?,
         ),
     };
-    let years = parse_years(fields.next()?)?;
     let rel = unescape(fields.next()?);
     Some((rel, Entry { key, named, years }))
 }
