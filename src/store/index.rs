@@ -320,14 +320,22 @@ pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, Vec<Candi
     let key = Key::of(&file.metadata().ok()?);
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(&mut &file, &mut bytes).ok()?;
-    let mut lines = bytes.split(|&b| b == b'\n');
-    if lines.next()? != header().as_bytes() {
+    // Lines by `memchr`, and the kommun's name prefix searched once in the whole index: most
+    // lines are other kommuners' files, passed over on their first field.
+    let mut at = 0;
+    let mut line = || {
+        let from = at;
+        let end = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
+        at = end + 1;
+        (from < bytes.len()).then(|| (from, &bytes[from..end]))
+    };
+    if line()?.1 != header().as_bytes() {
         return None;
     }
-    lines.next()?.strip_prefix(b"started ")?;
+    line()?.1.strip_prefix(b"started ")?;
+    let mut prefixed = memchr::memmem::find_iter(&bytes, prefix.as_bytes()).peekable();
     let (mut out, mut n) = (Vec::new(), 0usize);
-    let finder = memchr::memmem::Finder::new(prefix.as_bytes());
-    for line in lines {
+    while let Some((from, line)) = line() {
         if let Some(end) = line.strip_prefix(b"end ") {
             let count: usize = std::str::from_utf8(end).ok()?.parse().ok()?;
             return (count == n).then_some((key, out));
@@ -335,8 +343,9 @@ pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, Vec<Candi
         n += 1;
         let named = &line[..memchr::memchr(b' ', line)?];
         let names = named == b"*" || named.split(|&b| b == b',').any(|k| k == kod.as_bytes());
-        // Most lines are other kommuners' files: neither named nor holding the prefix.
-        if !names && finder.find(line).is_none() {
+        while prefixed.next_if(|&i| i < from).is_some() {}
+        let holds_prefix = prefixed.peek().is_some_and(|&i| i < from + line.len());
+        if !names && !holds_prefix {
             continue;
         }
         let mut fields = line.splitn(8, |&b| b == b' ');
@@ -398,6 +407,7 @@ mod tests {
             (b"a\nb\\n c.toml".to_vec(), Some(vec![ale, kil])),
             (b"sub/none.toml".to_vec(), Some(vec![])),
             (b"any.toml".to_vec(), None),
+            (b"f1-named.toml".to_vec(), Some(vec![])),
         ];
         let seen: Vec<_> = seen.into_iter().chain(filler).collect();
         index.save(
@@ -414,12 +424,20 @@ mod tests {
                 .collect(),
         );
         let (entries, _) = read(&dir.join(INDEX_FILE)).unwrap();
-        assert_eq!(entries.len(), 3 + MIN_FILES);
+        assert_eq!(entries.len(), 4 + MIN_FILES);
         for (rel, named) in seen {
             let e = &entries[&rel];
             assert_eq!((e.key, &e.named), (Key::of(&meta), &named));
             assert_eq!(e.years, (Some(2016), None));
         }
+        // A writer's question: the files naming Ale, those that could name any kommun, and
+        // those named after it.
+        let (_, found) = candidates(dir, ale, "f1-").unwrap();
+        let mut rels: Vec<&[u8]> = found.iter().map(|c| c.rel.as_slice()).collect();
+        rels.sort();
+        let mut want: Vec<&[u8]> = vec![b"a\nb\\n c.toml", b"any.toml", b"f1-named.toml"];
+        want.sort();
+        assert_eq!(rels, want);
         // Just written, the folder's own times are too young to be trusted.
         let index = Index::open(dir);
         assert!(index.trusted(b"any.toml", &Key::of(&meta)).is_none());

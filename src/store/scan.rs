@@ -243,6 +243,25 @@ mod tests {
 
     use unicode_normalization::UnicodeNormalization;
 
+    #[test]
+    fn a_periods_years_are_read_from_the_head_or_left_open() {
+        let head = "title = \"x\"\n[period]\nstart = 2016-01-01\nend = 2017-12-31\n";
+        assert_eq!(period_years(head), (Some(2016), Some(2017)));
+        let later = format!("{head}[[activity]]\nid = \"a\"\n[period]\nstart = 1990-01-01\n");
+        assert_eq!(period_years(&later), (Some(2016), Some(2017)));
+        let inline = "period = { end = 2018-06-30 }\n";
+        assert_eq!(period_years(inline), (None, Some(2018)));
+        // `[[` inside a string cuts the head where it does not parse: any year.
+        let cut = "promise = \"\"\"\n[[x]]\n\"\"\"\n[period]\nstart = 2016-01-01\n";
+        assert_eq!(period_years(cut), (None, None));
+        assert!(years_overlap(
+            (Some(2016), Some(2017)),
+            (Some(2017), Some(2017))
+        ));
+        assert!(!years_overlap((Some(2016), Some(2016)), (Some(2017), None)));
+        assert!(years_overlap((None, None), (Some(2017), Some(2017))));
+    }
+
     /// Whether the text could hold a löfte of `k`.
     fn may_name(text: &str, k: &Kommun) -> bool {
         kommuner_named(text).is_none_or(|kods| kods.contains(&k.kod))
