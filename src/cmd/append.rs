@@ -34,6 +34,7 @@ pub(super) fn append(
     dry_run: bool,
     ctx: &mut Ctx,
 ) -> Result<(Pledge, Range<usize>)> {
+    ws.refuse_copies(chosen, ctx.read_cutoff(), ctx.lang)?;
     let file = ws.file_of(chosen);
     let lang = ctx.lang;
     if dry_run {
@@ -50,6 +51,7 @@ pub(super) fn append(
     }
     let after = store::edit(
         &file.path,
+        Some(&ws.dir),
         ctx.lock_timeout,
         ctx.read_cutoff(),
         file,

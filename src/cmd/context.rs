@@ -14,6 +14,11 @@ use crate::cli::{Cli, ColorChoice, Command, DateArg, Lang as LangArg};
 use crate::view::i18n::Lang;
 use crate::view::messages::CmdMsg;
 
+#[path = "context_user.rs"]
+mod user;
+pub use user::DefaultUser;
+use user::UserSlot;
+
 /// Everything a command may know about where it runs.
 pub struct Ctx {
     /// Today in the Swedish calendar (Europe/Stockholm), from the clock.
@@ -36,7 +41,7 @@ pub struct Ctx {
     /// Who `done` records as `by`, and whose entries `undo` takes as the user's own:
     /// `--by`/`PLEDGE_USER`, else git's user.name, else the login name. Looked up only for
     /// `done` and `undo`.
-    pub user: Option<String>,
+    user: UserSlot,
     /// How long `done` and `undo` wait for the folder lock (`PLEDGE_LOCK_TIMEOUT`, seconds).
     pub lock_timeout: Duration,
     /// Whether standard error is a terminal (progress lines are drawn only there).
@@ -84,8 +89,9 @@ pub struct Facts {
     pub kolada_url: Option<String>,
     /// `PLEDGE_FETCH_TIMEOUT`.
     pub fetch_timeout: Option<String>,
-    /// git's user.name, else the login name; read only for `done` and `undo` without `--by`.
-    pub default_user: Option<String>,
+    /// git's user.name, else the login name; asked only for `done`, `undo`, `measure` and
+    /// `verdict` without `--by`.
+    pub default_user: DefaultUser,
 }
 
 impl Facts {
@@ -111,11 +117,11 @@ impl Facts {
             kolada_url: env("PLEDGE_KOLADA_URL"),
             fetch_timeout: env("PLEDGE_FETCH_TIMEOUT"),
             default_user: match &cli.command {
-                Command::Done(a) if a.by.is_none() => default_user(),
-                Command::Undo(a) if a.by.is_none() => default_user(),
-                Command::Measure(a) if a.by.is_none() => default_user(),
-                Command::Verdict(a) if a.by.is_none() => default_user(),
-                _ => None,
+                Command::Done(a) if a.by.is_none() => DefaultUser::ask(),
+                Command::Undo(a) if a.by.is_none() => DefaultUser::ask(),
+                Command::Measure(a) if a.by.is_none() => DefaultUser::ask(),
+                Command::Verdict(a) if a.by.is_none() => DefaultUser::ask(),
+                _ => DefaultUser::default(),
             },
         })
     }
@@ -153,11 +159,11 @@ impl Ctx {
             quiet: cli.global.quiet,
             lang,
             user: match &cli.command {
-                Command::Done(a) => a.by.clone().or(facts.default_user),
-                Command::Undo(a) => a.by.clone().or(facts.default_user),
-                Command::Measure(a) => a.by.clone().or(facts.default_user),
-                Command::Verdict(a) => a.by.clone().or(facts.default_user),
-                _ => None,
+                Command::Done(a) => UserSlot::of(a.by.clone(), facts.default_user),
+                Command::Undo(a) => UserSlot::of(a.by.clone(), facts.default_user),
+                Command::Measure(a) => UserSlot::of(a.by.clone(), facts.default_user),
+                Command::Verdict(a) => UserSlot::of(a.by.clone(), facts.default_user),
+                _ => UserSlot::default(),
             },
             lock_timeout: lock_timeout_of(facts.lock_timeout.as_deref(), lang)?,
             stderr_tty: facts.stderr_tty,
@@ -198,7 +204,7 @@ impl Ctx {
             color: false,
             quiet: false,
             lang: Lang::En,
-            user: None,
+            user: UserSlot::default(),
             lock_timeout: LOCK_WAIT,
             stderr_tty: false,
             kolada_url: crate::load::kolada::DEFAULT_URL.into(),
@@ -367,24 +373,6 @@ pub fn kolada_url_of(value: Option<&str>, lang: Lang) -> Result<String> {
     }
 }
 
-/// git's user.name, else the login name.
-fn default_user() -> Option<String> {
-    let git = std::process::Command::new("git")
-        .args(["config", "user.name"])
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty());
-    git.or_else(|| {
-        ["USER", "LOGNAME", "USERNAME"]
-            .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -514,26 +502,26 @@ mod tests {
             locale_vars: [None, None, Some("sv_SE.UTF-8".into())],
             stdout_tty: true,
             terminal_width: Some(100),
-            default_user: Some("git user".into()),
+            default_user: DefaultUser::Known(Some("git user".into())),
             ..facts()
         };
-        let c = ctx(
+        let mut c = ctx(
             &["pledge", "--lang", "en", "--color", "auto", "list"],
             f.clone(),
         )
         .unwrap();
         assert_eq!(
-            (c.lang, c.color, c.width, c.user),
+            (c.lang, c.color, c.width, c.user()),
             (Lang::En, true, Some(100), None)
         );
-        let c = ctx(&["pledge", "--lang", "sv", "done", "k", "a"], f.clone()).unwrap();
+        let mut c = ctx(&["pledge", "--lang", "sv", "done", "k", "a"], f.clone()).unwrap();
         assert_eq!(c.lang, Lang::Sv);
         // (PLEDGE_USER of the caller is `--by`, read by clap.)
         if std::env::var_os("PLEDGE_USER").is_none() {
-            assert_eq!(c.user.as_deref(), Some("git user"));
+            assert_eq!(c.user().as_deref(), Some("git user"));
         }
-        let c = ctx(&["pledge", "done", "k", "a", "--by", "Anna"], f.clone()).unwrap();
-        assert_eq!(c.user.as_deref(), Some("Anna"));
+        let mut c = ctx(&["pledge", "done", "k", "a", "--by", "Anna"], f.clone()).unwrap();
+        assert_eq!(c.user().as_deref(), Some("Anna"));
         let bad = Facts {
             lock_timeout: Some("nan".into()),
             ..f

@@ -140,7 +140,7 @@ fn on_date_message(
             msg
         }
         OnDateError::Several(many) => {
-            if let Some(msg) = super::workspace::same_lofte_twice(&many) {
+            if let Some(msg) = super::workspace::same_lofte_twice(&many, lang) {
                 return msg;
             }
             let mut msg = Msg::SeveralHold {
@@ -294,7 +294,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         (p, target)
     };
     let entry = NewEntry {
-        by: ctx.user.clone(),
+        by: ctx.user(),
         note: a.note.clone(),
         ..entry_for(chosen, k, &target, date, &a, ctx.lang)?
     };
@@ -347,7 +347,7 @@ fn done_event(
     }
     let mut entry = NewEntry::new(date, event, a.count);
     entry.event = true;
-    entry.by = ctx.user.clone();
+    entry.by = ctx.user();
     entry.note = a.note.clone();
     write_entry(&ws, chosen, &entry, *a.dry_run, ctx)
 }

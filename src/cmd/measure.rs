@@ -195,7 +195,7 @@ fn record_one(
         value,
         source: a.source.clone(),
         note: a.note.clone(),
-        by: ctx.user.clone(),
+        by: ctx.user(),
         fetched: None,
         preliminary: false,
         corrects: None,

@@ -40,7 +40,7 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
             ));
         }
         Err(ReportChoiceError::Several(found)) => {
-            if let Some(msg) = super::workspace::same_lofte_twice(&found) {
+            if let Some(msg) = super::workspace::same_lofte_twice(&found, ctx.lang) {
                 bail!(msg);
             }
             let whole = crate::view::messages::CmdMsg::WholeKommunArea.say(ctx.lang);

@@ -44,8 +44,9 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
     if a.index == Some(0) {
         return Err(Usage(Msg::IndexFromOne.say(ctx.lang)).into());
     }
+    let user = ctx.user();
     let q = Query {
-        user: ctx.user.as_deref(),
+        user: user.as_deref(),
         date: a.date.map(|d| ctx.date(d)),
         activity: a.activity.as_deref(),
         area: a.area.as_deref(),
@@ -125,6 +126,7 @@ fn dated_outcome<'w>(ws: &'w Workspace, k: &Kommun, q: &Query<'_>) -> Option<&'w
 
 /// Removes the measurement or verdict that ends the löfte's file (or shows it, on a dry run).
 fn remove_trailing_outcome(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
+    ws.refuse_copies(p, ctx.read_cutoff(), ctx.lang)?;
     let file = ws.file_of(p);
     let lang = ctx.lang;
     let remove = |f: &store::SourceFile| -> Result<(Vec<u8>, String)> {
@@ -147,6 +149,7 @@ fn remove_trailing_outcome(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut 
     } else {
         store::edit(
             &file.path,
+            Some(&ws.dir),
             ctx.lock_timeout,
             ctx.read_cutoff(),
             file,
@@ -284,6 +287,7 @@ fn remove_entry(
     dry_run: bool,
     ctx: &mut Ctx,
 ) -> Result<u8> {
+    ws.refuse_copies(p, ctx.read_cutoff(), ctx.lang)?;
     let file = ws.file_of(p);
     // Which of the entries just like it (same day, activity, author, note…) it is: another
     // writer's change meanwhile moves it in the file, but not among its equals.
@@ -325,6 +329,7 @@ fn remove_entry(
     } else {
         store::edit(
             &file.path,
+            Some(&ws.dir),
             ctx.lock_timeout,
             ctx.read_cutoff(),
             file,

@@ -62,7 +62,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
         reason: a.reason.clone(),
         source: a.source.clone(),
         date,
-        by: ctx.user.clone(),
+        by: ctx.user(),
         span: 0..0,
     };
     let addition = |text: &str| entry::verdict_addition(text, &v);

@@ -13,6 +13,8 @@ use crate::store::{self, Needle, SourceFile};
 use crate::view::Msg;
 use crate::view::i18n::Lang;
 use crate::view::messages::CmdMsg;
+use crate::view::messages::CopyMsg;
+use crate::view::messages::copies::Held;
 
 /// All pledge files of the folder, loaded.
 pub struct Workspace {
@@ -21,6 +23,9 @@ pub struct Workspace {
     /// Writers' temporary files seen when the folder was listed (for a writer to remove
     /// those of killed writers).
     pub temporaries: Vec<PathBuf>,
+    /// Files that could hold a löfte of the kommun of [`Workspace::for_kommun`] that were not
+    /// read (they hold none in force in the year looked up), with their löften's years.
+    pub unread: Vec<(PathBuf, store::Years)>,
 }
 
 impl Workspace {
@@ -59,20 +64,23 @@ impl Workspace {
             dir,
             files,
             temporaries: Vec::new(),
+            unread: Vec::new(),
         })
     }
 
-    /// The workspace for one kommun, reading as little as it can: first the files named after
-    /// the kommun whose name's years hold the year looked up (`filipstad-2016.toml`,
-    /// `kristinehamn-2016-2017.toml`, `filipstad-centrum-2016.toml`, and any other name
-    /// beginning `filipstad-` without years, such as a copy), then all files named after the
-    /// kommun, then the whole folder, stopping as soon as `enough` is satisfied (a löfte named
-    /// after another kommun is still found). Also returns the kommun; an unknown one is an
-    /// error naming the closest. Files keep their text (for writing back).
+    /// The workspace for one kommun, reading as little as it can: the files that could hold a
+    /// löfte of the kommun, whatever their names, are found by [`store::kommun_files`] (from
+    /// the folder's index alone when its seal holds, else by listing the folder); first those
+    /// whose löfte may be in force in the year looked up (by the years its head states, or
+    /// for a file named after the kommun, `filipstad-2016.toml`, `kristinehamn-2016-2017.toml`,
+    /// by its name), then all of them, then the whole folder, stopping as soon as `enough` is
+    /// satisfied (a löfte named after another kommun is still found, and a copy under any
+    /// name is read with the file it copies). Also returns the kommun; an unknown one is an
+    /// error naming the closest. Files keep their text (for writing back). The candidates not
+    /// read are kept ([`Workspace::unread`]) for [`Workspace::refuse_copies`].
     ///
-    /// Listing a national folder (thousands of files) takes as long as reading the few files
-    /// wanted, so the files named by the folder's convention are read on one core while the
-    /// folder is listed on the other.
+    /// The files named by the folder's convention are read on one core while the candidates
+    /// are found on the other.
     pub fn for_kommun(
         dir: PathBuf,
         arg: &str,
@@ -85,35 +93,55 @@ impl Workspace {
                 files: store::read_all(&store::pledge_files(&dir)?, today, false)?,
                 dir,
                 temporaries: Vec::new(),
+                unread: Vec::new(),
             };
             return Err(resolve_kommun(arg, &ws, lookup.lang).expect_err("the kommun is unknown"));
         };
         let prefix = format!("{}-", crate::text::slug(k.name));
-        let (named, mut probed) = std::thread::scope(|s| {
-            let listing =
-                s.spawn(|| store::pledge_files_and_temporaries(&dir, |n| n.starts_with(&prefix)));
+        let (found, mut probed) = std::thread::scope(|s| {
+            let finding = s.spawn(|| store::kommun_files(&dir, k.kod, &prefix));
             let probed = read_by_name(&dir, k, &lookup);
-            let named = listing
+            let found = finding
                 .join()
                 .unwrap_or_else(|_| Err(anyhow::anyhow!("the folder listing panicked")));
-            (named, probed)
+            (found, probed)
         });
-        let (named, temporaries) = named?;
-        let in_year: Vec<PathBuf> = named
-            .iter()
-            .filter(|p| lookup.year.is_none_or(|y| name_may_hold(p, y)))
-            .cloned()
+        let found = found?;
+        let mut named = found.candidates;
+        // Files that cannot be read are named when their names say they may be the kommun's.
+        let unreadable: Vec<SourceFile> = found
+            .unreadable
+            .into_iter()
+            .filter(|f| is_named(&f.path, &prefix))
             .collect();
+        let unreadable_paths: Vec<PathBuf> = unreadable.iter().map(|f| f.path.clone()).collect();
+        probed.extend(unreadable);
+        named.sort_by(|a, b| a.0.cmp(&b.0));
+        let of_year = |p: &Path, years: store::Years| {
+            lookup.year.is_none_or(|y| {
+                (is_named(p, &prefix) && name_may_hold(p, y))
+                    || store::years_overlap(years, (Some(y), Some(y)))
+            })
+        };
+        let in_year = named.iter().filter(|(p, years)| of_year(p, *years)).count();
         let mut tiers = Vec::new();
-        if in_year.len() < named.len() {
-            tiers.push((in_year, Tier::OfYear));
+        if in_year < named.len() {
+            tiers.push(Tier::OfYear);
         }
-        tiers.push((named, Tier::Named));
-        for (paths, tier) in tiers {
+        tiers.push(Tier::Named);
+        for tier in tiers {
+            let (mut paths, unread): (Vec<_>, Vec<_>) = named
+                .iter()
+                .cloned()
+                .partition(|(p, years)| tier == Tier::Named || of_year(p, *years));
+            paths.extend(unreadable_paths.iter().map(|p| (p.clone(), (None, None))));
+            paths.sort_by(|a, b| a.0.cmp(&b.0));
+            let paths: Vec<PathBuf> = paths.into_iter().map(|(p, _)| p).collect();
             let ws = Workspace {
                 files: read_keeping_probed(&paths, &mut probed, today)?,
                 dir: dir.clone(),
-                temporaries: temporaries.clone(),
+                temporaries: found.temporaries.clone(),
+                unread,
             };
             if enough(&ws, k, tier) {
                 return Ok((ws, k));
@@ -123,7 +151,8 @@ impl Workspace {
         let ws = Workspace {
             files: store::read_all(&store::pledge_files(&dir)?, today, true)?,
             dir,
-            temporaries,
+            temporaries: found.temporaries,
+            unread: Vec::new(),
         };
         Ok((ws, k))
     }
@@ -135,6 +164,7 @@ impl Workspace {
             dir,
             files: broken,
             temporaries: Vec::new(),
+            unread: Vec::new(),
         }
     }
 
@@ -296,6 +326,12 @@ pub struct Lookup<'a> {
     pub area: Option<&'a str>,
 }
 
+/// Whether the file's name begins with the kommun's (`prefix`: `filipstad-`).
+fn is_named(path: &Path, prefix: &str) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+}
+
 /// The files a löfte of `k` in force in the lookup's year has by the folder's convention (the
 /// kommun's own, and the area's when one is asked for), read: those that exist.
 fn read_by_name(dir: &Path, k: &Kommun, lookup: &Lookup<'_>) -> Vec<SourceFile> {
@@ -357,29 +393,71 @@ fn conventional_names(k: &Kommun, area: Option<&str>, year: i32) -> Vec<String> 
     names
 }
 
-/// The refusal when two of `found` are the same löfte (the same kommuner and area, with
-/// overlapping periods): `--area` cannot tell them apart, so the advice is to remove one.
-pub fn same_lofte_twice(found: &[&Pledge]) -> Option<String> {
+/// Whether two löften are the same one: the same kommuner and area, overlapping periods.
+fn same_lofte(a: &Pledge, b: &Pledge) -> bool {
     let kommuner = |p: &Pledge| {
         let mut ks: Vec<&str> = p.kommuner.iter().map(|k| k.kod).collect();
         ks.sort_unstable();
         ks
     };
+    a.area == b.area && a.period.overlaps(&b.period) && kommuner(a) == kommuner(b)
+}
+
+/// The refusal naming two files that hold one löfte, in the language.
+fn copy_refusal(a: &Pledge, b: &Pledge, lang: Lang) -> String {
+    fn held(p: &Pledge) -> Held<'_> {
+        Held {
+            file: &p.file,
+            start: p.period.start,
+            end: p.period.end,
+        }
+    }
+    CopyMsg::SameLofteTwice {
+        a: held(a),
+        b: held(b),
+    }
+    .say(lang)
+}
+
+/// The refusal when two of `found` are the same löfte (the same kommuner and area, with
+/// overlapping periods): `--area` cannot tell them apart, so the advice is to remove one.
+pub fn same_lofte_twice(found: &[&Pledge], lang: Lang) -> Option<String> {
     found.iter().enumerate().find_map(|(i, a)| {
         found[i + 1..]
             .iter()
-            .find(|b| {
-                a.area == b.area && a.period.overlaps(&b.period) && kommuner(a) == kommuner(b)
-            })
-            .map(|b| {
-                format!(
-                    "the same löfte is in two files: {} ({} to {}) and {} ({} to {}); remove \
-                     one (or, if they are two löften, end the older the day before the newer \
-                     starts)",
-                    a.file, a.period.start, a.period.end, b.file, b.period.start, b.period.end
-                )
-            })
+            .find(|b| same_lofte(a, b))
+            .map(|b| copy_refusal(a, b, lang))
     })
+}
+
+impl Workspace {
+    /// Refuses to write into `chosen` when another file holds the same löfte, whatever its
+    /// name (a copy: writing into one would leave the other behind, and the views would then
+    /// refuse the kommun). The candidates not read yet whose löften may overlap its period
+    /// ([`Workspace::unread`]) are read to tell.
+    pub fn refuse_copies(&self, chosen: &Pledge, today: NaiveDate, lang: Lang) -> Result<()> {
+        use chrono::Datelike;
+        let years = (
+            Some(chosen.period.start.year()),
+            Some(chosen.period.end.year()),
+        );
+        let more: Vec<PathBuf> = self
+            .unread
+            .iter()
+            .filter(|(_, y)| store::years_overlap(*y, years))
+            .map(|(p, _)| p.clone())
+            .collect();
+        let more = store::read_all(&more, today, false)?;
+        let others = self
+            .pledges()
+            .chain(more.iter().filter_map(|f| f.loaded.pledge.as_ref()));
+        for other in others {
+            if other.file != chosen.file && same_lofte(chosen, other) {
+                return Err(super::Refused(copy_refusal(chosen, other, lang)).into());
+            }
+        }
+        Ok(())
+    }
 }
 
 /// What to look for in the files of the kommuner the arguments name: None (every file) when

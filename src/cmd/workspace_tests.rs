@@ -96,9 +96,11 @@ fn files_until(
 #[test]
 fn the_files_named_for_the_year_are_read_in_order_and_a_copy_is_not_missed() {
     let tmp = folder();
+    // Named for 2016, it holds the 2017–2018 löfte: read with it, as a copy is.
     fs::write(tmp.path().join("alvesta-2016.toml"), ALVESTA).unwrap();
     fs::write(tmp.path().join("alvesta-2017-2018 kopia.toml"), ALVESTA).unwrap();
     let in_2018 = [
+        "alvesta-2016.toml",
         "alvesta-2017-2018 kopia.toml",
         "alvesta-2017-2018.toml",
         "alvesta-ovrigt.toml",
@@ -126,7 +128,10 @@ fn the_files_named_for_the_year_are_read_in_order_and_a_copy_is_not_missed() {
 #[test]
 fn each_tier_is_what_the_listing_gives_it() {
     let tmp = folder();
-    fs::write(tmp.path().join("alvesta-2016.toml"), ALVESTA).unwrap();
+    let of_2016 = ALVESTA
+        .replacen("start = 2017-01-01", "start = 2016-01-01", 1)
+        .replacen("end = 2018-12-31", "end = 2016-12-31", 1);
+    fs::write(tmp.path().join("alvesta-2016.toml"), of_2016).unwrap();
     // A link named for 2018 to a file named for 2017–2018: listed once, as the file.
     std::os::unix::fs::symlink(
         "alvesta-2017-2018.toml",

@@ -7,7 +7,7 @@ impl Loader<'_> {
         let mut out: Vec<Activity> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for (t, span) in self.tables(v, "activity") {
-            let f = self.fields(t, span.clone(), &KNOWN.activity, Table::Activity);
+            let f = self.fields(t, span.clone(), KNOWN.activity, Table::Activity);
             let id = self.activity_id(&f, &mut seen);
             let text = self
                 .require(&f, "text", "\"Polisen lovar att ...\"")
@@ -113,7 +113,7 @@ impl Loader<'_> {
                     }
                 }
                 DeValue::Table(t) => {
-                    let f = self.fields(t, item.span(), &KNOWN.owner, Table::Owner);
+                    let f = self.fields(t, item.span(), KNOWN.owner, Table::Owner);
                     let who = self
                         .require(&f, "who", "\"polisen\"")
                         .and_then(|v| self.string(v, "who"));
@@ -138,7 +138,7 @@ impl Loader<'_> {
 
     pub(super) fn followup(&mut self, v: &Val<'_>) -> Option<Followup> {
         let t = self.table(v, "followup", "{ when = 2017-03-31, how = \"...\" }")?;
-        let f = self.fields(t, v.span(), &KNOWN.followup, Table::Followup);
+        let f = self.fields(t, v.span(), KNOWN.followup, Table::Followup);
         let when = match f.get("when") {
             None => None,
             Some(w) => match w.get_ref() {

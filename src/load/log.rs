@@ -21,7 +21,7 @@ impl Loader<'_> {
         }
         let mut out = Vec::new();
         for (t, header) in self.tables(v, "log") {
-            let f = self.fields(t, header.clone(), &KNOWN.log, Table::Log);
+            let f = self.fields(t, header.clone(), KNOWN.log, Table::Log);
             let date_v = self.require(&f, "date", "2016-05-12");
             let date = date_v.and_then(|v| self.date(v, "date"));
             let (activity_v, activity, is_event) = self.entry_what(&f);

@@ -127,7 +127,7 @@ impl Loader<'_> {
     }
 
     fn indicator(&mut self, t: &DeTable<'_>, header: Range<usize>) -> Option<Indicator> {
-        let f = self.fields(t, header, &KNOWN.indicator, Table::Indicator);
+        let f = self.fields(t, header, KNOWN.indicator, Table::Indicator);
         let id_v = self.require(&f, "id", "\"trygghet\"");
         let id = id_v.and_then(|v| self.string(v, "id"));
         if let (Some(id), Some(v)) = (&id, id_v)
@@ -181,7 +181,7 @@ impl Loader<'_> {
     }
 
     fn measurement(&mut self, t: &DeTable<'_>, header: Range<usize>) -> Option<Measurement> {
-        let f = self.fields(t, header, &KNOWN.measurement, Table::Measurement);
+        let f = self.fields(t, header, KNOWN.measurement, Table::Measurement);
         let date = self
             .require(&f, "date", "2017-11-15")
             .and_then(|v| self.date(v, "date"));
@@ -221,7 +221,7 @@ impl Loader<'_> {
     }
 
     fn verdict(&mut self, t: &DeTable<'_>, header: Range<usize>) -> Option<VerdictEntry> {
-        let f = self.fields(t, header, &KNOWN.verdict, Table::Verdict);
+        let f = self.fields(t, header, KNOWN.verdict, Table::Verdict);
         let date = self
             .require(&f, "date", "2019-02-12")
             .and_then(|v| self.date(v, "date"));
@@ -323,7 +323,7 @@ impl Loader<'_> {
 
     fn baseline(&mut self, v: &Val<'_>) -> Option<Baseline> {
         let t = self.table(v, "baseline", "{ value = 62, year = 2016 }")?;
-        let f = self.fields(t, v.span(), &KNOWN.baseline, Table::Baseline);
+        let f = self.fields(t, v.span(), KNOWN.baseline, Table::Baseline);
         let value = self
             .require(&f, "value", "62")
             .and_then(|v| self.number(v, "value"));
@@ -364,7 +364,7 @@ impl Loader<'_> {
     fn series(&mut self, v: &Val<'_>) -> Option<Series> {
         let example = "{ kolada = \"N07540\" }";
         let t = self.table(v, "source", example)?;
-        let f = self.fields(t, v.span(), &KNOWN.series, Table::Source);
+        let f = self.fields(t, v.span(), KNOWN.series, Table::Source);
         let id = match f.get("kolada") {
             Some(k) => self.string(k, "kolada").and_then(|id| {
                 if kolada::valid_id(&id) {

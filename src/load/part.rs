@@ -92,7 +92,7 @@ impl Loader<'_> {
         let mut out: Vec<Activity> = Vec::new();
         let mut ids = HashSet::new();
         for (t, span) in self.tables(v, "part") {
-            let f = self.fields(t, span.clone(), &KNOWN.part, Table::Part);
+            let f = self.fields(t, span.clone(), KNOWN.part, Table::Part);
             let id_v = self.require(&f, "id", "\"vandringar\"");
             let id = id_v.and_then(|v| self.string(v, "id"));
             if let (Some(id), Some(id_v)) = (&id, id_v) {

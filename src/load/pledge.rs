@@ -5,7 +5,7 @@ use crate::model::followup::occasion;
 
 impl Loader<'_> {
     pub(super) fn pledge(&mut self, file: &str, root: &DeTable<'_>) -> Option<Pledge> {
-        let f = self.fields(root, 0..0, &KNOWN.top, Table::File);
+        let f = self.fields(root, 0..0, KNOWN.top, Table::File);
         let title = self
             .require(&f, "title", "\"Medborgarlöfte för ... 2016\"")
             .and_then(|v| self.string(v, "title"));
@@ -245,7 +245,7 @@ impl Loader<'_> {
                     }
                 }
                 DeValue::Table(t) => {
-                    let f = self.fields(t, item.span(), &KNOWN.signatory, Table::Signatory);
+                    let f = self.fields(t, item.span(), KNOWN.signatory, Table::Signatory);
                     let name = self
                         .require(&f, "name", "\"...\"")
                         .and_then(|v| self.string(v, "name"));
@@ -267,7 +267,7 @@ impl Loader<'_> {
 
     pub(super) fn period(&mut self, v: &Val<'_>, signed: Option<NaiveDate>) -> Option<Period> {
         let t = self.table(v, "period", "{ start = 2016-01-01, end = 2016-12-31 }")?;
-        let f = self.fields(t, v.span(), &KNOWN.period, Table::Period);
+        let f = self.fields(t, v.span(), KNOWN.period, Table::Period);
         let start_v = f.get("start");
         // Not stated: judged from the first recorded work (set once the log is read).
         let start = match start_v {
@@ -330,7 +330,7 @@ impl Loader<'_> {
     fn events(&mut self, v: &Val<'_>) -> Vec<(Event, Range<usize>)> {
         let mut out: Vec<(Event, Range<usize>)> = Vec::new();
         for (t, header) in self.tables(v, "event") {
-            let f = self.fields(t, header.clone(), &KNOWN.event, Table::Event);
+            let f = self.fields(t, header.clone(), KNOWN.event, Table::Event);
             let id_v = self.require(&f, "id", "\"bra-mote\"");
             let id = id_v.and_then(|v| self.string(v, "id"));
             let text = self
@@ -382,7 +382,7 @@ impl Loader<'_> {
                 ..Problem::default()
             },
             DeValue::Table(t) => {
-                let f = self.fields(t, v.span(), &KNOWN.problem, Table::Problem);
+                let f = self.fields(t, v.span(), KNOWN.problem, Table::Problem);
                 let title = self.opt_string(&f, "title");
                 let text = self.opt_string(&f, "text");
                 let priorities = match f.get("priorities") {

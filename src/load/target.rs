@@ -81,7 +81,7 @@ impl Loader<'_> {
                 }
             },
             DeValue::Table(t) => {
-                let f = self.fields(t, v.span(), &KNOWN.target, Table::Target);
+                let f = self.fields(t, v.span(), KNOWN.target, Table::Target);
                 if f.get("weekday").is_some() {
                     return self.weekly(&f, v);
                 }

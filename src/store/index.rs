@@ -24,13 +24,15 @@ use std::io::Write;
 use std::path::Path;
 use std::time::SystemTime;
 
+use super::scan::Years;
+
 /// The index's file name in the pledges folder (hidden, so never read as a löfte).
 pub const INDEX_FILE: &str = ".pledge-index";
 
 /// The first line; another version's index (whose scan or list of kommuner may differ) is
 /// not read.
 fn header() -> String {
-    format!("pledge-index 1 {}", env!("CARGO_PKG_VERSION"))
+    format!("pledge-index 2 {}", env!("CARGO_PKG_VERSION"))
 }
 
 /// A folder with fewer pledge files has no index written: reading a few dozen files costs
@@ -43,7 +45,7 @@ pub const MIN_FILES: usize = 100;
 const MARGIN: i128 = 3_000_000_000;
 
 /// A file's identity as `stat` gives it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Key {
     size: u64,
     mtime: i128,
@@ -78,6 +80,30 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The fields as the index and the seal write them: `size mtime ctime ino dev`.
+    pub(super) fn fields(&self) -> String {
+        format!(
+            "{} {} {} {} {}",
+            self.size, self.mtime, self.ctime, self.ino, self.dev
+        )
+    }
+
+    /// [`Key::fields`] read back.
+    pub(super) fn parse(text: &str) -> Option<Key> {
+        let mut f = text.split(' ');
+        let mut num = || -> Option<i128> { f.next()?.parse().ok() };
+        let key = Key {
+            size: u64::try_from(num()?).ok()?,
+            mtime: num()?,
+            ctime: num()?,
+            ino: u64::try_from(num()?).ok()?,
+            dev: u64::try_from(num()?).ok()?,
+        };
+        f.next().is_none().then_some(key)
+    }
+}
+
 /// What a file could name: None for any kommun (or a file that is not UTF-8: it is read, to
 /// be reported), else these kommunkoder.
 pub type Named = Option<Vec<&'static str>>;
@@ -87,6 +113,8 @@ pub type Named = Option<Vec<&'static str>>;
 pub struct Entry {
     pub key: Key,
     pub named: Named,
+    /// The years of its löfte's period, as far as its head tells ([`scan::period_years`]).
+    pub years: Years,
 }
 
 impl Entry {
@@ -167,18 +195,8 @@ impl Index {
                 Some(kods) if kods.is_empty() => "-".to_string(),
                 Some(kods) => kods.join(","),
             };
-            let _ = write!(
-                text,
-                "{} {} {} {} {} {named} ",
-                k.size, k.mtime, k.ctime, k.ino, k.dev
-            );
-            for &b in rel {
-                match b {
-                    b'\\' => text.extend_from_slice(b"\\\\"),
-                    b'\n' => text.extend_from_slice(b"\\n"),
-                    b => text.push(b),
-                }
-            }
+            let _ = write!(text, "{named} {} {} ", years_field(e.years), k.fields());
+            text.extend_from_slice(&escape(rel));
             text.push(b'\n');
         }
         let _ = writeln!(text, "end {}", seen.len());
@@ -232,9 +250,123 @@ fn read(path: &Path) -> Option<(HashMap<Vec<u8>, Entry>, i128)> {
     None
 }
 
-/// One line of the index: `size mtime ctime ino dev named path`.
+/// A period's years as the index writes them: `2016..2017`, `*..2017` (any start).
+fn years_field(years: Years) -> String {
+    let side = |y: Option<i32>| y.map_or("*".to_string(), |y| y.to_string());
+    format!("{}..{}", side(years.0), side(years.1))
+}
+
+/// [`years_field`] read back.
+fn parse_years(field: &[u8]) -> Option<Years> {
+    let (a, b) = std::str::from_utf8(field).ok()?.split_once("..")?;
+    let side = |s: &str| -> Option<Option<i32>> {
+        if s == "*" {
+            Some(None)
+        } else {
+            s.parse().ok().map(Some)
+        }
+    };
+    Some((side(a)?, side(b)?))
+}
+
+/// A path as the index writes it: `\\` and `\n` escaped, so it is one line.
+pub(super) fn escape(rel: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(rel.len());
+    for &b in rel {
+        match b {
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b => out.push(b),
+        }
+    }
+    out
+}
+
+/// [`escape`] undone.
+pub(super) fn unescape(field: &[u8]) -> Vec<u8> {
+    let mut rel = Vec::with_capacity(field.len());
+    let mut escaped = false;
+    for &b in field {
+        match (escaped, b) {
+            (false, b'\\') => escaped = true,
+            (true, b'n') => (rel.push(b'\n'), escaped = false).1,
+            (true, b) => (rel.push(b), escaped = false).1,
+            (false, b) => rel.push(b),
+        }
+    }
+    rel
+}
+
+/// Whether the file at `rel` (as the index writes it) has a name beginning with `prefix`.
+pub fn is_named(rel: &[u8], prefix: &str) -> bool {
+    let name = rel.rsplit(|&b| b == b'/').next().unwrap_or(rel);
+    name.starts_with(prefix.as_bytes())
+}
+
+/// A file that the index says could hold a löfte of a kommun: its path relative to the
+/// folder and the years of its löfte.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub rel: Vec<u8>,
+    pub years: Years,
+}
+
+/// The files the folder's index says could hold a löfte of the kommun `kod` (those naming it,
+/// and those that could name any), with the identity of the index read; None when there is
+/// no whole index of this version. Only those lines are read into values: a writer asks this
+/// of a national folder's index on every write.
+pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, Vec<Candidate>)> {
+    let file = fs::File::open(dir.join(INDEX_FILE)).ok()?;
+    let key = Key::of(&file.metadata().ok()?);
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut &file, &mut bytes).ok()?;
+    // Lines by `memchr`, and the kommun's name prefix searched once in the whole index: most
+    // lines are other kommuners' files, passed over on their first field.
+    let mut at = 0;
+    let mut line = || {
+        let from = at;
+        let end = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
+        at = end + 1;
+        (from < bytes.len()).then(|| (from, &bytes[from..end]))
+    };
+    if line()?.1 != header().as_bytes() {
+        return None;
+    }
+    line()?.1.strip_prefix(b"started ")?;
+    let mut prefixed = memchr::memmem::find_iter(&bytes, prefix.as_bytes()).peekable();
+    let (mut out, mut n) = (Vec::new(), 0usize);
+    while let Some((from, line)) = line() {
+        if let Some(end) = line.strip_prefix(b"end ") {
+            let count: usize = std::str::from_utf8(end).ok()?.parse().ok()?;
+            return (count == n).then_some((key, out));
+        }
+        n += 1;
+        let named = &line[..memchr::memchr(b' ', line)?];
+        let names = named == b"*" || named.split(|&b| b == b',').any(|k| k == kod.as_bytes());
+        while prefixed.next_if(|&i| i < from).is_some() {}
+        let holds_prefix = prefixed.peek().is_some_and(|&i| i < from + line.len());
+        if !names && !holds_prefix {
+            continue;
+        }
+        let mut fields = line.splitn(8, |&b| b == b' ');
+        let years = parse_years(fields.nth(1)?)?;
+        let path = fields.nth(5)?;
+        if names || is_named(path, prefix) {
+            out.push(Candidate {
+                rel: unescape(path),
+                years,
+            });
+        }
+    }
+    None
+}
+
+/// One line of the index: `named years size mtime ctime ino dev path` (what a writer looks
+/// for first, the path, which may hold spaces, last).
 fn parse_entry(line: &[u8], all: &HashMap<&str, &'static str>) -> Option<(Vec<u8>, Entry)> {
-    let mut fields = line.splitn(7, |&b| b == b' ');
+    let mut fields = line.splitn(8, |&b| b == b' ');
+    let named = fields.next()?;
+    let years = parse_years(fields.next()?)?;
     let mut num = || -> Option<i128> { std::str::from_utf8(fields.next()?).ok()?.parse().ok() };
     let key = Key {
         size: u64::try_from(num()?).ok()?,
@@ -243,7 +375,7 @@ fn parse_entry(line: &[u8], all: &HashMap<&str, &'static str>) -> Option<(Vec<u8
         ino: u64::try_from(num()?).ok()?,
         dev: u64::try_from(num()?).ok()?,
     };
-    let named = match std::str::from_utf8(fields.next()?).ok()? {
+    let named = match std::str::from_utf8(named).ok()? {
         "*" => None,
         "-" => Some(Vec::new()),
         kods => Some(
@@ -252,17 +384,8 @@ fn parse_entry(line: &[u8], all: &HashMap<&str, &'static str>) -> Option<(Vec<u8
                 .collect::<Option<Vec<_>>>()?,
         ),
     };
-    let mut rel = Vec::new();
-    let mut escaped = false;
-    for &b in fields.next()? {
-        match (escaped, b) {
-            (false, b'\\') => escaped = true,
-            (true, b'n') => (rel.push(b'\n'), escaped = false).1,
-            (true, b) => (rel.push(b), escaped = false).1,
-            (false, b) => rel.push(b),
-        }
-    }
-    Some((rel, Entry { key, named }))
+    let rel = unescape(fields.next()?);
+    Some((rel, Entry { key, named, years }))
 }
 
 #[cfg(all(test, unix))]
@@ -284,6 +407,7 @@ mod tests {
             (b"a\nb\\n c.toml".to_vec(), Some(vec![ale, kil])),
             (b"sub/none.toml".to_vec(), Some(vec![])),
             (b"any.toml".to_vec(), None),
+            (b"f1-named.toml".to_vec(), Some(vec![])),
         ];
         let seen: Vec<_> = seen.into_iter().chain(filler).collect();
         index.save(
@@ -293,17 +417,27 @@ mod tests {
                     let e = Entry {
                         key: Key::of(&meta),
                         named: named.clone(),
+                        years: (Some(2016), None),
                     };
                     (rel.clone(), e, true)
                 })
                 .collect(),
         );
         let (entries, _) = read(&dir.join(INDEX_FILE)).unwrap();
-        assert_eq!(entries.len(), 3 + MIN_FILES);
+        assert_eq!(entries.len(), 4 + MIN_FILES);
         for (rel, named) in seen {
             let e = &entries[&rel];
             assert_eq!((e.key, &e.named), (Key::of(&meta), &named));
+            assert_eq!(e.years, (Some(2016), None));
         }
+        // A writer's question: the files naming Ale, those that could name any kommun, and
+        // those named after it.
+        let (_, found) = candidates(dir, ale, "f1-").unwrap();
+        let mut rels: Vec<&[u8]> = found.iter().map(|c| c.rel.as_slice()).collect();
+        rels.sort();
+        let mut want: Vec<&[u8]> = vec![b"a\nb\\n c.toml", b"any.toml", b"f1-named.toml"];
+        want.sort();
+        assert_eq!(rels, want);
         // Just written, the folder's own times are too young to be trusted.
         let index = Index::open(dir);
         assert!(index.trusted(b"any.toml", &Key::of(&meta)).is_none());

@@ -66,6 +66,49 @@ pub fn kommuner_named(text: &str) -> Option<Vec<&'static str>> {
     (!unknown && lexed.is_ok()).then_some(kods)
 }
 
+/// The years of a löfte's period, `[period]`'s `start` and `end`, read from the file's head
+/// (the text before its first `[[` line, where the format puts the period), so that a file
+/// whose löfte cannot overlap another's is not parsed to tell. Conservative: a side that is
+/// not a date there (unstated, `"signing"`, a head that does not parse alone, a head longer
+/// than [`HEAD_LIMIT`]) is None, any year; a later `[period]` would make the file a duplicate
+/// table the loader refuses.
+pub fn period_years(text: &str) -> Years {
+    let mut end = text.len();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start_matches([' ', '\t']).starts_with("[[") {
+            end = at;
+            break;
+        }
+        at += line.len();
+    }
+    if end > HEAD_LIMIT {
+        return (None, None);
+    }
+    let Ok(head) = text[..end].parse::<toml::Table>() else {
+        return (None, None);
+    };
+    let period = head.get("period").and_then(toml::Value::as_table);
+    let year = |key: &str| {
+        let date = period?.get(key)?.as_datetime()?;
+        date.time.is_none().then_some(())?;
+        Some(i32::from(date.date?.year))
+    };
+    (year("start"), year("end"))
+}
+
+/// The longest head [`period_years`] parses: a löfte's head (title, promise, problem) is a
+/// few KB.
+const HEAD_LIMIT: usize = 64 << 10;
+
+/// The first and last year of a löfte's period, None where any year is possible.
+pub type Years = (Option<i32>, Option<i32>);
+
+/// Whether a period of `a` years may overlap one of `b` years.
+pub fn years_overlap(a: Years, b: Years) -> bool {
+    a.0.zip(b.1).is_none_or(|(s, e)| s <= e) && b.0.zip(a.1).is_none_or(|(s, e)| s <= e)
+}
+
 /// The kommun [`kommuner::find`] reads `value` as, asked only when it may read one.
 fn kommun_in(value: &str) -> Option<&'static Kommun> {
     if value.is_ascii() && !kommuner::may_find_ascii(value) {
@@ -199,6 +242,25 @@ mod tests {
     use super::*;
 
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn a_periods_years_are_read_from_the_head_or_left_open() {
+        let head = "title = \"x\"\n[period]\nstart = 2016-01-01\nend = 2017-12-31\n";
+        assert_eq!(period_years(head), (Some(2016), Some(2017)));
+        let later = format!("{head}[[activity]]\nid = \"a\"\n[period]\nstart = 1990-01-01\n");
+        assert_eq!(period_years(&later), (Some(2016), Some(2017)));
+        let inline = "period = { end = 2018-06-30 }\n";
+        assert_eq!(period_years(inline), (None, Some(2018)));
+        // `[[` inside a string cuts the head where it does not parse: any year.
+        let cut = "promise = \"\"\"\n[[x]]\n\"\"\"\n[period]\nstart = 2016-01-01\n";
+        assert_eq!(period_years(cut), (None, None));
+        assert!(years_overlap(
+            (Some(2016), Some(2017)),
+            (Some(2017), Some(2017))
+        ));
+        assert!(!years_overlap((Some(2016), Some(2016)), (Some(2017), None)));
+        assert!(years_overlap((None, None), (Some(2017), Some(2017))));
+    }
 
     /// Whether the text could hold a löfte of `k`.
     fn may_name(text: &str, k: &Kommun) -> bool {

@@ -89,8 +89,13 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<FolderLock> {
 /// as it is, without loading the file again.
 /// `temporaries` are writers' temporary files seen when the folder was listed: those of
 /// killed writers in the folder whose lock is held (no live process holds them) are removed.
+/// `root`: the pledges folder, whose seal ([`super::seal`]) is renewed when it held just
+/// before the file was replaced (the replacement changes the folder's times, not its names).
+// Long because: the lock, the stale temporaries, the fresh read and the sealed replacement are
+// one sequence under one lock.
 pub fn edit<T>(
     path: &Path,
+    root: Option<&Path>,
     timeout: Duration,
     today: NaiveDate,
     before: &SourceFile,
@@ -113,7 +118,11 @@ pub fn edit<T>(
         Ok(bytes) => change(&from_bytes(path, display_path(path), bytes, today))?,
         Err(_) => change(&read(path, today)?)?,
     };
+    let sealed = root.and_then(|r| super::seal::holding(r).map(|s| (r, s)));
     write_atomic(path, &bytes)?;
+    if let Some((root, seal)) = sealed {
+        super::seal::after_write(root, seal, path);
+    }
     Ok(value)
 }
 
@@ -524,6 +533,7 @@ mod tests {
         let before = super::super::read(&path, today).unwrap();
         edit(
             &path,
+            None,
             Duration::from_secs(1),
             today,
             &before,

@@ -179,7 +179,7 @@ fn write_rows(
             })
         })
         .collect();
-    let user = ctx.user.clone();
+    let user = ctx.user();
     let prov = Provenance {
         source: label,
         fetched: today,

@@ -50,6 +50,7 @@ fn open(
         dir,
         files,
         temporaries,
+        unread: Vec::new(),
     })
 }
 

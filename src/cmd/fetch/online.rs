@@ -189,7 +189,7 @@ fn fetch_one(
     }
     match got {
         Ok(published) => {
-            let user = ctx.user.clone();
+            let user = ctx.user();
             let label = t.ind.source.clone();
             let prov = Provenance {
                 source: &label,

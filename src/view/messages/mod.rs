@@ -30,6 +30,7 @@ mod grammar;
 
 pub mod calendar;
 pub mod commands;
+pub mod copies;
 pub mod done;
 pub mod git;
 pub mod import;
@@ -46,6 +47,7 @@ use grammar::{either, genitive, s};
 
 pub use calendar::CalendarMsg;
 pub use commands::CmdMsg;
+pub use copies::CopyMsg;
 pub use done::DoneMsg;
 pub use git::GitMsg;
 pub use import::ImportMsg;
