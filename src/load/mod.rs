@@ -9,14 +9,13 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::kommuner;
 use crate::load::diag::Diagnostic;
+use crate::load::raw::{Key, Keys, Val};
 use crate::load::says::{Expected, Says, Table, Type};
 use crate::model::*;
 use crate::text::fold;
@@ -38,8 +37,6 @@ pub mod unreadable;
 pub mod validate;
 mod values;
 
-type Val<'i> = Spanned<DeValue<'i>>;
-
 /// The result of loading one file: the pledge when it has no errors, and every diagnostic.
 #[derive(Debug)]
 pub struct Loaded {
@@ -52,57 +49,6 @@ impl Loaded {
         self.diags.iter().any(Diagnostic::is_error)
     }
 }
-
-/// The keys of each table, as the raw structs of [`raw`] declare them (in their order).
-struct Known {
-    top: Vec<&'static str>,
-    period: Vec<&'static str>,
-    problem: Vec<&'static str>,
-    activity: Vec<&'static str>,
-    owner: Vec<&'static str>,
-    signatory: Vec<&'static str>,
-    target: Vec<&'static str>,
-    part: Vec<&'static str>,
-    followup: Vec<&'static str>,
-    event: Vec<&'static str>,
-    log: Vec<&'static str>,
-    indicator: Vec<&'static str>,
-    baseline: Vec<&'static str>,
-    series: Vec<&'static str>,
-    measurement: Vec<&'static str>,
-    verdict: Vec<&'static str>,
-}
-
-static KNOWN: LazyLock<Known> = LazyLock::new(|| Known {
-    top: raw::keys::<raw::PledgeFile>(),
-    period: raw::keys::<raw::Period>(),
-    problem: raw::keys::<raw::ProblemTable>(),
-    activity: raw::keys::<raw::Activity>(),
-    owner: raw::keys::<raw::OwnerTable>(),
-    signatory: raw::keys::<raw::SignatoryTable>(),
-    target: {
-        let mut keys = raw::keys::<raw::CountTarget>();
-        for k in raw::keys::<raw::EachTarget>()
-            .into_iter()
-            .chain(raw::keys::<raw::OnTarget>())
-            .chain(raw::keys::<raw::WeeklyTarget>())
-        {
-            if !keys.contains(&k) {
-                keys.push(k);
-            }
-        }
-        keys
-    },
-    part: raw::keys::<raw::Part>(),
-    followup: raw::keys::<raw::Followup>(),
-    event: raw::keys::<raw::Event>(),
-    log: raw::keys::<raw::LogEntry>(),
-    indicator: raw::keys::<raw::IndicatorTable>(),
-    baseline: raw::keys::<raw::BaselineTable>(),
-    series: raw::keys::<raw::SeriesTable>(),
-    measurement: raw::keys::<raw::MeasurementEntry>(),
-    verdict: raw::keys::<raw::VerdictEntry>(),
-});
 
 /// Words people reach for that mean one of our keys.
 const ALIASES: &[(&str, &str)] = &[
@@ -229,19 +175,20 @@ struct Loader<'s> {
     event_ids: HashSet<String>,
 }
 
-/// The entries of one table, checked for unknown keys.
-struct Fields<'t, 'i> {
-    /// The known keys with their values: a table has a dozen keys at most, so a list is
-    /// faster to build and search than a (SipHash) map, and every `[[log]]` entry is a table.
-    map: Vec<(&'t str, &'t Val<'i>)>,
+/// The keys of one table (a key struct of [`raw`]), read from the document and checked for
+/// unknown ones; each key is a field (`f.title`).
+struct Fields<K> {
+    keys: K,
     /// Where to point when a required key is missing: the table's header.
     span: Range<usize>,
     what: Table,
 }
 
-impl<'t, 'i> Fields<'t, 'i> {
-    fn get(&self, key: &str) -> Option<&'t Val<'i>> {
-        self.map.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+impl<K> std::ops::Deref for Fields<K> {
+    type Target = K;
+
+    fn deref(&self) -> &K {
+        &self.keys
     }
 }
 
