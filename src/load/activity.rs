@@ -4,10 +4,15 @@ use super::*;
 use crate::load::raw::{ActivityKeys, FollowupKeys, OwnerKeys};
 
 impl Loader<'_> {
-    pub(super) fn activities(&mut self, v: &Val<'_>, period: Option<&Period>) -> Vec<Activity> {
+    pub(super) fn activities(
+        &mut self,
+        k: Given<'_, '_>,
+        period: Option<&Period>,
+    ) -> Vec<Activity> {
+        let v = k.val;
         let mut out: Vec<Activity> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
-        for (t, span) in self.tables(v, "activity") {
+        for (t, span) in self.tables(v, k.name) {
             let f: Fields<ActivityKeys> = self.fields(t, span.clone(), Table::Activity);
             let id = self.activity_id(&f, &mut seen);
             let text = self.required_string(&f, f.text, "\"Polisen lovar att ...\"");
@@ -26,16 +31,16 @@ impl Loader<'_> {
             let partners = self.opt_owners(f.partners);
             let frame = self.frame(f.from, f.until, period);
             let within = period.map(|p| frame.within(p));
-            let target = match f.target.val {
-                Some(v) => self.target(v, within.as_ref(), id.as_deref()),
+            let target = match f.target.given() {
+                Some(k) => self.target(k, within.as_ref(), id.as_deref()),
                 None => Some(Target::None),
             };
-            let units = match f.units.val {
-                Some(v) => self.units(v),
+            let units = match f.units.given() {
+                Some(k) => self.units(k),
                 None => Vec::new(),
             };
-            let parts = match f.part.val {
-                Some(v) => self.parts(v, within.as_ref(), &owners, id.as_deref()),
+            let parts = match f.part.given() {
+                Some(k) => self.parts(k, within.as_ref(), &owners, id.as_deref()),
                 None => Vec::new(),
             };
             self.parts_alone(&f, &parts, &units);
@@ -140,8 +145,9 @@ impl Loader<'_> {
         out
     }
 
-    pub(super) fn followup(&mut self, v: &Val<'_>) -> Option<Followup> {
-        let t = self.table(v, "followup", "{ when = 2017-03-31, how = \"...\" }")?;
+    pub(super) fn followup(&mut self, k: Given<'_, '_>) -> Option<Followup> {
+        let v = k.val;
+        let t = self.table(v, k.name, "{ when = 2017-03-31, how = \"...\" }")?;
         let f: Fields<FollowupKeys> = self.fields(t, v.span(), Table::Followup);
         let when = match f.when.val {
             None => None,

@@ -6,11 +6,12 @@ use crate::load::raw::LogKeys;
 impl Loader<'_> {
     pub(super) fn log(
         &mut self,
-        v: &Val<'_>,
+        k: Given<'_, '_>,
         activities: &[Activity],
         kommuner: Option<&[&'static kommuner::Kommun]>,
         period: Option<&Period>,
     ) -> Vec<LogEntry> {
+        let v = k.val;
         if !self.log_is_tables(v) {
             return Vec::new();
         }
@@ -21,12 +22,12 @@ impl Loader<'_> {
             named.insert(a.id.as_str(), entry::Named::of(a));
         }
         let mut out = Vec::new();
-        for (t, header) in self.tables(v, "log") {
+        for (t, header) in self.tables(v, k.name) {
             let f: Fields<LogKeys> = self.fields(t, header.clone(), Table::Log);
             let date_v = self.require(&f, f.date, "2016-05-12");
             let date = date_v.and_then(|v| self.date(v, f.date.name));
             let (activity_v, activity, is_event) = self.entry_what(&f);
-            let count = match f.count.val {
+            let count = match f.count.given() {
                 None => Some(1),
                 Some(c) => self.count(c, crate::load::says::Counted::Log),
             };

@@ -15,7 +15,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::kommuner;
 use crate::load::diag::Diagnostic;
-use crate::load::raw::{Key, Keys, Val};
+use crate::load::raw::{Given, Key, Keys, Val};
 use crate::load::says::{Expected, Says, Table, Type};
 use crate::model::*;
 use crate::text::fold;
@@ -256,6 +256,20 @@ mod tests {
         );
         for bad in ["2017-Q0", "2017-Q5", "17-Q1", "spring", "2017Q1"] {
             assert_eq!(parse_when(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_alias_names_a_key() {
+        use crate::load::raw::*;
+        let names = [
+            FileKeys::NAMES,
+            PeriodKeys::NAMES,
+            ActivityKeys::NAMES,
+            TargetKeys::NAMES,
+        ];
+        for (alias, key) in ALIASES {
+            assert!(names.iter().any(|n| n.contains(key)), "{alias} → {key}");
         }
     }
 

@@ -27,17 +27,27 @@ pub(super) struct Outcomes {
 struct Spans {
     header: Range<usize>,
     keys: Vec<(String, Range<usize>)>,
+    /// The keys the table has (of its key struct): the rules name only these.
+    names: &'static [&'static str],
 }
 
 impl Spans {
-    fn of(t: &DeTable<'_>, header: Range<usize>) -> Spans {
+    fn of(t: &DeTable<'_>, header: Range<usize>, names: &'static [&'static str]) -> Spans {
         let keys = t
             .iter()
             .map(|(k, v)| (k.get_ref().to_string(), v.span()))
             .collect();
-        Spans { header, keys }
+        Spans {
+            header,
+            keys,
+            names,
+        }
     }
     fn at(&self, key: &str) -> Range<usize> {
+        debug_assert!(
+            self.names.contains(&key),
+            "`{key}` is not a key of the table"
+        );
         self.keys
             .iter()
             .find(|(k, _)| k == key)
@@ -62,8 +72,8 @@ impl Loader<'_> {
         let mut out = Outcomes::default();
         let (mut is, mut ms, mut vs) = (Vec::new(), Vec::new(), Vec::new());
         if let Some(v) = f.indicator.val {
-            for (t, header) in self.tables(v, "indicator") {
-                let spans = Spans::of(t, header.clone());
+            for (t, header) in self.tables(v, f.indicator.name) {
+                let spans = Spans::of(t, header.clone(), IndicatorKeys::NAMES);
                 if let Some(i) = self.indicator(t, header) {
                     out.indicators.push(Indicator {
                         span: spans.whole(),
@@ -74,8 +84,8 @@ impl Loader<'_> {
             }
         }
         if let Some(v) = f.measurement.val {
-            for (t, header) in self.tables(v, "measurement") {
-                let spans = Spans::of(t, header.clone());
+            for (t, header) in self.tables(v, f.measurement.name) {
+                let spans = Spans::of(t, header.clone(), MeasurementKeys::NAMES);
                 if let Some(m) = self.measurement(t, header) {
                     out.measurements.push(Measurement {
                         span: spans.whole(),
@@ -86,8 +96,8 @@ impl Loader<'_> {
             }
         }
         if let Some(v) = f.verdict.val {
-            for (t, header) in self.tables(v, "verdict") {
-                let spans = Spans::of(t, header.clone());
+            for (t, header) in self.tables(v, f.verdict.name) {
+                let spans = Spans::of(t, header.clone(), VerdictKeys::NAMES);
                 if let Some(e) = self.verdict(t, header) {
                     out.verdicts.push(VerdictEntry {
                         span: spans.whole(),
@@ -145,7 +155,10 @@ impl Loader<'_> {
         let name = self.required_string(&f, f.name, "\"Andel som känner sig trygga\"");
         let (source, series) = match self.require(&f, f.source, "\"Polisens trygghetsmätning\"") {
             Some(v) => match v.get_ref() {
-                DeValue::Table(_) => match self.series(v) {
+                DeValue::Table(_) => match self.series(Given {
+                    name: f.source.name,
+                    val: v,
+                }) {
                     Some(s) => (Some(s.label()), Some(s)),
                     None => (None, None),
                 },
@@ -157,9 +170,9 @@ impl Loader<'_> {
         let direction = self
             .require(&f, f.direction, "\"higher\"")
             .and_then(|v| self.word(v, f.direction.name, &Direction::NAMES, Direction::parse));
-        let baseline = f.baseline.val.map(|v| self.baseline(v));
-        let goal = f.goal.val.map(|v| self.goal(v));
-        let cadence = f.cadence.val.map(|v| self.cadence(v));
+        let baseline = f.baseline.given().map(|k| self.baseline(k));
+        let goal = f.goal.given().map(|k| self.goal(k));
+        let cadence = f.cadence.given().map(|k| self.cadence(k));
         let tolerance = f.tolerance.val.map(|v| self.number(v, f.tolerance.name));
         let follows = f
             .follows
@@ -319,8 +332,9 @@ impl Loader<'_> {
         parsed
     }
 
-    fn baseline(&mut self, v: &Val<'_>) -> Option<Baseline> {
-        let t = self.table(v, "baseline", "{ value = 62, year = 2016 }")?;
+    fn baseline(&mut self, k: Given<'_, '_>) -> Option<Baseline> {
+        let v = k.val;
+        let t = self.table(v, k.name, "{ value = 62, year = 2016 }")?;
         let f: Fields<BaselineKeys> = self.fields(t, v.span(), Table::Baseline);
         let value = self
             .require(&f, f.value, "62")
@@ -359,9 +373,10 @@ impl Loader<'_> {
     }
 
     /// `source = { kolada = "N07540", gender = "T", compare = ["riket", "lan"] }`.
-    fn series(&mut self, v: &Val<'_>) -> Option<Series> {
+    fn series(&mut self, k: Given<'_, '_>) -> Option<Series> {
+        let v = k.val;
         let example = "{ kolada = \"N07540\" }";
-        let t = self.table(v, "source", example)?;
+        let t = self.table(v, k.name, example)?;
         let f: Fields<SeriesKeys> = self.fields(t, v.span(), Table::Source);
         let id = match f.kolada.val {
             Some(k) => self.string(k, f.kolada.name).and_then(|id| {
@@ -430,7 +445,8 @@ impl Loader<'_> {
         })
     }
 
-    fn goal(&mut self, v: &Val<'_>) -> Option<Goal> {
+    fn goal(&mut self, k: Given<'_, '_>) -> Option<Goal> {
+        let v = k.val;
         match v.get_ref() {
             DeValue::String(s) if s == "better-than-baseline" => Some(Goal::BetterThanBaseline),
             DeValue::String(s) if !entry_number(s) => {
@@ -444,12 +460,13 @@ impl Loader<'_> {
                 None
             }
             _ => Some(Goal::Value {
-                value: self.number(v, "goal")?,
+                value: self.number(v, k.name)?,
             }),
         }
     }
 
-    fn cadence(&mut self, v: &Val<'_>) -> Option<Cadence> {
+    fn cadence(&mut self, k: Given<'_, '_>) -> Option<Cadence> {
+        let v = k.val;
         match v.get_ref() {
             DeValue::String(s) => match s.as_ref() {
                 "yearly" => Some(Cadence::Yearly),
@@ -488,7 +505,7 @@ impl Loader<'_> {
                 }
             }
             _ => {
-                self.mismatch(v, "cadence", Expected::WordOrTable, "\"yearly\"");
+                self.mismatch(v, k.name, Expected::WordOrTable, "\"yearly\"");
                 None
             }
         }

@@ -46,11 +46,12 @@ impl Loader<'_> {
     }
 
     /// `units`: a non-empty list of distinct names.
-    pub(super) fn units(&mut self, v: &Val<'_>) -> Vec<String> {
+    pub(super) fn units(&mut self, k: Given<'_, '_>) -> Vec<String> {
+        let v = k.val;
         let DeValue::Array(items) = v.get_ref() else {
             self.mismatch(
                 v,
-                "units",
+                k.name,
                 Expected::ArrayOfNames,
                 "[\"Norrskolan\", \"Södra skolan\"]",
             );
@@ -59,9 +60,7 @@ impl Loader<'_> {
         if items.is_empty() {
             self.err(
                 v.span(),
-                Says::Empty {
-                    key: "units".into(),
-                },
+                Says::Empty { key: k.name.into() },
                 Some(Says::UnitsEmptyHint),
             );
         }
@@ -70,7 +69,7 @@ impl Loader<'_> {
         // linear time, not by comparing every pair.
         let mut seen = HashSet::new();
         for item in items.iter() {
-            let Some(u) = self.string(item, "units") else {
+            let Some(u) = self.string(item, k.name) else {
                 continue;
             };
             if !seen.insert(fold(&u)) {
@@ -89,14 +88,15 @@ impl Loader<'_> {
     /// `[[activity.part]]`: parts with ids of their own, sharing the activity's owners.
     pub(super) fn parts(
         &mut self,
-        v: &Val<'_>,
+        k: Given<'_, '_>,
         frame: Option<&Period>,
         owners: &[Owner],
         parent: Option<&str>,
     ) -> Vec<Activity> {
+        let v = k.val;
         let mut out: Vec<Activity> = Vec::new();
         let mut ids = HashSet::new();
-        for (t, span) in self.tables(v, "part") {
+        for (t, span) in self.tables(v, k.name) {
             let f: Fields<PartKeys> = self.fields(t, span.clone(), Table::Part);
             let id_v = self.require(&f, f.id, "\"vandringar\"");
             let id = id_v.and_then(|v| self.string(v, f.id.name));
@@ -122,8 +122,8 @@ impl Loader<'_> {
             let text = self.required_string(&f, f.text, "\"trygghetsvandringar i tre områden\"");
             let own = self.frame(f.from, f.until, frame);
             let within = frame.map(|p| own.within(p));
-            let target = match f.target.val {
-                Some(v) => self.target(v, within.as_ref(), parent),
+            let target = match f.target.given() {
+                Some(k) => self.target(k, within.as_ref(), parent),
                 None => Some(Target::None),
             };
             if let (Some(id), Some(text), Some(target)) = (id, text, target) {

@@ -14,21 +14,25 @@ impl Loader<'_> {
         let signed = self.opt_date(f.signed);
         let signatories = f
             .signatories
-            .val
-            .map(|v| self.signatories(v))
+            .given()
+            .map(|k| self.signatories(k))
             .unwrap_or_default();
         let source = self.opt_string(f.source);
         let period_v = self.require(&f, f.period, "{ start = 2016-01-01, end = 2016-12-31 }");
-        let mut period = period_v.and_then(|v| self.period(v, signed));
-        let problem = f.problem.val.map(|v| self.problem(v)).unwrap_or_default();
+        let mut period = f.period.given().and_then(|k| self.period(k, signed));
+        let problem = f
+            .problem
+            .given()
+            .map(|k| self.problem(k))
+            .unwrap_or_default();
         let promise = self.opt_string(f.promise);
-        let events = match f.event.val {
-            Some(v) => self.events(v),
+        let events = match f.event.given() {
+            Some(k) => self.events(k),
             None => Vec::new(),
         };
 
-        let activities = match f.activity.val {
-            Some(v) => self.activities(v, period.as_ref()),
+        let activities = match f.activity.given() {
+            Some(k) => self.activities(k, period.as_ref()),
             None => {
                 self.diags.push(
                     Diagnostic::error(None, Says::NoActivities).with_hint(Some(Says::AddActivity)),
@@ -38,8 +42,8 @@ impl Loader<'_> {
         };
         let followup = self.followup_of(&f);
         let events = self.events_apart(events, &activities);
-        let log = match f.log.val {
-            Some(v) => self.log(v, &activities, kommuner.as_deref(), period.as_ref()),
+        let log = match f.log.given() {
+            Some(k) => self.log(k, &activities, kommuner.as_deref(), period.as_ref()),
             None => Vec::new(),
         };
         let out = self.outcomes(&f, &activities, period.as_ref(), followup.as_ref());
@@ -76,8 +80,8 @@ impl Loader<'_> {
 
     /// `[followup]`, or a warning that the löfte has none.
     fn followup_of(&mut self, f: &Fields<FileKeys<'_, '_>>) -> Option<Followup> {
-        match f.followup.val {
-            Some(v) => self.followup(v),
+        match f.followup.given() {
+            Some(k) => self.followup(k),
             None => {
                 self.diags.push(
                     Diagnostic::warning(None, Says::NoFollowup).with_hint(Some(Says::AddFollowup)),
@@ -223,11 +227,12 @@ impl Loader<'_> {
         }
     }
 
-    pub(super) fn signatories(&mut self, v: &Val<'_>) -> Vec<Signatory> {
+    pub(super) fn signatories(&mut self, k: Given<'_, '_>) -> Vec<Signatory> {
+        let v = k.val;
         let DeValue::Array(items) = v.get_ref() else {
             self.mismatch(
                 v,
-                "signatories",
+                k.name,
                 Expected::Array,
                 "[{ name = \"...\", role = \"...\" }]",
             );
@@ -237,7 +242,7 @@ impl Loader<'_> {
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::String(_) => {
-                    if let Some(name) = self.string(item, "signatories") {
+                    if let Some(name) = self.string(item, k.name) {
                         out.push(Signatory { name, role: None });
                     }
                 }
@@ -251,7 +256,7 @@ impl Loader<'_> {
                 }
                 _ => self.mismatch(
                     item,
-                    "signatories",
+                    k.name,
                     Expected::NameOrTable,
                     "{ name = \"...\", role = \"...\" }",
                 ),
@@ -260,8 +265,9 @@ impl Loader<'_> {
         out
     }
 
-    pub(super) fn period(&mut self, v: &Val<'_>, signed: Option<NaiveDate>) -> Option<Period> {
-        let t = self.table(v, "period", "{ start = 2016-01-01, end = 2016-12-31 }")?;
+    pub(super) fn period(&mut self, k: Given<'_, '_>, signed: Option<NaiveDate>) -> Option<Period> {
+        let v = k.val;
+        let t = self.table(v, k.name, "{ start = 2016-01-01, end = 2016-12-31 }")?;
         let f: Fields<PeriodKeys> = self.fields(t, v.span(), Table::Period);
         let start_v = f.start.val;
         // Not stated: judged from the first recorded work (set once the log is read).
@@ -322,9 +328,10 @@ impl Loader<'_> {
     }
 
     /// `[[event]]` tables: events the löfte refers to, each with an id and a text.
-    fn events(&mut self, v: &Val<'_>) -> Vec<(Event, Range<usize>)> {
+    fn events(&mut self, k: Given<'_, '_>) -> Vec<(Event, Range<usize>)> {
+        let v = k.val;
         let mut out: Vec<(Event, Range<usize>)> = Vec::new();
-        for (t, header) in self.tables(v, "event") {
+        for (t, header) in self.tables(v, k.name) {
             let f: Fields<EventKeys> = self.fields(t, header.clone(), Table::Event);
             let id_v = self.require(&f, f.id, "\"bra-mote\"");
             let id = id_v.and_then(|v| self.string(v, f.id.name));
@@ -373,10 +380,11 @@ impl Loader<'_> {
         }
     }
 
-    pub(super) fn problem(&mut self, v: &Val<'_>) -> Problem {
+    pub(super) fn problem(&mut self, k: Given<'_, '_>) -> Problem {
+        let v = k.val;
         match v.get_ref() {
             DeValue::String(_) => Problem {
-                text: self.string(v, "problem"),
+                text: self.string(v, k.name),
                 ..Problem::default()
             },
             DeValue::Table(t) => {
@@ -396,7 +404,7 @@ impl Loader<'_> {
                 }
             }
             _ => {
-                self.mismatch(v, "problem", Expected::TextOrTable, "\"...\"");
+                self.mismatch(v, k.name, Expected::TextOrTable, "\"...\"");
                 Problem::default()
             }
         }

@@ -57,10 +57,11 @@ impl Loader<'_> {
     /// period); `own`: the activity's id.
     pub(super) fn target(
         &mut self,
-        v: &Val<'_>,
+        k: Given<'_, '_>,
         frame: Option<&Period>,
         own: Option<&str>,
     ) -> Option<Target> {
+        let v = k.val;
         match v.get_ref() {
             DeValue::String(s) => match s.as_ref() {
                 "once" => Some(Target::Once),
@@ -88,7 +89,7 @@ impl Loader<'_> {
             _ => {
                 self.mismatch(
                     v,
-                    "target",
+                    k.name,
                     Expected::OnceOrTable,
                     "{ count = 2, per = \"year\" }",
                 );
@@ -118,19 +119,9 @@ impl Loader<'_> {
             );
             return None;
         }
-        for key in [f.time, f.except] {
-            if let Some(k) = key.val {
-                self.err(
-                    k.span(),
-                    Says::SlotKey { key: key.name },
-                    Some(Says::SlotOrCountHint),
-                );
-                return None;
-            }
-        }
-        let count = self
-            .require(f, f.count, "2")
-            .and_then(|c| self.count(c, Counted::Target));
+        self.no_slot_keys(f)?;
+        self.require(f, f.count, "2");
+        let count = f.count.given().and_then(|k| self.count(k, Counted::Target));
         let kind = kinds.first().copied();
         let (each, on) = (Some(f.each.name), Some(f.on.name));
         if let (Some(g), false) = (f.grace_days.val, kind == each || kind == on) {
@@ -172,6 +163,21 @@ impl Loader<'_> {
                 })
             }
         }
+    }
+
+    /// A counted target has none of a weekly slot's keys but its `weekday`.
+    fn no_slot_keys(&mut self, f: &Fields<TargetKeys<'_, '_>>) -> Option<()> {
+        for key in [f.time, f.except] {
+            if let Some(k) = key.val {
+                self.err(
+                    k.span(),
+                    Says::SlotKey { key: key.name },
+                    Some(Says::SlotOrCountHint),
+                );
+                return None;
+            }
+        }
+        Some(())
     }
 
     /// `grace_days`: 0 (the occurrence's day itself) to [`MAX_GRACE_DAYS`]; 0 when not given.

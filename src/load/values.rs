@@ -149,9 +149,10 @@ impl Loader<'_> {
     }
 
     /// A count: a whole number from 1 (TOML allows `1_000`, `+2`, `0x10`).
-    pub(super) fn count(&mut self, c: &Val<'_>, what: Counted) -> Option<u32> {
+    pub(super) fn count(&mut self, k: Given<'_, '_>, what: Counted) -> Option<u32> {
+        let c = k.val;
         let DeValue::Integer(i) = c.get_ref() else {
-            self.mismatch(c, "count", Expected::WholeNumber, "2");
+            self.mismatch(c, k.name, Expected::WholeNumber, "2");
             return None;
         };
         let digits = i.as_str().replace('_', "");

@@ -16,6 +16,23 @@ pub struct Key<'t, 'i> {
     pub val: Option<&'t Val<'i>>,
 }
 
+impl<'t, 'i> Key<'t, 'i> {
+    /// The key with its value, when the file gives it.
+    pub fn given(self) -> Option<Given<'t, 'i>> {
+        self.val.map(|val| Given {
+            name: self.name,
+            val,
+        })
+    }
+}
+
+/// A key the file gives: its name and its value.
+#[derive(Debug, Clone, Copy)]
+pub struct Given<'t, 'i> {
+    pub name: &'static str,
+    pub val: &'t Val<'i>,
+}
+
 /// The keys of one table, filled from a table of the document.
 pub trait Keys<'t, 'i>: Sized {
     /// The key names, in the order the table declares them.

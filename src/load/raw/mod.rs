@@ -18,7 +18,7 @@ mod date;
 mod outcome;
 
 pub use date::Date;
-pub use keys::{Key, Keys, Val};
+pub use keys::{Given, Key, Keys, Val};
 pub use outcome::*;
 
 table! {
