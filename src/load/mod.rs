@@ -33,6 +33,7 @@ pub mod raw;
 pub mod says;
 pub mod table;
 mod target;
+mod toml_errors;
 pub mod unreadable;
 pub mod validate;
 mod values;
@@ -86,24 +87,17 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
             diags: markers,
         };
     }
-    let (root, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty() {
-        let diags = errors
-            .iter()
-            .map(|e| {
-                let span = e.span().unwrap_or(0..0);
-                Diagnostic::error(
-                    span,
-                    Says::InvalidToml {
-                        detail: e.message().trim().to_string(),
-                    },
-                )
-                .with_hint(toml_hint(e.message()))
-            })
-            .collect();
+    if let Some(d) = toml_errors::before_parsing(text) {
         return Loaded {
             pledge: None,
-            diags,
+            diags: vec![d],
+        };
+    }
+    let (root, errors) = toml_errors::parse(text);
+    if !errors.is_empty() {
+        return Loaded {
+            pledge: None,
+            diags: toml_errors::diagnostics(text, &errors),
         };
     }
     let mut l = Loader {
@@ -148,18 +142,6 @@ fn conflict_markers(text: &str) -> Vec<Diagnostic> {
         at += line.len();
     }
     out
-}
-
-fn toml_hint(message: &str) -> Option<Says> {
-    if message.contains("invalid date") {
-        Some(Says::TomlDateHint)
-    } else if message.contains("duplicate key") {
-        Some(Says::TomlDuplicateHint)
-    } else if message.contains("invalid string") || message.contains("unclosed") {
-        Some(Says::TomlQuotesHint)
-    } else {
-        None
-    }
 }
 
 struct Loader<'s> {

@@ -130,7 +130,8 @@ impl Loader<'_> {
                 At::Measurement(i, k) => ms[i].at(k),
                 At::Verdict(i, k) => vs[i].at(k),
             };
-            let hint = Says::outcome_hint(&p.kind);
+            let hint =
+                Says::outcome_hint(&p.kind).or_else(|| known_ids(&p.kind, &ids, &out.indicators));
             match p.severity() {
                 Severity::Error => self.err(span, Says::Outcome(p.kind), hint),
                 Severity::Warning => self.warn(span, Says::Outcome(p.kind), hint),
@@ -244,7 +245,7 @@ impl Loader<'_> {
             .and_then(|v| self.word(v, f.verdict.name, &Verdict::NAMES, Verdict::parse));
         let reason = match self.require(&f, f.reason, "\"...\"") {
             Some(v) => match v.get_ref() {
-                DeValue::String(s) if s.trim().is_empty() => {
+                DeValue::String(s) if super::values::blank(s) => {
                     self.err(
                         v.span(),
                         Says::Outcome(problems::Kind::EmptyReason),
@@ -509,6 +510,30 @@ impl Loader<'_> {
                 None
             }
         }
+    }
+}
+
+/// For an unknown id with nothing close to it: the ids there are (or how to declare an
+/// indicator when there is none).
+fn known_ids(kind: &problems::Kind, activities: &[&str], indicators: &[Indicator]) -> Option<Says> {
+    let sorted = |ids: Vec<&str>| {
+        let mut names: Vec<String> = ids.into_iter().map(str::to_string).collect();
+        names.sort();
+        names
+    };
+    match kind {
+        problems::Kind::UnknownActivity { .. } if !activities.is_empty() => {
+            Some(Says::ActivitiesAre {
+                names: sorted(activities.to_vec()),
+            })
+        }
+        problems::Kind::UnknownIndicator { .. } if indicators.is_empty() => {
+            Some(Says::DeclareIndicator)
+        }
+        problems::Kind::UnknownIndicator { .. } => Some(Says::IndicatorsAre {
+            names: sorted(indicators.iter().map(|i| i.id.as_str()).collect()),
+        }),
+        _ => None,
     }
 }
 

@@ -270,7 +270,7 @@ pub fn check_verdicts(
                 },
             );
         }
-        if v.reason.trim().is_empty() {
+        if super::values::blank(&v.reason) {
             push("reason", Kind::EmptyReason);
         }
     }

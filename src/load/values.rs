@@ -130,7 +130,7 @@ impl Loader<'_> {
     pub(super) fn string(&mut self, v: &Val<'_>, key: &str) -> Option<String> {
         match v.get_ref() {
             DeValue::String(s) => {
-                if s.trim().is_empty() {
+                if blank(s) {
                     self.err(
                         v.span(),
                         Says::Empty { key: key.into() },
@@ -214,12 +214,14 @@ impl Loader<'_> {
                 }
             },
             DeValue::String(s) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => {
+                // Written as TOML wants a date: `2024-1-1` is not one, `2024-01-01` is.
+                let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map(|d| d.to_string());
                 self.err(
                     v.span(),
                     Says::QuotedDate { key: key.into() },
                     Some(Says::RemoveQuotes {
                         key: key.into(),
-                        value: s.to_string(),
+                        value: date.unwrap_or_else(|_| s.to_string()),
                     }),
                 );
                 None
@@ -273,4 +275,11 @@ impl Loader<'_> {
             }
         }
     }
+}
+
+/// Nothing a reader sees: only spaces, control and invisible characters (a zero-width space,
+/// a byte-order mark), which a text is refused for as if empty.
+pub(super) fn blank(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || c.is_control() || crate::text::is_invisible(c))
 }

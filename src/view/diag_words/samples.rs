@@ -26,6 +26,12 @@ pub(super) fn every() -> Vec<Says> {
         Says::TomlDateHint,
         Says::TomlDuplicateHint,
         Says::TomlQuotesHint,
+        Says::StringNeverClosed { delim: "\"\"\"" },
+        Says::TooDeepHint,
+        Says::CrOnlyLines,
+        Says::CrOnlyHint,
+        Says::TooManyValues { limit: 5, tables: true },
+        Says::TooManyValuesHint,
         Says::ConflictMarker { marker: "per" },
         Says::ConflictHint,
         Says::UnknownKey { key: "x".to_string(), table: Table::Activity },
@@ -130,6 +136,8 @@ pub(super) fn every() -> Vec<Says> {
         Says::EachUnknown { id: "x".to_string() },
         Says::EachUnknownHint { first: Box::new(Says::ActivitiesAre { names: vec!["a".into()] }) },
         Says::ActivitiesAre { names: vec!["a".into(), "b".into()] },
+        Says::IndicatorsAre { names: vec!["a".into(), "b".into()] },
+        Says::DeclareIndicator,
         Says::ActivityAndEvent,
         Says::TwoEntries,
         Says::LogNotTables,
@@ -210,6 +218,12 @@ pub(super) fn name(s: &Says) -> &'static str {
         TomlDateHint => "TomlDateHint",
         TomlDuplicateHint => "TomlDuplicateHint",
         TomlQuotesHint => "TomlQuotesHint",
+        StringNeverClosed { .. } => "StringNeverClosed",
+        TooDeepHint => "TooDeepHint",
+        CrOnlyLines => "CrOnlyLines",
+        CrOnlyHint => "CrOnlyHint",
+        TooManyValues { .. } => "TooManyValues",
+        TooManyValuesHint => "TooManyValuesHint",
         ConflictMarker { .. } => "ConflictMarker",
         ConflictHint => "ConflictHint",
         UnknownKey { .. } => "UnknownKey",
@@ -314,6 +328,8 @@ pub(super) fn name(s: &Says) -> &'static str {
         EachUnknown { .. } => "EachUnknown",
         EachUnknownHint { .. } => "EachUnknownHint",
         ActivitiesAre { .. } => "ActivitiesAre",
+        IndicatorsAre { .. } => "IndicatorsAre",
+        DeclareIndicator => "DeclareIndicator",
         ActivityAndEvent => "ActivityAndEvent",
         TwoEntries => "TwoEntries",
         LogNotTables => "LogNotTables",
@@ -377,4 +393,4 @@ pub(super) fn name(s: &Says) -> &'static str {
     }
 }
 
-pub(super) const VARIANTS: usize = 175;
+pub(super) const VARIANTS: usize = 183;
