@@ -51,6 +51,9 @@ impl Loaded {
     }
 }
 
+/// The most problems reported of one file; the rest are counted.
+pub const MAX_DIAGNOSTICS: usize = 1000;
+
 /// Words people reach for that mean one of our keys.
 const ALIASES: &[(&str, &str)] = &[
     ("aktivitet", "activity"),
@@ -111,6 +114,21 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
     let pledge = l.pledge(file, root.get_ref());
     let mut diags = l.diags;
     diags.sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.severity));
+    if diags.len() > MAX_DIAGNOSTICS {
+        // A file of 200,000 wrong values is not 200,000 lines of output, nor minutes of work.
+        let total = diags.len();
+        diags.truncate(MAX_DIAGNOSTICS);
+        diags.push(
+            Diagnostic::error(
+                None,
+                Says::MoreProblems {
+                    shown: MAX_DIAGNOSTICS,
+                    total,
+                },
+            )
+            .with_hint(Some(Says::MoreProblemsHint)),
+        );
+    }
     let pledge = if diags.iter().any(Diagnostic::is_error) {
         None
     } else {

@@ -144,6 +144,11 @@ pub enum Says {
         tables: bool,
     },
     TooManyValuesHint,
+    MoreProblems {
+        shown: usize,
+        total: usize,
+    },
+    MoreProblemsHint,
     ConflictMarker {
         marker: &'static str,
     },

@@ -179,3 +179,25 @@ fn f17_a_broken_file_naming_its_kommun_in_a_literal_string_is_named() {
     );
     let _ = ROOT;
 }
+
+#[test]
+fn a_file_of_many_wrong_values_shows_the_first_thousand_problems() {
+    let units = vec!["1"; 5_000].join(", ");
+    let text = lofte("").replace(
+        "owners = [\"kommunen\"]",
+        &format!("owners = [\"kommunen\"]\nunits = [{units}]"),
+    );
+    let out = broken(text.as_bytes(), "en");
+    assert!(
+        out.contains("error: 5000 problems in all; the first 1000 are shown"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: fix these and run `pledge validate` again"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("1 file checked: 1001 errors, 0 warnings\n"),
+        "{out}"
+    );
+}

@@ -163,6 +163,10 @@ pub(super) fn en(s: &Says) -> String {
             "the file holds more than {limit} {}",
             if *tables { "tables and arrays" } else { "values" }
         ),
+        MoreProblems { shown, total } => {
+            format!("{total} problems in all; the first {shown} are shown")
+        }
+        MoreProblemsHint => "fix these and run `pledge validate` again".into(),
         TooManyValuesHint => {
             "a löfte with years of weekly logs has a few thousand; check that this is a pledge file"
                 .into()

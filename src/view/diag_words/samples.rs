@@ -32,6 +32,8 @@ pub(super) fn every() -> Vec<Says> {
         Says::CrOnlyHint,
         Says::TooManyValues { limit: 5, tables: true },
         Says::TooManyValuesHint,
+        Says::MoreProblems { shown: 5, total: 7 },
+        Says::MoreProblemsHint,
         Says::ConflictMarker { marker: "per" },
         Says::ConflictHint,
         Says::UnknownKey { key: "x".to_string(), table: Table::Activity },
@@ -224,6 +226,8 @@ pub(super) fn name(s: &Says) -> &'static str {
         CrOnlyHint => "CrOnlyHint",
         TooManyValues { .. } => "TooManyValues",
         TooManyValuesHint => "TooManyValuesHint",
+        MoreProblems { .. } => "MoreProblems",
+        MoreProblemsHint => "MoreProblemsHint",
         ConflictMarker { .. } => "ConflictMarker",
         ConflictHint => "ConflictHint",
         UnknownKey { .. } => "UnknownKey",
@@ -393,4 +397,4 @@ pub(super) fn name(s: &Says) -> &'static str {
     }
 }
 
-pub(super) const VARIANTS: usize = 183;
+pub(super) const VARIANTS: usize = 185;

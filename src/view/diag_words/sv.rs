@@ -178,6 +178,8 @@ pub(super) fn sv(s: &Says) -> String {
             "filen har fler än {limit} {}",
             if *tables { "tabeller och listor" } else { "värden" }
         ),
+        MoreProblems { shown, total } => format!("{total} problem totalt; de första {shown} visas"),
+        MoreProblemsHint => "rätta dem och kör `pledge validate` igen".into(),
         TooManyValuesHint => "ett löfte med flera års veckologg har några tusen; kontrollera att det här är en löftesfil".into(),
         ConflictMarker { marker } => {
             format!("lös sammanslagningskonflikten: `{marker}` finns kvar i filen")
