@@ -245,7 +245,7 @@ impl Loader<'_> {
             .and_then(|v| self.word(v, f.verdict.name, &Verdict::NAMES, Verdict::parse));
         let reason = match self.require(&f, f.reason, "\"...\"") {
             Some(v) => match v.get_ref() {
-                DeValue::String(s) if super::values::blank(s) => {
+                DeValue::String(s) if problems::blank(s) => {
                     self.err(
                         v.span(),
                         Says::Outcome(problems::Kind::EmptyReason),

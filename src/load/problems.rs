@@ -97,6 +97,13 @@ impl Problem {
     }
 }
 
+/// Nothing a reader sees: only spaces, control and invisible characters (a zero-width space,
+/// a byte-order mark), which a text is refused for as if empty.
+pub fn blank(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || c.is_control() || crate::text::is_invisible(c))
+}
+
 fn hint(query: &str, candidates: &[&str]) -> Vec<String> {
     closest(query, candidates, 3)
         .into_iter()
@@ -270,7 +277,7 @@ pub fn check_verdicts(
                 },
             );
         }
-        if super::values::blank(&v.reason) {
+        if blank(&v.reason) {
             push("reason", Kind::EmptyReason);
         }
     }

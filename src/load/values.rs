@@ -130,7 +130,7 @@ impl Loader<'_> {
     pub(super) fn string(&mut self, v: &Val<'_>, key: &str) -> Option<String> {
         match v.get_ref() {
             DeValue::String(s) => {
-                if blank(s) {
+                if super::problems::blank(s) {
                     self.err(
                         v.span(),
                         Says::Empty { key: key.into() },
@@ -275,11 +275,4 @@ impl Loader<'_> {
             }
         }
     }
-}
-
-/// Nothing a reader sees: only spaces, control and invisible characters (a zero-width space,
-/// a byte-order mark), which a text is refused for as if empty.
-pub(super) fn blank(s: &str) -> bool {
-    s.chars()
-        .all(|c| c.is_whitespace() || c.is_control() || crate::text::is_invisible(c))
 }
