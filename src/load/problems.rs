@@ -97,11 +97,12 @@ impl Problem {
     }
 }
 
-/// Nothing a reader sees: only spaces, control and invisible characters (a zero-width space,
-/// a byte-order mark), which a text is refused for as if empty.
+/// Nothing a reader sees: only spaces and invisible characters (a zero-width space, a
+/// byte-order mark), which a text is refused for as if empty. (A control character is shown,
+/// escaped, wherever pledge prints the text.)
 pub fn blank(s: &str) -> bool {
     s.chars()
-        .all(|c| c.is_whitespace() || c.is_control() || crate::text::is_invisible(c))
+        .all(|c| c.is_whitespace() || crate::text::is_invisible(c))
 }
 
 fn hint(query: &str, candidates: &[&str]) -> Vec<String> {
