@@ -1,23 +1,25 @@
 //! `[[activity]]` tables with their owners and targets, and `[followup]`.
 
 use super::*;
+use crate::load::raw::{ActivityKeys, FollowupKeys, OwnerKeys};
 
 impl Loader<'_> {
-    pub(super) fn activities(&mut self, v: &Val<'_>, period: Option<&Period>) -> Vec<Activity> {
+    pub(super) fn activities(
+        &mut self,
+        k: Given<'_, '_>,
+        period: Option<&Period>,
+    ) -> Vec<Activity> {
+        let v = k.val;
         let mut out: Vec<Activity> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
-        for (t, span) in self.tables(v, "activity") {
-            let f = self.fields(t, span.clone(), KNOWN.activity, Table::Activity);
+        for (t, span) in self.tables(v, k.name) {
+            let f: Fields<ActivityKeys> = self.fields(t, span.clone(), Table::Activity);
             let id = self.activity_id(&f, &mut seen);
-            let text = self
-                .require(&f, "text", "\"Polisen lovar att ...\"")
-                .and_then(|v| self.string(v, "text"));
-            let title = self.opt_string(&f, "title");
-            let owners = match f.get("owners") {
-                Some(v) => self.owners(v, "owners"),
-                None => Vec::new(),
-            };
-            if f.get("owners")
+            let text = self.required_string(&f, f.text, "\"Polisen lovar att ...\"");
+            let title = self.opt_string(f.title);
+            let owners = self.opt_owners(f.owners);
+            if f.owners
+                .val
                 .is_none_or(|o| matches!(o.get_ref(), DeValue::Array(a) if a.is_empty()))
             {
                 self.warn(
@@ -26,22 +28,19 @@ impl Loader<'_> {
                     Some(Says::AddOwner),
                 );
             }
-            let partners = match f.get("partners") {
-                Some(v) => self.owners(v, "partners"),
-                None => Vec::new(),
-            };
-            let frame = self.frame(&f, period);
+            let partners = self.opt_owners(f.partners);
+            let frame = self.frame(f.from, f.until, period);
             let within = period.map(|p| frame.within(p));
-            let target = match f.get("target") {
-                Some(v) => self.target(v, within.as_ref(), id.as_deref()),
+            let target = match f.target.given() {
+                Some(k) => self.target(k, within.as_ref(), id.as_deref()),
                 None => Some(Target::None),
             };
-            let units = match f.get("units") {
-                Some(v) => self.units(v),
+            let units = match f.units.given() {
+                Some(k) => self.units(k),
                 None => Vec::new(),
             };
-            let parts = match f.get("part") {
-                Some(v) => self.parts(v, within.as_ref(), &owners, id.as_deref()),
+            let parts = match f.part.given() {
+                Some(k) => self.parts(k, within.as_ref(), &owners, id.as_deref()),
                 None => Vec::new(),
             };
             self.parts_alone(&f, &parts, &units);
@@ -64,9 +63,13 @@ impl Loader<'_> {
     }
 
     /// An activity's id: a command-line word, not reserved, unique.
-    fn activity_id(&mut self, f: &Fields<'_, '_>, seen: &mut HashSet<String>) -> Option<String> {
-        let id_v = self.require(f, "id", "\"trygghetsvandring\"");
-        let id = id_v.and_then(|v| self.string(v, "id"));
+    fn activity_id(
+        &mut self,
+        f: &Fields<ActivityKeys<'_, '_>>,
+        seen: &mut HashSet<String>,
+    ) -> Option<String> {
+        let id_v = self.require(f, f.id, "\"trygghetsvandring\"");
+        let id = id_v.and_then(|v| self.string(v, f.id.name));
         if let (Some(id), Some(id_v)) = (&id, id_v) {
             if RESERVED_IDS.contains(&id.as_str()) {
                 self.err(
@@ -96,7 +99,15 @@ impl Loader<'_> {
         id
     }
 
-    pub(super) fn owners(&mut self, v: &Val<'_>, key: &str) -> Vec<Owner> {
+    /// The owners (or partners) of `key`, if given.
+    pub(super) fn opt_owners(&mut self, key: Key<'_, '_>) -> Vec<Owner> {
+        match key.val {
+            Some(v) => self.owners(v, key.name),
+            None => Vec::new(),
+        }
+    }
+
+    fn owners(&mut self, v: &Val<'_>, key: &str) -> Vec<Owner> {
         let DeValue::Array(items) = v.get_ref() else {
             self.mismatch(v, key, Expected::Array, "[\"polisen\", \"kommunen\"]");
             return Vec::new();
@@ -113,11 +124,9 @@ impl Loader<'_> {
                     }
                 }
                 DeValue::Table(t) => {
-                    let f = self.fields(t, item.span(), KNOWN.owner, Table::Owner);
-                    let who = self
-                        .require(&f, "who", "\"polisen\"")
-                        .and_then(|v| self.string(v, "who"));
-                    let role = self.opt_string(&f, "role");
+                    let f: Fields<OwnerKeys> = self.fields(t, item.span(), Table::Owner);
+                    let who = self.required_string(&f, f.who, "\"polisen\"");
+                    let role = self.opt_string(f.role);
                     if let Some(who) = who {
                         out.push(Owner {
                             who: Party::parse(&who),
@@ -136,15 +145,16 @@ impl Loader<'_> {
         out
     }
 
-    pub(super) fn followup(&mut self, v: &Val<'_>) -> Option<Followup> {
-        let t = self.table(v, "followup", "{ when = 2017-03-31, how = \"...\" }")?;
-        let f = self.fields(t, v.span(), KNOWN.followup, Table::Followup);
-        let when = match f.get("when") {
+    pub(super) fn followup(&mut self, k: Given<'_, '_>) -> Option<Followup> {
+        let v = k.val;
+        let t = self.table(v, k.name, "{ when = 2017-03-31, how = \"...\" }")?;
+        let f: Fields<FollowupKeys> = self.fields(t, v.span(), Table::Followup);
+        let when = match f.when.val {
             None => None,
             Some(w) => match w.get_ref() {
-                DeValue::Datetime(_) => {
-                    self.date(w, "when").map(|date| FollowupWhen::Date { date })
-                }
+                DeValue::Datetime(_) => self
+                    .date(w, f.when.name)
+                    .map(|date| FollowupWhen::Date { date }),
                 DeValue::String(s) => {
                     let when = parse_when(s);
                     if when.is_none() {
@@ -159,16 +169,16 @@ impl Loader<'_> {
                     when
                 }
                 _ => {
-                    self.mismatch(w, "when", Expected::DateOrText, "2017-03-31");
+                    self.mismatch(w, f.when.name, Expected::DateOrText, "2017-03-31");
                     None
                 }
             },
         };
         Some(Followup {
             when,
-            how: self.opt_string(&f, "how"),
-            responsible: self.opt_string(&f, "responsible"),
-            presented: self.opt_string(&f, "presented"),
+            how: self.opt_string(f.how),
+            responsible: self.opt_string(f.responsible),
+            presented: self.opt_string(f.presented),
         })
     }
 }

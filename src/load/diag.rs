@@ -241,24 +241,23 @@ impl Shown {
             src,
             span.end.clamp(start, (line_start + line.len()).max(start)),
         );
-        let chars: Vec<(usize, char)> = line
-            .char_indices()
-            .map(|(i, c)| (line_start + i, c))
-            .collect();
+        // Counted, not collected: a line may be megabytes long, and only a window is shown.
+        let total = line.chars().count();
         let col = src[line_start..start].chars().count();
         let last_start = if fit {
-            chars.len().saturating_sub(window)
+            total.saturating_sub(window)
         } else {
-            chars.len()
+            total
         };
         let from = col.saturating_sub(window / 2).min(last_start);
-        let to = (from + window).min(chars.len());
+        let to = (from + window).min(total);
         let mut text = String::new();
         if from > 0 {
             text.push('…');
         }
         let (mut m_start, mut m_end) = (None, None);
-        for &(at, c) in &chars[from..to] {
+        for (i, c) in line.char_indices().skip(from).take(to - from) {
+            let at = line_start + i;
             if at == start {
                 m_start = Some(text.len());
             }
@@ -270,7 +269,7 @@ impl Shown {
         let m_start = m_start.unwrap_or(text.len());
         // A marker that runs past the window (or the line) stops at its edge.
         let mut m_end = m_end.unwrap_or(text.len()).max(m_start);
-        if to < chars.len() {
+        if to < total {
             text.push('…');
         }
         if m_end == m_start {

@@ -2,6 +2,7 @@
 //! `request`, each checked against the activity and the löfte.
 
 use super::*;
+use crate::load::raw::LogKeys;
 use crate::load::says::SomeOf;
 
 /// An activity with its parts' ids and its units, each also in a set: every entry of a long
@@ -64,12 +65,12 @@ impl Loader<'_> {
     /// `part`: required for an activity with parts, one of them; refused on one without.
     pub(super) fn entry_part(
         &mut self,
-        f: &Fields<'_, '_>,
+        f: &Fields<LogKeys<'_, '_>>,
         act: Option<&Named<'_>>,
         header: Range<usize>,
     ) -> Option<String> {
-        let v = f.get("part");
-        let part = v.and_then(|v| self.string(v, "part"));
+        let v = f.part.val;
+        let part = self.opt_string(f.part);
         let named = act?;
         let (act, ids) = (named.act, &named.parts);
         match (&part, v) {
@@ -111,12 +112,12 @@ impl Loader<'_> {
     /// `unit`: required for an activity with units, one of them; refused on one without.
     pub(super) fn entry_unit(
         &mut self,
-        f: &Fields<'_, '_>,
+        f: &Fields<LogKeys<'_, '_>>,
         act: Option<&Named<'_>>,
         header: Range<usize>,
     ) -> Option<String> {
-        let v = f.get("unit");
-        let unit = v.and_then(|v| self.string(v, "unit"));
+        let v = f.unit.val;
+        let unit = self.opt_string(f.unit);
         let named = act?;
         let (act, units) = (named.act, &named.units);
         match (&unit, v) {
@@ -158,11 +159,11 @@ impl Loader<'_> {
     /// `kommun`: only on a löfte for several kommuner, and one of them.
     pub(super) fn entry_kommun(
         &mut self,
-        f: &Fields<'_, '_>,
+        f: &Fields<LogKeys<'_, '_>>,
         kommuner: Option<&[&'static kommuner::Kommun]>,
     ) -> Option<&'static kommuner::Kommun> {
-        let v = f.get("kommun")?;
-        let k = self.kommun(v, "kommun")?;
+        let v = f.kommun.val?;
+        let k = self.kommun(v, f.kommun.name)?;
         let ks = kommuner?;
         if ks.len() < 2 {
             self.err(v.span(), Says::KommunOnOne, Some(Says::KommunOnOneHint));
@@ -185,15 +186,15 @@ impl Loader<'_> {
     /// `request = true`: only for on-request targets.
     pub(super) fn entry_request(
         &mut self,
-        f: &Fields<'_, '_>,
+        f: &Fields<LogKeys<'_, '_>>,
         act: Option<&Named<'_>>,
         part: Option<&str>,
     ) -> bool {
-        let Some(v) = f.get("request") else {
+        let Some(v) = f.request.val else {
             return false;
         };
         let DeValue::Boolean(b) = v.get_ref() else {
-            self.mismatch(v, "request", Expected::TrueOrFalse, "true");
+            self.mismatch(v, f.request.name, Expected::TrueOrFalse, "true");
             return false;
         };
         let target = act.map(|a| {

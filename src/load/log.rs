@@ -1,15 +1,17 @@
 //! `[[log]]` entries: the completed work.
 
 use super::*;
+use crate::load::raw::LogKeys;
 
 impl Loader<'_> {
     pub(super) fn log(
         &mut self,
-        v: &Val<'_>,
+        k: Given<'_, '_>,
         activities: &[Activity],
         kommuner: Option<&[&'static kommuner::Kommun]>,
         period: Option<&Period>,
     ) -> Vec<LogEntry> {
+        let v = k.val;
         if !self.log_is_tables(v) {
             return Vec::new();
         }
@@ -20,16 +22,16 @@ impl Loader<'_> {
             named.insert(a.id.as_str(), entry::Named::of(a));
         }
         let mut out = Vec::new();
-        for (t, header) in self.tables(v, "log") {
-            let f = self.fields(t, header.clone(), KNOWN.log, Table::Log);
-            let date_v = self.require(&f, "date", "2016-05-12");
-            let date = date_v.and_then(|v| self.date(v, "date"));
+        for (t, header) in self.tables(v, k.name) {
+            let f: Fields<LogKeys> = self.fields(t, header.clone(), Table::Log);
+            let date_v = self.require(&f, f.date, "2016-05-12");
+            let date = date_v.and_then(|v| self.date(v, f.date.name));
             let (activity_v, activity, is_event) = self.entry_what(&f);
-            let count = match f.get("count") {
+            let count = match f.count.given() {
                 None => Some(1),
                 Some(c) => self.count(c, crate::load::says::Counted::Log),
             };
-            let by = self.opt_string(&f, "by");
+            let by = self.opt_string(f.by);
             let note = self.entry_note(&f);
             if let (Some(a), Some(av), false) = (&activity, activity_v, is_event) {
                 self.entry_activity(a, av, &ids);
@@ -77,35 +79,35 @@ impl Loader<'_> {
     /// `activity`): the activity's value, the id named, and whether it is an event.
     fn entry_what<'t, 'i>(
         &mut self,
-        f: &Fields<'t, 'i>,
+        f: &Fields<LogKeys<'t, 'i>>,
     ) -> (Option<&'t Val<'i>>, Option<String>, bool) {
-        let event_v = f.get("event");
+        let event_v = f.event.val;
         let activity_v = match event_v {
-            Some(_) => f.get("activity"),
-            None => self.require(f, "activity", "\"trygghetsvandring\""),
+            Some(_) => f.activity.val,
+            None => self.require(f, f.activity, "\"trygghetsvandring\""),
         };
         if let (Some(av), Some(_)) = (activity_v, event_v) {
             self.err(av.span(), Says::ActivityAndEvent, Some(Says::TwoEntries));
         }
-        let event = event_v.and_then(|v| self.string(v, "event"));
+        let event = self.opt_string(f.event);
         if let (Some(e), Some(ev)) = (&event, event_v) {
             self.entry_event(e, ev);
         }
         let is_event = event.is_some();
         let activity = match event {
             Some(e) => Some(e),
-            None => activity_v.and_then(|v| self.string(v, "activity")),
+            None => activity_v.and_then(|v| self.string(v, f.activity.name)),
         };
         (activity_v, activity, is_event)
     }
 
     /// `note`: any text, an empty one too.
-    fn entry_note(&mut self, f: &Fields<'_, '_>) -> Option<String> {
-        let n = f.get("note")?;
+    fn entry_note(&mut self, f: &Fields<LogKeys<'_, '_>>) -> Option<String> {
+        let n = f.note.val?;
         match n.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             _ => {
-                self.mismatch(n, "note", Expected::String, "\"...\"");
+                self.mismatch(n, f.note.name, Expected::String, "\"...\"");
                 None
             }
         }
@@ -161,7 +163,7 @@ impl Loader<'_> {
     /// it does not count as the week's slot.
     fn entry_slot(
         &mut self,
-        f: &Fields<'_, '_>,
+        f: &Fields<LogKeys<'_, '_>>,
         act: Option<&Activity>,
         part: Option<&str>,
         date: Option<NaiveDate>,
@@ -175,7 +177,7 @@ impl Loader<'_> {
             Some(Target::Weekly { weekday, .. }) => Some(*weekday),
             _ => None,
         };
-        let flag = match f.get("instead_of_slot") {
+        let flag = match f.instead_of_slot.val {
             None => false,
             Some(v) => match v.get_ref() {
                 DeValue::Boolean(b) => {
@@ -191,7 +193,7 @@ impl Loader<'_> {
                     *b
                 }
                 _ => {
-                    self.mismatch(v, "instead_of_slot", Expected::TrueOrFalse, "true");
+                    self.mismatch(v, f.instead_of_slot.name, Expected::TrueOrFalse, "true");
                     false
                 }
             },

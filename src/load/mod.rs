@@ -11,11 +11,11 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::kommuner;
 use crate::load::diag::Diagnostic;
+use crate::load::raw::{Given, Key, Keys, Val};
 use crate::load::says::{Expected, Says, Table, Type};
 use crate::model::*;
 use crate::text::fold;
@@ -33,11 +33,10 @@ pub mod raw;
 pub mod says;
 pub mod table;
 mod target;
+mod toml_errors;
 pub mod unreadable;
 pub mod validate;
 mod values;
-
-type Val<'i> = Spanned<DeValue<'i>>;
 
 /// The result of loading one file: the pledge when it has no errors, and every diagnostic.
 #[derive(Debug)]
@@ -52,172 +51,8 @@ impl Loaded {
     }
 }
 
-/// The keys of each table, as the raw structs of [`raw`] declare them (in their order).
-/// Written out, not derived from the schema at every run (that took a quarter of a `done`'s
-/// instructions); `the_known_keys_are_the_schemas` proves them the same.
-struct Known {
-    top: &'static [&'static str],
-    period: &'static [&'static str],
-    problem: &'static [&'static str],
-    activity: &'static [&'static str],
-    owner: &'static [&'static str],
-    signatory: &'static [&'static str],
-    target: &'static [&'static str],
-    part: &'static [&'static str],
-    followup: &'static [&'static str],
-    event: &'static [&'static str],
-    log: &'static [&'static str],
-    indicator: &'static [&'static str],
-    baseline: &'static [&'static str],
-    series: &'static [&'static str],
-    measurement: &'static [&'static str],
-    verdict: &'static [&'static str],
-}
-
-static KNOWN: Known = Known {
-    top: &[
-        "title",
-        "kommun",
-        "kommuner",
-        "area",
-        "lokalpolisomrade",
-        "signed",
-        "signatories",
-        "source",
-        "period",
-        "problem",
-        "promise",
-        "activity",
-        "event",
-        "followup",
-        "log",
-        "indicator",
-        "measurement",
-        "verdict",
-    ],
-    period: &["start", "end", "until_replaced"],
-    problem: &["title", "text", "priorities", "items"],
-    activity: &[
-        "id", "title", "text", "owners", "partners", "target", "units", "from", "until", "part",
-    ],
-    owner: &["who", "role"],
-    signatory: &["name", "role"],
-    target: &[
-        "count",
-        "per",
-        "each",
-        "grace_days",
-        "on",
-        "weekday",
-        "time",
-        "except",
-    ],
-    part: &["id", "title", "text", "target", "from", "until"],
-    followup: &["when", "how", "responsible", "presented"],
-    event: &["id", "text"],
-    log: &[
-        "date",
-        "activity",
-        "event",
-        "part",
-        "unit",
-        "kommun",
-        "request",
-        "instead_of_slot",
-        "count",
-        "by",
-        "note",
-    ],
-    indicator: &[
-        "id",
-        "name",
-        "source",
-        "unit",
-        "direction",
-        "baseline",
-        "goal",
-        "cadence",
-        "tolerance",
-        "follows",
-    ],
-    baseline: &["value", "date", "year"],
-    series: &["kolada", "gender", "compare"],
-    measurement: &[
-        "date",
-        "indicator",
-        "value",
-        "source",
-        "by",
-        "note",
-        "fetched",
-        "preliminary",
-        "corrects",
-    ],
-    verdict: &["date", "activity", "verdict", "reason", "source", "by"],
-};
-
-/// The keys of each table derived from the raw structs' schema, as [`KNOWN`] must be.
-#[cfg(test)]
-fn schema_keys() -> Vec<(&'static str, Vec<&'static str>)> {
-    let target = {
-        let mut keys = raw::keys::<raw::CountTarget>();
-        for k in raw::keys::<raw::EachTarget>()
-            .into_iter()
-            .chain(raw::keys::<raw::OnTarget>())
-            .chain(raw::keys::<raw::WeeklyTarget>())
-        {
-            if !keys.contains(&k) {
-                keys.push(k);
-            }
-        }
-        keys
-    };
-    vec![
-        ("top", raw::keys::<raw::PledgeFile>()),
-        ("period", raw::keys::<raw::Period>()),
-        ("problem", raw::keys::<raw::ProblemTable>()),
-        ("activity", raw::keys::<raw::Activity>()),
-        ("owner", raw::keys::<raw::OwnerTable>()),
-        ("signatory", raw::keys::<raw::SignatoryTable>()),
-        ("target", target),
-        ("part", raw::keys::<raw::Part>()),
-        ("followup", raw::keys::<raw::Followup>()),
-        ("event", raw::keys::<raw::Event>()),
-        ("log", raw::keys::<raw::LogEntry>()),
-        ("indicator", raw::keys::<raw::IndicatorTable>()),
-        ("baseline", raw::keys::<raw::BaselineTable>()),
-        ("series", raw::keys::<raw::SeriesTable>()),
-        ("measurement", raw::keys::<raw::MeasurementEntry>()),
-        ("verdict", raw::keys::<raw::VerdictEntry>()),
-    ]
-}
-
-#[cfg(test)]
-#[test]
-fn the_known_keys_are_the_schemas() {
-    let k = &KNOWN;
-    let known: [&[&str]; 16] = [
-        k.top,
-        k.period,
-        k.problem,
-        k.activity,
-        k.owner,
-        k.signatory,
-        k.target,
-        k.part,
-        k.followup,
-        k.event,
-        k.log,
-        k.indicator,
-        k.baseline,
-        k.series,
-        k.measurement,
-        k.verdict,
-    ];
-    for ((table, schema), known) in schema_keys().into_iter().zip(known) {
-        assert_eq!(known, schema.as_slice(), "{table}");
-    }
-}
+/// The most problems reported of one file; the rest are counted.
+pub const MAX_DIAGNOSTICS: usize = 1000;
 
 /// Words people reach for that mean one of our keys.
 const ALIASES: &[(&str, &str)] = &[
@@ -255,24 +90,17 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
             diags: markers,
         };
     }
-    let (root, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty() {
-        let diags = errors
-            .iter()
-            .map(|e| {
-                let span = e.span().unwrap_or(0..0);
-                Diagnostic::error(
-                    span,
-                    Says::InvalidToml {
-                        detail: e.message().trim().to_string(),
-                    },
-                )
-                .with_hint(toml_hint(e.message()))
-            })
-            .collect();
+    if let Some(d) = toml_errors::before_parsing(text) {
         return Loaded {
             pledge: None,
-            diags,
+            diags: vec![d],
+        };
+    }
+    let (root, errors) = toml_errors::parse(text);
+    if !errors.is_empty() {
+        return Loaded {
+            pledge: None,
+            diags: toml_errors::diagnostics(text, &errors),
         };
     }
     let mut l = Loader {
@@ -286,6 +114,21 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
     let pledge = l.pledge(file, root.get_ref());
     let mut diags = l.diags;
     diags.sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.severity));
+    if diags.len() > MAX_DIAGNOSTICS {
+        // A file of 200,000 wrong values is not 200,000 lines of output, nor minutes of work.
+        let total = diags.len();
+        diags.truncate(MAX_DIAGNOSTICS);
+        diags.push(
+            Diagnostic::error(
+                None,
+                Says::MoreProblems {
+                    shown: MAX_DIAGNOSTICS,
+                    total,
+                },
+            )
+            .with_hint(Some(Says::MoreProblemsHint)),
+        );
+    }
     let pledge = if diags.iter().any(Diagnostic::is_error) {
         None
     } else {
@@ -319,18 +162,6 @@ fn conflict_markers(text: &str) -> Vec<Diagnostic> {
     out
 }
 
-fn toml_hint(message: &str) -> Option<Says> {
-    if message.contains("invalid date") {
-        Some(Says::TomlDateHint)
-    } else if message.contains("duplicate key") {
-        Some(Says::TomlDuplicateHint)
-    } else if message.contains("invalid string") || message.contains("unclosed") {
-        Some(Says::TomlQuotesHint)
-    } else {
-        None
-    }
-}
-
 struct Loader<'s> {
     src: &'s str,
     diags: Vec<Diagnostic>,
@@ -344,19 +175,20 @@ struct Loader<'s> {
     event_ids: HashSet<String>,
 }
 
-/// The entries of one table, checked for unknown keys.
-struct Fields<'t, 'i> {
-    /// The known keys with their values: a table has a dozen keys at most, so a list is
-    /// faster to build and search than a (SipHash) map, and every `[[log]]` entry is a table.
-    map: Vec<(&'t str, &'t Val<'i>)>,
+/// The keys of one table (a key struct of [`raw`]), read from the document and checked for
+/// unknown ones; each key is a field (`f.title`).
+struct Fields<K> {
+    keys: K,
     /// Where to point when a required key is missing: the table's header.
     span: Range<usize>,
     what: Table,
 }
 
-impl<'t, 'i> Fields<'t, 'i> {
-    fn get(&self, key: &str) -> Option<&'t Val<'i>> {
-        self.map.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+impl<K> std::ops::Deref for Fields<K> {
+    type Target = K;
+
+    fn deref(&self) -> &K {
+        &self.keys
     }
 }
 
@@ -424,6 +256,20 @@ mod tests {
         );
         for bad in ["2017-Q0", "2017-Q5", "17-Q1", "spring", "2017Q1"] {
             assert_eq!(parse_when(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_alias_names_a_key() {
+        use crate::load::raw::*;
+        let names = [
+            FileKeys::NAMES,
+            PeriodKeys::NAMES,
+            ActivityKeys::NAMES,
+            TargetKeys::NAMES,
+        ];
+        for (alias, key) in ALIASES {
+            assert!(names.iter().any(|n| n.contains(key)), "{alias} → {key}");
         }
     }
 

@@ -6,6 +6,9 @@
 use super::kolada;
 use super::problems::{self, At, Severity};
 use super::*;
+use crate::load::raw::{
+    BaselineKeys, CadenceKeys, FileKeys, IndicatorKeys, MeasurementKeys, SeriesKeys, VerdictKeys,
+};
 use crate::model::followup::followup_due_from;
 use crate::model::outcome::{
     Baseline, Cadence, Direction, Goal, Indicator, Measurement, Verdict, VerdictEntry, When,
@@ -24,17 +27,27 @@ pub(super) struct Outcomes {
 struct Spans {
     header: Range<usize>,
     keys: Vec<(String, Range<usize>)>,
+    /// The keys the table has (of its key struct): the rules name only these.
+    names: &'static [&'static str],
 }
 
 impl Spans {
-    fn of(t: &DeTable<'_>, header: Range<usize>) -> Spans {
+    fn of(t: &DeTable<'_>, header: Range<usize>, names: &'static [&'static str]) -> Spans {
         let keys = t
             .iter()
             .map(|(k, v)| (k.get_ref().to_string(), v.span()))
             .collect();
-        Spans { header, keys }
+        Spans {
+            header,
+            keys,
+            names,
+        }
     }
     fn at(&self, key: &str) -> Range<usize> {
+        debug_assert!(
+            self.names.contains(&key),
+            "`{key}` is not a key of the table"
+        );
         self.keys
             .iter()
             .find(|(k, _)| k == key)
@@ -51,16 +64,16 @@ impl Spans {
 impl Loader<'_> {
     pub(super) fn outcomes(
         &mut self,
-        f: &Fields<'_, '_>,
+        f: &Fields<FileKeys<'_, '_>>,
         activities: &[Activity],
         period: Option<&Period>,
         followup: Option<&Followup>,
     ) -> Outcomes {
         let mut out = Outcomes::default();
         let (mut is, mut ms, mut vs) = (Vec::new(), Vec::new(), Vec::new());
-        if let Some(v) = f.get("indicator") {
-            for (t, header) in self.tables(v, "indicator") {
-                let spans = Spans::of(t, header.clone());
+        if let Some(v) = f.indicator.val {
+            for (t, header) in self.tables(v, f.indicator.name) {
+                let spans = Spans::of(t, header.clone(), IndicatorKeys::NAMES);
                 if let Some(i) = self.indicator(t, header) {
                     out.indicators.push(Indicator {
                         span: spans.whole(),
@@ -70,9 +83,9 @@ impl Loader<'_> {
                 }
             }
         }
-        if let Some(v) = f.get("measurement") {
-            for (t, header) in self.tables(v, "measurement") {
-                let spans = Spans::of(t, header.clone());
+        if let Some(v) = f.measurement.val {
+            for (t, header) in self.tables(v, f.measurement.name) {
+                let spans = Spans::of(t, header.clone(), MeasurementKeys::NAMES);
                 if let Some(m) = self.measurement(t, header) {
                     out.measurements.push(Measurement {
                         span: spans.whole(),
@@ -82,9 +95,9 @@ impl Loader<'_> {
                 }
             }
         }
-        if let Some(v) = f.get("verdict") {
-            for (t, header) in self.tables(v, "verdict") {
-                let spans = Spans::of(t, header.clone());
+        if let Some(v) = f.verdict.val {
+            for (t, header) in self.tables(v, f.verdict.name) {
+                let spans = Spans::of(t, header.clone(), VerdictKeys::NAMES);
                 if let Some(e) = self.verdict(t, header) {
                     out.verdicts.push(VerdictEntry {
                         span: spans.whole(),
@@ -117,7 +130,8 @@ impl Loader<'_> {
                 At::Measurement(i, k) => ms[i].at(k),
                 At::Verdict(i, k) => vs[i].at(k),
             };
-            let hint = Says::outcome_hint(&p.kind);
+            let hint =
+                Says::outcome_hint(&p.kind).or_else(|| known_ids(&p.kind, &ids, &out.indicators));
             match p.severity() {
                 Severity::Error => self.err(span, Says::Outcome(p.kind), hint),
                 Severity::Warning => self.warn(span, Says::Outcome(p.kind), hint),
@@ -127,9 +141,9 @@ impl Loader<'_> {
     }
 
     fn indicator(&mut self, t: &DeTable<'_>, header: Range<usize>) -> Option<Indicator> {
-        let f = self.fields(t, header, KNOWN.indicator, Table::Indicator);
-        let id_v = self.require(&f, "id", "\"trygghet\"");
-        let id = id_v.and_then(|v| self.string(v, "id"));
+        let f: Fields<IndicatorKeys> = self.fields(t, header, Table::Indicator);
+        let id_v = self.require(&f, f.id, "\"trygghet\"");
+        let id = id_v.and_then(|v| self.string(v, f.id.name));
         if let (Some(id), Some(v)) = (&id, id_v)
             && !valid_id(id)
         {
@@ -139,30 +153,32 @@ impl Loader<'_> {
                 Some(Says::IndicatorIdHint),
             );
         }
-        let name = self
-            .require(&f, "name", "\"Andel som känner sig trygga\"")
-            .and_then(|v| self.string(v, "name"));
-        let (source, series) = match self.require(&f, "source", "\"Polisens trygghetsmätning\"") {
+        let name = self.required_string(&f, f.name, "\"Andel som känner sig trygga\"");
+        let (source, series) = match self.require(&f, f.source, "\"Polisens trygghetsmätning\"") {
             Some(v) => match v.get_ref() {
-                DeValue::Table(_) => match self.series(v) {
+                DeValue::Table(_) => match self.series(Given {
+                    name: f.source.name,
+                    val: v,
+                }) {
                     Some(s) => (Some(s.label()), Some(s)),
                     None => (None, None),
                 },
-                _ => (self.string(v, "source"), None),
+                _ => (self.string(v, f.source.name), None),
             },
             None => (None, None),
         };
-        let unit = self.opt_string(&f, "unit");
+        let unit = self.opt_string(f.unit);
         let direction = self
-            .require(&f, "direction", "\"higher\"")
-            .and_then(|v| self.word(v, "direction", &Direction::NAMES, Direction::parse));
-        let baseline = f.get("baseline").map(|v| self.baseline(v));
-        let goal = f.get("goal").map(|v| self.goal(v));
-        let cadence = f.get("cadence").map(|v| self.cadence(v));
-        let tolerance = f.get("tolerance").map(|v| self.number(v, "tolerance"));
+            .require(&f, f.direction, "\"higher\"")
+            .and_then(|v| self.word(v, f.direction.name, &Direction::NAMES, Direction::parse));
+        let baseline = f.baseline.given().map(|k| self.baseline(k));
+        let goal = f.goal.given().map(|k| self.goal(k));
+        let cadence = f.cadence.given().map(|k| self.cadence(k));
+        let tolerance = f.tolerance.val.map(|v| self.number(v, f.tolerance.name));
         let follows = f
-            .get("follows")
-            .map(|v| self.strings(v, "follows"))
+            .follows
+            .val
+            .map(|v| self.strings(v, f.follows.name))
             .unwrap_or_default();
         Some(Indicator {
             id: id.filter(|i| valid_id(i))?,
@@ -181,31 +197,29 @@ impl Loader<'_> {
     }
 
     fn measurement(&mut self, t: &DeTable<'_>, header: Range<usize>) -> Option<Measurement> {
-        let f = self.fields(t, header, KNOWN.measurement, Table::Measurement);
+        let f: Fields<MeasurementKeys> = self.fields(t, header, Table::Measurement);
         let date = self
-            .require(&f, "date", "2017-11-15")
-            .and_then(|v| self.date(v, "date"));
-        let indicator = self
-            .require(&f, "indicator", "\"trygghet\"")
-            .and_then(|v| self.string(v, "indicator"));
+            .require(&f, f.date, "2017-11-15")
+            .and_then(|v| self.date(v, f.date.name));
+        let indicator = self.required_string(&f, f.indicator, "\"trygghet\"");
         let value = self
-            .require(&f, "value", "64.5")
-            .and_then(|v| self.number(v, "value"));
-        let source = self.opt_string(&f, "source");
-        let by = self.opt_string(&f, "by");
-        let note = self.opt_string(&f, "note");
-        let fetched = f.get("fetched").and_then(|v| self.date(v, "fetched"));
-        let preliminary = match f.get("preliminary") {
+            .require(&f, f.value, "64.5")
+            .and_then(|v| self.number(v, f.value.name));
+        let source = self.opt_string(f.source);
+        let by = self.opt_string(f.by);
+        let note = self.opt_string(f.note);
+        let fetched = self.opt_date(f.fetched);
+        let preliminary = match f.preliminary.val {
             None => false,
             Some(v) => match v.get_ref() {
                 DeValue::Boolean(b) => *b,
                 _ => {
-                    self.mismatch(v, "preliminary", Expected::TrueOrFalse, "true");
+                    self.mismatch(v, f.preliminary.name, Expected::TrueOrFalse, "true");
                     false
                 }
             },
         };
-        let corrects = f.get("corrects").and_then(|v| self.number(v, "corrects"));
+        let corrects = f.corrects.val.and_then(|v| self.number(v, f.corrects.name));
         Some(Measurement {
             indicator: indicator?,
             date: date?,
@@ -221,19 +235,17 @@ impl Loader<'_> {
     }
 
     fn verdict(&mut self, t: &DeTable<'_>, header: Range<usize>) -> Option<VerdictEntry> {
-        let f = self.fields(t, header, KNOWN.verdict, Table::Verdict);
+        let f: Fields<VerdictKeys> = self.fields(t, header, Table::Verdict);
         let date = self
-            .require(&f, "date", "2019-02-12")
-            .and_then(|v| self.date(v, "date"));
-        let activity = self
-            .require(&f, "activity", "\"trygghetsvandring\"")
-            .and_then(|v| self.string(v, "activity"));
+            .require(&f, f.date, "2019-02-12")
+            .and_then(|v| self.date(v, f.date.name));
+        let activity = self.required_string(&f, f.activity, "\"trygghetsvandring\"");
         let verdict = self
-            .require(&f, "verdict", "\"kept\"")
-            .and_then(|v| self.word(v, "verdict", &Verdict::NAMES, Verdict::parse));
-        let reason = match self.require(&f, "reason", "\"...\"") {
+            .require(&f, f.verdict, "\"kept\"")
+            .and_then(|v| self.word(v, f.verdict.name, &Verdict::NAMES, Verdict::parse));
+        let reason = match self.require(&f, f.reason, "\"...\"") {
             Some(v) => match v.get_ref() {
-                DeValue::String(s) if s.trim().is_empty() => {
+                DeValue::String(s) if problems::blank(s) => {
                     self.err(
                         v.span(),
                         Says::Outcome(problems::Kind::EmptyReason),
@@ -241,12 +253,12 @@ impl Loader<'_> {
                     );
                     None
                 }
-                _ => self.string(v, "reason"),
+                _ => self.string(v, f.reason.name),
             },
             None => None,
         };
-        let source = self.opt_string(&f, "source");
-        let by = self.opt_string(&f, "by");
+        let source = self.opt_string(f.source);
+        let by = self.opt_string(f.by);
         Some(VerdictEntry {
             activity: activity?,
             verdict: verdict?,
@@ -321,13 +333,14 @@ impl Loader<'_> {
         parsed
     }
 
-    fn baseline(&mut self, v: &Val<'_>) -> Option<Baseline> {
-        let t = self.table(v, "baseline", "{ value = 62, year = 2016 }")?;
-        let f = self.fields(t, v.span(), KNOWN.baseline, Table::Baseline);
+    fn baseline(&mut self, k: Given<'_, '_>) -> Option<Baseline> {
+        let v = k.val;
+        let t = self.table(v, k.name, "{ value = 62, year = 2016 }")?;
+        let f: Fields<BaselineKeys> = self.fields(t, v.span(), Table::Baseline);
         let value = self
-            .require(&f, "value", "62")
-            .and_then(|v| self.number(v, "value"));
-        let when = match (f.get("date"), f.get("year")) {
+            .require(&f, f.value, "62")
+            .and_then(|v| self.number(v, f.value.name));
+        let when = match (f.date.val, f.year.val) {
             (Some(_), Some(y)) => {
                 self.err(
                     y.span(),
@@ -337,7 +350,7 @@ impl Loader<'_> {
                 return None;
             }
             (Some(d), None) => Some(When::Date {
-                date: self.date(d, "date")?,
+                date: self.date(d, f.date.name)?,
             }),
             (None, Some(y)) => match y.get_ref() {
                 DeValue::Integer(i) => match i.as_str().parse::<i32>() {
@@ -348,7 +361,7 @@ impl Loader<'_> {
                     }
                 },
                 _ => {
-                    self.mismatch(y, "year", Expected::Year, "2016");
+                    self.mismatch(y, f.year.name, Expected::Year, "2016");
                     return None;
                 }
             },
@@ -361,12 +374,13 @@ impl Loader<'_> {
     }
 
     /// `source = { kolada = "N07540", gender = "T", compare = ["riket", "lan"] }`.
-    fn series(&mut self, v: &Val<'_>) -> Option<Series> {
+    fn series(&mut self, k: Given<'_, '_>) -> Option<Series> {
+        let v = k.val;
         let example = "{ kolada = \"N07540\" }";
-        let t = self.table(v, "source", example)?;
-        let f = self.fields(t, v.span(), KNOWN.series, Table::Source);
-        let id = match f.get("kolada") {
-            Some(k) => self.string(k, "kolada").and_then(|id| {
+        let t = self.table(v, k.name, example)?;
+        let f: Fields<SeriesKeys> = self.fields(t, v.span(), Table::Source);
+        let id = match f.kolada.val {
+            Some(k) => self.string(k, f.kolada.name).and_then(|id| {
                 if kolada::valid_id(&id) {
                     Some(id)
                 } else {
@@ -389,10 +403,10 @@ impl Loader<'_> {
                 None
             }
         };
-        let gender = match f.get("gender") {
+        let gender = match f.gender.val {
             None => Some(Gender::T),
             Some(g) => {
-                let found = self.string(g, "gender");
+                let found = self.string(g, f.gender.name);
                 let parsed = found.as_deref().and_then(Gender::parse);
                 if let (Some(v), None) = (&found, parsed) {
                     self.err(
@@ -405,8 +419,8 @@ impl Loader<'_> {
             }
         };
         let mut compare = Vec::new();
-        if let Some(c) = f.get("compare") {
-            for (n, name) in self.strings(c, "compare").iter().enumerate() {
+        if let Some(c) = f.compare.val {
+            for (n, name) in self.strings(c, f.compare.name).iter().enumerate() {
                 match Compare::parse(name) {
                     Some(x) if !compare.contains(&x) => compare.push(x),
                     Some(_) => self.err(
@@ -432,7 +446,8 @@ impl Loader<'_> {
         })
     }
 
-    fn goal(&mut self, v: &Val<'_>) -> Option<Goal> {
+    fn goal(&mut self, k: Given<'_, '_>) -> Option<Goal> {
+        let v = k.val;
         match v.get_ref() {
             DeValue::String(s) if s == "better-than-baseline" => Some(Goal::BetterThanBaseline),
             DeValue::String(s) if !entry_number(s) => {
@@ -446,12 +461,13 @@ impl Loader<'_> {
                 None
             }
             _ => Some(Goal::Value {
-                value: self.number(v, "goal")?,
+                value: self.number(v, k.name)?,
             }),
         }
     }
 
-    fn cadence(&mut self, v: &Val<'_>) -> Option<Cadence> {
+    fn cadence(&mut self, k: Given<'_, '_>) -> Option<Cadence> {
+        let v = k.val;
         match v.get_ref() {
             DeValue::String(s) => match s.as_ref() {
                 "yearly" => Some(Cadence::Yearly),
@@ -469,12 +485,12 @@ impl Loader<'_> {
                 }
             },
             DeValue::Table(t) => {
-                let years = t.get("years");
-                if t.len() != 1 || years.is_none() {
+                let mut keys = CadenceKeys::none();
+                let only_known = t.iter().all(|(k, v)| keys.set(k.get_ref(), v));
+                let (Some(y), true, 1) = (keys.years.val, only_known, t.len()) else {
                     self.err(v.span(), Says::CadenceTableOneKey, Some(Says::CadenceHint));
                     return None;
-                }
-                let y = years?;
+                };
                 match y.get_ref() {
                     DeValue::Integer(i) => match i.as_str().parse::<u32>() {
                         Ok(years) => Some(Cadence::EveryYears { years }),
@@ -484,16 +500,40 @@ impl Loader<'_> {
                         }
                     },
                     _ => {
-                        self.mismatch(y, "years", Expected::WholeNumber, "2");
+                        self.mismatch(y, keys.years.name, Expected::WholeNumber, "2");
                         None
                     }
                 }
             }
             _ => {
-                self.mismatch(v, "cadence", Expected::WordOrTable, "\"yearly\"");
+                self.mismatch(v, k.name, Expected::WordOrTable, "\"yearly\"");
                 None
             }
         }
+    }
+}
+
+/// For an unknown id with nothing close to it: the ids there are (or how to declare an
+/// indicator when there is none).
+fn known_ids(kind: &problems::Kind, activities: &[&str], indicators: &[Indicator]) -> Option<Says> {
+    let sorted = |ids: Vec<&str>| {
+        let mut names: Vec<String> = ids.into_iter().map(str::to_string).collect();
+        names.sort();
+        names
+    };
+    match kind {
+        problems::Kind::UnknownActivity { .. } if !activities.is_empty() => {
+            Some(Says::ActivitiesAre {
+                names: sorted(activities.to_vec()),
+            })
+        }
+        problems::Kind::UnknownIndicator { .. } if indicators.is_empty() => {
+            Some(Says::DeclareIndicator)
+        }
+        problems::Kind::UnknownIndicator { .. } => Some(Says::IndicatorsAre {
+            names: sorted(indicators.iter().map(|i| i.id.as_str()).collect()),
+        }),
+        _ => None,
     }
 }
 

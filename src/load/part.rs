@@ -2,14 +2,19 @@
 //! (`[[activity.part]]`).
 
 use super::*;
+use crate::load::raw::{ActivityKeys, PartKeys};
 
 impl Loader<'_> {
     /// `from` and `until`: not reversed; outside the löfte's period is a warning.
-    pub(super) fn frame(&mut self, f: &Fields<'_, '_>, period: Option<&Period>) -> Frame {
-        let from_v = f.get("from");
-        let until_v = f.get("until");
-        let from = from_v.and_then(|v| self.date(v, "from"));
-        let until = until_v.and_then(|v| self.date(v, "until"));
+    pub(super) fn frame(
+        &mut self,
+        from_k: Key<'_, '_>,
+        until_k: Key<'_, '_>,
+        period: Option<&Period>,
+    ) -> Frame {
+        let (from_v, until_v) = (from_k.val, until_k.val);
+        let from = self.opt_date(from_k);
+        let until = self.opt_date(until_k);
         if let (Some(a), Some(b), Some(uv)) = (from, until, until_v)
             && b < a
         {
@@ -21,7 +26,7 @@ impl Loader<'_> {
             return Frame::default();
         }
         if let Some(p) = period {
-            for (d, v, key) in [(from, from_v, "from"), (until, until_v, "until")] {
+            for (d, v, key) in [(from, from_v, from_k.name), (until, until_v, until_k.name)] {
                 if let (Some(d), Some(v)) = (d, v)
                     && (d < p.start || d > p.end)
                 {
@@ -41,11 +46,12 @@ impl Loader<'_> {
     }
 
     /// `units`: a non-empty list of distinct names.
-    pub(super) fn units(&mut self, v: &Val<'_>) -> Vec<String> {
+    pub(super) fn units(&mut self, k: Given<'_, '_>) -> Vec<String> {
+        let v = k.val;
         let DeValue::Array(items) = v.get_ref() else {
             self.mismatch(
                 v,
-                "units",
+                k.name,
                 Expected::ArrayOfNames,
                 "[\"Norrskolan\", \"Södra skolan\"]",
             );
@@ -54,9 +60,7 @@ impl Loader<'_> {
         if items.is_empty() {
             self.err(
                 v.span(),
-                Says::Empty {
-                    key: "units".into(),
-                },
+                Says::Empty { key: k.name.into() },
                 Some(Says::UnitsEmptyHint),
             );
         }
@@ -65,7 +69,7 @@ impl Loader<'_> {
         // linear time, not by comparing every pair.
         let mut seen = HashSet::new();
         for item in items.iter() {
-            let Some(u) = self.string(item, "units") else {
+            let Some(u) = self.string(item, k.name) else {
                 continue;
             };
             if !seen.insert(fold(&u)) {
@@ -84,17 +88,18 @@ impl Loader<'_> {
     /// `[[activity.part]]`: parts with ids of their own, sharing the activity's owners.
     pub(super) fn parts(
         &mut self,
-        v: &Val<'_>,
+        k: Given<'_, '_>,
         frame: Option<&Period>,
         owners: &[Owner],
         parent: Option<&str>,
     ) -> Vec<Activity> {
+        let v = k.val;
         let mut out: Vec<Activity> = Vec::new();
         let mut ids = HashSet::new();
-        for (t, span) in self.tables(v, "part") {
-            let f = self.fields(t, span.clone(), KNOWN.part, Table::Part);
-            let id_v = self.require(&f, "id", "\"vandringar\"");
-            let id = id_v.and_then(|v| self.string(v, "id"));
+        for (t, span) in self.tables(v, k.name) {
+            let f: Fields<PartKeys> = self.fields(t, span.clone(), Table::Part);
+            let id_v = self.require(&f, f.id, "\"vandringar\"");
+            let id = id_v.and_then(|v| self.string(v, f.id.name));
             if let (Some(id), Some(id_v)) = (&id, id_v) {
                 if !valid_id(id) {
                     self.err(
@@ -113,14 +118,12 @@ impl Loader<'_> {
                     );
                 }
             }
-            let title = self.opt_string(&f, "title");
-            let text = self
-                .require(&f, "text", "\"trygghetsvandringar i tre områden\"")
-                .and_then(|v| self.string(v, "text"));
-            let own = self.frame(&f, frame);
+            let title = self.opt_string(f.title);
+            let text = self.required_string(&f, f.text, "\"trygghetsvandringar i tre områden\"");
+            let own = self.frame(f.from, f.until, frame);
             let within = frame.map(|p| own.within(p));
-            let target = match f.get("target") {
-                Some(v) => self.target(v, within.as_ref(), parent),
+            let target = match f.target.given() {
+                Some(k) => self.target(k, within.as_ref(), parent),
                 None => Some(Target::None),
             };
             if let (Some(id), Some(text), Some(target)) = (id, text, target) {
@@ -141,17 +144,22 @@ impl Loader<'_> {
     }
 
     /// An activity with parts has its targets in its parts, and no units.
-    pub(super) fn parts_alone(&mut self, f: &Fields<'_, '_>, parts: &[Activity], units: &[String]) {
-        let Some(part) = f.get("part") else {
+    pub(super) fn parts_alone(
+        &mut self,
+        f: &Fields<ActivityKeys<'_, '_>>,
+        parts: &[Activity],
+        units: &[String],
+    ) {
+        let Some(part) = f.part.val else {
             return;
         };
         if parts.is_empty() && !matches!(part.get_ref(), DeValue::Array(a) if !a.is_empty()) {
             return;
         }
-        if let Some(t) = f.get("target") {
+        if let Some(t) = f.target.val {
             self.err(t.span(), Says::PartsHaveTargets, Some(Says::MoveTarget));
         }
-        if let (Some(u), false) = (f.get("units"), units.is_empty()) {
+        if let (Some(u), false) = (f.units.val, units.is_empty()) {
             self.err(u.span(), Says::UnitsOrParts, Some(Says::UnitsOrPartsHint));
         }
     }

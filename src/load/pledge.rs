@@ -1,37 +1,38 @@
 //! The top of the file: title, kommun(er), signatories, period and problem.
 
 use super::*;
+use crate::load::raw::{EventKeys, FileKeys, PeriodKeys, ProblemKeys, SignatoryKeys};
 use crate::model::followup::occasion;
 
 impl Loader<'_> {
     pub(super) fn pledge(&mut self, file: &str, root: &DeTable<'_>) -> Option<Pledge> {
-        let f = self.fields(root, 0..0, KNOWN.top, Table::File);
-        let title = self
-            .require(&f, "title", "\"Medborgarlöfte för ... 2016\"")
-            .and_then(|v| self.string(v, "title"));
+        let f: Fields<FileKeys> = self.fields(root, 0..0, Table::File);
+        let title = self.required_string(&f, f.title, "\"Medborgarlöfte för ... 2016\"");
         let kommuner = self.kommuner(&f);
-        let area = self.opt_string(&f, "area");
-        let lokalpolisomrade = self.opt_string(&f, "lokalpolisomrade");
-        let signed = f.get("signed").and_then(|v| self.date(v, "signed"));
+        let area = self.opt_string(f.area);
+        let lokalpolisomrade = self.opt_string(f.lokalpolisomrade);
+        let signed = self.opt_date(f.signed);
         let signatories = f
-            .get("signatories")
-            .map(|v| self.signatories(v))
+            .signatories
+            .given()
+            .map(|k| self.signatories(k))
             .unwrap_or_default();
-        let source = self.opt_string(&f, "source");
-        let period_v = self.require(&f, "period", "{ start = 2016-01-01, end = 2016-12-31 }");
-        let mut period = period_v.and_then(|v| self.period(v, signed));
+        let source = self.opt_string(f.source);
+        let period_v = self.require(&f, f.period, "{ start = 2016-01-01, end = 2016-12-31 }");
+        let mut period = f.period.given().and_then(|k| self.period(k, signed));
         let problem = f
-            .get("problem")
-            .map(|v| self.problem(v))
+            .problem
+            .given()
+            .map(|k| self.problem(k))
             .unwrap_or_default();
-        let promise = self.opt_string(&f, "promise");
-        let events = match f.get("event") {
-            Some(v) => self.events(v),
+        let promise = self.opt_string(f.promise);
+        let events = match f.event.given() {
+            Some(k) => self.events(k),
             None => Vec::new(),
         };
 
-        let activities = match f.get("activity") {
-            Some(v) => self.activities(v, period.as_ref()),
+        let activities = match f.activity.given() {
+            Some(k) => self.activities(k, period.as_ref()),
             None => {
                 self.diags.push(
                     Diagnostic::error(None, Says::NoActivities).with_hint(Some(Says::AddActivity)),
@@ -41,8 +42,8 @@ impl Loader<'_> {
         };
         let followup = self.followup_of(&f);
         let events = self.events_apart(events, &activities);
-        let log = match f.get("log") {
-            Some(v) => self.log(v, &activities, kommuner.as_deref(), period.as_ref()),
+        let log = match f.log.given() {
+            Some(k) => self.log(k, &activities, kommuner.as_deref(), period.as_ref()),
             None => Vec::new(),
         };
         let out = self.outcomes(&f, &activities, period.as_ref(), followup.as_ref());
@@ -78,9 +79,9 @@ impl Loader<'_> {
     }
 
     /// `[followup]`, or a warning that the löfte has none.
-    fn followup_of(&mut self, f: &Fields<'_, '_>) -> Option<Followup> {
-        match f.get("followup") {
-            Some(v) => self.followup(v),
+    fn followup_of(&mut self, f: &Fields<FileKeys<'_, '_>>) -> Option<Followup> {
+        match f.followup.given() {
+            Some(k) => self.followup(k),
             None => {
                 self.diags.push(
                     Diagnostic::warning(None, Says::NoFollowup).with_hint(Some(Says::AddFollowup)),
@@ -158,15 +159,15 @@ impl Loader<'_> {
 
     pub(super) fn kommuner(
         &mut self,
-        f: &Fields<'_, '_>,
+        f: &Fields<FileKeys<'_, '_>>,
     ) -> Option<Vec<&'static kommuner::Kommun>> {
-        match (f.get("kommun"), f.get("kommuner")) {
-            (Some(v), None) => Some(vec![self.kommun(v, "kommun")?]),
+        match (f.kommun.val, f.kommuner.val) {
+            (Some(v), None) => Some(vec![self.kommun(v, f.kommun.name)?]),
             (None, Some(v)) => {
                 let DeValue::Array(items) = v.get_ref() else {
                     self.mismatch(
                         v,
-                        "kommuner",
+                        f.kommuner.name,
                         Expected::ArrayOfKommunNames,
                         "[\"Kil\", \"Forshaga\"]",
                     );
@@ -176,7 +177,7 @@ impl Loader<'_> {
                     self.err(
                         v.span(),
                         Says::Empty {
-                            key: "kommuner".into(),
+                            key: f.kommuner.name.into(),
                         },
                         Some(Says::NameOneKommun),
                     );
@@ -185,7 +186,7 @@ impl Loader<'_> {
                 let mut out = Vec::new();
                 let mut ok = true;
                 for item in items.iter() {
-                    match self.kommun(item, "kommuner") {
+                    match self.kommun(item, f.kommuner.name) {
                         Some(k) if out.contains(&k) => {
                             self.err(
                                 item.span(),
@@ -215,7 +216,7 @@ impl Loader<'_> {
                     Diagnostic::error(
                         None,
                         Says::MissingKey {
-                            key: "kommun".into(),
+                            key: f.kommun.name.into(),
                             table: Table::File,
                         },
                     )
@@ -226,11 +227,12 @@ impl Loader<'_> {
         }
     }
 
-    pub(super) fn signatories(&mut self, v: &Val<'_>) -> Vec<Signatory> {
+    pub(super) fn signatories(&mut self, k: Given<'_, '_>) -> Vec<Signatory> {
+        let v = k.val;
         let DeValue::Array(items) = v.get_ref() else {
             self.mismatch(
                 v,
-                "signatories",
+                k.name,
                 Expected::Array,
                 "[{ name = \"...\", role = \"...\" }]",
             );
@@ -240,23 +242,21 @@ impl Loader<'_> {
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::String(_) => {
-                    if let Some(name) = self.string(item, "signatories") {
+                    if let Some(name) = self.string(item, k.name) {
                         out.push(Signatory { name, role: None });
                     }
                 }
                 DeValue::Table(t) => {
-                    let f = self.fields(t, item.span(), KNOWN.signatory, Table::Signatory);
-                    let name = self
-                        .require(&f, "name", "\"...\"")
-                        .and_then(|v| self.string(v, "name"));
-                    let role = self.opt_string(&f, "role");
+                    let f: Fields<SignatoryKeys> = self.fields(t, item.span(), Table::Signatory);
+                    let name = self.required_string(&f, f.name, "\"...\"");
+                    let role = self.opt_string(f.role);
                     if let Some(name) = name {
                         out.push(Signatory { name, role });
                     }
                 }
                 _ => self.mismatch(
                     item,
-                    "signatories",
+                    k.name,
                     Expected::NameOrTable,
                     "{ name = \"...\", role = \"...\" }",
                 ),
@@ -265,22 +265,23 @@ impl Loader<'_> {
         out
     }
 
-    pub(super) fn period(&mut self, v: &Val<'_>, signed: Option<NaiveDate>) -> Option<Period> {
-        let t = self.table(v, "period", "{ start = 2016-01-01, end = 2016-12-31 }")?;
-        let f = self.fields(t, v.span(), KNOWN.period, Table::Period);
-        let start_v = f.get("start");
+    pub(super) fn period(&mut self, k: Given<'_, '_>, signed: Option<NaiveDate>) -> Option<Period> {
+        let v = k.val;
+        let t = self.table(v, k.name, "{ start = 2016-01-01, end = 2016-12-31 }")?;
+        let f: Fields<PeriodKeys> = self.fields(t, v.span(), Table::Period);
+        let start_v = f.start.val;
         // Not stated: judged from the first recorded work (set once the log is read).
         let start = match start_v {
             None => Some(None),
-            Some(s) => self.period_start(s, signed).map(Some),
+            Some(s) => self.period_start(s, f.start.name, signed).map(Some),
         };
-        let end_v = self.require(&f, "end", "2016-12-31");
-        let end = end_v.and_then(|v| self.date(v, "end"));
-        let until_replaced = match f.get("until_replaced") {
+        let end_v = self.require(&f, f.end, "2016-12-31");
+        let end = end_v.and_then(|v| self.date(v, f.end.name));
+        let until_replaced = match f.until_replaced.val {
             Some(v) => match v.get_ref() {
                 DeValue::Boolean(b) => *b,
                 _ => {
-                    self.mismatch(v, "until_replaced", Expected::TrueOrFalse, "true");
+                    self.mismatch(v, f.until_replaced.name, Expected::TrueOrFalse, "true");
                     false
                 }
             },
@@ -327,15 +328,14 @@ impl Loader<'_> {
     }
 
     /// `[[event]]` tables: events the löfte refers to, each with an id and a text.
-    fn events(&mut self, v: &Val<'_>) -> Vec<(Event, Range<usize>)> {
+    fn events(&mut self, k: Given<'_, '_>) -> Vec<(Event, Range<usize>)> {
+        let v = k.val;
         let mut out: Vec<(Event, Range<usize>)> = Vec::new();
-        for (t, header) in self.tables(v, "event") {
-            let f = self.fields(t, header.clone(), KNOWN.event, Table::Event);
-            let id_v = self.require(&f, "id", "\"bra-mote\"");
-            let id = id_v.and_then(|v| self.string(v, "id"));
-            let text = self
-                .require(&f, "text", "\"Sammanträde med BRÅ\"")
-                .and_then(|v| self.string(v, "text"));
+        for (t, header) in self.tables(v, k.name) {
+            let f: Fields<EventKeys> = self.fields(t, header.clone(), Table::Event);
+            let id_v = self.require(&f, f.id, "\"bra-mote\"");
+            let id = id_v.and_then(|v| self.string(v, f.id.name));
+            let text = self.required_string(&f, f.text, "\"Sammanträde med BRÅ\"");
             let (Some(id), Some(id_v), Some(text)) = (id, id_v, text) else {
                 continue;
             };
@@ -363,7 +363,12 @@ impl Loader<'_> {
     }
 
     /// `start`: a date, or "signing" for the `signed` date.
-    fn period_start(&mut self, v: &Val<'_>, signed: Option<NaiveDate>) -> Option<NaiveDate> {
+    fn period_start(
+        &mut self,
+        v: &Val<'_>,
+        key: &str,
+        signed: Option<NaiveDate>,
+    ) -> Option<NaiveDate> {
         match v.get_ref() {
             DeValue::String(s) if s.as_ref() == "signing" => {
                 if signed.is_none() {
@@ -371,28 +376,23 @@ impl Loader<'_> {
                 }
                 signed
             }
-            _ => self.date(v, "start"),
+            _ => self.date(v, key),
         }
     }
 
-    pub(super) fn problem(&mut self, v: &Val<'_>) -> Problem {
+    pub(super) fn problem(&mut self, k: Given<'_, '_>) -> Problem {
+        let v = k.val;
         match v.get_ref() {
             DeValue::String(_) => Problem {
-                text: self.string(v, "problem"),
+                text: self.string(v, k.name),
                 ..Problem::default()
             },
             DeValue::Table(t) => {
-                let f = self.fields(t, v.span(), KNOWN.problem, Table::Problem);
-                let title = self.opt_string(&f, "title");
-                let text = self.opt_string(&f, "text");
-                let priorities = match f.get("priorities") {
-                    Some(p) => self.strings(p, "priorities"),
-                    None => Vec::new(),
-                };
-                let items = match f.get("items") {
-                    Some(p) => self.strings(p, "items"),
-                    None => Vec::new(),
-                };
+                let f: Fields<ProblemKeys> = self.fields(t, v.span(), Table::Problem);
+                let title = self.opt_string(f.title);
+                let text = self.opt_string(f.text);
+                let priorities = self.opt_strings(f.priorities);
+                let items = self.opt_strings(f.items);
                 if text.is_none() && priorities.is_empty() && items.is_empty() && title.is_none() {
                     self.err(v.span(), Says::ProblemSaysNothing, Some(Says::ProblemHint));
                 }
@@ -404,9 +404,17 @@ impl Loader<'_> {
                 }
             }
             _ => {
-                self.mismatch(v, "problem", Expected::TextOrTable, "\"...\"");
+                self.mismatch(v, k.name, Expected::TextOrTable, "\"...\"");
                 Problem::default()
             }
+        }
+    }
+
+    /// The texts of `key`, if given.
+    fn opt_strings(&mut self, key: Key<'_, '_>) -> Vec<String> {
+        match key.val {
+            Some(v) => self.strings(v, key.name),
+            None => Vec::new(),
         }
     }
 

@@ -97,6 +97,14 @@ impl Problem {
     }
 }
 
+/// Nothing a reader sees: only spaces and invisible characters (a zero-width space, a
+/// byte-order mark), which a text is refused for as if empty. (A control character is shown,
+/// escaped, wherever pledge prints the text.)
+pub fn blank(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || crate::text::is_invisible(c))
+}
+
 fn hint(query: &str, candidates: &[&str]) -> Vec<String> {
     closest(query, candidates, 3)
         .into_iter()
@@ -270,7 +278,7 @@ pub fn check_verdicts(
                 },
             );
         }
-        if v.reason.trim().is_empty() {
+        if blank(&v.reason) {
             push("reason", Kind::EmptyReason);
         }
     }

@@ -131,6 +131,24 @@ pub enum Says {
     TomlDateHint,
     TomlDuplicateHint,
     TomlQuotesHint,
+    /// A multi-line string never closed, pointed at where it opens: close it with `delim`.
+    StringNeverClosed {
+        delim: &'static str,
+    },
+    TooDeepHint,
+    CrOnlyLines,
+    CrOnlyHint,
+    /// More than `limit` tables and arrays (`tables`), or values.
+    TooManyValues {
+        limit: usize,
+        tables: bool,
+    },
+    TooManyValuesHint,
+    MoreProblems {
+        shown: usize,
+        total: usize,
+    },
+    MoreProblemsHint,
     ConflictMarker {
         marker: &'static str,
     },
@@ -373,6 +391,10 @@ pub enum Says {
     ActivitiesAre {
         names: Vec<String>,
     },
+    IndicatorsAre {
+        names: Vec<String>,
+    },
+    DeclareIndicator,
     // The log.
     ActivityAndEvent,
     TwoEntries,

@@ -4,13 +4,11 @@
 use chrono::Weekday;
 
 use super::*;
+use crate::load::raw::TargetKeys;
 use crate::load::says::Counted;
 
 /// The words a target may be.
 const TARGET_WORDS: [&str; 3] = ["once", "open", "on-request"];
-
-/// The keys that say what a counted target counts per: exactly one of them.
-const COUNT_KINDS: [&str; 3] = ["per", "each", "on"];
 
 /// A weekday in English or Swedish, any case, å/ä/ö as a/a/o.
 pub fn parse_weekday(s: &str) -> Option<Weekday> {
@@ -59,10 +57,11 @@ impl Loader<'_> {
     /// period); `own`: the activity's id.
     pub(super) fn target(
         &mut self,
-        v: &Val<'_>,
+        k: Given<'_, '_>,
         frame: Option<&Period>,
         own: Option<&str>,
     ) -> Option<Target> {
+        let v = k.val;
         match v.get_ref() {
             DeValue::String(s) => match s.as_ref() {
                 "once" => Some(Target::Once),
@@ -81,8 +80,8 @@ impl Loader<'_> {
                 }
             },
             DeValue::Table(t) => {
-                let f = self.fields(t, v.span(), KNOWN.target, Table::Target);
-                if f.get("weekday").is_some() {
+                let f: Fields<TargetKeys> = self.fields(t, v.span(), Table::Target);
+                if f.weekday.val.is_some() {
                     return self.weekly(&f, v);
                 }
                 self.counted(&f, v, frame, own)
@@ -90,7 +89,7 @@ impl Loader<'_> {
             _ => {
                 self.mismatch(
                     v,
-                    "target",
+                    k.name,
                     Expected::OnceOrTable,
                     "{ count = 2, per = \"year\" }",
                 );
@@ -102,14 +101,15 @@ impl Loader<'_> {
     /// `{ count, per }`, `{ count, each }` or `{ count, on }`.
     fn counted(
         &mut self,
-        f: &Fields<'_, '_>,
+        f: &Fields<TargetKeys<'_, '_>>,
         v: &Val<'_>,
         frame: Option<&Period>,
         own: Option<&str>,
     ) -> Option<Target> {
-        let kinds: Vec<&str> = COUNT_KINDS
+        // The keys that say what a counted target counts per: exactly one of them.
+        let kinds: Vec<&str> = [f.per, f.each, f.on]
             .into_iter()
-            .filter(|k| f.get(k).is_some())
+            .filter_map(|k| k.val.map(|_| k.name))
             .collect();
         if let [a, b, ..] = kinds.as_slice() {
             self.err(
@@ -119,26 +119,19 @@ impl Loader<'_> {
             );
             return None;
         }
-        for key in ["time", "except"] {
-            if let Some(k) = f.get(key) {
-                self.err(k.span(), Says::SlotKey { key }, Some(Says::SlotOrCountHint));
-                return None;
-            }
-        }
-        let count = self
-            .require(f, "count", "2")
-            .and_then(|c| self.count(c, Counted::Target));
-        if let (Some(g), false) = (
-            f.get("grace_days"),
-            matches!(kinds.first(), Some(&"each" | &"on")),
-        ) {
+        self.no_slot_keys(f)?;
+        self.require(f, f.count, "2");
+        let count = f.count.given().and_then(|k| self.count(k, Counted::Target));
+        let kind = kinds.first().copied();
+        let (each, on) = (Some(f.each.name), Some(f.on.name));
+        if let (Some(g), false) = (f.grace_days.val, kind == each || kind == on) {
             self.err(g.span(), Says::GraceNotOccurrence, Some(Says::GraceHint));
             return None;
         }
-        match kinds.first() {
-            Some(&"each") => {
-                let e = f.get("each")?;
-                let id = self.string(e, "each")?;
+        match kind {
+            k if k == each => {
+                let e = f.each.val?;
+                let id = self.string(e, f.each.name)?;
                 let grace_days = self.grace_days(f)?;
                 let of = if self.event_ids.contains(&id) {
                     Occurrences::Event(id)
@@ -153,8 +146,8 @@ impl Loader<'_> {
                     grace_days,
                 })
             }
-            Some(&"on") => {
-                let dates = self.on_dates(f.get("on")?, frame)?;
+            k if k == on => {
+                let dates = self.on_dates(f.on.val?, f.on.name, frame)?;
                 let grace_days = self.grace_days(f)?;
                 Some(Target::Each {
                     count: count?,
@@ -172,9 +165,24 @@ impl Loader<'_> {
         }
     }
 
+    /// A counted target has none of a weekly slot's keys but its `weekday`.
+    fn no_slot_keys(&mut self, f: &Fields<TargetKeys<'_, '_>>) -> Option<()> {
+        for key in [f.time, f.except] {
+            if let Some(k) = key.val {
+                self.err(
+                    k.span(),
+                    Says::SlotKey { key: key.name },
+                    Some(Says::SlotOrCountHint),
+                );
+                return None;
+            }
+        }
+        Some(())
+    }
+
     /// `grace_days`: 0 (the occurrence's day itself) to [`MAX_GRACE_DAYS`]; 0 when not given.
-    fn grace_days(&mut self, f: &Fields<'_, '_>) -> Option<u32> {
-        let Some(g) = f.get("grace_days") else {
+    fn grace_days(&mut self, f: &Fields<TargetKeys<'_, '_>>) -> Option<u32> {
+        let Some(g) = f.grace_days.val else {
             return Some(0);
         };
         match g.get_ref() {
@@ -195,15 +203,15 @@ impl Loader<'_> {
                 }
             },
             _ => {
-                self.mismatch(g, "grace_days", Expected::WholeNumberOfDays, "7");
+                self.mismatch(g, f.grace_days.name, Expected::WholeNumberOfDays, "7");
                 None
             }
         }
     }
 
-    fn per(&mut self, f: &Fields<'_, '_>) -> Option<Per> {
-        self.require(f, "per", "\"year\"").and_then(|p| {
-            let s = self.string(p, "per")?;
+    fn per(&mut self, f: &Fields<TargetKeys<'_, '_>>) -> Option<Per> {
+        self.require(f, f.per, "\"year\"").and_then(|p| {
+            let s = self.string(p, f.per.name)?;
             let per = Per::parse(&s);
             if per.is_none() {
                 let hint = Says::did_you_mean(&s, &Per::NAMES, true).unwrap_or(Says::PerIsOneOf {
@@ -216,9 +224,14 @@ impl Loader<'_> {
     }
 
     /// The listed dates of `{ count, on = [...] }`: at least one, each inside the frame.
-    fn on_dates(&mut self, v: &Val<'_>, frame: Option<&Period>) -> Option<Vec<NaiveDate>> {
+    fn on_dates(
+        &mut self,
+        v: &Val<'_>,
+        key: &str,
+        frame: Option<&Period>,
+    ) -> Option<Vec<NaiveDate>> {
         let DeValue::Array(items) = v.get_ref() else {
-            self.mismatch(v, "on", Expected::ArrayOfDates, "[2017-02-14, 2017-05-16]");
+            self.mismatch(v, key, Expected::ArrayOfDates, "[2017-02-14, 2017-05-16]");
             return None;
         };
         if items.is_empty() {
@@ -228,7 +241,7 @@ impl Loader<'_> {
         let mut dates = Vec::new();
         let mut ok = true;
         for item in items.iter() {
-            let Some(d) = self.date(item, "on") else {
+            let Some(d) = self.date(item, key) else {
                 ok = false;
                 continue;
             };
@@ -253,10 +266,10 @@ impl Loader<'_> {
     }
 
     /// `{ weekday, time, except = "holidays" }`.
-    fn weekly(&mut self, f: &Fields<'_, '_>, v: &Val<'_>) -> Option<Target> {
-        if let Some(key) = ["count", "per", "each", "on"]
+    fn weekly(&mut self, f: &Fields<TargetKeys<'_, '_>>, v: &Val<'_>) -> Option<Target> {
+        if let Some(key) = [f.count, f.per, f.each, f.on]
             .into_iter()
-            .find(|k| f.get(k).is_some())
+            .find_map(|k| k.val.map(|_| k.name))
         {
             self.err(
                 value_span(v, key),
@@ -265,15 +278,15 @@ impl Loader<'_> {
             );
             return None;
         }
-        let w = f.get("weekday")?;
-        let name = self.string(w, "weekday")?;
+        let w = f.weekday.val?;
+        let name = self.string(w, f.weekday.name)?;
         let weekday = parse_weekday(&name);
         if weekday.is_none() {
             let hint = Says::did_you_mean(&name, &WEEKDAYS, true).unwrap_or(Says::WeekdayHint);
             self.err(w.span(), Says::UnknownWeekday { name }, Some(hint));
         }
-        let time = self.opt_string(f, "time");
-        let except_holidays = match f.get("except") {
+        let time = self.opt_string(f.time);
+        let except_holidays = match f.except.val {
             None => false,
             Some(e) => match e.get_ref() {
                 DeValue::String(s) if s.as_ref() == "holidays" => true,

@@ -58,16 +58,36 @@ pub fn may_hold(file_name: &str, text: &str, k: &Kommun) -> bool {
                 }
             }
         }
-        let named = value
-            .split('"')
-            .skip(1)
-            .step_by(2)
+        let named = quoted(&value)
+            .into_iter()
             .any(|name| kommuner::find(name) == Some(k));
         if named {
             return true;
         }
     }
     false
+}
+
+/// The strings of a value: basic (`"…"`) and literal (`'…'`) ones; a string left open runs to
+/// the end of the value.
+fn quoted(value: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = value;
+    while let Some(open) = rest.find(['"', '\'']) {
+        let quote = &rest[open..open + 1];
+        let after = &rest[open + 1..];
+        match after.find(quote) {
+            Some(close) => {
+                out.push(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push(after);
+                break;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -112,5 +132,16 @@ mod tests {
         assert!(may_hold("x.toml", shared, kil));
         assert!(!may_hold("x.toml", shared, filipstad));
         assert!(!may_hold("x.toml", "# kommun = \"Kil\"\n", kil));
+        assert!(may_hold("x.toml", "kommun = 'Kil'\ntitle = \"\n", kil));
+        assert!(may_hold(
+            "x.toml",
+            "kommuner = ['Forshaga', \"Kil\"]\n",
+            kil
+        ));
+        assert!(!may_hold(
+            "x.toml",
+            "kommun = 'Forshaga' # \"Kil\"\n",
+            filipstad
+        ));
     }
 }

@@ -15,60 +15,72 @@ impl Loader<'_> {
             .push(Diagnostic::warning(span, msg).with_hint(hint));
     }
 
-    pub(super) fn fields<'t, 'i>(
+    /// The keys of `table` (a key struct `K` of [`raw`]); each key the table does not have is
+    /// an error, with the key meant where it can be guessed.
+    pub(super) fn fields<'t, 'i, K: Keys<'t, 'i>>(
         &mut self,
         table: &'t DeTable<'i>,
         span: Range<usize>,
-        known: &[&'static str],
         what: Table,
-    ) -> Fields<'t, 'i> {
-        let mut map = Vec::with_capacity(table.len());
+    ) -> Fields<K> {
+        let mut keys = K::none();
         for (k, v) in table.iter() {
             let key: &str = k.get_ref();
-            if known.contains(&key) {
-                map.push((key, v));
-            } else {
-                let alias = ALIASES
-                    .iter()
-                    .find(|(a, to)| *a == kommuner::fold(key) && known.contains(to))
-                    .map(|(_, to)| *to)
-                    .or_else(|| crate::text::closest(key, known, 1).first().copied());
-                if let Some(to) = alias {
-                    self.suggested.push((span.start, to));
-                }
-                let alias = alias.map(|to| Says::DidYouMean(vec![format!("`{to}`")]));
-                let hint = alias
-                    .or_else(|| Says::did_you_mean(key, known, true))
-                    .or_else(|| {
-                        Some(Says::KeysOf {
-                            table: what,
-                            keys: known.to_vec(),
-                        })
-                    });
-                self.err(
-                    k.span(),
-                    Says::UnknownKey {
-                        key: key.to_string(),
-                        table: what,
-                    },
-                    hint,
-                );
+            if !keys.set(key, v) {
+                self.unknown_key(k, span.start, K::NAMES, what);
             }
         }
-        Fields { map, span, what }
+        Fields { keys, span, what }
     }
 
-    pub(super) fn require<'t, 'i>(
+    fn unknown_key(
         &mut self,
-        f: &Fields<'t, 'i>,
-        key: &str,
+        k: &toml::Spanned<std::borrow::Cow<'_, str>>,
+        head: usize,
+        known: &[&'static str],
+        what: Table,
+    ) {
+        let key: &str = k.get_ref();
+        let alias = ALIASES
+            .iter()
+            .find(|(a, to)| *a == kommuner::fold(key) && known.contains(to))
+            .map(|(_, to)| *to)
+            .or_else(|| crate::text::closest(key, known, 1).first().copied());
+        if let Some(to) = alias {
+            self.suggested.push((head, to));
+        }
+        let alias = alias.map(|to| Says::DidYouMean(vec![format!("`{to}`")]));
+        let hint = alias
+            .or_else(|| Says::did_you_mean(key, known, true))
+            .or_else(|| {
+                Some(Says::KeysOf {
+                    table: what,
+                    keys: known.to_vec(),
+                })
+            });
+        self.err(
+            k.span(),
+            Says::UnknownKey {
+                key: key.to_string(),
+                table: what,
+            },
+            hint,
+        );
+    }
+
+    /// The value of `key`, which `f` must have: an error naming the table when it is missing
+    /// (unless a misspelt key was already pointed at it).
+    pub(super) fn require<'t, 'i, K>(
+        &mut self,
+        f: &Fields<K>,
+        key: Key<'t, 'i>,
         example: &str,
     ) -> Option<&'t Val<'i>> {
-        let v = f.get(key);
+        let v = key.val;
         let suggested = self
             .suggested
             .iter()
-            .any(|(s, k)| *s == f.span.start && *k == key);
+            .any(|(s, k)| *s == f.span.start && *k == key.name);
         if v.is_none() && !suggested {
             // The root table has no header to point at: the whole file is meant.
             let span = (f.span != (0..0)).then(|| f.span.clone());
@@ -76,17 +88,28 @@ impl Loader<'_> {
                 Diagnostic::error(
                     span,
                     Says::MissingKey {
-                        key: key.to_string(),
+                        key: key.name.to_string(),
                         table: f.what,
                     },
                 )
                 .with_hint(Some(Says::AddKey {
-                    key: key.to_string(),
+                    key: key.name.to_string(),
                     example: example.to_string(),
                 })),
             );
         }
         v
+    }
+
+    /// The text of `key`, which `f` must have.
+    pub(super) fn required_string<K>(
+        &mut self,
+        f: &Fields<K>,
+        key: Key<'_, '_>,
+        example: &str,
+    ) -> Option<String> {
+        self.require(f, key, example)
+            .and_then(|v| self.string(v, key.name))
     }
 
     pub(super) fn mismatch(&mut self, v: &Val<'_>, key: &str, expected: Expected, example: &str) {
@@ -107,7 +130,7 @@ impl Loader<'_> {
     pub(super) fn string(&mut self, v: &Val<'_>, key: &str) -> Option<String> {
         match v.get_ref() {
             DeValue::String(s) => {
-                if s.trim().is_empty() {
+                if super::problems::blank(s) {
                     self.err(
                         v.span(),
                         Says::Empty { key: key.into() },
@@ -126,9 +149,10 @@ impl Loader<'_> {
     }
 
     /// A count: a whole number from 1 (TOML allows `1_000`, `+2`, `0x10`).
-    pub(super) fn count(&mut self, c: &Val<'_>, what: Counted) -> Option<u32> {
+    pub(super) fn count(&mut self, k: Given<'_, '_>, what: Counted) -> Option<u32> {
+        let c = k.val;
         let DeValue::Integer(i) = c.get_ref() else {
-            self.mismatch(c, "count", Expected::WholeNumber, "2");
+            self.mismatch(c, k.name, Expected::WholeNumber, "2");
             return None;
         };
         let digits = i.as_str().replace('_', "");
@@ -157,8 +181,14 @@ impl Loader<'_> {
         }
     }
 
-    pub(super) fn opt_string(&mut self, f: &Fields<'_, '_>, key: &str) -> Option<String> {
-        f.get(key).and_then(|v| self.string(v, key))
+    /// The text of `key`, if given.
+    pub(super) fn opt_string(&mut self, key: Key<'_, '_>) -> Option<String> {
+        key.val.and_then(|v| self.string(v, key.name))
+    }
+
+    /// The date of `key`, if given.
+    pub(super) fn opt_date(&mut self, key: Key<'_, '_>) -> Option<NaiveDate> {
+        key.val.and_then(|v| self.date(v, key.name))
     }
 
     pub(super) fn date(&mut self, v: &Val<'_>, key: &str) -> Option<NaiveDate> {
@@ -184,12 +214,14 @@ impl Loader<'_> {
                 }
             },
             DeValue::String(s) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => {
+                // Written as TOML wants a date: `2024-1-1` is not one, `2024-01-01` is.
+                let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map(|d| d.to_string());
                 self.err(
                     v.span(),
                     Says::QuotedDate { key: key.into() },
                     Some(Says::RemoveQuotes {
                         key: key.into(),
-                        value: s.to_string(),
+                        value: date.unwrap_or_else(|_| s.to_string()),
                     }),
                 );
                 None

@@ -18,6 +18,7 @@ mod git;
 mod help;
 mod hostile;
 mod list;
+mod loader_findings;
 mod log;
 mod merge;
 mod new_schema_man;

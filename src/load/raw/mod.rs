@@ -1,19 +1,27 @@
-//! The file format as typed raw structs, one per table: every key, its type and what it
-//! means. The JSON Schema (`pledge schema`, `pledge.schema.json`) is generated from them, and
-//! the loader takes its lists of known keys from them, so the keys cannot drift apart.
+//! The file format, described once: one declaration per table (`table!`) gives the typed
+//! struct the JSON Schema (`pledge schema`, `pledge.schema.json`) is generated from, and the
+//! struct of keys the loader reads the table into (`…Keys`, each key a field). A key's name is
+//! written once, as a field; the loader names keys only through these fields, so the keys the
+//! loader accepts, the keys it reads and the schema's keys cannot drift apart (a test
+//! compares them).
 //!
-//! They deserialize every valid file (a test proves it); the loader still reads values itself
-//! to report each problem with its own message and hint.
+//! The typed structs deserialize every valid file (a test proves it). The loader keeps the
+//! values untyped and converts them itself (`load::values`), to report each problem with its
+//! own message and hint.
 
 use schemars::{JsonSchema, Schema};
 use serde::Deserialize;
 
+#[macro_use]
+pub mod keys;
 mod date;
 mod outcome;
 
 pub use date::Date;
+pub use keys::{Given, Key, Keys, Val};
 pub use outcome::*;
 
+table! {
 /// One medborgarlöfte: kommun, period, problem, promise, activities, follow-up and a log of
 /// completed work. See the README of pledge.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -23,7 +31,7 @@ pub use outcome::*;
     description = "One medborgarlöfte: kommun, period, problem, promise, activities, follow-up and a log of completed work. See the README of pledge.",
     transform = one_kommun_key
 )]
-pub struct PledgeFile {
+pub struct PledgeFile => FileKeys {
     /// The löfte's title
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub title: String,
@@ -74,17 +82,20 @@ pub struct PledgeFile {
     /// The follow-up's verdict on each activity: appended by `pledge verdict`
     pub verdict: Option<Vec<VerdictEntry>>,
 }
+}
 
+table! {
 /// An event the löfte refers to ("vid varje sammanträde med BRÅ").
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Event {
+pub struct Event => EventKeys {
     /// Short, a-z 0-9 and '-': typed as `pledge done KOMMUN --event ID`; not an activity's id
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
     pub id: String,
     /// What the event is, as the löfte names it
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub text: String,
+}
 }
 
 /// A signatory: a name, or a name with a role.
@@ -95,18 +106,21 @@ pub enum Signatory {
     Full(SignatoryTable),
 }
 
+table! {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct SignatoryTable {
+pub struct SignatoryTable => SignatoryKeys {
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub name: String,
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub role: Option<String>,
 }
+}
 
+table! {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Period {
+pub struct Period => PeriodKeys {
     /// The first day; "signing" for the signing date (`signed`); left out when the text does
     /// not state it (then `end` is required and work is judged from the first recorded entry)
     pub start: Option<PeriodStart>,
@@ -114,6 +128,7 @@ pub struct Period {
     pub end: Date,
     /// In force until a new löfte is signed (the activities' windows still end at `end`)
     pub until_replaced: Option<bool>,
+}
 }
 
 /// The period's start: a date, or the signing date.
@@ -138,9 +153,10 @@ pub enum Problem {
     Table(ProblemTable),
 }
 
+table! {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ProblemTable {
+pub struct ProblemTable => ProblemKeys {
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub title: Option<String>,
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
@@ -152,10 +168,12 @@ pub struct ProblemTable {
     #[schemars(inner(length(min = 1), regex(pattern = r"\S")))]
     pub items: Option<Vec<String>>,
 }
+}
 
+table! {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Activity {
+pub struct Activity => ActivityKeys {
     /// Short id used on the command line: a-z, 0-9 and '-'
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
     pub id: String,
@@ -183,11 +201,13 @@ pub struct Activity {
     #[schemars(length(min = 1))]
     pub part: Option<Vec<Part>>,
 }
+}
 
+table! {
 /// A part of an activity, with a target of its own; it shares the activity's owners.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Part {
+pub struct Part => PartKeys {
     /// Short id used on the command line (`--part`): a-z, 0-9 and '-'
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
     pub id: String,
@@ -203,6 +223,7 @@ pub struct Part {
     /// The part's own last day, inclusive
     pub until: Option<Date>,
 }
+}
 
 /// "polisen", "kommunen", or a named party such as a housing company; or a table with the
 /// owner's own part.
@@ -213,15 +234,17 @@ pub enum Owner {
     Full(OwnerTable),
 }
 
+table! {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct OwnerTable {
+pub struct OwnerTable => OwnerKeys {
     /// "polisen", "kommunen", or a named party such as a housing company
     #[schemars(length(min = 1))]
     pub who: String,
     /// This owner's own part
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub role: Option<String>,
+}
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -242,6 +265,12 @@ pub enum TargetWord {
     Once,
     Open,
     OnRequest,
+}
+
+keys! {
+    /// The keys of a table `target`: those of its kinds ([`CountTarget`], [`EachTarget`],
+    /// [`OnTarget`], [`WeeklyTarget`]), which the loader tells apart by the keys given.
+    pub struct TargetKeys { count, per, each, grace_days, on, weekday, time, except }
 }
 
 /// At least `count` for each occurrence of another activity or of an `[[event]]` (its id), on
@@ -314,9 +343,10 @@ pub enum Per {
     Period,
 }
 
+table! {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Followup {
+pub struct Followup => FollowupKeys {
     /// A date, a quarter ("2017-Q1"), "yearly" or "continuous"
     pub when: Option<When>,
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
@@ -325,6 +355,7 @@ pub struct Followup {
     pub responsible: Option<String>,
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub presented: Option<String>,
+}
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -342,10 +373,11 @@ pub enum WhenWord {
     Continuous,
 }
 
+table! {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = activity_or_event)]
-pub struct LogEntry {
+pub struct LogEntry => LogKeys {
     pub date: Date,
     /// An activity id, or "followup" for the follow-up itself (an entry has `activity` or
     /// `event`)
@@ -372,6 +404,7 @@ pub struct LogEntry {
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub by: Option<String>,
     pub note: Option<String>,
+}
 }
 
 /// Exactly one of `kommun` and `kommuner`.
@@ -430,40 +463,5 @@ pub fn schema() -> String {
     text
 }
 
-/// The keys of a table, as the schema names them. (Made once per run: the strings live as
-/// long as the program.)
-pub fn keys<T: JsonSchema>() -> Vec<&'static str> {
-    let schema = schemars::generate::SchemaSettings::draft07()
-        .into_generator()
-        .into_root_schema_for::<T>();
-    schema
-        .get("properties")
-        .and_then(|p| p.as_object())
-        .map(|p| p.keys().map(|k| &*k.clone().leak()).collect())
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_keys_come_from_the_structs() {
-        assert_eq!(
-            keys::<LogEntry>(),
-            [
-                "date",
-                "activity",
-                "event",
-                "part",
-                "unit",
-                "kommun",
-                "request",
-                "instead_of_slot",
-                "count",
-                "by",
-                "note"
-            ]
-        );
-    }
-}
+mod tests;

@@ -6,10 +6,11 @@ use serde::Deserialize;
 
 use super::date::Date;
 
+table! {
 /// A measure of the problem the löfte is meant to change.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct IndicatorTable {
+pub struct IndicatorTable => IndicatorKeys {
     /// Short id used on the command line: a-z, 0-9 and '-'
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$"))]
     pub id: String,
@@ -36,6 +37,7 @@ pub struct IndicatorTable {
     /// The activities whose effect it follows up (ids)
     pub follows: Option<Vec<String>>,
 }
+}
 
 /// Where an indicator's values come from.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -45,10 +47,11 @@ pub enum IndicatorSource {
     Series(SeriesTable),
 }
 
+table! {
 /// A series of Kolada (RKA), read per kommun and year by `pledge measure --fetch`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct SeriesTable {
+pub struct SeriesTable => SeriesKeys {
     /// Kolada's key figure id: a capital letter and five digits ("N07540")
     #[schemars(regex(pattern = r"^[A-Z][0-9]{5}$"))]
     pub kolada: String,
@@ -56,6 +59,7 @@ pub struct SeriesTable {
     pub gender: Option<SeriesGender>,
     /// Reference values written beside the kommun's: the country and the kommun's län
     pub compare: Option<Vec<SeriesCompare>>,
+}
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -79,13 +83,15 @@ pub enum Direction {
     Higher,
 }
 
+table! {
 /// The baseline's value and when it was measured: a date or a year (not both).
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct BaselineTable {
+pub struct BaselineTable => BaselineKeys {
     pub value: f64,
     pub date: Option<Date>,
     pub year: Option<i32>,
+}
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -116,17 +122,20 @@ pub enum CadenceWord {
     Once,
 }
 
+table! {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct CadenceYears {
+pub struct CadenceYears => CadenceKeys {
     /// Every this many years ("vartannat år": 2)
     #[schemars(range(min = 2))]
     pub years: u32,
 }
+}
 
+table! {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct MeasurementEntry {
+pub struct MeasurementEntry => MeasurementKeys {
     /// The day measured (the survey's), not the day recorded
     pub date: Date,
     /// An indicator id
@@ -146,10 +155,12 @@ pub struct MeasurementEntry {
     /// `pledge measure --fetch --update` when a published value changed)
     pub corrects: Option<f64>,
 }
+}
 
+table! {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct VerdictEntry {
+pub struct VerdictEntry => VerdictKeys {
     pub date: Date,
     /// An activity id
     pub activity: String,
@@ -162,6 +173,7 @@ pub struct VerdictEntry {
     pub source: Option<String>,
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub by: Option<String>,
+}
 }
 
 /// kept / partly / broken (uppfyllt / delvis uppfyllt / ej uppfyllt)

@@ -151,6 +151,26 @@ pub(super) fn en(s: &Says) -> String {
             "each key may appear once per table; remove or rename one of them".into()
         }
         TomlQuotesHint => "check the quotes and brackets on this line".into(),
+        StringNeverClosed { delim } => {
+            format!("the string that opens here is never closed: end it with `{delim}`")
+        }
+        TooDeepHint => "tables, arrays and dotted keys nest at most 80 deep here".into(),
+        CrOnlyLines => "the lines end in CR only (old Mac line endings)".into(),
+        CrOnlyHint => {
+            "save the file with LF or CRLF line endings (in most editors: \"Line endings\")".into()
+        }
+        TooManyValues { limit, tables } => format!(
+            "the file holds more than {limit} {}",
+            if *tables { "tables and arrays" } else { "values" }
+        ),
+        MoreProblems { shown, total } => {
+            format!("{total} problems in all; the first {shown} are shown")
+        }
+        MoreProblemsHint => "fix these and run `pledge validate` again".into(),
+        TooManyValuesHint => {
+            "a löfte with years of weekly logs has a few thousand; check that this is a pledge file"
+                .into()
+        }
         ConflictMarker { marker } => {
             format!("resolve the merge conflict: `{marker}` is left in the file")
         }
@@ -348,6 +368,10 @@ pub(super) fn en(s: &Says) -> String {
             en(first)
         ),
         ActivitiesAre { names } => format!("the activities are: {}", names.join(", ")),
+        IndicatorsAre { names } => format!("the indicators are: {}", names.join(", ")),
+        DeclareIndicator => {
+            "declare the indicator first: `[[indicator]]` with `id`, `name`, `source` and `direction`".into()
+        }
         ActivityAndEvent => "a log entry names an activity or an event, not both".into(),
         TwoEntries => {
             "record the event (that it happened) and the work done at it as two entries".into()

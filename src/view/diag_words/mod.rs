@@ -11,6 +11,7 @@ use crate::view::i18n::Lang;
 
 mod en;
 mod sv;
+mod toml_sv;
 
 use en::en;
 use sv::sv;

@@ -26,6 +26,14 @@ pub(super) fn every() -> Vec<Says> {
         Says::TomlDateHint,
         Says::TomlDuplicateHint,
         Says::TomlQuotesHint,
+        Says::StringNeverClosed { delim: "\"\"\"" },
+        Says::TooDeepHint,
+        Says::CrOnlyLines,
+        Says::CrOnlyHint,
+        Says::TooManyValues { limit: 5, tables: true },
+        Says::TooManyValuesHint,
+        Says::MoreProblems { shown: 5, total: 7 },
+        Says::MoreProblemsHint,
         Says::ConflictMarker { marker: "per" },
         Says::ConflictHint,
         Says::UnknownKey { key: "x".to_string(), table: Table::Activity },
@@ -130,6 +138,8 @@ pub(super) fn every() -> Vec<Says> {
         Says::EachUnknown { id: "x".to_string() },
         Says::EachUnknownHint { first: Box::new(Says::ActivitiesAre { names: vec!["a".into()] }) },
         Says::ActivitiesAre { names: vec!["a".into(), "b".into()] },
+        Says::IndicatorsAre { names: vec!["a".into(), "b".into()] },
+        Says::DeclareIndicator,
         Says::ActivityAndEvent,
         Says::TwoEntries,
         Says::LogNotTables,
@@ -210,6 +220,14 @@ pub(super) fn name(s: &Says) -> &'static str {
         TomlDateHint => "TomlDateHint",
         TomlDuplicateHint => "TomlDuplicateHint",
         TomlQuotesHint => "TomlQuotesHint",
+        StringNeverClosed { .. } => "StringNeverClosed",
+        TooDeepHint => "TooDeepHint",
+        CrOnlyLines => "CrOnlyLines",
+        CrOnlyHint => "CrOnlyHint",
+        TooManyValues { .. } => "TooManyValues",
+        TooManyValuesHint => "TooManyValuesHint",
+        MoreProblems { .. } => "MoreProblems",
+        MoreProblemsHint => "MoreProblemsHint",
         ConflictMarker { .. } => "ConflictMarker",
         ConflictHint => "ConflictHint",
         UnknownKey { .. } => "UnknownKey",
@@ -314,6 +332,8 @@ pub(super) fn name(s: &Says) -> &'static str {
         EachUnknown { .. } => "EachUnknown",
         EachUnknownHint { .. } => "EachUnknownHint",
         ActivitiesAre { .. } => "ActivitiesAre",
+        IndicatorsAre { .. } => "IndicatorsAre",
+        DeclareIndicator => "DeclareIndicator",
         ActivityAndEvent => "ActivityAndEvent",
         TwoEntries => "TwoEntries",
         LogNotTables => "LogNotTables",
@@ -377,4 +397,4 @@ pub(super) fn name(s: &Says) -> &'static str {
     }
 }
 
-pub(super) const VARIANTS: usize = 175;
+pub(super) const VARIANTS: usize = 185;

@@ -162,12 +162,25 @@ pub(super) fn sv(s: &Says) -> String {
             "filen är {megabytes:.1} MB; en löftesfil får vara högst {limit_mib} MiB"
         ),
         TooLargeHint => "ett löfte med flera års veckologg är långt under 1 MB; kontrollera att det här är en löftesfil".into(),
-        InvalidToml { detail } => format!("ogiltig TOML: {detail}"),
+        InvalidToml { detail } => format!("ogiltig TOML: {}", super::toml_sv::toml_sv(detail)),
         TomlDateHint => "datum skrivs ÅÅÅÅ-MM-DD och måste finnas i kalendern".into(),
         TomlDuplicateHint => {
             "varje nyckel får finnas en gång per tabell; ta bort eller byt namn på en av dem".into()
         }
         TomlQuotesHint => "kontrollera citattecknen och hakparenteserna på raden".into(),
+        StringNeverClosed { delim } => {
+            format!("strängen som börjar här avslutas aldrig: avsluta den med `{delim}`")
+        }
+        TooDeepHint => "tabeller, listor och punktade nycklar får nästlas högst 80 nivåer här".into(),
+        CrOnlyLines => "raderna slutar bara med CR (gamla Mac-radslut)".into(),
+        CrOnlyHint => "spara filen med radsluten LF eller CRLF (i de flesta redigerare: \"Radslut\")".into(),
+        TooManyValues { limit, tables } => format!(
+            "filen har fler än {limit} {}",
+            if *tables { "tabeller och listor" } else { "värden" }
+        ),
+        MoreProblems { shown, total } => format!("{total} problem totalt; de första {shown} visas"),
+        MoreProblemsHint => "rätta dem och kör `pledge validate` igen".into(),
+        TooManyValuesHint => "ett löfte med flera års veckologg har några tusen; kontrollera att det här är en löftesfil".into(),
         ConflictMarker { marker } => {
             format!("lös sammanslagningskonflikten: `{marker}` finns kvar i filen")
         }
@@ -370,6 +383,8 @@ pub(super) fn sv(s: &Says) -> String {
             sv(first)
         ),
         ActivitiesAre { names } => format!("aktiviteterna är: {}", names.join(", ")),
+        IndicatorsAre { names } => format!("indikatorerna är: {}", names.join(", ")),
+        DeclareIndicator => "ange indikatorn först: `[[indicator]]` med `id`, `name`, `source` och `direction`".into(),
         ActivityAndEvent => "en loggpost anger en aktivitet eller en händelse, inte båda".into(),
         TwoEntries => "registrera händelsen (att den ägde rum) och arbetet som gjordes vid den som två poster".into(),
         LogNotTables => "loggposter ska vara tabeller `[[log]]`".into(),
