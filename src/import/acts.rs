@@ -306,6 +306,20 @@ pub fn sentence(s: &str) -> String {
     }
 }
 
+/// "… så lovar vi att bistå", "Vi ska …": "vi" as the subject of the activity's own verb is
+/// both signing parties (on a löfte of the police alone the reader makes it the police).
+/// None when the heading above already names who promises.
+fn we(text: &str, section: Option<&[Party]>) -> Option<Vec<Party>> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let r = R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:lovar|ska|skall|kommer|vill) vi\b|(?:^|[,;]\s*|\bså\s+)vi (?:lovar|ska|skall|kommer|åtar|förbinder)\b",
+        )
+        .expect("compiles")
+    });
+    (section.is_none() && r.is_match(text)).then(|| vec![Party::Polisen, Party::Kommunen])
+}
+
 /// An activity from its published words. `section` is who the heading above it names.
 // Long because: the owner rules in their order of nearness, read top to bottom.
 pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> ActivityDraft {
@@ -374,6 +388,29 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
     if a.owners.is_empty()
         && let Some(ps) = owners::inverted(&a.text)
     {
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
+    // "SL ska …", "Fritidsgården Ungbo förbinder sig att …": a third party the promise
+    // names as its subject, though no rule knows the name.
+    if a.owners.is_empty()
+        && let Some((ps, _)) = subject.as_ref().and(owners::subject(&a.text))
+        && ps.iter().all(|p| matches!(p, Party::Other(_)))
+    {
+        a.notes.push(Note::Reading(format!(
+            "\"{}\" is the subject of the promise: a named owner",
+            names(&ps)
+        )));
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
+    if a.owners.is_empty()
+        && let Some(ps) = we(&a.text, section)
+    {
+        a.notes
+            .push(Note::Reading("\"vi\" read as both signing parties".into()));
         for p in ps {
             add(&mut a.owners, p, None);
         }

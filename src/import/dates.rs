@@ -133,6 +133,10 @@ pub fn period_facts(s: &str) -> PeriodFacts {
             r"\bunder\s+(?:hela\s+)?(?:åren\s+|året\s+|år\s+|perioden\s+|tidsperioden\s+)?{YEAR}"
         )),
         regex!(&format!(r"\blöfte\w*\s+för\s+(?:år\s+)?{YEAR}")),
+        // "Under den aktuella tidsperioden 2024-2027 ska vi …".
+        regex!(&format!(
+            r"\bunder\s+den\s+(?:aktuella|nuvarande|kommande|gällande)\s+(?:tids|löftes)?perioden\s+{YEAR}"
+        )),
         // "2021 års medborgarlöfte": the year before the word.
         regex!(r"\b(?P<y1>(?:19|20)\d\d)\s+års\s+(?:medborgar)?löfte"),
     ];

@@ -61,6 +61,13 @@ pub fn kommuner_in_address(url: &str) -> Vec<&'static Kommun> {
     let all = kommuner::all();
     let slugs: Vec<(String, &'static Kommun)> =
         all.iter().map(|k| (crate::text::slug(k.name), k)).collect();
+    // A kommun's own site ("www.kalix.se") speaks of that kommun: it outranks a path segment
+    // that only begins like a kommun's name ("…/vara-medborgarloften-2018/", "våra").
+    for label in host.to_lowercase().split('.') {
+        if let Some((_, k)) = slugs.iter().find(|(s, _)| s.replace('-', "") == label) {
+            return vec![*k];
+        }
+    }
     for seg in path.rsplit('/').filter(|s| !s.is_empty()) {
         let seg = seg.to_lowercase();
         let seg = seg.split('.').next().unwrap_or("");
@@ -83,11 +90,6 @@ pub fn kommuner_in_address(url: &str) -> Vec<&'static Kommun> {
         // The longest name wins where one contains another ("upplands-vasby", not "vasby").
         if let Some(best) = found.iter().max_by_key(|k| k.name.len()) {
             return vec![*best];
-        }
-    }
-    for label in host.to_lowercase().split('.') {
-        if let Some((_, k)) = slugs.iter().find(|(s, _)| s.replace('-', "") == label) {
-            return vec![*k];
         }
     }
     Vec::new()
@@ -556,6 +558,12 @@ mod where_tests {
         );
         assert_eq!(a("https://www.dalsed.se/nyheter/trygghet/"), ["Dals-Ed"]);
         assert_eq!(a("https://invanare.ange.se/nyheter/lofte.html"), ["Ånge"]);
+        // The kommun's own site outranks a segment that begins like a kommun ("våra").
+        assert_eq!(a("https://www.ekvik-exempel.se/x/"), Vec::<&str>::new());
+        assert_eq!(
+            a("https://www.kalix.se/aktuellt/vara-medborgarloften-2024/"),
+            ["Kalix"]
+        );
         // A kommun's name inside other words of a segment is not read.
         assert!(a("https://example.se/att-vara-trygg/").is_empty());
         assert!(a("https://polisen.se/om-polisen/").is_empty());

@@ -51,6 +51,11 @@ pub(super) fn plain(f: &Found) -> Option<(String, String)> {
             if term {
                 r.push_str(" (a termin read as a half-year)");
             }
+            if per == Per::Year && f.count == 26 && w.to_lowercase().starts_with("varannan") {
+                r.push_str(
+                    " (every other week read as 26 a year; the format has no two-week window)",
+                );
+            }
             if per == Per::Week && f.count == 7 && f.unit.is_none() {
                 r.push_str(" (every day read as seven a week; the format has no daily window)");
             }

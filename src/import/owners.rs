@@ -56,8 +56,9 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
         || (l.ends_with(" lokalpolisområde") && l.split_whitespace().count() <= 3)
         || regex!(r"^(?i:lpo|polisområde) [A-ZÅÄÖ]").is_match(t)
         || regex!(r"^(?:polisens|lokalpolisens|polismyndighetens) \w+$").is_match(&l)
-        // "Områdespoliserna", "kommunpoliserna": the police's own officers.
+        // "Områdespoliserna", "kommunpoliserna", "Områdespolisen": the police's own officers.
         || regex!(r"^\w+poliser(?:na)?$").is_match(&l)
+        || regex!(r"^\w+polisen$").is_match(&l)
     {
         return Some(vec![Party::Polisen]);
     }
@@ -249,11 +250,83 @@ fn without_att(s: &str) -> &str {
 
 pub fn subject(s: &str) -> Option<(Vec<Party>, String)> {
     let r = regex!(
-        r"^(?P<subj>[^,]{2,80}?)\s+(?:lovar(?:\s+(?:gemensamt|tillsammans|också|även))*\s+att|kommer(?:\s+(?:också|även|tillsammans|gemensamt))*\s+att|ska(?:ll)?(?:\s+(?:också|även|tillsammans|gemensamt))*|åtar sig att)\s+(?P<pred>.+)$"
+        r"^(?P<subj>[^,]{2,80}?)\s+(?:lovar(?:\s+(?:gemensamt|tillsammans|också|även))*\s+att|kommer(?:\s+(?:också|även|tillsammans|gemensamt))*\s+att|ska(?:ll)?(?:\s+(?:också|även|tillsammans|gemensamt))*|(?:åtar|förbinder) sig(?:\s+(?:också|även|gemensamt))?\s+att|(?:ansvarar|tar ansvar|har ansvar(?:et)?) för att)\s+(?P<pred>.+)$"
     );
     let c = r.captures(without_att(s))?;
-    let ps = parties(&c["subj"])?;
-    Some((ps, c["pred"].trim().to_string()))
+    let pred = c["pred"].trim();
+    let ps = parties(&c["subj"]).or_else(|| named(&c["subj"], pred))?;
+    Some((ps, pred.to_string()))
+}
+
+/// Words that begin a sentence but name no one ("Under hösten ska …", "Alla skolor ska …").
+const NOT_NAMES: &[&str] = &[
+    "under",
+    "det",
+    "detta",
+    "dessa",
+    "de",
+    "den",
+    "vi",
+    "alla",
+    "varje",
+    "minst",
+    "med",
+    "genom",
+    "inom",
+    "efter",
+    "i",
+    "på",
+    "om",
+    "när",
+    "där",
+    "här",
+    "som",
+    "en",
+    "ett",
+    "två",
+    "tre",
+    "fyra",
+    "fem",
+    "sedan",
+    "från",
+    "till",
+    "för",
+    "år",
+    "arbetet",
+    "samtliga",
+    "våra",
+    "vår",
+    "vårt",
+    "nya",
+    "fler",
+    "mer",
+    "också",
+    "även",
+    "dessutom",
+    "medborgarlöftet",
+];
+
+/// A third party a promise names as its subject, though no rule knows it: "SL ska …",
+/// "Borås City förbinder sig att …", "Fritidsgården Ungbo ska …". Every word capitalised,
+/// two or three words (or one in capitals, an acronym), none a word that begins a sentence,
+/// and the verb after it active ("ska genomföras" is passive: nobody is named).
+pub fn named(subj: &str, pred: &str) -> Option<Vec<Party>> {
+    let words: Vec<&str> = subj.split_whitespace().collect();
+    let caps = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let acronym =
+        |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-');
+    let fits = match words.as_slice() {
+        [one] => acronym(one),
+        [_, _] | [_, _, _] => words.iter().all(|w| caps(w)),
+        _ => false,
+    };
+    let first = words.first()?.to_lowercase();
+    let passive = pred
+        .split_whitespace()
+        .next()
+        .is_some_and(|v| v.len() > 3 && v.ends_with('s') && !v.ends_with("ss"));
+    (fits && !NOT_NAMES.contains(&first.as_str()) && !passive)
+        .then(|| vec![Party::Other(subj.trim().to_string())])
 }
 
 /// Who an activity's own words name as doing it: a subject before its verb, in any tense
@@ -357,14 +430,14 @@ pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
     let lead = h.trim_end().ends_with(':');
     let h = h.trim().trim_end_matches([':', ';']).trim();
     let r = regex!(
-        r"(?i)^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig)(?:\s+(?:också|även|tillsammans|gemensamt|följande|vi|att))*$"
+        r"(?i)^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig|förbinder sig)(?:\s+(?:också|även|tillsammans|gemensamt|följande|vi|att))*$"
     );
     if let Some(c) = r.captures(h) {
         return parties(&c["subj"]);
     }
     // "Polisen kommer att genomföra", "Kommunen ska:" with a verb after: X at any level.
     let verb = regex!(
-        r"^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig)\b(?:\s+(?:också|även|tillsammans|gemensamt|att))*(?:\s+\S+){0,3}$"
+        r"^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig|förbinder sig)\b(?:\s+(?:också|även|tillsammans|gemensamt|att))*(?:\s+\S+){0,3}$"
     );
     if let Some(c) = verb.captures(h)
         && let Some(ps) = parties(&c["subj"])

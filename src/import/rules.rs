@@ -97,7 +97,10 @@ pub enum Kind {
     OtherWindow,
 }
 
-const N: &str = r"(?P<n>\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)(?:\s*\((?:\d{1,4}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo)\))?";
+/// A number word, compounds included ("femtiotvå", "tjugoen", "etthundra"): tens before
+/// teens before ones, so the longest word is read.
+const NW: &str = r"(?:(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?hundra(?:(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|två|tre|fyra|fem|sex|sju|åtta|nio)";
+const N: &str = r"(?P<n>\d{1,4}|{NW}|en|ett)(?:\s*\((?:\d{1,4}|{NW}|en|ett)\))?";
 const UNIT: &str = r"(?P<unit>hela perioden|löftesperioden|perioden|kalenderåret|kalenderår|halvåret|halvår|skolterminen|skoltermin|terminen|termin|läsåret|läsår|kvartalet|kvartal|månaden|månad|veckan|vecka|året|år)";
 const DAYS: &str = r"(?:mån|tis|ons|tors|fre|lör|sön)dag";
 const UNIT_NOUNS: &str = r"(?:\w*skol\w*|kommun(?:erna)?\b|kommundel\w*|stadsdel\w*|\w*område\w*|ort\w*|fritidsgård\w*|bibliotek\w*)";
@@ -135,7 +138,7 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     ),
     (
         Kind::OtherWindow,
-        r"\bvar(?:annan|tannat| tredje) (?:vecka|månad|år)\b|\bdagligen\b|\bvarje dag\b|\b(?:varje|en gång (?:i|per)) (?:dygn|natt)\b",
+        r"\bvar(?:annan|tannat| tredje) (?:vecka|månad|år)\b|\bvarannan (?:{DAYS}|helg)\b|\bdagligen\b|\bvarje dag\b|\b(?:varje|en gång (?:i|per)) (?:dygn|natt)\b",
     ),
     (
         Kind::Count(Per::Year),
@@ -149,11 +152,11 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     // within one named calendar year is a count per year (not "under 2018-2019").
     (
         Kind::Count(Per::Year),
-        r"\b(?:minst |åtminstone |vid minst |vid )?(?P<n>\d{1,4}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)(?: [\wåäö”“\x22-]+){0,4}?\s+under (?:år |året )?(?:19|20)\d\d(?:\s*$|\s*[.,;:)]|\s+[a-zåäö])",
+        r"\b(?:minst |åtminstone |vid minst |vid )?(?P<n>\d{1,4}|{NW})(?: [\wåäö”“\x22-]+){0,4}?\s+under (?:år |året )?(?:19|20)\d\d(?:\s*$|\s*[.,;:)]|\s+[a-zåäö])",
     ),
     (
         Kind::Count(Per::Year),
-        r"(?i:\bunder) (?:år |året )?(?:19|20)\d\d,?\s+(?:ska|skall|kommer(?: att)?|lovar(?: vi)? att)\s+(?:[\wåäö]+ ){0,3}?(?:minst )?(?P<n>\d{1,4}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio)\s+(?P<noun>[\wåäö-]+)",
+        r"(?i:\bunder) (?:år |året )?(?:19|20)\d\d,?\s+(?:ska|skall|kommer(?: att)?|lovar(?: vi)? att)\s+(?:[\wåäö]+ ){0,3}?(?:minst )?(?P<n>\d{1,4}|{NW})\s+(?P<noun>[\wåäö-]+)",
     ),
     (
         Kind::Count(Per::Year),
@@ -236,6 +239,7 @@ pub struct Found {
 
 fn expand(p: &str) -> String {
     p.replace("{N}", N)
+        .replace("{NW}", NW)
         .replace("{UNIT_NOUNS}", UNIT_NOUNS)
         .replace("{UNIT}", UNIT)
         .replace("{DAYS}", DAYS)
@@ -262,7 +266,76 @@ pub fn number(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse::<u32>() {
         return Some(n);
     }
-    NUMBERS.iter().find(|(w, _)| *w == s).map(|(_, n)| *n)
+    NUMBERS
+        .iter()
+        .find(|(w, _)| *w == s)
+        .map(|(_, n)| *n)
+        .or_else(|| compound(&s))
+}
+
+/// A compound number word: "femtiotvå" 52, "tjugoen" 21, "tvåhundrafemtio" 250.
+fn compound(s: &str) -> Option<u32> {
+    const ONES: &[(&str, u32)] = &[
+        ("ett", 1),
+        ("en", 1),
+        ("två", 2),
+        ("tre", 3),
+        ("fyra", 4),
+        ("fem", 5),
+        ("sex", 6),
+        ("sju", 7),
+        ("åtta", 8),
+        ("nio", 9),
+    ];
+    const BELOW_HUNDRED: &[(&str, u32)] = &[
+        ("tjugo", 20),
+        ("trettio", 30),
+        ("fyrtio", 40),
+        ("femtio", 50),
+        ("sextio", 60),
+        ("sjuttio", 70),
+        ("åttio", 80),
+        ("nittio", 90),
+        ("tio", 10),
+        ("elva", 11),
+        ("tolv", 12),
+        ("tretton", 13),
+        ("fjorton", 14),
+        ("femton", 15),
+        ("sexton", 16),
+        ("sjutton", 17),
+        ("arton", 18),
+        ("nitton", 19),
+    ];
+    let below_hundred = |w: &str| -> Option<u32> {
+        if w.is_empty() {
+            return Some(0);
+        }
+        if let Some((_, n)) = ONES.iter().find(|(o, _)| *o == w) {
+            return Some(*n);
+        }
+        BELOW_HUNDRED.iter().find_map(|(t, n)| {
+            let rest = w.strip_prefix(t)?;
+            if rest.is_empty() {
+                return Some(*n);
+            }
+            (*n >= 20)
+                .then(|| ONES.iter().find(|(o, _)| *o == rest).map(|(_, o)| n + o))
+                .flatten()
+        })
+    };
+    let n = match s.split_once("hundra") {
+        Some((h, rest)) => {
+            let h = if h.is_empty() {
+                1
+            } else {
+                ONES.iter().find(|(o, _)| *o == h)?.1
+            };
+            h * 100 + below_hundred(rest)?
+        }
+        None => below_hundred(s)?,
+    };
+    (n > 0).then_some(n)
 }
 
 /// The window a window word names.
@@ -318,9 +391,14 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
                     with_count,
                 });
             }
+            // "varannan vecka", "varannan onsdag", "varannan helg": 26 a year (52 weeks
+            // halved), said in the reading; "var tredje vecka" divides no year and stays
+            // unwritten.
             let per_year = match w.as_str() {
                 "varannan månad" => Some(6),
                 "var tredje månad" => Some(4),
+                "varannan vecka" | "varannan helg" => Some(26),
+                _ if w.starts_with("varannan ") && w.ends_with("dag") => Some(26),
                 _ => None,
             };
             if let Some(n) = per_year {
@@ -533,7 +611,7 @@ mod tests {
         assert_eq!(t("vid två tillfällen"), (Kind::CountNoWindow, 2));
         assert_eq!(t("kontroller 2 gånger/år"), (c(Year), 2));
         assert_eq!(t("möte 1 ggr / månad"), (c(Month), 1));
-        assert_eq!(t("patrull varannan vecka").0, Kind::OtherWindow);
+        assert_eq!(t("patrull varannan vecka"), (c(Year), 26));
         // Every day is exactly seven a week (the draft says so in its reading).
         assert_eq!(t("närvaro dagligen"), (c(Week), 7));
     }
@@ -647,10 +725,10 @@ mod word_count_tests {
             t("vid minst fyra tillfällen per termin"),
             Some((Kind::Count(Per::HalfYear), 4))
         );
-        // The format has no every-other-week window: no count is invented.
+        // Every other week is 26 a year (the draft's reading says how it was read).
         assert_eq!(
-            t("fotpatrull varannan vecka").map(|x| x.0),
-            Some(Kind::OtherWindow)
+            t("fotpatrull varannan vecka"),
+            Some((Kind::Count(Per::Year), 26))
         );
     }
 
@@ -660,7 +738,44 @@ mod word_count_tests {
     }
 
     #[test]
-    fn every_other_month_is_six_a_year_and_every_other_week_is_not_written() {
+    fn every_other_week_weekday_or_weekend_is_26_a_year() {
+        assert_eq!(
+            k("föräldravandring varannan fredag"),
+            (Kind::Count(Per::Year), 26)
+        );
+        assert_eq!(k("öppet hus varannan helg"), (Kind::Count(Per::Year), 26));
+        assert_eq!(
+            k("cykelpatrull varannan vecka"),
+            (Kind::Count(Per::Year), 26)
+        );
+        // Every third week divides no year: still unwritten.
+        assert_eq!(k("möte var tredje vecka").0, Kind::OtherWindow);
+    }
+
+    #[test]
+    fn compound_number_words() {
+        assert_eq!(number("femtiotvå"), Some(52));
+        assert_eq!(number("tjugoen"), Some(21));
+        assert_eq!(number("tretton"), Some(13));
+        assert_eq!(number("etthundra"), Some(100));
+        assert_eq!(number("tvåhundrafemtio"), Some(250));
+        assert_eq!(number("femtiofemtio"), None);
+        assert_eq!(
+            k("besöka skolorna femtiotvå gånger per år"),
+            (Kind::Count(Per::Year), 52)
+        );
+        assert_eq!(
+            k("minst arton kontroller under perioden"),
+            (Kind::Count(Per::Period), 18)
+        );
+        assert_eq!(
+            k("hålla sextio samtal per år"),
+            (Kind::Count(Per::Year), 60)
+        );
+    }
+
+    #[test]
+    fn every_other_month_is_six_a_year_and_every_third_week_is_not_written() {
         assert_eq!(
             k("möten minst en gång varannan månad"),
             (Kind::Count(Per::Year), 6)
@@ -669,7 +784,7 @@ mod word_count_tests {
             k("kontroller var tredje månad"),
             (Kind::Count(Per::Year), 4)
         );
-        assert_eq!(k("fotpatrull varannan vecka").0, Kind::OtherWindow);
+        assert_eq!(k("fotpatrull var tredje vecka").0, Kind::OtherWindow);
     }
 
     #[test]
