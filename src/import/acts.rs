@@ -392,6 +392,17 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
             add(&mut a.owners, p, None);
         }
     }
+    if a.owners.is_empty()
+        && let Some((ps, w)) = owners::jointly(&a.text)
+    {
+        a.notes.push(Note::Reading(format!(
+            "\"{w}\": done jointly by {}",
+            names(&ps)
+        )));
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
     // "SL ska …", "Fritidsgården Ungbo förbinder sig att …": a third party the promise
     // names as its subject, though no rule knows the name.
     if a.owners.is_empty()

@@ -258,6 +258,49 @@ pub fn subject(s: &str) -> Option<(Vec<Party>, String)> {
     Some((ps, pred.to_string()))
 }
 
+/// One party as written inside a sentence, lower case allowed ("genom räddningstjänst och
+/// polis"), or a capitalised name of up to three words ("Kalmar City").
+fn party_in_sentence(item: &str) -> Option<Vec<Party>> {
+    let t = item.trim();
+    if let Some(ps) = party(t) {
+        return Some(ps);
+    }
+    let mut c = t.chars();
+    let upper: String = c.next()?.to_uppercase().chain(c).collect();
+    if let Some(ps) = party(&upper).filter(|ps| ps.iter().all(|p| matches!(p, Party::Other(_)))) {
+        return Some(ps);
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (caps
+        && (2..=3).contains(&words.len())
+        && !NOT_NAMES.contains(&words[0].to_lowercase().as_str()))
+    .then(|| vec![Party::Other(t.to_string())])
+}
+
+/// Who an activity says does it jointly, by a phrase rather than a subject: "Gemensamt,
+/// genom räddningstjänst och polis, utveckla …", "Kontinuerlig samverkan mellan polisen,
+/// kommunen och Kalmar City …". Every one named must be a party (or a capitalised name).
+pub fn jointly(s: &str) -> Option<(Vec<Party>, String)> {
+    let c = regex!(r"(?i)^(?:gemensamt|tillsammans),?\s+genom\s+([^,]{3,80}),")
+        .captures(s.trim())
+        .or_else(|| {
+            regex!(r"(?i)\bsamverkan mellan\s+([^.;]{3,100}?)\s+(?:i syfte|för att|om|kring|med syfte|gällande)\b")
+                .captures(s.trim())
+        })?;
+    let mut out = Vec::new();
+    for item in regex!(r",\s*|\s+(?:och|samt|&)\s+").split(&c[1]) {
+        for p in party_in_sentence(item)? {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    (out.len() >= 2).then(|| (out, c[0].trim().to_string()))
+}
+
 /// Words that begin a sentence but name no one ("Under hösten ska …", "Alla skolor ska …").
 const NOT_NAMES: &[&str] = &[
     "under",

@@ -93,6 +93,8 @@ struct Reader<'a> {
     dated: Option<chrono::NaiveDate>,
     /// Whether the block after the one being read is a list item (a lead-in's list).
     next_item: bool,
+    /// The next block is a bulleted (not numbered) list item.
+    next_bullet: bool,
 }
 
 /// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
@@ -192,6 +194,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         police_only: owners::police_only(text),
         dated: None,
         next_item: false,
+        next_bullet: false,
     };
     if !c.furniture.is_empty() {
         let list: Vec<String> = c.furniture.iter().map(|f| format!("\"{f}\"")).collect();
@@ -223,6 +226,10 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
                     r.sec = Sec::Intro;
                 }
                 r.next_item = matches!(c.blocks.get(i + 1), Some(Block::Item { .. }));
+                r.next_bullet = matches!(
+                    c.blocks.get(i + 1),
+                    Some(Block::Item { ordered: false, .. })
+                );
                 r.block(b);
             }
         }
@@ -606,6 +613,23 @@ impl Reader<'_> {
             && !dates::period_facts(text).is_empty()
         {
             self.period_sentence(text);
+            return;
+        }
+        // "1. Polisen skall öka synligheten … genom" / "2. Polisen och kommunen skall
+        // tillsammans" over bullets: a numbered item left open is the lead of the bullets
+        // under it, which are its activities.
+        if ordered
+            && self.next_bullet
+            && matches!(
+                self.sec,
+                Sec::Acts(_) | Sec::Promise | Sec::Intro | Sec::Other
+            )
+            && regex!(
+                r"(?i)\b(?:genom|genom att|att|tillsammans|gemensamt|följande|med|för att)\s*:?$"
+            )
+            .is_match(text.trim_end())
+        {
+            self.lead(&as_lead(text));
             return;
         }
         match self.sec.clone() {

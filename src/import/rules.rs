@@ -181,6 +181,11 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         r"\b(?:minst|åtminstone) {N}(?:\s*st\.?)?\s+(?P<noun>[\wåäö”“\x22-]+)",
     ),
     (Kind::CountNoWindow, r"\(\s*{N}\s*st\.?\s*\)"),
+    // "Två medborgardialoger ska genomföras": a number of things first, then their verb.
+    (
+        Kind::CountNoWindow,
+        r"^(?:att\s+)?(?P<n>\d{1,4}|{NW})\s+(?P<noun>[\wåäö-]+)\s+(?:ska|skall|kommer att)\b",
+    ),
     // "genomföra en trygghetsvandring i Reftele", "planera in en aktivitetsdag": one thing done
     // once, a milestone (not "en gång", a frequency, read above).
     (
