@@ -374,13 +374,16 @@ pub fn named(subj: &str, pred: &str) -> Option<Vec<Party>> {
 
 /// Who an activity's own words name as doing it: a subject before its verb, in any tense
 /// ("Polisen ska …", "Region Gotland genomför …", "Kommunen kommer i samverkan med polisen
-/// genomföra …"), with those named "tillsammans med" / "i samverkan med" right after it as
-/// partners ("Polisen tillsammans med Säffle kommun kommer …": polisen owns, the kommun
-/// takes part). The subject must be a list of parties and the word after it lower case.
+/// genomföra …"), with those named "i samverkan med" / "i samarbete med" right after it as
+/// partners ("Kommunen kommer i samverkan med polisen …": the kommun owns, the police takes
+/// part), and those named "tillsammans med" as owners beside it ("Polisen ska tillsammans
+/// med kommunen ge …", "Kommunen ska tillsammans med Vätterhem se över …": done together,
+/// as the published texts' readers take it). The subject must be a list of parties and the
+/// word after it lower case.
 pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
-    let with_re = regex!(r"^(.+?)\s+(?:tillsammans med|i samverkan med|i samarbete med)\s+(.+)$");
+    let with_re = regex!(r"^(.+?)\s+(tillsammans med|i samverkan med|i samarbete med)\s+(.+)$");
     let after_verb = regex!(
-        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)\s+(?:tillsammans med|i samverkan med)\s+(polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun)\b"
+        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)\s+(tillsammans med|i samverkan med)\s+(polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun|[A-ZÅÄÖ][\wåäö-]+)\b"
     );
     let words: Vec<&str> = without_att(s).split_whitespace().take(12).collect();
     for n in (1..words.len().min(9)).rev() {
@@ -397,9 +400,13 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
         if subj.ends_with(',') || adverb {
             continue;
         }
-        let (own, with) = match with_re.captures(&subj) {
-            Some(c) => (c[1].to_string(), Some(c[2].to_string())),
-            None => (subj.clone(), None),
+        let (own, with, mut joint) = match with_re.captures(&subj) {
+            Some(c) => (
+                c[1].to_string(),
+                Some(c[3].to_string()),
+                &c[2] == "tillsammans med",
+            ),
+            None => (subj.clone(), None, false),
         };
         let Some(owners) = parties(&own) else {
             continue;
@@ -426,9 +433,22 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
         let rest = words[n..].join(" ");
         let mut partners = partners;
         if let Some(c) = after_verb.captures(&rest)
-            && let Some(ps) = party(&c[1])
+            && let Some(ps) = party(&c[2]).or_else(|| {
+                // "tillsammans med Vätterhem": a name in the middle of the sentence.
+                (!c[2].ends_with(" kommun")).then(|| vec![Party::Other(c[2].to_string())])
+            })
         {
+            joint |= &c[1] == "tillsammans med";
             partners.extend(ps.into_iter().filter(|p| !owners.contains(p)));
+        }
+        if joint {
+            let mut owners = owners;
+            for p in partners {
+                if !owners.contains(&p) {
+                    owners.push(p);
+                }
+            }
+            return Some((owners, Vec::new()));
         }
         return Some((owners, partners));
     }
@@ -725,9 +745,18 @@ mod structure_tests {
     fn an_items_own_subject_in_any_tense() {
         let (o, p) = actor("Region Gotland genomför en föräldraträff varje vår.").unwrap();
         assert_eq!((o, p), (vec![Party::Kommunen], vec![]));
+        // "tillsammans med" after the subject: done together, both own it.
         let (o, p) =
             actor("Polisen tillsammans med Ale kommun kommer att samordna arbetet.").unwrap();
-        assert_eq!((o, p), (vec![Party::Polisen], vec![Party::Kommunen]));
+        assert_eq!((o, p), (BOTH.to_vec(), vec![]));
+        let (o, p) = actor("Kommunen ska tillsammans med Ekbohem rusta upp torget.").unwrap();
+        assert_eq!(
+            (o, p),
+            (
+                vec![Party::Kommunen, Party::Other("Ekbohem".into())],
+                vec![]
+            )
+        );
         let (o, p) = actor("Kommunen kommer i samverkan med polisen ordna vandringar.").unwrap();
         assert_eq!((o, p), (vec![Party::Kommunen], vec![Party::Polisen]));
         let (o, _) = actor("Kommunens fältassistenter ska finnas ute på helger.").unwrap();
