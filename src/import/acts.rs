@@ -637,7 +637,7 @@ mod tests {
         );
         assert_eq!(
             w.target.as_deref(),
-            Some("{ weekday = \"tuesday\", time = \"kväll\", except = \"holidays\" }")
+            Some("{ weekday = \"tisdag\", time = \"kväll\", except = \"holidays\" }")
         );
         let w = written(
             "Ett möte per termin på varje högstadieskola (Norrskolan, Söderskolan).",

@@ -76,15 +76,16 @@ pub(super) fn with(f: &Found) -> String {
         .map_or(String::new(), |c| format!(", with \"{}\"", c.words))
 }
 
-/// Swedish weekday stems and the English name the format writes.
+/// Swedish weekday stems and the name the draft writes: Swedish, as the text and the
+/// README's own example write it (the format reads English and Swedish names alike).
 const WEEKDAYS: &[(&str, &str)] = &[
-    ("mån", "monday"),
-    ("tis", "tuesday"),
-    ("ons", "wednesday"),
-    ("tors", "thursday"),
-    ("fre", "friday"),
-    ("lör", "saturday"),
-    ("sön", "sunday"),
+    ("mån", "måndag"),
+    ("tis", "tisdag"),
+    ("ons", "onsdag"),
+    ("tors", "torsdag"),
+    ("fre", "fredag"),
+    ("lör", "lördag"),
+    ("sön", "söndag"),
 ];
 
 /// Parts of a day, as written (plural or singular) and as the draft writes them.
@@ -99,7 +100,7 @@ const DAY_PARTS: &[(&str, &str)] = &[
     ("förmiddag", "förmiddag"),
 ];
 
-/// A fixed weekly slot: weekday (English), time as written, and whether the text says
+/// A fixed weekly slot: weekday (Swedish), time as written, and whether the text says
 /// helgdagar are left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slot {
@@ -527,13 +528,13 @@ mod tests {
     #[test]
     fn weekly_slots() {
         let s = weekly("Öppen fritidsgård varje tisdagskväll.").unwrap();
-        assert_eq!((s.weekday, s.time.as_deref()), ("tuesday", Some("kväll")));
+        assert_eq!((s.weekday, s.time.as_deref()), ("tisdag", Some("kväll")));
         assert!(!s.except_holidays);
         let s = weekly("Varje tisdag kväll, helgdagar undantagna, finns polisen där.").unwrap();
-        assert_eq!((s.weekday, s.time.as_deref()), ("tuesday", Some("kväll")));
+        assert_eq!((s.weekday, s.time.as_deref()), ("tisdag", Some("kväll")));
         assert!(s.except_holidays);
         let s = weekly("Öppet hus torsdagar kl. 18–20 utom helgdagar.").unwrap();
-        assert_eq!((s.weekday, s.time.as_deref()), ("thursday", Some("18-20")));
+        assert_eq!((s.weekday, s.time.as_deref()), ("torsdag", Some("18-20")));
         assert!(s.except_holidays);
         assert_eq!(weekly("alla lördagar").unwrap().time, None);
         assert_eq!(weekly("patrullera varje helg"), None);
