@@ -38,6 +38,8 @@ pub struct PeriodFacts {
     pub years_long: Option<(u32, String)>,
     /// "från och med tecknandet": the period starts at the signing.
     pub from_signing: Option<String>,
+    /// "gäller från 2022", "Från 2022 lovar …": a first year and no last one.
+    pub from_year: Option<(i32, String)>,
 }
 
 impl PeriodFacts {
@@ -93,6 +95,33 @@ impl PeriodFacts {
                 self.end = Some((b, words));
             }
         }
+    }
+
+    /// "gäller från 2022", "Från och med 2022 lovar …": a year the löfte starts in, with no
+    /// year or date it ends; the single year "gäller från 2022" gave is not the löfte's only
+    /// year, so it is taken back.
+    fn open_ended_year(&mut self, s: &str) {
+        let from = regex!(
+            r"\b(?:från och med|fr\.o\.m\.?|från)\s+(?:och\s+med\s+)?(?:år\s+|året\s+)?(?P<y>(?:19|20)\d\d)\b"
+        );
+        let Some(c) = from.captures(s) else { return };
+        let m = c.get(0).expect("a match");
+        let after = &s[m.end()..];
+        let ranged = regex!(r"^\s*(?:-|–|—|−|/|till(?: och med)?|t\.o\.m\.?|och)\s*(?:19|20)\d\d")
+            .is_match(after)
+            || regex!(r"\b(?:till och med|t\.o\.m\.?|till|fram till|tills|—|–|-)\s+(?:\w+\s+)?(?:19|20)\d\d\b")
+                .is_match(after);
+        let y: i32 = c["y"].parse().unwrap_or(0);
+        if ranged || y == 0 {
+            return;
+        }
+        if let Some((y1, y2, _)) = &self.years
+            && (*y1, *y2) != (y, y)
+        {
+            return;
+        }
+        self.years = None;
+        self.from_year = Some((y, m.as_str().trim().to_string()));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -158,6 +187,7 @@ pub fn period_facts(s: &str) -> PeriodFacts {
             }
         }
     }
+    f.open_ended_year(s);
     f.start_end_range(s);
     let start = regex!(&format!(
         r"\b(?:från och med|fr\.o\.m\.?|från|gäller från|med början|med start|startar|påbörjas)\s+(?:\w+dagen\s+)?(?:den\s+)?{DATE}"
@@ -352,6 +382,24 @@ pub fn followup_when(s: &str) -> Option<(When, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_year_without_a_last_is_open_ended() {
+        let f = period_facts("Löftet gäller från 2023 och följs upp varje höst.");
+        assert_eq!(f.years, None);
+        assert_eq!(f.from_year.map(|y| y.0), Some(2023));
+        let f = period_facts("Från och med 2024 lovar polisen att:");
+        assert_eq!(f.from_year.map(|y| y.0), Some(2024));
+        // A range is both ends, not an open one.
+        let f = period_facts("Löftet gäller från 2023 till 2025.");
+        assert_eq!(f.from_year, None);
+        assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2023, 2025)));
+        let f = period_facts("Medborgarlöftet gäller från 2023 till och med 2024.");
+        assert_eq!(f.from_year, None);
+        // "under perioden den aktuella" wording.
+        let f = period_facts("Under den aktuella tidsperioden 2025-2028 ska vi arbeta med:");
+        assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2025, 2028)));
+    }
 
     #[test]
     fn period_phrases() {

@@ -201,6 +201,7 @@ fn merged(facts: &[PeriodFacts]) -> PeriodFacts {
         m.years_long = m.years_long.or(f.years_long.clone());
         m.from_signing = m.from_signing.or(f.from_signing.clone());
         m.until_replaced = m.until_replaced.or(f.until_replaced.clone());
+        m.from_year = m.from_year.or(f.from_year.clone());
     }
     m
 }
@@ -231,6 +232,10 @@ fn start_of(
             format!("\"{w}\" read as calendar years, from {d}")
         };
         return Ok((Some(d), why));
+    }
+    if let Some((y, w)) = &f.from_year {
+        let d = NaiveDate::from_ymd_opt(*y, 1, 1).ok_or(Missing::Start { end: None })?;
+        return Ok((Some(d), format!("\"{w}\" read as from {d}")));
     }
     let end = opts.end.or(f.end.as_ref().map(|e| e.0));
     if let (Some(end), Some((n, w))) = (end, &f.years_long) {
@@ -275,6 +280,12 @@ fn end_of(
             Ok((d, format!("\"{w}\" from {start}: to {d}")))
         }
         (Some((_, y2, w)), _, _) => Ok((year_end(*y2)?, format!("\"{w}\": to the end of {y2}"))),
+        // "gäller från 2022" and no end: the format has no end-unstated form, and no end is
+        // invented.
+        (None, None, Some(start)) if f.from_year.is_some() => Err(Missing::EndNotStated {
+            start,
+            words: f.from_year.clone().map(|y| y.1).unwrap_or_default(),
+        }),
         _ => Err(missing()),
     }
 }
