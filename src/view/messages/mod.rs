@@ -677,7 +677,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..34).collect::<Vec<_>>(),
+            (0..35).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {
