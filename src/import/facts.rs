@@ -112,11 +112,23 @@ pub fn kommuner_phrase(body: &str) -> Vec<&'static Kommun> {
     Vec::new()
 }
 
-/// "Göteborg, Östra Göteborg – medborgarlöften": the area after the kommun and a comma.
+/// "Göteborg, Östra Göteborg – medborgarlöften": the area after the kommun and a comma;
+/// "Medborgarlöfte för Centrum, Ekviks kommun" / "Medborgarlöfte 2024 i Norrby, Ekvik": the
+/// area before it.
 pub fn area_in_title(title: &str, kommun: &Kommun) -> Option<String> {
-    let c =
-        regex!(r"^\s*([^,–]+?)\s*,\s*(.+?)\s+[–—-]\s+(?i:medborgarlöfte\w*)").captures(title)?;
-    (kommuner::find(c[1].trim()) == Some(kommun)).then(|| c[2].trim().to_string())
+    if let Some(c) =
+        regex!(r"^\s*([^,–]+?)\s*,\s*(.+?)\s+[–—-]\s+(?i:medborgarlöfte\w*)").captures(title)
+    {
+        return (kommuner::find(c[1].trim()) == Some(kommun)).then(|| c[2].trim().to_string());
+    }
+    let c = regex!(
+        r"^\s*(?i:medborgarlöfte\w*)(?:\s+(?:19|20)\d\d\S*)?\s+(?:för|i)\s+([^,]+?)\s*,\s*([^,]+?)\s*$"
+    )
+    .captures(title)?;
+    let k = regex!(r"(?i)\s+(?:kommun|stad)$").replace(c[2].trim(), "");
+    let named = kommuner::find(&k).or_else(|| k.strip_suffix('s').and_then(kommuner::find));
+    let area = c[1].trim();
+    (named == Some(kommun) && kommuner::find(area).is_none()).then(|| area.to_string())
 }
 
 /// The kommun: given, else named in the title, else several named in one phrase of the
@@ -596,5 +608,14 @@ mod where_tests {
             Some("Angered")
         );
         assert_eq!(area_in_title("Göteborg – medborgarlöften", g), None);
+        assert_eq!(
+            area_in_title("Medborgarlöfte för Centrum, Göteborgs stad", g).as_deref(),
+            Some("Centrum")
+        );
+        assert_eq!(
+            area_in_title("Medborgarlöfte 2024 i Norra hamnen, Göteborg", g).as_deref(),
+            Some("Norra hamnen")
+        );
+        assert_eq!(area_in_title("Medborgarlöfte för Göteborg", g), None);
     }
 }

@@ -383,7 +383,7 @@ pub fn named(subj: &str, pred: &str) -> Option<Vec<Party>> {
 pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
     let with_re = regex!(r"^(.+?)\s+(tillsammans med|i samverkan med|i samarbete med)\s+(.+)$");
     let after_verb = regex!(
-        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)\s+(tillsammans med|i samverkan med)\s+(polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun|[A-ZÅÄÖ][\wåäö-]+)\b"
+        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)\s+(tillsammans med|i samverkan med)\s+(polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b"
     );
     let words: Vec<&str> = without_att(s).split_whitespace().take(12).collect();
     for n in (1..words.len().min(9)).rev() {

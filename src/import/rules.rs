@@ -265,6 +265,16 @@ fn target_rules() -> &'static [(Kind, Regex)] {
     R.get_or_init(|| TARGET_RULES.iter().map(|(k, p)| (*k, re(p))).collect())
 }
 
+/// Every target rule in one set: one pass over a text says which rules match at all, so
+/// only those are run for their captures (the cost of a text is one scan, not one per rule).
+fn target_set() -> &'static regex::RegexSet {
+    static R: OnceLock<regex::RegexSet> = OnceLock::new();
+    R.get_or_init(|| {
+        regex::RegexSet::new(target_rules().iter().map(|(_, r)| r.as_str()))
+            .expect("the importer's patterns compile")
+    })
+}
+
 /// A number word or digits.
 pub fn number(s: &str) -> Option<u32> {
     let s = s.trim().to_lowercase();
@@ -351,12 +361,21 @@ pub fn unit(s: &str) -> Option<Per> {
 
 /// The first target phrase in an activity's text.
 pub fn target(text: &str) -> Option<Found> {
-    first_target(text, target_rules())
+    let matched = target_set().matches(text);
+    first_target(text, target_rules(), 0, &matched)
 }
 
 // Long because: the rereadings of a matched phrase (averages, whole months) sit beside the match they qualify.
-fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
-    for (i, (kind, re)) in rules.iter().enumerate() {
+fn first_target(
+    text: &str,
+    rules: &[(Kind, Regex)],
+    from: usize,
+    matched: &regex::SetMatches,
+) -> Option<Found> {
+    for (i, (kind, re)) in rules.iter().enumerate().skip(from) {
+        if !matched.matched(i) {
+            continue;
+        }
         let Some(c) = re.captures(text) else { continue };
         let count = c.name("n").and_then(|m| number(m.as_str())).unwrap_or(1);
         let unit_word = c.name("unit").map(|m| m.as_str().to_string());
@@ -366,8 +385,7 @@ fn first_target(text: &str, rules: &[(Kind, Regex)]) -> Option<Found> {
                 None => (Kind::Count(*default), None),
             },
             k => {
-                let count_rules = &rules[i + 1..];
-                let beside = first_target(text, count_rules)
+                let beside = first_target(text, rules, i + 1, matched)
                     .filter(|f| matches!(f.kind, Kind::Count(_) | Kind::CountNoWindow));
                 (*k, beside.map(Box::new))
             }
