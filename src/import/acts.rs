@@ -1,6 +1,4 @@
 //! One activity from its published words: text, owners and partners, target, id.
-//!
-//! Long because: an activity's owners, target and id are read together, with their unit tests; to split next round (ids apart).
 
 use chrono::NaiveDate;
 

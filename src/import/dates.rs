@@ -124,6 +124,124 @@ impl PeriodFacts {
         self.from_year = Some((y, m.as_str().trim().to_string()));
     }
 
+    /// "för 2016-2017", "Medborgarlöftet 2017", "under 2019", "2021 års medborgarlöfte": the löfte's years (not an earlier löfte's).
+    fn named_years(&mut self, s: &str) {
+        let years_re = [
+            regex!(&format!(
+                r"\bmedborgarlöfte\w*\s+(?:för\s+)?(?:perioden\s+|åren\s+|året\s+|år\s+)?{YEAR}"
+            )),
+            regex!(&format!(
+                r"\bgäller\s+(?:för\s+|under\s+|från\s+(?:och\s+med\s+)?)?(?:hela\s+)?(?:perioden\s+|tidsperioden\s+|åren\s+|året\s+|år\s+)?{YEAR}"
+            )),
+            regex!(&format!(r"\bför (?:tids)?perioden\s+{YEAR}")),
+            regex!(&format!(
+                r"\bunder\s+(?:hela\s+)?(?:åren\s+|året\s+|år\s+|perioden\s+|tidsperioden\s+)?{YEAR}"
+            )),
+            regex!(&format!(r"\blöfte\w*\s+för\s+(?:år\s+)?{YEAR}")),
+            // "Under den aktuella tidsperioden 2024-2027 ska vi …".
+            regex!(&format!(
+                r"\bunder\s+den\s+(?:aktuella|nuvarande|kommande|gällande)\s+(?:tids|löftes)?perioden\s+{YEAR}"
+            )),
+            // "2021 års medborgarlöfte": the year before the word.
+            regex!(r"\b(?P<y1>(?:19|20)\d\d)\s+års\s+(?:medborgar)?löfte"),
+        ];
+        for r in years_re {
+            // "en förlängning av det tidigare medborgarlöftet för 2019-2020": an earlier löfte's
+            // years, not this one's.
+            let earlier = |c: &regex::Captures<'_>| {
+                let at = c.get(0).map_or(0, |m| m.start());
+                regex!(r"\b(?:tidigare|föregående|förra|förgående)\s+$").is_match(&s[..at])
+            };
+            if let Some(c) = r.captures_iter(s).find(|c| !earlier(c)) {
+                let y1: i32 = c["y1"].parse().unwrap_or(0);
+                let y2: i32 = c
+                    .name("y2")
+                    .map_or(y1, |m| m.as_str().parse().unwrap_or(y1));
+                if y1 > 0 && y2 >= y1 && y2 - y1 <= 10 {
+                    self.years = Some((y1, y2, c[0].trim().to_string()));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// "från och med 1 mars 2021", "fram till den 30 september 2017", "till och med december 2021": a first or a last day.
+    fn dates(&mut self, s: &str) {
+        let start = regex!(&format!(
+            r"\b(?:från och med|fr\.o\.m\.?|från|gäller från|med början|med start|startar|påbörjas)\s+(?:\w+dagen\s+)?(?:den\s+)?{DATE}"
+        ));
+        if self.start.is_none()
+            && let Some(c) = start.captures(s)
+        {
+            self.start = date_of(&c).map(|d| (d, c[0].to_string()));
+        }
+        let end = regex!(&format!(
+            r"\b(?:fram till och med|fram till|till och med|t\.o\.m\.?|till|tills|gäller till|löper ut)\s+(?:\w+dagen\s+)?(?:den\s+)?{DATE}"
+        ));
+        if self.end.is_none()
+            && let Some(c) = end.captures(s)
+        {
+            self.end = date_of(&c).map(|d| (d, c[0].to_string()));
+        }
+        // "påbörjas 2 september och pågå till och med 31 december 2016": a start without its
+        // year is in the end's year (the year before when that would fall after the end).
+        if self.start.is_none()
+            && let Some((end, _)) = self.end.clone()
+            && let Some(c) = regex!(
+                r"\b(?:från och med|fr\.o\.m\.?|från|gäller från|med början|med start|startar|påbörjas)\s+(?:\w+dagen\s+)?(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)? (?P<m>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b(?P<y>\s+(?:19|20)\d\d)?"
+            )
+            .captures(s)
+            && c.name("y").is_none()
+        {
+            let w = c["m"].to_lowercase();
+            let m = MONTHS.iter().position(|x| *x == w).map(|i| i as u32 + 1);
+            let d: Option<u32> = c["d"].parse().ok();
+            let y = chrono::Datelike::year(&end);
+            let on = |y| NaiveDate::from_ymd_opt(y, m?, d?);
+            let start = on(y).filter(|s| *s <= end).or_else(|| on(y - 1));
+            self.start = start.map(|s| (s, c[0].to_string()));
+        }
+        // "sträcker sig fram till december 2021": the end of that month.
+        let end_month = regex!(
+            r"\b(?:fram till(?: och med)?|till och med|t\.o\.m\.?)\s+(?:den\s+)?(?:utgången av\s+)?(?P<m>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(?P<y>(?:19|20)\d\d)\b"
+        );
+        if self.end.is_none()
+            && let Some(c) = end_month.captures(s)
+        {
+            let w = c["m"].to_lowercase();
+            let m = MONTHS.iter().position(|x| *x == w).map(|i| i as u32 + 1);
+            let y = c["y"].parse().ok();
+            if let (Some(m), Some(y)) = (m, y) {
+                self.end = last_of_month(y, m).map(|d| (d, c[0].to_string()));
+            }
+        }
+    }
+
+    /// "två år framåt", "det kommande året": a length; "från tecknandet": the signing as the start.
+    fn length_and_signing(&mut self, s: &str) {
+        let long = [
+            regex!(r"\b(?:det )?kommande året\b|\bett år framåt\b"),
+            regex!(r"\b{N}\s+år\s+framåt\b"),
+            regex!(r"\bunder\s+{N}\s+år\b"),
+            regex!(r"\bde (?:kommande|närmaste)\s+{N}\s+åren\b"),
+        ];
+        for r in long {
+            if let Some(c) = r.captures(s) {
+                let n = c.name("n").and_then(|m| number(m.as_str())).unwrap_or(1);
+                if (1..=10).contains(&n) {
+                    self.years_long = Some((n, c[0].trim().to_string()));
+                    break;
+                }
+            }
+        }
+        let signing = regex!(
+            r"\bfrån (?:och med )?(?:under)?tecknandet\b|\bfrån (?:och med )?att (?:det|löftet) (?:under)?tecknas\b|\bfrån (?:och med )?(?:under)?skriften\b"
+        );
+        if let Some(m) = signing.find(s) {
+            self.from_signing = Some(m.as_str().to_string());
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == PeriodFacts::default()
     }
@@ -139,7 +257,6 @@ pub fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 
 /// Reads a sentence about the löfte (one that mentions the löfte, or in its Tidsram
 /// section) for what it says of the period.
-// Long because: one block per period phrasing, tried in order on one sentence.
 pub fn period_facts(s: &str) -> PeriodFacts {
     let mut f = PeriodFacts::default();
     let until = regex!(
@@ -150,114 +267,11 @@ pub fn period_facts(s: &str) -> PeriodFacts {
         // The years in "tills nya medborgarlöften för 2018" are the next löfte's.
         return f;
     }
-    let years_re = [
-        regex!(&format!(
-            r"\bmedborgarlöfte\w*\s+(?:för\s+)?(?:perioden\s+|åren\s+|året\s+|år\s+)?{YEAR}"
-        )),
-        regex!(&format!(
-            r"\bgäller\s+(?:för\s+|under\s+|från\s+(?:och\s+med\s+)?)?(?:hela\s+)?(?:perioden\s+|tidsperioden\s+|åren\s+|året\s+|år\s+)?{YEAR}"
-        )),
-        regex!(&format!(r"\bför (?:tids)?perioden\s+{YEAR}")),
-        regex!(&format!(
-            r"\bunder\s+(?:hela\s+)?(?:åren\s+|året\s+|år\s+|perioden\s+|tidsperioden\s+)?{YEAR}"
-        )),
-        regex!(&format!(r"\blöfte\w*\s+för\s+(?:år\s+)?{YEAR}")),
-        // "Under den aktuella tidsperioden 2024-2027 ska vi …".
-        regex!(&format!(
-            r"\bunder\s+den\s+(?:aktuella|nuvarande|kommande|gällande)\s+(?:tids|löftes)?perioden\s+{YEAR}"
-        )),
-        // "2021 års medborgarlöfte": the year before the word.
-        regex!(r"\b(?P<y1>(?:19|20)\d\d)\s+års\s+(?:medborgar)?löfte"),
-    ];
-    for r in years_re {
-        // "en förlängning av det tidigare medborgarlöftet för 2019-2020": an earlier löfte's
-        // years, not this one's.
-        let earlier = |c: &regex::Captures<'_>| {
-            let at = c.get(0).map_or(0, |m| m.start());
-            regex!(r"\b(?:tidigare|föregående|förra|förgående)\s+$").is_match(&s[..at])
-        };
-        if let Some(c) = r.captures_iter(s).find(|c| !earlier(c)) {
-            let y1: i32 = c["y1"].parse().unwrap_or(0);
-            let y2: i32 = c
-                .name("y2")
-                .map_or(y1, |m| m.as_str().parse().unwrap_or(y1));
-            if y1 > 0 && y2 >= y1 && y2 - y1 <= 10 {
-                f.years = Some((y1, y2, c[0].trim().to_string()));
-                break;
-            }
-        }
-    }
+    f.named_years(s);
     f.open_ended_year(s);
     f.start_end_range(s);
-    let start = regex!(&format!(
-        r"\b(?:från och med|fr\.o\.m\.?|från|gäller från|med början|med start|startar|påbörjas)\s+(?:\w+dagen\s+)?(?:den\s+)?{DATE}"
-    ));
-    if f.start.is_none()
-        && let Some(c) = start.captures(s)
-    {
-        f.start = date_of(&c).map(|d| (d, c[0].to_string()));
-    }
-    let end = regex!(&format!(
-        r"\b(?:fram till och med|fram till|till och med|t\.o\.m\.?|till|tills|gäller till|löper ut)\s+(?:\w+dagen\s+)?(?:den\s+)?{DATE}"
-    ));
-    if f.end.is_none()
-        && let Some(c) = end.captures(s)
-    {
-        f.end = date_of(&c).map(|d| (d, c[0].to_string()));
-    }
-    // "påbörjas 2 september och pågå till och med 31 december 2016": a start without its
-    // year is in the end's year (the year before when that would fall after the end).
-    if f.start.is_none()
-        && let Some((end, _)) = f.end.clone()
-        && let Some(c) = regex!(
-            r"\b(?:från och med|fr\.o\.m\.?|från|gäller från|med början|med start|startar|påbörjas)\s+(?:\w+dagen\s+)?(?:den\s+)?(?P<d>\d{1,2})(?::e|:a)? (?P<m>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b(?P<y>\s+(?:19|20)\d\d)?"
-        )
-        .captures(s)
-        && c.name("y").is_none()
-    {
-        let w = c["m"].to_lowercase();
-        let m = MONTHS.iter().position(|x| *x == w).map(|i| i as u32 + 1);
-        let d: Option<u32> = c["d"].parse().ok();
-        let y = chrono::Datelike::year(&end);
-        let on = |y| NaiveDate::from_ymd_opt(y, m?, d?);
-        let start = on(y).filter(|s| *s <= end).or_else(|| on(y - 1));
-        f.start = start.map(|s| (s, c[0].to_string()));
-    }
-    // "sträcker sig fram till december 2021": the end of that month.
-    let end_month = regex!(
-        r"\b(?:fram till(?: och med)?|till och med|t\.o\.m\.?)\s+(?:den\s+)?(?:utgången av\s+)?(?P<m>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(?P<y>(?:19|20)\d\d)\b"
-    );
-    if f.end.is_none()
-        && let Some(c) = end_month.captures(s)
-    {
-        let w = c["m"].to_lowercase();
-        let m = MONTHS.iter().position(|x| *x == w).map(|i| i as u32 + 1);
-        let y = c["y"].parse().ok();
-        if let (Some(m), Some(y)) = (m, y) {
-            f.end = last_of_month(y, m).map(|d| (d, c[0].to_string()));
-        }
-    }
-    let long = [
-        regex!(r"\b(?:det )?kommande året\b|\bett år framåt\b"),
-        regex!(r"\b{N}\s+år\s+framåt\b"),
-        regex!(r"\bunder\s+{N}\s+år\b"),
-        regex!(r"\bde (?:kommande|närmaste)\s+{N}\s+åren\b"),
-    ];
-    for r in long {
-        if let Some(c) = r.captures(s) {
-            let n = c.name("n").and_then(|m| number(m.as_str())).unwrap_or(1);
-            if (1..=10).contains(&n) {
-                f.years_long = Some((n, c[0].trim().to_string()));
-                break;
-            }
-        }
-    }
-    let signing = regex!(
-        r"\bfrån (?:och med )?(?:under)?tecknandet\b|\bfrån (?:och med )?att (?:det|löftet) (?:under)?tecknas\b|\bfrån (?:och med )?(?:under)?skriften\b"
-    );
-    if let Some(m) = signing.find(s) {
-        f.from_signing = Some(m.as_str().to_string());
-    }
+    f.dates(s);
+    f.length_and_signing(s);
     f
 }
 

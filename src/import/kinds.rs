@@ -2,8 +2,6 @@
 //! time of a weekly slot, the units listed after "på varje högstadieskola", the activity a
 //! "vid varje trygghetsvandring" refers to, and the months of an activity's own time frame.
 //! Each function reads only what the text states and returns None otherwise.
-//!
-//! Long because: the target kinds that need the words beside them, with their unit tests; to split next round.
 
 use std::sync::OnceLock;
 

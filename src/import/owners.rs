@@ -1,8 +1,6 @@
 //! Who promises what: "Ansvarig: Polisen", "/ ansvarig polisen", "Ansvarig för upptäckt och
 //! lagföring: Polisen, ansvarig för uppföljning och vård: Kommunen", "Polisen lovar"
 //! headings, "X och Y lovar att …", "tillsammans med kommunen".
-//!
-//! Long because: the owner rules (parties, Ansvarig, subjects, headings) with their unit tests; to split next round (Ansvarig apart).
 
 use std::sync::OnceLock;
 

@@ -2,8 +2,6 @@
 //! number words, page furniture. Each table row is one pattern; the functions below only
 //! run the tables. `{N}` in a pattern stands for a number (digits or a number word, with an
 //! optional "(2)" after it) and `{UNIT}` for a window word.
-//!
-//! Long because: the phrase tables with their unit tests; to split next round (the tests apart).
 
 use std::sync::OnceLock;
 
@@ -365,7 +363,47 @@ pub fn target(text: &str) -> Option<Found> {
     first_target(text, target_rules(), 0, &matched)
 }
 
-// Long because: the rereadings of a matched phrase (averages, whole months) sit beside the match they qualify.
+/// A window the format has no word for, reread as one it has where that is exact: every
+/// day is seven a week; "varannan månad" 6 and "var tredje månad" 4 a year (months divide a
+/// year); "varannan vecka", "varannan onsdag", "varannan helg" 26 a year (52 weeks halved,
+/// said in the reading). None for the rest ("var tredje vecka" divides no year).
+fn other_window(words: &str) -> Option<(Per, u32)> {
+    let w = words.to_lowercase();
+    let daily = [
+        "dagligen",
+        "varje dag",
+        "varje dygn",
+        "varje natt",
+        "en gång i dygn",
+        "en gång per dygn",
+        "en gång i natt",
+        "en gång per natt",
+    ];
+    if daily.contains(&w.as_str()) {
+        return Some((Per::Week, 7));
+    }
+    let n = match w.as_str() {
+        "varannan månad" => 6,
+        "var tredje månad" => 4,
+        "varannan vecka" | "varannan helg" => 26,
+        _ if w.starts_with("varannan ") && w.ends_with("dag") => 26,
+        _ => return None,
+    };
+    Some((Per::Year, n))
+}
+
+/// How many of a window a year holds, for an average over the year.
+fn per_year_factor(per: Per) -> Option<u32> {
+    match per {
+        Per::Month => Some(12),
+        Per::Quarter => Some(4),
+        Per::Week => Some(52),
+        _ => None,
+    }
+}
+
+/// The first rule that matches, from `from` on, with the rereadings of its phrase
+/// (averages, windows the format has no word for).
 fn first_target(
     text: &str,
     rules: &[(Kind, Regex)],
@@ -390,49 +428,16 @@ fn first_target(
                 (*k, beside.map(Box::new))
             }
         };
-        // "varannan månad", "var tredje månad": whole months divide a year exactly (6 and 4
-        // a year); weeks and years do not, and stay unwritten.
-        if matches!(kind, Kind::OtherWindow) {
-            let w = c[0].to_lowercase();
-            // "varje dygn", "dagligen": every day is seven times a week, exactly.
-            let daily = [
-                "dagligen",
-                "varje dag",
-                "varje dygn",
-                "varje natt",
-                "en gång i dygn",
-                "en gång per dygn",
-                "en gång i natt",
-                "en gång per natt",
-            ];
-            if daily.contains(&w.as_str()) {
-                return Some(Found {
-                    kind: Kind::Count(Per::Week),
-                    count: 7,
-                    unit: None,
-                    words: c[0].trim().to_string(),
-                    with_count,
-                });
-            }
-            // "varannan vecka", "varannan onsdag", "varannan helg": 26 a year (52 weeks
-            // halved), said in the reading; "var tredje vecka" divides no year and stays
-            // unwritten.
-            let per_year = match w.as_str() {
-                "varannan månad" => Some(6),
-                "var tredje månad" => Some(4),
-                "varannan vecka" | "varannan helg" => Some(26),
-                _ if w.starts_with("varannan ") && w.ends_with("dag") => Some(26),
-                _ => None,
-            };
-            if let Some(n) = per_year {
-                return Some(Found {
-                    kind: Kind::Count(Per::Year),
-                    count: n,
-                    unit: None,
-                    words: c[0].trim().to_string(),
-                    with_count,
-                });
-            }
+        if matches!(kind, Kind::OtherWindow)
+            && let Some((per, n)) = other_window(&c[0])
+        {
+            return Some(Found {
+                kind: Kind::Count(per),
+                count: n,
+                unit: None,
+                words: c[0].trim().to_string(),
+                with_count,
+            });
         }
         // "vid varje möjligt tillfälle": whenever one can, no occurrence of anything.
         if matches!(kind, Kind::PerOccurrence)
@@ -449,12 +454,7 @@ fn first_target(
         }
         // "en gång i månaden i snitt över året": an average over the year is a yearly count.
         if let Kind::Count(per) = kind
-            && let Some(factor) = match per {
-                Per::Month => Some(12),
-                Per::Quarter => Some(4),
-                Per::Week => Some(52),
-                _ => None,
-            }
+            && let Some(factor) = per_year_factor(per)
             && let Some(avg) = averaged(text)
         {
             return Some(Found {
