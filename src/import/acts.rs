@@ -55,7 +55,6 @@ fn named_year(words: &str) -> Option<i32> {
 /// only where the words beside them state what they need (a listed unit, another activity,
 /// a weekday, months in a known year); otherwise no target is written and the reading says
 /// why. Never a count the text does not state.
-// Long because: one match arm per target kind, the one place a phrase becomes TOML.
 pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
     let w = &f.words;
     let mut out = Written::default();
@@ -115,36 +114,7 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
         Kind::PerUnit => kinds::per_unit(f, cx, &mut out.units),
         Kind::PerOccurrence => kinds::per_occurrence(f, cx, &mut out.event),
         Kind::WeeklySlot => kinds::weekly_toml(f, cx),
-        // "minst fyra insatser … Inriktning under våren är …": the time words in another
-        // sentence than the count are no time frame of the count.
-        Kind::OwnFrame
-            if let Some(c) = &f.with_count
-                && !super::clean::sentences(cx.text)
-                    .iter()
-                    .any(|s| s.contains(w.as_str()) && s.contains(c.words.as_str())) =>
-        {
-            match plain(c) {
-                Some((t, r)) => (
-                    Some(t),
-                    format!("{r}; \"{w}\" is said in another sentence, not of the count"),
-                ),
-                None => (None, String::new()),
-            }
-        }
-        Kind::OwnFrame => match (kinds::frame(cx.text, cx.period), &f.with_count) {
-            (Some(_), Some(c)) => plain(c)
-                .map(|(t, r)| (Some(t), format!("\"{w}\", {r}")))
-                .unwrap_or((None, String::new())),
-            (Some(_), None) => (None, format!("\"{w}\" gives no number: ongoing work")),
-            (None, _) => (
-                None,
-                format!(
-                    "the activity's own time: \"{w}\"{}; the text names no months in a year it \
-                     makes known, so no time frame and no target are written",
-                    with(f)
-                ),
-            ),
-        },
+        Kind::OwnFrame => own_frame(f, cx),
     };
     out.target = target;
     out.reading = reading;
@@ -164,6 +134,44 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
         (out.from, out.until) = (from, until);
     }
     out
+}
+
+/// "under våren", "från och med juni": the activity's own time and the count beside it;
+/// time words said in another sentence than the count are no time frame of it.
+fn own_frame(f: &Found, cx: &Context<'_>) -> (Option<String>, String) {
+    let w = &f.words;
+    match f.kind {
+        // "minst fyra insatser … Inriktning under våren är …": the time words in another
+        // sentence than the count are no time frame of the count.
+        Kind::OwnFrame
+            if let Some(c) = &f.with_count
+                && !super::clean::sentences(cx.text)
+                    .iter()
+                    .any(|s| s.contains(w.as_str()) && s.contains(c.words.as_str())) =>
+        {
+            match plain(c) {
+                Some((t, r)) => (
+                    Some(t),
+                    format!("{r}; \"{w}\" is said in another sentence, not of the count"),
+                ),
+                None => (None, String::new()),
+            }
+        }
+        _ => match (kinds::frame(cx.text, cx.period), &f.with_count) {
+            (Some(_), Some(c)) => plain(c)
+                .map(|(t, r)| (Some(t), format!("\"{w}\", {r}")))
+                .unwrap_or((None, String::new())),
+            (Some(_), None) => (None, format!("\"{w}\" gives no number: ongoing work")),
+            (None, _) => (
+                None,
+                format!(
+                    "the activity's own time: \"{w}\"{}; the text names no months in a year it \
+                     makes known, so no time frame and no target are written",
+                    with(f)
+                ),
+            ),
+        },
+    }
 }
 
 /// Resolves an activity's target once the whole draft is read; the `[[event]]` it counts
@@ -318,40 +326,9 @@ fn we(text: &str, section: Option<&[Party]>) -> Option<Vec<Party>> {
     (section.is_none() && r.is_match(text)).then(|| vec![Party::Polisen, Party::Kommunen])
 }
 
-/// An activity from its published words. `section` is who the heading above it names.
-// Long because: the owner rules in their order of nearness, read top to bottom.
-pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> ActivityDraft {
-    let mut a = ActivityDraft::default();
-    let (text, ansvar) = match owners::split_ansvarig(words) {
-        Some((before, an)) if !before.is_empty() => (before, Some(an)),
-        _ => (words.trim().to_string(), None),
-    };
-    let (kept, furniture): (Vec<String>, Vec<String>) = super::clean::sentences(&text)
-        .into_iter()
-        .partition(|s| !rules::is_furniture(s));
-    for f in furniture {
-        a.notes
-            .push(Note::Reading(format!("dropped as page furniture: \"{f}\"")));
-    }
-    a.text = sentence(&kept.join(" "));
-    let subject = owners::subject(&a.text).map(|(ps, _)| ps);
-    if let Some(an) = &ansvar {
-        a.notes.push(Note::Quote(an.words.clone()));
-        for o in &an.owners {
-            add(&mut a.owners, o.who.clone(), o.role.clone());
-        }
-        for o in &an.partners {
-            add(&mut a.partners, o.who.clone(), o.role.clone());
-        }
-        if !an.rest.is_empty() {
-            a.notes.push(Note::Text(an.rest.clone()));
-        }
-    }
-    // The nearest owner the text names wins: the item's "Ansvarig", an owner in brackets
-    // at its end ("… (Polis)"), its own subject ("Kommunen ska …"), then the heading or
-    // lead-in above it, then the löfte's opening ("X och Y lovar att … genom att:").
-    if a.owners.is_empty()
-        && let Some(c) = {
+/// "… (Polis)": an owner in brackets at the end of the item.
+fn bracket_owner(a: &mut ActivityDraft) {
+    if let Some(c) = {
             static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
             R.get_or_init(|| regex::Regex::new(r"\(([^()]{2,60})\)\.?$").expect("compiles"))
         }
@@ -367,6 +344,16 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
         for p in ps {
             add(&mut a.owners, p, None);
         }
+    }
+}
+
+/// The nearest owner the text names wins: the item's "Ansvarig" (read before), an owner in
+/// brackets at its end ("… (Polis)"), its own subject ("Kommunen ska …"), a joint phrase, a
+/// named third party, "vi", then the heading or lead-in above it, then the löfte's opening
+/// ("X och Y lovar att … genom att:").
+fn nearest_owner(a: &mut ActivityDraft, section: Option<&[Party]>, has_subject: bool) {
+    if a.owners.is_empty() {
+        bracket_owner(a);
     }
     let own_words = if a.owners.is_empty() {
         owners::actor(&a.text)
@@ -404,7 +391,7 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
     // "SL ska …", "Fritidsgården Ungbo förbinder sig att …": a third party the promise
     // names as its subject, though no rule knows the name.
     if a.owners.is_empty()
-        && let Some((ps, _)) = subject.as_ref().and(owners::subject(&a.text))
+        && let Some((ps, _)) = owners::subject(&a.text).filter(|_| has_subject)
         && ps.iter().all(|p| matches!(p, Party::Other(_)))
     {
         a.notes.push(Note::Reading(format!(
@@ -434,6 +421,37 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
             "the text names no owner; none is written".into(),
         ));
     }
+}
+
+/// An activity from its published words. `section` is who the heading above it names.
+pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> ActivityDraft {
+    let mut a = ActivityDraft::default();
+    let (text, ansvar) = match owners::split_ansvarig(words) {
+        Some((before, an)) if !before.is_empty() => (before, Some(an)),
+        _ => (words.trim().to_string(), None),
+    };
+    let (kept, furniture): (Vec<String>, Vec<String>) = super::clean::sentences(&text)
+        .into_iter()
+        .partition(|s| !rules::is_furniture(s));
+    for f in furniture {
+        a.notes
+            .push(Note::Reading(format!("dropped as page furniture: \"{f}\"")));
+    }
+    a.text = sentence(&kept.join(" "));
+    let subject = owners::subject(&a.text).map(|(ps, _)| ps);
+    if let Some(an) = &ansvar {
+        a.notes.push(Note::Quote(an.words.clone()));
+        for o in &an.owners {
+            add(&mut a.owners, o.who.clone(), o.role.clone());
+        }
+        for o in &an.partners {
+            add(&mut a.partners, o.who.clone(), o.role.clone());
+        }
+        if !an.rest.is_empty() {
+            a.notes.push(Note::Text(an.rest.clone()));
+        }
+    }
+    nearest_owner(&mut a, section, subject.is_some());
     if let Some(ps) = subject.as_ref().filter(|_| ansvar.is_some()) {
         let others: Vec<Party> = ps
             .iter()
