@@ -772,3 +772,30 @@ fn command_says_a_text_too_large_for_one_file() {
             .stderr(predicate::str::contains("bug").not());
     }
 }
+
+/// Promises written as paragraphs under a "Medborgarlöfte" heading ("Polisen förbinder sig
+/// att …") are activities, the first one too; "Följande löften har valts för 2026-2027" gives
+/// the period (round 4, our own wording).
+#[test]
+fn committing_paragraphs_and_chosen_years() {
+    let text = "https://polisen.se/om-polisen/medborgarloften/tierp/\n\n\
+                Tierp – medborgarlöften\n\nFöljande löften har valts för 2026-2027:\n\n\
+                Medborgarlöfte\n\n\
+                Polisen förbinder sig att genomföra minst 30 hastighetskontroller per år.\n\n\
+                Kommunen och polisen förbinder sig att gemensamt sprida grannsamverkan.\n";
+    let d = import(text, &Options::default()).unwrap();
+    let p = loads("tierp", &d.toml);
+    assert_eq!(p.activities.len(), 2, "{}", d.toml);
+    assert_eq!(
+        (p.period.start, p.period.end),
+        (
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()
+        )
+    );
+    assert!(
+        d.toml.contains("{ count = 30, per = \"year\" }"),
+        "{}",
+        d.toml
+    );
+}

@@ -138,6 +138,10 @@ impl PeriodFacts {
                 r"\bunder\s+(?:hela\s+)?(?:åren\s+|året\s+|år\s+|perioden\s+|tidsperioden\s+)?{YEAR}"
             )),
             regex!(&format!(r"\blöfte\w*\s+för\s+(?:år\s+)?{YEAR}")),
+            // "Följande löften har valts för 2019-2020".
+            regex!(&format!(
+                r"\blöften?\s+(?:har|är)\s+(?:valts|tagits fram|beslutats)\s+för\s+(?:år\s+|åren\s+)?{YEAR}"
+            )),
             // "Under den aktuella tidsperioden 2024-2027 ska vi …".
             regex!(&format!(
                 r"\bunder\s+den\s+(?:aktuella|nuvarande|kommande|gällande)\s+(?:tids|löftes)?perioden\s+{YEAR}"

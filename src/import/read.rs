@@ -396,7 +396,15 @@ impl Reader<'_> {
                 self.problem_paras_have_lofte.push(mentions_lofte(p));
             }
             Sec::Followup => self.followup.extend(kept),
-            Sec::Promise if self.promise.is_none() => self.promise = Some(kept.join(" ")),
+            // "Polisen förbinder sig att …" under a "Medborgarlöfte" heading commits to an
+            // activity: it is one, not the löfte's own promise line.
+            Sec::Promise
+                if self.promise.is_none()
+                    && !(regex!(r"(?i)\b(?:förbinder|åtar) sig att\b").is_match(&kept[0])
+                        && owners::subject(&kept[0]).is_some()) =>
+            {
+                self.promise = Some(kept.join(" "));
+            }
             Sec::Acts(owners) => {
                 let owners = owners.clone();
                 self.add_activity(&kept.join(" "), owners.as_deref());
@@ -445,7 +453,7 @@ impl Reader<'_> {
                     self.add_activity(&part, Some(&ps));
                 }
             }
-            Some(_) if !matches!(self.sec, Sec::Promise | Sec::Head) => self.add_activity(s, None),
+            Some(_) if !matches!(self.sec, Sec::Head) => self.add_activity(s, None),
             _ => self.unplaced(s),
         }
     }

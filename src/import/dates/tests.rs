@@ -15,6 +15,11 @@ fn a_first_year_without_a_last_is_open_ended() {
     assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2023, 2025)));
     let f = period_facts("Medborgarlöftet gäller från 2023 till och med 2024.");
     assert_eq!(f.from_year, None);
+    let f = period_facts("Följande löften har valts för 2026-2027:");
+    assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2026, 2027)));
+    // A season's year is not the löfte's ("kartläggningen gjordes under hösten 2016").
+    let f = period_facts("en kartläggning som gjordes under hösten 2026");
+    assert_eq!(f.years, None);
     // "under perioden den aktuella" wording.
     let f = period_facts("Under den aktuella tidsperioden 2025-2028 ska vi arbeta med:");
     assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2025, 2028)));
