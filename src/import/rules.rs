@@ -263,16 +263,6 @@ fn target_rules() -> &'static [(Kind, Regex)] {
     R.get_or_init(|| TARGET_RULES.iter().map(|(k, p)| (*k, re(p))).collect())
 }
 
-/// Every target rule in one set: one pass over a text says which rules match at all, so
-/// only those are run for their captures (the cost of a text is one scan, not one per rule).
-fn target_set() -> &'static regex::RegexSet {
-    static R: OnceLock<regex::RegexSet> = OnceLock::new();
-    R.get_or_init(|| {
-        regex::RegexSet::new(target_rules().iter().map(|(_, r)| r.as_str()))
-            .expect("the importer's patterns compile")
-    })
-}
-
 /// A number word or digits.
 pub fn number(s: &str) -> Option<u32> {
     let s = s.trim().to_lowercase();
@@ -359,8 +349,7 @@ pub fn unit(s: &str) -> Option<Per> {
 
 /// The first target phrase in an activity's text.
 pub fn target(text: &str) -> Option<Found> {
-    let matched = target_set().matches(text);
-    first_target(text, target_rules(), 0, &matched)
+    first_target(text, target_rules(), 0)
 }
 
 /// A window the format has no word for, reread as one it has where that is exact: every
@@ -404,16 +393,8 @@ fn per_year_factor(per: Per) -> Option<u32> {
 
 /// The first rule that matches, from `from` on, with the rereadings of its phrase
 /// (averages, windows the format has no word for).
-fn first_target(
-    text: &str,
-    rules: &[(Kind, Regex)],
-    from: usize,
-    matched: &regex::SetMatches,
-) -> Option<Found> {
+fn first_target(text: &str, rules: &[(Kind, Regex)], from: usize) -> Option<Found> {
     for (i, (kind, re)) in rules.iter().enumerate().skip(from) {
-        if !matched.matched(i) {
-            continue;
-        }
         let Some(c) = re.captures(text) else { continue };
         let count = c.name("n").and_then(|m| number(m.as_str())).unwrap_or(1);
         let unit_word = c.name("unit").map(|m| m.as_str().to_string());
@@ -423,7 +404,7 @@ fn first_target(
                 None => (Kind::Count(*default), None),
             },
             k => {
-                let beside = first_target(text, rules, i + 1, matched)
+                let beside = first_target(text, rules, i + 1)
                     .filter(|f| matches!(f.kind, Kind::Count(_) | Kind::CountNoWindow));
                 (*k, beside.map(Box::new))
             }
