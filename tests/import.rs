@@ -260,6 +260,12 @@ fn cases() -> Vec<(&'static str, Options)> {
         // X och Y:" over "Att X ska" items, "X kommunen", a period split over a line break in
         // a "följande" lead, "varje dygn", "varje skoltermin", "Under 2025 ska tre …".
         ("klasser-21-norrtalje", Options::default()),
+        // Issue 21, round 4: the address on the line above the title, an area before the
+        // kommun in the title, numbered items left open over bullets, "förbinder sig att",
+        // "ansvarar för att", a named third party as subject, "tillsammans med" owning
+        // together, "Gemensamt, genom X och Y", "lovar vi", number words ("femtiotvå",
+        // "tolv"), "varannan fredag", "kvartalsvis".
+        ("prosa-namn-ord-alingsas", Options::default()),
     ]
 }
 
@@ -716,4 +722,80 @@ proptest! {
         }
         each_way(&text);
     }
+}
+
+/// "gäller från 2022" and no end: the format has no end-unstated form, so it stops and names
+/// `--end` (round 4: it used to read the one year as the whole period, an invented end).
+#[test]
+fn a_first_year_without_an_end_is_asked_for() {
+    let text = "https://example.se/trygghet/tierp/\n\nTierp – medborgarlöften\n\n\
+                Medborgarlöftet gäller från 2022.\n\nPolisen lovar att:\n\n• Fotpatrullera i centrum.\n";
+    let m = import(text, &Options::default()).unwrap_err();
+    assert!(matches!(m, Missing::EndNotStated { .. }), "{m:?}");
+    assert!(m.to_string().contains("--end"), "{m}");
+    let opts = Options {
+        end: NaiveDate::from_ymd_opt(2023, 12, 31),
+        ..Options::default()
+    };
+    let d = import(text, &opts).unwrap();
+    let p = loads("tierp", &d.toml);
+    assert_eq!(
+        (p.period.start, p.period.end),
+        (
+            NaiveDate::from_ymd_opt(2022, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()
+        )
+    );
+}
+
+/// A text whose activities ask more windows of work than one file holds: the command says
+/// it is the text's size and what to do, in the reader's language, not "a bug".
+#[test]
+fn command_says_a_text_too_large_for_one_file() {
+    let mut text = String::from(
+        "https://example.se/trygghet/tierp/\n\nTierp – medborgarlöften 2024\n\nPolisen lovar att:\n\n",
+    );
+    for i in 1..=450 {
+        text.push_str(&format!("• Patrullera kvarter {i} en gång per vecka.\n"));
+    }
+    for (lang, words) in [
+        ("en", ["at most 20000", "Split the text"]),
+        ("sv", ["högst 20000", "Dela upp texten"]),
+    ] {
+        pledge()
+            .args(["--lang", lang, "import", "-", "--dry-run"])
+            .write_stdin(text.clone())
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(words[0]))
+            .stderr(predicate::str::contains(words[1]))
+            .stderr(predicate::str::contains("bug").not());
+    }
+}
+
+/// Promises written as paragraphs under a "Medborgarlöfte" heading ("Polisen förbinder sig
+/// att …") are activities, the first one too; "Följande löften har valts för 2026-2027" gives
+/// the period (round 4, our own wording).
+#[test]
+fn committing_paragraphs_and_chosen_years() {
+    let text = "https://polisen.se/om-polisen/medborgarloften/tierp/\n\n\
+                Tierp – medborgarlöften\n\nFöljande löften har valts för 2026-2027:\n\n\
+                Medborgarlöfte\n\n\
+                Polisen förbinder sig att genomföra minst 30 hastighetskontroller per år.\n\n\
+                Kommunen och polisen förbinder sig att gemensamt sprida grannsamverkan.\n";
+    let d = import(text, &Options::default()).unwrap();
+    let p = loads("tierp", &d.toml);
+    assert_eq!(p.activities.len(), 2, "{}", d.toml);
+    assert_eq!(
+        (p.period.start, p.period.end),
+        (
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()
+        )
+    );
+    assert!(
+        d.toml.contains("{ count = 30, per = \"year\" }"),
+        "{}",
+        d.toml
+    );
 }

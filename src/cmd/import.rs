@@ -100,6 +100,19 @@ fn one(
             .iter()
             .find(|d| d.is_error())
             .expect("has errors");
+        // The text asks more windows than one file may hold: its size, not a fault.
+        if let crate::load::says::Says::TooManyWindows { asked, max } = d.message.as_ref() {
+            return Err(Refused(
+                crate::view::messages::Msg::ImportTooManyWindows {
+                    name: &name,
+                    activities: draft.activities,
+                    asked: *asked,
+                    max: *max,
+                }
+                .say(ctx.lang),
+            )
+            .into());
+        }
         bail!(
             "the draft does not validate (a bug in the importer): {}",
             crate::view::diag_words::one_line(

@@ -1,6 +1,4 @@
 //! One activity from its published words: text, owners and partners, target, id.
-//!
-//! Long because: an activity's owners, target and id are read together, with their unit tests; to split next round (ids apart).
 
 use chrono::NaiveDate;
 
@@ -57,7 +55,6 @@ fn named_year(words: &str) -> Option<i32> {
 /// only where the words beside them state what they need (a listed unit, another activity,
 /// a weekday, months in a known year); otherwise no target is written and the reading says
 /// why. Never a count the text does not state.
-// Long because: one match arm per target kind, the one place a phrase becomes TOML.
 pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
     let w = &f.words;
     let mut out = Written::default();
@@ -117,36 +114,7 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
         Kind::PerUnit => kinds::per_unit(f, cx, &mut out.units),
         Kind::PerOccurrence => kinds::per_occurrence(f, cx, &mut out.event),
         Kind::WeeklySlot => kinds::weekly_toml(f, cx),
-        // "minst fyra insatser … Inriktning under våren är …": the time words in another
-        // sentence than the count are no time frame of the count.
-        Kind::OwnFrame
-            if let Some(c) = &f.with_count
-                && !super::clean::sentences(cx.text)
-                    .iter()
-                    .any(|s| s.contains(w.as_str()) && s.contains(c.words.as_str())) =>
-        {
-            match plain(c) {
-                Some((t, r)) => (
-                    Some(t),
-                    format!("{r}; \"{w}\" is said in another sentence, not of the count"),
-                ),
-                None => (None, String::new()),
-            }
-        }
-        Kind::OwnFrame => match (kinds::frame(cx.text, cx.period), &f.with_count) {
-            (Some(_), Some(c)) => plain(c)
-                .map(|(t, r)| (Some(t), format!("\"{w}\", {r}")))
-                .unwrap_or((None, String::new())),
-            (Some(_), None) => (None, format!("\"{w}\" gives no number: ongoing work")),
-            (None, _) => (
-                None,
-                format!(
-                    "the activity's own time: \"{w}\"{}; the text names no months in a year it \
-                     makes known, so no time frame and no target are written",
-                    with(f)
-                ),
-            ),
-        },
+        Kind::OwnFrame => own_frame(f, cx),
     };
     out.target = target;
     out.reading = reading;
@@ -166,6 +134,44 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
         (out.from, out.until) = (from, until);
     }
     out
+}
+
+/// "under våren", "från och med juni": the activity's own time and the count beside it;
+/// time words said in another sentence than the count are no time frame of it.
+fn own_frame(f: &Found, cx: &Context<'_>) -> (Option<String>, String) {
+    let w = &f.words;
+    match f.kind {
+        // "minst fyra insatser … Inriktning under våren är …": the time words in another
+        // sentence than the count are no time frame of the count.
+        Kind::OwnFrame
+            if let Some(c) = &f.with_count
+                && !super::clean::sentences(cx.text)
+                    .iter()
+                    .any(|s| s.contains(w.as_str()) && s.contains(c.words.as_str())) =>
+        {
+            match plain(c) {
+                Some((t, r)) => (
+                    Some(t),
+                    format!("{r}; \"{w}\" is said in another sentence, not of the count"),
+                ),
+                None => (None, String::new()),
+            }
+        }
+        _ => match (kinds::frame(cx.text, cx.period), &f.with_count) {
+            (Some(_), Some(c)) => plain(c)
+                .map(|(t, r)| (Some(t), format!("\"{w}\", {r}")))
+                .unwrap_or((None, String::new())),
+            (Some(_), None) => (None, format!("\"{w}\" gives no number: ongoing work")),
+            (None, _) => (
+                None,
+                format!(
+                    "the activity's own time: \"{w}\"{}; the text names no months in a year it \
+                     makes known, so no time frame and no target are written",
+                    with(f)
+                ),
+            ),
+        },
+    }
 }
 
 /// Resolves an activity's target once the whole draft is read; the `[[event]]` it counts
@@ -306,8 +312,118 @@ pub fn sentence(s: &str) -> String {
     }
 }
 
+/// "… så lovar vi att bistå", "Vi ska …": "vi" as the subject of the activity's own verb is
+/// both signing parties (on a löfte of the police alone the reader makes it the police).
+/// None when the heading above already names who promises.
+fn we(text: &str, section: Option<&[Party]>) -> Option<Vec<Party>> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let r = R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:lovar|ska|skall|kommer|vill) vi\b|(?:^|[,;]\s*|\bså\s+)vi (?:lovar|ska|skall|kommer|åtar|förbinder)\b",
+        )
+        .expect("compiles")
+    });
+    (section.is_none() && r.is_match(text)).then(|| vec![Party::Polisen, Party::Kommunen])
+}
+
+/// "… (Polis)": an owner in brackets at the end of the item.
+fn bracket_owner(a: &mut ActivityDraft) {
+    if let Some(c) = {
+            static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+            R.get_or_init(|| regex::Regex::new(r"\(([^()]{2,60})\)\.?$").expect("compiles"))
+        }
+        .captures(&a.text)
+        && let Some(ps) = owners::parties(&c[1])
+        // Polisen and kommunen, or one named party; a list of names is units, not owners.
+        && (ps.len() == 1 || ps.iter().all(|p| !matches!(p, Party::Other(_))))
+    {
+        a.notes.push(Note::Reading(format!(
+            "\"({})\" at the end names the owner",
+            &c[1]
+        )));
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
+}
+
+/// The nearest owner the text names wins: the item's "Ansvarig" (read before), an owner in
+/// brackets at its end ("… (Polis)"), its own subject ("Kommunen ska …"), a joint phrase, a
+/// named third party, "vi", then the heading or lead-in above it, then the löfte's opening
+/// ("X och Y lovar att … genom att:").
+fn nearest_owner(a: &mut ActivityDraft, section: Option<&[Party]>, has_subject: bool) {
+    if a.owners.is_empty() {
+        bracket_owner(a);
+    }
+    let own_words = if a.owners.is_empty() {
+        owners::actor(&a.text)
+    } else {
+        None
+    };
+    if let Some((own, with)) = own_words {
+        for p in own {
+            add(&mut a.owners, p, None);
+        }
+        for p in with {
+            if !a.owners.iter().any(|o| o.who == p) {
+                add(&mut a.partners, p, None);
+            }
+        }
+    }
+    if a.owners.is_empty()
+        && let Some(ps) = owners::inverted(&a.text)
+    {
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
+    if a.owners.is_empty()
+        && let Some((ps, w)) = owners::jointly(&a.text)
+    {
+        a.notes.push(Note::Reading(format!(
+            "\"{w}\": done jointly by {}",
+            names(&ps)
+        )));
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
+    // "SL ska …", "Fritidsgården Ungbo förbinder sig att …": a third party the promise
+    // names as its subject, though no rule knows the name.
+    if a.owners.is_empty()
+        && let Some((ps, _)) = owners::subject(&a.text).filter(|_| has_subject)
+        && ps.iter().all(|p| matches!(p, Party::Other(_)))
+    {
+        a.notes.push(Note::Reading(format!(
+            "\"{}\" is the subject of the promise: a named owner",
+            names(&ps)
+        )));
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
+    if a.owners.is_empty()
+        && let Some(ps) = we(&a.text, section)
+    {
+        a.notes
+            .push(Note::Reading("\"vi\" read as both signing parties".into()));
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
+    if a.owners.is_empty() {
+        for p in section.map(<[Party]>::to_vec).unwrap_or_default() {
+            add(&mut a.owners, p, None);
+        }
+    }
+    if a.owners.is_empty() {
+        a.notes.push(Note::Reading(
+            "the text names no owner; none is written".into(),
+        ));
+    }
+}
+
 /// An activity from its published words. `section` is who the heading above it names.
-// Long because: the owner rules in their order of nearness, read top to bottom.
 pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> ActivityDraft {
     let mut a = ActivityDraft::default();
     let (text, ansvar) = match owners::split_ansvarig(words) {
@@ -335,59 +451,7 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
             a.notes.push(Note::Text(an.rest.clone()));
         }
     }
-    // The nearest owner the text names wins: the item's "Ansvarig", an owner in brackets
-    // at its end ("… (Polis)"), its own subject ("Kommunen ska …"), then the heading or
-    // lead-in above it, then the löfte's opening ("X och Y lovar att … genom att:").
-    if a.owners.is_empty()
-        && let Some(c) = {
-            static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-            R.get_or_init(|| regex::Regex::new(r"\(([^()]{2,60})\)\.?$").expect("compiles"))
-        }
-        .captures(&a.text)
-        && let Some(ps) = owners::parties(&c[1])
-        // Polisen and kommunen, or one named party; a list of names is units, not owners.
-        && (ps.len() == 1 || ps.iter().all(|p| !matches!(p, Party::Other(_))))
-    {
-        a.notes.push(Note::Reading(format!(
-            "\"({})\" at the end names the owner",
-            &c[1]
-        )));
-        for p in ps {
-            add(&mut a.owners, p, None);
-        }
-    }
-    let own_words = if a.owners.is_empty() {
-        owners::actor(&a.text)
-    } else {
-        None
-    };
-    if let Some((own, with)) = own_words {
-        for p in own {
-            add(&mut a.owners, p, None);
-        }
-        for p in with {
-            if !a.owners.iter().any(|o| o.who == p) {
-                add(&mut a.partners, p, None);
-            }
-        }
-    }
-    if a.owners.is_empty()
-        && let Some(ps) = owners::inverted(&a.text)
-    {
-        for p in ps {
-            add(&mut a.owners, p, None);
-        }
-    }
-    if a.owners.is_empty() {
-        for p in section.map(<[Party]>::to_vec).unwrap_or_default() {
-            add(&mut a.owners, p, None);
-        }
-    }
-    if a.owners.is_empty() {
-        a.notes.push(Note::Reading(
-            "the text names no owner; none is written".into(),
-        ));
-    }
+    nearest_owner(&mut a, section, subject.is_some());
     if let Some(ps) = subject.as_ref().filter(|_| ansvar.is_some()) {
         let others: Vec<Party> = ps
             .iter()
@@ -494,217 +558,4 @@ pub fn split_promise(s: &str) -> Option<(Vec<Party>, Vec<String>)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn written(text: &str, others: &[(String, String)], year: i32) -> Written {
-        let f = rules::target(text).unwrap_or_else(|| panic!("no target in {text:?}"));
-        let d = |m, day| NaiveDate::from_ymd_opt(year, m, day).unwrap();
-        let cx = Context {
-            id: "own",
-            text,
-            others,
-            period: (d(1, 1), d(12, 31)),
-            kommuner: &[],
-        };
-        target_toml(&f, &cx)
-    }
-
-    #[test]
-    fn clauses_each_with_a_verb_are_activities() {
-        let s = "Tillsammans ska kommun och polis ordna fler möten, polisen ska patrullera mer, \
-                 kontroller av mopeder ska göras samt genomföra en kampanj om cyklar.";
-        let parts = split_clauses(s).unwrap();
-        assert_eq!(parts.len(), 4);
-        assert_eq!(parts[1], "Polisen ska patrullera mer.");
-        assert_eq!(parts[3], "Genomföra en kampanj om cyklar.");
-        // A list of places is no list of clauses.
-        assert_eq!(
-            split_clauses("Polisen ska patrullera i Norrby, Söderby, Västby samt Östby."),
-            None
-        );
-    }
-
-    #[test]
-    fn the_one_mapping_to_toml() {
-        let w = written("vid minst två tillfällen under året", &[], 2017);
-        assert_eq!(w.target.as_deref(), Some("{ count = 2, per = \"year\" }"));
-        let w = written("ett antal insatser", &[], 2017);
-        assert_eq!(w.target.as_deref(), Some("\"open\""));
-        assert!(w.reading.contains("\"ett antal\""), "{}", w.reading);
-        let w = written("ett antal insatser per år", &[], 2017);
-        assert_eq!(w.target.as_deref(), Some("\"open\""));
-        let w = written("minst två insatser per år mot ett antal butiker", &[], 2017);
-        assert_eq!(w.target.as_deref(), Some("{ count = 2, per = \"year\" }"));
-        let w = written("en gång per termin", &[], 2017);
-        assert!(w.reading.contains("half-year"));
-        let w = written("besök på begäran", &[], 2017);
-        assert_eq!(w.target.as_deref(), Some("\"on-request\""));
-        let w = written("Om en skola ber om besök kommer polisen.", &[], 2017);
-        assert_eq!(w.target.as_deref(), Some("\"on-request\""));
-    }
-
-    #[test]
-    fn kinds_written_only_where_the_words_state_them() {
-        let others = [
-            (
-                "vandring".to_string(),
-                "Två trygghetsvandringar per år.".to_string(),
-            ),
-            (
-                "own".to_string(),
-                "Efter varje trygghetsvandring åtgärda minst ett förslag.".to_string(),
-            ),
-        ];
-        let w = written(&others[1].1, &others, 2017);
-        assert_eq!(
-            w.target.as_deref(),
-            Some("{ count = 1, each = \"vandring\" }")
-        );
-        let w = written(
-            "Vid varje möte i trygghetsrådet redovisa läget.",
-            &others,
-            2017,
-        );
-        // No activity is the meeting: it is an [[event]] of the löfte (issue 22's form).
-        assert_eq!(
-            w.target.as_deref(),
-            Some("{ count = 1, each = \"trygghetsradet-mote\" }")
-        );
-        assert_eq!(
-            w.event,
-            Some((
-                "trygghetsradet-mote".to_string(),
-                "Möte i trygghetsrådet".to_string()
-            ))
-        );
-        assert!(w.reading.contains("\"Vid varje möte\""), "{}", w.reading);
-        // A walk no activity names is no event: no target.
-        let w = written("Efter varje nattvandring skriva en rapport.", &others, 2017);
-        assert_eq!((w.target, w.event), (None, None));
-        let w = written(
-            "Varje tisdag kväll, helgdagar undantagna, finns polisen på biblioteket.",
-            &[],
-            2017,
-        );
-        assert_eq!(
-            w.target.as_deref(),
-            Some("{ weekday = \"tuesday\", time = \"kväll\", except = \"holidays\" }")
-        );
-        let w = written(
-            "Ett möte per termin på varje högstadieskola (Norrskolan, Söderskolan).",
-            &[],
-            2017,
-        );
-        assert_eq!(w.units, ["Norrskolan", "Söderskolan"]);
-        assert_eq!(
-            w.target.as_deref(),
-            Some("{ count = 1, per = \"half-year\" }")
-        );
-        let w = written("Ett möte per termin på varje högstadieskola.", &[], 2017);
-        assert_eq!((w.target, w.units.len()), (None, 0));
-        let w = written(
-            "Patrullera under sommarmånaderna juni–augusti minst två gånger i månaden.",
-            &[],
-            2017,
-        );
-        assert_eq!(w.target.as_deref(), Some("{ count = 2, per = \"month\" }"));
-        assert_eq!(w.from, NaiveDate::from_ymd_opt(2017, 6, 1));
-        assert_eq!(w.until, NaiveDate::from_ymd_opt(2017, 8, 31));
-        let w = written("Fältassistenter under sommarmånaderna.", &[], 2017);
-        assert_eq!((w.target, w.from), (None, None));
-        assert!(
-            w.reading.contains("\"under sommarmånaderna\""),
-            "{}",
-            w.reading
-        );
-    }
-
-    #[test]
-    fn ids_are_short_and_unique() {
-        let mut t = Ids::default();
-        assert_eq!(
-            make_id(
-                "Kommunen lovar att genomföra trygghetsvandringar i centrum.",
-                &mut t
-            ),
-            "trygghetsvandringar-centrum"
-        );
-        assert_eq!(
-            make_id("Trygghetsvandringar.", &mut t),
-            "trygghetsvandringar"
-        );
-        assert_eq!(
-            make_id("Trygghetsvandringar.", &mut t),
-            "trygghetsvandringar-2"
-        );
-        assert_eq!(make_id("Att.", &mut t), "aktivitet");
-        assert_eq!(make_id("Uppföljning.", &mut t), "uppfoljning-aktivitet");
-    }
-
-    #[test]
-    fn ids_of_many_equal_items_cost_linear_work() {
-        let mut t = Ids::default();
-        for _ in 0..4000 {
-            make_id("Fotpatrullera i centrum.", &mut t);
-        }
-        // A quadratic search would have tried about 8 million candidates.
-        assert!(t.tried() <= 2 * 4000, "{} candidates tried", t.tried());
-        assert_eq!(
-            t.take("fotpatrullera-centrum".into()),
-            "fotpatrullera-centrum-4001"
-        );
-    }
-
-    #[test]
-    fn a_promise_of_several_things_is_split() {
-        let (ps, parts) = split_promise(
-            "Polisen och Karlstads kommun kommer tillsammans att ha fler tillsyner på krogar och nattklubbar för att kontrollera berusningsnivån, utveckla samverkan i insatser mot ungdomar och utveckla informationsutbytet om oroshärdar i kommunen.",
-        )
-        .unwrap();
-        assert_eq!(ps, [Party::Polisen, Party::Kommunen]);
-        assert_eq!(
-            parts,
-            [
-                "Ha fler tillsyner på krogar och nattklubbar för att kontrollera berusningsnivån.",
-                "Utveckla samverkan i insatser mot ungdomar.",
-                "Utveckla informationsutbytet om oroshärdar i kommunen."
-            ]
-        );
-    }
-
-    #[test]
-    fn owners_partners_and_targets() {
-        let a = activity(
-            "Filipstads kommun och polisen lovar att genomföra trygghetsvandringar vid minst två tillfällen under året. Ansvarig: Kommunen",
-            None,
-            &mut Ids::default(),
-        );
-        assert_eq!(a.owners[0].who, Party::Kommunen);
-        assert_eq!(a.partners[0].who, Party::Polisen);
-        let mut a = a;
-        let y = |m, d| NaiveDate::from_ymd_opt(2017, m, d).unwrap();
-        let cx = Context {
-            id: "",
-            text: "",
-            others: &[],
-            period: (y(1, 1), y(12, 31)),
-            kommuner: &[],
-        };
-        resolve(&mut a, &cx);
-        assert_eq!(a.target.as_deref(), Some("{ count = 2, per = \"year\" }"));
-        let a = activity(
-            "Tillsammans med kommunen medverka i BRÅ.",
-            Some(&[Party::Polisen]),
-            &mut Ids::default(),
-        );
-        assert_eq!(a.owners[0].who, Party::Polisen);
-        assert_eq!(a.partners[0].who, Party::Kommunen);
-        let a = activity(
-            "Trygghetsvandring med olika aktörer/ ansvarig kommunen",
-            None,
-            &mut Ids::default(),
-        );
-        assert_eq!(a.text, "Trygghetsvandring med olika aktörer.");
-    }
-}
+mod tests;

@@ -212,6 +212,13 @@ pub fn blocks(text: &str) -> Cleaned {
             flush(&mut para, &mut c.blocks);
             continue;
         }
+        if (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(' ') {
+            // A web address on a line of its own (a page's address above its text) is a
+            // block of its own, never the first words of the title below it.
+            flush(&mut para, &mut c.blocks);
+            c.blocks.push(Block::Para(t.to_string()));
+            continue;
+        }
         if let Some(m) = marker_re().captures(line) {
             flush(&mut para, &mut c.blocks);
             let text = item_text(&lines, &mut i, line, &m[3]);

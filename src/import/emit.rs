@@ -74,7 +74,7 @@ fn header(out: &mut String, d: &Draft, source: Option<&str>) {
     }
     if let Some(a) = &d.area {
         let _ = writeln!(out, "area = {}", toml_string(a));
-        out.push_str("# Reading: the area is the part of the title after the kommun\n");
+        out.push_str("# Reading: the area is the part of the title beside the kommun\n");
     }
     if let Some(l) = &d.lokalpolisomrade {
         let _ = writeln!(out, "lokalpolisomrade = {}", toml_string(l));

@@ -2,8 +2,6 @@
 //! time of a weekly slot, the units listed after "på varje högstadieskola", the activity a
 //! "vid varje trygghetsvandring" refers to, and the months of an activity's own time frame.
 //! Each function reads only what the text states and returns None otherwise.
-//!
-//! Long because: the target kinds that need the words beside them, with their unit tests; to split next round.
 
 use std::sync::OnceLock;
 
@@ -51,6 +49,11 @@ pub(super) fn plain(f: &Found) -> Option<(String, String)> {
             if term {
                 r.push_str(" (a termin read as a half-year)");
             }
+            if per == Per::Year && f.count == 26 && w.to_lowercase().starts_with("varannan") {
+                r.push_str(
+                    " (every other week read as 26 a year; the format has no two-week window)",
+                );
+            }
             if per == Per::Week && f.count == 7 && f.unit.is_none() {
                 r.push_str(" (every day read as seven a week; the format has no daily window)");
             }
@@ -71,15 +74,16 @@ pub(super) fn with(f: &Found) -> String {
         .map_or(String::new(), |c| format!(", with \"{}\"", c.words))
 }
 
-/// Swedish weekday stems and the English name the format writes.
+/// Swedish weekday stems and the name the draft writes: Swedish, as the text and the
+/// README's own example write it (the format reads English and Swedish names alike).
 const WEEKDAYS: &[(&str, &str)] = &[
-    ("mån", "monday"),
-    ("tis", "tuesday"),
-    ("ons", "wednesday"),
-    ("tors", "thursday"),
-    ("fre", "friday"),
-    ("lör", "saturday"),
-    ("sön", "sunday"),
+    ("mån", "måndag"),
+    ("tis", "tisdag"),
+    ("ons", "onsdag"),
+    ("tors", "torsdag"),
+    ("fre", "fredag"),
+    ("lör", "lördag"),
+    ("sön", "söndag"),
 ];
 
 /// Parts of a day, as written (plural or singular) and as the draft writes them.
@@ -94,7 +98,7 @@ const DAY_PARTS: &[(&str, &str)] = &[
     ("förmiddag", "förmiddag"),
 ];
 
-/// A fixed weekly slot: weekday (English), time as written, and whether the text says
+/// A fixed weekly slot: weekday (Swedish), time as written, and whether the text says
 /// helgdagar are left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slot {
@@ -512,122 +516,4 @@ pub(super) fn weekly_toml(f: &Found, cx: &Context<'_>) -> (Option<String>, Strin
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn weekly_slots() {
-        let s = weekly("Öppen fritidsgård varje tisdagskväll.").unwrap();
-        assert_eq!((s.weekday, s.time.as_deref()), ("tuesday", Some("kväll")));
-        assert!(!s.except_holidays);
-        let s = weekly("Varje tisdag kväll, helgdagar undantagna, finns polisen där.").unwrap();
-        assert_eq!((s.weekday, s.time.as_deref()), ("tuesday", Some("kväll")));
-        assert!(s.except_holidays);
-        let s = weekly("Öppet hus torsdagar kl. 18–20 utom helgdagar.").unwrap();
-        assert_eq!((s.weekday, s.time.as_deref()), ("thursday", Some("18-20")));
-        assert!(s.except_holidays);
-        assert_eq!(weekly("alla lördagar").unwrap().time, None);
-        assert_eq!(weekly("patrullera varje helg"), None);
-        let s = weekly("vid butiken varje torsdag mellan kl. 10.00 och 11.00").unwrap();
-        assert_eq!(s.time.as_deref(), Some("10-11"));
-    }
-
-    #[test]
-    fn listed_units() {
-        let t = "Ett möte per termin på varje högstadieskola (Norrskolan, Söderskolan och Västra skolan).";
-        assert_eq!(
-            units(t, "på varje högstadieskola").unwrap(),
-            ["Norrskolan", "Söderskolan", "Västra skolan"]
-        );
-        assert_eq!(units("två per år i varje kommun.", "i varje kommun"), None);
-        assert_eq!(units("i varje kommun (Kil)", "i varje kommun"), None);
-    }
-
-    #[test]
-    fn each_names_one_other_activity() {
-        let others = vec![
-            (
-                "vandring".to_string(),
-                "Två trygghetsvandringar per år.".to_string(),
-            ),
-            (
-                "atgard".to_string(),
-                "Efter varje trygghetsvandring åtgärda ett förslag.".to_string(),
-            ),
-            (
-                "rad".to_string(),
-                "Delta i trygghetsrådets möten.".to_string(),
-            ),
-        ];
-        let t = &others[1].1;
-        assert_eq!(
-            each_of("Efter varje trygghetsvandring", t, "atgard", &others),
-            Some("vandring")
-        );
-        let t = "Vid varje möte i trygghetsrådet redovisa läget.";
-        assert_eq!(each_of("Vid varje möte", t, "x", &others), Some("rad"));
-        assert_eq!(
-            each_of("vid varje tillfälle", "vid varje tillfälle", "x", &others),
-            None
-        );
-        assert_eq!(each_count("åtgärdas minst ett av förslagen"), (1, true));
-        assert_eq!(each_count("redovisa läget"), (1, false));
-    }
-
-    #[test]
-    fn frames_need_months_and_a_known_year() {
-        let y2017 = (d(2017, 1, 1), d(2017, 12, 31));
-        assert_eq!(
-            frame("under juni–augusti patrullera", y2017).map(|f| (f.0, f.1)),
-            Some((Some(d(2017, 6, 1)), Some(d(2017, 8, 31))))
-        );
-        assert_eq!(
-            frame("finns där från september", y2017).map(|f| (f.0, f.1)),
-            Some((Some(d(2017, 9, 1)), None))
-        );
-        assert_eq!(frame("under sommarmånaderna", y2017), None);
-        let two = (d(2017, 1, 1), d(2018, 12, 31));
-        assert_eq!(frame("under juni–augusti", two), None);
-        assert_eq!(
-            frame("under juni 2018 till augusti 2018", two).map(|f| (f.0, f.1)),
-            Some((Some(d(2018, 6, 1)), Some(d(2018, 8, 31))))
-        );
-        let split = (d(2017, 3, 1), d(2018, 2, 28));
-        assert_eq!(
-            frame("från september", split).map(|f| f.0),
-            Some(Some(d(2017, 9, 1)))
-        );
-    }
-
-    #[test]
-    fn events_are_meetings_of_a_named_body() {
-        let t = "Vid varje sammanträde med BRÅ redovisar polisen läget.";
-        assert_eq!(
-            event("Vid varje sammanträde", t),
-            Some((
-                "bra-sammantrade".to_string(),
-                "Sammanträde med BRÅ".to_string()
-            ))
-        );
-        let t = "vid varje möte i lokala brottsförebyggande rådet planera för aktiviteter";
-        assert_eq!(
-            event("vid varje möte", t).map(|e| e.1),
-            Some("Möte i lokala brottsförebyggande rådet".to_string())
-        );
-        // A walk is an activity, not an event.
-        assert_eq!(
-            event(
-                "efter varje trygghetsvandring",
-                "efter varje trygghetsvandring"
-            ),
-            None
-        );
-        assert_eq!(grace_days("inom två veckor efter varje möte"), Some(14));
-        assert_eq!(grace_days("inom 10 dagar"), Some(10));
-        assert_eq!(grace_days("efter varje möte"), None);
-    }
-}
+mod tests;

@@ -53,10 +53,25 @@ pub struct Imported {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Missing {
     Kommun,
-    Start { end: Option<NaiveDate> },
-    End { start: NaiveDate },
-    EndBeforeStart { start: NaiveDate, end: NaiveDate },
-    TooLong { start: NaiveDate, end: NaiveDate },
+    Start {
+        end: Option<NaiveDate>,
+    },
+    End {
+        start: NaiveDate,
+    },
+    /// "gäller från 2022": a start and, said in so many words, no end.
+    EndNotStated {
+        start: NaiveDate,
+        words: String,
+    },
+    EndBeforeStart {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    TooLong {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
     Activities,
 }
 
@@ -76,6 +91,11 @@ impl fmt::Display for Missing {
             Missing::End { start } => write!(
                 f,
                 "the text gives the period's start ({start}) but not its end; give it with --end YYYY-MM-DD"
+            ),
+            Missing::EndNotStated { start, words } => write!(
+                f,
+                "the text says \"{words}\" (from {start}) and states no end; a pledge file needs \
+                 an end and none is invented, so give the löfte's last day with --end YYYY-MM-DD"
             ),
             Missing::EndBeforeStart { start, end } => write!(
                 f,

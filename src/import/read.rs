@@ -1,6 +1,5 @@
-//! Walks the blocks of a published text section by section and collects the draft.
-//!
-//! Long because: the walk through a text's sections and the period fallbacks; to split next round (the fallbacks apart).
+//! Walks the blocks of a published text section by section and collects the draft; the
+//! draft is assembled in `finish` (the kommun, the period and its fallbacks, the targets).
 
 use std::sync::OnceLock;
 
@@ -9,7 +8,7 @@ use regex::Regex;
 use super::clean::{self, Block};
 use super::dates::{self, PeriodFacts};
 use super::rules;
-use super::{Draft, FollowupDraft, Missing, Note, Options, ProblemDraft, acts, facts, owners};
+use super::{Draft, Missing, Note, Options, ProblemDraft, acts, facts, owners};
 use crate::model::Party;
 
 macro_rules! regex {
@@ -18,6 +17,9 @@ macro_rules! regex {
         R.get_or_init(|| Regex::new($p).expect("the importer's patterns compile"))
     }};
 }
+
+mod finish;
+mod heads;
 
 /// The section a block is in, from the heading above it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +95,8 @@ struct Reader<'a> {
     dated: Option<chrono::NaiveDate>,
     /// Whether the block after the one being read is a list item (a lead-in's list).
     next_item: bool,
+    /// The next block is a bulleted (not numbered) list item.
+    next_bullet: bool,
 }
 
 /// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
@@ -129,37 +133,6 @@ fn title_index(blocks: &[Block]) -> Option<usize> {
         })
 }
 
-/// On a löfte of the police alone (the text names no kommun), "vi", "tillsammans" and
-/// "gemensamma" are the police, and an activity that names no owner is the police's.
-fn police_alone(acts: &mut [super::ActivityDraft], top: &mut Vec<Note>) {
-    let mut changed = 0;
-    for a in acts.iter_mut() {
-        let before = a.owners.len();
-        a.owners.retain(|o| o.who != Party::Kommunen);
-        a.partners.retain(|o| o.who != Party::Kommunen);
-        let none = a.owners.is_empty();
-        if none {
-            a.owners.push(crate::model::Owner {
-                who: Party::Polisen,
-                role: None,
-            });
-            a.notes.retain(
-                |n| !matches!(n, Note::Reading(r) if r.starts_with("the text names no owner")),
-            );
-        }
-        if none || a.owners.len() != before {
-            changed += 1;
-        }
-    }
-    if changed > 0 {
-        top.push(Note::Reading(format!(
-            "the text names the police and no kommun: a löfte of the police alone, so \"vi\" \
-             is the police and the police own the activities that name no owner ({changed} \
-             activities)"
-        )));
-    }
-}
-
 pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
     let c = clean::blocks(text);
     let mut r = Reader {
@@ -192,6 +165,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         police_only: owners::police_only(text),
         dated: None,
         next_item: false,
+        next_bullet: false,
     };
     if !c.furniture.is_empty() {
         let list: Vec<String> = c.furniture.iter().map(|f| format!("\"{f}\"")).collect();
@@ -223,6 +197,10 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
                     r.sec = Sec::Intro;
                 }
                 r.next_item = matches!(c.blocks.get(i + 1), Some(Block::Item { .. }));
+                r.next_bullet = matches!(
+                    c.blocks.get(i + 1),
+                    Some(Block::Item { ordered: false, .. })
+                );
                 r.block(b);
             }
         }
@@ -318,131 +296,6 @@ impl Reader<'_> {
             self.promise = self.problem.paras.pop();
         }
         self.sec = Sec::Acts(owners);
-    }
-
-    fn heading(&mut self, h: &str) {
-        static R: OnceLock<Vec<(Regex, &str)>> = OnceLock::new();
-        let rules = R.get_or_init(|| {
-            HEADINGS
-                .iter()
-                .map(|(p, k)| (Regex::new(p).expect("the importer's patterns compile"), *k))
-                .collect()
-        });
-        let kind = rules.iter().find(|(r, _)| r.is_match(h)).map(|(_, k)| *k);
-        self.unranked = false;
-        match kind {
-            Some("problem") => {
-                self.sec = Sec::Problem;
-                let rest = regex!(r"^\S+\s*[-–:]\s*(.+)$")
-                    .captures(h)
-                    .map(|c| c[1].to_string());
-                let title = match rest {
-                    Some(r) => {
-                        let mut c = r.chars();
-                        let first: String = c
-                            .next()
-                            .map(|f| f.to_uppercase().collect())
-                            .unwrap_or_default();
-                        format!("{first}{}", c.as_str())
-                    }
-                    None => h.to_string(),
-                };
-                self.problem.title.get_or_insert(title);
-            }
-            Some("followup") => {
-                self.sec = Sec::Followup;
-                self.followup_seen = true;
-            }
-            Some("period") => self.sec = Sec::Period,
-            Some("promise") => {
-                // "Medborgarlöfte Eskilstuna 2022-2023": any years in a löfte's heading.
-                let f = dates::title_years(h);
-                let other_years = !self.activities.is_empty()
-                    && f.years.as_ref().is_some_and(|(a, b, _)| {
-                        self.facts
-                            .iter()
-                            .find_map(|x| x.years.as_ref())
-                            .is_some_and(|(c, d, _)| (a, b) != (c, d))
-                    });
-                if other_years {
-                    // Another löfte on the same page (an earlier year's): not this one's.
-                    self.stopped = Some(h.to_string());
-                    return;
-                }
-                self.facts.push(f);
-                self.sec = Sec::Promise;
-            }
-            Some("acts") => self.enter_acts(None),
-            _ => match owners::heading_owner(h) {
-                Some(ps) => {
-                    self.enter_acts(Some(ps));
-                    self.pending.push(Note::Quote(h.to_string()));
-                }
-                None => {
-                    self.sec = Sec::Other;
-                    self.unplaced(h);
-                }
-            },
-        }
-    }
-
-    /// A lead-in ending with a colon: what the list under it holds.
-    fn lead(&mut self, s: &str) {
-        let bare = s.trim_end_matches(':').trim();
-        let subject = owners::subject(bare)
-            .map(|(ps, _)| ps)
-            .or_else(|| owners::actor(bare).map(|(ps, _)| ps));
-        // "… lovar polisen och kommunen:": the promisers after the verb.
-        let owners = owners::heading_owner(s)
-            .or(subject.clone())
-            .or_else(|| owners::promiser(bare))
-            .or_else(|| owners::possessive(bare));
-        // "Polisen och kommunen lovar att under 2020:", "Under tiden 1 januari 2023 - 31
-        // december 2024 lovar polisen att:": a lead may give the period.
-        let f = dates::period_facts(bare);
-        if subject.is_some() || owners.is_some() || f.start.is_some() || f.years.is_some() {
-            self.period_sentence(bare);
-        }
-        // "X och Y lovar att … genom att:" before the first activity speaks for the whole
-        // löfte: its owners stand for every activity that names none nearer.
-        let sentence = bare.split_whitespace().count() >= 6;
-        if sentence && self.lofte_owners.is_none() {
-            self.lofte_owners.clone_from(&owners);
-        }
-        // A lead that promises ("… lovar vi januari – december 2018:", "… genom att:")
-        // opens activities, even when it names the problem it answers.
-        let means = regex!(r"(?i)\b(?:genom att|genom följande|följande aktiviteter|följande åtgärder|följande insatser|lovar|åtar sig|ska vi|kommer vi)\b")
-            .is_match(bare);
-        let owners = owners.or_else(|| {
-            regex!(r"(?i)\b(?:lovar vi|vi lovar|ska vi|kommer vi|vi ska|vi kommer att)\b")
-                .is_match(bare)
-                .then(|| vec![Party::Polisen, Party::Kommunen])
-        });
-        if let Some(ps) = owners {
-            self.enter_acts(Some(ps));
-            self.pending.push(Note::Quote(s.to_string()));
-        } else if means {
-            self.enter_acts(None);
-            self.pending.push(Note::Quote(s.to_string()));
-        } else if regex!(r"(?i)viktigast|prioriter|problem|störst|oroar").is_match(bare) {
-            self.sec = Sec::Priorities;
-            // "Ett antal problem har lyfts:" lists problems without ranking them.
-            self.unranked = regex!(r"(?i)\bett (?:visst )?(?:antal|flertal)\b").is_match(bare)
-                && !regex!(r"(?i)viktigast|prioriter|störst|rangordn").is_match(bare);
-            if self.problem.title.is_none() {
-                self.problem.title = Some(bare.to_string());
-            } else {
-                self.problem.paras.push(s.to_string());
-                self.problem_paras_have_lofte.push(false);
-            }
-        } else if bare.to_lowercase().contains("uppföljning") {
-            self.sec = Sec::Followup;
-            self.followup_seen = true;
-            self.followup.push(s.to_string());
-        } else {
-            self.enter_acts(None);
-            self.pending.push(Note::Quote(s.to_string()));
-        }
     }
 
     /// Sentence rules that hold in every section: signing, signatories, lokalpolisområde,
@@ -543,7 +396,15 @@ impl Reader<'_> {
                 self.problem_paras_have_lofte.push(mentions_lofte(p));
             }
             Sec::Followup => self.followup.extend(kept),
-            Sec::Promise if self.promise.is_none() => self.promise = Some(kept.join(" ")),
+            // "Polisen förbinder sig att …" under a "Medborgarlöfte" heading commits to an
+            // activity: it is one, not the löfte's own promise line.
+            Sec::Promise
+                if self.promise.is_none()
+                    && !(regex!(r"(?i)\b(?:förbinder|åtar) sig att\b").is_match(&kept[0])
+                        && owners::subject(&kept[0]).is_some()) =>
+            {
+                self.promise = Some(kept.join(" "));
+            }
             Sec::Acts(owners) => {
                 let owners = owners.clone();
                 self.add_activity(&kept.join(" "), owners.as_deref());
@@ -592,7 +453,7 @@ impl Reader<'_> {
                     self.add_activity(&part, Some(&ps));
                 }
             }
-            Some(_) if !matches!(self.sec, Sec::Promise | Sec::Head) => self.add_activity(s, None),
+            Some(_) if !matches!(self.sec, Sec::Head) => self.add_activity(s, None),
             _ => self.unplaced(s),
         }
     }
@@ -606,6 +467,23 @@ impl Reader<'_> {
             && !dates::period_facts(text).is_empty()
         {
             self.period_sentence(text);
+            return;
+        }
+        // "1. Polisen skall öka synligheten … genom" / "2. Polisen och kommunen skall
+        // tillsammans" over bullets: a numbered item left open is the lead of the bullets
+        // under it, which are its activities.
+        if ordered
+            && self.next_bullet
+            && matches!(
+                self.sec,
+                Sec::Acts(_) | Sec::Promise | Sec::Intro | Sec::Other
+            )
+            && regex!(
+                r"(?i)\b(?:genom|genom att|att|tillsammans|gemensamt|följande|med|för att)\s*:?$"
+            )
+            .is_match(text.trim_end())
+        {
+            self.lead(&as_lead(text));
             return;
         }
         match self.sec.clone() {
@@ -666,180 +544,5 @@ impl Reader<'_> {
         }
         a.before = std::mem::take(&mut self.pending);
         self.activities.push(a);
-    }
-
-    /// The löfte states no period of its own: the one activity that gives both its first
-    /// and its last day ("Med början torsdagen den 17 november 2016 … fram till och med den
-    /// 18 maj 2017"), or months without a year ("för perioden mars-maj") in the year of the
-    /// page's own date line. Each a reading; otherwise nothing.
-    fn unstated_period(&mut self) {
-        let dated: Vec<(usize, PeriodFacts)> = self
-            .activities
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (i, dates::period_facts(&a.text)))
-            .filter(|(_, f)| f.start.is_some() && f.end.is_some())
-            .collect();
-        if let [(i, f)] = dated.as_slice() {
-            self.period_notes.push(Note::Reading(format!(
-                "the text states no period for the löfte; its dates are those of the activity \
-                 \"{}\", the only one that gives a first and a last day",
-                self.activities[*i].id
-            )));
-            self.facts.push(f.clone());
-            return;
-        }
-        // "minst två riskkvällar 2019", "… under 2019": the activities' one year. Its end is
-        // the löfte's last day; its start is not stated (the unstated-start form).
-        let years: Vec<(i32, i32, String)> = self
-            .activities
-            .iter()
-            .filter_map(|a| dates::period_facts(&a.text).years)
-            .collect();
-        if let Some((y1, y2, words)) = years.first()
-            && years.iter().all(|(a, b, _)| (a, b) == (y1, y2))
-            && let Some(end) = chrono::NaiveDate::from_ymd_opt(*y2, 12, 31)
-        {
-            self.period_notes.push(Note::Reading(format!(
-                "the text states no period for the löfte; its activities are done \"{words}\", \
-                 so it ends {end}; its start is not stated ({})",
-                if years.len() == 1 {
-                    "one activity names the year".to_string()
-                } else {
-                    format!("{} activities name the year", years.len())
-                }
-            )));
-            self.facts.push(PeriodFacts {
-                end: Some((end, words.clone())),
-                ..PeriodFacts::default()
-            });
-            return;
-        }
-        if let Some(d) = self.dated
-            && let Some(f) = dates::months_in_year(&self.body, chrono::Datelike::year(&d))
-        {
-            self.period_notes.push(Note::Reading(format!(
-                "the months are stated without a year: the year is that of the page's date \
-                 line, {d}"
-            )));
-            self.facts.push(f);
-        }
-    }
-
-    // Long because: the draft is assembled from every part read, in the order it is written.
-    fn finish(mut self) -> Result<Draft, Missing> {
-        if self.activities.is_empty() {
-            return Err(Missing::Activities);
-        }
-        let mut top = std::mem::take(&mut self.top_notes);
-        let kommuner = facts::kommuner(
-            self.opts,
-            &self.title,
-            &self.body,
-            self.source.as_deref(),
-            &mut top,
-        )?;
-        if self.police_only {
-            police_alone(&mut self.activities, &mut top);
-        }
-        if kommuner.len() > 1 {
-            // On a löfte for several kommuner, "kommunen" of its text is all of them.
-            for a in &mut self.activities {
-                for o in a.owners.iter_mut().chain(a.partners.iter_mut()) {
-                    if o.who == Party::Kommunen {
-                        o.who = Party::Kommunerna;
-                    }
-                }
-            }
-        }
-        let area = match kommuner.as_slice() {
-            [one] if self.opts.kommun.is_none() => facts::area_in_title(&self.title, one),
-            _ => None,
-        };
-        if self.title.trim().is_empty() {
-            let names: Vec<&str> = kommuner.iter().map(|k| k.name).collect();
-            self.title = format!("Medborgarlöfte för {}", names.join(", "));
-            top.push(Note::Reading(
-                "the text has no heading: the title is composed".into(),
-            ));
-        }
-        if self.facts.iter().all(PeriodFacts::is_empty) {
-            self.unstated_period();
-        }
-        let (start, end, until_replaced) = facts::period(
-            &self.facts,
-            self.signed.as_ref().map(|s| s.0),
-            self.opts,
-            &mut self.period_notes,
-        )?;
-        let others: Vec<(String, String)> = self
-            .activities
-            .iter()
-            .map(|a| (a.id.clone(), a.text.clone()))
-            .collect();
-        let names: Vec<String> = kommuner.iter().map(|k| k.name.to_string()).collect();
-        let cx = super::kinds::Context {
-            id: "",
-            text: "",
-            others: &others,
-            // Without a stated start, months are placed only in the year the period ends.
-            period: (
-                start.unwrap_or_else(|| {
-                    chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&end), 1, 1)
-                        .unwrap_or(end)
-                }),
-                end,
-            ),
-            kommuner: &names,
-        };
-        let mut events: Vec<(String, String)> = Vec::new();
-        for a in &mut self.activities {
-            if let Some(e) = acts::resolve(a, &cx)
-                && !events.iter().any(|(id, _)| *id == e.0)
-            {
-                events.push(e);
-            }
-        }
-        let mut followup = (self.followup_seen || !self.followup.is_empty())
-            .then(|| facts::followup(&self.followup));
-        if let Some(f) = &mut followup {
-            f.notes.append(&mut self.followup_notes);
-        } else if !self.followup_notes.is_empty() {
-            followup = Some(FollowupDraft {
-                notes: self.followup_notes,
-                ..FollowupDraft::default()
-            });
-        }
-        let mut tail = Vec::new();
-        if let Some(h) = self.stopped.take() {
-            tail.push(Note::Reading(format!(
-                "\"{h}\" begins another löfte on the same page (other years): it and what follows \
-                 are not read into this draft"
-            )));
-            tail.append(&mut self.rest);
-        }
-        Ok(Draft {
-            head: self.head,
-            title: self.title,
-            kommuner,
-            area,
-            lokalpolisomrade: self.lpo,
-            source: self.source,
-            signed: self.signed,
-            signatories: self.signatories,
-            top_notes: top,
-            promise: self.promise,
-            intro: self.intro,
-            start,
-            end,
-            until_replaced,
-            period_notes: self.period_notes,
-            problem: self.problem,
-            activities: self.activities,
-            events,
-            after_activities: self.pending,
-            followup,
-            tail,
-        })
     }
 }

@@ -179,6 +179,13 @@ pub enum Msg<'a> {
         times: usize,
         undo: &'a str,
     },
+    /// `pledge import`: the draft read asks more windows of work than one file may hold.
+    ImportTooManyWindows {
+        name: &'a str,
+        activities: usize,
+        asked: u64,
+        max: u64,
+    },
 }
 
 impl Msg<'_> {
@@ -333,6 +340,18 @@ impl Msg<'_> {
             } => format!(
                 "note: \"{activity}\" is now recorded {times} times on {date}, and each counts\n  \
                  if this one was a mistake, `{undo}` removes it"
+            ),
+            ImportTooManyWindows {
+                name,
+                activities,
+                asked,
+                max,
+            } => format!(
+                "cannot import {name}: the draft read from it has {activities} activities, which \
+                 ask about {asked} windows of work to judge, and one pledge file holds at most \
+                 {max}; this is the text's size, not a fault in it. Split the text into several \
+                 löften (one file each, for example one per section) and import each; nothing \
+                 was written"
             ),
         }
     }
@@ -508,6 +527,18 @@ impl Msg<'_> {
                 "obs: \"{activity}\" är nu registrerad {times} gånger den {date}, och var och en \
                  räknas\n  om den senaste var ett misstag tar `{undo}` bort den"
             ),
+            ImportTooManyWindows {
+                name,
+                activities,
+                asked,
+                max,
+            } => format!(
+                "kan inte importera {name}: utkastet som lästes har {activities} aktiviteter, \
+                 som kräver omkring {asked} perioder av arbete att bedöma, och en löftesfil rymmer \
+                 högst {max}; det beror på textens storlek, inte på ett fel i den. Dela upp texten \
+                 i flera löften (en fil var, till exempel en per avsnitt) och importera var och \
+                 en; inget skrevs"
+            ),
         }
     }
 }
@@ -603,6 +634,12 @@ mod tests {
                 times: 2,
                 undo: "pledge undo filipstad",
             },
+            Msg::ImportTooManyWindows {
+                name: "stor.txt",
+                activities: 6500,
+                asked: 338_000,
+                max: 20_000,
+            },
         ]
     }
 
@@ -644,6 +681,7 @@ mod tests {
             LicenceNotStated => 31,
             NothingReportedSince(_) => 32,
             SameDayAgain { .. } => 33,
+            ImportTooManyWindows { .. } => 34,
         }
     }
 
@@ -655,7 +693,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..34).collect::<Vec<_>>(),
+            (0..35).collect::<Vec<_>>(),
             "one sample of each message"
         );
         for m in &all {

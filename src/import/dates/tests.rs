@@ -1,0 +1,110 @@
+//! Unit tests of `import::dates` (tests), on our own paraphrased wording.
+
+use super::*;
+
+#[test]
+fn a_first_year_without_a_last_is_open_ended() {
+    let f = period_facts("Löftet gäller från 2023 och följs upp varje höst.");
+    assert_eq!(f.years, None);
+    assert_eq!(f.from_year.map(|y| y.0), Some(2023));
+    let f = period_facts("Från och med 2024 lovar polisen att:");
+    assert_eq!(f.from_year.map(|y| y.0), Some(2024));
+    // A range is both ends, not an open one.
+    let f = period_facts("Löftet gäller från 2023 till 2025.");
+    assert_eq!(f.from_year, None);
+    assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2023, 2025)));
+    let f = period_facts("Medborgarlöftet gäller från 2023 till och med 2024.");
+    assert_eq!(f.from_year, None);
+    let f = period_facts("Följande löften har valts för 2026-2027:");
+    assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2026, 2027)));
+    // A season's year is not the löfte's ("kartläggningen gjordes under hösten 2016").
+    let f = period_facts("en kartläggning som gjordes under hösten 2026");
+    assert_eq!(f.years, None);
+    // "under perioden den aktuella" wording.
+    let f = period_facts("Under den aktuella tidsperioden 2025-2028 ska vi arbeta med:");
+    assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2025, 2028)));
+}
+
+#[test]
+fn period_phrases() {
+    let f =
+        period_facts("Medborgarlöftet gäller tills nya medborgarlöften för 2017 undertecknats.");
+    assert!(f.until_replaced.is_some());
+    assert_eq!(f.years, None);
+    let f = period_facts("Filipstads kommun har tecknat medborgarlöften för 2016.");
+    assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2016, 2016)));
+    let f = period_facts("följande medborgarlöften för perioden 2017-2018.");
+    assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2017, 2018)));
+    let f = period_facts("Medborgarlöftet gäller under 2019.");
+    assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2019, 2019)));
+    let f = period_facts("medborgarlöftet som gäller fram till den 30 september 2017.");
+    assert_eq!(f.end.map(|e| e.0), NaiveDate::from_ymd_opt(2017, 9, 30));
+    let f = period_facts("pågår från och med tecknandet av medborgarlöftet och två år framåt");
+    assert_eq!(f.years_long.map(|l| l.0), Some(2));
+    assert!(f.from_signing.is_some());
+    let f = period_facts("prioritera arbetet det kommande året");
+    assert_eq!(f.years_long.map(|l| l.0), Some(1));
+    let f = period_facts("Löftet gäller från den 1 mars 2019 till den 29 februari 2020.");
+    assert_eq!(f.start.map(|s| s.0), NaiveDate::from_ymd_opt(2019, 3, 1));
+    assert_eq!(f.end.map(|s| s.0), NaiveDate::from_ymd_opt(2020, 2, 29));
+    assert_eq!(
+        period_facts("Medborgarlöfte 2016-2017").years.map(|y| y.1),
+        Some(2017)
+    );
+    assert!(
+        period_facts("Medborgarlöftet gäller tills vidare.")
+            .until_replaced
+            .is_some()
+    );
+}
+
+#[test]
+fn years_in_a_title() {
+    let f = title_years("Medborgarlöfte för Tierp 2019");
+    assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2019, 2019)));
+    let f = title_years("Kristinehamn – medborgarlöften 2016–2017");
+    assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2016, 2017)));
+    assert_eq!(title_years("Medborgarlöfte i Orsa").years, None);
+}
+
+#[test]
+fn signing_and_area() {
+    assert_eq!(
+        signed("Alvesta den 28 februari 2017"),
+        NaiveDate::from_ymd_opt(2017, 2, 28)
+    );
+    assert_eq!(
+        signed("Löftet undertecknades den 3 mars 2019 av"),
+        NaiveDate::from_ymd_opt(2019, 3, 3)
+    );
+    assert_eq!(signed("Alvesta kommun lovar"), None);
+    assert_eq!(
+        lokalpolisomrade("kommun och lokalpolisområde Kristinehamn har").as_deref(),
+        Some("Kristinehamn")
+    );
+    assert_eq!(lokalpolisomrade("lokalpolisområdeschef skriver"), None);
+    assert_eq!(
+        lokalpolisomrade("från lokalpolisområde Södra Fyrbodal och de tre").as_deref(),
+        Some("Södra Fyrbodal")
+    );
+}
+
+#[test]
+fn followup_timing() {
+    assert_eq!(
+        followup_when("ska ske första kvartalet 2017.").map(|w| w.0),
+        Some(When::Quarter(2017, 1))
+    );
+    assert_eq!(
+        followup_when("ska årligen följas upp").map(|w| w.0),
+        Some(When::Yearly)
+    );
+    assert_eq!(
+        followup_when("kommer att ske kontinuerligt via").map(|w| w.0),
+        Some(When::Continuous)
+    );
+    assert_eq!(
+        followup_when("senast den 31 mars 2018").map(|w| w.0),
+        Some(When::Date(NaiveDate::from_ymd_opt(2018, 3, 31).unwrap()))
+    );
+}

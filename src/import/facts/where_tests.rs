@@ -1,0 +1,66 @@
+//! Unit tests of `import::facts` (where_tests), on our own paraphrased wording.
+
+use super::*;
+
+fn names(ks: Vec<&'static Kommun>) -> Vec<&'static str> {
+    ks.iter().map(|k| k.name).collect()
+}
+
+#[test]
+fn kommun_from_the_address() {
+    let a = |u: &str| names(kommuner_in_address(u));
+    assert_eq!(
+        a("https://polisen.se/om-polisen/medborgarloften/varmlands-lan/grums/"),
+        ["Grums"]
+    );
+    assert_eq!(
+        a("https://polisen.se/om-polisen/medborgarloften/goteborg-angered/"),
+        ["Göteborg"]
+    );
+    assert_eq!(
+        a("https://polisen.se/x/medborgarloften/pajala-kommun/"),
+        ["Pajala"]
+    );
+    assert_eq!(
+        a("https://example.se/nyheter/medborgarlofte-i-dals-ed-2021/"),
+        ["Dals-Ed"]
+    );
+    assert_eq!(a("https://www.dalsed.se/nyheter/trygghet/"), ["Dals-Ed"]);
+    assert_eq!(a("https://invanare.ange.se/nyheter/lofte.html"), ["Ånge"]);
+    // The kommun's own site outranks a segment that begins like a kommun ("våra").
+    assert_eq!(a("https://www.ekvik-exempel.se/x/"), Vec::<&str>::new());
+    assert_eq!(
+        a("https://www.kalix.se/aktuellt/vara-medborgarloften-2024/"),
+        ["Kalix"]
+    );
+    // A kommun's name inside other words of a segment is not read.
+    assert!(a("https://example.se/att-vara-trygg/").is_empty());
+    assert!(a("https://polisen.se/om-polisen/").is_empty());
+    assert!(a("inte en adress").is_empty());
+}
+
+#[test]
+fn several_kommuner_in_one_phrase_and_an_area_in_the_title() {
+    assert_eq!(
+        names(kommuner_phrase(
+            "lokalpolisområdet och de tre kommunerna Kil, Forshaga och Grums lovar"
+        )),
+        ["Kil", "Forshaga", "Grums"]
+    );
+    assert!(kommuner_phrase("kommunerna i länet").is_empty());
+    let g = kommuner::find("Göteborg").unwrap();
+    assert_eq!(
+        area_in_title("Göteborg, Angered – medborgarlöften", g).as_deref(),
+        Some("Angered")
+    );
+    assert_eq!(area_in_title("Göteborg – medborgarlöften", g), None);
+    assert_eq!(
+        area_in_title("Medborgarlöfte för Centrum, Göteborgs stad", g).as_deref(),
+        Some("Centrum")
+    );
+    assert_eq!(
+        area_in_title("Medborgarlöfte 2024 i Norra hamnen, Göteborg", g).as_deref(),
+        Some("Norra hamnen")
+    );
+    assert_eq!(area_in_title("Medborgarlöfte för Göteborg", g), None);
+}

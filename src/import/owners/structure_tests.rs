@@ -1,0 +1,154 @@
+//! Unit tests of `import::owners` (structure_tests), on our own paraphrased wording.
+
+use super::*;
+
+const BOTH: [Party; 2] = [Party::Polisen, Party::Kommunen];
+
+#[test]
+fn an_items_own_subject_in_any_tense() {
+    let (o, p) = actor("Region Gotland genomför en föräldraträff varje vår.").unwrap();
+    assert_eq!((o, p), (vec![Party::Kommunen], vec![]));
+    // "tillsammans med" after the subject: done together, both own it.
+    let (o, p) = actor("Polisen tillsammans med Ale kommun kommer att samordna arbetet.").unwrap();
+    assert_eq!((o, p), (BOTH.to_vec(), vec![]));
+    let (o, p) = actor("Kommunen ska tillsammans med Ekbohem rusta upp torget.").unwrap();
+    assert_eq!(
+        (o, p),
+        (
+            vec![Party::Kommunen, Party::Other("Ekbohem".into())],
+            vec![]
+        )
+    );
+    let (o, p) = actor("Kommunen kommer i samverkan med polisen ordna vandringar.").unwrap();
+    assert_eq!((o, p), (vec![Party::Kommunen], vec![Party::Polisen]));
+    let (o, _) = actor("Kommunens fältassistenter ska finnas ute på helger.").unwrap();
+    assert_eq!(o, vec![Party::Kommunen]);
+    let (o, _) = actor("Polisen i Västra Dalarna och kommunen lovar att ses.").unwrap();
+    assert_eq!(o, BOTH);
+    // A plural noun before the verb is no party.
+    assert_eq!(actor("Trygghetsvandringar i skolor ska genomföras."), None);
+    assert_eq!(actor("Fotpatrullering i centrum."), None);
+}
+
+#[test]
+fn an_item_that_continues_its_leads_sentence_with_att() {
+    // "… lovar polisen och kommunen: • Att polisen ska …": the subject after "att".
+    let (o, _) = actor("Att kommunen ska se över hastigheterna på gatorna.").unwrap();
+    assert_eq!(o, vec![Party::Kommunen]);
+    let (o, _) = actor("att polisen och kommunen möts varje månad i ett råd").unwrap();
+    assert_eq!(o, BOTH);
+    // A promise after the verb, the lead ending in a colon.
+    assert_eq!(
+        promiser("För säkrare trafik lovar polisen och kommunen:"),
+        Some(BOTH.to_vec())
+    );
+    // "Sundsvall kommunen" (so written) is the kommun.
+    assert_eq!(party("Sundsvall kommunen"), Some(vec![Party::Kommunen]));
+}
+
+#[test]
+fn headings_that_own_the_items_under_them() {
+    let cases: &[(&str, &[Party])] = &[
+        ("Polismyndighetens åtaganden:", &[Party::Polisen]),
+        ("Gemensamma aktiviteter:", &BOTH),
+        ("Polisiära aktiviteter:", &[Party::Polisen]),
+        ("Kommunens aktiviteter:", &[Party::Kommunen]),
+        (
+            "Lokalpolisområde Arvika kommer att genomföra",
+            &[Party::Polisen],
+        ),
+        ("LPO Arvika ska:", &[Party::Polisen]),
+        (
+            "Polismyndigheten i samverkan med kommunen:",
+            &[Party::Polisen],
+        ),
+        ("Under 2024 lovar polisen att:", &[Party::Polisen]),
+    ];
+    for (h, want) in cases {
+        assert_eq!(heading_owner(h).as_deref(), Some(*want), "{h}");
+    }
+    assert_eq!(heading_owner("Trygg trafikmiljö"), None);
+    assert_eq!(heading_owner("Problembild"), None);
+}
+
+#[test]
+fn parties_a_kommun_or_the_police_works_through() {
+    assert_eq!(party("Stadsdelsförvaltningen"), Some(vec![Party::Kommunen]));
+    assert_eq!(party("Socialtjänsten"), Some(vec![Party::Kommunen]));
+    assert_eq!(party("Ale lokalpolisområde"), Some(vec![Party::Polisen]));
+    assert_eq!(party("Polisen på Gotland"), Some(vec![Party::Polisen]));
+}
+
+#[test]
+fn who_promises_the_whole_loefte() {
+    assert_eq!(
+        promiser(
+            "Utifrån enkäten lovar Ale lokalpolisområde och Ale kommun att arbeta mot klotter."
+        ),
+        Some(BOTH.to_vec())
+    );
+    assert_eq!(
+        promiser("Polisen och kommunen lovar att bli bättre på att synas."),
+        Some(BOTH.to_vec())
+    );
+    assert_eq!(promiser("Medborgarna lovar att delta."), None);
+}
+
+#[test]
+fn partners_named_in_samverkan_or_tillsammans() {
+    let t = together_with("Fotpatrullera i samverkan med kommunen på fredagar.");
+    assert_eq!(t[0].0, Party::Kommunen);
+}
+
+#[test]
+fn owners_named_after_the_verb_and_by_the_possessive() {
+    assert_eq!(
+        heading_owner("Det här lovar polisen utifrån lägesbilden"),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(
+        heading_owner("Detta gör kommunen"),
+        Some(vec![Party::Kommunen])
+    );
+    assert_eq!(
+        possessive("För 2024 är polisens medborgarlöften för centrum följande"),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(
+        possessive("Kommunens och polisens löften"),
+        Some(vec![Party::Kommunen, Party::Polisen])
+    );
+    assert_eq!(
+        possessive("Medborgarlöften är en del av polisens arbete"),
+        None
+    );
+}
+
+#[test]
+fn subjects_after_an_adverb_and_officers_and_units() {
+    assert_eq!(
+        inverted("Tillsammans ska kommun och polis arbeta för fler grannsamverkansområden."),
+        Some(vec![Party::Kommunen, Party::Polisen])
+    );
+    assert_eq!(
+        inverted("Under hösten kommer polisen att besöka skolorna."),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(inverted("Varje år kommer minst ett möte hållas."), None);
+    assert_eq!(parties("Områdespoliserna"), Some(vec![Party::Polisen]));
+    assert_eq!(
+        parties("Socialtjänst, skola och polis"),
+        Some(vec![Party::Kommunen, Party::Polisen])
+    );
+}
+
+#[test]
+fn a_text_that_names_no_kommun_is_the_police_alone() {
+    assert!(police_only(
+        "Polisen i Norrby lovar att arbeta mot buskörning. Kommunikationsinsatser."
+    ));
+    assert!(!police_only("Polisen och kommunen lovar att …"));
+    assert!(!police_only("Polisen och Norrby stad lovar att …"));
+    assert!(!police_only("Region Gotland och polisen lovar"));
+    assert!(!police_only("Ett löfte utan part."));
+}

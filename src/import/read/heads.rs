@@ -1,0 +1,145 @@
+//! Headings and lead-ins: the section a heading opens, who a heading or a lead-in names as
+//! owning the items under it, and the period a lead may give.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::super::{Note, dates, owners};
+use super::{HEADINGS, Reader, Sec};
+use crate::model::Party;
+
+macro_rules! regex {
+    ($p:expr) => {{
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| Regex::new($p).expect("the importer's patterns compile"))
+    }};
+}
+
+impl Reader<'_> {
+    /// A heading: the section it opens, or who owns the items under it.
+    pub(super) fn heading(&mut self, h: &str) {
+        static R: OnceLock<Vec<(Regex, &str)>> = OnceLock::new();
+        let rules = R.get_or_init(|| {
+            HEADINGS
+                .iter()
+                .map(|(p, k)| (Regex::new(p).expect("the importer's patterns compile"), *k))
+                .collect()
+        });
+        let kind = rules.iter().find(|(r, _)| r.is_match(h)).map(|(_, k)| *k);
+        self.unranked = false;
+        match kind {
+            Some("problem") => {
+                self.sec = Sec::Problem;
+                let rest = regex!(r"^\S+\s*[-–:]\s*(.+)$")
+                    .captures(h)
+                    .map(|c| c[1].to_string());
+                let title = match rest {
+                    Some(r) => {
+                        let mut c = r.chars();
+                        let first: String = c
+                            .next()
+                            .map(|f| f.to_uppercase().collect())
+                            .unwrap_or_default();
+                        format!("{first}{}", c.as_str())
+                    }
+                    None => h.to_string(),
+                };
+                self.problem.title.get_or_insert(title);
+            }
+            Some("followup") => {
+                self.sec = Sec::Followup;
+                self.followup_seen = true;
+            }
+            Some("period") => self.sec = Sec::Period,
+            Some("promise") => {
+                // "Medborgarlöfte Eskilstuna 2022-2023": any years in a löfte's heading.
+                let f = dates::title_years(h);
+                let other_years = !self.activities.is_empty()
+                    && f.years.as_ref().is_some_and(|(a, b, _)| {
+                        self.facts
+                            .iter()
+                            .find_map(|x| x.years.as_ref())
+                            .is_some_and(|(c, d, _)| (a, b) != (c, d))
+                    });
+                if other_years {
+                    // Another löfte on the same page (an earlier year's): not this one's.
+                    self.stopped = Some(h.to_string());
+                    return;
+                }
+                self.facts.push(f);
+                self.sec = Sec::Promise;
+            }
+            Some("acts") => self.enter_acts(None),
+            _ => match owners::heading_owner(h) {
+                Some(ps) => {
+                    self.enter_acts(Some(ps));
+                    self.pending.push(Note::Quote(h.to_string()));
+                }
+                None => {
+                    self.sec = Sec::Other;
+                    self.unplaced(h);
+                }
+            },
+        }
+    }
+
+    /// A lead-in ending with a colon: what the list under it holds.
+    pub(super) fn lead(&mut self, s: &str) {
+        let bare = s.trim_end_matches(':').trim();
+        let subject = owners::subject(bare)
+            .map(|(ps, _)| ps)
+            .or_else(|| owners::actor(bare).map(|(ps, _)| ps));
+        // "… lovar polisen och kommunen:": the promisers after the verb.
+        let owners = owners::heading_owner(s)
+            .or(subject.clone())
+            .or_else(|| owners::promiser(bare))
+            .or_else(|| owners::possessive(bare));
+        // "Polisen och kommunen lovar att under 2020:", "Under tiden 1 januari 2023 - 31
+        // december 2024 lovar polisen att:": a lead may give the period.
+        let f = dates::period_facts(bare);
+        if subject.is_some() || owners.is_some() || f.start.is_some() || f.years.is_some() {
+            self.period_sentence(bare);
+        }
+        // "X och Y lovar att … genom att:" before the first activity speaks for the whole
+        // löfte: its owners stand for every activity that names none nearer.
+        let sentence = bare.split_whitespace().count() >= 6;
+        if sentence && self.lofte_owners.is_none() {
+            self.lofte_owners.clone_from(&owners);
+        }
+        // A lead that promises ("… lovar vi januari – december 2018:", "… genom att:")
+        // opens activities, even when it names the problem it answers.
+        let means = regex!(r"(?i)\b(?:genom att|genom följande|följande aktiviteter|följande åtgärder|följande insatser|lovar|åtar sig|ska vi|kommer vi)\b")
+            .is_match(bare);
+        let owners = owners.or_else(|| {
+            regex!(r"(?i)\b(?:lovar vi|vi lovar|ska vi|kommer vi|vi ska|vi kommer att)\b")
+                .is_match(bare)
+                .then(|| vec![Party::Polisen, Party::Kommunen])
+        });
+        if let Some(ps) = owners {
+            self.enter_acts(Some(ps));
+            self.pending.push(Note::Quote(s.to_string()));
+        } else if means {
+            self.enter_acts(None);
+            self.pending.push(Note::Quote(s.to_string()));
+        } else if regex!(r"(?i)viktigast|prioriter|problem|störst|oroar").is_match(bare) {
+            self.sec = Sec::Priorities;
+            // "Ett antal problem har lyfts:" lists problems without ranking them.
+            self.unranked = regex!(r"(?i)\bett (?:visst )?(?:antal|flertal)\b").is_match(bare)
+                && !regex!(r"(?i)viktigast|prioriter|störst|rangordn").is_match(bare);
+            if self.problem.title.is_none() {
+                self.problem.title = Some(bare.to_string());
+            } else {
+                self.problem.paras.push(s.to_string());
+                self.problem_paras_have_lofte.push(false);
+            }
+        } else if bare.to_lowercase().contains("uppföljning") {
+            self.sec = Sec::Followup;
+            self.followup_seen = true;
+            self.followup.push(s.to_string());
+        } else {
+            self.enter_acts(None);
+            self.pending.push(Note::Quote(s.to_string()));
+        }
+    }
+}
