@@ -17,7 +17,7 @@ mod groups;
 pub mod sv;
 
 pub use date::{BadDate, DateArg, parse_date};
-pub use groups::{Area, AsOf, By, DryRun, HiddenAsOf, Kommun, Kommuner, Output};
+pub use groups::{AllWindows, Area, AsOf, By, DryRun, HiddenAsOf, Kommun, Kommuner, Output};
 
 pub(crate) const EXIT_CODES: &str = "\
 Exit codes:
@@ -472,6 +472,8 @@ pub struct StatusArgs {
     #[command(flatten)]
     pub as_of: AsOf,
     #[command(flatten)]
+    pub windows: AllWindows,
+    #[command(flatten)]
     pub out: Output<StatusFormat>,
 }
 
@@ -533,6 +535,8 @@ pub struct CalendarArgs {
     pub kommuner: Kommuner,
     #[command(flatten)]
     pub as_of: AsOf,
+    #[command(flatten)]
+    pub windows: AllWindows,
 }
 
 #[derive(Debug, Args)]
@@ -543,6 +547,8 @@ pub struct SiteArgs {
     pub kommuner: Kommuner,
     #[command(flatten)]
     pub as_of: AsOf,
+    #[command(flatten)]
+    pub windows: AllWindows,
     /// Write into OUTDIR even when it holds files pledge did not write there (never over
     /// them), or when OUTDIR is a symbolic link
     #[arg(long)]

@@ -270,6 +270,7 @@ fn status_of<'a>(
         window: eval.window,
         last_done,
         windows: eval.windows,
+        windows_omitted: 0,
         record: eval.record,
         units,
         parts,
@@ -308,6 +309,7 @@ fn of_units(
                 done: e.done,
                 record: e.record,
                 windows: e.windows,
+                windows_omitted: 0,
             }
         })
         .collect::<Vec<_>>()
