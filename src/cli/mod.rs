@@ -472,9 +472,9 @@ pub struct StatusArgs {
     #[command(flatten)]
     pub as_of: AsOf,
     #[command(flatten)]
-    pub windows: AllWindows,
-    #[command(flatten)]
     pub out: Output<StatusFormat>,
+    #[command(flatten)]
+    pub windows: AllWindows,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -547,8 +547,6 @@ pub struct SiteArgs {
     pub kommuner: Kommuner,
     #[command(flatten)]
     pub as_of: AsOf,
-    #[command(flatten)]
-    pub windows: AllWindows,
     /// Write into OUTDIR even when it holds files pledge did not write there (never over
     /// them), or when OUTDIR is a symbolic link
     #[arg(long)]
@@ -568,4 +566,6 @@ pub struct SiteArgs {
     /// address [default: none stated]
     #[arg(long, value_name = "EMAIL")]
     pub contact: Option<String>,
+    #[command(flatten)]
+    pub windows: AllWindows,
 }

@@ -94,3 +94,49 @@ pub fn note_in_feed(mut feed: String, omitted: usize) -> String {
     }
     feed
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::status::Status;
+
+    fn weeks(n: i64) -> Vec<WindowStatus> {
+        let first = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        (0..n)
+            .map(|i| WindowStatus {
+                start: first + chrono::Days::new(7 * i as u64),
+                end: first + chrono::Days::new(7 * i as u64 + 6),
+                required: 1,
+                done: 0,
+                status: Status::Missed,
+                iso_week: None,
+                on_slot_day: None,
+            })
+            .collect()
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_windows_kept_are_those_around_the_as_of_date() {
+        let ws = weeks(52);
+        // 15 June 2024 is in week 24 (index 23): five before it, five from it on.
+        assert_eq!(nearest(&ws, Some(10), day("2024-06-15")), 18..28);
+        assert_eq!(nearest(&ws, Some(10), day("2023-06-15")), 0..10);
+        assert_eq!(nearest(&ws, Some(10), day("2026-06-15")), 42..52);
+        assert_eq!(nearest(&ws, Some(52), day("2024-06-15")), 0..52);
+        assert_eq!(nearest(&ws, None, day("2024-06-15")), 0..52);
+        assert_eq!(nearest(&ws, Some(0), day("2024-06-15")), 23..23);
+    }
+
+    #[test]
+    fn a_cut_list_keeps_its_run_and_counts_the_rest() {
+        let mut ws = weeks(52);
+        assert_eq!(cut_list(&mut ws, Some(10), day("2024-06-15")), 42);
+        let starts = |ws: &[WindowStatus]| ws.iter().map(|w| w.start).collect::<Vec<_>>();
+        assert_eq!(starts(&ws), starts(&weeks(52)[18..28]));
+        assert_eq!(cut_list(&mut ws, None, day("2024-06-15")), 0);
+    }
+}
