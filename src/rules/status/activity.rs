@@ -12,9 +12,8 @@ use crate::model::{Activity, LogEntry, Occurrences, Period, Pledge, State, Targe
 /// Days an on-request activity may leave a request unanswered before it is behind.
 pub const ANSWER_DAYS: i64 = 30;
 
-/// Which entries count: an activity's work, of one part and one unit where given, among
-/// `entries` (the log's entries for the activity, or for the part or unit: a long list of
-/// units or parts is judged in time linear in the log, not the log once per unit).
+/// Which entries count: an activity's work (of one part, one unit where given) in `entries`,
+/// the log's entries for it: many units or parts are judged in time linear in the log.
 #[derive(Clone, Copy)]
 struct Sel<'a> {
     activity: &'a str,
