@@ -182,7 +182,7 @@ struct ActivityJson<'a> {
     record: Option<Record>,
     windows: &'a [WindowStatus],
     /// Windows left out past the limit per activity (issue 25); absent when none.
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(skip_serializing_if = "crate::rules::status::is_zero")]
     windows_omitted: usize,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     units: &'a [UnitStatus],
@@ -224,10 +224,6 @@ impl<'a> From<&'a ActivityStatus<'a>> for ActivityJson<'a> {
             verdict: None,
         }
     }
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 #[derive(Serialize)]

@@ -192,7 +192,8 @@ pub struct UnitStatus {
     pub windows_omitted: usize,
 }
 
-fn is_zero(n: &usize) -> bool {
+/// For `skip_serializing_if`: a count of nothing left out.
+pub(crate) fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
