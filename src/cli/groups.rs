@@ -80,6 +80,16 @@ pub struct AsOf {
 }
 deref_to!(AsOf.as_of: Option<DateArg>);
 
+/// Every window of each activity instead of the 600 nearest the as-of date (issue 25).
+#[derive(Debug, Args)]
+pub struct AllWindows {
+    /// Every window of each activity (default: the 600 nearest the as-of date, with a count
+    /// of those left out)
+    #[arg(long)]
+    pub all_windows: bool,
+}
+deref_to!(AllWindows.all_windows: bool);
+
 /// The day a command that writes takes as today (for its future-date check); hidden, for
 /// tests and scripts that must not depend on the clock.
 #[derive(Debug, Args)]

@@ -17,7 +17,7 @@ mod groups;
 pub mod sv;
 
 pub use date::{BadDate, DateArg, parse_date};
-pub use groups::{Area, AsOf, By, DryRun, HiddenAsOf, Kommun, Kommuner, Output};
+pub use groups::{AllWindows, Area, AsOf, By, DryRun, HiddenAsOf, Kommun, Kommuner, Output};
 
 pub(crate) const EXIT_CODES: &str = "\
 Exit codes:
@@ -473,6 +473,8 @@ pub struct StatusArgs {
     pub as_of: AsOf,
     #[command(flatten)]
     pub out: Output<StatusFormat>,
+    #[command(flatten)]
+    pub windows: AllWindows,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -533,6 +535,8 @@ pub struct CalendarArgs {
     pub kommuner: Kommuner,
     #[command(flatten)]
     pub as_of: AsOf,
+    #[command(flatten)]
+    pub windows: AllWindows,
 }
 
 #[derive(Debug, Args)]
@@ -562,4 +566,6 @@ pub struct SiteArgs {
     /// address [default: none stated]
     #[arg(long, value_name = "EMAIL")]
     pub contact: Option<String>,
+    #[command(flatten)]
+    pub windows: AllWindows,
 }

@@ -9,6 +9,7 @@ use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::CalendarArgs;
 use crate::model::Pledge;
 use crate::rules::status::{pledge_status_for, share_for};
+use crate::view::window_limit;
 
 /// The löften of the named kommuner (every löfte of the folder when none is named), in the
 /// folder's order; an error when there are none.
@@ -51,15 +52,17 @@ pub fn calendar(dir: Option<PathBuf>, a: CalendarArgs, ctx: &mut Ctx) -> Result<
         .iter()
         .filter_map(|k| crate::kommuner::find(k))
         .collect();
-    let statuses: Vec<_> = pledges
+    let mut statuses: Vec<_> = pledges
         .iter()
         .map(|p| pledge_status_for(p, as_of, share_for(p, &named)))
         .collect();
-    write!(
-        ctx.out,
-        "{}",
-        crate::view::calendar::feed_in(&statuses, &files, ctx.lang)
-    )?;
+    let limit = window_limit::limit(a.windows.all_windows);
+    let omitted = statuses
+        .iter_mut()
+        .map(|s| window_limit::cut(s, limit))
+        .sum();
+    let feed = crate::view::calendar::feed_in(&statuses, &files, ctx.lang);
+    write!(ctx.out, "{}", window_limit::note_in_feed(feed, omitted))?;
     ws.exit_code_in(&mut ctx.err, ctx.lang, ctx.width)
 }
 

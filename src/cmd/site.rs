@@ -30,6 +30,7 @@ use crate::rules::status::pledge_status;
 use crate::store::{self, SourceFile};
 use crate::view::i18n::Lang;
 use crate::view::site::{self, MARKER, Rest, Summary};
+use crate::view::window_limit;
 
 /// `reply`: the language of the line that says what was written (the user's; the pages are
 /// in `ctx.lang`).
@@ -81,6 +82,7 @@ fn streamed(
     ctx: &mut Ctx,
 ) -> Result<u8> {
     let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
+    let limit = window_limit::limit(a.windows.all_windows);
     let existed = out.exists();
     let old = prepare(out, a.force, &planned(dirs))?;
     let reads = store::read_each(paths, ctx.read_cutoff(), false, |i, mut f| {
@@ -88,7 +90,8 @@ fn streamed(
         let shown = match f.loaded.pledge.take() {
             Some(mut p) if chosen(&p, named) => {
                 p.file = file_name(&paths[i]).to_string();
-                let st = pledge_status(&p, as_of);
+                let mut st = pledge_status(&p, as_of);
+                window_limit::cut(&mut st, limit);
                 let page = out.join(&dirs[i]).join("index.html");
                 let wrote = put(&page, site::page(&st, lang).as_bytes())?;
                 let rel = super::calendar::relative(&paths[i], &dir);
@@ -148,6 +151,7 @@ fn chosen(p: &Pledge, named: &[&'static Kommun]) -> bool {
 /// a kommun named is not known).
 fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
     let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
+    let limit = window_limit::limit(a.windows.all_windows);
     let mut ws = Workspace::open(Some(dir), ctx.read_cutoff())?;
     for p in ws.files.iter_mut().filter_map(|f| f.loaded.pledge.as_mut()) {
         p.file = file_name(Path::new(&p.file)).to_string();
@@ -155,7 +159,14 @@ fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
     let chosen = super::calendar::chosen(&ws, &a.kommuner, ctx.lang)?;
     // The pages name the file; the calendar's UIDs its path in the folder.
     let rels = super::calendar::relative_files(&ws, &chosen);
-    let statuses: Vec<_> = chosen.par_iter().map(|p| pledge_status(p, as_of)).collect();
+    let statuses: Vec<_> = chosen
+        .par_iter()
+        .map(|p| {
+            let mut st = pledge_status(p, as_of);
+            window_limit::cut(&mut st, limit);
+            st
+        })
+        .collect();
     let dirs = site::page_dirs(chosen.iter().copied());
     let old = prepare(out, a.force, &planned(&dirs))?;
     let made: Vec<(Summary, bool)> = statuses

@@ -52,6 +52,7 @@ fn select<'w>(
 pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
     let lang = ctx.lang;
+    let limit = view::window_limit::limit(a.windows.all_windows);
     let of = (!a.all)
         .then(|| super::workspace::needles(&a.kommuner))
         .flatten();
@@ -65,7 +66,7 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
     let (chosen, named) = select(&ws, &a.kommuner, a.all, as_of, ctx.lang)?;
     if a.out.format == StatusFormat::Json && a.out.output.is_none() {
         let mut out = std::io::BufWriter::new(&mut ctx.out);
-        view::json::write_status(&mut out, &chosen, &named, as_of)?;
+        view::json::write_status(&mut out, &chosen, &named, as_of, limit)?;
         writeln!(out)?;
         out.flush()?;
         drop(out);
@@ -79,7 +80,7 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
     let out = match a.out.format {
         StatusFormat::Json => {
             let mut buf = Vec::new();
-            view::json::write_status(&mut buf, &chosen, &named, as_of)?;
+            view::json::write_status(&mut buf, &chosen, &named, as_of, limit)?;
             buf.push(b'\n');
             Output::Bytes(buf)
         }

@@ -181,6 +181,9 @@ struct ActivityJson<'a> {
     last_done: Option<NaiveDate>,
     record: Option<Record>,
     windows: &'a [WindowStatus],
+    /// Windows left out past the limit per activity (issue 25); absent when none.
+    #[serde(skip_serializing_if = "crate::rules::status::is_zero")]
+    windows_omitted: usize,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     units: &'a [UnitStatus],
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -213,6 +216,7 @@ impl<'a> From<&'a ActivityStatus<'a>> for ActivityJson<'a> {
             last_done: a.last_done,
             record: a.record,
             windows: &a.windows,
+            windows_omitted: a.windows_omitted,
             units: &a.units,
             parts: a.parts.iter().map(ActivityJson::from).collect(),
             requests: a.requests,
@@ -297,13 +301,16 @@ struct StatusPledges<'a> {
     /// The kommuner the view is for: a löfte of several shows the share of the one named.
     named: &'a [&'static Kommun],
     as_of: NaiveDate,
+    /// Windows shown per activity ([`crate::view::window_limit`]); `None`: all.
+    limit: Option<usize>,
 }
 
 impl Serialize for StatusPledges<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.pledges.len()))?;
         for p in self.pledges {
-            let st = pledge_status_for(p, self.as_of, share_for(p, self.named));
+            let mut st = pledge_status_for(p, self.as_of, share_for(p, self.named));
+            crate::view::window_limit::cut(&mut st, self.limit);
             seq.serialize_element(&StatusPledgeJson::from(&st))?;
         }
         seq.end()
@@ -318,12 +325,14 @@ struct StatusDoc<'a> {
 }
 
 /// Writes the `status --format json` document (without a final newline), computing each
-/// löfte's status just before it is written.
+/// löfte's status just before it is written, each activity's windows within `limit`
+/// ([`crate::view::window_limit`]; `None`: all).
 pub fn write_status(
     w: impl io::Write,
     pledges: &[&Pledge],
     named: &[&'static Kommun],
     as_of: NaiveDate,
+    limit: Option<usize>,
 ) -> serde_json::Result<()> {
     let doc = StatusDoc {
         schema_version: SCHEMA_VERSION,
@@ -332,6 +341,7 @@ pub fn write_status(
             pledges,
             named,
             as_of,
+            limit,
         },
     };
     serde_json::to_writer_pretty(w, &doc)

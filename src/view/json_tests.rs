@@ -16,7 +16,7 @@ fn every_document_names_kommuner_alike() {
     let p = two_kommuner();
     let on: NaiveDate = "2016-06-01".parse().unwrap();
     let mut status = Vec::new();
-    write_status(&mut status, &[&p], &[], on).unwrap();
+    write_status(&mut status, &[&p], &[], on, None).unwrap();
     let status: serde_json::Value = serde_json::from_slice(&status).unwrap();
     let list: serde_json::Value = serde_json::from_str(&list(&[&p], on)).unwrap();
     let log: serde_json::Value = serde_json::from_str(&log(&[(&p, &p.log[0])], false)).unwrap();

@@ -37,6 +37,7 @@ pub mod svgchart;
 pub mod table;
 pub mod target_words;
 pub mod title;
+pub mod window_limit;
 pub mod xlsx;
 
 pub use messages::Label;

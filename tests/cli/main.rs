@@ -38,3 +38,4 @@ mod truth_kinds;
 mod twice;
 mod undo;
 mod validate;
+mod window_limit;

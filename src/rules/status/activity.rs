@@ -12,9 +12,8 @@ use crate::model::{Activity, LogEntry, Occurrences, Period, Pledge, State, Targe
 /// Days an on-request activity may leave a request unanswered before it is behind.
 pub const ANSWER_DAYS: i64 = 30;
 
-/// Which entries count: an activity's work, of one part and one unit where given, among
-/// `entries` (the log's entries for the activity, or for the part or unit: a long list of
-/// units or parts is judged in time linear in the log, not the log once per unit).
+/// Which entries count: an activity's work (of one part, one unit where given) in `entries`,
+/// the log's entries for it: many units or parts are judged in time linear in the log.
 #[derive(Clone, Copy)]
 struct Sel<'a> {
     activity: &'a str,
@@ -270,6 +269,7 @@ fn status_of<'a>(
         window: eval.window,
         last_done,
         windows: eval.windows,
+        windows_omitted: 0,
         record: eval.record,
         units,
         parts,
@@ -308,6 +308,7 @@ fn of_units(
                 done: e.done,
                 record: e.record,
                 windows: e.windows,
+                windows_omitted: 0,
             }
         })
         .collect::<Vec<_>>()

@@ -162,6 +162,8 @@ pub struct ActivityStatus<'a> {
     pub window: Option<(NaiveDate, NaiveDate)>,
     pub last_done: Option<NaiveDate>,
     pub windows: Vec<WindowStatus>,
+    /// Windows a view left out of `windows` past its limit per activity (issue 25; 0: none).
+    pub windows_omitted: usize,
     /// The record over `windows` (with units or parts: over all of theirs); None for
     /// activities without windows.
     pub record: Option<Record>,
@@ -185,6 +187,14 @@ pub struct UnitStatus {
     pub done: u32,
     pub record: Option<Record>,
     pub windows: Vec<WindowStatus>,
+    /// Windows a view left out past its limit per activity (issue 25; 0: none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub windows_omitted: usize,
+}
+
+/// For `skip_serializing_if`: a count of nothing left out.
+pub(crate) fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Requests received and answered, for on-request activities.

@@ -319,6 +319,7 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ),
     ("status", "all", "Varje kommun i mappen, grupperade per län"),
     ("status", "as_of", JUDGE_ON),
+    ("status", "all_windows", ALL_WINDOWS),
     ("status", "format", FORMAT_TABLES),
     ("status", "output", OUTPUT),
     // report
@@ -400,6 +401,7 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "Skriv ut ett iCalendar-flöde (RFC 5545) med uppföljningar, periodslut och löftenas slut",
     ),
     ("calendar", "kommuner", ONLY_KOMMUNER),
+    ("calendar", "all_windows", ALL_WINDOWS),
     (
         "calendar",
         "as_of",
@@ -420,6 +422,7 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ),
     ("site", "kommuner", ONLY_KOMMUNER),
     ("site", "as_of", JUDGE_ON),
+    ("site", "all_windows", ALL_WINDOWS),
     (
         "site",
         "force",
@@ -583,6 +586,8 @@ const KOMMUN: &str = "Kommunens namn eller kommunkod";
 const ONLY_KOMMUNER: &str = "Bara de här kommunerna [standard: varje löfte i mappen]";
 const AREA_CHOOSE: &str = "Välj bland löften för delar av kommunen (en början av dess `area`)";
 const DRY_RUN_ADD: &str = "Visa exakt den text som skulle läggas till, och skriv inget";
+const ALL_WINDOWS: &str =
+    "Varje aktivitets alla perioder (standard: de 600 närmast dagen, med antalet utelämnade)";
 const JUDGE_ON: &str = "Dagen att bedöma på [standard: i dag]";
 const FORMAT: &str = "Utskriftens format";
 const FORMAT_TABLES: &str = "Utskriftens format (xlsx: en Excel-arbetsbok, kräver --output FIL \

@@ -104,7 +104,7 @@ fn the_site_from_summaries_is_the_site_from_statuses() {
     );
     let pledges: Vec<&Pledge> = both.iter().map(|s| s.pledge).collect();
     let mut json = Vec::new();
-    crate::view::json::write_status(&mut json, &pledges, &[], d("2016-06-15")).unwrap();
+    crate::view::json::write_status(&mut json, &pledges, &[], d("2016-06-15"), None).unwrap();
     json.push(b'\n');
     assert_eq!(files[3].bytes, json);
     assert_eq!(

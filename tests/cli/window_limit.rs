@@ -1,0 +1,102 @@
+//! Issue 25: per-window detail limited per activity. A file whose parts multiply a weekly slot
+//! gives `status --format json`, `calendar` and `site` at most 600 windows of the activity,
+//! those nearest the as-of date, with a count of those left out; `--all-windows` gives all.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+use crate::support::pledge_in;
+
+/// A löfte of Ale for 2024 whose one activity has 58 parts, each a weekly slot: 58 × 53 =
+/// 3,074 windows (4.7 KB of TOML).
+fn many_weeks(dir: &Path) {
+    let mut text = String::from(
+        "title = \"Test\"\nkommun = \"Ale\"\n\n[period]\nstart = 2024-01-01\nend = 2024-12-31\n\n\
+         [followup]\nwhen = \"2025-Q1\"\n\n[[activity]]\nid = \"walk\"\n\
+         text = \"Trygghetsvandringar.\"\nowners = [\"kommunen\"]\n",
+    );
+    for i in 0..58 {
+        text.push_str(&format!(
+            "\n[[activity.part]]\nid = \"p{i}\"\ntext = \"Del {i}\"\n\
+             target = {{ weekday = \"tisdag\" }}\n"
+        ));
+    }
+    fs::write(dir.join("ale-2024.toml"), text).unwrap();
+}
+
+fn status_json(dir: &Path, extra: &[&str]) -> (usize, Value) {
+    let mut args = vec!["status", "ale", "--format", "json", "--as-of", "2024-06-15"];
+    args.extend(extra);
+    let out = pledge_in(dir).args(args).read_stdout();
+    (out.len(), serde_json::from_str(&out).unwrap())
+}
+
+/// The parts of the one activity: (windows shown, windows_omitted or None).
+fn parts(doc: &Value) -> Vec<(Vec<Value>, Option<u64>)> {
+    doc["pledges"][0]["activities"][0]["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let ws = p["windows"].as_array().unwrap().clone();
+            (ws, p.get("windows_omitted").map(|n| n.as_u64().unwrap()))
+        })
+        .collect()
+}
+
+#[test]
+fn status_json_shows_the_windows_nearest_the_day_and_counts_the_rest() {
+    let tmp = TempDir::new().unwrap();
+    many_weeks(tmp.path());
+    let (all_len, all) = status_json(tmp.path(), &["--all-windows"]);
+    let (len, cut) = status_json(tmp.path(), &[]);
+    let (all, cut) = (parts(&all), parts(&cut));
+    let total: usize = all.iter().map(|(ws, _)| ws.len()).sum();
+    assert_eq!(total, 58 * 53);
+    assert!(
+        all.iter().all(|(_, n)| n.is_none()),
+        "--all-windows omits nothing"
+    );
+    let shown: usize = cut.iter().map(|(ws, _)| ws.len()).sum();
+    let omitted: u64 = cut.iter().map(|(_, n)| n.unwrap()).sum();
+    assert!(shown <= 600, "{shown} windows shown");
+    assert_eq!(shown + omitted as usize, total);
+    // The limit is shared evenly: 600 / 58 = 10 weeks of each part, around 15 June.
+    for (ws, n) in &cut {
+        assert_eq!((ws.len(), *n), (10, Some(43)));
+        assert!(ws.iter().any(|w| w["start"] == "2024-06-10"), "{ws:?}");
+    }
+    assert!(len * 4 < all_len, "{len} bytes against {all_len}");
+}
+
+#[test]
+fn calendar_and_site_keep_to_the_limit_unless_asked_for_all() {
+    let tmp = TempDir::new().unwrap();
+    many_weeks(tmp.path());
+    let feed = |extra: &[&str]| {
+        let mut args = vec!["calendar", "ale", "--as-of", "2024-06-15"];
+        args.extend(extra);
+        pledge_in(tmp.path()).args(args).read_stdout()
+    };
+    let (cut, all) = (feed(&[]), feed(&["--all-windows"]));
+    assert!(
+        cut.contains("X-PLEDGE-WINDOWS-OMITTED:2494\r\n"),
+        "{cut:.600}"
+    );
+    assert!(!all.contains("X-PLEDGE-WINDOWS-OMITTED"));
+    let events = |f: &str| f.matches("BEGIN:VEVENT").count();
+    assert!(events(&cut) <= 600 && events(&all) > 1_500);
+    let site = |name: &str, extra: &[&str]| {
+        let out = tmp.path().join(name);
+        let mut args = vec!["site", out.to_str().unwrap(), "--as-of", "2024-06-15"];
+        args.extend(extra);
+        pledge_in(tmp.path()).args(args).read_stdout();
+        fs::read_to_string(out.join("pledges.json")).unwrap()
+    };
+    let (cut, all) = (site("cut", &[]), site("all", &["--all-windows"]));
+    assert!(cut.contains("\"windows_omitted\": 43"), "{cut:.600}");
+    assert!(!all.contains("windows_omitted") && cut.len() * 4 < all.len());
+}
