@@ -10,14 +10,12 @@ use crate::cli::ImportArgs;
 use crate::import::{self, Options};
 use crate::kommuner;
 use crate::store;
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
+use crate::view::i18n::Lang;
+use crate::view::messages::DraftMsg;
 
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
-fn read_input(file: &Path) -> Result<(String, String)> {
+fn read_input(file: &Path, lang: Lang) -> Result<(String, String)> {
     let mut bytes = Vec::new();
     let name = if file.as_os_str() == "-" {
         std::io::stdin()
@@ -35,19 +33,22 @@ fn read_input(file: &Path) -> Result<(String, String)> {
         )
     };
     if bytes.len() as u64 > MAX_BYTES {
-        bail!("{name} is over 16 MiB; a published löfte is a few pages");
+        bail!(DraftMsg::TooBig { name: &name }.say(lang));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
-            "{name} is not UTF-8 (byte {}); convert it first, e.g. with iconv -f latin1 -t utf-8",
-            e.utf8_error().valid_up_to()
+            DraftMsg::NotUtf8 {
+                name: &name,
+                at: e.utf8_error().valid_up_to()
+            }
+            .say(lang)
         )
     })?;
     Ok((text, name))
 }
 
 /// The texts named: files as given, a folder's `.txt` files sorted by name.
-fn texts(args: &[PathBuf]) -> Result<Vec<PathBuf>> {
+fn texts(args: &[PathBuf], lang: Lang) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for a in args {
         if a.is_dir() {
@@ -58,7 +59,12 @@ fn texts(args: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .collect();
             in_dir.sort();
             if in_dir.is_empty() {
-                bail!("{} holds no .txt files to import", a.display());
+                bail!(
+                    DraftMsg::NoTexts {
+                        folder: &a.display().to_string()
+                    }
+                    .say(lang)
+                );
             }
             out.extend(in_dir);
         } else {
@@ -86,13 +92,20 @@ fn one(
     dir: Option<&Path>,
     ctx: &mut Ctx,
 ) -> Result<(import::Imported, Option<PathBuf>, String)> {
-    let (text, name) = read_input(file)?;
+    let (text, name) = read_input(file, ctx.lang)?;
     let opts = Options {
         source_name: Some(name.clone()),
         ..opts.clone()
     };
-    let draft = import::import(&text, &opts)
-        .map_err(|m| Refused(format!("cannot import {name}: {m}; nothing was written")))?;
+    let draft = import::import(&text, &opts).map_err(|m| {
+        Refused(
+            DraftMsg::Refused {
+                name: &name,
+                missing: &m,
+            }
+            .say(ctx.lang),
+        )
+    })?;
     let loaded = crate::load::load(&draft.file_name, &draft.toml, ctx.clock);
     if loaded.has_errors() {
         let d = loaded
@@ -159,34 +172,31 @@ pub fn import(dir: Option<PathBuf>, a: ImportArgs, ctx: &mut Ctx) -> Result<u8> 
         end: a.end.map(|d| ctx.date(d)),
         source_name: None,
     };
-    let files = texts(&a.files)?;
+    let files = texts(&a.files, ctx.lang)?;
     if let [file] = files.as_slice() {
         let (draft, path, _) = one(file, &a, &opts, dir.as_deref(), ctx)?;
         match path {
             None => write!(ctx.out, "{}", draft.toml)?,
             Some(path) if !ctx.quiet => writeln!(
                 ctx.out,
-                "wrote {}: {} activit{}, {} reading{} to check (\"# Reading:\"), {} sentence{} kept as comments (\"# Text:\")",
-                store::display_path(&path),
-                draft.activities,
-                if draft.activities == 1 { "y" } else { "ies" },
-                draft.readings.len(),
-                plural(draft.readings.len()),
-                draft.unplaced,
-                plural(draft.unplaced),
+                "{}",
+                DraftMsg::Wrote {
+                    path: &store::display_path(&path),
+                    activities: draft.activities,
+                    readings: draft.readings.len(),
+                    unplaced: draft.unplaced,
+                }
+                .say(ctx.lang)
             )?,
             Some(_) => {}
         }
         return Ok(0);
     }
     if a.out.is_some() {
-        bail!(
-            "--out names one file, but {} texts were given; leave it out to write each draft into the pledges folder",
-            files.len()
-        );
+        bail!(DraftMsg::OutWithMany { n: files.len() }.say(ctx.lang));
     }
     if *a.dry_run {
-        bail!("--dry-run prints one draft; give one text");
+        bail!(DraftMsg::DryRunMany.say(ctx.lang));
     }
     import_many(&files, &a, &opts, dir.as_deref(), ctx)
 }
@@ -274,11 +284,12 @@ fn table(rows: &[Outcome], ctx: &mut Ctx) -> Result<u8> {
     let written = rows.iter().filter(|r| r.written).count();
     writeln!(
         ctx.out,
-        "{written} of {} draft{} written; {} need{} a flag or a look",
-        rows.len(),
-        plural(rows.len()),
-        rows.len() - written,
-        if rows.len() - written == 1 { "s" } else { "" }
+        "{}",
+        DraftMsg::Written {
+            written,
+            total: rows.len()
+        }
+        .say(ctx.lang)
     )?;
     Ok(if written == rows.len() { 0 } else { 1 })
 }

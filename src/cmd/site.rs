@@ -29,6 +29,7 @@ use crate::model::Pledge;
 use crate::rules::status::pledge_status;
 use crate::store::{self, SourceFile};
 use crate::view::i18n::Lang;
+use crate::view::messages::SiteRefusal;
 use crate::view::site::{self, MARKER, Rest, Summary};
 use crate::view::window_limit;
 
@@ -37,7 +38,7 @@ use crate::view::window_limit;
 pub fn site(dir: Option<PathBuf>, a: SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
     // A --base-url, --licence or --contact that cannot be used is said before anything is
     // written.
-    publication(&a)?;
+    publication(&a, reply)?;
     let dir = store::find_dir(dir.as_deref())?;
     let paths = store::pledge_files(&dir)?;
     let named: Option<Vec<&'static Kommun>> =
@@ -84,7 +85,7 @@ fn streamed(
     let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
     let limit = window_limit::limit(a.windows.all_windows);
     let existed = out.exists();
-    let old = prepare(out, a.force, &planned(dirs))?;
+    let old = prepare(out, a.force, &planned(dirs), reply)?;
     let reads = store::read_each(paths, ctx.read_cutoff(), false, |i, mut f| {
         let broken = f.loaded.has_errors();
         let shown = match f.loaded.pledge.take() {
@@ -135,7 +136,7 @@ fn streamed(
         }
     }
     let n = summaries.len();
-    let rest = Rest::new(summaries, as_of, lang).published(publication(a)?);
+    let rest = Rest::new(summaries, as_of, lang).published(publication(a, reply)?);
     let mut done = finish(out, &rest, pages, &old)?;
     done.changed += changed;
     report(ctx, reply, n, out, done)?;
@@ -168,7 +169,7 @@ fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
         })
         .collect();
     let dirs = site::page_dirs(chosen.iter().copied());
-    let old = prepare(out, a.force, &planned(&dirs))?;
+    let old = prepare(out, a.force, &planned(&dirs), reply)?;
     let made: Vec<(Summary, bool)> = statuses
         .par_iter()
         .zip(&dirs)
@@ -183,8 +184,8 @@ fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
         .collect::<Result<_>>()?;
     let changed = made.iter().filter(|m| m.1).count();
     let pages = dirs.iter().map(|d| format!("{d}/index.html")).collect();
-    let rest =
-        Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang).published(publication(a)?);
+    let rest = Rest::new(made.into_iter().map(|m| m.0).collect(), as_of, lang)
+        .published(publication(a, reply)?);
     let mut done = finish(out, &rest, pages, &old)?;
     done.changed += changed;
     report(ctx, reply, chosen.len(), out, done)?;
@@ -192,25 +193,21 @@ fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
 }
 
 /// What `dcat.rdf` says of the publication, from the flags, each checked.
-fn publication(a: &SiteArgs) -> Result<site::Publication> {
+fn publication(a: &SiteArgs, lang: Lang) -> Result<site::Publication> {
     let licence = match a.licence.as_deref() {
-        Some(l) if !is_web_address(l) => bail!(
-            "--licence {}: give the licence's address, as \
-             https://creativecommons.org/publicdomain/zero/1.0/",
-            crate::text::safe(l, false)
-        ),
+        Some(l) if !is_web_address(l) => {
+            bail!(SiteRefusal::Licence(&crate::text::safe(l, false)).say(lang))
+        }
         l => l.map(str::to_string),
     };
     let contact = match a.contact.as_deref() {
-        Some(c) if !is_web_address(c) && !is_email(c) => bail!(
-            "--contact {}: give an e-mail address (brottsforebyggande@kommun.se) or a web \
-             address (https://…)",
-            crate::text::safe(c, false)
-        ),
+        Some(c) if !is_web_address(c) && !is_email(c) => {
+            bail!(SiteRefusal::Contact(&crate::text::safe(c, false)).say(lang))
+        }
         c => c.map(str::to_string),
     };
     Ok(site::Publication {
-        base: base_url(a)?,
+        base: base_url(a, lang)?,
         publisher: a.publisher.clone(),
         licence,
         contact,
@@ -249,15 +246,12 @@ fn is_email(c: &str) -> bool {
 
 /// `--base-url` as the base of absolute addresses: http or https, no white space or
 /// characters an IRI cannot hold, ending in `/`.
-fn base_url(a: &SiteArgs) -> Result<Option<String>> {
+fn base_url(a: &SiteArgs, lang: Lang) -> Result<Option<String>> {
     let Some(u) = a.base_url.as_deref() else {
         return Ok(None);
     };
     if !is_web_address(u) || u.contains('#') || u.contains('?') {
-        bail!(
-            "--base-url {}: give the address the site is published at, as https://www.example.se/medborgarloften/",
-            crate::text::safe(u, false)
-        );
+        bail!(SiteRefusal::BaseUrl(&crate::text::safe(u, false)).say(lang));
     }
     Ok(Some(if u.ends_with('/') {
         u.to_string()
@@ -294,18 +288,19 @@ fn planned(dirs: &[String]) -> Vec<String> {
 /// would write there (`planned`) is one it did not write, which is never replaced, with
 /// `--force` or without. Removes the temporary files a killed build left. Returns the files
 /// the last build wrote, from the marker.
-fn prepare(out: &Path, force: bool, planned: &[String]) -> Result<Vec<String>> {
+fn prepare(out: &Path, force: bool, planned: &[String], lang: Lang) -> Result<Vec<String>> {
     if let Ok(m) = fs::symlink_metadata(out)
         && m.file_type().is_symlink()
         && !force
     {
         let to = fs::read_link(out).map(|t| t.display().to_string());
-        return Err(Refused(format!(
-            "{} is a symbolic link (to {}); the site is not written. Give the folder it points \
-             to, or add --force to write through the link",
-            out.display(),
-            to.unwrap_or_else(|_| "somewhere unreadable".into())
-        ))
+        return Err(Refused(
+            SiteRefusal::Symlink {
+                out: &out.display().to_string(),
+                to: to.as_deref().ok(),
+            }
+            .say(lang),
+        )
         .into());
     }
     if !out.exists() {
@@ -314,11 +309,7 @@ fn prepare(out: &Path, force: bool, planned: &[String]) -> Result<Vec<String>> {
         return Ok(Vec::new());
     }
     if !out.is_dir() {
-        return Err(Refused(format!(
-            "{} is not a folder; the site is not written",
-            out.display()
-        ))
-        .into());
+        return Err(Refused(SiteRefusal::NotAFolder(&out.display().to_string()).say(lang)).into());
     }
     remove_leftovers(out);
     let old: Vec<String> = match fs::read_to_string(out.join(MARKER)) {
@@ -332,11 +323,13 @@ fn prepare(out: &Path, force: bool, planned: &[String]) -> Result<Vec<String>> {
                 .next()
                 .is_none();
             if !empty && !force {
-                return Err(Refused(format!(
-                    "{} holds files that pledge did not write (it has no {MARKER}); the site is \
-                     not written. Choose an empty or new folder, or add --force to write into it",
-                    out.display()
-                ))
+                return Err(Refused(
+                    SiteRefusal::Foreign {
+                        out: &out.display().to_string(),
+                        marker: MARKER,
+                    }
+                    .say(lang),
+                )
                 .into());
             }
             Vec::new()
@@ -349,23 +342,13 @@ fn prepare(out: &Path, force: bool, planned: &[String]) -> Result<Vec<String>> {
         .map(String::as_str)
         .collect();
     if !foreign.is_empty() {
-        return Err(Refused(format!(
-            "{} holds {} that pledge did not write and would replace: {}; the site is not \
-             written and {} left alone. Move {} away, or choose another folder",
-            out.display(),
-            if foreign.len() == 1 {
-                "a file"
-            } else {
-                "files"
-            },
-            foreign.join(", "),
-            if foreign.len() == 1 {
-                "it is"
-            } else {
-                "they are"
-            },
-            if foreign.len() == 1 { "it" } else { "them" }
-        ))
+        return Err(Refused(
+            SiteRefusal::WouldReplace {
+                out: &out.display().to_string(),
+                files: &foreign,
+            }
+            .say(lang),
+        )
         .into());
     }
     claim(out, &old, planned)?;

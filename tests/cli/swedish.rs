@@ -215,3 +215,95 @@ fn a_malformed_date_is_said_in_the_users_language() {
         );
     }
 }
+
+/// `import`'s refusals and its reply are said in the reader's language: a text that names no
+/// kommun stops (exit 1) with what is missing and the flag that gives it, in Swedish under a
+/// Swedish locale and byte for byte as before in English; nothing is written either way.
+#[test]
+fn import_says_what_the_text_lacks_in_the_readers_language() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let text = tmp.path().join("trygg.txt");
+    std::fs::write(
+        &text,
+        "Trygghet i stan\n\n- Polisen går trygghetsvandringar.\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("utkast.toml");
+    let (t, o) = (text.to_str().unwrap(), out.to_str().unwrap());
+    let (code, err) = run_with(&["import", t, "--out", o], &[("LANG", "sv_SE.UTF-8")]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("pledge: fel: kan inte importera trygg.txt: varken texten")
+            && err.contains("ange den med --kommun NAMN; inget skrevs"),
+        "{err}"
+    );
+    let (code, err) = run_with(&["import", t, "--out", o], &[("LANG", "C")]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "pledge: error: cannot import trygg.txt: neither the text, its title nor its \
+             address names a kommun that pledge knows; give it with --kommun NAME; nothing was \
+             written"
+        ),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written");
+    let run = Command::new(assert_cmd::cargo::cargo_bin("pledge"))
+        .args([
+            "import",
+            t,
+            "--out",
+            o,
+            "--kommun",
+            "Kil",
+            "--start",
+            "2022-01-01",
+        ])
+        .args(["--end", "2022-12-31"])
+        .env_clear()
+        .env("LANG", "sv_SE.UTF-8")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{said}");
+    assert!(
+        said.starts_with("skrev ") && said.contains(": 1 aktivitet, "),
+        "{said}"
+    );
+}
+
+/// `site`'s refusals of an option it cannot publish and of a folder it will not write into are
+/// said in the reader's language; English keeps its words; nothing is written.
+#[test]
+fn site_refuses_in_the_readers_language() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let out = tmp.path().join("webb");
+    let o = out.to_str().unwrap();
+    let (code, err) = run_with(&["site", o, "--licence", "cc0"], &[("LANG", "sv_SE.UTF-8")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--licence cc0: ange licensens adress"),
+        "{err}"
+    );
+    let (code, err) = run_with(&["site", o, "--licence", "cc0"], &[("LANG", "C")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--licence cc0: give the licence's address"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written");
+    let file = tmp.path().join("fil.txt");
+    std::fs::write(&file, "x").unwrap();
+    let f = file.to_str().unwrap();
+    let (code, err) = run_with(&["site", f], &[("LANG", "sv_SE.UTF-8")]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("är ingen mapp; webbplatsen skrevs inte"),
+        "{err}"
+    );
+    let (_, err) = run_with(&["site", f], &[("LANG", "C")]);
+    assert!(
+        err.contains("is not a folder; the site is not written"),
+        "{err}"
+    );
+}
