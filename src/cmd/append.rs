@@ -83,7 +83,7 @@ pub(super) fn append(
 
 /// Refuses an empty text given for an optional flag (`--by` empty from PLEDGE_USER: said so).
 pub(super) fn not_empty(flag: &str, v: Option<&str>, lang: Lang) -> Result<()> {
-    if v.is_some_and(|n| n.trim().is_empty()) {
+    if v.is_some_and(crate::load::problems::blank) {
         if flag == "--by" {
             return Err(empty_by(lang));
         }

@@ -74,10 +74,12 @@ fn default_user() -> Option<String> {
         .filter(|o| o.status.success())
         .and_then(|o| String::from_utf8(o.stdout).ok())
         .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty());
+        .filter(|s| !crate::load::problems::blank(s));
     git.or_else(|| {
-        ["USER", "LOGNAME", "USERNAME"]
-            .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| {
+            std::env::var(v)
+                .ok()
+                .filter(|s| !crate::load::problems::blank(s))
+        })
     })
 }

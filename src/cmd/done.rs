@@ -232,10 +232,10 @@ pub(super) fn activity_error(
 
 /// The arguments of `done` that can be refused before anything is read.
 fn check_done_args(a: &DoneArgs, lang: Lang) -> Result<()> {
-    if a.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
+    if a.note.as_deref().is_some_and(crate::load::problems::blank) {
         return Err(Usage(Msg::EmptyNote.say(lang)).into());
     }
-    if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
+    if a.by.as_deref().is_some_and(crate::load::problems::blank) {
         return Err(super::append::empty_by(lang));
     }
     Ok(())

@@ -38,7 +38,7 @@ impl Query<'_> {
 }
 
 pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
-    if a.by.as_deref().is_some_and(|n| n.trim().is_empty()) {
+    if a.by.as_deref().is_some_and(crate::load::problems::blank) {
         return Err(super::append::empty_by(ctx.lang));
     }
     if a.index == Some(0) {

@@ -93,7 +93,7 @@ fn checked(a: &VerdictArgs, date: NaiveDate, ctx: &Ctx) -> Result<Verdict> {
         let word = safe(&a.verdict, false);
         return Err(Usage(RecordMsg::NotAVerdict(&word).say(ctx.lang)).into());
     };
-    if a.reason.trim().is_empty() {
+    if crate::load::problems::blank(&a.reason) {
         return Err(Usage(RecordMsg::VerdictNeedsReason.say(ctx.lang)).into());
     }
     not_empty("--source", a.source.as_deref(), ctx.lang)?;

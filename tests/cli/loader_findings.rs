@@ -201,3 +201,31 @@ fn a_file_of_many_wrong_values_shows_the_first_thousand_problems() {
         "{out}"
     );
 }
+
+/// What the loader refuses as empty (F6), `done`, `undo` and `verdict` refuse before writing:
+/// a `--by`, `--note` or `--reason` of only invisible characters would otherwise be appended
+/// and leave a file that no longer validates. Nothing is written.
+#[test]
+fn f6_writers_refuse_what_the_loader_would_call_empty() {
+    let (_tmp, dir) = crate::support::copy_pledges();
+    let before = fs::read(dir.join("filipstad-2016.toml")).unwrap();
+    let d = dir.to_str().unwrap();
+    for (flag, value) in [("--by", "\u{200b}"), ("--note", "\u{200b}\u{feff} ")] {
+        let run = std::process::Command::new(assert_cmd::cargo::cargo_bin("pledge"))
+            .args(["--dir", d, "done", "filipstad", "trygghetsvandring"])
+            .args(["--date", "2016-05-01", flag, value])
+            .env_clear()
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{flag}: {err}");
+        assert!(err.contains("empty"), "{flag}: {err}");
+    }
+    assert_eq!(fs::read(dir.join("filipstad-2016.toml")).unwrap(), before);
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("pledge"))
+        .args(["--dir", d, "validate"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}
