@@ -370,11 +370,14 @@ fn entry_for(
             }
             let due_from = crate::rules::status::followup_status(p, date).due_from;
             if let Some(from) = due_from.filter(|from| date < *from) {
-                return Err(Refused(format!(
-                    "the follow-up of {} is due from {from}; recorded on {date} it would not count\n  \
-                     record it when it is done, on or after {from}",
-                    p.file
-                ))
+                return Err(Refused(
+                    DoneMsg::FollowupNotYetDue {
+                        file: &p.file,
+                        from,
+                        date,
+                    }
+                    .say(lang),
+                )
                 .into());
             }
             return Ok(entry);
@@ -397,13 +400,15 @@ fn entry_for(
     match &judged.target {
         crate::model::Target::Weekly { weekday, .. } if date.weekday() != *weekday => {
             if !a.instead_of_slot {
-                return Err(Refused(format!(
-                    "\"{}\" is kept every {}; {date} is a {}, so it would not count as that \
-                     week's slot\n  if this work replaced that week's slot, add --instead-of-slot",
-                    judged.id,
-                    crate::model::day_name(*weekday),
-                    crate::model::day_name(date.weekday())
-                ))
+                return Err(Refused(
+                    DoneMsg::OffSlot {
+                        activity: &judged.id,
+                        slot: *weekday,
+                        on: date.weekday(),
+                        date,
+                    }
+                    .say(lang),
+                )
                 .into());
             }
             entry.instead_of_slot = true;

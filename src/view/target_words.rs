@@ -9,6 +9,7 @@ use crate::model::{Event, Occurrences, Per, Target};
 use crate::text::safe;
 use crate::view::i18n::Lang;
 use crate::view::messages::Label;
+use crate::view::messages::grammar::weekday_sv;
 
 pub fn target_text(t: &Target, lang: Lang) -> String {
     target_text_of(t, &[], lang)
@@ -75,19 +76,6 @@ pub fn target_text_of(t: &Target, events: &[Event], lang: Lang) -> String {
             }
             t
         }
-    }
-}
-
-fn weekday_sv(w: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match w {
-        Mon => "måndag",
-        Tue => "tisdag",
-        Wed => "onsdag",
-        Thu => "torsdag",
-        Fri => "fredag",
-        Sat => "lördag",
-        Sun => "söndag",
     }
 }
 

@@ -216,6 +216,15 @@ fn a_weekly_slot_is_kept_on_its_weekday() {
         .args(["done", "kil", "onsdag", "--date", "2017-03-14"])
         .status(1)
         .stderr_is(predicate::str::contains(
+            "\"onsdag\" görs varje onsdag; 2017-03-14 är en tisdag, så det räknas inte som \
+             veckans fasta tillfälle",
+        ))
+        .run();
+    at(&dir, "2017-12-31")
+        .env("PLEDGE_LANG", "en")
+        .args(["done", "kil", "onsdag", "--date", "2017-03-14"])
+        .status(1)
+        .stderr_is(predicate::str::contains(
             "\"onsdag\" is kept every Wednesday; 2017-03-14 is a Tuesday",
         ))
         .run();

@@ -26,6 +26,19 @@ pub enum DoneMsg<'a> {
     NotOnRequest(&'a str),
     /// `--instead-of-slot` on an activity without a weekly slot.
     NoWeeklySlot(&'a str),
+    /// Work on another weekday than the activity's weekly slot, without `--instead-of-slot`.
+    OffSlot {
+        activity: &'a str,
+        slot: chrono::Weekday,
+        on: chrono::Weekday,
+        date: NaiveDate,
+    },
+    /// The follow-up recorded before it is due.
+    FollowupNotYetDue {
+        file: &'a str,
+        from: NaiveDate,
+        date: NaiveDate,
+    },
     /// An activity judged per part (`unit`: per unit) without the flag; the list follows.
     SayWhich { activity: &'a str, unit: bool },
     /// `--part`/`--unit` on an activity that has none.
@@ -106,6 +119,21 @@ impl DoneMsg<'_> {
                 "--instead-of-slot is for an activity with a weekly slot; \"{id}\" has none\n  \
                  leave it out"
             ),
+            OffSlot {
+                activity,
+                slot,
+                on,
+                date,
+            } => format!(
+                "\"{activity}\" is kept every {}; {date} is a {}, so it would not count as that \
+                 week's slot\n  if this work replaced that week's slot, add --instead-of-slot",
+                crate::model::day_name(*slot),
+                crate::model::day_name(*on)
+            ),
+            FollowupNotYetDue { file, from, date } => format!(
+                "the follow-up of {file} is due from {from}; recorded on {date} it would not \
+                 count\n  record it when it is done, on or after {from}"
+            ),
             SayWhich { activity, unit } => {
                 let (what, whats) = part_or_unit_en(*unit);
                 format!(
@@ -140,6 +168,7 @@ impl DoneMsg<'_> {
         }
     }
 
+    // Long because: one match arm per message, so the compiler proves each one exists.
     fn sv(&self) -> String {
         use DoneMsg::*;
         match self {
@@ -173,6 +202,22 @@ impl DoneMsg<'_> {
             NoWeeklySlot(id) => format!(
                 "--instead-of-slot gäller en aktivitet med en fast veckotid; \"{id}\" har \
                  ingen\n  utelämna den"
+            ),
+            OffSlot {
+                activity,
+                slot,
+                on,
+                date,
+            } => format!(
+                "\"{activity}\" görs varje {}; {date} är en {}, så det räknas inte som veckans \
+                 fasta tillfälle\n  om arbetet ersatte veckans fasta tillfälle, lägg till \
+                 --instead-of-slot",
+                super::grammar::weekday_sv(*slot),
+                super::grammar::weekday_sv(*on)
+            ),
+            FollowupNotYetDue { file, from, date } => format!(
+                "uppföljningen av {file} ska göras från {from}; registrerad {date} skulle den \
+                 inte räknas\n  registrera den när den är gjord, {from} eller senare"
             ),
             SayWhich { activity, unit } => {
                 let (what, whats, flag) = part_or_unit_sv(*unit);
@@ -229,6 +274,17 @@ mod tests {
             NotForFollowup,
             NotOnRequest("a"),
             NoWeeklySlot("a"),
+            OffSlot {
+                activity: "a",
+                slot: chrono::Weekday::Tue,
+                on: chrono::Weekday::Wed,
+                date: d,
+            },
+            FollowupNotYetDue {
+                file: "a.toml",
+                from: d,
+                date: d,
+            },
             SayWhich {
                 activity: "a",
                 unit: true,
@@ -264,10 +320,12 @@ mod tests {
                 HasNone { .. } => 7,
                 NoSuchName { .. } => 8,
                 SeveralNames { .. } => 9,
+                OffSlot { .. } => 10,
+                FollowupNotYetDue { .. } => 11,
             };
             seen.insert(n);
             assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?} is not translated");
         }
-        assert_eq!(seen.len(), 10, "one sample of each message");
+        assert_eq!(seen.len(), 12, "one sample of each message");
     }
 }

@@ -23,3 +23,17 @@ pub(super) fn either(items: &[String], or: &str) -> String {
         [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
     }
 }
+
+/// A weekday's Swedish name, lower case as Swedish writes it ("tisdag").
+pub(crate) fn weekday_sv(w: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match w {
+        Mon => "måndag",
+        Tue => "tisdag",
+        Wed => "onsdag",
+        Thu => "torsdag",
+        Fri => "fredag",
+        Sat => "lördag",
+        Sun => "söndag",
+    }
+}

@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 
 use crate::view::i18n::Lang;
 
-mod grammar;
+pub(crate) mod grammar;
 
 pub mod calendar;
 pub mod commands;
