@@ -223,10 +223,10 @@ fn import_many(
                 activities: d.activities,
                 readings: d.readings.len(),
                 unplaced: d.unplaced,
-                result: format!(
-                    "written: {}",
-                    path.as_deref().map(store::display_path).unwrap_or_default()
-                ),
+                result: DraftMsg::RowWritten(
+                    &path.as_deref().map(store::display_path).unwrap_or_default(),
+                )
+                .say(ctx.lang),
                 written: true,
             },
             Err(e) => {
@@ -241,9 +241,9 @@ fn import_many(
                     readings: 0,
                     unplaced: 0,
                     result: if needs.is_empty() {
-                        format!("not written: {msg}")
+                        DraftMsg::RowNotWritten(&msg).say(ctx.lang)
                     } else {
-                        format!("needs {}", needs.join(" "))
+                        DraftMsg::RowNeeds(&needs.join(" ")).say(ctx.lang)
                     },
                     written: false,
                 }
@@ -259,21 +259,26 @@ fn import_many(
 
 /// The closing table, one row per text, and the count written; 0 when every draft was.
 fn table(rows: &[Outcome], ctx: &mut Ctx) -> Result<u8> {
-    let name_w = rows
-        .iter()
-        .map(|r| r.name.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
+    let [text, acts, reads, unplaced, result] = crate::view::messages::draft::table_head(ctx.lang);
+    let w = |label: &str, least: usize| label.chars().count().max(least);
+    let (name_w, a_w, r_w, u_w) = (
+        rows.iter()
+            .map(|r| r.name.chars().count())
+            .max()
+            .unwrap_or(4)
+            .max(w(text, 4)),
+        w(acts, 10),
+        w(reads, 8),
+        w(unplaced, 8),
+    );
     writeln!(
         ctx.out,
-        "{:<name_w$}  {:>10}  {:>8}  {:>8}  result",
-        "text", "activities", "readings", "unplaced"
+        "{text:<name_w$}  {acts:>a_w$}  {reads:>r_w$}  {unplaced:>u_w$}  {result}"
     )?;
     for r in rows {
         writeln!(
             ctx.out,
-            "{:<name_w$}  {:>10}  {:>8}  {:>8}  {}",
+            "{:<name_w$}  {:>a_w$}  {:>r_w$}  {:>u_w$}  {}",
             crate::text::safe(&r.name, false),
             r.activities,
             r.readings,

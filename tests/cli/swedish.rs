@@ -307,3 +307,53 @@ fn site_refuses_in_the_readers_language() {
         "{err}"
     );
 }
+
+/// `import FOLDER`'s table in Swedish: its headings, each row's result and the closing line;
+/// the English table keeps its columns.
+#[test]
+fn import_of_a_folder_tables_in_the_readers_language() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let texts = tmp.path().join("texter");
+    std::fs::create_dir(&texts).unwrap();
+    std::fs::write(
+        texts.join("a.txt"),
+        "Trygghet\n\n- Polisen går vandringar.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        texts.join("b.txt"),
+        "Trygghet\n\n- Kommunen tänder lampor.\n",
+    )
+    .unwrap();
+    let t = texts.to_str().unwrap();
+    let run = |lang: &str| {
+        let out = Command::new(assert_cmd::cargo::cargo_bin("pledge"))
+            .args(["import", t])
+            .env_clear()
+            .env("LANG", lang)
+            .env("PLEDGE_DIR", tmp.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let sv = run("sv_SE.UTF-8");
+    assert!(
+        sv.contains("aktiviteter  tolkningar  oplacerade  resultat"),
+        "{sv}"
+    );
+    assert!(sv.contains("behöver --kommun"), "{sv}");
+    assert!(
+        sv.contains("0 av 2 utkast skrevs; 2 behöver en flagga"),
+        "{sv}"
+    );
+    let en = run("C");
+    assert!(
+        en.contains("activities  readings  unplaced  result"),
+        "{en}"
+    );
+    assert!(
+        en.contains("0 of 2 drafts written; 2 need a flag or a look"),
+        "{en}"
+    );
+}

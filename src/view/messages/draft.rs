@@ -29,6 +29,26 @@ pub enum DraftMsg<'a> {
     },
     /// The closing line of several texts: how many drafts were written.
     Written { written: usize, total: usize },
+    /// A row's result in the table of several texts: written where.
+    RowWritten(&'a str),
+    /// A row's result: not written, and why (the refusal as said).
+    RowNotWritten(&'a str),
+    /// A row's result: the flags the text needs.
+    RowNeeds(&'a str),
+}
+
+/// The headings of the table of several texts: text, activities, readings, unplaced, result.
+pub fn table_head(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::En => ["text", "activities", "readings", "unplaced", "result"],
+        Lang::Sv => [
+            "text",
+            "aktiviteter",
+            "tolkningar",
+            "oplacerade",
+            "resultat",
+        ],
+    }
 }
 
 impl DraftMsg<'_> {
@@ -72,6 +92,9 @@ impl DraftMsg<'_> {
                 total - written,
                 if total - written == 1 { "s" } else { "" }
             ),
+            RowWritten(path) => format!("written: {path}"),
+            RowNotWritten(why) => format!("not written: {why}"),
+            RowNeeds(flags) => format!("needs {flags}"),
         }
     }
 
@@ -114,6 +137,9 @@ impl DraftMsg<'_> {
                 "{written} av {total} utkast skrevs; {} behöver en flagga eller en titt",
                 total - written
             ),
+            RowWritten(path) => format!("skrevs: {path}"),
+            RowNotWritten(why) => format!("skrevs inte: {why}"),
+            RowNeeds(flags) => format!("behöver {flags}"),
         }
     }
 }
@@ -203,6 +229,9 @@ mod tests {
                 written: 1,
                 total: 2,
             },
+            DraftMsg::RowWritten("x.toml"),
+            DraftMsg::RowNotWritten("x"),
+            DraftMsg::RowNeeds("--kommun"),
         ]);
         for m in &all {
             let (en, sv) = (m.say(Lang::En), m.say(Lang::Sv));
