@@ -36,7 +36,9 @@ fuzz_target!(|data: &[u8]| {
             let _ = view::html::report_html(&Meeting::new(&s, Some(on), lang));
         }
         let _ = view::csv::status_csv(std::slice::from_ref(&s));
-        let _ = view::json::write_status(std::io::sink(), &[&p], on);
+        // all windows, and the per-activity limit the commands use by default
+        let _ = view::json::write_status(std::io::sink(), &[&p], &[], on, None);
+        let _ = view::json::write_status(std::io::sink(), &[&p], &[], on, Some(600));
         let findings = pledge::rules::findings::findings(&s, 30, "f.toml");
         let _ = view::json::check(on, 30, &findings, &[]);
     }
