@@ -11,7 +11,7 @@ use crate::load::diag::Diagnostic;
 use crate::load::says::Says;
 use crate::load::{Loaded, load};
 use crate::text::shown_path;
-use crate::view::messages::StoreMsg;
+use crate::view::messages::{StoreMsg, Words};
 
 mod index;
 mod kommun;

@@ -23,7 +23,8 @@ fn file(edit: (&str, &str), extra: &str) -> String {
 
 /// What a diagnostic says in English.
 fn en(s: &pledge::load::says::Says) -> String {
-    pledge::view::diag_words::say(s, pledge::view::i18n::Lang::En)
+    use pledge::view::messages::Words;
+    s.say(pledge::view::i18n::Lang::En)
 }
 
 fn errors(l: &Loaded) -> Vec<String> {

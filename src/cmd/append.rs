@@ -11,6 +11,7 @@ use crate::model::Pledge;
 use crate::store;
 use crate::text::safe;
 use crate::view::i18n::Lang;
+use crate::view::messages::Words;
 use crate::view::{Label, RecordMsg};
 
 /// What one command appends: the addition to a file's text, and whether an addition reads

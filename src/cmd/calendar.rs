@@ -9,6 +9,7 @@ use super::{Ctx, Workspace, resolve_kommun};
 use crate::cli::CalendarArgs;
 use crate::model::Pledge;
 use crate::rules::status::{pledge_status_for, share_for};
+use crate::view::messages::Words;
 use crate::view::window_limit;
 
 /// The löften of the named kommuner (every löfte of the folder when none is named), in the

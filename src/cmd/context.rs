@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::cli::{Cli, ColorChoice, Command, DateArg, Lang as LangArg};
 use crate::view::i18n::Lang;
-use crate::view::messages::CmdMsg;
+use crate::view::messages::{CmdMsg, Words};
 
 #[path = "context_user.rs"]
 mod user;

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::view::i18n::Lang;
-use crate::view::messages::DoneMsg;
 use crate::view::messages::TruthMsg;
+use crate::view::messages::{DoneMsg, Words};
 use crate::view::{Label, Msg};
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};

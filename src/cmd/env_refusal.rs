@@ -5,7 +5,7 @@
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::view::i18n::Lang;
-use crate::view::messages::{CmdMsg, Msg};
+use crate::view::messages::{CmdMsg, Msg, Words};
 
 /// The refusal naming the variable, or None when the value was typed (or clap's error is of
 /// another kind).

@@ -13,7 +13,7 @@ use crate::edit::gitsetup::{self, Driver};
 use crate::store;
 use crate::text::{safe, shown_path};
 use crate::view::i18n::Lang;
-use crate::view::messages::{GitMsg, MergeMsg};
+use crate::view::messages::{GitMsg, MergeMsg, Words};
 
 /// git, run in one folder.
 pub(super) struct Git {

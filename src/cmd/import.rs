@@ -11,7 +11,7 @@ use crate::import::{self, Options};
 use crate::kommuner;
 use crate::store;
 use crate::view::i18n::Lang;
-use crate::view::messages::DraftMsg;
+use crate::view::messages::{DraftMsg, Words};
 
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
 

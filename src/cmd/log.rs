@@ -22,6 +22,7 @@ use crate::model::Pledge;
 use crate::rules::resolve;
 use crate::store::{self, SourceFile};
 use crate::text::safe;
+use crate::view::messages::Words;
 use crate::view::{self, LogLine, RecordMsg};
 
 pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {

@@ -19,6 +19,7 @@ use crate::model::outcome::{Indicator, Measurement};
 use crate::store;
 use crate::text::safe;
 use crate::view::i18n::Lang;
+use crate::view::messages::Words;
 use crate::view::{Msg, RecordMsg};
 
 /// The löfte a measurement goes to: of those of the kommun (and area) that have the
@@ -235,7 +236,7 @@ fn refuse_unfit(m: &Measurement, chosen: &Pledge, date: NaiveDate, lang: Lang) -
         Some(p) => Err(Refused(format!(
             "{}: {}",
             m.indicator,
-            crate::view::diag_words::say(&crate::load::says::Says::Outcome(p.kind.clone()), lang)
+            crate::load::says::Says::Outcome(p.kind.clone()).say(lang)
         ))
         .into()),
         None => Ok(()),

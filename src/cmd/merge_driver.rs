@@ -11,7 +11,7 @@ use crate::edit::merge::{self, Conflict};
 use crate::store;
 use crate::text::shown_path;
 use crate::view::i18n::Lang;
-use crate::view::messages::{GitMsg, MergeMsg};
+use crate::view::messages::{GitMsg, MergeMsg, Words};
 
 /// `pledge merge-driver %O %A %B`: merges into %A, or leaves it to `git merge-file` (which
 /// writes conflict markers) when the files cannot be merged entry by entry.
@@ -21,13 +21,8 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
         let bytes =
             std::fs::read(p).with_context(|| GitMsg::CannotRead(&shown_path(p)).say(lang))?;
         let bom = bytes.starts_with("\u{feff}".as_bytes());
-        let text = store::decode(bytes).map_err(|(d, _)| {
-            anyhow::anyhow!(
-                "{}: {}",
-                shown_path(p),
-                crate::view::diag_words::say(&d.message, lang)
-            )
-        })?;
+        let text = store::decode(bytes)
+            .map_err(|(d, _)| anyhow::anyhow!("{}: {}", shown_path(p), d.message.say(lang)))?;
         Ok((text, bom))
     };
     let texts = (read(base), read(ours), read(theirs));

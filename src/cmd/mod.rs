@@ -6,6 +6,7 @@
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
+use crate::view::messages::Words;
 
 mod append;
 mod calendar;

@@ -11,7 +11,7 @@ use super::Ctx;
 use crate::kommuner::{self, Kommun};
 use crate::store;
 use crate::text::toml_string;
-use crate::view::messages::CmdMsg;
+use crate::view::messages::{CmdMsg, Words};
 
 /// The scaffold text of a new löfte: commented, and valid as written.
 pub fn scaffold(ks: &[&Kommun], start: NaiveDate, end: NaiveDate, area: Option<&str>) -> String {

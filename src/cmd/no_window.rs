@@ -9,7 +9,7 @@ use crate::model::Pledge;
 use crate::rules::resolve::ActivityOrFollowup;
 use crate::rules::status::NoWindow;
 use crate::view::i18n::Lang;
-use crate::view::messages::TruthMsg;
+use crate::view::messages::{TruthMsg, Words};
 
 /// Refuses work that would count toward no window of its activity (F27): before the
 /// activity's own `from`, after its `until`, in a week without a slot, an answer with no

@@ -8,6 +8,7 @@ use anyhow::{Context as _, Result, bail};
 
 use super::Ctx;
 use crate::view;
+use crate::view::messages::Words;
 
 /// What a command writes: text, or the bytes of a workbook.
 pub enum Output {

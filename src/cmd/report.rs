@@ -10,6 +10,7 @@ use crate::cli::{ReportArgs, ReportFormat};
 use crate::rules::choose::{self, ReportChoiceError};
 use crate::rules::status::{pledge_status_for, share_for};
 use crate::store::Needle;
+use crate::view::messages::Words;
 use crate::view::{self, meeting::Meeting};
 
 pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> {

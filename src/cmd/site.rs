@@ -29,7 +29,7 @@ use crate::model::Pledge;
 use crate::rules::status::pledge_status;
 use crate::store::{self, SourceFile};
 use crate::view::i18n::Lang;
-use crate::view::messages::SiteRefusal;
+use crate::view::messages::{SiteRefusal, Words};
 use crate::view::site::{self, MARKER, Rest, Summary};
 use crate::view::window_limit;
 

@@ -12,7 +12,7 @@ use crate::model::Pledge;
 use crate::rules::choose::{self, SelectError};
 use crate::rules::status::{pledge_status_for, share_for};
 use crate::view;
-use crate::view::messages::CmdMsg;
+use crate::view::messages::{CmdMsg, Words};
 
 /// The löften `status` shows ([`choose::status_pledges`]), or an error saying why none.
 fn select<'w>(

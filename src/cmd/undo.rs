@@ -20,6 +20,7 @@ use crate::model::{LogEntry, Pledge};
 use crate::store;
 use crate::text::{safe, slug};
 use crate::view::i18n::Lang;
+use crate::view::messages::Words;
 use crate::view::{Label, Msg, RecordMsg};
 
 /// What the arguments of `undo` ask for.

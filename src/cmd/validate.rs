@@ -9,6 +9,7 @@ use super::Ctx;
 use crate::cli::ValidateArgs;
 use crate::model::Pledge;
 use crate::store;
+use crate::view::messages::Words;
 
 pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<u8> {
     let today = ctx.read_cutoff();

@@ -20,6 +20,7 @@ use crate::rules::verdict::agreement;
 use crate::store;
 use crate::text::safe;
 use crate::view::RecordMsg;
+use crate::view::messages::Words;
 use crate::view::outcome::{agreement_word, verdict_word};
 
 pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8> {

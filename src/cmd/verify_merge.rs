@@ -14,7 +14,7 @@ use crate::cli::VerifyMergeArgs;
 use crate::edit::lost::{self, Entries, Lost};
 use crate::text::safe;
 use crate::view::i18n::Lang;
-use crate::view::messages::{LostKind, MergeMsg};
+use crate::view::messages::{LostKind, MergeMsg, Words};
 
 /// One commit of the range.
 struct Commit {

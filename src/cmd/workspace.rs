@@ -12,9 +12,9 @@ use crate::rules::choose::name_may_hold;
 use crate::store::{self, Needle, SourceFile};
 use crate::view::Msg;
 use crate::view::i18n::Lang;
-use crate::view::messages::CmdMsg;
 use crate::view::messages::CopyMsg;
 use crate::view::messages::copies::Held;
+use crate::view::messages::{CmdMsg, Words};
 
 /// All pledge files of the folder, loaded.
 pub struct Workspace {
@@ -206,7 +206,7 @@ impl Workspace {
             let markers = matches!(why, crate::load::says::Why::Markers(_));
             // The file's own words (an id, a kommun) reach a terminal: escape control and
             // bidi characters as every diagnostic does.
-            let why = crate::text::safe(&crate::view::diag_words::why(&why, lang), false);
+            let why = crate::text::safe(&why.say(lang), false);
             if markers {
                 let file = &f.display;
                 let line = CmdMsg::MarkersLeft { file, why: &why }.say(lang);
@@ -264,7 +264,7 @@ impl Workspace {
             let markers = matches!(why, crate::load::says::Why::Markers(_));
             // The file's own words (an id, a kommun) reach a terminal: escape control and
             // bidi characters as every diagnostic does.
-            let why = crate::text::safe(&crate::view::diag_words::why(&why, lang), false);
+            let why = crate::text::safe(&why.say(lang), false);
             let file = &f.display;
             let note = CmdMsg::MayHold {
                 file,

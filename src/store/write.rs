@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use super::{
     LOCK_FILE, MAX_FILE_SIZE, Said, SourceFile, display_path, from_bytes, read, read_capped,
 };
-use crate::view::messages::StoreMsg;
+use crate::view::messages::{StoreMsg, Words};
 
 /// A change refused before anything was written (exit 1): the file is unchanged. Shown in
 /// English; the error printer says it in the reader's language ([`StoreMsg::say`]).

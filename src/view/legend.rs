@@ -6,7 +6,7 @@ use chrono::{NaiveDate, TimeDelta};
 
 use crate::rules::status::{ActivityStatus, ONGOING_DAYS, PledgeStatus, Status};
 use crate::view::i18n::Lang;
-use crate::view::messages::Msg;
+use crate::view::messages::{Msg, Words};
 
 /// The one line every report and site page carries: what a status is based on.
 pub fn basis_line(as_of: NaiveDate, lang: Lang) -> String {

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::model::{FollowupWhen, LogEntry, Owner, Pledge, State, Target};
 use crate::rules::status::{ActivityStatus, FollowupState, PledgeStatus, Requests, Status};
 use crate::text::safe;
-use crate::view::messages::Label;
+use crate::view::messages::{Label, Words};
 use crate::view::target_words::{target_text_of, window_name, window_noun};
 
 /// "" or "s": `format!("{n} file{}", plural(n))`.

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 use crate::view::Label;
 use crate::view::i18n::Lang;
-use crate::view::messages::Msg;
+use crate::view::messages::{Msg, Words};
 
 /// Columns that hold codes: always text, never numbers (compared ignoring case, so the
 /// Swedish headings match too).

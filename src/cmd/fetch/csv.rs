@@ -18,7 +18,7 @@ use crate::load::table;
 use crate::model::series::Published;
 use crate::text::safe;
 use crate::view::i18n::Lang;
-use crate::view::messages::{ImportMsg, Msg};
+use crate::view::messages::{ImportMsg, Msg, Words};
 
 /// A file's rows per kommunkod.
 type ByKommun<'r> = HashMap<&'static str, Vec<&'r table::Row>>;

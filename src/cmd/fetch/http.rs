@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use crate::view::i18n::Lang;
-use crate::view::messages::ImportMsg;
+use crate::view::messages::{ImportMsg, Words};
 
 /// The least time between two requests to a service: at most four a second.
 const PACE: Duration = Duration::from_millis(250);

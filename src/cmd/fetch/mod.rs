@@ -15,7 +15,7 @@ use crate::model::Pledge;
 use crate::model::outcome::Indicator;
 use crate::store;
 use crate::view::i18n::Lang;
-use crate::view::messages::ImportMsg;
+use crate::view::messages::{ImportMsg, Words};
 
 mod csv;
 mod http;

@@ -19,7 +19,7 @@ use crate::model::outcome::Indicator;
 use crate::model::series::Published;
 use crate::text::safe;
 use crate::view::i18n::Lang;
-use crate::view::messages::{ImportMsg, Msg};
+use crate::view::messages::{ImportMsg, Msg, Words};
 
 fn span_of(years: &[i32]) -> String {
     match (years.first(), years.last()) {

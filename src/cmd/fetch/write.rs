@@ -17,7 +17,7 @@ use crate::model::series::Published;
 use crate::store::{self, SourceFile};
 use crate::text::safe;
 use crate::view::Label;
-use crate::view::messages::{ImportMsg, Msg};
+use crate::view::messages::{ImportMsg, Msg, Words};
 
 /// What a run did, for the exit code and the last line.
 #[derive(Default)]
@@ -84,8 +84,7 @@ pub(super) fn write_target(
     if let Some(p) = refused.first() {
         tally.failed += 1;
         let lang = ctx.lang;
-        let why =
-            crate::view::diag_words::say(&crate::load::says::Says::Outcome(p.kind.clone()), lang);
+        let why = crate::load::says::Says::Outcome(p.kind.clone()).say(lang);
         let why = ImportMsg::DoesNotFit {
             source: prov.source,
             why: &why,

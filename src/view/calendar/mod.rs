@@ -29,7 +29,7 @@
 //!   higher number whenever work is recorded.
 
 use crate::view::Label;
-use crate::view::messages::CalendarMsg;
+use crate::view::messages::{CalendarMsg, Words};
 use crate::view::title::activity_title;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta};

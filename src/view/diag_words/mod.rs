@@ -8,6 +8,7 @@
 use crate::load::diag::{Diagnostic, Words};
 use crate::load::says::{Says, Why};
 use crate::view::i18n::Lang;
+use crate::view::messages::{self, Words as _};
 
 mod en;
 mod sv;
@@ -16,42 +17,64 @@ mod toml_sv;
 use en::en;
 use sv::sv;
 
-/// What `s` says in `lang`.
-pub fn say(s: &Says, lang: Lang) -> String {
-    match lang {
-        Lang::En => en(s),
-        Lang::Sv => sv(s),
+/// What a diagnostic says, in each language.
+impl messages::Words for Says {
+    type Text = String;
+
+    fn en(&self) -> String {
+        en(self)
+    }
+
+    fn sv(&self) -> String {
+        sv(self)
     }
 }
 
-/// Why a file cannot be read, in `lang` ("conflict markers at lines 2, 4 and 6").
-pub fn why(w: &Why, lang: Lang) -> String {
-    match (w, lang) {
-        (Why::Markers(lines), Lang::En) => match lines.as_slice() {
-            [one] => format!("conflict markers at line {one}"),
-            _ => format!("conflict markers at lines {}", list(lines, "and")),
-        },
-        (Why::Markers(lines), Lang::Sv) => match lines.as_slice() {
-            [one] => format!("konfliktmarkeringar på rad {one}"),
-            _ => format!("konfliktmarkeringar på raderna {}", list(lines, "och")),
-        },
-        (
-            Why::Error {
-                line: Some(l),
-                says,
-            },
-            Lang::En,
-        ) => format!("line {l}: {}", en(says)),
-        (
-            Why::Error {
-                line: Some(l),
-                says,
-            },
-            Lang::Sv,
-        ) => format!("rad {l}: {}", sv(says)),
-        (Why::Error { line: None, says }, _) => say(says, lang),
-        (Why::DoesNotLoad, Lang::En) => "it does not load".into(),
-        (Why::DoesNotLoad, Lang::Sv) => "den går inte att läsa in".into(),
+/// Why a file cannot be read ("conflict markers at lines 2, 4 and 6").
+impl messages::Words for Why {
+    type Text = String;
+
+    fn en(&self) -> String {
+        match self {
+            Why::Markers(lines) => markers(
+                lines,
+                "conflict markers at line",
+                "conflict markers at lines",
+                "and",
+            ),
+            Why::Error { line, says } => at_line(*line, "line", en(says)),
+            Why::DoesNotLoad => "it does not load".into(),
+        }
+    }
+
+    fn sv(&self) -> String {
+        match self {
+            Why::Markers(lines) => markers(
+                lines,
+                "konfliktmarkeringar på rad",
+                "konfliktmarkeringar på raderna",
+                "och",
+            ),
+            Why::Error { line, says } => at_line(*line, "rad", sv(says)),
+            Why::DoesNotLoad => "den går inte att läsa in".into(),
+        }
+    }
+}
+
+/// "conflict markers at line 3" (`one` before a single line), "conflict markers at lines 2,
+/// 4 and 6" (`many` before several, the last joined by `and`).
+fn markers(lines: &[usize], one: &str, many: &str, and: &str) -> String {
+    match lines {
+        [l] => format!("{one} {l}"),
+        _ => format!("{many} {}", list(lines, and)),
+    }
+}
+
+/// What a file says, after the line it says it at when there is one ("line 2: …").
+fn at_line(line: Option<usize>, word: &str, says: String) -> String {
+    match line {
+        Some(l) => format!("{word} {l}: {says}"),
+        None => says,
     }
 }
 
@@ -70,7 +93,7 @@ pub fn render_at(
     width: Option<usize>,
 ) -> String {
     let frame = crate::view::messages::diag_words(lang);
-    let say = |s: &Says| say(s, lang);
+    let say = |s: &Says| s.say(lang);
     let words = Words {
         error: &frame[0],
         warning: &frame[1],

@@ -7,6 +7,7 @@ use super::samples::{VARIANTS, d, every, name};
 use super::*;
 use crate::load::problems::Kind;
 use crate::load::says::{Says, Why};
+use crate::view::messages::each_reads_differently;
 
 #[test]
 fn every_message_is_listed_once() {
@@ -19,11 +20,7 @@ fn every_message_is_listed_once() {
 
 #[test]
 fn every_message_reads_differently_in_each_language() {
-    for s in every() {
-        let (en, sv) = (say(&s, Lang::En), say(&s, Lang::Sv));
-        assert!(!en.is_empty() && !sv.is_empty(), "{s:?}");
-        assert_ne!(en, sv, "{}: the same in both languages", name(&s));
-    }
+    each_reads_differently(&every(), VARIANTS, name);
 }
 
 #[test]
@@ -60,14 +57,14 @@ fn every_outcome_problem_reads_differently_in_each_language() {
     ];
     for k in kinds {
         let s = Says::Outcome(k);
-        assert_ne!(say(&s, Lang::En), say(&s, Lang::Sv), "{s:?}");
+        assert_ne!(s.say(Lang::En), s.say(Lang::Sv), "{s:?}");
     }
 }
 
 #[test]
 fn the_outcome_problems_in_english() {
     use crate::model::outcome::Direction;
-    let en = |k: Kind| say(&Says::Outcome(k), Lang::En);
+    let en = |k: Kind| Says::Outcome(k).say(Lang::En);
     assert_eq!(
         en(Kind::GoalWrongSide {
             goal: 14.0,
@@ -95,28 +92,25 @@ fn the_outcome_problems_in_english() {
         close: vec!["droger".into()],
     })
     .unwrap();
-    assert_eq!(say(&hint, Lang::En), "did you mean `droger`?");
+    assert_eq!(hint.say(Lang::En), "did you mean `droger`?");
 }
 
 #[test]
 fn why_a_file_cannot_be_read_in_both_languages() {
     let w = Why::Markers(vec![2, 4, 6]);
-    assert_eq!(why(&w, Lang::En), "conflict markers at lines 2, 4 and 6");
-    assert_eq!(
-        why(&w, Lang::Sv),
-        "konfliktmarkeringar på raderna 2, 4 och 6"
-    );
+    assert_eq!(w.say(Lang::En), "conflict markers at lines 2, 4 and 6");
+    assert_eq!(w.say(Lang::Sv), "konfliktmarkeringar på raderna 2, 4 och 6");
     let one = Why::Markers(vec![3]);
-    assert_eq!(why(&one, Lang::En), "conflict markers at line 3");
+    assert_eq!(one.say(Lang::En), "conflict markers at line 3");
     let e = Why::Error {
         line: Some(2),
         says: Says::InvalidToml { detail: "x".into() },
     };
-    assert_eq!(why(&e, Lang::En), "line 2: invalid TOML: x");
-    assert_eq!(why(&e, Lang::Sv), "rad 2: ogiltig TOML: x");
+    assert_eq!(e.say(Lang::En), "line 2: invalid TOML: x");
+    assert_eq!(e.say(Lang::Sv), "rad 2: ogiltig TOML: x");
     assert_ne!(
-        why(&Why::DoesNotLoad, Lang::En),
-        why(&Why::DoesNotLoad, Lang::Sv)
+        Why::DoesNotLoad.say(Lang::En),
+        Why::DoesNotLoad.say(Lang::Sv)
     );
 }
 
@@ -124,7 +118,7 @@ fn why_a_file_cannot_be_read_in_both_languages() {
 fn every_problem_of_a_file_is_reported_in_one_run() {
     let text = "title = \"\"\nkommun = \"Nowhere\"\nperod = 1\n[period]\nstart = \"2016-01-01\"\nend = 2016-12-31\n";
     let l = crate::load::load("t.toml", text, NaiveDate::MAX);
-    let messages: Vec<String> = l.diags.iter().map(|d| say(&d.message, Lang::En)).collect();
+    let messages: Vec<String> = l.diags.iter().map(|d| d.message.say(Lang::En)).collect();
     assert_eq!(
         messages,
         [

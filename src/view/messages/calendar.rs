@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::view::i18n::Lang;
+use super::Words;
 
 /// An event's summary, with who ("Filipstad"), what (the activity), the window and counts.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,14 +45,8 @@ pub enum CalendarMsg<'a> {
     },
 }
 
-impl CalendarMsg<'_> {
-    /// The summary in the language.
-    pub fn say(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Sv => self.sv(),
-        }
-    }
+impl Words for CalendarMsg<'_> {
+    type Text = String;
 
     fn en(&self) -> String {
         use CalendarMsg::*;
@@ -129,6 +123,7 @@ impl CalendarMsg<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::messages::each_reads_differently;
 
     #[test]
     fn every_summary_reads_differently_in_each_language() {
@@ -167,20 +162,15 @@ mod tests {
                 asked: d,
             },
         ];
-        let mut seen = std::collections::BTreeSet::new();
-        for m in &all {
-            // Exhaustive: a new summary fails to compile here until it is listed above.
-            seen.insert(match m {
-                FollowupDue { .. } => 0,
-                Week { .. } => 1,
-                WeeklySlot { .. } => 2,
-                DatedOccurrence { .. } => 3,
-                WindowEnds { .. } => 4,
-                LastDay { .. } => 5,
-                AnswerRequest { .. } => 6,
-            });
-            assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?}");
-        }
-        assert_eq!(seen.len(), 7);
+        // Exhaustive: a new summary fails to compile here until it is numbered and listed.
+        each_reads_differently(&all, 7, |m| match m {
+            FollowupDue { .. } => 0,
+            Week { .. } => 1,
+            WeeklySlot { .. } => 2,
+            DatedOccurrence { .. } => 3,
+            WindowEnds { .. } => 4,
+            LastDay { .. } => 5,
+            AnswerRequest { .. } => 6,
+        });
     }
 }

@@ -2,8 +2,8 @@
 //! files, and the settings read from the environment: one exhaustive match per language
 //! ([`CmdMsg::en`], [`CmdMsg::sv`]).
 
+use super::Words;
 use super::grammar::s;
-use crate::view::i18n::Lang;
 
 /// A message of the commands that read the folder, with what it names (already safe to
 /// print).
@@ -90,14 +90,8 @@ pub enum CmdMsg<'a> {
     XlsxToTerminal,
 }
 
-impl CmdMsg<'_> {
-    /// The message in the language.
-    pub fn say(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Sv => self.sv(),
-        }
-    }
+impl Words for CmdMsg<'_> {
+    type Text = String;
 
     // Long because: one match arm per message, so the compiler proves each one exists.
     fn en(&self) -> String {
@@ -279,6 +273,8 @@ impl CmdMsg<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::i18n::Lang;
+    use crate::view::messages::each_reads_differently;
 
     // Long because: one sample of every message, so the test reads each in both languages.
     #[test]
@@ -349,40 +345,34 @@ mod tests {
             WholeKommunArea,
             XlsxToTerminal,
         ];
-        let mut seen = std::collections::BTreeSet::new();
-        for m in &all {
-            // Exhaustive: a new message fails to compile here until it is listed above.
-            let n = match m {
-                EndBeforeStart { .. } => 0,
-                CannotCreateFolder => 1,
-                NameWithFolder(_) => 2,
-                AlreadyExists(_) => 3,
-                Wrote(_) => 4,
-                NoValidLoften(_) => 5,
-                SeveralKommuner { .. } => 6,
-                NoLofteFor(_) => 7,
-                MarkersLeft { .. } => 8,
-                ErrorsInAll { .. } => 9,
-                MayHold { .. } => 10,
-                OthersUnreadable { .. } => 11,
-                CannotReadCwd => 12,
-                NoTimeZone => 13,
-                ClockOutOfRange => 14,
-                LockTimeout { .. } => 15,
-                FetchTimeout { .. } => 16,
-                KoladaUrl { .. } => 17,
-                SettingEmpty(_) => 18,
-                SettingOneOf { .. } => 19,
-                SettingNotWhole { .. } => 20,
-                EmptyUserVar => 21,
-                SeveralInForce { .. } => 22,
-                WholeKommunArea => 23,
-                XlsxToTerminal => 24,
-            };
-            seen.insert(n);
-            assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?} is not translated");
-        }
-        assert_eq!(seen.len(), 25, "one sample of each message");
+        // Exhaustive: a new message fails to compile here until it is numbered and listed.
+        each_reads_differently(&all, 25, |m| match m {
+            EndBeforeStart { .. } => 0,
+            CannotCreateFolder => 1,
+            NameWithFolder(_) => 2,
+            AlreadyExists(_) => 3,
+            Wrote(_) => 4,
+            NoValidLoften(_) => 5,
+            SeveralKommuner { .. } => 6,
+            NoLofteFor(_) => 7,
+            MarkersLeft { .. } => 8,
+            ErrorsInAll { .. } => 9,
+            MayHold { .. } => 10,
+            OthersUnreadable { .. } => 11,
+            CannotReadCwd => 12,
+            NoTimeZone => 13,
+            ClockOutOfRange => 14,
+            LockTimeout { .. } => 15,
+            FetchTimeout { .. } => 16,
+            KoladaUrl { .. } => 17,
+            SettingEmpty(_) => 18,
+            SettingOneOf { .. } => 19,
+            SettingNotWhole { .. } => 20,
+            EmptyUserVar => 21,
+            SeveralInForce { .. } => 22,
+            WholeKommunArea => 23,
+            XlsxToTerminal => 24,
+        });
     }
 
     #[test]

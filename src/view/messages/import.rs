@@ -2,7 +2,7 @@
 //! what was held back, and why an indicator could not be read. One exhaustive match per
 //! language ([`ImportMsg::en`], [`ImportMsg::sv`]).
 
-use crate::view::i18n::Lang;
+use super::Words;
 
 /// A message of the measurement imports, with what it names (already safe to print).
 #[derive(Debug, Clone, PartialEq)]
@@ -106,14 +106,8 @@ pub enum ImportMsg<'a> {
     CouldNotRead(usize),
 }
 
-impl ImportMsg<'_> {
-    /// The message in the language.
-    pub fn say(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Sv => self.sv(),
-        }
-    }
+impl Words for ImportMsg<'_> {
+    type Text = String;
 
     // Long because: one match arm per message, so the compiler proves each one exists.
     fn en(&self) -> String {
@@ -368,6 +362,7 @@ impl ImportMsg<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::messages::each_reads_differently_but;
 
     // Long because: one sample of every message, so the test reads each in both languages.
     #[test]
@@ -383,6 +378,11 @@ mod tests {
             DoesNotFit {
                 source: "s",
                 why: "x",
+            },
+            FromKolada {
+                base: "b",
+                series: "s",
+                why: "w",
             },
             SeveralKommuner {
                 n: 2,
@@ -450,52 +450,39 @@ mod tests {
             HeldBack(1),
             CouldNotRead(1),
         ];
-        let mut seen = std::collections::BTreeSet::new();
-        for m in &all {
-            // Exhaustive: a new message fails to compile here until it is listed above.
-            let n = match m {
-                IndicatorFailed { .. } => 0,
-                DoesNotFit { .. } => 1,
-                FromKolada { .. } => 2,
-                SeveralKommuner { .. } => 3,
-                ChangedShape { .. } => 4,
-                NotFound404(_) => 5,
-                NoKeyFigure(_) => 6,
-                NoValues { .. } => 7,
-                NoSeries { .. } => 8,
-                NotAsked(_) => 9,
-                NoAnswerWithin(_) => 10,
-                NoCompleteAnswerWithin(_) => 11,
-                HostNotFound => 12,
-                CannotConnect => 13,
-                CannotConnectIo(_) => 14,
-                HttpStatus(_) => 15,
-                AnswerUnreadable(_) => 16,
-                CsvNeedsIndicator => 17,
-                NoRowsFor { .. } => 18,
-                RowsLeftAside(_) => 19,
-                NoLofteHasIndicator { .. } => 20,
-                AnotherValue { .. } => 21,
-                NotAFile(_) => 22,
-                CsvTooLarge(_) => 23,
-                CannotRead(_) => 24,
-                Changed { .. } => 25,
-                Written { .. } => 26,
-                AlreadyInFiles(_) => 27,
-                HeldBack(_) => 28,
-                CouldNotRead(_) => 29,
-            };
-            seen.insert(n);
-            assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?} is not translated");
-        }
-        // FromKolada is the same words in both (the service's name, its address, the id).
-        let same = FromKolada {
-            base: "b",
-            series: "s",
-            why: "w",
-        };
-        assert_eq!(same.say(Lang::En), same.say(Lang::Sv));
-        seen.insert(2);
-        assert_eq!(seen.len(), 30, "one sample of each message");
+        // FromKolada (2) is the same words in both (the service's name, its address, the id).
+        // Exhaustive: a new message fails to compile here until it is numbered and listed.
+        each_reads_differently_but(&all, 30, &[2], |m| match m {
+            IndicatorFailed { .. } => 0,
+            DoesNotFit { .. } => 1,
+            FromKolada { .. } => 2,
+            SeveralKommuner { .. } => 3,
+            ChangedShape { .. } => 4,
+            NotFound404(_) => 5,
+            NoKeyFigure(_) => 6,
+            NoValues { .. } => 7,
+            NoSeries { .. } => 8,
+            NotAsked(_) => 9,
+            NoAnswerWithin(_) => 10,
+            NoCompleteAnswerWithin(_) => 11,
+            HostNotFound => 12,
+            CannotConnect => 13,
+            CannotConnectIo(_) => 14,
+            HttpStatus(_) => 15,
+            AnswerUnreadable(_) => 16,
+            CsvNeedsIndicator => 17,
+            NoRowsFor { .. } => 18,
+            RowsLeftAside(_) => 19,
+            NoLofteHasIndicator { .. } => 20,
+            AnotherValue { .. } => 21,
+            NotAFile(_) => 22,
+            CsvTooLarge(_) => 23,
+            CannotRead(_) => 24,
+            Changed { .. } => 25,
+            Written { .. } => 26,
+            AlreadyInFiles(_) => 27,
+            HeldBack(_) => 28,
+            CouldNotRead(_) => 29,
+        });
     }
 }

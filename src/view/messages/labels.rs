@@ -5,6 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::Words;
 use crate::model::{Party, Per, State};
 use crate::rules::status::{FollowupState, Status};
 use crate::view::i18n::Lang;
@@ -101,11 +102,13 @@ pub enum Label {
     Outcome(super::OutcomeLabel),
 }
 
-impl Label {
+impl Words for Label {
+    type Text = &'static str;
+
     // Long because: one match arm per message, so the compiler proves each one exists.
-    fn en(self) -> &'static str {
+    fn en(&self) -> &'static str {
         use Label::*;
-        match self {
+        match *self {
             Activity => "Activity",
             Owners => "Owners",
             Target => "Target",
@@ -188,9 +191,9 @@ impl Label {
     }
 
     // Long because: one match arm per message, so the compiler proves each one exists.
-    fn sv(self) -> &'static str {
+    fn sv(&self) -> &'static str {
         use Label::*;
-        match self {
+        match *self {
             Activity => "Aktivitet",
             Owners => "Ansvarig",
             Target => "Mål",
@@ -276,10 +279,7 @@ impl Label {
 impl Lang {
     /// A label in this language.
     pub fn t(self, label: Label) -> &'static str {
-        match self {
-            Lang::En => label.en(),
-            Lang::Sv => label.sv(),
-        }
+        label.say(self)
     }
 
     /// The heading of what a party other than the police and the kommun promises.

@@ -7,8 +7,8 @@
 
 use chrono::NaiveDate;
 
+use super::Words;
 use super::grammar::s;
-use crate::view::i18n::Lang;
 
 /// What a lost entry of `verify-merge` was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,14 +96,8 @@ fn side_sv(side: &str) -> &str {
     }
 }
 
-impl MergeMsg<'_> {
-    /// The message in the language.
-    pub fn say(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Sv => self.sv(),
-        }
-    }
+impl Words for MergeMsg<'_> {
+    type Text = String;
 
     // Long because: one match arm per message, so the compiler proves each one exists.
     fn en(&self) -> String {
@@ -302,6 +296,8 @@ impl MergeMsg<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::i18n::Lang;
+    use crate::view::messages::each_reads_differently;
 
     /// One of every message.
     fn every() -> Vec<MergeMsg<'static>> {
@@ -366,41 +362,33 @@ mod tests {
 
     #[test]
     fn every_message_reads_differently_in_each_language() {
-        let mut seen = std::collections::BTreeSet::new();
-        for m in &every() {
-            use MergeMsg::*;
-            // Exhaustive: a new message fails to compile here until it is listed.
-            let n = match m {
-                UnknownRevision(_) => 0,
-                NoParent(_) => 1,
-                GiveBaseAndHead => 2,
-                NotAncestor { .. } => 3,
-                DoesNotValidate(_) => 4,
-                Lost { .. } => 5,
-                NotLoaded { .. } => 6,
-                NothingLost { .. } => 7,
-                LostSummary { .. } => 8,
-                WouldNotValidate => 9,
-                FallingBack => 10,
-                MergeFileFailed(_) => 11,
-                CannotRunMergeFile => 12,
-                NoTempDir => 13,
-                CannotWrite(_) => 14,
-                MergeFileNotUtf8 => 15,
-                HeadMarked => 16,
-                SideInvalid(_) => 17,
-                LogNotLast(_) => 18,
-                BothChangedHead => 19,
-                BothChangedEntries { .. } => 20,
-                LogRemoved(_) => 21,
-                DriverDidNotRun => 22,
-            };
-            seen.insert(n);
-            let (en, sv) = (m.say(Lang::En), m.say(Lang::Sv));
-            assert!(!en.trim().is_empty() && !sv.trim().is_empty(), "{m:?}");
-            assert_ne!(en, sv, "{m:?} is not translated");
-        }
-        assert_eq!(seen.len(), 23, "one sample of each message");
+        use MergeMsg::*;
+        // Exhaustive: a new message fails to compile here until it is numbered and listed.
+        each_reads_differently(&every(), 23, |m| match m {
+            UnknownRevision(_) => 0,
+            NoParent(_) => 1,
+            GiveBaseAndHead => 2,
+            NotAncestor { .. } => 3,
+            DoesNotValidate(_) => 4,
+            Lost { .. } => 5,
+            NotLoaded { .. } => 6,
+            NothingLost { .. } => 7,
+            LostSummary { .. } => 8,
+            WouldNotValidate => 9,
+            FallingBack => 10,
+            MergeFileFailed(_) => 11,
+            CannotRunMergeFile => 12,
+            NoTempDir => 13,
+            CannotWrite(_) => 14,
+            MergeFileNotUtf8 => 15,
+            HeadMarked => 16,
+            SideInvalid(_) => 17,
+            LogNotLast(_) => 18,
+            BothChangedHead => 19,
+            BothChangedEntries { .. } => 20,
+            LogRemoved(_) => 21,
+            DriverDidNotRun => 22,
+        });
         // The driver's line is echoed inside double quotes by sh.
         for lang in [Lang::En, Lang::Sv] {
             let line = MergeMsg::DriverDidNotRun.say(lang);

@@ -1,7 +1,10 @@
 //! The word store: every label, status word and message a person reads, in Swedish and in
 //! English, for the terminal, the report, the site, the calendar and the spreadsheets. One
-//! enum per area, each with one exhaustive match per language, so the compiler proves every
-//! word exists in both, and a test per area proves each reads differently in each:
+//! enum per area, each a [`Words`]: one exhaustive match per language (`en`, `sv`), so the
+//! compiler proves every word exists in both, and `say(lang)` written once for all. A test per
+//! area gives a sample of each variant to one check (`each_reads_differently`), which proves
+//! each reads differently in each language; the loader's diagnostics
+//! ([`crate::view::diag_words`]) are [`Words`] too:
 //!
 //! - [`Msg`] (here): errors, hints, did-you-mean, the replies of `done`, `undo` and `site`;
 //! - [`labels`]: [`Label`], table headers, headings and status words, and the counted phrases
@@ -24,8 +27,6 @@
 
 use chrono::NaiveDate;
 
-use crate::view::i18n::Lang;
-
 pub(crate) mod grammar;
 
 pub mod calendar;
@@ -44,6 +45,7 @@ pub mod site_refusal;
 pub mod store;
 pub mod truth;
 pub mod validate;
+mod words;
 
 use grammar::{either, genitive, s};
 
@@ -62,6 +64,9 @@ pub use site_refusal::SiteRefusal;
 pub use store::StoreMsg;
 pub use truth::TruthMsg;
 pub use validate::{ValidateMsg, diag_words};
+pub use words::Words;
+#[cfg(test)]
+pub(crate) use words::{each_reads_differently, each_reads_differently_but};
 
 /// A message with what it names.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,14 +197,8 @@ pub enum Msg<'a> {
     },
 }
 
-impl Msg<'_> {
-    /// The message in the language.
-    pub fn say(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Sv => self.sv(),
-        }
-    }
+impl Words for Msg<'_> {
+    type Text = String;
 
     // Long because: one match arm per message, so the compiler proves each one exists.
     fn en(&self) -> String {
@@ -550,8 +549,11 @@ impl Msg<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::i18n::Lang;
+    use crate::view::messages::each_reads_differently;
 
-    /// One of every message; [`index`] makes a new variant fail here until it is added.
+    /// One of every message; the test's exhaustive match makes a new variant fail until it
+    /// is added here.
     // Long because: one sample of every message, so the test reads each in both languages.
     fn every() -> Vec<Msg<'static>> {
         let d = NaiveDate::from_ymd_opt(2016, 5, 12).unwrap();
@@ -647,10 +649,11 @@ mod tests {
         ]
     }
 
-    /// The variant's place: an exhaustive match, so a new message must be numbered here.
-    fn index(m: &Msg<'_>) -> usize {
+    #[test]
+    fn every_message_exists_in_both_languages_and_reads_differently() {
         use Msg::*;
-        match m {
+        // Exhaustive: a new message fails to compile here until it is numbered and listed.
+        each_reads_differently(&every(), 35, |m| match m {
             Error => 0,
             DidYouMean(_) => 1,
             More(_) => 2,
@@ -686,25 +689,7 @@ mod tests {
             NothingReportedSince(_) => 32,
             SameDayAgain { .. } => 33,
             ImportTooManyWindows { .. } => 34,
-        }
-    }
-
-    #[test]
-    fn every_message_exists_in_both_languages_and_reads_differently() {
-        let all = every();
-        let mut seen: Vec<usize> = all.iter().map(index).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        assert_eq!(
-            seen,
-            (0..35).collect::<Vec<_>>(),
-            "one sample of each message"
-        );
-        for m in &all {
-            let (en, sv) = (m.say(Lang::En), m.say(Lang::Sv));
-            assert!(!en.trim().is_empty() && !sv.trim().is_empty(), "{m:?}");
-            assert_ne!(en, sv, "{m:?} is not translated");
-        }
+        });
     }
 
     #[test]

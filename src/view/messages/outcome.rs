@@ -1,6 +1,8 @@
 //! The fixed texts of the indicators and verdicts view ([`crate::view::outcome`]), in both
 //! languages: one [`super::Label::Outcome`] each.
 
+use super::Words;
+
 /// The fixed texts of the outcome view, in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutcomeLabel {
@@ -24,10 +26,12 @@ pub enum OutcomeLabel {
     Corrects,
 }
 
-impl OutcomeLabel {
-    pub fn en(self) -> &'static str {
+impl Words for OutcomeLabel {
+    type Text = &'static str;
+
+    fn en(&self) -> &'static str {
         use OutcomeLabel::*;
-        match self {
+        match *self {
             WhatWeWanted => "What we wanted to achieve",
             Baseline => "baseline",
             FirstMeasurement => "first measurement",
@@ -48,9 +52,9 @@ impl OutcomeLabel {
             Corrects => "corrects",
         }
     }
-    pub fn sv(self) -> &'static str {
+    fn sv(&self) -> &'static str {
         use OutcomeLabel::*;
-        match self {
+        match *self {
             WhatWeWanted => "Det här ville vi uppnå",
             Baseline => "utgångsläge",
             FirstMeasurement => "första mätningen",
@@ -75,7 +79,8 @@ impl OutcomeLabel {
 
 #[cfg(test)]
 mod tests {
-    use super::OutcomeLabel::{self, *};
+    use super::OutcomeLabel::*;
+    use crate::view::messages::each_reads_differently;
 
     #[test]
     fn every_label_reads_differently_in_each_language() {
@@ -99,15 +104,26 @@ mod tests {
             Preliminary,
             Corrects,
         ];
-        for l in all {
-            // Exhaustive: a new label fails to compile here until it is listed above.
-            match l {
-                WhatWeWanted | Baseline | FirstMeasurement | Goal | GoalMet | GoalNotMet
-                | BetterThanBaseline | NextMeasurement | NoMeasurements | Verdicts
-                | NoVerdictYet | ByTheRecords | Source | Measured | LatestFrom | Fetched
-                | Preliminary | Corrects => {}
-            }
-            assert_ne!(OutcomeLabel::en(l), OutcomeLabel::sv(l), "{l:?}");
-        }
+        // Exhaustive: a new label fails to compile here until it is numbered and listed.
+        each_reads_differently(&all, 18, |l| match l {
+            WhatWeWanted => 0,
+            Baseline => 1,
+            FirstMeasurement => 2,
+            Goal => 3,
+            GoalMet => 4,
+            GoalNotMet => 5,
+            BetterThanBaseline => 6,
+            NextMeasurement => 7,
+            NoMeasurements => 8,
+            Verdicts => 9,
+            NoVerdictYet => 10,
+            ByTheRecords => 11,
+            Source => 12,
+            Measured => 13,
+            LatestFrom => 14,
+            Fetched => 15,
+            Preliminary => 16,
+            Corrects => 17,
+        });
     }
 }

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::view::i18n::Lang;
+use super::Words;
 
 /// A message of the recording commands, with what it names (already safe to print).
 #[derive(Debug, Clone, PartialEq)]
@@ -89,14 +89,8 @@ pub enum RecordMsg<'a> {
     },
 }
 
-impl RecordMsg<'_> {
-    /// The message in the language.
-    pub fn say(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Sv => self.sv(),
-        }
-    }
+impl Words for RecordMsg<'_> {
+    type Text = String;
 
     // Long because: one match arm per message, so the compiler proves each one exists.
     fn en(&self) -> String {
@@ -324,6 +318,7 @@ impl RecordMsg<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::messages::each_reads_differently;
 
     // Long because: one sample of every message, so the test reads each in both languages.
     #[test]
@@ -386,37 +381,31 @@ mod tests {
                 of_those: true,
             },
         ];
-        let mut seen = std::collections::BTreeSet::new();
-        for m in &all {
-            // Exhaustive: a new message fails to compile here until it is listed above.
-            let n = match m {
-                FlagEmpty(_) => 0,
-                NotReadBack(_) => 1,
-                ChangedMeanwhile(_) => 2,
-                AreasBegun { .. } => 3,
-                NoIndicator { .. } => 4,
-                NoIndicatorTables => 5,
-                TheIndicators { .. } => 6,
-                NotFinite(_) => 7,
-                NotANumber(_) => 8,
-                ValueOutOfRange(_) => 9,
-                UpdateWithoutImport => 10,
-                GiveWhatToMeasure => 11,
-                FutureOutcome { .. } => 12,
-                NoFollowupToJudge { .. } => 13,
-                BeforeFollowupDue { .. } => 14,
-                NotAVerdict(_) => 15,
-                VerdictNeedsReason => 16,
-                NothingToUndo { .. } => 17,
-                LastNotAsWritten(_) => 18,
-                EntryNotAsWritten { .. } => 19,
-                EntryMoved(_) => 20,
-                SinceAfterUntil { .. } => 21,
-                NoActivityMatching { .. } => 22,
-            };
-            seen.insert(n);
-            assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?} is not translated");
-        }
-        assert_eq!(seen.len(), 23, "one sample of each message");
+        // Exhaustive: a new message fails to compile here until it is numbered and listed.
+        each_reads_differently(&all, 23, |m| match m {
+            FlagEmpty(_) => 0,
+            NotReadBack(_) => 1,
+            ChangedMeanwhile(_) => 2,
+            AreasBegun { .. } => 3,
+            NoIndicator { .. } => 4,
+            NoIndicatorTables => 5,
+            TheIndicators { .. } => 6,
+            NotFinite(_) => 7,
+            NotANumber(_) => 8,
+            ValueOutOfRange(_) => 9,
+            UpdateWithoutImport => 10,
+            GiveWhatToMeasure => 11,
+            FutureOutcome { .. } => 12,
+            NoFollowupToJudge { .. } => 13,
+            BeforeFollowupDue { .. } => 14,
+            NotAVerdict(_) => 15,
+            VerdictNeedsReason => 16,
+            NothingToUndo { .. } => 17,
+            LastNotAsWritten(_) => 18,
+            EntryNotAsWritten { .. } => 19,
+            EntryMoved(_) => 20,
+            SinceAfterUntil { .. } => 21,
+            NoActivityMatching { .. } => 22,
+        });
     }
 }

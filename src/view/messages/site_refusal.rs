@@ -2,7 +2,7 @@
 //! not write into. One exhaustive match per language ([`SiteRefusal::en`],
 //! [`SiteRefusal::sv`]).
 
-use crate::view::i18n::Lang;
+use super::Words;
 
 #[derive(Debug)]
 pub enum SiteRefusal<'a> {
@@ -27,13 +27,8 @@ pub enum SiteRefusal<'a> {
     },
 }
 
-impl SiteRefusal<'_> {
-    pub fn say(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Sv => self.sv(),
-        }
-    }
+impl Words for SiteRefusal<'_> {
+    type Text = String;
 
     fn en(&self) -> String {
         use SiteRefusal::*;
@@ -119,6 +114,7 @@ impl SiteRefusal<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::messages::each_reads_differently;
 
     #[test]
     fn every_refusal_reads_differently_in_each_language() {
@@ -149,10 +145,15 @@ mod tests {
                 files: &files,
             },
         ];
-        for m in &all {
-            let (en, sv) = (m.say(Lang::En), m.say(Lang::Sv));
-            assert!(!en.is_empty() && !sv.is_empty(), "{m:?}");
-            assert_ne!(en, sv, "{m:?} reads the same in both languages");
-        }
+        // Exhaustive: a new refusal fails to compile here until it is numbered and listed.
+        each_reads_differently(&all, 7, |m| match m {
+            SiteRefusal::Licence(_) => 0,
+            SiteRefusal::Contact(_) => 1,
+            SiteRefusal::BaseUrl(_) => 2,
+            SiteRefusal::Symlink { .. } => 3,
+            SiteRefusal::NotAFolder(_) => 4,
+            SiteRefusal::Foreign { .. } => 5,
+            SiteRefusal::WouldReplace { .. } => 6,
+        });
     }
 }

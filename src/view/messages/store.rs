@@ -2,7 +2,7 @@
 //! was written. The store has no language; it returns these, and the error printer says
 //! them in the reader's ([`StoreMsg::say`]). One exhaustive match per language.
 
-use crate::view::i18n::Lang;
+use super::Words;
 
 /// A message of the store, with what it names (paths already safe to print).
 #[derive(Debug, Clone, PartialEq)]
@@ -29,14 +29,8 @@ pub enum StoreMsg {
     AlreadyExists(String),
 }
 
-impl StoreMsg {
-    /// The message in the language.
-    pub fn say(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Sv => self.sv(),
-        }
-    }
+impl Words for StoreMsg {
+    type Text = String;
 
     fn en(&self) -> String {
         use StoreMsg::*;
@@ -100,6 +94,7 @@ impl StoreMsg {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::messages::each_reads_differently;
 
     #[test]
     fn every_message_reads_differently_in_each_language() {
@@ -122,22 +117,16 @@ mod tests {
             MayNotWrite(f()),
             AlreadyExists(f()),
         ];
-        let mut seen = std::collections::BTreeSet::new();
-        for m in &all {
-            // Exhaustive: a new message fails to compile here until it is listed above.
-            let n = match m {
-                NoSuchFolder(_) => 0,
-                NoPledgesFolder(_) => 1,
-                NoSuchPath(_) => 2,
-                LockHeld { .. } => 3,
-                TooLarge { .. } => 4,
-                NotRegularFile(_) => 5,
-                MayNotWrite(_) => 6,
-                AlreadyExists(_) => 7,
-            };
-            seen.insert(n);
-            assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?} is not translated");
-        }
-        assert_eq!(seen.len(), 8, "one sample of each message");
+        // Exhaustive: a new message fails to compile here until it is numbered and listed.
+        each_reads_differently(&all, 8, |m| match m {
+            NoSuchFolder(_) => 0,
+            NoPledgesFolder(_) => 1,
+            NoSuchPath(_) => 2,
+            LockHeld { .. } => 3,
+            TooLarge { .. } => 4,
+            NotRegularFile(_) => 5,
+            MayNotWrite(_) => 6,
+            AlreadyExists(_) => 7,
+        });
     }
 }

@@ -2,8 +2,8 @@
 //! ([`ValidateMsg::en`], [`ValidateMsg::sv`]); Swedish as git's Swedish says it ("fel",
 //! "varning", "tips"). The diagnostics' own texts are the loader's.
 
-use super::Msg;
 use super::grammar::s;
+use super::{Msg, Words};
 use crate::view::i18n::Lang;
 
 /// A word or line of `validate`.
@@ -21,18 +21,12 @@ pub enum ValidateMsg {
     },
 }
 
-impl ValidateMsg {
-    /// The message in the language.
-    pub fn say(self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Sv => self.sv(),
-        }
-    }
+impl Words for ValidateMsg {
+    type Text = String;
 
-    fn en(self) -> String {
+    fn en(&self) -> String {
         use ValidateMsg::*;
-        match self {
+        match *self {
             Warning => "warning".into(),
             Hint => "hint".into(),
             FilesChecked {
@@ -48,9 +42,9 @@ impl ValidateMsg {
         }
     }
 
-    fn sv(self) -> String {
+    fn sv(&self) -> String {
         use ValidateMsg::*;
-        match self {
+        match *self {
             Warning => "varning".into(),
             Hint => "tips".into(),
             FilesChecked {
@@ -87,6 +81,8 @@ pub fn diag_words(lang: Lang) -> [String; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::i18n::Lang;
+    use crate::view::messages::each_reads_differently;
 
     #[test]
     fn each_reads_differently_in_each_language() {
@@ -99,13 +95,12 @@ mod tests {
                 warnings: 3,
             },
         ];
-        for m in all {
-            // A new variant must be listed above.
-            match m {
-                ValidateMsg::Warning | ValidateMsg::Hint | ValidateMsg::FilesChecked { .. } => {}
-            }
-            assert_ne!(m.say(Lang::En), m.say(Lang::Sv), "{m:?}");
-        }
+        // Exhaustive: a new message fails to compile here until it is numbered and listed.
+        each_reads_differently(&all, 3, |m| match m {
+            ValidateMsg::Warning => 0,
+            ValidateMsg::Hint => 1,
+            ValidateMsg::FilesChecked { .. } => 2,
+        });
     }
 
     #[test]

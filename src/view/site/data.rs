@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use crate::view::Label;
 use crate::view::csv::{STATUS_HEADER, WORDS_HEADER};
 use crate::view::i18n::Lang;
+use crate::view::messages::Words;
 
 /// What each column of the CSV holds: its type and a description.
 fn field(name: &str) -> Value {
