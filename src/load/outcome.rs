@@ -3,9 +3,12 @@
 //! in [`crate::load::problems`]; here each table is read with its spans, and each problem
 //! found is pointed at the key it is about.
 
+use std::marker::PhantomData;
+
 use super::kolada;
 use super::problems::{self, At, Severity};
 use super::*;
+use crate::load::raw::keys::Name;
 use crate::load::raw::{
     BaselineKeys, CadenceKeys, FileKeys, IndicatorKeys, MeasurementKeys, SeriesKeys, VerdictKeys,
 };
@@ -23,16 +26,16 @@ pub(super) struct Outcomes {
     pub verdicts: Vec<VerdictEntry>,
 }
 
-/// Where each key of one table is written (its value), and the table's header.
-struct Spans {
+/// Where each key of one table is written (its value), and the table's header; `T` is the
+/// table's key struct, whose names the rules point with.
+struct Spans<T> {
     header: Range<usize>,
     keys: Vec<(String, Range<usize>)>,
-    /// The keys the table has (of its key struct): the rules name only these.
-    names: &'static [&'static str],
+    table: PhantomData<T>,
 }
 
-impl Spans {
-    fn of(t: &DeTable<'_>, header: Range<usize>, names: &'static [&'static str]) -> Spans {
+impl<T> Spans<T> {
+    fn of(t: &DeTable<'_>, header: Range<usize>) -> Spans<T> {
         let keys = t
             .iter()
             .map(|(k, v)| (k.get_ref().to_string(), v.span()))
@@ -40,17 +43,14 @@ impl Spans {
         Spans {
             header,
             keys,
-            names,
+            table: PhantomData,
         }
     }
-    fn at(&self, key: &str) -> Range<usize> {
-        debug_assert!(
-            self.names.contains(&key),
-            "`{key}` is not a key of the table"
-        );
+    /// The value of `key`, or the table's header when the file does not give it.
+    fn at(&self, key: Name<T>) -> Range<usize> {
         self.keys
             .iter()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| k == key.as_str())
             .map_or(self.header.clone(), |(_, s)| s.clone())
     }
     /// The entry from its header to its last value (as `done`'s log entries).
@@ -73,7 +73,7 @@ impl Loader<'_> {
         let (mut is, mut ms, mut vs) = (Vec::new(), Vec::new(), Vec::new());
         if let Some(v) = f.indicator.val {
             for (t, header) in self.tables(v, f.indicator.name) {
-                let spans = Spans::of(t, header.clone(), IndicatorKeys::NAMES);
+                let spans = Spans::<IndicatorKeys>::of(t, header.clone());
                 if let Some(i) = self.indicator(t, header) {
                     out.indicators.push(Indicator {
                         span: spans.whole(),
@@ -85,7 +85,7 @@ impl Loader<'_> {
         }
         if let Some(v) = f.measurement.val {
             for (t, header) in self.tables(v, f.measurement.name) {
-                let spans = Spans::of(t, header.clone(), MeasurementKeys::NAMES);
+                let spans = Spans::<MeasurementKeys>::of(t, header.clone());
                 if let Some(m) = self.measurement(t, header) {
                     out.measurements.push(Measurement {
                         span: spans.whole(),
@@ -97,7 +97,7 @@ impl Loader<'_> {
         }
         if let Some(v) = f.verdict.val {
             for (t, header) in self.tables(v, f.verdict.name) {
-                let spans = Spans::of(t, header.clone(), VerdictKeys::NAMES);
+                let spans = Spans::<VerdictKeys>::of(t, header.clone());
                 if let Some(e) = self.verdict(t, header) {
                     out.verdicts.push(VerdictEntry {
                         span: spans.whole(),

@@ -4,6 +4,8 @@
 
 use chrono::NaiveDate;
 
+use crate::load::raw::keys::Name;
+use crate::load::raw::{IndicatorKeys, MeasurementKeys, VerdictKeys};
 use crate::model::Period;
 use crate::model::outcome::{
     Cadence, Direction, Goal, Indicator, Measurement, VerdictEntry, before_due,
@@ -16,12 +18,14 @@ pub enum Severity {
     Warning,
 }
 
-/// Where a problem is: the n-th table of its kind in the file, and the key.
+/// Where a problem is: the n-th table of its kind in the file, and the key, named by the
+/// table's key struct (`IndicatorKeys::goal`), so a key the table does not have does not
+/// compile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum At {
-    Indicator(usize, &'static str),
-    Measurement(usize, &'static str),
-    Verdict(usize, &'static str),
+    Indicator(usize, Name<IndicatorKeys<'static, 'static>>),
+    Measurement(usize, Name<MeasurementKeys<'static, 'static>>),
+    Verdict(usize, Name<VerdictKeys<'static, 'static>>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -130,23 +134,26 @@ pub fn check_indicators(inds: &[Indicator], activities: &[&str], period: &Period
             })
         };
         if inds[..i].iter().any(|o| o.id == ind.id) {
-            push("id", Kind::DuplicateIndicator { id: ind.id.clone() });
+            push(
+                IndicatorKeys::id,
+                Kind::DuplicateIndicator { id: ind.id.clone() },
+            );
         }
         if let Some(b) = ind.baseline {
-            check_value(b.value, ind, |k| push("baseline", k));
+            check_value(b.value, ind, |k| push(IndicatorKeys::baseline, k));
         }
         match (ind.goal, ind.baseline) {
             (Some(Goal::Value { value }), _) if !value.is_finite() => {
-                push("goal", Kind::NotFinite { value })
+                push(IndicatorKeys::goal, Kind::NotFinite { value })
             }
             (Some(Goal::Value { value }), _) if !crate::text::sane(value) => {
-                push("goal", Kind::OutOfRange { value })
+                push(IndicatorKeys::goal, Kind::OutOfRange { value })
             }
             (Some(Goal::Value { value }), Some(b))
                 if b.value.is_finite() && ind.direction.better(b.value, value) =>
             {
                 push(
-                    "goal",
+                    IndicatorKeys::goal,
                     Kind::GoalWrongSide {
                         goal: value,
                         baseline: b.value,
@@ -157,18 +164,23 @@ pub fn check_indicators(inds: &[Indicator], activities: &[&str], period: &Period
             _ => {}
         }
         match ind.tolerance {
-            Some(t) if !t.is_finite() => push("tolerance", Kind::NotFinite { value: t }),
-            Some(t) if t < 0.0 => push("tolerance", Kind::NegativeTolerance { tolerance: t }),
+            Some(t) if !t.is_finite() => {
+                push(IndicatorKeys::tolerance, Kind::NotFinite { value: t })
+            }
+            Some(t) if t < 0.0 => push(
+                IndicatorKeys::tolerance,
+                Kind::NegativeTolerance { tolerance: t },
+            ),
             _ => {}
         }
         if let Some(kind) = ind.cadence.and_then(|c| cadence_problem(c, period)) {
-            push("cadence", kind);
+            push(IndicatorKeys::cadence, kind);
         }
         for a in &ind.follows {
             if !activities.contains(&a.as_str()) {
                 let h = hint(a, activities);
                 push(
-                    "follows",
+                    IndicatorKeys::follows,
                     Kind::UnknownActivity {
                         id: a.clone(),
                         close: h,
@@ -225,16 +237,16 @@ pub fn check_measurements(
         };
         match inds.iter().find(|ind| ind.id == m.indicator) {
             None => push(
-                "indicator",
+                MeasurementKeys::indicator,
                 Kind::UnknownIndicator {
                     id: m.indicator.clone(),
                     close: hint(&m.indicator, &ids),
                 },
             ),
-            Some(ind) => check_value(m.value, ind, |k| push("value", k)),
+            Some(ind) => check_value(m.value, ind, |k| push(MeasurementKeys::value, k)),
         }
         if m.date > today {
-            push("date", Kind::InFuture { date: m.date });
+            push(MeasurementKeys::date, Kind::InFuture { date: m.date });
         }
     }
     out
@@ -260,7 +272,7 @@ pub fn check_verdicts(
         if !activities.contains(&v.activity.as_str()) {
             let h = hint(&v.activity, activities);
             push(
-                "activity",
+                VerdictKeys::activity,
                 Kind::UnknownActivity {
                     id: v.activity.clone(),
                     close: h,
@@ -268,10 +280,10 @@ pub fn check_verdicts(
             );
         }
         if v.date > today {
-            push("date", Kind::InFuture { date: v.date });
+            push(VerdictKeys::date, Kind::InFuture { date: v.date });
         } else if let Some(from) = due_from.filter(|f| before_due(v.date, Some(*f))) {
             push(
-                "date",
+                VerdictKeys::date,
                 Kind::VerdictBeforeDue {
                     date: v.date,
                     due_from: from,
@@ -279,7 +291,7 @@ pub fn check_verdicts(
             );
         }
         if blank(&v.reason) {
-            push("reason", Kind::EmptyReason);
+            push(VerdictKeys::reason, Kind::EmptyReason);
         }
     }
     out
@@ -370,7 +382,7 @@ mod tests {
         ];
         let ps = check_indicators(&inds, &["fotpatrull"], &period());
         assert_eq!(ps.len(), 2);
-        assert_eq!(ps[0].at, At::Indicator(0, "goal"));
+        assert_eq!(ps[0].at, At::Indicator(0, IndicatorKeys::goal));
         assert_eq!(
             ps[0].kind,
             Kind::GoalWrongSide {
@@ -379,7 +391,7 @@ mod tests {
                 direction: Direction::Lower
             }
         );
-        assert_eq!(ps[1].at, At::Indicator(1, "goal"));
+        assert_eq!(ps[1].at, At::Indicator(1, IndicatorKeys::goal));
     }
 
     #[test]
@@ -401,12 +413,12 @@ mod tests {
         c.cadence = Some(Cadence::EveryYears { years: 3 });
         let ps = check_indicators(&[a, b, c], &["fotpatrull", "annat"], &period());
         let got = kinds(&ps);
-        assert_eq!(got[0].0, At::Indicator(0, "baseline"));
+        assert_eq!(got[0].0, At::Indicator(0, IndicatorKeys::baseline));
         assert!(matches!(got[0].1, Kind::NotFinite { value } if value.is_nan()));
         assert_eq!(
             got[1],
             (
-                At::Indicator(0, "goal"),
+                At::Indicator(0, IndicatorKeys::goal),
                 Kind::NotFinite {
                     value: f64::INFINITY
                 }
@@ -415,26 +427,35 @@ mod tests {
         assert_eq!(
             got[2],
             (
-                At::Indicator(0, "tolerance"),
+                At::Indicator(0, IndicatorKeys::tolerance),
                 Kind::NegativeTolerance { tolerance: -1.0 }
             )
         );
-        assert_eq!(got[3], (At::Indicator(0, "cadence"), Kind::CadenceZero));
+        assert_eq!(
+            got[3],
+            (At::Indicator(0, IndicatorKeys::cadence), Kind::CadenceZero)
+        );
         assert_eq!(
             got[4],
             (
-                At::Indicator(1, "id"),
+                At::Indicator(1, IndicatorKeys::id),
                 Kind::DuplicateIndicator { id: "a".into() }
             )
         );
         assert_eq!(
             got[5],
             (
-                At::Indicator(1, "baseline"),
+                At::Indicator(1, IndicatorKeys::baseline),
                 Kind::PercentOutOfRange { value: 120.0 }
             )
         );
-        assert_eq!(got[6], (At::Indicator(1, "cadence"), Kind::CadenceOneYear));
+        assert_eq!(
+            got[6],
+            (
+                At::Indicator(1, IndicatorKeys::cadence),
+                Kind::CadenceOneYear
+            )
+        );
         assert!(
             matches!(&ps[7].kind, Kind::UnknownActivity { close, .. } if close == &["fotpatrull"]),
             "{:?}",
@@ -443,7 +464,7 @@ mod tests {
         assert_eq!(
             got[8],
             (
-                At::Indicator(2, "cadence"),
+                At::Indicator(2, IndicatorKeys::cadence),
                 Kind::CadenceLongerThanPeriod { years: 3 }
             )
         );
@@ -475,7 +496,7 @@ mod tests {
         let ps = check_measurements(&ms, &inds, d("2020-01-01"));
         let got = kinds(&ps);
         assert_eq!(got.len(), 4);
-        assert_eq!(got[0].0, At::Measurement(1, "indicator"));
+        assert_eq!(got[0].0, At::Measurement(1, MeasurementKeys::indicator));
         assert_eq!(
             ps[0].kind,
             Kind::UnknownIndicator {
@@ -486,7 +507,7 @@ mod tests {
         assert_eq!(
             got[1],
             (
-                At::Measurement(2, "value"),
+                At::Measurement(2, MeasurementKeys::value),
                 Kind::NotFinite {
                     value: f64::INFINITY
                 }
@@ -495,14 +516,14 @@ mod tests {
         assert_eq!(
             got[2],
             (
-                At::Measurement(3, "value"),
+                At::Measurement(3, MeasurementKeys::value),
                 Kind::PercentOutOfRange { value: 101.0 }
             )
         );
         assert_eq!(
             got[3],
             (
-                At::Measurement(3, "date"),
+                At::Measurement(3, MeasurementKeys::date),
                 Kind::InFuture {
                     date: d("2030-01-01")
                 }
@@ -531,22 +552,25 @@ mod tests {
         let ps = check_verdicts(&vs, &["fotpatrull"], Some(d("2018-12-01")), d("2020-01-01"));
         let got = kinds(&ps);
         assert_eq!(got.len(), 4);
-        assert_eq!(got[0].0, At::Verdict(1, "activity"));
+        assert_eq!(got[0].0, At::Verdict(1, VerdictKeys::activity));
         assert_eq!(
             got[1],
             (
-                At::Verdict(2, "date"),
+                At::Verdict(2, VerdictKeys::date),
                 Kind::VerdictBeforeDue {
                     date: d("2018-11-30"),
                     due_from: d("2018-12-01")
                 }
             )
         );
-        assert_eq!(got[2], (At::Verdict(3, "reason"), Kind::EmptyReason));
+        assert_eq!(
+            got[2],
+            (At::Verdict(3, VerdictKeys::reason), Kind::EmptyReason)
+        );
         assert_eq!(
             got[3],
             (
-                At::Verdict(4, "date"),
+                At::Verdict(4, VerdictKeys::date),
                 Kind::InFuture {
                     date: d("2030-01-10")
                 }

@@ -3,6 +3,9 @@
 //! keys alone (`keys!`). A key's name is its field's name: written once, checked by the
 //! compiler wherever the loader reads it.
 
+use std::fmt;
+use std::marker::PhantomData;
+
 use toml::Spanned;
 use toml::de::DeValue;
 
@@ -33,6 +36,49 @@ pub struct Given<'t, 'i> {
     pub val: &'t Val<'i>,
 }
 
+/// The name of a key of the table whose key struct is `T`, for a rule to point at the key
+/// (`IndicatorKeys::goal`). Only `keys!` makes one, from the struct's own field, so a
+/// misspelt key, or a key of another table, does not compile.
+pub struct Name<T> {
+    name: &'static str,
+    table: PhantomData<fn() -> T>,
+}
+
+impl<T> Name<T> {
+    /// Made by `keys!` only.
+    #[doc(hidden)]
+    pub const fn new(name: &'static str) -> Self {
+        Name {
+            name,
+            table: PhantomData,
+        }
+    }
+
+    /// The key as the file writes it.
+    pub fn as_str(self) -> &'static str {
+        self.name
+    }
+}
+
+// By hand: derived, these would ask `T` for the same traits, which a key struct need not have.
+impl<T> Clone for Name<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Name<T> {}
+impl<T> PartialEq for Name<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+impl<T> Eq for Name<T> {}
+impl<T> fmt::Debug for Name<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.name)
+    }
+}
+
 /// The keys of one table, filled from a table of the document.
 pub trait Keys<'t, 'i>: Sized {
     /// The key names, in the order the table declares them.
@@ -43,13 +89,23 @@ pub trait Keys<'t, 'i>: Sized {
     fn set(&mut self, key: &str, val: &'t Val<'i>) -> bool;
 }
 
-/// The key struct `$keys` of a table with the keys `$key`.
+/// The key struct `$keys` of a table with the keys `$key`, and each key's [`Name`] as a
+/// constant named as the file writes the key (`$keys::$key`).
 macro_rules! keys {
     ($(#[$m:meta])* pub struct $keys:ident { $($key:ident),* $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy)]
         pub struct $keys<'t, 'i> {
             $(pub $key: $crate::load::raw::keys::Key<'t, 'i>,)*
+        }
+
+        #[allow(non_upper_case_globals)]
+        impl $keys<'static, 'static> {
+            $(
+                #[doc = concat!("The key `", stringify!($key), "`.")]
+                pub const $key: $crate::load::raw::keys::Name<Self> =
+                    $crate::load::raw::keys::Name::new(stringify!($key));
+            )*
         }
 
         impl<'t, 'i> $crate::load::raw::keys::Keys<'t, 'i> for $keys<'t, 'i> {
