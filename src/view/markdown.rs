@@ -240,10 +240,15 @@ fn report_tail(m: &Meeting<'_>, page: &Page<'_>, o: &mut String) {
     }
     o.push_str(&crate::view::outcome::report_markdown(m.s, l, md));
     let _ = writeln!(o, "## {}\n", l.t(Label::FollowUp));
-    for (k, v) in page.followup.iter().skip(1) {
+    // The first row is the when, which the closing line says; the rest are its details.
+    let details = page.followup.get(1..).unwrap_or_default();
+    for (k, v) in details {
         let _ = writeln!(o, "- **{}:** {}", k, md(v));
     }
-    let _ = writeln!(o, "\n{}", md(&page.followup_line));
+    if !details.is_empty() {
+        o.push('\n');
+    }
+    let _ = writeln!(o, "{}", md(&page.followup_line));
     if let Some(sigs) = &page.signatures {
         // Underscores alone would be a thematic break: escaped, they are a line to sign on.
         let line = md(&"_".repeat(30));

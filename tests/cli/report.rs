@@ -139,3 +139,37 @@ fn terminal_output_escapes_control_characters_and_csv_neutralises_formulas() {
         .read_stdout();
     assert!(csv.contains(",\"'=HYPERLINK(\"\"x\"\")"), "{csv}");
 }
+
+/// A löfte whose follow-up gives no details (or that has no follow-up) gets its heading, one
+/// blank line and the closing line: no empty gap where the details would be.
+#[test]
+fn report_markdown_follow_up_without_details_has_one_blank_line() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let dir = tmp.path().join("pledges");
+    std::fs::create_dir(&dir).unwrap();
+    let head = "title = \"T\"\nkommun = \"Sunne\"\n[period]\nstart = 2016-01-01\n\
+                end = 2016-12-31\n[[activity]]\nid = \"a\"\ntext = \"Vandringar.\"\n\
+                owners = [\"kommunen\"]\ntarget = { count = 1, per = \"year\" }\n";
+    let cases = [
+        (
+            "",
+            "## Uppföljning\n\nUppföljning: saknas i löftet\n",
+            "## Follow-up\n\nFollow-up: none in the löfte\n",
+        ),
+        (
+            "[followup]\nwhen = \"2017-Q1\"\n",
+            "## Uppföljning\n\nUppföljning:",
+            "## Follow-up\n\nFollow-up:",
+        ),
+    ];
+    for (followup, sv, en) in cases {
+        std::fs::write(dir.join("sunne.toml"), format!("{head}{followup}")).unwrap();
+        for (lang, want) in [("sv", sv), ("en", en)] {
+            let out = pledge_in(&dir)
+                .args(["report", "sunne", "--as-of", "2016-10-16", "--lang", lang])
+                .read_stdout();
+            assert!(out.contains(want), "{lang} {followup:?}:\n{out}");
+            assert!(!out.contains("\n\n\n"), "{lang} {followup:?}:\n{out}");
+        }
+    }
+}
