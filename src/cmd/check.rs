@@ -20,12 +20,8 @@ fn pledge_findings(
     within: u32,
     file: &str,
 ) -> Vec<(Finding, String, Option<String>)> {
-    let mut found = crate::rules::findings::findings(&pledge_status_judged(p, as_of), within, file);
-    // A shared löfte: each kommun's share of what every kommun promised.
-    found.extend(crate::rules::findings::share_findings(
-        p, as_of, within, file,
-    ));
-    found
+    let s = pledge_status_judged(p, as_of);
+    crate::rules::findings::check_findings(p, &s, as_of, within, file)
         .into_iter()
         .map(|x| {
             let title = p

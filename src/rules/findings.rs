@@ -9,6 +9,7 @@ use crate::model::{FOLLOWUP_ID, State, Target};
 use crate::rules::indicator::{DueState, indicator_status};
 use crate::rules::status::{
     ANSWER_DAYS, ActivityStatus, FollowupState, PledgeStatus, Record, Status, WindowStatus,
+    judged_per_kommun,
 };
 use crate::rules::verdict::missing;
 
@@ -151,9 +152,37 @@ impl About<'_> {
 /// period is reported in the days after it); follow-ups due within `within` days or overdue
 /// (for up to a year after their date). `file` names the löfte in the findings.
 pub fn findings(s: &PledgeStatus<'_>, within: u32, file: &str) -> Vec<Finding> {
+    findings_but(s, within, file, |_| false)
+}
+
+/// What `check` reports of `p` on `as_of` (`s`: its status as a whole): the löfte's findings
+/// ([`findings`]) and each kommun's share's ([`share_findings`]). An activity every kommun of
+/// a shared löfte owns is judged per kommun (README, "Status rules"), so it is reported in
+/// the kommuner's shares only, each line naming the kommun that owes the work. Its finding as
+/// a whole would only repeat theirs: the whole counts every kommun's work and the work
+/// recorded without a kommun, so it falls short only where each kommun's share does.
+pub fn check_findings(
+    p: &crate::model::Pledge,
+    s: &PledgeStatus<'_>,
+    as_of: NaiveDate,
+    within: u32,
+    file: &str,
+) -> Vec<Finding> {
+    let mut out = findings_but(s, within, file, |a| judged_per_kommun(p, a.activity));
+    out.extend(share_findings(p, as_of, within, file));
+    out
+}
+
+/// [`findings`], but none of the activities `skip` picks.
+fn findings_but(
+    s: &PledgeStatus<'_>,
+    within: u32,
+    file: &str,
+    skip: impl Fn(&ActivityStatus<'_>) -> bool,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     if s.state != State::Upcoming {
-        for a in &s.activities {
+        for a in s.activities.iter().filter(|a| !skip(a)) {
             activity_findings(s, a, None, i64::from(within), file, &mut out);
         }
     }

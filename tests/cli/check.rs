@@ -147,3 +147,63 @@ fn cron_settings_read_as_a_shell_writes_them() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["schema_version"], 5);
 }
+
+/// A shared löfte: an activity every kommun owns is judged per kommun (README, "Status
+/// rules"), so `check` gives one line per kommun that owes the work and not also one for the
+/// löfte as a whole, which would repeat them (a cron mail reads each matter once); the
+/// police's activity is the löfte's as a whole.
+#[test]
+fn check_reports_a_shared_activity_per_kommun_not_also_as_a_whole() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let dir = tmp.path().join("pledges");
+    fs::create_dir(&dir).unwrap();
+    fs::write(
+        dir.join("kil-forshaga-2017.toml"),
+        "title = \"Gemensamt (påhittat)\"\nkommuner = [\"Kil\", \"Forshaga\"]\n\
+         [period]\nstart = 2017-01-01\nend = 2017-12-31\n\
+         [[activity]]\nid = \"vandring\"\ntext = \"Kommunerna vandrar varje kvartal.\"\n\
+         owners = [\"kommunerna\"]\ntarget = { count = 1, per = \"quarter\" }\n\
+         [[activity]]\nid = \"polisen\"\ntext = \"Polisen gör en insats i kvartalet.\"\n\
+         owners = [\"polisen\"]\ntarget = { count = 1, per = \"quarter\" }\n",
+    )
+    .unwrap();
+    let check = |lang: &str| {
+        Test::new()
+            .env("PLEDGE_DIR", &dir)
+            .args(["check", "--as-of", "2017-03-09", "--lang", lang])
+            .status(1)
+            .read_stdout()
+    };
+    assert_eq!(
+        check("en"),
+        "kil-forshaga-2017.toml: polisen: due soon, 0 of 1 in 2017 Q1, 23 days left\n\
+         kil-forshaga-2017.toml: vandring (Kil): due soon, 0 of 1 in 2017 Q1, 23 days left\n\
+         kil-forshaga-2017.toml: vandring (Forshaga): due soon, 0 of 1 in 2017 Q1, 23 days left\n"
+    );
+    let sv = check("sv");
+    assert_eq!(sv.lines().count(), 3, "{sv}");
+    assert!(
+        sv.lines().filter(|l| l.contains("vandring")).count() == 2,
+        "{sv}"
+    );
+    let json = Test::new()
+        .env("PLEDGE_DIR", &dir)
+        .args(["check", "--as-of", "2017-03-09", "--format", "json"])
+        .status(1)
+        .read_stdout();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let found: Vec<(&str, &serde_json::Value)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["activity"].as_str().unwrap(), &f["kommun"]))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("polisen", &serde_json::Value::Null),
+            ("vandring", &serde_json::json!("Kil")),
+            ("vandring", &serde_json::json!("Forshaga")),
+        ]
+    );
+}

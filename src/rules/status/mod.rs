@@ -51,7 +51,7 @@ mod tests_kinds;
 pub use activity::{ANSWER_DAYS, activity_status, activity_status_for};
 pub use counts::{NoWindow, no_window};
 pub use followup::followup_status;
-pub use share::{Share, share_for};
+pub use share::{Share, judged_per_kommun, share_for};
 
 /// How many days back an activity without a target counts as reported.
 pub const ONGOING_DAYS: i64 = 90;

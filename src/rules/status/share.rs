@@ -39,18 +39,21 @@ pub fn share_for(p: &Pledge, named: &[&'static Kommun]) -> Option<&'static Kommu
     }
 }
 
-/// Whether `a` is judged on `k`'s share: the löfte is for several kommuner, `k` among them,
-/// and every kommun owns the activity.
+/// Whether `a` is judged per kommun: the löfte is for several kommuner and every kommun owns
+/// the activity.
+pub fn judged_per_kommun(p: &Pledge, a: &Activity) -> bool {
+    p.kommuner.len() > 1 && a.owners.iter().any(|o| o.who == Party::Kommunerna)
+}
+
+/// Whether `a` is judged on `k`'s share: it is judged per kommun, and `k` is one of the
+/// löfte's kommuner.
 pub(super) fn per_kommun(
     p: &Pledge,
     a: &Activity,
     k: Option<&'static Kommun>,
 ) -> Option<&'static Kommun> {
     let k = k?;
-    (p.kommuner.len() > 1
-        && p.kommuner.contains(&k)
-        && a.owners.iter().any(|o| o.who == Party::Kommunerna))
-    .then_some(k)
+    (judged_per_kommun(p, a) && p.kommuner.contains(&k)).then_some(k)
 }
 
 fn is(e: &LogEntry, k: &Kommun) -> bool {
