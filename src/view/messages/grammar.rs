@@ -1,5 +1,5 @@
 //! Small pieces of grammar the messages share: the English plural ending, the Swedish
-//! genitive, and a list joined with "or" / "eller".
+//! genitive, a list joined with "or" / "eller", and the parts of a phrase that are given.
 
 /// "" or "s": the English plural ending.
 pub(super) fn s(n: usize) -> &'static str {
@@ -22,6 +22,11 @@ pub(super) fn either(items: &[String], or: &str) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
     }
+}
+
+/// The parts given, joined with ", " ("dated 2016-05-12, number 3").
+pub(super) fn joined<const N: usize>(parts: [Option<String>; N]) -> String {
+    parts.into_iter().flatten().collect::<Vec<_>>().join(", ")
 }
 
 /// A weekday's Swedish name, lower case as Swedish writes it ("tisdag").

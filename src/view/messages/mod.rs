@@ -47,7 +47,7 @@ pub mod truth;
 pub mod validate;
 mod words;
 
-use grammar::{either, genitive, s};
+use grammar::{either, genitive, joined, s};
 
 pub use calendar::CalendarMsg;
 pub use commands::CmdMsg;
@@ -268,19 +268,14 @@ impl Words for Msg<'_> {
                 index,
                 log,
             } => {
-                let mut named = Vec::new();
-                if let Some(d) = date {
-                    named.push(format!("dated {d}"));
-                }
-                if let Some(a) = activity {
-                    named.push(format!("of activity \"{a}\""));
-                }
-                if let Some(n) = index {
-                    named.push(format!("number {n}"));
-                }
+                let named = [
+                    date.map(|d| format!("dated {d}")),
+                    activity.map(|a| format!("of activity \"{a}\"")),
+                    index.map(|n| format!("number {n}")),
+                ];
                 format!(
                     "no entry of {kommun}'s löften is {}; `{log}` lists them",
-                    named.join(", ")
+                    joined(named)
                 )
             }
             NoneHolds { kommun, date, area } => match area {
@@ -441,20 +436,15 @@ impl Words for Msg<'_> {
                 index,
                 log,
             } => {
-                let mut named = Vec::new();
-                if let Some(d) = date {
-                    named.push(format!("datumet {d}"));
-                }
-                if let Some(a) = activity {
-                    named.push(format!("aktiviteten \"{a}\""));
-                }
-                if let Some(n) = index {
-                    named.push(format!("nummer {n}"));
-                }
+                let named = [
+                    date.map(|d| format!("datumet {d}")),
+                    activity.map(|a| format!("aktiviteten \"{a}\"")),
+                    index.map(|n| format!("nummer {n}")),
+                ];
                 format!(
                     "ingen post i {} löften har {}; `{log}` visar dem",
                     genitive(kommun),
-                    named.join(", ")
+                    joined(named)
                 )
             }
             NoneHolds { kommun, date, area } => match area {
