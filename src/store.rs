@@ -13,6 +13,7 @@ use crate::load::{Loaded, load};
 use crate::text::shown_path;
 use crate::view::messages::StoreMsg;
 
+mod for_view;
 mod index;
 mod kommun;
 mod scan;
@@ -20,6 +21,7 @@ mod seal;
 mod walk;
 mod write;
 
+pub use for_view::read_each_of;
 pub use index::INDEX_FILE;
 use kommun::read_indexed;
 pub use kommun::{KommunFiles, kommun_files};
@@ -336,40 +338,6 @@ pub fn read_each<T: Send>(
     })
 }
 
-/// [`read_each`] for the files of `dir` (`paths`, as listed) that could hold a löfte of one
-/// of `of` (every file when None): only those whose strings could name one of the kommuner
-/// are loaded ([`scan::kommuner_named`]), and files that cannot be read or decoded are kept, to be
-/// named. The others are None. Which kommuner a file could name is kept in the folder's index
-/// ([`index`]), so a file unchanged since it was scanned is not read again to be passed over.
-pub fn read_each_of<T: Send>(
-    dir: &Path,
-    paths: &[PathBuf],
-    cwd: Cwd,
-    today: NaiveDate,
-    keep_text: bool,
-    of: Option<&[Needle]>,
-    each: impl Fn(usize, SourceFile) -> T + Sync,
-) -> Result<Vec<Option<T>>> {
-    let Some(needles) = of else {
-        return par_map(paths, |i, p| {
-            Ok(Some(each(i, read_keeping(p, cwd, today, keep_text)?)))
-        });
-    };
-    let index = index::Index::open(dir);
-    let kods: Vec<&str> = needles.iter().map(Needle::kod).collect();
-    let read = par_map(paths, |i, p| {
-        let rel = index::path_bytes(p.strip_prefix(dir).unwrap_or(p));
-        let (file, entry) = read_indexed(p, &rel, cwd, today, keep_text, &index, &kods);
-        Ok((
-            file.map(|f| each(i, f)),
-            entry.map(|(e, scanned)| (rel, e, scanned)),
-        ))
-    })?;
-    let (out, seen): (Vec<Option<T>>, Vec<_>) = read.into_iter().unzip();
-    save_and_seal(dir, &index, seen.into_iter().flatten().collect());
-    Ok(out)
-}
-
 /// Writes the index of the files seen (when anything changed) and seals the folder for it
 /// when the seal does not hold ([`seal`]): the next writer then finds the kommun's files from
 /// the index alone.
@@ -385,12 +353,12 @@ fn save_and_seal(dir: &Path, index: &index::Index, seen: Vec<(Vec<u8>, index::En
     }
 }
 
-/// `read` of every path, on all cores, in the order of `paths`.
-fn par_map<T: Send>(
-    paths: &[PathBuf],
-    read: impl Fn(usize, &PathBuf) -> Result<T> + Sync,
+/// `read` of every path (or other item), on all cores, in the order of `paths`.
+fn par_map<P: Sync, T: Send>(
+    paths: &[P],
+    read: impl Fn(usize, &P) -> Result<T> + Sync,
 ) -> Result<Vec<T>> {
-    let read = |(i, p): (usize, &PathBuf)| read(i, p);
+    let read = |(i, p): (usize, &P)| read(i, p);
     // A few files are read at once; only a folder is worth asking how many cores there are.
     if paths.len() < 16 {
         return paths.iter().enumerate().map(read).collect();

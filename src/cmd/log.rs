@@ -50,19 +50,17 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         ListFormat::Table => Shape::Table(ctx.lang),
         _ => Shape::Csv,
     };
-    let paths = store::pledge_files(&dir)?;
-    let take = |_, f| filter.take(f, shape);
+    let take = |f| filter.take(f, shape);
     let of = (!ks.is_empty()).then(|| ks.iter().map(|k| store::Needle::of(k)).collect::<Vec<_>>());
     let files = store::read_each_of(
         &dir,
-        &paths,
         ctx.here(),
         ctx.read_cutoff(),
         false,
         of.as_deref(),
         take,
     )?;
-    let (files, broken): (Vec<_>, Vec<_>) = files.into_iter().flatten().partition(|f| f.is_ok());
+    let (files, broken): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| f.is_ok());
     let files: Vec<Entries> = files.into_iter().filter_map(Result::ok).collect();
     if a.activity.is_some() && !files.iter().any(|f| f.activity_found) {
         let none = RecordMsg::NoActivityMatching {

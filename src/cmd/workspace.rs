@@ -56,10 +56,8 @@ impl Workspace {
         keep: impl Fn(SourceFile) -> Option<SourceFile> + Sync,
     ) -> Result<Workspace> {
         let dir = store::find_dir(dir.as_deref(), cwd)?;
-        let paths = store::pledge_files(&dir)?;
-        let files = store::read_each_of(&dir, &paths, cwd, today, false, of, |_, f| keep(f))?
+        let files = store::read_each_of(&dir, cwd, today, false, of, keep)?
             .into_iter()
-            .flatten()
             .flatten()
             .collect();
         Ok(Workspace {

@@ -117,6 +117,19 @@ pub(super) fn read_indexed(
             .flatten();
         return (file, Some((entry, false)));
     }
+    let (file, entry) = scan_and_read(path, cwd, today, keep_text, kods);
+    (file, entry.map(|e| (e, true)))
+}
+
+/// The file at `path`, read and scanned now: the file when it could hold a löfte of one of
+/// `kods` or cannot be read, and its entry for the index (None when it cannot be read).
+pub(super) fn scan_and_read(
+    path: &Path,
+    cwd: Cwd,
+    today: NaiveDate,
+    keep_text: bool,
+    kods: &[&str],
+) -> (Option<SourceFile>, Option<index::Entry>) {
     let display = display_path(path, cwd);
     let (bytes, meta) = match read_capped_with_meta(path) {
         Ok(read) => read,
@@ -126,5 +139,5 @@ pub(super) fn read_indexed(
     let file = entry
         .names_one_of(kods)
         .then(|| kept(from_bytes(path, display, bytes, today), keep_text));
-    (file, Some((entry, true)))
+    (file, Some(entry))
 }
