@@ -84,7 +84,8 @@ enum Got<T> {
     /// Its line could not be used: read and scanned now (the file when it could name one of
     /// the kommuner or cannot be read; its new line, unless it cannot be read).
     Scanned(Option<T>, Option<index::Entry>),
-    /// No longer a regular file by that name: the seal was broken meanwhile.
+    /// No longer a regular file by that name (the seal was broken meanwhile), or a line that
+    /// does not parse.
     Gone,
 }
 
@@ -97,10 +98,12 @@ fn sealed<T: Send>(r: &Read, each: &(impl Fn(SourceFile) -> T + Sync)) -> Option
     if !seal.is_for(&key) {
         return None;
     }
-    let (lines, trusted_before) = index::lines(&bytes, &key)?;
+    let (lines, trusted_before) = index::raw_lines(&bytes, &key)?;
     let folder = Folder::open(r.dir)?;
     let got = par_map(&lines, |_, line| {
-        let Some(now) = folder.stat(&line.rel) else {
+        let Some((line, now)) =
+            index::parse_line(line).and_then(|l| folder.stat(&l.rel).map(|now| (l, now)))
+        else {
             return Ok(Got::Gone);
         };
         let path = r.dir.join(seal::from_bytes(&line.rel));
@@ -140,7 +143,7 @@ fn sealed<T: Send>(r: &Read, each: &(impl Fn(SourceFile) -> T + Sync)) -> Option
 /// Writes the index again after a sealed view scanned some files (`got`, beside `lines`): the
 /// lines still vouched for, the new ones, and none for a file that cannot be read; then seals
 /// the folder for it.
-fn reindex<T>(dir: &Path, started: i128, lines: &[index::Line], got: &[Got<T>]) {
+fn reindex<T>(dir: &Path, started: i128, lines: &[&[u8]], got: &[Got<T>]) {
     let all: std::collections::HashMap<&str, &'static str> = crate::kommuner::all()
         .iter()
         .map(|k| (k.kod, k.kod))
@@ -149,6 +152,7 @@ fn reindex<T>(dir: &Path, started: i128, lines: &[index::Line], got: &[Got<T>]) 
         .iter()
         .zip(got)
         .filter_map(|(line, g)| {
+            let line = index::parse_line(line)?;
             let rel = line.rel.to_vec();
             match g {
                 Got::Scanned(_, entry) => entry.clone().map(|e| (rel, e, true)),

@@ -314,7 +314,15 @@ impl Line<'_> {
 /// The lines of an index's `bytes` (`written`: the index's identity), in the order written
 /// (the folder's, by path), and before when a file's times must be for its line to be used;
 /// None when it is of another version or not whole.
-pub fn lines<'a>(bytes: &'a [u8], written: &Key) -> Option<(Vec<Line<'a>>, i128)> {
+fn lines<'a>(bytes: &'a [u8], written: &Key) -> Option<(Vec<Line<'a>>, i128)> {
+    let (raw, trusted_before) = raw_lines(bytes, written)?;
+    let lines = raw.into_iter().map(parse_line).collect::<Option<_>>()?;
+    Some((lines, trusted_before))
+}
+
+/// [`lines`] not yet parsed (each is parsed by [`parse_line`] where it is used, on the core
+/// that uses it): the index is whole and of this version, its lines as many as it says.
+pub fn raw_lines<'a>(bytes: &'a [u8], written: &Key) -> Option<(Vec<&'a [u8]>, i128)> {
     let mut lines = bytes.split(|&b| b == b'\n');
     if lines.next()? != header().as_bytes() {
         return None;
@@ -332,10 +340,11 @@ pub fn lines<'a>(bytes: &'a [u8], written: &Key) -> Option<(Vec<Line<'a>>, i128)
             let n: usize = std::str::from_utf8(end).ok()?.parse().ok()?;
             return (n == out.len()).then_some((out, trusted_before));
         }
-        out.push(parse_line(line)?);
+        out.push(line);
     }
     None
 }
+
 /// A period's years as the index writes them: `2016..2017`, `*..2017` (any start).
 fn years_field(years: Years) -> String {
     let side = |y: Option<i32>| y.map_or("*".to_string(), |y| y.to_string());
@@ -449,7 +458,7 @@ pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, Vec<Candi
 
 /// One line of the index: `named years size mtime ctime ino dev path` (what a writer looks
 /// for first, the path, which may hold spaces, last).
-fn parse_line(line: &[u8]) -> Option<Line<'_>> {
+pub fn parse_line(line: &[u8]) -> Option<Line<'_>> {
     let mut fields = line.splitn(8, |&b| b == b' ');
     let named = fields.next()?;
     let years = parse_years(fields.next()?)?;
