@@ -80,10 +80,10 @@ enum Got<T> {
     /// Its line vouches that it names none of the kommuner.
     Passed,
     /// Its line vouches for it, and it was read.
-    Read(T),
+    Read(Box<T>),
     /// Its line could not be used: read and scanned now (the file when it could name one of
     /// the kommuner or cannot be read; its new line, unless it cannot be read).
-    Scanned(Option<T>, Option<index::Entry>),
+    Scanned(Box<(Option<T>, Option<index::Entry>)>),
     /// No longer a regular file by that name (the seal was broken meanwhile), or a line that
     /// does not parse.
     Gone,
@@ -106,20 +106,16 @@ fn sealed<T: Send>(r: &Read, each: &(impl Fn(SourceFile) -> T + Sync)) -> Option
         else {
             return Ok(Got::Gone);
         };
-        let path = r.dir.join(seal::from_bytes(&line.rel));
+        let path = || r.dir.join(seal::from_bytes(&line.rel));
         if !now.vouched_by(&line.key, trusted_before) {
-            let (file, entry) = kommun::scan_and_read(&path, r.cwd, r.today, r.keep_text, r.kods);
-            return Ok(Got::Scanned(file.map(each), entry));
+            let (file, entry) = kommun::scan_and_read(&path(), r.cwd, r.today, r.keep_text, r.kods);
+            return Ok(Got::Scanned(Box::new((file.map(each), entry))));
         }
         if !line.names_one_of(r.kods) {
             return Ok(Got::Passed);
         }
-        Ok(Got::Read(each(read_keeping(
-            &path,
-            r.cwd,
-            r.today,
-            r.keep_text,
-        )?)))
+        let file = read_keeping(&path(), r.cwd, r.today, r.keep_text)?;
+        Ok(Got::Read(Box::new(each(file))))
     });
     let got = match got {
         Ok(got) => got,
@@ -134,7 +130,8 @@ fn sealed<T: Send>(r: &Read, each: &(impl Fn(SourceFile) -> T + Sync)) -> Option
     Some(Ok(got
         .into_iter()
         .filter_map(|g| match g {
-            Got::Read(t) | Got::Scanned(Some(t), _) => Some(t),
+            Got::Read(t) => Some(*t),
+            Got::Scanned(s) => s.0,
             _ => None,
         })
         .collect()))
@@ -155,7 +152,7 @@ fn reindex<T>(dir: &Path, started: i128, lines: &[&[u8]], got: &[Got<T>]) {
             let line = index::parse_line(line)?;
             let rel = line.rel.to_vec();
             match g {
-                Got::Scanned(_, entry) => entry.clone().map(|e| (rel, e, true)),
+                Got::Scanned(s) => s.1.clone().map(|e| (rel, e, true)),
                 _ => line.entry(&all).map(|e| (rel, e, false)),
             }
         })
