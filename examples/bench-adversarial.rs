@@ -12,6 +12,9 @@
 //! of gen-national), a kommun's views (`status`, `report`, `log`, `calendar`, `list --kommun`
 //! of the kommun BENCH_KOMMUN, default Ale) against parsing that kommun's own files on one
 //! core, with peak memory per MiB of those files. `BENCH_RUNS` sets the runs (default 5).
+//! `BENCH_SHAPES=0` measures only the kommun's views. `BENCH_BEFORE=BIN` measures a second
+//! binary in the same runs; with `BENCH_BEFORE_DIR=DIR` (a copy of NATIONAL_DIR) it reads that
+//! copy, so two versions never rewrite each other's index or seal.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -25,6 +28,9 @@ struct Case {
     args: Vec<String>,
     dir: PathBuf,
     floor_files: Vec<PathBuf>,
+    /// A kommun's view of the national folder (read from BENCH_BEFORE_DIR by the second
+    /// binary).
+    national: bool,
 }
 
 fn main() {
@@ -39,7 +45,11 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(5);
     let root = PathBuf::from("target/bench/adversarial");
-    let mut cases = shapes(&root);
+    let mut cases = if std::env::var("BENCH_SHAPES").is_ok_and(|v| v == "0") {
+        Vec::new()
+    } else {
+        shapes(&root)
+    };
     if let Some(text) = std::env::var_os("BENCH_IMPORT") {
         cases.push(import_case(&bin, &root, Path::new(&text)));
     }
@@ -49,6 +59,7 @@ fn main() {
     }
     // A second binary measured in the same runs, interleaved (say, one built from main).
     let before = std::env::var_os("BENCH_BEFORE").map(PathBuf::from);
+    let before_dir = std::env::var_os("BENCH_BEFORE_DIR").map(PathBuf::from);
     println!(
         "| shape | command | files | MiB | parse floor | command | ratio | peak memory / MiB |{}",
         if before.is_some() {
@@ -76,7 +87,11 @@ fn main() {
             rss = rss.max(r);
             code = exit;
             if let Some(b) = &before {
-                took_before.push(run(b, &c.dir, &c.args).0);
+                let dir = match (&before_dir, c.national) {
+                    (Some(d), true) => d,
+                    _ => &c.dir,
+                };
+                took_before.push(run(b, dir, &c.args).0);
             }
         }
         let bytes: u64 = c
@@ -136,6 +151,7 @@ fn shapes(root: &Path) -> Vec<Case> {
                 args,
                 dir: dir.clone(),
                 floor_files: vec![file.clone()],
+                national: false,
             });
         }
     }
@@ -156,6 +172,7 @@ fn shapes(root: &Path) -> Vec<Case> {
             args: args.iter().map(|s| s.to_string()).collect(),
             dir: dir.clone(),
             floor_files: vec![file.clone()],
+            national: false,
         });
     }
     let copies = root.join("copies-4000");
@@ -173,6 +190,7 @@ fn shapes(root: &Path) -> Vec<Case> {
             args: args.iter().map(|s| s.to_string()).collect(),
             dir: copies.clone(),
             floor_files: files.clone(),
+            national: false,
         });
     }
     cases
@@ -221,6 +239,7 @@ fn import_case(bin: &Path, root: &Path, text: &Path) -> Case {
         args,
         dir,
         floor_files: vec![draft],
+        national: false,
     }
 }
 
@@ -253,6 +272,7 @@ fn kommun_cases(dir: &Path, kommun: &str) -> Vec<Case> {
         args: args.iter().map(|s| s.to_string()).collect(),
         dir: dir.to_path_buf(),
         floor_files: own.clone(),
+        national: true,
     })
     .collect()
 }

@@ -4,7 +4,7 @@
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 
 use crate::load::diag::Diagnostic;
@@ -13,6 +13,7 @@ use crate::load::{Loaded, load};
 use crate::text::shown_path;
 use crate::view::messages::{StoreMsg, Words};
 
+mod for_view;
 mod index;
 mod kommun;
 mod scan;
@@ -20,6 +21,7 @@ mod seal;
 mod walk;
 mod write;
 
+pub use for_view::read_each_of;
 pub use index::INDEX_FILE;
 use kommun::read_indexed;
 pub use kommun::{KommunFiles, kommun_files};
@@ -27,7 +29,7 @@ pub use scan::{Needle, Years, years_overlap};
 
 pub use walk::{pledge_files_and_temporaries, pledge_files_where};
 pub use write::{
-    Refusal, as_umask_allows, create_atomic, edit, lock, write_atomic, write_atomic_with,
+    Refusal, Under, as_umask_allows, create_atomic, edit, lock, write_atomic, write_atomic_with,
 };
 
 /// An error of the store that is not a refusal (exit 2): a folder not found, the lock not
@@ -52,38 +54,34 @@ pub const LOCK_FILE: &str = ".pledge.lock";
 /// loading takes about 20 times a file's size in memory.
 pub const MAX_FILE_SIZE: u64 = 16 << 20;
 
+/// The working folder the run started in, as the shell read it once (`Ctx::cwd`): paths are
+/// shown relative to it, and a `pledges/` folder is looked for from it up. Nothing in the
+/// store asks the process for its working folder or reads the environment.
+#[derive(Debug, Clone, Copy)]
+pub struct Cwd<'a>(pub &'a Path);
+
 /// Finds the pledges folder: `--dir` (or `PLEDGE_DIR`, which clap folds into it), else a
-/// `pledges/` folder in the current directory or its nearest parent.
-pub fn find_dir(flag: Option<&Path>) -> Result<PathBuf> {
+/// `pledges/` folder in the working folder `cwd` or its nearest parent.
+pub fn find_dir(flag: Option<&Path>, cwd: Cwd) -> Result<PathBuf> {
     if let Some(dir) = flag {
         if !dir.is_dir() {
             return Err(Said(StoreMsg::NoSuchFolder(shown_path(dir))).into());
         }
         return Ok(dir.to_path_buf());
     }
-    let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    for dir in cwd.ancestors() {
+    for dir in cwd.0.ancestors() {
         let candidate = dir.join("pledges");
         if candidate.is_dir() {
             return Ok(candidate);
         }
     }
-    Err(Said(StoreMsg::NoPledgesFolder(shown_path(&cwd))).into())
+    Err(Said(StoreMsg::NoPledgesFolder(shown_path(cwd.0))).into())
 }
 
-/// The path as the user should see it: relative to the current directory when below it,
+/// The path as the user should see it: relative to the working folder `cwd` when below it,
 /// with control and invisible characters escaped ([`crate::text::safe_path`]).
-pub fn display_path(path: &Path) -> String {
-    display_path_in(path, std::env::current_dir().ok().as_deref())
-}
-
-/// [`display_path`] with the current directory read once by the caller (a folder of files
-/// asks for it once, not once per file).
-fn display_path_in(path: &Path, cwd: Option<&Path>) -> String {
-    shown_path(
-        cwd.and_then(|cwd| path.strip_prefix(cwd).ok())
-            .unwrap_or(path),
-    )
+pub fn display_path(path: &Path, cwd: Cwd) -> String {
+    shown_path(path.strip_prefix(cwd.0).unwrap_or(path))
 }
 
 /// Every `*.toml` file below `dir` (hidden entries skipped), sorted by path.
@@ -163,20 +161,14 @@ pub fn decode(bytes: Vec<u8>) -> std::result::Result<String, (Diagnostic, String
 
 /// Reads and loads one file. I/O errors are errors; problems with the content are
 /// diagnostics in the result.
-pub fn read(path: &Path, today: NaiveDate) -> Result<SourceFile> {
-    let cwd = std::env::current_dir().ok();
-    read_keeping(path, cwd.as_deref(), today, true)
+pub fn read(path: &Path, cwd: Cwd, today: NaiveDate) -> Result<SourceFile> {
+    read_keeping(path, cwd, today, true)
 }
 
 /// Like [`read`]; without `keep_text` the text of a file without errors is dropped once it is
 /// loaded (commands that only need the model read a whole folder in less memory).
-fn read_keeping(
-    path: &Path,
-    cwd: Option<&Path>,
-    today: NaiveDate,
-    keep_text: bool,
-) -> Result<SourceFile> {
-    let display = display_path_in(path, cwd);
+fn read_keeping(path: &Path, cwd: Cwd, today: NaiveDate, keep_text: bool) -> Result<SourceFile> {
+    let display = display_path(path, cwd);
     let file = match read_capped(path) {
         Ok(bytes) => from_bytes(path, display, bytes, today),
         Err(diag) => unreadable(path, display, diag),
@@ -318,8 +310,13 @@ fn from_bytes(path: &Path, display: String, bytes: Vec<u8>, today: NaiveDate) ->
 
 /// Reads and loads many files, on all cores. Without `keep_text`, only files with errors keep
 /// their text (for their diagnostics).
-pub fn read_all(paths: &[PathBuf], today: NaiveDate, keep_text: bool) -> Result<Vec<SourceFile>> {
-    read_each(paths, today, keep_text, |_, f| f)
+pub fn read_all(
+    paths: &[PathBuf],
+    cwd: Cwd,
+    today: NaiveDate,
+    keep_text: bool,
+) -> Result<Vec<SourceFile>> {
+    read_each(paths, cwd, today, keep_text, |_, f| f)
 }
 
 /// How many files a reader thread takes at a time.
@@ -331,50 +328,14 @@ const BATCH: usize = 4;
 /// `keep_text`, a file without errors has lost its text when `each` gets it.
 pub fn read_each<T: Send>(
     paths: &[PathBuf],
+    cwd: Cwd,
     today: NaiveDate,
     keep_text: bool,
     each: impl Fn(usize, SourceFile) -> T + Sync,
 ) -> Result<Vec<T>> {
-    let cwd = std::env::current_dir().ok();
-    let cwd = cwd.as_deref();
     par_map(paths, |i, p| {
         Ok(each(i, read_keeping(p, cwd, today, keep_text)?))
     })
-}
-
-/// [`read_each`] for the files of `dir` (`paths`, as listed) that could hold a löfte of one
-/// of `of` (every file when None): only those whose strings could name one of the kommuner
-/// are loaded ([`scan::kommuner_named`]), and files that cannot be read or decoded are kept, to be
-/// named. The others are None. Which kommuner a file could name is kept in the folder's index
-/// ([`index`]), so a file unchanged since it was scanned is not read again to be passed over.
-pub fn read_each_of<T: Send>(
-    dir: &Path,
-    paths: &[PathBuf],
-    today: NaiveDate,
-    keep_text: bool,
-    of: Option<&[Needle]>,
-    each: impl Fn(usize, SourceFile) -> T + Sync,
-) -> Result<Vec<Option<T>>> {
-    let cwd = std::env::current_dir().ok();
-    let cwd = cwd.as_deref();
-    let Some(needles) = of else {
-        return par_map(paths, |i, p| {
-            Ok(Some(each(i, read_keeping(p, cwd, today, keep_text)?)))
-        });
-    };
-    let index = index::Index::open(dir);
-    let kods: Vec<&str> = needles.iter().map(Needle::kod).collect();
-    let read = par_map(paths, |i, p| {
-        let rel = index::path_bytes(p.strip_prefix(dir).unwrap_or(p));
-        let (file, entry) = read_indexed(p, &rel, cwd, today, keep_text, &index, &kods);
-        Ok((
-            file.map(|f| each(i, f)),
-            entry.map(|(e, scanned)| (rel, e, scanned)),
-        ))
-    })?;
-    let (out, seen): (Vec<Option<T>>, Vec<_>) = read.into_iter().unzip();
-    save_and_seal(dir, &index, seen.into_iter().flatten().collect());
-    Ok(out)
 }
 
 /// Writes the index of the files seen (when anything changed) and seals the folder for it
@@ -392,12 +353,12 @@ fn save_and_seal(dir: &Path, index: &index::Index, seen: Vec<(Vec<u8>, index::En
     }
 }
 
-/// `read` of every path, on all cores, in the order of `paths`.
-fn par_map<T: Send>(
-    paths: &[PathBuf],
-    read: impl Fn(usize, &PathBuf) -> Result<T> + Sync,
+/// `read` of every path (or other item), on all cores, in the order of `paths`.
+fn par_map<P: Sync, T: Send>(
+    paths: &[P],
+    read: impl Fn(usize, &P) -> Result<T> + Sync,
 ) -> Result<Vec<T>> {
-    let read = |(i, p): (usize, &PathBuf)| read(i, p);
+    let read = |(i, p): (usize, &P)| read(i, p);
     // A few files are read at once; only a folder is worth asking how many cores there are.
     if paths.len() < 16 {
         return paths.iter().enumerate().map(read).collect();
@@ -466,7 +427,7 @@ mod tests {
             })
             .collect();
         let today = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
-        let seen = read_each(&paths, today, true, |i, f| {
+        let seen = read_each(&paths, Cwd(dir.path()), today, true, |i, f| {
             (i, f.path.clone(), f.text.ends_with(&format!("\"{i}\"\n")))
         })
         .unwrap();
@@ -475,5 +436,31 @@ mod tests {
             assert_eq!((i, &path), (n, &paths[n]));
             assert!(matches, "{}", path.display());
         }
+    }
+
+    #[test]
+    fn a_path_is_shown_from_the_working_folder_given_not_the_processes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("pledges");
+        std::fs::create_dir(&dir).unwrap();
+        let path = dir.join("a.toml");
+        std::fs::write(&path, "title = \"a\"\n").unwrap();
+        let today = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let cwd = Cwd(tmp.path());
+        assert_eq!(display_path(&path, cwd), "pledges/a.toml");
+        assert_eq!(read(&path, cwd, today).unwrap().display, "pledges/a.toml");
+        let each = read_each(std::slice::from_ref(&path), cwd, today, false, |_, f| {
+            f.display
+        });
+        assert_eq!(each.unwrap(), ["pledges/a.toml"]);
+        assert_eq!(find_dir(None, cwd).unwrap(), dir);
+        // A file below the process's working folder (cargo runs tests in the crate's) is not
+        // shortened when the working folder given is another.
+        let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+        assert_eq!(display_path(&here, cwd), shown_path(&here));
+        assert_eq!(
+            display_path(&here, Cwd(Path::new(env!("CARGO_MANIFEST_DIR")))),
+            "Cargo.toml"
+        );
     }
 }

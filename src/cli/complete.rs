@@ -143,14 +143,19 @@ fn pledges_of(t: &Typed) -> Vec<Pledge> {
 /// The löften of the folder (`dir`, else the nearest pledges/) that load; none when there is
 /// no folder.
 fn folder(dir: Option<PathBuf>) -> Vec<Pledge> {
-    let Ok(dir) = store::find_dir(dir.as_deref()) else {
+    // The shell's completion runs without a context: the working folder is read here.
+    let Ok(cwd) = std::env::current_dir() else {
+        return Vec::new();
+    };
+    let cwd = store::Cwd(&cwd);
+    let Ok(dir) = store::find_dir(dir.as_deref(), cwd) else {
         return Vec::new();
     };
     let Ok(paths) = store::pledge_files(&dir) else {
         return Vec::new();
     };
     let take = |_, mut f: store::SourceFile| f.loaded.pledge.take();
-    store::read_each(&paths, chrono::NaiveDate::MAX, false, take)
+    store::read_each(&paths, cwd, chrono::NaiveDate::MAX, false, take)
         .map(|ps| ps.into_iter().flatten().collect())
         .unwrap_or_default()
 }

@@ -35,7 +35,7 @@ pub(super) fn append(
     dry_run: bool,
     ctx: &mut Ctx,
 ) -> Result<(Pledge, Range<usize>)> {
-    ws.refuse_copies(chosen, ctx.read_cutoff(), ctx.lang)?;
+    ws.refuse_copies(chosen, ctx.here(), ctx.read_cutoff(), ctx.lang)?;
     let file = ws.file_of(chosen);
     let lang = ctx.lang;
     if dry_run {
@@ -52,8 +52,7 @@ pub(super) fn append(
     }
     let after = store::edit(
         &file.path,
-        Some(&ws.dir),
-        ctx.lock_timeout,
+        ctx.under(Some(&ws.dir)),
         ctx.read_cutoff(),
         file,
         &ws.temporaries,

@@ -43,7 +43,7 @@ pub(super) fn chosen<'w>(
 pub fn calendar(dir: Option<PathBuf>, a: CalendarArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
     let of = super::workspace::needles(&a.kommuner);
-    let ws = Workspace::open_of(dir, ctx.read_cutoff(), of.as_deref(), Some)?;
+    let ws = Workspace::open_of(dir, ctx.here(), ctx.read_cutoff(), of.as_deref(), Some)?;
     let pledges = chosen(&ws, &a.kommuner, ctx.lang)?;
     let files = relative_files(&ws, &pledges);
     let files: Vec<&str> = files.iter().map(String::as_str).collect();

@@ -37,7 +37,7 @@ fn pledge_findings(
 
 pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     let as_of = ctx.today;
-    let dir = store::find_dir(dir.as_deref())?;
+    let dir = store::find_dir(dir.as_deref(), ctx.here())?;
     let paths = store::pledge_files(&dir)?;
     // Every path `check` writes (text lines, `findings[].file`, `invalid_files`) is relative
     // to the pledges folder: one convention, whatever folder it runs in.
@@ -48,7 +48,7 @@ pub fn check(dir: Option<PathBuf>, a: CheckArgs, ctx: &mut Ctx) -> Result<u8> {
     };
     // Each löfte is judged on the core that loaded it and dropped: only its findings and the
     // files that cannot be read are kept.
-    let per_file = store::read_each(&paths, ctx.read_cutoff(), false, |_, f| {
+    let per_file = store::read_each(&paths, ctx.here(), ctx.read_cutoff(), false, |_, f| {
         let found = f
             .loaded
             .pledge

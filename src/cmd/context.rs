@@ -174,6 +174,22 @@ impl Ctx {
         })
     }
 
+    /// The working folder, as the store takes it: paths are shown from it and `pledges/` is
+    /// looked for from it up.
+    pub fn here(&self) -> crate::store::Cwd<'_> {
+        crate::store::Cwd(&self.cwd)
+    }
+
+    /// How a file of the pledges folder `root` is edited: shown from the working folder,
+    /// the lock waited for as long as the run allows.
+    pub fn under<'a>(&'a self, root: Option<&'a std::path::Path>) -> crate::store::Under<'a> {
+        crate::store::Under {
+            root,
+            cwd: self.here(),
+            timeout: self.lock_timeout,
+        }
+    }
+
     /// A date argument, resolved against the run's today.
     pub fn date(&self, d: DateArg) -> NaiveDate {
         d.resolve(self.today)

@@ -245,7 +245,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     let today = ctx.today;
     let date = a.date.map_or(today, |d| ctx.date(d));
     check_done_args(&a, ctx.lang)?;
-    let dir = store::find_dir(dir.as_deref())?;
+    let dir = store::find_dir(dir.as_deref(), ctx.here())?;
     let area = a.area.as_deref();
     if let Some(event) = a.event.clone() {
         return done_event(dir, &a, &event, date, ctx);
@@ -254,6 +254,7 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
     let followup = resolve::is_followup(&activity);
     // A follow-up usually comes after its löfte's period: look at last year's files too.
     let lookup = Lookup {
+        cwd: ctx.here(),
         today: ctx.read_cutoff(),
         lang: ctx.lang,
         year: (!followup).then(|| date.year()),
@@ -315,6 +316,7 @@ fn done_event(
 ) -> Result<u8> {
     let area = a.area.as_deref();
     let lookup = Lookup {
+        cwd: ctx.here(),
         today: ctx.today,
         lang: ctx.lang,
         year: Some(date.year()),

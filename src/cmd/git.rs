@@ -104,8 +104,8 @@ pub(super) struct Repo {
 
 impl Repo {
     /// The repository of the pledges folder; an error when it is in none.
-    pub fn find(dir: Option<&Path>, lang: Lang) -> Result<Repo> {
-        let pledges = store::find_dir(dir)?;
+    pub fn find(dir: Option<&Path>, cwd: store::Cwd, lang: Lang) -> Result<Repo> {
+        let pledges = store::find_dir(dir, cwd)?;
         let git = Git {
             dir: pledges.clone(),
             lang,
@@ -279,7 +279,7 @@ fn is_executable(p: &Path) -> bool {
 /// `pledge git setup`.
 pub fn setup(dir: Option<PathBuf>, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
     let lang = ctx.lang;
-    let repo = Repo::find(dir.as_deref(), lang)?;
+    let repo = Repo::find(dir.as_deref(), ctx.here(), lang)?;
     let bin = running_pledge(lang)?;
     add_lines(&repo, dry_run, ctx)?;
     let driver = gitsetup::driver_command(&bin, &MergeMsg::DriverDidNotRun.say(lang));
@@ -364,9 +364,9 @@ fn add_lines(repo: &Repo, dry_run: bool, ctx: &mut Ctx) -> Result<()> {
             continue;
         };
         if !dry_run && text.is_empty() && !path.exists() {
-            store::create_atomic(&path, new.as_bytes())?;
+            store::create_atomic(&path, ctx.here(), new.as_bytes())?;
         } else if !dry_run {
-            store::write_atomic(&path, new.as_bytes())?;
+            store::write_atomic(&path, ctx.here(), new.as_bytes())?;
         }
         let added: Vec<&str> = new[text.len()..]
             .lines()
@@ -406,7 +406,7 @@ fn uncommitted(repo: &Repo) -> Vec<&'static str> {
 /// 2 when the pledges folder is not in a git work tree or git cannot run.
 pub fn check(dir: Option<PathBuf>, ctx: &mut Ctx) -> Result<u8> {
     let lang = ctx.lang;
-    let repo = Repo::find(dir.as_deref(), lang)?;
+    let repo = Repo::find(dir.as_deref(), ctx.here(), lang)?;
     let state = repo.state()?;
     let problems = state.problems(lang);
     if problems.is_empty() {
@@ -427,12 +427,12 @@ pub fn check(dir: Option<PathBuf>, ctx: &mut Ctx) -> Result<u8> {
 /// pledge file, or whose driver cannot run: None outside git, in a repository that does not
 /// use the driver at all, or when all is set up. Cheap outside git: no process is started
 /// unless a `.git` is found above the folder.
-pub fn validate_warning(pledges: &Path, lang: Lang) -> Option<String> {
+pub fn validate_warning(pledges: &Path, cwd: store::Cwd, lang: Lang) -> Option<String> {
     let canon = pledges.canonicalize().ok()?;
     if !canon.ancestors().any(|a| a.join(".git").exists()) {
         return None;
     }
-    let repo = Repo::find(Some(pledges), lang).ok()?;
+    let repo = Repo::find(Some(pledges), cwd, lang).ok()?;
     // A repository that does not use the driver at all is left alone, without listing its
     // files for git: no driver in the config and no `merge=pledge` at the top.
     let configured = repo

@@ -142,7 +142,7 @@ fn one(
     let path = match &a.out {
         Some(p) => p.clone(),
         None => {
-            let dir = match store::find_dir(dir) {
+            let dir = match store::find_dir(dir, ctx.here()) {
                 Ok(d) => d,
                 Err(_) if dir.is_none() => {
                     let d = PathBuf::from("pledges");
@@ -154,7 +154,7 @@ fn one(
             dir.join(&draft.file_name)
         }
     };
-    store::create_atomic(&path, draft.toml.as_bytes())?;
+    store::create_atomic(&path, ctx.here(), draft.toml.as_bytes())?;
     Ok((draft, Some(path), name))
 }
 
@@ -181,7 +181,7 @@ pub fn import(dir: Option<PathBuf>, a: ImportArgs, ctx: &mut Ctx) -> Result<u8> 
                 ctx.out,
                 "{}",
                 DraftMsg::Wrote {
-                    path: &store::display_path(&path),
+                    path: &store::display_path(&path, ctx.here()),
                     activities: draft.activities,
                     readings: draft.readings.len(),
                     unplaced: draft.unplaced,
@@ -224,7 +224,10 @@ fn import_many(
                 readings: d.readings.len(),
                 unplaced: d.unplaced,
                 result: DraftMsg::RowWritten(
-                    &path.as_deref().map(store::display_path).unwrap_or_default(),
+                    &path
+                        .as_deref()
+                        .map(|p| store::display_path(p, ctx.here()))
+                        .unwrap_or_default(),
                 )
                 .say(ctx.lang),
                 written: true,

@@ -12,14 +12,20 @@ use crate::view;
 
 pub fn list(dir: Option<PathBuf>, a: ListArgs, ctx: &mut Ctx) -> Result<u8> {
     let of = super::workspace::needles(a.kommun.as_slice());
-    let ws = Workspace::open_of(dir, ctx.read_cutoff(), of.as_deref(), |mut f| {
-        // A löfte whose start is not stated keeps its log: its start as of the date shown
-        // is the first work recorded by then.
-        if let Some(p) = f.loaded.pledge.as_mut().filter(|p| p.period.start_stated) {
-            p.forget_records();
-        }
-        Some(f)
-    })?;
+    let ws = Workspace::open_of(
+        dir,
+        ctx.here(),
+        ctx.read_cutoff(),
+        of.as_deref(),
+        |mut f| {
+            // A löfte whose start is not stated keeps its log: its start as of the date shown
+            // is the first work recorded by then.
+            if let Some(p) = f.loaded.pledge.as_mut().filter(|p| p.period.start_stated) {
+                p.forget_records();
+            }
+            Some(f)
+        },
+    )?;
     let active_on = a.active_on.map(|d| ctx.date(d));
     // `--as-of` is the context's today.
     let on = active_on.unwrap_or(ctx.today);

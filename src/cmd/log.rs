@@ -33,7 +33,7 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
     {
         return Err(Usage(RecordMsg::SinceAfterUntil { since, until }.say(ctx.lang)).into());
     }
-    let dir = store::find_dir(dir.as_deref())?;
+    let dir = store::find_dir(dir.as_deref(), ctx.here())?;
     let ks = kommuner_of(&dir, &a, ctx)?;
     let filter = Filter {
         ks: &ks,
@@ -51,11 +51,17 @@ pub fn log(dir: Option<PathBuf>, a: LogArgs, ctx: &mut Ctx) -> Result<u8> {
         ListFormat::Table => Shape::Table(ctx.lang),
         _ => Shape::Csv,
     };
-    let paths = store::pledge_files(&dir)?;
-    let take = |_, f| filter.take(f, shape);
+    let take = |f| filter.take(f, shape);
     let of = (!ks.is_empty()).then(|| ks.iter().map(|k| store::Needle::of(k)).collect::<Vec<_>>());
-    let files = store::read_each_of(&dir, &paths, ctx.read_cutoff(), false, of.as_deref(), take)?;
-    let (files, broken): (Vec<_>, Vec<_>) = files.into_iter().flatten().partition(|f| f.is_ok());
+    let files = store::read_each_of(
+        &dir,
+        ctx.here(),
+        ctx.read_cutoff(),
+        false,
+        of.as_deref(),
+        take,
+    )?;
+    let (files, broken): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| f.is_ok());
     let files: Vec<Entries> = files.into_iter().filter_map(Result::ok).collect();
     if a.activity.is_some() && !files.iter().any(|f| f.activity_found) {
         let none = RecordMsg::NoActivityMatching {
@@ -107,7 +113,7 @@ fn kommuner_of(dir: &std::path::Path, a: &LogArgs, ctx: &Ctx) -> Result<Vec<&'st
             Some(k) => Ok(k),
             None => resolve_kommun(
                 k,
-                &Workspace::open(Some(dir.into()), ctx.read_cutoff())?,
+                &Workspace::open(Some(dir.into()), ctx.here(), ctx.read_cutoff())?,
                 ctx.lang,
             ),
         })

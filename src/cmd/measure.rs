@@ -171,9 +171,10 @@ fn record_one(
         };
         return Err(Refused(future.say(ctx.lang)).into());
     }
-    let dir = store::find_dir(dir.as_deref())?;
+    let dir = store::find_dir(dir.as_deref(), ctx.here())?;
     let area = a.area.as_deref();
     let lookup = Lookup {
+        cwd: ctx.here(),
         today: ctx.read_cutoff(),
         lang: ctx.lang,
         year: Some(date.year()),

@@ -61,7 +61,7 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
         _ => None,
     };
     if let Some((text, bom)) = merged {
-        store::write_atomic(ours, &store::with_bom(bom, &text))?;
+        store::write_atomic(ours, ctx.here(), &store::with_bom(bom, &text))?;
         return Ok(0);
     }
     let why = MergeMsg::FallingBack.say(lang);
@@ -77,7 +77,7 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, ctx: &mut Ctx) -> R
         (_, Ok(t)) => t.into_bytes(),
         (_, Err(e)) => e.into_bytes(),
     };
-    store::write_atomic(ours, &text)?;
+    store::write_atomic(ours, ctx.here(), &text)?;
     Ok(code)
 }
 
@@ -138,7 +138,7 @@ fn head_markers(hc: &merge::HeadConflict, ours: &Path, bom: bool, ctx: &mut Ctx)
     // git marks conflicts with its own line ending; every line gets the file's.
     let nl = crate::text::line_ending(&hc.ours);
     let text = merge::with_line_ending(&format!("{head}{}", hc.log), nl);
-    store::write_atomic(ours, &store::with_bom(bom, &text))?;
+    store::write_atomic(ours, ctx.here(), &store::with_bom(bom, &text))?;
     writeln!(
         ctx.err,
         "pledge merge-driver: {}",

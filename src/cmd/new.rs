@@ -132,7 +132,7 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
         write!(ctx.out, "{text}")?;
         return Ok(0);
     }
-    let dir = match store::find_dir(dir.as_deref()) {
+    let dir = match store::find_dir(dir.as_deref(), ctx.here()) {
         Ok(d) => d,
         Err(_) if dir.is_none() => {
             let d = PathBuf::from("pledges");
@@ -151,10 +151,10 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
         bail!(CmdMsg::NameWithFolder(&crate::text::safe(&name, false)).say(ctx.lang));
     }
     let path = dir.join(&name);
-    let shown = store::display_path(&path);
+    let shown = store::display_path(&path, ctx.here());
     // Whole or not at all: a full disk leaves no empty file that `new` would then refuse.
     // The store's own "already exists" would say it twice: the hint replaces it.
-    store::create_atomic(&path, text.as_bytes()).map_err(|e| {
+    store::create_atomic(&path, ctx.here(), text.as_bytes()).map_err(|e| {
         if a.name.is_none() && path.exists() {
             super::Refused(CmdMsg::AlreadyExists(&shown).say(ctx.lang)).into()
         } else {
@@ -165,7 +165,7 @@ pub fn new(dir: Option<PathBuf>, a: crate::cli::NewArgs, ctx: &mut Ctx) -> Resul
     // (an existing one is left as it is).
     let schema = dir.join("pledge.schema.json");
     if !schema.exists() {
-        store::create_atomic(&schema, super::docs::SCHEMA.as_bytes())?;
+        store::create_atomic(&schema, ctx.here(), super::docs::SCHEMA.as_bytes())?;
     }
     if !ctx.quiet {
         let wrote = CmdMsg::Wrote(&shown).say(ctx.lang);

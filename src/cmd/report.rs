@@ -20,15 +20,21 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
     // Only the kommun's löften are kept (and files that cannot be read, to be named); an
     // unknown kommun is named with the folder's.
     let ws = match crate::kommuner::find(&a.kommun) {
-        Some(k) => Workspace::open_of(dir, ctx.read_cutoff(), Some(&[Needle::of(k)]), |f| {
-            let of_k = f
-                .loaded
-                .pledge
-                .as_ref()
-                .is_some_and(|p| p.kommuner.contains(&k));
-            (of_k || f.loaded.has_errors()).then_some(f)
-        })?,
-        None => Workspace::open(dir, ctx.read_cutoff())?,
+        Some(k) => Workspace::open_of(
+            dir,
+            ctx.here(),
+            ctx.read_cutoff(),
+            Some(&[Needle::of(k)]),
+            |f| {
+                let of_k = f
+                    .loaded
+                    .pledge
+                    .as_ref()
+                    .is_some_and(|p| p.kommuner.contains(&k));
+                (of_k || f.loaded.has_errors()).then_some(f)
+            },
+        )?,
+        None => Workspace::open(dir, ctx.here(), ctx.read_cutoff())?,
     };
     let k = resolve_kommun(&a.kommun, &ws, ctx.lang)?;
     let p = match choose::report_pledge(ws.pledges(), k, as_of, a.area.as_deref()) {

@@ -39,7 +39,7 @@ pub fn site(dir: Option<PathBuf>, a: SiteArgs, reply: Lang, ctx: &mut Ctx) -> Re
     // A --base-url, --licence or --contact that cannot be used is said before anything is
     // written.
     publication(&a, reply)?;
-    let dir = store::find_dir(dir.as_deref())?;
+    let dir = store::find_dir(dir.as_deref(), ctx.here())?;
     let paths = store::pledge_files(&dir)?;
     let named: Option<Vec<&'static Kommun>> =
         a.kommuner.iter().map(|k| kommuner::find(k)).collect();
@@ -86,7 +86,7 @@ fn streamed(
     let limit = window_limit::limit(a.windows.all_windows);
     let existed = out.exists();
     let old = prepare(out, a.force, &planned(dirs), reply)?;
-    let reads = store::read_each(paths, ctx.read_cutoff(), false, |i, mut f| {
+    let reads = store::read_each(paths, ctx.here(), ctx.read_cutoff(), false, |i, mut f| {
         let broken = f.loaded.has_errors();
         let shown = match f.loaded.pledge.take() {
             Some(mut p) if chosen(&p, named) => {
@@ -153,7 +153,7 @@ fn chosen(p: &Pledge, named: &[&'static Kommun]) -> bool {
 fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
     let (as_of, lang, out) = (ctx.today, ctx.lang, a.outdir.as_path());
     let limit = window_limit::limit(a.windows.all_windows);
-    let mut ws = Workspace::open(Some(dir), ctx.read_cutoff())?;
+    let mut ws = Workspace::open(Some(dir), ctx.here(), ctx.read_cutoff())?;
     for p in ws.files.iter_mut().filter_map(|f| f.loaded.pledge.as_mut()) {
         p.file = file_name(Path::new(&p.file)).to_string();
     }

@@ -56,12 +56,18 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
     let of = (!a.all)
         .then(|| super::workspace::needles(&a.kommuner))
         .flatten();
-    let ws = Workspace::open_of(dir, ctx.read_cutoff(), of.as_deref(), |mut f| {
-        if let Some(p) = &mut f.loaded.pledge {
-            p.forget_authors_and_notes();
-        }
-        Some(f)
-    })?;
+    let ws = Workspace::open_of(
+        dir,
+        ctx.here(),
+        ctx.read_cutoff(),
+        of.as_deref(),
+        |mut f| {
+            if let Some(p) = &mut f.loaded.pledge {
+                p.forget_authors_and_notes();
+            }
+            Some(f)
+        },
+    )?;
     // A löfte of several kommuner, viewed for one of them, shows that kommun's share.
     let (chosen, named) = select(&ws, &a.kommuner, a.all, as_of, ctx.lang)?;
     if a.out.format == StatusFormat::Json && a.out.output.is_none() {

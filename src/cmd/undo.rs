@@ -53,9 +53,10 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         area: a.area.as_deref(),
         index: a.index,
     };
-    let dir = store::find_dir(dir.as_deref())?;
+    let dir = store::find_dir(dir.as_deref(), ctx.here())?;
     // An index counts the entries `pledge log KOMMUN` lists, so it needs the whole folder.
     let lookup = Lookup {
+        cwd: ctx.here(),
         today: ctx.read_cutoff(),
         lang: ctx.lang,
         year: q.date.map(|d| d.year()),
@@ -127,7 +128,7 @@ fn dated_outcome<'w>(ws: &'w Workspace, k: &Kommun, q: &Query<'_>) -> Option<&'w
 
 /// Removes the measurement or verdict that ends the löfte's file (or shows it, on a dry run).
 fn remove_trailing_outcome(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut Ctx) -> Result<u8> {
-    ws.refuse_copies(p, ctx.read_cutoff(), ctx.lang)?;
+    ws.refuse_copies(p, ctx.here(), ctx.read_cutoff(), ctx.lang)?;
     let file = ws.file_of(p);
     let lang = ctx.lang;
     let remove = |f: &store::SourceFile| -> Result<(Vec<u8>, String)> {
@@ -150,8 +151,7 @@ fn remove_trailing_outcome(ws: &Workspace, p: &Pledge, dry_run: bool, ctx: &mut 
     } else {
         store::edit(
             &file.path,
-            Some(&ws.dir),
-            ctx.lock_timeout,
+            ctx.under(Some(&ws.dir)),
             ctx.read_cutoff(),
             file,
             &ws.temporaries,
@@ -288,7 +288,7 @@ fn remove_entry(
     dry_run: bool,
     ctx: &mut Ctx,
 ) -> Result<u8> {
-    ws.refuse_copies(p, ctx.read_cutoff(), ctx.lang)?;
+    ws.refuse_copies(p, ctx.here(), ctx.read_cutoff(), ctx.lang)?;
     let file = ws.file_of(p);
     // Which of the entries just like it (same day, activity, author, note…) it is: another
     // writer's change meanwhile moves it in the file, but not among its equals.
@@ -330,8 +330,7 @@ fn remove_entry(
     } else {
         store::edit(
             &file.path,
-            Some(&ws.dir),
-            ctx.lock_timeout,
+            ctx.under(Some(&ws.dir)),
             ctx.read_cutoff(),
             file,
             &ws.temporaries,

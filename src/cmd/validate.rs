@@ -15,9 +15,9 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
     let today = ctx.read_cutoff();
     let mut git_warning = None;
     let paths = if a.paths.is_empty() {
-        let dir = store::find_dir(dir.as_deref())?;
+        let dir = store::find_dir(dir.as_deref(), ctx.here())?;
         // In a clone set up only in part, a merge can lose entries: said once.
-        git_warning = super::git::validate_warning(&dir, ctx.lang);
+        git_warning = super::git::validate_warning(&dir, ctx.here(), ctx.lang);
         store::pledge_files(&dir)?
     } else {
         store::expand_paths(&a.paths)?
@@ -25,7 +25,7 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
     // Only what the checks across files read is kept of each löfte (its kommuner, area and
     // period); its log and activities are dropped as soon as it is loaded. The texts stay,
     // for the diagnostics.
-    let mut files = store::read_each(&paths, today, true, |_, mut f| {
+    let mut files = store::read_each(&paths, ctx.here(), today, true, |_, mut f| {
         if let Some(p) = f.loaded.pledge.as_mut() {
             p.log = Vec::new();
             p.activities = Vec::new();

@@ -27,9 +27,10 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
     let today = ctx.today;
     let date = a.date.map_or(today, |d| ctx.date(d));
     let word = checked(&a, date, ctx)?;
-    let dir = store::find_dir(dir.as_deref())?;
+    let dir = store::find_dir(dir.as_deref(), ctx.here())?;
     let area = a.area.as_deref();
     let lookup = Lookup {
+        cwd: ctx.here(),
         today: ctx.read_cutoff(),
         lang: ctx.lang,
         year: None,

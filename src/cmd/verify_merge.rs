@@ -33,7 +33,7 @@ struct Found {
 
 pub fn verify_merge(dir: Option<PathBuf>, a: VerifyMergeArgs, ctx: &mut Ctx) -> Result<u8> {
     let lang = ctx.lang;
-    let repo = Repo::find(dir.as_deref(), lang)?;
+    let repo = Repo::find(dir.as_deref(), ctx.here(), lang)?;
     let git = &repo.git;
     let (base, head) = endpoints(git, &a.revs)?;
     if git

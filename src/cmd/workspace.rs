@@ -29,8 +29,8 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    pub fn open(dir: Option<PathBuf>, today: NaiveDate) -> Result<Workspace> {
-        Self::open_keeping(dir, today, Some)
+    pub fn open(dir: Option<PathBuf>, cwd: store::Cwd, today: NaiveDate) -> Result<Workspace> {
+        Self::open_keeping(dir, cwd, today, Some)
     }
 
     /// All pledge files of the folder, each passed through `keep` as soon as it is loaded
@@ -38,10 +38,11 @@ impl Workspace {
     /// held for the whole folder.
     pub fn open_keeping(
         dir: Option<PathBuf>,
+        cwd: store::Cwd,
         today: NaiveDate,
         keep: impl Fn(SourceFile) -> Option<SourceFile> + Sync,
     ) -> Result<Workspace> {
-        Self::open_of(dir, today, None, keep)
+        Self::open_of(dir, cwd, today, None, keep)
     }
 
     /// [`Workspace::open_keeping`] for the löften of some kommuner (all when `of` is None):
@@ -49,15 +50,14 @@ impl Workspace {
     /// those that cannot be read.
     pub fn open_of(
         dir: Option<PathBuf>,
+        cwd: store::Cwd,
         today: NaiveDate,
         of: Option<&[Needle]>,
         keep: impl Fn(SourceFile) -> Option<SourceFile> + Sync,
     ) -> Result<Workspace> {
-        let dir = store::find_dir(dir.as_deref())?;
-        let paths = store::pledge_files(&dir)?;
-        let files = store::read_each_of(&dir, &paths, today, false, of, |_, f| keep(f))?
+        let dir = store::find_dir(dir.as_deref(), cwd)?;
+        let files = store::read_each_of(&dir, cwd, today, false, of, keep)?
             .into_iter()
-            .flatten()
             .flatten()
             .collect();
         Ok(Workspace {
@@ -87,10 +87,10 @@ impl Workspace {
         lookup: Lookup<'_>,
         enough: impl Fn(&Workspace, &'static Kommun, Tier) -> bool,
     ) -> Result<(Workspace, &'static Kommun)> {
-        let today = lookup.today;
+        let (today, cwd) = (lookup.today, lookup.cwd);
         let Some(k) = kommuner::find(arg) else {
             let ws = Workspace {
-                files: store::read_all(&store::pledge_files(&dir)?, today, false)?,
+                files: store::read_all(&store::pledge_files(&dir)?, cwd, today, false)?,
                 dir,
                 temporaries: Vec::new(),
                 unread: Vec::new(),
@@ -99,7 +99,7 @@ impl Workspace {
         };
         let prefix = format!("{}-", crate::text::slug(k.name));
         let (found, mut probed) = std::thread::scope(|s| {
-            let finding = s.spawn(|| store::kommun_files(&dir, k.kod, &prefix));
+            let finding = s.spawn(|| store::kommun_files(&dir, cwd, k.kod, &prefix));
             let probed = read_by_name(&dir, k, &lookup);
             let found = finding
                 .join()
@@ -138,7 +138,7 @@ impl Workspace {
             paths.sort_by(|a, b| a.0.cmp(&b.0));
             let paths: Vec<PathBuf> = paths.into_iter().map(|(p, _)| p).collect();
             let ws = Workspace {
-                files: read_keeping_probed(&paths, &mut probed, today)?,
+                files: read_keeping_probed(&paths, &mut probed, cwd, today)?,
                 dir: dir.clone(),
                 temporaries: found.temporaries.clone(),
                 unread,
@@ -149,7 +149,7 @@ impl Workspace {
             probed = ws.files;
         }
         let ws = Workspace {
-            files: store::read_all(&store::pledge_files(&dir)?, today, true)?,
+            files: store::read_all(&store::pledge_files(&dir)?, cwd, today, true)?,
             dir,
             temporaries: found.temporaries,
             unread: Vec::new(),
@@ -319,6 +319,8 @@ pub enum Tier {
 /// ([`super::Ctx::read_cutoff`]: with `--as-of` in the past, a file holding later entries is
 /// read as `validate --as-of` reads it, not refused as holding future entries).
 pub struct Lookup<'a> {
+    /// The working folder paths are shown from.
+    pub cwd: store::Cwd<'a>,
     pub today: NaiveDate,
     /// The language of the error when the kommun is unknown.
     pub lang: Lang,
@@ -346,7 +348,7 @@ fn read_by_name(dir: &Path, k: &Kommun, lookup: &Lookup<'_>) -> Vec<SourceFile> 
         .into_iter()
         .map(|name| dir.join(name))
         .filter(|p| p.metadata().is_ok_and(|m| m.is_file()))
-        .filter_map(|p| store::read(&p, lookup.today).ok())
+        .filter_map(|p| store::read(&p, lookup.cwd, lookup.today).ok())
         .collect()
 }
 
@@ -355,6 +357,7 @@ fn read_by_name(dir: &Path, k: &Kommun, lookup: &Lookup<'_>) -> Vec<SourceFile> 
 fn read_keeping_probed(
     paths: &[PathBuf],
     probed: &mut Vec<SourceFile>,
+    cwd: store::Cwd,
     today: NaiveDate,
 ) -> Result<Vec<SourceFile>> {
     let rest: Vec<PathBuf> = paths
@@ -362,7 +365,7 @@ fn read_keeping_probed(
         .filter(|p| !probed.iter().any(|f| &f.path == *p))
         .cloned()
         .collect();
-    let mut read = store::read_all(&rest, today, true)?.into_iter();
+    let mut read = store::read_all(&rest, cwd, today, true)?.into_iter();
     Ok(paths
         .iter()
         .filter_map(|p| match probed.iter().position(|f| &f.path == p) {
@@ -435,7 +438,14 @@ impl Workspace {
     /// name (a copy: writing into one would leave the other behind, and the views would then
     /// refuse the kommun). The candidates not read yet whose löften may overlap its period
     /// ([`Workspace::unread`]) are read to tell.
-    pub fn refuse_copies(&self, chosen: &Pledge, today: NaiveDate, lang: Lang) -> Result<()> {
+    /// `cwd`: the working folder those files' paths are shown from.
+    pub fn refuse_copies(
+        &self,
+        chosen: &Pledge,
+        cwd: store::Cwd,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Result<()> {
         use chrono::Datelike;
         let years = (
             Some(chosen.period.start.year()),
@@ -447,7 +457,7 @@ impl Workspace {
             .filter(|(_, y)| store::years_overlap(*y, years))
             .map(|(p, _)| p.clone())
             .collect();
-        let more = store::read_all(&more, today, false)?;
+        let more = store::read_all(&more, cwd, today, false)?;
         let others = self
             .pledges()
             .chain(more.iter().filter_map(|f| f.loaded.pledge.as_ref()));

@@ -79,6 +79,7 @@ fn files_until(
     enough: impl Fn(Tier) -> bool,
 ) -> Vec<String> {
     let lookup = Lookup {
+        cwd: crate::store::Cwd(dir),
         today: NaiveDate::from_ymd_opt(2018, 6, 1).unwrap(),
         lang: Lang::En,
         year,
@@ -112,6 +113,7 @@ fn the_files_named_for_the_year_are_read_in_order_and_a_copy_is_not_missed() {
     assert_eq!(files(tmp.path(), None, None).len(), 5);
     // The broken file is read, with its error, to be reported.
     let lookup = Lookup {
+        cwd: crate::store::Cwd(tmp.path()),
         today: NaiveDate::from_ymd_opt(2018, 6, 1).unwrap(),
         lang: Lang::En,
         year: Some(2018),

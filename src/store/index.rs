@@ -67,6 +67,25 @@ impl Key {
         }
     }
 
+    /// [`Key::of`] from what `fstatat` gave.
+    #[cfg(unix)]
+    pub fn of_stat(st: &libc::stat) -> Key {
+        let nanos = |s, ns| i128::from(s) * 1_000_000_000 + i128::from(ns);
+        Key {
+            size: u64::try_from(st.st_size).unwrap_or(u64::MAX),
+            mtime: nanos(st.st_mtime, st.st_mtime_nsec),
+            ctime: nanos(st.st_ctime, st.st_ctime_nsec),
+            ino: st.st_ino,
+            dev: st.st_dev,
+        }
+    }
+
+    /// Whether a file that is now `self`, indexed as `indexed`, is unchanged since, and older
+    /// than `trusted_before` (so a change within the same tick would have been seen).
+    pub fn vouched_by(&self, indexed: &Key, trusted_before: i128) -> bool {
+        *indexed == *self && self.mtime.max(self.ctime) < trusted_before
+    }
+
     /// Without inode and change time an entry cannot be trusted: none is ever used.
     #[cfg(not(unix))]
     pub fn of(m: &fs::Metadata) -> Key {
@@ -154,15 +173,25 @@ pub fn path_bytes(rel: &Path) -> Vec<u8> {
     rel.to_string_lossy().as_bytes().to_vec()
 }
 
+/// Now, in nanoseconds since the epoch, as the index writes when a scan began.
+pub fn now() -> i128 {
+    nanos(SystemTime::now())
+}
+
 impl Index {
-    /// The folder's index, or an empty one when there is none that can be used.
-    pub fn open(dir: &Path) -> Index {
-        let started = nanos(SystemTime::now());
-        let mut index = Index {
+    /// An index of nothing, for a scan that began at `started`: saving it writes whatever
+    /// was seen.
+    pub fn empty(started: i128) -> Index {
+        Index {
             entries: HashMap::new(),
             trusted_before: i128::MIN,
             started,
-        };
+        }
+    }
+
+    /// The folder's index, or an empty one when there is none that can be used.
+    pub fn open(dir: &Path) -> Index {
+        let mut index = Index::empty(now());
         if let Some((entries, trusted_before)) = read(&dir.join(INDEX_FILE)) {
             index.entries = entries;
             index.trusted_before = trusted_before;
@@ -174,7 +203,7 @@ impl Index {
     pub fn trusted(&self, rel: &[u8], key: &Key) -> Option<&Entry> {
         self.entries
             .get(rel)
-            .filter(|e| e.key == *key && key.mtime.max(key.ctime) < self.trusted_before)
+            .filter(|e| key.vouched_by(&e.key, self.trusted_before))
     }
 
     /// Writes the index of the files seen (relative path, entry, and whether it was scanned
@@ -219,10 +248,81 @@ fn write_index(dir: &Path, text: &[u8]) -> std::io::Result<()> {
 /// The entries of the index at `path`, and before when their times must be to be used; None
 /// when it is missing, of another version, or not whole.
 fn read(path: &Path) -> Option<(HashMap<Vec<u8>, Entry>, i128)> {
+    let (written, bytes) = read_bytes(path)?;
+    let (lines, trusted_before) = lines(&bytes, &written)?;
+    let kods: HashMap<&str, &'static str> = crate::kommuner::all()
+        .iter()
+        .map(|k| (k.kod, k.kod))
+        .collect();
+    let mut entries = HashMap::with_capacity(lines.len());
+    for line in lines {
+        let entry = line.entry(&kods)?;
+        entries.insert(line.rel.into_owned(), entry);
+    }
+    Some((entries, trusted_before))
+}
+
+/// The identity and the bytes of the index at `path`, as one open file gave them.
+pub fn read_bytes(path: &Path) -> Option<(Key, Vec<u8>)> {
     let file = fs::File::open(path).ok()?;
-    let written = Key::of(&file.metadata().ok()?).mtime;
-    let mut bytes = Vec::new();
+    let meta = file.metadata().ok()?;
+    let mut bytes = Vec::with_capacity(meta.len().min(1 << 30) as usize);
     std::io::Read::read_to_end(&mut &file, &mut bytes).ok()?;
+    Some((Key::of(&meta), bytes))
+}
+
+/// One line of the index as it lies in the index's bytes: nothing is allocated for it but
+/// the path of a file whose name needed escaping.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    pub rel: std::borrow::Cow<'a, [u8]>,
+    /// The kommunkoder, `,`-separated; `*` for any, `-` for none.
+    named: &'a [u8],
+    pub years: Years,
+    pub key: Key,
+}
+
+impl Line<'_> {
+    /// Whether the file could hold a löfte of one of `kods` (as [`Entry::names_one_of`]).
+    pub fn names_one_of(&self, kods: &[&str]) -> bool {
+        self.named == b"*"
+            || self
+                .named
+                .split(|&b| b == b',')
+                .any(|k| kods.iter().any(|kod| kod.as_bytes() == k))
+    }
+
+    /// The line as an entry, its kommunkoder among `all`; None when one is not.
+    pub fn entry(&self, all: &HashMap<&str, &'static str>) -> Option<Entry> {
+        let named = match std::str::from_utf8(self.named).ok()? {
+            "*" => None,
+            "-" => Some(Vec::new()),
+            kods => Some(
+                kods.split(',')
+                    .map(|kod| all.get(kod).copied())
+                    .collect::<Option<Vec<_>>>()?,
+            ),
+        };
+        Some(Entry {
+            key: self.key,
+            named,
+            years: self.years,
+        })
+    }
+}
+
+/// The lines of an index's `bytes` (`written`: the index's identity), in the order written
+/// (the folder's, by path), and before when a file's times must be for its line to be used;
+/// None when it is of another version or not whole.
+fn lines<'a>(bytes: &'a [u8], written: &Key) -> Option<(Vec<Line<'a>>, i128)> {
+    let (raw, trusted_before) = raw_lines(bytes, written)?;
+    let lines = raw.into_iter().map(parse_line).collect::<Option<_>>()?;
+    Some((lines, trusted_before))
+}
+
+/// [`lines`] not yet parsed (each is parsed by [`parse_line`] where it is used, on the core
+/// that uses it): the index is whole and of this version, its lines as many as it says.
+pub fn raw_lines<'a>(bytes: &'a [u8], written: &Key) -> Option<(Vec<&'a [u8]>, i128)> {
     let mut lines = bytes.split(|&b| b == b'\n');
     if lines.next()? != header().as_bytes() {
         return None;
@@ -233,19 +333,14 @@ fn read(path: &Path) -> Option<(HashMap<Vec<u8>, Entry>, i128)> {
         (started.next()?.parse().ok()?, started.next()?.parse().ok()?);
     // The scan's beginning by the machine's clock, and by the file system's: the index's own
     // time less how long the scan took before writing it.
-    let trusted_before = began.min(written - took) - MARGIN;
-    let kods: HashMap<&str, &'static str> = crate::kommuner::all()
-        .iter()
-        .map(|k| (k.kod, k.kod))
-        .collect();
-    let mut entries = HashMap::new();
+    let trusted_before = began.min(written.mtime - took) - MARGIN;
+    let mut out = Vec::with_capacity(bytes.len() / 80);
     for line in lines {
         if let Some(end) = line.strip_prefix(b"end ") {
             let n: usize = std::str::from_utf8(end).ok()?.parse().ok()?;
-            return (n == entries.len()).then_some((entries, trusted_before));
+            return (n == out.len()).then_some((out, trusted_before));
         }
-        let (rel, entry) = parse_entry(line, &kods)?;
-        entries.insert(rel, entry);
+        out.push(line);
     }
     None
 }
@@ -363,11 +458,11 @@ pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, Vec<Candi
 
 /// One line of the index: `named years size mtime ctime ino dev path` (what a writer looks
 /// for first, the path, which may hold spaces, last).
-fn parse_entry(line: &[u8], all: &HashMap<&str, &'static str>) -> Option<(Vec<u8>, Entry)> {
+pub fn parse_line(line: &[u8]) -> Option<Line<'_>> {
     let mut fields = line.splitn(8, |&b| b == b' ');
     let named = fields.next()?;
     let years = parse_years(fields.next()?)?;
-    let mut num = || -> Option<i128> { std::str::from_utf8(fields.next()?).ok()?.parse().ok() };
+    let mut num = || -> Option<i128> { parse_int(fields.next()?) };
     let key = Key {
         size: u64::try_from(num()?).ok()?,
         mtime: num()?,
@@ -375,17 +470,37 @@ fn parse_entry(line: &[u8], all: &HashMap<&str, &'static str>) -> Option<(Vec<u8
         ino: u64::try_from(num()?).ok()?,
         dev: u64::try_from(num()?).ok()?,
     };
-    let named = match std::str::from_utf8(named).ok()? {
-        "*" => None,
-        "-" => Some(Vec::new()),
-        kods => Some(
-            kods.split(',')
-                .map(|kod| all.get(kod).copied())
-                .collect::<Option<Vec<_>>>()?,
-        ),
+    let rel = fields.next()?;
+    let rel = if rel.contains(&b'\\') {
+        std::borrow::Cow::Owned(unescape(rel))
+    } else {
+        std::borrow::Cow::Borrowed(rel)
     };
-    let rel = unescape(fields.next()?);
-    Some((rel, Entry { key, named, years }))
+    Some(Line {
+        rel,
+        named,
+        years,
+        key,
+    })
+}
+
+/// A decimal integer (an optional `-`, then digits) without going through `str`.
+fn parse_int(field: &[u8]) -> Option<i128> {
+    let (neg, digits) = match field.split_first()? {
+        (b'-', rest) => (true, rest),
+        _ => (false, field),
+    };
+    if digits.is_empty() || digits.len() > 38 {
+        return None;
+    }
+    let mut n: i128 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i128::from(d - b'0');
+    }
+    Some(if neg { -n } else { n })
 }
 
 #[cfg(all(test, unix))]

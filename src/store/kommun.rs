@@ -20,7 +20,7 @@ pub struct KommunFiles {
 /// renamed since the index was checked against the folder), else by listing the folder and
 /// scanning every file the index does not vouch for, which writes the index and seals the
 /// folder for the next writer.
-pub fn kommun_files(dir: &Path, kod: &str, prefix: &str) -> Result<KommunFiles> {
+pub fn kommun_files(dir: &Path, cwd: Cwd, kod: &str, prefix: &str) -> Result<KommunFiles> {
     if let Some(sealed) = seal::holding(dir)
         && let Some((key, found)) = index::candidates(dir, kod, prefix)
         && sealed.is_for(&key)
@@ -35,11 +35,10 @@ pub fn kommun_files(dir: &Path, kod: &str, prefix: &str) -> Result<KommunFiles> 
         });
     }
     let (paths, temporaries) = pledge_files_and_temporaries(dir, |_| true)?;
-    let cwd = std::env::current_dir().ok();
     let index = index::Index::open(dir);
     let read = par_map(&paths, |_, p| {
         let rel = index::path_bytes(p.strip_prefix(dir).unwrap_or(p));
-        Ok((p.clone(), classify(p, &rel, cwd.as_deref(), &index), rel))
+        Ok((p.clone(), classify(p, &rel, cwd, &index), rel))
     })?;
     let mut out = KommunFiles {
         candidates: Vec::new(),
@@ -67,7 +66,7 @@ pub fn kommun_files(dir: &Path, kod: &str, prefix: &str) -> Result<KommunFiles> 
 fn classify(
     path: &Path,
     rel: &[u8],
-    cwd: Option<&Path>,
+    cwd: Cwd,
     index: &index::Index,
 ) -> std::result::Result<(index::Entry, bool), Box<SourceFile>> {
     let known = fs::metadata(path)
@@ -77,7 +76,7 @@ fn classify(
     if let Some(entry) = known {
         return Ok((entry, false));
     }
-    let display = display_path_in(path, cwd);
+    let display = display_path(path, cwd);
     let (bytes, meta) =
         read_capped_with_meta(path).map_err(|d| Box::new(unreadable(path, display, d)))?;
     Ok((scanned(&meta, &bytes), true))
@@ -101,7 +100,7 @@ fn scanned(meta: &fs::Metadata, bytes: &[u8]) -> index::Entry {
 pub(super) fn read_indexed(
     path: &Path,
     rel: &[u8],
-    cwd: Option<&Path>,
+    cwd: Cwd,
     today: NaiveDate,
     keep_text: bool,
     index: &index::Index,
@@ -118,7 +117,20 @@ pub(super) fn read_indexed(
             .flatten();
         return (file, Some((entry, false)));
     }
-    let display = display_path_in(path, cwd);
+    let (file, entry) = scan_and_read(path, cwd, today, keep_text, kods);
+    (file, entry.map(|e| (e, true)))
+}
+
+/// The file at `path`, read and scanned now: the file when it could hold a löfte of one of
+/// `kods` or cannot be read, and its entry for the index (None when it cannot be read).
+pub(super) fn scan_and_read(
+    path: &Path,
+    cwd: Cwd,
+    today: NaiveDate,
+    keep_text: bool,
+    kods: &[&str],
+) -> (Option<SourceFile>, Option<index::Entry>) {
+    let display = display_path(path, cwd);
     let (bytes, meta) = match read_capped_with_meta(path) {
         Ok(read) => read,
         Err(diag) => return (Some(unreadable(path, display, diag)), None),
@@ -127,5 +139,5 @@ pub(super) fn read_indexed(
     let file = entry
         .names_one_of(kods)
         .then(|| kept(from_bytes(path, display, bytes, today), keep_text));
-    (file, Some((entry, true)))
+    (file, Some(entry))
 }

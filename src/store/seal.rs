@@ -25,7 +25,7 @@ use super::LOCK_FILE;
 use super::index::{self, Key};
 
 fn header() -> String {
-    format!("pledge-seal 1 {}", env!("CARGO_PKG_VERSION"))
+    format!("pledge-seal 2 {}", env!("CARGO_PKG_VERSION"))
 }
 
 /// A seal as read: the index's identity and each folder's (relative path, `stat`).
@@ -165,7 +165,8 @@ fn folders(dir: &Path) -> Option<Vec<(Vec<u8>, Option<Key>)>> {
     Some(out)
 }
 
-/// The pledge files of the folders (`*.toml`, not hidden), relative to `dir`.
+/// The pledge files of the folders (`*.toml`, not hidden, anything but a folder), relative
+/// to `dir`.
 fn listing(dir: &Path, folders: &[(Vec<u8>, Option<Key>)]) -> Option<HashSet<Vec<u8>>> {
     let mut names = HashSet::new();
     for (rel, _) in folders {
@@ -176,7 +177,9 @@ fn listing(dir: &Path, folders: &[(Vec<u8>, Option<Key>)]) -> Option<HashSet<Vec
             if shown.starts_with('.') || !shown.ends_with(".toml") {
                 continue;
             }
-            if !entry.file_type().ok()?.is_file() {
+            // Whatever the walk lists counts (a FIFO named `x.toml` is listed, to be named as
+            // unreadable, and is in no index): only a folder is not a file here.
+            if entry.file_type().ok()?.is_dir() {
                 continue;
             }
             let mut path = rel.clone();

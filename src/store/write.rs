@@ -14,7 +14,7 @@ use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 
 use super::{
-    LOCK_FILE, MAX_FILE_SIZE, Said, SourceFile, display_path, from_bytes, read, read_capped,
+    Cwd, LOCK_FILE, MAX_FILE_SIZE, Said, SourceFile, display_path, from_bytes, read, read_capped,
 };
 use crate::view::messages::{StoreMsg, Words};
 
@@ -30,6 +30,18 @@ impl std::fmt::Display for Refusal {
 }
 
 impl std::error::Error for Refusal {}
+
+/// Where an [`edit`] happens and how long it waits.
+#[derive(Debug, Clone, Copy)]
+pub struct Under<'a> {
+    /// The pledges folder, whose seal ([`super::seal`]) is renewed when it held just before
+    /// the file was replaced (the replacement changes the folder's times, not its names).
+    pub root: Option<&'a Path>,
+    /// The working folder paths are shown from.
+    pub cwd: Cwd<'a>,
+    /// How long the folder's lock is waited for.
+    pub timeout: Duration,
+}
 
 /// An exclusive lock on the folder that really holds a file, held until dropped.
 pub struct FolderLock {
@@ -53,14 +65,15 @@ fn lock_folder(path: &Path) -> Result<PathBuf> {
 /// waiting up to `timeout` for another `pledge` process to finish. A lock whose holder was
 /// killed is released by the OS at once; one held longer than the timeout (a process hung on
 /// a network disk, say) is an error rather than a wait without end.
-pub fn lock(path: &Path, timeout: Duration) -> Result<FolderLock> {
+/// `cwd`: the working folder the lock file's name is shown from.
+pub fn lock(path: &Path, cwd: Cwd, timeout: Duration) -> Result<FolderLock> {
     let path = lock_folder(path)?.join(LOCK_FILE);
     let file = OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(&path)
-        .with_context(|| format!("cannot open the lock file {}", display_path(&path)))?;
+        .with_context(|| format!("cannot open the lock file {}", display_path(&path, cwd)))?;
     let start = Instant::now();
     loop {
         match file.try_lock() {
@@ -70,13 +83,13 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<FolderLock> {
             }
             Err(TryLockError::WouldBlock) => {
                 return Err(Said(StoreMsg::LockHeld {
-                    file: display_path(&path),
+                    file: display_path(&path, cwd),
                     secs: timeout.as_secs_f64(),
                 })
                 .into());
             }
             Err(TryLockError::Error(e)) => {
-                return Err(e).with_context(|| format!("cannot lock {}", display_path(&path)));
+                return Err(e).with_context(|| format!("cannot lock {}", display_path(&path, cwd)));
             }
         }
     }
@@ -89,20 +102,19 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<FolderLock> {
 /// as it is, without loading the file again.
 /// `temporaries` are writers' temporary files seen when the folder was listed: those of
 /// killed writers in the folder whose lock is held (no live process holds them) are removed.
-/// `root`: the pledges folder, whose seal ([`super::seal`]) is renewed when it held just
-/// before the file was replaced (the replacement changes the folder's times, not its names).
+/// `under`: the pledges folder, the working folder and the lock's timeout ([`Under`]).
 // Long because: the lock, the stale temporaries, the fresh read and the sealed replacement are
 // one sequence under one lock.
 pub fn edit<T>(
     path: &Path,
-    root: Option<&Path>,
-    timeout: Duration,
+    under: Under,
     today: NaiveDate,
     before: &SourceFile,
     temporaries: &[PathBuf],
     change: impl FnOnce(&SourceFile) -> Result<(Vec<u8>, T)>,
 ) -> Result<T> {
-    let _lock = lock(path, timeout)?;
+    let Under { root, cwd, timeout } = under;
+    let _lock = lock(path, cwd, timeout)?;
     // Only those of the folder this lock guards (a listing also sees subfolders').
     let folder = lock_folder(path)?;
     temporaries
@@ -115,11 +127,11 @@ pub fn edit<T>(
         .for_each(|t| remove_if_stale(t));
     let (bytes, value) = match read_capped(path) {
         Ok(bytes) if bytes == super::with_bom(before.bom, &before.text) => change(before)?,
-        Ok(bytes) => change(&from_bytes(path, display_path(path), bytes, today))?,
-        Err(_) => change(&read(path, today)?)?,
+        Ok(bytes) => change(&from_bytes(path, display_path(path, cwd), bytes, today))?,
+        Err(_) => change(&read(path, cwd, today)?)?,
     };
     let sealed = root.and_then(|r| super::seal::holding(r).map(|s| (r, s)));
-    write_atomic(path, &bytes)?;
+    write_atomic(path, cwd, &bytes)?;
     if let Some((root, seal)) = sealed {
         super::seal::after_write(root, seal, path);
     }
@@ -132,22 +144,23 @@ pub fn edit<T>(
 /// original is untouched and the temporary file is removed. Refused, writing nothing: a file
 /// the user may not write (read-only, or another user's), and contents over the size limit
 /// (nothing could read the file afterwards).
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+pub fn write_atomic(path: &Path, cwd: Cwd, contents: &[u8]) -> Result<()> {
     if contents.len() as u64 > MAX_FILE_SIZE {
         return Err(Refusal(StoreMsg::TooLarge {
-            file: display_path(path),
+            file: display_path(path, cwd),
             mb: contents.len() as f64 / 1e6,
             max_mib: MAX_FILE_SIZE >> 20,
         })
         .into());
     }
-    write_atomic_with(path, |f| f.write_all(contents))
+    write_atomic_with(path, cwd, |f| f.write_all(contents))
 }
 
 /// [`write_atomic`] with the writing step given, so tests can make it fail (a full disk) at
 /// any point.
 pub fn write_atomic_with(
     path: &Path,
+    cwd: Cwd,
     write: impl FnOnce(&mut File) -> std::io::Result<()>,
 ) -> Result<()> {
     let target =
@@ -155,7 +168,7 @@ pub fn write_atomic_with(
     let dir = target
         .parent()
         .ok_or_else(|| anyhow!("{} has no parent folder", shown_path(&target)))?;
-    let shown = display_path(path);
+    let shown = display_path(path, cwd);
     let meta = fs::metadata(&target).with_context(|| format!("cannot read {shown}"))?;
     if !meta.is_file() {
         return Err(Refusal(StoreMsg::NotRegularFile(shown)).into());
@@ -195,8 +208,8 @@ pub fn write_atomic_with(
 /// Creates `path` with `contents`, all or nothing: written and flushed under a temporary name,
 /// then linked into place only if no file of that name exists (a full disk leaves no empty
 /// file behind). An existing file is refused and left as it is.
-pub fn create_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    let shown = display_path(path);
+pub fn create_atomic(path: &Path, cwd: Cwd, contents: &[u8]) -> Result<()> {
+    let shown = display_path(path, cwd);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -346,6 +359,11 @@ mod tests {
     use super::super::MAX_FILE_SIZE;
     use super::*;
 
+    /// The working folder the tests' paths are shown from.
+    fn cwd() -> Cwd<'static> {
+        Cwd(Path::new("/"))
+    }
+
     fn files_in(dir: &Path) -> Vec<String> {
         let mut v: Vec<String> = fs::read_dir(dir)
             .unwrap()
@@ -360,7 +378,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.toml");
         fs::write(&path, "original\n").unwrap();
-        let err = write_atomic_with(&path, |f| {
+        let err = write_atomic_with(&path, cwd(), |f| {
             f.write_all(b"half of the new")?;
             Err(std::io::Error::new(
                 std::io::ErrorKind::StorageFull,
@@ -391,11 +409,11 @@ mod tests {
         } as u32;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.toml");
-        create_atomic(&path, b"new\n").unwrap();
+        create_atomic(&path, cwd(), b"new\n").unwrap();
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), 0o666 & !umask);
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomic(&path, b"changed\n").unwrap();
+        write_atomic(&path, cwd(), b"changed\n").unwrap();
         assert_eq!(mode(&path), 0o640);
     }
 
@@ -403,9 +421,9 @@ mod tests {
     fn a_new_file_is_created_whole_or_not_at_all() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.toml");
-        create_atomic(&path, b"new\n").unwrap();
+        create_atomic(&path, cwd(), b"new\n").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
-        let err = create_atomic(&path, b"other\n").unwrap_err();
+        let err = create_atomic(&path, cwd(), b"other\n").unwrap_err();
         assert!(err.downcast_ref::<Refusal>().is_some(), "{err:#}");
         assert!(format!("{err}").contains("already exists"), "{err}");
         assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
@@ -417,7 +435,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.toml");
         fs::write(&path, "original\n").unwrap();
-        write_atomic(&path, b"new\n").unwrap();
+        write_atomic(&path, cwd(), b"new\n").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
         assert_eq!(files_in(dir.path()), ["a.toml"]);
     }
@@ -425,8 +443,8 @@ mod tests {
     #[test]
     fn a_held_lock_times_out_with_a_message() {
         let dir = tempfile::tempdir().unwrap();
-        let held = lock(dir.path(), Duration::from_secs(1)).unwrap();
-        let err = lock(dir.path(), Duration::from_millis(50))
+        let held = lock(dir.path(), cwd(), Duration::from_secs(1)).unwrap();
+        let err = lock(dir.path(), cwd(), Duration::from_millis(50))
             .map(|_| ())
             .unwrap_err();
         assert!(
@@ -434,7 +452,7 @@ mod tests {
             "{err}"
         );
         drop(held);
-        lock(dir.path(), Duration::ZERO).unwrap();
+        lock(dir.path(), cwd(), Duration::ZERO).unwrap();
     }
 
     #[cfg(unix)]
@@ -447,12 +465,16 @@ mod tests {
         let file = a.join("sub/x.toml");
         fs::write(&file, "").unwrap();
         std::os::unix::fs::symlink(&file, b.join("x.toml")).unwrap();
-        let held = lock(&b.join("x.toml"), Duration::ZERO).unwrap();
+        let held = lock(&b.join("x.toml"), cwd(), Duration::ZERO).unwrap();
         for other in [file.clone(), a.join("sub"), a.join("sub/../sub/x.toml")] {
-            assert!(lock(&other, Duration::ZERO).is_err(), "{}", other.display());
+            assert!(
+                lock(&other, cwd(), Duration::ZERO).is_err(),
+                "{}",
+                other.display()
+            );
         }
         drop(held);
-        lock(&file, Duration::ZERO).unwrap();
+        lock(&file, cwd(), Duration::ZERO).unwrap();
     }
 
     #[test]
@@ -461,7 +483,7 @@ mod tests {
         let path = dir.path().join("a.toml");
         fs::write(&path, "original\n").unwrap();
         let big = vec![b'#'; (MAX_FILE_SIZE + 1) as usize];
-        let err = write_atomic(&path, &big).unwrap_err();
+        let err = write_atomic(&path, cwd(), &big).unwrap_err();
         assert!(err.downcast_ref::<Refusal>().is_some(), "{err:#}");
         assert!(format!("{err}").contains("over the 16 MiB"), "{err}");
         assert_eq!(fs::read_to_string(&path).unwrap(), "original\n");
@@ -476,7 +498,7 @@ mod tests {
         let path = dir.path().join("a.toml");
         fs::write(&path, "original\n").unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
-        let err = write_atomic(&path, b"new\n").unwrap_err();
+        let err = write_atomic(&path, cwd(), b"new\n").unwrap_err();
         assert!(err.downcast_ref::<Refusal>().is_some(), "{err:#}");
         assert!(format!("{err}").contains("you may not write"), "{err}");
         assert_eq!(fs::read_to_string(&path).unwrap(), "original\n");
@@ -490,7 +512,7 @@ mod tests {
         // Left by a writer of a.toml killed before its rename: no one holds it.
         let left = dir.path().join(".pledge-a.toml.tmp");
         fs::write(&left, "a copy").unwrap();
-        write_atomic(&path, b"new\n").unwrap();
+        write_atomic(&path, cwd(), b"new\n").unwrap();
         assert_eq!(files_in(dir.path()), ["a.toml"]);
         assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
     }
@@ -504,13 +526,13 @@ mod tests {
         let live = dir.path().join(".pledge-a.toml.tmp");
         let live_file = File::create(&live).unwrap();
         live_file.lock().unwrap();
-        write_atomic(&path, b"new\n").unwrap();
+        write_atomic(&path, cwd(), b"new\n").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
         assert_eq!(files_in(dir.path()), [".pledge-a.toml.tmp", "a.toml"]);
         drop(live_file);
         fs::remove_file(&live).unwrap();
         fs::create_dir(&live).unwrap();
-        write_atomic(&path, b"newer\n").unwrap();
+        write_atomic(&path, cwd(), b"newer\n").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "newer\n");
         assert_eq!(files_in(dir.path()), [".pledge-a.toml.tmp", "a.toml"]);
     }
@@ -530,11 +552,14 @@ mod tests {
         let live_file = File::open(&live).unwrap();
         live_file.lock().unwrap();
         let today = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
-        let before = super::super::read(&path, today).unwrap();
+        let before = super::super::read(&path, cwd(), today).unwrap();
         edit(
             &path,
-            None,
-            Duration::from_secs(1),
+            Under {
+                root: None,
+                cwd: cwd(),
+                timeout: Duration::from_secs(1),
+            },
             today,
             &before,
             &[stale.clone(), live.clone(), other.clone()],

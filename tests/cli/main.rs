@@ -26,6 +26,7 @@ mod outcomes;
 mod polish;
 mod readme;
 mod report;
+mod sealed;
 mod site;
 mod status;
 mod support;

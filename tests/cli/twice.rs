@@ -107,7 +107,7 @@ fn done_refuses_a_copy_in_an_indexed_folder_sealed_or_not() {
         .stderr_is(predicate::always())
         .run();
     let seal = fs::read_to_string(tmp.path().join(".pledge.lock")).unwrap();
-    assert!(seal.starts_with("pledge-seal 1 "), "{seal}");
+    assert!(seal.starts_with("pledge-seal 2 "), "{seal}");
     done().status(1).stderr_is(refused()).run();
     // Without the copy, the write is made (the seal no longer holds: the folder changed) ...
     fs::remove_file(tmp.path().join("kopia av löftet.toml")).unwrap();
@@ -117,7 +117,7 @@ fn done_refuses_a_copy_in_an_indexed_folder_sealed_or_not() {
         .run();
     // ... and the next one too, from the seal the first one renewed.
     let renewed = fs::read_to_string(tmp.path().join(".pledge.lock")).unwrap();
-    assert!(renewed.starts_with("pledge-seal 1 "), "{renewed}");
+    assert!(renewed.starts_with("pledge-seal 2 "), "{renewed}");
     done()
         .status(0)
         .stdout_is(predicate::str::contains("filipstad-2016.toml:"))

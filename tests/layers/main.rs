@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 mod read;
 mod size;
+mod world;
 
 use read::{File, Import, files, imports};
 

@@ -31,7 +31,7 @@ pub fn from_csv(dir: Option<PathBuf>, a: &MeasureArgs, path: &Path, ctx: &mut Ct
     };
     let shown = path.display().to_string();
     let rows = rows_of(path, &shown, lang)?;
-    let ws = open(dir, ctx.read_cutoff(), |p| {
+    let ws = open(dir, ctx.here(), ctx.read_cutoff(), |p| {
         crate::rules::resolve::indicator(p, q).is_some()
     })?;
     let only = match &a.kommun {

@@ -34,12 +34,13 @@ struct Target<'w> {
 /// The folder, each file with its text, keeping only the löften `keep` wants.
 fn open(
     dir: Option<PathBuf>,
+    cwd: store::Cwd,
     today: NaiveDate,
     keep: impl Fn(&Pledge) -> bool + Sync,
 ) -> Result<Workspace> {
-    let dir = store::find_dir(dir.as_deref())?;
+    let dir = store::find_dir(dir.as_deref(), cwd)?;
     let (paths, temporaries) = store::pledge_files_and_temporaries(&dir, |_| true)?;
-    let files = store::read_each(&paths, today, true, |_, f| {
+    let files = store::read_each(&paths, cwd, today, true, |_, f| {
         let wanted = f.loaded.pledge.as_ref().is_some_and(&keep) || f.loaded.pledge.is_none();
         wanted.then_some(f)
     })?

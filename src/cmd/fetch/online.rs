@@ -138,7 +138,7 @@ pub fn fetch(
     kommuner: &[String],
     ctx: &mut Ctx,
 ) -> Result<u8> {
-    let ws = open(dir, ctx.read_cutoff(), |p| {
+    let ws = open(dir, ctx.here(), ctx.read_cutoff(), |p| {
         p.indicators.iter().any(|i| i.series.is_some())
     })?;
     let only = kommuner_of(kommuner, &ws, ctx.lang)?;

@@ -180,8 +180,7 @@ fn append(
     let lang = ctx.lang;
     let written = store::edit(
         &file.path,
-        Some(&ws.dir),
-        ctx.lock_timeout,
+        ctx.under(Some(&ws.dir)),
         ctx.read_cutoff(),
         file,
         &ws.temporaries,
