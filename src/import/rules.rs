@@ -347,9 +347,10 @@ pub fn unit(s: &str) -> Option<Per> {
     UNITS.iter().find(|(w, _)| *w == s).map(|(_, p)| *p)
 }
 
-/// The first target phrase in an activity's text.
+/// The first target phrase in an activity's text; a count with no window of its own takes
+/// the window its sentence states apart from it ("under året … minst 40 kontroller").
 pub fn target(text: &str) -> Option<Found> {
-    first_target(text, target_rules(), 0)
+    first_target(text, target_rules(), 0).map(|f| window::windowed(f, text))
 }
 
 /// A window the format has no word for, reread as one it has where that is exact: every
@@ -537,6 +538,9 @@ pub const ACTIVITY_VERBS: &[&str] = &[
     "verka",
     "öka",
 ];
+
+mod window;
+pub use window::{window_phrase, with_window};
 
 #[cfg(test)]
 mod tests;
