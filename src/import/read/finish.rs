@@ -223,7 +223,16 @@ impl Reader<'_> {
         let mut top = std::mem::take(&mut self.top_notes);
         let kommuner = self.kommuner(&mut top)?;
         let area = match kommuner.as_slice() {
-            [one] if self.opts.kommun.is_none() => facts::area_in_title(&self.title, one),
+            [one] if self.opts.kommun.is_none() => facts::area_in_title(&self.title, one)
+                .map(|a| (a, "the part of the title beside the kommun"))
+                .or_else(|| {
+                    facts::area_in_promise(&self.body, one).map(|a| {
+                        (
+                            a,
+                            "the place the promise names (\"öka tryggheten i/vid …\")",
+                        )
+                    })
+                }),
             _ => None,
         };
         if self.title.trim().is_empty() {

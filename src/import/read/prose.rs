@@ -40,7 +40,12 @@ impl Reader<'_> {
             "\"{}\" names a focus area; what it \"innebär\" is an activity",
             c["focus"].trim()
         )));
-        self.add_activity(&c["rest"], None);
+        let mut rest = c["rest"].chars();
+        let first: String = rest
+            .next()
+            .map(|f| f.to_uppercase().collect())
+            .unwrap_or_default();
+        self.add_activity(&format!("{first}{}", rest.as_str()), None);
         let done = regex!(
             r"(?i)\b(?:ska|skall|kommer att)\b.*\b(?:genomföras|göras|ske)\b|\b(?:genomförs|görs)\b"
         );
