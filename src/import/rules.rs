@@ -347,11 +347,10 @@ pub fn unit(s: &str) -> Option<Per> {
     UNITS.iter().find(|(w, _)| *w == s).map(|(_, p)| *p)
 }
 
-/// The first target phrase in an activity's text; a count with no window of its own takes
-/// the window its sentence states apart from it ("under året … minst 40 kontroller").
+/// The first target phrase in an activity's text (see `windowed` for a window said apart).
 pub fn target(text: &str) -> Option<Found> {
     let lower = text.to_lowercase();
-    first_target(text, &lower, target_rules(), 0).map(|f| window::windowed(f, text))
+    first_target(text, &lower, target_rules(), 0)
 }
 
 /// A window the format has no word for, reread as one it has where that is exact: every
@@ -546,7 +545,7 @@ pub const ACTIVITY_VERBS: &[&str] = &[
 
 mod needs;
 mod window;
-pub use window::{window_phrase, with_window};
+pub use window::{window_phrase, windowed, with_window};
 
 #[cfg(test)]
 mod tests;

@@ -46,15 +46,14 @@ pub fn with_window(f: &mut Found, per: Per, words: &str) {
     }
 }
 
-/// A count with no window whose own sentence states the window apart from the number.
-pub fn windowed(mut f: Found, text: &str) -> Found {
+/// A count with no window whose own sentence (one of `sentences`, the activity's text cut
+/// into sentences) states the window apart from the number.
+pub fn windowed(mut f: Found, sentences: &[String]) -> Found {
     if f.kind != Kind::CountNoWindow {
         return f;
     }
-    let sentence = crate::import::clean::sentences(text)
-        .into_iter()
-        .find(|s| s.contains(f.words.as_str()));
-    if let Some((per, w)) = sentence.as_deref().and_then(window_phrase) {
+    let own = sentences.iter().find(|s| s.contains(f.words.as_str()));
+    if let Some((per, w)) = own.and_then(|s| window_phrase(s)) {
         with_window(&mut f, per, &w);
     }
     f
@@ -65,22 +64,26 @@ mod tests {
     use super::super::target;
     use super::*;
 
-    fn t(s: &str) -> Option<(Kind, u32)> {
-        target(s).map(|f| (f.kind, f.count))
+    /// The target of an activity written as these sentences.
+    fn t(sentences: &[&str]) -> Option<(Kind, u32)> {
+        let own: Vec<String> = sentences.iter().map(|s| s.to_string()).collect();
+        target(&own.join(" "))
+            .map(|f| windowed(f, &own))
+            .map(|f| (f.kind, f.count))
     }
 
     #[test]
     fn a_window_said_before_the_count_in_its_sentence() {
         assert_eq!(
-            t("Polisen åtar sig att under året hålla minst 30 kontroller av hastighet."),
+            t(&["Polisen åtar sig att under året hålla minst 30 kontroller av hastighet."]),
             Some((Kind::Count(Per::Year), 30))
         );
         assert_eq!(
-            t("Minst tre insatser på utvalda gator och tider ska också göras under året."),
+            t(&["Minst tre insatser på utvalda gator och tider ska också göras under året."]),
             Some((Kind::Count(Per::Year), 3))
         );
         assert_eq!(
-            t("minst två riktade insatser genomförs varje termin mot langning"),
+            t(&["minst två riktade insatser genomförs varje termin mot langning"]),
             Some((Kind::Count(Per::HalfYear), 2))
         );
     }
@@ -88,7 +91,10 @@ mod tests {
     #[test]
     fn a_window_in_another_sentence_or_a_named_week_is_not_the_counts() {
         assert_eq!(
-            t("Minst 12 kontroller av fordon. Resultatet redovisas under året."),
+            t(&[
+                "Minst 12 kontroller av fordon.",
+                "Resultatet redovisas under året."
+            ]),
             Some((Kind::CountNoWindow, 12))
         );
         assert_eq!(window_phrase("en insats varje vecka 32"), None);
