@@ -18,7 +18,8 @@
 //! - other targets: facts with another kind, found with the same kind (and its words);
 //! - invented: found activities the facts give no target but the draft does.
 //!
-//! Texts without facts (and facts without texts) are listed and not scored.
+//! Texts without facts (and facts without texts) are listed and not scored. With
+//! `IMPORT_SCORE_DUMP=DIR` in the environment every draft is also written to `DIR/NAME.toml`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -213,6 +214,10 @@ fn score(text_path: &Path, facts_path: &Path) -> Row {
             };
         }
     };
+    if let Ok(dump) = std::env::var("IMPORT_SCORE_DUMP") {
+        // Each draft written to this folder, for reading beside the facts.
+        let _ = std::fs::write(Path::new(&dump).join(format!("{name}.toml")), &draft.toml);
+    }
     let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date");
     let loaded = pledge::load::load(&draft.file_name, &draft.toml, today);
     let mut note = String::new();

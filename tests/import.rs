@@ -266,6 +266,16 @@ fn cases() -> Vec<(&'static str, Options)> {
         // together, "Gemensamt, genom X och Y", "lovar vi", number words ("femtiotvå",
         // "tolv"), "varannan fredag", "kvartalsvis".
         ("prosa-namn-ord-alingsas", Options::default()),
+        // Issue 21, round 5: three signing parties named in the lead (a short name in
+        // brackets) owning the items of "Vi kommer under året göra följande:", whose "under
+        // året" is the window of a count with none of its own; focus paragraphs "X, innebär
+        // att …" with a passive count in the next sentence; a period read from the season the
+        // activities name ("under hösten 2021"); "Lokalt medborgarlöfte i X kommun 2022" and a
+        // promise after "och" in a promise section that states a count.
+        ("tre-parter-under-aret-sollentuna", Options::default()),
+        ("fokus-innebar-lulea", Options::default()),
+        ("hosten-utan-period-arboga", Options::default()),
+        ("lofte-i-kommun-ar-osby", Options::default()),
     ]
 }
 

@@ -478,7 +478,12 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
         }
     }
     // Resolved by `resolve` once the other activities and the period are known.
-    a.found = rules::target(&a.text);
+    // A count with no window of its own takes the window its sentence states apart from it
+    // ("under året … minst 40 kontroller").
+    a.found = rules::target(&a.text).map(|f| match f.kind {
+        Kind::CountNoWindow => rules::windowed(f, &super::clean::sentences(&a.text)),
+        _ => f,
+    });
     a.id = make_id(&a.text, taken);
     a
 }

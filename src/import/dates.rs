@@ -134,6 +134,10 @@ impl PeriodFacts {
                 r"\bgäller\s+(?:för\s+|under\s+|från\s+(?:och\s+med\s+)?)?(?:hela\s+)?(?:perioden\s+|tidsperioden\s+|åren\s+|året\s+|år\s+)?{YEAR}"
             )),
             regex!(&format!(r"\bför (?:tids)?perioden\s+{YEAR}")),
+            // "Lokalt medborgarlöfte i Orts kommun 2021": a place, then the year.
+            regex!(&format!(
+                r"\bmedborgarlöfte\w*\s+(?:för|i)\s+(?:(?-i:[A-ZÅÄÖ])[\wåäö-]*\s+){{1,3}}(?:(?:kommun|stad|kommuner)\s+)?(?:år\s+)?{YEAR}"
+            )),
             regex!(&format!(
                 r"\bunder\s+(?:hela\s+)?(?:åren\s+|året\s+|år\s+|perioden\s+|tidsperioden\s+)?{YEAR}"
             )),
@@ -337,11 +341,21 @@ pub fn signed(s: &str) -> Option<NaiveDate> {
         r"^\s*[A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+)?,? (?:den )?{DATE}\s*$"
     ));
     let verb = regex!(&format!(
-        r"\b(?:undertecknad\w*|undertecknat|tecknad\w*|tecknat|signerad\w*)\s+(?:den\s+)?{DATE}"
+        r"\b(?:undertecknad\w*|undertecknat|tecknad\w*|tecknat|signerad\w*)\s+(?:i\s+[A-ZÅÄÖ][\wåäö-]+,?\s+)?(?:den\s+)?{DATE}"
     ));
     line.captures(s)
         .or_else(|| verb.captures(s))
         .and_then(|c| date_of(&c))
+}
+
+/// "under hösten 2015", "under våren 2019": a season of a named year, as an activity states
+/// when it is done; the year and the words.
+pub fn season_year(s: &str) -> Option<(i32, String)> {
+    let c = regex!(
+        r"\bunder\s+(?:hösten|våren|sommaren|vintern|höstterminen|vårterminen)\s+(?P<y>(?:19|20)\d\d)\b"
+    )
+    .captures(s)?;
+    Some((c["y"].parse().ok()?, c[0].to_string()))
 }
 
 /// "lokalpolisområde Kristinehamn": the lokalpolisområde's name.

@@ -72,9 +72,9 @@ fn header(out: &mut String, d: &Draft, source: Option<&str>) {
         let names: Vec<String> = d.kommuner.iter().map(|k| toml_string(k.name)).collect();
         let _ = writeln!(out, "kommuner = [{}]", names.join(", "));
     }
-    if let Some(a) = &d.area {
+    if let Some((a, from)) = &d.area {
         let _ = writeln!(out, "area = {}", toml_string(a));
-        out.push_str("# Reading: the area is the part of the title beside the kommun\n");
+        let _ = writeln!(out, "# Reading: the area is {from}");
     }
     if let Some(l) = &d.lokalpolisomrade {
         let _ = writeln!(out, "lokalpolisomrade = {}", toml_string(l));

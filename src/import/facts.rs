@@ -131,6 +131,18 @@ pub fn area_in_title(title: &str, kommun: &Kommun) -> Option<String> {
     (named == Some(kommun) && kommuner::find(area).is_none()).then(|| area.to_string())
 }
 
+/// "… kommer att särskilt fokusera på att öka tryggheten vid stationsområdet i Norrby",
+/// "… lovar att öka tryggheten i centrala Ekvik": the place the löfte's own promise names,
+/// when every such promise in the body names the same one and it is not the kommun itself.
+pub fn area_in_promise(body: &str, kommun: &Kommun) -> Option<String> {
+    let r = regex!(
+        r"\b(?:lovar|kommer|ska|skall)\b[^.]{0,120}?\böka tryggheten (?:i|vid|på) (?:[a-zåäö]+ (?:i|vid|på) )?(?P<area>(?:centrala |södra |norra |östra |västra )?[A-ZÅÄÖ][\wåäö-]+)"
+    );
+    let mut areas = r.captures_iter(body).map(|c| c["area"].to_string());
+    let first = areas.next()?;
+    (areas.all(|a| a == first) && kommuner::find(&first) != Some(kommun)).then_some(first)
+}
+
 /// The kommun: given, else named in the title, else several named in one phrase of the
 /// body, else named by the address, else the "X kommun" the body names most.
 pub fn kommuner(

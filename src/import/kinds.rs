@@ -45,7 +45,15 @@ pub(super) fn plain(f: &Found) -> Option<(String, String)> {
                 .unit
                 .as_deref()
                 .is_some_and(|u| u.to_lowercase().contains("termin"));
-            let mut r = format!("\"{w}\": {} per {}", f.count, per.name());
+            let mut r = match f.unit.as_deref().filter(|u| !w.contains(u)) {
+                // the window said apart from the count, in its sentence or its list's lead
+                Some(u) => format!(
+                    "\"{w}\" with \"{u}\" said apart: {} per {}",
+                    f.count,
+                    per.name()
+                ),
+                None => format!("\"{w}\": {} per {}", f.count, per.name()),
+            };
             if term {
                 r.push_str(" (a termin read as a half-year)");
             }

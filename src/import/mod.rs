@@ -170,7 +170,8 @@ pub(crate) struct Draft {
     pub title: String,
     pub kommuner: Vec<&'static Kommun>,
     /// The part of the kommun, from the title ("Göteborg, Östra Göteborg – …").
-    pub area: Option<String>,
+    /// The area and where it was read (the title, or the promise's words).
+    pub area: Option<(String, &'static str)>,
     pub lokalpolisomrade: Option<String>,
     /// An address the text gives on a line of its own.
     pub source: Option<String>,

@@ -382,6 +382,58 @@ pub fn promiser(s: &str) -> Option<Vec<Party>> {
         .find_map(|r| r.captures(s.trim()).and_then(|c| parties(&c["subj"])))
 }
 
+/// The three or more parties a sentence names as signing together, before or after its
+/// verb: "Lokalpolisen Orten, Stadens trafikbolag (STB) och Ortens kommun kommer under året
+/// att …", "Under 2018 kommer polisen, STB och kommunen att …". Each must be the police, the
+/// kommun, or a named body (a capitalised name, its short form in brackets standing for it);
+/// the police and a kommun among them.
+pub fn signers(s: &str) -> Option<Vec<Party>> {
+    let front = regex!(r"^(?P<subj>[^.:;]{2,120}?)\s+(?:kommer|lovar|ska|skall)\b");
+    let inverted = regex!(
+        r"\b(?:kommer|lovar|ska|skall)\s+(?P<subj>[^.:;]{2,120}?)\s+(?:att|tillsammans att|gemensamt att)\b"
+    );
+    [front, inverted]
+        .iter()
+        .find_map(|r| r.captures(s.trim()).and_then(|c| signer_list(&c["subj"])))
+}
+
+/// The parties of `signers`, every item one of them.
+fn signer_list(subj: &str) -> Option<Vec<Party>> {
+    let items: Vec<&str> = regex!(r",\s*|\s+(?:och|samt)\s+").split(subj).collect();
+    if items.len() < 3 {
+        return None;
+    }
+    let short = regex!(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,2}\s+\((?P<short>[A-ZÅÄÖ]{2,6})\)$");
+    let police_of = regex!(r"^(?i:lokalpolisen|polisen)\s+[A-ZÅÄÖ][\wåäö-]+$");
+    let acronym = regex!(r"^[A-ZÅÄÖ]{2,6}$");
+    let mut out = Vec::new();
+    for item in items {
+        let t = item.trim();
+        let one = if let Some(c) = short.captures(t) {
+            vec![Party::Other(c["short"].to_string())]
+        } else if police_of.is_match(t) {
+            vec![Party::Polisen]
+        } else if let Some(ps) = party(t) {
+            ps
+        } else if acronym.is_match(t) {
+            vec![Party::Other(t.to_string())]
+        } else {
+            return None;
+        };
+        for p in one {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    (out.contains(&Party::Polisen)
+        && out
+            .iter()
+            .any(|p| matches!(p, Party::Kommunen | Party::Kommunerna))
+        && out.len() >= 3)
+        .then_some(out)
+}
+
 /// A heading or lead-in that names who promises the items under it: "Polisen lovar",
 /// "Alvesta kommun lovar", "Polisen kommer också att:", "Tillsammans lovar".
 pub fn heading_owner(h: &str) -> Option<Vec<Party>> {

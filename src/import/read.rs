@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::clean::{self, Block};
 use super::dates::{self, PeriodFacts};
-use super::rules;
+use super::rules::{self, Kind};
 use super::{Draft, Missing, Note, Options, ProblemDraft, acts, facts, owners};
 use crate::model::Party;
 
@@ -20,6 +20,7 @@ macro_rules! regex {
 
 mod finish;
 mod heads;
+mod prose;
 
 /// The section a block is in, from the heading above it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +98,10 @@ struct Reader<'a> {
     next_item: bool,
     /// The next block is a bulleted (not numbered) list item.
     next_bullet: bool,
+    /// The window the current list's lead states ("Vi ska under året göra följande:").
+    lead_window: Option<(crate::model::Per, String)>,
+    /// The period is read from the season the activities name ("under hösten 2015").
+    season_period: bool,
 }
 
 /// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
@@ -166,6 +171,8 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         dated: None,
         next_item: false,
         next_bullet: false,
+        lead_window: None,
+        season_period: false,
     };
     if !c.furniture.is_empty() {
         let list: Vec<String> = c.furniture.iter().map(|f| format!("\"{f}\"")).collect();
@@ -369,7 +376,7 @@ impl Reader<'_> {
             // "X och Y lovar att …" before any activity: the löfte's promisers.
             if self.lofte_owners.is_none()
                 && self.activities.is_empty()
-                && let Some(ps) = owners::promiser(s)
+                && let Some(ps) = owners::promiser(s).or_else(|| owners::signers(s))
             {
                 self.lofte_owners = Some(ps);
             }
@@ -390,6 +397,13 @@ impl Reader<'_> {
         if kept.is_empty() {
             return;
         }
+        if matches!(
+            self.sec,
+            Sec::Intro | Sec::Other | Sec::Acts(_) | Sec::Promise
+        ) && self.means(&kept)
+        {
+            return;
+        }
         match &self.sec {
             Sec::Problem | Sec::Priorities => {
                 self.problem.paras.push(kept.join(" "));
@@ -398,10 +412,16 @@ impl Reader<'_> {
             Sec::Followup => self.followup.extend(kept),
             // "Polisen förbinder sig att …" under a "Medborgarlöfte" heading commits to an
             // activity: it is one, not the löfte's own promise line.
+            // One that states a count ("… lovar att genomföra minst 40 kontroller") promises
+            // an activity, not the löfte.
             Sec::Promise
                 if self.promise.is_none()
                     && !(regex!(r"(?i)\b(?:förbinder|åtar) sig att\b").is_match(&kept[0])
-                        && owners::subject(&kept[0]).is_some()) =>
+                        && owners::subject(&kept[0]).is_some())
+                    && !kept.iter().any(|s| {
+                        rules::target(s)
+                            .is_some_and(|f| matches!(f.kind, Kind::Count(_) | Kind::CountNoWindow))
+                    }) =>
             {
                 self.promise = Some(kept.join(" "));
             }
@@ -422,39 +442,6 @@ impl Reader<'_> {
                     self.prose(&s);
                 }
             }
-        }
-    }
-
-    /// A sentence outside the lists: a promise of one or more activities, or kept as text.
-    fn prose(&mut self, s: &str) {
-        if !matches!(self.sec, Sec::Promise | Sec::Head)
-            && let Some(parts) = acts::split_clauses(s)
-        {
-            self.pending.push(Note::Quote(s.to_string()));
-            self.pending.push(Note::Reading(format!(
-                "one sentence of {} clauses, each with its own verb: one activity each",
-                parts.len()
-            )));
-            for part in parts {
-                self.add_activity(&part, None);
-            }
-            return;
-        }
-        match acts::split_promise(s) {
-            Some((ps, parts))
-                if parts.len() > 1 && !matches!(self.sec, Sec::Promise | Sec::Head) =>
-            {
-                self.pending.push(Note::Quote(s.to_string()));
-                self.pending.push(Note::Reading(format!(
-                    "one sentence, {} activities: split where a new verb begins",
-                    parts.len()
-                )));
-                for part in parts {
-                    self.add_activity(&part, Some(&ps));
-                }
-            }
-            Some(_) if !matches!(self.sec, Sec::Head) => self.add_activity(s, None),
-            _ => self.unplaced(s),
         }
     }
 
@@ -523,6 +510,11 @@ impl Reader<'_> {
     fn add_activity(&mut self, text: &str, owners: Option<&[Party]>) {
         let owners = owners.or(self.lofte_owners.as_deref());
         let mut a = acts::activity(text, owners, &mut self.ids);
+        if let (Some(f), Some((per, w))) = (a.found.as_mut(), &self.lead_window)
+            && matches!(self.sec, Sec::Acts(_))
+        {
+            rules::with_window(f, *per, w);
+        }
         // A joint promise of both signing parties ("Polisen och kommunen lovar att …")
         // speaks for the löfte: later activities that name no owner nearer are theirs.
         if self.lofte_owners.is_none()

@@ -196,7 +196,7 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     ),
     (
         Kind::Once,
-        r"^(?:.*\b(?:lovar|kommer|ska) (?:att )?)?(?:att )?(?:införa|se över|inrätta|upprätta en|ta fram en)\b",
+        r"^(?:.*\b(?:lovar|kommer|ska|skall)(?: tillsammans| gemensamt| också| även| i samverkan)? (?:att )?)?(?:att )?(?:införa|se över|inrätta|upprätta (?:en|ett)|ta fram (?:en|ett)|utarbeta (?:en|ett)|revidera)\b",
     ),
 ];
 
@@ -347,9 +347,10 @@ pub fn unit(s: &str) -> Option<Per> {
     UNITS.iter().find(|(w, _)| *w == s).map(|(_, p)| *p)
 }
 
-/// The first target phrase in an activity's text.
+/// The first target phrase in an activity's text (see `windowed` for a window said apart).
 pub fn target(text: &str) -> Option<Found> {
-    first_target(text, target_rules(), 0)
+    let lower = text.to_lowercase();
+    first_target(text, &lower, target_rules(), 0)
 }
 
 /// A window the format has no word for, reread as one it has where that is exact: every
@@ -393,8 +394,12 @@ fn per_year_factor(per: Per) -> Option<u32> {
 
 /// The first rule that matches, from `from` on, with the rereadings of its phrase
 /// (averages, windows the format has no word for).
-fn first_target(text: &str, rules: &[(Kind, Regex)], from: usize) -> Option<Found> {
+fn first_target(text: &str, lower: &str, rules: &[(Kind, Regex)], from: usize) -> Option<Found> {
     for (i, (kind, re)) in rules.iter().enumerate().skip(from) {
+        // A rule whose required words are all absent cannot match: not run.
+        if !needs::NEEDS[i].iter().any(|w| lower.contains(w)) {
+            continue;
+        }
         let Some(c) = re.captures(text) else { continue };
         let count = c.name("n").and_then(|m| number(m.as_str())).unwrap_or(1);
         let unit_word = c.name("unit").map(|m| m.as_str().to_string());
@@ -404,7 +409,7 @@ fn first_target(text: &str, rules: &[(Kind, Regex)], from: usize) -> Option<Foun
                 None => (Kind::Count(*default), None),
             },
             k => {
-                let beside = first_target(text, rules, i + 1)
+                let beside = first_target(text, lower, rules, i + 1)
                     .filter(|f| matches!(f.kind, Kind::Count(_) | Kind::CountNoWindow));
                 (*k, beside.map(Box::new))
             }
@@ -537,6 +542,10 @@ pub const ACTIVITY_VERBS: &[&str] = &[
     "verka",
     "öka",
 ];
+
+mod needs;
+mod window;
+pub use window::{window_phrase, windowed, with_window};
 
 #[cfg(test)]
 mod tests;

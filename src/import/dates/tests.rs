@@ -68,6 +68,20 @@ fn years_in_a_title() {
 }
 
 #[test]
+fn a_season_of_a_year_and_a_löfte_in_a_named_kommun() {
+    assert_eq!(
+        season_year("bjuder in vid minst två tillfällen under våren 2022."),
+        Some((2022, "under våren 2022".to_string()))
+    );
+    assert_eq!(season_year("under hösten genomförs"), None);
+    let f = period_facts("Lokalt medborgarlöfte i Borlänge kommun 2021.");
+    assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2021, 2021)));
+    // Lower-case words after "i" are no place.
+    let f = period_facts("Medborgarlöftet i samverkan med kommunen 2020-2023 gäller.");
+    assert_eq!(f.years, None);
+}
+
+#[test]
 fn signing_and_area() {
     assert_eq!(
         signed("Alvesta den 28 februari 2017"),
@@ -76,6 +90,11 @@ fn signing_and_area() {
     assert_eq!(
         signed("Löftet undertecknades den 3 mars 2019 av"),
         NaiveDate::from_ymd_opt(2019, 3, 3)
+    );
+    // The place between the verb and the date.
+    assert_eq!(
+        signed("Undertecknat i Borlänge 4 april 2021"),
+        NaiveDate::from_ymd_opt(2021, 4, 4)
     );
     assert_eq!(signed("Alvesta kommun lovar"), None);
     assert_eq!(

@@ -64,3 +64,32 @@ fn several_kommuner_in_one_phrase_and_an_area_in_the_title() {
     );
     assert_eq!(area_in_title("Medborgarlöfte för Göteborg", g), None);
 }
+
+#[test]
+fn an_area_the_promise_names() {
+    let s = kommuner::find("Sollentuna").unwrap();
+    assert_eq!(
+        area_in_promise(
+            "Under 2019 kommer polisen och kommunen att särskilt fokusera på att öka tryggheten vid torget i Edsberg. Mer text.",
+            s
+        )
+        .as_deref(),
+        Some("Edsberg")
+    );
+    assert_eq!(
+        area_in_promise("Vi lovar att öka tryggheten i centrala Rotebro.", s).as_deref(),
+        Some("centrala Rotebro")
+    );
+    // The kommun itself is no area, and two places are no one area.
+    assert_eq!(
+        area_in_promise("Polisen lovar att öka tryggheten i Sollentuna.", s),
+        None
+    );
+    assert_eq!(
+        area_in_promise(
+            "Polisen lovar att öka tryggheten i Edsberg. Kommunen ska öka tryggheten i Rotebro.",
+            s
+        ),
+        None
+    );
+}

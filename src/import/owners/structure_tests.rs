@@ -152,3 +152,24 @@ fn a_text_that_names_no_kommun_is_the_police_alone() {
     assert!(!police_only("Region Gotland och polisen lovar"));
     assert!(!police_only("Ett löfte utan part."));
 }
+
+#[test]
+fn three_signing_parties_named_before_or_after_the_verb() {
+    let sl = Party::Other("STB".into());
+    assert_eq!(
+        signers(
+            "Lokalpolisen Norrby, Stadens trafikbolag (STB) och Norrtälje kommun kommer under året att arbeta för en tryggare hållplats."
+        ),
+        Some(vec![Party::Polisen, sl.clone(), Party::Kommunen])
+    );
+    assert_eq!(
+        signers("Under 2019 kommer polisen, STB och kommunen att fokusera på torget."),
+        Some(vec![Party::Polisen, sl, Party::Kommunen])
+    );
+    // Two parties are the ordinary promisers, and a list of things is no list of parties.
+    assert_eq!(signers("Polisen och kommunen kommer att arbeta."), None);
+    assert_eq!(
+        signers("Trafik, narkotika och klotter kommer att prioriteras av polisen och kommunen."),
+        None
+    );
+}

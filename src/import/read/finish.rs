@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::super::dates::{self, PeriodFacts};
+use super::super::rules::Kind;
 use super::super::{Draft, FollowupDraft, Missing, Note, acts, facts};
 use super::Reader;
 use crate::kommuner::Kommun;
@@ -88,6 +89,28 @@ impl Reader<'_> {
             });
             return;
         }
+        // "under hösten 2015" in the activities, and no other time: the löfte is the season's,
+        // so it ends with that year; its start is not stated.
+        let seasons: Vec<(i32, String)> = self
+            .activities
+            .iter()
+            .filter_map(|a| dates::season_year(&a.text))
+            .collect();
+        if let Some((y, words)) = seasons.first()
+            && seasons.iter().all(|(b, _)| b == y)
+            && let Some(end) = NaiveDate::from_ymd_opt(*y, 12, 31)
+        {
+            self.period_notes.push(Note::Reading(format!(
+                "the text states no period for the löfte; its activities are done \"{words}\", \
+                 so it ends {end}, with that year; its start is not stated"
+            )));
+            self.facts.push(PeriodFacts {
+                end: Some((end, words.clone())),
+                ..PeriodFacts::default()
+            });
+            self.season_period = true;
+            return;
+        }
         if let Some(d) = self.dated
             && let Some(f) = dates::months_in_year(&self.body, chrono::Datelike::year(&d))
         {
@@ -154,6 +177,20 @@ impl Reader<'_> {
         };
         let mut events: Vec<(String, String)> = Vec::new();
         for a in &mut self.activities {
+            // "minst två insatser under hösten 2015" where the period is that season's: the
+            // season is the löfte's own time, and the count is over it.
+            if self.season_period
+                && let Some(f) = &a.found
+                && f.kind == Kind::OwnFrame
+                && dates::season_year(&a.text).is_some()
+                && let Some(c) = f.with_count.clone()
+            {
+                a.notes.push(Note::Reading(format!(
+                    "\"{}\" is the season the period is read from: the count is over the period",
+                    f.words
+                )));
+                a.found = Some(*c);
+            }
             if let Some(e) = acts::resolve(a, &cx)
                 && !events.iter().any(|(id, _)| *id == e.0)
             {
@@ -186,7 +223,16 @@ impl Reader<'_> {
         let mut top = std::mem::take(&mut self.top_notes);
         let kommuner = self.kommuner(&mut top)?;
         let area = match kommuner.as_slice() {
-            [one] if self.opts.kommun.is_none() => facts::area_in_title(&self.title, one),
+            [one] if self.opts.kommun.is_none() => facts::area_in_title(&self.title, one)
+                .map(|a| (a, "the part of the title beside the kommun"))
+                .or_else(|| {
+                    facts::area_in_promise(&self.body, one).map(|a| {
+                        (
+                            a,
+                            "the place the promise names (\"öka tryggheten i/vid …\")",
+                        )
+                    })
+                }),
             _ => None,
         };
         if self.title.trim().is_empty() {

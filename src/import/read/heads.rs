@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::super::{Note, dates, owners};
+use super::super::{Note, dates, owners, rules};
 use super::{HEADINGS, Reader, Sec};
 use crate::model::Party;
 
@@ -28,6 +28,7 @@ impl Reader<'_> {
         });
         let kind = rules.iter().find(|(r, _)| r.is_match(h)).map(|(_, k)| *k);
         self.unranked = false;
+        self.lead_window = None;
         match kind {
             Some("problem") => {
                 self.sec = Sec::Problem;
@@ -87,6 +88,7 @@ impl Reader<'_> {
     /// A lead-in ending with a colon: what the list under it holds.
     pub(super) fn lead(&mut self, s: &str) {
         let bare = s.trim_end_matches(':').trim();
+        self.lead_window = rules::window_phrase(bare);
         let subject = owners::subject(bare)
             .map(|(ps, _)| ps)
             .or_else(|| owners::actor(bare).map(|(ps, _)| ps));
@@ -116,6 +118,21 @@ impl Reader<'_> {
                 .is_match(bare)
                 .then(|| vec![Party::Polisen, Party::Kommunen])
         });
+        // "Vi kommer under året göra följande:" in a löfte signed by three or more ("Lokalpolisen,
+        // SL och kommunen kommer … att"): "vi" is all who signed, not only the two.
+        let we = regex!(r"(?i)^(?:vi|tillsammans|gemensamt)\b|\b(?:lovar|ska|kommer) vi\b")
+            .is_match(bare);
+        let owners = match (owners, &self.lofte_owners) {
+            (Some(o), Some(l))
+                if we
+                    && l.len() > 2
+                    && l.contains(&Party::Polisen)
+                    && o.iter().all(|p| l.contains(p)) =>
+            {
+                Some(l.clone())
+            }
+            (o, _) => o,
+        };
         if let Some(ps) = owners {
             self.enter_acts(Some(ps));
             self.pending.push(Note::Quote(s.to_string()));

@@ -128,6 +128,16 @@ fn vague_and_milestones() {
         t("Kommunen lovar att se över trafiksituationen").0,
         Kind::Once
     );
+    // Drawing up or revising a plan is done once.
+    assert_eq!(t("ta fram ett program för gatubelysning").0, Kind::Once);
+    assert_eq!(
+        t("Polis och kommun ska i samverkan ta fram en bild av läget i hamnen.").0,
+        Kind::Once
+    );
+    assert_eq!(
+        t("revidera de lokala föreskrifterna om buller").0,
+        Kind::Once
+    );
     assert_eq!(target("Trygghetsvandring med olika aktörer."), None);
     assert_eq!(target("Hastighetskontroller i samtliga kommundelar."), None);
     // A duration is not a count.
