@@ -13,7 +13,11 @@
 //! - parse, 2 cores: the same with the files split over two threads (the read commands' floor);
 //! - durable append: a separate process (this binary in its hidden `--append-floor` mode)
 //!   reads the largest file, writes it with one more line to a temporary file, fsyncs it,
-//!   renames it over the file and fsyncs the folder (the floor of `done` and `measure`);
+//!   renames it over the file and fsyncs the folder (the floor of `done` and `measure`). It
+//!   works on a copy of that file in a folder beside the set (`national-N.append-floor`, the
+//!   same file system): a new name in the set's own folder would break the seal `done` keeps
+//!   there, and every `done` measured would then list the folder, as the first write after
+//!   a `git pull` does, instead of the usual one after another write;
 //! - the site's files written: the files of a site made once before the runs, copied with
 //!   plain writes into a folder deleted just before (as the site's own folder is); with the
 //!   2-core parse, the floor of `site`, which reads the folder and writes that many files.
@@ -347,6 +351,10 @@ fn measure_set(s: &Set, cases: &[(PathBuf, Case)], runs: usize) -> Results {
     let me = std::env::current_exe().unwrap();
     let original = std::fs::read(&s.largest).unwrap();
     let restore = || std::fs::write(&s.largest, &original).unwrap();
+    // The append floor's copy of the largest file, beside the set (see the top).
+    let floor_dir = s.dir.with_extension("append-floor");
+    std::fs::create_dir_all(&floor_dir).unwrap();
+    let floor_file = floor_dir.join(s.largest.file_name().unwrap());
     // The site's files, made once, for the floor of `site`: the same files written by plain
     // writes into a folder deleted just before, as the site's own is.
     let site = cases
@@ -369,12 +377,12 @@ fn measure_set(s: &Set, cases: &[(PathBuf, Case)], runs: usize) -> Results {
         let t = Instant::now();
         parse_files_2(&s.files);
         floors[1].push(t.elapsed());
+        std::fs::write(&floor_file, &original).unwrap();
         let largest = [
             "--append-floor".to_string(),
-            s.largest.display().to_string(),
+            floor_file.display().to_string(),
         ];
-        floors[2].push(run(&me, &s.dir, &largest).0.time);
-        restore();
+        floors[2].push(run(&me, &floor_dir, &largest).0.time);
         if let Some((reference, floor)) = &site_ref {
             let _ = std::fs::remove_dir_all(floor);
             let t = Instant::now();

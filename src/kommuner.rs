@@ -85,20 +85,42 @@ pub fn find(query: &str) -> Option<&'static Kommun> {
 
 /// For an ASCII `query`: false only when [`find`] finds no kommun in it (its steps without
 /// the allocations of Unicode case and normal forms, which ASCII does not need), so a scan of
-/// many strings calls `find` only for the few that may name one.
+/// many strings calls `find` only for the few that may name one. No allocation, and no
+/// lookup for a string whose first or last letter no kommun's name has (a list of 100,000
+/// `"Skola 123"` costs a few instructions a byte).
 pub fn may_find_ascii(query: &str) -> bool {
     let q = query.trim();
     if q.len() == 4 && q.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    let mut lower = String::with_capacity(q.len());
-    for word in q.split_whitespace() {
-        if !lower.is_empty() {
-            lower.push(' ');
+    let m = maps();
+    // Most strings end here: no name starts or ends with their first or last letter. What
+    // "region " before or " kommun", " stad" or a genitive s after a name would change is
+    // left to the full test below.
+    if let (Some(f), Some(l)) = (q.bytes().next(), q.bytes().next_back()) {
+        let (f, l) = (f.to_ascii_lowercase(), l.to_ascii_lowercase());
+        if !(m.first[usize::from(f)] || f == b'r')
+            || !(m.last[usize::from(l)] || matches!(l, b'n' | b'd' | b's'))
+        {
+            return false;
         }
-        lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     }
-    let mut l = lower.as_str();
+    // The words joined by one space, in lower case; longer than any name can be found in.
+    let mut buf = [0u8; ASCII_QUERY_MAX];
+    let mut n = 0;
+    for word in q.split_whitespace() {
+        let sep = usize::from(n > 0);
+        let Some(to) = buf.get_mut(n..n + sep + word.len()) else {
+            return false;
+        };
+        to[..sep].fill(b' ');
+        to[sep..].copy_from_slice(word.as_bytes());
+        to[sep..].make_ascii_lowercase();
+        n += sep + word.len();
+    }
+    let Ok(mut l) = std::str::from_utf8(&buf[..n]) else {
+        return true;
+    };
     for suffix in [" kommun", " stad"] {
         if let Some(stripped) = l.strip_suffix(suffix) {
             l = stripped.trim_end();
@@ -108,13 +130,23 @@ pub fn may_find_ascii(query: &str) -> bool {
     if let Some(stripped) = l.strip_prefix("region ") {
         l = stripped.trim_start();
     }
+    let base = l.strip_suffix('s');
+    let (Some(&first), Some(&last)) = (l.as_bytes().first(), l.as_bytes().last()) else {
+        return false;
+    };
+    let ends = |s: &str| s.as_bytes().last().is_some_and(|&b| m.last[usize::from(b)]);
+    if !m.first[usize::from(first)] || !(m.last[usize::from(last)] || base.is_some_and(ends)) {
+        return false;
+    }
     // ASCII in lower case is its own fold.
-    let m = maps();
     m.lower.contains_key(l)
         || m.folded.contains_key(l)
-        || l.strip_suffix('s')
-            .is_some_and(|base| m.folded.contains_key(base))
+        || base.is_some_and(|base| m.folded.contains_key(base))
 }
+
+/// The longest query [`may_find_ascii`] looks up: longer than any name in lower case or
+/// folded with "region " before it, a genitive s and " kommun" after it (a test shows it).
+const ASCII_QUERY_MAX: usize = 64;
 
 use std::collections::HashMap;
 
@@ -125,6 +157,9 @@ struct Maps {
     name: HashMap<&'static str, usize>,
     lower: HashMap<&'static str, usize>,
     folded: HashMap<&'static str, usize>,
+    /// The first and the last bytes of the keys of `lower` and `folded`.
+    first: [bool; 256],
+    last: [bool; 256],
 }
 
 fn maps() -> &'static Maps {
@@ -137,12 +172,20 @@ fn maps() -> &'static Maps {
             name: HashMap::new(),
             lower: HashMap::new(),
             folded: HashMap::new(),
+            first: [false; 256],
+            last: [false; 256],
         };
         for (i, k) in all().iter().enumerate() {
             m.kod.entry(k.kod).or_insert(i);
             m.name.entry(k.name).or_insert(i);
             m.lower.entry(lower[i].as_str()).or_insert(i);
             m.folded.entry(k.folded.as_str()).or_insert(i);
+            for key in [lower[i].as_bytes(), k.folded.as_bytes()] {
+                if let (Some(&f), Some(&l)) = (key.first(), key.last()) {
+                    m.first[usize::from(f)] = true;
+                    m.last[usize::from(l)] = true;
+                }
+            }
         }
         m
     })
@@ -243,6 +286,15 @@ mod tests {
             }
         }
         assert!(!may_find_ascii("Anna Andersson"));
+        assert!(!may_find_ascii("Skola 123"));
+        assert!(!may_find_ascii(&"Ale ".repeat(20)));
+        // No query the lookups could find is cut by the buffer.
+        let longest = all()
+            .iter()
+            .map(|k| k.name.to_lowercase().len().max(k.folded.len()))
+            .max()
+            .unwrap();
+        assert!("region ".len() + longest + "s kommun".len() < ASCII_QUERY_MAX);
         assert!(may_find_ascii("ALES KOMMUN"));
     }
 }

@@ -6,13 +6,17 @@ use std::fmt::Write as _;
 /// Folds a name for forgiving comparison: any Unicode normal form, lower case, and å/ä/ö (and
 /// a few other accents) typed as a/a/o. "Östersund", "ostersund", "ÖSTERSUND" and
 /// "O\u{308}stersund" (decomposed, as macOS file names and some keyboards give it) fold alike.
+/// A text already in NFC (the quick check says so of nearly every text) is not composed
+/// again: composing costs about ten times the rest of the fold.
 pub fn fold(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.trim()
-        .nfc()
-        .flat_map(char::to_lowercase)
-        .map(fold_char)
-        .collect()
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let s = s.trim();
+    let lower = |c: char| c.to_lowercase().map(fold_char);
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.chars().flat_map(lower).collect()
+    } else {
+        s.nfc().flat_map(lower).collect()
+    }
 }
 
 /// One lower-case character as [`fold`] folds it: å/ä/ö (and a few other accents) to a/a/o.

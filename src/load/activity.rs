@@ -36,7 +36,10 @@ impl Loader<'_> {
                 None => Some(Target::None),
             };
             let units = match f.units.given() {
-                Some(k) => self.units(k),
+                Some(k) => self.units(k).unwrap_or_else(|| {
+                    self.units_refused.extend(id.clone());
+                    Vec::new()
+                }),
                 None => Vec::new(),
             };
             let parts = match f.part.given() {

@@ -118,7 +118,7 @@ impl Loader<'_> {
     ) -> Option<String> {
         let v = f.unit.val;
         let unit = self.opt_string(f.unit);
-        let named = act?;
+        let named = act.filter(|n| !self.units_refused.contains(&n.act.id))?;
         let (act, units) = (named.act, &named.units);
         match (&unit, v) {
             (Some(u), Some(v)) if units.is_empty() => self.err(

@@ -38,6 +38,8 @@ pub mod unreadable;
 pub mod validate;
 mod values;
 
+pub use part::MAX_UNITS;
+
 /// The result of loading one file: the pledge when it has no errors, and every diagnostic.
 #[derive(Debug)]
 pub struct Loaded {
@@ -110,6 +112,7 @@ pub fn load(file: &str, text: &str, today: NaiveDate) -> Loaded {
         suggested: Vec::new(),
         each_refs: Vec::new(),
         event_ids: HashSet::new(),
+        units_refused: HashSet::new(),
     };
     let pledge = l.pledge(file, root.get_ref());
     let mut diags = l.diags;
@@ -173,6 +176,9 @@ struct Loader<'s> {
     each_refs: Vec<(Option<String>, String, Range<usize>)>,
     /// The ids of the löfte's `[[event]]` tables (read before the activities).
     event_ids: HashSet<String>,
+    /// Activities whose `units` list was refused as too long: their entries' `unit` is not
+    /// checked against it (one error for the list, not one per entry).
+    units_refused: HashSet<String>,
 }
 
 /// The keys of one table (a key struct of [`raw`]), read from the document and checked for
@@ -271,6 +277,51 @@ mod tests {
         for (alias, key) in ALIASES {
             assert!(names.iter().any(|n| n.contains(key)), "{alias} → {key}");
         }
+    }
+
+    /// A units list past [`MAX_UNITS`] is one error at the first unit past the limit, naming
+    /// it, and no unit is read: a duplicate and an empty name in the list are not reported,
+    /// nor are the entries naming units.
+    #[test]
+    fn units_past_the_limit_are_refused_unread() {
+        let mut units: Vec<String> = (0..MAX_UNITS + 5).map(|i| format!("\"u{i}\"")).collect();
+        units[7] = "\"u3\"".into();
+        units[MAX_UNITS + 2] = "\"  \"".into();
+        let text = format!(
+            "title = \"T\"\nkommun = \"Ale\"\nperiod = {{ start = 2024-01-01, end = 2024-12-31 }}\n\
+             [followup]\nwhen = \"2025-Q1\"\n[[activity]]\nid = \"walk\"\ntext = \"W\"\n\
+             owners = [\"polisen\"]\ntarget = {{ count = 1, per = \"period\" }}\n\
+             units = [\n{}\n]\n[[log]]\ndate = 2024-03-01\nactivity = \"walk\"\nunit = \"nowhere\"\n",
+            units.join(",\n")
+        );
+        let today = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+        let loaded = load("t.toml", &text, today);
+        assert!(loaded.pledge.is_none());
+        let errors: Vec<_> = loaded.diags.iter().filter(|d| d.is_error()).collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            *errors[0].message,
+            Says::TooManyUnits {
+                count: MAX_UNITS + 5,
+                max: MAX_UNITS
+            }
+        );
+        let at = errors[0].span.clone().unwrap();
+        assert_eq!(&text[at], format!("\"u{MAX_UNITS}\""));
+        assert_eq!(errors[0].hint.as_deref(), Some(&Says::TooManyUnitsHint));
+        // One below the limit loads (the limit is the windows', not lower).
+        let ok = text
+            .replace(&format!(",\n\"u{}\"", MAX_UNITS + 4), "")
+            .replace(&format!(",\n\"u{}\"", MAX_UNITS + 3), "")
+            .replace(",\n\"  \"", "")
+            .replace(&format!(",\n\"u{}\"", MAX_UNITS + 1), "")
+            .replace(&format!(",\n\"u{}\"", MAX_UNITS), "")
+            .replace("\"u3\",\n\"u8\"", "\"x7\",\n\"u8\"")
+            .replace("unit = \"nowhere\"", "unit = \"u9\"");
+        let loaded = load("t.toml", &ok, today);
+        assert!(!loaded.has_errors(), "{:?}", loaded.diags);
+        let units = &loaded.pledge.unwrap().activities[0].units;
+        assert_eq!(units.len(), MAX_UNITS);
     }
 
     #[test]

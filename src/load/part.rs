@@ -4,6 +4,10 @@
 use super::*;
 use crate::load::raw::{ActivityKeys, PartKeys};
 
+/// The most units one activity may list: each is judged in at least one window, so a longer
+/// list asks more than [`MAX_WINDOWS`] of any file.
+pub const MAX_UNITS: usize = MAX_WINDOWS as usize;
+
 impl Loader<'_> {
     /// `from` and `until`: not reversed; outside the löfte's period is a warning.
     pub(super) fn frame(
@@ -45,8 +49,9 @@ impl Loader<'_> {
         Frame { from, until }
     }
 
-    /// `units`: a non-empty list of distinct names.
-    pub(super) fn units(&mut self, k: Given<'_, '_>) -> Vec<String> {
+    /// `units`: a non-empty list of distinct names, at most [`MAX_UNITS`]. A longer list is
+    /// refused at the first unit past the limit before any unit is read (None).
+    pub(super) fn units(&mut self, k: Given<'_, '_>) -> Option<Vec<String>> {
         let v = k.val;
         let DeValue::Array(items) = v.get_ref() else {
             self.mismatch(
@@ -55,8 +60,19 @@ impl Loader<'_> {
                 Expected::ArrayOfNames,
                 "[\"Norrskolan\", \"Södra skolan\"]",
             );
-            return Vec::new();
+            return Some(Vec::new());
         };
+        if let Some(past) = items.get(MAX_UNITS) {
+            self.err(
+                past.span(),
+                Says::TooManyUnits {
+                    count: items.len(),
+                    max: MAX_UNITS,
+                },
+                Some(Says::TooManyUnitsHint),
+            );
+            return None;
+        }
         if items.is_empty() {
             self.err(
                 v.span(),
@@ -82,7 +98,7 @@ impl Loader<'_> {
                 out.push(u);
             }
         }
-        out
+        Some(out)
     }
 
     /// `[[activity.part]]`: parts with ids of their own, sharing the activity's owners.

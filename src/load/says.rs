@@ -329,6 +329,11 @@ pub enum Says {
         unit: String,
     },
     UnitOnce,
+    TooManyUnits {
+        count: usize,
+        max: usize,
+    },
+    TooManyUnitsHint,
     PartsHaveTargets,
     MoveTarget,
     UnitsOrParts,

@@ -22,15 +22,14 @@ pub const MAX_TABLES: usize = 250_000;
 pub const MAX_VALUES: usize = 2_000_000;
 
 /// The problem with `text` found before parsing it: CR-only line endings, or too many values.
+/// One pass over the bytes, jumping to the next byte that matters (this runs before every
+/// file is parsed, so it costs a small part of the parse).
 pub fn before_parsing(text: &str) -> Option<Diagnostic> {
-    let lone_cr = text
-        .as_bytes()
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n'))
+    let b = text.as_bytes();
+    let lone_cr = memchr::memchr_iter(b'\r', b)
+        .filter(|&i| b.get(i + 1) != Some(&b'\n'))
         .count();
-    let lf = text.bytes().filter(|&b| b == b'\n').count();
-    if lone_cr > 0 && lone_cr >= lf {
+    if lone_cr > 0 && lone_cr >= memchr::memchr_iter(b'\n', b).count() {
         return Some(Diagnostic::error(None, Says::CrOnlyLines).with_hint(Some(Says::CrOnlyHint)));
     }
     let (limit, tables, at) = past_limit(text)?;
@@ -40,12 +39,37 @@ pub fn before_parsing(text: &str) -> Option<Diagnostic> {
     )
 }
 
+/// The bytes [`first_past`] stops at; every other byte is passed over.
+const COUNTED: [bool; 256] = {
+    let mut t = [false; 256];
+    let signs = b"#\"'[{=,";
+    let mut i = 0;
+    while i < signs.len() {
+        t[signs[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Where `text` passes [`MAX_TABLES`] or [`MAX_VALUES`], and which: counted by the `{`, `[`,
 /// `=` and `,` outside strings and comments (at least one for each table, array and value).
 fn past_limit(text: &str) -> Option<(usize, bool, Range<usize>)> {
+    first_past(text, MAX_TABLES, MAX_VALUES)
+}
+
+/// [`past_limit`] for any limits.
+fn first_past(
+    text: &str,
+    max_tables: usize,
+    max_values: usize,
+) -> Option<(usize, bool, Range<usize>)> {
     let b = text.as_bytes();
     let (mut i, mut tables, mut values) = (0, 0, 0);
-    while i < b.len() {
+    while let Some(k) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| COUNTED[c as usize]))
+    {
+        i += k;
         match b[i] {
             b'#' => {
                 i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |j| i + j);
@@ -57,17 +81,16 @@ fn past_limit(text: &str) -> Option<(usize, bool, Range<usize>)> {
             }
             b'[' | b'{' => {
                 tables += 1;
-                if tables > MAX_TABLES {
-                    return Some((MAX_TABLES, true, i..i + 1));
+                if tables > max_tables {
+                    return Some((max_tables, true, i..i + 1));
                 }
             }
-            b'=' | b',' => {
+            _ => {
                 values += 1;
-                if values > MAX_VALUES {
-                    return Some((MAX_VALUES, false, i..i + 1));
+                if values > max_values {
+                    return Some((max_values, false, i..i + 1));
                 }
             }
-            _ => {}
         }
         i += 1;
     }
@@ -75,11 +98,16 @@ fn past_limit(text: &str) -> Option<(usize, bool, Range<usize>)> {
 }
 
 /// Where the string opening at `i` with quote `q` ends (after its closing quote; the end of
-/// the line, or of the text for a multi-line one, when it is not closed).
+/// the line, or of the text for a multi-line one, when it is not closed): jumps from one
+/// quote, backslash or line end to the next.
 fn string_end(b: &[u8], i: usize, q: u8) -> usize {
     let triple = b.get(i..i + 3) == Some(&[q, q, q][..]);
     let mut j = if triple { i + 3 } else { i + 1 };
-    while j < b.len() {
+    while let Some(k) = b
+        .get(j..)
+        .and_then(|rest| memchr::memchr3(q, b'\\', b'\n', rest))
+    {
+        j += k;
         match b[j] {
             b'\\' if q == b'"' => j += 2,
             c if c == q && !triple => return j + 1,
@@ -192,4 +220,33 @@ fn toml_hint(message: &str) -> Option<Says> {
 /// Parses `text` (see [`before_parsing`] first).
 pub fn parse(text: &str) -> (toml::Spanned<DeTable<'_>>, Vec<toml::de::Error>) {
     DeTable::parse_recoverable(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Signs inside strings (with escaped quotes, in multi-line and literal strings) and
+    /// comments are not counted; the sign past the limit is pointed at.
+    #[test]
+    fn counted_signs_skip_strings_and_comments() {
+        let text = "a = \"[{=,\\\"[\" # [[=,\nb = '''x\n[='''\nc = \"\"\"\n\\\"\" [,]\"\"\"\nd = 'x\\'\ne = [1, 2]\n";
+        let signs = [2, 23, 38, 57, 66, 70];
+        for (n, &at) in signs.iter().enumerate() {
+            assert_eq!(first_past(text, 9, n), Some((n, false, at..at + 1)));
+        }
+        assert_eq!(first_past(text, 9, 6), None);
+        assert_eq!(first_past(text, 0, 9), Some((0, true, 68..69)));
+        assert_eq!(first_past(text, 1, 9), None);
+        // An unclosed basic string ends at its line; a multi-line one at the text's end.
+        assert_eq!(first_past("a = \"x\nb = 1", 9, 1), Some((1, false, 9..10)));
+        assert_eq!(first_past("a = \"\"\"x\nb = 1", 9, 1), None);
+    }
+
+    #[test]
+    fn lines_ending_in_cr_alone_are_one_error() {
+        assert!(before_parsing("a = 1\rb = 2\r").is_some());
+        assert!(before_parsing("a = 1\r\nb = 2\r\n").is_none());
+        assert!(before_parsing("a = 1\nb = 2\rc = 3\n").is_none());
+    }
 }

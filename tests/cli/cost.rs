@@ -119,9 +119,11 @@ fn a_kommuns_views_find_every_file_naming_it_however_it_is_written() {
     assert_eq!(files_shown(&out), ["kil-2016.toml"]);
 }
 
-/// A units list of 100,000 (a generated file) is refused by validate with the limit and a
-/// hint, and every command leaves the file out rather than judging it; 5,000 units with an
-/// entry each load (the check of each entry's unit is linear).
+/// A units list of 100,000 (a generated file) is refused by validate with the limit, the
+/// file and line of the first unit past it, and a hint, as one error (no unit is read past
+/// the limit: see `units_past_the_limit_are_refused_unread` in src/load); every command leaves
+/// the file out rather than judging it; 5,000 units with an entry each load (the check of
+/// each entry's unit is linear).
 #[test]
 fn a_huge_units_list_is_refused_with_a_limit_and_a_long_one_loads() {
     let tmp = TempDir::new().unwrap();
@@ -144,10 +146,23 @@ fn a_huge_units_list_is_refused_with_a_limit_and_a_long_one_loads() {
         .args(["validate", dir.join("huge.toml").to_str().unwrap()])
         .status(1)
         .stdout_is(
-            predicate::str::contains("windows of work to judge")
+            predicate::str::contains("huge.toml:")
+                .and(predicate::str::contains("lists 100000 units"))
                 .and(predicate::str::contains("at most 20000"))
-                .and(predicate::str::contains("per = \"period\"")),
+                .and(predicate::str::contains("hint: split the units"))
+                .and(predicate::str::contains("1 error,")),
         )
+        .run();
+    // The line and column are those of the first unit past the limit.
+    let at = huge.find("\"skola 20000\"").unwrap();
+    let line = huge[..at].lines().count();
+    let col = at - huge[..at].rfind('\n').unwrap();
+    Test::new()
+        .args(["validate", dir.join("huge.toml").to_str().unwrap()])
+        .status(1)
+        .stdout_is(predicate::str::contains(format!(
+            "huge.toml:{line}:{col}: error"
+        )))
         .run();
     let out = Test::new()
         .env("PLEDGE_DIR", dir)
@@ -155,7 +170,7 @@ fn a_huge_units_list_is_refused_with_a_limit_and_a_long_one_loads() {
         .status(1)
         .stderr_is(
             predicate::str::contains("no löfte for Ale")
-                .and(predicate::str::contains("windows of work to judge")),
+                .and(predicate::str::contains("lists 100000 units")),
         )
         .run();
     assert!(out.stdout.len() + out.stderr.len() < 2000, "{}", out.stderr);

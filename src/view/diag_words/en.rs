@@ -319,6 +319,15 @@ pub(super) fn en(s: &Says) -> String {
         UnitsEmptyHint => "name the units (schools, districts) the target applies to each of, or remove `units`".into(),
         UnitTwice { unit } => format!("the unit \"{unit}\" is listed twice"),
         UnitOnce => "each unit is listed once".into(),
+        TooManyUnits { count, max } => format!(
+            "this activity lists {count} units; each is judged in at least one window of \
+             work, and pledge judges at most {max} in one file (this is the first unit past \
+             the limit)"
+        ),
+        TooManyUnitsHint => "split the units over several activities in several files (a \
+                             file per district, say), or follow the work as one count without \
+                             `units`"
+            .into(),
         PartsHaveTargets => "an activity with parts has its targets in its parts".into(),
         MoveTarget => "move `target` into each `[[activity.part]]`".into(),
         UnitsOrParts => "an activity has either `units` or parts, not both".into(),

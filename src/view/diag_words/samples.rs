@@ -107,6 +107,8 @@ pub(super) fn every() -> Vec<Says> {
         Says::UnitsEmptyHint,
         Says::UnitTwice { unit: "x".to_string() },
         Says::UnitOnce,
+        Says::TooManyUnits { count: 100000, max: 20000 },
+        Says::TooManyUnitsHint,
         Says::PartsHaveTargets,
         Says::MoveTarget,
         Says::UnitsOrParts,
@@ -301,6 +303,8 @@ pub(super) fn name(s: &Says) -> &'static str {
         UnitsEmptyHint => "UnitsEmptyHint",
         UnitTwice { .. } => "UnitTwice",
         UnitOnce => "UnitOnce",
+        TooManyUnits { .. } => "TooManyUnits",
+        TooManyUnitsHint => "TooManyUnitsHint",
         PartsHaveTargets => "PartsHaveTargets",
         MoveTarget => "MoveTarget",
         UnitsOrParts => "UnitsOrParts",
@@ -397,4 +401,4 @@ pub(super) fn name(s: &Says) -> &'static str {
     }
 }
 
-pub(super) const VARIANTS: usize = 185;
+pub(super) const VARIANTS: usize = 187;

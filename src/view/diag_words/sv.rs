@@ -331,6 +331,15 @@ pub(super) fn sv(s: &Says) -> String {
         UnitsEmptyHint => "ange de enheter (skolor, områden) som målet gäller var och en av, eller ta bort `units`".into(),
         UnitTwice { unit } => format!("enheten \"{unit}\" står med två gånger"),
         UnitOnce => "varje enhet ska stå med en gång".into(),
+        TooManyUnits { count, max } => format!(
+            "aktiviteten räknar upp {count} enheter; var och en bedöms i minst en period av \
+             arbete, och pledge bedömer högst {max} i en fil (det här är den första enheten \
+             över gränsen)"
+        ),
+        TooManyUnitsHint => "dela upp enheterna på flera aktiviteter i flera filer (en fil \
+                             per stadsdel, till exempel), eller följ arbetet som ett antal \
+                             utan `units`"
+            .into(),
         PartsHaveTargets => {
             "en aktivitet med delar har sina mål i delarna".into()
         }
