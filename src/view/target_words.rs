@@ -86,7 +86,13 @@ pub fn window_name(t: &Target, from: NaiveDate, to: NaiveDate, lang: Lang) -> St
 
 /// The noun for a target's windows, singular or plural, and whether it is neuter (Swedish).
 pub fn window_noun(t: &Target, lang: Lang, one: bool) -> (&'static str, bool) {
-    let noun = match t {
+    let noun = window_noun_of(t, one);
+    (noun.say(lang), lang == Lang::Sv && neuter_sv(noun))
+}
+
+/// The noun for a target's windows, singular (`one`) or plural, to be said.
+pub fn window_noun_of(t: &Target, one: bool) -> WindowNoun {
+    match t {
         Target::Count { per: Per::Week, .. } | Target::Weekly { .. } => WindowNoun::Week { one },
         Target::Count {
             per: Per::Month, ..
@@ -99,8 +105,7 @@ pub fn window_noun(t: &Target, lang: Lang, one: bool) -> (&'static str, bool) {
         } => WindowNoun::HalfYear { one },
         Target::Count { per: Per::Year, .. } => WindowNoun::Year { one },
         _ => WindowNoun::Occasion { one },
-    };
-    (noun.say(lang), lang == Lang::Sv && neuter_sv(noun))
+    }
 }
 
 #[cfg(test)]
