@@ -65,6 +65,8 @@ pub enum Phrase<'a> {
     },
     /// How many times an activity without a count due was done in the period.
     DoneTimes { n: u32 },
+    /// What every status rests on: the work recorded as of a day.
+    Basis { as_of: NaiveDate },
 }
 
 impl Words for Phrase<'_> {
@@ -112,6 +114,7 @@ impl Words for Phrase<'_> {
             } => format!("{done} of {required} in {window}"),
             DoneTimes { n: 1 } => "done once in the period".into(),
             DoneTimes { n } => format!("done {n} times in the period"),
+            Basis { as_of } => format!("Statuses show the work recorded in pledge as of {as_of}."),
         }
     }
 
@@ -176,6 +179,9 @@ impl Words for Phrase<'_> {
             } => format!("{done} av {required} · {window}"),
             DoneTimes { n: 1 } => "genomförd 1 gång under perioden".into(),
             DoneTimes { n } => format!("genomförd {n} gånger under perioden"),
+            Basis { as_of } => {
+                format!("Statusen visar det arbete som registrerats i pledge per {as_of}.")
+            }
         }
     }
 }
@@ -258,9 +264,10 @@ mod tests {
             },
             DoneTimes { n: 1 },
             DoneTimes { n: 4 },
+            Basis { as_of: d },
         ];
         // Exhaustive: a new phrase fails to compile here until it is numbered and listed.
-        each_reads_differently(&all, 17, |p| match p {
+        each_reads_differently(&all, 18, |p| match p {
             RequestsAnswered { .. } => 0,
             WaitingSince { .. } => 1,
             WindowsOf { .. } => 2,
@@ -278,6 +285,7 @@ mod tests {
             InWindow { .. } => 14,
             DoneOfIn { .. } => 15,
             DoneTimes { .. } => 16,
+            Basis { .. } => 17,
         });
     }
 }
