@@ -90,7 +90,7 @@ pub fn record_text(a: &ActivityStatus<'_>, lang: Lang) -> Option<String> {
             })
         })
     };
-    let noun = kind.map(|t| window_noun(t, lang, false).0);
+    let noun = kind.map(|t| window_noun(t, lang, false));
     let each = Phrase::WindowsOf {
         noun,
         many,

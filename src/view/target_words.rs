@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use crate::model::{Event, Occurrences, Per, Target};
 use crate::text::safe;
 use crate::view::i18n::Lang;
-use crate::view::messages::grammar::neuter_sv;
 use crate::view::messages::{Label, TargetWord, WindowNoun, Words};
 
 pub fn target_text(t: &Target, lang: Lang) -> String {
@@ -84,10 +83,9 @@ pub fn window_name(t: &Target, from: NaiveDate, to: NaiveDate, lang: Lang) -> St
     }
 }
 
-/// The noun for a target's windows, singular or plural, and whether it is neuter (Swedish).
-pub fn window_noun(t: &Target, lang: Lang, one: bool) -> (&'static str, bool) {
-    let noun = window_noun_of(t, one);
-    (noun.say(lang), lang == Lang::Sv && neuter_sv(noun))
+/// The noun for a target's windows, singular or plural, in the language.
+pub fn window_noun(t: &Target, lang: Lang, one: bool) -> &'static str {
+    window_noun_of(t, one).say(lang)
 }
 
 /// The noun for a target's windows, singular (`one`) or plural, to be said.

@@ -45,7 +45,7 @@ pub(crate) fn weekday_sv(w: chrono::Weekday) -> &'static str {
 
 /// Whether a target's Swedish window noun is neuter ("ett kvartal", "ett år", "ett
 /// tillfälle"; "en vecka", "en månad"): a word agreeing with it ends in -t ("uppfyllt").
-pub(crate) fn neuter_sv(noun: super::target::WindowNoun) -> bool {
+pub(super) fn neuter_sv(noun: super::target::WindowNoun) -> bool {
     use super::target::WindowNoun::*;
     match noun {
         Week { .. } | Month { .. } => false,
