@@ -42,13 +42,3 @@ pub(crate) fn weekday_sv(w: chrono::Weekday) -> &'static str {
         Sun => "söndag",
     }
 }
-
-/// Whether a target's Swedish window noun is neuter ("ett kvartal", "ett år", "ett
-/// tillfälle"; "en vecka", "en månad"): a word agreeing with it ends in -t ("uppfyllt").
-pub(super) fn neuter_sv(noun: super::target::WindowNoun) -> bool {
-    use super::target::WindowNoun::*;
-    match noun {
-        Week { .. } | Month { .. } => false,
-        Quarter { .. } | HalfYear { .. } | Year { .. } | Occasion { .. } => true,
-    }
-}

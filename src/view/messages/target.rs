@@ -69,7 +69,7 @@ fn weekday_en(w: Weekday) -> &'static str {
 }
 
 /// The noun for a target's windows, singular (`one`) or plural. Whether the Swedish noun is
-/// neuter is [`super::grammar::neuter_sv`].
+/// neuter is [`WindowNoun::neuter_sv`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WindowNoun {
     Week {
@@ -91,6 +91,18 @@ pub enum WindowNoun {
     Occasion {
         one: bool,
     },
+}
+
+impl WindowNoun {
+    /// Whether the Swedish noun is neuter ("ett kvartal", "ett år", "ett tillfälle"; "en
+    /// vecka", "en månad"): a word agreeing with it ends in -t ("uppfyllt").
+    pub(super) fn neuter_sv(self) -> bool {
+        use WindowNoun::*;
+        match self {
+            Week { .. } | Month { .. } => false,
+            Quarter { .. } | HalfYear { .. } | Year { .. } | Occasion { .. } => true,
+        }
+    }
 }
 
 impl Words for WindowNoun {
