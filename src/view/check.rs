@@ -5,7 +5,8 @@
 use crate::model::Target;
 use crate::rules::findings::{Finding, FindingKind};
 use crate::view::i18n::Lang;
-use crate::view::phrases::{plural, progress};
+use crate::view::messages::{FindingMsg, Words};
+use crate::view::phrases::progress;
 use crate::view::target_words::window_name;
 
 /// "filipstad-2016.toml: trygghetsvandring: behind, 0 of 2 in 2016, 22 days left"; a part
@@ -26,7 +27,7 @@ pub fn finding_line(f: &Finding) -> String {
     if let Some(k) = f.kommun {
         what = format!("{what} ({k})");
     }
-    format!("{}: {what}: {}", f.file, finding_text(f))
+    format!("{}: {what}: {}", f.file, finding_text(f, Lang::En))
 }
 
 /// What a Swedish line names besides the finding: the löfte's kommuner and the activity's
@@ -62,105 +63,54 @@ pub fn finding_line_in(f: &Finding, lang: Lang, named: &Named<'_>) -> String {
     format!(
         "{}: {what}: {} ({})",
         crate::text::safe(named.kommun, false),
-        finding_text_sv(f),
+        finding_text(f, lang),
         f.file
     )
 }
 
-fn finding_text_sv(f: &Finding) -> String {
-    let lang = Lang::Sv;
+/// The words of a finding, after what it is of.
+fn finding_text(f: &Finding, lang: Lang) -> String {
     let window = f.window_start.zip(f.window_end);
     let days = f.days_left.unwrap_or(0);
-    let left = || lang.days_left(days);
     let none = Target::None;
     let target = f.target.as_ref().unwrap_or(&none);
-    let progress = || {
-        progress(target, f.required, f.done.unwrap_or(0), window, lang).replace(" · ", " under ")
-    };
-    let due = f.window_end.map(|d| d.to_string()).unwrap_or_default();
     let (done, required) = (f.done.unwrap_or(0), f.required.unwrap_or(0));
-    match f.kind {
-        FindingKind::Behind => format!("försenad, {}, {}", progress(), left()),
-        FindingKind::DueSoon => format!("snart dags, {}, {}", progress(), left()),
-        FindingKind::Missed => format!(
-            "missad, {done} av {required} under {}",
-            window.map_or(String::new(), |(s, e)| window_name(target, s, e, lang))
-        ),
-        FindingKind::FollowupDue => format!("ska göras senast {due}, {}", left()),
-        FindingKind::FollowupQuiet => {
-            "ska göras, inget registrerat de senaste 90 dagarna (löpande)".to_string()
-        }
-        FindingKind::FollowupOverdue => format!("försenad sedan {due}"),
-        FindingKind::MeasurementDue => format!("mätning ska göras senast {due}, {}", left()),
-        FindingKind::MeasurementOverdue => format!("mätningen är försenad sedan {due}"),
-        FindingKind::VerdictsMissing => format!(
-            "bedömning saknas för {} ({done} av {required} aktiviteter bedömda)",
-            f.part.as_deref().unwrap_or("")
-        ),
-        FindingKind::ValueNotFetched => format!(
-            "inget värde för {} i filen; {} kan ha publicerat det (check frågar inte tjänsten): \
-             `pledge measure --fetch` hämtar det",
-            f.window_end.map_or(0, |d| chrono::Datelike::year(&d)),
-            f.part.as_deref().unwrap_or("källan")
-        ),
-        FindingKind::Unanswered => format!(
-            "{done} av {required} förfrågningar besvarade, väntar sedan {}",
-            f.window_start.map(|d| d.to_string()).unwrap_or_default()
-        ),
-    }
-}
-
-fn finding_text(f: &Finding) -> String {
-    let lang = Lang::En;
-    let window = f.window_start.zip(f.window_end);
-    let days = f.days_left.unwrap_or(0);
-    let left = || format!("{days} day{} left", plural(days as usize));
-    let none = Target::None;
-    let target = f.target.as_ref().unwrap_or(&none);
-    let progress =
-        || progress(target, f.required, f.done.unwrap_or(0), window, lang).replace(" · ", " in ");
+    let progress = progress(target, f.required, done, window, lang);
     let due = f.window_end.map(|d| d.to_string()).unwrap_or_default();
-    match f.kind {
-        FindingKind::Behind => format!("behind, {}, {}", progress(), left()),
-        FindingKind::DueSoon => format!("due soon, {}, {}", progress(), left()),
-        FindingKind::Missed if *target == Target::OnRequest => format!(
-            "missed, {} of {} request{} answered by {due}",
-            f.done.unwrap_or(0),
-            f.required.unwrap_or(0),
-            plural(f.required.unwrap_or(0) as usize)
-        ),
-        FindingKind::Missed => format!(
-            "missed, {} of {} in {}",
-            f.done.unwrap_or(0),
-            f.required.unwrap_or(0),
-            window.map_or(String::new(), |(s, e)| window_name(target, s, e, lang))
-        ),
-        FindingKind::FollowupDue => format!("due by {due}, {}", left()),
-        FindingKind::FollowupQuiet => {
-            "due, nothing recorded in the last 90 days (continuous)".to_string()
-        }
-        FindingKind::FollowupOverdue => format!("overdue since {due}"),
-        FindingKind::MeasurementDue => format!("measurement due by {due}, {days} days left"),
-        FindingKind::MeasurementOverdue => format!("measurement overdue since {due}"),
-        FindingKind::VerdictsMissing => format!(
-            "verdicts missing for {} ({} of {} activities judged)",
-            f.part.as_deref().unwrap_or(""),
-            f.done.unwrap_or(0),
-            f.required.unwrap_or(0)
-        ),
-        FindingKind::ValueNotFetched => format!(
-            "no value for {} in the file; {} may have published it (check does not ask the \
-             service): `pledge measure --fetch` reads it",
-            f.window_end.map_or(0, |d| chrono::Datelike::year(&d)),
-            f.part.as_deref().unwrap_or("the source")
-        ),
-        FindingKind::Unanswered => format!(
-            "{} of {} requests answered, waiting since {}",
-            f.done.unwrap_or(0),
-            f.required.unwrap_or(0),
-            f.window_start.map(|d| d.to_string()).unwrap_or_default()
-        ),
-    }
+    let window = window.map_or(String::new(), |(s, e)| window_name(target, s, e, lang));
+    let since = f.window_start.map(|d| d.to_string()).unwrap_or_default();
+    let (progress, due, window, since) = (&progress, &due, &window, &since);
+    let of = f.part.as_deref();
+    let msg = match f.kind {
+        FindingKind::Behind => FindingMsg::Behind { progress, days },
+        FindingKind::DueSoon => FindingMsg::DueSoon { progress, days },
+        FindingKind::Missed => FindingMsg::Missed {
+            done,
+            required,
+            window,
+            requests_by: (*target == Target::OnRequest).then_some(due.as_str()),
+        },
+        FindingKind::FollowupDue => FindingMsg::FollowupDue { due, days },
+        FindingKind::FollowupQuiet => FindingMsg::FollowupQuiet,
+        FindingKind::FollowupOverdue => FindingMsg::FollowupOverdue { due },
+        FindingKind::MeasurementDue => FindingMsg::MeasurementDue { due, days },
+        FindingKind::MeasurementOverdue => FindingMsg::MeasurementOverdue { due },
+        FindingKind::VerdictsMissing => FindingMsg::VerdictsMissing {
+            of: of.unwrap_or(""),
+            done,
+            required,
+        },
+        FindingKind::ValueNotFetched => FindingMsg::ValueNotFetched {
+            year: f.window_end.map_or(0, |d| chrono::Datelike::year(&d)),
+            source: of,
+        },
+        FindingKind::Unanswered => FindingMsg::Unanswered {
+            done,
+            required,
+            since,
+        },
+    };
+    msg.say(lang)
 }
 
 #[cfg(test)]

@@ -6,14 +6,11 @@ use chrono::{NaiveDate, TimeDelta};
 
 use crate::rules::status::{ActivityStatus, ONGOING_DAYS, PledgeStatus, Status};
 use crate::view::i18n::Lang;
-use crate::view::messages::{Msg, Words};
+use crate::view::messages::{Msg, Phrase, Words};
 
 /// The one line every report and site page carries: what a status is based on.
 pub fn basis_line(as_of: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("Statuses show the work recorded in pledge as of {as_of}."),
-        Lang::Sv => format!("Statusen visar det arbete som registrerats i pledge per {as_of}."),
-    }
+    Phrase::Basis { as_of }.say(lang)
 }
 
 /// The start of an activity's time frame when "no reports" looks back over less than its

@@ -25,58 +25,23 @@ fn t(l: Lang, o: OutcomeLabel) -> &'static str {
 }
 
 pub fn judgement_word(l: Lang, j: Judgement) -> &'static str {
-    match (l, j) {
-        (Lang::En, j) => j.name(),
-        (Lang::Sv, Judgement::Improved) => "förbättrad",
-        (Lang::Sv, Judgement::Unchanged) => "oförändrad",
-        (Lang::Sv, Judgement::Worsened) => "försämrad",
-    }
+    t(l, OutcomeLabel::Judged(j))
 }
 
 pub fn verdict_word(l: Lang, v: Verdict) -> &'static str {
-    match (l, v) {
-        (Lang::En, Verdict::Kept) => "kept",
-        (Lang::En, Verdict::Partly) => "partly kept",
-        (Lang::En, Verdict::Broken) => "not kept",
-        (Lang::Sv, Verdict::Kept) => "uppfyllt",
-        (Lang::Sv, Verdict::Partly) => "delvis uppfyllt",
-        (Lang::Sv, Verdict::Broken) => "ej uppfyllt",
-    }
+    t(l, OutcomeLabel::Verdict(v))
 }
 
 pub fn agreement_word(l: Lang, a: Agreement) -> &'static str {
-    match (l, a) {
-        (Lang::En, Agreement::Agree) => "agrees with the records",
-        (Lang::En, Agreement::Disagree) => "the records say otherwise",
-        (Lang::En, Agreement::NoBasis) => "the records give no basis",
-        (Lang::Sv, Agreement::Agree) => "stämmer med registreringarna",
-        (Lang::Sv, Agreement::Disagree) => "stämmer inte med registreringarna",
-        (Lang::Sv, Agreement::NoBasis) => "underlag saknas",
-    }
+    t(l, OutcomeLabel::Agreement(a))
 }
 
 pub fn direction_word(l: Lang, d: Direction) -> &'static str {
-    match (l, d) {
-        (Lang::En, Direction::Lower) => "lower is better",
-        (Lang::En, Direction::Higher) => "higher is better",
-        (Lang::Sv, Direction::Lower) => "lägre är bättre",
-        (Lang::Sv, Direction::Higher) => "högre är bättre",
-    }
+    t(l, OutcomeLabel::Direction(d))
 }
 
 pub fn due_word(l: Lang, d: DueState) -> &'static str {
-    match (l, d) {
-        (Lang::En, DueState::Scheduled) => "scheduled",
-        (Lang::En, DueState::Due) => "due now",
-        (Lang::En, DueState::Overdue) => "overdue",
-        (Lang::En, DueState::Complete) => "no more measurements in the period",
-        (Lang::En, DueState::Unscheduled) => "no cadence given",
-        (Lang::Sv, DueState::Scheduled) => "planerad",
-        (Lang::Sv, DueState::Due) => "ska mätas nu",
-        (Lang::Sv, DueState::Overdue) => "försenad",
-        (Lang::Sv, DueState::Complete) => "inga fler mätningar under perioden",
-        (Lang::Sv, DueState::Unscheduled) => "ingen mättakt angiven",
-    }
+    t(l, OutcomeLabel::Due(d))
 }
 
 /// One activity's verdict for the current follow-up, beside its computed status.

@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use crate::model::{FollowupWhen, LogEntry, Owner, Pledge, State, Target};
 use crate::rules::status::{ActivityStatus, FollowupState, PledgeStatus, Requests, Status};
 use crate::text::safe;
-use crate::view::messages::{Label, Words};
-use crate::view::target_words::{target_text_of, window_name, window_noun};
+use crate::view::messages::{Label, Phrase, Words};
+use crate::view::target_words::{target_text_of, window_name, window_noun, window_noun_of};
 
 /// "" or "s": `format!("{n} file{}", plural(n))`.
 pub fn plural(n: usize) -> &'static str {
@@ -51,33 +51,13 @@ pub fn progress_text(a: &ActivityStatus<'_>, lang: Lang) -> String {
 }
 
 fn requests_text(r: &Requests, lang: Lang) -> String {
-    let mut t = match lang {
-        Lang::En => format!(
-            "{} of {} request{} answered",
-            r.answered,
-            r.received,
-            plural(r.received as usize)
-        ),
-        Lang::Sv => format!(
-            "{} av {} {} besvarade",
-            r.answered,
-            r.received,
-            if r.received == 1 {
-                "förfrågan"
-            } else {
-                "förfrågningar"
-            }
-        ),
-    };
-    if let Some(d) = r.oldest_open {
-        let _ = write!(
-            t,
-            ", {} {d}",
-            match lang {
-                Lang::En => "waiting since",
-                Lang::Sv => "väntar sedan",
-            }
-        );
+    let mut t = Phrase::RequestsAnswered {
+        answered: r.answered,
+        received: r.received,
+    }
+    .say(lang);
+    if let Some(date) = r.oldest_open {
+        let _ = write!(t, ", {}", Phrase::WaitingSince { date }.say(lang));
     }
     t
 }
@@ -100,7 +80,6 @@ pub fn record_text(a: &ActivityStatus<'_>, lang: Lang) -> Option<String> {
     if judged == 0 || r.total() < 2 {
         return None;
     }
-    let one = judged == 1;
     let kind = if of_units {
         Some(&a.activity.target)
     } else {
@@ -111,26 +90,19 @@ pub fn record_text(a: &ActivityStatus<'_>, lang: Lang) -> Option<String> {
             })
         })
     };
-    let noun = kind.map(|t| window_noun(t, lang, false).0);
-    let whose = match (lang, of_units) {
-        (Lang::En, true) => format!("{many} units"),
-        (Lang::En, false) => format!("{many} parts"),
-        (Lang::Sv, true) => format!("{many} enheter"),
-        (Lang::Sv, false) => format!("{many} delar"),
-    };
-    let each = match (lang, noun) {
-        (_, Some(noun)) => format!("{noun} × {whose}"),
-        (Lang::En, None) => format!("the windows of {whose}"),
-        (Lang::Sv, None) => format!("tidsfönster för {whose}"),
-    };
-    let text = match lang {
-        Lang::En => format!("{} of {judged} met ({each})", r.windows_met),
-        Lang::Sv => format!(
-            "{} av {judged} {} ({each})",
-            r.windows_met,
-            if one { "uppfyllt" } else { "uppfyllda" }
-        ),
-    };
+    let noun = kind.map(|t| window_noun(t, lang, false));
+    let each = Phrase::WindowsOf {
+        noun,
+        many,
+        units: of_units,
+    }
+    .say(lang);
+    let text = Phrase::MetOfEach {
+        met: r.windows_met,
+        judged,
+        each: &each,
+    }
+    .say(lang);
     Some(with_slot_day(text, r, lang))
 }
 
@@ -145,30 +117,20 @@ pub fn record_of(
     if judged == 0 || r.total() < 2 {
         return None;
     }
-    let one = judged == 1;
-    let (noun, neuter) = window_noun(target, lang, one);
-    let text = match lang {
-        Lang::En => format!("{} of {judged} {noun} met", r.windows_met),
-        Lang::Sv => {
-            let adj = match (one, neuter) {
-                (false, _) => "uppfyllda",
-                (true, false) => "uppfylld",
-                (true, true) => "uppfyllt",
-            };
-            format!("{} av {judged} {noun} {adj}", r.windows_met)
-        }
-    };
+    let text = Phrase::MetOf {
+        met: r.windows_met,
+        judged,
+        noun: window_noun_of(target, judged == 1),
+    }
+    .say(lang);
     Some(with_slot_day(text, r, lang))
 }
 
 /// ", 1 på ordinarie dag": how many met weeks were kept on a weekly slot's own day, when
 /// not all were.
 fn with_slot_day(mut text: String, r: crate::rules::status::Record, lang: Lang) -> String {
-    if let Some(k) = r.kept_on_slot_day.filter(|k| *k < r.windows_met) {
-        let _ = match lang {
-            Lang::En => write!(text, ", {k} on the slot's day"),
-            Lang::Sv => write!(text, ", {k} på ordinarie dag"),
-        };
+    if let Some(kept) = r.kept_on_slot_day.filter(|k| *k < r.windows_met) {
+        let _ = write!(text, ", {}", Phrase::OnSlotDay { kept }.say(lang));
     }
     text
 }
@@ -193,17 +155,8 @@ pub fn progress(
                 window_name(target, from, to, lang)
             )
         }
-        (Target::Once, _, _) => match (lang, done > 0) {
-            (Lang::En, true) => "done".into(),
-            (Lang::En, false) => "not done".into(),
-            (Lang::Sv, true) => "gjort".into(),
-            (Lang::Sv, false) => "ej gjort".into(),
-        },
-        _ => match (lang, done) {
-            (Lang::En, _) => format!("{done} recorded"),
-            (Lang::Sv, 1) => "1 registrerad".into(),
-            (Lang::Sv, _) => format!("{done} registrerade"),
-        },
+        (Target::Once, _, _) => Phrase::Once { done: done > 0 }.say(lang),
+        _ => Phrase::Recorded { done }.say(lang),
     }
 }
 
@@ -223,10 +176,7 @@ pub fn when_text(w: Option<FollowupWhen>, lang: Lang) -> String {
         Some(FollowupWhen::Date { date }) => date.to_string(),
         Some(FollowupWhen::Quarter { year, quarter }) => {
             let (_, end) = quarter_bounds(year, quarter);
-            match lang {
-                Lang::En => format!("{year} Q{quarter} (by {end})"),
-                Lang::Sv => format!("kvartal {quarter} {year} (senast {end})"),
-            }
+            Phrase::QuarterBy { year, quarter, end }.say(lang)
         }
         Some(FollowupWhen::Yearly) => lang.t(Label::Yearly).into(),
         Some(FollowupWhen::Continuous) => lang.t(Label::Continuously).into(),
@@ -251,18 +201,12 @@ pub fn followup_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
     }
     if let (Some(from), false) = (f.due_from, f.not_counted.is_empty()) {
         let dates: Vec<String> = f.not_counted.iter().map(|d| d.to_string()).collect();
-        let _ = match lang {
-            Lang::En => write!(
-                line,
-                " – recorded {} does not count (before {from})",
-                dates.join(", ")
-            ),
-            Lang::Sv => write!(
-                line,
-                " – registrerad {} räknas inte (före {from})",
-                dates.join(", ")
-            ),
+        let dates = dates.join(", ");
+        let not_counted = Phrase::NotCountedBefore {
+            dates: &dates,
+            from,
         };
+        let _ = write!(line, " – {}", not_counted.say(lang));
     }
     if let Some(p) = &fu.presented {
         let _ = write!(line, " – {}", safe(p, false));
@@ -301,10 +245,7 @@ pub fn summary_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
 
 /// "inget registrerat per 2017-06-30" / "nothing recorded as of 2017-06-30".
 pub fn nothing_recorded_text(as_of: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("nothing recorded as of {as_of}"),
-        Lang::Sv => format!("inget registrerat per {as_of}"),
-    }
+    Phrase::NothingRecordedAsOf { as_of }.say(lang)
 }
 
 /// "Filipstad (1782), centrum · Medborgarlöfte …".
@@ -342,31 +283,16 @@ pub fn period_line(s: &PledgeStatus<'_>, lang: Lang) -> String {
         format!(
             "{} {} – {} ({})",
             lang.t(Label::Period),
-            match lang {
-                Lang::Sv => "startdatum saknas",
-                Lang::En => "start not stated",
-            },
+            Phrase::StartNotStated.say(lang),
             s.period.end,
-            match (lang, first) {
-                (Lang::Sv, Some(d)) => format!("räknas från det första registrerade arbetet, {d}"),
-                (Lang::En, Some(d)) => format!("judged from the first recorded work, {d}"),
-                (Lang::Sv, None) => "inget arbete registrerat ännu".to_string(),
-                (Lang::En, None) => "no work recorded yet".to_string(),
-            }
+            Phrase::JudgedFrom { first }.say(lang)
         )
     };
     // Past its end a löfte in force until replaced has ended its period, not its force: said
     // as one phrase, never "in force until replaced" beside "ended".
     match (p.period.until_replaced, s.state) {
         (true, State::Ended) => {
-            let _ = write!(
-                line,
-                " · {}",
-                match lang {
-                    Lang::Sv => "perioden är slut; löftet gäller tills ett nytt tecknats",
-                    Lang::En => "period over; in force until replaced",
-                }
-            );
+            let _ = write!(line, " · {}", Phrase::PeriodOverInForce.say(lang));
         }
         (true, _) => {
             let _ = write!(line, " ({})", lang.t(Label::InForceUntilReplaced));
@@ -511,31 +437,26 @@ pub fn describe_progress(st: &ActivityStatus<'_>, lang: Lang) -> String {
     let status = lang.status(st.status);
     match (st.required, st.window) {
         (Some(_), Some(_)) if !matches!(st.activity.target, Target::Once) => {
-            let text = progress_text(st, lang);
-            let text = match lang {
-                Lang::En => text.replacen(" · ", " in ", 1),
-                Lang::Sv => text,
+            let progress = progress_text(st, lang);
+            let text = Phrase::InWindow {
+                progress: &progress,
             };
-            format!("{text}: {status}")
+            format!("{}: {status}", text.say(lang))
         }
-        (Some(req), Some((from, to))) => format!(
-            "{} {} {req} {} {}: {status}",
-            st.done,
-            lang.t(Label::Of),
-            if lang == Lang::Sv { "·" } else { "in" },
-            lang.window(from, to)
-        ),
+        (Some(required), Some((from, to))) => {
+            let window = lang.window(from, to);
+            let text = Phrase::DoneOfIn {
+                done: st.done,
+                required,
+                window: &window,
+            };
+            format!("{}: {status}", text.say(lang))
+        }
         // Without a count due: how many times it was done (an entry's count, not the
         // number of entries: one entry of count 2 is done twice).
         _ => {
-            let n = st.done;
-            let times = match (lang, n) {
-                (Lang::En, 1) => "done once in the period".to_string(),
-                (Lang::En, _) => format!("done {n} times in the period"),
-                (Lang::Sv, 1) => "genomförd 1 gång under perioden".to_string(),
-                (Lang::Sv, _) => format!("genomförd {n} gånger under perioden"),
-            };
-            format!("{times}: {status}")
+            let times = Phrase::DoneTimes { n: st.done };
+            format!("{}: {status}", times.say(lang))
         }
     }
 }

@@ -8,8 +8,7 @@ use chrono::NaiveDate;
 use crate::model::{Event, Occurrences, Per, Target};
 use crate::text::safe;
 use crate::view::i18n::Lang;
-use crate::view::messages::Label;
-use crate::view::messages::grammar::weekday_sv;
+use crate::view::messages::{Label, TargetWord, WindowNoun, Words};
 
 pub fn target_text(t: &Target, lang: Lang) -> String {
     target_text_of(t, &[], lang)
@@ -23,37 +22,29 @@ pub fn target_text_of(t: &Target, events: &[Event], lang: Lang) -> String {
         Target::Once => lang.t(Label::Once).into(),
         Target::Open => lang.t(Label::OpenCount).into(),
         Target::OnRequest => lang.t(Label::OnRequest).into(),
-        Target::Count { count, per } => match lang {
-            Lang::Sv if *per == Per::Period => format!("{count} under perioden"),
-            Lang::En if *per == Per::Period => format!("{count} in the period"),
-            _ => format!("{count} per {}", lang.per(*per)),
-        },
+        Target::Count {
+            count,
+            per: Per::Period,
+        } => TargetWord::InPeriod { count: *count }.say(lang),
+        Target::Count { count, per } => format!("{count} per {}", lang.per(*per)),
         Target::Each {
             count,
             of,
             grace_days,
         } => {
-            let mut t = match (lang, of) {
-                (_, Occurrences::Event(id)) => match events.iter().find(|e| &e.id == id) {
+            let mut t = match of {
+                Occurrences::Event(id) => match events.iter().find(|e| &e.id == id) {
                     Some(e) => format!("{count} per {}", safe(&e.text, false)),
                     None => format!("{count} per {id}"),
                 },
-                (_, Occurrences::Activity(id)) => format!("{count} per {id}"),
-                (Lang::En, Occurrences::Dates(ds)) => {
-                    format!("{count} on each of {} dates", ds.len())
+                Occurrences::Activity(id) => format!("{count} per {id}"),
+                Occurrences::Dates(ds) => TargetWord::OnEachOfDates {
+                    count: *count,
+                    dates: ds.len(),
                 }
-                (Lang::Sv, Occurrences::Dates(ds)) => {
-                    format!("{count} vid vart och ett av {} datum", ds.len())
-                }
+                .say(lang),
             };
-            let _ = match (lang, grace_days) {
-                (Lang::En, 0) => write!(t, ", on the day"),
-                (Lang::Sv, 0) => write!(t, ", samma dag"),
-                (Lang::En, 1) => write!(t, ", within 1 day"),
-                (Lang::Sv, 1) => write!(t, ", inom 1 dag"),
-                (Lang::En, n) => write!(t, ", within {n} days"),
-                (Lang::Sv, n) => write!(t, ", inom {n} dagar"),
-            };
+            let _ = write!(t, ", {}", TargetWord::Grace { days: *grace_days }.say(lang));
             t
         }
         Target::Weekly {
@@ -61,34 +52,15 @@ pub fn target_text_of(t: &Target, events: &[Event], lang: Lang) -> String {
             time,
             except_holidays,
         } => {
-            let mut t = match lang {
-                Lang::En => format!("every {}", weekday_en(*weekday)),
-                Lang::Sv => format!("varje {}", weekday_sv(*weekday)),
-            };
+            let mut t = TargetWord::Every { weekday: *weekday }.say(lang);
             if let Some(time) = time {
                 let _ = write!(t, " {}", safe(time, false));
             }
             if *except_holidays {
-                t.push_str(match lang {
-                    Lang::En => ", holidays excepted",
-                    Lang::Sv => ", utom helgdagar",
-                });
+                let _ = write!(t, ", {}", TargetWord::HolidaysExcepted.say(lang));
             }
             t
         }
-    }
-}
-
-fn weekday_en(w: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match w {
-        Mon => "Monday",
-        Tue => "Tuesday",
-        Wed => "Wednesday",
-        Thu => "Thursday",
-        Fri => "Friday",
-        Sat => "Saturday",
-        Sun => "Sunday",
     }
 }
 
@@ -111,35 +83,26 @@ pub fn window_name(t: &Target, from: NaiveDate, to: NaiveDate, lang: Lang) -> St
     }
 }
 
-/// The noun for a target's windows, singular or plural, and whether it is neuter (Swedish).
-pub fn window_noun(t: &Target, lang: Lang, one: bool) -> (&'static str, bool) {
-    let per = match t {
-        Target::Count { per, .. } => Some(*per),
-        Target::Weekly { .. } => Some(Per::Week),
-        _ => None,
-    };
-    match (lang, per, one) {
-        (Lang::En, Some(Per::Week), true) => ("week", false),
-        (Lang::En, Some(Per::Week), false) => ("weeks", false),
-        (Lang::En, Some(Per::Month), true) => ("month", false),
-        (Lang::En, Some(Per::Month), false) => ("months", false),
-        (Lang::En, Some(Per::Quarter), true) => ("quarter", false),
-        (Lang::En, Some(Per::Quarter), false) => ("quarters", false),
-        (Lang::En, Some(Per::HalfYear), true) => ("half-year", false),
-        (Lang::En, Some(Per::HalfYear), false) => ("half-years", false),
-        (Lang::En, Some(Per::Year), true) => ("year", false),
-        (Lang::En, Some(Per::Year), false) => ("years", false),
-        (Lang::En, _, true) => ("occasion", false),
-        (Lang::En, _, false) => ("occasions", false),
-        (Lang::Sv, Some(Per::Week), true) => ("vecka", false),
-        (Lang::Sv, Some(Per::Week), false) => ("veckor", false),
-        (Lang::Sv, Some(Per::Month), true) => ("månad", false),
-        (Lang::Sv, Some(Per::Month), false) => ("månader", false),
-        (Lang::Sv, Some(Per::Quarter), _) => ("kvartal", true),
-        (Lang::Sv, Some(Per::HalfYear), _) => ("halvår", true),
-        (Lang::Sv, Some(Per::Year), _) => ("år", true),
-        (Lang::Sv, _, true) => ("tillfälle", true),
-        (Lang::Sv, _, false) => ("tillfällen", true),
+/// The noun for a target's windows, singular or plural, in the language.
+pub fn window_noun(t: &Target, lang: Lang, one: bool) -> &'static str {
+    window_noun_of(t, one).say(lang)
+}
+
+/// The noun for a target's windows, singular (`one`) or plural, to be said.
+pub fn window_noun_of(t: &Target, one: bool) -> WindowNoun {
+    match t {
+        Target::Count { per: Per::Week, .. } | Target::Weekly { .. } => WindowNoun::Week { one },
+        Target::Count {
+            per: Per::Month, ..
+        } => WindowNoun::Month { one },
+        Target::Count {
+            per: Per::Quarter, ..
+        } => WindowNoun::Quarter { one },
+        Target::Count {
+            per: Per::HalfYear, ..
+        } => WindowNoun::HalfYear { one },
+        Target::Count { per: Per::Year, .. } => WindowNoun::Year { one },
+        _ => WindowNoun::Occasion { one },
     }
 }
 

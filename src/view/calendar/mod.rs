@@ -150,18 +150,11 @@ pub fn pledge_events_in(s: &PledgeStatus<'_>, lang: Lang, file: &str) -> Vec<Eve
     }
     let p = s.pledge;
     if p.period.end >= s.as_of {
-        let summary = match (lang, p.period.until_replaced) {
-            (Lang::Sv, false) => format!("{}: medborgarlöftet löper ut", cx.who),
-            (Lang::Sv, true) => format!(
-                "{}: medborgarlöftets period slutar (gäller tills ett nytt löfte tecknats)",
-                cx.who
-            ),
-            (Lang::En, false) => format!("{}: the medborgarlöfte ends", cx.who),
-            (Lang::En, true) => format!(
-                "{}: the medborgarlöfte's period ends (in force until a new one is signed)",
-                cx.who
-            ),
-        };
+        let summary = CalendarMsg::PledgeEnds {
+            who: &cx.who,
+            until_replaced: p.period.until_replaced,
+        }
+        .say(lang);
         out.push(cx.event(
             EventKind::PledgeEnd,
             &[],

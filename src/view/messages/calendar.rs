@@ -43,6 +43,8 @@ pub enum CalendarMsg<'a> {
         what: &'a str,
         asked: NaiveDate,
     },
+    /// The last day of a löfte's period; of one in force until replaced, only its period.
+    PledgeEnds { who: &'a str, until_replaced: bool },
 }
 
 impl Words for CalendarMsg<'_> {
@@ -77,6 +79,16 @@ impl Words for CalendarMsg<'_> {
             AnswerRequest { who, what, asked } => {
                 format!("{who}: {what}, answer the request of {asked}")
             }
+            PledgeEnds {
+                who,
+                until_replaced: false,
+            } => format!("{who}: the medborgarlöfte ends"),
+            PledgeEnds {
+                who,
+                until_replaced: true,
+            } => format!(
+                "{who}: the medborgarlöfte's period ends (in force until a new one is signed)"
+            ),
         }
     }
 
@@ -116,6 +128,16 @@ impl Words for CalendarMsg<'_> {
             AnswerRequest { who, what, asked } => {
                 format!("{who}: {what}, svara på förfrågan från {asked}")
             }
+            PledgeEnds {
+                who,
+                until_replaced: false,
+            } => format!("{who}: medborgarlöftet löper ut"),
+            PledgeEnds {
+                who,
+                until_replaced: true,
+            } => format!(
+                "{who}: medborgarlöftets period slutar (gäller tills ett nytt löfte tecknats)"
+            ),
         }
     }
 }
@@ -161,9 +183,17 @@ mod tests {
                 what: "a",
                 asked: d,
             },
+            PledgeEnds {
+                who: "Filipstad",
+                until_replaced: false,
+            },
+            PledgeEnds {
+                who: "Filipstad",
+                until_replaced: true,
+            },
         ];
         // Exhaustive: a new summary fails to compile here until it is numbered and listed.
-        each_reads_differently(&all, 7, |m| match m {
+        each_reads_differently(&all, 8, |m| match m {
             FollowupDue { .. } => 0,
             Week { .. } => 1,
             WeeklySlot { .. } => 2,
@@ -171,6 +201,7 @@ mod tests {
             WindowEnds { .. } => 4,
             LastDay { .. } => 5,
             AnswerRequest { .. } => 6,
+            PledgeEnds { .. } => 7,
         });
     }
 }

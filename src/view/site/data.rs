@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::view::Label;
 use crate::view::csv::{STATUS_HEADER, WORDS_HEADER};
 use crate::view::i18n::Lang;
-use crate::view::messages::Words;
+use crate::view::messages::{DcatWords, Words};
 
 /// What each column of the CSV holds: its type and a description.
 fn field(name: &str) -> Value {
@@ -153,7 +153,7 @@ pub fn dcat(d: &Dcat<'_>) -> String {
         "<dcat:Dataset rdf:about=\"{}\">\n",
         iri("dcat.rdf#dataset")
     ));
-    o.push_str(&described(d.lang, title, &description));
+    o.push_str(&described(d.lang, &title, &description));
     o.push_str(&resource("dcterms:publisher", &iri("dcat.rdf#publisher")));
     o.push_str(&resource("dcat:landingPage", &iri("index.html")));
     o.push_str(&contact_point(d));
@@ -227,36 +227,20 @@ fn dated(as_of: NaiveDate) -> String {
 }
 
 /// The catalog's title, the dataset's title and their description.
-fn dcat_words(d: &Dcat<'_>) -> (String, &'static str, String) {
-    let code = d.as_of;
-    let loften = match d.loften {
-        1 => "1 medborgarlöfte".to_string(),
-        n => format!("{n} medborgarlöften"),
-    };
+fn dcat_words(d: &Dcat<'_>) -> (String, String, String) {
     let catalog = match d.publisher {
         p if p.starts_with("Medborgarlöften") => p.to_string(),
         p => format!("Medborgarlöften – {p}"),
     };
-    match d.lang {
-        Lang::Sv => (
-            catalog,
-            "Medborgarlöften: vad som lovades och vad som har gjorts",
-            format!(
-                "Varje aktivitet i {loften} mellan polisen och kommunen: vad \
-                 som lovades, vad som har registrerats som gjort och dess status per {code}, \
-                 beräknat av pledge."
-            ),
-        ),
-        Lang::En => (
-            catalog,
-            "Medborgarlöften: what was promised and what has been done",
-            format!(
-                "Every activity of {loften} (citizen pledges of the police and \
-                 the kommun): what was promised, what has been recorded as done and its status \
-                 on {code}, as computed by pledge."
-            ),
-        ),
-    }
+    let description = DcatWords::Description {
+        loften: d.loften,
+        as_of: d.as_of,
+    };
+    (
+        catalog,
+        DcatWords::DatasetTitle.say(d.lang),
+        description.say(d.lang),
+    )
 }
 
 /// The dataset's contact point (`site --contact`): the publisher with an e-mail address
