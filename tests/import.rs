@@ -276,6 +276,11 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("fokus-innebar-lulea", Options::default()),
         ("hosten-utan-period-arboga", Options::default()),
         ("lofte-i-kommun-ar-osby", Options::default()),
+        // Issue 21, round 6 (owners): "I samverkan med kommunen erbjuda …" at an item's start
+        // under one party's lead (joint), "Kommunen/polisen", "Polis/kommun", "(Kommun/Polis)",
+        // a possessive subject under a joint lead, "Nattgruppen och kommunen …", the kommun's
+        // own units, a party's name alone over its list ("Västtrafik").
+        ("agare-klasser-lerum", Options::default()),
     ]
 }
 

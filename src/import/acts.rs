@@ -292,6 +292,9 @@ pub fn make_id(text: &str, taken: &mut Ids) -> String {
     taken.take(id)
 }
 
+mod own;
+use own::{bracket_owner, possessive_owner, we};
+
 fn add(list: &mut Vec<Owner>, who: Party, role: Option<String>) {
     if !list.iter().any(|o| o.who == who) {
         list.push(Owner { who, role });
@@ -312,41 +315,6 @@ pub fn sentence(s: &str) -> String {
     }
 }
 
-/// "… så lovar vi att bistå", "Vi ska …": "vi" as the subject of the activity's own verb is
-/// both signing parties (on a löfte of the police alone the reader makes it the police).
-/// None when the heading above already names who promises.
-fn we(text: &str, section: Option<&[Party]>) -> Option<Vec<Party>> {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let r = R.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)\b(?:lovar|ska|skall|kommer|vill) vi\b|(?:^|[,;]\s*|\bså\s+)vi (?:lovar|ska|skall|kommer|åtar|förbinder)\b",
-        )
-        .expect("compiles")
-    });
-    (section.is_none() && r.is_match(text)).then(|| vec![Party::Polisen, Party::Kommunen])
-}
-
-/// "… (Polis)": an owner in brackets at the end of the item.
-fn bracket_owner(a: &mut ActivityDraft) {
-    if let Some(c) = {
-            static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-            R.get_or_init(|| regex::Regex::new(r"\(([^()]{2,60})\)\.?$").expect("compiles"))
-        }
-        .captures(&a.text)
-        && let Some(ps) = owners::parties(&c[1])
-        // Polisen and kommunen, or one named party; a list of names is units, not owners.
-        && (ps.len() == 1 || ps.iter().all(|p| !matches!(p, Party::Other(_))))
-    {
-        a.notes.push(Note::Reading(format!(
-            "\"({})\" at the end names the owner",
-            &c[1]
-        )));
-        for p in ps {
-            add(&mut a.owners, p, None);
-        }
-    }
-}
-
 /// The nearest owner the text names wins: the item's "Ansvarig" (read before), an owner in
 /// brackets at its end ("… (Polis)"), its own subject ("Kommunen ska …"), a joint phrase, a
 /// named third party, "vi", then the heading or lead-in above it, then the löfte's opening
@@ -355,6 +323,7 @@ fn nearest_owner(a: &mut ActivityDraft, section: Option<&[Party]>, has_subject: 
     if a.owners.is_empty() {
         bracket_owner(a);
     }
+    possessive_owner(a);
     let own_words = if a.owners.is_empty() {
         owners::actor(&a.text)
     } else {
@@ -476,6 +445,18 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
                 .push(Note::Reading(format!("\"{w}\": {} takes part", p.name())));
             add(&mut a.partners, p, None);
         }
+    }
+    // "Södermalms stadsdelsförvaltning", "socialtjänsten": the kommun's own unit.
+    if let Some(u) = owners::unit_named(&a.text)
+        && a.owners
+            .iter()
+            .chain(&a.partners)
+            .any(|o| o.who == Party::Kommunen)
+        && !a.text.to_lowercase().contains("kommun")
+    {
+        a.notes.push(Note::Reading(format!(
+            "\"{u}\" is the kommun's own unit: read as kommunen"
+        )));
     }
     // Resolved by `resolve` once the other activities and the period are known.
     // A count with no window of its own takes the window its sentence states apart from it

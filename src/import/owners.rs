@@ -76,11 +76,7 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
     }
     // The kommun's own units: "Kommunens trygghetssamordnare", "Socialtjänsten",
     // "Stadsdelsförvaltningen" (a city's district administration).
-    let unit_start = ["kommun", "social", "skola", "fritid", "stadsdel"];
-    if unit_start.iter().any(|w| l.starts_with(w))
-        && regex!(r"^(?:kommunens(?: \w+){1,3}|socialtjänst|skola|skolan|fritid|socialtjänsten|socialförvaltningen|socialnämnden|stadsdelen|stadsdelsförvaltning(?:en)?(?: [A-ZÅÄÖ][\wåäö]+){0,2}|kommunstyrelsen|kommunledningen)$")
-            .is_match(&l)
-    {
+    if unit(t, &l) {
         return Some(vec![Party::Kommunen]);
     }
     if BOTH.contains(&l.as_str()) {
@@ -111,6 +107,30 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
     None
 }
 
+/// The kommun's own units, lower case: "Kommunens trygghetssamordnare", "Socialtjänsten",
+/// "Stadsdelsförvaltningen", "Södermalms stadsdelsförvaltning", "stadsdelsnämnden",
+/// "skolan", "förskolan": the kommun does what they do.
+fn unit(t: &str, l: &str) -> bool {
+    let unit_start = [
+        "kommun", "social", "skola", "fritid", "stadsdel", "förskol", "skolor",
+    ];
+    (unit_start.iter().any(|w| l.starts_with(w)) || l.contains("stadsdels"))
+        && regex!(r"^(?:kommunens(?: \w+){1,3}|socialtjänst|skola|skolan|skolorna|förskola|förskolan|förskolorna|fritid|socialtjänsten|socialförvaltningen|socialnämnden|stadsdelen|(?:[\wåäö-]+s )?stadsdels(?:förvaltning|nämnd)(?:en)?|kommunstyrelsen|kommunledningen)$")
+            .is_match(l)
+        // "Södermalms stadsdelsförvaltning": the district's name capitalised.
+        && (!l.contains(' ') || l.starts_with("kommunens") || t.starts_with(char::is_uppercase))
+}
+
+/// The unit of the kommun an activity names as a doer or partner ("Södermalms
+/// stadsdelsförvaltning", "socialtjänsten"), for the reading that it is the kommun.
+pub fn unit_named(s: &str) -> Option<String> {
+    // As the subject or after "med"/"och" ("i samverkan med socialtjänsten"), not a place
+    // ("insatser i skolan").
+    regex!(r"(?:^|\b(?i:med|och|samt)\s+)((?:[A-ZÅÄÖ][\wåäö-]+s\s+)?(?i:stadsdels(?:förvaltning|nämnd)(?:en)?|socialtjänsten|socialförvaltningen|förskolan|skolan))\b")
+        .captures(s)
+        .map(|c| c[1].to_string())
+}
+
 /// A list of parties ("Polisen och Karlstads kommun"), every item a party; None otherwise.
 pub fn parties(s: &str) -> Option<Vec<Party>> {
     let s = s.trim();
@@ -118,7 +138,8 @@ pub fn parties(s: &str) -> Option<Vec<Party>> {
         return None;
     }
     let mut out = Vec::new();
-    for item in regex!(r",\s*|\s+(?:och|samt|&)\s+").split(s) {
+    // "Kommunen/polisen", "Polis/kommun": both, never one party named with the slash.
+    for item in regex!(r",\s*|\s+(?:och|samt|&)\s+|\s*/\s*").split(s) {
         for p in party(item)? {
             if !out.contains(&p) {
                 out.push(p);
@@ -129,6 +150,8 @@ pub fn parties(s: &str) -> Option<Vec<Party>> {
 }
 
 mod ansvar;
+mod items;
+pub use items::{bare_party, leading_with, possessive_subject};
 
 #[cfg(test)]
 use ansvar::owner;
@@ -303,7 +326,7 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
             ),
             None => (subj.clone(), None, false),
         };
-        let Some(owners) = parties(&own) else {
+        let Some(owners) = parties(&own).or_else(|| items::beside_party(&own)) else {
             continue;
         };
         // A named party in an item's first words is a name: every word capitalised
@@ -541,7 +564,7 @@ pub fn police_only(text: &str) -> bool {
 /// Parties named "tillsammans med X" in an activity: they take part.
 pub fn together_with(s: &str) -> Vec<(Party, String)> {
     let r = regex!(
-        r"(?i)\b(?:tillsammans|i samverkan|i samarbete) med (polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun)\b"
+        r"(?i)\b(?:tillsammans|i samverkan|i samarbete) med (polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun|socialtjänsten|stadsdelsförvaltningen|stadsdelsnämnden|skolan|förskolan)\b"
     );
     r.captures_iter(s)
         .filter_map(|c| {

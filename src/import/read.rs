@@ -96,6 +96,8 @@ struct Reader<'a> {
     dated: Option<chrono::NaiveDate>,
     /// Whether the block after the one being read is a list item (a lead-in's list).
     next_item: bool,
+    /// Parties with a heading of their own over a list ("Alvesta kommun lovar").
+    sectioned: Vec<Party>,
     /// The next block is a bulleted (not numbered) list item.
     next_bullet: bool,
     /// The window the current list's lead states ("Vi ska under året göra följande:").
@@ -173,6 +175,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         next_bullet: false,
         lead_window: None,
         season_period: false,
+        sectioned: Vec::new(),
     };
     if !c.furniture.is_empty() {
         let list: Vec<String> = c.furniture.iter().map(|f| format!("\"{f}\"")).collect();
@@ -187,6 +190,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
             c.joined.join(", ")
         )));
     }
+    r.sectioned = heads::sectioned(&c.blocks);
     let t = title_index(&c.blocks);
     for (i, b) in c.blocks.iter().enumerate() {
         match t {
@@ -510,6 +514,9 @@ impl Reader<'_> {
     fn add_activity(&mut self, text: &str, owners: Option<&[Party]>) {
         let owners = owners.or(self.lofte_owners.as_deref());
         let mut a = acts::activity(text, owners, &mut self.ids);
+        if let Some(sec) = owners {
+            self.joint_start(&mut a, sec);
+        }
         if let (Some(f), Some((per, w))) = (a.found.as_mut(), &self.lead_window)
             && matches!(self.sec, Sec::Acts(_))
         {

@@ -173,3 +173,117 @@ fn three_signing_parties_named_before_or_after_the_verb() {
         None
     );
 }
+
+#[test]
+fn slash_joined_owners_are_both() {
+    assert_eq!(
+        parties("Kommunen/polisen"),
+        Some(vec![Party::Kommunen, Party::Polisen])
+    );
+    assert_eq!(
+        parties("Polis / kommun"),
+        Some(vec![Party::Polisen, Party::Kommunen])
+    );
+    let (o, _) = actor("Kommunen/polisen håller i en träff varje kvartal.").unwrap();
+    assert_eq!(o, vec![Party::Kommunen, Party::Polisen]);
+    let (o, _) = actor("Polis/kommun ska gå trygghetsvandringar i centrum.").unwrap();
+    assert_eq!(o, BOTH);
+    // Never one party named with the slash.
+    assert_eq!(party("Kommunen/polisen"), None);
+}
+
+#[test]
+fn the_kommuns_own_units_are_the_kommun() {
+    for u in [
+        "Stadsdelsförvaltningen",
+        "Norrmalms stadsdelsförvaltning",
+        "stadsdelsnämnden",
+        "Socialtjänsten",
+        "skolan",
+        "förskolan",
+    ] {
+        assert_eq!(party(u), Some(vec![Party::Kommunen]), "{u}");
+    }
+    let (o, _) = actor("Norrmalms stadsdelsförvaltning ordnar läxhjälp på fritidsgården.").unwrap();
+    assert_eq!(o, vec![Party::Kommunen]);
+    assert_eq!(
+        unit_named("Polisen ska i samverkan med socialtjänsten besöka familjer."),
+        Some("socialtjänsten".into())
+    );
+    let w = together_with("Polisen ska i samverkan med skolan hålla lektioner.");
+    assert_eq!(w[0].0, Party::Kommunen);
+    // A unit with more words after it is no party ("Stadsdelsförvaltningen ska patrullera").
+    assert_eq!(party("stadsdelsförvaltningen ska patrullera"), None);
+}
+
+#[test]
+fn a_partner_at_an_items_start() {
+    let (ps, w) =
+        leading_with("I samverkan med polisen erbjuda föräldrar en kväll om droger.").unwrap();
+    assert_eq!(
+        (ps, w.as_str()),
+        (vec![Party::Polisen], "I samverkan med polisen")
+    );
+    let (ps, _) = leading_with("Tillsammans med kommunen genomföra två vandringar.").unwrap();
+    assert_eq!(ps, vec![Party::Kommunen]);
+    let (ps, _) =
+        leading_with("I samarbete med Socialtjänsten och skolan besöka klasser.").unwrap();
+    assert_eq!(ps, vec![Party::Kommunen]);
+    // No party after the words: nothing.
+    assert_eq!(
+        leading_with("I samverkan med föreningar ordna en dag."),
+        None
+    );
+    assert_eq!(
+        leading_with("Polisen ska i samverkan med kommunen ordna en dag."),
+        None
+    );
+}
+
+#[test]
+fn a_partys_name_alone_over_a_list() {
+    assert_eq!(bare_party("Polis"), Some(vec![Party::Polisen]));
+    assert_eq!(bare_party("Kommunen"), Some(vec![Party::Kommunen]));
+    assert_eq!(
+        bare_party("Västtrafik"),
+        Some(vec![Party::Other("Västtrafik".into())])
+    );
+    assert_eq!(
+        bare_party("Räddningstjänsten"),
+        Some(vec![Party::Other("Räddningstjänsten".into())])
+    );
+    assert_eq!(
+        bare_party("Fastighetsägarna"),
+        Some(vec![Party::Other("Fastighetsägarna".into())])
+    );
+    // A theme is no party.
+    assert_eq!(bare_party("Trafik"), None);
+    assert_eq!(bare_party("Narkotika i centrum"), None);
+}
+
+#[test]
+fn a_possessive_subject_names_the_doer() {
+    let (o, _) = actor("Polisens närvaro vid torget ska öka under kvällar.").unwrap();
+    assert_eq!(o, vec![Party::Polisen]);
+    assert_eq!(
+        possessive_subject("Polisens och kommunens närvaro vid torget ska öka."),
+        Some(BOTH.to_vec())
+    );
+    // "Kommunens samordnare och polisen ska": a list of subjects, for `actor`.
+    assert_eq!(
+        possessive_subject("Kommunens samordnare och polisen ska ses."),
+        None
+    );
+    assert_eq!(
+        possessive_subject("Polisen och socialtjänstens arbete med unga ska utvecklas."),
+        Some(BOTH.to_vec())
+    );
+    assert_eq!(possessive_subject("Ungdomarnas trygghet ska öka."), None);
+    assert_eq!(possessive_subject("Polisen ska patrullera."), None);
+}
+
+#[test]
+fn an_item_with_a_name_beside_a_party() {
+    let (o, _) = actor("Nattgruppen och kommunen nattvandrar varje fredag.").unwrap();
+    assert_eq!(o, vec![Party::Other("Nattgruppen".into()), Party::Kommunen]);
+}

@@ -77,6 +77,15 @@ impl Reader<'_> {
                     self.enter_acts(Some(ps));
                     self.pending.push(Note::Quote(h.to_string()));
                 }
+                // "Polis", "Västtrafik" alone on a line over a list: that party's items.
+                None if self.next_item && owners::bare_party(h).is_some() => {
+                    let ps = owners::bare_party(h).unwrap_or_default();
+                    self.pending.push(Note::Reading(format!(
+                        "the heading \"{h}\" names who owns the list under it"
+                    )));
+                    self.enter_acts(Some(ps));
+                    self.pending.push(Note::Quote(h.to_string()));
+                }
                 None => {
                     self.sec = Sec::Other;
                     self.unplaced(h);
@@ -159,4 +168,57 @@ impl Reader<'_> {
             self.pending.push(Note::Quote(s.to_string()));
         }
     }
+}
+
+impl Reader<'_> {
+    /// "I samverkan med polisen erbjuda …", "Tillsammans med kommunen genomföra …" at the
+    /// start of an item under one party's heading or lead: done jointly, unless the one
+    /// named has a list of its own on the page (then it promises its part there).
+    pub(super) fn joint_start(&self, a: &mut super::super::ActivityDraft, sec: &[Party]) {
+        let own: Vec<&Party> = a.owners.iter().map(|o| &o.who).collect();
+        if own.len() != sec.len() || !sec.iter().all(|p| own.contains(&p)) {
+            return;
+        }
+        let Some((ps, w)) = owners::leading_with(&a.text) else {
+            return;
+        };
+        if ps
+            .iter()
+            .any(|p| sec.contains(p) || self.sectioned.contains(p))
+        {
+            return;
+        }
+        a.partners.retain(|o| !ps.contains(&o.who));
+        a.notes.retain(
+            |n| !matches!(n, Note::Reading(r) if r.starts_with(&format!("\"{w}")) && r.ends_with("takes part")),
+        );
+        for p in ps {
+            a.owners.push(crate::model::Owner { who: p, role: None });
+        }
+        let all: Vec<&str> = a.owners.iter().map(|o| o.who.name()).collect();
+        a.notes.push(Note::Reading(format!(
+            "\"{w}\" at the start of an item under {}'s list: done jointly by {}",
+            sec.iter()
+                .map(Party::name)
+                .collect::<Vec<_>>()
+                .join(" och "),
+            all.join(" och ")
+        )));
+    }
+}
+
+/// The parties one heading or lead-in names alone, each over a list of its own.
+pub(super) fn sectioned(blocks: &[super::Block]) -> Vec<Party> {
+    let mut out = Vec::new();
+    for b in blocks {
+        if let super::Block::Heading(h) = b
+            && let Some([p]) = owners::heading_owner(h)
+                .or_else(|| owners::bare_party(h))
+                .as_deref()
+            && !out.contains(p)
+        {
+            out.push(p.clone());
+        }
+    }
+    out
 }

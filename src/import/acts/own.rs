@@ -1,0 +1,56 @@
+//! Owners an activity names in its own words: "vi" as the subject, an owner in brackets.
+
+use super::super::{ActivityDraft, Note, owners};
+use super::add;
+use crate::model::Party;
+
+/// "… så lovar vi att bistå", "Vi ska …": "vi" as the subject of the activity's own verb is
+/// both signing parties (on a löfte of the police alone the reader makes it the police).
+/// None when the heading above already names who promises.
+pub(super) fn we(text: &str, section: Option<&[Party]>) -> Option<Vec<Party>> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let r = R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:lovar|ska|skall|kommer|vill) vi\b|(?:^|[,;]\s*|\bså\s+)vi (?:lovar|ska|skall|kommer|åtar|förbinder)\b",
+        )
+        .expect("compiles")
+    });
+    (section.is_none() && r.is_match(text)).then(|| vec![Party::Polisen, Party::Kommunen])
+}
+
+/// "… (Polis)": an owner in brackets at the end of the item.
+pub(super) fn bracket_owner(a: &mut ActivityDraft) {
+    if let Some(c) = {
+            static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+            R.get_or_init(|| regex::Regex::new(r"\(([^()]{2,60})\)\.?$").expect("compiles"))
+        }
+        .captures(&a.text)
+        && let Some(ps) = owners::parties(&c[1])
+        // Polisen and kommunen, or one named party; a list of names is units, not owners.
+        && (ps.len() == 1 || ps.iter().all(|p| !matches!(p, Party::Other(_))))
+    {
+        a.notes.push(Note::Reading(format!(
+            "\"({})\" at the end names the owner",
+            &c[1]
+        )));
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
+}
+
+/// "Polisen och socialtjänstens samverkan … ska öka": a possessive subject of two, read
+/// before the first party alone is taken for the subject.
+pub(super) fn possessive_owner(a: &mut ActivityDraft) {
+    if a.owners.is_empty()
+        && let Some(ps) = owners::possessive_subject(&a.text)
+    {
+        a.notes.push(Note::Reading(format!(
+            "the possessive subject names the doer: {}",
+            super::names(&ps)
+        )));
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
+}
