@@ -126,9 +126,20 @@ fn unit(t: &str, l: &str) -> bool {
 pub fn unit_named(s: &str) -> Option<String> {
     // As the subject or after "med"/"och" ("i samverkan med socialtjänsten"), not a place
     // ("insatser i skolan").
-    regex!(r"(?:^|\b(?i:med|och|samt)\s+)((?:[A-ZÅÄÖ][\wåäö-]+s\s+)?(?i:stadsdels(?:förvaltning|nämnd)(?:en)?|socialtjänsten|socialförvaltningen|förskolan|skolan))\b")
+    regex!(r"(?:^|\b(?i:med|och|samt)\s+)((?:[A-ZÅÄÖ][\wåäö-]+s\s+)?(?i:stadsdels(?:förvaltning|nämnd)(?:en|s)?|socialtjänsten|socialförvaltningen|förskolan|skolan))\b")
         .captures(s)
         .map(|c| c[1].to_string())
+}
+
+/// The kommun, when the words at `at` in `rest` begin with a unit of the kommun
+/// ("tillsammans med Östermalms stadsdelsförvaltnings preventionsenhet": not a party named
+/// "Östermalms").
+fn kommun_unit_at(rest: &str, at: Option<regex::Match<'_>>) -> Option<Vec<Party>> {
+    let after = &rest[at?.start()..];
+    let unit = unit_named(&format!("med {after}"))?;
+    after
+        .starts_with(unit.as_str())
+        .then(|| vec![Party::Kommunen])
 }
 
 /// A list of parties ("Polisen och Karlstads kommun"), every item a party; None otherwise.
@@ -351,10 +362,12 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
         let rest = words[n..].join(" ");
         let mut partners = partners;
         if let Some(c) = after_verb.captures(&rest)
-            && let Some(ps) = party(&c[2]).or_else(|| {
-                // "tillsammans med Vätterhem": a name in the middle of the sentence.
-                (!c[2].ends_with(" kommun")).then(|| vec![Party::Other(c[2].to_string())])
-            })
+            && let Some(ps) = kommun_unit_at(&rest, c.get(2))
+                .or_else(|| party(&c[2]))
+                .or_else(|| {
+                    // "tillsammans med Vätterhem": a name in the middle of the sentence.
+                    (!c[2].ends_with(" kommun")).then(|| vec![Party::Other(c[2].to_string())])
+                })
         {
             joint |= &c[1] == "tillsammans med";
             partners.extend(ps.into_iter().filter(|p| !owners.contains(p)));

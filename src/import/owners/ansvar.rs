@@ -41,7 +41,11 @@ fn owner_list(s: &str, role: Option<&str>, a: &mut Ansvar) {
         let item = cur.join(" ");
         let item = item.trim_end_matches([',', '.']);
         if !item.is_empty() {
-            let ps = party(item).unwrap_or_else(|| vec![Party::parse(item)]);
+            // "Ansvarig: kommunen/polisen": both, never one party named with the slash.
+            let ps = party(item)
+                .filter(|_| !item.contains('/'))
+                .or_else(|| super::parties(item))
+                .unwrap_or_else(|| vec![Party::parse(item)]);
             for p in ps {
                 if !a.owners.iter().any(|o| o.who == p) {
                     a.owners.push(owner(p, role));

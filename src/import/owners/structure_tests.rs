@@ -217,6 +217,24 @@ fn the_kommuns_own_units_are_the_kommun() {
 }
 
 #[test]
+fn a_district_unit_in_the_genitive_after_tillsammans_med_is_the_kommun() {
+    // "Norrmalms stadsdelsförvaltnings fältgrupp": the kommun's unit, not a party named
+    // "Norrmalms".
+    let (o, p) = actor(
+        "Polisen ska tillsammans med Norrmalms stadsdelsförvaltnings fältgrupp starta ett läxcafé.",
+    )
+    .unwrap();
+    assert_eq!((o, p), (BOTH.to_vec(), vec![]));
+    assert_eq!(
+        unit_named("tillsammans med Norrmalms stadsdelsförvaltnings fältgrupp"),
+        Some("Norrmalms stadsdelsförvaltnings".into())
+    );
+    // A name that is not a unit stays a name.
+    let (o, _) = actor("Kommunen ska tillsammans med Ekbohem rusta upp torget.").unwrap();
+    assert_eq!(o, vec![Party::Kommunen, Party::Other("Ekbohem".into())]);
+}
+
+#[test]
 fn a_partner_at_an_items_start() {
     let (ps, w) =
         leading_with("I samverkan med polisen erbjuda föräldrar en kväll om droger.").unwrap();

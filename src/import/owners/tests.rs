@@ -63,6 +63,19 @@ fn ansvarig_colon() {
 }
 
 #[test]
+fn ansvarig_names_slash_joined_owners_as_both() {
+    let (before, a) =
+        split_ansvarig("Trygghetsvandring vid varje station. Ansvarig: kommunen/polisen").unwrap();
+    assert_eq!(before, "Trygghetsvandring vid varje station.");
+    assert_eq!(a.owners, [o(Party::Kommunen), o(Party::Polisen)]);
+    let (_, a) = split_ansvarig("Dialogmöte. Ansvariga: Polis / Kommun").unwrap();
+    assert_eq!(a.owners, [o(Party::Polisen), o(Party::Kommunen)]);
+    // A slash between words that are not both parties stays one named owner.
+    let (_, a) = split_ansvarig("Vandring. Ansvarig: Fritid/Kultur").unwrap();
+    assert_eq!(a.owners, [o(Party::Other("Fritid/Kultur".into()))]);
+}
+
+#[test]
 fn ansvarig_after_a_slash() {
     let (before, a) = split_ansvarig("Fotpatrullering i centrum/ ansvarig polisen").unwrap();
     assert_eq!(before, "Fotpatrullering i centrum");
