@@ -33,7 +33,7 @@ impl Words for TargetWord {
             Grace { days: 0 } => "on the day".into(),
             Grace { days: 1 } => "within 1 day".into(),
             Grace { days } => format!("within {days} days"),
-            Every { weekday } => format!("every {}", weekday_en(weekday)),
+            Every { weekday } => format!("every {}", crate::model::day_name(weekday)),
             HolidaysExcepted => "holidays excepted".into(),
         }
     }
@@ -51,20 +51,6 @@ impl Words for TargetWord {
             Every { weekday } => format!("varje {}", weekday_sv(weekday)),
             HolidaysExcepted => "utom helgdagar".into(),
         }
-    }
-}
-
-/// A weekday's English name ("Tuesday").
-fn weekday_en(w: Weekday) -> &'static str {
-    use Weekday::*;
-    match w {
-        Mon => "Monday",
-        Tue => "Tuesday",
-        Wed => "Wednesday",
-        Thu => "Thursday",
-        Fri => "Friday",
-        Sat => "Saturday",
-        Sun => "Sunday",
     }
 }
 
