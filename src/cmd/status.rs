@@ -78,10 +78,16 @@ pub fn status(dir: Option<PathBuf>, a: StatusArgs, ctx: &mut Ctx) -> Result<u8> 
         drop(out);
         return ws.exit_code_in(&mut ctx.err, ctx.lang, ctx.width);
     }
-    let statuses: Vec<_> = chosen
+    let mut statuses: Vec<_> = chosen
         .iter()
         .map(|p| pledge_status_for(p, as_of, share_for(p, &named)))
         .collect();
+    // A table lists each unit on a row: at most as many as an activity shows windows.
+    if matches!(a.out.format, StatusFormat::Table | StatusFormat::Markdown) {
+        for s in &mut statuses {
+            view::window_limit::cut_units(s, limit);
+        }
+    }
     let text = |t: String| Output::Text(t);
     let out = match a.out.format {
         StatusFormat::Json => {

@@ -70,7 +70,9 @@ pub fn record_text(a: &ActivityStatus<'_>, lang: Lang) -> Option<String> {
     if a.status == Status::NothingRecorded {
         return None;
     }
-    let (many, of_units) = match (a.units.len(), a.parts.len()) {
+    // Units a table leaves out ([`crate::view::window_limit::cut_units`]) are still counted.
+    let units = a.units.len() + a.units_omitted.iter().map(|(_, n)| n).sum::<usize>();
+    let (many, of_units) = match (units, a.parts.len()) {
         (0, 0) => return record_of(a.record, &a.activity.target, lang),
         (0, n) => (n, false),
         (n, _) => (n, true),
@@ -374,8 +376,33 @@ pub fn status_rows(
                 u.status,
             ));
         }
+        if !a.units_omitted.is_empty() {
+            rows.push((units_not_listed(&a.units_omitted, lang), Status::NothingDue));
+        }
     }
     rows
+}
+
+/// The row under an activity's units that counts, by status, those a view left out.
+fn units_not_listed(omitted: &[(Status, usize)], lang: Lang) -> Vec<String> {
+    let by_status: Vec<String> = omitted
+        .iter()
+        .map(|(st, n)| format!("{}: {n}", lang.status(*st)))
+        .collect();
+    let more = omitted.iter().map(|(_, n)| n).sum();
+    let text = Phrase::UnitsNotListed {
+        more,
+        by_status: &by_status.join(", "),
+    }
+    .say(lang);
+    vec![
+        "  · …".into(),
+        String::new(),
+        String::new(),
+        text,
+        String::new(),
+        String::new(),
+    ]
 }
 
 fn activity_row(

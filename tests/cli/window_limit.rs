@@ -100,3 +100,59 @@ fn calendar_and_site_keep_to_the_limit_unless_asked_for_all() {
     assert!(cut.contains("\"windows_omitted\": 43"), "{cut:.600}");
     assert!(!all.contains("windows_omitted") && cut.len() * 4 < all.len());
 }
+
+/// A löfte of Ale for 2024 of one activity over 700 schools, done in every school but the
+/// last two (and, in its first half, late): as of the end of the period those two are missed.
+fn many_units(dir: &Path) {
+    let names: Vec<String> = (0..700).map(|i| format!("\"Skola {i}\"")).collect();
+    let mut text = format!(
+        "title = \"Test\"\nkommun = \"Ale\"\n\n[period]\nstart = 2024-01-01\nend = 2024-12-31\n\n\
+         [[activity]]\nid = \"walk\"\ntext = \"Trygghetsvandringar.\"\nowners = [\"kommunen\"]\n\
+         target = {{ count = 1, per = \"period\" }}\nunits = [{}]\n",
+        names.join(", ")
+    );
+    for i in 0..698 {
+        text.push_str(&format!(
+            "\n[[log]]\ndate = 2024-03-01\nactivity = \"walk\"\nunit = \"Skola {i}\"\n"
+        ));
+    }
+    fs::write(dir.join("ale-2024.toml"), text).unwrap();
+}
+
+#[test]
+fn the_status_table_lists_600_units_problems_first_and_counts_the_rest() {
+    let tmp = TempDir::new().unwrap();
+    many_units(tmp.path());
+    let table = |extra: &[&str]| {
+        let mut args = vec!["status", "ale", "--as-of", "2025-01-15"];
+        args.extend(extra);
+        pledge_in(tmp.path()).args(args).read_stdout()
+    };
+    let unit_rows = |out: &str| out.lines().filter(|l| l.contains("· Skola ")).count();
+    let cut = table(&[]);
+    assert_eq!(unit_rows(&cut), 600, "{cut}");
+    // The two missed schools are listed although they come last in the file.
+    assert!(
+        cut.contains("· Skola 698 ") && cut.contains("· Skola 699 "),
+        "{cut}"
+    );
+    assert!(!cut.contains("· Skola 598 "), "{cut}");
+    assert!(
+        cut.contains("100 more units not listed (met: 100); --all-windows lists every unit"),
+        "{cut}"
+    );
+    // The activity's own row still judges and names all 700.
+    assert!(
+        cut.contains("698 of 700 met (occasions × 700 units)"),
+        "{cut}"
+    );
+    let all = table(&["--all-windows"]);
+    assert_eq!(unit_rows(&all), 700);
+    assert!(!all.contains("not listed"), "{all}");
+    let md = table(&["--format", "markdown", "--lang", "sv"]);
+    assert_eq!(unit_rows(&md), 600, "{md}");
+    assert!(
+        md.contains("100 enheter till visas inte (genomförd: 100)"),
+        "{md}"
+    );
+}

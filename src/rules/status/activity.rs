@@ -170,8 +170,7 @@ pub(super) fn activity_status_in<'a>(
     status_among(p, a, &mine, period, as_of, k)
 }
 
-/// The status of every activity of `p` on `as_of` in the period as the view sees it, in
-/// order (the log grouped once).
+/// Every activity of `p` judged on `as_of` in the view's period, in order (log grouped once).
 pub(super) fn activity_statuses<'a>(
     p: &'a Pledge,
     period: &Period,
@@ -272,6 +271,7 @@ fn status_of<'a>(
         windows_omitted: 0,
         record: eval.record,
         units,
+        units_omitted: Vec::new(),
         parts,
         requests: eval.requests,
         share: None,

@@ -169,6 +169,9 @@ pub struct ActivityStatus<'a> {
     pub record: Option<Record>,
     /// Each unit judged on its own, for activities with units.
     pub units: Vec<UnitStatus>,
+    /// Units a text view left out of `units` past its limit (issue 25), counted by status in
+    /// the order of [`Status`]; empty: none.
+    pub units_omitted: Vec<(Status, usize)>,
     /// Each part judged on its own, for activities with parts.
     pub parts: Vec<ActivityStatus<'a>>,
     /// Requests and answers, for on-request activities.

@@ -67,6 +67,9 @@ pub enum Phrase<'a> {
     DoneTimes { n: u32 },
     /// What every status rests on: the work recorded as of a day.
     Basis { as_of: NaiveDate },
+    /// Units of an activity a table does not list (`by_status`: "met: 9400", in the reader's
+    /// language).
+    UnitsNotListed { more: usize, by_status: &'a str },
 }
 
 impl Words for Phrase<'_> {
@@ -115,6 +118,10 @@ impl Words for Phrase<'_> {
             DoneTimes { n: 1 } => "done once in the period".into(),
             DoneTimes { n } => format!("done {n} times in the period"),
             Basis { as_of } => format!("Statuses show the work recorded in pledge as of {as_of}."),
+            UnitsNotListed { more, by_status } => format!(
+                "{more} more unit{} not listed ({by_status}); --all-windows lists every unit",
+                s(more)
+            ),
         }
     }
 
@@ -182,6 +189,10 @@ impl Words for Phrase<'_> {
             Basis { as_of } => {
                 format!("Statusen visar det arbete som registrerats i pledge per {as_of}.")
             }
+            UnitsNotListed { more, by_status } => format!(
+                "{more} {} till visas inte ({by_status}); --all-windows visar alla enheter",
+                if more == 1 { "enhet" } else { "enheter" }
+            ),
         }
     }
 }
@@ -265,6 +276,10 @@ mod tests {
             DoneTimes { n: 1 },
             DoneTimes { n: 4 },
             Basis { as_of: d },
+            UnitsNotListed {
+                more: 9400,
+                by_status: "met: 9400",
+            },
         ]
     }
 
@@ -272,7 +287,7 @@ mod tests {
     fn every_phrase_reads_differently_in_each_language() {
         let all = samples();
         // Exhaustive: a new phrase fails to compile here until it is numbered and listed.
-        each_reads_differently(&all, 18, |p| match p {
+        each_reads_differently(&all, 19, |p| match p {
             RequestsAnswered { .. } => 0,
             WaitingSince { .. } => 1,
             WindowsOf { .. } => 2,
@@ -291,6 +306,7 @@ mod tests {
             DoneOfIn { .. } => 15,
             DoneTimes { .. } => 16,
             Basis { .. } => 17,
+            UnitsNotListed { .. } => 18,
         });
     }
 }
