@@ -23,10 +23,13 @@ pub fn validate(dir: Option<PathBuf>, a: ValidateArgs, ctx: &mut Ctx) -> Result<
         store::expand_paths(&a.paths)?
     };
     // Only what the checks across files read is kept of each löfte (its kommuner, area and
-    // period); its log and activities are dropped as soon as it is loaded. The texts stay,
-    // for the diagnostics.
+    // period); its log and activities are dropped as soon as it is loaded, after its entries
+    // were checked against their activities. The texts stay, for the diagnostics.
     let mut files = store::read_each(&paths, ctx.here(), today, true, |_, mut f| {
         if let Some(p) = f.loaded.pledge.as_mut() {
+            // Hand-written entries that `status` would not count, said at each entry.
+            let extra = crate::rules::status::toward_no_window(p);
+            f.loaded.diags.extend(extra);
             p.log = Vec::new();
             p.activities = Vec::new();
         }

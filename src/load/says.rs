@@ -533,6 +533,13 @@ pub enum Says {
     Overlaps(Box<Overlap>),
     CopiesHint,
     OverlapHint,
+    // A log entry against its activity (`validate` says so; `status` never counts it).
+    TowardNoWindow {
+        activity: String,
+        date: NaiveDate,
+        why: crate::model::schedule::NoWindow,
+    },
+    TowardNoWindowHint,
 }
 
 impl Says {

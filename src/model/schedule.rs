@@ -219,6 +219,23 @@ pub fn per_occurrence(
         .collect()
 }
 
+/// Why work on a date counts toward no window of an activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoWindow {
+    /// The activity's time frame begins later.
+    BeforeFrame(NaiveDate),
+    /// The activity's time frame ended earlier, inside the löfte's period.
+    AfterFrame(NaiveDate),
+    /// A weekly slot whose day that week is a holiday: the week has no slot.
+    NoSlotThatWeek,
+    /// An answer of an on-request activity, with no request waiting for it on that date.
+    NoRequestWaiting,
+    /// A target per occurrence: no occasion recorded by then is open on the date (its day
+    /// plus its grace, before the next). `fixed`: the occasions are listed dates, so no
+    /// later record can open one; else the occasion may not be recorded yet.
+    NoOccasion { fixed: bool },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -334,3 +334,48 @@ fn work_per_occasion_with_no_occasion_open() {
         .stdout_is(predicate::str::contains("date = 2017-05-10"))
         .run();
 }
+
+/// F27 in `validate`: a hand-written entry that counts toward no window (before the
+/// activity's `from`, in a week whose slot is a holiday) is a warning at its entry, with a
+/// hint, in both languages; the exit stays 0.
+#[test]
+fn validate_warns_at_a_hand_written_entry_that_counts_toward_no_window() {
+    let (_tmp, dir) = folder();
+    let file = dir.join("kil-2017.toml");
+    let text = fs::read_to_string(&file)
+        .unwrap()
+        .replace("weekday = \"onsdag\"", "weekday = \"torsdag\"")
+        + "[[log]]\ndate = 2017-05-25\nactivity = \"onsdag\"\n[[log]]\ndate = 2017-05-18\nactivity = \"onsdag\"\n";
+    fs::write(&file, &text).unwrap();
+    // The line of an entry's `[[log]]` header, the line before its date.
+    let line_of = |needle: &str| text[..text.find(needle).unwrap()].lines().count();
+    // The entry dated 2017-03-01 before "vandring" runs (from 2017-05-01).
+    let early = line_of("date = 2017-03-01\nactivity = \"vandring\"");
+    let holiday = line_of("date = 2017-05-25");
+    let out = at(&dir, "2017-09-01").args(["validate"]).read_stdout();
+    for want in [
+        format!(
+            "kil-2017.toml:{early}:1: warning: this entry of \"vandring\" on 2017-03-01 counts toward none of its windows: \"vandring\" runs from 2017-05-01"
+        ),
+        format!(
+            "kil-2017.toml:{holiday}:1: warning: this entry of \"onsdag\" on 2017-05-25 counts toward none of its windows: that week has no slot"
+        ),
+        "hint: `status` does not count it".into(),
+        "2 files checked: 0 errors, 2 warnings".into(),
+    ] {
+        assert!(out.contains(&want), "{want}\n{out}");
+    }
+    // The slot of the week before is an ordinary one; the answer with no request waiting
+    // is left to `status`, which reads the whole log.
+    assert!(
+        !out.contains("2017-05-18") && !out.contains("\"besok\""),
+        "{out}"
+    );
+    at(&dir, "2017-09-01")
+        .env("PLEDGE_LANG", "sv")
+        .args(["validate"])
+        .stdout_is(predicate::str::contains(
+            "posten för \"vandring\" den 2017-03-01 räknas inte till något av dess tidsfönster: \"vandring\" gäller från 2017-05-01",
+        ))
+        .run();
+}

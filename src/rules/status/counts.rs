@@ -6,24 +6,13 @@
 use chrono::NaiveDate;
 
 use crate::model::schedule::{per_occurrence, weekly_slots};
-use crate::model::{Activity, LogEntry, Occurrences, Pledge, Target};
+use std::collections::HashMap;
 
-/// Why work on a date counts toward no window of an activity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoWindow {
-    /// The activity's time frame begins later.
-    BeforeFrame(NaiveDate),
-    /// The activity's time frame ended earlier, inside the löfte's period.
-    AfterFrame(NaiveDate),
-    /// A weekly slot whose day that week is a holiday: the week has no slot.
-    NoSlotThatWeek,
-    /// An answer of an on-request activity, with no request waiting for it on that date.
-    NoRequestWaiting,
-    /// A target per occurrence: no occasion recorded by then is open on the date (its day
-    /// plus its grace, before the next). `fixed`: the occasions are listed dates, so no
-    /// later record can open one; else the occasion may not be recorded yet.
-    NoOccasion { fixed: bool },
-}
+use crate::load::diag::Diagnostic;
+use crate::load::says::Says;
+use crate::model::{Activity, LogEntry, Occurrences, Period, Pledge, Target};
+
+pub use crate::model::schedule::NoWindow;
 
 /// Why work (or a request, with `request`) recorded on `date` for `act` (or its part `part`,
 /// its unit `unit`)
@@ -36,19 +25,9 @@ pub fn no_window(
     date: NaiveDate,
     request: bool,
 ) -> Option<NoWindow> {
-    let mut frame = act.frame.within(&p.period_on(date));
-    let judged = match part {
-        Some(part) => {
-            frame = part.frame.within(&frame);
-            part
-        }
-        None => act,
-    };
-    if date < frame.start {
-        return Some(NoWindow::BeforeFrame(frame.start));
-    }
-    if date > frame.end {
-        return Some(NoWindow::AfterFrame(frame.end));
+    let (frame, judged) = frame_on(p, act, part, date);
+    if let Some(why) = outside(&frame, date) {
+        return Some(why);
     }
     match &judged.target {
         Target::Weekly {
@@ -93,6 +72,71 @@ pub fn no_window(
     }
 }
 
+/// The time frame of `act` (or its part `part`) in the period of `p` on `date`, and the
+/// activity judged (the part when given).
+fn frame_on<'a>(
+    p: &Pledge,
+    act: &'a Activity,
+    part: Option<&'a Activity>,
+    date: NaiveDate,
+) -> (Period, &'a Activity) {
+    let frame = act.frame.within(&p.period_on(date));
+    match part {
+        Some(part) => (part.frame.within(&frame), part),
+        None => (frame, act),
+    }
+}
+
+/// Work on `date` before or after `frame`.
+fn outside(frame: &Period, date: NaiveDate) -> Option<NoWindow> {
+    if date < frame.start {
+        Some(NoWindow::BeforeFrame(frame.start))
+    } else if date > frame.end {
+        Some(NoWindow::AfterFrame(frame.end))
+    } else {
+        None
+    }
+}
+
+/// `validate`'s warnings for log entries of `p` that count toward no window of their
+/// activity ([`no_window`]), each at its entry: work before the activity's (or part's) own
+/// `from` or after its `until`, or in a week whose slot falls on a public holiday. Requests,
+/// answers and work per occurrence are judged only for their frame here: whether an answer
+/// found a request waiting, or work an occasion open, depends on the rest of the log, which
+/// `status` and `done` read. Linear in the log (each entry's activity found by its id).
+pub fn toward_no_window(p: &Pledge) -> Vec<Diagnostic> {
+    let acts: HashMap<&str, &Activity> = p.activities.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut out = Vec::new();
+    for e in p.log.iter().filter(|e| e.is_work()) {
+        let Some(act) = acts.get(e.activity.as_str()) else {
+            continue;
+        };
+        let part = match e.part.as_deref() {
+            Some(id) => match act.parts.iter().find(|x| x.id == id) {
+                Some(part) => Some(part),
+                None => continue,
+            },
+            None => None,
+        };
+        let (frame, judged) = frame_on(p, act, part, e.date);
+        let why = outside(&frame, e.date).or_else(|| match judged.target {
+            Target::Weekly { .. } => no_window(p, act, part, e.unit.as_deref(), e.date, false),
+            _ => None,
+        });
+        if let Some(why) = why {
+            let says = Says::TowardNoWindow {
+                activity: judged.id.clone(),
+                date: e.date,
+                why,
+            };
+            out.push(
+                Diagnostic::warning(e.span.clone(), says).with_hint(Some(Says::TowardNoWindowHint)),
+            );
+        }
+    }
+    out
+}
+
 /// The occasions of a per-occurrence target recorded (or listed) up to `date`.
 fn occasions(p: &Pledge, of: &Occurrences, date: NaiveDate) -> Vec<(NaiveDate, u32)> {
     let recorded = |event: bool, id: &str| -> Vec<(NaiveDate, u32)> {
@@ -131,4 +175,56 @@ pub(super) fn answer_requests(entries: &[&LogEntry]) -> (u32, Vec<NaiveDate>) {
         }
     }
     (answered, waiting.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pledge(log: &str) -> Pledge {
+        let text = format!(
+            "title = \"T\"\nkommun = \"Kil\"\n[period]\nstart = 2017-01-01\nend = 2017-12-31\n\
+             [problem]\ntext = \"P\"\n[[activity]]\nid = \"walk\"\ntext = \"W\"\n\
+             owners = [\"polisen\"]\ntarget = {{ count = 2, per = \"period\" }}\n\
+             from = 2017-05-01\nuntil = 2017-06-30\n[[activity]]\nid = \"visit\"\ntext = \"V\"\n\
+             owners = [\"polisen\"]\ntarget = \"on-request\"\n{log}"
+        );
+        let loaded = crate::load::load("t.toml", &text, "2030-01-01".parse().unwrap());
+        assert!(!loaded.has_errors(), "{:?}", loaded.diags);
+        loaded.pledge.unwrap()
+    }
+
+    #[test]
+    fn entries_outside_their_activity_s_frame_are_warned_at_their_entry() {
+        let p = pledge(
+            "[[log]]\ndate = 2017-04-30\nactivity = \"walk\"\n\
+             [[log]]\ndate = 2017-05-01\nactivity = \"walk\"\n\
+             [[log]]\ndate = 2017-07-01\nactivity = \"walk\"\n\
+             [[log]]\ndate = 2017-02-01\nactivity = \"visit\"\n",
+        );
+        let found: Vec<(usize, Says)> = toward_no_window(&p)
+            .into_iter()
+            .map(|d| (d.span.unwrap().start, *d.message))
+            .collect();
+        let whys: Vec<&Says> = found.iter().map(|(_, s)| s).collect();
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(
+            whys,
+            [
+                &Says::TowardNoWindow {
+                    activity: "walk".into(),
+                    date: day("2017-04-30"),
+                    why: NoWindow::BeforeFrame(day("2017-05-01")),
+                },
+                &Says::TowardNoWindow {
+                    activity: "walk".into(),
+                    date: day("2017-07-01"),
+                    why: NoWindow::AfterFrame(day("2017-06-30")),
+                },
+            ]
+        );
+        // Each at its own entry, in the log's order.
+        assert_eq!(found[0].0, p.log[0].span.start);
+        assert_eq!(found[1].0, p.log[2].span.start);
+    }
 }

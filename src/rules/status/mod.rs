@@ -49,7 +49,7 @@ mod tests;
 mod tests_kinds;
 
 pub use activity::{ANSWER_DAYS, activity_status, activity_status_for};
-pub use counts::{NoWindow, no_window};
+pub use counts::{NoWindow, no_window, toward_no_window};
 pub use followup::followup_status;
 pub use share::{Share, judged_per_kommun, share_for};
 

@@ -507,5 +507,18 @@ pub(super) fn en(s: &Says) -> String {
         ),
         CopiesHint => "keep one file of a löfte: remove the copies (or, if they are different löften, set `area` or end the older the day before the newer starts)".into(),
         OverlapHint => "end the older löfte the day before the new one starts, or set `area` if they cover different parts".into(),
+        TowardNoWindow { activity, date, why } => {
+            use crate::model::schedule::NoWindow as W;
+            let why = match why {
+                W::BeforeFrame(from) => format!("\"{activity}\" runs from {from}"),
+                W::AfterFrame(until) => format!("\"{activity}\" ran until {until}"),
+                W::NoSlotThatWeek => "that week has no slot: its day is a public holiday".into(),
+                W::NoRequestWaiting => format!("it answers a request, and none was waiting on {date}"),
+                W::NoOccasion { fixed: true } => format!("{date} is on none of its dates or within the days after one"),
+                W::NoOccasion { fixed: false } => format!("no occasion recorded is open on {date}"),
+            };
+            format!("this entry of \"{activity}\" on {date} counts toward none of its windows: {why}")
+        }
+        TowardNoWindowHint => "`status` does not count it: correct the date, or the activity's `from`/`until`; if the work was for another activity, move the entry there".into(),
     }
 }

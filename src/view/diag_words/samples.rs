@@ -202,6 +202,8 @@ pub(super) fn every() -> Vec<Says> {
         Says::Overlaps(Box::new(Overlap { kommuner: vec!["a".into(), "b".into()], file: "x".to_string(), start: d(), end: d(), copies: Some(Copies { count: 2, shown: vec!["b.toml".into()], cut: false }) })),
         Says::CopiesHint,
         Says::OverlapHint,
+        Says::TowardNoWindow { activity: "walk".into(), date: d(), why: crate::model::schedule::NoWindow::BeforeFrame(d()) },
+        Says::TowardNoWindowHint,
     ]
 }
 
@@ -398,7 +400,9 @@ pub(super) fn name(s: &Says) -> &'static str {
         Overlaps(_) => "Overlaps",
         CopiesHint => "CopiesHint",
         OverlapHint => "OverlapHint",
+        TowardNoWindow { .. } => "TowardNoWindow",
+        TowardNoWindowHint => "TowardNoWindowHint",
     }
 }
 
-pub(super) const VARIANTS: usize = 187;
+pub(super) const VARIANTS: usize = 189;

@@ -518,5 +518,18 @@ pub(super) fn sv(s: &Says) -> String {
         ),
         CopiesHint => "behåll en fil per löfte: ta bort kopiorna (eller, om det är olika löften, sätt `area` eller avsluta det äldre dagen innan det nyare börjar)".into(),
         OverlapHint => "avsluta det äldre löftet dagen innan det nya börjar, eller sätt `area` om de gäller olika områden".into(),
+        TowardNoWindow { activity, date, why } => {
+            use crate::model::schedule::NoWindow as W;
+            let why = match why {
+                W::BeforeFrame(from) => format!("\"{activity}\" gäller från {from}"),
+                W::AfterFrame(until) => format!("\"{activity}\" gällde till {until}"),
+                W::NoSlotThatWeek => "den veckan har ingen ordinarie tid: dagen är en helgdag".into(),
+                W::NoRequestWaiting => format!("den besvarar en förfrågan, men ingen väntade den {date}"),
+                W::NoOccasion { fixed: true } => format!("{date} är inte ett av aktivitetens datum och ligger inte inom dagarna efter ett"),
+                W::NoOccasion { fixed: false } => format!("inget registrerat tillfälle är öppet den {date}"),
+            };
+            format!("posten för \"{activity}\" den {date} räknas inte till något av dess tidsfönster: {why}")
+        }
+        TowardNoWindowHint => "`status` räknar den inte: rätta datumet, eller aktivitetens `from`/`until`; gällde arbetet en annan aktivitet, flytta posten dit".into(),
     }
 }
