@@ -8,9 +8,10 @@ impl Loader<'_> {
         &mut self,
         k: Given<'_, '_>,
         period: Option<&Period>,
-    ) -> Vec<Activity> {
+    ) -> (Vec<Activity>, Vec<Range<usize>>) {
         let v = k.val;
         let mut out: Vec<Activity> = Vec::new();
+        let mut spans = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for (t, span) in self.tables(v, k.name) {
             let f: Fields<ActivityKeys> = self.fields(t, span.clone(), Table::Activity);
@@ -48,6 +49,7 @@ impl Loader<'_> {
             };
             self.parts_alone(&f, &parts, &units);
             if let (Some(id), Some(text), Some(target)) = (id, text, target) {
+                spans.push(span);
                 out.push(Activity {
                     id,
                     title,
@@ -62,7 +64,7 @@ impl Loader<'_> {
             }
         }
         self.each_refs(&seen);
-        out
+        (out, spans)
     }
 
     /// An activity's id: a command-line word, not reserved, unique.

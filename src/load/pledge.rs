@@ -31,13 +31,13 @@ impl Loader<'_> {
             None => Vec::new(),
         };
 
-        let activities = match f.activity.given() {
+        let (activities, spans) = match f.activity.given() {
             Some(k) => self.activities(k, period.as_ref()),
             None => {
                 self.diags.push(
                     Diagnostic::error(None, Says::NoActivities).with_hint(Some(Says::AddActivity)),
                 );
-                Vec::new()
+                (Vec::new(), Vec::new())
             }
         };
         let followup = self.followup_of(&f);
@@ -51,7 +51,7 @@ impl Loader<'_> {
             judged_from(p, &log, self.today);
         }
         if let Some(p) = period.as_ref() {
-            self.work_asked(&activities, p, log.len());
+            self.work_asked(&activities, &spans, p, log.len());
         }
         let pledge = Pledge {
             file: file.to_string(),
@@ -109,14 +109,29 @@ impl Loader<'_> {
         events.into_iter().map(|(e, _)| e).collect()
     }
 
-    /// Refuses a file asking for more than [`MAX_WINDOWS`] windows of work to judge.
-    fn work_asked(&mut self, activities: &[Activity], period: &Period, entries: usize) {
+    /// Refuses a file asking for more than [`MAX_WINDOWS`] windows of work to judge, at the
+    /// activity (`spans`: each one's table) that passes the limit.
+    fn work_asked(
+        &mut self,
+        activities: &[Activity],
+        spans: &[Range<usize>],
+        period: &Period,
+        entries: usize,
+    ) {
         let days = u64::try_from(period.days()).unwrap_or(0);
-        let asked = windows_asked(activities, days, entries as u64);
+        let mut asked = 0u64;
+        let mut at = None;
+        for (a, span) in activities.iter().zip(spans) {
+            asked =
+                asked.saturating_add(windows_asked(std::slice::from_ref(a), days, entries as u64));
+            if asked > MAX_WINDOWS && at.is_none() {
+                at = Some(span.clone());
+            }
+        }
         if asked > MAX_WINDOWS {
             self.diags.push(
                 Diagnostic::error(
-                    None,
+                    at,
                     Says::TooManyWindows {
                         asked,
                         max: MAX_WINDOWS,

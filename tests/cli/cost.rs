@@ -226,7 +226,14 @@ fn a_weekly_slot_on_ten_thousand_parts_gives_bounded_output() {
         .args(["validate", dir.join("parts.toml").to_str().unwrap()])
         .status(1)
         .read_stdout();
-    assert!(out.contains("windows of work to judge"), "{out}");
+    // At the activity whose parts pass the limit.
+    let line = text[..text.find("[[activity]]").unwrap()].lines().count() + 1;
+    assert!(
+        out.contains(&format!(
+            "parts.toml:{line}:1: error: this löfte asks for about"
+        )),
+        "{out}"
+    );
     assert!(out.len() < 5_000, "{} bytes", out.len());
     for args in [
         &["calendar", "--as-of", "2016-01-01"][..],
@@ -398,4 +405,34 @@ fn a_stale_index_never_changes_an_answer() {
         .status(0)
         .stdout("106 files checked: 0 errors, 0 warnings\n")
         .run();
+}
+
+/// The windows limit names the activity at which the file passes it: the first activity asks
+/// for 53 weeks, the second for 53 weeks in each of 400 schools.
+#[test]
+fn the_windows_limit_names_the_activity_that_passes_it() {
+    let tmp = TempDir::new().unwrap();
+    let schools: Vec<String> = (0..400).map(|i| format!("\"Skola {i}\"")).collect();
+    let text = lofte("kommun = \"Ale\"", "")
+        .replace("count = 2, per = \"year\"", "count = 1, per = \"week\"")
+        + &format!(
+            "\n[[activity]]\nid = \"skolor\"\ntext = \"Besök\"\nowners = [\"polisen\"]\n\
+             target = {{ count = 1, per = \"week\" }}\nunits = [{}]\n",
+            schools.join(", ")
+        );
+    let file = tmp.path().join("ale.toml");
+    fs::write(&file, &text).unwrap();
+    let out = Test::new()
+        .args(["validate", file.to_str().unwrap()])
+        .status(1)
+        .read_stdout();
+    let line = text[..text.find("id = \"skolor\"").unwrap()]
+        .lines()
+        .count();
+    assert!(
+        out.contains(&format!(
+            "ale.toml:{line}:1: error: this löfte asks for about"
+        )),
+        "{out}"
+    );
 }
