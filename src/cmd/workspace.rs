@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
-use crate::rules::choose::name_may_hold;
+use crate::rules::choose::{self, name_may_hold};
 use crate::store::{self, Needle, SourceFile};
 use crate::view::Msg;
 use crate::view::i18n::Lang;
@@ -24,8 +24,9 @@ pub struct Workspace {
     /// those of killed writers).
     pub temporaries: Vec<PathBuf>,
     /// Files that could hold a löfte of the kommun of [`Workspace::for_kommun`] that were not
-    /// read (they hold none in force in the year looked up), with their löften's years.
-    pub unread: Vec<(PathBuf, store::Years)>,
+    /// read (they hold none in force in the year looked up, or on the day), with their
+    /// löften's years and, when known, kommuner, area and period.
+    pub unread: Vec<store::Candidate>,
 }
 
 impl Workspace {
@@ -98,6 +99,13 @@ impl Workspace {
             return Err(resolve_kommun(arg, &ws, lookup.lang).expect_err("the kommun is unknown"));
         };
         let prefix = format!("{}-", crate::text::slug(k.name));
+        if let Some(date) = lookup.on {
+            let found = store::kommun_files(&dir, cwd, k.kod, &prefix)?;
+            let ws = on_date(dir.clone(), k, &prefix, &lookup, Some(date), found)?;
+            if enough(&ws, k, Tier::OnDate) {
+                return Ok((ws, k));
+            }
+        }
         let (found, mut probed) = std::thread::scope(|s| {
             let finding = s.spawn(|| store::kommun_files(&dir, cwd, k.kod, &prefix));
             let probed = read_by_name(&dir, k, &lookup);
@@ -116,27 +124,22 @@ impl Workspace {
             .collect();
         let unreadable_paths: Vec<PathBuf> = unreadable.iter().map(|f| f.path.clone()).collect();
         probed.extend(unreadable);
-        named.sort_by(|a, b| a.0.cmp(&b.0));
-        let of_year = |p: &Path, years: store::Years| {
-            lookup.year.is_none_or(|y| {
-                (is_named(p, &prefix) && name_may_hold(p, y))
-                    || store::years_overlap(years, (Some(y), Some(y)))
-            })
-        };
-        let in_year = named.iter().filter(|(p, years)| of_year(p, *years)).count();
+        named.sort_by(|a, b| a.path.cmp(&b.path));
+        let of_year = |c: &store::Candidate| of_year(c, &prefix, lookup.year);
+        let in_year = named.iter().filter(|c| of_year(c)).count();
         let mut tiers = Vec::new();
         if in_year < named.len() {
             tiers.push(Tier::OfYear);
         }
         tiers.push(Tier::Named);
         for tier in tiers {
-            let (mut paths, unread): (Vec<_>, Vec<_>) = named
+            let (paths, unread): (Vec<_>, Vec<_>) = named
                 .iter()
                 .cloned()
-                .partition(|(p, years)| tier == Tier::Named || of_year(p, *years));
-            paths.extend(unreadable_paths.iter().map(|p| (p.clone(), (None, None))));
-            paths.sort_by(|a, b| a.0.cmp(&b.0));
-            let paths: Vec<PathBuf> = paths.into_iter().map(|(p, _)| p).collect();
+                .partition(|c| tier == Tier::Named || of_year(c));
+            let mut paths: Vec<PathBuf> = paths.into_iter().map(|c| c.path).collect();
+            paths.extend(unreadable_paths.iter().cloned());
+            paths.sort();
             let ws = Workspace {
                 files: read_keeping_probed(&paths, &mut probed, cwd, today)?,
                 dir: dir.clone(),
@@ -308,6 +311,13 @@ impl Workspace {
 /// are enough.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tier {
+    /// Only those whose löfte may hold the day [`Lookup::on`] for the kommun and the area:
+    /// the files whose heads say their kommuner, area and period (see [`store::Ident`]) only
+    /// when these hold the day, every other file whose name or years allow the year. Enough
+    /// only when that settles the command as reading the year's files would (a löfte holding
+    /// the day with what was asked for, every löfte read with a stated start): every file
+    /// left unread is then known to hold no löfte of the kommun on the day.
+    OnDate,
     /// Those whose names allow a löfte in force in the year looked up.
     OfYear,
     /// Every file named after the kommun.
@@ -326,6 +336,68 @@ pub struct Lookup<'a> {
     pub lang: Lang,
     pub year: Option<i32>,
     pub area: Option<&'a str>,
+    /// The day the löfte must hold, when a löfte of the kommun holding it is all the command
+    /// needs besides the copy check ([`Tier::OnDate`]); None to read the year's files.
+    pub on: Option<NaiveDate>,
+}
+
+/// Whether the candidate's löfte may be in force in `year` (always, without a year): by its
+/// name when it is named after the kommun (`prefix`), else by the years its head states.
+fn of_year(c: &store::Candidate, prefix: &str, year: Option<i32>) -> bool {
+    year.is_none_or(|y| {
+        (is_named(&c.path, prefix) && name_may_hold(&c.path, y))
+            || store::years_overlap(c.years, (Some(y), Some(y)))
+    })
+}
+
+/// The workspace of [`Tier::OnDate`]: of the kommun's candidates `found`, those whose
+/// [`store::Ident`] says they hold a löfte of `k` in the lookup's area on `date`, and those
+/// without one that may be in force in the lookup's year, read; the rest kept unread for the
+/// copy check. No file is parsed to learn that it is not the one written to.
+fn on_date(
+    dir: PathBuf,
+    k: &Kommun,
+    prefix: &str,
+    lookup: &Lookup<'_>,
+    date: Option<NaiveDate>,
+    found: store::KommunFiles,
+) -> Result<Workspace> {
+    // A löfte of `k` in the area (holding `date`, when given).
+    let holds = |i: &store::Ident, date: Option<NaiveDate>| {
+        i.kods.contains(&k.kod)
+            && date.is_none_or(|d| i.start <= d && d <= i.end)
+            && match (lookup.area, &i.area) {
+                (None, _) => true,
+                (Some(q), Some(a)) => kommuner::fold(a).starts_with(&kommuner::fold(q)),
+                (Some(_), None) => false,
+            }
+    };
+    // With an area, every löfte of the year in it is read too: a command refuses an area
+    // that only begins several löften's areas ([`super::refuse_areas_begun`]).
+    let (read, unread): (Vec<_>, Vec<_>) =
+        found.candidates.into_iter().partition(|c| match &c.ident {
+            Some(i) => {
+                holds(i, date)
+                    || (lookup.area.is_some() && holds(i, None) && of_year(c, prefix, lookup.year))
+            }
+            None => of_year(c, prefix, lookup.year),
+        });
+    let mut paths: Vec<PathBuf> = read.into_iter().map(|c| c.path).collect();
+    paths.sort();
+    let mut files = store::read_all(&paths, lookup.cwd, lookup.today, true)?;
+    files.extend(
+        found
+            .unreadable
+            .into_iter()
+            .filter(|f| is_named(&f.path, prefix)),
+    );
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Workspace {
+        dir,
+        files,
+        temporaries: found.temporaries,
+        unread,
+    })
 }
 
 /// Whether the file's name begins with the kommun's (`prefix`: `filipstad-`).
@@ -406,6 +478,32 @@ fn same_lofte(a: &Pledge, b: &Pledge) -> bool {
     a.area == b.area && a.period.overlaps(&b.period) && kommuner(a) == kommuner(b)
 }
 
+/// Whether the workspace of [`Tier::OnDate`] settles a command that writes into the löfte of
+/// `k` holding `date` (in `area`) with `activity` when one is asked for, which `fits`: every
+/// löfte read states its start (an unstated one is judged from the löften before it, which
+/// may be unread), and one löfte holds the day as [`choose::pledge_on`] chooses.
+pub fn settled_on(
+    ws: &Workspace,
+    k: &Kommun,
+    date: NaiveDate,
+    area: Option<&str>,
+    activity: Option<&str>,
+    fits: impl Fn(&Pledge) -> bool,
+) -> bool {
+    ws.pledges().all(|p| p.period.start_stated)
+        && choose::pledge_on(ws.pledges(), k, date, area, activity)
+            .is_ok_and(|(p, r)| fits(p) && r.is_none_or(|r| r.is_ok()))
+}
+
+/// Whether a file whose head says `i` may hold the same löfte as `p` ([`same_lofte`]).
+fn may_be_copy(i: &store::Ident, p: &Pledge) -> bool {
+    let mut kods = i.kods.clone();
+    kods.sort_unstable();
+    let mut theirs: Vec<&str> = p.kommuner.iter().map(|k| k.kod).collect();
+    theirs.sort_unstable();
+    i.area == p.area && i.start <= p.period.end && p.period.start <= i.end && kods == theirs
+}
+
 /// The refusal naming two files that hold one löfte, in the language.
 fn copy_refusal(a: &Pledge, b: &Pledge, lang: Lang) -> String {
     fn held(p: &Pledge) -> Held<'_> {
@@ -451,11 +549,14 @@ impl Workspace {
             Some(chosen.period.start.year()),
             Some(chosen.period.end.year()),
         );
+        // A file whose head says its kommuner, area and period is read only when they are the
+        // chosen löfte's: otherwise, whether it loads or not, it holds no copy of it.
         let more: Vec<PathBuf> = self
             .unread
             .iter()
-            .filter(|(_, y)| store::years_overlap(*y, years))
-            .map(|(p, _)| p.clone())
+            .filter(|c| store::years_overlap(c.years, years))
+            .filter(|c| c.ident.as_ref().is_none_or(|i| may_be_copy(i, chosen)))
+            .map(|c| c.path.clone())
             .collect();
         let more = store::read_all(&more, cwd, today, false)?;
         let others = self

@@ -3,11 +3,22 @@
 
 use super::*;
 
+/// A file that could hold a löfte of a kommun, as a writer needs it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub path: PathBuf,
+    /// The years of its löfte as far as its head tells (any, when its index line is not
+    /// vouched for by the file as it is now).
+    pub years: Years,
+    /// Its löfte's kommuner, area and period, when its head says them plainly and the file
+    /// is as it was when that was read (see [`scan::head`]).
+    pub ident: Option<scan::Ident>,
+}
+
 /// The files of a folder that could hold a löfte of one kommun, as a writer needs them.
 pub struct KommunFiles {
-    /// Those that could hold one (their strings name the kommun, or any), with the years of
-    /// each löfte as far as its head tells.
-    pub candidates: Vec<(PathBuf, Years)>,
+    /// Those that could hold one (their strings name the kommun, or any).
+    pub candidates: Vec<Candidate>,
     /// Files that cannot be read (to be named: they may hold one).
     pub unreadable: Vec<SourceFile>,
     /// Writers' temporary files seen when the folder was listed (none when it was not).
@@ -22,13 +33,35 @@ pub struct KommunFiles {
 /// folder for the next writer.
 pub fn kommun_files(dir: &Path, cwd: Cwd, kod: &str, prefix: &str) -> Result<KommunFiles> {
     if let Some(sealed) = seal::holding(dir)
-        && let Some((key, found)) = index::candidates(dir, kod, prefix)
+        && let Some((key, trusted_before, found)) = index::candidates(dir, kod, prefix)
         && sealed.is_for(&key)
     {
+        // Each line is used only while its file is as it was when the line was written;
+        // otherwise its file may now hold any period and any löfte.
+        let vouched = |path: &Path, c: &index::Candidate| {
+            fs::symlink_metadata(path)
+                .ok()
+                .filter(fs::Metadata::is_file)
+                .is_some_and(|m| index::Key::of(&m).vouched_by(&c.key, trusted_before))
+        };
         return Ok(KommunFiles {
             candidates: found
                 .into_iter()
-                .map(|c| (dir.join(seal::from_bytes(&c.rel)), c.years))
+                .map(|c| {
+                    let path = dir.join(seal::from_bytes(&c.rel));
+                    match vouched(&path, &c) {
+                        true => Candidate {
+                            path,
+                            years: c.years,
+                            ident: c.ident,
+                        },
+                        false => Candidate {
+                            path,
+                            years: (None, None),
+                            ident: None,
+                        },
+                    }
+                })
                 .collect(),
             unreadable: Vec::new(),
             temporaries: Vec::new(),
@@ -51,7 +84,11 @@ pub fn kommun_files(dir: &Path, cwd: Cwd, kod: &str, prefix: &str) -> Result<Kom
             Err(file) => out.unreadable.push(*file),
             Ok((entry, scanned)) => {
                 if entry.names_one_of(&[kod]) || index::is_named(&rel, prefix) {
-                    out.candidates.push((path, entry.years));
+                    out.candidates.push(Candidate {
+                        path,
+                        years: entry.years,
+                        ident: entry.decoded_ident(),
+                    });
                 }
                 seen.push((rel, entry, scanned));
             }
@@ -86,10 +123,12 @@ fn classify(
 fn scanned(meta: &fs::Metadata, bytes: &[u8]) -> index::Entry {
     let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(text).ok();
+    let (years, ident) = text.map_or(((None, None), None), scan::head);
     index::Entry {
         key: index::Key::of(meta),
         named: text.and_then(scan::kommuner_named),
-        years: text.map_or((None, None), scan::period_years),
+        years,
+        ident: index::ident_field(ident.as_ref()),
     }
 }
 
