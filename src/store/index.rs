@@ -421,11 +421,12 @@ pub struct Candidate {
 /// a national folder's index on every write.
 pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, i128, Vec<Candidate>)> {
     let file = fs::File::open(dir.join(INDEX_FILE)).ok()?;
-    let key = Key::of(&file.metadata().ok()?);
-    let mut bytes = Vec::new();
+    let meta = file.metadata().ok()?;
+    let key = Key::of(&meta);
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?.saturating_add(1));
     std::io::Read::read_to_end(&mut &file, &mut bytes).ok()?;
     // Lines by `memchr`, and the kommun's name prefix searched once in the whole index: most
-    // lines are other kommuners' files, passed over on their first field.
+    // lines are other kommuners' files, passed over on their first bytes.
     let mut at = 0;
     let mut line = || {
         let from = at;
@@ -445,8 +446,7 @@ pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, i128, Vec
             return (count == n).then_some((key, trusted_before, out));
         }
         n += 1;
-        let named = &line[..memchr::memchr(b' ', line)?];
-        let names = named == b"*" || named.split(|&b| b == b',').any(|k| k == kod.as_bytes());
+        let names = names_kod(line, kod.as_bytes())?;
         while prefixed.next_if(|&i| i < from).is_some() {}
         let holds_prefix = prefixed.peek().is_some_and(|&i| i < from + line.len());
         if !names && !holds_prefix {
@@ -463,6 +463,18 @@ pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, i128, Vec
         }
     }
     None
+}
+
+/// Whether an index line's first field names `kod` (or any kommun, `*`); None when the line
+/// has no first field. Most lines name one kommun: a kommunkod and a space, told by their
+/// first bytes.
+fn names_kod(line: &[u8], kod: &[u8]) -> Option<bool> {
+    if line.get(kod.len()) == Some(&b' ') && !line[..kod.len()].contains(&b',') {
+        // Byte by byte: four bytes are not worth a call to `memcmp`.
+        return Some(line.iter().zip(kod).all(|(a, b)| a == b));
+    }
+    let named = &line[..memchr::memchr(b' ', line)?];
+    Some(named == b"*" || named.split(|&b| b == b',').any(|k| k == kod))
 }
 
 /// The index's second line (`started BEGAN TOOK`) read, with the index's identity `written`:
@@ -499,11 +511,10 @@ fn parse_ident(field: &[u8]) -> Option<Option<Ident>> {
     let mut parts = text.split(':');
     let mut date = || parts.next()?.parse::<chrono::NaiveDate>().ok();
     let (start, end) = (date()?, date()?);
-    let all = crate::kommuner::all();
     let kods = parts
         .next()?
         .split('+')
-        .map(|kod| all.iter().find(|k| k.kod == kod).map(|k| k.kod))
+        .map(|kod| crate::kommuner::by_kod(kod).map(|k| k.kod))
         .collect::<Option<Vec<_>>>()?;
     let area = match parts.next()? {
         "-" => None,
