@@ -161,7 +161,7 @@ fn done(dir: &Path, area: &str, code: i32) -> Output {
         .env("PLEDGE_DIR", ".")
         .env("PLEDGE_AS_OF", "2016-06-01")
         .env("PLEDGE_USER", "test")
-        .args(&[
+        .args([
             "done",
             "ale",
             "walk",
