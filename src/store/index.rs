@@ -24,14 +24,16 @@ use std::io::Write;
 use std::path::Path;
 use std::time::SystemTime;
 
-use super::scan::{Ident, Years};
+#[cfg(test)]
+use super::scan::ident_field;
+use super::scan::{Ident, Years, parse_ident};
 
 /// The index's file name in the pledges folder (hidden, so never read as a löfte).
 pub const INDEX_FILE: &str = ".pledge-index";
 
 /// The first line; another version's index (whose scan or list of kommuner may differ) is
 /// not read.
-fn header() -> String {
+pub(super) fn header() -> String {
     format!("pledge-index 3 {}", env!("CARGO_PKG_VERSION"))
 }
 
@@ -289,7 +291,7 @@ pub struct Line<'a> {
     named: &'a [u8],
     pub years: Years,
     /// [`Entry::ident`].
-    ident: &'a [u8],
+    pub ident: &'a [u8],
     pub key: Key,
 }
 
@@ -404,135 +406,16 @@ pub fn is_named(rel: &[u8], prefix: &str) -> bool {
     name.starts_with(prefix.as_bytes())
 }
 
-/// A file that the index says could hold a löfte of a kommun: its path relative to the
-/// folder, the years of its löfte, and its identity and [`Ident`] when it was indexed.
-#[derive(Debug, Clone)]
-pub struct Candidate {
-    pub rel: Vec<u8>,
-    pub years: Years,
-    pub key: Key,
-    pub ident: Option<Ident>,
-}
-
-/// The files the folder's index says could hold a löfte of the kommun `kod` (those naming it,
-/// and those that could name any), with the identity of the index read and before when a
-/// file's times must be for its line to be used ([`Key::vouched_by`]); None when there is no
-/// whole index of this version. Only those lines are read into values: a writer asks this of
-/// a national folder's index on every write.
-pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, i128, Vec<Candidate>)> {
-    let file = fs::File::open(dir.join(INDEX_FILE)).ok()?;
-    let meta = file.metadata().ok()?;
-    let key = Key::of(&meta);
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?.saturating_add(1));
-    std::io::Read::read_to_end(&mut &file, &mut bytes).ok()?;
-    // Lines by `memchr`, and the kommun's name prefix searched once in the whole index: most
-    // lines are other kommuners' files, passed over on their first bytes.
-    let mut at = 0;
-    let mut line = || {
-        let from = at;
-        let end = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
-        at = end + 1;
-        (from < bytes.len()).then(|| (from, &bytes[from..end]))
-    };
-    if line()?.1 != header().as_bytes() {
-        return None;
-    }
-    let trusted_before = trusted_before(line()?.1, &key)?;
-    let mut prefixed = memchr::memmem::find_iter(&bytes, prefix.as_bytes()).peekable();
-    let (mut out, mut n) = (Vec::new(), 0usize);
-    while let Some((from, line)) = line() {
-        if let Some(end) = line.strip_prefix(b"end ") {
-            let count: usize = std::str::from_utf8(end).ok()?.parse().ok()?;
-            return (count == n).then_some((key, trusted_before, out));
-        }
-        n += 1;
-        let names = names_kod(line, kod.as_bytes())?;
-        while prefixed.next_if(|&i| i < from).is_some() {}
-        let holds_prefix = prefixed.peek().is_some_and(|&i| i < from + line.len());
-        if !names && !holds_prefix {
-            continue;
-        }
-        let parsed = parse_line(line)?;
-        if names || is_named(&parsed.rel, prefix) {
-            out.push(Candidate {
-                rel: parsed.rel.into_owned(),
-                years: parsed.years,
-                key: parsed.key,
-                ident: parse_ident(parsed.ident)?,
-            });
-        }
-    }
-    None
-}
-
-/// Whether an index line's first field names `kod` (or any kommun, `*`); None when the line
-/// has no first field. Most lines name one kommun: a kommunkod and a space, told by their
-/// first bytes.
-fn names_kod(line: &[u8], kod: &[u8]) -> Option<bool> {
-    if line.get(kod.len()) == Some(&b' ') && !line[..kod.len()].contains(&b',') {
-        // Byte by byte: four bytes are not worth a call to `memcmp`.
-        return Some(line.iter().zip(kod).all(|(a, b)| a == b));
-    }
-    let named = &line[..memchr::memchr(b' ', line)?];
-    Some(named == b"*" || named.split(|&b| b == b',').any(|k| k == kod))
-}
-
 /// The index's second line (`started BEGAN TOOK`) read, with the index's identity `written`:
 /// before when a file's times must be for its line to be used. The scan's beginning by the
 /// machine's clock, and by the file system's (the index's own time less how long the scan
 /// took before writing it), less [`MARGIN`].
-fn trusted_before(line: &[u8], written: &Key) -> Option<i128> {
+pub(super) fn trusted_before(line: &[u8], written: &Key) -> Option<i128> {
     let started = std::str::from_utf8(line).ok()?;
     let mut started = started.strip_prefix("started ")?.split(' ');
     let (began, took): (i128, i128) =
         (started.next()?.parse().ok()?, started.next()?.parse().ok()?);
     Some(began.min(written.mtime - took) - MARGIN)
-}
-
-/// A löfte's [`Ident`] as the index writes it: `START:END:KOD+KOD:AREA` (the area's bytes in
-/// hex, `-` for none), or `?` when the head does not say it plainly.
-pub fn ident_field(ident: Option<&Ident>) -> String {
-    let Some(i) = ident else {
-        return "?".to_string();
-    };
-    let area = match &i.area {
-        None => "-".to_string(),
-        Some(a) => a.bytes().map(|b| format!("{b:02x}")).collect(),
-    };
-    format!("{}:{}:{}:{area}", i.start, i.end, i.kods.join("+"))
-}
-
-/// [`ident_field`] read back: Some(None) for `?`, None when the field is not one.
-fn parse_ident(field: &[u8]) -> Option<Option<Ident>> {
-    if field == b"?" {
-        return Some(None);
-    }
-    let text = std::str::from_utf8(field).ok()?;
-    let mut parts = text.split(':');
-    let mut date = || parts.next()?.parse::<chrono::NaiveDate>().ok();
-    let (start, end) = (date()?, date()?);
-    let kods = parts
-        .next()?
-        .split('+')
-        .map(|kod| crate::kommuner::by_kod(kod).map(|k| k.kod))
-        .collect::<Option<Vec<_>>>()?;
-    let area = match parts.next()? {
-        "-" => None,
-        hex if hex.len() % 2 == 0 => {
-            let bytes = (0..hex.len())
-                .step_by(2)
-                .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
-                .collect::<Option<Vec<u8>>>()?;
-            Some(String::from_utf8(bytes).ok()?)
-        }
-        _ => return None,
-    };
-    parts.next().is_none().then_some(Some(Ident {
-        kods,
-        area,
-        start,
-        end,
-    }))
 }
 
 /// One line of the index: `named years ident size mtime ctime ino dev path` (what a writer
@@ -637,7 +520,7 @@ mod tests {
         }
         // A writer's question: the files naming Ale, those that could name any kommun, and
         // those named after it.
-        let (_, _, found) = candidates(dir, ale, "f1-").unwrap();
+        let (_, _, found) = super::super::kommun::candidates(dir, ale, "f1-").unwrap();
         for c in &found {
             assert_eq!((c.key, &c.ident), (Key::of(&meta), &ident));
         }

@@ -33,12 +33,12 @@ pub struct KommunFiles {
 /// folder for the next writer.
 pub fn kommun_files(dir: &Path, cwd: Cwd, kod: &str, prefix: &str) -> Result<KommunFiles> {
     if let Some(sealed) = seal::holding(dir)
-        && let Some((key, trusted_before, found)) = index::candidates(dir, kod, prefix)
+        && let Some((key, trusted_before, found)) = candidates(dir, kod, prefix)
         && sealed.is_for(&key)
     {
         // Each line is used only while its file is as it was when the line was written;
         // otherwise its file may now hold any period and any löfte.
-        let vouched = |path: &Path, c: &index::Candidate| {
+        let vouched = |path: &Path, c: &IndexCandidate| {
             fs::symlink_metadata(path)
                 .ok()
                 .filter(fs::Metadata::is_file)
@@ -128,7 +128,7 @@ fn scanned(meta: &fs::Metadata, bytes: &[u8]) -> index::Entry {
         key: index::Key::of(meta),
         named: text.and_then(scan::kommuner_named),
         years,
-        ident: index::ident_field(ident.as_ref()),
+        ident: scan::ident_field(ident.as_ref()),
     }
 }
 
@@ -179,4 +179,81 @@ pub(super) fn scan_and_read(
         .names_one_of(kods)
         .then(|| kept(from_bytes(path, display, bytes, today), keep_text));
     (file, Some(entry))
+}
+
+/// A file that the index says could hold a löfte of a kommun: its path relative to the
+/// folder, the years of its löfte, and its identity and [`Ident`] when it was indexed.
+#[derive(Debug, Clone)]
+pub struct IndexCandidate {
+    pub rel: Vec<u8>,
+    pub years: Years,
+    pub key: index::Key,
+    pub ident: Option<Ident>,
+}
+
+/// The files the folder's index says could hold a löfte of the kommun `kod` (those naming it,
+/// and those that could name any), with the identity of the index read and before when a
+/// file's times must be for its line to be used ([`Key::vouched_by`]); None when there is no
+/// whole index of this version. Only those lines are read into values: a writer asks this of
+/// a national folder's index on every write.
+pub fn candidates(
+    dir: &Path,
+    kod: &str,
+    prefix: &str,
+) -> Option<(index::Key, i128, Vec<IndexCandidate>)> {
+    let file = fs::File::open(dir.join(index::INDEX_FILE)).ok()?;
+    let meta = file.metadata().ok()?;
+    let key = index::Key::of(&meta);
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?.saturating_add(1));
+    std::io::Read::read_to_end(&mut &file, &mut bytes).ok()?;
+    // Lines by `memchr`, and the kommun's name prefix searched once in the whole index: most
+    // lines are other kommuners' files, passed over on their first bytes.
+    let mut at = 0;
+    let mut line = || {
+        let from = at;
+        let end = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
+        at = end + 1;
+        (from < bytes.len()).then(|| (from, &bytes[from..end]))
+    };
+    if line()?.1 != index::header().as_bytes() {
+        return None;
+    }
+    let trusted_before = index::trusted_before(line()?.1, &key)?;
+    let mut prefixed = memchr::memmem::find_iter(&bytes, prefix.as_bytes()).peekable();
+    let (mut out, mut n) = (Vec::new(), 0usize);
+    while let Some((from, line)) = line() {
+        if let Some(end) = line.strip_prefix(b"end ") {
+            let count: usize = std::str::from_utf8(end).ok()?.parse().ok()?;
+            return (count == n).then_some((key, trusted_before, out));
+        }
+        n += 1;
+        let names = names_kod(line, kod.as_bytes())?;
+        while prefixed.next_if(|&i| i < from).is_some() {}
+        let holds_prefix = prefixed.peek().is_some_and(|&i| i < from + line.len());
+        if !names && !holds_prefix {
+            continue;
+        }
+        let parsed = index::parse_line(line)?;
+        if names || index::is_named(&parsed.rel, prefix) {
+            out.push(IndexCandidate {
+                rel: parsed.rel.into_owned(),
+                years: parsed.years,
+                key: parsed.key,
+                ident: scan::parse_ident(parsed.ident)?,
+            });
+        }
+    }
+    None
+}
+
+/// Whether an index line's first field names `kod` (or any kommun, `*`); None when the line
+/// has no first field. Most lines name one kommun: a kommunkod and a space, told by their
+/// first bytes.
+fn names_kod(line: &[u8], kod: &[u8]) -> Option<bool> {
+    if line.get(kod.len()) == Some(&b' ') && !line[..kod.len()].contains(&b',') {
+        // Byte by byte: four bytes are not worth a call to `memcmp`.
+        return Some(line.iter().zip(kod).all(|(a, b)| a == b));
+    }
+    let named = &line[..memchr::memchr(b' ', line)?];
+    Some(named == b"*" || named.split(|&b| b == b',').any(|k| k == kod))
 }

@@ -148,6 +148,52 @@ pub fn head(text: &str) -> (Years, Option<Ident>) {
     (years, ident)
 }
 
+/// A löfte's [`Ident`] as the index writes it: `START:END:KOD+KOD:AREA` (the area's bytes in
+/// hex, `-` for none), or `?` when the head does not say it plainly.
+pub fn ident_field(ident: Option<&Ident>) -> String {
+    let Some(i) = ident else {
+        return "?".to_string();
+    };
+    let area = match &i.area {
+        None => "-".to_string(),
+        Some(a) => a.bytes().map(|b| format!("{b:02x}")).collect(),
+    };
+    format!("{}:{}:{}:{area}", i.start, i.end, i.kods.join("+"))
+}
+
+/// [`ident_field`] read back: Some(None) for `?`, None when the field is not one.
+pub(super) fn parse_ident(field: &[u8]) -> Option<Option<Ident>> {
+    if field == b"?" {
+        return Some(None);
+    }
+    let text = std::str::from_utf8(field).ok()?;
+    let mut parts = text.split(':');
+    let mut date = || parts.next()?.parse::<chrono::NaiveDate>().ok();
+    let (start, end) = (date()?, date()?);
+    let kods = parts
+        .next()?
+        .split('+')
+        .map(|kod| crate::kommuner::by_kod(kod).map(|k| k.kod))
+        .collect::<Option<Vec<_>>>()?;
+    let area = match parts.next()? {
+        "-" => None,
+        hex if hex.len() % 2 == 0 => {
+            let bytes = (0..hex.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+                .collect::<Option<Vec<u8>>>()?;
+            Some(String::from_utf8(bytes).ok()?)
+        }
+        _ => return None,
+    };
+    parts.next().is_none().then_some(Some(Ident {
+        kods,
+        area,
+        start,
+        end,
+    }))
+}
+
 /// The longest head [`period_years`] parses: a löfte's head (title, promise, problem) is a
 /// few KB.
 const HEAD_LIMIT: usize = 64 << 10;
