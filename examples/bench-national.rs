@@ -22,6 +22,11 @@
 //!   plain writes into a folder deleted just before (as the site's own folder is); with the
 //!   2-core parse, the floor of `site`, which reads the folder and writes that many files.
 //!
+//! `BENCH_WRITERS=1` measures only the writers (`done`, `measure`) and process start against
+//! the durable append, without the parse floors. `BENCH_BEFORE_SUFFIX=-before` runs the
+//! `--before` binary in a copy of each set (`national-N-before`, made by the user): two
+//! versions in one folder would each rebuild the other's index and seal before every write.
+//!
 //! Peak memory is the child's maximum resident set size from `wait4`, per MiB of the set.
 //! Every command runs with `PLEDGE_AS_OF` set to a day after every generated entry.
 
@@ -54,6 +59,8 @@ struct Case {
     writes: bool,
     /// Writes a site into this folder, emptied before each run.
     site: Option<PathBuf>,
+    /// Runs in a copy of the set: its folder with this suffix.
+    dir_suffix: Option<String>,
 }
 
 /// One generated set and what the cases need from it.
@@ -187,6 +194,9 @@ fn cases(bins: &[(&str, PathBuf)], first: &Set) -> Vec<(PathBuf, Case)> {
                     floor,
                     writes: args[0] == "done" || args[0] == "measure",
                     site,
+                    dir_suffix: (!suffix.is_empty())
+                        .then(|| std::env::var("BENCH_BEFORE_SUFFIX").ok())
+                        .flatten(),
                 },
             ))
         };
@@ -233,6 +243,9 @@ fn cases(bins: &[(&str, PathBuf)], first: &Set) -> Vec<(PathBuf, Case)> {
         } else {
             eprintln!("{}: no `measure` subcommand; skipped", bin.display());
         }
+    }
+    if std::env::var_os("BENCH_WRITERS").is_some() {
+        out.retain(|(_, c)| matches!(c.floor, Floor::Append | Floor::None));
     }
     out
 }
@@ -350,7 +363,6 @@ fn append_floor(file: &Path) {
 fn measure_set(s: &Set, cases: &[(PathBuf, Case)], runs: usize) -> Results {
     let me = std::env::current_exe().unwrap();
     let original = std::fs::read(&s.largest).unwrap();
-    let restore = || std::fs::write(&s.largest, &original).unwrap();
     // The append floor's copy of the largest file, beside the set (see the top).
     let floor_dir = s.dir.with_extension("append-floor");
     std::fs::create_dir_all(&floor_dir).unwrap();
@@ -370,12 +382,22 @@ fn measure_set(s: &Set, cases: &[(PathBuf, Case)], runs: usize) -> Results {
     });
     let mut floors: [Vec<Duration>; 4] = Default::default();
     let mut samples: Vec<Vec<(Sample, i32)>> = vec![Vec::new(); cases.len()];
+    let reads = cases.iter().any(|(_, c)| c.floor == Floor::TwoCore);
+    // Where a case runs, and its copy of the largest file to restore after a write.
+    let dir_of = |c: &Case| match &c.dir_suffix {
+        Some(x) => PathBuf::from(format!("{}{x}", s.dir.display())),
+        None => s.dir.clone(),
+    };
     for _ in 0..runs {
         let t = Instant::now();
-        parse_files(&s.files);
+        if reads {
+            parse_files(&s.files);
+        }
         floors[0].push(t.elapsed());
         let t = Instant::now();
-        parse_files_2(&s.files);
+        if reads {
+            parse_files_2(&s.files);
+        }
         floors[1].push(t.elapsed());
         std::fs::write(&floor_file, &original).unwrap();
         let largest = [
@@ -393,9 +415,10 @@ fn measure_set(s: &Set, cases: &[(PathBuf, Case)], runs: usize) -> Results {
             if let Some(site) = &case.site {
                 let _ = std::fs::remove_dir_all(site);
             }
-            samples[i].push(run(bin, &s.dir, &args_for(case, s)));
+            samples[i].push(run(bin, &dir_of(case), &args_for(case, s)));
             if case.writes {
-                restore();
+                let copy = dir_of(case).join(s.largest.file_name().unwrap());
+                std::fs::write(copy, &original).unwrap();
             }
         }
     }

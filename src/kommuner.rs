@@ -17,8 +17,6 @@ pub struct Kommun {
     pub lanskod: &'static str,
     pub lan: &'static str,
     pub polisregion: &'static str,
-    /// `name` folded for matching (see [`fold`]).
-    folded: String,
 }
 
 /// Every kommun, in SCB order (by kommunkod).
@@ -39,7 +37,6 @@ pub fn all() -> &'static [Kommun] {
                     lanskod,
                     lan,
                     polisregion,
-                    folded: fold(name),
                 }
             })
             .collect()
@@ -51,16 +48,18 @@ pub fn all() -> &'static [Kommun] {
 /// "Region Gotland") or by its four-digit kommunkod.
 pub fn find(query: &str) -> Option<&'static Kommun> {
     use unicode_normalization::UnicodeNormalization;
-    let maps = maps();
+    let exact = exact();
     let get = |map: &HashMap<&str, usize>, key: &str| map.get(key).map(|&i| &all()[i]);
     let q: String = query.trim().nfc().collect();
     if q.len() == 4 && q.bytes().all(|b| b.is_ascii_digit()) {
-        return get(&maps.kod, &q);
+        return get(&exact.kod, &q);
     }
-    // The name exactly as listed (how files write it), before lower-casing every name.
-    if let Some(k) = get(&maps.name, &q) {
+    // The name exactly as listed (how files write it), before every name is lower-cased and
+    // folded (which a process that meets only names as listed never does).
+    if let Some(k) = get(&exact.name, &q) {
         return Some(k);
     }
+    let maps = maps();
     let mut lower = q
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -150,11 +149,41 @@ const ASCII_QUERY_MAX: usize = 64;
 
 use std::collections::HashMap;
 
-/// The lookups of [`find`]: each kommun by its code, its name, its name in lower case and
-/// folded; where two share a key (Håbo and Habo fold alike), the first in SCB order.
-struct Maps {
+/// The exact lookups of [`find`]: each kommun by its code and its name as listed.
+struct Exact {
     kod: HashMap<&'static str, usize>,
     name: HashMap<&'static str, usize>,
+}
+
+fn exact() -> &'static Exact {
+    static EXACT: OnceLock<Exact> = OnceLock::new();
+    EXACT.get_or_init(|| {
+        let mut m = Exact {
+            kod: HashMap::with_capacity(all().len()),
+            name: HashMap::with_capacity(all().len()),
+        };
+        for (i, k) in all().iter().enumerate() {
+            m.kod.entry(k.kod).or_insert(i);
+            m.name.entry(k.name).or_insert(i);
+        }
+        m
+    })
+}
+
+/// The kommun whose kommunkod is exactly `kod`.
+pub fn by_kod(kod: &str) -> Option<&'static Kommun> {
+    exact().kod.get(kod).map(|&i| &all()[i])
+}
+
+/// Each kommun's name folded for matching (see [`fold`]), in SCB order.
+fn folded() -> &'static [String] {
+    static FOLDED: OnceLock<Vec<String>> = OnceLock::new();
+    FOLDED.get_or_init(|| all().iter().map(|k| fold(k.name)).collect())
+}
+
+/// The loose lookups of [`find`]: each kommun by its name in lower case and folded; where two
+/// share a key (Håbo and Habo fold alike), the first in SCB order.
+struct Maps {
     lower: HashMap<&'static str, usize>,
     folded: HashMap<&'static str, usize>,
     /// The first and the last bytes of the keys of `lower` and `folded`.
@@ -167,20 +196,17 @@ fn maps() -> &'static Maps {
     MAPS.get_or_init(|| {
         static LOWER: OnceLock<Vec<String>> = OnceLock::new();
         let lower = LOWER.get_or_init(|| all().iter().map(|k| k.name.to_lowercase()).collect());
+        let folded = folded();
         let mut m = Maps {
-            kod: HashMap::new(),
-            name: HashMap::new(),
             lower: HashMap::new(),
             folded: HashMap::new(),
             first: [false; 256],
             last: [false; 256],
         };
-        for (i, k) in all().iter().enumerate() {
-            m.kod.entry(k.kod).or_insert(i);
-            m.name.entry(k.name).or_insert(i);
+        for i in 0..all().len() {
             m.lower.entry(lower[i].as_str()).or_insert(i);
-            m.folded.entry(k.folded.as_str()).or_insert(i);
-            for key in [lower[i].as_bytes(), k.folded.as_bytes()] {
+            m.folded.entry(folded[i].as_str()).or_insert(i);
+            for key in [lower[i].as_bytes(), folded[i].as_bytes()] {
                 if let (Some(&f), Some(&l)) = (key.first(), key.last()) {
                     m.first[usize::from(f)] = true;
                     m.last[usize::from(l)] = true;
@@ -291,7 +317,8 @@ mod tests {
         // No query the lookups could find is cut by the buffer.
         let longest = all()
             .iter()
-            .map(|k| k.name.to_lowercase().len().max(k.folded.len()))
+            .zip(folded())
+            .map(|(k, f)| k.name.to_lowercase().len().max(f.len()))
             .max()
             .unwrap();
         assert!("region ".len() + longest + "s kommun".len() < ASCII_QUERY_MAX);

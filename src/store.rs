@@ -24,8 +24,8 @@ mod write;
 pub use for_view::read_each_of;
 pub use index::INDEX_FILE;
 use kommun::read_indexed;
-pub use kommun::{KommunFiles, kommun_files};
-pub use scan::{Needle, Years, years_overlap};
+pub use kommun::{Candidate, KommunFiles, kommun_files};
+pub use scan::{Ident, Needle, Years, years_overlap};
 
 pub use walk::{pledge_files_and_temporaries, pledge_files_where};
 pub use write::{

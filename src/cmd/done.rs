@@ -11,7 +11,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
 use super::append::Append;
-use super::workspace::Lookup;
+use super::workspace::{Lookup, Tier, settled_on};
 use super::{Ctx, Refused, Usage, Workspace, describe_progress};
 use crate::cli::DoneArgs;
 use crate::edit::record::{self, NewEntry};
@@ -259,10 +259,14 @@ pub fn done(dir: Option<PathBuf>, a: DoneArgs, ctx: &mut Ctx) -> Result<u8> {
         lang: ctx.lang,
         year: (!followup).then(|| date.year()),
         area,
+        on: (!followup).then_some(date),
     };
     // Enough when a löfte that could take the entry has the activity: one without it (an
     // area's löfte named after the kommun) does not stop the search for the kommun's own.
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, _| {
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, tier| {
+        if tier == Tier::OnDate {
+            return settled_on(ws, k, date, area, Some(&activity), |_| true);
+        }
         ws.pledges().any(|p| {
             p.kommuner.contains(&k)
                 && p.in_area(area)
@@ -321,9 +325,13 @@ fn done_event(
         lang: ctx.lang,
         year: Some(date.year()),
         area,
+        on: Some(date),
     };
     let has = |p: &Pledge| p.events.iter().any(|e| e.id == event);
-    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, _| {
+    let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, tier| {
+        if tier == Tier::OnDate {
+            return settled_on(ws, k, date, area, None, has);
+        }
         ws.pledges().any(|p| {
             p.kommuner.contains(&k) && p.in_area(area) && p.period.may_hold(date) && has(p)
         })

@@ -179,13 +179,16 @@ fn record_one(
         lang: ctx.lang,
         year: Some(date.year()),
         area,
+        on: Some(date),
     };
     // The files named for the year settle it when one holds the date; a löfte that ended
     // before it is chosen only among every file named after the kommun (a later one may be
-    // in a file of another year).
+    // in a file of another year). Those holding the day settle it when every löfte read
+    // states its start (see `Tier::OnDate`).
     let (ws, k) = Workspace::for_kommun(dir, &kommun, lookup, |ws, k, tier| {
-        pledge_for(ws, k, &indicator, date, area)
-            .is_some_and(|(p, _)| tier == Tier::Named || p.period.contains(date))
+        (tier != Tier::OnDate || ws.pledges().all(|p| p.period.start_stated))
+            && pledge_for(ws, k, &indicator, date, area)
+                .is_some_and(|(p, _)| tier == Tier::Named || p.period.contains(date))
     })?;
     super::refuse_areas_begun(&ws, k, area, ctx.lang)?;
     let Some((chosen, ind)) = pledge_for(&ws, k, &indicator, date, area) else {

@@ -61,6 +61,7 @@ pub fn undo(dir: Option<PathBuf>, a: UndoArgs, ctx: &mut Ctx) -> Result<u8> {
         lang: ctx.lang,
         year: q.date.map(|d| d.year()),
         area: a.area.as_deref(),
+        on: None,
     };
     let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, _| {
         q.index.is_none() && choose(ws, k, &q).is_ok()

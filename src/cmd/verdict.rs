@@ -35,6 +35,7 @@ pub fn verdict(dir: Option<PathBuf>, a: VerdictArgs, ctx: &mut Ctx) -> Result<u8
         lang: ctx.lang,
         year: None,
         area,
+        on: None,
     };
     let (ws, k) = Workspace::for_kommun(dir, &a.kommun, lookup, |ws, k, _| {
         choose::followup_pledge(ws.pledges(), k, date, area).is_some()

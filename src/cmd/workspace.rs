@@ -8,12 +8,10 @@ use chrono::NaiveDate;
 
 use crate::kommuner::{self, Kommun};
 use crate::model::Pledge;
-use crate::rules::choose::name_may_hold;
+use crate::rules::choose::{self, name_may_hold};
 use crate::store::{self, Needle, SourceFile};
 use crate::view::Msg;
 use crate::view::i18n::Lang;
-use crate::view::messages::CopyMsg;
-use crate::view::messages::copies::Held;
 use crate::view::messages::{CmdMsg, Words};
 
 /// All pledge files of the folder, loaded.
@@ -24,8 +22,9 @@ pub struct Workspace {
     /// those of killed writers).
     pub temporaries: Vec<PathBuf>,
     /// Files that could hold a löfte of the kommun of [`Workspace::for_kommun`] that were not
-    /// read (they hold none in force in the year looked up), with their löften's years.
-    pub unread: Vec<(PathBuf, store::Years)>,
+    /// read (they hold none in force in the year looked up, or on the day), with their
+    /// löften's years and, when known, kommuner, area and period.
+    pub unread: Vec<store::Candidate>,
 }
 
 impl Workspace {
@@ -98,6 +97,13 @@ impl Workspace {
             return Err(resolve_kommun(arg, &ws, lookup.lang).expect_err("the kommun is unknown"));
         };
         let prefix = format!("{}-", crate::text::slug(k.name));
+        if let Some(date) = lookup.on {
+            let found = store::kommun_files(&dir, cwd, k.kod, &prefix)?;
+            let ws = on_date(dir.clone(), k, &prefix, &lookup, Some(date), found)?;
+            if enough(&ws, k, Tier::OnDate) {
+                return Ok((ws, k));
+            }
+        }
         let (found, mut probed) = std::thread::scope(|s| {
             let finding = s.spawn(|| store::kommun_files(&dir, cwd, k.kod, &prefix));
             let probed = read_by_name(&dir, k, &lookup);
@@ -116,27 +122,22 @@ impl Workspace {
             .collect();
         let unreadable_paths: Vec<PathBuf> = unreadable.iter().map(|f| f.path.clone()).collect();
         probed.extend(unreadable);
-        named.sort_by(|a, b| a.0.cmp(&b.0));
-        let of_year = |p: &Path, years: store::Years| {
-            lookup.year.is_none_or(|y| {
-                (is_named(p, &prefix) && name_may_hold(p, y))
-                    || store::years_overlap(years, (Some(y), Some(y)))
-            })
-        };
-        let in_year = named.iter().filter(|(p, years)| of_year(p, *years)).count();
+        named.sort_by(|a, b| a.path.cmp(&b.path));
+        let of_year = |c: &store::Candidate| of_year(c, &prefix, lookup.year);
+        let in_year = named.iter().filter(|c| of_year(c)).count();
         let mut tiers = Vec::new();
         if in_year < named.len() {
             tiers.push(Tier::OfYear);
         }
         tiers.push(Tier::Named);
         for tier in tiers {
-            let (mut paths, unread): (Vec<_>, Vec<_>) = named
+            let (paths, unread): (Vec<_>, Vec<_>) = named
                 .iter()
                 .cloned()
-                .partition(|(p, years)| tier == Tier::Named || of_year(p, *years));
-            paths.extend(unreadable_paths.iter().map(|p| (p.clone(), (None, None))));
-            paths.sort_by(|a, b| a.0.cmp(&b.0));
-            let paths: Vec<PathBuf> = paths.into_iter().map(|(p, _)| p).collect();
+                .partition(|c| tier == Tier::Named || of_year(c));
+            let mut paths: Vec<PathBuf> = paths.into_iter().map(|c| c.path).collect();
+            paths.extend(unreadable_paths.iter().cloned());
+            paths.sort();
             let ws = Workspace {
                 files: read_keeping_probed(&paths, &mut probed, cwd, today)?,
                 dir: dir.clone(),
@@ -308,6 +309,13 @@ impl Workspace {
 /// are enough.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tier {
+    /// Only those whose löfte may hold the day [`Lookup::on`] for the kommun and the area:
+    /// the files whose heads say their kommuner, area and period (see [`store::Ident`]) only
+    /// when these hold the day, every other file whose name or years allow the year. Enough
+    /// only when that settles the command as reading the year's files would (a löfte holding
+    /// the day with what was asked for, every löfte read with a stated start): every file
+    /// left unread is then known to hold no löfte of the kommun on the day.
+    OnDate,
     /// Those whose names allow a löfte in force in the year looked up.
     OfYear,
     /// Every file named after the kommun.
@@ -326,6 +334,68 @@ pub struct Lookup<'a> {
     pub lang: Lang,
     pub year: Option<i32>,
     pub area: Option<&'a str>,
+    /// The day the löfte must hold, when a löfte of the kommun holding it is all the command
+    /// needs besides the copy check ([`Tier::OnDate`]); None to read the year's files.
+    pub on: Option<NaiveDate>,
+}
+
+/// Whether the candidate's löfte may be in force in `year` (always, without a year): by its
+/// name when it is named after the kommun (`prefix`), else by the years its head states.
+fn of_year(c: &store::Candidate, prefix: &str, year: Option<i32>) -> bool {
+    year.is_none_or(|y| {
+        (is_named(&c.path, prefix) && name_may_hold(&c.path, y))
+            || store::years_overlap(c.years, (Some(y), Some(y)))
+    })
+}
+
+/// The workspace of [`Tier::OnDate`]: of the kommun's candidates `found`, those whose
+/// [`store::Ident`] says they hold a löfte of `k` in the lookup's area on `date`, and those
+/// without one that may be in force in the lookup's year, read; the rest kept unread for the
+/// copy check. No file is parsed to learn that it is not the one written to.
+fn on_date(
+    dir: PathBuf,
+    k: &Kommun,
+    prefix: &str,
+    lookup: &Lookup<'_>,
+    date: Option<NaiveDate>,
+    found: store::KommunFiles,
+) -> Result<Workspace> {
+    // A löfte of `k` in the area (holding `date`, when given).
+    let holds = |i: &store::Ident, date: Option<NaiveDate>| {
+        i.kods.contains(&k.kod)
+            && date.is_none_or(|d| i.start <= d && d <= i.end)
+            && match (lookup.area, &i.area) {
+                (None, _) => true,
+                (Some(q), Some(a)) => kommuner::fold(a).starts_with(&kommuner::fold(q)),
+                (Some(_), None) => false,
+            }
+    };
+    // With an area, every löfte of the year in it is read too: a command refuses an area
+    // that only begins several löften's areas ([`super::refuse_areas_begun`]).
+    let (read, unread): (Vec<_>, Vec<_>) =
+        found.candidates.into_iter().partition(|c| match &c.ident {
+            Some(i) => {
+                holds(i, date)
+                    || (lookup.area.is_some() && holds(i, None) && of_year(c, prefix, lookup.year))
+            }
+            None => of_year(c, prefix, lookup.year),
+        });
+    let mut paths: Vec<PathBuf> = read.into_iter().map(|c| c.path).collect();
+    paths.sort();
+    let mut files = store::read_all(&paths, lookup.cwd, lookup.today, true)?;
+    files.extend(
+        found
+            .unreadable
+            .into_iter()
+            .filter(|f| is_named(&f.path, prefix)),
+    );
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Workspace {
+        dir,
+        files,
+        temporaries: found.temporaries,
+        unread,
+    })
 }
 
 /// Whether the file's name begins with the kommun's (`prefix`: `filipstad-`).
@@ -396,78 +466,21 @@ fn conventional_names(k: &Kommun, area: Option<&str>, year: i32) -> Vec<String> 
     names
 }
 
-/// Whether two löften are the same one: the same kommuner and area, overlapping periods.
-fn same_lofte(a: &Pledge, b: &Pledge) -> bool {
-    let kommuner = |p: &Pledge| {
-        let mut ks: Vec<&str> = p.kommuner.iter().map(|k| k.kod).collect();
-        ks.sort_unstable();
-        ks
-    };
-    a.area == b.area && a.period.overlaps(&b.period) && kommuner(a) == kommuner(b)
-}
-
-/// The refusal naming two files that hold one löfte, in the language.
-fn copy_refusal(a: &Pledge, b: &Pledge, lang: Lang) -> String {
-    fn held(p: &Pledge) -> Held<'_> {
-        Held {
-            file: &p.file,
-            start: p.period.start,
-            end: p.period.end,
-        }
-    }
-    CopyMsg::SameLofteTwice {
-        a: held(a),
-        b: held(b),
-    }
-    .say(lang)
-}
-
-/// The refusal when two of `found` are the same löfte (the same kommuner and area, with
-/// overlapping periods): `--area` cannot tell them apart, so the advice is to remove one.
-pub fn same_lofte_twice(found: &[&Pledge], lang: Lang) -> Option<String> {
-    found.iter().enumerate().find_map(|(i, a)| {
-        found[i + 1..]
-            .iter()
-            .find(|b| same_lofte(a, b))
-            .map(|b| copy_refusal(a, b, lang))
-    })
-}
-
-impl Workspace {
-    /// Refuses to write into `chosen` when another file holds the same löfte, whatever its
-    /// name (a copy: writing into one would leave the other behind, and the views would then
-    /// refuse the kommun). The candidates not read yet whose löften may overlap its period
-    /// ([`Workspace::unread`]) are read to tell.
-    /// `cwd`: the working folder those files' paths are shown from.
-    pub fn refuse_copies(
-        &self,
-        chosen: &Pledge,
-        cwd: store::Cwd,
-        today: NaiveDate,
-        lang: Lang,
-    ) -> Result<()> {
-        use chrono::Datelike;
-        let years = (
-            Some(chosen.period.start.year()),
-            Some(chosen.period.end.year()),
-        );
-        let more: Vec<PathBuf> = self
-            .unread
-            .iter()
-            .filter(|(_, y)| store::years_overlap(*y, years))
-            .map(|(p, _)| p.clone())
-            .collect();
-        let more = store::read_all(&more, cwd, today, false)?;
-        let others = self
-            .pledges()
-            .chain(more.iter().filter_map(|f| f.loaded.pledge.as_ref()));
-        for other in others {
-            if other.file != chosen.file && same_lofte(chosen, other) {
-                return Err(super::Refused(copy_refusal(chosen, other, lang)).into());
-            }
-        }
-        Ok(())
-    }
+/// Whether the workspace of [`Tier::OnDate`] settles a command that writes into the löfte of
+/// `k` holding `date` (in `area`) with `activity` when one is asked for, which `fits`: every
+/// löfte read states its start (an unstated one is judged from the löften before it, which
+/// may be unread), and one löfte holds the day as [`choose::pledge_on`] chooses.
+pub fn settled_on(
+    ws: &Workspace,
+    k: &Kommun,
+    date: NaiveDate,
+    area: Option<&str>,
+    activity: Option<&str>,
+    fits: impl Fn(&Pledge) -> bool,
+) -> bool {
+    ws.pledges().all(|p| p.period.start_stated)
+        && choose::pledge_on(ws.pledges(), k, date, area, activity)
+            .is_ok_and(|(p, r)| fits(p) && r.is_none_or(|r| r.is_ok()))
 }
 
 /// What to look for in the files of the kommuner the arguments name: None (every file) when
@@ -528,6 +541,10 @@ fn folder_kommuner(ws: &Workspace, query: &str, lang: Lang) -> Option<String> {
     }
     Some(s)
 }
+
+#[path = "workspace_copies.rs"]
+mod copies;
+pub use copies::same_lofte_twice;
 
 #[cfg(test)]
 #[path = "workspace_tests.rs"]

@@ -84,6 +84,7 @@ fn files_until(
         lang: Lang::En,
         year,
         area,
+        on: None,
     };
     let (ws, k) =
         Workspace::for_kommun(dir.to_path_buf(), "alvesta", lookup, |_, _, t| enough(t)).unwrap();
@@ -118,6 +119,7 @@ fn the_files_named_for_the_year_are_read_in_order_and_a_copy_is_not_missed() {
         lang: Lang::En,
         year: Some(2018),
         area: None,
+        on: None,
     };
     let (ws, _) =
         Workspace::for_kommun(tmp.path().to_path_buf(), "alvesta", lookup, |_, _, _| true).unwrap();

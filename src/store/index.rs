@@ -24,15 +24,17 @@ use std::io::Write;
 use std::path::Path;
 use std::time::SystemTime;
 
-use super::scan::Years;
+#[cfg(test)]
+use super::scan::ident_field;
+use super::scan::{Ident, Years, parse_ident};
 
 /// The index's file name in the pledges folder (hidden, so never read as a löfte).
 pub const INDEX_FILE: &str = ".pledge-index";
 
 /// The first line; another version's index (whose scan or list of kommuner may differ) is
 /// not read.
-fn header() -> String {
-    format!("pledge-index 2 {}", env!("CARGO_PKG_VERSION"))
+pub(super) fn header() -> String {
+    format!("pledge-index 3 {}", env!("CARGO_PKG_VERSION"))
 }
 
 /// A folder with fewer pledge files has no index written: reading a few dozen files costs
@@ -134,9 +136,17 @@ pub struct Entry {
     pub named: Named,
     /// The years of its löfte's period, as far as its head tells ([`scan::period_years`]).
     pub years: Years,
+    /// Its löfte's kommuner, area and period when its head says them plainly
+    /// ([`scan::head`]), as the index writes them ([`ident_field`]).
+    pub ident: String,
 }
 
 impl Entry {
+    /// [`Entry::ident`] read back (None when unknown or not readable).
+    pub fn decoded_ident(&self) -> Option<Ident> {
+        parse_ident(self.ident.as_bytes()).flatten()
+    }
+
     /// Whether the file could hold a löfte of one of `kods`.
     pub fn names_one_of(&self, kods: &[&str]) -> bool {
         self.named
@@ -224,7 +234,8 @@ impl Index {
                 Some(kods) if kods.is_empty() => "-".to_string(),
                 Some(kods) => kods.join(","),
             };
-            let _ = write!(text, "{named} {} {} ", years_field(e.years), k.fields());
+            let years = years_field(e.years);
+            let _ = write!(text, "{named} {years} {} {} ", e.ident, k.fields());
             text.extend_from_slice(&escape(rel));
             text.push(b'\n');
         }
@@ -279,6 +290,8 @@ pub struct Line<'a> {
     /// The kommunkoder, `,`-separated; `*` for any, `-` for none.
     named: &'a [u8],
     pub years: Years,
+    /// [`Entry::ident`].
+    pub ident: &'a [u8],
     pub key: Key,
 }
 
@@ -307,6 +320,7 @@ impl Line<'_> {
             key: self.key,
             named,
             years: self.years,
+            ident: String::from_utf8(self.ident.to_vec()).ok()?,
         })
     }
 }
@@ -327,13 +341,7 @@ pub fn raw_lines<'a>(bytes: &'a [u8], written: &Key) -> Option<(Vec<&'a [u8]>, i
     if lines.next()? != header().as_bytes() {
         return None;
     }
-    let started = std::str::from_utf8(lines.next()?).ok()?;
-    let mut started = started.strip_prefix("started ")?.split(' ');
-    let (began, took): (i128, i128) =
-        (started.next()?.parse().ok()?, started.next()?.parse().ok()?);
-    // The scan's beginning by the machine's clock, and by the file system's: the index's own
-    // time less how long the scan took before writing it.
-    let trusted_before = began.min(written.mtime - took) - MARGIN;
+    let trusted_before = trusted_before(lines.next()?, written)?;
     let mut out = Vec::with_capacity(bytes.len() / 80);
     for line in lines {
         if let Some(end) = line.strip_prefix(b"end ") {
@@ -398,70 +406,25 @@ pub fn is_named(rel: &[u8], prefix: &str) -> bool {
     name.starts_with(prefix.as_bytes())
 }
 
-/// A file that the index says could hold a löfte of a kommun: its path relative to the
-/// folder and the years of its löfte.
-#[derive(Debug, Clone)]
-pub struct Candidate {
-    pub rel: Vec<u8>,
-    pub years: Years,
+/// The index's second line (`started BEGAN TOOK`) read, with the index's identity `written`:
+/// before when a file's times must be for its line to be used. The scan's beginning by the
+/// machine's clock, and by the file system's (the index's own time less how long the scan
+/// took before writing it), less [`MARGIN`].
+pub(super) fn trusted_before(line: &[u8], written: &Key) -> Option<i128> {
+    let started = std::str::from_utf8(line).ok()?;
+    let mut started = started.strip_prefix("started ")?.split(' ');
+    let (began, took): (i128, i128) =
+        (started.next()?.parse().ok()?, started.next()?.parse().ok()?);
+    Some(began.min(written.mtime - took) - MARGIN)
 }
 
-/// The files the folder's index says could hold a löfte of the kommun `kod` (those naming it,
-/// and those that could name any), with the identity of the index read; None when there is
-/// no whole index of this version. Only those lines are read into values: a writer asks this
-/// of a national folder's index on every write.
-pub fn candidates(dir: &Path, kod: &str, prefix: &str) -> Option<(Key, Vec<Candidate>)> {
-    let file = fs::File::open(dir.join(INDEX_FILE)).ok()?;
-    let key = Key::of(&file.metadata().ok()?);
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut &file, &mut bytes).ok()?;
-    // Lines by `memchr`, and the kommun's name prefix searched once in the whole index: most
-    // lines are other kommuners' files, passed over on their first field.
-    let mut at = 0;
-    let mut line = || {
-        let from = at;
-        let end = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
-        at = end + 1;
-        (from < bytes.len()).then(|| (from, &bytes[from..end]))
-    };
-    if line()?.1 != header().as_bytes() {
-        return None;
-    }
-    line()?.1.strip_prefix(b"started ")?;
-    let mut prefixed = memchr::memmem::find_iter(&bytes, prefix.as_bytes()).peekable();
-    let (mut out, mut n) = (Vec::new(), 0usize);
-    while let Some((from, line)) = line() {
-        if let Some(end) = line.strip_prefix(b"end ") {
-            let count: usize = std::str::from_utf8(end).ok()?.parse().ok()?;
-            return (count == n).then_some((key, out));
-        }
-        n += 1;
-        let named = &line[..memchr::memchr(b' ', line)?];
-        let names = named == b"*" || named.split(|&b| b == b',').any(|k| k == kod.as_bytes());
-        while prefixed.next_if(|&i| i < from).is_some() {}
-        let holds_prefix = prefixed.peek().is_some_and(|&i| i < from + line.len());
-        if !names && !holds_prefix {
-            continue;
-        }
-        let mut fields = line.splitn(8, |&b| b == b' ');
-        let years = parse_years(fields.nth(1)?)?;
-        let path = fields.nth(5)?;
-        if names || is_named(path, prefix) {
-            out.push(Candidate {
-                rel: unescape(path),
-                years,
-            });
-        }
-    }
-    None
-}
-
-/// One line of the index: `named years size mtime ctime ino dev path` (what a writer looks
-/// for first, the path, which may hold spaces, last).
+/// One line of the index: `named years ident size mtime ctime ino dev path` (what a writer
+/// looks for first, the path, which may hold spaces, last).
 pub fn parse_line(line: &[u8]) -> Option<Line<'_>> {
-    let mut fields = line.splitn(8, |&b| b == b' ');
+    let mut fields = line.splitn(9, |&b| b == b' ');
     let named = fields.next()?;
     let years = parse_years(fields.next()?)?;
+    let ident = fields.next()?;
     let mut num = || -> Option<i128> { parse_int(fields.next()?) };
     let key = Key {
         size: u64::try_from(num()?).ok()?,
@@ -480,6 +443,7 @@ pub fn parse_line(line: &[u8]) -> Option<Line<'_>> {
         rel,
         named,
         years,
+        ident,
         key,
     })
 }
@@ -525,6 +489,14 @@ mod tests {
             (b"f1-named.toml".to_vec(), Some(vec![])),
         ];
         let seen: Vec<_> = seen.into_iter().chain(filler).collect();
+        // A löfte's kommuner, area (any bytes but a line end) and period, written and read back.
+        let ident = Some(Ident {
+            kods: vec![ale, kil],
+            area: Some("Centrum: öst 1+2 \\ -".to_string()),
+            start: chrono::NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
+            end: chrono::NaiveDate::from_ymd_opt(2017, 12, 31).unwrap(),
+        });
+        assert_eq!(parse_ident(ident_field(None).as_bytes()), Some(None));
         index.save(
             dir,
             seen.iter()
@@ -533,6 +505,7 @@ mod tests {
                         key: Key::of(&meta),
                         named: named.clone(),
                         years: (Some(2016), None),
+                        ident: ident_field(ident.as_ref()),
                     };
                     (rel.clone(), e, true)
                 })
@@ -547,7 +520,10 @@ mod tests {
         }
         // A writer's question: the files naming Ale, those that could name any kommun, and
         // those named after it.
-        let (_, found) = candidates(dir, ale, "f1-").unwrap();
+        let (_, _, found) = super::super::kommun::candidates(dir, ale, "f1-").unwrap();
+        for c in &found {
+            assert_eq!((c.key, &c.ident), (Key::of(&meta), &ident));
+        }
         let mut rels: Vec<&[u8]> = found.iter().map(|c| c.rel.as_slice()).collect();
         rels.sort();
         let mut want: Vec<&[u8]> = vec![b"a\nb\\n c.toml", b"any.toml", b"f1-named.toml"];

@@ -3,11 +3,22 @@
 
 use super::*;
 
+/// A file that could hold a löfte of a kommun, as a writer needs it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub path: PathBuf,
+    /// The years of its löfte as far as its head tells (any, when its index line is not
+    /// vouched for by the file as it is now).
+    pub years: Years,
+    /// Its löfte's kommuner, area and period, when its head says them plainly and the file
+    /// is as it was when that was read (see [`scan::head`]).
+    pub ident: Option<scan::Ident>,
+}
+
 /// The files of a folder that could hold a löfte of one kommun, as a writer needs them.
 pub struct KommunFiles {
-    /// Those that could hold one (their strings name the kommun, or any), with the years of
-    /// each löfte as far as its head tells.
-    pub candidates: Vec<(PathBuf, Years)>,
+    /// Those that could hold one (their strings name the kommun, or any).
+    pub candidates: Vec<Candidate>,
     /// Files that cannot be read (to be named: they may hold one).
     pub unreadable: Vec<SourceFile>,
     /// Writers' temporary files seen when the folder was listed (none when it was not).
@@ -22,13 +33,35 @@ pub struct KommunFiles {
 /// folder for the next writer.
 pub fn kommun_files(dir: &Path, cwd: Cwd, kod: &str, prefix: &str) -> Result<KommunFiles> {
     if let Some(sealed) = seal::holding(dir)
-        && let Some((key, found)) = index::candidates(dir, kod, prefix)
+        && let Some((key, trusted_before, found)) = candidates(dir, kod, prefix)
         && sealed.is_for(&key)
     {
+        // Each line is used only while its file is as it was when the line was written;
+        // otherwise its file may now hold any period and any löfte.
+        let vouched = |path: &Path, c: &IndexCandidate| {
+            fs::symlink_metadata(path)
+                .ok()
+                .filter(fs::Metadata::is_file)
+                .is_some_and(|m| index::Key::of(&m).vouched_by(&c.key, trusted_before))
+        };
         return Ok(KommunFiles {
             candidates: found
                 .into_iter()
-                .map(|c| (dir.join(seal::from_bytes(&c.rel)), c.years))
+                .map(|c| {
+                    let path = dir.join(seal::from_bytes(&c.rel));
+                    match vouched(&path, &c) {
+                        true => Candidate {
+                            path,
+                            years: c.years,
+                            ident: c.ident,
+                        },
+                        false => Candidate {
+                            path,
+                            years: (None, None),
+                            ident: None,
+                        },
+                    }
+                })
                 .collect(),
             unreadable: Vec::new(),
             temporaries: Vec::new(),
@@ -51,7 +84,11 @@ pub fn kommun_files(dir: &Path, cwd: Cwd, kod: &str, prefix: &str) -> Result<Kom
             Err(file) => out.unreadable.push(*file),
             Ok((entry, scanned)) => {
                 if entry.names_one_of(&[kod]) || index::is_named(&rel, prefix) {
-                    out.candidates.push((path, entry.years));
+                    out.candidates.push(Candidate {
+                        path,
+                        years: entry.years,
+                        ident: entry.decoded_ident(),
+                    });
                 }
                 seen.push((rel, entry, scanned));
             }
@@ -86,10 +123,12 @@ fn classify(
 fn scanned(meta: &fs::Metadata, bytes: &[u8]) -> index::Entry {
     let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(text).ok();
+    let (years, ident) = text.map_or(((None, None), None), scan::head);
     index::Entry {
         key: index::Key::of(meta),
         named: text.and_then(scan::kommuner_named),
-        years: text.map_or((None, None), scan::period_years),
+        years,
+        ident: scan::ident_field(ident.as_ref()),
     }
 }
 
@@ -140,4 +179,81 @@ pub(super) fn scan_and_read(
         .names_one_of(kods)
         .then(|| kept(from_bytes(path, display, bytes, today), keep_text));
     (file, Some(entry))
+}
+
+/// A file that the index says could hold a löfte of a kommun: its path relative to the
+/// folder, the years of its löfte, and its identity and [`Ident`] when it was indexed.
+#[derive(Debug, Clone)]
+pub struct IndexCandidate {
+    pub rel: Vec<u8>,
+    pub years: Years,
+    pub key: index::Key,
+    pub ident: Option<Ident>,
+}
+
+/// The files the folder's index says could hold a löfte of the kommun `kod` (those naming it,
+/// and those that could name any), with the identity of the index read and before when a
+/// file's times must be for its line to be used ([`Key::vouched_by`]); None when there is no
+/// whole index of this version. Only those lines are read into values: a writer asks this of
+/// a national folder's index on every write.
+pub fn candidates(
+    dir: &Path,
+    kod: &str,
+    prefix: &str,
+) -> Option<(index::Key, i128, Vec<IndexCandidate>)> {
+    let file = fs::File::open(dir.join(index::INDEX_FILE)).ok()?;
+    let meta = file.metadata().ok()?;
+    let key = index::Key::of(&meta);
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?.saturating_add(1));
+    std::io::Read::read_to_end(&mut &file, &mut bytes).ok()?;
+    // Lines by `memchr`, and the kommun's name prefix searched once in the whole index: most
+    // lines are other kommuners' files, passed over on their first bytes.
+    let mut at = 0;
+    let mut line = || {
+        let from = at;
+        let end = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
+        at = end + 1;
+        (from < bytes.len()).then(|| (from, &bytes[from..end]))
+    };
+    if line()?.1 != index::header().as_bytes() {
+        return None;
+    }
+    let trusted_before = index::trusted_before(line()?.1, &key)?;
+    let mut prefixed = memchr::memmem::find_iter(&bytes, prefix.as_bytes()).peekable();
+    let (mut out, mut n) = (Vec::new(), 0usize);
+    while let Some((from, line)) = line() {
+        if let Some(end) = line.strip_prefix(b"end ") {
+            let count: usize = std::str::from_utf8(end).ok()?.parse().ok()?;
+            return (count == n).then_some((key, trusted_before, out));
+        }
+        n += 1;
+        let names = names_kod(line, kod.as_bytes())?;
+        while prefixed.next_if(|&i| i < from).is_some() {}
+        let holds_prefix = prefixed.peek().is_some_and(|&i| i < from + line.len());
+        if !names && !holds_prefix {
+            continue;
+        }
+        let parsed = index::parse_line(line)?;
+        if names || index::is_named(&parsed.rel, prefix) {
+            out.push(IndexCandidate {
+                rel: parsed.rel.into_owned(),
+                years: parsed.years,
+                key: parsed.key,
+                ident: scan::parse_ident(parsed.ident)?,
+            });
+        }
+    }
+    None
+}
+
+/// Whether an index line's first field names `kod` (or any kommun, `*`); None when the line
+/// has no first field. Most lines name one kommun: a kommunkod and a space, told by their
+/// first bytes.
+fn names_kod(line: &[u8], kod: &[u8]) -> Option<bool> {
+    if line.get(kod.len()) == Some(&b' ') && !line[..kod.len()].contains(&b',') {
+        // Byte by byte: four bytes are not worth a call to `memcmp`.
+        return Some(line.iter().zip(kod).all(|(a, b)| a == b));
+    }
+    let named = &line[..memchr::memchr(b' ', line)?];
+    Some(named == b"*" || named.split(|&b| b == b',').any(|k| k == kod))
 }

@@ -72,7 +72,31 @@ pub fn kommuner_named(text: &str) -> Option<Vec<&'static str>> {
 /// not a date there (unstated, `"signing"`, a head that does not parse alone, a head longer
 /// than [`HEAD_LIMIT`]) is None, any year; a later `[period]` would make the file a duplicate
 /// table the loader refuses.
+#[cfg(test)]
 pub fn period_years(text: &str) -> Years {
+    head(text).0
+}
+
+/// What a löfte is, told by its head alone: its kommuner, area and exact period, as the loader
+/// reads them when the file loads (the keys are exact, the values plain), for a writer to tell
+/// whether the file holds a date or is a copy of another without parsing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident {
+    /// The kommunkoder of `kommun` or `kommuner`, in the file's order.
+    pub kods: Vec<&'static str>,
+    pub area: Option<String>,
+    pub start: chrono::NaiveDate,
+    pub end: chrono::NaiveDate,
+}
+
+/// [`period_years`] and the löfte's [`Ident`], from one parse of the file's head. The ident is
+/// None unless the head says it plainly: `kommun` a string [`kommuner::find`] reads (or
+/// `kommuner` an array of such strings), `area` absent or a string that is not blank, and
+/// `[period]`'s `start` and `end` both dates. Whatever else the file holds, a file whose head
+/// says this either does not load (it holds no löfte) or holds a löfte with exactly these
+/// kommuner, area and period: the root's keys all stand before the first table, and a
+/// second `[period]` is a duplicate table the loader refuses.
+pub fn head(text: &str) -> (Years, Option<Ident>) {
     let mut end = text.len();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
@@ -83,18 +107,91 @@ pub fn period_years(text: &str) -> Years {
         at += line.len();
     }
     if end > HEAD_LIMIT {
-        return (None, None);
+        return ((None, None), None);
     }
     let Ok(head) = text[..end].parse::<toml::Table>() else {
-        return (None, None);
+        return ((None, None), None);
     };
     let period = head.get("period").and_then(toml::Value::as_table);
-    let year = |key: &str| {
+    let date = |key: &str| {
         let date = period?.get(key)?.as_datetime()?;
-        date.time.is_none().then_some(())?;
-        Some(i32::from(date.date?.year))
+        (date.time.is_none() && date.offset.is_none()).then_some(())?;
+        date.date
     };
-    (year("start"), year("end"))
+    let year = |key: &str| date(key).map(|d| i32::from(d.year));
+    let years = (year("start"), year("end"));
+    let naive = |key: &str| {
+        let d = date(key)?;
+        chrono::NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+    };
+    let ident = (|| {
+        let kommun = |v: &toml::Value| kommuner::find(v.as_str()?).map(|k| k.kod);
+        let kods = match (head.get("kommun"), head.get("kommuner")) {
+            (Some(v), None) => vec![kommun(v)?],
+            (None, Some(toml::Value::Array(items))) if !items.is_empty() => {
+                items.iter().map(kommun).collect::<Option<Vec<_>>>()?
+            }
+            _ => return None,
+        };
+        let area = match head.get("area") {
+            None => None,
+            Some(toml::Value::String(s)) if !crate::load::problems::blank(s) => Some(s.clone()),
+            Some(_) => return None,
+        };
+        Some(Ident {
+            kods,
+            area,
+            start: naive("start")?,
+            end: naive("end")?,
+        })
+    })();
+    (years, ident)
+}
+
+/// A löfte's [`Ident`] as the index writes it: `START:END:KOD+KOD:AREA` (the area's bytes in
+/// hex, `-` for none), or `?` when the head does not say it plainly.
+pub fn ident_field(ident: Option<&Ident>) -> String {
+    let Some(i) = ident else {
+        return "?".to_string();
+    };
+    let area = match &i.area {
+        None => "-".to_string(),
+        Some(a) => a.bytes().map(|b| format!("{b:02x}")).collect(),
+    };
+    format!("{}:{}:{}:{area}", i.start, i.end, i.kods.join("+"))
+}
+
+/// [`ident_field`] read back: Some(None) for `?`, None when the field is not one.
+pub(super) fn parse_ident(field: &[u8]) -> Option<Option<Ident>> {
+    if field == b"?" {
+        return Some(None);
+    }
+    let text = std::str::from_utf8(field).ok()?;
+    let mut parts = text.split(':');
+    let mut date = || parts.next()?.parse::<chrono::NaiveDate>().ok();
+    let (start, end) = (date()?, date()?);
+    let kods = parts
+        .next()?
+        .split('+')
+        .map(|kod| crate::kommuner::by_kod(kod).map(|k| k.kod))
+        .collect::<Option<Vec<_>>>()?;
+    let area = match parts.next()? {
+        "-" => None,
+        hex if hex.len() % 2 == 0 => {
+            let bytes = (0..hex.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+                .collect::<Option<Vec<u8>>>()?;
+            Some(String::from_utf8(bytes).ok()?)
+        }
+        _ => return None,
+    };
+    parts.next().is_none().then_some(Some(Ident {
+        kods,
+        area,
+        start,
+        end,
+    }))
 }
 
 /// The longest head [`period_years`] parses: a löfte's head (title, promise, problem) is a
@@ -260,6 +357,43 @@ mod tests {
         ));
         assert!(!years_overlap((Some(2016), Some(2016)), (Some(2017), None)));
         assert!(years_overlap((None, None), (Some(2017), Some(2017))));
+    }
+
+    /// A löfte's kommuner, area and period from its head, only when the head says them
+    /// plainly as the loader reads them.
+    #[test]
+    fn a_heads_ident_is_read_only_when_plain() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let head_of = |top: &str| {
+            let text = format!(
+                "{top}\n[period]\nstart = 2016-01-01\nend = 2017-12-31\n[[activity]]\nid = \"a\"\n"
+            );
+            head(&text).1
+        };
+        let ident = head_of("kommuner = [\"Kil\", \"Forshaga\"]\narea = \"Centrum\"").unwrap();
+        let kod = |n| kommuner::find(n).unwrap().kod;
+        assert_eq!(ident.kods, [kod("Kil"), kod("Forshaga")]);
+        assert_eq!(ident.area.as_deref(), Some("Centrum"));
+        assert_eq!(
+            (ident.start, ident.end),
+            (day(2016, 1, 1), day(2017, 12, 31))
+        );
+        assert_eq!(head_of("kommun = \"Ale\"").unwrap().area, None);
+        for unclear in [
+            "kommun = \"Atlantis\"",
+            "kommun = \"Ale\"\nkommuner = [\"Kil\"]",
+            "kommuner = []",
+            "kommun = \"Ale\"\narea = \"  \"",
+            "kommun = \"Ale\"\narea = 3",
+            "kommun = 3",
+            "title = \"no kommun\"",
+        ] {
+            assert_eq!(head_of(unclear), None, "{unclear}");
+        }
+        let signing = "kommun = \"Ale\"\nsigned = 2016-02-01\n[period]\nstart = \"signing\"\nend = 2016-12-31\n";
+        assert_eq!(head(signing), ((None, Some(2016)), None));
+        let timed = "kommun = \"Ale\"\n[period]\nstart = 2016-01-01T10:00:00\nend = 2016-12-31\n";
+        assert_eq!(head(timed).1, None);
     }
 
     /// Whether the text could hold a löfte of `k`.

@@ -153,3 +153,80 @@ fn a_sealed_folder_names_a_file_it_may_not_read() {
         out.stderr
     );
 }
+
+/// `pledge done ale walk` in `dir` on 2016-03-01 in the area, which must exit with `code`.
+fn done(dir: &Path, area: &str, code: i32) -> Output {
+    Test::new()
+        .current_dir(dir)
+        .env("PLEDGE_DIR", ".")
+        .env("PLEDGE_AS_OF", "2016-06-01")
+        .env("PLEDGE_USER", "test")
+        .args([
+            "done",
+            "ale",
+            "walk",
+            "--date",
+            "2016-03-01",
+            "--area",
+            area,
+        ])
+        .status(code)
+        .stderr_is(predicate::always())
+        .stdout_is(predicate::always())
+        .run()
+}
+
+/// A writer in a sealed folder parses only the löfte it writes, telling the others' kommuner,
+/// area and period from the index: yet a line whose file was edited in place since (the same
+/// size, within the same second) is not trusted, and a copy under another name is refused.
+#[test]
+fn a_sealed_writer_trusts_no_stale_line_and_refuses_copies() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let put = |name: &str, text: &str| fs::write(dir.join(name), text).unwrap();
+    put("ale-2016.toml", &lofte("Ale", "Nödinge"));
+    put("ale-x.toml", &lofte("Ale", "Xödinge"));
+    for i in 0..100 {
+        put(
+            &format!("grums-{i:03}.toml"),
+            &lofte("Grums", &format!("Del {i}")),
+        );
+    }
+    // A killed writer's temporary file: a writer that lists the folder removes it.
+    put(".pledge-left.tmp", "a copy");
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+    view(dir, &["status", "ale"]);
+    assert!(sealed(dir), "a view of a folder it indexed seals it");
+
+    done(dir, "Nödinge", 0);
+    assert!(
+        dir.join(".pledge-left.tmp").exists(),
+        "a sealed writer does not list the folder"
+    );
+    assert!(sealed(dir));
+
+    // Edited in place, at once and to the same size, into a copy of the löfte written to:
+    // its index line no longer matches the file, so it is read, and the write refused.
+    let other = dir.join("ale-x.toml");
+    let before = fs::read_to_string(&other).unwrap();
+    let copy = before.replace("Xödinge", "Nödinge");
+    assert_eq!(copy.len(), before.len());
+    fs::write(&other, &copy).unwrap();
+    assert!(sealed(dir));
+    let out = done(dir, "Nödinge", 1);
+    assert!(
+        out.stderr.contains("the same löfte is in two files") && out.stderr.contains("ale-x.toml"),
+        "{}",
+        out.stderr
+    );
+    fs::write(&other, &before).unwrap();
+    done(dir, "Nödinge", 0);
+
+    // A copy under another name, indexed and sealed: refused from the index's lines.
+    fs::copy(dir.join("ale-2016.toml"), dir.join("zz kopia.toml")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+    view(dir, &["status", "ale"]);
+    assert!(sealed(dir));
+    let out = done(dir, "Nödinge", 1);
+    assert!(out.stderr.contains("zz kopia.toml"), "{}", out.stderr);
+}
