@@ -134,11 +134,33 @@ pub fn area_in_title(title: &str, kommun: &Kommun) -> Option<String> {
 /// "… kommer att särskilt fokusera på att öka tryggheten vid stationsområdet i Norrby",
 /// "… lovar att öka tryggheten i centrala Ekvik": the place the löfte's own promise names,
 /// when every such promise in the body names the same one and it is not the kommun itself.
+///
+/// Also the parts of a place ("… höja invånarnas upplevda trygghet i de centrala delarna av
+/// Norrby och Söderby samt i stadskärnan": to the sentence's end).
 pub fn area_in_promise(body: &str, kommun: &Kommun) -> Option<String> {
     let r = regex!(
-        r"\b(?:lovar|kommer|ska|skall)\b[^.]{0,120}?\böka tryggheten (?:i|vid|på) (?:[a-zåäö]+ (?:i|vid|på) )?(?P<area>(?:centrala |södra |norra |östra |västra )?[A-ZÅÄÖ][\wåäö-]+)"
+        r"\b(?:lovar|kommer|ska|skall)\b[^.]{0,120}?\b(?:öka|höja) (?:[a-zåäö]+ ){0,2}?trygghet(?:en)? (?:i|vid|på) (?:[a-zåäö]+ (?:i|vid|på) )?(?P<area>de (?:centrala|södra|norra|östra|västra|inre|yttre) delarna av [^.]{3,120}|(?:centrala |södra |norra |östra |västra )?[A-ZÅÄÖ][\wåäö-]+)"
     );
-    let mut areas = r.captures_iter(body).map(|c| c["area"].to_string());
+    one_place(
+        r.captures_iter(body).map(|c| c["area"].trim().to_string()),
+        kommun,
+    )
+}
+
+/// "Löftets geografiska fokus ligger på tätorten Ekvik": the place the löfte's focus names,
+/// when every such sentence names the same one and it is not the kommun itself.
+pub fn area_in_focus(body: &str, kommun: &Kommun) -> Option<String> {
+    let r = regex!(
+        r"(?i:\bgeografiska? fokus(?:et)?) (?:ligger|är|blir) (?:på|i|vid) (?P<area>(?i:tätorten|centrala|stadsdelen|området) [A-ZÅÄÖ][\wåäö-]+|[A-ZÅÄÖ][\wåäö-]+)"
+    );
+    one_place(
+        r.captures_iter(body).map(|c| c["area"].trim().to_string()),
+        kommun,
+    )
+}
+
+/// The one place every phrase names, unless it is the kommun itself.
+fn one_place(mut areas: impl Iterator<Item = String>, kommun: &Kommun) -> Option<String> {
     let first = areas.next()?;
     (areas.all(|a| a == first) && kommuner::find(&first) != Some(kommun)).then_some(first)
 }

@@ -232,6 +232,14 @@ impl Reader<'_> {
                             "the place the promise names (\"öka tryggheten i/vid …\")",
                         )
                     })
+                })
+                .or_else(|| {
+                    facts::area_in_focus(&self.body, one).map(|a| {
+                        (
+                            a,
+                            "the place the löfte's focus names (\"geografiska fokus ligger på …\")",
+                        )
+                    })
                 }),
             _ => None,
         };
