@@ -281,6 +281,11 @@ fn cases() -> Vec<(&'static str, Options)> {
         // a possessive subject under a joint lead, "Nattgruppen och kommunen …", the kommun's
         // own units, a party's name alone over its list ("Västtrafik").
         ("agare-klasser-lerum", Options::default()),
+        // Issue 21, round 7: question headings ("Vad gör polisen …?") over prose whose
+        // sentences are the party's activities, "planera och genomföra" as one activity, the
+        // place the löfte's geographic focus names as its area, "3 st riktade kontroller" as
+        // a count, "Två områdespoliser ska vara knutna till …" as no count.
+        ("fragor-tatort-st-bollnas", Options::default()),
     ]
 }
 

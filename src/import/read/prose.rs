@@ -59,6 +59,25 @@ impl Reader<'_> {
         true
     }
 
+    /// A sentence under a question heading that names who answers it: a promise of one or
+    /// more activities ("Polisen ansvarar för att …"), else one activity of the party the
+    /// question names ("En grupp mot ordningsstörning är aktiv under perioden").
+    pub(super) fn answer(&mut self, s: &str, owners: Option<&[crate::model::Party]>) {
+        match acts::split_promise(s) {
+            Some((ps, parts)) if parts.len() > 1 => {
+                self.pending.push(Note::Quote(s.to_string()));
+                self.pending.push(Note::Reading(format!(
+                    "one sentence, {} activities: split where a new verb begins",
+                    parts.len()
+                )));
+                for part in parts {
+                    self.add_activity(&part, Some(&ps));
+                }
+            }
+            _ => self.add_activity(s, owners),
+        }
+    }
+
     /// A sentence outside the lists: a promise of one or more activities, or kept as text.
     pub(super) fn prose(&mut self, s: &str) {
         if !matches!(self.sec, Sec::Promise | Sec::Head)
