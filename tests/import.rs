@@ -286,6 +286,9 @@ fn cases() -> Vec<(&'static str, Options)> {
         // place the löfte's geographic focus names as its area, "3 st riktade kontroller" as
         // a count, "Två områdespoliser ska vara knutna till …" as no count.
         ("fragor-tatort-st-bollnas", Options::default()),
+        // "gäller från och med undertecknandet" with no signing date: the unstated-start form,
+        // never the year's first day.
+        ("fran-undertecknandet-flen", Options::default()),
     ]
 }
 

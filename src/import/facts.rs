@@ -265,19 +265,25 @@ fn start_of(
     if let Some((d, _)) = &f.start {
         return Ok((Some(*d), String::new()));
     }
-    if let (Some(_), Some(d)) = (&f.from_signing, signed) {
-        return Ok((Some(d), "the period starts at the signing".into()));
+    match (&f.from_signing, signed) {
+        (Some(_), Some(d)) => return Ok((Some(d), "the period starts at the signing".into())),
+        // "börjar gälla från och med undertecknandet" and no signing date: the start is a day
+        // the text does not give, so it is not stated (never the year's first day).
+        (Some(w), None) if f.years.is_some() || f.end.is_some() || opts.end.is_some() => {
+            return Ok((
+                None,
+                format!(
+                    "\"{w}\": the period starts at the signing, which the text does not date: \
+                     no `start` (start not stated); add `signed = YYYY-MM-DD` and `start = \
+                     \"signing\"`, or give --start"
+                ),
+            ));
+        }
+        _ => {}
     }
     if let Some((y1, _, w)) = &f.years {
         let d = NaiveDate::from_ymd_opt(*y1, 1, 1).ok_or(Missing::Start { end: None })?;
-        let why = if f.from_signing.is_some() {
-            format!(
-                "the start is the signing, which the text does not date; \"{w}\" read as from {d}"
-            )
-        } else {
-            format!("\"{w}\" read as calendar years, from {d}")
-        };
-        return Ok((Some(d), why));
+        return Ok((Some(d), format!("\"{w}\" read as calendar years, from {d}")));
     }
     if let Some((y, w)) = &f.from_year {
         let d = NaiveDate::from_ymd_opt(*y, 1, 1).ok_or(Missing::Start { end: None })?;
