@@ -269,7 +269,12 @@ fn start_of(
         (Some(_), Some(d)) => return Ok((Some(d), "the period starts at the signing".into())),
         // "börjar gälla från och med undertecknandet" and no signing date: the start is a day
         // the text does not give, so it is not stated (never the year's first day).
-        (Some(w), None) if f.years.is_some() || f.end.is_some() || opts.end.is_some() => {
+        // A length counted from the signing ("och två år framåt") needs a start for its end:
+        // the year's first day is read then, and said so (below).
+        (Some(w), None)
+            if f.years_long.is_none()
+                && (f.years.is_some() || f.end.is_some() || opts.end.is_some()) =>
+        {
             return Ok((
                 None,
                 format!(
@@ -283,7 +288,14 @@ fn start_of(
     }
     if let Some((y1, _, w)) = &f.years {
         let d = NaiveDate::from_ymd_opt(*y1, 1, 1).ok_or(Missing::Start { end: None })?;
-        return Ok((Some(d), format!("\"{w}\" read as calendar years, from {d}")));
+        let why = if f.from_signing.is_some() {
+            format!(
+                "the start is the signing, which the text does not date; \"{w}\" read as from {d}"
+            )
+        } else {
+            format!("\"{w}\" read as calendar years, from {d}")
+        };
+        return Ok((Some(d), why));
     }
     if let Some((y, w)) = &f.from_year {
         let d = NaiveDate::from_ymd_opt(*y, 1, 1).ok_or(Missing::Start { end: None })?;
