@@ -289,6 +289,9 @@ fn cases() -> Vec<(&'static str, Options)> {
         // "gäller från och med undertecknandet" with no signing date: the unstated-start form,
         // never the year's first day.
         ("fran-undertecknandet-flen", Options::default()),
+        // A text of prose only, no list and no "lovar att": what the parties agree on in the
+        // löfte ("I medborgarlöftet för 2026 är X och Y överens om att …", "Samt att …").
+        ("overens-prosa-heby", Options::default()),
     ]
 }
 

@@ -107,6 +107,10 @@ struct Reader<'a> {
     /// The section answers a question heading ("Vilket ansvar har polisen?"): each of its
     /// sentences is an activity.
     answers: bool,
+    /// Sentences of prose in which the parties agree on what they will do ("… är X och Y
+    /// överens om att …", and a "Samt att …" after one): the activities of a text that has
+    /// no other (see `agreed_activities`).
+    agreed: Vec<prose::Agreed>,
 }
 
 /// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
@@ -179,6 +183,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         lead_window: None,
         season_period: false,
         answers: false,
+        agreed: Vec::new(),
         sectioned: Vec::new(),
     };
     if !c.furniture.is_empty() {

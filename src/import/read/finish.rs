@@ -218,6 +218,9 @@ impl Reader<'_> {
     /// The draft, assembled from every part read, in the order it is written.
     pub(super) fn finish(mut self) -> Result<Draft, Missing> {
         if self.activities.is_empty() {
+            self.agreed_activities();
+        }
+        if self.activities.is_empty() {
             return Err(Missing::Activities);
         }
         let mut top = std::mem::take(&mut self.top_notes);
