@@ -125,9 +125,16 @@ impl Reader<'_> {
     pub(super) fn agreed_activities(&mut self) {
         let agreed = std::mem::take(&mut self.agreed);
         let any_lofte = agreed.iter().any(|a| a.lofte);
-        for a in agreed.into_iter().filter(|a| a.lofte || !any_lofte) {
-            self.intro
-                .retain(|n| !matches!(n, Note::Text(t) if *t == a.sentence));
+        let used: Vec<Agreed> = agreed
+            .into_iter()
+            .filter(|a| a.lofte || !any_lofte)
+            .collect();
+        // One pass over the kept text, whatever the number of agreements (linear).
+        let placed: std::collections::HashSet<&str> =
+            used.iter().map(|a| a.sentence.as_str()).collect();
+        self.intro
+            .retain(|n| !matches!(n, Note::Text(t) if placed.contains(t.as_str())));
+        for a in used {
             self.pending.push(Note::Quote(a.sentence.clone()));
             self.pending.push(Note::Reading(
                 "the text has no list and no \"lovar att\": what the parties agree on (\"överens om att …\") is an activity".into(),
