@@ -14,7 +14,8 @@
 //!   `start` key); an unstated end is not compared;
 //! - activities: each fact's phrase found (case and whitespace folded) in one draft activity;
 //! - owners: for found activities, the set of normalised owners equals the facts';
-//! - counted targets: facts with `{ count, per }`, found with the same count and window;
+//! - counted targets: facts with `{ count, per }`, found with the same count and window (in a
+//!   löfte of exactly one calendar year, "per period" and "per year" are the same window);
 //! - other targets: facts with another kind, found with the same kind (and its words);
 //! - invented: found activities the facts give no target but the draft does.
 //!
@@ -133,6 +134,27 @@ fn target_key(v: &Value) -> String {
             keys.join(",")
         }
         o => o.to_string(),
+    }
+}
+
+/// A count's key, where a löfte of exactly one calendar year makes "per period" and "per
+/// year" the same window (one window, the same days): fact writers use either.
+fn count_key(v: &Value, one_year: bool) -> String {
+    let k = target_key(v);
+    if one_year {
+        k.replace("per=\"period\"", "per=\"year\"")
+    } else {
+        k
+    }
+}
+
+/// Whether the facts' period is one calendar year, 1 January to 31 December.
+fn one_calendar_year(start: Option<&str>, end: Option<&str>) -> bool {
+    match (start, end) {
+        (Some(s), Some(e)) => {
+            s.len() == 10 && s.ends_with("-01-01") && e.ends_with("-12-31") && s[..4] == e[..4]
+        }
+        _ => false,
     }
 }
 
@@ -330,7 +352,8 @@ fn score(text_path: &Path, facts_path: &Path) -> Row {
         }
         match (fa.get("target"), ga.get("target")) {
             (Some(ft), gt) if is_counted(ft) => {
-                if gt.is_some_and(|g| target_key(g) == target_key(ft)) {
+                let one_year = one_calendar_year(fs.as_deref(), fe.as_deref());
+                if gt.is_some_and(|g| count_key(g, one_year) == count_key(ft, one_year)) {
                     s.counted_right += 1;
                 } else {
                     details.push(format!(

@@ -281,6 +281,17 @@ fn cases() -> Vec<(&'static str, Options)> {
         // a possessive subject under a joint lead, "Nattgruppen och kommunen …", the kommun's
         // own units, a party's name alone over its list ("Västtrafik").
         ("agare-klasser-lerum", Options::default()),
+        // Issue 21, round 7: question headings ("Vad gör polisen …?") over prose whose
+        // sentences are the party's activities, "planera och genomföra" as one activity, the
+        // place the löfte's geographic focus names as its area, "3 st riktade kontroller" as
+        // a count, "Två områdespoliser ska vara knutna till …" as no count.
+        ("fragor-tatort-st-bollnas", Options::default()),
+        // "gäller från och med undertecknandet" with no signing date: the unstated-start form,
+        // never the year's first day.
+        ("fran-undertecknandet-flen", Options::default()),
+        // A text of prose only, no list and no "lovar att": what the parties agree on in the
+        // löfte ("I medborgarlöftet för 2026 är X och Y överens om att …", "Samt att …").
+        ("overens-prosa-heby", Options::default()),
     ]
 }
 

@@ -522,7 +522,13 @@ pub fn split_promise(s: &str) -> Option<(Vec<Party>, Vec<String>)> {
         let prev = if i > 0 { words[i - 1] } else { "" };
         let verb = rules::ACTIVITY_VERBS.contains(&w.to_lowercase().as_str());
         let boundary = prev.ends_with(',') || prev == "och";
-        if i > 0 && verb && boundary {
+        // "planera och genomföra fotpatruller": a verb alone before "och" shares the next
+        // verb's object, one activity.
+        let bare_verb = prev == "och"
+            && parts
+                .last()
+                .is_some_and(|p| p.iter().filter(|w| !w.eq_ignore_ascii_case("att")).count() == 2);
+        if i > 0 && verb && boundary && !bare_verb {
             let last = parts.last_mut().expect("parts has one");
             if last.last() == Some(&"och") {
                 last.pop();

@@ -134,11 +134,33 @@ pub fn area_in_title(title: &str, kommun: &Kommun) -> Option<String> {
 /// "… kommer att särskilt fokusera på att öka tryggheten vid stationsområdet i Norrby",
 /// "… lovar att öka tryggheten i centrala Ekvik": the place the löfte's own promise names,
 /// when every such promise in the body names the same one and it is not the kommun itself.
+///
+/// Also the parts of a place ("… höja invånarnas upplevda trygghet i de centrala delarna av
+/// Norrby och Söderby samt i stadskärnan": to the sentence's end).
 pub fn area_in_promise(body: &str, kommun: &Kommun) -> Option<String> {
     let r = regex!(
-        r"\b(?:lovar|kommer|ska|skall)\b[^.]{0,120}?\böka tryggheten (?:i|vid|på) (?:[a-zåäö]+ (?:i|vid|på) )?(?P<area>(?:centrala |södra |norra |östra |västra )?[A-ZÅÄÖ][\wåäö-]+)"
+        r"\b(?:lovar|kommer|ska|skall)\b[^.]{0,120}?\b(?:öka|höja) (?:[a-zåäö]+ ){0,2}?trygghet(?:en)? (?:i|vid|på) (?:[a-zåäö]+ (?:i|vid|på) )?(?P<area>de (?:centrala|södra|norra|östra|västra|inre|yttre) delarna av [^.]{3,120}|(?:centrala |södra |norra |östra |västra )?[A-ZÅÄÖ][\wåäö-]+)"
     );
-    let mut areas = r.captures_iter(body).map(|c| c["area"].to_string());
+    one_place(
+        r.captures_iter(body).map(|c| c["area"].trim().to_string()),
+        kommun,
+    )
+}
+
+/// "Löftets geografiska fokus ligger på tätorten Ekvik": the place the löfte's focus names,
+/// when every such sentence names the same one and it is not the kommun itself.
+pub fn area_in_focus(body: &str, kommun: &Kommun) -> Option<String> {
+    let r = regex!(
+        r"(?i:\bgeografiska? fokus(?:et)?) (?:ligger|är|blir) (?:på|i|vid) (?P<area>(?i:tätorten|centrala|stadsdelen|området) [A-ZÅÄÖ][\wåäö-]+|[A-ZÅÄÖ][\wåäö-]+)"
+    );
+    one_place(
+        r.captures_iter(body).map(|c| c["area"].trim().to_string()),
+        kommun,
+    )
+}
+
+/// The one place every phrase names, unless it is the kommun itself.
+fn one_place(mut areas: impl Iterator<Item = String>, kommun: &Kommun) -> Option<String> {
     let first = areas.next()?;
     (areas.all(|a| a == first) && kommuner::find(&first) != Some(kommun)).then_some(first)
 }
@@ -243,8 +265,26 @@ fn start_of(
     if let Some((d, _)) = &f.start {
         return Ok((Some(*d), String::new()));
     }
-    if let (Some(_), Some(d)) = (&f.from_signing, signed) {
-        return Ok((Some(d), "the period starts at the signing".into()));
+    match (&f.from_signing, signed) {
+        (Some(_), Some(d)) => return Ok((Some(d), "the period starts at the signing".into())),
+        // "börjar gälla från och med undertecknandet" and no signing date: the start is a day
+        // the text does not give, so it is not stated (never the year's first day).
+        // A length counted from the signing ("och två år framåt") needs a start for its end:
+        // the year's first day is read then, and said so (below).
+        (Some(w), None)
+            if f.years_long.is_none()
+                && (f.years.is_some() || f.end.is_some() || opts.end.is_some()) =>
+        {
+            return Ok((
+                None,
+                format!(
+                    "\"{w}\": the period starts at the signing, which the text does not date: \
+                     no `start` (start not stated); add `signed = YYYY-MM-DD` and `start = \
+                     \"signing\"`, or give --start"
+                ),
+            ));
+        }
+        _ => {}
     }
     if let Some((y1, _, w)) = &f.years {
         let d = NaiveDate::from_ymd_opt(*y1, 1, 1).ok_or(Missing::Start { end: None })?;

@@ -104,6 +104,13 @@ struct Reader<'a> {
     lead_window: Option<(crate::model::Per, String)>,
     /// The period is read from the season the activities name ("under hösten 2015").
     season_period: bool,
+    /// The section answers a question heading ("Vilket ansvar har polisen?"): each of its
+    /// sentences is an activity.
+    answers: bool,
+    /// Sentences of prose in which the parties agree on what they will do ("… är X och Y
+    /// överens om att …", and a "Samt att …" after one): the activities of a text that has
+    /// no other (see `agreed_activities`).
+    agreed: Vec<prose::Agreed>,
 }
 
 /// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
@@ -175,6 +182,8 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
         next_bullet: false,
         lead_window: None,
         season_period: false,
+        answers: false,
+        agreed: Vec::new(),
         sectioned: Vec::new(),
     };
     if !c.furniture.is_empty() {
@@ -359,6 +368,10 @@ impl Reader<'_> {
     }
 
     fn para(&mut self, p: &str) {
+        // "Vilket ansvar har polisen?" written as a paragraph of its own: a question heading.
+        if self.question(p) {
+            return;
+        }
         let mut sentences = clean::sentences(p);
         // A lead-in ends with a colon, or with "följande." / "lovar att..": the list under it.
         let lead = sentences
@@ -428,6 +441,12 @@ impl Reader<'_> {
                     }) =>
             {
                 self.promise = Some(kept.join(" "));
+            }
+            Sec::Acts(owners) if self.answers => {
+                let owners = owners.clone();
+                for s in kept {
+                    self.answer(&s, owners.as_deref());
+                }
             }
             Sec::Acts(owners) => {
                 let owners = owners.clone();

@@ -179,6 +179,11 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         r"\b(?:minst|åtminstone) {N}(?:\s*st\.?)?\s+(?P<noun>[\wåäö”“\x22-]+)",
     ),
     (Kind::CountNoWindow, r"\(\s*{N}\s*st\.?\s*\)"),
+    // "4 st riktade insatser …": a number of pieces ("st", styck) is a count of things.
+    (
+        Kind::CountNoWindow,
+        r"\b(?P<n>\d{1,4}|{NW})\s*st\.?\s+(?P<noun>[\wåäö”“\x22-]+)",
+    ),
     // "Två medborgardialoger ska genomföras": a number of things first, then their verb.
     (
         Kind::CountNoWindow,
@@ -382,6 +387,20 @@ fn other_window(words: &str) -> Option<(Per, u32)> {
     Some((Per::Year, n))
 }
 
+/// A count's subject followed by "ska vara" / "ska finnas": what is, not what is done.
+fn states_after(text: &str, end: usize) -> bool {
+    let head = text[..end].trim_end().to_lowercase();
+    let modal = ["ska", "skall", "kommer att"]
+        .iter()
+        .any(|m| head.ends_with(m));
+    let next = text[end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    modal && matches!(next.as_str(), "vara" | "finnas")
+}
+
 /// How many of a window a year holds, for an average over the year.
 fn per_year_factor(per: Per) -> Option<u32> {
     match per {
@@ -450,6 +469,13 @@ fn first_target(text: &str, lower: &str, rules: &[(Kind, Regex)], from: usize) -
                 words: format!("{} {avg}", c[0].trim()),
                 with_count,
             });
+        }
+        // "Två kontaktpoliser ska vara kopplade till skolan": a number of people or things
+        // that are (ska vara, ska finnas), not a number of times something is done.
+        if matches!(kind, Kind::CountNoWindow)
+            && c.get(0).is_some_and(|m| states_after(text, m.end()))
+        {
+            continue;
         }
         if c.name("noun").is_some_and(|m| {
             let w = m.as_str().to_lowercase();

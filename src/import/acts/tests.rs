@@ -212,3 +212,16 @@ fn owners_partners_and_targets() {
     );
     assert_eq!(a.text, "Trygghetsvandring med olika aktörer.");
 }
+
+#[test]
+fn a_bare_verb_before_och_shares_the_next_verbs_object() {
+    let (ps, parts) =
+        split_promise("Kommunen ansvarar för att planera och genomföra läxhjälp för unga.")
+            .unwrap();
+    assert_eq!(ps, [Party::Kommunen]);
+    assert_eq!(parts.len(), 1);
+    // Two verbs each with an object stay two.
+    let (_, parts) =
+        split_promise("Polisen ska besöka skolor och genomföra trafikkontroller.").unwrap();
+    assert_eq!(parts.len(), 2);
+}

@@ -70,3 +70,25 @@ fn signatories_side_by_side_and_in_a_sentence() {
     );
     assert_eq!(s[1].1.as_deref(), Some("lokalpolisområdeschef"));
 }
+
+#[test]
+fn a_period_from_an_undated_signing_has_no_start() {
+    let f = [
+        crate::import::dates::title_years("Medborgarlöfte 2026"),
+        crate::import::dates::period_facts(
+            "Kommunen och polisen ger ett löfte för ett år, som gäller från och med undertecknandet.",
+        ),
+    ];
+    let mut notes = Vec::new();
+    let (start, end, _) = period(&f, None, &Options::default(), &mut notes).unwrap();
+    // No day is invented for the signing: the unstated-start form.
+    assert_eq!(start, None);
+    assert_eq!(end, NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+    assert!(notes.iter().any(
+        |n| matches!(n, Note::Reading(r) if r.contains("signing, which the text does not date"))
+    ));
+    // With the signing dated, the period starts on that day.
+    let signed = NaiveDate::from_ymd_opt(2026, 3, 2);
+    let (start, _, _) = period(&f, signed, &Options::default(), &mut Vec::new()).unwrap();
+    assert_eq!(start, signed);
+}

@@ -92,4 +92,26 @@ fn an_area_the_promise_names() {
         ),
         None
     );
+    // The parts of a place, to the end of the sentence.
+    assert_eq!(
+        area_in_promise(
+            "Polis och kommun lovar att arbeta för att höja de boendes trygghet i de norra delarna av Edsberg och Tureberg samt i stationsområdet. Mer.",
+            s
+        )
+        .as_deref(),
+        Some("de norra delarna av Edsberg och Tureberg samt i stationsområdet")
+    );
+    // The place a focus sentence names.
+    assert_eq!(
+        area_in_focus(
+            "Löftet gäller 2024. Löftets geografiska fokus ligger på tätorten Rotebro.",
+            s
+        )
+        .as_deref(),
+        Some("tätorten Rotebro")
+    );
+    assert_eq!(
+        area_in_focus("Det geografiska fokuset är på Sollentuna.", s),
+        None
+    );
 }

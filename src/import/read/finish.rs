@@ -218,6 +218,9 @@ impl Reader<'_> {
     /// The draft, assembled from every part read, in the order it is written.
     pub(super) fn finish(mut self) -> Result<Draft, Missing> {
         if self.activities.is_empty() {
+            self.agreed_activities();
+        }
+        if self.activities.is_empty() {
             return Err(Missing::Activities);
         }
         let mut top = std::mem::take(&mut self.top_notes);
@@ -230,6 +233,14 @@ impl Reader<'_> {
                         (
                             a,
                             "the place the promise names (\"öka tryggheten i/vid …\")",
+                        )
+                    })
+                })
+                .or_else(|| {
+                    facts::area_in_focus(&self.body, one).map(|a| {
+                        (
+                            a,
+                            "the place the löfte's focus names (\"geografiska fokus ligger på …\")",
                         )
                     })
                 }),

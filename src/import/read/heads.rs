@@ -29,6 +29,7 @@ impl Reader<'_> {
         let kind = rules.iter().find(|(r, _)| r.is_match(h)).map(|(_, k)| *k);
         self.unranked = false;
         self.lead_window = None;
+        self.answers = false;
         match kind {
             Some("problem") => {
                 self.sec = Sec::Problem;
@@ -77,6 +78,9 @@ impl Reader<'_> {
                     self.enter_acts(Some(ps));
                     self.pending.push(Note::Quote(h.to_string()));
                 }
+                // "Vilket ansvar har polisen …?", "Vad ska vi göra?": a question whose
+                // answer below is what the party named does.
+                None if self.question(h) => {}
                 // "Polis", "Västtrafik" alone on a line over a list: that party's items.
                 None if self.next_item && owners::bare_party(h).is_some() => {
                     let ps = owners::bare_party(h).unwrap_or_default();
@@ -94,8 +98,39 @@ impl Reader<'_> {
         }
     }
 
+    /// A question heading (or a paragraph that is one question): one that asks what a
+    /// party does opens that party's activities, each sentence under it one; another
+    /// question ends such a section, or any list of activities. True when the question was read.
+    pub(super) fn question(&mut self, h: &str) -> bool {
+        let h = h.trim();
+        if !h.ends_with('?') || h.contains(". ") {
+            return false;
+        }
+        match question_owner(h) {
+            Some(ps) => {
+                self.pending.push(Note::Reading(format!(
+                    "the heading \"{h}\" asks what {} does: each sentence under it is an activity",
+                    ps.iter().map(Party::name).collect::<Vec<_>>().join(" och ")
+                )));
+                self.enter_acts(Some(ps));
+                self.answers = true;
+                self.pending.push(Note::Quote(h.to_string()));
+                true
+            }
+            // A question is no activity: it ends the activities above it.
+            None if self.answers || matches!(self.sec, Sec::Acts(_)) => {
+                self.answers = false;
+                self.sec = Sec::Other;
+                self.unplaced(h);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// A lead-in ending with a colon: what the list under it holds.
     pub(super) fn lead(&mut self, s: &str) {
+        self.answers = false;
         let bare = s.trim_end_matches(':').trim();
         self.lead_window = rules::window_phrase(bare);
         let subject = owners::subject(bare)
@@ -207,6 +242,22 @@ impl Reader<'_> {
     }
 }
 
+/// A heading that asks what a party does or answers for ("Vilket ansvar har polisen i
+/// medborgarlöftet?", "Vad gör kommunen?", "Vad ska vi göra?"): the party it names ("vi" is
+/// both signing parties). None for other questions ("Vad är ett medborgarlöfte?", "Hur kom
+/// vi fram till löftet?").
+pub(super) fn question_owner(h: &str) -> Option<Vec<Party>> {
+    let c = regex!(
+        r"(?i)^(?:vad|vilket\s+\w+|vilka\s+\w+)\s+(?:har|gör|ska|skall|lovar|kommer|bidrar|tar)\s+(?P<who>.+?)(?:\s+(?:i|med|för|att|göra|gör|till|bidra|på|inom|under)\b.*)?\s*\?$"
+    )
+    .captures(h.trim())?;
+    let who = c["who"].trim();
+    if who.eq_ignore_ascii_case("vi") {
+        return Some(vec![Party::Polisen, Party::Kommunen]);
+    }
+    owners::parties(who)
+}
+
 /// The parties one heading or lead-in names alone, each over a list of its own.
 pub(super) fn sectioned(blocks: &[super::Block]) -> Vec<Party> {
     let mut out = Vec::new();
@@ -221,4 +272,34 @@ pub(super) fn sectioned(blocks: &[super::Block]) -> Vec<Party> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::question_owner;
+    use crate::model::Party;
+
+    #[test]
+    fn a_question_heading_names_who_answers_it() {
+        assert_eq!(
+            question_owner("Vilket ansvar har polisen i löftet för 2025?"),
+            Some(vec![Party::Polisen])
+        );
+        assert_eq!(
+            question_owner("Vad gör kommunen?"),
+            Some(vec![Party::Kommunen])
+        );
+        assert_eq!(
+            question_owner("Vad ska vi göra?"),
+            Some(vec![Party::Polisen, Party::Kommunen])
+        );
+        assert_eq!(
+            question_owner("Vad lovar polisen och kommunen?"),
+            Some(vec![Party::Polisen, Party::Kommunen])
+        );
+        // Questions that ask nothing of a party.
+        assert_eq!(question_owner("Vad är ett medborgarlöfte?"), None);
+        assert_eq!(question_owner("Hur kom vi fram till löftet?"), None);
+        assert_eq!(question_owner("Vilket ansvar har polisen"), None);
+    }
 }

@@ -51,6 +51,8 @@ pub const NEEDS: &[&[&str]] = &[
     &["minst", "åtminstone"],
     // ({N} st)
     &["("],
+    // {N} st X
+    &["st"],
     // {N} X ska/skall/kommer att
     &["ska", "kommer att"],
     // genomföra en X

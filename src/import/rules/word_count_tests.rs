@@ -20,9 +20,30 @@ fn counts_without_a_window_are_over_the_period() {
         t("genomföra minst två st. insatser"),
         Some((Kind::CountNoWindow, 2))
     );
+    // A number of pieces at an item's start, or inside it.
+    assert_eq!(
+        t("3 st riktade kontroller av mopeder."),
+        Some((Kind::CountNoWindow, 3))
+    );
+    assert_eq!(
+        t("polisen gör sex st besök på fritidsgården"),
+        Some((Kind::CountNoWindow, 6))
+    );
     // A measure is not a count of work.
     assert_eq!(t("för unga som är minst 15 år gamla"), None);
     assert_eq!(t("minst 20 minuter per besök"), None);
+}
+
+#[test]
+fn a_number_that_is_not_a_count_of_work() {
+    // How many there are, not how many times something is done.
+    assert_eq!(t("Tre fältpoliser ska vara knutna till skolan."), None);
+    assert_eq!(t("två trygghetsvärdar ska finnas i centrum"), None);
+    // A number and what is done stays a count.
+    assert_eq!(
+        t("Två medborgardialoger ska genomföras."),
+        Some((Kind::CountNoWindow, 2))
+    );
 }
 
 #[test]
