@@ -71,7 +71,10 @@ impl Reader<'_> {
                 self.facts.push(f);
                 self.sec = Sec::Promise;
             }
-            Some("acts") => self.enter_acts(None),
+            Some("acts") => {
+                let we = self.we_heading(h);
+                self.enter_acts(we);
+            }
             _ => match owners::heading_owner(h) {
                 Some(ps) => {
                     self.enter_acts(Some(ps));
@@ -171,6 +174,33 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
+    /// "Det här ska vi göra", "Det här lovar vi" over the activities: "vi" owns the items
+    /// that name no owner nearer. "vi" is who the page says wrote the löfte: those its
+    /// opening names as promising (three or more signers), else the police and the kommun,
+    /// when the text before the heading names both ("Lägesbilden har tagits fram av polisen
+    /// och kommunen"). On a text that names no kommun the police alone (see `police_alone`).
+    /// None when "vi" is not the heading's subject or the text has not named both.
+    fn we_heading(&mut self, h: &str) -> Option<Vec<Party>> {
+        if !regex!(r"(?i)\b(?:ska|lovar|gör|kommer) vi\b|^vi (?:lovar|ska|gör)\b").is_match(h) {
+            return None;
+        }
+        let before = format!("{}\n{}", self.title, self.body).to_lowercase();
+        if !(before.contains("polis") && before.contains("kommun")) {
+            return None;
+        }
+        let ps = match &self.lofte_owners {
+            Some(l) if l.contains(&Party::Polisen) && l.len() > 2 => l.clone(),
+            _ => vec![Party::Polisen, Party::Kommunen],
+        };
+        let who: Vec<&str> = ps.iter().map(Party::name).collect();
+        self.pending.push(Note::Reading(format!(
+            "the heading \"{h}\": \"vi\" is who the text says wrote the löfte ({}), owners of \
+             the items under it that name none",
+            who.join(" och ")
+        )));
+        Some(ps)
+    }
+
     /// "I samverkan med polisen erbjuda …", "Tillsammans med kommunen genomföra …" at the
     /// start of an item under one party's heading or lead: done jointly, unless the one
     /// named has a list of its own on the page (then it promises its part there).
@@ -222,3 +252,7 @@ pub(super) fn sectioned(blocks: &[super::Block]) -> Vec<Party> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "heads_tests.rs"]
+mod tests;

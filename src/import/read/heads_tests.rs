@@ -1,0 +1,32 @@
+//! Unit tests of who a heading or the page's structure makes owner of the items under it,
+//! on short texts in our own paraphrased wording.
+
+use super::super::{Options, read};
+use crate::model::Party;
+
+/// The owners of each activity the text gives, in order.
+pub(super) fn owners_of(text: &str) -> Vec<Vec<Party>> {
+    let d = read(text, &Options::default()).expect("the text reads");
+    d.activities
+        .iter()
+        .map(|a| a.owners.iter().map(|o| o.who.clone()).collect())
+        .collect()
+}
+
+const BOTH: [Party; 2] = [Party::Polisen, Party::Kommunen];
+
+#[test]
+fn we_in_an_activities_heading_is_who_the_page_says_wrote_it() {
+    let text = "Medborgarlöfte i Arboga kommun 2024\n\nLäget\n\nBilden av läget har polisen och \
+                kommunen tagit fram tillsammans.\n\nDet här ska vi göra\n\n • Vara synliga på \
+                torget under helgkvällar.\n • Ordna en föräldraträff om droger.\n • Kommunen \
+                ska laga belysningen i parken.\n";
+    assert_eq!(
+        owners_of(text),
+        vec![BOTH.to_vec(), BOTH.to_vec(), vec![Party::Kommunen]]
+    );
+    // A text that never named both before the heading: "vi" is not said, nobody is written.
+    let text = "Medborgarlöfte i Arboga 2024\n\nDet här ska vi göra\n\n • Ordna en \
+                föräldraträff om droger.\n\nKontakt: kommunen och polisen\n";
+    assert_eq!(owners_of(text), vec![Vec::<Party>::new()]);
+}
