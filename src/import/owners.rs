@@ -44,6 +44,12 @@ const ORG_ENDINGS: &str = r"(?i)(?:bolag\w*|\bAB|tjänst\w*|nämnd\w*|förvaltni
 /// organisation. None for anything else.
 pub fn party(item: &str) -> Option<Vec<Party>> {
     let t = item.trim().trim_end_matches(['.', ',', ':']).trim();
+    // "Personal från socialtjänsten", "medarbetare inom kommunen": the body they work for.
+    if let Some(m) =
+        regex!(r"^(?i:personal|medarbetare|anställda)\s+(?:från|inom|på|vid)\s+").find(t)
+    {
+        return party(&t[m.end()..]);
+    }
     // Most words tried are no party: the patterns below run only where a plain test of the
     // lower-cased words says they could match (a party is looked for many times per text).
     let lower = t.to_lowercase();
@@ -386,18 +392,26 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
     None
 }
 
-/// The subject after the verb in an activity that begins with an adverb: "Tillsammans ska
-/// kommun och polis arbeta …", "Under hösten kommer polisen att …". None otherwise.
+/// The subject after the verb in an activity that begins with an adverbial of any length:
+/// "Tillsammans ska kommun och polis arbeta …", "Under hösten kommer polisen att …", "Med
+/// början den 3 mars kommer polisen att finnas …", "Utifrån lägesbilden och invånarnas
+/// önskemål ska polisen synas …", and a party's possessive noun as that subject ("För att
+/// skapa trygghet ska polisens närvaro i centrum styras av …": the police's). Only the
+/// first verb of the item is tried, and only a party the rules know, so a third body named
+/// after a verb is not taken for a doer. None otherwise.
 pub fn inverted(s: &str) -> Option<Vec<Party>> {
-    let c = regex!(r"^[A-ZÅÄÖ][\wåäö]*(?:\s+[\wåäö]+)?\s+(?:ska|skall|kommer|lovar)\s+(.+)$")
-        .captures(s.trim())?;
-    let words: Vec<&str> = c[1].split_whitespace().collect();
+    let c = regex!(r"^\S.*?\s(?:ska|skall|kommer|lovar)\s+(.+)$").captures(s.trim())?;
+    let words: Vec<&str> = c[1].split_whitespace().take(6).collect();
     for n in (1..=words.len().min(5)).rev() {
         let next = words.get(n).copied().unwrap_or("");
-        if !next.chars().next().is_some_and(char::is_lowercase) {
+        let subj = words[..n].join(" ");
+        // "… så lovar vi att": "vi" is read by its own rule (and its reading).
+        if !next.chars().next().is_some_and(char::is_lowercase)
+            || BOTH.contains(&subj.to_lowercase().as_str())
+        {
             continue;
         }
-        if let Some(ps) = parties(&words[..n].join(" "))
+        if let Some(ps) = parties(&subj)
             && ps.iter().all(|p| !matches!(p, Party::Other(_)))
         {
             return Some(ps);

@@ -135,6 +135,32 @@ fn subjects_after_an_adverb_and_officers_and_units() {
         Some(vec![Party::Polisen])
     );
     assert_eq!(inverted("Varje år kommer minst ett möte hållas."), None);
+    // A fronted adverbial of any length, and a party's possessive noun as the subject.
+    assert_eq!(
+        inverted("Med start den 2 maj 2022 kommer polisen att stå vid skolan varje tisdag."),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(
+        inverted("Utifrån lägesbilden och vad invånarna önskar ska polisen synas mer i parken."),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(
+        inverted("För att öka tryggheten ska polisens närvaro i centrum styras av lägesbilden."),
+        Some(vec![Party::Polisen])
+    );
+    // Only the first verb, only a known party, and "vi" is left to its own rule.
+    assert_eq!(
+        inverted("Trygghetsvandringar som ska planeras där Ekbohem ska delta."),
+        None
+    );
+    assert_eq!(
+        inverted("Om någon ber om det så lovar vi att ställa upp."),
+        None
+    );
+    // Staff of a body are that body: "Personal från socialtjänsten och Nattgruppen ska …".
+    let (o, _) =
+        actor("Personal från socialtjänsten och Nattgruppen ska gå ut på fredagar.").unwrap();
+    assert_eq!(o, vec![Party::Kommunen, Party::Other("Nattgruppen".into())]);
     assert_eq!(parties("Områdespoliserna"), Some(vec![Party::Polisen]));
     assert_eq!(
         parties("Socialtjänst, skola och polis"),
