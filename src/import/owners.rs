@@ -154,6 +154,10 @@ pub fn parties(s: &str) -> Option<Vec<Party>> {
     if s.is_empty() || s.split_whitespace().count() > 8 {
         return None;
     }
+    // "Lokalpolisområde Uppsala/Knivsta": one party whose name holds the slash.
+    if let Some(ps) = party(s).filter(|_| s.contains('/')) {
+        return Some(ps);
+    }
     let mut out = Vec::new();
     // "Kommunen/polisen", "Polis/kommun": both, never one party named with the slash.
     for item in regex!(r",\s*|\s+(?:och|samt|&)\s+|\s*/\s*").split(s) {
@@ -577,6 +581,15 @@ pub fn possessive(s: &str) -> Option<Vec<Party>> {
         }
     }
     Some(out)
+}
+
+/// Whose löfte an opening sentence says the page is: "Det här är polisens medborgarlöfte
+/// för …", "Detta är kommunens och polisens löfte …". None for a löfte merely mentioned
+/// ("… påverka polisens och kommunens medborgarlöften").
+pub fn whose_lofte(s: &str) -> Option<Vec<Party>> {
+    regex!(r"^(?i:det här|detta|här) är\s")
+        .is_match(s.trim())
+        .then(|| possessive(s))?
 }
 
 /// Whether a text is a löfte of the police alone: it names the police and never a kommun

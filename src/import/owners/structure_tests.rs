@@ -331,3 +331,29 @@ fn an_item_with_a_name_beside_a_party() {
     let (o, _) = actor("Nattgruppen och kommunen nattvandrar varje fredag.").unwrap();
     assert_eq!(o, vec![Party::Other("Nattgruppen".into()), Party::Kommunen]);
 }
+
+#[test]
+fn whose_lofte_the_opening_says_it_is() {
+    assert_eq!(
+        whose_lofte("Det här är polisens medborgarlöfte för Vasastan, Stockholms stad."),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(
+        whose_lofte("Detta är kommunens och polisens löfte till er som bor här."),
+        Some(vec![Party::Kommunen, Party::Polisen])
+    );
+    // Mentioned, not said to be this page's.
+    assert_eq!(
+        whose_lofte("Du har kunnat påverka polisens och kommunens medborgarlöften."),
+        None
+    );
+    // A police area's name may hold a slash; "Kommunen/polisen" is still two.
+    assert_eq!(
+        parties("Lokalpolisområde Uppsala/Knivsta"),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(
+        parties("Kommunen/polisen"),
+        Some(vec![Party::Kommunen, Party::Polisen])
+    );
+}

@@ -176,7 +176,8 @@ impl Reader<'_> {
 impl Reader<'_> {
     /// "Det här ska vi göra", "Det här lovar vi" over the activities: "vi" owns the items
     /// that name no owner nearer. "vi" is who the page says wrote the löfte: those its
-    /// opening names as promising (three or more signers), else the police and the kommun,
+    /// opening names as promising ("X och Y lovar", "Det här är polisens medborgarlöfte",
+    /// three or more signers), else the police and the kommun,
     /// when the text before the heading names both ("Lägesbilden har tagits fram av polisen
     /// och kommunen"). On a text that names no kommun the police alone (see `police_alone`).
     /// None when "vi" is not the heading's subject or the text has not named both.
@@ -185,12 +186,12 @@ impl Reader<'_> {
             return None;
         }
         let before = format!("{}\n{}", self.title, self.body).to_lowercase();
-        if !(before.contains("polis") && before.contains("kommun")) {
-            return None;
-        }
         let ps = match &self.lofte_owners {
-            Some(l) if l.contains(&Party::Polisen) && l.len() > 2 => l.clone(),
-            _ => vec![Party::Polisen, Party::Kommunen],
+            Some(l) => l.clone(),
+            None if before.contains("polis") && before.contains("kommun") => {
+                vec![Party::Polisen, Party::Kommunen]
+            }
+            None => return None,
         };
         let who: Vec<&str> = ps.iter().map(Party::name).collect();
         self.pending.push(Note::Reading(format!(

@@ -30,3 +30,29 @@ fn we_in_an_activities_heading_is_who_the_page_says_wrote_it() {
                 föräldraträff om droger.\n\nKontakt: kommunen och polisen\n";
     assert_eq!(owners_of(text), vec![Vec::<Party>::new()]);
 }
+
+#[test]
+fn a_page_that_says_it_is_the_polices_lofte_is_the_polices() {
+    // The district's city and the kommun's knowledge are mentioned; who promises is said
+    // once, in the opening: the items that name no owner are the police's.
+    let text = "Stockholm, Vasastan – medborgarlöften\n\nDet här är polisens medborgarlöfte för \
+                Vasastan, Stockholms stad, och gäller under 2021.\n\nInvånarnas synpunkter och \
+                kommunens kunskap ligger till grund för löftet.\n\nDet här ska vi göra\n\n  1. \
+                Kontakten med boendet ska ske genom möten varje kvartal.\n  2. Öka närvaron vid \
+                torget.\n";
+    assert_eq!(
+        owners_of(text),
+        vec![vec![Party::Polisen], vec![Party::Polisen]]
+    );
+}
+
+#[test]
+fn a_police_area_named_with_a_slash_owns_its_lead() {
+    let text = "Medborgarlöfte Uppsala 2021\n\nLokalpolisområde Uppsala/Knivsta åtar sig under \
+                perioden 2021–2022 att:\n\n  • Riktade insatser mot langning av alkohol\n  • \
+                Kommunen ska ordna en föräldraträff\n";
+    assert_eq!(
+        owners_of(text),
+        vec![vec![Party::Polisen], vec![Party::Kommunen]]
+    );
+}
