@@ -108,9 +108,34 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
     }
     let capital = t.chars().next().is_some_and(char::is_uppercase);
     if capital && words.len() <= 4 && regex!(ORG_ENDINGS).is_match(t) {
+        return Some(vec![Party::Other(definite(t))]);
+    }
+    // "Räddningstjänsten Höga Kusten - Ådalen", "Räddningstjänsten Syd": a body named by its
+    // area, every word after the body's own capitalised (or a dash between two areas).
+    if let [body, area @ ..] = words.as_slice()
+        && capital
+        && (1..=5).contains(&area.len())
+        && regex!(ORG_ENDINGS).is_match(body)
+        && area
+            .iter()
+            .all(|w| matches!(*w, "-" | "–") || w.starts_with(char::is_uppercase))
+        && area
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
         return Some(vec![Party::Other(t.to_string())]);
     }
     None
+}
+
+/// One name for a body written with and without its article: "Räddningstjänst" is
+/// "Räddningstjänsten", as "polis" is "polisen".
+fn definite(t: &str) -> String {
+    if !t.contains(' ') && t.ends_with("tjänst") {
+        format!("{t}en")
+    } else {
+        t.to_string()
+    }
 }
 
 /// The kommun's own units, lower case: "Kommunens trygghetssamordnare", "Socialtjänsten",
@@ -151,7 +176,7 @@ fn kommun_unit_at(rest: &str, at: Option<regex::Match<'_>>) -> Option<Vec<Party>
 /// A list of parties ("Polisen och Karlstads kommun"), every item a party; None otherwise.
 pub fn parties(s: &str) -> Option<Vec<Party>> {
     let s = s.trim();
-    if s.is_empty() || s.split_whitespace().count() > 8 {
+    if s.is_empty() || s.split_whitespace().count() > 10 {
         return None;
     }
     // "Lokalpolisområde Uppsala/Knivsta": one party whose name holds the slash.
@@ -324,8 +349,8 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
     let after_verb = regex!(
         r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)\s+(tillsammans med|i samverkan med)\s+(polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b"
     );
-    let words: Vec<&str> = without_att(s).split_whitespace().take(12).collect();
-    for n in (1..words.len().min(9)).rev() {
+    let words: Vec<&str> = without_att(s).split_whitespace().take(14).collect();
+    for n in (1..words.len().min(11)).rev() {
         let next = words[n];
         if !next.chars().next().is_some_and(char::is_lowercase) {
             continue;
@@ -353,9 +378,9 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
         // A named party in an item's first words is a name: every word capitalised
         // ("Region Gotland", not "Trygghetsvandringar i skolor").
         let named = |p: &Party| match p {
-            Party::Other(n) => n
-                .split_whitespace()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase)),
+            Party::Other(n) => n.split_whitespace().all(|w| {
+                matches!(w, "-" | "–") || w.chars().next().is_some_and(char::is_uppercase)
+            }),
             _ => true,
         };
         if !owners.iter().all(named) {

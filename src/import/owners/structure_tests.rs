@@ -357,3 +357,41 @@ fn whose_lofte_the_opening_says_it_is() {
         Some(vec![Party::Kommunen, Party::Polisen])
     );
 }
+
+#[test]
+fn a_body_named_by_its_area_and_one_name_with_and_without_article() {
+    let other = |n: &str| Some(vec![Party::Other(n.into())]);
+    assert_eq!(
+        party("Räddningstjänsten Norra Dal - Västerdal"),
+        other("Räddningstjänsten Norra Dal - Västerdal")
+    );
+    assert_eq!(
+        party("Räddningstjänsten Syd"),
+        other("Räddningstjänsten Syd")
+    );
+    // A body's name followed by words that are no name is no party.
+    assert_eq!(party("Räddningstjänsten i byn"), None);
+    // "räddningstjänst" and "Räddningstjänsten" are one owner, as "polis" is "polisen".
+    assert_eq!(party("Räddningstjänst"), other("Räddningstjänsten"));
+    let (o, _) = actor(
+        "Orsa kommun, Räddningstjänsten Norra Dal - Västerdal och polisen ska mötas varje månad.",
+    )
+    .unwrap();
+    assert_eq!(
+        o,
+        vec![
+            Party::Kommunen,
+            Party::Other("Räddningstjänsten Norra Dal - Västerdal".into()),
+            Party::Polisen
+        ]
+    );
+}
+
+#[test]
+fn a_name_cut_off_in_an_ansvarig_line_is_no_owner() {
+    let (_, a) = split_ansvarig("Finnas på torget. Ansvarig: kommunen och p").unwrap();
+    let who: Vec<Party> = a.owners.into_iter().map(|o| o.who).collect();
+    assert_eq!(who, vec![Party::Kommunen]);
+    let (_, a) = split_ansvarig("Finnas på torget. Ansvarig: SL").unwrap();
+    assert_eq!(a.owners[0].who, Party::Other("SL".into()));
+}
