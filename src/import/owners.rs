@@ -197,7 +197,7 @@ pub fn parties(s: &str) -> Option<Vec<Party>> {
 
 mod ansvar;
 mod items;
-pub use items::{bare_party, leading_with, possessive_subject};
+pub use items::{bare_party, leading_with, noun_with, possessive_subject};
 
 #[cfg(test)]
 use ansvar::owner;

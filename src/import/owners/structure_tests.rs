@@ -395,3 +395,31 @@ fn a_name_cut_off_in_an_ansvarig_line_is_no_owner() {
     let (_, a) = split_ansvarig("Finnas på torget. Ansvarig: SL").unwrap();
     assert_eq!(a.owners[0].who, Party::Other("SL".into()));
 }
+
+#[test]
+fn noun_phrase_items_with_tillsammans_med() {
+    let (ps, w) = noun_with("Föräldraträffar i skolan tillsammans med Fältgruppen Norr.").unwrap();
+    assert_eq!(ps, vec![Party::Other("Fältgruppen Norr".into())]);
+    assert_eq!(w, "tillsammans med Fältgruppen Norr");
+    let (ps, _) =
+        noun_with("Trygghetsvandringar tillsammans med polisen och räddningstjänsten i parken")
+            .unwrap();
+    assert_eq!(
+        ps,
+        vec![Party::Polisen, Party::Other("Räddningstjänsten".into())]
+    );
+    // An infinitive or a verb before it: not a noun phrase.
+    assert_eq!(
+        noun_with("Genomföra vandringar tillsammans med polisen."),
+        None
+    );
+    assert_eq!(
+        noun_with("Vandringar som ordnas tillsammans med polisen."),
+        None
+    );
+    // Those named must be parties or names.
+    assert_eq!(
+        noun_with("Vandringar tillsammans med boende i området."),
+        None
+    );
+}

@@ -210,25 +210,42 @@ impl Reader<'_> {
         if own.len() != sec.len() || !sec.iter().all(|p| own.contains(&p)) {
             return;
         }
-        let Some((ps, w)) = owners::leading_with(&a.text) else {
-            return;
+        // "Trygghetsvandringar tillsammans med polisen och räddningstjänsten" under "Kommunen
+        // kommer att:": done together with each one named, even one with a list of its own
+        // ("tillsammans med" owns together, as after a subject).
+        let (ps, w, place) = match owners::leading_with(&a.text) {
+            Some((ps, _))
+                if ps
+                    .iter()
+                    .any(|p| sec.contains(p) || self.sectioned.contains(p)) =>
+            {
+                return;
+            }
+            Some((ps, w)) => (ps, w, "at the start of"),
+            None => match owners::noun_with(&a.text) {
+                Some((ps, w)) => {
+                    let ps: Vec<Party> = ps.into_iter().filter(|p| !sec.contains(p)).collect();
+                    if ps.is_empty() {
+                        return;
+                    }
+                    (ps, w, "in")
+                }
+                None => return,
+            },
         };
-        if ps
-            .iter()
-            .any(|p| sec.contains(p) || self.sectioned.contains(p))
-        {
-            return;
-        }
         a.partners.retain(|o| !ps.contains(&o.who));
-        a.notes.retain(
-            |n| !matches!(n, Note::Reading(r) if r.starts_with(&format!("\"{w}")) && r.ends_with("takes part")),
-        );
+        a.notes.retain(|n| {
+            !matches!(n, Note::Reading(r) if r.ends_with("takes part")
+                && ps.iter().any(|p| r.ends_with(&format!(" {} takes part", p.name()))))
+        });
         for p in ps {
-            a.owners.push(crate::model::Owner { who: p, role: None });
+            if !a.owners.iter().any(|o| o.who == p) {
+                a.owners.push(crate::model::Owner { who: p, role: None });
+            }
         }
         let all: Vec<&str> = a.owners.iter().map(|o| o.who.name()).collect();
         a.notes.push(Note::Reading(format!(
-            "\"{w}\" at the start of an item under {}'s list: done jointly by {}",
+            "\"{w}\" {place} an item under {}'s list: done jointly by {}",
             sec.iter()
                 .map(Party::name)
                 .collect::<Vec<_>>()

@@ -56,3 +56,25 @@ fn a_police_area_named_with_a_slash_owns_its_lead() {
         vec![vec![Party::Polisen], vec![Party::Kommunen]]
     );
 }
+
+#[test]
+fn a_noun_phrase_item_done_together_with_others_under_one_partys_list() {
+    // The police has a list of its own; "tillsammans med" still makes the item joint.
+    let text = "Medborgarlöfte Kil 2024\n\nPolisen kommer att:\n\n  • Ha fler kontroller vid \
+                skolorna.\n\nKils kommun kommer att:\n\n  • Trygghetsvandringar i centrum \
+                tillsammans med polisen och räddningstjänsten.\n  • Genomföra träffar \
+                tillsammans med polisen.\n";
+    assert_eq!(
+        owners_of(text),
+        vec![
+            vec![Party::Polisen],
+            vec![
+                Party::Kommunen,
+                Party::Polisen,
+                Party::Other("Räddningstjänsten".into())
+            ],
+            // An infinitive item: "tillsammans med" there is read by the partner rule.
+            vec![Party::Kommunen],
+        ]
+    );
+}
