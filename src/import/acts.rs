@@ -440,7 +440,10 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
         }
     }
     for (p, w) in owners::together_with(&a.text) {
-        if !a.owners.iter().any(|o| o.who == p) && !a.partners.iter().any(|o| o.who == p) {
+        let said = a.notes.iter().any(
+            |n| matches!(n, Note::Reading(r) if r.ends_with(&format!(" {} takes part", p.name()))),
+        );
+        if !a.owners.iter().any(|o| o.who == p) && !said {
             a.notes
                 .push(Note::Reading(format!("\"{w}\": {} takes part", p.name())));
             add(&mut a.partners, p, None);
@@ -452,7 +455,12 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
             .iter()
             .chain(&a.partners)
             .any(|o| o.who == Party::Kommunen)
-        && !a.text.to_lowercase().contains("kommun")
+        // The text names no kommun itself ("kommunikationsinsatser" is no kommun).
+        && !a
+            .text
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "kommun" | "kommunen" | "kommunens" | "kommuns"))
     {
         a.notes.push(Note::Reading(format!(
             "\"{u}\" is the kommun's own unit: read as kommunen"

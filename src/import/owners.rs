@@ -347,7 +347,7 @@ pub fn named(subj: &str, pred: &str) -> Option<Vec<Party>> {
 pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
     let with_re = regex!(r"^(.+?)\s+(tillsammans med|i samverkan med|i samarbete med)\s+(.+)$");
     let after_verb = regex!(
-        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)\s+(tillsammans med|i samverkan med)\s+(polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b"
+        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)(?:,?\s+[a-zåäö]+){0,3}?,?\s+(tillsammans med|i samverkan med)\s+(polisen|kommunen|(?:stadsdels|social)[\wåäö]+|[A-ZÅÄÖ][\wåäö-]+s? kommun|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b"
     );
     let words: Vec<&str> = without_att(s).split_whitespace().take(14).collect();
     for n in (1..words.len().min(11)).rev() {
@@ -393,7 +393,9 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
             },
             None => Vec::new(),
         };
-        // "Kommunen kommer i samverkan med polisen genomföra": the partner after the verb.
+        // "Kommunen kommer i samverkan med polisen genomföra": the partner after the verb,
+        // also after a few adverbial words ("ska genom samverkan tillsammans med …", "lovar
+        // att, i samverkan med kommunen, …").
         let rest = words[n..].join(" ");
         let mut partners = partners;
         if let Some(c) = after_verb.captures(&rest)

@@ -423,3 +423,17 @@ fn noun_phrase_items_with_tillsammans_med() {
         None
     );
 }
+
+#[test]
+fn with_a_party_a_few_words_after_the_verb() {
+    // "tillsammans med" after an adverbial: done together.
+    let (o, p) = actor(
+        "Polisen ska genom samverkan tillsammans med stadsdelsförvaltningen och andra arbeta i parken.",
+    )
+    .unwrap();
+    assert_eq!((o, p), (vec![Party::Polisen, Party::Kommunen], vec![]));
+    // "i samverkan med" after an adverbial: a partner, as right after the verb.
+    let (o, p) =
+        actor("Polisen lovar att, i samverkan med kommunen, arbeta med grannsamverkan.").unwrap();
+    assert_eq!((o, p), (vec![Party::Polisen], vec![Party::Kommunen]));
+}
