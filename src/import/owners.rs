@@ -157,7 +157,7 @@ fn unit(t: &str, l: &str) -> bool {
 pub fn unit_named(s: &str) -> Option<String> {
     // As the subject or after "med"/"och" ("i samverkan med socialtjänsten"), not a place
     // ("insatser i skolan").
-    regex!(r"(?:^|\b(?i:med|och|samt)\s+)((?:[A-ZÅÄÖ][\wåäö-]+s\s+)?(?i:stadsdels(?:förvaltning|nämnd)(?:en|s)?|socialtjänsten|socialförvaltningen|förskolan|skolan))\b")
+    regex!(r"(?:^|\b(?i:med|och|samt|från)\s+)((?:[A-ZÅÄÖ][\wåäö-]+s\s+)?(?i:stadsdels(?:förvaltning|nämnd)(?:en|s)?|socialtjänsten|socialförvaltningen|förskolan|skolan))\b")
         .captures(s)
         .map(|c| c[1].to_string())
 }
