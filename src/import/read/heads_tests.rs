@@ -78,3 +78,23 @@ fn a_noun_phrase_item_done_together_with_others_under_one_partys_list() {
         ]
     );
 }
+
+#[test]
+fn clauses_of_one_sentence_without_a_doer_take_the_sentences_subject() {
+    let text = "Medborgarlöfte Arboga 2024\n\nTillsammans ska kommun och polis \
+                arbeta för fler grannsamverkansområden, polisen ska cykla mer i centrum, \
+                kontroller av mopeder ska göras, gemensamma föräldraträffar om droger ska \
+                hållas samt genomföra hastighetskontroller vid skolorna.\n";
+    let both = vec![Party::Kommunen, Party::Polisen];
+    assert_eq!(
+        owners_of(text),
+        vec![
+            both.clone(),
+            vec![Party::Polisen],
+            // Passive with no doer: nobody is invented.
+            vec![],
+            both.clone(),
+            both,
+        ]
+    );
+}
