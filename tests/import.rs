@@ -292,6 +292,15 @@ fn cases() -> Vec<(&'static str, Options)> {
         // A text of prose only, no list and no "lovar att": what the parties agree on in the
         // löfte ("I medborgarlöftet för 2026 är X och Y överens om att …", "Samt att …").
         ("overens-prosa-heby", Options::default()),
+        // Issue 21, round 7 (owners): "Det här ska vi göra" after a background sentence naming
+        // both parties; an item's own doer after a long fronted adverbial and as a possessive;
+        // "Personal från socialtjänsten och X"; a body named by its area as one of three
+        // subjects; "tillsammans med" a few words after the verb; a noun-phrase item "X
+        // tillsammans med A och B" under one party's lead; a name cut off in "Ansvarig:".
+        ("vi-och-egna-gorare-vasteras", Options::default()),
+        // The police's löfte for a city district that mentions the city and the kommun's
+        // knowledge: who promises, not who is mentioned; a police area named with a slash.
+        ("polisens-lofte-stadsdel-stockholm", Options::default()),
     ]
 }
 

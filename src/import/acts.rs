@@ -392,6 +392,21 @@ fn nearest_owner(a: &mut ActivityDraft, section: Option<&[Party]>, has_subject: 
     }
 }
 
+/// Those named "tillsammans med X" / "i samverkan med X" who own no part: partners, each
+/// with its reading (once).
+fn takes_part(a: &mut ActivityDraft) {
+    for (p, w) in owners::together_with(&a.text) {
+        let said = a.notes.iter().any(
+            |n| matches!(n, Note::Reading(r) if r.ends_with(&format!(" {} takes part", p.name()))),
+        );
+        if !a.owners.iter().any(|o| o.who == p) && !said {
+            a.notes
+                .push(Note::Reading(format!("\"{w}\": {} takes part", p.name())));
+            add(&mut a.partners, p, None);
+        }
+    }
+}
+
 /// An activity from its published words. `section` is who the heading above it names.
 pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> ActivityDraft {
     let mut a = ActivityDraft::default();
@@ -439,20 +454,19 @@ pub fn activity(words: &str, section: Option<&[Party]>, taken: &mut Ids) -> Acti
             }
         }
     }
-    for (p, w) in owners::together_with(&a.text) {
-        if !a.owners.iter().any(|o| o.who == p) && !a.partners.iter().any(|o| o.who == p) {
-            a.notes
-                .push(Note::Reading(format!("\"{w}\": {} takes part", p.name())));
-            add(&mut a.partners, p, None);
-        }
-    }
+    takes_part(&mut a);
     // "Södermalms stadsdelsförvaltning", "socialtjänsten": the kommun's own unit.
     if let Some(u) = owners::unit_named(&a.text)
         && a.owners
             .iter()
             .chain(&a.partners)
             .any(|o| o.who == Party::Kommunen)
-        && !a.text.to_lowercase().contains("kommun")
+        // The text names no kommun itself ("kommunikationsinsatser" is no kommun).
+        && !a
+            .text
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "kommun" | "kommunen" | "kommunens" | "kommuns"))
     {
         a.notes.push(Note::Reading(format!(
             "\"{u}\" is the kommun's own unit: read as kommunen"

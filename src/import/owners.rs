@@ -44,6 +44,12 @@ const ORG_ENDINGS: &str = r"(?i)(?:bolag\w*|\bAB|tjänst\w*|nämnd\w*|förvaltni
 /// organisation. None for anything else.
 pub fn party(item: &str) -> Option<Vec<Party>> {
     let t = item.trim().trim_end_matches(['.', ',', ':']).trim();
+    // "Personal från socialtjänsten", "medarbetare inom kommunen": the body they work for.
+    if let Some(m) =
+        regex!(r"^(?i:personal|medarbetare|anställda)\s+(?:från|inom|på|vid)\s+").find(t)
+    {
+        return party(&t[m.end()..]);
+    }
     // Most words tried are no party: the patterns below run only where a plain test of the
     // lower-cased words says they could match (a party is looked for many times per text).
     let lower = t.to_lowercase();
@@ -102,9 +108,36 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
     }
     let capital = t.chars().next().is_some_and(char::is_uppercase);
     if capital && words.len() <= 4 && regex!(ORG_ENDINGS).is_match(t) {
-        return Some(vec![Party::Other(t.to_string())]);
+        return Some(vec![Party::Other(definite(t))]);
     }
-    None
+    by_area(t, &words).filter(|_| capital)
+}
+
+/// "Räddningstjänsten Höga Kusten - Ådalen", "Räddningstjänsten Syd": a body named by its
+/// area, every word after the body's own capitalised (or a dash between two areas).
+fn by_area(t: &str, words: &[&str]) -> Option<Vec<Party>> {
+    let [body, area @ ..] = words else {
+        return None;
+    };
+    ((1..=5).contains(&area.len())
+        && regex!(ORG_ENDINGS).is_match(body)
+        && area
+            .iter()
+            .all(|w| matches!(*w, "-" | "–") || w.starts_with(char::is_uppercase))
+        && area
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase)))
+    .then(|| vec![Party::Other(t.to_string())])
+}
+
+/// One name for a body written with and without its article: "Räddningstjänst" is
+/// "Räddningstjänsten", as "polis" is "polisen".
+fn definite(t: &str) -> String {
+    if !t.contains(' ') && t.ends_with("tjänst") {
+        format!("{t}en")
+    } else {
+        t.to_string()
+    }
 }
 
 /// The kommun's own units, lower case: "Kommunens trygghetssamordnare", "Socialtjänsten",
@@ -126,7 +159,7 @@ fn unit(t: &str, l: &str) -> bool {
 pub fn unit_named(s: &str) -> Option<String> {
     // As the subject or after "med"/"och" ("i samverkan med socialtjänsten"), not a place
     // ("insatser i skolan").
-    regex!(r"(?:^|\b(?i:med|och|samt)\s+)((?:[A-ZÅÄÖ][\wåäö-]+s\s+)?(?i:stadsdels(?:förvaltning|nämnd)(?:en|s)?|socialtjänsten|socialförvaltningen|förskolan|skolan))\b")
+    regex!(r"(?:^|\b(?i:med|och|samt|från)\s+)((?:[A-ZÅÄÖ][\wåäö-]+s\s+)?(?i:stadsdels(?:förvaltning|nämnd)(?:en|s)?|socialtjänsten|socialförvaltningen|förskolan|skolan))\b")
         .captures(s)
         .map(|c| c[1].to_string())
 }
@@ -145,8 +178,12 @@ fn kommun_unit_at(rest: &str, at: Option<regex::Match<'_>>) -> Option<Vec<Party>
 /// A list of parties ("Polisen och Karlstads kommun"), every item a party; None otherwise.
 pub fn parties(s: &str) -> Option<Vec<Party>> {
     let s = s.trim();
-    if s.is_empty() || s.split_whitespace().count() > 8 {
+    if s.is_empty() || s.split_whitespace().count() > 10 {
         return None;
+    }
+    // "Lokalpolisområde Uppsala/Knivsta": one party whose name holds the slash.
+    if let Some(ps) = party(s).filter(|_| s.contains('/')) {
+        return Some(ps);
     }
     let mut out = Vec::new();
     // "Kommunen/polisen", "Polis/kommun": both, never one party named with the slash.
@@ -162,7 +199,9 @@ pub fn parties(s: &str) -> Option<Vec<Party>> {
 
 mod ansvar;
 mod items;
-pub use items::{bare_party, leading_with, possessive_subject};
+mod lofte;
+pub use items::{bare_party, leading_with, noun_with, possessive_subject};
+pub use lofte::{police_only, possessive, promiser, signers, whose_lofte};
 
 #[cfg(test)]
 use ansvar::owner;
@@ -312,10 +351,10 @@ pub fn named(subj: &str, pred: &str) -> Option<Vec<Party>> {
 pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
     let with_re = regex!(r"^(.+?)\s+(tillsammans med|i samverkan med|i samarbete med)\s+(.+)$");
     let after_verb = regex!(
-        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)\s+(tillsammans med|i samverkan med)\s+(polisen|kommunen|[A-ZÅÄÖ][\wåäö-]+s? kommun|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b"
+        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)(?:,?\s+[a-zåäö]+){0,3}?,?\s+(tillsammans med|i samverkan med)\s+(polisen|kommunen|(?:stadsdels|social)[\wåäö]+|[A-ZÅÄÖ][\wåäö-]+s? kommun|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b"
     );
-    let words: Vec<&str> = without_att(s).split_whitespace().take(12).collect();
-    for n in (1..words.len().min(9)).rev() {
+    let words: Vec<&str> = without_att(s).split_whitespace().take(14).collect();
+    for n in (1..words.len().min(11)).rev() {
         let next = words[n];
         if !next.chars().next().is_some_and(char::is_lowercase) {
             continue;
@@ -343,9 +382,9 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
         // A named party in an item's first words is a name: every word capitalised
         // ("Region Gotland", not "Trygghetsvandringar i skolor").
         let named = |p: &Party| match p {
-            Party::Other(n) => n
-                .split_whitespace()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase)),
+            Party::Other(n) => n.split_whitespace().all(|w| {
+                matches!(w, "-" | "–") || w.chars().next().is_some_and(char::is_uppercase)
+            }),
             _ => true,
         };
         if !owners.iter().all(named) {
@@ -358,7 +397,9 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
             },
             None => Vec::new(),
         };
-        // "Kommunen kommer i samverkan med polisen genomföra": the partner after the verb.
+        // "Kommunen kommer i samverkan med polisen genomföra": the partner after the verb,
+        // also after a few adverbial words ("ska genom samverkan tillsammans med …", "lovar
+        // att, i samverkan med kommunen, …").
         let rest = words[n..].join(" ");
         let mut partners = partners;
         if let Some(c) = after_verb.captures(&rest)
@@ -386,88 +427,32 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
     None
 }
 
-/// The subject after the verb in an activity that begins with an adverb: "Tillsammans ska
-/// kommun och polis arbeta …", "Under hösten kommer polisen att …". None otherwise.
+/// The subject after the verb in an activity that begins with an adverbial of any length:
+/// "Tillsammans ska kommun och polis arbeta …", "Under hösten kommer polisen att …", "Med
+/// början den 3 mars kommer polisen att finnas …", "Utifrån lägesbilden och invånarnas
+/// önskemål ska polisen synas …", and a party's possessive noun as that subject ("För att
+/// skapa trygghet ska polisens närvaro i centrum styras av …": the police's). Only the
+/// first verb of the item is tried, and only a party the rules know, so a third body named
+/// after a verb is not taken for a doer. None otherwise.
 pub fn inverted(s: &str) -> Option<Vec<Party>> {
-    let c = regex!(r"^[A-ZÅÄÖ][\wåäö]*(?:\s+[\wåäö]+)?\s+(?:ska|skall|kommer|lovar)\s+(.+)$")
-        .captures(s.trim())?;
-    let words: Vec<&str> = c[1].split_whitespace().collect();
+    let c = regex!(r"^\S.*?\s(?:ska|skall|kommer|lovar)\s+(.+)$").captures(s.trim())?;
+    let words: Vec<&str> = c[1].split_whitespace().take(6).collect();
     for n in (1..=words.len().min(5)).rev() {
         let next = words.get(n).copied().unwrap_or("");
-        if !next.chars().next().is_some_and(char::is_lowercase) {
+        let subj = words[..n].join(" ");
+        // "… så lovar vi att": "vi" is read by its own rule (and its reading).
+        if !next.chars().next().is_some_and(char::is_lowercase)
+            || BOTH.contains(&subj.to_lowercase().as_str())
+        {
             continue;
         }
-        if let Some(ps) = parties(&words[..n].join(" "))
+        if let Some(ps) = parties(&subj)
             && ps.iter().all(|p| !matches!(p, Party::Other(_)))
         {
             return Some(ps);
         }
     }
     None
-}
-
-/// Who a sentence says promises: "X (och Y) lovar …" or, with the verb first, "Utifrån
-/// lägesbilden lovar X och Y att …". None when no party list is the subject of "lovar".
-pub fn promiser(s: &str) -> Option<Vec<Party>> {
-    let front = regex!(r"^(?P<subj>[^,]{2,80}?)\s+lovar\b");
-    let inverted = regex!(
-        r"\blovar\s+(?P<subj>[^,]{2,80}?)(?:\s+(?:gemensamt\s+|tillsammans\s+)?att\b|\s*:?\s*$)"
-    );
-    [front, inverted]
-        .iter()
-        .find_map(|r| r.captures(s.trim()).and_then(|c| parties(&c["subj"])))
-}
-
-/// The three or more parties a sentence names as signing together, before or after its
-/// verb: "Lokalpolisen Orten, Stadens trafikbolag (STB) och Ortens kommun kommer under året
-/// att …", "Under 2018 kommer polisen, STB och kommunen att …". Each must be the police, the
-/// kommun, or a named body (a capitalised name, its short form in brackets standing for it);
-/// the police and a kommun among them.
-pub fn signers(s: &str) -> Option<Vec<Party>> {
-    let front = regex!(r"^(?P<subj>[^.:;]{2,120}?)\s+(?:kommer|lovar|ska|skall)\b");
-    let inverted = regex!(
-        r"\b(?:kommer|lovar|ska|skall)\s+(?P<subj>[^.:;]{2,120}?)\s+(?:att|tillsammans att|gemensamt att)\b"
-    );
-    [front, inverted]
-        .iter()
-        .find_map(|r| r.captures(s.trim()).and_then(|c| signer_list(&c["subj"])))
-}
-
-/// The parties of `signers`, every item one of them.
-fn signer_list(subj: &str) -> Option<Vec<Party>> {
-    let items: Vec<&str> = regex!(r",\s*|\s+(?:och|samt)\s+").split(subj).collect();
-    if items.len() < 3 {
-        return None;
-    }
-    let short = regex!(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,2}\s+\((?P<short>[A-ZÅÄÖ]{2,6})\)$");
-    let police_of = regex!(r"^(?i:lokalpolisen|polisen)\s+[A-ZÅÄÖ][\wåäö-]+$");
-    let acronym = regex!(r"^[A-ZÅÄÖ]{2,6}$");
-    let mut out = Vec::new();
-    for item in items {
-        let t = item.trim();
-        let one = if let Some(c) = short.captures(t) {
-            vec![Party::Other(c["short"].to_string())]
-        } else if police_of.is_match(t) {
-            vec![Party::Polisen]
-        } else if let Some(ps) = party(t) {
-            ps
-        } else if acronym.is_match(t) {
-            vec![Party::Other(t.to_string())]
-        } else {
-            return None;
-        };
-        for p in one {
-            if !out.contains(&p) {
-                out.push(p);
-            }
-        }
-    }
-    (out.contains(&Party::Polisen)
-        && out
-            .iter()
-            .any(|p| matches!(p, Party::Kommunen | Party::Kommunerna))
-        && out.len() >= 3)
-        .then_some(out)
 }
 
 /// A heading or lead-in that names who promises the items under it: "Polisen lovar",
@@ -535,43 +520,6 @@ pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
     }
     // A lead that is only a party: "Polisen:", "Kommunen och polisen:".
     parties(h).filter(|_| lead && h.split_whitespace().count() <= 5)
-}
-
-/// Whose löften a lead names by the possessive: "… är polisens medborgarlöften … följande",
-/// "Kommunens löften:", "polisens och kommunens medborgarlöfte".
-pub fn possessive(s: &str) -> Option<Vec<Party>> {
-    let c = regex!(
-        r"(?i)\b(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns)(?:\s+och\s+(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns))?\s+(?:medborgar)?löften?\b"
-    )
-    .captures(s)?;
-    let one = |w: &str| -> Option<Party> {
-        let l = w.to_lowercase();
-        if l.contains("polis") {
-            Some(Party::Polisen)
-        } else if l == "kommunens" {
-            Some(Party::Kommunen)
-        } else {
-            let name = w.split_whitespace().next()?;
-            crate::kommuner::find(name).map(|_| Party::Kommunen)
-        }
-    };
-    let mut out = vec![one(&c[1])?];
-    if let Some(m) = c.get(2) {
-        let p = one(m.as_str())?;
-        if !out.contains(&p) {
-            out.push(p);
-        }
-    }
-    Some(out)
-}
-
-/// Whether a text is a löfte of the police alone: it names the police and never a kommun
-/// (no "kommun…", "stad"/"staden", "Region Gotland", "stadsdelsförvaltning").
-pub fn police_only(text: &str) -> bool {
-    let kommun = regex!(
-        r"(?i)\bkommun(?:en|ens|er|erna|ernas|s)?\b|\bstad(?:en|ens|s)?\b|\bregion gotland\b|\bstadsdelsförvaltning|\bsocialtjänst"
-    );
-    regex!(r"(?i)\bpolis").is_match(text) && !kommun.is_match(text)
 }
 
 /// Parties named "tillsammans med X" in an activity: they take part.

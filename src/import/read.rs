@@ -393,7 +393,9 @@ impl Reader<'_> {
             // "X och Y lovar att …" before any activity: the löfte's promisers.
             if self.lofte_owners.is_none()
                 && self.activities.is_empty()
-                && let Some(ps) = owners::promiser(s).or_else(|| owners::signers(s))
+                && let Some(ps) = owners::promiser(s)
+                    .or_else(|| owners::signers(s))
+                    .or_else(|| owners::whose_lofte(s))
             {
                 self.lofte_owners = Some(ps);
             }

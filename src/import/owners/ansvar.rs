@@ -46,6 +46,8 @@ fn owner_list(s: &str, role: Option<&str>, a: &mut Ansvar) {
                 .filter(|_| !item.contains('/'))
                 .or_else(|| super::parties(item))
                 .unwrap_or_else(|| vec![Party::parse(item)]);
+            // "Ansvarig: kommunen och p" (a text cut off): a letter or two is no name.
+            let ps = ps.into_iter().filter(|p| !clipped(p));
             for p in ps {
                 if !a.owners.iter().any(|o| o.who == p) {
                     a.owners.push(owner(p, role));
@@ -82,6 +84,12 @@ fn owner_list(s: &str, role: Option<&str>, a: &mut Ansvar) {
             }
         }
     }
+}
+
+/// A name of one or two letters, not in capitals ("p" where "polisen" was cut off): no
+/// party. "SL" is one.
+fn clipped(p: &Party) -> bool {
+    matches!(p, Party::Other(n) if n.chars().count() <= 2 && !n.chars().all(char::is_uppercase))
 }
 
 /// Splits an "Ansvarig" clause off a text: the text before it, and the owners it names.

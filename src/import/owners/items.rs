@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{NOT_NAMES, parties, party};
+use super::{NOT_NAMES, parties, party, party_in_sentence};
 use crate::model::Party;
 
 /// Bodies the published texts name alone on a line over their own list, whose names carry
@@ -111,4 +111,71 @@ pub(super) fn beside_party(subj: &str) -> Option<Vec<Party>> {
         );
     }
     known.then_some(out)
+}
+
+/// A noun-phrase item naming who does it beside the heading's party: "Trygghetsvandringar
+/// tillsammans med polisen och räddningstjänsten", "Föräldraträffar i skolan tillsammans med
+/// Nattgruppen.": those named after "tillsammans med" (every one a party or a name), and the
+/// phrase. The words before it are a noun phrase: up to five words, no verb among them, the
+/// first no infinitive ("Genomföra vandringar tillsammans med polisen" is not read here).
+pub fn noun_with(s: &str) -> Option<(Vec<Party>, String)> {
+    let c = regex!(r"^([A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,4})\s+(?i:tillsammans med)\s+(.+)$")
+        .captures(s.trim())?;
+    let head: Vec<String> = c[1].split_whitespace().map(str::to_lowercase).collect();
+    let verbish = |w: &str| {
+        matches!(
+            w,
+            "ska"
+                | "skall"
+                | "kommer"
+                | "att"
+                | "är"
+                | "har"
+                | "som"
+                | "blir"
+                | "gå"
+                | "se"
+                | "tillse"
+                | "ge"
+                | "få"
+                | "stå"
+                | "nå"
+        )
+    };
+    if head[0].ends_with('a') || head.iter().any(|w| verbish(w)) {
+        return None;
+    }
+    let words: Vec<&str> = c[2].split_whitespace().take(7).collect();
+    let split = regex!(r",\s*|\s+(?:och|samt)\s+");
+    for n in (1..=words.len()).rev() {
+        let last = words[n - 1];
+        let ends = last.ends_with(['.', ',', ';']);
+        let next = words.get(n).copied().unwrap_or("");
+        if !(ends || next.is_empty() || next.starts_with(char::is_lowercase)) {
+            continue;
+        }
+        let list = words[..n].join(" ");
+        let list = list.trim_end_matches(['.', ',', ';']);
+        let mut out = Vec::new();
+        let all = split.split(list).all(|item| {
+            // A name: every word capitalised ("Boende i området" is none).
+            let name = |p: &Party| match p {
+                Party::Other(n) => n
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase)),
+                _ => true,
+            };
+            party_in_sentence(item)
+                .filter(|ps| ps.iter().all(name))
+                .is_some_and(|ps| {
+                    out.extend(ps);
+                    true
+                })
+        });
+        if all && !out.is_empty() {
+            let at = c.get(2)?.start() + list.len();
+            return Some((out, s.trim()[c.get(1)?.end()..at].trim().to_string()));
+        }
+    }
+    None
 }

@@ -135,6 +135,32 @@ fn subjects_after_an_adverb_and_officers_and_units() {
         Some(vec![Party::Polisen])
     );
     assert_eq!(inverted("Varje år kommer minst ett möte hållas."), None);
+    // A fronted adverbial of any length, and a party's possessive noun as the subject.
+    assert_eq!(
+        inverted("Med start den 2 maj 2022 kommer polisen att stå vid skolan varje tisdag."),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(
+        inverted("Utifrån lägesbilden och vad invånarna önskar ska polisen synas mer i parken."),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(
+        inverted("För att öka tryggheten ska polisens närvaro i centrum styras av lägesbilden."),
+        Some(vec![Party::Polisen])
+    );
+    // Only the first verb, only a known party, and "vi" is left to its own rule.
+    assert_eq!(
+        inverted("Trygghetsvandringar som ska planeras där Ekbohem ska delta."),
+        None
+    );
+    assert_eq!(
+        inverted("Om någon ber om det så lovar vi att ställa upp."),
+        None
+    );
+    // Staff of a body are that body: "Personal från socialtjänsten och Nattgruppen ska …".
+    let (o, _) =
+        actor("Personal från socialtjänsten och Nattgruppen ska gå ut på fredagar.").unwrap();
+    assert_eq!(o, vec![Party::Kommunen, Party::Other("Nattgruppen".into())]);
     assert_eq!(parties("Områdespoliserna"), Some(vec![Party::Polisen]));
     assert_eq!(
         parties("Socialtjänst, skola och polis"),
@@ -304,4 +330,110 @@ fn a_possessive_subject_names_the_doer() {
 fn an_item_with_a_name_beside_a_party() {
     let (o, _) = actor("Nattgruppen och kommunen nattvandrar varje fredag.").unwrap();
     assert_eq!(o, vec![Party::Other("Nattgruppen".into()), Party::Kommunen]);
+}
+
+#[test]
+fn whose_lofte_the_opening_says_it_is() {
+    assert_eq!(
+        whose_lofte("Det här är polisens medborgarlöfte för Vasastan, Stockholms stad."),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(
+        whose_lofte("Detta är kommunens och polisens löfte till er som bor här."),
+        Some(vec![Party::Kommunen, Party::Polisen])
+    );
+    // Mentioned, not said to be this page's.
+    assert_eq!(
+        whose_lofte("Du har kunnat påverka polisens och kommunens medborgarlöften."),
+        None
+    );
+    // A police area's name may hold a slash; "Kommunen/polisen" is still two.
+    assert_eq!(
+        parties("Lokalpolisområde Uppsala/Knivsta"),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(
+        parties("Kommunen/polisen"),
+        Some(vec![Party::Kommunen, Party::Polisen])
+    );
+}
+
+#[test]
+fn a_body_named_by_its_area_and_one_name_with_and_without_article() {
+    let other = |n: &str| Some(vec![Party::Other(n.into())]);
+    assert_eq!(
+        party("Räddningstjänsten Norra Dal - Västerdal"),
+        other("Räddningstjänsten Norra Dal - Västerdal")
+    );
+    assert_eq!(
+        party("Räddningstjänsten Syd"),
+        other("Räddningstjänsten Syd")
+    );
+    // A body's name followed by words that are no name is no party.
+    assert_eq!(party("Räddningstjänsten i byn"), None);
+    // "räddningstjänst" and "Räddningstjänsten" are one owner, as "polis" is "polisen".
+    assert_eq!(party("Räddningstjänst"), other("Räddningstjänsten"));
+    let (o, _) = actor(
+        "Orsa kommun, Räddningstjänsten Norra Dal - Västerdal och polisen ska mötas varje månad.",
+    )
+    .unwrap();
+    assert_eq!(
+        o,
+        vec![
+            Party::Kommunen,
+            Party::Other("Räddningstjänsten Norra Dal - Västerdal".into()),
+            Party::Polisen
+        ]
+    );
+}
+
+#[test]
+fn a_name_cut_off_in_an_ansvarig_line_is_no_owner() {
+    let (_, a) = split_ansvarig("Finnas på torget. Ansvarig: kommunen och p").unwrap();
+    let who: Vec<Party> = a.owners.into_iter().map(|o| o.who).collect();
+    assert_eq!(who, vec![Party::Kommunen]);
+    let (_, a) = split_ansvarig("Finnas på torget. Ansvarig: SL").unwrap();
+    assert_eq!(a.owners[0].who, Party::Other("SL".into()));
+}
+
+#[test]
+fn noun_phrase_items_with_tillsammans_med() {
+    let (ps, w) = noun_with("Föräldraträffar i skolan tillsammans med Fältgruppen Norr.").unwrap();
+    assert_eq!(ps, vec![Party::Other("Fältgruppen Norr".into())]);
+    assert_eq!(w, "tillsammans med Fältgruppen Norr");
+    let (ps, _) =
+        noun_with("Trygghetsvandringar tillsammans med polisen och räddningstjänsten i parken")
+            .unwrap();
+    assert_eq!(
+        ps,
+        vec![Party::Polisen, Party::Other("Räddningstjänsten".into())]
+    );
+    // An infinitive or a verb before it: not a noun phrase.
+    assert_eq!(
+        noun_with("Genomföra vandringar tillsammans med polisen."),
+        None
+    );
+    assert_eq!(
+        noun_with("Vandringar som ordnas tillsammans med polisen."),
+        None
+    );
+    // Those named must be parties or names.
+    assert_eq!(
+        noun_with("Vandringar tillsammans med boende i området."),
+        None
+    );
+}
+
+#[test]
+fn with_a_party_a_few_words_after_the_verb() {
+    // "tillsammans med" after an adverbial: done together.
+    let (o, p) = actor(
+        "Polisen ska genom samverkan tillsammans med stadsdelsförvaltningen och andra arbeta i parken.",
+    )
+    .unwrap();
+    assert_eq!((o, p), (vec![Party::Polisen, Party::Kommunen], vec![]));
+    // "i samverkan med" after an adverbial: a partner, as right after the verb.
+    let (o, p) =
+        actor("Polisen lovar att, i samverkan med kommunen, arbeta med grannsamverkan.").unwrap();
+    assert_eq!((o, p), (vec![Party::Polisen], vec![Party::Kommunen]));
 }

@@ -72,7 +72,10 @@ impl Reader<'_> {
                 self.facts.push(f);
                 self.sec = Sec::Promise;
             }
-            Some("acts") => self.enter_acts(None),
+            Some("acts") => {
+                let we = self.we_heading(h);
+                self.enter_acts(we);
+            }
             _ => match owners::heading_owner(h) {
                 Some(ps) => {
                     self.enter_acts(Some(ps));
@@ -206,6 +209,34 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
+    /// "Det här ska vi göra", "Det här lovar vi" over the activities: "vi" owns the items
+    /// that name no owner nearer. "vi" is who the page says wrote the löfte: those its
+    /// opening names as promising ("X och Y lovar", "Det här är polisens medborgarlöfte",
+    /// three or more signers), else the police and the kommun,
+    /// when the text before the heading names both ("Lägesbilden har tagits fram av polisen
+    /// och kommunen"). On a text that names no kommun the police alone (see `police_alone`).
+    /// None when "vi" is not the heading's subject or the text has not named both.
+    fn we_heading(&mut self, h: &str) -> Option<Vec<Party>> {
+        if !regex!(r"(?i)\b(?:ska|lovar|gör|kommer) vi\b|^vi (?:lovar|ska|gör)\b").is_match(h) {
+            return None;
+        }
+        let before = format!("{}\n{}", self.title, self.body).to_lowercase();
+        let ps = match &self.lofte_owners {
+            Some(l) => l.clone(),
+            None if before.contains("polis") && before.contains("kommun") => {
+                vec![Party::Polisen, Party::Kommunen]
+            }
+            None => return None,
+        };
+        let who: Vec<&str> = ps.iter().map(Party::name).collect();
+        self.pending.push(Note::Reading(format!(
+            "the heading \"{h}\": \"vi\" is who the text says wrote the löfte ({}), owners of \
+             the items under it that name none",
+            who.join(" och ")
+        )));
+        Some(ps)
+    }
+
     /// "I samverkan med polisen erbjuda …", "Tillsammans med kommunen genomföra …" at the
     /// start of an item under one party's heading or lead: done jointly, unless the one
     /// named has a list of its own on the page (then it promises its part there).
@@ -214,25 +245,42 @@ impl Reader<'_> {
         if own.len() != sec.len() || !sec.iter().all(|p| own.contains(&p)) {
             return;
         }
-        let Some((ps, w)) = owners::leading_with(&a.text) else {
-            return;
+        // "Trygghetsvandringar tillsammans med polisen och räddningstjänsten" under "Kommunen
+        // kommer att:": done together with each one named, even one with a list of its own
+        // ("tillsammans med" owns together, as after a subject).
+        let (ps, w, place) = match owners::leading_with(&a.text) {
+            Some((ps, _))
+                if ps
+                    .iter()
+                    .any(|p| sec.contains(p) || self.sectioned.contains(p)) =>
+            {
+                return;
+            }
+            Some((ps, w)) => (ps, w, "at the start of"),
+            None => match owners::noun_with(&a.text) {
+                Some((ps, w)) => {
+                    let ps: Vec<Party> = ps.into_iter().filter(|p| !sec.contains(p)).collect();
+                    if ps.is_empty() {
+                        return;
+                    }
+                    (ps, w, "in")
+                }
+                None => return,
+            },
         };
-        if ps
-            .iter()
-            .any(|p| sec.contains(p) || self.sectioned.contains(p))
-        {
-            return;
-        }
         a.partners.retain(|o| !ps.contains(&o.who));
-        a.notes.retain(
-            |n| !matches!(n, Note::Reading(r) if r.starts_with(&format!("\"{w}")) && r.ends_with("takes part")),
-        );
+        a.notes.retain(|n| {
+            !matches!(n, Note::Reading(r) if r.ends_with("takes part")
+                && ps.iter().any(|p| r.ends_with(&format!(" {} takes part", p.name()))))
+        });
         for p in ps {
-            a.owners.push(crate::model::Owner { who: p, role: None });
+            if !a.owners.iter().any(|o| o.who == p) {
+                a.owners.push(crate::model::Owner { who: p, role: None });
+            }
         }
         let all: Vec<&str> = a.owners.iter().map(|o| o.who.name()).collect();
         a.notes.push(Note::Reading(format!(
-            "\"{w}\" at the start of an item under {}'s list: done jointly by {}",
+            "\"{w}\" {place} an item under {}'s list: done jointly by {}",
             sec.iter()
                 .map(Party::name)
                 .collect::<Vec<_>>()
@@ -275,31 +323,5 @@ pub(super) fn sectioned(blocks: &[super::Block]) -> Vec<Party> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::question_owner;
-    use crate::model::Party;
-
-    #[test]
-    fn a_question_heading_names_who_answers_it() {
-        assert_eq!(
-            question_owner("Vilket ansvar har polisen i löftet för 2025?"),
-            Some(vec![Party::Polisen])
-        );
-        assert_eq!(
-            question_owner("Vad gör kommunen?"),
-            Some(vec![Party::Kommunen])
-        );
-        assert_eq!(
-            question_owner("Vad ska vi göra?"),
-            Some(vec![Party::Polisen, Party::Kommunen])
-        );
-        assert_eq!(
-            question_owner("Vad lovar polisen och kommunen?"),
-            Some(vec![Party::Polisen, Party::Kommunen])
-        );
-        // Questions that ask nothing of a party.
-        assert_eq!(question_owner("Vad är ett medborgarlöfte?"), None);
-        assert_eq!(question_owner("Hur kom vi fram till löftet?"), None);
-        assert_eq!(question_owner("Vilket ansvar har polisen"), None);
-    }
-}
+#[path = "heads_tests.rs"]
+mod tests;

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::super::{Note, acts, owners};
+use super::super::{Note, acts, owners, rules};
 use super::{Reader, Sec};
 use crate::model::Party;
 
@@ -204,8 +204,29 @@ impl Reader<'_> {
                 "one sentence of {} clauses, each with its own verb: one activity each",
                 parts.len()
             )));
+            // "… samt genomföra trafikkontroller", "gemensamma träffar ska hållas": a clause
+            // with no subject of its own, or one done "gemensamt", is the sentence's subject's
+            // ("Tillsammans ska kommun och polis arbeta …, …").
+            let subject = parts.first().and_then(|p| {
+                owners::actor(p)
+                    .map(|(o, _)| o)
+                    .or_else(|| owners::inverted(p))
+            });
             for part in parts {
-                self.add_activity(&part, None);
+                let first = part.split_whitespace().next().unwrap_or("").to_lowercase();
+                let verb = rules::ACTIVITY_VERBS.contains(&first.as_str());
+                let joint = matches!(first.as_str(), "gemensamma" | "gemensam" | "gemensamt");
+                let inherit = subject
+                    .as_deref()
+                    .filter(|ps| verb || (joint && ps.len() > 1));
+                if let Some(ps) = inherit {
+                    let who: Vec<&str> = ps.iter().map(Party::name).collect();
+                    self.pending.push(Note::Reading(format!(
+                        "\"{part}\" names no doer of its own: the sentence's subject ({}) does it",
+                        who.join(" och ")
+                    )));
+                }
+                self.add_activity(&part, inherit);
             }
             return;
         }
