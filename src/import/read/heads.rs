@@ -16,6 +16,25 @@ macro_rules! regex {
     }};
 }
 
+/// The problem's title from its heading: what follows "Lägesbild –" or "Problem:",
+/// capitalised; else the whole heading.
+fn problem_title(h: &str) -> String {
+    let rest = regex!(r"^\S+\s*[-–:]\s*(.+)$")
+        .captures(h)
+        .map(|c| c[1].to_string());
+    match rest {
+        Some(r) => {
+            let mut c = r.chars();
+            let first: String = c
+                .next()
+                .map(|f| f.to_uppercase().collect())
+                .unwrap_or_default();
+            format!("{first}{}", c.as_str())
+        }
+        None => h.to_string(),
+    }
+}
+
 impl Reader<'_> {
     /// A heading: the section it opens, or who owns the items under it.
     pub(super) fn heading(&mut self, h: &str) {
@@ -33,21 +52,7 @@ impl Reader<'_> {
         match kind {
             Some("problem") => {
                 self.sec = Sec::Problem;
-                let rest = regex!(r"^\S+\s*[-–:]\s*(.+)$")
-                    .captures(h)
-                    .map(|c| c[1].to_string());
-                let title = match rest {
-                    Some(r) => {
-                        let mut c = r.chars();
-                        let first: String = c
-                            .next()
-                            .map(|f| f.to_uppercase().collect())
-                            .unwrap_or_default();
-                        format!("{first}{}", c.as_str())
-                    }
-                    None => h.to_string(),
-                };
-                self.problem.title.get_or_insert(title);
+                self.problem.title.get_or_insert(problem_title(h));
             }
             Some("followup") => {
                 self.sec = Sec::Followup;
