@@ -175,20 +175,26 @@ impl Reader<'_> {
         true
     }
 
+    /// The activities of one sentence split where a new verb begins, each owned by `ps`,
+    /// with the sentence quoted and a reading saying so.
+    fn add_split(&mut self, s: &str, ps: &[crate::model::Party], parts: &[String]) {
+        self.pending.push(Note::Quote(s.to_string()));
+        self.pending.push(Note::Reading(format!(
+            "one sentence, {} activities: split where a new verb begins",
+            parts.len()
+        )));
+        for part in parts {
+            self.add_activity(part, Some(ps));
+        }
+    }
+
     /// A sentence under a question heading that names who answers it: a promise of one or
     /// more activities ("Polisen ansvarar för att …"), else one activity of the party the
     /// question names ("En grupp mot ordningsstörning är aktiv under perioden").
     pub(super) fn answer(&mut self, s: &str, owners: Option<&[crate::model::Party]>) {
         match acts::split_promise(s) {
             Some((ps, parts)) if parts.len() > 1 => {
-                self.pending.push(Note::Quote(s.to_string()));
-                self.pending.push(Note::Reading(format!(
-                    "one sentence, {} activities: split where a new verb begins",
-                    parts.len()
-                )));
-                for part in parts {
-                    self.add_activity(&part, Some(&ps));
-                }
+                self.add_split(s, &ps, &parts);
             }
             _ => self.add_activity(s, owners),
         }
@@ -234,14 +240,7 @@ impl Reader<'_> {
             Some((ps, parts))
                 if parts.len() > 1 && !matches!(self.sec, Sec::Promise | Sec::Head) =>
             {
-                self.pending.push(Note::Quote(s.to_string()));
-                self.pending.push(Note::Reading(format!(
-                    "one sentence, {} activities: split where a new verb begins",
-                    parts.len()
-                )));
-                for part in parts {
-                    self.add_activity(&part, Some(&ps));
-                }
+                self.add_split(s, &ps, &parts);
             }
             Some(_) if !matches!(self.sec, Sec::Head) => self.add_activity(s, None),
             // "Fokus ska ligga på X och Polisen i Orten lovar att genomföra …": the promise
