@@ -93,10 +93,13 @@ fn streamed(
                 p.file = file_name(&paths[i]).to_string();
                 let mut st = pledge_status(&p, as_of);
                 window_limit::cut(&mut st, limit);
+                let rel = super::calendar::relative(&paths[i], &dir);
+                // `pledges.json` holds every unit; the page at most as many as a table.
+                let summary = site::summary(&st, &dirs[i], &rel, lang);
+                window_limit::cut_units(&mut st, limit);
                 let page = out.join(&dirs[i]).join("index.html");
                 let wrote = put(&page, site::page(&st, lang).as_bytes())?;
-                let rel = super::calendar::relative(&paths[i], &dir);
-                Some((i, site::summary(&st, &dirs[i], &rel, lang), wrote))
+                Some((i, summary, wrote))
             }
             _ => None,
         };
@@ -171,15 +174,18 @@ fn whole(dir: PathBuf, a: &SiteArgs, reply: Lang, ctx: &mut Ctx) -> Result<u8> {
     let dirs = site::page_dirs(chosen.iter().copied());
     let old = prepare(out, a.force, &planned(&dirs), reply)?;
     let made: Vec<(Summary, bool)> = statuses
-        .par_iter()
+        .into_par_iter()
         .zip(&dirs)
         .zip(&rels)
-        .map(|((st, d), rel)| {
+        .map(|((mut st, d), rel)| {
+            // `pledges.json` holds every unit; the page at most as many as a table.
+            let summary = site::summary(&st, d, rel.as_str(), lang);
+            window_limit::cut_units(&mut st, limit);
             let wrote = put(
                 &out.join(d).join("index.html"),
-                site::page(st, lang).as_bytes(),
+                site::page(&st, lang).as_bytes(),
             )?;
-            anyhow::Ok((site::summary(st, d, rel.as_str(), lang), wrote))
+            anyhow::Ok((summary, wrote))
         })
         .collect::<Result<_>>()?;
     let changed = made.iter().filter(|m| m.1).count();

@@ -375,6 +375,19 @@ impl<'a> Meeting<'a> {
                 problem: u.status.is_problem(),
             }
         }));
+        // The units a page left out (`window_limit::cut_units`), counted on one row.
+        if !a.units_omitted.is_empty() {
+            v.push(SubView {
+                kind: l.t(Label::Unit),
+                name: "…".into(),
+                text: None,
+                target: String::new(),
+                progress: crate::view::phrases::units_not_listed_text(&a.units_omitted, true, l),
+                class: "",
+                status: "",
+                problem: false,
+            });
+        }
         v
     }
 

@@ -383,23 +383,30 @@ pub fn status_rows(
     rows
 }
 
-/// The row under an activity's units that counts, by status, those a view left out.
-fn units_not_listed(omitted: &[(Status, usize)], lang: Lang) -> Vec<String> {
+/// How many units a view left out, by status: "9400 more units not listed (met: 9400);
+/// --all-windows lists every unit".
+/// `page`: on a site's page, whose reader has the data file, not the command line.
+pub fn units_not_listed_text(omitted: &[(Status, usize)], page: bool, lang: Lang) -> String {
     let by_status: Vec<String> = omitted
         .iter()
         .map(|(st, n)| format!("{}: {n}", lang.status(*st)))
         .collect();
     let more = omitted.iter().map(|(_, n)| n).sum();
-    let text = Phrase::UnitsNotListed {
+    Phrase::UnitsNotListed {
         more,
         by_status: &by_status.join(", "),
+        page,
     }
-    .say(lang);
+    .say(lang)
+}
+
+/// The row under an activity's units that counts, by status, those a view left out.
+fn units_not_listed(omitted: &[(Status, usize)], lang: Lang) -> Vec<String> {
     vec![
         "  · …".into(),
         String::new(),
         String::new(),
-        text,
+        units_not_listed_text(omitted, false, lang),
         String::new(),
         String::new(),
     ]

@@ -102,7 +102,7 @@ fn calendar_and_site_keep_to_the_limit_unless_asked_for_all() {
 }
 
 /// A löfte of Ale for 2024 of one activity over 700 schools, done in every school but the
-/// last two (and, in its first half, late): as of the end of the period those two are missed.
+/// last two: after the period those two are missed.
 fn many_units(dir: &Path) {
     let names: Vec<String> = (0..700).map(|i| format!("\"Skola {i}\"")).collect();
     let mut text = format!(
@@ -155,4 +155,36 @@ fn the_status_table_lists_600_units_problems_first_and_counts_the_rest() {
         md.contains("100 enheter till visas inte (genomförd: 100)"),
         "{md}"
     );
+}
+
+#[test]
+fn a_site_page_lists_600_units_and_its_data_file_all() {
+    let tmp = TempDir::new().unwrap();
+    many_units(tmp.path());
+    let out = tmp.path().join("site");
+    pledge_in(tmp.path())
+        .args([
+            "site",
+            out.to_str().unwrap(),
+            "--as-of",
+            "2025-01-15",
+            "--lang",
+            "en",
+        ])
+        .read_stdout();
+    let page = fs::read_to_string(out.join("ale-2024").join("index.html")).unwrap();
+    let rows = page.matches("<th scope=\"row\">Skola ").count();
+    assert_eq!(rows, 600);
+    assert!(
+        page.contains("<th scope=\"row\">Skola 699</th>"),
+        "the missed ones are listed"
+    );
+    assert!(
+        page.contains("100 more units not shown here (met: 100); pledges.json lists every unit"),
+        "{page:.2000}"
+    );
+    let data: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("pledges.json")).unwrap()).unwrap();
+    let units = data.to_string().matches("\"Skola ").count();
+    assert!(units >= 700, "{units} unit names in pledges.json");
 }

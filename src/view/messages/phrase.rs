@@ -69,7 +69,12 @@ pub enum Phrase<'a> {
     Basis { as_of: NaiveDate },
     /// Units of an activity a table does not list (`by_status`: "met: 9400", in the reader's
     /// language).
-    UnitsNotListed { more: usize, by_status: &'a str },
+    /// On a site's page (`page`), the hint names the data file instead of the flag.
+    UnitsNotListed {
+        more: usize,
+        by_status: &'a str,
+        page: bool,
+    },
 }
 
 impl Words for Phrase<'_> {
@@ -118,8 +123,20 @@ impl Words for Phrase<'_> {
             DoneTimes { n: 1 } => "done once in the period".into(),
             DoneTimes { n } => format!("done {n} times in the period"),
             Basis { as_of } => format!("Statuses show the work recorded in pledge as of {as_of}."),
-            UnitsNotListed { more, by_status } => format!(
+            UnitsNotListed {
+                more,
+                by_status,
+                page: false,
+            } => format!(
                 "{more} more unit{} not listed ({by_status}); --all-windows lists every unit",
+                s(more)
+            ),
+            UnitsNotListed {
+                more,
+                by_status,
+                page: true,
+            } => format!(
+                "{more} more unit{} not shown here ({by_status}); pledges.json lists every unit",
                 s(more)
             ),
         }
@@ -189,9 +206,19 @@ impl Words for Phrase<'_> {
             Basis { as_of } => {
                 format!("Statusen visar det arbete som registrerats i pledge per {as_of}.")
             }
-            UnitsNotListed { more, by_status } => format!(
-                "{more} {} till visas inte ({by_status}); --all-windows visar alla enheter",
-                if more == 1 { "enhet" } else { "enheter" }
+            UnitsNotListed {
+                more,
+                by_status,
+                page,
+            } => format!(
+                "{more} {} till visas inte{} ({by_status}); {}",
+                if more == 1 { "enhet" } else { "enheter" },
+                if page { " här" } else { "" },
+                if page {
+                    "pledges.json listar alla enheter"
+                } else {
+                    "--all-windows visar alla enheter"
+                }
             ),
         }
     }
@@ -279,6 +306,7 @@ mod tests {
             UnitsNotListed {
                 more: 9400,
                 by_status: "met: 9400",
+                page: false,
             },
         ]
     }
