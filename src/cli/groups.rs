@@ -81,11 +81,11 @@ pub struct AsOf {
 deref_to!(AsOf.as_of: Option<DateArg>);
 
 /// Every window of each activity instead of the 600 nearest the as-of date, and every unit in
-/// a status table instead of 600 (issue 25).
+/// a status table or a report instead of 600 (issue 25).
 #[derive(Debug, Args)]
 pub struct AllWindows {
-    /// Every window of each activity, and every unit in a status table (default: the 600
-    /// windows nearest the as-of date and 600 units, with a count of those left out)
+    /// Every window of each activity, and every unit in a status table or report (default:
+    /// the 600 windows nearest the as-of date and 600 units, with a count of those left out)
     #[arg(long)]
     pub all_windows: bool,
 }

@@ -506,6 +506,8 @@ pub struct ReportArgs {
     /// End with signature lines: place and date, and a line for each signatory
     #[arg(long)]
     pub sign: bool,
+    #[command(flatten)]
+    pub windows: AllWindows,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

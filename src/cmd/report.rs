@@ -65,7 +65,9 @@ pub fn report(dir: Option<PathBuf>, a: ReportArgs, ctx: &mut Ctx) -> Result<u8> 
         }
     };
     // A löfte of several kommuner: the report for one shows that kommun's share.
-    let s = pledge_status_for(p, as_of, share_for(p, &[k]));
+    let mut s = pledge_status_for(p, as_of, share_for(p, &[k]));
+    // A report lists at most as many units of an activity as a status table (issue 25).
+    view::window_limit::cut_units(&mut s, view::window_limit::limit(a.windows.all_windows));
     let m = Meeting::new(&s, since, lang);
     let page = m.page(a.meeting.map(|d| ctx.date(d)), a.sign);
     let text = match a.format {

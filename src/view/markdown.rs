@@ -182,6 +182,10 @@ fn report_activities(page: &Page<'_>, l: Lang, o: &mut String) {
             let outcome = md(&a.outcome);
             let _ = writeln!(o, "- **{}:** {outcome}", l.t(Label::WhatHasBeenDone));
             for sub in &a.subs {
+                if sub.left_out {
+                    let _ = writeln!(o, "  - {}", md(&sub.progress));
+                    continue;
+                }
                 let text = sub.text.as_deref().map(|t| format!(" {}", md(t)));
                 let status = if sub.problem {
                     format!("**{}**", sub.status)

@@ -74,6 +74,9 @@ pub struct Meeting<'a> {
     /// The first day of the log shown (by default the start of the period).
     pub since: NaiveDate,
     pub lang: Lang,
+    /// A page of the public site: units left out are found in its `pledges.json`, not
+    /// with `--all-windows`.
+    pub on_site: bool,
 }
 
 impl<'a> Meeting<'a> {
@@ -82,6 +85,7 @@ impl<'a> Meeting<'a> {
             s,
             since: since.unwrap_or(s.period.start),
             lang,
+            on_site: false,
         }
     }
 
@@ -225,6 +229,8 @@ pub struct SubView {
     pub class: &'static str,
     pub status: &'static str,
     pub problem: bool,
+    /// The row that counts the units a view left out: its text is all it says.
+    pub left_out: bool,
 }
 
 /// One activity of the report: what was promised, what has been done, and each part's and
@@ -356,6 +362,7 @@ impl<'a> Meeting<'a> {
                 class: p.status.name(),
                 status: l.status(p.status),
                 problem: p.status.is_problem(),
+                left_out: false,
             })
             .collect();
         let t = &a.activity.target;
@@ -373,6 +380,7 @@ impl<'a> Meeting<'a> {
                 class: u.status.name(),
                 status: l.status(u.status),
                 problem: u.status.is_problem(),
+                left_out: false,
             }
         }));
         // The units a page left out (`window_limit::cut_units`), counted on one row.
@@ -382,10 +390,15 @@ impl<'a> Meeting<'a> {
                 name: "…".into(),
                 text: None,
                 target: String::new(),
-                progress: crate::view::phrases::units_not_listed_text(&a.units_omitted, true, l),
+                progress: crate::view::phrases::units_not_listed_text(
+                    &a.units_omitted,
+                    self.on_site,
+                    l,
+                ),
                 class: "",
                 status: "",
                 problem: false,
+                left_out: true,
             });
         }
         v

@@ -188,3 +188,44 @@ fn a_site_page_lists_600_units_and_its_data_file_all() {
     let units = data.to_string().matches("\"Skola ").count();
     assert!(units >= 700, "{units} unit names in pledges.json");
 }
+
+#[test]
+fn a_report_lists_600_units_problems_first_and_all_with_all_windows() {
+    let tmp = TempDir::new().unwrap();
+    many_units(tmp.path());
+    let report = |extra: &[&str]| {
+        let mut args = vec!["report", "ale", "--as-of", "2025-01-15", "--lang", "en"];
+        args.extend(extra);
+        pledge_in(tmp.path()).args(args).read_stdout()
+    };
+    for format in ["markdown", "html"] {
+        let cut = report(&["--format", format]);
+        // The unit rows ("Unit **Skola N**", "<strong>Skola N</strong>"); the log below
+        // them names every entry's unit, as it names every entry.
+        let close = if format == "html" { "</strong>" } else { "**" };
+        let names = |out: &str| {
+            out.split("Skola ")
+                .skip(1)
+                .filter(|rest| {
+                    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                    digits > 0 && rest[digits..].starts_with(close)
+                })
+                .count()
+        };
+        assert_eq!(names(&cut), 600, "{format}: {cut:.3000}");
+        assert!(
+            cut.contains(&format!("Skola 699{close}"))
+                && cut.contains(&format!("Skola 698{close}"))
+                && !cut.contains(&format!("Skola 598{close}")),
+            "{format}: the missed units are listed, met ones past 600 are not"
+        );
+        assert!(
+            cut.contains("100 more units not listed (met: 100); --all-windows lists every unit"),
+            "{format}: {cut:.3000}"
+        );
+        assert!(!cut.contains("pledges.json"), "{format}");
+        let all = report(&["--format", format, "--all-windows"]);
+        assert_eq!(names(&all), 700, "{format}");
+        assert!(!all.contains("not listed"), "{format}");
+    }
+}

@@ -337,6 +337,7 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ),
     ("report", "as_of", JUDGE_ON),
     ("report", "format", FORMAT),
+    ("report", "all_windows", ALL_WINDOWS),
     (
         "report",
         "area",
@@ -587,7 +588,8 @@ const ONLY_KOMMUNER: &str = "Bara de här kommunerna [standard: varje löfte i m
 const AREA_CHOOSE: &str = "Välj bland löften för delar av kommunen (en början av dess `area`)";
 const DRY_RUN_ADD: &str = "Visa exakt den text som skulle läggas till, och skriv inget";
 const ALL_WINDOWS: &str = "Varje aktivitets alla perioder, och alla enheter i en statustabell \
-(standard: de 600 perioder som ligger närmast dagen och 600 enheter, med antalet utelämnade)";
+och en rapport (standard: de 600 perioder som ligger närmast dagen och 600 enheter, med \
+antalet utelämnade)";
 const JUDGE_ON: &str = "Dagen att bedöma på [standard: i dag]";
 const FORMAT: &str = "Utskriftens format";
 const FORMAT_TABLES: &str = "Utskriftens format (xlsx: en Excel-arbetsbok, kräver --output FIL \

@@ -87,7 +87,10 @@ struct Labels {
 
 pub fn render(s: &PledgeStatus<'_>, lang: Lang) -> String {
     let p = s.pledge;
-    let m = Meeting::new(s, None, lang);
+    let m = Meeting {
+        on_site: true,
+        ..Meeting::new(s, None, lang)
+    };
     let source = p.source.as_deref();
     let page = PledgePage {
         lang_code: lang.code(),
