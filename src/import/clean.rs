@@ -62,6 +62,19 @@ fn normalise(text: &str) -> String {
     out
 }
 
+/// "… i kommunen.Peter Lagerström": a name glued by the page to the sentence before it (a
+/// signature after the last paragraph) begins a block of its own. Only a word of three or
+/// more lower-case letters, its full stop, and two capitalised words: "bl.a.", "t.ex." and
+/// addresses ("polisen.se") stay as they are.
+fn unglue_names(text: &str) -> std::borrow::Cow<'_, str> {
+    static R: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"([a-zåäö]{3}[.!?])([A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+)")
+            .expect("the importer's patterns compile")
+    })
+    .replace_all(text, "$1\n\n$2")
+}
+
 /// Whether a word split with a hyphen at a line break is kept as two words with a hyphen
 /// ("ordnings- och", "e-post", "ANDT-förebyggande" are not joined).
 fn keep_hyphen(left: &str, right: &str) -> bool {
@@ -186,7 +199,7 @@ fn signature_lines(lines: &[&str], i: &mut usize) -> Vec<String> {
 /// Cleans a published text and cuts it into blocks.
 pub fn blocks(text: &str) -> Cleaned {
     let mut c = Cleaned::default();
-    let text = join_hyphens(&normalise(text), &mut c.joined);
+    let text = join_hyphens(&unglue_names(&normalise(text)), &mut c.joined);
     let mut lines: Vec<&str> = Vec::new();
     for line in text.lines() {
         let t = line.trim();
@@ -315,6 +328,22 @@ pub fn sentences(p: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_glued_to_the_last_sentence_begins_a_block() {
+        assert_eq!(
+            unglue_names("fartkamera i kommunen.Peter Lagerström\nTf chef"),
+            "fartkamera i kommunen.\n\nPeter Lagerström\nTf chef"
+        );
+        // Abbreviations and addresses stay as they are.
+        for s in [
+            "bl.a.Polisen Nord",
+            "se polisen.se för mer",
+            "t.ex.Anna Berg",
+        ] {
+            assert_eq!(unglue_names(s), s);
+        }
+    }
 
     #[test]
     fn hyphens_from_line_breaks_are_repaired() {

@@ -186,7 +186,10 @@ pub fn units(text: &str, words: &str) -> Option<Vec<String>> {
 /// "trygghetsvandring", "mötet" → "möte").
 fn stem(w: &str) -> String {
     let w = fold(w);
-    for end in ["arna", "erna", "orna", "ar", "er", "or", "en", "et", "na"] {
+    // "insatsvecka" and "insatsveckor" share "insatsveck".
+    for end in [
+        "arna", "erna", "orna", "ar", "er", "or", "en", "et", "na", "a",
+    ] {
         if let Some(s) = w.strip_suffix(end)
             && s.chars().count() >= 4
         {

@@ -65,6 +65,7 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
     let l = if polis { t.to_lowercase() } else { lower };
     if POLICE.contains(&l.as_str())
         || l.starts_with("lokalpolisområde ")
+        || l.starts_with("lokalpolisområdet ")
         || (l.ends_with(" lokalpolisområde") && l.split_whitespace().count() <= 3)
         || ((l.starts_with("lpo ") || l.starts_with("polisområde "))
             && regex!(r"^(?i:lpo|polisområde) [A-ZÅÄÖ]").is_match(t))
@@ -201,7 +202,7 @@ mod ansvar;
 mod items;
 mod lofte;
 pub use items::{bare_party, leading_with, noun_with, possessive_subject};
-pub use lofte::{police_only, possessive, promiser, signers, whose_lofte};
+pub use lofte::{made_by, police_only, possessive, promiser, signers, whose_lofte};
 
 #[cfg(test)]
 use ansvar::owner;
@@ -351,7 +352,7 @@ pub fn named(subj: &str, pred: &str) -> Option<Vec<Party>> {
 pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
     let with_re = regex!(r"^(.+?)\s+(tillsammans med|i samverkan med|i samarbete med)\s+(.+)$");
     let after_verb = regex!(
-        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)(?:,?\s+[a-zåäö]+){0,3}?,?\s+(tillsammans med|i samverkan med)\s+(polisen|kommunen|(?:stadsdels|social)[\wåäö]+|[A-ZÅÄÖ][\wåäö-]+s? kommun|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b"
+        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)(?:,?\s+[a-zåäö]+){0,3}?,?\s+(tillsammans med|i samverkan med)\s+(polis(?:en)?|kommun(?:en)?|(?:stadsdels|social)[\wåäö]+|[A-ZÅÄÖ][\wåäö-]+s? kommun|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b((?:(?:,\s*|\s+(?:och|samt)\s+)(?:polis(?:en)?|kommun(?:en)?|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b)*)"
     );
     let words: Vec<&str> = without_att(s).split_whitespace().take(14).collect();
     for n in (1..words.len().min(11)).rev() {
@@ -412,6 +413,8 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
         {
             joint |= &c[1] == "tillsammans med";
             partners.extend(ps.into_iter().filter(|p| !owners.contains(p)));
+            // "… tillsammans med Räddningstjänsten samt Hemab": each one named.
+            named_after_the_first(&c[3], &owners, &mut partners);
         }
         if joint {
             let mut owners = owners;
@@ -425,6 +428,23 @@ pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
         return Some((owners, partners));
     }
     None
+}
+
+/// The parties of a list's tail after its first ("…, A och B"), each a party the rules know
+/// or a name, added to `partners` unless named already.
+fn named_after_the_first(tail: &str, owners: &[Party], partners: &mut Vec<Party>) {
+    for more in regex!(r",\s*|\s+(?:och|samt)\s+").split(tail) {
+        let more = more.trim();
+        if more.is_empty() {
+            continue;
+        }
+        let ps = party(more).unwrap_or_else(|| vec![Party::Other(more.to_string())]);
+        for p in ps {
+            if !owners.contains(&p) && !partners.contains(&p) {
+                partners.push(p);
+            }
+        }
+    }
 }
 
 /// The subject after the verb in an activity that begins with an adverbial of any length:

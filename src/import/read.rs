@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::clean::{self, Block};
 use super::dates::{self, PeriodFacts};
-use super::rules::{self, Kind};
+use super::rules;
 use super::{Draft, Missing, Note, Options, ProblemDraft, acts, facts, owners};
 use crate::model::Party;
 
@@ -111,6 +111,17 @@ struct Reader<'a> {
     /// överens om att …", and a "Samt att …" after one): the activities of a text that has
     /// no other (see `agreed_activities`).
     agreed: Vec<prose::Agreed>,
+    /// Under a topic heading no rule knows ("Trafik", "Ungdomar och narkotika"): a paragraph
+    /// that promises is one activity (see `topic_paragraph`).
+    topic: bool,
+    /// A lead before topic headings ("Polisen kommer … att arbeta med medborgarlöftet enligt
+    /// följande."), with who it names: passive promises under the topics are activities too.
+    topic_lead: Option<Option<Vec<Party>>>,
+    /// Items read under the lead-in that opened the current list (None: a heading opened it,
+    /// or no list is open): a paragraph after a lead-in's list is no longer in it.
+    lead_items: Option<usize>,
+    /// The block after the one being read is a heading.
+    next_heading: bool,
 }
 
 /// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
@@ -147,45 +158,55 @@ fn title_index(blocks: &[Block]) -> Option<usize> {
         })
 }
 
+impl<'a> Reader<'a> {
+    fn new(opts: &'a Options, text: &str) -> Reader<'a> {
+        Reader {
+            opts,
+            sec: Sec::Head,
+            head: Vec::new(),
+            intro: Vec::new(),
+            top_notes: Vec::new(),
+            title: String::new(),
+            body: String::new(),
+            lpo: None,
+            source: None,
+            signed: None,
+            signatories: Vec::new(),
+            promise: None,
+            facts: Vec::new(),
+            period_notes: Vec::new(),
+            problem: ProblemDraft::default(),
+            problem_paras_have_lofte: Vec::new(),
+            activities: Vec::new(),
+            ids: acts::Ids::default(),
+            lofte_owners: None,
+            stopped: None,
+            rest: Vec::new(),
+            pending: Vec::new(),
+            followup_seen: false,
+            followup: Vec::new(),
+            followup_notes: Vec::new(),
+            unranked: false,
+            police_only: owners::police_only(text),
+            dated: None,
+            next_item: false,
+            next_bullet: false,
+            lead_window: None,
+            season_period: false,
+            answers: false,
+            agreed: Vec::new(),
+            sectioned: Vec::new(),
+            topic: false,
+            topic_lead: None,
+            lead_items: None,
+            next_heading: false,
+        }
+    }
+}
+
 pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
     let c = clean::blocks(text);
-    let mut r = Reader {
-        opts,
-        sec: Sec::Head,
-        head: Vec::new(),
-        intro: Vec::new(),
-        top_notes: Vec::new(),
-        title: String::new(),
-        body: String::new(),
-        lpo: None,
-        source: None,
-        signed: None,
-        signatories: Vec::new(),
-        promise: None,
-        facts: Vec::new(),
-        period_notes: Vec::new(),
-        problem: ProblemDraft::default(),
-        problem_paras_have_lofte: Vec::new(),
-        activities: Vec::new(),
-        ids: acts::Ids::default(),
-        lofte_owners: None,
-        stopped: None,
-        rest: Vec::new(),
-        pending: Vec::new(),
-        followup_seen: false,
-        followup: Vec::new(),
-        followup_notes: Vec::new(),
-        unranked: false,
-        police_only: owners::police_only(text),
-        dated: None,
-        next_item: false,
-        next_bullet: false,
-        lead_window: None,
-        season_period: false,
-        answers: false,
-        agreed: Vec::new(),
-        sectioned: Vec::new(),
-    };
+    let mut r = Reader::new(opts, text);
     if !c.furniture.is_empty() {
         let list: Vec<String> = c.furniture.iter().map(|f| format!("\"{f}\"")).collect();
         r.head.push(Note::Reading(format!(
@@ -221,6 +242,7 @@ pub fn read(text: &str, opts: &Options) -> Result<Draft, Missing> {
                     c.blocks.get(i + 1),
                     Some(Block::Item { ordered: false, .. })
                 );
+                r.next_heading = matches!(c.blocks.get(i + 1), Some(Block::Heading(_)));
                 r.block(b);
             }
         }
@@ -378,6 +400,18 @@ impl Reader<'_> {
             .last()
             .filter(|s| s.ends_with(':') || (self.next_item && lead_end(s)))
             .map(|s| as_lead(s));
+        // "Polisen kommer … att arbeta med medborgarlöftet enligt följande." over topic
+        // headings, each with its paragraphs: a lead of what the topics promise.
+        let topic_lead = lead.is_none()
+            && self.next_heading
+            && sentences
+                .last()
+                .is_some_and(|s| regex!(r"(?i)\benligt följande\.?$").is_match(s.trim_end()));
+        let lead = lead.or_else(|| {
+            topic_lead
+                .then(|| sentences.last().map(|s| as_lead(s)))
+                .flatten()
+        });
         if lead.is_some() {
             sentences.pop();
         }
@@ -408,64 +442,8 @@ impl Reader<'_> {
         self.place(p, kept);
         if let Some(l) = lead {
             self.lead(&l);
-        }
-    }
-
-    /// The sentences of a paragraph left after the rules for every section.
-    fn place(&mut self, p: &str, kept: Vec<String>) {
-        if kept.is_empty() {
-            return;
-        }
-        if matches!(
-            self.sec,
-            Sec::Intro | Sec::Other | Sec::Acts(_) | Sec::Promise
-        ) && self.means(&kept)
-        {
-            return;
-        }
-        match &self.sec {
-            Sec::Problem | Sec::Priorities => {
-                self.problem.paras.push(kept.join(" "));
-                self.problem_paras_have_lofte.push(mentions_lofte(p));
-            }
-            Sec::Followup => self.followup.extend(kept),
-            // "Polisen förbinder sig att …" under a "Medborgarlöfte" heading commits to an
-            // activity: it is one, not the löfte's own promise line.
-            // One that states a count ("… lovar att genomföra minst 40 kontroller") promises
-            // an activity, not the löfte.
-            Sec::Promise
-                if self.promise.is_none()
-                    && !(regex!(r"(?i)\b(?:förbinder|åtar) sig att\b").is_match(&kept[0])
-                        && owners::subject(&kept[0]).is_some())
-                    && !kept.iter().any(|s| {
-                        rules::target(s)
-                            .is_some_and(|f| matches!(f.kind, Kind::Count(_) | Kind::CountNoWindow))
-                    }) =>
-            {
-                self.promise = Some(kept.join(" "));
-            }
-            Sec::Acts(owners) if self.answers => {
-                let owners = owners.clone();
-                for s in kept {
-                    self.answer(&s, owners.as_deref());
-                }
-            }
-            Sec::Acts(owners) => {
-                let owners = owners.clone();
-                self.add_activity(&kept.join(" "), owners.as_deref());
-            }
-            Sec::Intro | Sec::Other
-                if self.promise.is_none()
-                    && self.activities.is_empty()
-                    && mentions_lofte(p)
-                    && owners::subject(&kept[0]).is_some() =>
-            {
-                self.promise = Some(kept.join(" "));
-            }
-            _ => {
-                for s in kept {
-                    self.prose(&s);
-                }
+            if topic_lead && let Sec::Acts(owners) = &self.sec {
+                self.topic_lead = Some(owners.clone());
             }
         }
     }
@@ -527,7 +505,12 @@ impl Reader<'_> {
                 }
             }
             Sec::Head => self.unplaced(text),
-            Sec::Acts(owners) => self.add_activity(text, owners.as_deref()),
+            Sec::Acts(owners) => {
+                if let Some(n) = &mut self.lead_items {
+                    *n += 1;
+                }
+                self.add_activity(text, owners.as_deref());
+            }
             _ => self.add_activity(text, None),
         }
     }

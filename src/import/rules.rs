@@ -116,7 +116,9 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     ),
     (
         Kind::PerOccurrence,
-        r"\b(?:vid|efter|på|i samband med|inför) (?:varje|varje enskild|alla) (?:\w+ )?(?:\w*möte\w*|\w*sammanträde\w*|\w*vandring\w*|\w*träff\w*|tillfälle)",
+        // "efter varje insatsvecka": after any occurrence, of whatever the other activity
+        // names (none named: no target, the reading says so).
+        r"\b(?:vid|efter|på|i samband med|inför) (?:varje|varje enskild|alla) (?:\w+ )?(?:\w*möte\w*|\w*sammanträde\w*|\w*vandring\w*|\w*träff\w*|tillfälle)|\befter (?:varje|varje enskild) [\wåäö-]{4,}",
     ),
     (
         Kind::OnRequest,
@@ -155,6 +157,12 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     (
         Kind::Count(Per::Year),
         r"(?i:\bunder) (?:år |året )?(?:19|20)\d\d,?\s+(?:ska|skall|kommer(?: att)?|lovar(?: vi)? att)\s+(?:[\wåäö]+ ){0,3}?(?:minst )?(?P<n>\d{1,4}|{NW})\s+(?P<noun>[\wåäö-]+)",
+    ),
+    // "Varje år ska minst två insatsveckor genomföras", "Varje termin genomför polisen tre
+    // föräldramöten": the count the window opens, per that window.
+    (
+        Kind::Count(Per::Year),
+        r"(?i:^(?:att\s+)?varje) {UNIT}(?:,)?(?: [\wåäö-]+){0,3}? (?:minst |åtminstone )?(?P<n>\d{1,4}|{NW}) (?P<noun>[\wåäö-]+)",
     ),
     (
         Kind::Count(Per::Year),

@@ -21,13 +21,14 @@ pub(super) fn we(text: &str, section: Option<&[Party]>) -> Option<Vec<Party>> {
 /// "… (Polis)": an owner in brackets at the end of the item.
 pub(super) fn bracket_owner(a: &mut ActivityDraft) {
     if let Some(c) = {
-            static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-            R.get_or_init(|| regex::Regex::new(r"\(([^()]{2,60})\)\.?$").expect("compiles"))
-        }
-        .captures(&a.text)
+        static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        R.get_or_init(|| regex::Regex::new(r"\(([^()]{2,60})\)\.?$").expect("compiles"))
+    }
+    .captures(&a.text)
         && let Some(ps) = owners::parties(&c[1])
-        // Polisen and kommunen, or one named party; a list of names is units, not owners.
-        && (ps.len() == 1 || ps.iter().all(|p| !matches!(p, Party::Other(_))))
+            // Polisen and kommunen, or one named party; a list of names is units, not owners.
+            .filter(|ps| ps.len() == 1 || ps.iter().all(|p| !matches!(p, Party::Other(_))))
+            .or_else(|| beside_signer(&c[1]))
     {
         a.notes.push(Note::Reading(format!(
             "\"({})\" at the end names the owner",
@@ -37,6 +38,39 @@ pub(super) fn bracket_owner(a: &mut ActivityDraft) {
             add(&mut a.owners, p, None);
         }
     }
+}
+
+/// "(kommun, polis och näringsliv)", "(kommun och fastighetsägarna)": a list in brackets
+/// naming a signing party beside bodies no rule knows, each a word or two in lower case (a
+/// list of capitalised names is units, not owners).
+fn beside_signer(list: &str) -> Option<Vec<Party>> {
+    let mut out = Vec::new();
+    let mut signer = false;
+    for item in list
+        .split([',', '/'])
+        .flat_map(|i| i.split(" och "))
+        .flat_map(|i| i.split(" samt "))
+    {
+        let item = item.trim();
+        match owners::party(item) {
+            Some(ps) => {
+                signer |= ps
+                    .iter()
+                    .any(|p| matches!(p, Party::Polisen | Party::Kommunen));
+                out.extend(ps);
+            }
+            None if (1..=2).contains(&item.split_whitespace().count())
+                && item
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+                && item.chars().next().is_some_and(char::is_lowercase) =>
+            {
+                out.push(Party::Other(item.to_string()));
+            }
+            None => return None,
+        }
+    }
+    (signer && out.len() > 1).then_some(out)
 }
 
 /// "Polisen och socialtjänstens samverkan … ska öka": a possessive subject of two, read

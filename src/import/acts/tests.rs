@@ -225,3 +225,29 @@ fn a_bare_verb_before_och_shares_the_next_verbs_object() {
         split_promise("Polisen ska besöka skolor och genomföra trafikkontroller.").unwrap();
     assert_eq!(parts.len(), 2);
 }
+
+#[test]
+fn owners_in_brackets_beside_bodies_no_rule_knows() {
+    let mut ids = Ids::default();
+    let owners = |text: &str, ids: &mut Ids| -> Vec<String> {
+        activity(text, None, ids)
+            .owners
+            .iter()
+            .map(|o| o.who.name().to_string())
+            .collect()
+    };
+    assert_eq!(
+        owners("Årets stadskärna (kommun, polis och näringsliv)", &mut ids),
+        ["kommunen", "polisen", "näringsliv"]
+    );
+    assert_eq!(
+        owners(
+            "Ta bort klotter snabbt (kommun och fastighetsägarna)",
+            &mut ids
+        ),
+        ["kommunen", "fastighetsägarna"]
+    );
+    // A list of capitalised names is units, not owners; so is a list with no signing party.
+    assert!(owners("Besök skolorna (Norrskolan, Söderskolan)", &mut ids).is_empty());
+    assert!(owners("Besök skolorna (fritidsgården och biblioteket)", &mut ids).is_empty());
+}

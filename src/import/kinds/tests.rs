@@ -62,6 +62,21 @@ fn each_names_one_other_activity() {
         each_of("vid varje tillfälle", "vid varje tillfälle", "x", &others),
         None
     );
+    // "insatsvecka" (singular, in -a) names "insatsveckor".
+    let weeks = vec![
+        (
+            "veckor".to_string(),
+            "Varje år ska minst två insatsveckor genomföras.".to_string(),
+        ),
+        (
+            "info".to_string(),
+            "Efter varje insatsvecka ska föräldrar bjudas in.".to_string(),
+        ),
+    ];
+    assert_eq!(
+        each_of("Efter varje insatsvecka", &weeks[1].1, "info", &weeks),
+        Some("veckor")
+    );
     assert_eq!(each_count("åtgärdas minst ett av förslagen"), (1, true));
     assert_eq!(each_count("redovisa läget"), (1, false));
 }

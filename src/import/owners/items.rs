@@ -56,6 +56,27 @@ pub fn leading_with(s: &str) -> Option<(Vec<Party>, String)> {
 /// utvecklas", "Polisens och kommunens närvaro ska öka": the parties whose doing it is (one
 /// alone, "Polisens synlighet ska …", is read by `actor`).
 pub fn possessive_subject(s: &str) -> Option<Vec<Party>> {
+    possessive_of_two(s).or_else(|| possessive_of_one(s))
+}
+
+/// "Kommunens drogförebyggande arbete ska vara långsiktigt", "Vi lovar att polisens närvaro
+/// ska öka": one signing party's possessive as the subject, also after "Vi lovar att".
+fn possessive_of_one(s: &str) -> Option<Vec<Party>> {
+    let c = regex!(r"^(?:(?i:vi)\s+lovar\s+att\s+)?(?P<who>(?i:polisens|lokalpolisens|kommunens)|[A-ZÅÄÖ][\wåäö-]+\s+kommuns)\s+[a-zåäö-]+(?:\s+[a-zåäö-]+){0,3}?\s+(?:ska|skall|kommer)\b")
+        .captures(s.trim())?;
+    // "Kommunens samordnare och polisen ska …": a list of subjects, for `actor`.
+    if regex!(r"\s(?:och|samt)\s").is_match(&c[0]) {
+        return None;
+    }
+    let who = c["who"].to_lowercase();
+    Some(vec![if who.contains("polis") {
+        Party::Polisen
+    } else {
+        Party::Kommunen
+    }])
+}
+
+fn possessive_of_two(s: &str) -> Option<Vec<Party>> {
     let c = regex!(r"^(?P<who>[\wåäöÅÄÖ]+\s+(?:och|samt)\s+[\wåäöÅÄÖ]+s)\s+[a-zåäö]+(?:\s+[\wåäö]+){0,5}?\s+(?:ska|skall|kommer|ökar|blir)\b")
         .captures(s.trim())?;
     let who = &c["who"];

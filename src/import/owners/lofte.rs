@@ -73,6 +73,24 @@ fn signer_list(subj: &str) -> Option<Vec<Party>> {
         .then_some(out)
 }
 
+/// Who a lead says has made its löften: "Nu har lokalpolisområde Orten formulerat sina löften
+/// för 2016:", "Polisen och kommunen har tagit fram följande löften:". A name glued to the
+/// word before it by the page ("lokalpolisområdetOrten") is read apart.
+pub fn made_by(s: &str) -> Option<Vec<Party>> {
+    let made = r"(?:formulerat|tagit fram|gett|lämnat|antagit|satt upp|enats om)\s+(?:sina|sitt|följande|dessa|nya)\s+(?:nya\s+)?(?:medborgar)?löften?\b";
+    let inverted = regex!(&format!(
+        r"(?i)\bhar\s+(?:nu\s+)?(?P<subj>[^,:]{{3,80}}?)\s+(?:nu\s+)?{made}"
+    ));
+    let front = regex!(&format!(
+        r"(?i)^(?P<subj>[^,:]{{3,80}}?)\s+har\s+(?:nu\s+)?{made}"
+    ));
+    [front, inverted].iter().find_map(|r| {
+        let c = r.captures(s.trim())?;
+        let subj = regex!(r"([a-zåäö])([A-ZÅÄÖ])").replace_all(&c["subj"], "$1 $2");
+        parties(&subj)
+    })
+}
+
 /// Whose löften a lead names by the possessive: "… är polisens medborgarlöften … följande",
 /// "Kommunens löften:", "polisens och kommunens medborgarlöfte".
 pub fn possessive(s: &str) -> Option<Vec<Party>> {

@@ -322,6 +322,15 @@ fn a_possessive_subject_names_the_doer() {
         possessive_subject("Polisen och socialtjänstens arbete med unga ska utvecklas."),
         Some(BOTH.to_vec())
     );
+    // One party's possessive, also after "Vi lovar att".
+    assert_eq!(
+        possessive_subject("Vi lovar att kommunens förebyggande arbete ska vara långsiktigt."),
+        Some(vec![Party::Kommunen])
+    );
+    assert_eq!(
+        possessive_subject("Lokalpolisens närvaro i centrum ska öka."),
+        Some(vec![Party::Polisen])
+    );
     assert_eq!(possessive_subject("Ungdomarnas trygghet ska öka."), None);
     assert_eq!(possessive_subject("Polisen ska patrullera."), None);
 }

@@ -139,3 +139,43 @@ fn together_with_names_partners() {
     assert_eq!(t[0].0, Party::Polisen);
     assert!(together_with("tillsammans med övriga").is_empty());
 }
+
+#[test]
+fn together_with_a_bare_party_or_a_list_after_the_verb_owns_jointly() {
+    // "polis" without its article, after the verb.
+    assert_eq!(
+        actor("Ödeshögs kommun ska tillsammans med polis hålla en dialog."),
+        Some((vec![Party::Kommunen, Party::Polisen], Vec::new()))
+    );
+    // Each one of a list, a name no rule knows among them.
+    assert_eq!(
+        actor("Polisen ska tillsammans med Räddningstjänsten samt Vätterbygdens Energi samverka."),
+        Some((
+            vec![
+                Party::Polisen,
+                Party::Other("Räddningstjänsten".into()),
+                Party::Other("Vätterbygdens Energi".into())
+            ],
+            Vec::new()
+        ))
+    );
+    // "och" before a verb ends the list.
+    assert_eq!(
+        actor("Kommunen ska tillsammans med polisen och genomföra möten."),
+        Some((vec![Party::Kommunen, Party::Polisen], Vec::new()))
+    );
+}
+
+#[test]
+fn a_lead_that_says_who_made_its_loften() {
+    assert_eq!(
+        made_by("Nu har lokalpolisområdetMjölby formulerat sina löften för 2023:"),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(
+        made_by("Polisen och kommunen har tagit fram följande löften:"),
+        Some(vec![Party::Polisen, Party::Kommunen])
+    );
+    // Someone who made no löften of their own.
+    assert_eq!(made_by("Många har formulerat sina önskemål:"), None);
+}

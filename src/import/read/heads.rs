@@ -49,6 +49,8 @@ impl Reader<'_> {
         self.unranked = false;
         self.lead_window = None;
         self.answers = false;
+        self.topic = false;
+        self.lead_items = None;
         match kind {
             Some("problem") => {
                 self.sec = Sec::Problem;
@@ -100,6 +102,7 @@ impl Reader<'_> {
                 }
                 None => {
                     self.sec = Sec::Other;
+                    self.topic = true;
                     self.unplaced(h);
                 }
             },
@@ -139,6 +142,7 @@ impl Reader<'_> {
     /// A lead-in ending with a colon: what the list under it holds.
     pub(super) fn lead(&mut self, s: &str) {
         self.answers = false;
+        self.topic = false;
         let bare = s.trim_end_matches(':').trim();
         self.lead_window = rules::window_phrase(bare);
         let subject = owners::subject(bare)
@@ -148,7 +152,8 @@ impl Reader<'_> {
         let owners = owners::heading_owner(s)
             .or(subject.clone())
             .or_else(|| owners::promiser(bare))
-            .or_else(|| owners::possessive(bare));
+            .or_else(|| owners::possessive(bare))
+            .or_else(|| owners::made_by(bare));
         // "Polisen och kommunen lovar att under 2020:", "Under tiden 1 januari 2023 - 31
         // december 2024 lovar polisen att:": a lead may give the period.
         let f = dates::period_facts(bare);
@@ -187,9 +192,11 @@ impl Reader<'_> {
         };
         if let Some(ps) = owners {
             self.enter_acts(Some(ps));
+            self.lead_items = Some(0);
             self.pending.push(Note::Quote(s.to_string()));
         } else if means {
             self.enter_acts(None);
+            self.lead_items = Some(0);
             self.pending.push(Note::Quote(s.to_string()));
         } else if regex!(r"(?i)viktigast|prioriter|problem|störst|oroar").is_match(bare) {
             self.sec = Sec::Priorities;

@@ -5,8 +5,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::super::rules::Kind;
 use super::super::{Note, acts, owners, rules};
-use super::{Reader, Sec};
+use super::{Reader, Sec, mentions_lofte};
 use crate::model::Party;
 
 macro_rules! regex {
@@ -87,6 +88,110 @@ mod agreement_tests {
 }
 
 impl Reader<'_> {
+    /// The sentences of a paragraph left after the rules for every section.
+    pub(super) fn place(&mut self, p: &str, kept: Vec<String>) {
+        if kept.is_empty() {
+            return;
+        }
+        if matches!(
+            self.sec,
+            Sec::Intro | Sec::Other | Sec::Acts(_) | Sec::Promise
+        ) && self.means(&kept)
+        {
+            return;
+        }
+        if self.placed_before_sections(p, &kept) {
+            return;
+        }
+        match &self.sec {
+            Sec::Problem | Sec::Priorities => {
+                self.problem.paras.push(kept.join(" "));
+                self.problem_paras_have_lofte.push(mentions_lofte(p));
+            }
+            Sec::Followup => self.followup.extend(kept),
+            // "Polisen förbinder sig att …" under a "Medborgarlöfte" heading commits to an
+            // activity: it is one, not the löfte's own promise line.
+            // One that states a count ("… lovar att genomföra minst 40 kontroller") promises
+            // an activity, not the löfte.
+            Sec::Promise
+                if self.promise.is_none()
+                    && !(regex!(r"(?i)\b(?:förbinder|åtar) sig att\b").is_match(&kept[0])
+                        && owners::subject(&kept[0]).is_some())
+                    && !kept.iter().any(|s| {
+                        rules::target(s)
+                            .is_some_and(|f| matches!(f.kind, Kind::Count(_) | Kind::CountNoWindow))
+                    }) =>
+            {
+                self.promise = Some(kept.join(" "));
+            }
+            Sec::Acts(owners) if self.answers => {
+                let owners = owners.clone();
+                for s in kept {
+                    self.answer(&s, owners.as_deref());
+                }
+            }
+            Sec::Acts(owners) => {
+                let owners = owners.clone();
+                self.add_activity(&kept.join(" "), owners.as_deref());
+            }
+            Sec::Intro | Sec::Other
+                if self.promise.is_none()
+                    && self.activities.is_empty()
+                    && mentions_lofte(p)
+                    && owners::subject(&kept[0]).is_some() =>
+            {
+                self.promise = Some(kept.join(" "));
+            }
+            _ => {
+                for s in kept {
+                    self.prose(&s);
+                }
+            }
+        }
+    }
+
+    /// The rules that hold before the section's own: a generic "Medborgarlöften beskriver …"
+    /// is kept as text, a paragraph under a topic heading may be an activity, and a
+    /// paragraph after a lead-in's list may end it. True when the paragraph was used.
+    fn placed_before_sections(&mut self, p: &str, kept: &[String]) -> bool {
+        // "Medborgarlöften beskriver vad polisen lovar …": what löften are in general, at the
+        // foot of a page, is no activity and no promise.
+        if regex!(r"^(?:Medborgarlöften|Ett medborgarlöfte)\s+(?:beskriver|handlar om|tas fram|bygger på|fokuserar|är en del|är ett sätt|syftar)\b")
+            .is_match(&kept[0])
+        {
+            for s in kept {
+                self.unplaced(s);
+            }
+            return true;
+        }
+        // The first paragraph that speaks of the löfte before any activity is its promise
+        // (below), under whatever heading.
+        let promise_line =
+            self.promise.is_none() && self.activities.is_empty() && mentions_lofte(p);
+        if self.topic && self.sec == Sec::Other && !promise_line && self.topic_paragraph(kept) {
+            return true;
+        }
+        // A paragraph after the list a lead-in opened is no longer in that list when it
+        // promises nothing ("Närpolischefen tycker att …") or speaks of the löfte itself
+        // ("Löftena började gälla i december …"); one that does ("Tre nattvandringar ska
+        // genomföras under hösten.") is still one of its activities.
+        if matches!(self.sec, Sec::Acts(_))
+            && !self.answers
+            && self.lead_items.is_some_and(|n| n > 0)
+            && (mentions_lofte(&kept[0])
+                || !(regex!(
+                    r"(?i)\b(?:ska|skall|kommer att|lovar|åtar sig|förbinder sig|ansvarar för)\b"
+                )
+                .is_match(&kept[0])
+                    || owners::subject(&kept[0]).is_some()
+                    || rules::target(&kept[0]).is_some()))
+        {
+            self.sec = Sec::Other;
+            self.lead_items = None;
+        }
+        false
+    }
+
     /// A prose sentence no rule placed: kept, and remembered when the parties agree in it
     /// on what they will do (or it goes on such a sentence: "Samt att …").
     pub(super) fn agreed_or_unplaced(&mut self, s: &str) {
@@ -171,6 +276,50 @@ impl Reader<'_> {
             } else {
                 self.prose(s);
             }
+        }
+        true
+    }
+
+    /// A paragraph under a topic heading ("Trafik", "Grannsamverkan") that promises: one
+    /// activity, its later sentences ("Detta ska ske genom …", "Syftet är …") with it, a
+    /// sentence with a subject of its own beginning another. It promises when its first
+    /// sentence has a doer ("Vi lovar att …", "Polisen ska …", "I syfte att … ska kommun och
+    /// polis verka …") or, under a lead that announced the topics ("… enligt följande."), is
+    /// a passive promise ("Varje år ska minst två insatsveckor … genomföras"). A first
+    /// sentence of several activities is left to `prose`. True when the paragraph was used.
+    pub(super) fn topic_paragraph(&mut self, kept: &[String]) -> bool {
+        let first = kept[0].as_str();
+        let promise = acts::split_promise(first);
+        if promise.as_ref().is_some_and(|(_, parts)| parts.len() > 1) {
+            return false;
+        }
+        let doer = promise.is_some()
+            || owners::inverted(first).is_some()
+            || regex!(
+                r"(?i)^(?:vi (?:lovar|ska|skall|kommer)|\S.*\b(?:lovar|ska|skall|kommer) vi)\b"
+            )
+            .is_match(first);
+        let passive = self.topic_lead.is_some()
+            && regex!(r"(?i)\b(?:ska|skall|kommer att)\b(?:\s+[\wåäö-]+){0,12}?\s+[\wåäö]{3,}as\b")
+                .is_match(first);
+        if !(doer || passive) {
+            return false;
+        }
+        let lead = self.topic_lead.clone().flatten();
+        let mut run: Vec<&str> = Vec::new();
+        let mut runs = Vec::new();
+        for s in kept {
+            if !run.is_empty() && acts::split_promise(s).is_some() {
+                runs.push(std::mem::take(&mut run));
+            }
+            run.push(s);
+        }
+        runs.push(run);
+        for run in runs {
+            self.pending.push(Note::Reading(
+                "a paragraph that promises under a topic heading: one activity".into(),
+            ));
+            self.add_activity(&run.join(" "), lead.as_deref());
         }
         true
     }

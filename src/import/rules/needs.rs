@@ -38,6 +38,8 @@ pub const NEEDS: &[&[&str]] = &[
     &["under"],
     // Under 2020 ska fem …
     &["under"],
+    // Varje {UNIT} ska minst {N} X
+    &["varje"],
     // varje/var/en gång per {UNIT}
     &["var", "en gång"],
     // årligen, varje år, årlig

@@ -160,3 +160,19 @@ fn furniture() {
     assert!(!is_furniture("Uppföljning"));
     assert!(!is_furniture("Polisen lovar"));
 }
+
+#[test]
+fn a_count_the_window_opens() {
+    use Per::*;
+    let c = Kind::Count;
+    assert_eq!(
+        t("Varje år ska minst två insatsveckor mot langning genomföras."),
+        (c(Year), 2)
+    );
+    assert_eq!(
+        t("Varje termin genomför polisen tre föräldramöten."),
+        (c(HalfYear), 3)
+    );
+    // "varje år" alone stays one a year.
+    assert_eq!(t("Varje år hålls en trygghetsvandring."), (c(Year), 1));
+}
