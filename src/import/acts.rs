@@ -535,7 +535,17 @@ pub fn split_promise(s: &str) -> Option<(Vec<Party>, Vec<String>)> {
     for (i, w) in words.iter().enumerate() {
         let prev = if i > 0 { words[i - 1] } else { "" };
         let verb = rules::ACTIVITY_VERBS.contains(&w.to_lowercase().as_str());
-        let boundary = prev.ends_with(',') || prev == "och";
+        // "… och att hålla …", "… samt att arbeta …": "att" opens the next verb's activity.
+        let next_verb = words
+            .get(i + 1)
+            .is_some_and(|n| rules::ACTIVITY_VERBS.contains(&n.to_lowercase().as_str()));
+        if i > 0 && w.eq_ignore_ascii_case("att") && matches!(prev, "och" | "samt") && next_verb {
+            let last = parts.last_mut().expect("parts has one");
+            last.pop();
+            parts.push(Vec::new());
+            continue;
+        }
+        let boundary = prev.ends_with(',') || prev == "och" || prev == "samt";
         // "planera och genomföra fotpatruller": a verb alone before "och" shares the next
         // verb's object, one activity.
         let bare_verb = prev == "och"
@@ -544,7 +554,7 @@ pub fn split_promise(s: &str) -> Option<(Vec<Party>, Vec<String>)> {
                 .is_some_and(|p| p.iter().filter(|w| !w.eq_ignore_ascii_case("att")).count() == 2);
         if i > 0 && verb && boundary && !bare_verb {
             let last = parts.last_mut().expect("parts has one");
-            if last.last() == Some(&"och") {
+            if matches!(last.last(), Some(&"och" | &"samt")) {
                 last.pop();
             }
             parts.push(Vec::new());

@@ -66,6 +66,10 @@ pub fn party(item: &str) -> Option<Vec<Party>> {
     if POLICE.contains(&l.as_str())
         || l.starts_with("lokalpolisområde ")
         || l.starts_with("lokalpolisområdet ")
+        // "uniformerad polis", "synliga poliser": the police.
+        || (polis
+            && regex!(r"^[a-zåäö]+(?:ad|ade|ig|iga|ell|ella)\s+(?:polis|poliser|polisen|poliserna)$")
+                .is_match(&l))
         || (l.ends_with(" lokalpolisområde") && l.split_whitespace().count() <= 3)
         || ((l.starts_with("lpo ") || l.starts_with("polisområde "))
             && regex!(r"^(?i:lpo|polisområde) [A-ZÅÄÖ]").is_match(t))
@@ -218,6 +222,15 @@ fn without_att(s: &str) -> &str {
 }
 
 pub fn subject(s: &str) -> Option<(Vec<Party>, String)> {
+    // "Man lovar också att …" in an article about the löfte: those who signed it.
+    if let Some(c) = regex!(r"^(?i:man)\s+lovar(?:\s+(?:också|även|därför))*\s+att\s+(?P<pred>.+)$")
+        .captures(s.trim())
+    {
+        return Some((
+            vec![Party::Polisen, Party::Kommunen],
+            c["pred"].trim().to_string(),
+        ));
+    }
     let r = regex!(
         r"^(?P<subj>[^,]{2,80}?)\s+(?:lovar(?:\s+(?:gemensamt|tillsammans|också|även))*\s+att|kommer(?:\s+(?:också|även|tillsammans|gemensamt))*\s+att|ska(?:ll)?(?:\s+(?:också|även|tillsammans|gemensamt))*|(?:åtar|förbinder) sig(?:\s+(?:också|även|gemensamt))?\s+att|(?:ansvarar|tar ansvar|har ansvar(?:et)?) för att)\s+(?P<pred>.+)$"
     );

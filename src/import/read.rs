@@ -52,7 +52,7 @@ const HEADINGS: &[(&str, &str)] = &[
         "promise",
     ),
     (
-        r"(?i)^(?:aktiviteter|åtgärder|insatser|åtaganden|det här gör vi|det här lovar vi|det här ska vi göra|detta ska vi göra|vi lovar|löften|våra löften|våra aktiviteter|konkreta aktiviteter|aktiviteter och åtgärder)$",
+        r"(?i)^(?:aktiviteter|åtgärder|insatser|åtaganden|det h[äa]r gör vi|det h[äa]r lovar vi|det h[äa]r ska vi göra|detta ska vi göra|vi lovar|löften|våra löften|våra aktiviteter|konkreta aktiviteter|aktiviteter och åtgärder)$",
         "acts",
     ),
 ];
@@ -299,6 +299,15 @@ impl Reader<'_> {
                     self.head.push(Note::Text(h.clone()));
                     return;
                 }
+                // "Löftet gäller för perioden 2021-05-01 - 2022-05-01" on a line of its own,
+                // no full stop: the period, not a heading.
+                if !dates::period_facts(h).is_empty()
+                    && (self.sec == Sec::Period
+                        || regex!(r"(?i)\b(?:gäller|gälla|pågår|löper)\b").is_match(h))
+                    && self.period_sentence(h)
+                {
+                    return;
+                }
                 if h.ends_with(':') || (self.next_item && lead_end(h)) {
                     self.lead(&as_lead(h));
                 } else {
@@ -448,7 +457,35 @@ impl Reader<'_> {
         }
     }
 
+    /// List items that are not what their list holds: reported speech set off with a dash
+    /// in a news article, and a promise in a list of problems. True when the item was used.
+    fn item_not_listed(&mut self, text: &str) -> bool {
+        // "– Vi har redan börjat, säger Anna Berg.": reported speech in a news article, set
+        // off with a dash, is no list item.
+        if regex!(r",?\s+säger\s+(?:han|hon|[A-ZÅÄÖ][\wåäö-]+)(?:\s+[A-ZÅÄÖ][\wåäö-]+)*(?:\s+\([A-ZÅÄÖ]{1,3}\))?\.?$")
+            .is_match(text.trim())
+        {
+            self.unplaced(text);
+            return true;
+        }
+        // "• Vi ska tillsammans arbeta för ett tryggare centrum." under a lead of
+        // "prioriterade områden": a promise, not a problem.
+        if matches!(self.sec, Sec::Priorities | Sec::Problem)
+            && regex!(r"^(?i:vi)\s+(?:ska|skall|lovar|kommer att)\b").is_match(text.trim())
+        {
+            self.pending.push(Note::Reading(
+                "a list item that says what \"vi\" will do is an activity, not a problem".into(),
+            ));
+            self.add_activity(text, None);
+            return true;
+        }
+        false
+    }
+
     fn item(&mut self, ordered: bool, text: &str) {
+        if self.item_not_listed(text) {
+            return;
+        }
         // "• Medborgarlöftet gäller från 1 januari 2018 – 31 december 2019": a list item that
         // speaks of the löfte's own time is the period, not an activity.
         if mentions_lofte(text)

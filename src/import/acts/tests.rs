@@ -251,3 +251,19 @@ fn owners_in_brackets_beside_bodies_no_rule_knows() {
     assert!(owners("Besök skolorna (Norrskolan, Söderskolan)", &mut ids).is_empty());
     assert!(owners("Besök skolorna (fritidsgården och biblioteket)", &mut ids).is_empty());
 }
+
+#[test]
+fn och_att_and_samt_att_open_the_next_activity() {
+    let (_, parts) = split_promise(
+        "Polisen lovar att genomföra två vandringar per år och att hålla två möten per år samt att arbeta för grannsamverkan.",
+    )
+    .unwrap();
+    assert_eq!(
+        parts,
+        [
+            "Genomföra två vandringar per år.",
+            "Hålla två möten per år.",
+            "Arbeta för grannsamverkan."
+        ]
+    );
+}

@@ -95,7 +95,7 @@ pub fn made_by(s: &str) -> Option<Vec<Party>> {
 /// "Kommunens löften:", "polisens och kommunens medborgarlöfte".
 pub fn possessive(s: &str) -> Option<Vec<Party>> {
     let c = regex!(
-        r"(?i)\b(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns)(?:\s+och\s+(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns))?\s+(?:medborgar)?löften?\b"
+        r"(?i)\b(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns)(?:\s+och\s+(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns))?\s+(?:medborgar?)?löften?\b"
     )
     .captures(s)?;
     let one = |w: &str| -> Option<Party> {
@@ -123,8 +123,12 @@ pub fn possessive(s: &str) -> Option<Vec<Party>> {
 /// för …", "Detta är kommunens och polisens löfte …". None for a löfte merely mentioned
 /// ("… påverka polisens och kommunens medborgarlöften").
 pub fn whose_lofte(s: &str) -> Option<Vec<Party>> {
-    regex!(r"^(?i:det här|detta|här) är\s")
-        .is_match(s.trim())
+    // Also a sentence that opens with the possessive: "Polisens och Orsa kommuns
+    // medborgarlöfte 2021 - 2022." (and "medborgalöfte", misspelt).
+    let opens = regex!(
+        r"^(?i:polisens|lokalpolisens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns)(?:\s+och\s+[\wåäöÅÄÖ-]+(?:\s+kommuns)?)?\s+(?i:medborgar?)?löfte"
+    );
+    (regex!(r"^(?i:det här|detta|här) är\s").is_match(s.trim()) || opens.is_match(s.trim()))
         .then(|| possessive(s))?
 }
 

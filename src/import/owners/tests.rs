@@ -179,3 +179,31 @@ fn a_lead_that_says_who_made_its_loften() {
     // Someone who made no löften of their own.
     assert_eq!(made_by("Många har formulerat sina önskemål:"), None);
 }
+
+#[test]
+fn man_lovar_and_a_police_officer_described() {
+    // "Man lovar att" in an article about the löfte: those who signed it.
+    assert_eq!(
+        subject("Man lovar också att hålla två möten per år."),
+        Some((
+            vec![Party::Polisen, Party::Kommunen],
+            "hålla två möten per år.".to_string()
+        ))
+    );
+    assert_eq!(party("uniformerad polis"), Some(vec![Party::Polisen]));
+    assert_eq!(party("synliga poliser"), Some(vec![Party::Polisen]));
+    assert_eq!(party("uniformerad personal"), None);
+}
+
+#[test]
+fn a_sentence_that_opens_with_whose_lofte_it_is() {
+    assert_eq!(
+        whose_lofte("Polisens och Orsa kommuns medborgalöfte 2021 - 2022."),
+        Some(vec![Party::Polisen, Party::Kommunen])
+    );
+    // A löfte merely mentioned is no one's promise.
+    assert_eq!(
+        whose_lofte("Invånarna kan påverka polisens medborgarlöfte."),
+        None
+    );
+}
