@@ -293,6 +293,7 @@ pub fn make_id(text: &str, taken: &mut Ids) -> String {
 }
 
 mod own;
+pub(super) use own::names_we;
 use own::{bracket_owner, possessive_owner, we};
 
 fn add(list: &mut Vec<Owner>, who: Party, role: Option<String>) {

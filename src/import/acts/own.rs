@@ -8,14 +8,20 @@ use crate::model::Party;
 /// both signing parties (on a löfte of the police alone the reader makes it the police).
 /// None when the heading above already names who promises.
 pub(super) fn we(text: &str, section: Option<&[Party]>) -> Option<Vec<Party>> {
+    (section.is_none() && names_we(text)).then(|| vec![Party::Polisen, Party::Kommunen])
+}
+
+/// Whether "vi" is the subject of the text's own verb ("Vi ska …", "… lovar vi att", "så
+/// lovar vi").
+pub fn names_we(text: &str) -> bool {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let r = R.get_or_init(|| {
+    R.get_or_init(|| {
         regex::Regex::new(
             r"(?i)\b(?:lovar|ska|skall|kommer|vill) vi\b|(?:^|[,;]\s*|\bså\s+)vi (?:lovar|ska|skall|kommer|åtar|förbinder)\b",
         )
         .expect("compiles")
-    });
-    (section.is_none() && r.is_match(text)).then(|| vec![Party::Polisen, Party::Kommunen])
+    })
+    .is_match(text)
 }
 
 /// "… (Polis)": an owner in brackets at the end of the item.

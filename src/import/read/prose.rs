@@ -293,12 +293,7 @@ impl Reader<'_> {
         if promise.as_ref().is_some_and(|(_, parts)| parts.len() > 1) {
             return false;
         }
-        let doer = promise.is_some()
-            || owners::inverted(first).is_some()
-            || regex!(
-                r"(?i)^(?:vi (?:lovar|ska|skall|kommer)|\S.*\b(?:lovar|ska|skall|kommer) vi)\b"
-            )
-            .is_match(first);
+        let doer = promise.is_some() || owners::inverted(first).is_some() || acts::names_we(first);
         let passive = self.topic_lead.is_some()
             && regex!(r"(?i)\b(?:ska|skall|kommer att)\b(?:\s+[\wåäö-]+){0,12}?\s+[\wåäö]{3,}as\b")
                 .is_match(first);
