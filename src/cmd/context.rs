@@ -14,6 +14,8 @@ use crate::cli::{Cli, ColorChoice, Command, DateArg, Lang as LangArg};
 use crate::view::i18n::Lang;
 use crate::view::messages::{CmdMsg, Words};
 
+#[path = "git_user.rs"]
+mod git_user;
 #[path = "context_user.rs"]
 mod user;
 pub use user::DefaultUser;

@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use super::Ctx;
+use super::git_user::Lookup;
 
 /// Who writes when `--by` does not say: known, or git's answer still to come.
 #[derive(Debug, Clone)]
@@ -23,8 +24,17 @@ impl Default for DefaultUser {
 
 impl DefaultUser {
     /// Starts asking git (and the environment) for the user's name.
+    /// git's configuration files are read here; only when they are not the plain case (see
+    /// [`super::git_user`]) is a `git` process started, on another thread.
     pub(super) fn ask() -> DefaultUser {
-        DefaultUser::Asking(Arc::new(Mutex::new(Some(std::thread::spawn(default_user)))))
+        let cwd = std::env::current_dir().unwrap_or_default();
+        match super::git_user::user_name(&cwd) {
+            Lookup::NoGit => DefaultUser::Known(login_name()),
+            Lookup::Found(name) => DefaultUser::Known(not_blank(name).or_else(login_name)),
+            Lookup::AskGit => {
+                DefaultUser::Asking(Arc::new(Mutex::new(Some(std::thread::spawn(default_user)))))
+            }
+        }
     }
 
     /// The answer, waiting for it if it is still being asked.
@@ -64,7 +74,7 @@ impl Ctx {
     }
 }
 
-/// git's user.name, else the login name.
+/// git's user.name (asking `git config user.name`), else the login name.
 fn default_user() -> Option<String> {
     let git = std::process::Command::new("git")
         .args(["config", "user.name"])
@@ -73,13 +83,17 @@ fn default_user() -> Option<String> {
         .ok()
         .filter(|o| o.status.success())
         .and_then(|o| String::from_utf8(o.stdout).ok())
-        .map(|s| s.trim().to_string())
-        .filter(|s| !crate::load::problems::blank(s));
-    git.or_else(|| {
-        ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| {
-            std::env::var(v)
-                .ok()
-                .filter(|s| !crate::load::problems::blank(s))
-        })
-    })
+        .map(|s| s.trim().to_string());
+    not_blank(git).or_else(login_name)
+}
+
+fn not_blank(name: Option<String>) -> Option<String> {
+    name.filter(|s| !crate::load::problems::blank(s))
+}
+
+/// The login name: `USER`, `LOGNAME` or `USERNAME`.
+fn login_name() -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| not_blank(std::env::var(v).ok()))
 }

@@ -15,6 +15,7 @@ mod examples;
 mod fetch;
 mod future;
 mod git;
+mod git_user;
 mod help;
 mod hostile;
 mod list;
