@@ -319,6 +319,7 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("nyhet-man-lovar-vansbro", Options::default()),
         ("prioriterade-vi-ska-storuman", Options::default()),
         ("stavfel-period-bjurholm", Options::default()),
+        ("polisomradets-vi-tyreso", Options::default()),
     ]
 }
 

@@ -59,11 +59,21 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
     let w = &f.words;
     let mut out = Written::default();
     let (target, reading) = match f.kind {
-        // "minst ett hundsök" with no window: one thing over the period, a milestone.
-        Kind::CountNoWindow if f.count == 1 => (
-            Some("\"once\"".to_string()),
-            format!("\"{w}\" names one, and no window: done once, a milestone"),
-        ),
+        // "ett hundsök" with no window: one thing over the period, a milestone. "minst en
+        // trygghetsvandring" is a count, at least one over the period (below), as readers
+        // of real löften write it.
+        Kind::CountNoWindow
+            if f.count == 1
+                && !w
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|x| x == "minst") =>
+        {
+            (
+                Some("\"once\"".to_string()),
+                format!("\"{w}\" names one, and no window: done once, a milestone"),
+            )
+        }
         // "fyra insatser under 2022" in a löfte that runs past 2022: the count is for that
         // year only, no count per year; over the whole period, as before, and said so.
         Kind::Count(crate::model::Per::Year)

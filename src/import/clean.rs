@@ -150,6 +150,18 @@ fn ends_open(s: &str) -> bool {
         .ends_with(['.', '!', '?', ';', ',', ':', ')', '"', '”'])
 }
 
+/// A line ending in a word that needs the next line ("… arbeta med", "… polisen och").
+fn ends_with_function_word(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "och", "att", "med", "i", "på", "för", "som", "av", "till", "om", "en", "ett", "den",
+        "det", "de", "samt", "eller", "från", "vid", "under", "inom", "mot", "där", "när", "ska",
+        "kommer", "är", "har", "kan", "vi", "genom", "efter", "mellan", "både", "the",
+    ];
+    s.split_whitespace()
+        .last()
+        .is_some_and(|w| WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 fn starts_upper(s: &str) -> bool {
     s.trim_start()
         .chars()
@@ -252,12 +264,23 @@ pub fn blocks(text: &str) -> Cleaned {
         let next = lines.get(i).map_or("", |l| l.trim());
         let alone = next.is_empty() || marker_re().is_match(lines.get(i).copied().unwrap_or(""));
         let len = t.chars().count();
-        let heading = para.is_empty()
+        // A short line after a paragraph's last full stop, the next line starting a new
+        // sentence: a heading in a page whose text has no blank lines ("… mynnat ut i." /
+        // "Det här ska vi göra" / "Polisen och kommunen …").
+        let after_sentence = para.last().is_some_and(|l| l.ends_with(['.', '!', '?']))
+            && ends_open(t)
+            && len <= 60
+            && t.split_whitespace().count() <= 8
+            && starts_upper(t)
+            && starts_upper(next)
+            && !ends_with_function_word(t);
+        let heading = (para.is_empty() || after_sentence)
             && !t.contains(". ")
             && t.split_whitespace().count() <= 14
             && (t.ends_with(':') && len <= 100
                 || ends_open(t) && (len <= 60 && starts_upper(next) || alone && len <= 100));
         if heading {
+            flush(&mut para, &mut c.blocks);
             c.blocks
                 .push(Block::Heading(t.trim_end_matches(':').trim().to_string()));
             if t.ends_with(':') {
@@ -439,6 +462,34 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_short_line_after_a_full_stop_is_a_heading_without_blank_lines() {
+        let c = blocks(
+            "Insatserna bygger på lägesbilden.\nDet här ska vi göra\nPolisen och kommunen avser att arbeta mot målen.\n",
+        );
+        assert_eq!(
+            c.blocks,
+            [
+                Block::Para("Insatserna bygger på lägesbilden.".into()),
+                Block::Heading("Det här ska vi göra".into()),
+                Block::Para("Polisen och kommunen avser att arbeta mot målen.".into()),
+            ]
+        );
+        // A line that needs the next one, or a next line that goes on in lower case, is
+        // part of the paragraph.
+        for text in [
+            "Vi har en lägesbild.\nUnder året ska polisen arbeta med\nTrygghetsvandringar i centrum.\n",
+            "Vi har en lägesbild.\nPolisen och kommunen ska\nGenomföra vandringar.\n",
+            "Vi har en lägesbild.\nDärför satsar vi\npå fler vandringar.\n",
+        ] {
+            assert_eq!(c_len(text), 1, "{text:?}");
+        }
+    }
+
+    fn c_len(text: &str) -> usize {
+        blocks(text).blocks.len()
     }
 
     #[test]

@@ -365,7 +365,14 @@ pub fn lokalpolisomrade(s: &str) -> Option<String> {
     );
     // Case matters for the name: the (?i) flag is undone for it by checking the letter.
     let c = r.captures(s)?;
-    let name = c.get(1)?.as_str();
+    let mut name = c.get(1)?.as_str();
+    // "Lokalpolisområde Nackas medborgarlöften": the genitive of "Nacka".
+    if let Some(stem) = name.strip_suffix('s')
+        && !name.contains(' ')
+        && regex!(r"^\s+(?:medborgar)?löfte").is_match(&s[c.get(1)?.end()..])
+    {
+        name = stem;
+    }
     name.chars()
         .next()
         .is_some_and(char::is_uppercase)

@@ -555,6 +555,22 @@ impl Reader<'_> {
     fn add_activity(&mut self, text: &str, owners: Option<&[Party]>) {
         let owners = owners.or(self.lofte_owners.as_deref());
         let mut a = acts::activity(text, owners, &mut self.ids);
+        // "Vi arbetar …" in a löfte the page says is one party's ("Lokalpolisområde Ortens
+        // medborgarlöften"): "vi" is that party, not the police and the kommun.
+        if let Some([one]) = self.lofte_owners.as_deref()
+            && regex!(r"(?i)^vi\b").is_match(&a.text)
+            && a.owners.len() > 1
+            && a.owners.iter().any(|o| &o.who == one)
+            && a.owners
+                .iter()
+                .all(|o| matches!(o.who, Party::Polisen | Party::Kommunen | Party::Kommunerna))
+        {
+            a.owners.retain(|o| &o.who == one);
+            a.notes.push(Note::Reading(format!(
+                "\"vi\" is who the page says made the löfte: {}",
+                one.name()
+            )));
+        }
         if let Some(sec) = owners {
             self.joint_start(&mut a, sec);
         }

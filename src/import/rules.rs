@@ -197,6 +197,12 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         Kind::CountNoWindow,
         r"^(?:att\s+)?(?P<n>\d{1,4}|{NW})\s+(?P<noun>[\wåäö-]+)\s+(?:ska|skall|kommer att)\b",
     ),
+    // "anordna tre informationsmöten om grannsamverkan": a number of things after the verb
+    // that does them, no window: a count over the whole period.
+    (
+        Kind::CountNoWindow,
+        r"\b(?:genomföra|genomför|anordna|anordnar|arrangera|arrangerar|hålla|håller|ordna|ordnar)\s+(?P<n>\d{1,4}|{NW})\s+(?P<noun>[\wåäö-]+)",
+    ),
     // "genomföra en trygghetsvandring i Reftele", "planera in en aktivitetsdag": one thing done
     // once, a milestone (not "en gång", a frequency, read above).
     (

@@ -102,6 +102,15 @@ fn signing_and_area() {
         Some("Kristinehamn")
     );
     assert_eq!(lokalpolisomrade("lokalpolisområdeschef skriver"), None);
+    // The genitive before "medborgarlöften" is the name's, not the name.
+    assert_eq!(
+        lokalpolisomrade("Lokalpolisområde Nackas medborgarlöften 2022.").as_deref(),
+        Some("Nacka")
+    );
+    assert_eq!(
+        lokalpolisomrade("lokalpolisområde Västerås har lyssnat").as_deref(),
+        Some("Västerås")
+    );
     assert_eq!(
         lokalpolisomrade("från lokalpolisområde Södra Fyrbodal och de tre").as_deref(),
         Some("Södra Fyrbodal")

@@ -95,7 +95,7 @@ pub fn made_by(s: &str) -> Option<Vec<Party>> {
 /// "Kommunens löften:", "polisens och kommunens medborgarlöfte".
 pub fn possessive(s: &str) -> Option<Vec<Party>> {
     let c = regex!(
-        r"(?i)\b(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns)(?:\s+och\s+(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns))?\s+(?:medborgar?)?löften?\b"
+        r"(?i)\b(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns|(?:lokal)?polisområde [A-ZÅÄÖ][\wåäö-]+s|(?:lokal)?polisområdets)(?:\s+och\s+(polisens|lokalpolisens|polismyndighetens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns))?\s+(?:medborgar?)?löften?\b"
     )
     .captures(s)?;
     let one = |w: &str| -> Option<Party> {
@@ -124,9 +124,10 @@ pub fn possessive(s: &str) -> Option<Vec<Party>> {
 /// ("… påverka polisens och kommunens medborgarlöften").
 pub fn whose_lofte(s: &str) -> Option<Vec<Party>> {
     // Also a sentence that opens with the possessive: "Polisens och Orsa kommuns
-    // medborgarlöfte 2021 - 2022." (and "medborgalöfte", misspelt).
+    // medborgarlöfte 2021 - 2022." (and "medborgalöfte", misspelt), "Lokalpolisområde Ortens
+    // medborgarlöften 2022." (the police's alone).
     let opens = regex!(
-        r"^(?i:polisens|lokalpolisens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns)(?:\s+och\s+[\wåäöÅÄÖ-]+(?:\s+kommuns)?)?\s+(?i:medborgar?)?löfte"
+        r"^(?i:polisens|lokalpolisens|kommunens|[A-ZÅÄÖ][\wåäö-]+ kommuns|(?:lokal)?polisområde [A-ZÅÄÖ][\wåäö-]+s|(?:lokal)?polisområdets)(?:\s+och\s+[\wåäöÅÄÖ-]+(?:\s+kommuns)?)?\s+(?i:medborgar?)?löfte"
     );
     (regex!(r"^(?i:det här|detta|här) är\s").is_match(s.trim()) || opens.is_match(s.trim()))
         .then(|| possessive(s))?

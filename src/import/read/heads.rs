@@ -148,6 +148,12 @@ impl Reader<'_> {
         let subject = owners::subject(bare)
             .map(|(ps, _)| ps)
             .or_else(|| owners::actor(bare).map(|(ps, _)| ps));
+        // "Vi uppfyller medborgarlöftet genom att:" after "Lokalpolisområde Ortens
+        // medborgarlöften": "vi" is who the page says made the löfte.
+        let subject = match &self.lofte_owners {
+            Some(l) if subject.is_some() && regex!(r"(?i)^vi\b").is_match(bare) => Some(l.clone()),
+            _ => subject,
+        };
         // "… lovar polisen och kommunen:": the promisers after the verb.
         let owners = owners::heading_owner(s)
             .or(subject.clone())

@@ -57,6 +57,15 @@ pub const NEEDS: &[&[&str]] = &[
     &["st"],
     // {N} X ska/skall/kommer att
     &["ska", "kommer att"],
+    // anordna {NW} X
+    &[
+        "genomför",
+        "anordna",
+        "arrangera",
+        "hålla",
+        "håller",
+        "ordna",
+    ],
     // genomföra en X
     &[
         "genomför",
