@@ -320,6 +320,7 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("prioriterade-vi-ska-storuman", Options::default()),
         ("stavfel-period-bjurholm", Options::default()),
         ("polisomradets-vi-tyreso", Options::default()),
+        ("punktrubriker-mal-angelholm", Options::default()),
     ]
 }
 

@@ -247,6 +247,19 @@ pub fn blocks(text: &str) -> Cleaned {
         if let Some(m) = marker_re().captures(line) {
             flush(&mut para, &mut c.blocks);
             let text = item_text(&lines, &mut i, line, &m[3]);
+            // "• Trafik" alone between paragraphs, a blank line after it: a bullet used as a
+            // topic heading, not a list of one.
+            let after = lines[i..].iter().find(|l| !l.trim().is_empty());
+            let topic = text.split_whitespace().count() <= 4
+                && ends_open(&text)
+                && starts_upper(&text)
+                && !matches!(c.blocks.last(), Some(Block::Item { .. }))
+                && lines.get(i).is_some_and(|l| l.trim().is_empty())
+                && after.is_some_and(|l| !marker_re().is_match(l) && !ends_open(l.trim()));
+            if topic {
+                c.blocks.push(Block::Heading(text));
+                continue;
+            }
             c.blocks.push(Block::Item {
                 ordered: m.get(2).is_some(),
                 text,

@@ -55,6 +55,12 @@ const HEADINGS: &[(&str, &str)] = &[
         r"(?i)^(?:aktiviteter|åtgärder|insatser|åtaganden|det h[äa]r gör vi|det h[äa]r lovar vi|det h[äa]r ska vi göra|detta ska vi göra|vi lovar|löften|våra löften|våra aktiviteter|konkreta aktiviteter|aktiviteter och åtgärder)$",
         "acts",
     ),
+    // "Det här ska vi åstadkomma", "Målsättning", "Önskad effekt": what the work should lead
+    // to, not work promised.
+    (
+        r"(?i)^(?:(?:det h[äa]r|detta) (?:ska|vill) vi (?:åstadkomma|uppnå)|mål|målsättning(?:ar)?|effektmål|önskad effekt|förväntade? effekt(?:er)?|syfte)\b",
+        "goals",
+    ),
 ];
 
 struct Reader<'a> {

@@ -61,6 +61,12 @@ impl Reader<'_> {
                 self.followup_seen = true;
             }
             Some("period") => self.sec = Sec::Period,
+            // Under it only a sentence that names who does something is an activity.
+            Some("goals") => {
+                self.sec = Sec::Other;
+                self.topic = true;
+                self.unplaced(h);
+            }
             Some("promise") => {
                 // "Medborgarlöfte Eskilstuna 2022-2023": any years in a löfte's heading.
                 let f = dates::title_years(h);

@@ -293,11 +293,38 @@ impl Reader<'_> {
         if promise.as_ref().is_some_and(|(_, parts)| parts.len() > 1) {
             return false;
         }
-        let doer = promise.is_some() || owners::inverted(first).is_some() || acts::names_we(first);
+        let doer = promise.is_some()
+            || owners::inverted(first).is_some()
+            || acts::names_we(first)
+            || named_doer(first).is_some();
         let passive = self.topic_lead.is_some()
             && regex!(r"(?i)\b(?:ska|skall|kommer att)\b(?:\s+[\wåäö-]+){0,12}?\s+[\wåäö]{3,}as\b")
                 .is_match(first);
-        if !(doer || passive) {
+        // "Genomföra trafikkontroller … Polisen ska samverka … Polisen ska återkoppla …": a
+        // first sentence with no subject, before sentences that all name the same doer, is
+        // that doer's too.
+        // "Medborgarna ska få en synlig polis. Detta genom … att polisen ska kommunicera …":
+        // the same, when the doer is named inside a later sentence.
+        let later: Vec<_> = kept[1..]
+            .iter()
+            .filter_map(|s| {
+                acts::split_promise(s)
+                    .map(|(ps, _)| ps)
+                    .or_else(|| named_doer(s))
+            })
+            .collect();
+        // Not for a paragraph about the löfte itself, nor one whose doer's sentence holds
+        // several activities (read sentence by sentence, where it is split).
+        let several = kept[1..]
+            .iter()
+            .any(|s| acts::split_promise(s).is_some_and(|(_, parts)| parts.len() > 1));
+        let same_doer = later
+            .first()
+            .filter(|ps| later.iter().all(|o| o == *ps))
+            .filter(|_| owners::subject(first).is_none() && owners::actor(first).is_none())
+            .filter(|_| !several && !kept.iter().any(|s| mentions_lofte(s)))
+            .cloned();
+        if !(doer || passive || same_doer.is_some()) {
             return false;
         }
         let lead = self.topic_lead.clone().flatten();
@@ -310,11 +337,28 @@ impl Reader<'_> {
             run.push(s);
         }
         runs.push(run);
-        for run in runs {
+        for (i, run) in runs.into_iter().enumerate() {
             self.pending.push(Note::Reading(
                 "a paragraph that promises under a topic heading: one activity".into(),
             ));
-            self.add_activity(&run.join(" "), lead.as_deref());
+            match &same_doer {
+                Some(ps) if i == 0 && !doer && !passive => {
+                    let who: Vec<&str> = ps.iter().map(crate::model::Party::name).collect();
+                    self.pending.push(Note::Reading(format!(
+                        "\"{}\" names no doer; the sentences after it all name {}: theirs",
+                        run[0],
+                        who.join(" och ")
+                    )));
+                    self.add_activity(&run.join(" "), Some(ps));
+                }
+                // "…, ska kommunen och polisen gemensamt genomföra …" with no lead's owners:
+                // the doers the sentence names.
+                _ if i == 0 && lead.is_none() => {
+                    let named = named_doer(run[0]);
+                    self.add_activity(&run.join(" "), named.as_deref());
+                }
+                _ => self.add_activity(&run.join(" "), lead.as_deref()),
+            }
         }
         true
     }
@@ -422,4 +466,19 @@ mod tests {
             None
         );
     }
+}
+
+/// The police or the kommun (or both) named inside a sentence as doing something: "… att
+/// polisen ska kommunicera …", "…, ska kommunen och polisen gemensamt genomföra …".
+fn named_doer(s: &str) -> Option<Vec<crate::model::Party>> {
+    const PARTY: &str =
+        r"(?:polisen|kommunen|polis|kommun)(?:\s+och\s+(?:polisen|kommunen|polis|kommun))?";
+    let before = regex!(&format!(
+        r"(?i)\b({PARTY})\s+(?:ska|skall|kommer att|lovar att)\b"
+    ));
+    let after = regex!(&format!(
+        r"(?i)\b(?:ska|skall|kommer)\s+({PARTY})\s+(?:gemensamt\s+|tillsammans\s+|också\s+|även\s+)?(?:att\s+)?[a-zåäö]{{3,}}a\b"
+    ));
+    let c = before.captures(s).or_else(|| after.captures(s))?;
+    owners::parties(&c[1])
 }
