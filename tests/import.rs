@@ -321,6 +321,7 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("stavfel-period-bjurholm", Options::default()),
         ("polisomradets-vi-tyreso", Options::default()),
         ("punktrubriker-mal-angelholm", Options::default()),
+        ("nyhet-framgar-lessebo", Options::default()),
     ]
 }
 

@@ -149,6 +149,12 @@ fn mentions_lofte(s: &str) -> bool {
     s.to_lowercase().contains("löfte")
 }
 
+/// Reported speech in a news article: "… , säger kommunalrådet Eva Ek (S)." at the end.
+fn quoted_speech(s: &str) -> bool {
+    regex!(r",?\s+säger\s+(?:[a-zåäö-]+\s+){0,3}(?:han|hon|[A-ZÅÄÖ][\wåäö-]+)(?:\s+[A-ZÅÄÖ][\wåäö-]+)*(?:\s+\([A-ZÅÄÖ]{1,3}\))?\.?$")
+        .is_match(s.trim())
+}
+
 /// The title: the first short block near the top that names a löfte, else the first heading.
 fn title_index(blocks: &[Block]) -> Option<usize> {
     let short = |s: &str| s.chars().count() <= 120 && !s.trim_end().ends_with('.');
@@ -468,9 +474,7 @@ impl Reader<'_> {
     fn item_not_listed(&mut self, text: &str) -> bool {
         // "– Vi har redan börjat, säger Anna Berg.": reported speech in a news article, set
         // off with a dash, is no list item.
-        if regex!(r",?\s+säger\s+(?:han|hon|[A-ZÅÄÖ][\wåäö-]+)(?:\s+[A-ZÅÄÖ][\wåäö-]+)*(?:\s+\([A-ZÅÄÖ]{1,3}\))?\.?$")
-            .is_match(text.trim())
-        {
+        if quoted_speech(text) {
             self.unplaced(text);
             return true;
         }

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::super::rules::Kind;
 use super::super::{Note, acts, owners, rules};
-use super::{Reader, Sec, mentions_lofte};
+use super::{Reader, Sec, mentions_lofte, quoted_speech};
 use crate::model::Party;
 
 macro_rules! regex {
@@ -143,8 +143,26 @@ impl Reader<'_> {
                 self.promise = Some(kept.join(" "));
             }
             _ => {
+                // "… polisen ska genomföra fotpatrullering. De ska också utbilda …": "de"
+                // right after one party's activity is that party.
+                let mut prev: Option<Party> = None;
                 for s in kept {
-                    self.prose(&s);
+                    let before = self.activities.len();
+                    match &prev {
+                        Some(p) if regex!(r"^De (?:ska|skall|kommer)\b").is_match(&s) => {
+                            let p = p.clone();
+                            self.pending.push(Note::Reading(format!(
+                                "\"De\" right after {0}'s activity is {0}",
+                                p.name()
+                            )));
+                            self.add_activity(&s, Some(&[p]));
+                        }
+                        _ => self.prose(&s),
+                    }
+                    prev = match self.activities.get(before..) {
+                        Some([.., a]) if a.owners.len() == 1 => Some(a.owners[0].who.clone()),
+                        _ => None,
+                    };
                 }
             }
         }
@@ -390,6 +408,32 @@ impl Reader<'_> {
 
     /// A sentence outside the lists: a promise of one or more activities, or kept as text.
     pub(super) fn prose(&mut self, s: &str) {
+        // "– Det här är ett bra löfte, säger kommunalrådet Eva Ek (S).": a quote, no promise.
+        if s.trim_start().starts_with(['–', '-', '”', '"']) && quoted_speech(s) {
+            self.unplaced(s);
+            return;
+        }
+        // "I medborgarlöftet framgår att polisen ska …" (a news article): the promise is what
+        // follows the frame.
+        if let Some(c) = regex!(r"^(?:I|Av|Enligt) (?:medborgar)?löfte(?:t|na)? (?:framgår|står|sägs|anges)(?: det)? att (?P<rest>\S.+)$")
+            .captures(s)
+        {
+            let rest = &c["rest"];
+            let mut ch = rest.chars();
+            let rest: String = ch
+                .next()
+                .map(|f| f.to_uppercase().collect::<String>())
+                .unwrap_or_default()
+                + ch.as_str();
+            if acts::split_promise(&rest).is_some() {
+                self.pending.push(Note::Quote(s.to_string()));
+                self.pending.push(Note::Reading(
+                    "what the löfte is reported to say: the promise after \"… att\"".into(),
+                ));
+                self.prose(&rest);
+                return;
+            }
+        }
         if !matches!(self.sec, Sec::Promise | Sec::Head)
             && let Some(parts) = acts::split_clauses(s)
         {
