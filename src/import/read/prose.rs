@@ -145,11 +145,12 @@ impl Reader<'_> {
             _ => {
                 // "… polisen ska genomföra fotpatrullering. De ska också utbilda …": "de"
                 // right after one party's activity is that party.
+                let they = regex!(r"^De (?:ska|skall|kommer)\b");
                 let mut prev: Option<Party> = None;
                 for s in kept {
                     let before = self.activities.len();
                     match &prev {
-                        Some(p) if regex!(r"^De (?:ska|skall|kommer)\b").is_match(&s) => {
+                        Some(p) if they.is_match(&s) => {
                             let p = p.clone();
                             self.pending.push(Note::Reading(format!(
                                 "\"De\" right after {0}'s activity is {0}",
