@@ -141,8 +141,15 @@ pub fn area_in_promise(body: &str, kommun: &Kommun) -> Option<String> {
     let r = regex!(
         r"\b(?:lovar|kommer|ska|skall)\b[^.]{0,120}?\b(?:öka|höja) (?:[a-zåäö]+ ){0,2}?trygghet(?:en)? (?:i|vid|på) (?:[a-zåäö]+ (?:i|vid|på) )?(?P<area>de (?:centrala|södra|norra|östra|västra|inre|yttre) delarna av [^.]{3,120}|(?:centrala |södra |norra |östra |västra )?[A-ZÅÄÖ][\wåäö-]+)"
     );
+    // "För att … öka känslan av trygghet i Brandvik lovar polisen, …": the place of the
+    // promise's purpose, before "lovar".
+    let purpose = regex!(
+        r"\b(?:öka|höja|stärka) (?:känslan av |[a-zåäö]+ ){0,2}?trygghet(?:en)? (?:i|vid|på) (?P<area>[A-ZÅÄÖ][\wåäö-]+),? lovar\b"
+    );
     one_place(
-        r.captures_iter(body).map(|c| c["area"].trim().to_string()),
+        r.captures_iter(body)
+            .chain(purpose.captures_iter(body))
+            .map(|c| c["area"].trim().to_string()),
         kommun,
     )
 }

@@ -115,3 +115,21 @@ fn an_area_the_promise_names() {
         None
     );
 }
+
+#[test]
+fn the_place_of_a_promise_s_purpose_before_lovar() {
+    let k = kommuner::find("Nyköping").unwrap();
+    assert_eq!(
+        area_in_promise(
+            "För att förebygga brott och öka känslan av trygghet i Brandkärr lovar polisen och kommunen:",
+            k
+        )
+        .as_deref(),
+        Some("Brandkärr")
+    );
+    // The kommun itself is no area.
+    assert_eq!(
+        area_in_promise("För att öka tryggheten i Nyköping lovar polisen:", k),
+        None
+    );
+}
