@@ -322,6 +322,7 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("polisomradets-vi-tyreso", Options::default()),
         ("punktrubriker-mal-angelholm", Options::default()),
         ("nyhet-framgar-lessebo", Options::default()),
+        ("stycken-vill-koping", Options::default()),
     ]
 }
 

@@ -275,6 +275,18 @@ pub fn period_facts(s: &str) -> PeriodFacts {
         // The years in "tills nya medborgarlöften för 2018" are the next löfte's.
         return f;
     }
+    // "gäller under 2017-2018 och fram tilldess nya medborgarlöften för 2019 har tecknats":
+    // the years before "tills nya …" are this löfte's, those after it the next one's.
+    let next = regex!(
+        r"\b(?:och\s+)?(?:fram\s+)?(?:tills|till dess|tilldess)(?: att)? (?:nya?|ett nytt|nästa)\b[^.]*"
+    );
+    let s = match next.find(s) {
+        Some(m) => {
+            f.until_replaced = Some(m.as_str().trim().to_string());
+            &s[..m.start()]
+        }
+        None => s,
+    };
     f.named_years(s);
     f.open_ended_year(s);
     f.start_end_range(s);

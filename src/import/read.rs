@@ -42,13 +42,19 @@ const HEADINGS: &[(&str, &str)] = &[
         r"(?i)^(?:lokal\s+)?(?:problembild|lägesbild|problem|bakgrund|nulägesbeskrivning|nuläge)\b",
         "problem",
     ),
-    (r"(?i)^uppföljning\b", "followup"),
+    (r"(?i)^(?:uppföljning|utvärdering)\b", "followup"),
     (
         r"(?i)^(?:tidsram|period|giltighet|löftesperiod|tid)\b",
         "period",
     ),
     (
         r"(?i)^(?:vårt |våra |nytt |nya )?medborgarlöfte[nt]?(?:na)?(?:\s+(?:för\s+|i\s+)?(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}(?:år\s+)?(?:\d{4}|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december).*)?$",
+        "promise",
+    ),
+    // "Gemensamt löfte 2016", "Vårt löfte till invånarna i Orten 2017": a heading that
+    // names a löfte and a year.
+    (
+        r"(?i)^(?:vårt|våra|gemensamt|gemensamma|nytt|nya)\s+(?:medborgar)?löfte[nt]?(?:na)?\b[^.:]{0,60}\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$",
         "promise",
     ),
     (
@@ -58,7 +64,7 @@ const HEADINGS: &[(&str, &str)] = &[
     // "Det här ska vi åstadkomma", "Målsättning", "Önskad effekt": what the work should lead
     // to, not work promised.
     (
-        r"(?i)^(?:(?:det h[äa]r|detta) (?:ska|vill) vi (?:åstadkomma|uppnå)|mål|målsättning(?:ar)?|effektmål|önskad effekt|förväntade? effekt(?:er)?|syfte)\b",
+        r"(?i)^(?:(?:det h[äa]r|detta) (?:ska|vill) vi (?:åstadkomma|uppnå)|mål|målsättning(?:ar)?|effektmål|önskad effekt|förväntade? effekt(?:er)?|effekt(?:er)?|syfte)\b",
         "goals",
     ),
 ];
@@ -120,6 +126,12 @@ struct Reader<'a> {
     /// Under a topic heading no rule knows ("Trafik", "Ungdomar och narkotika"): a paragraph
     /// that promises is one activity (see `topic_paragraph`).
     topic: bool,
+    /// Under the löfte's own heading, short paragraphs have been read as its activities, one
+    /// each ("Två gemensamma trygghetsvandringar …" / "Utbildningsinsats för …").
+    promise_list: bool,
+    /// Under a heading of goals ("Effekt", "Det här ska vi åstadkomma"): only a sentence that
+    /// names the police or the kommun as doing something is an activity.
+    goals: bool,
     /// A lead before topic headings ("Polisen kommer … att arbeta med medborgarlöftet enligt
     /// följande."), with who it names: passive promises under the topics are activities too.
     topic_lead: Option<Option<Vec<Party>>>,
@@ -209,6 +221,8 @@ impl<'a> Reader<'a> {
             agreed: Vec::new(),
             sectioned: Vec::new(),
             topic: false,
+            promise_list: false,
+            goals: false,
             topic_lead: None,
             lead_items: None,
             next_heading: false,
@@ -451,6 +465,7 @@ impl Reader<'_> {
                 && let Some(ps) = owners::promiser(s)
                     .or_else(|| owners::signers(s))
                     .or_else(|| owners::whose_lofte(s))
+                    .or_else(|| owners::made_by(s))
             {
                 self.lofte_owners = Some(ps);
             }

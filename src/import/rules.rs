@@ -197,6 +197,12 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
         Kind::CountNoWindow,
         r"^(?:att\s+)?(?P<n>\d{1,4}|{NW})\s+(?P<noun>[\wåäö-]+)\s+(?:ska|skall|kommer att)\b",
     ),
+    // "Två gemensamma trygghetsvandringar i Orten." (a list of what is promised, no verb):
+    // the number the item begins with.
+    (
+        Kind::CountNoWindow,
+        r"^(?P<n>\d{1,4}|{NW})\s+(?:[a-zåäö]+a\s+)?(?P<noun>[a-zåäö-]{4,})(?:\s+(?:i|på|för|med|om|mot|vid)\b|\s*[.,]?\s*$)",
+    ),
     // "anordna tre informationsmöten om grannsamverkan": a number of things after the verb
     // that does them, no window: a count over the whole period.
     (

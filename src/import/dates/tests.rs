@@ -136,3 +136,12 @@ fn followup_timing() {
         Some(When::Date(NaiveDate::from_ymd_opt(2018, 3, 31).unwrap()))
     );
 }
+
+#[test]
+fn the_years_before_until_the_next_loefte_are_this_ones() {
+    let f = period_facts(
+        "Medborgarlöftena gäller under 2017-2018 och fram tilldess nya medborgarlöften för 2019 har tecknats.",
+    );
+    assert_eq!(f.years.as_ref().map(|y| (y.0, y.1)), Some((2017, 2018)));
+    assert!(f.until_replaced.is_some());
+}

@@ -77,7 +77,7 @@ fn signer_list(subj: &str) -> Option<Vec<Party>> {
 /// för 2016:", "Polisen och kommunen har tagit fram följande löften:". A name glued to the
 /// word before it by the page ("lokalpolisområdetOrten") is read apart.
 pub fn made_by(s: &str) -> Option<Vec<Party>> {
-    let made = r"(?:formulerat|tagit fram|gett|lämnat|antagit|satt upp|enats om)\s+(?:sina|sitt|följande|dessa|nya)\s+(?:nya\s+)?(?:medborgar)?löften?\b";
+    let made = r"(?:formulerat|tagit fram|gett|lämnat|antagit|satt upp|enats om)\s+(?:sina|sitt|följande|dessa|nya|ett|årets|(?:19|20)\d\d\s+års)\s+(?:nya\s+)?(?:medborgar)?löften?\b";
     let inverted = regex!(&format!(
         r"(?i)\bhar\s+(?:nu\s+)?(?P<subj>[^,:]{{3,80}}?)\s+(?:nu\s+)?{made}"
     ));

@@ -50,6 +50,8 @@ impl Reader<'_> {
         self.lead_window = None;
         self.answers = false;
         self.topic = false;
+        self.promise_list = false;
+        self.goals = false;
         self.lead_items = None;
         match kind {
             Some("problem") => {
@@ -65,6 +67,7 @@ impl Reader<'_> {
             Some("goals") => {
                 self.sec = Sec::Other;
                 self.topic = true;
+                self.goals = true;
                 self.unplaced(h);
             }
             Some("promise") => {
@@ -165,7 +168,13 @@ impl Reader<'_> {
             .or(subject.clone())
             .or_else(|| owners::promiser(bare))
             .or_else(|| owners::possessive(bare))
-            .or_else(|| owners::made_by(bare));
+            .or_else(|| owners::made_by(bare))
+            // "… vill polisen och Orten kommun utveckla följande områden under 2017:"
+            .or_else(|| {
+                let c = regex!(r"\bvill\s+(?P<subj>[^,:]{3,80}?)\s+(?:utveckla|arbeta|fokusera|genomföra|prioritera|satsa)\b")
+                    .captures(bare)?;
+                owners::parties(&c["subj"])
+            });
         // "Polisen och kommunen lovar att under 2020:", "Under tiden 1 januari 2023 - 31
         // december 2024 lovar polisen att:": a lead may give the period.
         let f = dates::period_facts(bare);

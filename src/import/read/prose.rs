@@ -93,6 +93,16 @@ impl Reader<'_> {
         if kept.is_empty() {
             return;
         }
+        // Under a heading of goals only a paragraph that names its doer is an activity (see
+        // `topic_paragraph`); the rest are goals, kept as text.
+        if self.goals && self.sec == Sec::Other {
+            if !self.placed_before_sections(p, &kept) {
+                for s in kept {
+                    self.unplaced(&s);
+                }
+            }
+            return;
+        }
         if matches!(
             self.sec,
             Sec::Intro | Sec::Other | Sec::Acts(_) | Sec::Promise
@@ -113,6 +123,26 @@ impl Reader<'_> {
             // activity: it is one, not the löfte's own promise line.
             // One that states a count ("… lovar att genomföra minst 40 kontroller") promises
             // an activity, not the löfte.
+            // "Två gemensamma trygghetsvandringar i Orten." / "Utbildningsinsats för lärare.":
+            // under the löfte's heading, short paragraphs from one that states a count on are
+            // its activities, one each.
+            Sec::Promise
+                if kept.len() == 1
+                    && kept[0].split_whitespace().count() <= 30
+                    && !mentions_lofte(&kept[0])
+                    && (self.promise_list
+                        || rules::target(&kept[0]).is_some_and(|f| {
+                            matches!(f.kind, Kind::Count(_) | Kind::CountNoWindow)
+                        })) =>
+            {
+                if !self.promise_list {
+                    self.pending.push(Note::Reading(
+                        "short paragraphs under the löfte's heading: one activity each".into(),
+                    ));
+                }
+                self.promise_list = true;
+                self.add_activity(&kept[0], None);
+            }
             Sec::Promise
                 if self.promise.is_none()
                     && !(regex!(r"(?i)\b(?:förbinder|åtar) sig att\b").is_match(&kept[0])
@@ -312,10 +342,19 @@ impl Reader<'_> {
         if promise.as_ref().is_some_and(|(_, parts)| parts.len() > 1) {
             return false;
         }
-        let doer = promise.is_some()
-            || owners::inverted(first).is_some()
-            || acts::names_we(first)
-            || named_doer(first).is_some();
+        // Under goals, "Vi ska utveckla samarbetet …" is work; "Tillsammans skall vi bidra
+        // till ett tryggt Orten" is an aim.
+        let aim = regex!(
+            r"(?i)\b(?:ska|skall|kommer att)\s+(?:vi\s+)?(?:också\s+|även\s+|fortsätta\s+|gemensamt\s+|tillsammans\s+)?(?:bidra|minska|öka|uppnå|nå|få|känna|uppleva|bli|vara|ha|leda)\b"
+        );
+        let doer = if self.goals {
+            named_doer(first).is_some() || (acts::names_we(first) && !aim.is_match(first))
+        } else {
+            promise.is_some()
+                || owners::inverted(first).is_some()
+                || acts::names_we(first)
+                || named_doer(first).is_some()
+        };
         let passive = self.topic_lead.is_some()
             && regex!(r"(?i)\b(?:ska|skall|kommer att)\b(?:\s+[\wåäö-]+){0,12}?\s+[\wåäö]{3,}as\b")
                 .is_match(first);

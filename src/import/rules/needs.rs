@@ -57,6 +57,8 @@ pub const NEEDS: &[&[&str]] = &[
     &["st"],
     // {N} X ska/skall/kommer att
     &["ska", "kommer att"],
+    // {N} X at the start: any digit or number word (none needed: the pattern is anchored)
+    &[""],
     // anordna {NW} X
     &[
         "genomför",
