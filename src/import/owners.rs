@@ -232,7 +232,7 @@ pub fn subject(s: &str) -> Option<(Vec<Party>, String)> {
         ));
     }
     let r = regex!(
-        r"^(?P<subj>[^,]{2,80}?)\s+(?:lovar(?:\s+(?:gemensamt|tillsammans|också|även))*\s+att|kommer(?:\s+(?:också|även|tillsammans|gemensamt))*\s+att|ska(?:ll)?(?:\s+(?:också|även|tillsammans|gemensamt))*|(?:åtar|förbinder) sig(?:\s+(?:också|även|gemensamt))?\s+att|(?:ansvarar|tar ansvar|har ansvar(?:et)?) för att)\s+(?P<pred>.+)$"
+        r"^(?P<subj>[^,]{2,80}?)\s+(?:lovar(?:\s+(?:gemensamt|tillsammans|också|även|dessutom|därutöver|vidare|därför|utöver detta))*\s+att|kommer(?:\s+(?:också|även|tillsammans|gemensamt|dessutom|därutöver|vidare|därför|utöver detta))*\s+att|ska(?:ll)?(?:\s+(?:också|även|tillsammans|gemensamt|dessutom|därutöver|vidare|därför|utöver detta))*|(?:åtar|förbinder) sig(?:\s+(?:också|även|gemensamt))?\s+att|(?:ansvarar|tar ansvar|har ansvar(?:et)?) för att)\s+(?P<pred>.+)$"
     );
     let c = r.captures(without_att(s))?;
     let pred = c["pred"].trim();

@@ -43,7 +43,12 @@ fn signer_list(subj: &str) -> Option<Vec<Party>> {
         return None;
     }
     let short = regex!(r"^[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,2}\s+\((?P<short>[A-ZÅÄÖ]{2,6})\)$");
-    let police_of = regex!(r"^(?i:lokalpolisen|polisen)\s+[A-ZÅÄÖ][\wåäö-]+$");
+    let police_of = regex!(
+        r"^(?i:lokalpolisen|polisen|lokalpolisområde(?:t)?|polisområde(?:t)?)\s+[A-ZÅÄÖ][\wåäö-]+$"
+    );
+    // "City Orten", "Fastighetsägarna Orten län": a body's name, capitalised, a few words.
+    let body =
+        regex!(r"^[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,2}(?:\s+(?:län|stad|kommun))?$");
     let acronym = regex!(r"^[A-ZÅÄÖ]{2,6}$");
     let mut out = Vec::new();
     for item in items {
@@ -54,7 +59,7 @@ fn signer_list(subj: &str) -> Option<Vec<Party>> {
             vec![Party::Polisen]
         } else if let Some(ps) = party(t) {
             ps
-        } else if acronym.is_match(t) {
+        } else if acronym.is_match(t) || body.is_match(t) {
             vec![Party::Other(t.to_string())]
         } else {
             return None;

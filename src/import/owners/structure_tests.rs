@@ -446,3 +446,24 @@ fn with_a_party_a_few_words_after_the_verb() {
         actor("Polisen lovar att, i samverkan med kommunen, arbeta med grannsamverkan.").unwrap();
     assert_eq!((o, p), (vec![Party::Polisen], vec![Party::Kommunen]));
 }
+
+#[test]
+fn signers_named_as_bodies_and_adverbs_before_att() {
+    // A lokalpolisområde and bodies named by a few capitalised words sign together.
+    assert_eq!(
+        signers(
+            "För att öka tryggheten lovar Ale kommun, City Ale och Fastighetsägarna Ale län och lokalpolisområde Ale att:"
+        ),
+        Some(vec![
+            Party::Kommunen,
+            Party::Other("City Ale".into()),
+            Party::Other("Fastighetsägarna Ale län".into()),
+            Party::Polisen
+        ])
+    );
+    // "lovar utöver detta att …": the subject is still the promiser.
+    let (ps, pred) =
+        subject("Polisen och kommunen lovar utöver detta att arbeta för god samverkan.").unwrap();
+    assert_eq!(ps, BOTH.to_vec());
+    assert_eq!(pred, "arbeta för god samverkan.");
+}

@@ -167,8 +167,11 @@ impl Reader<'_> {
         let owners = owners::heading_owner(s)
             .or(subject.clone())
             .or_else(|| owners::promiser(bare))
+            .or_else(|| owners::signers(bare))
             .or_else(|| owners::possessive(bare))
             .or_else(|| owners::made_by(bare))
+            // "För att … kommer polisen i samverkan med kommunen under 2023 att:"
+            .or_else(|| owners::inverted(bare))
             // "… vill polisen och Orten kommun utveckla följande områden under 2017:"
             .or_else(|| {
                 let c = regex!(r"\bvill\s+(?P<subj>[^,:]{3,80}?)\s+(?:utveckla|arbeta|fokusera|genomföra|prioritera|satsa)\b")
