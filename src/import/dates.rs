@@ -56,7 +56,7 @@ impl PeriodFacts {
                 Some((d, c.get(0)?))
             })
             .collect();
-        let joined = regex!(r"^\s*(?:-|–|—|−|till(?: och med)?|t\.o\.m\.?)\s*(?:den\s+)?$");
+        let joined = regex!(r"^\s*(?:-|--|–|—|−|till(?: och med)?|t\.o\.m\.?)\s*(?:den\s+)?$");
         // The first two dates joined by a dash or "till": a range.
         for pair in found.windows(2) {
             let [(a, ma), (b, mb)] = pair else { continue };
@@ -142,6 +142,10 @@ impl PeriodFacts {
                 r"\bunder\s+(?:hela\s+)?(?:åren\s+|året\s+|år\s+|perioden\s+|tidsperioden\s+)?{YEAR}"
             )),
             regex!(&format!(r"\blöfte\w*\s+för\s+(?:år\s+)?{YEAR}")),
+            // "… de medborgarlöften som kommunen och polisen avger inför 2016".
+            regex!(&format!(
+                r"\b(?:medborgar)?löfte\w*\s+som\s+[^.]{{0,60}}?\b(?:avger|ger|lämnar|tecknar)\s+(?:inför|för)\s+(?:år\s+)?{YEAR}"
+            )),
             // "Följande löften har valts för 2019-2020".
             regex!(&format!(
                 r"\blöften?\s+(?:har|är)\s+(?:valts|tagits fram|beslutats)\s+för\s+(?:år\s+|åren\s+)?{YEAR}"
@@ -190,6 +194,16 @@ impl PeriodFacts {
             && let Some(c) = end.captures(s)
         {
             self.end = date_of(&c).map(|d| (d, c[0].to_string()));
+        }
+        // "Medborgarlöftet är giltigt till 2023-12-31": the end as an ISO date.
+        if self.end.is_none()
+            && let Some(c) = regex!(
+                r"\b(?:giltig[t]?|gäller|löper|pågår)\s+(?:till och med|t\.o\.m\.?|till|fram till)\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
+            )
+            .captures(s)
+            && let Ok(d) = NaiveDate::parse_from_str(&c["iso"], "%Y-%m-%d")
+        {
+            self.end = Some((d, c[0].to_string()));
         }
         // "påbörjas 2 september och pågå till och med 31 december 2016": a start without its
         // year is in the end's year (the year before when that would fall after the end).

@@ -145,3 +145,14 @@ fn the_years_before_until_the_next_loefte_are_this_ones() {
     assert_eq!(f.years.as_ref().map(|y| (y.0, y.1)), Some((2017, 2018)));
     assert!(f.until_replaced.is_some());
 }
+
+#[test]
+fn iso_ends_double_hyphen_ranges_and_loeften_given_for_a_year() {
+    let f = period_facts("Medborgarlöftet är giltigt till 2023-12-31.");
+    assert_eq!(f.end.map(|e| e.0), NaiveDate::from_ymd_opt(2023, 12, 31));
+    let f = period_facts("Medborgarlöftet kommer att löpa från 2018-01-01--2019-12-31");
+    assert_eq!(f.start.map(|e| e.0), NaiveDate::from_ymd_opt(2018, 1, 1));
+    assert_eq!(f.end.map(|e| e.0), NaiveDate::from_ymd_opt(2019, 12, 31));
+    let f = period_facts("Här är de medborgarlöften som kommunen och polisen avger inför 2016.");
+    assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2016, 2016)));
+}
