@@ -323,6 +323,7 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("punktrubriker-mal-angelholm", Options::default()),
         ("nyhet-framgar-lessebo", Options::default()),
         ("stycken-vill-koping", Options::default()),
+        ("sammanfattas-hallstahammar", Options::default()),
     ]
 }
 

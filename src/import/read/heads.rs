@@ -199,6 +199,32 @@ impl Reader<'_> {
                 .is_match(bare)
                 .then(|| vec![Party::Polisen, Party::Kommunen])
         });
+        // "Medborgarlöftet för 2024 kan sammanfattas i fyra punkter:", "Medborgarlöftet
+        // omfattar följande insatser:": a lead that speaks of the löfte itself lists what its
+        // parties promise: who the page says made it, else the police and the kommun when the
+        // text before names both.
+        let owners = owners.or_else(|| {
+            if !super::mentions_lofte(bare)
+                || !regex!(r"(?i)\b(?:sammanfattas|omfattar|innehåller|består av|innebär)\b")
+                    .is_match(bare)
+            {
+                return None;
+            }
+            let before = format!("{}\n{}", self.title, self.body).to_lowercase();
+            let ps = match &self.lofte_owners {
+                Some(l) => l.clone(),
+                None if before.contains("polis") && before.contains("kommun") => {
+                    vec![Party::Polisen, Party::Kommunen]
+                }
+                None => return None,
+            };
+            let who: Vec<&str> = ps.iter().map(Party::name).collect();
+            self.pending.push(Note::Reading(format!(
+                "the lead speaks of the löfte itself: its items are what its parties ({}) promise",
+                who.join(" och ")
+            )));
+            Some(ps)
+        });
         // "Vi kommer under året göra följande:" in a löfte signed by three or more ("Lokalpolisen,
         // SL och kommunen kommer … att"): "vi" is all who signed, not only the two.
         let we = regex!(r"(?i)^(?:vi|tillsammans|gemensamt)\b|\b(?:lovar|ska|kommer) vi\b")
