@@ -41,6 +41,19 @@ fn open(f: &Found) -> (Option<String>, String) {
     }
 }
 
+/// "genomföra en trygghetsvandring", "anordna ett möte": one thing done (not a change made
+/// once, such as "ta fram en plan").
+fn one_thing_done(words: &str) -> bool {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^(?:genomföra|genomför|anordna|anordnar|arrangera|arrangerar|hålla|håller|planera in|planerar in|ordna|ordnar)\b",
+        )
+        .expect("the importer's patterns compile")
+    })
+    .is_match(words)
+}
+
 /// The year of "under 2022" in a count's words.
 fn named_year(words: &str) -> Option<i32> {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
@@ -59,21 +72,12 @@ pub fn target_toml(f: &Found, cx: &Context<'_>) -> Written {
     let w = &f.words;
     let mut out = Written::default();
     let (target, reading) = match f.kind {
-        // "ett hundsök" with no window: one thing over the period, a milestone. "minst en
-        // trygghetsvandring" is a count, at least one over the period (below), as readers
-        // of real löften write it.
-        Kind::CountNoWindow
-            if f.count == 1
-                && !w
-                    .to_lowercase()
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|x| x == "minst") =>
-        {
-            (
-                Some("\"once\"".to_string()),
-                format!("\"{w}\" names one, and no window: done once, a milestone"),
-            )
-        }
+        // "genomföra en trygghetsvandring", "minst ett hundsök": one thing over the period,
+        // written as a count of one (how every reader of the real texts wrote it).
+        Kind::Once if one_thing_done(w) => (
+            Some("{ count = 1, per = \"period\" }".to_string()),
+            format!("\"{w}\" names one, and no window: 1 over the whole period"),
+        ),
         // "fyra insatser under 2022" in a löfte that runs past 2022: the count is for that
         // year only, no count per year; over the whole period, as before, and said so.
         Kind::Count(crate::model::Per::Year)
