@@ -153,6 +153,11 @@ impl Reader<'_> {
         self.answers = false;
         self.topic = false;
         let bare = s.trim_end_matches(':').trim();
+        // "Och Polisen lovar att:" after the kommun's list: the lead without its "Och".
+        let bare = regex!(r"^(?:Och|Samt|Även)\s+(?P<rest>[A-ZÅÄÖ].*)$")
+            .captures(bare)
+            .and_then(|c| c.name("rest"))
+            .map_or(bare, |m| m.as_str());
         self.lead_window = rules::window_phrase(bare);
         let subject = owners::subject(bare)
             .map(|(ps, _)| ps)

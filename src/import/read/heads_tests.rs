@@ -127,3 +127,14 @@ mod questions {
         assert_eq!(question_owner("Vilket ansvar har polisen"), None);
     }
 }
+
+#[test]
+fn a_lead_opened_by_och_is_read_without_it() {
+    let text = "Medborgarlöfte i Götene 2021\n\nKommunen lovar att:\n\n • Ordna en \
+                föräldraträff om droger.\n\nOch Polisen lovar att:\n\n • Patrullera vid \
+                skolorna på kvällstid.\n";
+    assert_eq!(
+        owners_of(text),
+        vec![vec![Party::Kommunen], vec![Party::Polisen]]
+    );
+}
