@@ -64,6 +64,8 @@ fn named_year(words: &str) -> Option<i32> {
     r.captures(words)?.get(1)?.as_str().parse().ok()
 }
 
+// Long because: one arm per target kind, the one place a kind becomes TOML; split, the
+// kinds would be read in two places.
 /// The one place a recognised target phrase becomes TOML. The issue-11 kinds are written
 /// only where the words beside them state what they need (a listed unit, another activity,
 /// a weekday, months in a known year); otherwise no target is written and the reading says

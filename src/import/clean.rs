@@ -208,6 +208,41 @@ fn signature_lines(lines: &[&str], i: &mut usize) -> Vec<String> {
     sig
 }
 
+/// "• Trafik" alone between paragraphs, a blank line after it: a bullet used as a topic
+/// heading, not a list of one. `rest` is the lines after the item.
+fn bullet_topic(text: &str, before: Option<&Block>, rest: &[&str]) -> bool {
+    let after = rest.iter().find(|l| !l.trim().is_empty());
+    text.split_whitespace().count() <= 4
+        && ends_open(text)
+        && starts_upper(text)
+        && !matches!(before, Some(Block::Item { .. }))
+        && rest.first().is_some_and(|l| l.trim().is_empty())
+        && after.is_some_and(|l| !marker_re().is_match(l) && !ends_open(l.trim()))
+}
+
+/// Whether the line `t` is a heading: short, no sentence in it, and alone (the paragraph
+/// before it ended, `last` being its last line) or followed by a new sentence. A short line
+/// after a paragraph's last full stop, the next line starting a new sentence, is one too: a
+/// heading in a page whose text has no blank lines ("… mynnat ut i." / "Det här ska vi göra" /
+/// "Polisen och kommunen …").
+fn is_heading(t: &str, last: Option<&str>, next_line: &str) -> bool {
+    let next = next_line.trim();
+    let alone = next.is_empty() || marker_re().is_match(next_line);
+    let len = t.chars().count();
+    let after_sentence = last.is_some_and(|l| l.ends_with(['.', '!', '?']))
+        && ends_open(t)
+        && len <= 60
+        && t.split_whitespace().count() <= 8
+        && starts_upper(t)
+        && starts_upper(next)
+        && !ends_with_function_word(t);
+    (last.is_none() || after_sentence)
+        && !t.contains(". ")
+        && t.split_whitespace().count() <= 14
+        && (t.ends_with(':') && len <= 100
+            || ends_open(t) && (len <= 60 && starts_upper(next) || alone && len <= 100))
+}
+
 /// Cleans a published text and cuts it into blocks.
 pub fn blocks(text: &str) -> Cleaned {
     let mut c = Cleaned::default();
@@ -247,16 +282,7 @@ pub fn blocks(text: &str) -> Cleaned {
         if let Some(m) = marker_re().captures(line) {
             flush(&mut para, &mut c.blocks);
             let text = item_text(&lines, &mut i, line, &m[3]);
-            // "• Trafik" alone between paragraphs, a blank line after it: a bullet used as a
-            // topic heading, not a list of one.
-            let after = lines[i..].iter().find(|l| !l.trim().is_empty());
-            let topic = text.split_whitespace().count() <= 4
-                && ends_open(&text)
-                && starts_upper(&text)
-                && !matches!(c.blocks.last(), Some(Block::Item { .. }))
-                && lines.get(i).is_some_and(|l| l.trim().is_empty())
-                && after.is_some_and(|l| !marker_re().is_match(l) && !ends_open(l.trim()));
-            if topic {
+            if bullet_topic(&text, c.blocks.last(), &lines[i..]) {
                 c.blocks.push(Block::Heading(text));
                 continue;
             }
@@ -274,25 +300,7 @@ pub fn blocks(text: &str) -> Cleaned {
             }
             continue;
         }
-        let next = lines.get(i).map_or("", |l| l.trim());
-        let alone = next.is_empty() || marker_re().is_match(lines.get(i).copied().unwrap_or(""));
-        let len = t.chars().count();
-        // A short line after a paragraph's last full stop, the next line starting a new
-        // sentence: a heading in a page whose text has no blank lines ("… mynnat ut i." /
-        // "Det här ska vi göra" / "Polisen och kommunen …").
-        let after_sentence = para.last().is_some_and(|l| l.ends_with(['.', '!', '?']))
-            && ends_open(t)
-            && len <= 60
-            && t.split_whitespace().count() <= 8
-            && starts_upper(t)
-            && starts_upper(next)
-            && !ends_with_function_word(t);
-        let heading = (para.is_empty() || after_sentence)
-            && !t.contains(". ")
-            && t.split_whitespace().count() <= 14
-            && (t.ends_with(':') && len <= 100
-                || ends_open(t) && (len <= 60 && starts_upper(next) || alone && len <= 100));
-        if heading {
+        if is_heading(t, para.last().copied(), lines.get(i).copied().unwrap_or("")) {
             flush(&mut para, &mut c.blocks);
             c.blocks
                 .push(Block::Heading(t.trim_end_matches(':').trim().to_string()));

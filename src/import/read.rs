@@ -36,39 +36,6 @@ enum Sec {
     Other,
 }
 
-/// Section headings, as data: pattern and section.
-const HEADINGS: &[(&str, &str)] = &[
-    (
-        r"(?i)^(?:lokal\s+)?(?:problembild|lägesbild|problem|bakgrund|nulägesbeskrivning|nuläge)\b",
-        "problem",
-    ),
-    (r"(?i)^(?:uppföljning|utvärdering)\b", "followup"),
-    (
-        r"(?i)^(?:tidsram|period|giltighet|löftesperiod|tid)\b",
-        "period",
-    ),
-    (
-        r"(?i)^(?:vårt |våra |nytt |nya )?medborgarlöfte[nt]?(?:na)?(?:\s+(?:för\s+|i\s+)?(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}(?:år\s+)?(?:\d{4}|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december).*)?$",
-        "promise",
-    ),
-    // "Gemensamt löfte 2016", "Vårt löfte till invånarna i Orten 2017": a heading that
-    // names a löfte and a year.
-    (
-        r"(?i)^(?:vårt|våra|gemensamt|gemensamma|nytt|nya)\s+(?:medborgar)?löfte[nt]?(?:na)?\b[^.:]{0,60}\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$",
-        "promise",
-    ),
-    (
-        r"(?i)^(?:aktiviteter|åtgärder|insatser|åtaganden|det h[äa]r gör vi|det h[äa]r lovar vi|det h[äa]r ska vi göra|detta ska vi göra|vi lovar|löften|våra löften|våra aktiviteter|konkreta aktiviteter|aktiviteter och åtgärder)$",
-        "acts",
-    ),
-    // "Det här ska vi åstadkomma", "Målsättning", "Önskad effekt": what the work should lead
-    // to, not work promised.
-    (
-        r"(?i)^(?:(?:det h[äa]r|detta) (?:ska|vill) vi (?:åstadkomma|uppnå)|mål|målsättning(?:ar)?|effektmål|önskad effekt|förväntade? effekt(?:er)?|effekt(?:er)?|syfte)\b",
-        "goals",
-    ),
-];
-
 struct Reader<'a> {
     opts: &'a Options,
     sec: Sec,

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::super::{Note, dates, owners, rules};
-use super::{HEADINGS, Reader, Sec};
+use super::{Reader, Sec};
 use crate::model::Party;
 
 macro_rules! regex {
@@ -15,6 +15,39 @@ macro_rules! regex {
         R.get_or_init(|| Regex::new($p).expect("the importer's patterns compile"))
     }};
 }
+
+/// Section headings, as data: pattern and section.
+const HEADINGS: &[(&str, &str)] = &[
+    (
+        r"(?i)^(?:lokal\s+)?(?:problembild|lägesbild|problem|bakgrund|nulägesbeskrivning|nuläge)\b",
+        "problem",
+    ),
+    (r"(?i)^(?:uppföljning|utvärdering)\b", "followup"),
+    (
+        r"(?i)^(?:tidsram|period|giltighet|löftesperiod|tid)\b",
+        "period",
+    ),
+    (
+        r"(?i)^(?:vårt |våra |nytt |nya )?medborgarlöfte[nt]?(?:na)?(?:\s+(?:för\s+|i\s+)?(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}(?:år\s+)?(?:\d{4}|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december).*)?$",
+        "promise",
+    ),
+    // "Gemensamt löfte 2016", "Vårt löfte till invånarna i Orten 2017": a heading that
+    // names a löfte and a year.
+    (
+        r"(?i)^(?:vårt|våra|gemensamt|gemensamma|nytt|nya)\s+(?:medborgar)?löfte[nt]?(?:na)?\b[^.:]{0,60}\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$",
+        "promise",
+    ),
+    (
+        r"(?i)^(?:aktiviteter|åtgärder|insatser|åtaganden|det h[äa]r gör vi|det h[äa]r lovar vi|det h[äa]r ska vi göra|detta ska vi göra|vi lovar|löften|våra löften|våra aktiviteter|konkreta aktiviteter|aktiviteter och åtgärder)$",
+        "acts",
+    ),
+    // "Det här ska vi åstadkomma", "Målsättning", "Önskad effekt": what the work should lead
+    // to, not work promised.
+    (
+        r"(?i)^(?:(?:det h[äa]r|detta) (?:ska|vill) vi (?:åstadkomma|uppnå)|mål|målsättning(?:ar)?|effektmål|önskad effekt|förväntade? effekt(?:er)?|effekt(?:er)?|syfte)\b",
+        "goals",
+    ),
+];
 
 /// The problem's title from its heading: what follows "Lägesbild –" or "Problem:",
 /// capitalised; else the whole heading.
@@ -159,30 +192,7 @@ impl Reader<'_> {
             .and_then(|c| c.name("rest"))
             .map_or(bare, |m| m.as_str());
         self.lead_window = rules::window_phrase(bare);
-        let subject = owners::subject(bare)
-            .map(|(ps, _)| ps)
-            .or_else(|| owners::actor(bare).map(|(ps, _)| ps));
-        // "Vi uppfyller medborgarlöftet genom att:" after "Lokalpolisområde Ortens
-        // medborgarlöften": "vi" is who the page says made the löfte.
-        let subject = match &self.lofte_owners {
-            Some(l) if subject.is_some() && regex!(r"(?i)^vi\b").is_match(bare) => Some(l.clone()),
-            _ => subject,
-        };
-        // "… lovar polisen och kommunen:": the promisers after the verb.
-        let owners = owners::heading_owner(s)
-            .or(subject.clone())
-            .or_else(|| owners::promiser(bare))
-            .or_else(|| owners::signers(bare))
-            .or_else(|| owners::possessive(bare))
-            .or_else(|| owners::made_by(bare))
-            // "För att … kommer polisen i samverkan med kommunen under 2023 att:"
-            .or_else(|| owners::inverted(bare))
-            // "… vill polisen och Orten kommun utveckla följande områden under 2017:"
-            .or_else(|| {
-                let c = regex!(r"\bvill\s+(?P<subj>[^,:]{3,80}?)\s+(?:utveckla|arbeta|fokusera|genomföra|prioritera|satsa)\b")
-                    .captures(bare)?;
-                owners::parties(&c["subj"])
-            });
+        let (subject, owners) = self.lead_owners(s, bare);
         // "Polisen och kommunen lovar att under 2020:", "Under tiden 1 januari 2023 - 31
         // december 2024 lovar polisen att:": a lead may give the period.
         let f = dates::period_facts(bare);
@@ -204,32 +214,7 @@ impl Reader<'_> {
                 .is_match(bare)
                 .then(|| vec![Party::Polisen, Party::Kommunen])
         });
-        // "Medborgarlöftet för 2024 kan sammanfattas i fyra punkter:", "Medborgarlöftet
-        // omfattar följande insatser:": a lead that speaks of the löfte itself lists what its
-        // parties promise: who the page says made it, else the police and the kommun when the
-        // text before names both.
-        let owners = owners.or_else(|| {
-            if !super::mentions_lofte(bare)
-                || !regex!(r"(?i)\b(?:sammanfattas|omfattar|innehåller|består av|innebär)\b")
-                    .is_match(bare)
-            {
-                return None;
-            }
-            let before = format!("{}\n{}", self.title, self.body).to_lowercase();
-            let ps = match &self.lofte_owners {
-                Some(l) => l.clone(),
-                None if before.contains("polis") && before.contains("kommun") => {
-                    vec![Party::Polisen, Party::Kommunen]
-                }
-                None => return None,
-            };
-            let who: Vec<&str> = ps.iter().map(Party::name).collect();
-            self.pending.push(Note::Reading(format!(
-                "the lead speaks of the löfte itself: its items are what its parties ({}) promise",
-                who.join(" och ")
-            )));
-            Some(ps)
-        });
+        let owners = owners.or_else(|| self.lofte_lead_owners(bare));
         // "Vi kommer under året göra följande:" in a löfte signed by three or more ("Lokalpolisen,
         // SL och kommunen kommer … att"): "vi" is all who signed, not only the two.
         let we = regex!(r"(?i)^(?:vi|tillsammans|gemensamt)\b|\b(?:lovar|ska|kommer) vi\b")
@@ -276,6 +261,63 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
+    /// Who a lead names as owning the items under it (`s` as written, `bare` without its
+    /// colon and a first "Och"), with the lead's own subject apart.
+    fn lead_owners(&self, s: &str, bare: &str) -> (Option<Vec<Party>>, Option<Vec<Party>>) {
+        let subject = owners::subject(bare)
+            .map(|(ps, _)| ps)
+            .or_else(|| owners::actor(bare).map(|(ps, _)| ps));
+        // "Vi uppfyller medborgarlöftet genom att:" after "Lokalpolisområde Ortens
+        // medborgarlöften": "vi" is who the page says made the löfte.
+        let subject = match &self.lofte_owners {
+            Some(l) if subject.is_some() && regex!(r"(?i)^vi\b").is_match(bare) => Some(l.clone()),
+            _ => subject,
+        };
+        // "… lovar polisen och kommunen:": the promisers after the verb.
+        let owners = owners::heading_owner(s)
+            .or(subject.clone())
+            .or_else(|| owners::promiser(bare))
+            .or_else(|| owners::signers(bare))
+            .or_else(|| owners::possessive(bare))
+            .or_else(|| owners::made_by(bare))
+            // "För att … kommer polisen i samverkan med kommunen under 2023 att:"
+            .or_else(|| owners::inverted(bare))
+            // "… vill polisen och Orten kommun utveckla följande områden under 2017:"
+            .or_else(|| {
+                let c = regex!(r"\bvill\s+(?P<subj>[^,:]{3,80}?)\s+(?:utveckla|arbeta|fokusera|genomföra|prioritera|satsa)\b")
+                    .captures(bare)?;
+                owners::parties(&c["subj"])
+            });
+        (subject, owners)
+    }
+
+    /// "Medborgarlöftet för 2024 kan sammanfattas i fyra punkter:", "Medborgarlöftet
+    /// omfattar följande insatser:": a lead that speaks of the löfte itself lists what its
+    /// parties promise: who the page says made it, else the police and the kommun when the
+    /// text before names both.
+    fn lofte_lead_owners(&mut self, bare: &str) -> Option<Vec<Party>> {
+        if !super::mentions_lofte(bare)
+            || !regex!(r"(?i)\b(?:sammanfattas|omfattar|innehåller|består av|innebär)\b")
+                .is_match(bare)
+        {
+            return None;
+        }
+        let before = format!("{}\n{}", self.title, self.body).to_lowercase();
+        let ps = match &self.lofte_owners {
+            Some(l) => l.clone(),
+            None if before.contains("polis") && before.contains("kommun") => {
+                vec![Party::Polisen, Party::Kommunen]
+            }
+            None => return None,
+        };
+        let who: Vec<&str> = ps.iter().map(Party::name).collect();
+        self.pending.push(Note::Reading(format!(
+            "the lead speaks of the löfte itself: its items are what its parties ({}) promise",
+            who.join(" och ")
+        )));
+        Some(ps)
+    }
+
     /// "Det här ska vi göra", "Det här lovar vi" over the activities: "vi" owns the items
     /// that name no owner nearer. "vi" is who the page says wrote the löfte: those its
     /// opening names as promising ("X och Y lovar", "Det här är polisens medborgarlöfte",

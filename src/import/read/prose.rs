@@ -126,15 +126,7 @@ impl Reader<'_> {
             // "Två gemensamma trygghetsvandringar i Orten." / "Utbildningsinsats för lärare.":
             // under the löfte's heading, short paragraphs from one that states a count on are
             // its activities, one each.
-            Sec::Promise
-                if kept.len() == 1
-                    && kept[0].split_whitespace().count() <= 30
-                    && !mentions_lofte(&kept[0])
-                    && (self.promise_list
-                        || rules::target(&kept[0]).is_some_and(|f| {
-                            matches!(f.kind, Kind::Count(_) | Kind::CountNoWindow)
-                        })) =>
-            {
+            Sec::Promise if self.promise_list_starts(&kept) => {
                 if !self.promise_list {
                     self.pending.push(Note::Reading(
                         "short paragraphs under the löfte's heading: one activity each".into(),
@@ -172,30 +164,44 @@ impl Reader<'_> {
             {
                 self.promise = Some(kept.join(" "));
             }
-            _ => {
-                // "… polisen ska genomföra fotpatrullering. De ska också utbilda …": "de"
-                // right after one party's activity is that party.
-                let they = regex!(r"^De (?:ska|skall|kommer)\b");
-                let mut prev: Option<Party> = None;
-                for s in kept {
-                    let before = self.activities.len();
-                    match &prev {
-                        Some(p) if they.is_match(&s) => {
-                            let p = p.clone();
-                            self.pending.push(Note::Reading(format!(
-                                "\"De\" right after {0}'s activity is {0}",
-                                p.name()
-                            )));
-                            self.add_activity(&s, Some(&[p]));
-                        }
-                        _ => self.prose(&s),
-                    }
-                    prev = match self.activities.get(before..) {
-                        Some([.., a]) if a.owners.len() == 1 => Some(a.owners[0].who.clone()),
-                        _ => None,
-                    };
+            _ => self.prose_each(kept),
+        }
+    }
+
+    /// A paragraph under the löfte's heading that is one of its activities: one short
+    /// sentence, once a list of them has begun or when it states a count.
+    fn promise_list_starts(&self, kept: &[String]) -> bool {
+        kept.len() == 1
+            && kept[0].split_whitespace().count() <= 30
+            && !mentions_lofte(&kept[0])
+            && (self.promise_list
+                || rules::target(&kept[0])
+                    .is_some_and(|f| matches!(f.kind, Kind::Count(_) | Kind::CountNoWindow)))
+    }
+
+    /// Each sentence of a paragraph outside the lists, in turn ([`Self::prose`]).
+    fn prose_each(&mut self, kept: Vec<String>) {
+        // "… polisen ska genomföra fotpatrullering. De ska också utbilda …": "de"
+        // right after one party's activity is that party.
+        let they = regex!(r"^De (?:ska|skall|kommer)\b");
+        let mut prev: Option<Party> = None;
+        for s in kept {
+            let before = self.activities.len();
+            match &prev {
+                Some(p) if they.is_match(&s) => {
+                    let p = p.clone();
+                    self.pending.push(Note::Reading(format!(
+                        "\"De\" right after {0}'s activity is {0}",
+                        p.name()
+                    )));
+                    self.add_activity(&s, Some(&[p]));
                 }
+                _ => self.prose(&s),
             }
+            prev = match self.activities.get(before..) {
+                Some([.., a]) if a.owners.len() == 1 => Some(a.owners[0].who.clone()),
+                _ => None,
+            };
         }
     }
 
@@ -358,30 +364,7 @@ impl Reader<'_> {
         let passive = self.topic_lead.is_some()
             && regex!(r"(?i)\b(?:ska|skall|kommer att)\b(?:\s+[\wåäö-]+){0,12}?\s+[\wåäö]{3,}as\b")
                 .is_match(first);
-        // "Genomföra trafikkontroller … Polisen ska samverka … Polisen ska återkoppla …": a
-        // first sentence with no subject, before sentences that all name the same doer, is
-        // that doer's too.
-        // "Medborgarna ska få en synlig polis. Detta genom … att polisen ska kommunicera …":
-        // the same, when the doer is named inside a later sentence.
-        let later: Vec<_> = kept[1..]
-            .iter()
-            .filter_map(|s| {
-                acts::split_promise(s)
-                    .map(|(ps, _)| ps)
-                    .or_else(|| named_doer(s))
-            })
-            .collect();
-        // Not for a paragraph about the löfte itself, nor one whose doer's sentence holds
-        // several activities (read sentence by sentence, where it is split).
-        let several = kept[1..]
-            .iter()
-            .any(|s| acts::split_promise(s).is_some_and(|(_, parts)| parts.len() > 1));
-        let same_doer = later
-            .first()
-            .filter(|ps| later.iter().all(|o| o == *ps))
-            .filter(|_| owners::subject(first).is_none() && owners::actor(first).is_none())
-            .filter(|_| !several && !kept.iter().any(|s| mentions_lofte(s)))
-            .cloned();
+        let same_doer = same_later_doer(kept);
         if !(doer || passive || same_doer.is_some()) {
             return false;
         }
@@ -446,6 +429,33 @@ impl Reader<'_> {
         }
     }
 
+    /// "I medborgarlöftet framgår att polisen ska …" (a news article): the promise is what
+    /// follows the frame. True when the sentence was read so.
+    fn reported(&mut self, s: &str) -> bool {
+        // "I medborgarlöftet framgår att polisen ska …" (a news article): the promise is what
+        // follows the frame.
+        if let Some(c) = regex!(r"^(?:I|Av|Enligt) (?:medborgar)?löfte(?:t|na)? (?:framgår|står|sägs|anges)(?: det)? att (?P<rest>\S.+)$")
+        .captures(s)
+    {
+        let rest = &c["rest"];
+        let mut ch = rest.chars();
+        let rest: String = ch
+            .next()
+            .map(|f| f.to_uppercase().collect::<String>())
+            .unwrap_or_default()
+            + ch.as_str();
+        if acts::split_promise(&rest).is_some() {
+            self.pending.push(Note::Quote(s.to_string()));
+            self.pending.push(Note::Reading(
+                "what the löfte is reported to say: the promise after \"… att\"".into(),
+            ));
+            self.prose(&rest);
+            return true;
+        }
+    }
+        false
+    }
+
     /// A sentence outside the lists: a promise of one or more activities, or kept as text.
     pub(super) fn prose(&mut self, s: &str) {
         // "– Det här är ett bra löfte, säger kommunalrådet Eva Ek (S).": a quote, no promise.
@@ -453,26 +463,8 @@ impl Reader<'_> {
             self.unplaced(s);
             return;
         }
-        // "I medborgarlöftet framgår att polisen ska …" (a news article): the promise is what
-        // follows the frame.
-        if let Some(c) = regex!(r"^(?:I|Av|Enligt) (?:medborgar)?löfte(?:t|na)? (?:framgår|står|sägs|anges)(?: det)? att (?P<rest>\S.+)$")
-            .captures(s)
-        {
-            let rest = &c["rest"];
-            let mut ch = rest.chars();
-            let rest: String = ch
-                .next()
-                .map(|f| f.to_uppercase().collect::<String>())
-                .unwrap_or_default()
-                + ch.as_str();
-            if acts::split_promise(&rest).is_some() {
-                self.pending.push(Note::Quote(s.to_string()));
-                self.pending.push(Note::Reading(
-                    "what the löfte is reported to say: the promise after \"… att\"".into(),
-                ));
-                self.prose(&rest);
-                return;
-            }
+        if self.reported(s) {
+            return;
         }
         if !matches!(self.sec, Sec::Promise | Sec::Head)
             && let Some(parts) = acts::split_clauses(s)
@@ -565,4 +557,31 @@ fn named_doer(s: &str) -> Option<Vec<crate::model::Party>> {
     ));
     let c = before.captures(s).or_else(|| after.captures(s))?;
     owners::parties(&c[1])
+}
+
+/// "Genomföra trafikkontroller … Polisen ska samverka … Polisen ska återkoppla …": the doer
+/// every later sentence of a paragraph names, when its first sentence names none.
+fn same_later_doer(kept: &[String]) -> Option<Vec<Party>> {
+    let first = kept[0].as_str();
+    // "Medborgarna ska få en synlig polis. Detta genom … att polisen ska kommunicera …":
+    // the same, when the doer is named inside a later sentence.
+    let later: Vec<_> = kept[1..]
+        .iter()
+        .filter_map(|s| {
+            acts::split_promise(s)
+                .map(|(ps, _)| ps)
+                .or_else(|| named_doer(s))
+        })
+        .collect();
+    // Not for a paragraph about the löfte itself, nor one whose doer's sentence holds
+    // several activities (read sentence by sentence, where it is split).
+    let several = kept[1..]
+        .iter()
+        .any(|s| acts::split_promise(s).is_some_and(|(_, parts)| parts.len() > 1));
+    later
+        .first()
+        .filter(|ps| later.iter().all(|o| o == *ps))
+        .filter(|_| owners::subject(first).is_none() && owners::actor(first).is_none())
+        .filter(|_| !several && !kept.iter().any(|s| mentions_lofte(s)))
+        .cloned()
 }
