@@ -302,20 +302,24 @@ impl Reader<'_> {
         {
             return None;
         }
-        let before = format!("{}\n{}", self.title, self.body).to_lowercase();
-        let ps = match &self.lofte_owners {
-            Some(l) => l.clone(),
-            None if before.contains("polis") && before.contains("kommun") => {
-                vec![Party::Polisen, Party::Kommunen]
-            }
-            None => return None,
-        };
+        let ps = self.lofte_parties()?;
         let who: Vec<&str> = ps.iter().map(Party::name).collect();
         self.pending.push(Note::Reading(format!(
             "the lead speaks of the löfte itself: its items are what its parties ({}) promise",
             who.join(" och ")
         )));
         Some(ps)
+    }
+
+    /// Who the page says made the löfte, else the police and the kommun when the text so
+    /// far names both; None otherwise.
+    fn lofte_parties(&self) -> Option<Vec<Party>> {
+        if let Some(l) = &self.lofte_owners {
+            return Some(l.clone());
+        }
+        let before = format!("{}\n{}", self.title, self.body).to_lowercase();
+        (before.contains("polis") && before.contains("kommun"))
+            .then(|| vec![Party::Polisen, Party::Kommunen])
     }
 
     /// "Det här ska vi göra", "Det här lovar vi" over the activities: "vi" owns the items
@@ -329,14 +333,7 @@ impl Reader<'_> {
         if !regex!(r"(?i)\b(?:ska|lovar|gör|kommer) vi\b|^vi (?:lovar|ska|gör)\b").is_match(h) {
             return None;
         }
-        let before = format!("{}\n{}", self.title, self.body).to_lowercase();
-        let ps = match &self.lofte_owners {
-            Some(l) => l.clone(),
-            None if before.contains("polis") && before.contains("kommun") => {
-                vec![Party::Polisen, Party::Kommunen]
-            }
-            None => return None,
-        };
+        let ps = self.lofte_parties()?;
         let who: Vec<&str> = ps.iter().map(Party::name).collect();
         self.pending.push(Note::Reading(format!(
             "the heading \"{h}\": \"vi\" is who the text says wrote the löfte ({}), owners of \
