@@ -31,6 +31,10 @@ const POLICE: &[&str] = &[
 const KOMMUN: &[&str] = &["kommunen", "kommun", "kommunerna"];
 /// A subject that names both signing parties.
 const BOTH: &[&str] = &[
+    "båda parter",
+    "båda parterna",
+    "bägge parter",
+    "bägge parterna",
     "tillsammans",
     "vi",
     "vi tillsammans",
@@ -236,7 +240,9 @@ pub fn subject(s: &str) -> Option<(Vec<Party>, String)> {
     );
     let c = r.captures(without_att(s))?;
     let pred = c["pred"].trim();
-    let ps = parties(&c["subj"]).or_else(|| named(&c["subj"], pred))?;
+    // "Polisen (Lokalpolisområde Södra Orten) ska …": the subject without its bracket.
+    let subj = regex!(r"\s*\([^()]*\)").replace_all(&c["subj"], "");
+    let ps = parties(&subj).or_else(|| named(&subj, pred))?;
     Some((ps, pred.to_string()))
 }
 

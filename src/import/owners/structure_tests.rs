@@ -467,3 +467,13 @@ fn signers_named_as_bodies_and_adverbs_before_att() {
     assert_eq!(ps, BOTH.to_vec());
     assert_eq!(pred, "arbeta för god samverkan.");
 }
+
+#[test]
+fn a_bracket_after_the_subject_and_both_parties() {
+    let (ps, _) =
+        subject("Polisen (Lokalpolisområde Södra Roslagen) ska genomföra patrulleringar i hamnen.")
+            .unwrap();
+    assert_eq!(ps, vec![Party::Polisen]);
+    let (ps, _) = subject("Båda parter ska arbeta för en trygg miljö för unga.").unwrap();
+    assert_eq!(ps, BOTH.to_vec());
+}
