@@ -324,6 +324,11 @@ fn cases() -> Vec<(&'static str, Options)> {
         ("nyhet-framgar-lessebo", Options::default()),
         ("stycken-vill-koping", Options::default()),
         ("sammanfattas-hallstahammar", Options::default()),
+        // Round 13 (before the eighth set's blind measurement): the period in words no rule
+        // reads ("för verksamhetsåret som börjar våren 2020"): the year a sentence about the
+        // löfte names ends it, start not stated, never the page's "Publicerad" date; and
+        // "fredags- och lördagskvällar" is no single weekly slot.
+        ("ar-i-texten-ljusnarsberg", Options::default()),
     ]
 }
 

@@ -384,6 +384,48 @@ pub fn season_year(s: &str) -> Option<(i32, String)> {
     Some((c["y"].parse().ok()?, c[0].to_string()))
 }
 
+/// The last reading of a löfte whose period no rule reads: a year its text names. First
+/// the latest year in a sentence about the löfte ("… de medborgarlöften som kommunen och
+/// polisen avger inför 2016"); else the year the text names most often (the latest of a
+/// tie). Page furniture ("Publicerad: 3 februari 2021", "Uppdaterad …") and a programme's
+/// year ("Agenda 2030") are not read. From the text's sentences: the year, the sentence,
+/// and whether it is about the löfte.
+pub fn named_year(sentences: &[String]) -> Option<(i32, String, bool)> {
+    let furniture = regex!(
+        r"(?i)^\s*(?:publicerad|uppdaterad|senast|sidan|datum|skapad|granskad|ändrad|©|copyright|källa|foto|bild)\b"
+    );
+    let about = regex!(r"(?i)löfte|\blovar\b|\böverens\b|\båtar sig\b");
+    let year = regex!(
+        r"(?i)(?P<pre>\b(?:agenda|vision|visionen|strategi|programmet|målbild)\s+)?\b(?P<y>20[1-3]\d)\b"
+    );
+    let mut lofte: Option<(i32, String)> = None;
+    let mut counts: std::collections::BTreeMap<i32, (usize, String)> = Default::default();
+    for s in sentences.iter().filter(|s| !furniture.is_match(s)) {
+        for c in year.captures_iter(s) {
+            let Ok(y) = c["y"].parse::<i32>() else {
+                continue;
+            };
+            if c.name("pre").is_some() {
+                continue;
+            }
+            if about.is_match(s) {
+                if lofte.as_ref().is_none_or(|(b, _)| y > *b) {
+                    lofte = Some((y, s.clone()));
+                }
+            } else {
+                counts.entry(y).or_insert((0, s.clone())).0 += 1;
+            }
+        }
+    }
+    if let Some((y, s)) = lofte {
+        return Some((y, s, true));
+    }
+    // The most often named; of a tie, the latest: years come in order, and `max_by_key`
+    // keeps the last of equal ones.
+    let (y, (_, s)) = counts.into_iter().max_by_key(|(_, (n, _))| *n)?;
+    Some((y, s, false))
+}
+
 /// "lokalpolisområde Kristinehamn": the lokalpolisområde's name.
 pub fn lokalpolisomrade(s: &str) -> Option<String> {
     let r = regex!(

@@ -123,6 +123,10 @@ pub fn weekly(text: &str) -> Option<Slot> {
     );
     let c = re.captures(text)?;
     let stem = c[1].to_lowercase();
+    // "på fredags- och lördagskvällar": two weekdays are no single weekly slot.
+    if re.captures_iter(text).any(|o| o[1].to_lowercase() != stem) {
+        return None;
+    }
     let weekday = WEEKDAYS.iter().find(|(s, _)| *s == stem)?.1;
     let clock = regex!(
         r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?|\d{1,2}(?:[.:]\d{2})?)"

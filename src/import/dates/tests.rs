@@ -156,3 +156,49 @@ fn iso_ends_double_hyphen_ranges_and_loeften_given_for_a_year() {
     let f = period_facts("Här är de medborgarlöften som kommunen och polisen avger inför 2016.");
     assert_eq!(f.years.map(|y| (y.0, y.1)), Some((2016, 2016)));
 }
+
+/// The sentences of a body, split at line breaks and full stops (as `clean::sentences` does
+/// for the texts these come from).
+fn sentences(body: &str) -> Vec<String> {
+    body.lines()
+        .flat_map(|l| l.split_inclusive(". "))
+        .map(|s| s.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn a_year_named_about_the_loefte_is_read_before_years_named_elsewhere() {
+    let body = "Under 2018 anmäldes fler brott än under 2017 och 2018.\n\
+                Löftena som kommunen och polisen enats om tas fram inför 2019.\n\
+                Agenda 2030 styr kommunens arbete.";
+    let (y, s, about) = named_year(&sentences(body)).unwrap();
+    assert_eq!((y, about), (2019, true));
+    assert!(s.contains("inför 2019"), "{s}");
+    // The latest of the years sentences about the löfte name.
+    let (y, _, _) = named_year(&sentences(
+        "Löftet från 2017 följdes upp. Det nya löftet gäller 2018 ut.",
+    ))
+    .unwrap();
+    assert_eq!(y, 2018);
+}
+
+#[test]
+fn otherwise_the_year_named_most_often_and_never_page_furniture_or_a_programme() {
+    let body = "Publicerad: 3 februari 2024\nUppdaterad 2025-01-10\n\
+                Under 2020 ökade skadegörelsen. Arbetet 2020 gav resultat. Sedan 2021 finns en grupp.";
+    let (y, s, about) = named_year(&sentences(body)).unwrap();
+    assert_eq!((y, about), (2020, false));
+    assert!(s.contains("2020"), "{s}");
+    // A tie: the latest.
+    assert_eq!(
+        named_year(&sentences("Under 2020 hände A. Under 2021 hände B.")).map(|y| y.0),
+        Some(2021)
+    );
+    // Only furniture and a programme: no year at all.
+    assert_eq!(
+        named_year(&sentences(
+            "Publicerad: 3 februari 2021\nVi arbetar för Agenda 2030 och Vision 2030."
+        )),
+        None
+    );
+}

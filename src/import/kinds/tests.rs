@@ -21,6 +21,13 @@ fn weekly_slots() {
     assert_eq!(weekly("patrullera varje helg"), None);
     let s = weekly("vid butiken varje torsdag mellan kl. 10.00 och 11.00").unwrap();
     assert_eq!(s.time.as_deref(), Some("10-11"));
+    // Two weekdays are no single slot; the same one twice still is.
+    assert_eq!(weekly("patrullera på fredags- och lördagskvällar"), None);
+    assert_eq!(weekly("fredagar och lördagar i centrum"), None);
+    assert_eq!(
+        weekly("varje fredag, och fredagar på loven").map(|s| s.weekday),
+        Some("fredag")
+    );
 }
 
 #[test]

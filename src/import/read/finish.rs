@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::super::dates::{self, PeriodFacts};
 use super::super::rules::Kind;
-use super::super::{Draft, FollowupDraft, Missing, Note, acts, facts};
+use super::super::{Draft, FollowupDraft, Missing, Note, acts, clean, facts};
 use super::Reader;
 use crate::kommuner::Kommun;
 use crate::model::Party;
@@ -119,7 +119,36 @@ impl Reader<'_> {
                  line, {d}"
             )));
             self.facts.push(f);
+            return;
         }
+        self.named_year_period();
+    }
+
+    /// No words of the period that a rule reads, but a year the text names: the löfte is
+    /// read as ending with that year, its start not stated, and the reading says where the
+    /// year came from so that a reader can check it. Without any year the import stops.
+    fn named_year_period(&mut self) {
+        let sentences: Vec<String> = self.body.lines().flat_map(clean::sentences).collect();
+        let Some((y, sentence, about)) = dates::named_year(&sentences) else {
+            return;
+        };
+        let Some(end) = NaiveDate::from_ymd_opt(y, 12, 31) else {
+            return;
+        };
+        let whence = if about {
+            "the latest year a sentence about the löfte names"
+        } else {
+            "the year the text names most often"
+        };
+        self.period_notes.push(Note::Reading(format!(
+            "the text states its period in no words pledge reads; {y} is {whence} (the \
+             sentence quoted below), so the löfte is read as ending {end}, its start not \
+             stated: check the period against the text"
+        )));
+        self.facts.push(PeriodFacts {
+            end: Some((end, sentence)),
+            ..PeriodFacts::default()
+        });
     }
 
     /// The kommun(er), and what they make of the owners read: the police alone where no
