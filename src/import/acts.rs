@@ -291,7 +291,12 @@ pub fn make_id(text: &str, taken: &mut Ids) -> String {
     let words: Vec<String> = body
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() > 2 && !ID_SKIP.contains(&w.as_str()))
+        // Not a year or a number ("Under 2018 och 2019 genomföra …"): a word.
+        .filter(|w| {
+            w.chars().count() > 2
+                && !ID_SKIP.contains(&w.as_str())
+                && !w.chars().all(|c| c.is_ascii_digit())
+        })
         .take(2)
         .collect();
     let mut id = crate::text::slug(&words.join(" "));

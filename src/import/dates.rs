@@ -388,9 +388,10 @@ pub fn season_year(s: &str) -> Option<(i32, String)> {
 /// the latest year in a sentence about the löfte ("… de medborgarlöften som kommunen och
 /// polisen avger inför 2016"); else the year the text names most often (the latest of a
 /// tie). Page furniture ("Publicerad: 3 februari 2021", "Uppdaterad …") and a programme's
-/// year ("Agenda 2030") are not read. From the text's sentences: the year, the sentence,
-/// and whether it is about the löfte.
-pub fn named_year(sentences: &[String]) -> Option<(i32, String, bool)> {
+/// year ("Agenda 2030") are not read; a line that is only a date ("2016-10-04", the page's
+/// own) is read last of all. From the text's sentences: the year, the sentence, and where
+/// it was found.
+pub fn named_year(sentences: &[String]) -> Option<(i32, String, YearFrom)> {
     let furniture = regex!(
         r"(?i)^\s*(?:publicerad|uppdaterad|senast|sidan|datum|skapad|granskad|ändrad|©|copyright|källa|foto|bild)\b"
     );
@@ -400,7 +401,12 @@ pub fn named_year(sentences: &[String]) -> Option<(i32, String, bool)> {
     );
     let mut lofte: Option<(i32, String)> = None;
     let mut counts: std::collections::BTreeMap<i32, (usize, String)> = Default::default();
+    let mut page: Option<(i32, String)> = None;
     for s in sentences.iter().filter(|s| !furniture.is_match(s)) {
+        if let Some(d) = date_line(s) {
+            page.get_or_insert((chrono::Datelike::year(&d), s.clone()));
+            continue;
+        }
         for c in year.captures_iter(s) {
             let Ok(y) = c["y"].parse::<i32>() else {
                 continue;
@@ -418,12 +424,25 @@ pub fn named_year(sentences: &[String]) -> Option<(i32, String, bool)> {
         }
     }
     if let Some((y, s)) = lofte {
-        return Some((y, s, true));
+        return Some((y, s, YearFrom::Lofte));
     }
     // The most often named; of a tie, the latest: years come in order, and `max_by_key`
     // keeps the last of equal ones.
-    let (y, (_, s)) = counts.into_iter().max_by_key(|(_, (n, _))| *n)?;
-    Some((y, s, false))
+    match counts.into_iter().max_by_key(|(_, (n, _))| *n) {
+        Some((y, (_, s))) => Some((y, s, YearFrom::Often)),
+        None => page.map(|(y, s)| (y, s, YearFrom::PageDate)),
+    }
+}
+
+/// Where `named_year` found its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearFrom {
+    /// A sentence about the löfte.
+    Lofte,
+    /// The year the text names most often.
+    Often,
+    /// The page's own date line, the only year of the text.
+    PageDate,
 }
 
 /// "lokalpolisområde Kristinehamn": the lokalpolisområde's name.

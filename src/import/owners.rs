@@ -207,8 +207,10 @@ pub fn parties(s: &str) -> Option<Vec<Party>> {
 }
 
 mod ansvar;
+mod heading;
 mod items;
 mod lofte;
+pub use heading::heading_owner;
 pub use items::{bare_party, leading_with, noun_with, possessive_subject};
 pub use lofte::{made_by, police_only, possessive, promiser, signers, whose_lofte};
 
@@ -371,7 +373,7 @@ pub fn named(subj: &str, pred: &str) -> Option<Vec<Party>> {
 pub fn actor(s: &str) -> Option<(Vec<Party>, Vec<Party>)> {
     let with_re = regex!(r"^(.+?)\s+(tillsammans med|i samverkan med|i samarbete med)\s+(.+)$");
     let after_verb = regex!(
-        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)(?:,?\s+[a-zåäö]+){0,3}?,?\s+(tillsammans med|i samverkan med)\s+(polis(?:en)?|kommun(?:en)?|(?:stadsdels|social)[\wåäö]+|[A-ZÅÄÖ][\wåäö-]+s? kommun|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b((?:(?:,\s*|\s+(?:och|samt)\s+)(?:polis(?:en)?|kommun(?:en)?|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b)*)"
+        r"^(?:ska(?:ll)?|kommer(?: att)?|lovar att)(?:,?\s+[a-zåäö]+){0,3}?,?\s+(tillsammans med|i samverkan med)\s+(polis(?:en)?|kommun(?:en)?|(?:stadsdels|social)[\wåäö]+|[A-ZÅÄÖ][\wåäö-]+s? (?:kommun|stad)|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b((?:(?:,\s*|\s+(?:och|samt)\s+)(?:polis(?:en)?|kommun(?:en)?|[A-ZÅÄÖ][\wåäö-]+s? (?:kommun|stad)|[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})\b)*)"
     );
     let words: Vec<&str> = without_att(s).split_whitespace().take(14).collect();
     for n in (1..words.len().min(11)).rev() {
@@ -492,73 +494,6 @@ pub fn inverted(s: &str) -> Option<Vec<Party>> {
         }
     }
     None
-}
-
-/// A heading or lead-in that names who promises the items under it: "Polisen lovar",
-/// "Alvesta kommun lovar", "Polisen kommer också att:", "Tillsammans lovar".
-pub fn heading_owner(h: &str) -> Option<Vec<Party>> {
-    let lead = h.trim_end().ends_with(':');
-    let h = h.trim().trim_end_matches([':', ';']).trim();
-    let r = regex!(
-        r"(?i)^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig|förbinder sig)(?:\s+(?:också|även|tillsammans|gemensamt|följande|vi|att))*$"
-    );
-    if let Some(c) = r.captures(h) {
-        return parties(&c["subj"]);
-    }
-    // "Polisen kommer att genomföra", "Kommunen ska:" with a verb after: X at any level.
-    let verb = regex!(
-        r"^(?P<subj>.{2,60}?)\s+(?:lovar|kommer|ska|skall|åtar sig|förbinder sig)\b(?:\s+(?:också|även|tillsammans|gemensamt|att))*(?:\s+\S+){0,3}$"
-    );
-    if let Some(c) = verb.captures(h)
-        && let Some(ps) = parties(&c["subj"])
-    {
-        return Some(ps);
-    }
-    // "Under 2023 lovar polisen att:", "Därför ska kommunen:": the subject after the verb.
-    if let Some(c) = regex!(r"\b(?:lovar|ska|skall|kommer)\s+(?P<subj>[\wåäöÅÄÖ ]{2,60}?)\s+(?:att|tillsammans att|gemensamt att|följande)$").captures(h)
-        && let Some(ps) = parties(&c["subj"])
-    {
-        return Some(ps);
-    }
-    // "Det här lovar polisen utifrån …", "Detta gör kommunen": the party right after the verb.
-    if let Some(c) =
-        regex!(r"(?i)^(?:det här|detta|så här|därför|här)\s+(?:lovar|ska|skall|gör|kommer)\s+(.+)$")
-            .captures(h)
-    {
-        let words: Vec<&str> = c[1].split_whitespace().collect();
-        for n in (1..=words.len().min(5)).rev() {
-            if let Some(ps) = parties(&words[..n].join(" ")) {
-                return Some(ps);
-            }
-        }
-    }
-    // "Polismyndigheten i samverkan med kommunen": the first one owns the items.
-    if let Some(c) =
-        regex!(r"^(.{2,40}?)\s+(?:i samverkan med|tillsammans med)\s+(.{2,40})$").captures(h)
-        && let (Some(ps), Some(_)) = (parties(&c[1]), parties(&c[2]))
-    {
-        return Some(ps);
-    }
-    let own = regex!(
-        r"(?i)^(?P<subj>.{2,40}) (?:medborgar)?(?:löften?|aktiviteter|aktivitet|åtaganden|åtagande|insatser|uppdrag|ansvar|del)$"
-    );
-    if let Some(c) = own.captures(h) {
-        let subj = c["subj"].to_string();
-        match subj.to_lowercase().as_str() {
-            "gemensamma" | "våra gemensamma" | "gemensam" => {
-                return Some(vec![Party::Polisen, Party::Kommunen]);
-            }
-            "polisiära" | "polisiär" | "polisens egna" => return Some(vec![Party::Polisen]),
-            "kommunala" | "kommunal" | "kommunens egna" => return Some(vec![Party::Kommunen]),
-            _ => {}
-        }
-        let bare = subj.strip_suffix('s').unwrap_or(&subj);
-        if let Some(ps) = parties(bare).or_else(|| parties(&subj)) {
-            return Some(ps);
-        }
-    }
-    // A lead that is only a party: "Polisen:", "Kommunen och polisen:".
-    parties(h).filter(|_| lead && h.split_whitespace().count() <= 5)
 }
 
 /// Parties named "tillsammans med X" in an activity: they take part.

@@ -20,7 +20,9 @@ macro_rules! regex {
 
 mod finish;
 mod heads;
+use heads::{as_lead, lead_end};
 mod prose;
+mod unlisted;
 
 /// The section a block is in, from the heading above it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,21 +109,6 @@ struct Reader<'a> {
     lead_items: Option<usize>,
     /// The block after the one being read is a heading.
     next_heading: bool,
-}
-
-/// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
-/// att..".
-fn lead_end(s: &str) -> bool {
-    // "… arbeta med följande åtgärder i syfte att …." right before a list: "följande"
-    // anywhere in the last sentence points at the list.
-    regex!(r"(?i)\bföljande\b").is_match(s)
-        || regex!(r"(?i)\batt\s*(?:\.{2,}|…)$").is_match(s.trim_end())
-}
-
-/// A lead-in as one ending in a colon.
-fn as_lead(s: &str) -> String {
-    let t = s.trim_end().trim_end_matches(['.', '…', ':']).trim_end();
-    format!("{t}:")
 }
 
 fn mentions_lofte(s: &str) -> bool {

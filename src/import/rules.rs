@@ -9,28 +9,6 @@ use regex::Regex;
 
 use crate::model::Per;
 
-/// Number words, as a published löfte writes counts.
-pub const NUMBERS: &[(&str, u32)] = &[
-    ("en", 1),
-    ("ett", 1),
-    ("två", 2),
-    ("tre", 3),
-    ("fyra", 4),
-    ("fem", 5),
-    ("sex", 6),
-    ("sju", 7),
-    ("åtta", 8),
-    ("nio", 9),
-    ("tio", 10),
-    ("elva", 11),
-    ("tolv", 12),
-    ("femton", 15),
-    ("tjugo", 20),
-    ("trettio", 30),
-    ("fyrtio", 40),
-    ("femtio", 50),
-];
-
 pub const MONTHS: &[&str] = &[
     "januari",
     "februari",
@@ -98,7 +76,10 @@ pub enum Kind {
 /// A number word, compounds included ("femtiotvå", "tjugoen", "etthundra"): tens before
 /// teens before ones, so the longest word is read.
 const NW: &str = r"(?:(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?hundra(?:(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|två|tre|fyra|fem|sex|sju|åtta|nio)";
-const N: &str = r"(?P<n>\d{1,4}|{NW}|en|ett)(?:\s*\((?:\d{1,4}|{NW}|en|ett)\))?";
+/// Digits of a count: never a year ("Under 2018 och 2019 genomföra två insatser/år" counts
+/// two, not 2019).
+const D: &str = r"(?:\d{1,3}|1[0-8]\d\d|2[1-9]\d\d|[3-9]\d{3})";
+const N: &str = r"(?P<n>{D}|{NW}|en|ett)(?:\s*\((?:{D}|{NW}|en|ett)\))?";
 const UNIT: &str = r"(?P<unit>hela perioden|löftesperioden|perioden|kalenderåret|kalenderår|halvåret|halvår|skolterminen|skoltermin|terminen|termin|läsåret|läsår|kvartalet|kvartal|månaden|månad|veckan|vecka|året|år)";
 const DAYS: &str = r"(?:mån|tis|ons|tors|fre|lör|sön)dag";
 const UNIT_NOUNS: &str = r"(?:\w*skol\w*|kommun(?:erna)?\b|kommundel\w*|stadsdel\w*|\w*område\w*|ort\w*|fritidsgård\w*|bibliotek\w*)";
@@ -152,17 +133,17 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     // within one named calendar year is a count per year (not "under 2018-2019").
     (
         Kind::Count(Per::Year),
-        r"\b(?:minst |åtminstone |vid minst |vid )?(?P<n>\d{1,4}|{NW})(?: [\wåäö”“\x22-]+){0,4}?\s+under (?:år |året )?(?:19|20)\d\d(?:\s*$|\s*[.,;:)]|\s+[a-zåäö])",
+        r"\b(?:minst |åtminstone |vid minst |vid )?(?P<n>{D}|{NW})(?: [\wåäö”“\x22-]+){0,4}?\s+under (?:år |året )?(?:19|20)\d\d(?:\s*$|\s*[.,;:)]|\s+[a-zåäö])",
     ),
     (
         Kind::Count(Per::Year),
-        r"(?i:\bunder) (?:år |året )?(?:19|20)\d\d,?\s+(?:ska|skall|kommer(?: att)?|lovar(?: vi)? att)\s+(?:[\wåäö]+ ){0,3}?(?:minst )?(?P<n>\d{1,4}|{NW})\s+(?P<noun>[\wåäö-]+)",
+        r"(?i:\bunder) (?:år |året )?(?:19|20)\d\d,?\s+(?:ska|skall|kommer(?: att)?|lovar(?: vi)? att)\s+(?:[\wåäö]+ ){0,3}?(?:minst )?(?P<n>{D}|{NW})\s+(?P<noun>[\wåäö-]+)",
     ),
     // "Varje år ska minst två insatsveckor genomföras", "Varje termin genomför polisen tre
     // föräldramöten": the count the window opens, per that window.
     (
         Kind::Count(Per::Year),
-        r"(?i:^(?:att\s+)?varje) {UNIT}(?:,)?(?: [\wåäö-]+){0,3}? (?:minst |åtminstone )?(?P<n>\d{1,4}|{NW}) (?P<noun>[\wåäö-]+)",
+        r"(?i:^(?:att\s+)?varje) {UNIT}(?:,)?(?: [\wåäö-]+){0,3}? (?:minst |åtminstone )?(?P<n>{D}|{NW}) (?P<noun>[\wåäö-]+)",
     ),
     (
         Kind::Count(Per::Year),
@@ -190,24 +171,24 @@ pub const TARGET_RULES: &[(Kind, &str)] = &[
     // "4 st riktade insatser …": a number of pieces ("st", styck) is a count of things.
     (
         Kind::CountNoWindow,
-        r"\b(?P<n>\d{1,4}|{NW})\s*st\.?\s+(?P<noun>[\wåäö”“\x22-]+)",
+        r"\b(?P<n>{D}|{NW})\s*st\.?\s+(?P<noun>[\wåäö”“\x22-]+)",
     ),
     // "Två medborgardialoger ska genomföras": a number of things first, then their verb.
     (
         Kind::CountNoWindow,
-        r"^(?:att\s+)?(?P<n>\d{1,4}|{NW})\s+(?P<noun>[\wåäö-]+)\s+(?:ska|skall|kommer att)\b",
+        r"^(?:att\s+)?(?P<n>{D}|{NW})\s+(?P<noun>[\wåäö-]+)\s+(?:ska|skall|kommer att)\b",
     ),
     // "Två gemensamma trygghetsvandringar i Orten." (a list of what is promised, no verb):
     // the number the item begins with.
     (
         Kind::CountNoWindow,
-        r"^(?P<n>\d{1,4}|{NW})\s+(?:[a-zåäö]+a\s+)?(?P<noun>[a-zåäö-]{4,})(?:\s+(?:i|på|för|med|om|mot|vid)\b|\s*[.,]?\s*$)",
+        r"^(?P<n>{D}|{NW})\s+(?:[a-zåäö]+a\s+)?(?P<noun>[a-zåäö-]{4,})(?:\s+(?:i|på|för|med|om|mot|vid)\b|\s*[.,]?\s*$)",
     ),
     // "anordna tre informationsmöten om grannsamverkan": a number of things after the verb
     // that does them, no window: a count over the whole period.
     (
         Kind::CountNoWindow,
-        r"\b(?:genomföra|genomför|anordna|anordnar|arrangera|arrangerar|hålla|håller|ordna|ordnar)\s+(?P<n>\d{1,4}|{NW})\s+(?P<noun>[\wåäö-]+)",
+        r"\b(?:genomföra|genomför|anordna|anordnar|arrangera|arrangerar|hålla|håller|ordna|ordnar)\s+(?P<n>{D}|{NW})\s+(?P<noun>[\wåäö-]+)",
     ),
     // "genomföra en trygghetsvandring i Reftele", "planera in en aktivitetsdag": one thing done
     // once, a milestone (not "en gång", a frequency, read above).
@@ -267,6 +248,7 @@ pub struct Found {
 
 fn expand(p: &str) -> String {
     p.replace("{N}", N)
+        .replace("{D}", D)
         .replace("{NW}", NW)
         .replace("{UNIT_NOUNS}", UNIT_NOUNS)
         .replace("{UNIT}", UNIT)
@@ -286,84 +268,6 @@ pub(crate) fn re(p: &str) -> Regex {
 fn target_rules() -> &'static [(Kind, Regex)] {
     static R: OnceLock<Vec<(Kind, Regex)>> = OnceLock::new();
     R.get_or_init(|| TARGET_RULES.iter().map(|(k, p)| (*k, re(p))).collect())
-}
-
-/// A number word or digits.
-pub fn number(s: &str) -> Option<u32> {
-    let s = s.trim().to_lowercase();
-    if let Ok(n) = s.parse::<u32>() {
-        return Some(n);
-    }
-    NUMBERS
-        .iter()
-        .find(|(w, _)| *w == s)
-        .map(|(_, n)| *n)
-        .or_else(|| compound(&s))
-}
-
-/// A compound number word: "femtiotvå" 52, "tjugoen" 21, "tvåhundrafemtio" 250.
-fn compound(s: &str) -> Option<u32> {
-    const ONES: &[(&str, u32)] = &[
-        ("ett", 1),
-        ("en", 1),
-        ("två", 2),
-        ("tre", 3),
-        ("fyra", 4),
-        ("fem", 5),
-        ("sex", 6),
-        ("sju", 7),
-        ("åtta", 8),
-        ("nio", 9),
-    ];
-    const BELOW_HUNDRED: &[(&str, u32)] = &[
-        ("tjugo", 20),
-        ("trettio", 30),
-        ("fyrtio", 40),
-        ("femtio", 50),
-        ("sextio", 60),
-        ("sjuttio", 70),
-        ("åttio", 80),
-        ("nittio", 90),
-        ("tio", 10),
-        ("elva", 11),
-        ("tolv", 12),
-        ("tretton", 13),
-        ("fjorton", 14),
-        ("femton", 15),
-        ("sexton", 16),
-        ("sjutton", 17),
-        ("arton", 18),
-        ("nitton", 19),
-    ];
-    let below_hundred = |w: &str| -> Option<u32> {
-        if w.is_empty() {
-            return Some(0);
-        }
-        if let Some((_, n)) = ONES.iter().find(|(o, _)| *o == w) {
-            return Some(*n);
-        }
-        BELOW_HUNDRED.iter().find_map(|(t, n)| {
-            let rest = w.strip_prefix(t)?;
-            if rest.is_empty() {
-                return Some(*n);
-            }
-            (*n >= 20)
-                .then(|| ONES.iter().find(|(o, _)| *o == rest).map(|(_, o)| n + o))
-                .flatten()
-        })
-    };
-    let n = match s.split_once("hundra") {
-        Some((h, rest)) => {
-            let h = if h.is_empty() {
-                1
-            } else {
-                ONES.iter().find(|(o, _)| *o == h)?.1
-            };
-            h * 100 + below_hundred(rest)?
-        }
-        None => below_hundred(s)?,
-    };
-    (n > 0).then_some(n)
 }
 
 /// The window a window word names.
@@ -590,6 +494,8 @@ pub const ACTIVITY_VERBS: &[&str] = &[
 ];
 
 mod needs;
+mod numbers;
+pub use numbers::{NUMBERS, number};
 mod window;
 pub use window::{window_phrase, windowed, with_window};
 

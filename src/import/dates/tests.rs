@@ -172,7 +172,7 @@ fn a_year_named_about_the_loefte_is_read_before_years_named_elsewhere() {
                 Löftena som kommunen och polisen enats om tas fram inför 2019.\n\
                 Agenda 2030 styr kommunens arbete.";
     let (y, s, about) = named_year(&sentences(body)).unwrap();
-    assert_eq!((y, about), (2019, true));
+    assert_eq!((y, about), (2019, YearFrom::Lofte));
     assert!(s.contains("inför 2019"), "{s}");
     // The latest of the years sentences about the löfte name.
     let (y, _, _) = named_year(&sentences(
@@ -187,13 +187,20 @@ fn otherwise_the_year_named_most_often_and_never_page_furniture_or_a_programme()
     let body = "Publicerad: 3 februari 2024\nUppdaterad 2025-01-10\n\
                 Under 2020 ökade skadegörelsen. Arbetet 2020 gav resultat. Sedan 2021 finns en grupp.";
     let (y, s, about) = named_year(&sentences(body)).unwrap();
-    assert_eq!((y, about), (2020, false));
+    assert_eq!((y, about), (2020, YearFrom::Often));
     assert!(s.contains("2020"), "{s}");
     // A tie: the latest.
     assert_eq!(
         named_year(&sentences("Under 2020 hände A. Under 2021 hände B.")).map(|y| y.0),
         Some(2021)
     );
+    // The page's date line only when no sentence names a year.
+    assert_eq!(
+        named_year(&sentences("2016-10-04\nUnder 2015 ökade inbrotten.")).map(|y| y.0),
+        Some(2015)
+    );
+    let (y, _, from) = named_year(&sentences("2016-10-04\nPolisen lovar att synas.")).unwrap();
+    assert_eq!((y, from), (2016, YearFrom::PageDate));
     // Only furniture and a programme: no year at all.
     assert_eq!(
         named_year(&sentences(

@@ -11,6 +11,10 @@ fn an_items_own_subject_in_any_tense() {
     // "tillsammans med" after the subject: done together, both own it.
     let (o, p) = actor("Polisen tillsammans med Ale kommun kommer att samordna arbetet.").unwrap();
     assert_eq!((o, p), (BOTH.to_vec(), vec![]));
+    // A city's "X stad" after the verb is the kommun, as "X kommun" is.
+    let (o, _) =
+        actor("Polisen ska tillsammans med Lidingö stad och andra aktörer arbeta.").unwrap();
+    assert_eq!(o, BOTH.to_vec());
     let (o, p) = actor("Kommunen ska tillsammans med Ekbohem rusta upp torget.").unwrap();
     assert_eq!(
         (o, p),

@@ -94,6 +94,17 @@ fn subjects_and_headings() {
     assert_eq!(pred, "ha fler tillsyner.");
     assert!(subject("Medborgarlöftet kommer att följas upp.").is_none());
     assert_eq!(heading_owner("Polisen lovar"), Some(vec![Party::Polisen]));
+    // The party of a last clause, right before its verb; "vi" is left to its own rules.
+    assert_eq!(
+        heading_owner("Ett medborgarlöfte har tecknats där polisen lovar att:"),
+        Some(vec![Party::Polisen])
+    );
+    assert_eq!(heading_owner("Vad vi lovar"), None);
+    // "tillsammans med" after the verb: both own the list.
+    assert_eq!(
+        heading_owner("Orsa kommun ska tillsammans med polisen:"),
+        Some(vec![Party::Kommunen, Party::Polisen])
+    );
     assert_eq!(
         heading_owner("Alvesta kommun lovar"),
         Some(vec![Party::Kommunen])

@@ -41,6 +41,11 @@ fn police_alone(acts: &mut [super::super::ActivityDraft], top: &mut Vec<Note>) {
     }
 }
 
+/// "Under 2019", "under 2019 och 2020": words of a time during which the work is done.
+fn during(words: &str) -> bool {
+    words.trim_start().to_lowercase().starts_with("under ")
+}
+
 impl Reader<'_> {
     /// The löfte states no period of its own: the one activity that gives both its first
     /// and its last day ("Med början torsdagen den 17 november 2016 … fram till och med den
@@ -63,30 +68,7 @@ impl Reader<'_> {
             self.facts.push(f.clone());
             return;
         }
-        // "minst två riskkvällar 2019", "… under 2019": the activities' one year. Its end is
-        // the löfte's last day; its start is not stated (the unstated-start form).
-        let years: Vec<(i32, i32, String)> = self
-            .activities
-            .iter()
-            .filter_map(|a| dates::period_facts(&a.text).years)
-            .collect();
-        if let Some((y1, y2, words)) = years.first()
-            && years.iter().all(|(a, b, _)| (a, b) == (y1, y2))
-            && let Some(end) = NaiveDate::from_ymd_opt(*y2, 12, 31)
-        {
-            self.period_notes.push(Note::Reading(format!(
-                "the text states no period for the löfte; its activities are done \"{words}\", \
-                 so it ends {end}; its start is not stated ({})",
-                if years.len() == 1 {
-                    "one activity names the year".to_string()
-                } else {
-                    format!("{} activities name the year", years.len())
-                }
-            )));
-            self.facts.push(PeriodFacts {
-                end: Some((end, words.clone())),
-                ..PeriodFacts::default()
-            });
+        if self.activities_year() {
             return;
         }
         // "under hösten 2015" in the activities, and no other time: the löfte is the season's,
@@ -124,21 +106,95 @@ impl Reader<'_> {
         self.named_year_period();
     }
 
+    /// "minst två riskkvällar 2019", "… under 2019": the period from the one year the
+    /// activities name. True when read.
+    fn activities_year(&mut self) -> bool {
+        // "minst två riskkvällar 2019", "… under 2019": the activities' one year. Its end is
+        // the löfte's last day; its start is not stated (the unstated-start form).
+        let years: Vec<(i32, i32, String)> = self
+            .activities
+            .iter()
+            .filter_map(|a| dates::period_facts(&a.text).years)
+            .collect();
+        if let Some((y1, y2, words)) = years.first()
+            && years.iter().all(|(a, b, _)| (a, b) == (y1, y2))
+            && let Some(end) = NaiveDate::from_ymd_opt(*y2, 12, 31)
+        {
+            // "Under 2019 kommer polisen och kommunen att …", "Polisen och kommunen ska under
+            // 2019 och 2020 arbeta …": the löfte's work is done during those years, so they
+            // are the löfte's, whole (as every reader of such a text took it). Not one
+            // party's item that ends "… vid skolorna under 2026".
+            let whole = self.activities.iter().any(|a| {
+                let who: Vec<&Party> = a.owners.iter().map(|o| &o.who).collect();
+                dates::period_facts(&a.text).years.is_some()
+                    && (a.text.trim_start().to_lowercase().starts_with("under ")
+                        || (who.contains(&&Party::Polisen)
+                            && who
+                                .iter()
+                                .any(|p| matches!(p, Party::Kommunen | Party::Kommunerna))))
+            });
+            if during(words) && whole {
+                self.period_notes.push(Note::Reading(format!(
+                    "the text states no period for the löfte; its activities are done \
+                     \"{words}\", the time of the work"
+                )));
+                self.facts.push(PeriodFacts {
+                    years: Some((*y1, *y2, words.clone())),
+                    ..PeriodFacts::default()
+                });
+                return true;
+            }
+            self.period_notes.push(Note::Reading(format!(
+                "the text states no period for the löfte; its activities are done \"{words}\", \
+                 so it ends {end}; its start is not stated ({})",
+                if years.len() == 1 {
+                    "one activity names the year".to_string()
+                } else {
+                    format!("{} activities name the year", years.len())
+                }
+            )));
+            self.facts.push(PeriodFacts {
+                end: Some((end, words.clone())),
+                ..PeriodFacts::default()
+            });
+            return true;
+        }
+        false
+    }
+
     /// No words of the period that a rule reads, but a year the text names: the löfte is
     /// read as ending with that year, its start not stated, and the reading says where the
     /// year came from so that a reader can check it. Without any year the import stops.
     fn named_year_period(&mut self) {
         let sentences: Vec<String> = self.body.lines().flat_map(clean::sentences).collect();
-        let Some((y, sentence, about)) = dates::named_year(&sentences) else {
+        let Some((y, sentence, from)) = dates::named_year(&sentences) else {
             return;
         };
         let Some(end) = NaiveDate::from_ymd_opt(y, 12, 31) else {
             return;
         };
-        let whence = if about {
-            "the latest year a sentence about the löfte names"
-        } else {
-            "the year the text names most often"
+        // "Det här ska vi göra under 2018": the year is the time of the work, whole.
+        if let Some((y1, y2, words)) = dates::period_facts(&sentence).years
+            && during(&words)
+            && y2 == y
+        {
+            self.period_notes.push(Note::Reading(format!(
+                "the text states its period in no words pledge reads; \"{words}\" in the \
+                 sentence quoted below is the time of the work: check the period against the \
+                 text"
+            )));
+            self.facts.push(PeriodFacts {
+                years: Some((y1, y2, sentence)),
+                ..PeriodFacts::default()
+            });
+            return;
+        }
+        let whence = match from {
+            dates::YearFrom::Lofte => "the latest year a sentence about the löfte names",
+            dates::YearFrom::Often => "the year the text names most often",
+            dates::YearFrom::PageDate => {
+                "the year of the page's own date line, the only year the text names"
+            }
         };
         self.period_notes.push(Note::Reading(format!(
             "the text states its period in no words pledge reads; {y} is {whence} (the \
@@ -244,17 +300,9 @@ impl Reader<'_> {
         followup
     }
 
-    /// The draft, assembled from every part read, in the order it is written.
-    pub(super) fn finish(mut self) -> Result<Draft, Missing> {
-        if self.activities.is_empty() {
-            self.agreed_activities();
-        }
-        if self.activities.is_empty() {
-            return Err(Missing::Activities);
-        }
-        let mut top = std::mem::take(&mut self.top_notes);
-        let kommuner = self.kommuner(&mut top)?;
-        let area = match kommuner.as_slice() {
+    /// The part of the kommun the löfte covers: from the title, the promise or its focus.
+    fn area(&self, kommuner: &[&'static Kommun]) -> Option<(String, &'static str)> {
+        match kommuner {
             [one] if self.opts.kommun.is_none() => facts::area_in_title(&self.title, one)
                 .map(|a| (a, "the part of the title beside the kommun"))
                 .or_else(|| {
@@ -274,7 +322,23 @@ impl Reader<'_> {
                     })
                 }),
             _ => None,
-        };
+        }
+    }
+
+    /// The draft, assembled from every part read, in the order it is written.
+    pub(super) fn finish(mut self) -> Result<Draft, Missing> {
+        if self.activities.is_empty() {
+            self.agreed_activities();
+        }
+        if self.activities.is_empty() {
+            self.future_activities();
+        }
+        if self.activities.is_empty() {
+            return Err(Missing::Activities);
+        }
+        let mut top = std::mem::take(&mut self.top_notes);
+        let kommuner = self.kommuner(&mut top)?;
+        let area = self.area(&kommuner);
         if self.title.trim().is_empty() {
             let names: Vec<&str> = kommuner.iter().map(|k| k.name).collect();
             self.title = format!("Medborgarlöfte för {}", names.join(", "));

@@ -68,6 +68,29 @@ fn problem_title(h: &str) -> String {
     }
 }
 
+/// A lead-in without its colon: "… är polisens medborgarlöften följande.", "Kommunen lovar
+/// att..".
+pub(super) fn lead_end(s: &str) -> bool {
+    // "… arbeta med följande åtgärder i syfte att …." right before a list: "följande"
+    // anywhere in the last sentence points at the list.
+    // "I medborgarlöftet lovar polisen att," / "X kommun ska tillsammans med polisen,":
+    // a comma right before the list is a lead-in's colon.
+    regex!(r"(?i)\bföljande\b").is_match(s)
+        || regex!(r"(?i)\batt\s*(?:\.{2,}|…)$").is_match(s.trim_end())
+        || s.trim_end().ends_with(',')
+        // "Ett medborgarlöfte har upprättats där Polisen lovar att" right before the list.
+        || regex!(r"(?i)\b(?:lovar|ska|skall|kommer) att$").is_match(s.trim_end())
+}
+
+/// A lead-in as one ending in a colon.
+pub(super) fn as_lead(s: &str) -> String {
+    let t = s
+        .trim_end()
+        .trim_end_matches(['.', '…', ':', ','])
+        .trim_end();
+    format!("{t}:")
+}
+
 impl Reader<'_> {
     /// A heading: the section it opens, or who owns the items under it.
     pub(super) fn heading(&mut self, h: &str) {
@@ -264,9 +287,13 @@ impl Reader<'_> {
     /// Who a lead names as owning the items under it (`s` as written, `bare` without its
     /// colon and a first "Och"), with the lead's own subject apart.
     fn lead_owners(&self, s: &str, bare: &str) -> (Option<Vec<Party>>, Option<Vec<Party>>) {
-        let subject = owners::subject(bare)
-            .map(|(ps, _)| ps)
-            .or_else(|| owners::actor(bare).map(|(ps, _)| ps));
+        // "X kommun ska tillsammans med polisen,": the subject and those it works
+        // "tillsammans med" own the list together, as in an item.
+        let actor = owners::actor(bare).map(|(ps, _)| ps);
+        let subject = match (owners::subject(bare).map(|(ps, _)| ps), actor) {
+            (Some(s), Some(a)) if a.len() > s.len() && s.iter().all(|p| a.contains(p)) => Some(a),
+            (s, a) => s.or(a),
+        };
         // "Vi uppfyller medborgarlöftet genom att:" after "Lokalpolisområde Ortens
         // medborgarlöften": "vi" is who the page says made the löfte.
         let subject = match &self.lofte_owners {
@@ -317,6 +344,11 @@ impl Reader<'_> {
         if let Some(l) = &self.lofte_owners {
             return Some(l.clone());
         }
+        self.named_both()
+    }
+
+    /// The police and the kommun, when the text so far names both.
+    pub(super) fn named_both(&self) -> Option<Vec<Party>> {
         let before = format!("{}\n{}", self.title, self.body).to_lowercase();
         (before.contains("polis") && before.contains("kommun"))
             .then(|| vec![Party::Polisen, Party::Kommunen])
@@ -354,6 +386,37 @@ impl Reader<'_> {
         // "Trygghetsvandringar tillsammans med polisen och räddningstjänsten" under "Kommunen
         // kommer att:": done together with each one named, even one with a list of its own
         // ("tillsammans med" owns together, as after a subject).
+        // "gemensamt arbeta uppsökande …" under "Polismyndigheten lovar att i samverkan med
+        // kommunen:": done jointly by the löfte's parties, not by the list's owner alone.
+        if let [one] = sec
+            && let Some(c) =
+                regex!(r"(?i)^(?:att\s+)?(gemensamt|tillsammans)(?:\s+(\S+))?").captures(&a.text)
+            && !c
+                .get(2)
+                .is_some_and(|m| m.as_str().eq_ignore_ascii_case("med"))
+            && let Some(all) = self
+                .lofte_parties()
+                .filter(|l| l.len() > 1)
+                .or_else(|| self.named_both())
+            && all.contains(one)
+        {
+            for p in all {
+                if !a.owners.iter().any(|o| o.who == p) {
+                    a.owners.push(crate::model::Owner { who: p, role: None });
+                }
+            }
+            a.partners
+                .retain(|o| !a.owners.iter().any(|w| w.who == o.who));
+            let names: Vec<&str> = a.owners.iter().map(|o| o.who.name()).collect();
+            a.notes.push(Note::Reading(format!(
+                "\"{}\" at the start of an item under {}'s list: done jointly by the löfte's \
+                 parties, {}",
+                &c[1],
+                one.name(),
+                names.join(" och ")
+            )));
+            return;
+        }
         let (ps, w, place) = match owners::leading_with(&a.text) {
             Some((ps, _))
                 if ps

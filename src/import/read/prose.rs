@@ -32,10 +32,10 @@ fn promise_after_och(s: &str) -> Option<&str> {
 /// speaks of the löfte ("I medborgarlöftet för 2023 är …").
 #[derive(Debug, Clone)]
 pub(super) struct Agreed {
-    owners: Vec<Party>,
-    what: String,
-    sentence: String,
-    lofte: bool,
+    pub(super) owners: Vec<Party>,
+    pub(super) what: String,
+    pub(super) sentence: String,
+    pub(super) lofte: bool,
 }
 
 /// "(I medborgarlöftet för 2023) är polisen och Ekviks kommun överens om att A", "Polisen
@@ -276,31 +276,6 @@ impl Reader<'_> {
             });
         }
         self.unplaced(s);
-    }
-
-    /// A text with no list and no "lovar att" whose prose says what the parties agree on:
-    /// those agreements are its activities, the ones that speak of the löfte when any does
-    /// ("Polisen och kommunen har kommit överens om att öka tryggheten. I medborgarlöftet
-    /// för 2023 är de överens om att …": the second).
-    pub(super) fn agreed_activities(&mut self) {
-        let agreed = std::mem::take(&mut self.agreed);
-        let any_lofte = agreed.iter().any(|a| a.lofte);
-        let used: Vec<Agreed> = agreed
-            .into_iter()
-            .filter(|a| a.lofte || !any_lofte)
-            .collect();
-        // One pass over the kept text, whatever the number of agreements (linear).
-        let placed: std::collections::HashSet<&str> =
-            used.iter().map(|a| a.sentence.as_str()).collect();
-        self.intro
-            .retain(|n| !matches!(n, Note::Text(t) if placed.contains(t.as_str())));
-        for a in used {
-            self.pending.push(Note::Quote(a.sentence.clone()));
-            self.pending.push(Note::Reading(
-                "the text has no list and no \"lovar att\": what the parties agree on (\"överens om att …\") is an activity".into(),
-            ));
-            self.add_activity(&a.what, Some(&a.owners));
-        }
     }
 
     /// "Narkotika, innebär att polisen …": a focus area named before "innebär att", then

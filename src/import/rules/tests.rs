@@ -75,6 +75,12 @@ fn counts_per_window() {
     assert_eq!(t("vid två tillfällen"), (Kind::CountNoWindow, 2));
     assert_eq!(t("kontroller 2 gånger/år"), (c(Year), 2));
     assert_eq!(t("möte 1 ggr / månad"), (c(Month), 1));
+    // A year before the count is no count.
+    assert_eq!(
+        t("Under 2018 och 2019 genomföra två riktade insatser/år i centrum"),
+        (c(Year), 2)
+    );
+    assert_eq!(t("1200 besök per år"), (c(Year), 1200));
     assert_eq!(t("patrull varannan vecka"), (c(Year), 26));
     // Every day is exactly seven a week (the draft says so in its reading).
     assert_eq!(t("närvaro dagligen"), (c(Week), 7));

@@ -1,0 +1,88 @@
+//! Activities of a text with no list and no "lovar att": what the parties agree on, else
+//! what a party will do.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::super::{Note, owners};
+use super::prose::Agreed;
+use super::{Reader, mentions_lofte, quoted_speech};
+use crate::model::Party;
+
+macro_rules! regex {
+    ($p:expr) => {{
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| Regex::new($p).expect("the importer's patterns compile"))
+    }};
+}
+
+impl Reader<'_> {
+    /// A text with no list and no "lovar att" whose prose says what the parties agree on:
+    /// those agreements are its activities, the ones that speak of the löfte when any does
+    /// ("Polisen och kommunen har kommit överens om att öka tryggheten. I medborgarlöftet
+    /// för 2023 är de överens om att …": the second).
+    pub(super) fn agreed_activities(&mut self) {
+        let agreed = std::mem::take(&mut self.agreed);
+        let any_lofte = agreed.iter().any(|a| a.lofte);
+        let used: Vec<Agreed> = agreed
+            .into_iter()
+            .filter(|a| a.lofte || !any_lofte)
+            .collect();
+        // One pass over the kept text, whatever the number of agreements (linear).
+        let placed: std::collections::HashSet<&str> =
+            used.iter().map(|a| a.sentence.as_str()).collect();
+        self.intro
+            .retain(|n| !matches!(n, Note::Text(t) if placed.contains(t.as_str())));
+        for a in used {
+            self.pending.push(Note::Quote(a.sentence.clone()));
+            self.pending.push(Note::Reading(
+                "the text has no list and no \"lovar att\": what the parties agree on (\"överens om att …\") is an activity".into(),
+            ));
+            self.add_activity(&a.what, Some(&a.owners));
+        }
+    }
+
+    /// A text with no list, no "lovar att" and no agreement, such as a news article on a
+    /// signed löfte: each sentence in which the police or the kommun will do something
+    /// ("Kommunen kommer i sin tur att …", "Under året kommer polisen att …", "…, ska polis
+    /// och kommun arbeta för …", "Gemensamma trygghetsvandringar kommer också att
+    /// genomföras") is an activity, with a reading that says so. Quoted speech and what
+    /// was done are not.
+    pub(super) fn future_activities(&mut self) {
+        let will = regex!(r"(?i)\b(?:ska|skall)\b|\bkommer\b(?:\s+\S+){0,4}?\s+att\b");
+        let joint = regex!(r"(?i)^gemensamma?\b");
+        let sentences: Vec<String> = self
+            .body
+            .lines()
+            .flat_map(super::super::clean::sentences)
+            .collect();
+        let mut found = Vec::new();
+        for s in sentences {
+            if quoted_speech(&s) || !will.is_match(&s) || mentions_lofte(&s) {
+                continue;
+            }
+            let owners = owners::actor(&s)
+                .map(|(o, _)| o)
+                .filter(|o| o.iter().all(|p| !matches!(p, Party::Other(_))))
+                .or_else(|| owners::inverted(&s))
+                .or_else(|| joint.is_match(&s).then(|| self.named_both()).flatten());
+            if let Some(o) = owners {
+                found.push((s, o));
+            }
+        }
+        let placed: std::collections::HashSet<&str> =
+            found.iter().map(|(s, _)| s.as_str()).collect();
+        for notes in [&mut self.intro, &mut self.problem.notes] {
+            notes.retain(|n| !matches!(n, Note::Text(t) if placed.contains(t.as_str())));
+        }
+        for (s, o) in found {
+            self.pending.push(Note::Reading(
+                "the text has no list, no \"lovar att\" and no agreement: a sentence in which \
+                 a party will do something is an activity"
+                    .into(),
+            ));
+            self.add_activity(&s, Some(&o));
+        }
+    }
+}
