@@ -46,6 +46,36 @@ pub(super) fn bracket_owner(a: &mut ActivityDraft) {
     }
 }
 
+/// "Fotpatrullering i centrum. / Polisen", "Trygghetsvandring/ Kommunen", "… / Polisen,
+/// kommunen och landstinget": the owner after a slash at the end of the item, as a table's
+/// "who" column flattened into the line.
+pub(super) fn slash_owner(a: &mut ActivityDraft) {
+    if let Some(c) = {
+        static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        R.get_or_init(|| {
+            regex::Regex::new(r"/\s*(\p{Alphabetic}[^/()]{1,60}?)\s*\.?$").expect("compiles")
+        })
+    }
+    .captures(&a.text)
+        && let Some(ps) = owners::parties(&c[1])
+            .filter(|ps| ps.iter().all(|p| !matches!(p, Party::Other(_))))
+            // A named body only when capitalised ("… / Landstinget"), not "skolor/fritid".
+            .or_else(|| {
+                c[1].starts_with(char::is_uppercase)
+                    .then(|| beside_signer(&c[1]))
+                    .flatten()
+            })
+    {
+        a.notes.push(Note::Reading(format!(
+            "\"/ {}\" at the end names the owner",
+            c[1].trim()
+        )));
+        for p in ps {
+            add(&mut a.owners, p, None);
+        }
+    }
+}
+
 /// "(kommun, polis och näringsliv)", "(kommun och fastighetsägarna)": a list in brackets
 /// naming a signing party beside bodies no rule knows, each a word or two in lower case (a
 /// list of capitalised names is units, not owners).

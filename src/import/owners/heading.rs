@@ -76,8 +76,17 @@ fn after_the_verb(h: &str, lead: bool) -> Option<Vec<Party>> {
         regex!(r"^(?P<before>.+?)\s+(?:lovar|ska|skall|kommer)(?:\s+att)?$").captures(h)
     {
         let words: Vec<&str> = c["before"].split_whitespace().collect();
-        for n in (1..=words.len().min(4)).rev() {
+        for n in (1..words.len().min(5)).rev() {
             let tail = &words[words.len() - n..];
+            // The clause opens right before its party ("… där Polisen lovar att"), not in
+            // the middle of one ("Polisen tillsammans med Orten kommun lovar att").
+            let opener = words[words.len() - n - 1].to_lowercase();
+            if !matches!(
+                opener.as_str(),
+                "där" | "som" | "då" | "när" | "varvid" | "och"
+            ) {
+                continue;
+            }
             let subj = tail.join(" ");
             // A named party: "vi" ("Vad vi lovar") is read by its own rules.
             if (tail[0].chars().next().is_some_and(char::is_uppercase) || n == 1)

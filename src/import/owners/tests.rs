@@ -100,6 +100,10 @@ fn subjects_and_headings() {
         Some(vec![Party::Polisen])
     );
     assert_eq!(heading_owner("Vad vi lovar"), None);
+    assert_ne!(
+        heading_owner("Polisen tillsammans med Orsa kommun lovar att:"),
+        Some(vec![Party::Kommunen])
+    );
     // "tillsammans med" after the verb: both own the list.
     assert_eq!(
         heading_owner("Orsa kommun ska tillsammans med polisen:"),

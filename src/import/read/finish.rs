@@ -333,6 +333,7 @@ impl Reader<'_> {
         if self.activities.is_empty() {
             self.future_activities();
         }
+        self.prioritised_areas();
         if self.activities.is_empty() {
             return Err(Missing::Activities);
         }
