@@ -43,8 +43,8 @@ impl Reader<'_> {
         }
     }
 
-    /// A text with no list, no "lovar att" and no agreement, such as a news article on a
-    /// signed löfte: each sentence in which the police or the kommun will do something
+    /// A text where no activity was found in a list, a lead or an agreement, such as a news
+    /// article on a signed löfte: each sentence in which the police or the kommun will do something
     /// ("Kommunen kommer i sin tur att …", "Under året kommer polisen att …", "…, ska polis
     /// och kommun arbeta för …", "Gemensamma trygghetsvandringar kommer också att
     /// genomföras") is an activity, with a reading that says so. Quoted speech and what
@@ -103,8 +103,8 @@ impl Reader<'_> {
                 self.pending.push(Note::Quote(orig));
             }
             self.pending.push(Note::Reading(
-                "the text has no list, no \"lovar att\" and no agreement: a sentence in which \
-                 a party will do something is an activity"
+                "no activity was found in a list, a lead or an agreement: a sentence in which \
+                 a party will do something (\"ska\", \"kommer att\", \"lovar\") is an activity"
                     .into(),
             ));
             self.add_activity(&s, Some(&o));
